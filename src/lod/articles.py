@@ -1,0 +1,230 @@
+"""Reading an article file into an ``Article``.
+
+Two forms, which may be combined:
+
+* a header block of ``Key: value`` lines (``Title``, ``Source URL``, ``Publisher``, ``Published``,
+  optionally ``Author``, ``Language``), a blank line, then the body;
+* the seed's page form: a ``Print this page`` line, the date line, the title, the body and a
+  ``(Source: ...)`` credit.
+
+Offsets in records refer to ``Article.body``; ``Article.position`` turns one into ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from lod.errors import ArticleError, Where
+from lod.uris import canonical_url, digest
+
+HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "source url": "url",
+    "url": "url",
+    "source": "url",
+    "publisher": "publisher",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+    "language": "language",
+}
+REQUIRED = ("title", "url", "publisher", "published")
+PAGE_MARK = "Print this page"
+MAX_BYTES = 5_000_000
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTHS.update({name[:3]: num for name, num in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_TIME = r"(?:,?\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_DATE_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?"),
+    re.compile(r"(?P<d>\d{1,2})\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME),
+    re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME),
+    re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
+]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its metadata and the body text that spans point into."""
+
+    path: str
+    title: str
+    url: str
+    publisher: str
+    published: datetime | date
+    published_text: str
+    body: str
+    body_line: int = 1
+    author: str | None = None
+    language: str = "en"
+
+    @property
+    def key(self) -> str:
+        """Stable key: a hash of the canonical source URL."""
+        return digest(canonical_url(self.url))
+
+    @property
+    def published_date(self) -> date:
+        return self.published.date() if isinstance(self.published, datetime) else self.published
+
+    @property
+    def sha256(self) -> str:
+        """Checksum of the body snapshot the offsets refer to."""
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+    def position(self, offset: int) -> Where:
+        """The ``file:line:col`` of a body offset."""
+        before = self.body[:offset]
+        line = self.body_line + before.count("\n")
+        column = offset - (before.rfind("\n") + 1) + 1
+        return Where(self.path, line, column)
+
+
+def parse_date(text: str) -> datetime | date | None:
+    """The first date (and time, if given) in ``text``; None when there is none.
+
+    >>> parse_date("Sunday, 01 December 2019 14:56")
+    datetime.datetime(2019, 12, 1, 14, 56)
+    >>> parse_date("Published 23.07.2019 00:21")
+    datetime.date(2019, 7, 23)
+    """
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
+            if not month:
+                continue
+            try:
+                day = date(int(parts["y"]), month, int(parts["d"]))
+            except ValueError:
+                continue
+            if parts.get("h") is None:
+                return day
+            hour = int(parts["h"]) % 24
+            ampm = (parts.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            return datetime(day.year, day.month, day.day, hour, int(parts["mi"]))
+    return None
+
+
+def read_article(path: str | Path) -> Article:
+    """Read and parse an article file.
+
+    Raises:
+        ArticleError: unreadable, not UTF-8, too large, a malformed header or a missing field.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(Where(str(path)), f"cannot read article: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(Where(str(path)), f"article is {len(raw)} bytes, more than the {MAX_BYTES} allowed")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ArticleError(Where(str(path), line, column), "article is not valid UTF-8") from None
+    return parse_article(text, str(path))
+
+
+def parse_article(text: str, path: str = "<article>") -> Article:
+    """Parse article text (see the module docstring for the forms).
+
+    Raises:
+        ArticleError: a malformed header or a missing required field, with ``file:line:col``.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    fields: dict[str, str] = {}
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index < len(lines) and lines[index].strip() != PAGE_MARK:
+        index = _read_header(lines, index, fields, path)
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index < len(lines) and lines[index].strip() == PAGE_MARK:
+        index = _read_page_form(lines, index + 1, fields)
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    body = "\n".join(lines[index:]).rstrip()
+    body_line = index + 1
+    if "author" not in fields:
+        credit = re.search(r"\(Source:\s*([^)]+)\)\s*$", body)
+        if credit:
+            fields["author"] = credit.group(1).strip()
+    missing = [name for name in REQUIRED if not fields.get(name)]
+    if missing:
+        raise ArticleError(Where(path, 1, 1), "article header lacks " + ", ".join(_label(m) for m in missing))
+    if not body.strip():
+        raise ArticleError(Where(path, body_line, 1), "article has an empty body")
+    published = parse_date(fields["published"])
+    if published is None:
+        line = next((i + 1 for i, ln in enumerate(lines) if fields["published"] in ln), 1)
+        raise ArticleError(Where(path, line, 1), f"cannot read a date in Published: {fields['published']!r}")
+    if not re.match(r"https?://\S+$", fields["url"]):
+        raise ArticleError(Where(path, 1, 1), f"Source URL is not an http(s) URL: {fields['url']!r}")
+    return Article(
+        path=path,
+        title=fields["title"],
+        url=fields["url"],
+        publisher=fields["publisher"],
+        published=published,
+        published_text=fields["published"],
+        body=body,
+        body_line=body_line,
+        author=fields.get("author"),
+        language=fields.get("language", "en"),
+    )
+
+
+def _label(name: str) -> str:
+    return {"title": "Title", "url": "Source URL", "publisher": "Publisher", "published": "Published"}[name]
+
+
+def _read_header(lines: list[str], index: int, fields: dict[str, str], path: str) -> int:
+    """Read ``Key: value`` lines up to the first blank line."""
+    while index < len(lines) and lines[index].strip():
+        line = lines[index]
+        key, sep, value = line.partition(":")
+        name = HEADER_KEYS.get(key.strip().lower())
+        if not sep or name is None:
+            if not fields:
+                return index  # no header at all: the file is body only (page form or bare text)
+            column = len(key) + 1 if not sep else 1
+            what = "has no ':'" if not sep else f"has an unknown key {key.strip()!r}"
+            raise ArticleError(Where(path, index + 1, column), f"header line {what} (expected one of Title, Source URL, Publisher, Published)")
+        if not value.strip():
+            raise ArticleError(Where(path, index + 1, len(key) + 2), f"header field {key.strip()!r} is empty")
+        fields[name] = value.strip()
+        index += 1
+    return index
+
+
+def _read_page_form(lines: list[str], index: int, fields: dict[str, str]) -> int:
+    """After ``Print this page``: the date line, then the title; return where the body starts."""
+    found: list[str] = []
+    while index < len(lines) and len(found) < 2:
+        if lines[index].strip():
+            found.append(lines[index].strip())
+        index += 1
+    if found:
+        fields.setdefault("published", found[0])
+    if len(found) > 1:
+        fields.setdefault("title", found[1])
+    return index

@@ -1,0 +1,138 @@
+"""One error tree for the whole project; the web layer maps it to HTTP in one place.
+
+    LodError
+    ├── NotFound                 an entity, graph or file that is not there
+    ├── NotAcceptable            no offered format fits the Accept header
+    ├── InputError               bad input from a user, with where it is
+    │   ├── RdfSyntaxError       Turtle/JSON-LD/... that does not parse (path, line, column)
+    │   ├── ArticleError         an article file that cannot be read (path, line, column)
+    │   └── CorrectionsError     a corrections file that cannot be applied (path, line)
+    ├── ValidationFailed         a graph that does not conform to the shapes (report)
+    └── QueryError               a SPARQL request that cannot be answered
+        ├── QuerySyntaxError     the parser's message and position
+        ├── QueryRefused         updates, SERVICE and other forbidden forms
+        └── QueryTimeout         stopped after the configured time
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from lod.formats import Format
+    from lod.validation import ValidationReport
+
+
+class LodError(Exception):
+    """Base of every error lod raises on purpose."""
+
+    title = "Error"
+
+    def __str__(self) -> str:  # pragma: no cover - subclasses override
+        return self.title
+
+
+@dataclass
+class Where:
+    """A place in a file: ``path:line:col`` (line and column 1-based; unknown parts omitted)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        out = self.path
+        if self.line is not None:
+            out += f":{self.line}"
+            if self.column is not None:
+                out += f":{self.column}"
+        return out
+
+
+class NotFound(LodError):
+    title = "Not Found"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+    def __str__(self) -> str:
+        return f"not found: {self.what}"
+
+
+class NotAcceptable(LodError):
+    title = "Not Acceptable"
+
+    def __init__(self, offered: Sequence[Format]) -> None:
+        super().__init__()
+        self.offered = list(offered)
+
+    def __str__(self) -> str:
+        return "no acceptable format; offered: " + ", ".join(f.media_type for f in self.offered)
+
+
+class InputError(LodError):
+    """Input that cannot be used, with where it is."""
+
+    title = "Bad Input"
+
+    def __init__(self, where: Where, message: str) -> None:
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class RdfSyntaxError(InputError):
+    title = "RDF Syntax Error"
+
+
+class ArticleError(InputError):
+    title = "Malformed Article"
+
+
+class CorrectionsError(InputError):
+    title = "Malformed Corrections"
+
+
+class ValidationFailed(LodError):
+    title = "Validation Failed"
+
+    def __init__(self, report: ValidationReport, source: str = "") -> None:
+        super().__init__()
+        self.report = report
+        self.source = source
+
+    def __str__(self) -> str:
+        return self.report.describe(self.source)
+
+
+class QueryError(LodError):
+    title = "Bad Query"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class QuerySyntaxError(QueryError):
+    title = "SPARQL Syntax Error"
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class QueryRefused(QueryError):
+    title = "Query Refused"
+
+
+class QueryTimeout(QueryError):
+    title = "Query Timeout"

@@ -1,0 +1,34 @@
+"""Typed settings, read from the environment (prefix ``LOD_``) once, at the boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """Every knob lod has. See docs/configuration.md."""
+
+    model_config = SettingsConfigDict(env_prefix="LOD_", extra="ignore")
+
+    base_uri: str = "http://127.0.0.1:8000/"
+    store_path: Path = ROOT / "var" / "store"
+    data_dir: Path = ROOT / "data"
+    dumps_dir: Path = ROOT / "var" / "dumps"
+    ontology_dir: Path = ROOT / "ontology"
+    shapes_dir: Path = ROOT / "shapes"
+    query_timeout_s: float = 30.0
+    result_limit: int = 10_000
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @field_validator("base_uri")
+    @classmethod
+    def _base_uri_ends_with_slash(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"base URI must be an http(s) URI, got {value!r}")
+        return value if value.endswith("/") else value + "/"
