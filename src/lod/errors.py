@@ -8,6 +8,8 @@
     │   ├── ArticleError         an article file that cannot be read (path, line, column)
     │   └── CorrectionsError     a corrections file that cannot be applied (path, line)
     ├── ValidationFailed         a graph that does not conform to the shapes (report)
+    ├── Refused                  several of the above at once: a build that writes nothing
+    ├── StoreUnavailable         the store cannot be opened (locked by a server, unreadable)
     └── QueryError               a SPARQL request that cannot be answered
         ├── QuerySyntaxError     the parser's message and position
         ├── QueryRefused         updates, SERVICE and other forbidden forms
@@ -17,7 +19,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 if TYPE_CHECKING:
     from lod.formats import Format
@@ -101,13 +103,37 @@ class CorrectionsError(InputError):
 class ValidationFailed(LodError):
     title = "Validation Failed"
 
-    def __init__(self, report: ValidationReport, source: str = "") -> None:
+    def __init__(self, report: ValidationReport, source: str = "", locations: Mapping[object, str] | None = None) -> None:
         super().__init__()
         self.report = report
         self.source = source
+        self.locations = dict(locations or {})
 
     def __str__(self) -> str:
-        return self.report.describe(self.source)
+        return self.report.describe(self.source, self.locations.get)
+
+
+class Refused(LodError):
+    title = "Refused"
+
+    def __init__(self, errors: Sequence[LodError]) -> None:
+        super().__init__()
+        self.errors = list(errors)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+class StoreUnavailable(LodError):
+    title = "Store Unavailable"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: cannot open the store: {self.reason}"
 
 
 class QueryError(LodError):

@@ -1,0 +1,221 @@
+"""The ``lod`` command: a thin layer over the library's functions.
+
+Exit codes: 0 done, 1 input refused (invalid data, bad query), 2 usage error or unavailable store.
+Errors print as ``path:line:col: message``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from lod import formats
+from lod.errors import InputError, LodError, QueryError, Refused, StoreUnavailable, ValidationFailed
+from lod.settings import Settings
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", metavar="PATH", help="store folder (env LOD_STORE_PATH)")
+    common.add_argument("--base-uri", metavar="URI", help="base of every URI (env LOD_BASE_URI)")
+    common.add_argument("--data-dir", metavar="PATH", help="folder with articles/ and reference/ (env LOD_DATA_DIR)")
+    common.add_argument("--dumps-dir", metavar="PATH", help="where dumps are written (env LOD_DUMPS_DIR)")
+
+    parser = argparse.ArgumentParser(prog="lod", description="Publish conflict and displacement reporting as linked data.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("build", parents=[common], help="map, validate and load everything in data/, then write dumps")
+    p = sub.add_parser("ingest", parents=[common], help="add or replace one article")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("validate", parents=[common], help="check articles (default: all of data/) without storing")
+    p.add_argument("files", type=Path, nargs="*")
+    p = sub.add_parser("extract", parents=[common], help="print the facts found in an article")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=["json", "ttl", "jsonld"], default="json")
+    p = sub.add_parser("query", parents=[common], help="answer a SPARQL query from the store")
+    p.add_argument("sparql", help="the query, or @FILE to read it from a file")
+    p.add_argument("--format", choices=["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld", "rdf"], default="table")
+    p = sub.add_parser("dump", parents=[common], help="write the whole dataset")
+    p.add_argument("--format", choices=[f.name for f in formats.DUMP_FORMATS], default="ttl")
+    p.add_argument("--gzip", action="store_true")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p = sub.add_parser("serve", parents=[common], help="serve the dataset over HTTP")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, Any] = {}
+    for option, name in (("store", "store_path"), ("base_uri", "base_uri"), ("data_dir", "data_dir"),
+                         ("dumps_dir", "dumps_dir"), ("host", "host"), ("port", "port")):
+        value = getattr(args, option, None)
+        if value is not None:
+            overrides[name] = value
+    return Settings(**overrides)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+        return int(COMMANDS[args.command](args, settings) or EXIT_OK)
+    except StoreUnavailable as exc:
+        print(f"lod: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Refused as exc:
+        for error in exc.errors:
+            print(_describe(error), file=sys.stderr)
+        print(f"lod: refused: {len(exc.errors)} input(s) failed; the store is unchanged", file=sys.stderr)
+        return EXIT_INVALID
+    except (InputError, ValidationFailed, QueryError) as exc:
+        print(_describe(exc), file=sys.stderr)
+        if args.command in ("build", "ingest"):
+            print("lod: refused; the store is unchanged", file=sys.stderr)
+        return EXIT_INVALID
+    except LodError as exc:
+        print(f"lod: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except ValueError as exc:  # pydantic settings validation
+        print(f"lod: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _describe(error: LodError) -> str:
+    if isinstance(error, ValidationFailed):
+        return f"{error.source}: does not conform to the shapes:\n{error}"
+    return str(error)
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.pipeline import build
+
+    report = build(settings)
+    for item in report.articles:
+        print(f"{item.article.path}: {len(item.graph)} triples")
+    for warning in (w for item in report.articles for w in item.report.warnings):
+        print(f"warning: {warning.shape_id}: {warning.message} ({warning.focus})", file=sys.stderr)
+    print(f"built {len(report.articles)} article(s), {report.quads} quads in {settings.store_path}; dumps in {settings.dumps_dir}")
+    return EXIT_OK
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.pipeline import ingest
+
+    item = ingest(args.file, settings)
+    print(f"{item.article.path}: ingested {len(item.graph)} triples as <{settings.base_uri}graph/article/{item.article.key}>")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.pipeline import ARTICLE_GLOB, Context, check_reference, prepare
+
+    ctx = Context.load(settings)
+    check_reference(ctx)
+    paths = args.files or sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB))
+    errors: list[LodError] = []
+    for path in paths:
+        try:
+            prepare(path, ctx)
+            print(f"{path}: conforms")
+        except (InputError, ValidationFailed) as exc:
+            errors.append(exc)
+    if errors:
+        raise Refused(errors)
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.articles import read_article
+    from lod.extract import extract, to_record_json
+    from lod.pipeline import Context
+
+    ctx = Context.load(settings)
+    article = read_article(args.file)
+    extraction = extract(article, ctx.reconciler)
+    if args.format == "json":
+        json.dump(to_record_json(article, extraction), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    mapped = ctx.mapper.map(article, extraction)
+    from lod.namespaces import prefixes
+
+    for name, ns in prefixes(settings.base_uri).items():
+        mapped.graph.bind(name, ns)
+    fmt = "turtle" if args.format == "ttl" else "json-ld"
+    sys.stdout.write(mapped.graph.serialize(format=fmt))
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.pipeline import open_store
+    from lod.store import Boolean, Solutions
+
+    text = Path(args.sparql[1:]).read_text(encoding="utf-8") if args.sparql.startswith("@") else args.sparql
+    store = open_store(settings)
+    result = store.query(text)
+    if args.format == "table":
+        if isinstance(result, Boolean):
+            print("true" if result.value else "false")
+        elif isinstance(result, Solutions):
+            _print_table(result)
+        else:
+            sys.stdout.write(result.serialize(formats.TURTLE).decode())
+        return EXIT_OK
+    names = {"json": "srj", "xml": "srx"}
+    fmt = formats.by_name(names.get(args.format, args.format))
+    sys.stdout.buffer.write(result.serialize(fmt))
+    return EXIT_OK
+
+
+def _print_table(result: Any) -> None:
+    rows = [[row.get(v, "") for v in result.variables] for row in result.values()]
+    widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(result.variables)]
+    print("  ".join(v.ljust(w) for v, w in zip(result.variables, widths)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _dump(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.pipeline import open_store
+    from lod.publish import dump
+
+    fmt = formats.by_name(args.format, formats.DUMP_FORMATS)
+    store = open_store(settings)
+    if args.output:
+        with open(args.output, "wb") as out:
+            dump(store, fmt, out, base=settings.base_uri, gzip=args.gzip)
+    else:
+        dump(store, fmt, sys.stdout.buffer, base=settings.base_uri, gzip=args.gzip)
+        sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from lod.web.app import create_app
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "build": _build,
+    "ingest": _ingest,
+    "validate": _validate,
+    "extract": _extract,
+    "query": _query,
+    "dump": _dump,
+    "serve": _serve,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,354 @@
+"""Records -> RDF: one article's graph in our vocabulary (docs/model.md).
+
+The mapping is general: it knows records and the model, never a particular article. Every statement and
+observation points to the span of the article it came from; ``Mapped.locations`` remembers where each fact
+was stated (``file:line:col``), so a validation report can send a person to the source line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from lod.articles import Article
+from lod.namespaces import DCT, GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
+from lod.records import (
+    EventRecord,
+    Extraction,
+    ObservationRecord,
+    OrgMention,
+    PersonRecord,
+    PlaceMention,
+    Span,
+    StatementRecord,
+)
+from lod.uris import Uris, digest, normalise, slug
+
+CONTEXT_CHARS = 32
+EXTRACTOR = "lod-rules"
+
+
+@dataclass
+class Mapped:
+    """An article's graph and where each fact in it was stated."""
+
+    graph: Graph
+    locations: dict[URIRef, str] = field(default_factory=dict)
+
+
+class Mapper:
+    """Maps one article's records to RDF. ``known`` is the vocabulary + reference graph: concepts and
+    organizations already defined there are linked to, never redefined."""
+
+    def __init__(self, uris: Uris, known: Graph, resolve_org: Callable[[str], str | None]) -> None:
+        self.uris = uris
+        self.known = known
+        self.resolve_org = resolve_org
+        self.dis = dis(uris.base)
+
+    def map(self, article: Article, extraction: Extraction, origins: dict[int, str] | None = None) -> Mapped:
+        """``origins`` maps ``id(record)`` to a location (corrections file line) overriding the body position."""
+        run = _Run(self, article, origins or {})
+        return run.map(extraction)
+
+
+class _Run:
+    """State for mapping one article."""
+
+    def __init__(self, mapper: Mapper, article: Article, origins: dict[int, str]) -> None:
+        self.m = mapper
+        self.u = mapper.uris
+        self.dis = mapper.dis
+        self.article = article
+        self.origins = origins
+        self.key = article.key
+        self.art = self.u.article(self.key)
+        self.g = Graph()
+        self.locations: dict[URIRef, str] = {}
+        self.people: dict[str, PersonRecord] = {}
+
+    def add(self, s: object, p: URIRef, o: object) -> None:
+        self.g.add((s, p, o))  # type: ignore[arg-type]
+
+    def where(self, record: object, span: Span | None) -> str:
+        if id(record) in self.origins:
+            return self.origins[id(record)]
+        if span is not None:
+            return str(self.article.position(span.start))
+        return self.article.path
+
+    # ---- the article ------------------------------------------------------------------------------
+    def map(self, ex: Extraction) -> Mapped:
+        a, u, d = self.art, self.u, self.dis
+        self.add(a, RDF.type, SCHEMA.NewsArticle)
+        self.add(a, RDF.type, PROV.Entity)
+        self.add(a, SCHEMA.headline, Literal(self.article.title, lang=self.article.language))
+        self.add(a, SCHEMA.url, URIRef(self.article.url))
+        published = self.article.published
+        dtype = XSD.dateTime if isinstance(published, datetime) else XSD.date
+        self.add(a, SCHEMA.datePublished, Literal(published.isoformat(), datatype=dtype))
+        self.add(a, SCHEMA.inLanguage, Literal(self.article.language))
+        self.add(a, SCHEMA.articleBody, Literal(self.article.body, lang=self.article.language))
+        self.add(a, d.textSha256, Literal(self.article.sha256))
+        self.add(a, SCHEMA.publisher, self.org(OrgMention(self.article.publisher)))
+        if self.article.author:
+            self.add(a, SCHEMA.author, self.org(OrgMention(self.article.author)))
+        activity = u.activity(self.key, ex.extractor)
+        self.add(a, PROV.wasGeneratedBy, activity)
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, RDFS.label, Literal(f"extraction of facts from the article by {ex.extractor}", lang="en"))
+        self.add(activity, PROV.used, a)
+        self.add(activity, PROV.wasAssociatedWith, u.id("agent", slug(ex.extractor)))
+        self.add(u.id("agent", slug(ex.extractor)), RDF.type, PROV.SoftwareAgent)
+        self.add(u.id("agent", slug(ex.extractor)), RDFS.label, Literal(ex.extractor))
+
+        for mention in ex.organizations:
+            self.add(a, SCHEMA.mentions, self.org(mention))
+        for mention in ex.places:
+            self.add(a, SCHEMA.mentions, self.place(mention))
+        for person in ex.people:
+            self.person(person)
+        events = {e.key: self.event(e) for e in ex.events}
+        for event in events.values():
+            self.add(a, SCHEMA.about, event)
+        statements = [self.statement(s, events) for s in ex.statements]
+        for obs in ex.observations:
+            self.observation(obs, statements, events)
+        return Mapped(self.g, self.locations)
+
+    # ---- agents -------------------------------------------------------------------------------------
+    def org(self, mention: OrgMention) -> URIRef:
+        ref = mention.ref or self.m.resolve_org(mention.name)
+        if ref:
+            return self.u.org(ref)
+        uri = self.u.org("h/" + digest("org", normalise(mention.name)))
+        self.add(uri, RDF.type, ORG.Organization)
+        self.add(uri, RDF.type, SCHEMA.Organization)
+        self.add(uri, SKOS.prefLabel, Literal(mention.name, lang="en"))
+        return uri
+
+    def person(self, person: PersonRecord) -> URIRef:
+        uri = self.u.person(person.name)
+        self.people[normalise(person.name)] = person
+        for alias in person.aliases:
+            self.people[normalise(alias)] = person
+        self.add(uri, RDF.type, FOAF.Person)
+        self.add(uri, RDF.type, SCHEMA.Person)
+        self.add(uri, SCHEMA.name, Literal(person.name, lang="en"))
+        for alias in person.aliases:
+            self.add(uri, SCHEMA.alternateName, Literal(alias, lang="en"))
+        post = self.post(person)
+        if post is not None:
+            self.add(uri, ORG.holds, post)
+        return uri
+
+    def post(self, person: PersonRecord) -> URIRef | None:
+        if not person.role or person.org is None:
+            return None
+        org = self.org(person.org)
+        org_key = org.rsplit("/id/org/", 1)[-1].replace("/", "-")
+        post = self.u.post(org_key, person.role)
+        role = self.concept("role", slug(person.role), person.role, extra_type=ORG.Role)
+        holder = self.u.person(person.name)
+        self.add(post, RDF.type, ORG.Post)
+        org_label = person.org.name
+        self.add(post, SKOS.prefLabel, Literal(f"{person.role}, {org_label}", lang="en"))
+        self.add(post, ORG.postIn, org)
+        self.add(post, ORG.role, role)
+        self.add(post, ORG.heldBy, holder)
+        membership = self.u.membership(holder, post)
+        self.add(membership, RDF.type, ORG.Membership)
+        self.add(membership, ORG.member, holder)
+        self.add(membership, ORG.organization, org)
+        self.add(membership, ORG.role, role)
+        self.add(membership, PROV.wasDerivedFrom, self.art)
+        during, inside = BNode(), BNode()
+        self.add(membership, ORG.memberDuring, during)
+        self.add(during, RDF.type, TIME.Interval)
+        self.add(during, TIME.inside, inside)
+        self.add(inside, RDF.type, TIME.Instant)
+        self.add(inside, TIME.inXSDDate, Literal(self.article.published_date.isoformat(), datatype=XSD.date))
+        return post
+
+    def speaker(self, record: StatementRecord) -> tuple[URIRef | None, URIRef | None]:
+        """The speaker's URI and, for a person holding a post, the post."""
+        if not record.speaker.strip():
+            return None, None
+        if record.speaker_kind == "person":
+            person = self.people.get(normalise(record.speaker))
+            if person is None:
+                person = PersonRecord(record.speaker)
+                self.person(person)
+            post = self.post(person)
+            return self.u.person(person.name), post
+        return self.org(OrgMention(record.speaker)), None
+
+    # ---- concepts, places, time ----------------------------------------------------------------------
+    def concept(self, scheme: str, key: str, label: str, extra_type: URIRef | None = None) -> URIRef:
+        uri = self.u.concept(scheme, key)
+        if (uri, RDF.type, SKOS.Concept) not in self.m.known:
+            self.add(uri, RDF.type, SKOS.Concept)
+            if extra_type is not None:
+                self.add(uri, RDF.type, extra_type)
+            self.add(uri, SKOS.inScheme, self.u.scheme(scheme))
+            self.add(uri, SKOS.prefLabel, Literal(label, lang="en"))
+        return uri
+
+    def place(self, mention: PlaceMention) -> URIRef:
+        ref = mention.ref
+        if ref and ref.startswith("geonames:"):
+            return self.u.geonames_place(ref.split(":", 1)[1])
+        if ref:
+            return self.u.pcode_place(ref)
+        uri = self.u.named_place(mention.name, None)
+        self.add(uri, RDF.type, SCHEMA.Place)
+        self.add(uri, RDF.type, GEO.Feature)
+        self.add(uri, SCHEMA.name, Literal(mention.name, lang="en"))
+        return uri
+
+    def area(self, obs: ObservationRecord) -> URIRef | None:
+        members = [self.place(p) for p in obs.places]
+        if len(members) == 1 and not obs.area_text:
+            return members[0]
+        if not members and not obs.area_text:
+            return None
+        name = obs.area_text or " and ".join(p.name for p in obs.places)
+        uri = self.u.area(name, [str(m) for m in members])
+        self.add(uri, RDF.type, self.dis.ReportedArea)
+        self.add(uri, RDF.type, SCHEMA.Place)
+        self.add(uri, SCHEMA.name, Literal(name, lang="en"))
+        for member in members:
+            self.add(uri, SCHEMA.containsPlace, member)
+        return uri
+
+    def interval(self, obs: ObservationRecord) -> URIRef | None:
+        if obs.period_start is None and obs.period_end is None:
+            return None
+        uri = self.u.interval(obs.period_start, obs.period_end)
+        self.add(uri, RDF.type, TIME.ProperInterval)
+        self.add(uri, RDFS.label, Literal(f"{obs.period_start or '…'} to {obs.period_end or '…'}", lang="en"))
+        if obs.duration:
+            self.add(uri, TIME.hasXSDDuration, Literal(obs.duration, datatype=XSD.duration))
+        for prop, day in ((TIME.hasBeginning, obs.period_start), (TIME.hasEnd, obs.period_end)):
+            if day is not None:
+                instant = self.u.id("instant", day.isoformat())
+                self.add(uri, prop, instant)
+                self.add(instant, RDF.type, TIME.Instant)
+                self.add(instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date))
+        return uri
+
+    def span(self, span: Span) -> URIRef:
+        body = self.article.body
+        uri = self.u.span(self.key, span.start, span.end)
+        quote, position = BNode(f"q{digest(uri)}"), BNode(f"p{digest(uri)}")
+        self.add(uri, RDF.type, OA.SpecificResource)
+        self.add(uri, OA.hasSource, self.art)
+        self.add(uri, OA.hasSelector, quote)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(body[span.start : span.end]))
+        self.add(quote, OA.prefix, Literal(body[max(0, span.start - CONTEXT_CHARS) : span.start]))
+        self.add(quote, OA.suffix, Literal(body[span.end : span.end + CONTEXT_CHARS]))
+        self.add(uri, OA.hasSelector, position)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(span.start))
+        self.add(position, OA.end, Literal(span.end))
+        if span.rule:
+            self.add(uri, self.dis.extractionRule, Literal(span.rule))
+        return uri
+
+    # ---- facts --------------------------------------------------------------------------------------
+    def event(self, record: EventRecord) -> URIRef:
+        uri = self.u.event(f"{self.key}-{slug(record.key)}")
+        self.add(uri, RDF.type, SEM.Event)
+        self.add(uri, RDF.type, SCHEMA.Event)
+        self.add(uri, RDFS.label, Literal(record.label, lang="en"))
+        for kind in record.types:
+            self.add(uri, SEM.eventType, self.concept("event-type", kind, kind.replace("-", " ")))
+        for actor in record.actors:
+            self.add(uri, SEM.hasActor, self.org(actor))
+        for place in record.places:
+            self.add(uri, SEM.hasPlace, self.place(place))
+        for weapon in record.weapons:
+            self.add(uri, self.dis.claimedWeapon, self.concept("weapon", weapon, weapon.replace("-", " ")))
+        if record.violates:
+            agreement = self.u.id("agreement", slug(record.violates))
+            self.add(agreement, RDF.type, SCHEMA.CreativeWork)
+            self.add(agreement, RDF.type, self.dis.Agreement)
+            self.add(agreement, SCHEMA.name, Literal(record.violates, lang="en"))
+            self.add(uri, self.dis.violates, agreement)
+        if record.span is not None:
+            self.add(uri, PROV.wasDerivedFrom, self.span(record.span))
+        self.locations[uri] = self.where(record, record.span)
+        return uri
+
+    def statement(self, record: StatementRecord, events: dict[str, URIRef]) -> URIRef:
+        speaker, post = self.speaker(record)
+        uri = self.u.statement(self.key, record.span.start, record.span.end, speaker or URIRef(""), record.type)
+        self.add(uri, RDF.type, self.dis.Statement)
+        self.add(uri, RDF.type, SCHEMA.Claim)
+        self.add(uri, DCT.type, self.concept("statement-type", record.type, record.type))
+        if speaker is not None:
+            self.add(uri, SCHEMA.author, speaker)
+        if post is not None:
+            self.add(uri, self.dis.inCapacityOf, post)
+        self.add(uri, self.dis.reportingVerb, Literal(record.verb, lang="en"))
+        self.add(uri, SCHEMA.appearance, self.art)
+        self.add(uri, PROV.wasDerivedFrom, self.span(record.span))
+        self.add(uri, SCHEMA.text, Literal(self.article.body[record.span.start : record.span.end], lang="en"))
+        if record.date is not None:
+            self.add(uri, SCHEMA.dateCreated, Literal(record.date.isoformat(), datatype=XSD.date))
+        for weapon in record.weapons:
+            self.add(uri, self.dis.claimedWeapon, self.concept("weapon", weapon, weapon.replace("-", " ")))
+        for key in record.events:
+            if key in events:
+                self.add(uri, SCHEMA.about, events[key])
+        self.locations[uri] = self.where(record, record.span)
+        return uri
+
+    def observation(self, obs: ObservationRecord, statements: list[URIRef], events: dict[str, URIRef]) -> URIRef:
+        d = self.dis
+        reporter = self.org(obs.reporter) if obs.reporter else self.org(OrgMention(self.article.publisher))
+        report_date = obs.report_date or self.article.published_date
+        area = self.area(obs)
+        period = self.interval(obs)
+        uri = self.u.observation(reporter, report_date, area, period, obs.unit, obs.qualifier, obs.figure)
+        self.add(uri, RDF.type, d.DisplacementObservation)
+        self.add(uri, RDF.type, QB.Observation)
+        self.add(uri, RDF.type, SCHEMA.Observation)
+        self.add(uri, QB.dataSet, self.u.dataset)
+        self.add(uri, d.reportedFigure, Literal(obs.figure))
+        printed_forms = (
+            (d.figureAsPrinted, obs.figure_text),
+            (d.unitAsPrinted, obs.unit_text),
+            (d.qualifierAsPrinted, obs.qualifier_text),
+            (d.periodAsPrinted, obs.period_text),
+        )
+        for prop, printed in printed_forms:
+            if printed:
+                self.add(uri, prop, Literal(printed, lang="en"))
+        self.add(uri, d.figureQualifier, self.u.concept("figure-qualifier", obs.qualifier))
+        low, high = obs.bounds
+        if low is not None:
+            self.add(uri, SCHEMA.minValue, Literal(low))
+        if high is not None:
+            self.add(uri, SCHEMA.maxValue, Literal(high))
+        self.add(uri, d.populationUnit, self.u.concept("population-unit", obs.unit))
+        self.add(uri, d.figureCategory, self.u.concept("figure-category", obs.category))
+        if area is not None:
+            self.add(uri, SDMX_DIM.refArea, area)
+        if period is not None:
+            self.add(uri, SDMX_DIM.refPeriod, period)
+        self.add(uri, d.reportedBy, reporter)
+        self.add(uri, d.reportDate, Literal(report_date.isoformat(), datatype=XSD.date))
+        if obs.statement is not None and 0 <= obs.statement < len(statements):
+            self.add(uri, d.statedIn, statements[obs.statement])
+        for key in obs.events:
+            if key in events:
+                self.add(uri, d.cause, events[key])
+        self.add(uri, PROV.wasDerivedFrom, self.span(obs.span))
+        self.locations[uri] = self.where(obs, obs.span)
+        return uri

@@ -1,0 +1,205 @@
+"""The publishing pipeline: parse -> extract -> correct -> map -> validate -> store -> publish.
+
+``build`` maps everything in ``data/`` and validates all of it before writing anything; ``ingest`` adds or
+replaces one article. Each article's graph is written in one transaction, so the store never holds half
+an article, and a refused input leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from lod import corrections as corr
+from lod.articles import Article, read_article
+from lod.errors import LodError, Refused, StoreUnavailable, ValidationFailed
+from lod.extract import extract
+from lod.mapping import Mapped, Mapper
+from lod.namespaces import SCHEMA
+from lod.records import Extraction
+from lod.reconcile import Reconciler
+from lod.reference import ORGANIZATIONS, load_organizations, org_resolver, reference_graph
+from lod.settings import Settings
+from lod.store import OxigraphStore, Store
+from lod.uris import Uris
+from lod.validation import ValidationReport, load_ontology, load_shapes, validate
+
+ARTICLE_GLOB = "*.txt"
+# Links followed from an article's graph into the reference data, so the shapes see the types and the
+# place hierarchy they check without re-validating the whole gazetteer for every article.
+CONTEXT_LINKS = (SCHEMA.containedInPlace, SCHEMA.containsPlace)
+
+
+@dataclass
+class Context:
+    """What every article is checked against, loaded once per command."""
+
+    settings: Settings
+    uris: Uris
+    vocabulary: Graph
+    shapes: Graph
+    reference: Graph
+    known: Graph
+    mapper: Mapper
+    reconciler: Reconciler
+
+    @classmethod
+    def load(cls, settings: Settings) -> Context:
+        uris = Uris(settings.base_uri)
+        reference_dir = settings.data_dir / "reference"
+        vocabulary = load_ontology(settings.ontology_dir, uris.base)
+        reference = reference_graph(reference_dir, uris)
+        known = vocabulary + reference
+        resolve = org_resolver(load_organizations(reference_dir / ORGANIZATIONS))
+        reconciler = Reconciler.from_dir(reference_dir)
+        return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base), reference, known,
+                   Mapper(uris, known, resolve), reconciler)
+
+    def context_for(self, graph: Graph) -> Graph:
+        """The slice of vocabulary and reference data an article's graph links to."""
+        out = Graph()
+        seen: set[URIRef] = set()
+        todo = [o for o in graph.objects() if isinstance(o, URIRef)]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for p, o in self.known.predicate_objects(node):
+                out.add((node, p, o))
+                if p in CONTEXT_LINKS or p == SKOS.inScheme:
+                    todo.append(o)  # type: ignore[arg-type]
+        return out
+
+
+@dataclass
+class Prepared:
+    """An article ready to store: its graph, conforming to the shapes."""
+
+    article: Article
+    mapped: Mapped
+    report: ValidationReport
+
+    @property
+    def graph(self) -> Graph:
+        return self.mapped.graph
+
+
+@dataclass
+class BuildReport:
+    articles: list[Prepared] = field(default_factory=list)
+    removed: list[URIRef] = field(default_factory=list)
+    quads: int = 0
+
+
+def extraction_for(article: Article, ctx: Context) -> tuple[Extraction, dict[int, str]]:
+    """Extraction, then the corrections file beside the article (if any), which wins.
+
+    Returns the records and, for those the corrections file stated, the file line they came from.
+    """
+    found = extract(article, ctx.reconciler)
+    path = corr.corrections_path(article.path)
+    if not path.exists():
+        return found, {}
+    fix = corr.load_corrections(path, article)
+    return corr.apply(found, fix, article.body), fix.origins
+
+
+def prepare(path: str | Path, ctx: Context) -> Prepared:
+    """Read, extract, correct, map and validate one article.
+
+    Raises:
+        ArticleError, CorrectionsError: the input cannot be read.
+        ValidationFailed: the article's graph does not conform; the report names file, entity, shape and line.
+    """
+    article = read_article(path)
+    extraction, origins = extraction_for(article, ctx)
+    mapped = ctx.mapper.map(article, extraction, origins)
+    report = validate(mapped.graph + ctx.context_for(mapped.graph), ctx.shapes, ctx.vocabulary)
+    if not report.conforms:
+        raise ValidationFailed(report, str(path), mapped.locations)
+    return Prepared(article, mapped, report)
+
+
+def check_reference(ctx: Context) -> ValidationReport:
+    """The reference data and vocabulary must conform too.
+
+    Raises:
+        ValidationFailed: they do not.
+    """
+    report = validate(ctx.known, ctx.shapes, ctx.vocabulary)
+    if not report.conforms:
+        raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
+    return report
+
+
+def open_store(settings: Settings) -> OxigraphStore:
+    """The on-disk store.
+
+    Raises:
+        StoreUnavailable: locked by another process (a running server) or unreadable.
+    """
+    try:
+        return OxigraphStore(settings.store_path)
+    except OSError as exc:
+        reason = str(exc)
+        if "lock" in reason.lower():
+            reason = "it is locked by another process (is `lod serve` running?)"
+        raise StoreUnavailable(str(settings.store_path), reason) from None
+
+
+def build(settings: Settings, store: Store | None = None) -> BuildReport:
+    """Map, validate and load everything in ``settings.data_dir``; nothing is written unless all of it conforms.
+
+    Raises:
+        Refused: one or more inputs failed; ``errors`` lists each with where and why.
+    """
+    ctx = Context.load(settings)
+    check_reference(ctx)
+    paths = sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB))
+    prepared: list[Prepared] = []
+    errors: list[LodError] = []
+    for path in paths:
+        try:
+            prepared.append(prepare(path, ctx))
+        except LodError as exc:
+            errors.append(exc)
+    if errors:
+        raise Refused(errors)
+    store = store if store is not None else open_store(settings)
+    store.replace_graphs({URIRef(f"{ctx.uris.base}graph/vocabulary"): ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
+    wanted = set()
+    for item in prepared:
+        name = ctx.uris.article_graph(item.article.key)
+        wanted.add(name)
+        store.replace_graphs({name: item.graph})
+    stale = [g for g in store.graph_names() if str(g).startswith(f"{ctx.uris.base}graph/article/") and g not in wanted]
+    store.remove_graphs(stale)
+    publish(store, settings)
+    return BuildReport(prepared, stale, len(store))
+
+
+def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> Prepared:
+    """Add or replace one article (its whole graph, in one transaction).
+
+    Raises:
+        ArticleError, CorrectionsError, ValidationFailed: refused; the store is unchanged.
+    """
+    ctx = Context.load(settings)
+    item = prepare(path, ctx)
+    store = store if store is not None else open_store(settings)
+    if ctx.uris.reference_graph not in store.graph_names():
+        store.replace_graphs({URIRef(f"{ctx.uris.base}graph/vocabulary"): ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
+    store.replace_graphs({ctx.uris.article_graph(item.article.key): item.graph})
+    publish(store, settings)
+    return item
+
+
+def publish(store: Store, settings: Settings) -> None:
+    """Write the dumps and their description beside the store."""
+    from lod.publish import write_dumps
+
+    write_dumps(store, settings)

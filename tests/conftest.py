@@ -1,0 +1,46 @@
+"""Shared fixtures: settings over a private copy of data/, and one real build of the seed dataset."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lod.settings import ROOT, Settings
+
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+
+
+def make_settings(root: Path, **overrides: object) -> Settings:
+    """Settings whose data, store and dumps live under ``root`` (data/ copied from the repo)."""
+    data = root / "data"
+    if not data.exists():
+        shutil.copytree(DATA, data)
+    values: dict[str, object] = {
+        "data_dir": data,
+        "store_path": root / "store",
+        "dumps_dir": root / "dumps",
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Fresh settings: a private copy of data/, an empty store."""
+    return make_settings(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose store holds the built seed dataset and whose dumps folder holds the dumps.
+
+    The store is closed again after the build, so a server or a read-only reader can open it.
+    """
+    from lod.pipeline import build
+
+    settings = make_settings(tmp_path_factory.mktemp("built"))
+    build(settings)
+    return settings

@@ -1,0 +1,213 @@
+"""The publishing pipeline over the real seed article: build, ingest, refusals, idempotence."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, URIRef
+from rdflib.compare import isomorphic
+
+from lod.errors import ArticleError, CorrectionsError, RdfSyntaxError, Refused, ValidationFailed
+from lod.pipeline import build, ingest
+from lod.settings import Settings
+from lod.store import OxigraphStore, Solutions, to_rdflib
+
+SEED = "2019-12-01-coalition-sg-idlib"
+
+HOUSEHOLDS_QUESTION = """
+PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX time: <http://www.w3.org/2006/time#>
+SELECT ?figure ?qualifier ?reporter ?sentence WHERE {
+  ?obs a dis:DisplacementObservation ;
+       dis:reportedFigure ?figure ;
+       dis:populationUnit <http://127.0.0.1:8000/id/concept/population-unit/households> ;
+       dis:figureQualifier/skos:prefLabel ?qualifier ;
+       dis:reportDate "2019-11-29"^^<http://www.w3.org/2001/XMLSchema#date> ;
+       dis:reportedBy/skos:prefLabel ?reporter ;
+       sdmx:refArea/schema:containsPlace?/schema:name ?place ;
+       sdmx:refPeriod/time:hasBeginning/time:inXSDDate "2019-11-28"^^<http://www.w3.org/2001/XMLSchema#date> ;
+       dis:statedIn/schema:text ?sentence .
+  FILTER(CONTAINS(LCASE(STR(?place)), "ma"))
+}
+"""
+
+
+def quads(settings: Settings) -> Dataset:
+    store = OxigraphStore(settings.store_path)
+    dataset = Dataset()
+    for q in store.quads():
+        dataset.graph(to_rdflib(q.graph_name)).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    del store
+    return dataset
+
+
+def same_dataset(a: Dataset, b: Dataset) -> bool:
+    names_a = {g.identifier for g in a.graphs() if len(g)}
+    names_b = {g.identifier for g in b.graphs() if len(g)}
+    return names_a == names_b and all(isomorphic(a.graph(n), b.graph(n)) for n in names_a)
+
+
+def test_build_answers_how_many_households_fled(built_settings: Settings) -> None:
+    store = OxigraphStore(built_settings.store_path, read_only=True)
+    result = store.query(HOUSEHOLDS_QUESTION)
+    assert isinstance(result, Solutions)
+    rows = result.values()
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert row["figure"] == "2147"
+    assert row["qualifier"] == "more than"
+    assert row["reporter"] == "Emergency Response Coordinators Team in Northern Syria"
+    assert row["sentence"].startswith("The Emergency Response Coordinators Team in Northern Syria on Friday said that more than 2,147 households")
+
+
+def test_build_yields_the_seed_facts(built_settings: Settings) -> None:
+    store = OxigraphStore(built_settings.store_path, read_only=True)
+    counts = store.query("""
+        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX schema: <https://schema.org/>
+        SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?o) AS ?observations) WHERE {
+          { ?s a dis:Statement ; schema:author ?who ; dis:reportingVerb ?verb ; schema:dateCreated ?d ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?span }
+          UNION { ?o a dis:DisplacementObservation }
+        }""")
+    assert isinstance(counts, Solutions)
+    assert counts.values() == [{"statements": "7", "observations": "2"}]
+    ask = store.query("""
+        PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX schema: <https://schema.org/>
+        ASK { ?person schema:name "Abdelbaset Abdullatif"@en ; org:holds ?post .
+              ?post org:postIn <http://127.0.0.1:8000/id/org/snc> ;
+                    org:role <http://127.0.0.1:8000/id/concept/role/secretary-general> }""")
+    assert ask.value  # type: ignore[union-attr]
+    weapons = store.query("""
+        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        SELECT DISTINCT ?w WHERE { ?s dis:claimedWeapon ?w }""")
+    assert isinstance(weapons, Solutions) and len(weapons.rows) == 6
+    periods = store.query("""
+        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+        PREFIX time: <http://www.w3.org/2006/time#>
+        SELECT ?figure ?start ?end ?reported ?pcode WHERE {
+          ?o dis:reportedFigure ?figure ; dis:reportDate ?reported ;
+             sdmx:refPeriod [ time:hasBeginning/time:inXSDDate ?start ; time:hasEnd/time:inXSDDate ?end ] .
+          OPTIONAL { ?o sdmx:refArea/<https://schema.org/containsPlace>/<http://purl.org/dc/terms/identifier> ?pcode }
+        } ORDER BY ?figure ?pcode""")
+    assert isinstance(periods, Solutions)
+    assert periods.values() == [
+        {"figure": "2147", "start": "2019-11-28", "end": "2019-11-29", "reported": "2019-11-29"},
+        {"figure": "50000", "start": "2019-11-01", "end": "2019-11-25", "reported": "2019-11-25", "pcode": "SY0702"},
+        {"figure": "50000", "start": "2019-11-01", "end": "2019-11-25", "reported": "2019-11-25", "pcode": "SY0704"},
+    ]
+
+
+def test_build_twice_gives_the_same_triples(settings: Settings) -> None:
+    build(settings)
+    first = quads(settings)
+    build(settings)
+    assert same_dataset(first, quads(settings))
+
+
+def test_ingest_twice_gives_the_same_triples(settings: Settings) -> None:
+    build(settings)
+    article = settings.data_dir / "articles" / f"{SEED}.txt"
+    ingest(article, settings)
+    first = quads(settings)
+    ingest(article, settings)
+    assert same_dataset(first, quads(settings))
+
+
+def test_ingest_adds_an_article(settings: Settings, tmp_path: Path) -> None:
+    build(settings)
+    before = len(quads(settings))
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Title: Families flee Saraqeb\nSource URL: https://news.example/saraqeb\nPublisher: OCHA\n"
+        "Published: 2020-01-28\n\nMore than 500 families fled Saraqeb on Monday, OCHA said.\n",
+        encoding="utf-8",
+    )
+    ingest(other, settings)
+    assert len(quads(settings)) > before
+
+
+# ---- refusals: a clear error naming file and rule, and the store exactly as it was -------------------------
+
+def _corrections(settings: Settings) -> Path:
+    return settings.data_dir / "articles" / f"{SEED}.yaml"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def negative_figure(settings: Settings) -> None:
+    _edit(_corrections(settings), "figure: 2147\n", "figure: -2147\n")
+
+
+def period_backwards(settings: Settings) -> None:
+    _edit(_corrections(settings), "period: {start: 2019-11-28, end: 2019-11-29", "period: {start: 2019-11-30, end: 2019-11-29")
+
+
+def statement_without_speaker(settings: Settings) -> None:
+    _edit(_corrections(settings), "    speaker: Abdelbaset Abdullatif\n    verb: condemned\n", "    verb: condemned\n")
+
+
+def broken_reference_turtle(settings: Settings) -> None:
+    (settings.data_dir / "reference" / "extra.ttl").write_text(
+        "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e \"unterminated .\n", encoding="utf-8")
+
+
+def malformed_header(settings: Settings) -> None:
+    path = settings.data_dir / "articles" / f"{SEED}.txt"
+    _edit(path, "Publisher: Syrian National Coalition\n", "Publisher Syrian National Coalition\n")
+
+
+REFUSALS = [
+    # (mutation, error class found in the refusal, words the message must contain)
+    pytest.param(negative_figure, ValidationFailed, ["S", "reportedFigure", f"{SEED}.yaml:"], id="negative-figure"),
+    pytest.param(period_backwards, ValidationFailed, ["S", f"{SEED}"], id="period-ends-before-it-starts"),
+    pytest.param(statement_without_speaker, ValidationFailed, ["S", "author", f"{SEED}.yaml:"], id="statement-without-speaker"),
+    pytest.param(broken_reference_turtle, RdfSyntaxError, ["extra.ttl:3:"], id="broken-reference-turtle"),
+    pytest.param(malformed_header, ArticleError, [f"{SEED}.txt:2:", "header"], id="malformed-article-header"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "error", "words"), REFUSALS)
+def test_build_refuses_bad_input_and_keeps_the_store(settings: Settings, mutate, error, words) -> None:  # type: ignore[no-untyped-def]
+    build(settings)
+    before = quads(settings)
+    mutate(settings)
+    with pytest.raises((Refused, error)) as caught:  # type: ignore[arg-type]
+        build(settings)
+    found = caught.value.errors if isinstance(caught.value, Refused) else [caught.value]
+    assert any(isinstance(e, error) for e in found), found
+    message = "\n".join(str(e) for e in found)
+    for word in words:
+        assert word in message, message
+    assert same_dataset(before, quads(settings))
+
+
+@pytest.mark.parametrize(("mutate", "error", "words"), [p for p in REFUSALS if p.id != "broken-reference-turtle"])
+def test_ingest_refuses_bad_input_and_keeps_the_store(settings: Settings, mutate, error, words) -> None:  # type: ignore[no-untyped-def]
+    build(settings)
+    before = quads(settings)
+    mutate(settings)
+    with pytest.raises(error) as caught:
+        ingest(settings.data_dir / "articles" / f"{SEED}.txt", settings)
+    for word in words:
+        assert word in str(caught.value), str(caught.value)
+    assert same_dataset(before, quads(settings))
+
+
+def test_corrections_quote_not_in_article_is_refused(settings: Settings) -> None:
+    _edit(_corrections(settings), "text: more than 2,147 households fled", "text: more than 9,999 households fled")
+    with pytest.raises(Refused) as caught:
+        build(settings)
+    assert any(isinstance(e, CorrectionsError) and f"{SEED}.yaml:" in str(e) for e in caught.value.errors)
