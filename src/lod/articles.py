@@ -148,7 +148,7 @@ def parse_article(text: str, path: str = "<article>") -> Article:
     Raises:
         ArticleError: a malformed header or a missing required field, with ``file:line:col``.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     fields: dict[str, str] = {}
     index = 0

@@ -1,0 +1,89 @@
+"""Reading articles: both forms, dates, and clear errors with file:line:col."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from lod.articles import parse_article, parse_date, read_article
+from lod.errors import ArticleError
+from lod.settings import ROOT
+
+HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: OCHA\nPublished: {published}\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sunday, 01 December 2019 14:56", datetime(2019, 12, 1, 14, 56)),
+        ("2019-12-01", date(2019, 12, 1)),
+        ("2019-12-01T09:30", datetime(2019, 12, 1, 9, 30)),
+        ("Published 23.07.2019 00:21", date(2019, 7, 23)),  # dotted day-first dates carry no time we trust
+        ("December 21 2019 12:37:24", datetime(2019, 12, 21, 12, 37)),
+        ("Dec. 2, 2019 4:05 PM", datetime(2019, 12, 2, 16, 5)),
+        ("10:38 - 20/02/2020 (Update: 10:40 - 20/02/2020)", date(2020, 2, 20)),
+        ("As of 5 March 2020", date(2020, 3, 5)),
+        ("not stated", None),
+        ("31 February 2020", None),  # no such day
+    ],
+)
+def test_parse_date(text: str, expected: object) -> None:
+    assert parse_date(text) == expected
+
+
+def test_header_form() -> None:
+    article = parse_article(HEADER.format(published="2020-01-28", body="Some 500 families fled."), "a.txt")
+    assert (article.title, article.publisher, article.published) == ("Families flee", "OCHA", date(2020, 1, 28))
+    assert article.body == "Some 500 families fled."
+    assert article.position(5).__str__() == "a.txt:6:6"
+
+
+def test_seed_page_form_with_header() -> None:
+    article = read_article(ROOT / "data" / "articles" / "2019-12-01-coalition-sg-idlib.txt")
+    assert article.published == datetime(2019, 12, 1, 14, 56)
+    assert article.title.startswith("Coalition’s SG: Assad Regime’s")
+    assert article.body.startswith("Secretary-General of the Syrian National Coalition")
+    assert article.author == "Syrian National Coalition’s Media Department"
+    offset = article.body.index("The Emergency Response")
+    assert str(article.position(offset)).endswith(":15:1")
+
+
+def test_key_ignores_print_parameters() -> None:
+    a = parse_article(HEADER.format(published="2020-01-28", body="x").replace("/a", "/a?print=1&tmpl=component"))
+    b = parse_article(HEADER.format(published="2020-01-28", body="x"))
+    assert a.key == b.key
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("Title: x\nSource URL https://a.example\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:1", "unknown key"),
+        ("Title: x\nPublisher p\nSource URL: https://a.example\nPublished: 2020-01-01\n\nbody", "a.txt:2:12", "no ':'"),
+        ("Title: x\nSource URL: https://a.example\nPublisher: p\n\nbody", "a.txt:1:1", "Published"),
+        ("Title: x\nSource URL: https://a.example\nPublisher: p\nPublished: someday\n\nbody", "a.txt:4:", "date"),
+        ("Title: x\nSource URL: https://a.example\nPublisher: p\nPublished: 2020-01-01\n\n   \n", "a.txt:", "empty body"),
+        ("Title: x\nSource URL: ftp://a\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:1:1", "http"),
+        ("Title: x\nColour: blue\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:1", "unknown key"),
+    ],
+    ids=["colon-in-value-only", "no-colon", "missing-date", "unreadable-date", "empty-body", "not-http", "unknown-key"],
+)
+def test_malformed_articles_name_the_place(text: str, where: str, words: str) -> None:
+    with pytest.raises(ArticleError) as caught:
+        parse_article(text, "a.txt")
+    assert str(caught.value).startswith(where) and words in str(caught.value)
+
+
+def test_odd_encoding_is_refused_with_position(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(HEADER.format(published="2020-01-01", body="Caf\u00e9").encode("latin-1"))
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert f"{path}:6:4" in str(caught.value) and "UTF-8" in str(caught.value)
+
+
+def test_windows_line_endings_and_bom() -> None:
+    text = "\ufeff" + HEADER.format(published="2020-01-01", body="Body.").replace("\n", "\r\n")
+    article = parse_article(text)
+    assert article.body == "Body." and article.title == "Families flee"

@@ -1,0 +1,78 @@
+"""The corrections file: located quotes, clear errors, and merging with extraction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lod.articles import parse_article
+from lod.corrections import apply, load_corrections
+from lod.errors import CorrectionsError
+from lod.records import Extraction, ObservationRecord, Span, StatementRecord
+
+BODY = "OCHA said on Monday that 500 families fled Saraqeb. It said 20 people were killed."
+ARTICLE = parse_article(
+    f"Title: t\nSource URL: https://news.example/x\nPublisher: OCHA\nPublished: 2020-01-28\n\n{BODY}", "x.txt"
+)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_quotes_locate_spans(tmp_path: Path) -> None:
+    fix = load_corrections(write(tmp_path, "observations:\n  - text: 500 families fled Saraqeb\n    figure: 500\n    unit: families\n"), ARTICLE)
+    obs = fix.extraction.observations[0]
+    assert BODY[obs.span.start : obs.span.end] == "500 families fled Saraqeb"
+    assert fix.origins[id(obs)] == f"{tmp_path / 'x.yaml'}:2"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("observations:\n  - text: 900 families\n    figure: 900\n", ":2", "not found"),
+        ("observations:\n  - text: 500 families\n    figure: many\n", ":2", "whole number"),
+        ("statements: [ {text: x\n", ":2:", "YAML"),
+        ("colours: [red]\n", ":", "unknown section"),
+        ("statements:\n  - speaker: OCHA\n", ":2", "'text'"),
+        ("observations:\n  - text: 500 families\n    figure: 500\n    reported_on: Monday\n", ":2", "not a date"),
+    ],
+    ids=["quote-not-found", "figure-not-number", "yaml-syntax", "unknown-section", "missing-text", "bad-date"],
+)
+def test_errors_name_file_and_line(tmp_path: Path, text: str, where: str, words: str) -> None:
+    with pytest.raises(CorrectionsError) as caught:
+        load_corrections(write(tmp_path, text), ARTICLE)
+    message = str(caught.value)
+    assert message.startswith(str(tmp_path / "x.yaml") + where) and words in message, message
+
+
+def _extracted() -> Extraction:
+    said = StatementRecord("OCHA", "organization", "said", "report", Span(0, 51, "rule-a"))
+    killed = StatementRecord("OCHA", "organization", "said", "report", Span(52, len(BODY), "rule-a"))
+    obs = ObservationRecord(500, "exact", "families", Span(25, 50, "rule-b"), statement=0)
+    wrong = ObservationRecord(20, "exact", "persons", Span(61, 70, "rule-b"), statement=1)
+    return Extraction([], [], [], [said, killed], [obs, wrong])
+
+
+def test_corrections_win_and_suppress(tmp_path: Path) -> None:
+    fix = load_corrections(write(tmp_path, (
+        "observations:\n  - text: 500 families fled Saraqeb\n    figure: 500\n    unit: families\n    qualifier: approximately\n"
+        "suppress:\n  - {kind: observation, figure: 20}\n")), ARTICLE)
+    merged = apply(_extracted(), fix, BODY)
+    assert [(o.figure, o.qualifier) for o in merged.observations] == [(500, "approximately")]
+    assert len(merged.statements) == 2
+
+
+def test_replace_ignores_extraction(tmp_path: Path) -> None:
+    fix = load_corrections(write(tmp_path, "replace: true\n"), ARTICLE)
+    assert apply(_extracted(), fix, BODY).observations == []
+
+
+def test_statement_links_survive_merge(tmp_path: Path) -> None:
+    fix = load_corrections(write(tmp_path, "statements:\n  - text: It said 20 people were killed.\n    speaker: OCHA\n    speaker_kind: organization\n    verb: said\n    type: report\n"), ARTICLE)
+    merged = apply(_extracted(), fix, BODY)
+    first = merged.observations[0]
+    assert first.statement is not None and merged.statements[first.statement].span.start == 0
