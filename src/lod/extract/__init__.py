@@ -1,0 +1,19 @@
+"""Rule-based extraction: an ``Article`` in, an ``Extraction`` of typed records out.
+
+Every record carries a ``Span(start, end, rule)`` into ``Article.body`` naming the rule that found it
+(see ``docs/extraction.md``). No models, no network: regular expressions, word lists and the
+gazetteer and organization list held by the ``Reconciler``.
+
+    >>> from lod.reconcile import Reconciler
+    >>> from lod.articles import parse_article
+    >>> article = parse_article("Title: T\\nSource URL: https://x.org/a\\nPublisher: P\\nPublished: 2019-12-01\\n\\n"
+    ...                         "The UN said on Friday that 5,000 people fled Saraqeb in the past two days.")
+    >>> extraction = extract(article, Reconciler.load("data/reference"))
+    >>> [(o.figure, o.unit, o.period_start.isoformat(), o.places[0].ref) for o in extraction.observations]
+    [(5000, 'persons', '2019-11-27', 'geonames:164816')]
+"""
+
+from lod.extract.pipeline import extract
+from lod.extract.jsonrecord import to_record_json
+
+__all__ = ["extract", "to_record_json"]

@@ -1,0 +1,236 @@
+"""Dates and periods in running text, resolved against an anchor (the publication date).
+
+``find_dates`` returns every expression with its span: points ("on Friday", "on Dec. 27",
+"yesterday") and periods ("in the past 24 hours", "since the beginning of November", "between
+April and September this year", "last week"). Relative periods ("past five days", "since X") are
+kept open-ended and closed later against the reporting date by ``close_period``.
+
+>>> from datetime import date
+>>> [(d.kind, d.start, d.end) for d in find_dates("said on Friday", date(2019, 12, 1))]
+[('point', datetime.date(2019, 11, 29), datetime.date(2019, 11, 29))]
+>>> d = find_dates("in the past five days", date(2019, 12, 21))[0]
+>>> close_period(d, date(2019, 12, 20))
+(datetime.date(2019, 12, 15), datetime.date(2019, 12, 20))
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from lod.extract.numbers import SCALES, _words_value
+
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"]
+MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
+MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
+MONTHS["sept"] = 9
+WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)|\s+(?P<{0}this>this\s+year|last\s+year))?"
+_DAYMON = r"(?:(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MON + r")|(?P<{0}m2>" + MON + \
+          r")\s+(?P<{0}d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
+_COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
+_STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+)?"
+
+Kind = Literal["point", "period", "since", "past"]
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date or period found in text. ``kind`` ``since`` and ``past`` still need a reporting date to close."""
+
+    kind: Kind
+    start: date | None
+    end: date | None
+    text: str
+    begin: int
+    finish: int
+    rule: str
+    days: int | None = None
+    months: int | None = None
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower().rstrip(".")[:3]]
+
+
+def _year_for(month: int, day: int | None, anchor: date, explicit: str | None, this: str | None) -> int:
+    if explicit:
+        return int(explicit)
+    if this:
+        return anchor.year - (1 if this.lower().startswith("last") else 0)
+    candidate = date(anchor.year, month, min(day or 1, 28))
+    return anchor.year if candidate <= anchor else anchor.year - 1
+
+
+def weekday_on_or_before(anchor: date, weekday: int) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _day_month(m: re.Match[str], prefix: str, anchor: date, year_group: str | None = None) -> date | None:
+    day = m.group(prefix + "d1") or m.group(prefix + "d2")
+    month_text = m.group(prefix + "m1") or m.group(prefix + "m2")
+    if not day or not month_text:
+        return None
+    month = _month(month_text)
+    explicit = m.group(year_group) if year_group else None
+    this = m.group(year_group + "this") if year_group else None
+    try:
+        return date(_year_for(month, int(day), anchor, explicit, this), month, int(day))
+    except ValueError:
+        return None
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # ranges first, so "From 1 to 29 December" is not read as two points
+    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>" + MON + r")" + _YEAR.format("y2"), re.I)),
+    ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
+    ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+" + _COUNT + r"\s+(?P<u>hours?|days?|weeks?|months?)\b", re.I)),
+    ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
+    ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
+    ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
+    ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    ("since-month", re.compile(r"\bsince\s+" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("vague", re.compile(r"\bsince\s+(?:then|the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation))\b|\bover\s+the\s+(?:last|past)\s+year\b", re.I)),
+    ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
+    ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
+    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
+]
+
+
+def _count(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    if text in ("a", "an"):
+        return 1
+    if text in ("twenty-four",):
+        return 24
+    if text in ("forty-eight",):
+        return 48
+    value = _words_value(text)
+    return value if value and value not in SCALES.values() else None
+
+
+def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None:  # noqa: C901 - one branch per rule
+    text, begin, finish = m.group(0), m.start(), m.end()
+
+    def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
+        return DateExpression(kind, start, end, text, begin, finish, rule, **extra)  # type: ignore[arg-type]
+
+    try:
+        if rule == "range-days":
+            month = _month(m.group("m"))
+            year = _year_for(month, int(m.group("a")), anchor, m.group("y"), m.group("ythis"))
+            return make("period", date(year, month, int(m.group("a"))), date(year, month, int(m.group("b"))))
+        if rule == "range-months":
+            m2 = _month(m.group("m2"))
+            y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
+            m1 = _month(m.group("m1"))
+            y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
+            return make("period", date(y1, m1, 1), month_end(y2, m2))
+        if rule == "range-dates":
+            second = _day_month(m, "b", anchor, "yb")
+            first = _day_month(m, "a", anchor, None)
+            if first and second and first > second:
+                first = first.replace(year=second.year - (1 if first.month > second.month else 0))
+            return make("period", first, second)
+        if rule == "past-duration":
+            n = _count(m.group("n"))
+            unit = (m.groupdict().get("u") or "hours").lower()
+            if n is None:
+                return make("period", None, None)  # "the past few days": vague
+            if unit.startswith("hour"):
+                return make("past", None, None, days=max(1, round(n / 24)))
+            if unit.startswith("day"):
+                return make("past", None, None, days=n)
+            if unit.startswith("week"):
+                return make("past", None, None, days=7 * n)
+            return make("past", None, None, months=n)
+        if rule == "last-week":
+            unit = m.group("u").lower()
+            if unit == "month":
+                first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
+                return make("period", first, month_end(first.year, first.month))
+            monday = anchor - timedelta(days=anchor.weekday() + 7)
+            if unit == "weekend":
+                return make("period", monday + timedelta(days=5), monday + timedelta(days=6))
+            return make("period", monday, monday + timedelta(days=6))
+        if rule == "this-year-start":
+            unit = m.group("u").lower()
+            return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
+        if rule == "since-date":
+            return make("since", _day_month(m, "s", anchor, "sy"), None)
+        if rule == "since-month":
+            month = _month(m.group("m"))
+            return make("since", date(_year_for(month, 1, anchor, m.group("y"), m.group("ythis")), month, 1), None)
+        if rule == "since-year":
+            return make("since", date(int(m.group("y")), 1, 1), None)
+        if rule == "vague":
+            return make("period", None, None)
+        if rule == "day-month":
+            day = _day_month(m, "p", anchor, "py")
+            return make("point", day, day) if day else None
+        if rule == "month-year":
+            month = _month(m.group("m"))
+            year = _year_for(month, 1, anchor, m.group("y"), None)
+            return make("period", date(year, month, 1), month_end(year, month))
+        if rule == "weekday":
+            day = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            return make("point", day, day)
+        if rule == "yesterday":
+            word = " ".join(m.group("w").lower().split())
+            day = anchor - timedelta(days=1) if word in ("yesterday", "last night") else anchor
+            return make("point", day, day)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_dates(text: str, anchor: date) -> list[DateExpression]:
+    """Date expressions in ``text``, left to right, without overlaps (earlier rules win)."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if rule == "month-year" and m.group("m").lower().rstrip(".") == "may" and not m.group("y"):
+                continue  # "in May" is too often the modal verb's neighbour; require a year
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            expression = _resolve(rule, m, anchor)
+            if expression is not None:
+                found.append(expression)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.begin)
+
+
+def close_period(expression: DateExpression, reported: date | None) -> tuple[date | None, date | None]:
+    """The (start, end) of a period once the reporting date is known (None where it is not)."""
+    if expression.kind == "past":
+        if reported is None:
+            return None, None
+        if expression.months:
+            month = reported.month - expression.months
+            year = reported.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            day = min(reported.day, calendar.monthrange(year, month)[1])
+            return date(year, month, day), reported
+        return reported - timedelta(days=expression.days or 0), reported
+    if expression.kind == "since":
+        return expression.start, reported
+    return expression.start, expression.end

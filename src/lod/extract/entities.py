@@ -1,0 +1,355 @@
+"""Named entities in an article body: organizations, people and places, each with its span and rule.
+
+* Organizations: curated names and aliases from ``organizations.yaml`` (rule ``org-alias``), tolerant of
+  case, possessives and "the"; otherwise a capitalised phrase ending in an organization word ("Group",
+  "Front", "Office", "militias" ...; rule ``org-head``), and an acronym defined in brackets after one.
+  A bare common noun ("the Team", "the regime", "its Russian ally") is a *reference*: it resolves to
+  the entity but is not listed as a name.
+* People: a capitalised name after a post ("Secretary-General of the X, Name"; ``person-role-before``),
+  before an apposition ("Name, the head of X,"; ``person-apposition``), "Name, for the X," (``person-for-org``),
+  before a reporting verb (``person-speaker``), and bylines (``person-byline``).
+* Places: gazetteer names in any spelling (``place-gazetteer``), world places (``place-world``),
+  capitalised names with a place noun ("Shemoun town", "the village of X"; ``place-noun``), lists
+  after "such as" (``place-list``) and borders (``place-border``); each widened to its directional
+  modifier and area noun as written ("southern Idlib province").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lod.extract.lexicon import (
+    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES,
+    WORLD_PLACES,
+)
+from lod.reconcile import Reconciler, place_key
+
+TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
+NAME = TOKEN + r"(?:\s+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
+PLACE_SEQ = TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
+_ORG_HEADS = (
+    r"Group|Team|Coalition|Front|Council|Office|Agency|Organi[sz]ation|Programme|Program|Fund|Department|"
+    r"Foundation|Ministry|Army|Forces|Committee|Commission|Observatory|Defen[cs]e|Service|Union|Network|"
+    r"Crescent|Cross|Authority|Coordinators|Mission|Institute|Cent(?:re|er)|Association|Society|Movement|"
+    r"Party|Brigades?|Corps|Police|Bureau|Court|Militias?|militias|Regime|regime|NGO"
+)
+_ORG_PHRASE = re.compile(
+    r"(?<![\w’'])(?P<name>(?:" + TOKEN + r"\.?\s+(?:(?:of|for|the|and|on)\s+)*){1,6}(?:" + _ORG_HEADS + r")\b)"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
+)
+_DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + r"\s+(?:(?:of|for|the|and|on)\s+)*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
+                     "office organization organisation ally allies army forces front".split())
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention ``body[start:end]``; ``ref`` is the curated id or gazetteer id when known."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    rule: str
+    ref: str | None = None
+    reference: bool = False
+    role: str | None = None
+    org_text: str | None = None
+
+
+@dataclass
+class Entities:
+    orgs: list[Mention] = field(default_factory=list)
+    people: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+
+
+def _alias_pattern(alias: str) -> str:
+    """A regex for a curated alias: possessive and plural endings tolerated, spaces flexible."""
+    parts = []
+    tokens = re.split(r"\s+", alias.strip())
+    if len(tokens) > 1 and tokens[0].lower() in ("the", "its", "their"):
+        parts.append("(?i:" + tokens.pop(0) + ")")
+    for token in tokens:
+        word = re.escape(token.rstrip("’'"))
+        if token.endswith("s") and len(token) > 3:
+            word = re.escape(token[:-1]) + r"(?:s|['’]s|s['’])?"
+        elif token[-1:].isalpha():
+            word += r"(?:['’]s)?"
+        parts.append(word)
+    return r"\s+".join(parts)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+class _Taken:
+    """Character offsets already claimed by a mention (linear time, whatever the number of mentions)."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+        self.cells = bytearray(size + 1)
+        for start, end in spans:
+            self.append((start, end))
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.cells[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.cells.find(1, start, end) != -1
+
+
+class EntityFinder:
+    """Finds entities with one reconciler; build once, use for many articles."""
+
+    def __init__(self, reconciler: Reconciler) -> None:
+        self.reconciler = reconciler
+        sensitive, insensitive = [], []
+        for org in reconciler.organizations:
+            for alias in org.names:
+                core = re.sub(r"^(?:the|its|their)\s+", "", alias, flags=re.IGNORECASE)
+                target = sensitive if (" " not in core or core.isupper()) else insensitive
+                target.append(alias)
+        def build(aliases: list[str], flags: int) -> re.Pattern[str]:
+            ordered = sorted(set(aliases), key=len, reverse=True)
+            return re.compile(r"(?<![\w’'.-])(?:" + "|".join(_alias_pattern(a) for a in ordered) + r")(?![\w-]|\.\w)", flags)
+        self._sensitive = build(sensitive, 0)
+        self._insensitive = build(insensitive, re.IGNORECASE)
+        self._world = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(WORLD_PLACES, key=len, reverse=True)) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    # organizations ------------------------------------------------------------------
+    def orgs(self, body: str) -> list[Mention]:
+        found: list[Mention] = []
+        taken = _Taken(len(body))
+        candidates = [(m, "org-alias") for m in self._insensitive.finditer(body)]
+        candidates += [(m, "org-alias") for m in self._sensitive.finditer(body)]
+        candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
+        for match, rule in candidates:
+            if taken.overlaps(match.start(), match.end()):
+                continue
+            text = match.group(0)
+            start, end = match.start(), match.end()
+            if re.search(r"['’]s$", text) and self.reconciler.org(text) is None:
+                text, end = text[:-2], end - 2
+            generic_tail = re.match(r"[”\"]?\s+(?:team|group)\b", body[end:end + 8])
+            if generic_tail and " " in text and not text.lower().endswith(("team", "group")):
+                end += generic_tail.end()
+                text = body[start:end]
+            bracket = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", body[end:])
+            if bracket and self.reconciler.org(bracket.group(1)) == self.reconciler.org(text):
+                end += bracket.end()
+                text = body[start:end]
+            taken.append((start, end))
+            found.append(Mention("org", start, end, text, rule, self.reconciler.org(text), _is_reference(body, start, text)))
+        acronyms: dict[str, str] = {}
+        for match in _ORG_PHRASE.finditer(body):
+            name = _trim_leading(match.group("name"))
+            start = match.start("name") + match.group("name").find(name)
+            end = match.end("acr") + 1 if match.group("acr") else match.end("name")
+            if len(name.split()) < 2 or taken.overlaps(start, end):
+                continue
+            text = body[start:end]
+            ref = self.reconciler.org(text)
+            taken.append((start, end))
+            found.append(Mention("org", start, end, text, "org-head", ref, False))
+            if match.group("acr"):
+                acronyms[match.group("acr")] = text
+        for match in _DEFINED_ACRONYM.finditer(body):
+            acronyms.setdefault(match.group("acr"), _trim_leading(match.group("name")).strip())
+        for acronym, full in acronyms.items():
+            if acronym.upper() in ("IDP", "IDPS", "UK", "US", "USA"):
+                continue
+            for match in re.finditer(r"(?<![\w(])" + re.escape(acronym) + r"(?![\w)])", body):
+                if not taken.overlaps(match.start(), match.end()):
+                    taken.append((match.start(), match.end()))
+                    found.append(Mention("org", match.start(), match.end(), acronym, "org-acronym",
+                                         self.reconciler.org(full) or self.reconciler.org(acronym)))
+        return sorted(found, key=lambda m: m.start)
+
+    # people --------------------------------------------------------------------------
+    def people(self, body: str, orgs: list[Mention]) -> list[Mention]:
+        org_spans = [(m.start, m.end) for m in orgs]
+        found: dict[tuple[int, int], Mention] = {}
+        role_alt = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
+        for match in re.finditer(NAME, body):
+            start, end, name = self._clean_name(body, match.start(), match.end(), org_spans)
+            if name is None:
+                continue
+            before = body[max(0, start - 160): start]
+            after = body[end: end + 200]
+            role = org_text = None
+            rule = ""
+            pre = re.search(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + role_alt + r"))"
+                            r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$", before)
+            app = re.match(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>[^,;]{2,120}?)\s*,", after)
+            forg = re.match(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,", after)
+            verb = re.match(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", after, re.IGNORECASE)
+            if pre and re.search(role_alt, pre.group("role")):
+                role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
+            elif app and re.search(role_alt, app.group("role")):
+                role, rule = app.group("role"), "person-apposition"
+            elif forg:
+                org_text, rule = forg.group("org"), "person-for-org"
+            elif verb:
+                rule = "person-speaker"
+            elif re.match(r"\s*(?:,\s*" + NAME + r"\s*)*\|", after) or re.search(r"\|\s*$", before):
+                role, rule = "author (byline)", "person-byline"
+            elif re.search(r"\b(?:al|el)-", name) and not re.match(r"(?:Jabal|Jebel|Tal|Tell|Wadi|Ras|Khan|Kafr|Deir|Ain|Bab|Maar|Ma’ar|Jisr|Tall|Hay|Jaish|Ahrar|Jabhat)", name):
+                rule = "person-arabic-name"
+            if not rule:
+                continue
+            role, org_text = _split_role(role, org_text)
+            found[(start, end)] = Mention("person", start, end, name, rule, None, False, role, org_text)
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def _clean_name(self, body: str, start: int, end: int, org_spans: list[tuple[int, int]]
+                    ) -> tuple[int, int, str | None]:
+        for a, b in org_spans:  # cut an organization name off the front
+            if a <= start < b:
+                start = b
+        text = body[start:end]
+        tokens = list(re.finditer(r"\S+", text))
+        while tokens and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
+                          or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
+                          or re.search(r"['’]s$", tokens[0].group(0))):
+            tokens.pop(0)
+        if len(tokens) < 2:
+            return start, end, None
+        start = start + tokens[0].start()
+        end = start + (tokens[-1].end() - tokens[0].start())
+        name = body[start:end]
+        if _overlaps(start, end, org_spans) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
+                                                    or re.fullmatch(_ORG_HEADS, t.group(0)) for t in tokens):
+            return start, end, None
+        if self._world.fullmatch(name) or self.reconciler.place(name) is not None:
+            return start, end, None
+        if re.search(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Syria|Crisis)\b", name, re.IGNORECASE):
+            return start, end, None
+        return start, end, name
+
+    # places --------------------------------------------------------------------------
+    def places(self, body: str, masks: list[tuple[int, int]], org_mentions: list[Mention] | None = None) -> list[Mention]:
+        found: list[Mention] = []
+        taken = _Taken(len(body), masks)
+        for org in org_mentions or ():  # "Team in Northern Syria": the place inside an org name still counts
+            inner = re.search(r"\b(?:in|for|of)\s+(" + TOKEN + r"(?:\s+" + TOKEN + r")*)$", org.text)
+            if inner:
+                s = org.start + inner.start(1)
+                found.append(Mention("place", s, org.start + inner.end(1), inner.group(1), "place-in-org-name", None))
+
+        def add(start: int, end: int, rule: str, ref: str | None) -> None:
+            start, end = _widen(body, start, end)
+            if taken.overlaps(start, end):
+                return
+            taken.append((start, end))
+            text = body[start:end]
+            entry = self.reconciler.place(text) if ref is None else None
+            found.append(Mention("place", start, end, text, rule, ref if ref is not None else (entry.id if entry else None)))
+
+        for match in re.finditer(r"(?:\b(?:" + "|".join(COUNTRY_ADJECTIVES) + r")(?:[-–](?:Turkey|Syria|Syrian|Turkish|Iraq|Lebanon|Jordan))?(?:['’]s)?\s+border)", body):
+            add(match.start(), match.end(), "place-border", None)
+        for match in self._world.finditer(body):
+            text = match.group(0)
+            if text.islower() or (text.isupper() and len(text) > 3 and text not in ("USA",) and not re.match(r"\s*[-–—]", body[match.end():])):
+                if text.islower():
+                    continue
+            if re.match(r"(?:n|ns|ian|ish)\b", body[match.end(): match.end() + 4]):
+                continue
+            add(match.start(), match.end(), "place-world", None)
+        for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
+            for part in re.finditer(r"[^,]+", match.group("n")):
+                add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
+        for match in re.finditer(PLACE_SEQ, body):
+            self._gazetteer_names(body, match.start(), match.end(), add)
+        for match in re.finditer(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b", body):
+            name = match.group("n")
+            first = name.split()[0]
+            if first in STOPWORDS:
+                continue
+            if match.group("d") in ("town", "village", "camp"):
+                add(match.start("n"), match.end("n"), "place-noun", None)
+            else:
+                add(match.start("n"), match.end("d"), "place-noun", None)
+        for match in re.finditer(r"\b(?:towns|villages|cities|areas|places|communities|population\s+centres|population\s+centers)\b[^.;]{0,80}?\bsuch\s+as\s+(?P<list>[^.;]+)", body):
+            offset = match.start("list")
+            for item in re.finditer(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})", match.group("list")):
+                add(offset + item.start("p"), offset + item.end("p"), "place-list", None)
+        return sorted(found, key=lambda m: m.start)
+
+    def _gazetteer_names(self, body: str, start: int, end: int, add: object) -> None:
+        tokens = list(re.finditer(r"\S+", body[start:end]))
+        i = 0
+        while i < len(tokens):
+            matched = False
+            for j in range(len(tokens), i, -1):
+                s, e = start + tokens[i].start(), start + tokens[j - 1].end()
+                text = body[s:e].rstrip("’'")
+                e = s + len(text)
+                words = text.split()
+                if words[0] in STOPWORDS or (len(words) == 1 and (text in STOPWORDS or len(text) < 3)):
+                    continue
+                if re.search(r"['’]s$", text):
+                    text, e = text[:-2], e - 2
+                key = place_key(text)
+                if not key:
+                    continue
+                loose_ok = len(key) >= 5
+                hits = self.reconciler.candidates(text) if loose_ok else self.reconciler._exact.get(key, [])
+                if hits:
+                    add(s, e, "place-gazetteer", None)  # type: ignore[operator]
+                    i, matched = j, True
+                    break
+            if not matched:
+                i += 1
+
+
+def _widen(body: str, start: int, end: int) -> tuple[int, int]:
+    """Take in a directional modifier before and an area noun after, as written."""
+    before = re.search(r"(?:\b" + DIRECTION + r"(?:\s+rural)?\s+)+$", body[max(0, start - 40): start], re.IGNORECASE)
+    if before and not re.match(r"[A-Z]", before.group(0)) or (before and start - len(before.group(0)) > 0 and body[start - len(before.group(0)) - 2: start - len(before.group(0))].strip() not in ("", ".")):
+        start -= len(before.group(0))
+    elif before and re.match(r"(?:North|South|East|West)", before.group(0)):
+        start -= len(before.group(0))
+    after = re.match(r"\s+" + AREA_SUFFIX + r"\b", body[end: end + 40], re.IGNORECASE)
+    if after:
+        end += after.end()
+    return start, end
+
+
+def _trim_leading(name: str) -> str:
+    tokens = name.split()
+    while tokens and (tokens[0] in STOPWORDS or tokens[0].lower() in ("of", "for", "and", "on", "the")):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _is_reference(body: str, start: int, text: str) -> bool:
+    core = re.sub(r"^(?:the|its|their|his|her)\s+", "", text, flags=re.IGNORECASE)
+    words = core.split()
+    if len(words) == 1 and words[0].lower().rstrip("’'s") in _GENERIC | {"coalition", "team"}:
+        return True
+    if words and words[-1].lower() in ("ally", "allies") or core[:1].islower():
+        return True
+    return False
+
+
+def _split_role(role: str | None, org_text: str | None) -> tuple[str | None, str | None]:
+    """"the U.N.’s Deputy Coordinator" -> ("Deputy Coordinator", "U.N."); "Director of X" stays split."""
+    if role is None:
+        return None, org_text
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())
+    possessive = re.match(r"(?P<org>.+?)['’]s\s+(?P<role>.+)$", role)
+    if possessive and org_text is None:
+        org_text, role = possessive.group("org"), possessive.group("role")
+    of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
+    if of and org_text is None and not re.search(r"\bfor\b", role):
+        role, org_text = of.group("role"), of.group("org")
+    if org_text:
+        org_text = re.sub(r"^(?:the)\s+", "", org_text.strip())
+    return role, org_text

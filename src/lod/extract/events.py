@@ -1,0 +1,36 @@
+"""Weapons named in a sentence (as concept slugs) and the campaign an article reports (one event).
+
+>>> weapons_in("using barrel bombs, cluster munitions and nail-filled bombs")
+['barrel-bomb', 'cluster-munition', 'nail-bomb']
+"""
+
+from __future__ import annotations
+
+import re
+
+from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
+
+_WEAPONS = [(slug, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE)) for slug, pattern in WEAPONS.items()]
+_TRIGGERS = [(kind, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for kind, pattern in EVENT_TRIGGERS.items()]
+_VIOLATION = re.compile(r"in\s+violation\s+of\s+(?:the\s+)?(?P<what>[^,.;]{3,80}?(?:agreement|ceasefire|cease-fire|truce|resolution|deal))", re.IGNORECASE)
+
+
+def weapons_in(text: str) -> list[str]:
+    """Weapon concept slugs in order of first mention."""
+    found = sorted((m.start(), slug) for slug, pattern in _WEAPONS for m in pattern.finditer(text))
+    seen: list[str] = []
+    for _, slug in found:
+        if slug not in seen:
+            seen.append(slug)
+    return seen
+
+
+def triggers_in(text: str) -> list[tuple[str, int, int]]:
+    """(event type, start, end) of each campaign word in ``text``."""
+    return sorted(((kind, m.start(), m.end()) for kind, pattern in _TRIGGERS for m in pattern.finditer(text)),
+                  key=lambda t: t[1])
+
+
+def violation_in(text: str) -> str | None:
+    match = _VIOLATION.search(text)
+    return match.group("what").strip("‘’'\" ") if match else None

@@ -1,0 +1,121 @@
+"""Numbers in digits and in words, with the qualifier before them.
+
+>>> [(n.value, n.qualifier) for n in find_numbers("well over 300,000 people and nearly half a million more")]
+[(300000, 'more_than'), (500000, 'about')]
+>>> [n.value for n in find_numbers("1.5 million, one million, a million, 2,147")]
+[1500000, 1000000, 1000000, 2147]
+>>> find_numbers("tens of thousands and hundreds of thousands")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")(?:-(?:" + "|".join(
+    k for k in _UNITS if 0 < _UNITS[k] < 10) + r"))?\b"
+_SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
+NUMBER = re.compile(
+    r"(?<![\w.,$€£])(?:"
+    r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b))?"
+    r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r"))"
+    r")(?![\w,]*\d)",
+    re.IGNORECASE,
+)
+QUALIFIERS: list[tuple[str, str]] = [
+    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards\s+of|above", "more_than"),
+    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
+    (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|"
+     r"an\s+approximate|approx\.|circa|reportedly|nearly\s+some", "about"),
+    (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
+    (r"less\s+than|fewer\s+than|under|just\s+under|below", "less_than"),
+]
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>" + "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS) + r")\s+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in ``text[start:end]``; ``qstart`` is where its qualifier begins (== start if bare)."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+    qualifier: str = "exact"
+    qualifier_text: str = ""
+    qstart: int = 0
+    words: bool = False
+
+
+def _words_value(text: str) -> int | None:
+    total, current = 0, 0
+    for token in re.findall(r"[a-z]+", text.lower()):
+        if token in ("and",):
+            continue
+        if token in ("a", "an"):
+            current = max(current, 1)
+        elif token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in SCALES:
+            total += max(current, 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _value(match: re.Match[str]) -> int | None:
+    if match.group("fraction"):
+        share = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
+        fraction = share[" ".join(match.group("fraction").lower().split())]
+        return int(fraction * SCALES[match.group("fscale").lower()])
+    if match.group("digits"):
+        number = float(match.group("digits").replace(",", ""))
+        scale = (match.group("dscale") or "").lower()
+        scale = {"m": "million", "bn": "billion"}.get(scale, scale)
+        return int(round(number * SCALES.get(scale, 1)))
+    return _words_value(match.group("words"))
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, str, int]:
+    """(code, words, start of the words) of the qualifier ending right before ``start``."""
+    window = text[max(0, start - 40): start]
+    found = _QUALIFIER_BEFORE.search(window)
+    if not found:
+        return "exact", "", start
+    words = found.group("q")
+    folded = " ".join(words.lower().split())
+    for pattern, code in QUALIFIERS:
+        if re.fullmatch(pattern, folded):
+            return code, words, start - len(window) + found.start("q")
+    return "exact", "", start
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in ``text`` with its qualifier; plural vague amounts ("thousands") are not numbers."""
+    found: list[NumberMention] = []
+    for match in NUMBER.finditer(text):
+        value = _value(match)
+        if value is None:
+            continue
+        start, end = match.start(), match.end()
+        code, words, qstart = qualifier_before(text, start)
+        found.append(NumberMention(value, start, end, match.group(0), code, words, qstart,
+                                   words=not match.group("digits")))
+    return found

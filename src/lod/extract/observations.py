@@ -1,0 +1,164 @@
+"""Displacement observations: which numbers in a sentence are displacement *flows*.
+
+A number counts when it is a head count (a people unit such as "people", "civilians", "families",
+"households", or a bare number followed by a verb) and its predicate is a flow:
+
+* object position: "has displaced nearly 900,000", "the displacement of 28,852 families", "forced N
+  people out of their homes", "the number of civilians who fled ... has reached N" (``flow-object``);
+* subject position: the first predicate after the figure is a flight verb ("fled", "were displaced",
+  "moved", "escaped", "were forced to leave"; ``flow-subject``).
+
+A number is not a flow when the nearer predicate is a casualty ("killed", "the death of"), a stock
+("live in", "home to", "hosts", "sheltering", "population of", "in need"), a projection ("might cause
+displacement of", "could"), or when it is money, a percentage, a date, a duration or counts things
+(trucks, camps, airstrikes). Figures joined by "consisting of", "with a total of", "or" or a bracket
+share one predicate and each makes an observation; "out of N" is a denominator and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lod.extract.dates import MON
+from lod.extract.numbers import NumberMention, find_numbers
+
+_ADJ = (r"(?:more|new|other|newly|internally|forcibly|displaced|fleeing|Syrian|Syria’s|additional|civilian|"
+        r"vulnerable|innocent|local|desperate|frightened|terrified|homeless|uprooted)")
+_UNIT = re.compile(
+    r"\s*(?P<adj>(?:" + _ADJ + r"\s+){0,3})(?P<u>people|persons?|civilians|Syrians|individuals|families|households|"
+    r"refugees|IDPs|internally\s+displaced\s+(?:people|persons)|residents|inhabitants|displaced)\b",
+)
+_UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
+_BARE_FOLLOWERS = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:have|has|had|were|was|are|is|fled|flee|left|moved|escaped|arrived|of\s+(?:those|them|whom)|"
+    r"out\s+of|and|or|who|that|since|in\s+the\s+past|over\s+the|according)\b)", re.IGNORECASE,
+)
+_CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
+                        r"i\.e\.|that\s+is|and)\s*|\s*\(\s*)$", re.IGNORECASE)
+_SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
+_SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
+
+_FLOW_OBJECT = re.compile(
+    r"\b(?:displaced|displacing|uprooted|uprooting|displacement\s+of|exodus\s+of|flight\s+of|influx\s+of|"
+    r"arrival\s+of|evacuat\w+|(?:forced|driven|sent|pushed)(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
+)
+_FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:people|persons|civilians|Syrians|individuals|families|households|residents)?\s*"
+                          r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:\w+\s+)?(?P<u>people|persons|civilians|Syrians|individuals|families|households|IDPs|"
+    r"displaced(?:\s+people)?)\s+(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped)\b"
+    r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|to)\s*$",
+    re.IGNORECASE,
+)
+_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+of)?|wound\w*|massacred|executed|arrested|"
+                              r"detained)\s*(?:the\s+)?$", re.IGNORECASE)
+_STOCK_BEFORE = re.compile(r"\b(?:home\s+to|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
+                           r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
+                           r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
+_PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expected\s+to|likely\s+to|risk\w*|threat\w*|feared?|"
+                                r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for)\b")
+_AFTER = re.compile(
+    r"(?P<flow>\b(?:fled|flee|fleeing|flees|displaced|uprooted|evacuated|escaped|moved|relocated|left(?!\s+(?:behind|dead|over|injured|without))|"
+    r"(?:were|been|are|was|being|is)\s+forced|forced\s+to|sought\s+refuge|arrived|migrated|headed|crossed|"
+    r"made\s+their\s+way|driven\s+(?:out|from))\b)"
+    r"|(?P<casualty>\b(?:killed|died|dead|injured|wounded|deaths?|casualties|massacred)\b)"
+    r"|(?P<stock>\b(?:live|lives|living|reside|residing|sheltering|sheltered|staying|stay|remain|remaining|"
+    r"in\s+need|hosted|are\s+in\s+camps|camped)\b)"
+    r"|(?P<projection>\b(?:could|might|may|would|will|expected|likely)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One displacement figure in a sentence (offsets relative to the sentence)."""
+
+    number: NumberMention
+    unit: str
+    unit_text: str
+    end: int
+    rule: str
+
+
+@dataclass
+class _Candidate:
+    number: NumberMention
+    unit: str | None
+    unit_text: str
+    end: int
+
+
+def _candidate(text: str, number: NumberMention) -> _Candidate | None:
+    after = text[number.end:]
+    if _SKIP_BEFORE.search(text[: number.start]) or _SKIP_AFTER.match(after):
+        return None
+    if re.match(r"\d", text[number.start:]) and 1900 <= number.value <= 2100 and "," not in number.text:
+        unit = _UNIT.match(after)
+        if not unit:
+            return None
+    unit = _UNIT.match(after)
+    if unit:
+        word = unit.group("u").lower()
+        return _Candidate(number, _UNIT_CODE.get(word, "people"), unit.group(0).strip(), number.end + unit.end())
+    if re.match(r"\s*(?:hours?|days?|weeks?|months?|years?)\b", after, re.IGNORECASE):
+        return None
+    if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
+        return _Candidate(number, None, "", number.end)
+    return None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """The displacement figures in one sentence."""
+    numbers = find_numbers(text)
+    candidates: list[_Candidate] = []
+    for number in numbers:
+        if re.search(r"\bout\s+of\s*$", text[: number.qstart], re.IGNORECASE):
+            continue  # a denominator: "44,000 civilians out of 428,000"
+        candidate = _candidate(text, number)
+        if candidate is not None:
+            candidates.append(candidate)
+    groups: list[list[_Candidate]] = []
+    for candidate in candidates:
+        if groups and _CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart]) and (
+                candidate.unit or groups[-1][-1].unit is None or True):
+            groups[-1].append(candidate)
+        else:
+            groups.append([candidate])
+    figures: list[Figure] = []
+    for index, group in enumerate(groups):
+        if all(c.unit is None for c in group) and all(c.number.value < 10 for c in group):
+            continue
+        first, last = group[0], group[-1]
+        before = text[: first.number.qstart]
+        before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
+        limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
+        after = text[last.end: limit]
+        after = re.sub(r"\bout\s+of\s+[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
+        verdict, unit_override = _classify(before, after)
+        if verdict is None:
+            continue
+        for candidate in group:
+            unit = candidate.unit or unit_override or "people"
+            figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
+    return figures
+
+
+def _classify(before: str, after: str) -> tuple[str | None, str | None]:
+    tail = before[-80:]
+    if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
+        return None, None
+    number_of = _NUMBER_OF.search(before)
+    if number_of:
+        word = number_of.group("u").lower()
+        return "flow-number-of", _UNIT_CODE.get(word, "people")
+    if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before):
+        return None, None
+    obj = _FLOW_OBJECT.search(before)
+    if obj:
+        if obj.group("forced") is None or _FORCED_TAIL.match(after):
+            return "flow-object", None
+    first = _AFTER.search(after)
+    if first and first.lastgroup == "flow":
+        return "flow-subject", None
+    return None, None

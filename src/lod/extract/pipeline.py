@@ -1,0 +1,355 @@
+"""Putting the rules together: sentences, entities, statements, observations, events."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+
+from lod.articles import Article
+from lod.extract.dates import DateExpression, close_period, find_dates
+from lod.extract.entities import EntityFinder, Mention
+from lod.extract.events import triggers_in, violation_in, weapons_in
+from lod.extract.lexicon import ARMED_ACTORS
+from lod.extract.observations import Figure, find_figures
+from lod.extract.sentences import Sentence, split_sentences
+from lod.extract.statements import Context, Found, StatementFinder
+from lod.records import (
+    EventRecord, Extraction, ObservationRecord, OrgMention, PersonRecord, PlaceMention, Span, StatementRecord,
+)
+from lod.reconcile import Reconciler
+
+EXTRACTOR = "lod-rules/1"
+QUALIFIER_CODES = {"more_than": "more-than", "at_least": "at-least", "about": "approximately", "up_to": "at-most",
+                   "less_than": "less-than", "exact": "exact"}
+UNIT_CODES = {"people": "persons", "individuals": "individuals", "families": "families", "households": "households"}
+_FINDERS: dict[int, tuple[Reconciler, EntityFinder]] = {}
+
+
+def _finder(reconciler: Reconciler) -> EntityFinder:
+    cached = _FINDERS.get(id(reconciler))
+    if cached is None or cached[0] is not reconciler:
+        cached = (reconciler, EntityFinder(reconciler))
+        _FINDERS[id(reconciler)] = cached
+    return cached[1]
+
+
+@dataclass
+class _Doc:
+    article: Article
+    body: str
+    sentences: list[Sentence]
+    orgs: list[Mention]
+    people: list[Mention]
+    places: list[Mention]
+    dates: list[list[DateExpression]]
+    context: Context
+    place_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.place_starts = [m.start for m in self.places]
+
+
+def extract(article: Article, reconciler: Reconciler) -> Extraction:
+    """Every fact the rules find in ``article``; an empty ``Extraction`` for an empty body."""
+    if not article.body.strip():
+        return Extraction(extractor=EXTRACTOR)
+    doc = _analyse(article, reconciler)
+    statements = StatementFinder(doc.context).find(doc.body, doc.sentences, doc.dates)
+    events = _events(doc)
+    observations = _observations(doc, reconciler, statements, events)
+    by_sentence = {found.index for found in statements}
+    records = [_statement_record(doc, found, events, any(o.sentence and o.sentence.start == found.sentence.start for o in observations))
+               for found in statements]
+    del by_sentence
+    return Extraction(
+        organizations=_organizations(doc),
+        people=_people(doc, reconciler),
+        places=_places(doc),
+        statements=records,
+        observations=observations,
+        events=events,
+        extractor=EXTRACTOR,
+    )
+
+
+def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
+    body = article.body
+    finder = _finder(reconciler)
+    sentences = split_sentences(body)
+    orgs = finder.orgs(body)
+    people = finder.people(body, orgs)
+    places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
+    published = article.published_date
+    dates = [find_dates(s.text, published) for s in sentences]
+    display: dict[str, str] = {}
+    for mention in orgs:
+        if mention.ref and not mention.reference:
+            display.setdefault(mention.ref, mention.text)
+    publisher_org, publisher_name = _publisher(article, finder, reconciler)
+    if publisher_org and publisher_name:
+        display.setdefault(publisher_org, publisher_name)
+    header = f"{article.title} {article.published_text} {article.publisher}".lower()
+    context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published)
+    return _Doc(article, body, sentences, orgs, people, places, dates, context)
+
+
+def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
+    """The curated (non-media) organization that published the article, if it is one: its own report."""
+    for mention in finder.orgs(article.publisher):
+        entry = reconciler.org_entry(mention.ref) if mention.ref else None
+        if entry and entry.type != "media":
+            return entry.id, mention.text
+    return None, None
+
+
+def _span(start: int, end: int, rule: str) -> Span | None:
+    return Span(start, end, rule) if end > start >= 0 else None
+
+
+# observations -----------------------------------------------------------------------------
+def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], events: list[EventRecord]
+                  ) -> list[ObservationRecord]:
+    found: list[ObservationRecord] = []
+    by_sentence = {s.index: s for s in statements}
+    for index, sentence in enumerate(doc.sentences):
+        figures = find_figures(sentence.text)
+        if not figures:
+            continue
+        statement = by_sentence.get(index)
+        reporter, reported = _reporter(doc, reconciler, statement, sentence)
+        period = _period(doc.dates[index], statement, reported or doc.article.published_date)
+        places = _observation_places(doc, sentence)
+        for figure in figures:
+            record = _observation(doc, sentence, figure, reporter, reported, period, places)
+            if any(t for t in triggers_in(sentence.text)) and events:
+                record.events = [events[0].key]
+            if record.period_start is None and record.period_end is None and re.match(r"\s*of\s+(?:those|them|whom)\b",
+                                                                                       sentence.text[figure.number.end:]):
+                if found:  # "400,000 of those who fled": the period of the group it is part of
+                    record.period_start, record.period_end = found[-1].period_start, found[-1].period_end
+                    record.period_text = found[-1].period_text
+            _refine_from_next(doc, index, record)
+            duplicate = next((o for o in found if (o.figure, o.unit, o.qualifier) == (record.figure, record.unit, record.qualifier)), None)
+            if duplicate is not None:
+                _merge(duplicate, record)
+            else:
+                found.append(record)
+    return found
+
+
+def _observation(doc: _Doc, sentence: Sentence, figure: Figure, reporter: OrgMention | None, reported: date | None,
+                 period: tuple[date | None, date | None, str | None], places: list[PlaceMention]) -> ObservationRecord:
+    number = figure.number
+    start = sentence.start + number.qstart
+    end = sentence.start + figure.end
+    return ObservationRecord(
+        figure=number.value,
+        qualifier=QUALIFIER_CODES[number.qualifier],  # type: ignore[arg-type]
+        unit=UNIT_CODES[figure.unit],  # type: ignore[arg-type]
+        span=Span(start, end, figure.rule),
+        figure_text=number.text,
+        unit_text=figure.unit_text,
+        qualifier_text=number.qualifier_text,
+        places=list(places),
+        area_text=", ".join(p.name for p in places) or None,
+        period_start=period[0],
+        period_end=period[1],
+        period_text=period[2],
+        reporter=reporter,
+        report_date=reported,
+        sentence=Span(sentence.start, sentence.end, "sentence-split"),
+    )
+
+
+def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, sentence: Sentence
+              ) -> tuple[OrgMention | None, date | None]:
+    c = doc.context
+    if statement is None:
+        if c.publisher_org and sentence.text[:1] not in "\"“":
+            return OrgMention(c.org_display.get(c.publisher_org, c.publisher_name or ""), None, c.publisher_org), c.published
+        return None, None
+    speaker = statement.speaker
+    span = _mention_span(doc.orgs, sentence, speaker.org_ref)
+    if speaker.kind == "organization":
+        return OrgMention(speaker.name, span, speaker.org_ref), statement.date
+    if speaker.org_name:
+        ref = reconciler.org(speaker.org_name)
+        name = speaker.org_name
+        if ref is None:  # "the foundation's coordinator": the organization of that kind named in the article
+            head = speaker.org_name.split()[-1].lower().rstrip("’'s")
+            for mention in doc.orgs:
+                entry = reconciler.org_entry(mention.ref) if mention.ref else None
+                if entry and head in entry.label.lower().split():
+                    ref, name = entry.id, mention.text
+                    break
+        if ref:
+            name = c.org_display.get(ref, name) if name.lower().startswith(("the ", "foundation")) else name
+        return OrgMention(name, _mention_span(doc.orgs, sentence, ref), ref), statement.date
+    return None, statement.date
+
+
+def _mention_span(orgs: list[Mention], sentence: Sentence, ref: str | None) -> Span | None:
+    for mention in orgs:
+        if ref and mention.ref == ref and sentence.start <= mention.start < sentence.end:
+            return Span(mention.start, mention.end, mention.rule)
+    return None
+
+
+def _period(expressions: list[DateExpression], statement: Found | None, reported: date
+            ) -> tuple[date | None, date | None, str | None]:
+    for expression in expressions:
+        if statement and expression.kind == "point" and expression.text == statement.date_text:
+            continue  # the date the figure was reported, not its period
+        start, end = close_period(expression, reported)
+        return start, end, expression.text
+    return None, None, None
+
+
+def _refine_from_next(doc: _Doc, index: int, record: ObservationRecord) -> None:
+    """'The displacement between 12 and 25 December ...' right after a figure dates that figure."""
+    if index + 1 >= len(doc.sentences):
+        return
+    following = doc.sentences[index + 1].text
+    if not re.match(r"(?:The|This|That)\s+(?:mass\s+|latest\s+|recent\s+|new\s+|wave\s+of\s+)?(?:displacement|exodus)\b", following):
+        return
+    if find_figures(following):
+        return
+    ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
+    if ranges:
+        record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
+
+
+def _merge(first: ObservationRecord, again: ObservationRecord) -> None:
+    """A restatement adds the details the first mention lacks (period, reporter, date, places)."""
+    if first.period_start is None and first.period_end is None:
+        first.period_start, first.period_end, first.period_text = again.period_start, again.period_end, again.period_text
+    if again.reporter and again.reporter.ref and (first.reporter is None or first.reporter.ref is None):
+        first.reporter = again.reporter
+        first.report_date = first.report_date or again.report_date
+    if first.report_date is None:
+        first.report_date = again.report_date
+    known = {p.name for p in first.places}
+    first.places += [p for p in again.places if p.name not in known and first.places == []]
+
+
+def _observation_places(doc: _Doc, sentence: Sentence) -> list[PlaceMention]:
+    low = bisect_left(doc.place_starts, sentence.start)
+    high = bisect_left(doc.place_starts, sentence.end)
+    inside = [m for m in doc.places[low:high] if m.rule != "place-in-org-name"]
+    places = [PlaceMention(m.text, Span(m.start, m.end, m.rule), m.ref) for m in inside]
+    origins = [m for m in inside if not _is_destination(doc.body, m)]
+    if not origins:
+        finder = next(iter(_FINDERS.values()))[1] if _FINDERS else None
+        if finder is not None:
+            headline = [m for m in finder.places(doc.article.title, []) if m.ref]
+            known = {p.name for p in places}
+            places += [PlaceMention(m.text, None, m.ref) for m in headline if m.text not in known]
+    return places
+
+
+def _is_destination(body: str, mention: Mention) -> bool:
+    before = body[max(0, mention.start - 30): mention.start]
+    return mention.rule == "place-border" or bool(re.search(r"\b(?:near|to|towards|into|reach(?:ed)?|in\s+areas\s+near)\s+(?:the\s+)?$", before))
+
+
+# statements -------------------------------------------------------------------------------
+def _statement_record(doc: _Doc, found: Found, events: list[EventRecord], has_figure: bool) -> StatementRecord:
+    weapons = weapons_in(found.sentence.text)
+    kind = found.type
+    if kind == "assessment" and len([w for w in weapons if w not in ("airstrike", "artillery")]) >= 2:
+        kind = "allegation"
+    elif kind == "assessment" and has_figure:
+        kind = "report"
+    event_keys = [events[0].key] if events and triggers_in(found.sentence.text) else []
+    return StatementRecord(
+        speaker=found.speaker.name,
+        speaker_kind=found.speaker.kind,  # type: ignore[arg-type]
+        verb=found.verb,
+        type=kind,  # type: ignore[arg-type]
+        span=Span(found.sentence.start, found.sentence.end, found.rule),
+        date=found.date,
+        date_text=found.date_text,
+        weapons=weapons,
+        events=event_keys,
+    )
+
+
+# events -----------------------------------------------------------------------------------
+_PREFERRED = ("bombing-campaign", "military-campaign", "offensive", "onslaught", "assault", "escalation")
+
+
+def _events(doc: _Doc) -> list[EventRecord]:
+    hits: list[tuple[str, int, int, Sentence]] = []
+    for sentence in doc.sentences:
+        for kind, start, end in triggers_in(sentence.text):
+            hits.append((kind, sentence.start + start, sentence.start + end, sentence))
+    if not hits:
+        return []
+    kinds = [h[0] for h in hits]
+    main = min(kinds, key=_PREFERRED.index)
+    label_hit = next(h for h in hits if h[0] == main)
+    sentences = {h[3] for h in hits}
+    actors: dict[str, OrgMention] = {}
+    places: dict[str, PlaceMention] = {}
+    for mention in doc.orgs:
+        if mention.ref in ARMED_ACTORS and any(s.start <= mention.start < s.end for s in sentences):
+            actors.setdefault(mention.ref, OrgMention(doc.context.org_display.get(mention.ref, mention.text),
+                                                      Span(mention.start, mention.end, mention.rule), mention.ref))
+    for mention in doc.places:
+        if any(s.start <= mention.start < s.end for s in sentences) and mention.rule != "place-in-org-name":
+            places.setdefault(mention.ref or mention.text, PlaceMention(mention.text, Span(mention.start, mention.end, mention.rule), mention.ref))
+    weapons = weapons_in(doc.body)
+    violates = next((v for v in (violation_in(s.text) for s in sorted(sentences, key=lambda s: s.start)) if v), None)
+    label = doc.body[label_hit[1]: label_hit[2]]
+    return [EventRecord(
+        key=f"{doc.article.key}-{main}",
+        label=label,
+        span=Span(label_hit[1], label_hit[2], f"event-{main}"),
+        types=sorted(set(kinds), key=_PREFERRED.index),
+        actors=list(actors.values()),
+        places=list(places.values()),
+        weapons=weapons,
+        violates=violates,
+    )]
+
+
+# entities ---------------------------------------------------------------------------------
+def _organizations(doc: _Doc) -> list[OrgMention]:
+    seen: dict[str, OrgMention] = {}
+    for mention in doc.orgs:  # one per surface form: "UN", "U.N." and "United Nations" are all listed
+        surface = re.sub(r"^(?:the|its|their)\s+", "", mention.text, flags=re.IGNORECASE).lower()
+        key = f"{mention.ref}|{surface}" if not mention.reference else f"{mention.ref}|ref"
+        current = seen.get(key)
+        if current is None:
+            rule = ("ref:" if mention.reference else "") + mention.rule
+            name = re.sub(r"^(?:the|its|their)\s+(?=[A-Z])", "", mention.text) if not mention.reference else mention.text
+            seen[key] = OrgMention(name, Span(mention.start, mention.end, rule), mention.ref)
+    return list(seen.values())
+
+
+def _people(doc: _Doc, reconciler: Reconciler) -> list[PersonRecord]:
+    people: dict[str, PersonRecord] = {}
+    for mention in doc.people:
+        record = people.get(mention.text)
+        if record is None:
+            record = people[mention.text] = PersonRecord(mention.text, Span(mention.start, mention.end, mention.rule))
+        if mention.role and record.role is None:
+            record.role = mention.role
+            if mention.org_text:
+                record.org = OrgMention(mention.org_text, None, reconciler.org(mention.org_text))
+        elif mention.org_text and record.org is None:
+            record.org = OrgMention(mention.org_text, None, reconciler.org(mention.org_text))
+    for record in people.values():
+        surname = record.name.split()[-1]
+        if re.search(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", doc.body.replace(record.name, "")):
+            record.aliases.append(surname)
+    return list(people.values())
+
+
+def _places(doc: _Doc) -> list[PlaceMention]:
+    seen: dict[str, PlaceMention] = {}
+    for mention in doc.places:
+        seen.setdefault(mention.text, PlaceMention(mention.text, Span(mention.start, mention.end, mention.rule), mention.ref))
+    return list(seen.values())

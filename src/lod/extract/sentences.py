@@ -1,0 +1,87 @@
+"""Splitting an article body into sentences, with offsets.
+
+A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes or brackets) before white space and a
+capital, digit, quote or bullet; a line break always ends one. Abbreviations (``U.N.``, ``Dec.``,
+initials) do not end a sentence, and neither does a full stop inside a quotation that closes later
+in the same paragraph, so a quote running over two sentences stays whole.
+
+>>> [s.text for s in split_sentences('The U.N. said so. "We fled. All of us," he said.\\nNext line')]
+['The U.N. said so.', '"We fled. All of us," he said.', 'Next line']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no nos gen lt col sgt capt maj prof rep sen gov jan feb mar apr jun jul aug sep sept "
+    "oct nov dec vs etc approx est inc ltd co corp jr sr u.n u.s u.k e.g i.e a.m p.m".split()
+)
+_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])")
+_OPEN_CLOSE = {"“": "”", "«": "»"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """``text == body[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _quote_regions(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of quotations that open and close inside ``paragraph``."""
+    regions: list[tuple[int, int]] = []
+    straight_open: int | None = None
+    curly_open: int | None = None
+    for index, char in enumerate(paragraph):
+        if char in _OPEN_CLOSE:
+            curly_open = index if curly_open is None else curly_open
+        elif char in _OPEN_CLOSE.values() and curly_open is not None:
+            regions.append((curly_open, index))
+            curly_open = None
+        elif char == '"':
+            if straight_open is None:
+                straight_open = index
+            else:
+                regions.append((straight_open, index))
+                straight_open = None
+    return regions
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not match:
+        return False
+    word = match.group(1).lower().strip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """All sentences of ``body`` in order; offsets are code points into ``body``."""
+    sentences: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", body):
+        text = para.group(0)
+        regions = _quote_regions(text)
+        start = 0
+        for match in _END.finditer(text):
+            dot = match.start()
+            if text[dot] == "." and match.group(0) == "." and _is_abbreviation(text, dot):
+                continue
+            if any(a < dot < b for a, b in regions):
+                continue
+            _add(sentences, body, para.start() + start, para.start() + match.end())
+            start = match.end()
+        _add(sentences, body, para.start() + start, para.end())
+    return sentences
+
+
+def _add(sentences: list[Sentence], body: str, start: int, end: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, body[start:end]))

@@ -1,0 +1,297 @@
+"""Reported speech: who said what, with which verb, on which date.
+
+For each sentence the first reporting verb ("said", "pointed out", "called on" ...) whose subject can be
+identified makes one statement. The subject is what ends right before the verb once adverbs, auxiliaries,
+a date ("on Friday") and an apposition (", the head of X,") are set aside, or what follows an inverted
+verb ('," said the UN aid chief'). It may be
+
+* a person or an organization named there (``speaker-name``),
+* a surname or a definite description of a person already named ("Abdullatif", "the UN aid chief";
+  ``speaker-surname``, ``speaker-role``),
+* a pronoun, resolved to the last person (he/she) or organization (it/they; "we" in an institution's own
+  release is the institution) that spoke (``speaker-pronoun``),
+* "a statement", resolved like "it" (``speaker-statement``).
+
+Sentences without a verb are statements too when they are "according to X" (``according-to``) or a
+quotation continuing the previous speaker's (``quote-continuation``); an institution's press release
+contributes its lead (``press-release-lead``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lod.extract.dates import DateExpression
+from lod.extract.entities import Mention
+from lod.extract.lexicon import ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS
+from lod.extract.sentences import Sentence
+
+_VERB = re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True)) + r")\b",
+                   re.IGNORECASE)
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:also|further|furthermore|painfully|urgently|strongly|repeatedly|previously|earlier|recently|"
+    r"has|have|had|is|are|was|were|once\s+again|again|in\s+a\s+statement|in\s+a\s+press\s+release)\s*)+$",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
+_QUOTES = "\"“”‘'«"
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str  # "person" | "organization"
+    org_ref: str | None = None
+    org_name: str | None = None  # the organization a person speaks for, as written
+    rule: str = ""
+
+
+@dataclass
+class Found:
+    """A statement found in sentence ``index`` (internal; mapped to ``StatementRecord`` later)."""
+
+    index: int
+    sentence: Sentence
+    speaker: Speaker
+    verb: str
+    verb_start: int
+    type: str
+    rule: str
+    date: date | None = None
+    date_text: str | None = None
+    weapons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the resolver knows about the article."""
+
+    people: list[Mention]
+    orgs: list[Mention]
+    org_display: dict[str, str]
+    publisher_org: str | None
+    publisher_name: str | None
+    press_release: bool
+    published: date
+
+
+def _mention_ending(mentions: list[Mention], end: int, lo: int) -> Mention | None:
+    for mention in mentions:
+        if lo <= mention.start and abs(mention.end - end) <= 1:
+            return mention
+    return None
+
+
+class StatementFinder:
+    def __init__(self, context: Context) -> None:
+        self.c = context
+        self.last_person: Speaker | None = None
+        self.last_org: Speaker | None = None
+        self.people_by_surname: dict[str, Mention] = {}
+        for person in context.people:
+            self.people_by_surname.setdefault(person.text.split()[-1], person)
+
+    # speakers --------------------------------------------------------------------------
+    def _person(self, mention: Mention) -> Speaker:
+        full = self._full_person(mention)
+        org_text = full.org_text
+        return Speaker(full.text, "person", None, org_text, "speaker-name")
+
+    def _full_person(self, mention: Mention) -> Mention:
+        """The fullest mention of the same person (with role and organization, when stated)."""
+        same = [p for p in self.c.people if p.text == mention.text or p.text.split()[-1] == mention.text.split()[-1]]
+        with_org = [p for p in same if p.org_text]
+        return (with_org or same or [mention])[0]
+
+    def _org(self, mention: Mention, rule: str = "speaker-name") -> Speaker:
+        name = self.c.org_display.get(mention.ref, mention.text) if mention.ref else mention.text
+        if not mention.reference and not mention.ref:
+            name = mention.text
+        return Speaker(name.strip(_QUOTES), "organization", mention.ref, None, rule)
+
+    def subject_before(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
+        """The speaker ending at body offset ``pos`` (the verb's start), or None."""
+        lo = sentence.start
+        pre = body[lo:pos]
+        for _ in range(4):
+            found = self._named_at_end(pre, lo)
+            if found is not None and found.kind == "organization":
+                appos = re.search(r",\s*(?:the|a|an|for|its|speaking\s+for)\b[^,]{2,160},?\s*$", pre)
+                person = self._named_at_end(pre[: appos.start()], lo) if appos else None
+                if person is not None and person.kind == "person":
+                    return person
+            if found is not None:
+                return found
+            stripped = _ADVERBIAL.sub("", pre)
+            stripped = re.sub(r"\s*,?\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                              r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
+            stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
+            if stripped == pre:
+                appos = re.search(r",\s*(?:the|a|an|for|its|who|speaking\s+for)\b[^,]{2,160},?\s*$", pre)
+                if appos:
+                    stripped = pre[: appos.start()]
+            if stripped == pre:
+                break
+            pre = stripped
+        pre = re.sub(r"\s*,$", "", pre.rstrip())
+        if not pre.strip():
+            return None
+        tail = re.search(r"([\w’'\-]+)$", pre)
+        word = tail.group(1) if tail else ""
+        if word in self.people_by_surname and re.search(r"(?:^|[\s,“”\"])" + re.escape(word) + r"$", pre):
+            speaker = self._person(self.people_by_surname[word])
+            speaker.rule = "speaker-surname"
+            return speaker
+        pronoun = word.lower()
+        if pronoun in _PRONOUNS and (len(pre) == len(word) or not pre[-len(word) - 1].isalnum()):
+            return self._pronoun(pronoun)
+        if re.search(r"(?:^|\s)the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)$", pre, re.I):
+            return self._like_it("speaker-definite")
+        if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
+            return self._like_it("speaker-statement")
+        role = re.search(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + "|".join(re.escape(r) for r in ROLE_HEADS) + r"))$", pre)
+        if role:
+            return self._by_role(role.group(1))
+        indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
+        if indefinite:
+            return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
+        return None
+
+    def _named_at_end(self, pre: str, lo: int) -> Speaker | None:
+        """A person or organization mention ending ``pre`` (optionally before "rebel group" and the like)."""
+        pre = re.sub(r"\s*,$", "", pre.rstrip())
+        if not pre.strip():
+            return None
+        end = lo + len(pre)
+        descriptor = re.search(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|\w+-based))*"
+                               r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO)$", pre)
+        for cut in (end, end - len(descriptor.group(0))) if descriptor else (end,):
+            person = _mention_ending(self.c.people, cut, lo)
+            if person:
+                return self._person(person)
+            org = _mention_ending(self.c.orgs, cut, lo)
+            if org:
+                return self._org(org)
+        return None
+
+    def subject_after(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
+        """Inverted attribution: '... ," said the UN aid chief.'"""
+        post = body[pos: sentence.end]
+        person = next((p for p in self.c.people if pos < p.start <= pos + 2), None)
+        if person:
+            return self._person(person)
+        org = next((o for o in self.c.orgs if pos < o.start <= pos + 6 and re.match(r"\s*(?:the\s+)?$", body[pos:o.start], re.I)), None)
+        if org and re.match(r"\s*[.,]", body[org.end: org.end + 3] or "."):
+            return self._org(org)
+        role = re.match(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + "|".join(re.escape(r) for r in ROLE_HEADS) + r"))\s*[.,]", post)
+        if role:
+            return self._by_role(role.group(1))
+        return None
+
+    def _pronoun(self, pronoun: str) -> Speaker | None:
+        kind = _PRONOUNS[pronoun]
+        if pronoun == "we" and self.c.publisher_org:
+            return Speaker(self.c.org_display.get(self.c.publisher_org, self.c.publisher_name or ""), "organization",
+                           self.c.publisher_org, None, "speaker-pronoun")
+        last = self.last_person if kind == "person" else self.last_org
+        if last is None:
+            return None
+        return Speaker(last.name, last.kind, last.org_ref, last.org_name, "speaker-pronoun")
+
+    def _like_it(self, rule: str) -> Speaker | None:
+        if self.last_org is not None:
+            return Speaker(self.last_org.name, "organization", self.last_org.org_ref, None, rule)
+        if self.c.publisher_org:
+            return Speaker(self.c.org_display.get(self.c.publisher_org, self.c.publisher_name or ""), "organization",
+                           self.c.publisher_org, None, rule)
+        return None
+
+    def _by_role(self, description: str) -> Speaker | None:
+        head = description.split()[-1].lower()
+        for person in self.c.people:
+            if person.role and person.role.split()[-1].lower() == head:
+                speaker = self._person(person)
+                speaker.rule = "speaker-role"
+                return speaker
+        return None
+
+    # statements -------------------------------------------------------------------------
+    def find(self, body: str, sentences: list[Sentence], dates: list[list[DateExpression]]) -> list[Found]:
+        found: list[Found] = []
+        lead_done = False
+        for index, sentence in enumerate(sentences):
+            statement = self._in_sentence(body, index, sentence, found)
+            if statement is None and self.c.press_release and not lead_done and _is_content(sentence.text):
+                speaker = self._like_it("press-release-lead") if self.c.publisher_org else None
+                if speaker:
+                    statement = Found(index, sentence, speaker, "stated (press release)", sentence.start,
+                                      "press-release", "press-release-lead")
+            if _is_content(sentence.text):
+                lead_done = True
+            if statement is None:
+                continue
+            statement.date, statement.date_text = self._date(body, statement, dates[index], found)
+            found.append(statement)
+            if statement.speaker.kind == "person":
+                self.last_person = statement.speaker
+            else:
+                self.last_org = statement.speaker
+        return found
+
+    def _in_sentence(self, body: str, index: int, sentence: Sentence, found: list[Found]) -> Found | None:
+        for verb in _VERB.finditer(body, sentence.start, sentence.end):
+            speaker = self.subject_before(body, sentence, verb.start())
+            if speaker is None and re.search(r"[,”\"’]\s*$", body[max(sentence.start, verb.start() - 3): verb.start()]):
+                speaker = self.subject_after(body, sentence, verb.end())
+            if speaker is None:
+                continue
+            text = verb.group(0)
+            kind = REPORTING_VERBS[text.lower()]
+            return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
+        according = re.search(r"\baccording\s+to\s+(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+)?(?:the\s+)?[“\"]?",
+                              sentence.text)
+        if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
+            pos = sentence.start + according.end()
+            org = next((o for o in self.c.orgs if pos <= o.start <= pos + 2), None)
+            person = next((p for p in self.c.people if pos <= p.start <= pos + 2), None)
+            if person or org:
+                speaker = self._person(person) if person else self._org(org)  # type: ignore[arg-type]
+                verb = "statement (according to)" if "statement" in according.group(0) else "according to"
+                return Found(index, sentence, speaker, verb, sentence.start + according.start(), "report", "according-to")
+        if sentence.text[:1] in _QUOTES and found and found[-1].index >= index - 2:
+            previous = found[-1].speaker
+            return Found(index, sentence, Speaker(previous.name, previous.kind, previous.org_ref, previous.org_name,
+                                                  "quote-continuation"),
+                         "quoted (no reporting verb in sentence)", sentence.start, "assessment", "quote-continuation")
+        return None
+
+    def _date(self, body: str, statement: Found, dates: list[DateExpression], found: list[Found]
+              ) -> tuple[date | None, str | None]:
+        verb_at = statement.verb_start - statement.sentence.start
+        text = statement.sentence.text
+        issuing = [m.start() for m in re.finditer(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b", text)]
+        for expression in dates:
+            if expression.kind != "point":
+                continue
+            for anchor in [verb_at, *issuing]:
+                gap = text[expression.finish: anchor] if expression.finish <= anchor else text[anchor: expression.begin]
+                if expression.finish <= anchor:
+                    ok = (len(gap) <= 40 and not re.search(r"[;.]|\bthat\b", gap) and len(gap.split()) <= 6
+                          and (anchor != verb_at or "," not in gap))
+                else:
+                    ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap)
+                if ok:
+                    return expression.start, expression.text
+        for previous in reversed(found):
+            if previous.speaker.name == statement.speaker.name and previous.date:
+                return previous.date, None
+        if self.c.publisher_org:
+            return self.c.published, None
+        return None, None
+
+
+def _is_content(text: str) -> bool:
+    """Not a date line, byline or bullet-less stub."""
+    return len(text.split()) > 6 and not re.fullmatch(r"[\d\s:/.\-|A-Za-z,]{0,40}", text)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lod.reconcile import Reconciler
+
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
+
+
+@pytest.fixture(scope="module")
+def reconciler() -> Reconciler:
+    return Reconciler.load(REFERENCE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Maaret al-Numan", "geonames:167611"),
+    ("Ma'arrat An-Nu'man", "geonames:167611"),
+    ("Maarat al-Nouman", "geonames:167611"),
+    ("Saraqeb", "geonames:164816"),
+    ("Jisr-ash-Shugur", "geonames:169023"),
+    ("Idleb", "geonames:169389"),
+    ("Idlib province", "SY07"),
+    ("southern Idleb governorate", "SY07"),
+    ("the sub-districts of Maaret al-Nu'man", "SY0702"),
+    ("district of Jisr al-Shughour", "SY0704"),
+    ("the town of Saraqib", "geonames:164816"),
+    ("Geneva", None),
+    ("Team", None),
+])
+def test_reconcile_place(reconciler: Reconciler, name: str, expected: str | None) -> None:
+    entry = reconciler.place(name)
+    assert (entry.id if entry else None) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Syrian Response Coordinators Group", "erc-team-northern-syria"),
+    ("response coordinator’s team", "erc-team-northern-syria"),
+    ("Syria's Response Coordination Group", "erc-team-northern-syria"),
+    ("the U.N.", "un"),
+    ("Humanitarian Relief Foundation (IHH)", "ihh"),
+    ("Office for the Coordination of Humanitarian Affairs (OCHA)", "ocha"),
+    ("Acme Relief", None),
+])
+def test_reconcile_org(reconciler: Reconciler, name: str, expected: str | None) -> None:
+    assert reconciler.org(name) == expected
