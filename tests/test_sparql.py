@@ -1,0 +1,138 @@
+"""The query service without HTTP: forms and formats, refusals, the cap, and the worker pool's timeout."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
+from lod.settings import Settings
+from lod.sparql import QueryService, uses_service
+from lod.store import OxigraphStore
+
+EX = "http://example.org/"
+
+
+def fill(store: OxigraphStore, n: int = 5) -> OxigraphStore:
+    graph = ox.NamedNode(f"{EX}g")
+    store.engine.extend([ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(i), graph) for i in range(n)])
+    return store
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> QueryService:
+    """In memory: queries run in-process, without workers."""
+    return QueryService(Settings(store_path=tmp_path / "unused", result_limit=3), fill(OxigraphStore()))
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "form", "fmt"),
+    [
+        ("SELECT * { ?s ?p ?o }", None, "solutions", "srj"),
+        ("SELECT * { ?s ?p ?o }", "text/tab-separated-values", "solutions", "tsv"),
+        ("ASK { ?s ?p 1 }", "application/sparql-results+xml", "boolean", "srx"),
+        ("CONSTRUCT WHERE { ?s ?p 1 }", None, "graph", "ttl"),
+        ("DESCRIBE <http://example.org/s1>", "application/ld+json", "graph", "jsonld"),
+        # One Accept header for both kinds: the form decides which half applies.
+        ("ASK {}", "text/turtle, application/sparql-results+json;q=0.5", "boolean", "srj"),
+        ("CONSTRUCT WHERE { ?s ?p 1 }", "text/turtle, application/sparql-results+json;q=0.5", "graph", "ttl"),
+    ],
+)
+def test_form_and_format(service: QueryService, query: str, accept: str | None, form: str, fmt: str) -> None:
+    answer = service.execute(query, accept=accept)
+    assert (answer.form, answer.format.name) == (form, fmt)
+
+
+def test_capped(service: QueryService) -> None:
+    assert service.execute("SELECT * { ?s ?p ?o }").capped
+    assert not service.execute("SELECT * { ?s ?p ?o } LIMIT 3").capped
+    assert service.execute("CONSTRUCT WHERE { ?s ?p ?o }").capped
+
+
+def test_syntax_error_has_position_on_the_users_line(service: QueryService) -> None:
+    with pytest.raises(QuerySyntaxError) as info:
+        service.execute("SELECT * WHERE { ?s ?p }")
+    # Exactly what Oxigraph says for the query as the user wrote it (not counting the BASE we put first).
+    try:
+        ox.Store().query("SELECT * WHERE { ?s ?p }")
+    except SyntaxError as exc:
+        expected = str(exc)
+    assert info.value.message == expected
+    assert (info.value.line, info.value.column) == (1, 25)
+
+
+def test_relative_iris_resolve_against_the_endpoint(service: QueryService) -> None:
+    answer = service.execute("SELECT ?x { BIND(<x> AS ?x) }", accept="text/csv")
+    assert answer.body.decode().splitlines()[1] == f"{service.settings.base_uri}x"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["CLEAR ALL", "LOAD <http://example.org/x.ttl>", "INSERT DATA { <a:b> <a:c> <a:d> }", "PREFIX ex: <http://e/> DROP GRAPH ex:g"],
+)
+def test_updates_refused(service: QueryService, query: str) -> None:
+    with pytest.raises(QueryRefused, match="read-only"):
+        service.execute(query)
+
+
+def test_not_a_query_and_not_an_update_is_a_syntax_error(service: QueryService) -> None:
+    with pytest.raises(QuerySyntaxError):
+        service.execute("PREFIX ex: <http://e/>")
+
+
+def test_unacceptable_and_bad_inputs(service: QueryService) -> None:
+    with pytest.raises(NotAcceptable):
+        service.execute("SELECT * {}", accept="image/png")
+    with pytest.raises(NotAcceptable):
+        service.execute("SELECT * {}", accept="text/turtle")
+    with pytest.raises(QueryError):
+        service.execute("  ")
+    with pytest.raises(QueryError):
+        service.execute("ASK {}", default_graphs=["not an iri"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("select * { service silent <http://x/> {} }", True),
+        ("SELECT * { ?s ?p ?o FILTER(?o<?s)SERVICE<http://x/>{} }", True),  # "<?s)SERVICE<" is not an IRI
+        ("SELECT * { ?s ?p 'it''s' } SERVICE", True),
+        ("SELECT ?service { ?service ?p ?o }", False),  # a variable
+        ("SELECT * { ?s <http://example.org/SERVICE> ?o }", False),  # inside an IRI
+        ("SELECT * { ?s ?p 'SERVICE' }", False),  # inside a string
+        ('SELECT * { ?s ?p """a "quoted" SERVICE""" }', False),  # inside a long string
+        ("SELECT * { ?s ?p 'a \\' SERVICE' }", False),  # an escaped quote does not end the string
+        ("SELECT * { ?s ?p ?o } # SERVICE <http://x/>", False),  # a comment
+        ("PREFIX ex: <http://e/> SELECT * { ex:SERVICE ?p ?o }", False),  # a local name
+        ("PREFIX service: <http://e/> SELECT * { service:x ?p ?o }", False),  # a prefix
+        ("SELECT * { :SERVICE ?p ?o }", False),  # the empty prefix
+        ("SELECT * { ?s ?p 'x'@service }", False),  # a language tag
+    ],
+)
+def test_uses_service(query: str, expected: bool) -> None:
+    assert uses_service(query) is expected
+
+
+def test_service_refused_before_running(service: QueryService) -> None:
+    with pytest.raises(QueryRefused, match="SERVICE"):
+        service.execute("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+
+
+def test_pool_timeout_kills_and_replaces_the_worker(tmp_path: Path) -> None:
+    store = fill(OxigraphStore(tmp_path / "store"), 2000)
+    store.flush()
+    with QueryService(Settings(store_path=tmp_path / "store", query_timeout_s=1), store, workers=1) as service:
+        assert service.execute("ASK { ?s ?p 1 }").body
+        (before,) = service.worker_pids
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout, match="longer than 1 s"):
+            service.execute("SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }")
+        assert time.monotonic() - started < 3
+        (after,) = service.worker_pids
+        assert after != before and not Path(f"/proc/{before}").exists()
+        assert b"true" in service.execute("ASK { ?s ?p 1 }").body
+    assert service.worker_pids == []
