@@ -24,7 +24,7 @@ PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX time: <http://www.w3.org/2006/time#>
-SELECT ?figure ?qualifier ?reporter ?sentence WHERE {
+SELECT DISTINCT ?figure ?qualifier ?reporter ?sentence WHERE {
   ?obs a dis:DisplacementObservation ;
        dis:reportedFigure ?figure ;
        dis:populationUnit <http://127.0.0.1:8000/id/concept/population-unit/households> ;

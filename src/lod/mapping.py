@@ -161,6 +161,8 @@ class _Run:
         self.add(post, ORG.role, role)
         self.add(post, ORG.heldBy, holder)
         membership = self.u.membership(holder, post)
+        if (membership, RDF.type, ORG.Membership) in self.g:
+            return post
         self.add(membership, RDF.type, ORG.Membership)
         self.add(membership, ORG.member, holder)
         self.add(membership, ORG.organization, org)
@@ -329,7 +331,7 @@ class _Run:
         )
         for prop, printed in printed_forms:
             if printed:
-                self.add(uri, prop, Literal(printed, lang="en"))
+                self.add(uri, prop, Literal(printed) if prop == d.figureAsPrinted else Literal(printed, lang="en"))
         self.add(uri, d.figureQualifier, self.u.concept("figure-qualifier", obs.qualifier))
         low, high = obs.bounds
         if low is not None:

@@ -7,11 +7,13 @@ an article, and a refused input leaves the store exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import SKOS
 
 from lod import corrections as corr
 from lod.articles import Article, read_article
@@ -19,9 +21,10 @@ from lod.errors import LodError, Refused, StoreUnavailable, ValidationFailed
 from lod.extract import extract
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import SCHEMA
+from lod.publish import write_dumps
 from lod.records import Extraction
 from lod.reconcile import Reconciler
-from lod.reference import ORGANIZATIONS, load_organizations, org_resolver, reference_graph
+from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
 from lod.store import OxigraphStore, Store
 from lod.uris import Uris
@@ -51,12 +54,11 @@ class Context:
         uris = Uris(settings.base_uri)
         reference_dir = settings.data_dir / "reference"
         vocabulary = load_ontology(settings.ontology_dir, uris.base)
-        reference = reference_graph(reference_dir, uris)
+        reconciler = load_reconciler(reference_dir)
+        reference = reference_graph(reference_dir, reconciler, uris)
         known = vocabulary + reference
-        resolve = org_resolver(load_organizations(reference_dir / ORGANIZATIONS))
-        reconciler = Reconciler.from_dir(reference_dir)
         return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base), reference, known,
-                   Mapper(uris, known, resolve), reconciler)
+                   Mapper(uris, known, reconciler.org), reconciler)
 
     def context_for(self, graph: Graph) -> Graph:
         """The slice of vocabulary and reference data an article's graph links to."""
@@ -169,17 +171,18 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
             errors.append(exc)
     if errors:
         raise Refused(errors)
-    store = store if store is not None else open_store(settings)
-    store.replace_graphs({URIRef(f"{ctx.uris.base}graph/vocabulary"): ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
-    wanted = set()
-    for item in prepared:
-        name = ctx.uris.article_graph(item.article.key)
-        wanted.add(name)
-        store.replace_graphs({name: item.graph})
-    stale = [g for g in store.graph_names() if str(g).startswith(f"{ctx.uris.base}graph/article/") and g not in wanted]
-    store.remove_graphs(stale)
-    publish(store, settings)
-    return BuildReport(prepared, stale, len(store))
+    with _opened(settings, store) as target:
+        _write_shared(target, ctx)
+        wanted = set()
+        for item in prepared:
+            name = ctx.uris.article_graph(item.article.key)
+            wanted.add(name)
+            target.replace_graphs({name: item.graph})
+        prefix = f"{ctx.uris.base}graph/article/"
+        stale = [g for g in target.graph_names() if str(g).startswith(prefix) and g not in wanted]
+        target.remove_graphs(stale)
+        write_dumps(target, settings)
+        return BuildReport(prepared, stale, len(target))
 
 
 def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> Prepared:
@@ -190,16 +193,27 @@ def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> 
     """
     ctx = Context.load(settings)
     item = prepare(path, ctx)
-    store = store if store is not None else open_store(settings)
-    if ctx.uris.reference_graph not in store.graph_names():
-        store.replace_graphs({URIRef(f"{ctx.uris.base}graph/vocabulary"): ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
-    store.replace_graphs({ctx.uris.article_graph(item.article.key): item.graph})
-    publish(store, settings)
+    with _opened(settings, store) as target:
+        if ctx.uris.reference_graph not in target.graph_names():
+            _write_shared(target, ctx)
+        target.replace_graphs({ctx.uris.article_graph(item.article.key): item.graph})
+        write_dumps(target, settings)
     return item
 
 
-def publish(store: Store, settings: Settings) -> None:
-    """Write the dumps and their description beside the store."""
-    from lod.publish import write_dumps
+def _write_shared(store: Store, ctx: Context) -> None:
+    """The vocabulary and reference graphs, together in one transaction."""
+    store.replace_graphs({ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
 
-    write_dumps(store, settings)
+
+@contextmanager
+def _opened(settings: Settings, store: Store | None) -> Iterator[Store]:
+    """The given store, or the on-disk one opened for this command and released after it."""
+    if store is not None:
+        yield store
+        return
+    opened = open_store(settings)
+    try:
+        yield opened
+    finally:
+        opened.close()

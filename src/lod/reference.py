@@ -6,9 +6,7 @@ in the dataset description).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any, Callable
 
 import yaml
 from rdflib import Graph, Literal, URIRef
@@ -18,7 +16,8 @@ from lod.errors import InputError, Where
 from lod.gazetteer import Gazetteer, load_gazetteer
 from lod.namespaces import DCT, GEO, ORG, SCHEMA, dis
 from lod.rdffiles import read_rdf
-from lod.uris import Uris, normalise
+from lod.reconcile import OrgEntry, Reconciler, load_organizations
+from lod.uris import Uris
 
 ORGANIZATIONS = "organizations.yaml"
 GAZETTEER = "syria-gazetteer.csv"
@@ -29,44 +28,42 @@ SOURCE_GEONAMES = URIRef("https://www.geonames.org/")
 COUNTRY = "SY"
 
 
-def load_organizations(path: Path) -> list[dict[str, Any]]:
+def read_organizations(path: Path) -> list[OrgEntry]:
     """The curated organizations file.
 
     Raises:
         InputError: YAML that does not parse or an entry without ``id`` and ``label``.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return load_organizations(path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise InputError(Where(str(path), mark.line + 1 if mark else None, mark.column + 1 if mark else None),
-                         f"YAML syntax: {exc.problem}") from None
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
-            raise InputError(Where(str(path)), f"entry {number} needs an id and a label")
-    return list(data)
+        where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))
+        raise InputError(where, f"YAML syntax: {exc.problem}") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(Where(str(path)), str(exc)) from None
 
 
-def organizations_graph(entries: list[dict[str, Any]], uris: Uris) -> Graph:
+def organizations_graph(entries: list[OrgEntry], uris: Uris) -> Graph:
     graph = Graph()
     for entry in entries:
-        org = uris.org(entry["id"])
+        org = uris.org(entry.id)
         graph.add((org, RDF.type, ORG.Organization))
         graph.add((org, RDF.type, SCHEMA.Organization))
-        kind = {"formal": ORG.FormalOrganization, "unit": ORG.OrganizationalUnit}.get(entry.get("type", ""))
+        kind = {"formal": ORG.FormalOrganization, "unit": ORG.OrganizationalUnit}.get(entry.type)
         if kind is not None:
             graph.add((org, RDF.type, kind))
-        graph.add((org, SKOS.prefLabel, Literal(entry["label"], lang="en")))
-        graph.add((org, SCHEMA.name, Literal(entry["label"], lang="en")))
-        for alias in entry.get("aliases", []):
-            if alias != entry["label"]:
+        graph.add((org, SKOS.prefLabel, Literal(entry.label, lang="en")))
+        graph.add((org, SCHEMA.name, Literal(entry.label, lang="en")))
+        for alias in entry.aliases:
+            if alias != entry.label:
                 graph.add((org, SKOS.altLabel, Literal(alias, lang="en")))
-        for hidden in entry.get("hidden", []):
+        for hidden in entry.hidden:
             graph.add((org, SKOS.hiddenLabel, Literal(hidden, lang="en")))
-        for match in entry.get("close_match", []):
+        for match in entry.close_match:
             graph.add((org, SKOS.closeMatch, Literal(match)))
-        if entry.get("unit_of"):
-            parent = uris.org(entry["unit_of"])
+        if entry.unit_of:
+            parent = uris.org(entry.unit_of)
             graph.add((org, ORG.unitOf, parent))
             graph.add((parent, ORG.hasUnit, org))
     return graph
@@ -120,33 +117,25 @@ def gazetteer_graph(gazetteer: Gazetteer, uris: Uris) -> Graph:
     return graph
 
 
-def reference_graph(reference_dir: Path, uris: Uris) -> Graph:
+def load_reconciler(reference_dir: Path) -> Reconciler:
+    """The gazetteer and the curated organizations of ``data/reference/``.
+
+    Raises:
+        InputError: a file that cannot be read.
+    """
+    return Reconciler(load_gazetteer(reference_dir / GAZETTEER), read_organizations(reference_dir / ORGANIZATIONS))
+
+
+def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris) -> Graph:
     """Everything in ``data/reference/`` as one graph.
 
     Raises:
         InputError: a file that does not parse (with ``path:line:col``).
     """
     graph = Graph()
-    graph += organizations_graph(load_organizations(reference_dir / ORGANIZATIONS), uris)
-    graph += gazetteer_graph(load_gazetteer(reference_dir / GAZETTEER), uris)
+    graph += organizations_graph(reconciler.organizations, uris)
+    graph += gazetteer_graph(reconciler.gazetteer, uris)
     for path in sorted(reference_dir.glob("*.ttl")):
         graph += read_rdf(path, uris.base)
     return graph
 
-
-def org_resolver(entries: list[dict[str, Any]]) -> Callable[[str], str | None]:
-    """A function from a name as written to a curated organization id, by label, alias or hidden label."""
-    index: dict[str, str] = {}
-    for entry in entries:
-        for name in (entry["label"], *entry.get("aliases", []), *entry.get("hidden", [])):
-            index.setdefault(_org_key(name), entry["id"])
-
-    def resolve(name: str) -> str | None:
-        return index.get(_org_key(name))
-
-    return resolve
-
-
-def _org_key(name: str) -> str:
-    key = normalise(name.replace("’", "'"))
-    return re.sub(r"^the ", "", re.sub(r"[^\w' ]+", " ", key)).replace("  ", " ").strip()

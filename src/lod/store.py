@@ -7,6 +7,7 @@ default graph. Every write replaces whole graphs in one transaction, so a reader
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Mapping, Protocol, Union
@@ -18,6 +19,11 @@ from rdflib.term import Node
 from lod import results
 from lod.errors import QuerySyntaxError
 from lod.formats import Format
+from lod.querytext import keywords
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
 @dataclass
@@ -147,14 +153,17 @@ class OxigraphStore:
         kwargs: dict[str, object] = {}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
-            kwargs["use_default_graph_as_union"] = True
+        elif "FROM" not in keywords(sparql):
+            kwargs["use_default_graph_as_union"] = True  # the union, unless the query names its own dataset
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
             result = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc), getattr(exc, "lineno", None), getattr(exc, "offset", None)) from None
+            # pyoxigraph puts the position in the message ("error at 1:25: ..."), not in lineno/offset.
+            position = _POSITION.match(str(exc))
+            line, column = (int(position[1]), int(position[2])) if position else (None, None)
+            raise QuerySyntaxError(str(exc), line, column) from None
         if isinstance(result, ox.QueryBoolean):
             return Boolean(bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -179,137 +188,9 @@ class OxigraphStore:
     def flush(self) -> None:
         self._store.flush()
 
-    def __len__(self) -> int:
-        return len(self._store)
-
-
-def _take(items: Iterator[object], limit: int | None) -> tuple[list, bool]:  # type: ignore[type-arg]
-    out = []
-    for item in items:
-        if limit is not None and len(out) >= limit:
-            return out, True
-        out.append(list(item) if not isinstance(item, ox.Triple) else item)
-    return out, False
-
-
-def to_rdflib(self) -> Graph:
-        graph = Graph()
-        for t in self.triples:
-            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        return graph
-
-
-QueryResult = Union[Boolean, Solutions, Triples]
-
-
-class Store(Protocol):
-    """What the rest of lod needs from a store."""
-
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        """Replace each named graph by the given content, all in one transaction."""
-
-    def remove_graphs(self, names: Iterable[URIRef]) -> None:
-        """Drop named graphs, in one transaction."""
-
-    def graph_names(self) -> list[URIRef]:
-        """The named graphs the store holds."""
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        default_graph: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-        limit: int | None = None,
-    ) -> QueryResult:
-        """Answer a SPARQL query over the union of all graphs (unless graphs are given)."""
-
-    def dump(self, out: IO[bytes], fmt: Format) -> None:
-        """Write every quad (datasets) or every triple of the union (graph formats)."""
-
-    def __len__(self) -> int:
-        """Number of quads."""
-
-
-class OxigraphStore:
-    """The default store: ``pyoxigraph.Store`` on disk (or in memory with ``path=None``)."""
-
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
-        self.path = Path(path) if path is not None else None
-        if self.path is None:
-            self._store = ox.Store()
-        elif read_only:
-            self._store = ox.Store.read_only(str(self.path))
-        else:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(str(self.path))
-
-    @property
-    def engine(self) -> ox.Store:
-        """The pyoxigraph store itself, for code that must stream from it."""
-        return self._store
-
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        # One SPARQL UPDATE request is one Oxigraph transaction: all graphs change, or none.
-        parts = []
-        for name, graph in graphs.items():
-            parts.append(f"DROP SILENT GRAPH <{name}>")
-            body = graph.serialize(format="nt")
-            if body.strip():
-                parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
-        if parts:
-            self._store.update(" ;\n".join(parts))
-
-    def remove_graphs(self, names: Iterable[URIRef]) -> None:
-        parts = [f"DROP SILENT GRAPH <{name}>" for name in names]
-        if parts:
-            self._store.update(" ;\n".join(parts))
-
-    def graph_names(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        default_graph: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-        limit: int | None = None,
-    ) -> QueryResult:
-        kwargs: dict[str, object] = {}
-        if default_graph:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        try:
-            result = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
-        except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc), getattr(exc, "lineno", None), getattr(exc, "offset", None)) from None
-        if isinstance(result, ox.QueryBoolean):
-            return Boolean(bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows, capped = _take(((s[v] for v in variables) for s in result), limit)
-            return Solutions(variables, [tuple(r) for r in rows], capped)
-        triples, capped = _take(iter(result), limit)
-        return Triples(list(triples), capped)
-
-    def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._store)
-
-    def dump(self, out: IO[bytes], fmt: Format) -> None:
-        assert fmt.rdf is not None
-        if fmt.supports_datasets:
-            self._store.dump(out, format=fmt.rdf)
-        else:
-            # A graph format holds the union: every triple once, whichever graph it sits in.
-            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            ox.serialize(triples, out, format=fmt.rdf)  # type: ignore[arg-type]
-
-    def flush(self) -> None:
-        self._store.flush()
+    def close(self) -> None:
+        """Release the on-disk store now (Oxigraph holds a file lock until its object is freed)."""
+        self._store = ox.Store()  # drop our reference to the on-disk one; an empty in-memory store remains
 
     def __len__(self) -> int:
         return len(self._store)
@@ -322,44 +203,6 @@ def _take(items: Iterator[object], limit: int | None) -> tuple[list, bool]:  # t
             return out, True
         out.append(list(item) if not isinstance(item, ox.Triple) else item)
     return out, False
-
-
-def _boolean_bytes(value: bool, fmt: Format) -> bytes:
-    name = fmt.name
-    if name == "srj":
-        return b'{"head":{},"boolean":' + (b"true" if value else b"false") + b"}"
-    if name == "srx":
-        return (
-            b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>'
-            + (b"true" if value else b"false")
-            + b"</boolean></sparql>"
-        )
-    return (b"true" if value else b"false") + b"\n"
-
-
-def _solutions_bytes(solutions: Solutions, fmt: Format) -> bytes:
-    # Re-run through pyoxigraph's serializer by building a tiny in-memory store is wasteful; instead use
-    # its QuerySolutions serializer on a VALUES query over the rows we already hold.
-    assert fmt.results is not None
-    store = ox.Store()
-    variables = solutions.variables
-    if not variables:
-        query = "SELECT * WHERE {}" if solutions.rows else "SELECT * WHERE { FILTER(false) }"
-        result = store.query(query)
-    else:
-        head = " ".join(f"?{v}" for v in variables)
-        rows = " ".join("(" + " ".join(_term_sparql(t) for t in row) + ")" for row in solutions.rows)
-        result = store.query(f"SELECT {head} WHERE {{ VALUES ({head}) {{ {rows} }} }}")
-    return result.serialize(format=fmt.results) or b""  # type: ignore[union-attr]
-
-
-def _term_sparql(term: object) -> str:
-    if term is None:
-        return "UNDEF"
-    if isinstance(term, ox.BlankNode):
-        # VALUES cannot hold blank nodes; keep them distinct and recognisable.
-        return f"<urn:bnode:{term.value}>"
-    return str(term)
 
 
 def to_rdflib(term: object) -> Node:
@@ -371,6 +214,8 @@ def to_rdflib(term: object) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return Literal(term.value)  # plain, as rdflib's parsers give it
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r}")
 

@@ -62,6 +62,10 @@ class Uris:
         return URIRef(f"{self.base}graph/reference")
 
     @property
+    def vocabulary_graph(self) -> URIRef:
+        return URIRef(f"{self.base}graph/vocabulary")
+
+    @property
     def vocabulary(self) -> URIRef:
         return URIRef(f"{self.base}def/displacement")
 

@@ -1,0 +1,68 @@
+"""The ``lod`` command as a user runs it: exit codes and messages (a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Graph
+
+from conftest import make_settings
+from lod.settings import Settings
+
+LOD = str(Path(sys.executable).with_name("lod"))
+
+
+def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOD_DATA_DIR": str(settings.data_dir), "LOD_STORE_PATH": str(settings.store_path),
+           "LOD_DUMPS_DIR": str(settings.dumps_dir)}
+    return subprocess.run([LOD, *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_query_answers_from_the_built_store(built_settings: Settings) -> None:
+    done = run(built_settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?o a <http://127.0.0.1:8000/def/displacement#DisplacementObservation> }")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2].strip() == "2"
+    as_json = run(built_settings, "query", "--format", "json", "ASK { ?s ?p ?o }")
+    assert json.loads(as_json.stdout)["boolean"] is True
+
+
+def test_query_syntax_error_exits_1_with_position(built_settings: Settings) -> None:
+    done = run(built_settings, "query", "SELECT * WHERE { ?s ?p }")
+    assert done.returncode == 1
+    assert re.search(r"\b1:2[0-9]\b", done.stderr), done.stderr  # line:column of the error
+    assert "Traceback" not in done.stderr
+
+
+def test_dump_to_stdout_parses(built_settings: Settings) -> None:
+    done = run(built_settings, "dump", "--format", "nt")
+    assert done.returncode == 0, done.stderr
+    assert len(Graph().parse(data=done.stdout, format="nt")) > 100
+
+
+def test_build_refusal_exits_1_and_names_the_file(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    article = settings.data_dir / "articles" / "broken.txt"
+    article.write_text("Title: x\nPublished: 2020-01-01\n\nbody\n", encoding="utf-8")
+    done = run(settings, "build")
+    assert done.returncode == 1
+    assert f"{article}:1:1" in done.stderr and "Source URL" in done.stderr
+    assert "store is unchanged" in done.stderr and "Traceback" not in done.stderr
+    assert not settings.store_path.exists()  # refused before the store was touched
+
+
+def test_base_uri_option_changes_every_uri(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    done = run(settings, "build", "--base-uri", "https://lod.example.org/")
+    assert done.returncode == 0, done.stderr
+    query = run(settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'http://127.0.0.1:8000/')) }")
+    assert query.stdout.splitlines()[2].strip() == "0"
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    done = subprocess.run([LOD, "dump", "--format", "yaml"], capture_output=True, text=True)
+    assert done.returncode == 2
