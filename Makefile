@@ -21,6 +21,7 @@ assets: node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p node_modules
 	touch $@
 
 # Debian's chromium, for the browser tests.

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
+import gzip
+import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from lod import publish
+from lod.formats import JSONLD, by_extension
 
 from lod.errors import ArticleError, CorrectionsError, RdfSyntaxError, Refused, ValidationFailed
 from lod.pipeline import build, ingest
@@ -211,3 +217,62 @@ def test_corrections_quote_not_in_article_is_refused(settings: Settings) -> None
     with pytest.raises(Refused) as caught:
         build(settings)
     assert any(isinstance(e, CorrectionsError) and f"{SEED}.yaml:" in str(e) for e in caught.value.errors)
+
+
+# ---- the dumps `lod build` writes, read back by two independent parsers ------------------------------------
+
+def _store_graphs(settings: Settings) -> dict[str, Graph]:
+    graphs: dict[str, Graph] = {}
+    for q in OxigraphStore(settings.store_path, read_only=True).quads():
+        name = str(to_rdflib(q.graph_name)) if not isinstance(q.graph_name, ox.DefaultGraph) else ""
+        graphs.setdefault(name, Graph()).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return graphs
+
+
+def _union(graphs: dict[str, Graph]) -> Graph:
+    union = Graph()
+    for graph in graphs.values():
+        union += graph
+    return union
+
+
+def _read(path: Path, reader: str, base: str) -> dict[str, Graph]:
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+        path = path.with_suffix("")
+    fmt = by_extension(path.suffix)
+    assert fmt is not None
+    if fmt == JSONLD:  # resolve our published context offline, as a reader that fetched it would
+        document = json.loads(data)
+        assert document["@context"] == publish.context_url(base)
+        document["@context"] = publish.load_context(base)["@context"]
+        data = json.dumps(document).encode()
+    graphs: dict[str, Graph] = {}
+    if reader == "rdflib":
+        dataset = Dataset()
+        dataset.parse(data=data, format=fmt.rdflib_name)
+        for graph in dataset.graphs():
+            name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else str(graph.identifier)
+            for triple in graph:
+                graphs.setdefault(name, Graph()).add(triple)
+    else:
+        for q in ox.parse(data, format=fmt.rdf):
+            name = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+            graphs.setdefault(name, Graph()).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return graphs
+
+
+@pytest.mark.parametrize("reader", ["rdflib", "pyoxigraph"])
+@pytest.mark.parametrize("name", [f"lod.{ext}{gz}" for ext in ("ttl", "nt", "nq", "jsonld") for gz in ("", ".gz")])
+def test_build_dumps_parse_back_isomorphic(built_settings: Settings, name: str, reader: str) -> None:
+    expected = _store_graphs(built_settings)
+    actual = _read(built_settings.dumps_dir / name, reader, built_settings.base_uri)
+    fmt = by_extension(name.removesuffix(".gz").rsplit(".", 1)[1])
+    assert fmt is not None
+    if fmt.supports_datasets:
+        assert set(actual) == set(expected)
+        for graph_name, graph in expected.items():
+            assert isomorphic(actual[graph_name], graph), graph_name
+    else:
+        assert isomorphic(_union(actual), _union(expected))
