@@ -276,3 +276,21 @@ def test_build_dumps_parse_back_isomorphic(built_settings: Settings, name: str, 
             assert isomorphic(actual[graph_name], graph), graph_name
     else:
         assert isomorphic(_union(actual), _union(expected))
+
+
+def test_seed_extracted_without_corrections_conforms_and_answers(settings: Settings) -> None:
+    """Extraction alone (no corrections file) yields a graph that conforms and answers the users' question."""
+    _corrections(settings).unlink()
+    report = build(settings)
+    assert [item.report.conforms for item in report.articles] == [True]
+    store = OxigraphStore(settings.store_path, read_only=True)
+    result = store.query(HOUSEHOLDS_QUESTION)
+    assert isinstance(result, Solutions)
+    assert [(r["figure"], r["qualifier"], r["reporter"]) for r in result.values()] == [
+        ("2147", "more than", "Emergency Response Coordinators Team in Northern Syria")
+    ]
+    counts = store.query("""
+        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?w) AS ?weapons) WHERE {
+          ?s a dis:Statement . OPTIONAL { ?s dis:claimedWeapon ?w } }""")
+    assert isinstance(counts, Solutions) and counts.values() == [{"statements": "7", "weapons": "6"}]

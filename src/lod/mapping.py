@@ -117,7 +117,7 @@ class _Run:
             self.add(a, SCHEMA.about, event)
         statements = [self.statement(s, events) for s in ex.statements]
         for obs in ex.observations:
-            self.observation(obs, statements, events)
+            self.observation(obs, statements, events, ex.statements)
         return Mapped(self.g, self.locations)
 
     # ---- agents -------------------------------------------------------------------------------------
@@ -264,7 +264,8 @@ class _Run:
 
     # ---- facts --------------------------------------------------------------------------------------
     def event(self, record: EventRecord) -> URIRef:
-        uri = self.u.event(f"{self.key}-{slug(record.key)}")
+        local = record.key.removeprefix(f"{self.key}-")  # event keys are scoped by the article once
+        uri = self.u.event(f"{self.key}-{slug(local)}")
         self.add(uri, RDF.type, SEM.Event)
         self.add(uri, RDF.type, SCHEMA.Event)
         self.add(uri, RDFS.label, Literal(record.label, lang="en"))
@@ -311,7 +312,9 @@ class _Run:
         self.locations[uri] = self.where(record, record.span)
         return uri
 
-    def observation(self, obs: ObservationRecord, statements: list[URIRef], events: dict[str, URIRef]) -> URIRef:
+    def observation(
+        self, obs: ObservationRecord, statements: list[URIRef], events: dict[str, URIRef], records: list[StatementRecord]
+    ) -> URIRef:
         d = self.dis
         reporter = self.org(obs.reporter) if obs.reporter else self.org(OrgMention(self.article.publisher))
         report_date = obs.report_date or self.article.published_date
@@ -346,11 +349,22 @@ class _Run:
             self.add(uri, SDMX_DIM.refPeriod, period)
         self.add(uri, d.reportedBy, reporter)
         self.add(uri, d.reportDate, Literal(report_date.isoformat(), datatype=XSD.date))
-        if obs.statement is not None and 0 <= obs.statement < len(statements):
-            self.add(uri, d.statedIn, statements[obs.statement])
+        stated_in = _statement_of(obs, records)
+        if stated_in is not None:
+            self.add(uri, d.statedIn, statements[stated_in])
+        elif obs.sentence is not None and obs.sentence != obs.span:
+            self.add(uri, PROV.wasDerivedFrom, self.span(obs.sentence))  # no statement: keep the whole sentence
         for key in obs.events:
             if key in events:
                 self.add(uri, d.cause, events[key])
         self.add(uri, PROV.wasDerivedFrom, self.span(obs.span))
         self.locations[uri] = self.where(obs, obs.span)
         return uri
+
+
+def _statement_of(obs: ObservationRecord, records: list[StatementRecord]) -> int | None:
+    """The statement an observation was stated in: the one given, or the one whose sentence holds it."""
+    if obs.statement is not None and 0 <= obs.statement < len(records):
+        return obs.statement
+    inner = obs.sentence or obs.span
+    return next((i for i, s in enumerate(records) if s.span.start <= inner.start and inner.end <= s.span.end), None)
