@@ -61,7 +61,7 @@ def organizations_graph(entries: list[OrgEntry], uris: Uris) -> Graph:
         for hidden in entry.hidden:
             graph.add((org, SKOS.hiddenLabel, Literal(hidden, lang="en")))
         for match in entry.close_match:
-            graph.add((org, SKOS.closeMatch, Literal(match)))
+            graph.add((org, SKOS.hiddenLabel, Literal(match)))  # an ACLED actor name: a search label, not a concept
         if entry.unit_of:
             parent = uris.org(entry.unit_of)
             graph.add((org, ORG.unitOf, parent))
