@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
 
 from conftest import make_settings
+from lod import publish
+from lod.articles import read_article
 from lod.settings import Settings
 
 LOD = str(Path(sys.executable).with_name("lod"))
@@ -66,3 +69,26 @@ def test_base_uri_option_changes_every_uri(tmp_path: Path) -> None:
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     done = subprocess.run([LOD, "dump", "--format", "yaml"], capture_output=True, text=True)
     assert done.returncode == 2
+
+
+def test_extract_prints_records_and_graphs(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    article = settings.data_dir / "articles" / "2019-12-01-coalition-sg-idlib.txt"
+    records = json.loads(run(settings, "extract", str(article)).stdout)
+    assert {"displacement", "organizations", "people", "places", "statements"} <= set(records)
+    assert sorted(o["figure"] for o in records["displacement"]) == [2147, 50000]
+    turtle = run(settings, "extract", str(article), "--format", "ttl")
+    assert turtle.returncode == 0, turtle.stderr
+    graph = Graph().parse(data=turtle.stdout, format="turtle")
+    document = json.loads(run(settings, "extract", str(article), "--format", "jsonld").stdout)
+    document["@context"] = publish.load_context(settings.base_uri)["@context"]
+    assert isomorphic(Dataset().parse(data=json.dumps(document), format="json-ld").graph(
+        URIRef(f"{settings.base_uri}graph/article/{read_article(article).key}")), graph)
+
+
+def test_extract_malformed_article_exits_1(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("just some words\n", encoding="utf-8")
+    done = run(settings, "extract", str(bad))
+    assert done.returncode == 1 and f"{bad}:1:1" in done.stderr and "Traceback" not in done.stderr

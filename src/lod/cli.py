@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -64,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
         return int(COMMANDS[args.command](args, settings) or EXIT_OK)
+    except BrokenPipeError:  # the reader (`| head`) went away: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     except StoreUnavailable as exc:
         print(f"lod: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -141,13 +145,16 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
         json.dump(to_record_json(article, extraction), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
-    mapped = ctx.mapper.map(article, extraction)
-    from lod.namespaces import prefixes
+    from lod.publish import dump
+    from lod.store import OxigraphStore
 
-    for name, ns in prefixes(settings.base_uri).items():
-        mapped.graph.bind(name, ns)
-    fmt = "turtle" if args.format == "ttl" else "json-ld"
-    sys.stdout.write(mapped.graph.serialize(format=fmt))
+    # Exactly as `lod build` would publish it: the article's named graph, through the dump writers (which
+    # group each subject's triples in the on-disk store's order, hence a scratch store on disk).
+    with tempfile.TemporaryDirectory(prefix="lod-extract-") as scratch:
+        store = OxigraphStore(Path(scratch) / "store")
+        store.replace_graphs({ctx.uris.article_graph(article.key): ctx.mapper.map(article, extraction).graph})
+        dump(store, formats.by_name(args.format, formats.DUMP_FORMATS), sys.stdout.buffer, base=settings.base_uri)
+        store.close()
     return EXIT_OK
 
 
