@@ -213,10 +213,10 @@ def to_rdflib(term: object) -> Node:
         return BNode(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return Literal(term.value, lang=term.language)
+            return Literal(term.value, lang=term.language, normalize=False)
         if term.datatype.value == XSD_STRING:
             return Literal(term.value)  # plain, as rdflib's parsers give it
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"cannot convert {term!r}")
 
 

@@ -1,0 +1,137 @@
+"""The web application: ``create_app(settings, store)``; uvicorn runs ``--factory lod.web.app:create_app``.
+
+Every :class:`~lod.errors.LodError` becomes an RFC 9457 problem detail here, and only here: routes raise,
+``_problem`` answers. The status of an error is found by walking its class's MRO through ``PROBLEMS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from http import HTTPStatus
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lod import errors, publish
+from lod.settings import ROOT, Settings
+from lod.store import OxigraphStore, Store
+from lod.web import editor, problems, vocabulary
+from lod.web.routes import dumps, entities, home, sparql
+from lod.web.routes import vocabulary as vocabulary_routes
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).parent
+YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
+# How pages name formats (a ``title`` field on lod.formats.Format would be the better home).
+FORMAT_TITLES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdf": "RDF/XML", "nq": "N-Quads", "html": "HTML"}
+EXPOSED_HEADERS = ["ETag", "Last-Modified", "Link", "Content-Location", "Content-Length", "Vary"]
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """The application over ``store`` (opened from ``settings.store_path`` at startup when None)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store is None
+        app.state.store = store if store is not None else _open_store(settings)
+        app.state.built_at = _built_at(settings)
+        app.state.vocabulary = vocabulary.load(settings)
+        try:
+            yield
+        finally:
+            if opened:
+                app.state.store = None
+
+    app = FastAPI(
+        title="lod: conflict and displacement reports as linked data",
+        summary="Dereferenceable URIs, SPARQL 1.1, dumps and the vocabulary of the lod dataset.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.state.templates.env.globals["format_title"] = FORMAT_TITLES
+    app.state.render_query_editor = editor.render
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=EXPOSED_HEADERS,
+        max_age=86400,
+    )
+    app.add_exception_handler(errors.LodError, _problem)
+    app.add_exception_handler(StarletteHTTPException, _http_problem)
+    app.add_exception_handler(RequestValidationError, _validation_problem)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
+    for router in (home.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router):
+        app.include_router(router)
+    return app
+
+
+def _open_store(settings: Settings) -> Store:
+    try:
+        return OxigraphStore(settings.store_path)
+    except OSError as exc:
+        raise errors.StoreUnavailable(str(settings.store_path), str(exc)) from None
+
+
+def _built_at(settings: Settings) -> datetime:
+    """When the data was last built: the build's own record beside the dumps, else the newest table file of
+    the store (opening a store touches its log files, not its tables), else now."""
+    catalog = publish.read_catalog(settings.dumps_dir)
+    if catalog is not None:
+        return catalog.modified
+    path = Path(settings.store_path)
+    times = [p.stat().st_mtime for p in path.glob("*.sst")] if path.is_dir() else []
+    return datetime.fromtimestamp(max(times), timezone.utc) if times else datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, errors.LodError)
+    problem = problems.for_error(exc)
+    return _respond(request, problem.status, problem.slug, exc.title, str(exc), problems.extensions(exc))
+
+
+def _http_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
+    response = _respond(request, exc.status_code, None, _reason(exc.status_code), str(exc.detail), {})
+    response.headers.update(headers)
+    return response
+
+
+def _validation_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    invalid = [{"location": list(map(str, e["loc"])), "message": e["msg"]} for e in exc.errors()]
+    return _respond(request, 422, "invalid-request", "Invalid Request", "the request's parameters are not valid", {"errors": invalid})
+
+
+def _respond(request: Request, status: int, slug: str | None, title: str, detail: str, extra: dict[str, object]) -> JSONResponse:
+    body: dict[str, object] = {
+        "type": str(request.url_for("problem_type", slug=slug)) if slug else "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"

@@ -1,0 +1,40 @@
+"""The dependencies routes declare, as ``Annotated`` aliases; tests swap them with ``app.dependency_overrides``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from lod.settings import Settings
+from lod.store import Store
+from lod.web.vocabulary import Vocabulary
+
+__all__ = ["SettingsDep", "StoreDep", "TemplatesDep", "VocabularyDep"]
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_templates(request: Request) -> Jinja2Templates:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates
+
+
+def get_vocabulary(request: Request) -> Vocabulary:
+    vocabulary: Vocabulary = request.app.state.vocabulary
+    return vocabulary
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
+VocabularyDep = Annotated[Vocabulary, Depends(get_vocabulary)]

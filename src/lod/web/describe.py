@@ -1,0 +1,115 @@
+"""What a document about one entity holds, computed from the store with one SPARQL CONSTRUCT.
+
+The description of ``<e>`` is:
+
+* every triple with ``<e>`` as subject, and the blank nodes below it (up to ``BNODE_DEPTH`` levels,
+  which covers selectors, instants and geometries);
+* the labels, types and ``schema:text`` of every IRI it links to, so a client can show the links by name;
+* for each text span it (or a thing linking to it) is derived from: the span's source article, its
+  headline, and the selectors with the quoted sentence;
+* up to ``INCOMING_LIMIT`` triples pointing at ``<e>``, with the labels, types and text of their subjects.
+
+So a client needs no second request to show the entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from lod.store import Store, Triples
+
+__all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "exists"]
+
+BNODE_DEPTH = 3
+INCOMING_LIMIT = 500
+
+# Properties that name or summarise a linked thing.
+_SUMMARY = """
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>
+    <http://www.w3.org/2004/02/skos/core#prefLabel>
+    <https://schema.org/name>
+    <http://www.w3.org/2000/01/rdf-schema#label>
+    <https://schema.org/headline>
+    <http://purl.org/dc/terms/title>
+    <https://schema.org/text>
+"""
+
+_DESCRIBE = """
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+CONSTRUCT {
+    <%(e)s> ?p ?o . ?o ?p1 ?o1 . ?o1 ?p2 ?o2 . ?o2 ?p3 ?o3 .
+    ?linked ?sp ?sv .
+    ?span oa:hasSource ?article ; oa:hasSelector ?sel . ?sel ?selp ?selo . ?article schema:headline ?headline .
+    ?in ?ip <%(e)s> .
+}
+WHERE {
+    {
+        <%(e)s> ?p ?o .
+        OPTIONAL { FILTER(isBlank(?o)) ?o ?p1 ?o1 .
+            OPTIONAL { FILTER(isBlank(?o1)) ?o1 ?p2 ?o2 .
+                OPTIONAL { FILTER(isBlank(?o2)) ?o2 ?p3 ?o3 } } }
+    } UNION {
+        { <%(e)s> ?lp ?linked } UNION { SELECT ?linked WHERE { ?linked ?ip0 <%(e)s> } LIMIT %(limit)d }
+        FILTER(isIRI(?linked) && ?linked != <%(e)s>)
+        VALUES ?sp { %(summary)s }
+        ?linked ?sp ?sv .
+    } UNION {
+        { <%(e)s> prov:wasDerivedFrom ?span }
+        UNION { <%(e)s> ?lp ?x . ?x prov:wasDerivedFrom ?span }
+        UNION { SELECT ?span WHERE { ?y ?yp <%(e)s> . ?y prov:wasDerivedFrom ?span } LIMIT %(limit)d }
+        UNION { VALUES ?span { <%(e)s> } }
+        ?span oa:hasSource ?article ; oa:hasSelector ?sel . ?sel ?selp ?selo .
+        OPTIONAL { ?article schema:headline ?headline }
+    } UNION {
+        SELECT ?in ?ip WHERE { ?in ?ip <%(e)s> } LIMIT %(limit)d
+    }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Description:
+    """The triples of one entity's document, and a strong validator for them."""
+
+    entity: str
+    triples: list[ox.Triple]
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 over the sorted N-Triples lines: the same triples always give the same digest."""
+        lines = sorted(str(t) for t in self.triples)
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32]
+
+
+def exists(store: Store, entity: str) -> bool:
+    """Whether the store says anything about ``entity`` as a subject."""
+    result = store.query(f"ASK {{ <{_iri(entity)}> ?p ?o }}")
+    return bool(getattr(result, "value", False))
+
+
+def describe(store: Store, entity: str) -> Description:
+    """The description of ``entity``; empty when the store does not know it."""
+    query = _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT}
+    result = store.query(query)
+    assert isinstance(result, Triples)
+    unique = dict.fromkeys(result.triples)
+    return Description(entity, sorted(unique, key=lambda t: _order(t, entity)))
+
+
+def _order(triple: ox.Triple, entity: str) -> tuple[int, str, str, str]:
+    """The entity's own triples first, then other things by IRI, blank nodes last: readable Turtle."""
+    subject = triple.subject
+    rank = 0 if getattr(subject, "value", None) == entity else 2 if isinstance(subject, ox.BlankNode) else 1
+    return rank, str(subject), str(triple.predicate), str(triple.object)
+
+
+def _iri(value: str) -> str:
+    """``value`` checked to be safe inside ``<...>`` in a query (an IRI has no spaces, quotes or brackets)."""
+    if any(c in value for c in '<>"{}|^`\\ \n\t'):
+        raise ValueError(f"not an IRI: {value!r}")
+    return value

@@ -1,0 +1,281 @@
+"""What an entity page shows, built from its description: names instead of URIs, grouped properties,
+the links pointing at it, and the sentence each statement or observation was taken from.
+
+Everything here is plain data for ``templates/entity.html``; no HTML is written in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from lod.namespaces import OA, SCHEMA, dis, prefixes
+from lod.store import to_rdflib
+from lod.web.describe import Description
+from lod.web.vocabulary import Vocabulary
+
+__all__ = ["EntityPage", "Source", "Value", "entity_page", "label_of"]
+
+LABELS = (SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.headline, DCTERMS.title)
+# Shown in their own places on the page, not in the property table.
+SHOWN_ELSEWHERE = {RDF.type, SKOS.prefLabel, SCHEMA.name, SCHEMA.headline, SCHEMA.text, PROV.wasDerivedFrom}
+MAX_DEPTH = 3
+# How a page names the things that point at it, by the property they point with.
+INCOMING = {
+    "https://schema.org/appearance": "statements in it",
+    "http://www.w3.org/ns/oa#hasSource": "quoted passages",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "source of",
+    "https://schema.org/containedInPlace": "contains",
+    "https://schema.org/containsPlace": "part of",
+    "http://purl.org/linked-data/sdmx/2009/dimension#refArea": "observations of this area",
+    "http://purl.org/linked-data/sdmx/2009/dimension#refPeriod": "observations over this period",
+    "http://www.w3.org/2004/02/skos/core#inScheme": "concepts",
+}
+# Readable names for reused terms whose local names read badly.
+FRIENDLY = {
+    "http://purl.org/linked-data/sdmx/2009/dimension#refArea": "area",
+    "http://purl.org/linked-data/sdmx/2009/dimension#refPeriod": "period",
+    "https://schema.org/minValue": "at least (derived)",
+    "https://schema.org/maxValue": "at most (derived)",
+    "http://purl.org/linked-data/cube#dataSet": "data set",
+    "https://schema.org/containedInPlace": "in",
+    "https://schema.org/containsPlace": "contains",
+    "https://schema.org/appearance": "appears in",
+    "http://purl.org/dc/terms/type": "kind",
+    "http://www.w3.org/ns/oa#hasSource": "source",
+    "http://www.w3.org/ns/oa#hasSelector": "selector",
+    "http://www.w3.org/ns/oa#exact": "exact quote",
+    "http://www.w3.org/2006/time#inXSDDate": "date",
+    "http://www.opengis.net/ont/geosparql#asWKT": "WKT",
+}
+
+
+@dataclass
+class Value:
+    """One object of a property: a link, a literal, or a blank node shown as nested rows."""
+
+    text: str
+    href: str | None = None
+    iri: str | None = None
+    note: str | None = None  # language tag or datatype, in small print
+    rows: list[Row] = field(default_factory=list)
+    lang: str | None = None
+
+
+@dataclass
+class Row:
+    """One property and its values."""
+
+    label: str
+    iri: str
+    curie: str
+    values: list[Value]
+
+
+@dataclass
+class Source:
+    """A quoted sentence and the article it comes from."""
+
+    prefix: str
+    exact: str
+    suffix: str
+    article_href: str | None
+    article_title: str | None
+    span_href: str | None
+
+
+@dataclass
+class EntityPage:
+    uri: str
+    title: str
+    types: list[Value]
+    text: str | None
+    rows: list[Row]
+    incoming: list[Row]
+    sources: list[Source]
+
+
+class _Labeller:
+    """Names for terms: the graph's labels, our vocabulary's, or a readable local name."""
+
+    def __init__(self, graph: Graph, base: str, site: str, vocabulary: Vocabulary) -> None:
+        self.graph, self.base, self.site, self.vocabulary = graph, base, site, vocabulary
+        self.prefixes = sorted(prefixes(base).items(), key=lambda item: -len(item[1]))
+
+    def label(self, node: Node) -> str:
+        return (
+            label_of(self.graph, node)
+            or self.vocabulary.label(str(node))
+            or FRIENDLY.get(str(node))
+            or self._unlabelled(node)
+        )
+
+    def term_label(self, term: Node) -> str:
+        """A property's name: our vocabulary's label, a friendlier name, or its local name spaced out."""
+        return self.vocabulary.label(str(term)) or FRIENDLY.get(str(term)) or _humanize(str(term))
+
+    def _unlabelled(self, node: Node) -> str:
+        """A thing without a label: its sentence if it has one, else its kind and key."""
+        if (text := self.graph.value(node, SCHEMA.text)) is not None:
+            return _shorten(str(text))
+        for selector in self.graph.objects(node, OA.hasSelector):
+            if (exact := self.graph.value(selector, OA.exact)) is not None:
+                return f"“{_shorten(str(exact))}”"
+        if not str(node).startswith(self.base):
+            return str(node)
+        kind = self.graph.value(node, RDF.type)
+        if kind is not None and str(node).startswith(self.base + "id/"):
+            return f"{self.term_label(kind).capitalize()} {str(node).rsplit('/', 1)[-1][:8]}"
+        return _humanize(str(node))
+
+    def type_value(self, node: Node) -> Value:
+        """A type chip: our vocabulary's label, else the compact name (``schema:Person``)."""
+        iri = str(node)
+        return Value(self.vocabulary.label(iri) or self.curie(iri), href=self.href(iri), iri=iri)
+
+    def curie(self, iri: str) -> str:
+        for name, namespace in self.prefixes:
+            if iri.startswith(namespace) and name != "id":
+                return f"{name}:{iri[len(namespace):]}"
+        return iri
+
+    def href(self, iri: str) -> str:
+        """Our things link to their document on this site (no 303 hop); others link out."""
+        if iri.startswith(self.base + "id/"):
+            return self.site + "doc/" + iri[len(self.base) + 3 :]
+        if iri.startswith(self.base):
+            return self.site + iri[len(self.base) :]
+        return iri
+
+    def value(self, node: Node, depth: int = 0) -> Value:
+        if isinstance(node, Literal):
+            note = node.language or (self.curie(str(node.datatype)) if node.datatype and node.datatype != XSD.string else None)
+            return Value(_literal_text(node), note=note, lang=node.language)
+        if isinstance(node, BNode):
+            rows = self.rows(node, depth + 1, skip=set()) if depth < MAX_DEPTH else []
+            types = ", ".join(self.term_label(t) for t in self.graph.objects(node, RDF.type))
+            return Value(types or "(anonymous)", rows=rows)
+        iri = str(node)
+        return Value(self.label(node), href=self.href(iri), iri=iri)
+
+    def rows(self, subject: Node, depth: int = 0, skip: set[URIRef] = SHOWN_ELSEWHERE) -> list[Row]:
+        by_predicate: dict[URIRef, list[Value]] = {}
+        for predicate, obj in sorted(self.graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
+            if predicate in skip or (depth and predicate == RDF.type):
+                continue
+            by_predicate.setdefault(predicate, []).append(self.value(obj, depth))  # type: ignore[arg-type]
+        return [Row(self.term_label(p), str(p), self.curie(str(p)), values) for p, values in by_predicate.items()]
+
+    def incoming(self, entity: URIRef) -> list[Row]:
+        by_predicate: dict[URIRef, list[Value]] = {}
+        for subject, predicate in sorted(self.graph.subject_predicates(entity), key=lambda sp: (str(sp[1]), str(sp[0]))):
+            if isinstance(subject, URIRef):
+                by_predicate.setdefault(predicate, []).append(self.value(subject))  # type: ignore[arg-type]
+        return [
+            Row(INCOMING.get(str(p)) or f"{self.term_label(p)} of", str(p), self.curie(str(p)), values)
+            for p, values in by_predicate.items()
+        ]
+
+    def sources(self, entity: URIRef) -> list[Source]:
+        out = []
+        for span in sorted(self.graph.objects(entity, PROV.wasDerivedFrom), key=str):
+            quote = next((s for s in self.graph.objects(span, OA.hasSelector) if self.graph.value(s, OA.exact)), None)
+            if quote is None:
+                continue
+            article = self.graph.value(span, OA.hasSource)
+            out.append(
+                Source(
+                    prefix=str(self.graph.value(quote, OA.prefix) or ""),
+                    exact=str(self.graph.value(quote, OA.exact)),
+                    suffix=str(self.graph.value(quote, OA.suffix) or ""),
+                    article_href=self.href(str(article)) if article is not None else None,
+                    article_title=self.label(article) if article is not None else None,
+                    span_href=self.href(str(span)),
+                )
+            )
+        return out
+
+
+def entity_page(description: Description, base: str, site: str, vocabulary: Vocabulary) -> EntityPage:
+    """The page for ``description.entity``; ``site`` is the URL this server answers on."""
+    graph = Graph()
+    for triple in description.triples:
+        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    entity = URIRef(description.entity)
+    names = _Labeller(graph, base, site, vocabulary)
+    text = graph.value(entity, SCHEMA.text)
+    return EntityPage(
+        uri=description.entity,
+        title=_title(graph, entity, names, base),
+        types=[names.type_value(t) for t in sorted(graph.objects(entity, RDF.type), key=str)],
+        text=str(text) if text is not None else None,
+        rows=names.rows(entity),
+        incoming=names.incoming(entity),
+        sources=names.sources(entity),
+    )
+
+
+def label_of(graph: Graph, node: Node) -> str | None:
+    """The best label the graph gives ``node``: English or untagged first, by LABELS order."""
+    for predicate in LABELS:
+        labels = list(graph.objects(node, predicate))
+        if labels:
+            labels.sort(key=lambda lit: (getattr(lit, "language", None) not in (None, "en"), str(lit)))
+            return str(labels[0])
+    return None
+
+
+def _title(graph: Graph, entity: URIRef, names: _Labeller, base: str) -> str:
+    """A heading: the label, else a phrase for observations and statements, else the type and key."""
+    if (label := label_of(graph, entity)) is not None:
+        return label
+    vocab = dis(base)
+    figure = graph.value(entity, vocab.figureAsPrinted) or graph.value(entity, vocab.reportedFigure)
+    if figure is not None:
+        qualifier = graph.value(entity, vocab.figureQualifier)
+        unit = graph.value(entity, vocab.populationUnit)
+        words = [names.label(qualifier) if qualifier is not None and not str(qualifier).endswith("/exact") else "", str(figure)]
+        return " ".join(w for w in [*words, names.label(unit) if unit is not None else ""] if w)
+    author = graph.value(entity, SCHEMA.author)
+    kind = graph.value(entity, DCTERMS.type)
+    if author is not None:
+        return f"{names.label(kind).capitalize() if kind is not None else 'Statement'} by {names.label(author)}"
+    return _humanize(str(entity))
+
+
+def _term(term: object) -> Node:
+    """A pyoxigraph term as rdflib's, keeping each literal's lexical form exactly as stored
+    (rdflib would otherwise rewrite ``"PT24H"^^xsd:duration`` as ``P1D``)."""
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+    return to_rdflib(term)
+
+
+def _shorten(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _literal_text(literal: Literal) -> str:
+    if literal.datatype == XSD.integer:
+        try:
+            return f"{int(literal):,}"
+        except ValueError:
+            return str(literal)
+    return str(literal)
+
+
+def _humanize(iri: str) -> str:
+    """``schema:datePublished`` -> ``date published``, ``time:hasXSDDuration`` -> ``has XSD duration``;
+    anything that is not a camel-case name (a key, a slug) is kept as it is."""
+    local = re.split(r"[#/]", iri.rstrip("/#"))[-1]
+    if not re.fullmatch(r"[a-z][A-Za-z0-9]*", local):
+        return local
+    words = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|[0-9]|$)|[A-Z]?[a-z0-9]+", local)
+    return " ".join(w if w.isupper() else w.lower() for w in words)

@@ -1,0 +1,66 @@
+"""Things and their documents: ``/id/{type}/{key}`` answers 303 to ``/doc/{type}/{key}``, which negotiates."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import RedirectResponse
+
+from lod.errors import NotFound
+from lod.formats import DOCUMENT_FORMATS, HTML, Format
+from lod.namespaces import prefixes
+from lod.web import describe, pages
+from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep
+from lod.web.representation import Variant, choose, respond, split_suffix
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/id/{kind}/{key:path}", status_code=303, response_class=RedirectResponse)
+@router.head("/id/{kind}/{key:path}", status_code=303, response_class=RedirectResponse, include_in_schema=False)
+def see_other(kind: str, key: str, request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    """A thing is not a document: ``303 See Other`` to the document that describes it."""
+    entity = f"{settings.base_uri}id/{kind}/{key}"
+    if not describe.exists(store, entity):
+        raise NotFound(entity)
+    return RedirectResponse(str(request.url_for("document", kind=kind, key=key)), 303, headers={"Vary": "Accept"})
+
+
+@router.get("/doc/{kind}/{key:path}", name="document")
+@router.head("/doc/{kind}/{key:path}", name="document", include_in_schema=False)
+def document(
+    kind: str,
+    key: str,
+    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
+    templates: TemplatesDep,
+    vocabulary: VocabularyDep,
+) -> Response:
+    """The description of ``/id/{kind}/{key}`` in Turtle, JSON-LD, N-Triples, RDF/XML or HTML (or ``.ext``)."""
+    key, suffix = split_suffix(key, DOCUMENT_FORMATS)
+    entity = f"{settings.base_uri}id/{kind}/{key}"
+    fmt = choose(request, DOCUMENT_FORMATS, suffix)
+    description = describe.describe(store, entity)
+    if not description.triples:
+        raise NotFound(entity)
+    variant = Variant(str(request.url_for("document", kind=kind, key=key)), DOCUMENT_FORMATS)
+
+    def body() -> bytes:
+        if fmt == HTML:
+            page = pages.entity_page(description, settings.base_uri, str(request.base_url), vocabulary)
+            jsonld = _serialize(description, DOCUMENT_FORMATS[1], settings.base_uri)
+            context = {"page": page, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
+            return templates.get_template("entity.html").render(request=request, **context).encode()
+        return _serialize(description, fmt, settings.base_uri)
+
+    return respond(
+        request, variant, fmt, digest=description.digest, last_modified=request.app.state.built_at, body=body, negotiated=suffix is None
+    )
+
+
+def _serialize(description: describe.Description, fmt: Format, base: str) -> bytes:
+    assert fmt.rdf is not None
+    iris = {term.value for t in description.triples for term in (t.subject, t.predicate, t.object) if isinstance(term, ox.NamedNode)}
+    used = {name: ns for name, ns in prefixes(base).items() if any(iri.startswith(ns) for iri in iris)}
+    return ox.serialize(description.triples, format=fmt.rdf, prefixes=used) or b""

@@ -1,0 +1,50 @@
+"""The home page, health, the JSON-LD context, and the pages behind problem type URIs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from lod import publish
+from lod.errors import NotFound
+from lod.web import examples, overview, problems
+from lod.web.deps import SettingsDep, StoreDep, TemplatesDep
+
+router = APIRouter(tags=["site"])
+
+
+@router.get("/", response_class=HTMLResponse, name="home")
+@router.head("/", response_class=HTMLResponse, name="home", include_in_schema=False)
+def home(request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep) -> Response:
+    """What the dataset holds, how to query it, where to download it."""
+    context = {
+        "overview": overview.overview(store, settings.base_uri),
+        "examples": examples.load(settings.base_uri),
+        "catalog": publish.read_catalog(settings.dumps_dir),
+        "base": settings.base_uri,
+    }
+    links = f'<{request.url_for("void")}>; rel="describedby"; type="text/turtle"'
+    return templates.TemplateResponse(request, "home.html", context, headers={"Link": links})
+
+
+@router.get("/health", tags=["operations"])
+def health(store: StoreDep) -> dict[str, str]:
+    """Liveness: the process answers and the store answers a query."""
+    store.query("ASK { }")
+    return {"status": "ok"}
+
+
+@router.get("/context.jsonld", name="jsonld_context", tags=["data"])
+def jsonld_context(settings: SettingsDep) -> JSONResponse:
+    """The JSON-LD context the dumps name, so they read as plain JSON."""
+    return JSONResponse(publish.load_context(settings.base_uri), media_type="application/ld+json")
+
+
+@router.get("/problems/{slug}", response_class=HTMLResponse, name="problem_type", tags=["operations"])
+def problem_type(slug: str, request: Request, templates: TemplatesDep) -> Response:
+    """What a problem ``type`` in an error response means."""
+    found = problems.by_slug(slug)
+    if found is None:
+        raise NotFound(str(request.url))
+    title, problem = found
+    return templates.TemplateResponse(request, "problem.html", {"title": title, "problem": problem})

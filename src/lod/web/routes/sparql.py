@@ -1,0 +1,189 @@
+"""``GET`` and ``POST /sparql``: the SPARQL 1.1 Protocol for queries, read-only.
+
+* ``GET ?query=``, ``POST`` of a form (``application/x-www-form-urlencoded``, ``query=``) and ``POST`` of the
+  query itself (``application/sparql-query``, UTF-8); ``default-graph-uri`` and ``named-graph-uri`` (repeatable)
+  in the URL or the form.
+* Results are negotiated from ``Accept`` (SELECT and ASK: JSON, XML, CSV, TSV; CONSTRUCT and DESCRIBE:
+  Turtle, N-Triples, JSON-LD, RDF/XML). A ``format`` (or ``output``) parameter overrides it: a format name
+  (``srj``, ``csv``, ``ttl``...), a media type, or ``json`` / ``xml``.
+* A ``GET`` without a query answers the service description, or the query editor for browsers.
+* Updates (``update=``, ``application/sparql-update``) are refused with 403. A capped result carries
+  ``X-Lod-Result-Capped: true`` and ``X-Lod-Result-Limit: <n>``.
+
+The router's lifespan starts the :class:`~lod.sparql.QueryService` (its worker processes) as
+``app.state.sparql`` once the application's own lifespan has set ``app.state.store``, unless one is set already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from lod.errors import QueryError, QueryRefused
+from lod.formats import GRAPH_RESULT_FORMATS, HTML, SOLUTION_RESULT_FORMATS, Format, by_media_type, by_name
+from lod.negotiation import negotiate
+from lod.settings import Settings
+from lod.sparql import QueryService, service_description
+
+__all__ = ["router"]
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+DESCRIPTION_FORMATS = (*GRAPH_RESULT_FORMATS, HTML)
+FORMAT_WORDS = {
+    "json": "application/sparql-results+json, application/ld+json",
+    "xml": "application/sparql-results+xml, application/rdf+xml",
+}
+Params = Sequence[tuple[str, str]]
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    if getattr(app.state, "sparql", None) is not None:
+        yield
+        return
+    service = QueryService(app.state.settings, app.state.store)
+    await run_in_threadpool(service.start)
+    app.state.sparql = service
+    try:
+        yield
+    finally:
+        app.state.sparql = None
+        await run_in_threadpool(service.close)
+
+
+router = APIRouter(tags=["sparql"], lifespan=_lifespan)
+
+
+@router.get("/sparql", summary="SPARQL query, service description or query editor")
+async def sparql_get(request: Request) -> Response:
+    params = list(request.query_params.multi_items())
+    query = _one_query(params)
+    if query is None:
+        return await _describe(request)
+    return await _run(request, query, params)
+
+
+@router.post("/sparql", summary="SPARQL query by form or directly")
+async def sparql_post(request: Request) -> Response:
+    media_type, _, parameters = request.headers.get("content-type", "").partition(";")
+    media_type = media_type.strip().lower()
+    params = list(request.query_params.multi_items())
+    body = await request.body()
+    if media_type == FORM:
+        params += _form(body)
+        query = _one_query(params)
+        if query is None:
+            raise QueryError("missing the query: send query=... in the form")
+    elif media_type == DIRECT:
+        _refuse_updates(params)
+        query = _utf8(body, parameters)
+    elif media_type == UPDATE:
+        raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
+    else:
+        raise HTTPException(415, f"send the query as {FORM} (query=...) or as {DIRECT}, not {media_type or 'no content type'}")
+    return await _run(request, query, params)
+
+
+async def _run(request: Request, query: str, params: Params) -> Response:
+    service: QueryService = request.app.state.sparql
+    answer = await run_in_threadpool(
+        service.execute,
+        query,
+        accept=_accept(request, params),
+        default_graphs=[v for k, v in params if k == "default-graph-uri"],
+        named_graphs=[v for k, v in params if k == "named-graph-uri"],
+    )
+    headers = {"Vary": "Accept"}
+    if answer.capped:
+        headers |= {"X-Lod-Result-Capped": "true", "X-Lod-Result-Limit": str(service.settings.result_limit)}
+    return Response(answer.body, media_type=answer.format.media_type, headers=headers)
+
+
+async def _describe(request: Request) -> Response:
+    fmt = negotiate(_accept(request, list(request.query_params.multi_items())), DESCRIPTION_FORMATS)
+    if fmt is HTML:
+        render = getattr(request.app.state, "render_query_editor", None)
+        page = await _maybe_await(render(request)) if render is not None else _MINIMAL_EDITOR
+        return page if isinstance(page, Response) else HTMLResponse(page, headers={"Vary": "Accept"})
+    settings: Settings = request.app.state.settings
+    graphs = [str(name) for name in request.app.state.store.graph_names()]
+    triples = service_description(settings.base_uri + "sparql", graphs, settings)
+    assert fmt.rdf is not None
+    body = ox.serialize(triples, format=fmt.rdf, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#"})
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+def _one_query(params: Params) -> str | None:
+    """The single ``query`` parameter, or None; updates and repeated queries are refused."""
+    _refuse_updates(params)
+    queries = [value for key, value in params if key == "query"]
+    if len(queries) > 1:
+        raise QueryError(f"give exactly one query parameter, not {len(queries)}")
+    return queries[0] if queries else None
+
+
+def _refuse_updates(params: Params) -> None:
+    if any(key in ("update", "using-graph-uri", "using-named-graph-uri") for key, _ in params):
+        raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
+
+
+def _form(body: bytes) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise QueryError("the form is not URL-encoded UTF-8") from None
+
+
+def _utf8(body: bytes, content_type_parameters: str) -> str:
+    for parameter in content_type_parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
+            raise HTTPException(415, f"send the query in UTF-8, not {value.strip()}")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"the query is not UTF-8 (byte {exc.start})") from None
+
+
+def _accept(request: Request, params: Params) -> str | None:
+    """The Accept header, unless a ``format``/``output`` parameter names the format."""
+    wanted = next((value for key, value in params if key in ("format", "output")), None)
+    if wanted is None:
+        return request.headers.get("accept")
+    if wanted in FORMAT_WORDS:
+        return FORMAT_WORDS[wanted]
+    fmt = by_media_type(wanted) if "/" in wanted else _by_name(wanted)
+    if fmt is None:
+        raise QueryError(f"unknown format {wanted!r}")
+    return fmt.media_type
+
+
+def _by_name(name: str) -> Format | None:
+    try:
+        return by_name(name, (*SOLUTION_RESULT_FORMATS, *GRAPH_RESULT_FORMATS))
+    except KeyError:
+        return None
+
+
+async def _maybe_await(value: object) -> object:
+    if hasattr(value, "__await__"):
+        return await value  # type: ignore[misc]
+    return value
+
+
+_MINIMAL_EDITOR = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>SPARQL</title></head>
+<body><h1>SPARQL endpoint</h1>
+<form method="get" action="sparql">
+<textarea name="query" rows="12" cols="80">SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea><br>
+<button type="submit">Run</button></form></body></html>
+"""

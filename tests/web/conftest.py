@@ -1,0 +1,116 @@
+"""A real server for the web tests: uvicorn on a free port, over an on-disk Oxigraph store.
+
+The store holds ``tests/data/web/seed.trig`` (the shapes of docs/model.md, rebased to the server's URL), and
+the dumps folder holds what ``lod.publish.write_dumps`` writes for it. Tests speak HTTP to it with httpx.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from rdflib import Graph
+
+from lod import publish
+from lod.formats import NTRIPLES
+from lod.namespaces import rebase
+from lod.settings import Settings
+from lod.store import OxigraphStore
+from lod.web.app import create_app
+
+SEED = Path(__file__).parents[1] / "data" / "web" / "seed.trig"
+
+
+@dataclass
+class Served:
+    """A running server: its URL, its settings and the store behind it."""
+
+    url: str
+    settings: Settings
+    store: OxigraphStore
+
+    def union(self) -> Graph:
+        """Everything the store holds, as one rdflib graph (the union of its named graphs)."""
+        out = io.BytesIO()
+        self.store.dump(out, NTRIPLES)
+        return Graph().parse(data=out.getvalue(), format="nt")
+
+    def entity(self, rdf_type: str) -> str:
+        """Some entity of the type (a full IRI), for tests that need one of a kind."""
+        found = self.store.query(f"SELECT ?s WHERE {{ ?s a <{rdf_type}> }} ORDER BY ?s LIMIT 1").values()  # type: ignore[union-attr]
+        assert found, f"the test store has no {rdf_type}"
+        return found[0]["s"]
+
+    def path_of(self, entity: str) -> str:
+        """``{base}id/x/y`` -> ``/id/x/y``."""
+        assert entity.startswith(self.settings.base_uri)
+        return "/" + entity[len(self.settings.base_uri) :]
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the session: starting uvicorn per test would cost more than every test together."""
+    root = tmp_path_factory.mktemp("web")
+    listener = _listener()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
+    store = OxigraphStore(settings.store_path)
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
+    publish.write_dumps(store, settings)
+    with _running(create_app(settings, store), listener):
+        yield Served(url, settings, store)
+
+
+@pytest.fixture(scope="session")
+def served_build(built_settings: Settings) -> Iterator[str]:
+    """The real build of the seed dataset, served the way ``lod serve`` does: the app opens the store itself.
+
+    Its base URI is the default one, not this server's address, as behind a proxy: URIs are looked up under
+    the base, and links point at the server that answered.
+    """
+    listener = _listener()
+    with _running(create_app(built_settings), listener):
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+
+
+def _listener() -> socket.socket:
+    """A socket bound to a free port, handed to uvicorn (no race for the port)."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    return listener
+
+
+@contextmanager
+def _running(app: FastAPI, listener: socket.socket) -> Iterator[None]:
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
+
+
+@pytest.fixture
+def client(served: Served) -> Iterator[httpx.Client]:
+    """An HTTP client for the server; it does not follow redirects, so tests see each hop."""
+    with httpx.Client(base_url=served.url, follow_redirects=False, timeout=10) as http:
+        yield http

@@ -1,0 +1,40 @@
+"""Things of every kind in the real build of the seed dataset dereference: 303, then Turtle and HTML documents."""
+
+from __future__ import annotations
+
+import httpx
+from rdflib import Graph, URIRef
+
+from lod.settings import Settings
+
+
+PER_KIND = 12  # the gazetteer alone has thousands of places; a dozen of each kind covers every page shape
+
+
+def test_things_of_every_kind_dereference(built_settings: Settings, served_build: str) -> None:
+    base = built_settings.base_uri
+    dump = Graph().parse(built_settings.dumps_dir / "lod.nt", format="nt")
+    by_kind: dict[str, list[str]] = {}
+    for subject in sorted({str(s) for s in dump.subjects() if isinstance(s, URIRef) and str(s).startswith(base + "id/")}):
+        by_kind.setdefault(subject[len(base) + 3 :].split("/")[0], []).append(subject)
+    assert {"article", "statement", "observation", "org", "place", "concept"} <= set(by_kind)
+    things = [thing for kind in sorted(by_kind) for thing in by_kind[kind][:PER_KIND]]
+    with httpx.Client(base_url=served_build, timeout=10) as http:
+        for thing in things:
+            path = thing[len(base) - 1 :]
+            see_other = http.get(path, headers={"Accept": "text/turtle"})
+            assert see_other.status_code == 303, thing
+            document = http.get(see_other.headers["location"], headers={"Accept": "text/turtle"})
+            assert document.status_code == 200, thing
+            assert (URIRef(thing), None, None) in Graph().parse(data=document.text, format="turtle"), thing
+            page = http.get(see_other.headers["location"], headers={"Accept": "text/html"})
+            assert page.status_code == 200 and "<h1>" in page.text, thing
+
+
+def test_build_home_and_dumps(built_settings: Settings, served_build: str) -> None:
+    with httpx.Client(base_url=served_build, timeout=10) as http:
+        assert http.get("/").status_code == 200
+        listing = http.get("/dumps/", headers={"Accept": "text/turtle"})
+        assert listing.status_code == 200
+        assert len(Graph().parse(data=listing.text, format="turtle")) > 0
+        assert http.get("/dumps/lod.nq.gz").status_code == 200

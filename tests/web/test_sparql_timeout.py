@@ -1,0 +1,117 @@
+"""A query that would run for hours is stopped at the timeout; the server keeps answering; memory comes back."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from fastapi import FastAPI
+
+from lod.settings import Settings
+from lod.sparql import QueryService
+
+from ._sparql_server import make_app, rss_kib, sample_store, serving
+
+TIMEOUT_S = 2.0
+# 3,000 triples cubed is 2.7e10 rows, and ORDER BY must hold them all: hours of work and unbounded memory
+# (the FILTER slows the growth to a few hundred MB a second).
+RUNAWAY = (
+    "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z FILTER(CONCAT(STR(?x), STR(?y), STR(?z)) != '') } "
+    "ORDER BY ?c ?b ?a"
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, FastAPI]]:
+    root = tmp_path_factory.mktemp("timeout")
+    settings = Settings(store_path=root / "store", query_timeout_s=TIMEOUT_S)
+    graph = ox.NamedNode("http://example.org/generated")
+    extra = [
+        ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode(f"http://example.org/p{i % 7}"), ox.Literal(i), graph)
+        for i in range(3000)
+    ]
+    app = make_app(settings, sample_store(settings.store_path, extra))
+    with serving(app) as base:
+        yield base, app
+
+
+def workers(app: FastAPI) -> list[int]:
+    service: QueryService = app.state.sparql
+    return service.worker_pids
+
+
+def test_runaway_query_is_stopped_and_memory_returns(server: tuple[str, FastAPI]) -> None:
+    base, app = server
+    with httpx.Client(base_url=base, timeout=60) as http:
+        for _ in range(4):  # every worker started and warm
+            assert http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+        before = workers(app)
+        assert len(before) == 2
+        baseline = sum(rss_kib(pid) for pid in before)
+
+        outcome: dict[str, object] = {}
+
+        def runaway() -> None:
+            started = time.monotonic()
+            response = http.get("/sparql", params={"query": RUNAWAY})
+            outcome.update(status=response.status_code, body=response.json(), seconds=time.monotonic() - started)
+
+        thread = threading.Thread(target=runaway)
+        thread.start()
+        time.sleep(0.5)
+
+        # Meanwhile the server answers other requests, quickly.
+        started = time.monotonic()
+        quick = http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        description = http.get("/sparql", headers={"Accept": "text/turtle"})
+        assert quick.status_code == 200 and quick.json()["boolean"] is True
+        assert description.status_code == 200
+        assert time.monotonic() - started < 1.5
+        assert "status" not in outcome  # the runaway is still running
+
+        peak = 0
+        while thread.is_alive():
+            peak = max(peak, sum(rss_kib(pid) for pid in before))
+            time.sleep(0.1)
+        thread.join()
+
+        assert outcome["status"] == 503
+        assert f"longer than {TIMEOUT_S:g} s" in str(outcome["body"]["detail"])  # type: ignore[index]
+        assert TIMEOUT_S <= float(outcome["seconds"]) < TIMEOUT_S + 3  # type: ignore[arg-type]
+
+        after = workers(app)
+        assert len(after) == 2
+        killed = set(before) - set(after)
+        assert len(killed) == 1  # the runaway's worker was killed and replaced
+        assert all(not Path(f"/proc/{pid}").exists() for pid in killed)  # killed and reaped
+
+        # The replacement answers queries, and memory is back near where it started.
+        for _ in range(4):
+            assert http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+        settled = sum(rss_kib(pid) for pid in workers(app))
+        print(f"workers RSS: baseline {baseline} KiB, peak {peak} KiB, after {settled} KiB")
+        assert peak > baseline + 50_000  # the runaway really did grow
+        assert settled < baseline + 30_000
+
+
+def test_busy_workers_time_out_waiting(tmp_path: Path) -> None:
+    """With every worker busy, a further query waits at most the timeout for one, then gets 503."""
+    settings = Settings(store_path=tmp_path / "store", query_timeout_s=1.5)
+    graph = ox.NamedNode("http://example.org/generated")
+    extra = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"), ox.Literal(i), graph) for i in range(2000)]
+    app = make_app(settings, sample_store(settings.store_path, extra))
+    with serving(app) as base, httpx.Client(base_url=base, timeout=60) as http:
+        threads = [threading.Thread(target=http.get, args=("/sparql",), kwargs={"params": {"query": RUNAWAY}}) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.3)
+        response = http.get("/sparql", params={"query": "ASK {}"})
+        assert response.status_code in (200, 503)  # a worker may come free (killed and replaced) in time
+        for thread in threads:
+            thread.join()
+        assert http.get("/sparql", params={"query": "ASK {}"}).status_code == 200
