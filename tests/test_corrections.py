@@ -76,3 +76,11 @@ def test_statement_links_survive_merge(tmp_path: Path) -> None:
     merged = apply(_extracted(), fix, BODY)
     first = merged.observations[0]
     assert first.statement is not None and merged.statements[first.statement].span.start == 0
+
+
+def test_corrected_event_replaces_the_extracted_one_with_the_same_key(tmp_path: Path) -> None:
+    from lod.records import EventRecord
+
+    extracted = Extraction(events=[EventRecord(f"{ARTICLE.key}-offensive", "offensive"), EventRecord("other", "other")])
+    fix = load_corrections(write(tmp_path, "events:\n  - {key: offensive, label: The offensive on Saraqeb}\n"), ARTICLE)
+    assert [e.label for e in apply(extracted, fix, BODY).events] == ["other", "The offensive on Saraqeb"]

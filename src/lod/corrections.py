@@ -264,7 +264,11 @@ def apply(extracted: Extraction, corrections: Corrections, body: str) -> Extract
     names = {p.name for p in fix.people}
     out.people = [p for p in extracted.people if p.name not in names and not suppressed("person", p.span)] + fix.people
     keys = {e.key for e in fix.events}
-    out.events = [e for e in extracted.events if e.key not in keys and not suppressed("event", e.span)] + fix.events
+
+    def corrected(event: EventRecord) -> bool:  # extracted keys may carry the article key as a prefix
+        return event.key in keys or any(event.key.endswith(f"-{key}") for key in keys)
+
+    out.events = [e for e in extracted.events if not corrected(e) and not suppressed("event", e.span)] + fix.events
     org_names = {o.name for o in fix.organizations}
     out.organizations = [o for o in extracted.organizations if o.name not in org_names] + fix.organizations
     place_names = {p.name for p in fix.places}
