@@ -18,6 +18,7 @@ from lod.articles import read_article
 from lod.settings import Settings
 
 LOD = str(Path(sys.executable).with_name("lod"))
+HOUSEHOLDS_QUESTION = (Path(__file__).parent / "data" / "households-fled-reported-2019-11-29.rq").read_text(encoding="utf-8")
 
 
 def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
@@ -92,3 +93,41 @@ def test_extract_malformed_article_exits_1(tmp_path: Path) -> None:
     bad.write_text("just some words\n", encoding="utf-8")
     done = run(settings, "extract", str(bad))
     assert done.returncode == 1 and f"{bad}:1:1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_serve_answers_the_built_dataset(built_settings: Settings) -> None:
+    """`lod serve` (what `make serve` runs) over a built store: the dataset answers over HTTP."""
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "LOD_DATA_DIR": str(built_settings.data_dir), "LOD_STORE_PATH": str(built_settings.store_path),
+           "LOD_DUMPS_DIR": str(built_settings.dumps_dir)}
+    server = subprocess.Popen([LOD, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.3)
+        answer = httpx.post(f"{base}/sparql", data={"query": HOUSEHOLDS_QUESTION},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        assert answer.status_code == 200, answer.text
+        rows = answer.json()["results"]["bindings"]
+        assert [(r["figure"]["value"], r["reporter"]["value"]) for r in rows] == [
+            ("2147", "Emergency Response Coordinators Team in Northern Syria")]
+        entity = httpx.get(f"{base}/id/org/erc-team-northern-syria", headers={"Accept": "text/turtle"}, follow_redirects=True)
+        assert entity.status_code == 200 and entity.headers["content-type"].startswith("text/turtle")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

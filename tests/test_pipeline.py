@@ -22,27 +22,7 @@ from lod.store import OxigraphStore, Solutions, to_rdflib
 
 SEED = "2019-12-01-coalition-sg-idlib"
 
-HOUSEHOLDS_QUESTION = """
-PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX time: <http://www.w3.org/2006/time#>
-SELECT DISTINCT ?figure ?qualifier ?reporter ?sentence WHERE {
-  ?obs a dis:DisplacementObservation ;
-       dis:reportedFigure ?figure ;
-       dis:populationUnit <http://127.0.0.1:8000/id/concept/population-unit/households> ;
-       dis:figureQualifier/skos:prefLabel ?qualifier ;
-       dis:reportDate "2019-11-29"^^<http://www.w3.org/2001/XMLSchema#date> ;
-       dis:reportedBy/skos:prefLabel ?reporter ;
-       sdmx:refArea/schema:containsPlace?/schema:name ?place ;
-       sdmx:refPeriod/time:hasBeginning/time:inXSDDate "2019-11-28"^^<http://www.w3.org/2001/XMLSchema#date> ;
-       dis:statedIn/schema:text ?sentence .
-  FILTER(CONTAINS(LCASE(STR(?place)), "ma"))
-}
-"""
+HOUSEHOLDS_QUESTION = (Path(__file__).parent / "data" / "households-fled-reported-2019-11-29.rq").read_text(encoding="utf-8")
 
 
 def quads(settings: Settings) -> Dataset:
