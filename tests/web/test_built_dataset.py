@@ -38,3 +38,18 @@ def test_build_home_and_dumps(built_settings: Settings, served_build: str) -> No
         assert listing.status_code == 200
         assert len(Graph().parse(data=listing.text, format="turtle")) > 0
         assert http.get("/dumps/lod.nq.gz").status_code == 200
+
+
+def test_every_uri_under_the_base_dereferences(built_settings: Settings, served_build: str) -> None:
+    """Not a sample: every IRI under the base that the dataset uses (as subject or object) answers 200 in Turtle."""
+    base = built_settings.base_uri
+    dump = Graph().parse(built_settings.dumps_dir / "lod.nt", format="nt")
+    used = {str(t) for s, _, o in dump for t in (s, o) if isinstance(t, URIRef) and str(t).startswith(base)}
+    assert len(used) > 500
+    failures = []
+    with httpx.Client(base_url=served_build, timeout=10, follow_redirects=True) as http:
+        for uri in sorted(used):
+            answer = http.get(uri[len(base) - 1 :], headers={"Accept": "text/turtle"})
+            if answer.status_code != 200:
+                failures.append((uri, answer.status_code))
+    assert failures == []

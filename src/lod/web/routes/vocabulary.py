@@ -48,13 +48,19 @@ def shapes_short(request: Request) -> RedirectResponse:
     return RedirectResponse(str(request.url_for("shapes")), 301)
 
 
+# Ontology IRIs that name a file rather than a namespace, and the document that describes each.
+_DOCUMENTED_IN = {"displacement": "vocabulary", "concepts": "vocabulary", "shapes": "shapes"}
+
+
+@router.get("/def/concepts", include_in_schema=False)
+@router.head("/def/concepts", include_in_schema=False)
 @router.get("/def/{name}/{version:path}", include_in_schema=False)
 @router.head("/def/{name}/{version:path}", include_in_schema=False)
-def ontology_iri(name: str, version: str, request: Request) -> RedirectResponse:
-    """An ontology or version IRI (``/def/displacement/1.0``, ``/def/shapes/displacement``): 303 to the document."""
-    if name not in ("displacement", "shapes"):
+def ontology_iri(request: Request, name: str = "concepts", version: str = "") -> RedirectResponse:
+    """An ontology or version IRI (``/def/displacement/1.0``, ``/def/concepts``): 303 to the document."""
+    if name not in _DOCUMENTED_IN:
         raise NotFound(str(request.url))
-    return RedirectResponse(str(request.url_for("vocabulary" if name == "displacement" else "shapes")), 303)
+    return RedirectResponse(str(request.url_for(_DOCUMENTED_IN[name])), 303)
 
 
 def _document(
