@@ -157,9 +157,9 @@ def malformed_header(settings: Settings) -> None:
 
 REFUSALS = [
     # (mutation, error class found in the refusal, words the message must contain)
-    pytest.param(negative_figure, ValidationFailed, ["S", "reportedFigure", f"{SEED}.yaml:"], id="negative-figure"),
-    pytest.param(period_backwards, ValidationFailed, ["S", f"{SEED}"], id="period-ends-before-it-starts"),
-    pytest.param(statement_without_speaker, ValidationFailed, ["S", "author", f"{SEED}.yaml:"], id="statement-without-speaker"),
+    pytest.param(negative_figure, ValidationFailed, ["S09", "reportedFigure", f"{SEED}.yaml:"], id="negative-figure"),
+    pytest.param(period_backwards, ValidationFailed, ["S12", "begins after it ends", f"{SEED}.yaml:"], id="period-ends-before-it-starts"),
+    pytest.param(statement_without_speaker, ValidationFailed, ["S06", "author", f"{SEED}.yaml:"], id="statement-without-speaker"),
     pytest.param(broken_reference_turtle, RdfSyntaxError, ["extra.ttl:3:"], id="broken-reference-turtle"),
     pytest.param(malformed_header, ArticleError, [f"{SEED}.txt:2:", "header"], id="malformed-article-header"),
 ]

@@ -159,11 +159,10 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _query(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.pipeline import open_store
-    from lod.store import Boolean, Solutions
+    from lod.store import Boolean, Solutions, open_store
 
     text = Path(args.sparql[1:]).read_text(encoding="utf-8") if args.sparql.startswith("@") else args.sparql
-    store = open_store(settings)
+    store = open_store(settings.store_path)
     result = store.query(text)
     if args.format == "table":
         if isinstance(result, Boolean):
@@ -190,11 +189,11 @@ def _print_table(result: Any) -> None:
 
 
 def _dump(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.pipeline import open_store
     from lod.publish import dump
+    from lod.store import open_store
 
     fmt = formats.by_name(args.format, formats.DUMP_FORMATS)
-    store = open_store(settings)
+    store = open_store(settings.store_path)
     if args.output:
         with open(args.output, "wb") as out:
             dump(store, fmt, out, base=settings.base_uri, gzip=args.gzip)

@@ -300,7 +300,8 @@ class _Run:
             self.add(uri, self.dis.inCapacityOf, post)
         self.add(uri, self.dis.reportingVerb, Literal(record.verb, lang="en"))
         self.add(uri, SCHEMA.appearance, self.art)
-        self.add(uri, PROV.wasDerivedFrom, self.span(record.span))
+        span = self.span(record.span)
+        self.add(uri, PROV.wasDerivedFrom, span)
         self.add(uri, SCHEMA.text, Literal(self.article.body[record.span.start : record.span.end], lang="en"))
         if record.date is not None:
             self.add(uri, SCHEMA.dateCreated, Literal(record.date.isoformat(), datatype=XSD.date))
@@ -309,7 +310,7 @@ class _Run:
         for key in record.events:
             if key in events:
                 self.add(uri, SCHEMA.about, events[key])
-        self.locations[uri] = self.where(record, record.span)
+        self.locate(self.where(record, record.span), uri, span)
         return uri
 
     def observation(
@@ -357,9 +358,16 @@ class _Run:
         for key in obs.events:
             if key in events:
                 self.add(uri, d.cause, events[key])
-        self.add(uri, PROV.wasDerivedFrom, self.span(obs.span))
-        self.locations[uri] = self.where(obs, obs.span)
+        span = self.span(obs.span)
+        self.add(uri, PROV.wasDerivedFrom, span)
+        self.locate(self.where(obs, obs.span), uri, span, period, area)
         return uri
+
+    def locate(self, where: str, *nodes: URIRef | None) -> None:
+        """Remember where these nodes were stated; the first fact to use a shared node (an interval) names it."""
+        for node in nodes:
+            if node is not None:
+                self.locations.setdefault(node, where)
 
 
 def _statement_of(obs: ObservationRecord, records: list[StatementRecord]) -> int | None:

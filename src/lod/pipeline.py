@@ -17,7 +17,7 @@ from rdflib.namespace import SKOS
 
 from lod import corrections as corr
 from lod.articles import Article, read_article
-from lod.errors import LodError, Refused, StoreUnavailable, ValidationFailed
+from lod.errors import LodError, Refused, ValidationFailed
 from lod.extract import extract
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import SCHEMA
@@ -26,7 +26,7 @@ from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
-from lod.store import OxigraphStore, Store
+from lod.store import Store, open_store
 from lod.uris import Uris
 from lod.validation import ValidationReport, load_ontology, load_shapes, validate
 
@@ -138,21 +138,6 @@ def check_reference(ctx: Context) -> ValidationReport:
     return report
 
 
-def open_store(settings: Settings) -> OxigraphStore:
-    """The on-disk store.
-
-    Raises:
-        StoreUnavailable: locked by another process (a running server) or unreadable.
-    """
-    try:
-        return OxigraphStore(settings.store_path)
-    except OSError as exc:
-        reason = str(exc)
-        if "lock" in reason.lower():
-            reason = "it is locked by another process (is `lod serve` running?)"
-        raise StoreUnavailable(str(settings.store_path), reason) from None
-
-
 def build(settings: Settings, store: Store | None = None) -> BuildReport:
     """Map, validate and load everything in ``settings.data_dir``; nothing is written unless all of it conforms.
 
@@ -212,7 +197,7 @@ def _opened(settings: Settings, store: Store | None) -> Iterator[Store]:
     if store is not None:
         yield store
         return
-    opened = open_store(settings)
+    opened = open_store(settings.store_path)
     try:
         yield opened
     finally:

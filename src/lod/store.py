@@ -6,18 +6,17 @@ default graph. Every write replaces whole graphs in one transaction, so a reader
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Mapping, Protocol, Union
+from typing import Iterable, Iterator, Mapping, Protocol, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from lod import results
-from lod.errors import QuerySyntaxError
+from lod.errors import QueryError, QueryRefused, QuerySyntaxError, StoreUnavailable
 from lod.formats import Format
 from lod.querytext import keywords
 
@@ -98,9 +97,6 @@ class Store(Protocol):
     ) -> QueryResult:
         """Answer a SPARQL query over the union of all graphs (unless graphs are given)."""
 
-    def dump(self, out: IO[bytes], fmt: Format) -> None:
-        """Write every quad (datasets) or every triple of the union (graph formats)."""
-
     def __len__(self) -> int:
         """Number of quads."""
 
@@ -157,8 +153,13 @@ class OxigraphStore:
             kwargs["use_default_graph_as_union"] = True  # the union, unless the query names its own dataset
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if "SERVICE" in keywords(sparql):
+            # Oxigraph would call the remote endpoint; a publisher's store never reaches the network.
+            raise QueryRefused("SERVICE is not allowed: queries never reach other endpoints")
         try:
             result = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from None
         except SyntaxError as exc:
             # pyoxigraph puts the position in the message ("error at 1:25: ..."), not in lineno/offset.
             position = _POSITION.match(str(exc))
@@ -176,15 +177,6 @@ class OxigraphStore:
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store)
 
-    def dump(self, out: IO[bytes], fmt: Format) -> None:
-        assert fmt.rdf is not None
-        if fmt.supports_datasets:
-            self._store.dump(out, format=fmt.rdf)
-        else:
-            # A graph format holds the union: every triple once, whichever graph it sits in.
-            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            ox.serialize(triples, out, format=fmt.rdf)  # type: ignore[arg-type]
-
     def flush(self) -> None:
         self._store.flush()
 
@@ -194,6 +186,21 @@ class OxigraphStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> OxigraphStore:
+    """The on-disk store.
+
+    Raises:
+        StoreUnavailable: locked by another process (a running server, a build) or unreadable.
+    """
+    try:
+        return OxigraphStore(path, read_only=read_only)
+    except OSError as exc:
+        reason = str(exc)
+        if "lock" in reason.lower():
+            reason = "it is locked by another process (is `lod serve` or another `lod` command running?)"
+        raise StoreUnavailable(str(path), reason) from None
 
 
 def _take(items: Iterator[object], limit: int | None) -> tuple[list, bool]:  # type: ignore[type-arg]
@@ -218,9 +225,3 @@ def to_rdflib(term: object) -> Node:
             return Literal(term.value)  # plain, as rdflib's parsers give it
         return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"cannot convert {term!r}")
-
-
-def load_rdflib_graph(data: bytes, fmt: Format, base: str | None = None) -> Graph:
-    graph = Graph()
-    graph.parse(io.BytesIO(data), format=fmt.rdflib_name, publicID=base)
-    return graph

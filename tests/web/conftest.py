@@ -43,7 +43,7 @@ class Served:
     def union(self) -> Graph:
         """Everything the store holds, as one rdflib graph (the union of its named graphs)."""
         out = io.BytesIO()
-        self.store.dump(out, NTRIPLES)
+        publish.dump(self.store, NTRIPLES, out, base=self.settings.base_uri)
         return Graph().parse(data=out.getvalue(), format="nt")
 
     def entity(self, rdf_type: str) -> str:

@@ -112,6 +112,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
 ]
 
+# Whether any rule matches at all, in one pass (named groups dropped: they repeat across rules).
+# Most sentences carry no date; the others still go through the rules one by one, in order.
+_ANY_DATE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) + ")" for _, pattern in _PATTERNS),
+                       re.IGNORECASE)
+
 
 def _count(text: str) -> int | None:
     text = text.lower()
@@ -204,6 +209,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
 
 def find_dates(text: str, anchor: date) -> list[DateExpression]:
     """Date expressions in ``text``, left to right, without overlaps (earlier rules win)."""
+    if not _ANY_DATE.search(text):
+        return []
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _PATTERNS:

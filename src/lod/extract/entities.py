@@ -17,8 +17,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from lod.extract.spans import SpanIndex
 from lod.extract.lexicon import (
     AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES,
     WORLD_PLACES,
@@ -39,9 +42,27 @@ _ORG_PHRASE = re.compile(
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
 _DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + r"\s+(?:(?:of|for|the|and|on)\s+)*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
                      "office organization organisation ally allies army forces front".split())
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+_ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
+_place_key = lru_cache(maxsize=1 << 16)(place_key)  # the same names come back all through an article
+# compiled once: the people rules run for every capitalised phrase of the body
+_NAME = re.compile(NAME)
+_ROLE = re.compile(_ROLE_ALT)
+_ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
+                          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>[^,;]{2,120}?)\s*,")
+_FOR_ORG = re.compile(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,")
+_VERB_AFTER = re.compile(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
+_BYLINE_BEFORE = re.compile(r"\|\s*$")
+_ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
+_PLACE_PREFIX = re.compile(r"(?:Jabal|Jebel|Tal|Tell|Wadi|Ras|Khan|Kafr|Deir|Ain|Bab|Maar|Ma’ar|Jisr|Tall|Hay|Jaish|Ahrar|Jabhat)")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_ORG_HEAD_WORD = re.compile(_ORG_HEADS)
+_NOT_A_NAME = re.compile(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Syria|Crisis)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,8 +103,25 @@ def _alias_pattern(alias: str) -> str:
     return r"\s+".join(parts)
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
+def _alternation(names: list[str], pattern: Callable[[str], str]) -> str:
+    """``pattern(name)`` for each name, as one alternation that keeps the order of ``names``.
+
+    Names are grouped by first letter behind a lookahead, so at each word the engine tries the few
+    names that can start there, not all of them. Leftmost-first priority is unchanged as long as names
+    in different groups cannot match at the same place: their first letters must be letters or digits
+    (which ``pattern`` keeps as they are) in different case classes. Otherwise the plain form is used.
+    """
+    plain = "|".join(pattern(name) for name in names)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        first = name.lstrip()[:1]
+        if not first.isalnum():
+            return plain
+        groups.setdefault(first.lower(), []).append(pattern(name))
+    firsts = list(groups)
+    if any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in firsts for b in firsts if a != b):
+        return plain  # e.g. "ı" and "i", or "ſ" and "s": one case class
+    return "|".join(f"(?i:(?={re.escape(first)}))(?:{'|'.join(alternatives)})" for first, alternatives in groups.items())
 
 
 class _Taken:
@@ -107,6 +145,7 @@ class EntityFinder:
 
     def __init__(self, reconciler: Reconciler) -> None:
         self.reconciler = reconciler
+        self._org = lru_cache(maxsize=1 << 12)(reconciler.org)  # a name recurs all through an article
         sensitive, insensitive = [], []
         for org in reconciler.organizations:
             for alias in org.names:
@@ -115,11 +154,11 @@ class EntityFinder:
                 target.append(alias)
         def build(aliases: list[str], flags: int) -> re.Pattern[str]:
             ordered = sorted(set(aliases), key=len, reverse=True)
-            return re.compile(r"(?<![\w’'.-])(?:" + "|".join(_alias_pattern(a) for a in ordered) + r")(?![\w-]|\.\w)", flags)
+            return re.compile(r"(?<![\w’'.-])(?:" + _alternation(ordered, _alias_pattern) + r")(?![\w-]|\.\w)", flags)
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
         self._world = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(WORLD_PLACES, key=len, reverse=True)) + r")(?![\w-])",
+            r"(?<![\w-])(?:" + _alternation(sorted(WORLD_PLACES, key=len, reverse=True), re.escape) + r")(?![\w-])",
             re.IGNORECASE,
         )
 
@@ -135,18 +174,18 @@ class EntityFinder:
                 continue
             text = match.group(0)
             start, end = match.start(), match.end()
-            if re.search(r"['’]s$", text) and self.reconciler.org(text) is None:
+            if re.search(r"['’]s$", text) and self._org(text) is None:
                 text, end = text[:-2], end - 2
             generic_tail = re.match(r"[”\"]?\s+(?:team|group)\b", body[end:end + 8])
             if generic_tail and " " in text and not text.lower().endswith(("team", "group")):
                 end += generic_tail.end()
                 text = body[start:end]
-            bracket = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", body[end:])
-            if bracket and self.reconciler.org(bracket.group(1)) == self.reconciler.org(text):
-                end += bracket.end()
+            bracket = _BRACKETED_ACRONYM.match(body, end)  # at ``end``, without copying the rest of the body
+            if bracket and self._org(bracket.group(1)) == self._org(text):
+                end = bracket.end()
                 text = body[start:end]
             taken.append((start, end))
-            found.append(Mention("org", start, end, text, rule, self.reconciler.org(text), _is_reference(body, start, text)))
+            found.append(Mention("org", start, end, text, rule, self._org(text), _is_reference(body, start, text)))
         acronyms: dict[str, str] = {}
         for match in _ORG_PHRASE.finditer(body):
             name = _trim_leading(match.group("name"))
@@ -155,7 +194,7 @@ class EntityFinder:
             if len(name.split()) < 2 or taken.overlaps(start, end):
                 continue
             text = body[start:end]
-            ref = self.reconciler.org(text)
+            ref = self._org(text)
             taken.append((start, end))
             found.append(Mention("org", start, end, text, "org-head", ref, False))
             if match.group("acr"):
@@ -169,15 +208,14 @@ class EntityFinder:
                 if not taken.overlaps(match.start(), match.end()):
                     taken.append((match.start(), match.end()))
                     found.append(Mention("org", match.start(), match.end(), acronym, "org-acronym",
-                                         self.reconciler.org(full) or self.reconciler.org(acronym)))
+                                         self._org(full) or self._org(acronym)))
         return sorted(found, key=lambda m: m.start)
 
     # people --------------------------------------------------------------------------
     def people(self, body: str, orgs: list[Mention]) -> list[Mention]:
-        org_spans = [(m.start, m.end) for m in orgs]
+        org_spans = SpanIndex([(m.start, m.end) for m in orgs])
         found: dict[tuple[int, int], Mention] = {}
-        role_alt = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
-        for match in re.finditer(NAME, body):
+        for match in _NAME.finditer(body):
             start, end, name = self._clean_name(body, match.start(), match.end(), org_spans)
             if name is None:
                 continue
@@ -185,22 +223,21 @@ class EntityFinder:
             after = body[end: end + 200]
             role = org_text = None
             rule = ""
-            pre = re.search(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + role_alt + r"))"
-                            r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$", before)
-            app = re.match(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>[^,;]{2,120}?)\s*,", after)
-            forg = re.match(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,", after)
-            verb = re.match(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", after, re.IGNORECASE)
-            if pre and re.search(role_alt, pre.group("role")):
+            pre = _ROLE_BEFORE.search(before)
+            app = _APPOSITION.match(after)
+            forg = _FOR_ORG.match(after)
+            verb = _VERB_AFTER.match(after)
+            if pre and _ROLE.search(pre.group("role")):
                 role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
-            elif app and re.search(role_alt, app.group("role")):
+            elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
             elif verb:
                 rule = "person-speaker"
-            elif re.match(r"\s*(?:,\s*" + NAME + r"\s*)*\|", after) or re.search(r"\|\s*$", before):
+            elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
                 role, rule = "author (byline)", "person-byline"
-            elif re.search(r"\b(?:al|el)-", name) and not re.match(r"(?:Jabal|Jebel|Tal|Tell|Wadi|Ras|Khan|Kafr|Deir|Ain|Bab|Maar|Ma’ar|Jisr|Tall|Hay|Jaish|Ahrar|Jabhat)", name):
+            elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
                 rule = "person-arabic-name"
             if not rule:
                 continue
@@ -208,28 +245,25 @@ class EntityFinder:
             found[(start, end)] = Mention("person", start, end, name, rule, None, False, role, org_text)
         return sorted(found.values(), key=lambda m: m.start)
 
-    def _clean_name(self, body: str, start: int, end: int, org_spans: list[tuple[int, int]]
-                    ) -> tuple[int, int, str | None]:
-        for a, b in org_spans:  # cut an organization name off the front
-            if a <= start < b:
-                start = b
+    def _clean_name(self, body: str, start: int, end: int, org_spans: SpanIndex) -> tuple[int, int, str | None]:
+        start = org_spans.skip(start)  # cut an organization name off the front
         text = body[start:end]
         tokens = list(re.finditer(r"\S+", text))
         while tokens and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
                           or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
-                          or re.search(r"['’]s$", tokens[0].group(0))):
+                          or _POSSESSIVE_END.search(tokens[0].group(0))):
             tokens.pop(0)
         if len(tokens) < 2:
             return start, end, None
         start = start + tokens[0].start()
         end = start + (tokens[-1].end() - tokens[0].start())
         name = body[start:end]
-        if _overlaps(start, end, org_spans) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
-                                                    or re.fullmatch(_ORG_HEADS, t.group(0)) for t in tokens):
+        if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
+                                                 or _ORG_HEAD_WORD.fullmatch(t.group(0)) for t in tokens):
             return start, end, None
         if self._world.fullmatch(name) or self.reconciler.place(name) is not None:
             return start, end, None
-        if re.search(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Syria|Crisis)\b", name, re.IGNORECASE):
+        if _NOT_A_NAME.search(name):
             return start, end, None
         return start, end, name
 
@@ -296,7 +330,7 @@ class EntityFinder:
                     continue
                 if re.search(r"['’]s$", text):
                     text, e = text[:-2], e - 2
-                key = place_key(text)
+                key = _place_key(text)
                 if not key:
                     continue
                 loose_ok = len(key) >= 5

@@ -12,11 +12,16 @@ from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
 
 _WEAPONS = [(slug, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE)) for slug, pattern in WEAPONS.items()]
 _TRIGGERS = [(kind, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for kind, pattern in EVENT_TRIGGERS.items()]
+# One pass that tells whether any pattern matches: most sentences name no weapon and no campaign.
+_ANY_WEAPON = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _WEAPONS), re.IGNORECASE)
+_ANY_TRIGGER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _TRIGGERS), re.IGNORECASE)
 _VIOLATION = re.compile(r"in\s+violation\s+of\s+(?:the\s+)?(?P<what>[^,.;]{3,80}?(?:agreement|ceasefire|cease-fire|truce|resolution|deal))", re.IGNORECASE)
 
 
 def weapons_in(text: str) -> list[str]:
     """Weapon concept slugs in order of first mention."""
+    if not _ANY_WEAPON.search(text):
+        return []
     found = sorted((m.start(), slug) for slug, pattern in _WEAPONS for m in pattern.finditer(text))
     seen: list[str] = []
     for _, slug in found:
@@ -27,6 +32,8 @@ def weapons_in(text: str) -> list[str]:
 
 def triggers_in(text: str) -> list[tuple[str, int, int]]:
     """(event type, start, end) of each campaign word in ``text``."""
+    if not _ANY_TRIGGER.search(text):
+        return []
     return sorted(((kind, m.start(), m.end()) for kind, pattern in _TRIGGERS for m in pattern.finditer(text)),
                   key=lambda t: t[1])
 

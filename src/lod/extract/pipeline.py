@@ -14,6 +14,7 @@ from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.lexicon import ARMED_ACTORS
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
+from lod.extract.spans import SpanIndex
 from lod.extract.statements import Context, Found, StatementFinder
 from lod.records import (
     EventRecord, Extraction, ObservationRecord, OrgMention, PersonRecord, PlaceMention, Span, StatementRecord,
@@ -45,10 +46,13 @@ class _Doc:
     places: list[Mention]
     dates: list[list[DateExpression]]
     context: Context
+    triggers: list[list[tuple[str, int, int]]]  # the campaign words of each sentence
     place_starts: list[int] = field(default_factory=list)
+    org_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.place_starts = [m.start for m in self.places]
+        self.org_starts = [m.start for m in self.orgs]
 
 
 def extract(article: Article, reconciler: Reconciler) -> Extraction:
@@ -59,10 +63,8 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     statements = StatementFinder(doc.context).find(doc.body, doc.sentences, doc.dates)
     events = _events(doc)
     observations = _observations(doc, reconciler, statements, events)
-    by_sentence = {found.index for found in statements}
-    records = [_statement_record(doc, found, events, any(o.sentence and o.sentence.start == found.sentence.start for o in observations))
-               for found in statements]
-    del by_sentence
+    with_figure = {o.sentence.start for o in observations if o.sentence}
+    records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements]
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
@@ -83,6 +85,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
     published = article.published_date
     dates = [find_dates(s.text, published) for s in sentences]
+    triggers = [triggers_in(s.text) for s in sentences]
     display: dict[str, str] = {}
     for mention in orgs:
         if mention.ref and not mention.reference:
@@ -92,7 +95,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
         display.setdefault(publisher_org, publisher_name)
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published)
-    return _Doc(article, body, sentences, orgs, people, places, dates, context)
+    return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers)
 
 
 def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
@@ -112,6 +115,7 @@ def _span(start: int, end: int, rule: str) -> Span | None:
 def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], events: list[EventRecord]
                   ) -> list[ObservationRecord]:
     found: list[ObservationRecord] = []
+    first: dict[tuple[int, str, str], ObservationRecord] = {}  # (figure, unit, qualifier) -> its first mention
     by_sentence = {s.index: s for s in statements}
     for index, sentence in enumerate(doc.sentences):
         figures = find_figures(sentence.text)
@@ -123,7 +127,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         places = _observation_places(doc, sentence)
         for figure in figures:
             record = _observation(doc, sentence, figure, reporter, reported, period, places)
-            if any(t for t in triggers_in(sentence.text)) and events:
+            if doc.triggers[index] and events:
                 record.events = [events[0].key]
             if record.period_start is None and record.period_end is None and re.match(r"\s*of\s+(?:those|them|whom)\b",
                                                                                        sentence.text[figure.number.end:]):
@@ -131,10 +135,11 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                     record.period_start, record.period_end = found[-1].period_start, found[-1].period_end
                     record.period_text = found[-1].period_text
             _refine_from_next(doc, index, record)
-            duplicate = next((o for o in found if (o.figure, o.unit, o.qualifier) == (record.figure, record.unit, record.qualifier)), None)
-            if duplicate is not None:
-                _merge(duplicate, record)
+            key = (record.figure, record.unit, record.qualifier)
+            if key in first:
+                _merge(first[key], record)
             else:
+                first[key] = record
                 found.append(record)
     return found
 
@@ -171,7 +176,7 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
             return OrgMention(c.org_display.get(c.publisher_org, c.publisher_name or ""), None, c.publisher_org), c.published
         return None, None
     speaker = statement.speaker
-    span = _mention_span(doc.orgs, sentence, speaker.org_ref)
+    span = _mention_span(doc, sentence, speaker.org_ref)
     if speaker.kind == "organization":
         return OrgMention(speaker.name, span, speaker.org_ref), statement.date
     if speaker.org_name:
@@ -186,13 +191,15 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
                     break
         if ref:
             name = c.org_display.get(ref, name) if name.lower().startswith(("the ", "foundation")) else name
-        return OrgMention(name, _mention_span(doc.orgs, sentence, ref), ref), statement.date
+        return OrgMention(name, _mention_span(doc, sentence, ref), ref), statement.date
     return None, statement.date
 
 
-def _mention_span(orgs: list[Mention], sentence: Sentence, ref: str | None) -> Span | None:
-    for mention in orgs:
-        if ref and mention.ref == ref and sentence.start <= mention.start < sentence.end:
+def _mention_span(doc: _Doc, sentence: Sentence, ref: str | None) -> Span | None:
+    low = bisect_left(doc.org_starts, sentence.start)
+    high = bisect_left(doc.org_starts, sentence.end)
+    for mention in doc.orgs[low:high]:
+        if ref and mention.ref == ref:
             return Span(mention.start, mention.end, mention.rule)
     return None
 
@@ -262,7 +269,7 @@ def _statement_record(doc: _Doc, found: Found, events: list[EventRecord], has_fi
         kind = "allegation"
     elif kind == "assessment" and has_figure:
         kind = "report"
-    event_keys = [events[0].key] if events and triggers_in(found.sentence.text) else []
+    event_keys = [events[0].key] if events and doc.triggers[found.index] else []
     return StatementRecord(
         speaker=found.speaker.name,
         speaker_kind=found.speaker.kind,  # type: ignore[arg-type]
@@ -282,8 +289,8 @@ _PREFERRED = ("bombing-campaign", "military-campaign", "offensive", "onslaught",
 
 def _events(doc: _Doc) -> list[EventRecord]:
     hits: list[tuple[str, int, int, Sentence]] = []
-    for sentence in doc.sentences:
-        for kind, start, end in triggers_in(sentence.text):
+    for sentence, triggers in zip(doc.sentences, doc.triggers):
+        for kind, start, end in triggers:
             hits.append((kind, sentence.start + start, sentence.start + end, sentence))
     if not hits:
         return []
@@ -291,14 +298,15 @@ def _events(doc: _Doc) -> list[EventRecord]:
     main = min(kinds, key=_PREFERRED.index)
     label_hit = next(h for h in hits if h[0] == main)
     sentences = {h[3] for h in hits}
+    in_sentences = SpanIndex(sorted((s.start, s.end) for s in sentences))
     actors: dict[str, OrgMention] = {}
     places: dict[str, PlaceMention] = {}
     for mention in doc.orgs:
-        if mention.ref in ARMED_ACTORS and any(s.start <= mention.start < s.end for s in sentences):
+        if mention.ref in ARMED_ACTORS and in_sentences.covers(mention.start):
             actors.setdefault(mention.ref, OrgMention(doc.context.org_display.get(mention.ref, mention.text),
                                                       Span(mention.start, mention.end, mention.rule), mention.ref))
     for mention in doc.places:
-        if any(s.start <= mention.start < s.end for s in sentences) and mention.rule != "place-in-org-name":
+        if in_sentences.covers(mention.start) and mention.rule != "place-in-org-name":
             places.setdefault(mention.ref or mention.text, PlaceMention(mention.text, Span(mention.start, mention.end, mention.rule), mention.ref))
     weapons = weapons_in(doc.body)
     violates = next((v for v in (violation_in(s.text) for s in sorted(sentences, key=lambda s: s.start)) if v), None)

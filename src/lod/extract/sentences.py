@@ -12,7 +12,10 @@ in the same paragraph, so a quote running over two sentences stays whole.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
+
+from lod.extract.spans import SpanIndex
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos gen lt col sgt capt maj prof rep sen gov jan feb mar apr jun jul aug sep sept "
@@ -20,6 +23,8 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])")
 _OPEN_CLOSE = {"“": "”", "«": "»"}
+_QUOTE_CHARS = re.compile('[“”«»"]')
+_WORD_CHARS = frozenset(string.ascii_letters + ".")
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ def _quote_regions(paragraph: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     straight_open: int | None = None
     curly_open: int | None = None
-    for index, char in enumerate(paragraph):
+    for quote in _QUOTE_CHARS.finditer(paragraph):  # only quote characters change the state
+        index, char = quote.start(), quote.group(0)
         if char in _OPEN_CLOSE:
             curly_open = index if curly_open is None else curly_open
         elif char in _OPEN_CLOSE.values() and curly_open is not None:
@@ -52,10 +58,12 @@ def _quote_regions(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if not match:
+    start = dot  # the run of letters and dots ending at ``dot``, found backwards (a paragraph may be long)
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    if start == dot:
         return False
-    word = match.group(1).lower().strip(".")
+    word = text[start:dot].lower().strip(".")
     return word in _ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
 
 
@@ -64,13 +72,13 @@ def split_sentences(body: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", body):
         text = para.group(0)
-        regions = _quote_regions(text)
+        inside_quotes = SpanIndex(sorted((a + 1, b) for a, b in _quote_regions(text)))  # a < dot < b
         start = 0
         for match in _END.finditer(text):
             dot = match.start()
             if text[dot] == "." and match.group(0) == "." and _is_abbreviation(text, dot):
                 continue
-            if any(a < dot < b for a, b in regions):
+            if inside_quotes.covers(dot):
                 continue
             _add(sentences, body, para.start() + start, para.start() + match.end())
             start = match.end()

@@ -27,6 +27,7 @@ from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention
 from lod.extract.lexicon import ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS
 from lod.extract.sentences import Sentence
+from lod.extract.spans import SpanIndex
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True)) + r")\b",
                    re.IGNORECASE)
@@ -35,6 +36,10 @@ _ADVERBIAL = re.compile(
     r"has|have|had|is|are|was|were|once\s+again|again|in\s+a\s+statement|in\s+a\s+press\s+release)\s*)+$",
     re.IGNORECASE,
 )
+_ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
+_ROLE_AT_END = re.compile(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))$")
+_ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))\s*[.,]")
+_ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
 
@@ -66,7 +71,7 @@ class Found:
 
 @dataclass
 class Context:
-    """What the resolver knows about the article."""
+    """What the resolver knows about the article (mentions in order of start)."""
 
     people: list[Mention]
     orgs: list[Mention]
@@ -77,11 +82,29 @@ class Context:
     published: date
 
 
-def _mention_ending(mentions: list[Mention], end: int, lo: int) -> Mention | None:
-    for mention in mentions:
-        if lo <= mention.start and abs(mention.end - end) <= 1:
-            return mention
-    return None
+class _Mentions:
+    """Mentions in order of start, looked up by where they start or end (not by a scan of all)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.index = SpanIndex([(m.start, m.end) for m in mentions])
+        self.by_end: dict[int, list[int]] = {}
+        for i, mention in enumerate(mentions):
+            self.by_end.setdefault(mention.end, []).append(i)
+
+    def ending(self, end: int, lo: int) -> Mention | None:
+        """The first mention starting at or after ``lo`` that ends within a character of ``end``."""
+        hits = [i for e in (end - 1, end, end + 1) for i in self.by_end.get(e, ()) if lo <= self.mentions[i].start]
+        return self.mentions[min(hits)] if hits else None
+
+    def starting(self, low: int, high: int) -> list[Mention]:
+        """The mentions with ``low <= start <= high``, in order."""
+        first = self.index.first_starting_in(low, high + 1)
+        found = []
+        while 0 <= first < len(self.mentions) and self.mentions[first].start <= high:
+            found.append(self.mentions[first])
+            first += 1
+        return found
 
 
 class StatementFinder:
@@ -92,6 +115,9 @@ class StatementFinder:
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
             self.people_by_surname.setdefault(person.text.split()[-1], person)
+        self.people = _Mentions(context.people)
+        self.orgs = _Mentions(context.orgs)
+        self._full: dict[str, Mention | None] = {}
 
     # speakers --------------------------------------------------------------------------
     def _person(self, mention: Mention) -> Speaker:
@@ -101,9 +127,11 @@ class StatementFinder:
 
     def _full_person(self, mention: Mention) -> Mention:
         """The fullest mention of the same person (with role and organization, when stated)."""
-        same = [p for p in self.c.people if p.text == mention.text or p.text.split()[-1] == mention.text.split()[-1]]
-        with_org = [p for p in same if p.org_text]
-        return (with_org or same or [mention])[0]
+        if mention.text not in self._full:  # depends on the text alone: once per name, not per statement
+            same = [p for p in self.c.people if p.text == mention.text or p.text.split()[-1] == mention.text.split()[-1]]
+            with_org = [p for p in same if p.org_text]
+            self._full[mention.text] = (with_org or same or [None])[0]
+        return self._full[mention.text] or mention
 
     def _org(self, mention: Mention, rule: str = "speaker-name") -> Speaker:
         name = self.c.org_display.get(mention.ref, mention.text) if mention.ref else mention.text
@@ -151,7 +179,7 @@ class StatementFinder:
             return self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement")
-        role = re.search(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + "|".join(re.escape(r) for r in ROLE_HEADS) + r"))$", pre)
+        role = _ROLE_AT_END.search(pre)
         if role:
             return self._by_role(role.group(1))
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
@@ -168,10 +196,10 @@ class StatementFinder:
         descriptor = re.search(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|\w+-based))*"
                                r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO)$", pre)
         for cut in (end, end - len(descriptor.group(0))) if descriptor else (end,):
-            person = _mention_ending(self.c.people, cut, lo)
+            person = self.people.ending(cut, lo)
             if person:
                 return self._person(person)
-            org = _mention_ending(self.c.orgs, cut, lo)
+            org = self.orgs.ending(cut, lo)
             if org:
                 return self._org(org)
         return None
@@ -179,13 +207,13 @@ class StatementFinder:
     def subject_after(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """Inverted attribution: '... ," said the UN aid chief.'"""
         post = body[pos: sentence.end]
-        person = next((p for p in self.c.people if pos < p.start <= pos + 2), None)
+        person = next(iter(self.people.starting(pos + 1, pos + 2)), None)
         if person:
             return self._person(person)
-        org = next((o for o in self.c.orgs if pos < o.start <= pos + 6 and re.match(r"\s*(?:the\s+)?$", body[pos:o.start], re.I)), None)
+        org = next((o for o in self.orgs.starting(pos + 1, pos + 6) if re.match(r"\s*(?:the\s+)?$", body[pos:o.start], re.I)), None)
         if org and re.match(r"\s*[.,]", body[org.end: org.end + 3] or "."):
             return self._org(org)
-        role = re.match(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + "|".join(re.escape(r) for r in ROLE_HEADS) + r"))\s*[.,]", post)
+        role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
         return None
@@ -254,8 +282,8 @@ class StatementFinder:
                               sentence.text)
         if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
             pos = sentence.start + according.end()
-            org = next((o for o in self.c.orgs if pos <= o.start <= pos + 2), None)
-            person = next((p for p in self.c.people if pos <= p.start <= pos + 2), None)
+            org = next(iter(self.orgs.starting(pos, pos + 2)), None)
+            person = next(iter(self.people.starting(pos, pos + 2)), None)
             if person or org:
                 speaker = self._person(person) if person else self._org(org)  # type: ignore[arg-type]
                 verb = "statement (according to)" if "statement" in according.group(0) else "according to"
@@ -271,7 +299,7 @@ class StatementFinder:
               ) -> tuple[date | None, str | None]:
         verb_at = statement.verb_start - statement.sentence.start
         text = statement.sentence.text
-        issuing = [m.start() for m in re.finditer(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b", text)]
+        issuing = [m.start() for m in _ISSUING.finditer(text)]
         for expression in dates:
             if expression.kind != "point":
                 continue
