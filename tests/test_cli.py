@@ -131,3 +131,21 @@ def test_serve_answers_the_built_dataset(built_settings: Settings) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_query_mistakes_are_usage_errors_not_tracebacks(built_settings: Settings, tmp_path: Path) -> None:
+    construct = run(built_settings, "query", "--format", "csv", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1")
+    assert construct.returncode == 2 and "ttl" in construct.stderr
+    ask = run(built_settings, "query", "--format", "ttl", "ASK { ?s ?p ?o }")
+    assert ask.returncode == 2 and "json" in ask.stderr
+    missing = run(built_settings, "query", f"@{tmp_path / 'missing.rq'}")
+    assert missing.returncode == 2 and "missing.rq" in missing.stderr
+    nowhere = run(built_settings, "dump", "-o", str(tmp_path / "no" / "such" / "folder" / "x.ttl"))
+    assert nowhere.returncode == 2 and "cannot write" in nowhere.stderr
+    for done in (construct, ask, missing, nowhere):
+        assert "Traceback" not in done.stderr
+
+
+def test_query_service_is_refused(built_settings: Settings) -> None:
+    done = run(built_settings, "query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert done.returncode == 1 and "SERVICE" in done.stderr and "Traceback" not in done.stderr

@@ -39,8 +39,17 @@ def test_quotes_locate_spans(tmp_path: Path) -> None:
         ("colours: [red]\n", ":", "unknown section"),
         ("statements:\n  - speaker: OCHA\n", ":2", "'text'"),
         ("observations:\n  - text: 500 families\n    figure: 500\n    reported_on: Monday\n", ":2", "not a date"),
+        ("events:\n  - {key: k, label: l, types: air-drone-strike}\n", ":2", "list of names"),  # not split into letters
+        ("statements:\n  - {text: OCHA said, occurrence: two}\n", ":2", "occurrence"),
+        ("statements:\n  - {text: OCHA said, occurrence: 0}\n", ":2", "occurrence"),
+        ("people:\n  - {name: 12345}\n", ":2", "expected text"),
+        ("observations:\n  - {text: 500 families, figure: 500, period: last week}\n", ":2", "period"),
+        ("suppress:\n  - {kind: observation}\n", ":2", "match nothing"),
+        ("statements:\n  - {text: OCHA said, speaker_kind: robot}\n", ":2", "speaker_kind"),
     ],
-    ids=["quote-not-found", "figure-not-number", "yaml-syntax", "unknown-section", "missing-text", "bad-date"],
+    ids=["quote-not-found", "figure-not-number", "yaml-syntax", "unknown-section", "missing-text", "bad-date",
+         "string-not-list", "occurrence-word", "occurrence-zero", "name-not-text", "period-not-mapping",
+         "suppress-matches-nothing", "speaker-kind"],
 )
 def test_errors_name_file_and_line(tmp_path: Path, text: str, where: str, words: str) -> None:
     with pytest.raises(CorrectionsError) as caught:
@@ -61,19 +70,30 @@ def test_corrections_win_and_suppress(tmp_path: Path) -> None:
     fix = load_corrections(write(tmp_path, (
         "observations:\n  - text: 500 families fled Saraqeb\n    figure: 500\n    unit: families\n    qualifier: approximately\n"
         "suppress:\n  - {kind: observation, figure: 20}\n")), ARTICLE)
-    merged = apply(_extracted(), fix, BODY)
+    merged = apply(_extracted(), fix, ARTICLE)[0]
     assert [(o.figure, o.qualifier) for o in merged.observations] == [(500, "approximately")]
     assert len(merged.statements) == 2
 
 
+def test_apply_leaves_its_inputs_alone(tmp_path: Path) -> None:
+    fix = load_corrections(write(tmp_path, (
+        "statements:\n  - {text: It said 20 people were killed., speaker: OCHA, speaker_kind: organization}\n"
+        "observations:\n  - {text: 20 people, figure: 20, statement: It said 20 people were killed.}\n")), ARTICLE)
+    extracted = _extracted()
+    first, _ = apply(extracted, fix, ARTICLE)
+    second, _ = apply(extracted, fix, ARTICLE)
+    assert first == second
+    assert fix.extraction.observations[0].statement == 0 and extracted.observations[0].statement == 0
+
+
 def test_replace_ignores_extraction(tmp_path: Path) -> None:
     fix = load_corrections(write(tmp_path, "replace: true\n"), ARTICLE)
-    assert apply(_extracted(), fix, BODY).observations == []
+    assert apply(_extracted(), fix, ARTICLE)[0].observations == []
 
 
 def test_statement_links_survive_merge(tmp_path: Path) -> None:
     fix = load_corrections(write(tmp_path, "statements:\n  - text: It said 20 people were killed.\n    speaker: OCHA\n    speaker_kind: organization\n    verb: said\n    type: report\n"), ARTICLE)
-    merged = apply(_extracted(), fix, BODY)
+    merged = apply(_extracted(), fix, ARTICLE)[0]
     first = merged.observations[0]
     assert first.statement is not None and merged.statements[first.statement].span.start == 0
 
@@ -81,6 +101,8 @@ def test_statement_links_survive_merge(tmp_path: Path) -> None:
 def test_corrected_event_replaces_the_extracted_one_with_the_same_key(tmp_path: Path) -> None:
     from lod.records import EventRecord
 
-    extracted = Extraction(events=[EventRecord(f"{ARTICLE.key}-offensive", "offensive"), EventRecord("other", "other")])
+    extracted = Extraction(events=[EventRecord(f"{ARTICLE.key}-offensive", "offensive"), EventRecord(f"{ARTICLE.key}-ground-offensive", "other")])
     fix = load_corrections(write(tmp_path, "events:\n  - {key: offensive, label: The offensive on Saraqeb}\n"), ARTICLE)
-    assert [e.label for e in apply(extracted, fix, BODY).events] == ["other", "The offensive on Saraqeb"]
+    merged, origins = apply(extracted, fix, ARTICLE)
+    assert [e.label for e in merged.events] == ["other", "The offensive on Saraqeb"]  # same key only, not a suffix
+    assert origins[id(merged.events[1])] == f"{tmp_path / 'x.yaml'}:2"

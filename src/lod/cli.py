@@ -15,9 +15,15 @@ from typing import Any, Sequence
 
 from lod import formats
 from lod.errors import InputError, LodError, QueryError, Refused, StoreUnavailable, ValidationFailed
+from pydantic import ValidationError
+
 from lod.settings import Settings
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit 2)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as exc:
         for error in exc.errors:
             print(_describe(error), file=sys.stderr)
-        print(f"lod: refused: {len(exc.errors)} input(s) failed; the store is unchanged", file=sys.stderr)
+        unchanged = "; the store is unchanged" if args.command in ("build", "ingest") else ""
+        print(f"lod: refused: {len(exc.errors)} input(s) failed{unchanged}", file=sys.stderr)
         return EXIT_INVALID
     except (InputError, ValidationFailed, QueryError) as exc:
         print(_describe(exc), file=sys.stderr)
@@ -84,7 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LodError as exc:
         print(f"lod: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    except ValueError as exc:  # pydantic settings validation
+    except ValidationError as exc:  # settings from options or the environment
+        print(f"lod: bad setting: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
         print(f"lod: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
@@ -161,9 +171,8 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 def _query(args: argparse.Namespace, settings: Settings) -> int:
     from lod.store import Boolean, Solutions, open_store
 
-    text = Path(args.sparql[1:]).read_text(encoding="utf-8") if args.sparql.startswith("@") else args.sparql
-    store = open_store(settings.store_path)
-    result = store.query(text)
+    text = _read_query(args.sparql)
+    result = open_store(settings.store_path, read_only=True).query(text)
     if args.format == "table":
         if isinstance(result, Boolean):
             print("true" if result.value else "false")
@@ -172,10 +181,24 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
         else:
             sys.stdout.write(result.serialize(formats.TURTLE).decode())
         return EXIT_OK
-    names = {"json": "srj", "xml": "srx"}
-    fmt = formats.by_name(names.get(args.format, args.format))
+    fmt = formats.by_name({"json": "srj", "xml": "srx"}.get(args.format, args.format))
+    graph_answer = not isinstance(result, (Boolean, Solutions))
+    if graph_answer != (fmt.rdf is not None):
+        offered = formats.GRAPH_RESULT_FORMATS if graph_answer else formats.SOLUTION_RESULT_FORMATS
+        names = {"srj": "json", "srx": "xml"}
+        kind = "a graph (CONSTRUCT, DESCRIBE)" if graph_answer else "solutions (SELECT, ASK)"
+        raise UsageError(f"the answer is {kind}; --format must be one of " + ", ".join(names.get(f.name, f.name) for f in offered))
     sys.stdout.buffer.write(result.serialize(fmt))
     return EXIT_OK
+
+
+def _read_query(argument: str) -> str:
+    if not argument.startswith("@"):
+        return argument
+    try:
+        return Path(argument[1:]).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{argument[1:]}: cannot read the query: {exc}") from None
 
 
 def _print_table(result: Any) -> None:
@@ -193,9 +216,13 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
     from lod.store import open_store
 
     fmt = formats.by_name(args.format, formats.DUMP_FORMATS)
-    store = open_store(settings.store_path)
+    store = open_store(settings.store_path, read_only=True)
     if args.output:
-        with open(args.output, "wb") as out:
+        try:
+            out = open(args.output, "wb")
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
+        with out:
             dump(store, fmt, out, base=settings.base_uri, gzip=args.gzip)
     else:
         dump(store, fmt, sys.stdout.buffer, base=settings.base_uri, gzip=args.gzip)

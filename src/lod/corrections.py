@@ -8,7 +8,7 @@ the line of this file. The format is documented in docs/corrections.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -105,39 +105,39 @@ class _Reader:
             ex.places.append(self.place(item))
         for item in self.items(data, "people"):
             ex.people.append(self.track(item, PersonRecord(
-                name=self.required(item, "name"),
-                span=self.find(item.get("text"), item) if item.get("text") else None,
-                role=item.get("role"),
+                name=self.text(item, "name"),
+                span=self.find(self.text(item, "text"), item) if item.get("text") else None,
+                role=self.text(item, "role", required=False),
                 org=self.org(item["org"]) if item.get("org") else None,
-                aliases=list(item.get("aliases", [])),
+                aliases=self.strings(item, "aliases"),
             )))
         for item in self.items(data, "events"):
             ex.events.append(self.track(item, EventRecord(
-                key=self.required(item, "key"),
-                label=self.required(item, "label"),
-                span=self.find(item["text"], item) if item.get("text") else None,
-                types=list(item.get("types", [])),
-                actors=[self.org(a) for a in item.get("actors", [])],
-                places=[self.place(p) for p in item.get("places", [])],
-                weapons=list(item.get("weapons", [])),
+                key=self.text(item, "key"),
+                label=self.text(item, "label"),
+                span=self.find(self.text(item, "text"), item) if item.get("text") else None,
+                types=self.strings(item, "types"),
+                actors=[self.org(a) for a in self.entries(item, "actors")],
+                places=[self.place(p) for p in self.entries(item, "places")],
+                weapons=self.strings(item, "weapons"),
                 start=self.day(item, "start"),
                 end=self.day(item, "end"),
-                violates=item.get("violates"),
+                violates=self.text(item, "violates", required=False),
             )))
         for item in self.items(data, "statements"):
             ex.statements.append(self.track(item, StatementRecord(
-                speaker=str(item.get("speaker") or ""),
-                speaker_kind=item.get("speaker_kind", "person"),
-                verb=str(item.get("verb", "")),
-                type=item.get("type", "assessment"),
-                span=self.find(self.required(item, "text"), item),
+                speaker=self.text(item, "speaker", required=False) or "",
+                speaker_kind=self.choice(item, "speaker_kind", ("person", "organization"), "person"),
+                verb=self.text(item, "verb", required=False) or "",
+                type=self.text(item, "type", required=False) or "assessment",
+                span=self.find(self.text(item, "text"), item),
                 date=self.day(item, "date"),
-                weapons=list(item.get("weapons", [])),
-                events=list(item.get("events", [])),
+                weapons=self.strings(item, "weapons"),
+                events=self.strings(item, "events"),
             )))
         for item in self.items(data, "observations"):
             ex.observations.append(self.observation(item, ex.statements))
-        self.out.suppress = [s for s in self.items(data, "suppress")]
+        self.out.suppress = [self.suppression(rule) for rule in self.items(data, "suppress")]
         return self.out
 
     def items(self, data: dict[str, Any], section: str) -> list[dict[str, Any]]:
@@ -150,10 +150,43 @@ class _Reader:
         self.out.origins[id(record)] = str(Where(self.path, item.get("__line__")))
         return record
 
-    def required(self, item: dict[str, Any], key: str) -> Any:
-        if item.get(key) in (None, ""):
-            raise self.fail(item, f"entry lacks {key!r}")
-        return item[key]
+    def text(self, item: dict[str, Any], key: str, *, required: bool = True) -> str | None:
+        """A string field (YAML may read ``12345`` or ``yes`` as other types: those are refused)."""
+        value = item.get(key)
+        if value in (None, ""):
+            if required:
+                raise self.fail(item, f"entry lacks {key!r}")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(item, f"{key}: expected text, got {value!r} (quote it)")
+        return value
+
+    def strings(self, item: dict[str, Any], key: str) -> list[str]:
+        """A list of strings; a bare string would otherwise be split into characters."""
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(item, f"{key}: expected a list of names, like [a, b], got {value!r}")
+        return list(value)
+
+    def entries(self, item: dict[str, Any], key: str) -> list[Any]:
+        value = item.get(key) or []
+        if not isinstance(value, list):
+            raise self.fail(item, f"{key}: expected a list, got {value!r}")
+        return value
+
+    def choice(self, item: dict[str, Any], key: str, allowed: tuple[str, ...], default: str) -> Any:
+        value = item.get(key, default)
+        if value not in allowed:
+            raise self.fail(item, f"{key}: {value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def suppression(self, rule: dict[str, Any]) -> dict[str, Any]:
+        kinds = ("statement", "observation", "person", "event")
+        if "kind" in rule:
+            self.choice(rule, "kind", kinds, kinds[0])
+        if not rule.get("text") and "figure" not in rule:
+            raise self.fail(rule, "a suppress rule needs a text it contains or a figure, or it would match nothing")
+        return rule
 
     def day(self, item: dict[str, Any], key: str) -> date | None:
         value = item.get(key)
@@ -164,8 +197,11 @@ class _Reader:
         except ValueError:
             raise self.fail(item, f"{key}: {value!r} is not a date (YYYY-MM-DD)") from None
 
-    def find(self, quote: str, item: dict[str, Any]) -> Span:
-        occurrence = int(item.get("occurrence", 1))
+    def find(self, quote: str | None, item: dict[str, Any]) -> Span:
+        assert quote is not None
+        occurrence = item.get("occurrence", 1)
+        if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
+            raise self.fail(item, f"occurrence: expected a whole number from 1, got {occurrence!r}")
         start = -1
         for _ in range(occurrence):
             start = self.article.body.find(quote, start + 1)
@@ -175,17 +211,23 @@ class _Reader:
 
     def org(self, value: Any) -> OrgMention:
         if isinstance(value, dict):
-            return OrgMention(self.required(value, "name"), ref=value.get("ref"))
-        return OrgMention(str(value))
+            return OrgMention(self.text(value, "name") or "", ref=self.text(value, "ref", required=False))
+        if not isinstance(value, str):
+            raise self.fail(None, f"an organization must be a name or {{name, ref}}, got {value!r}")
+        return OrgMention(value)
 
     def place(self, value: Any) -> PlaceMention:
         if isinstance(value, dict):
-            return PlaceMention(self.required(value, "name"), ref=value.get("ref"))
-        return PlaceMention(str(value))
+            return PlaceMention(self.text(value, "name") or "", ref=self.text(value, "ref", required=False))
+        if not isinstance(value, str):
+            raise self.fail(None, f"a place must be a name or {{name, ref}}, got {value!r}")
+        return PlaceMention(value)
 
     def observation(self, item: dict[str, Any], statements: list[StatementRecord]) -> ObservationRecord:
-        span = self.find(self.required(item, "text"), item)
+        span = self.find(self.text(item, "text"), item)
         period = item.get("period") or {}
+        if not isinstance(period, dict):
+            raise self.fail(item, f"period: expected {{start: YYYY-MM-DD, end: YYYY-MM-DD, text: ...}}, got {period!r}")
         figure = item.get("figure")
         if not isinstance(figure, int) or isinstance(figure, bool):
             raise self.fail(item, f"figure must be a whole number, got {figure!r}")
@@ -198,32 +240,43 @@ class _Reader:
                 raise self.fail(item, f"statement {quote[:60]!r} is not among this file's statements")
         return self.track(item, ObservationRecord(
             figure=figure,
-            qualifier=item.get("qualifier", "exact"),
-            unit=item.get("unit", "persons"),
+            qualifier=self.text(item, "qualifier", required=False) or "exact",  # the shapes judge the value
+            unit=self.text(item, "unit", required=False) or "persons",
             span=span,
-            figure_text=str(item.get("figure_text", "")),
-            unit_text=str(item.get("unit_text", "")),
-            qualifier_text=str(item.get("qualifier_text", "")),
-            category=item.get("category", "new-displacement"),
-            places=[self.place(p) for p in item.get("places", [])],
-            area_text=item.get("area"),
+            figure_text=self.text(item, "figure_text", required=False) or "",
+            unit_text=self.text(item, "unit_text", required=False) or "",
+            qualifier_text=self.text(item, "qualifier_text", required=False) or "",
+            category=self.text(item, "category", required=False) or "new-displacement",
+            places=[self.place(p) for p in self.entries(item, "places")],
+            area_text=self.text(item, "area", required=False),
             period_start=self.day(period, "start") if period else None,
             period_end=self.day(period, "end") if period else None,
-            period_text=period.get("text") if period else None,
-            duration=period.get("duration") if period else None,
+            period_text=self.text(period, "text", required=False),
+            duration=self.text(period, "duration", required=False),
             reporter=self.org(item["reported_by"]) if item.get("reported_by") else None,
             report_date=self.day(item, "reported_on"),
             statement=statement,
-            events=list(item.get("events", [])),
+            events=self.strings(item, "events"),
         ))
 
 
-def apply(extracted: Extraction, corrections: Corrections, body: str) -> Extraction:
-    """Merge: corrections replace extracted records covering the same text, add the rest, drop suppressed."""
+def apply(extracted: Extraction, corrections: Corrections, article: Article) -> tuple[Extraction, dict[int, str]]:
+    """Merge: corrections replace extracted records covering the same text, add the rest, drop suppressed.
+
+    Neither input is changed. Returns the merged records and, keyed by ``id(record)``, the corrections-file
+    line of each record the file stated (for validation reports).
+    """
     fix = corrections.extraction
     if corrections.replace:
-        return fix
+        return fix, dict(corrections.origins)
+    body = article.body
     out = Extraction(extractor=f"{extracted.extractor}+corrections")
+    origins: dict[int, str] = {}
+
+    def stated(record: Any, copy: Any) -> Any:
+        if id(record) in corrections.origins:
+            origins[id(copy)] = corrections.origins[id(record)]
+        return copy
 
     def overlaps(a: Span, b: Span) -> bool:
         return a.start < b.end and b.start < a.end
@@ -232,45 +285,39 @@ def apply(extracted: Extraction, corrections: Corrections, body: str) -> Extract
         for rule in corrections.suppress:
             if rule.get("kind", kind) != kind:
                 continue
-            text = rule.get("text")
-            if text and (span is None or text not in body[span.start:span.end]):
+            if rule.get("text") and (span is None or rule["text"] not in body[span.start:span.end]):
                 continue
             if "figure" in rule and rule["figure"] != figure:
                 continue
-            if text or "figure" in rule:
-                return True
+            return True
         return False
 
-    statement_map: dict[int, int] = {}
-    kept_statements = []
+    renumbered: dict[int, int] = {}
     for i, st in enumerate(extracted.statements):
         if suppressed("statement", st.span) or any(overlaps(st.span, f.span) for f in fix.statements):
             continue
-        statement_map[i] = len(kept_statements)
-        kept_statements.append(st)
-    offset = len(kept_statements)
-    out.statements = kept_statements + fix.statements
+        renumbered[i] = len(out.statements)
+        out.statements.append(st)
+    offset = len(out.statements)
+    out.statements += [stated(st, replace(st)) for st in fix.statements]
     for obs in extracted.observations:
         if suppressed("observation", obs.span, obs.figure):
             continue
         if any(overlaps(obs.span, f.span) and (f.figure == obs.figure or f.unit == obs.unit) for f in fix.observations):
             continue
-        obs.statement = statement_map.get(obs.statement) if obs.statement is not None else None
-        out.observations.append(obs)
+        out.observations.append(replace(obs, statement=renumbered.get(obs.statement) if obs.statement is not None else None))
     for obs in fix.observations:
-        if obs.statement is not None:
-            obs.statement += offset
-        out.observations.append(obs)
+        moved = obs.statement + offset if obs.statement is not None else None
+        out.observations.append(stated(obs, replace(obs, statement=moved)))
     names = {p.name for p in fix.people}
-    out.people = [p for p in extracted.people if p.name not in names and not suppressed("person", p.span)] + fix.people
+    out.people = [p for p in extracted.people if p.name not in names and not suppressed("person", p.span)]
+    out.people += [stated(p, replace(p)) for p in fix.people]
     keys = {e.key for e in fix.events}
-
-    def corrected(event: EventRecord) -> bool:  # extracted keys may carry the article key as a prefix
-        return event.key in keys or any(event.key.endswith(f"-{key}") for key in keys)
-
-    out.events = [e for e in extracted.events if not corrected(e) and not suppressed("event", e.span)] + fix.events
+    out.events = [e for e in extracted.events  # extracted keys carry the article key as a prefix
+                  if e.key.removeprefix(f"{article.key}-") not in keys and not suppressed("event", e.span)]
+    out.events += [stated(e, replace(e)) for e in fix.events]
     org_names = {o.name for o in fix.organizations}
     out.organizations = [o for o in extracted.organizations if o.name not in org_names] + fix.organizations
     place_names = {p.name for p in fix.places}
     out.places = [p for p in extracted.places if p.name not in place_names] + fix.places
-    return out
+    return out, origins

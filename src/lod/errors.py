@@ -10,6 +10,7 @@
     ├── ValidationFailed         a graph that does not conform to the shapes (report)
     ├── Refused                  several of the above at once: a build that writes nothing
     ├── StoreUnavailable         the store cannot be opened (locked by a server, unreadable)
+    ├── PublishFailed            the store was written but the dumps could not be
     └── QueryError               a SPARQL request that cannot be answered
         ├── QuerySyntaxError     the parser's message and position
         ├── QueryRefused         updates, SERVICE and other forbidden forms
@@ -134,6 +135,18 @@ class StoreUnavailable(LodError):
 
     def __str__(self) -> str:
         return f"{self.path}: cannot open the store: {self.reason}"
+
+
+class PublishFailed(LodError):
+    title = "Publishing Failed"
+
+    def __init__(self, folder: str, reason: str) -> None:
+        super().__init__(reason)
+        self.folder = folder
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.folder}: the store holds the new data, but the dumps could not be written: {self.reason}"
 
 
 class QueryError(LodError):

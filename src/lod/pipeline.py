@@ -17,11 +17,11 @@ from rdflib.namespace import SKOS
 
 from lod import corrections as corr
 from lod.articles import Article, read_article
-from lod.errors import LodError, Refused, ValidationFailed
+from lod.errors import LodError, PublishFailed, Refused, ValidationFailed
 from lod.extract import extract
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import SCHEMA
-from lod.publish import write_dumps
+from lod.publish import write_dumps as _write_dumps
 from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
@@ -106,8 +106,7 @@ def extraction_for(article: Article, ctx: Context) -> tuple[Extraction, dict[int
     path = corr.corrections_path(article.path)
     if not path.exists():
         return found, {}
-    fix = corr.load_corrections(path, article)
-    return corr.apply(found, fix, article.body), fix.origins
+    return corr.apply(found, corr.load_corrections(path, article), article)
 
 
 def prepare(path: str | Path, ctx: Context) -> Prepared:
@@ -189,6 +188,18 @@ def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> 
 def _write_shared(store: Store, ctx: Context) -> None:
     """The vocabulary and reference graphs, together in one transaction."""
     store.replace_graphs({ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
+
+
+def write_dumps(store: Store, settings: Settings) -> None:
+    """The dumps and their description, after the store was written.
+
+    Raises:
+        PublishFailed: a dump could not be written (the previous dumps stay in place).
+    """
+    try:
+        _write_dumps(store, settings)  # type: ignore[arg-type]
+    except (OSError, ValueError) as exc:
+        raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 
 
 @contextmanager

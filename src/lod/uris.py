@@ -86,13 +86,18 @@ class Uris:
         return self.id("post", f"{org_key}-{slug(role)}")
 
     def membership(self, person: URIRef, post: URIRef) -> URIRef:
-        return self.id("membership", digest("membership", person, post))
+        return self.id("membership", digest("membership", self.relative(person), self.relative(post)))
+
+    def relative(self, part: object) -> object:
+        """A URI under the base without the base, so keys do not change with ``LOD_BASE_URI``."""
+        text = str(part) if isinstance(part, URIRef) else None
+        return text[len(self.base):] if text is not None and text.startswith(self.base) else part
 
     def statement(self, article_key: str, start: int, end: int, speaker: URIRef, kind: str) -> URIRef:
-        return self.id("statement", digest(article_key, start, end, speaker, kind))
+        return self.id("statement", digest(article_key, start, end, self.relative(speaker), kind))
 
     def observation(self, *key_parts: object) -> URIRef:
-        return self.id("observation", digest(*key_parts))
+        return self.id("observation", digest(*(self.relative(p) for p in key_parts)))
 
     def pcode_place(self, pcode: str) -> URIRef:
         return self.id("place", f"pcode/{pcode}")
@@ -104,7 +109,7 @@ class Uris:
         return self.id("place", f"h/{digest(normalise(name), parent)}")
 
     def area(self, name: str, members: list[str]) -> URIRef:
-        return self.id("place", f"area/{digest(normalise(name), *sorted(members))}")
+        return self.id("place", f"area/{digest(normalise(name), *sorted(str(self.relative(URIRef(m))) for m in members))}")
 
     def interval(self, start: date | None, end: date | None) -> URIRef:
         return self.id("interval", f"{start or 'open'}--{end or 'open'}")
