@@ -274,3 +274,18 @@ def test_seed_extracted_without_corrections_conforms_and_answers(settings: Setti
         SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?w) AS ?weapons) WHERE {
           ?s a dis:Statement . OPTIONAL { ?s dis:claimedWeapon ?w } }""")
     assert isinstance(counts, Solutions) and counts.values() == [{"statements": "7", "weapons": "6"}]
+
+
+def test_keys_do_not_depend_on_the_base_uri(tmp_path: Path) -> None:
+    """Moving the dataset to another host changes the base of every URI, never the keys after it."""
+    from conftest import make_settings
+
+    keys = []
+    for name, base in (("local", "http://127.0.0.1:8000/"), ("public", "https://lod.example.org/data/")):
+        settings = make_settings(tmp_path / name, base_uri=base)
+        build(settings)
+        store = OxigraphStore(settings.store_path, read_only=True)
+        found = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }")
+        assert isinstance(found, Solutions)
+        keys.append({r["s"][len(base):] for r in found.values() if r["s"].startswith(base + "id/")})
+    assert keys[0] == keys[1] and len(keys[0]) > 100
