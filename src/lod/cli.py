@@ -146,23 +146,22 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
     from lod.articles import read_article
     from lod.extract import extract, to_record_json
-    from lod.pipeline import Context
-
-    ctx = Context.load(settings)
-    article = read_article(args.file)
-    extraction = extract(article, ctx.reconciler)
-    if args.format == "json":
-        json.dump(to_record_json(article, extraction), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return EXIT_OK
+    from lod.pipeline import Context, extraction_for
     from lod.publish import dump
     from lod.store import OxigraphStore
 
-    # Exactly as `lod build` would publish it: the article's named graph, through the dump writers (which
-    # group each subject's triples in the on-disk store's order, hence a scratch store on disk).
+    ctx = Context.load(settings)
+    article = read_article(args.file)
+    if args.format == "json":  # what extraction found, for a person to review
+        json.dump(to_record_json(article, extract(article, ctx.reconciler)), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    # The graph exactly as `lod build` would publish it (corrections applied), through the dump writers,
+    # which group each subject's triples in the on-disk store's order: hence a scratch store on disk.
+    extraction, origins = extraction_for(article, ctx)
     with tempfile.TemporaryDirectory(prefix="lod-extract-") as scratch:
         store = OxigraphStore(Path(scratch) / "store")
-        store.replace_graphs({ctx.uris.article_graph(article.key): ctx.mapper.map(article, extraction).graph})
+        store.replace_graphs({ctx.uris.article_graph(article.key): ctx.mapper.map(article, extraction, origins).graph})
         dump(store, formats.by_name(args.format, formats.DUMP_FORMATS), sys.stdout.buffer, base=settings.base_uri)
         store.close()
     return EXIT_OK
