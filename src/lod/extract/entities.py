@@ -50,6 +50,8 @@ _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=T
 _place_key = lru_cache(maxsize=1 << 16)(place_key)  # the same names come back all through an article
 # compiled once: the people rules run for every capitalised phrase of the body
 _NAME = re.compile(NAME)
+_PLACE_SEQ = re.compile(PLACE_SEQ)
+_DASH = re.compile(r"\s*[-–—]")
 _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
@@ -103,7 +105,7 @@ def _alias_pattern(alias: str) -> str:
     return r"\s+".join(parts)
 
 
-def _alternation(names: list[str], pattern: Callable[[str], str]) -> str:
+def alternation(names: list[str], pattern: Callable[[str], str]) -> str:
     """``pattern(name)`` for each name, as one alternation that keeps the order of ``names``.
 
     Names are grouped by first letter behind a lookahead, so at each word the engine tries the few
@@ -154,11 +156,11 @@ class EntityFinder:
                 target.append(alias)
         def build(aliases: list[str], flags: int) -> re.Pattern[str]:
             ordered = sorted(set(aliases), key=len, reverse=True)
-            return re.compile(r"(?<![\w’'.-])(?:" + _alternation(ordered, _alias_pattern) + r")(?![\w-]|\.\w)", flags)
+            return re.compile(r"(?<![\w’'.-])(?:" + alternation(ordered, _alias_pattern) + r")(?![\w-]|\.\w)", flags)
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
         self._world = re.compile(
-            r"(?<![\w-])(?:" + _alternation(sorted(WORLD_PLACES, key=len, reverse=True), re.escape) + r")(?![\w-])",
+            r"(?<![\w-])(?:" + alternation(sorted(WORLD_PLACES, key=len, reverse=True), re.escape) + r")(?![\w-])",
             re.IGNORECASE,
         )
 
@@ -290,7 +292,7 @@ class EntityFinder:
             add(match.start(), match.end(), "place-border", None)
         for match in self._world.finditer(body):
             text = match.group(0)
-            if text.islower() or (text.isupper() and len(text) > 3 and text not in ("USA",) and not re.match(r"\s*[-–—]", body[match.end():])):
+            if text.islower() or (text.isupper() and len(text) > 3 and text not in ("USA",) and not _DASH.match(body, match.end())):
                 if text.islower():
                     continue
             if re.match(r"(?:n|ns|ian|ish)\b", body[match.end(): match.end() + 4]):
@@ -299,8 +301,13 @@ class EntityFinder:
         for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
             for part in re.finditer(r"[^,]+", match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
-        for match in re.finditer(PLACE_SEQ, body):
-            self._gazetteer_names(body, match.start(), match.end(), add)
+        known: dict[str, list[tuple[int, int]]] = {}  # the same capitalised phrases recur all through an article
+        for match in _PLACE_SEQ.finditer(body):
+            phrase = match.group(0)
+            if phrase not in known:
+                known[phrase] = self._gazetteer_names(phrase)
+            for start, end in known[phrase]:
+                add(match.start() + start, match.start() + end, "place-gazetteer", None)
         for match in re.finditer(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b", body):
             name = match.group("n")
             first = name.split()[0]
@@ -316,19 +323,21 @@ class EntityFinder:
                 add(offset + item.start("p"), offset + item.end("p"), "place-list", None)
         return sorted(found, key=lambda m: m.start)
 
-    def _gazetteer_names(self, body: str, start: int, end: int, add: object) -> None:
-        tokens = list(re.finditer(r"\S+", body[start:end]))
+    def _gazetteer_names(self, phrase: str) -> list[tuple[int, int]]:
+        """The spans in ``phrase`` of the longest gazetteer names, left to right."""
+        found: list[tuple[int, int]] = []
+        tokens = list(re.finditer(r"\S+", phrase))
         i = 0
         while i < len(tokens):
             matched = False
             for j in range(len(tokens), i, -1):
-                s, e = start + tokens[i].start(), start + tokens[j - 1].end()
-                text = body[s:e].rstrip("’'")
+                s, e = tokens[i].start(), tokens[j - 1].end()
+                text = phrase[s:e].rstrip("’'")
                 e = s + len(text)
                 words = text.split()
                 if words[0] in STOPWORDS or (len(words) == 1 and (text in STOPWORDS or len(text) < 3)):
                     continue
-                if re.search(r"['’]s$", text):
+                if _POSSESSIVE_END.search(text):
                     text, e = text[:-2], e - 2
                 key = _place_key(text)
                 if not key:
@@ -336,11 +345,12 @@ class EntityFinder:
                 loose_ok = len(key) >= 5
                 hits = self.reconciler.candidates(text) if loose_ok else self.reconciler._exact.get(key, [])
                 if hits:
-                    add(s, e, "place-gazetteer", None)  # type: ignore[operator]
+                    found.append((s, e))
                     i, matched = j, True
                     break
             if not matched:
                 i += 1
+        return found
 
 
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:

@@ -22,12 +22,8 @@ def weapons_in(text: str) -> list[str]:
     """Weapon concept slugs in order of first mention."""
     if not _ANY_WEAPON.search(text):
         return []
-    found = sorted((m.start(), slug) for slug, pattern in _WEAPONS for m in pattern.finditer(text))
-    seen: list[str] = []
-    for _, slug in found:
-        if slug not in seen:
-            seen.append(slug)
-    return seen
+    firsts = sorted((m.start(), slug) for slug, pattern in _WEAPONS if (m := pattern.search(text)))
+    return [slug for _, slug in firsts]
 
 
 def triggers_in(text: str) -> list[tuple[str, int, int]]:

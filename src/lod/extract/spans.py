@@ -47,8 +47,3 @@ class SpanIndex:
                 pos = b
             index += 1
         return pos
-
-    def first_starting_in(self, low: int, high: int) -> int:
-        """The index of the first span with ``low <= start < high``, or -1."""
-        index = bisect_left(self.starts, low)
-        return index if index < len(self.starts) and self.starts[index] < high else -1

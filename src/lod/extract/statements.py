@@ -20,17 +20,17 @@ contributes its lead (``press-release-lead``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 from lod.extract.dates import DateExpression
-from lod.extract.entities import Mention
+from lod.extract.entities import Mention, alternation
 from lod.extract.lexicon import ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS
 from lod.extract.sentences import Sentence
-from lod.extract.spans import SpanIndex
 
-_VERB = re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True)) + r")\b",
-                   re.IGNORECASE)
+_VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
+                   + r")\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:also|further|furthermore|painfully|urgently|strongly|repeatedly|previously|earlier|recently|"
     r"has|have|had|is|are|was|were|once\s+again|again|in\s+a\s+statement|in\s+a\s+press\s+release)\s*)+$",
@@ -87,7 +87,7 @@ class _Mentions:
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
-        self.index = SpanIndex([(m.start, m.end) for m in mentions])
+        self.starts = [m.start for m in mentions]
         self.by_end: dict[int, list[int]] = {}
         for i, mention in enumerate(mentions):
             self.by_end.setdefault(mention.end, []).append(i)
@@ -99,12 +99,7 @@ class _Mentions:
 
     def starting(self, low: int, high: int) -> list[Mention]:
         """The mentions with ``low <= start <= high``, in order."""
-        first = self.index.first_starting_in(low, high + 1)
-        found = []
-        while 0 <= first < len(self.mentions) and self.mentions[first].start <= high:
-            found.append(self.mentions[first])
-            first += 1
-        return found
+        return self.mentions[bisect_left(self.starts, low): bisect_right(self.starts, high)]
 
 
 class StatementFinder:
