@@ -29,7 +29,9 @@ from lod.records import (
 from lod.uris import Uris, digest, normalise, slug
 
 CONTEXT_CHARS = 32
-EXTRACTOR = "lod-rules"
+# Schemes whose concepts an article may add (a new post title); the others are closed lists, so an unknown
+# value stays undefined and the shapes refuse it, with the line that stated it.
+OPEN_SCHEMES = frozenset({"role"})
 
 
 @dataclass
@@ -192,7 +194,7 @@ class _Run:
     # ---- concepts, places, time ----------------------------------------------------------------------
     def concept(self, scheme: str, key: str, label: str, extra_type: URIRef | None = None) -> URIRef:
         uri = self.u.concept(scheme, key)
-        if (uri, RDF.type, SKOS.Concept) not in self.m.known:
+        if scheme in OPEN_SCHEMES and (uri, RDF.type, SKOS.Concept) not in self.m.known:
             self.add(uri, RDF.type, SKOS.Concept)
             if extra_type is not None:
                 self.add(uri, RDF.type, extra_type)

@@ -66,11 +66,11 @@ WEAPONS: dict[str, str] = {
     "nail-bomb": r"nail(?:-filled|\s+filled)?\s+bombs?",
     "barrel-bomb": r"barrel\s+bombs?",
     "chemical-weapon": r"chemical\s+(?:weapons?|attacks?|munitions?)|(?:chlorine|sarin)\s+(?:gas|attacks?)",
-    "vacuum-bomb": r"vacuum\s+bombs?|thermobaric\s+(?:bombs?|weapons?)",
+    "thermobaric-weapon": r"vacuum\s+bombs?|thermobaric\s+(?:bombs?|weapons?)",
     "ballistic-missile": r"ballistic\s+missiles?",
     "rocket": r"rockets?(?=\s+(?:and|attacks?|strikes?|fire|launchers?)\b|[,.])",
-    "artillery": r"artillery(?:\s+(?:shelling|strikes?|fire|shells?))?",
-    "airstrike": r"air\s*strikes?|airstrikes?|aerial\s+(?:bombardment|strikes?)|air\s+raids?",
+    "artillery-shell": r"artillery(?:\s+(?:shelling|strikes?|fire|shells?))?",
+    "aerial-bomb": r"air\s*strikes?|airstrikes?|aerial\s+(?:bombardment|strikes?)|air\s+raids?",
 }
 EVENT_TRIGGERS: dict[str, str] = {
     "bombing-campaign": r"(?:bombing|bombardment|aerial|air)\s+campaign|campaign\s+of\s+bombing",
@@ -79,6 +79,16 @@ EVENT_TRIGGERS: dict[str, str] = {
     "onslaught": r"onslaught",
     "assault": r"assault",
     "escalation": r"military\s+escalation",
+}
+# Each campaign word's concept in the event-type scheme (ontology/concepts.ttl): keys of EVENT_TRIGGERS name
+# the words, these the published types.
+EVENT_TYPES: dict[str, str] = {
+    "bombing-campaign": "bombing-campaign",
+    "military-campaign": "military-offensive",
+    "offensive": "military-offensive",
+    "onslaught": "military-offensive",
+    "assault": "military-offensive",
+    "escalation": "military-offensive",
 }
 ARMED_ACTORS = frozenset({"syrian-government-forces", "russian-armed-forces", "iran-backed-militias", "hts",
                           "national-liberation-front"})

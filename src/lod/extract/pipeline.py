@@ -11,7 +11,7 @@ from lod.articles import Article
 from lod.extract.dates import DateExpression, close_period, find_dates
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
-from lod.extract.lexicon import ARMED_ACTORS
+from lod.extract.lexicon import ARMED_ACTORS, EVENT_TYPES
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -315,7 +315,7 @@ def _events(doc: _Doc) -> list[EventRecord]:
         key=f"{doc.article.key}-{main}",
         label=label,
         span=Span(label_hit[1], label_hit[2], f"event-{main}"),
-        types=sorted(set(kinds), key=_PREFERRED.index),
+        types=sorted({EVENT_TYPES[k] for k in kinds}),
         actors=list(actors.values()),
         places=list(places.values()),
         weapons=weapons,
