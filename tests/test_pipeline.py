@@ -289,3 +289,17 @@ def test_keys_do_not_depend_on_the_base_uri(tmp_path: Path) -> None:
         assert isinstance(found, Solutions)
         keys.append({r["s"][len(base):] for r in found.values() if r["s"].startswith(base + "id/")})
     assert keys[0] == keys[1] and len(keys[0]) > 100
+
+
+def test_broken_shapes_file_is_refused_with_its_position(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import make_settings
+    from lod.settings import ROOT
+
+    shapes = tmp_path / "shapes"
+    shutil.copytree(ROOT / "shapes", shapes)
+    (shapes / "zz-broken.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n<a> sh:path .\n", encoding="utf-8")
+    with pytest.raises(RdfSyntaxError) as caught:
+        build(make_settings(tmp_path, shapes_dir=shapes))
+    assert str(caught.value).startswith(f"{shapes / 'zz-broken.ttl'}:2:")

@@ -32,14 +32,6 @@ def test_replace_graph_replaces_whole(store: OxigraphStore) -> None:
     assert [r["o"] for r in result.values()] == ["3", "9"]
 
 
-def test_failed_update_changes_nothing(store: OxigraphStore) -> None:
-    bad = Graph()
-    bad.add((URIRef("http://example.org/x"), URIRef("http://example.org/p"), URIRef("http://example.org/has space")))
-    with pytest.raises(Exception):
-        store.replace_graphs({G1: graph("ex:a ex:p 7 ."), G2: bad})
-    assert len(store) == 3
-
-
 def test_union_default_graph_and_named_graphs(store: OxigraphStore) -> None:
     assert isinstance(store.query("ASK { <http://example.org/b> ?p ?o }"), Boolean)
     only_g2 = store.query("SELECT ?s WHERE { ?s ?p ?o }", default_graph=[str(G2)])

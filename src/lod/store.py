@@ -16,12 +16,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from lod import results
+from lod.results import XSD_STRING
 from lod.errors import QueryError, QueryRefused, QuerySyntaxError, StoreUnavailable
 from lod.formats import Format
 from lod.querytext import keywords
 
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 

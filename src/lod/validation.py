@@ -20,7 +20,8 @@ from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.query import Processor
 from rdflib.term import Node
 
-from lod.namespaces import SH, rebase
+from lod.namespaces import SH, prefixes
+from lod.rdffiles import read_rdf_dir
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PATH_OPERATORS = {SH.inversePath: "^{}", SH.zeroOrMorePath: "{}*", SH.oneOrMorePath: "{}+", SH.zeroOrOnePath: "{}?"}
@@ -61,9 +62,10 @@ class ValidationReport:
 
 
 def _parse_dir(directory: Path, base: str) -> Graph:
-    graph = Graph()
-    for path in sorted(directory.glob("*.ttl")):
-        graph.parse(data=rebase(path.read_text(encoding="utf-8"), base), format="turtle", publicID=base)
+    """Every ``*.ttl`` of a folder; a file that does not parse raises RdfSyntaxError (``path:line:col``)."""
+    graph = read_rdf_dir(directory, base)
+    for name, namespace in prefixes(base).items():
+        graph.bind(name, namespace)  # so reports print dis:reportedFigure, not the full IRI
     return graph
 
 
