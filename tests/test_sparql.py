@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
+from rdflib import URIRef
+
+from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from lod.settings import Settings
-from lod.sparql import QueryService, uses_service
-from lod.store import OxigraphStore
+from lod.sparql import QueryService, ReadOnlyStore, uses_service
+from lod.store import Boolean, OxigraphStore
 
 EX = "http://example.org/"
 
@@ -136,3 +142,84 @@ def test_pool_timeout_kills_and_replaces_the_worker(tmp_path: Path) -> None:
         assert after != before and not Path(f"/proc/{before}").exists()
         assert b"true" in service.execute("ASK { ?s ?p 1 }").body
     assert service.worker_pids == []
+
+
+# --- the workers' network sandbox --------------------------------------------------------------------------
+
+# A process started as a worker is (``python -c``, lod.sparql imported), confined, then told to connect.
+_CONNECT = """
+import socket, sys, lod.sparql
+confined = lod.sparql._confine()
+try:
+    socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5).close()
+    reached = True
+except OSError:
+    reached = False
+print(confined, reached)
+"""
+
+
+def test_workers_cannot_reach_the_network(tmp_path: Path) -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    with listener:
+        ran = subprocess.run([sys.executable, "-c", _CONNECT, str(port)], capture_output=True, text=True, timeout=60, check=True)
+        confined, reached = ran.stdout.split()
+        if confined == "True":
+            assert reached == "False", "a confined worker opened a TCP connection to 127.0.0.1"
+            with pytest.raises(TimeoutError):
+                listener.accept()
+        else:
+            assert reached == "True"  # no sandbox here: only the SERVICE refusal guards the network
+
+    settings = Settings(store_path=tmp_path / "store")
+    with QueryService(settings, fill(OxigraphStore(settings.store_path)), workers=1) as service:
+        assert service.network_confined is (confined == "True")
+        assert service.execute("ASK { ?s ?p 1 }").body  # a confined worker still reads the store
+        if service.network_confined:
+            own = os.readlink("/proc/self/ns/net")
+            assert all(os.readlink(f"/proc/{pid}/ns/net") != own for pid in service.worker_pids)
+        with pytest.raises(QueryRefused, match="SERVICE"):
+            service.execute("SELECT * { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }")
+
+
+def test_in_process_queries_report_no_sandbox(service: QueryService) -> None:
+    assert service.network_confined is None
+
+
+def test_confinement_turns_on_where_the_kernel_allows_it() -> None:
+    """Wherever the kernel lets a fresh process unshare (Linux as root here), a worker's sandbox turns on."""
+    ran = subprocess.run([sys.executable, "-c", "import lod.sparql; print(lod.sparql._confine())"], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == str(_userns_allowed())
+
+
+def _userns_allowed() -> bool:
+    """Whether this kernel lets a process make a user namespace (a fresh single-threaded child tries)."""
+    probe = "import ctypes, sys; sys.exit(ctypes.CDLL(None).unshare(0x10000000 | 0x40000000) != 0)"
+    return subprocess.run([sys.executable, "-c", probe]).returncode == 0
+
+
+# --- the read-only store beside a writer --------------------------------------------------------------------
+
+
+def test_read_only_store_follows_the_writer(tmp_path: Path) -> None:
+    writer = fill(OxigraphStore(tmp_path / "store"), 2)
+    writer.flush()
+    reader = ReadOnlyStore(tmp_path / "store")
+    assert len(reader) == 2
+    writer.engine.add(ox.Quad(ox.NamedNode(f"{EX}new"), ox.NamedNode(f"{EX}p"), ox.Literal(9), ox.NamedNode(f"{EX}g2")))
+    writer.flush()
+    assert len(reader) == 3
+    assert [str(g) for g in reader.graph_names()] == [f"{EX}g", f"{EX}g2"]
+    assert reader.query(f"ASK {{ <{EX}new> ?p ?o }}") == Boolean(True)
+    with pytest.raises(StoreUnavailable, match="read-only"):
+        reader.remove_graphs([URIRef(f"{EX}g")])
+
+
+def test_read_only_store_of_a_missing_folder_is_empty_until_built(tmp_path: Path) -> None:
+    reader = ReadOnlyStore(tmp_path / "store")
+    assert len(reader) == 0 and reader.graph_names() == []
+    assert not (tmp_path / "store").exists()  # reading creates nothing
+    fill(OxigraphStore(tmp_path / "store"), 1).close()
+    assert len(reader) == 1

@@ -13,9 +13,11 @@ and a fresh worker takes its place; the caller gets :class:`~lod.errors.QueryTim
 serialized in the worker and only bytes come back. A caller waits at most as long again for a free worker.
 An in-memory store (``path`` None, for unit tests) is queried in the calling thread, without a timeout.
 
-**Freshness.** A read-only view of Oxigraph (RocksDB) is a snapshot taken when it opens. Before each query
-a worker compares the store directory's files (names, sizes, times; the write-ahead log grows on every
-write) with what it saw when it opened its view, and reopens it when they differ (about 15 ms).
+**Freshness.** A read-only view of Oxigraph (RocksDB) is a snapshot taken when it opens. A
+:class:`ReadOnlyStore` compares the store directory's files (names, sizes, times; the write-ahead log grows on
+every write) with what it saw when it opened its view, before each use, and reopens it when they differ
+(about 15 ms). The workers and the web application both read through one, so ``lod ingest`` and ``lod build``
+can write while ``lod serve`` runs. A store folder that does not exist yet reads as an empty store.
 
 **Base IRI.** Relative IRIs in a query resolve against the endpoint's own IRI (``{base_uri}sparql``), as
 the protocol allows: the query is sent with ``BASE <...>`` before its first line (its own BASE still wins).
@@ -24,7 +26,8 @@ the protocol allows: the query is sent with ``BASE <...>`` before its first line
 :class:`~lod.errors.QueryRefused`, so ``LOAD`` never runs. Oxigraph evaluates ``SERVICE`` by calling the
 remote endpoint, so a query using the ``SERVICE`` keyword (found by a lexer that skips strings, IRIs,
 comments, variables and prefixed names, not by a regex over the text) is refused before it runs; workers
-also drop their network access (a private network namespace, where Linux allows it). ``FROM <iri>`` and
+also drop their network access (fresh user and network namespaces, where Linux allows it:
+:attr:`QueryService.network_confined` says whether they did). ``FROM <iri>`` and
 ``FROM NAMED <iri>`` select graphs already in the store and never fetch anything.
 
 **Capped results.** At most ``settings.result_limit`` rows (SELECT) or triples (CONSTRUCT, DESCRIBE) are
@@ -35,6 +38,7 @@ returned; :attr:`Answer.capped` says when more were there. The web layer reports
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import queue
 import re
@@ -46,18 +50,22 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence, TypeVar
 
 import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
-from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
+from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
 from lod.querytext import keywords
 from lod.negotiation import negotiate
 from lod.settings import Settings
 from lod.store import Boolean, OxigraphStore, QueryResult, Solutions, Store
 
-__all__ = ["Answer", "QueryService", "service_description"]
+__all__ = ["Answer", "QueryService", "ReadOnlyStore", "service_description"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 Form = Literal["boolean", "solutions", "graph"]
 STARTUP_TIMEOUT_S = 60.0
@@ -114,6 +122,13 @@ class QueryService:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def network_confined(self) -> bool | None:
+        """Whether the workers run without network access: True when each started in its own empty network
+        namespace, False when Linux refused one (then only the ``SERVICE`` refusal guards the network), None
+        when queries run in-process (an in-memory store). Waits for the workers to start."""
+        return self._pool.confined() if self._pool is not None else None
 
     @property
     def worker_pids(self) -> list[int]:
@@ -279,23 +294,29 @@ class _Worker:
         theirs.close()
         self.conn = Connection(ours.detach())
         self.ready = False
+        self.confined: bool | None = None  # known once ready
+        self._starting = threading.Lock()
 
     @property
     def alive(self) -> bool:
         return self.process.poll() is None
 
     def wait_ready(self) -> None:
-        if self.ready:
-            return
-        if not self.conn.poll(STARTUP_TIMEOUT_S):
-            raise QueryTimeout("the query worker did not start in time")
-        try:
-            message = self.conn.recv()
-        except EOFError:
-            raise QueryTimeout("the query worker stopped while starting") from None
-        if message[0] != "ready":
-            raise RuntimeError(f"the query worker could not open the store: {message[1]}")
-        self.ready = True
+        with self._starting:
+            if self.ready:
+                return
+            if not self.conn.poll(STARTUP_TIMEOUT_S):
+                raise QueryTimeout("the query worker did not start in time")
+            try:
+                message = self.conn.recv()
+            except EOFError:
+                raise QueryTimeout("the query worker stopped while starting") from None
+            if message[0] != "ready":
+                raise RuntimeError(f"the query worker could not open the store: {message[1]}")
+            self.confined = bool(message[2])
+            if not self.confined:
+                log.warning("query worker %s keeps network access: Linux refused a private network namespace", message[1])
+            self.ready = True
 
     def stop(self) -> None:
         if self.alive:
@@ -331,6 +352,13 @@ class _Pool:
     def pids(self) -> list[int]:
         with self._lock:
             return sorted(w.process.pid for w in self._all if w.alive)
+
+    def confined(self) -> bool:
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            worker.wait_ready()
+        return all(worker.confined for worker in workers)
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self.path)
@@ -383,19 +411,19 @@ _WORKER_ENTRY = "import sys, lod.sparql; lod.sparql._worker_entry(int(sys.argv[1
 
 
 def _worker_entry(fd: int, path: str) -> None:
-    _confine()
-    _worker_main(Connection(fd), path)
+    confined = _confine()
+    _worker_main(Connection(fd), path, confined)
 
 
-def _worker_main(conn: Connection, path: str) -> None:
+def _worker_main(conn: Connection, path: str, confined: bool) -> None:
     """A worker: open the store read-only, answer jobs until told to stop."""
     try:
-        view = _ReadOnlyView(Path(path))
-        view.get()
-    except (OSError, RuntimeError) as exc:
+        store = ReadOnlyStore(path)
+        store.current()
+    except StoreUnavailable as exc:
         conn.send(("failed", str(exc)))
         return
-    conn.send(("ready", os.getpid()))
+    conn.send(("ready", os.getpid(), confined))
     while True:
         try:
             job = conn.recv()
@@ -404,62 +432,127 @@ def _worker_main(conn: Connection, path: str) -> None:
         if job is None:
             return
         try:
-            try:
-                reply = _answer(view.get(), job)
-            except (OSError, RuntimeError):
-                reply = _answer(view.get(reopen=True), job)  # the primary compacted files away: look again
+            reply = _answer(store, job)
         except Exception as exc:  # noqa: BLE001 - a worker reports every failure and lives on
             reply = ("error", "failed", f"{type(exc).__name__}: {exc}", None, None)
         conn.send(reply)
 
 
-class _ReadOnlyView:
-    """A read-only Oxigraph store, reopened when the store directory has changed since it was opened."""
+class ReadOnlyStore:
+    """The on-disk store opened read-only, and opened again whenever its files have changed.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    It reads beside a writer (``lod ingest``, ``lod build``) without taking RocksDB's lock, and implements the
+    reading half of :class:`~lod.store.Store` (``query``, ``graph_names``, ``quads``, ``__len__``); writes
+    raise :class:`~lod.errors.StoreUnavailable`. A folder that does not hold a store yet reads as empty until
+    one appears. Safe to share between threads.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
         self._seen: tuple[tuple[str, int, int], ...] | None = None
         self._store: OxigraphStore | None = None
 
-    def get(self, *, reopen: bool = False) -> OxigraphStore:
-        seen = _fingerprint(self.path)
-        if reopen or self._store is None or seen != self._seen:
-            self._store = None
-            self._store = _open_read_only(self.path)
-            self._seen = seen
-        return self._store
+    def current(self, *, reopen: bool = False) -> OxigraphStore:
+        """The view of the store as it is now.
+
+        Raises:
+            StoreUnavailable: the folder holds a store that cannot be opened.
+        """
+        with self._lock:
+            seen = _fingerprint(self.path)
+            if reopen or self._store is None or seen != self._seen:
+                self._store = None
+                self._store = _open_read_only(self.path) if seen is not None else OxigraphStore()
+                self._seen = seen
+            return self._store
+
+    def _read(self, read: Callable[[OxigraphStore], T]) -> T:
+        try:
+            return read(self.current())
+        except (OSError, RuntimeError):  # the writer compacted files away under our view: look again
+            return read(self.current(reopen=True))
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        limit: int | None = None,
+    ) -> QueryResult:
+        return self._read(lambda s: s.query(sparql, default_graph=default_graph, named_graphs=named_graphs, limit=limit))
+
+    def graph_names(self) -> list[URIRef]:
+        return self._read(lambda s: s.graph_names())
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self.current().quads()
+
+    @property
+    def engine(self) -> ox.Store:
+        """The current view's pyoxigraph store, for code that streams from it (``lod.publish.dump``)."""
+        return self.current().engine
+
+    def __len__(self) -> int:
+        return self._read(len)
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+        raise StoreUnavailable(str(self.path), "this process opened it read-only")
+
+    def remove_graphs(self, names: Iterable[URIRef]) -> None:
+        raise StoreUnavailable(str(self.path), "this process opened it read-only")
 
 
 def _open_read_only(path: Path, attempts: int = 10) -> OxigraphStore:
-    """Open the store read-only, again if the primary's compaction removed a file while we read its manifest."""
+    """Open the store read-only, again if the primary's compaction removed a file while we read its manifest.
+
+    Raises:
+        StoreUnavailable: it still fails after ``attempts`` tries.
+    """
     for attempt in range(attempts):
         try:
             return OxigraphStore(path, read_only=True)
-        except (OSError, RuntimeError):  # RocksDB reports a vanished .sst as "Corruption" (a RuntimeError)
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a vanished .sst as "Corruption" (a RuntimeError)
             if attempt == attempts - 1:
-                raise
+                raise StoreUnavailable(str(path), str(exc)) from None
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
 
 
-def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of the store's files, leaving out RocksDB's own logs and lock."""
+def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
+    """Names, sizes and modification times of the store's files, leaving out RocksDB's own logs and lock;
+    None when the folder holds no store (yet)."""
     out = []
-    with os.scandir(path) as entries:
-        for entry in entries:
-            if entry.name.startswith(("LOG", "LOCK")):
-                continue
-            stat = entry.stat()
-            out.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith(("LOG", "LOCK")):
+                    continue
+                try:
+                    stat = entry.stat()
+                except FileNotFoundError:  # removed by the writer while we looked
+                    continue
+                out.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not any(name == "CURRENT" for name, _, _ in out):
+        return None
     return tuple(sorted(out))
 
 
-def _confine() -> None:
-    """Die with the parent, and move into fresh user and network namespaces where no network is reachable.
+CLONE_NEWUSER, CLONE_NEWNET = 0x10000000, 0x40000000
 
-    The namespaces are Linux only, and best effort: elsewhere (or where user namespaces are off) the SERVICE
+
+def _confine() -> bool:
+    """Move into fresh user and network namespaces, where no network is reachable, then die with the parent.
+
+    Returns whether the namespaces were entered. ``unshare`` must come first: Linux refuses a new user
+    namespace to a process with more than one thread (EINVAL), and the parent watch is a thread. The
+    namespaces are Linux only, and best effort: elsewhere (or where user namespaces are off) the SERVICE
     check still applies. (Not ``PR_SET_PDEATHSIG``: it fires when the parent *thread* that started us ends.)
     """
+    confined = _unshare(CLONE_NEWUSER | CLONE_NEWNET)
     parent = os.getppid()
 
     def watch() -> None:
@@ -468,12 +561,16 @@ def _confine() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-    clone_newuser, clone_newnet = 0x10000000, 0x40000000
+    return confined
+
+
+def _unshare(flags: int) -> bool:
+    """``unshare(2)``: whether it succeeded (False where there is no such call or it is refused)."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.unshare(clone_newuser | clone_newnet)
+        return bool(libc.unshare(flags) == 0)
     except (OSError, AttributeError):
-        pass
+        return False
 
 
 # --- the service description --------------------------------------------------------------------------------

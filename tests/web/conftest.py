@@ -7,19 +7,13 @@ the dumps folder holds what ``lod.publish.write_dumps`` writes for it. Tests spe
 from __future__ import annotations
 
 import io
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from rdflib import Graph
 
 from lod import publish
@@ -28,6 +22,8 @@ from lod.namespaces import rebase
 from lod.settings import Settings
 from lod.store import OxigraphStore
 from lod.web.app import create_app
+
+from ._serving import listener, running, url_of
 
 SEED = Path(__file__).parents[1] / "data" / "web" / "seed.trig"
 
@@ -62,13 +58,13 @@ class Served:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """One server for the session: starting uvicorn per test would cost more than every test together."""
     root = tmp_path_factory.mktemp("web")
-    listener = _listener()
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    sock = listener()
+    url = url_of(sock)
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
     store = OxigraphStore(settings.store_path)
     store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
     publish.write_dumps(store, settings)
-    with _running(create_app(settings, store), listener):
+    with running(create_app(settings, store), sock):
         yield Served(url, settings, store)
 
 
@@ -79,34 +75,9 @@ def served_build(built_settings: Settings) -> Iterator[str]:
     Its base URI is the default one, not this server's address, as behind a proxy: URIs are looked up under
     the base, and links point at the server that answered.
     """
-    listener = _listener()
-    with _running(create_app(built_settings), listener):
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
-
-
-def _listener() -> socket.socket:
-    """A socket bound to a free port, handed to uvicorn (no race for the port)."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    return listener
-
-
-@contextmanager
-def _running(app: FastAPI, listener: socket.socket) -> Iterator[None]:
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    try:
-        yield
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        listener.close()
+    sock = listener()
+    with running(create_app(built_settings), sock):
+        yield url_of(sock)
 
 
 @pytest.fixture

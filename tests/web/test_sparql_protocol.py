@@ -28,8 +28,9 @@ import pytest
 
 from lod.settings import Settings
 from lod.store import OxigraphStore
+from lod.web.app import create_app
 
-from ._sparql_server import KASEI, make_app, sample_store, serving
+from ._sparql_server import KASEI, sample_store, serving
 
 D0, D1, D2, D3 = (quote(f"{KASEI}data{n}.rdf", safe="") for n in range(4))
 SPARQL_QUERY = {"Content-Type": "application/sparql-query"}
@@ -145,7 +146,7 @@ RDF = ("text/turtle", "application/n-triples", "application/ld+json", "applicati
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, OxigraphStore]]:
     settings = Settings(store_path=tmp_path_factory.mktemp("protocol") / "store")
     store = sample_store(settings.store_path)
-    with serving(make_app(settings, store)) as base, httpx.Client(base_url=base, timeout=30) as http:
+    with serving(create_app(settings, store)) as base, httpx.Client(base_url=base, timeout=30) as http:
         yield http, store
 
 

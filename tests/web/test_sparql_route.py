@@ -10,7 +10,6 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from ._sparql_server import EX, KASEI, make_app, sample_store, serving
 from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
@@ -19,6 +18,9 @@ from SPARQLWrapper import CSV as WRAPPER_CSV
 from lod.formats import GRAPH_RESULT_FORMATS, NTRIPLES, SOLUTION_RESULT_FORMATS, Format
 from lod.settings import Settings
 from lod.store import OxigraphStore, Triples
+from lod.web.app import create_app
+
+from ._sparql_server import EX, KASEI, sample_store, serving
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -38,7 +40,7 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
     root = tmp_path_factory.mktemp("sparql")
     settings = Settings(store_path=root / "store", query_timeout_s=20, result_limit=1000)
     store = sample_store(settings.store_path)
-    with serving(make_app(settings, store)) as base:
+    with serving(create_app(settings, store)) as base:
         yield Endpoint(base, store, settings)
 
 
@@ -296,7 +298,7 @@ def test_browser_without_query_gets_the_editor(endpoint: Endpoint) -> None:
 def test_capped_results_say_so(tmp_path: Path) -> None:
     settings = Settings(store_path=tmp_path / "store", result_limit=3)
     store = sample_store(settings.store_path)
-    with serving(make_app(settings, store)) as base, httpx.Client(base_url=base) as http:
+    with serving(create_app(settings, store)) as base, httpx.Client(base_url=base) as http:
         response = http.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
         assert response.headers["X-Lod-Result-Capped"] == "true"
         assert response.headers["X-Lod-Result-Limit"] == "3"

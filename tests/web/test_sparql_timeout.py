@@ -14,8 +14,9 @@ from fastapi import FastAPI
 
 from lod.settings import Settings
 from lod.sparql import QueryService
+from lod.web.app import create_app
 
-from ._sparql_server import make_app, rss_kib, sample_store, serving
+from ._sparql_server import rss_kib, sample_store, serving
 
 TIMEOUT_S = 2.0
 # 3,000 triples cubed is 2.7e10 rows, and ORDER BY must hold them all: hours of work and unbounded memory
@@ -35,7 +36,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Fast
         ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode(f"http://example.org/p{i % 7}"), ox.Literal(i), graph)
         for i in range(3000)
     ]
-    app = make_app(settings, sample_store(settings.store_path, extra))
+    app = create_app(settings, sample_store(settings.store_path, extra))
     with serving(app) as base:
         yield base, app
 
@@ -104,7 +105,7 @@ def test_busy_workers_time_out_waiting(tmp_path: Path) -> None:
     settings = Settings(store_path=tmp_path / "store", query_timeout_s=1.5)
     graph = ox.NamedNode("http://example.org/generated")
     extra = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"), ox.Literal(i), graph) for i in range(2000)]
-    app = make_app(settings, sample_store(settings.store_path, extra))
+    app = create_app(settings, sample_store(settings.store_path, extra))
     with serving(app) as base, httpx.Client(base_url=base, timeout=60) as http:
         threads = [threading.Thread(target=http.get, args=("/sparql",), kwargs={"params": {"query": RUNAWAY}}) for _ in range(2)]
         for thread in threads:

@@ -1,7 +1,11 @@
 """The web application: ``create_app(settings, store)``; uvicorn runs ``--factory lod.web.app:create_app``.
 
 Every :class:`~lod.errors.LodError` becomes an RFC 9457 problem detail here, and only here: routes raise,
-``_problem`` answers. The status of an error is found by walking its class's MRO through ``PROBLEMS``.
+``_problem`` answers. The status of an error is found by walking its class's MRO through ``PROBLEMS``. Any
+other exception is a bug: it is logged (by the server) and answered as a bare 500 problem, without internals.
+
+The application opens the store itself read-only (a :class:`~lod.sparql.ReadOnlyStore`, which follows the
+writer's changes), so ``lod ingest`` and ``lod build`` can write while it serves.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lod import errors, publish
 from lod.settings import ROOT, Settings
-from lod.store import OxigraphStore, Store
+from lod.sparql import ReadOnlyStore
+from lod.store import Store
 from lod.web import editor, problems, vocabulary
 from lod.web.routes import dumps, entities, home, sparql
 from lod.web.routes import vocabulary as vocabulary_routes
@@ -33,18 +38,27 @@ HERE = Path(__file__).parent
 YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
 # How pages name formats (a ``title`` field on lod.formats.Format would be the better home).
 FORMAT_TITLES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdf": "RDF/XML", "nq": "N-Quads", "html": "HTML"}
-EXPOSED_HEADERS = ["ETag", "Last-Modified", "Link", "Content-Location", "Content-Length", "Vary"]
+EXPOSED_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Content-Location",
+    "Content-Length",
+    "Vary",
+    "X-Lod-Result-Capped",
+    "X-Lod-Result-Limit",
+]
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    """The application over ``store`` (opened from ``settings.store_path`` at startup when None)."""
+    """The application over ``store`` (opened read-only from ``settings.store_path`` at startup when None)."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store is None
         app.state.store = store if store is not None else _open_store(settings)
-        app.state.built_at = _built_at(settings)
+        app.state.started_at = _built_at(settings)
         app.state.vocabulary = vocabulary.load(settings)
         try:
             yield
@@ -73,6 +87,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(errors.LodError, _problem)
     app.add_exception_handler(StarletteHTTPException, _http_problem)
     app.add_exception_handler(RequestValidationError, _validation_problem)
+    app.add_exception_handler(Exception, _unexpected_problem)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
     for router in (home.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router):
@@ -81,13 +96,17 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
 
 def _open_store(settings: Settings) -> Store:
-    try:
-        return OxigraphStore(settings.store_path)
-    except OSError as exc:
-        raise errors.StoreUnavailable(str(settings.store_path), str(exc)) from None
+    """The store read-only, opened now so that an unreadable one stops the start (a missing one reads as empty).
+
+    Raises:
+        StoreUnavailable: the folder holds a store that cannot be opened.
+    """
+    store = ReadOnlyStore(settings.store_path)
+    store.current()
+    return store
 
 
-def _built_at(settings: Settings) -> datetime:
+def _built_at(settings: Settings) -> datetime:  # the fallback when no build has written a catalog
     """When the data was last built: the build's own record beside the dumps, else the newest table file of
     the store (opening a store touches its log files, not its tables), else now."""
     catalog = publish.read_catalog(settings.dumps_dir)
@@ -110,6 +129,12 @@ def _http_problem(request: Request, exc: Exception) -> JSONResponse:
     response = _respond(request, exc.status_code, None, _reason(exc.status_code), str(exc.detail), {})
     response.headers.update(headers)
     return response
+
+
+def _unexpected_problem(request: Request, exc: Exception) -> JSONResponse:
+    """Anything else is a bug: the server logs it with its traceback; the client learns only that it failed."""
+    detail = "the server could not answer this request; the error has been logged"
+    return _respond(request, 500, problems.PROBLEMS[errors.LodError].slug, _reason(500), detail, {})
 
 
 def _validation_problem(request: Request, exc: Exception) -> JSONResponse:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
+from lod import publish
 from lod.settings import Settings
 from lod.store import Store
 from lod.web.vocabulary import Vocabulary
@@ -38,3 +41,10 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 VocabularyDep = Annotated[Vocabulary, Depends(get_vocabulary)]
+
+
+def modified_at(request: Request) -> datetime:
+    """When the data last changed: the latest build's or ingest's catalog (re-read only when the dumps
+    change), else when the app started. Read per request, so Last-Modified moves after an ingest."""
+    catalog = publish.read_catalog(request.app.state.settings.dumps_dir)
+    return catalog.modified if catalog is not None else request.app.state.started_at  # type: ignore[no-any-return]

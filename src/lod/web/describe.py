@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from lod.errors import NotFound
 from lod.store import Store, Triples
 
 __all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "exists"]
@@ -87,13 +88,21 @@ class Description:
 
 
 def exists(store: Store, entity: str) -> bool:
-    """Whether the store says anything about ``entity`` as a subject."""
+    """Whether the store says anything about ``entity`` as a subject.
+
+    Raises:
+        NotFound: ``entity`` is not an IRI.
+    """
     result = store.query(f"ASK {{ <{_iri(entity)}> ?p ?o }}")
     return bool(getattr(result, "value", False))
 
 
 def describe(store: Store, entity: str) -> Description:
-    """The description of ``entity``; empty when the store does not know it."""
+    """The description of ``entity``; empty when the store does not know it.
+
+    Raises:
+        NotFound: ``entity`` is not an IRI.
+    """
     query = _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT}
     result = store.query(query)
     assert isinstance(result, Triples)
@@ -109,7 +118,16 @@ def _order(triple: ox.Triple, entity: str) -> tuple[int, str, str, str]:
 
 
 def _iri(value: str) -> str:
-    """``value`` checked to be safe inside ``<...>`` in a query (an IRI has no spaces, quotes or brackets)."""
+    """``value`` checked to be an IRI, and so safe inside ``<...>`` in a query.
+
+    Raises:
+        NotFound: it is not an IRI (a space, quote, bracket or bad escape in the URL), so the store holds
+            nothing under it.
+    """
     if any(c in value for c in '<>"{}|^`\\ \n\t'):
-        raise ValueError(f"not an IRI: {value!r}")
+        raise NotFound(value)
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        raise NotFound(value) from None
     return value

@@ -76,7 +76,7 @@ def _catalog_document(
             return templates.get_template("dumps.html").render(request=request, catalog=catalog, variant=variant).encode()
         return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8")
 
-    modified = catalog.modified if catalog is not None else request.app.state.built_at
+    modified = catalog.modified if catalog is not None else request.app.state.started_at
     files = "|".join(f"{f.name}={f.sha256}" for f in catalog.files) if catalog is not None else ""
     digest = hashlib.sha256(f"{modified.isoformat()}|{files}".encode()).hexdigest()[:32]
     return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)

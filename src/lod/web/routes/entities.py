@@ -10,7 +10,7 @@ from lod.errors import NotFound
 from lod.formats import DOCUMENT_FORMATS, HTML, Format
 from lod.namespaces import prefixes
 from lod.web import describe, pages
-from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep
+from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at
 from lod.web.representation import Variant, choose, respond, split_suffix
 
 router = APIRouter(tags=["entities"])
@@ -55,7 +55,7 @@ def document(
         return _serialize(description, fmt, settings.base_uri)
 
     return respond(
-        request, variant, fmt, digest=description.digest, last_modified=request.app.state.built_at, body=body, negotiated=suffix is None
+        request, variant, fmt, digest=description.digest, last_modified=modified_at(request), body=body, negotiated=suffix is None
     )
 
 

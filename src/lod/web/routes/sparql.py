@@ -6,7 +6,8 @@
 * Results are negotiated from ``Accept`` (SELECT and ASK: JSON, XML, CSV, TSV; CONSTRUCT and DESCRIBE:
   Turtle, N-Triples, JSON-LD, RDF/XML). A ``format`` (or ``output``) parameter overrides it: a format name
   (``srj``, ``csv``, ``ttl``...), a media type, or ``json`` / ``xml``.
-* A ``GET`` without a query answers the service description, or the query editor for browsers.
+* A ``GET`` without a query answers the service description, or the query editor for browsers. ``HEAD``
+  answers the same headers without the body.
 * Updates (``update=``, ``application/sparql-update``) are refused with 403. A capped result carries
   ``X-Lod-Result-Capped: true`` and ``X-Lod-Result-Limit: <n>``.
 
@@ -63,6 +64,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 router = APIRouter(tags=["sparql"], lifespan=_lifespan)
 
 
+@router.head("/sparql", include_in_schema=False)  # above: GET is the first route, which a 405 names in Allow
 @router.get("/sparql", summary="SPARQL query, service description or query editor")
 async def sparql_get(request: Request) -> Response:
     params = list(request.query_params.multi_items())

@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from lod.errors import NotFound
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
-from lod.web.deps import SettingsDep, TemplatesDep, VocabularyDep
+from lod.web.deps import SettingsDep, TemplatesDep, VocabularyDep, modified_at
 from lod.web.representation import Variant, choose, respond
 from lod.web.vocabulary import header, sections
 
@@ -80,4 +80,4 @@ def _document(
             return templates.get_template("vocabulary.html").render(request=request, **context).encode()
         return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8")
 
-    return respond(request, variant, fmt, digest=digest, last_modified=request.app.state.built_at, body=body, negotiated=suffix is None)
+    return respond(request, variant, fmt, digest=digest, last_modified=modified_at(request), body=body, negotiated=suffix is None)
