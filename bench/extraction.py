@@ -9,8 +9,9 @@ paragraphs), extracted, and compared field by field:
 * statements: same sentence and same speaker (same text, or the same organization or person);
 * organizations, people, places: the gold names that occur in the built text, matched as written.
 
-Usage: ``python bench/extraction.py [GOLD.jsonl] [--join paragraph|space] [--check] [--verbose]``.
-With ``--check`` the exit status is 1 when a target is missed.
+Usage: ``python bench/extraction.py [GOLD.jsonl | --gold GOLD.jsonl] [--select REGEX] [--join paragraph|space]
+[--check] [--verbose]``. ``--select`` keeps only the records whose ``file`` matches the regular expression
+(searched), e.g. ``--select '^w0[1-6]-'``. With ``--check`` the exit status is 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def score_article(record: dict[str, Any], got: dict[str, Any], text: str, totals
                 totals.misses.append(f"{name}: extra {key[:-1]} {extra!r}")
 
 
-def run(gold_path: Path, join: str, verbose: bool) -> tuple[Totals, int]:
+def run(gold_path: Path, join: str, verbose: bool, select: str | None = None) -> tuple[Totals, int]:
     reconciler = Reconciler.load(ROOT / "data" / "reference")
     totals = Totals()
     skipped = 0
@@ -198,6 +199,8 @@ def run(gold_path: Path, join: str, verbose: bool) -> tuple[Totals, int]:
         if not line.strip():
             continue
         record = json.loads(line)
+        if select and not re.search(select, record.get("file") or ""):
+            continue
         text = build_text(record, join)
         if text is None:
             print(f"{record.get('file')}: no publication date can be read; skipped", file=sys.stderr)
@@ -242,13 +245,19 @@ def report(totals: Totals, skipped: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("gold", nargs="?", type=Path, default=None, help=f"gold file (default {DEFAULT_GOLD})")
+    parser.add_argument("--gold", dest="gold_option", type=Path, metavar="PATH",
+                        help="gold file; same as the positional argument")
+    parser.add_argument("--select", metavar="REGEX", help="score only records whose file matches REGEX")
     parser.add_argument("--join", choices=("paragraph", "space"), default="paragraph",
                         help="join excerpt sentences as paragraphs (default) or with a space")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    totals, skipped = run(args.gold, args.join, args.verbose)
+    if args.gold and args.gold_option and args.gold != args.gold_option:
+        parser.error("give the gold file once (positional or --gold)")
+    gold = args.gold_option or args.gold or DEFAULT_GOLD
+    totals, skipped = run(gold, args.join, args.verbose, args.select)
     figures = report(totals, skipped)
     if args.verbose:
         print("\n" + "\n".join(totals.misses))

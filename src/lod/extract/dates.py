@@ -38,7 +38,10 @@ _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)|\s+(?P<{0}this>this\s+year|last\s+year)
 _DAYMON = r"(?:(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MON + r")|(?P<{0}m2>" + MON + \
           r")\s+(?P<{0}d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
-_STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+)?"
+_STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
+# "since the offensive began on April 30": the start of an event with a stated date
+_EVENT_START = (r"\bsince\s+(?:the\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|was\s+launched|"
+                r"launched|erupted|escalated|resumed|intensified)\s+(?:on\s+|in\s+)?")
 
 Kind = Literal["point", "period", "since", "past"]
 
@@ -98,12 +101,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>" + MON + r")" + _YEAR.format("y2"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
-    ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+" + _COUNT + r"\s+(?P<u>hours?|days?|weeks?|months?)\b", re.I)),
+    ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
+    ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    ("since-event-month", re.compile(_EVENT_START + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-month", re.compile(r"\bsince\s+" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("since-weekday", re.compile(r"\bsince\s+(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("vague", re.compile(r"\bsince\s+(?:then|the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation))\b|\bover\s+the\s+(?:last|past)\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
@@ -156,8 +162,11 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
                 first = first.replace(year=second.year - (1 if first.month > second.month else 0))
             return make("period", first, second)
         if rule == "past-duration":
-            n = _count(m.group("n"))
             unit = (m.groupdict().get("u") or "hours").lower()
+            if m.group("n") is None:  # "the past week" is one week back; "the past days" is vague
+                n = None if unit.endswith("s") else 1
+            else:
+                n = _count(m.group("n"))
             if n is None:
                 return make("period", None, None)  # "the past few days": vague
             if unit.startswith("hour"):
@@ -179,11 +188,13 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
         if rule == "this-year-start":
             unit = m.group("u").lower()
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
-        if rule == "since-date":
+        if rule in ("since-date", "since-event-date"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
-        if rule == "since-month":
+        if rule in ("since-month", "since-event-month"):
             month = _month(m.group("m"))
             return make("since", date(_year_for(month, 1, anchor, m.group("y"), m.group("ythis")), month, 1), None)
+        if rule == "since-weekday":
+            return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)
         if rule == "since-year":
             return make("since", date(int(m.group("y")), 1, 1), None)
         if rule == "vague":

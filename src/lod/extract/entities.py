@@ -29,19 +29,22 @@ from lod.extract.lexicon import (
 from lod.reconcile import Reconciler, place_key
 
 TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
-NAME = TOKEN + r"(?:\s+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
-PLACE_SEQ = TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
+NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
+PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
 _ORG_HEADS = (
     r"Group|Team|Coalition|Front|Council|Office|Agency|Organi[sz]ation|Programme|Program|Fund|Department|"
     r"Foundation|Ministry|Army|Forces|Committee|Commission|Observatory|Defen[cs]e|Service|Union|Network|"
     r"Crescent|Cross|Authority|Coordinators|Mission|Institute|Cent(?:re|er)|Association|Society|Movement|"
-    r"Party|Brigades?|Corps|Police|Bureau|Court|Militias?|militias|Regime|regime|NGO"
+    r"Party|Brigades?|Corps|Police|Bureau|Court|Militias?|militias|Regime|regime|NGO|Cluster|Sector"
 )
+_SP = r"[^\S\n]+"  # spaces within a line: a name never runs over a line break
+# a name token, or two joined by a slash ("Shelter/NFI"); a full stop only after an initial ("U. N.")
+_ORG_TOKEN = TOKEN + r"(?:/" + TOKEN + r")?(?:(?<=\b[A-Z])\.)?"
 _ORG_PHRASE = re.compile(
-    r"(?<![\w’'])(?P<name>(?:" + TOKEN + r"\.?\s+(?:(?:of|for|the|and|on)\s+)*){1,6}(?:" + _ORG_HEADS + r")\b)"
+    r"(?<![\w’'/])(?P<name>(?:" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,6}(?:" + _ORG_HEADS + r")\b)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
-_DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + r"\s+(?:(?:of|for|the|and|on)\s+)*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
                      "office organization organisation ally allies army forces front".split())
@@ -56,6 +59,14 @@ _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>[^,;]{2,120}?)\s*,")
+# an apposition without an article: "Name, UNHCR's operations director, said", "..., said Name, spokesman for
+# the X (OCHA)." (``person-apposition``); the role must contain a role word
+_BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_ALT + r")"
+                              r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?)\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
+# "Name, a nurse in Idlib, ...": a person described by an indefinite noun phrase (``person-description``)
+_DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
+_VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+                          + r")[^\S\n]+$", re.IGNORECASE)
 _FOR_ORG = re.compile(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,")
 _VERB_AFTER = re.compile(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
@@ -64,6 +75,18 @@ _ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
 _PLACE_PREFIX = re.compile(r"(?:Jabal|Jebel|Tal|Tell|Wadi|Ras|Khan|Kafr|Deir|Ain|Bab|Maar|Ma’ar|Jisr|Tall|Hay|Jaish|Ahrar|Jabhat)")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _ORG_HEAD_WORD = re.compile(_ORG_HEADS)
+# Syrian toponyms built on a head word: Kafr X, Bab al-X, Tal X, Deir X, Khan X, Maarat X, Jisr X ...
+_PREFIX_TOPONYM = re.compile(
+    r"(?<![\w’'-])(?:Kafr|Kfar|Kafar|Bab|Tal|Tall|Tell|Deir|Dayr|Khan|Ain|Ayn|Ras|Jabal|Jebel|Jisr|Maarat|Maaret|"
+    r"Ma[’']arrat|Ma[’']aret|Maarrat|Qalaat|Qal[’']at|Wadi|Beit|Bayt|Mazraat)"
+    r"[^\S\n]+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
+)
+_LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
+_COORDINATION = re.compile(
+    r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
+)
+_NOT_A_PLACE_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr)\b")
 _NOT_A_NAME = re.compile(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Syria|Crisis)\b", re.IGNORECASE)
 
 
@@ -233,10 +256,20 @@ class EntityFinder:
                 role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
+            elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
+                                                              or re.search(r"['’]s\s", bare.group("role"))):
+                role, rule = bare.group("role"), "person-apposition"
+                of = re.match(r"(?P<role>.+?)\s+(?:of|for|at|with|to)\s+(?:the\s+)?(?P<org>.+)$", role)
+                if of and not re.search(r"['’]s\s", role):
+                    role, org_text = of.group("role"), of.group("org")
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
             elif verb:
                 rule = "person-speaker"
+            elif _VERB_BEFORE.search(before) and re.match(r"\s*[.,;]", after):
+                rule = "person-speaker"  # inverted: '..., said Name.'
+            elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
+                role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
                 role, rule = "author (byline)", "person-byline"
             elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
@@ -274,10 +307,13 @@ class EntityFinder:
         found: list[Mention] = []
         taken = _Taken(len(body), masks)
         for org in org_mentions or ():  # "Team in Northern Syria": the place inside an org name still counts
-            inner = re.search(r"\b(?:in|for|of)\s+(" + TOKEN + r"(?:\s+" + TOKEN + r")*)$", org.text)
+            inner = re.search(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + TOKEN + r")*)$", org.text)
+            if inner and inner.group("p") != "in" and not (self._world.fullmatch(inner.group("n"))
+                                                            or self.reconciler.place(inner.group("n"))):
+                inner = None  # "Observatory for Human Rights": not a place
             if inner:
-                s = org.start + inner.start(1)
-                found.append(Mention("place", s, org.start + inner.end(1), inner.group(1), "place-in-org-name", None))
+                s = org.start + inner.start("n")
+                found.append(Mention("place", s, org.start + inner.end("n"), inner.group("n"), "place-in-org-name", None))
 
         def add(start: int, end: int, rule: str, ref: str | None) -> None:
             start, end = _widen(body, start, end)
@@ -301,6 +337,8 @@ class EntityFinder:
         for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
             for part in re.finditer(r"[^,]+", match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
+        for match in _PREFIX_TOPONYM.finditer(body):  # "Kafr Lusin", "Bab al-Hawa": whole, known or not
+            add(match.start(), match.end(), "place-prefix", None)
         known: dict[str, list[tuple[int, int]]] = {}  # the same capitalised phrases recur all through an article
         for match in _PLACE_SEQ.finditer(body):
             phrase = match.group(0)
@@ -321,7 +359,35 @@ class EntityFinder:
             offset = match.start("list")
             for item in re.finditer(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})", match.group("list")):
                 add(offset + item.start("p"), offset + item.end("p"), "place-list", None)
+        self._coordinated(body, found, add, masks)
         return sorted(found, key=lambda m: m.start)
+
+    def _coordinated(self, body: str, found: list[Mention], add: Callable[[int, int, str, str | None], None],
+                     masks: list[tuple[int, int]]) -> None:
+        """"in Atmeh, Sarmada and Harim": names listed with a known place are places too (``place-coordinated``).
+
+        A list is capitalised names joined by commas and a final "and"/"or", within one line. Names that
+        are months, weekdays, stopwords, nationality adjectives or already an organization or person
+        (masked) are not taken.
+        """
+        starts = {m.start: m for m in found if m.rule != "place-in-org-name"}
+        named = {w for start, end in masks for w in re.findall(r"[\w’'-]+", body[start:end])}  # "Cutts" after "Mark Cutts"
+        for match in _COORDINATION.finditer(body):
+            items = [m for m in re.finditer(_LIST_ITEM, match.group(0))]
+            anchored = [i for i in items if match.start() + i.start() in starts]
+            locative = re.search(r"\b(?:in|into|to|towards|toward|near|from|around|between)[^\S\n]+$",
+                                 body[max(0, match.start() - 12): match.start()])
+            if not anchored and not locative:
+                continue
+            for item in items:
+                name = item.group(0)
+                first = name.split()[0]
+                if first in STOPWORDS or first in COUNTRY_ADJECTIVES or _NOT_A_PLACE_WORD.match(first):
+                    continue
+                if all(w in named for w in name.split()):
+                    continue
+                add(match.start() + item.start(), match.start() + item.end(), "place-coordinated", None)
+        return None
 
     def _gazetteer_names(self, phrase: str) -> list[tuple[int, int]]:
         """The spans in ``phrase`` of the longest gazetteer names, left to right."""
@@ -360,7 +426,7 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
         start -= len(before.group(0))
     elif before and re.match(r"(?:North|South|East|West)", before.group(0)):
         start -= len(before.group(0))
-    after = re.match(r"\s+" + AREA_SUFFIX + r"\b", body[end: end + 40], re.IGNORECASE)
+    after = re.match(r"[^\S\n]+(?:" + AREA_SUFFIX + r"|sub-districts?|districts?)\b", body[end: end + 40], re.IGNORECASE)
     if after:
         end += after.end()
     return start, end

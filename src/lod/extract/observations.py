@@ -32,7 +32,8 @@ _UNIT = re.compile(
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:have|has|had|were|was|are|is|fled|flee|left|moved|escaped|arrived|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|who|that|since|in\s+the\s+past|over\s+the|according)\b)", re.IGNORECASE,
+    r"out\s+of|and|or|who|that|since|in\s+the\s+past|over\s+the|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
                         r"i\.e\.|that\s+is|and)\s*|\s*\(\s*)$", re.IGNORECASE)
@@ -45,12 +46,27 @@ _FLOW_OBJECT = re.compile(
 )
 _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:people|persons|civilians|Syrians|individuals|families|households|residents)?\s*"
                           r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
+# A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
+# displaced since X had risen to N", "the total number of displaced people has reached N", "bringing the
+# total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?:\w+\s+)?(?P<u>people|persons|civilians|Syrians|individuals|families|households|IDPs|"
-    r"displaced(?:\s+people)?)\s+(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped)\b"
+    r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
+    r"(?P<u>people|persons|civilians|Syrians|individuals|families|households|IDPs|displaced(?:\s+(?:people|persons))?)"
+    r"(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted)|"
+    r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b)"
     r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|to)\s*$",
     re.IGNORECASE,
 )
+# A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
+_PROJECTION_AFTER = re.compile(
+    r"^[^,;.]{0,60}?\b(?:(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
+    r"feared|anticipated|projected|foreseen|probable|possible)|(?:could|might|may|would|will)\s+(?:also\s+)?"
+    r"(?:follow|occur|result|ensue|come|take\s+place|happen|be\s+(?:displaced|uprooted|forced)|flee))\b",
+    re.IGNORECASE,
+)
+# A reduced relative clause: "N people displaced since December are sheltering ...": the participle
+# describes the people; the sentence's own predicate (here a stock) decides.
+_AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+of)?|wound\w*|massacred|executed|arrested|"
                               r"detained)\s*(?:the\s+)?$", re.IGNORECASE)
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
@@ -154,11 +170,19 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return "flow-number-of", _UNIT_CODE.get(word, "people")
     if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before):
         return None, None
+    if _PROJECTION_AFTER.match(after):
+        return None, None
     obj = _FLOW_OBJECT.search(before)
     if obj:
         if obj.group("forced") is None or _FORCED_TAIL.match(after):
             return "flow-object", None
     first = _AFTER.search(after)
     if first and first.lastgroup == "flow":
+        if re.fullmatch(r"(?:displaced|uprooted)", first.group(0), re.IGNORECASE) and not _AUXILIARY.search(after[: first.start()]):
+            clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b", after[first.end():])[0]
+            second = re.search(r"\b(?:are|is|were|was|have|has|had|remain|remained|now)\b", clause, re.IGNORECASE)
+            then = _AFTER.search(clause, second.start()) if second else None
+            if then and then.lastgroup != "flow":
+                return None, None  # "N people displaced since X are sheltering in the open": a stock
         return "flow-subject", None
     return None, None

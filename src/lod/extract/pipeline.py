@@ -64,7 +64,8 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     events = _events(doc)
     observations = _observations(doc, reconciler, statements, events)
     with_figure = {o.sentence.start for o in observations if o.sentence}
-    records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements]
+    records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
+               if not _own_report(doc)]
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
@@ -98,6 +99,18 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers)
 
 
+_REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Situation\s+Report|Sitrep|Situation\s+Update|Humanitarian\s+Update)\b",
+                           re.IGNORECASE)
+
+
+def _own_report(doc: _Doc) -> bool:
+    """An institution's own situation report (an OCHA flash update or sitrep): its text, and the sources it
+    cites ("according to WHO"), are the report itself, not reported speech. The sources still attribute
+    the figures."""
+    c = doc.context
+    return bool(c.publisher_org and not c.press_release and _REPORT_TITLE.search(doc.article.title or ""))
+
+
 def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
     """The curated (non-media) organization that published the article, if it is one: its own report."""
     for mention in finder.orgs(article.publisher):
@@ -123,9 +136,9 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
             continue
         statement = by_sentence.get(index)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
-        period = _period(doc.dates[index], statement, reported or doc.article.published_date)
         places = _observation_places(doc, sentence)
         for figure in figures:
+            period = _period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure)
             record = _observation(doc, sentence, figure, reporter, reported, period, places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
@@ -182,6 +195,10 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
     if speaker.org_name:
         ref = reconciler.org(speaker.org_name)
         name = speaker.org_name
+        owner = re.match(r"(?:the\s+)?(?P<o>.+?)['’]s?\s+\w", speaker.org_name)
+        if ref is None and owner and reconciler.org(owner.group("o")):  # "the Coalition's political committee"
+            ref = reconciler.org(owner.group("o"))
+            name = c.org_display.get(ref, owner.group("o"))
         if ref is None:  # "the foundation's coordinator": the organization of that kind named in the article
             head = speaker.org_name.split()[-1].lower().rstrip("’'s")
             for mention in doc.orgs:
@@ -204,14 +221,36 @@ def _mention_span(doc: _Doc, sentence: Sentence, ref: str | None) -> Span | None
     return None
 
 
-def _period(expressions: list[DateExpression], statement: Found | None, reported: date
-            ) -> tuple[date | None, date | None, str | None]:
-    for expression in expressions:
-        if statement and expression.kind == "point" and expression.text == statement.date_text:
-            continue  # the date the figure was reported, not its period
-        start, end = close_period(expression, reported)
-        return start, end, expression.text
-    return None, None, None
+# Where one clause of a sentence ends and the next, with its own figure and period, begins.
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringing|taking|raising|while|whereas|but|and|"
+                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|after)\b|\b(?:while|whereas)\b")
+
+
+def _period(expressions: list[DateExpression], statement: Found | None, reported: date, text: str = "",
+            figure: Figure | None = None) -> tuple[date | None, date | None, str | None]:
+    """The period of a figure: the nearest one in the figure's clause, else the nearest in the sentence.
+
+    The date the figure was reported (the statement's point date) is not its period.
+    """
+    candidates = [e for e in expressions
+                  if not (statement and e.kind == "point" and e.text == statement.date_text)]
+    if not candidates:
+        return None, None, None
+    chosen = candidates[0]
+    if figure is not None and len(candidates) > 1:
+        lo, hi = figure.number.qstart, figure.end
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+
+        def clause(at: int) -> int:
+            return sum(1 for b in breaks if b < at)
+
+        def rank(e: DateExpression) -> tuple[int, int]:
+            distance = lo - e.finish if e.finish <= lo else max(0, e.begin - hi)
+            return (clause(e.begin) != clause(lo), distance)
+
+        chosen = min(candidates, key=rank)
+    start, end = close_period(chosen, reported)
+    return start, end, chosen.text
 
 
 def _refine_from_next(doc: _Doc, index: int, record: ObservationRecord) -> None:
@@ -332,7 +371,7 @@ def _organizations(doc: _Doc) -> list[OrgMention]:
         current = seen.get(key)
         if current is None:
             rule = ("ref:" if mention.reference else "") + mention.rule
-            name = re.sub(r"^(?:the|its|their)\s+(?=[A-Z])", "", mention.text) if not mention.reference else mention.text
+            name = re.sub(r"^(?i:the|its|their)\s+(?=[A-Z])", "", mention.text) if not mention.reference else mention.text
             seen[key] = OrgMention(name, Span(mention.start, mention.end, rule), mention.ref)
     return list(seen.values())
 

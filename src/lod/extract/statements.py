@@ -42,6 +42,17 @@ _ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + 
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
+_KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office)"
+_INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
+                         r"network|official|source|activist|doctor|resident))\s*$", re.IGNORECASE)
+_DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
+# which organization names a kind word fits ("the monitor" is the Observatory)
+_KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team", "coordinat", "network"),
+               "team": ("team", "group", "coordinat"), "agency": ("agency", "unhcr", "unrwa", "programme", "office"),
+               "organization": ("organi[sz]ation", "who", "iom"), "organisation": ("organi[sz]ation",),
+               "observatory": ("observatory",), "coalition": ("coalition",), "charity": ("charity", "foundation", "relief"),
+               "network": ("network",), "committee": ("committee",), "office": ("office", "ocha"), "ngo": ("ngo",
+               "foundation", "association", "society", "relief"), "body": ("council", "commission", "committee")}
 
 
 @dataclass
@@ -107,6 +118,7 @@ class StatementFinder:
         self.c = context
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
+        self.last_person_at = 0  # where the last person who spoke was named
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
             self.people_by_surname.setdefault(person.text.split()[-1], person)
@@ -132,16 +144,20 @@ class StatementFinder:
         name = self.c.org_display.get(mention.ref, mention.text) if mention.ref else mention.text
         if not mention.reference and not mention.ref:
             name = mention.text
-        return Speaker(name.strip(_QUOTES), "organization", mention.ref, None, rule)
+        name = re.sub(r"^(?i:the)\s+(?=[A-Z])", "", name.strip(_QUOTES))  # "the UN" -> "UN"
+        return Speaker(name, "organization", mention.ref, None, rule)
 
     def subject_before(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """The speaker ending at body offset ``pos`` (the verb's start), or None."""
         lo = sentence.start
         pre = body[lo:pos]
+        indefinite = _INDEFINITE.search(pre)
+        if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
+            return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
-                appos = re.search(r",\s*(?:the|a|an|for|its|speaking\s+for)\b[^,]{2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
                 if person is not None and person.kind == "person":
                     return person
@@ -152,7 +168,7 @@ class StatementFinder:
                               r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
             stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
             if stripped == pre:
-                appos = re.search(r",\s*(?:the|a|an|for|its|who|speaking\s+for)\b[^,]{2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
             if stripped == pre:
@@ -169,9 +185,12 @@ class StatementFinder:
             return speaker
         pronoun = word.lower()
         if pronoun in _PRONOUNS and (len(pre) == len(word) or not pre[-len(word) - 1].isalnum()):
-            return self._pronoun(pronoun)
+            return self._pronoun(pronoun, lo + len(pre) - len(word))
         if re.search(r"(?:^|\s)the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)$", pre, re.I):
             return self._like_it("speaker-definite")
+        described = _DEFINITE_DESCRIPTION.search(pre)
+        if described:  # "The Britain-based monitor": the last organization named before, of that kind
+            return self._described(described.group("head"), lo + described.start()) or self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement")
         role = _ROLE_AT_END.search(pre)
@@ -213,12 +232,30 @@ class StatementFinder:
             return self._by_role(role.group(1))
         return None
 
-    def _pronoun(self, pronoun: str) -> Speaker | None:
+    def _described(self, head: str, before: int) -> Speaker | None:
+        """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory")."""
+        words = _KIND_WORDS.get(head.lower().rstrip("s"), (head.lower(),))
+        for mention in reversed(self.orgs.starting(0, before - 1)):
+            if mention.reference:
+                continue
+            label = (self.c.org_display.get(mention.ref, "") if mention.ref else "") + " " + mention.text
+            if any(re.search(r"\b" + w, label, re.IGNORECASE) for w in words):
+                speaker = self._org(mention, "speaker-definite")
+                return speaker
+        return None
+
+    def _pronoun(self, pronoun: str, at: int | None = None) -> Speaker | None:
         kind = _PRONOUNS[pronoun]
         if pronoun == "we" and self.c.publisher_org:
             return Speaker(self.c.org_display.get(self.c.publisher_org, self.c.publisher_name or ""), "organization",
                            self.c.publisher_org, None, "speaker-pronoun")
         last = self.last_person if kind == "person" else self.last_org
+        if kind == "person" and at is not None:  # "she said": the last person named, if named after the last speaker
+            named = self.people.starting(self.last_person_at, at - 1)
+            if named:
+                speaker = self._person(named[-1])
+                speaker.rule = "speaker-pronoun"
+                return speaker
         if last is None:
             return None
         return Speaker(last.name, last.kind, last.org_ref, last.org_name, "speaker-pronoun")
@@ -251,6 +288,13 @@ class StatementFinder:
                 if speaker:
                     statement = Found(index, sentence, speaker, "stated (press release)", sentence.start,
                                       "press-release", "press-release-lead")
+            if statement is None and self.c.press_release and re.match(r"[“\"]?We\s", sentence.text):
+                # the institution speaking in the first person in its own release: a key assertion
+                speaker = self._pronoun("we")
+                if speaker:
+                    speaker.rule = "press-release-we"
+                    statement = Found(index, sentence, speaker, "stated (press release)", sentence.start,
+                                      "press-release", "press-release-we")
             if _is_content(sentence.text):
                 lead_done = True
             if statement is None:
@@ -259,6 +303,7 @@ class StatementFinder:
             found.append(statement)
             if statement.speaker.kind == "person":
                 self.last_person = statement.speaker
+                self.last_person_at = statement.sentence.start
             else:
                 self.last_org = statement.speaker
         return found
@@ -273,12 +318,14 @@ class StatementFinder:
             text = verb.group(0)
             kind = REPORTING_VERBS[text.lower()]
             return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
-        according = re.search(r"\baccording\s+to\s+(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+)?(?:the\s+)?[“\"]?",
-                              sentence.text)
+        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+)?)"
+                              r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
         if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
+            # the name may start at "the" ("the UN" is an alias) or after it
+            low = sentence.start + according.start("the")
             pos = sentence.start + according.end()
-            org = next(iter(self.orgs.starting(pos, pos + 2)), None)
-            person = next(iter(self.people.starting(pos, pos + 2)), None)
+            org = next(iter(self.orgs.starting(low, pos + 2)), None)
+            person = next(iter(self.people.starting(low, pos + 2)), None)
             if person or org:
                 speaker = self._person(person) if person else self._org(org)  # type: ignore[arg-type]
                 verb = "statement (according to)" if "statement" in according.group(0) else "according to"
@@ -301,8 +348,9 @@ class StatementFinder:
             for anchor in [verb_at, *issuing]:
                 gap = text[expression.finish: anchor] if expression.finish <= anchor else text[anchor: expression.begin]
                 if expression.finish <= anchor:
+                    speaking = re.search(r"\b(?:Speaking|Writing|Talking)\s*$", text[: expression.begin], re.I)
                     ok = (len(gap) <= 40 and not re.search(r"[;.]|\bthat\b", gap) and len(gap.split()) <= 6
-                          and (anchor != verb_at or "," not in gap))
+                          and (anchor != verb_at or "," not in gap or bool(speaking)))
                 else:
                     ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap)
                 if ok:

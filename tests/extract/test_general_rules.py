@@ -1,0 +1,191 @@
+"""General rules added after the review of the written set; every sentence here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lod.articles import parse_article
+from lod.extract import extract, to_record_json
+from lod.extract.dates import close_period, find_dates
+from lod.extract.observations import find_figures
+from lod.reconcile import Reconciler
+
+
+def record(body: str, reconciler: Reconciler, published: str = "2021-05-14", publisher: str = "Example News",
+           title: str = "Test") -> dict:
+    article = parse_article(f"Title: {title}\nSource URL: https://example.org/a\nPublisher: {publisher}\n"
+                            f"Published: {published}\n\n{body}")
+    return to_record_json(article, extract(article, reconciler))
+
+
+# 1. "the past week" is one week back from the reporting date; a bare "last week" is the calendar week
+@pytest.mark.parametrize(("text", "expected"), [
+    ("families left in the past week", (date(2021, 5, 6), date(2021, 5, 13))),
+    ("roads closed over the past week", (date(2021, 5, 6), date(2021, 5, 13))),
+    ("over the past month", (date(2021, 4, 13), date(2021, 5, 13))),
+    ("they moved last week", (date(2021, 5, 3), date(2021, 5, 9))),
+])
+def test_past_week_is_one_week_back(text: str, expected: tuple[date, date]) -> None:
+    found = find_dates(text, date(2021, 5, 14))
+    assert close_period(found[0], date(2021, 5, 13)) == expected
+
+
+def test_past_days_without_a_count_is_vague() -> None:
+    assert close_period(find_dates("in the past days", date(2021, 5, 14))[0], date(2021, 5, 13)) == (None, None)
+
+
+# 4. "since the X began on <date>" is a "since" period, as are "since early <month>" and "since <weekday>"
+@pytest.mark.parametrize(("text", "start"), [
+    ("Since the assault began on March 3, the road has been cut", date(2021, 3, 3)),
+    ("since the army offensive started in February", date(2021, 2, 1)),
+    ("since early April", date(2021, 4, 1)),
+    ("since late January", date(2021, 1, 1)),
+    ("since Tuesday", date(2021, 5, 11)),
+])
+def test_since_an_event_date(text: str, start: date) -> None:
+    found = find_dates(text, date(2021, 5, 14))
+    assert found[0].kind == "since"
+    assert close_period(found[0], date(2021, 5, 14)) == (start, date(2021, 5, 14))
+
+
+# 5. the period in the figure's own clause wins over the first period of the sentence
+def test_period_nearest_to_the_figure(reconciler: Reconciler) -> None:
+    got = record("Some 3,400 families have fled Binnish since the start of the month, in addition to the "
+                 "more than 90,000 people who left Sarmin since early March.", reconciler)
+    periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert periods[3400] == ("2021-05-01", "2021-05-14")
+    assert periods[90000] == ("2021-03-01", "2021-05-14")
+
+
+def test_period_of_a_running_total_in_a_second_clause(reconciler: Reconciler) -> None:
+    got = record("About 8,000 people fled Taftanaz since the beginning of May, bringing the total number of "
+                 "people displaced in the area since 2 March to over 61,000.", reconciler)
+    periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert periods == {8000: ("2021-05-01", "2021-05-14"), 61000: ("2021-03-02", "2021-05-14")}
+
+
+# 6. running totals of people who fled are flows
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The number of people displaced from the plain since June had risen to 73,000 by Sunday.", 73000),
+    ("The total number of displaced people in the valley has reached 18,500.", 18500),
+    ("The new strikes pushed more families out, bringing the total number of people uprooted this year to 44,000.", 44000),
+])
+def test_running_totals_are_flows(sentence: str, value: int) -> None:
+    assert [f.number.value for f in find_figures(sentence)] == [value]
+
+
+# 7. projections and stocks whose cue comes after the figure
+@pytest.mark.parametrize("sentence", [
+    "Displacement of up to 90,000 more people is likely if the dam road is cut.",
+    "An exodus of 25,000 residents could follow any push on the town.",
+    "Some 12,000 people displaced since March are sheltering in mosques and schools.",
+    "About 4,300 civilians uprooted in the spring remain in tents near the border.",
+])
+def test_cue_after_the_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_participle_with_a_flow_predicate_is_still_a_flow() -> None:
+    assert [f.number.value for f in find_figures("About 2,600 people displaced from Kafr Takharim arrived in Harim.")] == [2600]
+
+
+# 2, 3. "According to X" at the start (any case) and "..., according to the X." at the end
+@pytest.mark.parametrize("body", [
+    "According to the UN, 14,200 people fled Taftanaz in the past two days.",
+    "In the past two days 14,200 people fled Taftanaz, according to the UN.",
+    "In the past two days 14,200 people fled Taftanaz, according to the United Nations.",
+])
+def test_according_to(reconciler: Reconciler, body: str) -> None:
+    got = record(body, reconciler)
+    assert reconciler.org(got["statements"][0]["speaker"]) == "un"
+    assert reconciler.org(got["displacement"][0]["reported_by"]) == "un"
+    assert (got["displacement"][0]["period_start"], got["displacement"][0]["period_end"]) == ("2021-05-12", "2021-05-14")
+
+
+# 8. inverted speaker with role and organization; a pronoun for the last person named
+def test_inverted_speaker_with_role_and_org(reconciler: Reconciler) -> None:
+    got = record("Around 5,100 people have left Maarat Misrin since Sunday, said Petra Lindqvist, spokeswoman "
+                 "for the U.N. Office for the Coordination of Humanitarian Affairs (OCHA).", reconciler)
+    assert got["statements"][0]["speaker"] == "Petra Lindqvist"
+    assert reconciler.org(got["displacement"][0]["reported_by"]) == "ocha"
+    assert got["displacement"][0]["period_start"] == "2021-05-09"
+    person = got["people"][0]
+    assert (person["name"], person["role"]) == ("Petra Lindqvist", "spokeswoman")
+
+
+def test_pronoun_resolves_to_the_last_person_named(reconciler: Reconciler) -> None:
+    got = record("Reporters spoke to Samira Bakkour, a teacher from Kafr Nubl.\n\n"
+                 "The school has no windows left, she said, while her pupils sat on the floor.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Samira Bakkour"]
+
+
+# 9. descriptive speakers
+def test_definite_description_links_to_the_last_matching_organization(reconciler: Reconciler) -> None:
+    got = record("The Syrian Observatory for Human Rights counted 40 air raids on Sunday.\n\n"
+                 "The London-based monitor said 2,700 people fled Maarrat al-Numan on Monday.", reconciler)
+    assert got["statements"][-1]["speaker"] == "Syrian Observatory for Human Rights"
+    assert got["displacement"][0]["reported_by"] == "Syrian Observatory for Human Rights"
+
+
+def test_indefinite_speaker_after_the_figure(reconciler: Reconciler) -> None:
+    got = record("Some 1,900 families fled Ariha on Tuesday, a local relief group said.", reconciler)
+    assert got["statements"][0]["speaker"] == "a local relief group"
+
+
+def test_possessive_role_apposition(reconciler: Reconciler) -> None:
+    got = record("Omar Khatib, UNICEF's Syria field director, said 6,000 people had fled Saraqib.",
+                 reconciler)
+    assert got["statements"][0]["speaker"] == "Omar Khatib"
+    assert got["people"][0]["org"] == "UNICEF"
+    assert reconciler.org(got["displacement"][0]["reported_by"]) == "unicef"
+
+
+def test_unit_of_a_named_organization_reports_for_it(reconciler: Reconciler) -> None:
+    got = record("A member of the Coalition's legal committee, Samer Aziz, said that 5,000 people fled Jisr al-Shughur.",
+                 reconciler)
+    assert reconciler.org(got["displacement"][0]["reported_by"]) == "snc"
+
+
+# statements in an institution's own situation report are not reported speech; the sources still report
+def test_own_situation_report_has_no_statements(reconciler: Reconciler) -> None:
+    got = record("• Between 3 and 9 May, some 11,000 people fled Kafr Takharim, according to the CCCM Cluster.",
+                 reconciler, publisher="UN Office for the Coordination of Humanitarian Affairs (OCHA)",
+                 title="Northwest Syria Flash Update No. 9")
+    assert got["statements"] == []
+    assert got["displacement"][0]["reported_by"] == "CCCM Cluster"
+
+
+def test_we_in_a_press_release_is_the_institution(reconciler: Reconciler) -> None:
+    got = record("The Syrian National Coalition condemns the shelling of Ariha.\n\n"
+                 "We hold the regime responsible for the suffering of civilians in the city.", reconciler,
+                 publisher="Syrian National Coalition", title="Press Release: Shelling of Ariha")
+    assert [s["verb"] for s in got["statements"]][-1] == "stated (press release)"
+    assert reconciler.org(got["statements"][-1]["speaker"]) == "snc"
+
+
+# 10. places outside the gazetteer
+def test_prefix_toponyms_stay_whole(reconciler: Reconciler) -> None:
+    got = record("Trucks crossed at Bab al-Salama while families camped near Kafr Yahmul and Tal Karama.", reconciler)
+    places = set(got["places"])
+    assert {"Bab al-Salama", "Kafr Yahmul", "Tal Karama"} <= places
+    assert "Bab" not in places
+
+
+def test_names_listed_with_a_known_place_or_after_a_locative(reconciler: Reconciler) -> None:
+    got = record("Families moved to Qurqania, Harim and Kelly.\n\nOthers went into Batabo, Kafr Aruq and Salwa.",
+                 reconciler)
+    assert {"Qurqania", "Harim", "Kelly", "Batabo", "Salwa"} <= set(got["places"])
+
+
+def test_org_name_is_not_a_place_and_names_stop_at_breaks(reconciler: Reconciler) -> None:
+    got = record("The Syrian Network for Human Rights documented the raids.\n\nShelling continued in late "
+                 "November. Regime Forces then entered the village.", reconciler)
+    assert "Human Rights" not in got["places"]
+    assert not any("November" in org for org in got["organizations"])
+
+
+def test_sub_district_is_kept_with_its_name(reconciler: Reconciler) -> None:
+    got = record("In Dana sub-district alone, 300 new tents were pitched.", reconciler)
+    assert "Dana sub-district" in got["places"]
