@@ -71,6 +71,22 @@ def test_build_yields_the_seed_facts(built_settings: Settings) -> None:
               ?post org:postIn <http://127.0.0.1:8000/id/org/snc> ;
                     org:role <http://127.0.0.1:8000/id/concept/role/secretary-general> }""")
     assert ask.value  # type: ignore[union-attr]
+    linked = store.query("""
+        PREFIX schema: <https://schema.org/>
+        PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        SELECT DISTINCT ?org WHERE {
+          { ?article schema:publisher|schema:author|schema:mentions ?org } UNION { ?event a sem:Event ; sem:hasActor ?org }
+          FILTER(STRSTARTS(STR(?org), "http://127.0.0.1:8000/id/org/")) }""")
+    assert isinstance(linked, Solutions)
+    orgs = {row["org"].rsplit("/", 1)[1] for row in linked.values()}
+    assert {"snc", "snc-media-department", "erc-team-northern-syria", "syrian-government-forces", "russian-armed-forces"} <= orgs
+    campaign = store.query("""
+        PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        SELECT (COUNT(DISTINCT ?w) AS ?weapons) WHERE {
+          ?event a sem:Event ; sem:eventType <http://127.0.0.1:8000/id/concept/event-type/bombing-campaign> ;
+                 dis:claimedWeapon ?w ; dis:violates ?agreement }""")
+    assert isinstance(campaign, Solutions) and campaign.values() == [{"weapons": "6"}]
     weapons = store.query("""
         PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
         SELECT DISTINCT ?w WHERE { ?s dis:claimedWeapon ?w }""")
