@@ -1,0 +1,38 @@
+"""Extraction accuracy as a regression guard: the issue's targets on the dev set and on our written set.
+
+The figures themselves are measured and explained by ``bench/extraction.py`` (docs/extraction.md); here they
+only guard against a change that makes extraction worse. Timing is not asserted.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from lod.settings import ROOT
+
+DEV = ROOT.parent / "shared" / "articles" / "gold-dev.jsonl"
+WRITTEN = ROOT / "tests" / "data" / "extraction" / "written.jsonl"
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "bench" / "extraction.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("gold", [DEV, WRITTEN], ids=["dev", "written"])
+def test_extraction_meets_the_targets(gold: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _bench()
+    totals, skipped = bench.run(gold, "paragraph", verbose=False)
+    figures = bench.report(totals, skipped)
+    capsys.readouterr()
+    assert skipped == 0
+    missed = {name: round(figures[name], 3) for name, target in bench.TARGETS.items() if figures[name] < target}
+    assert missed == {}
