@@ -23,9 +23,9 @@ from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TRIG, TURTLE, Fo
 from lod.namespaces import PREFIXES, SD
 from lod.settings import Settings
 from lod.store import OxigraphStore, to_rdflib
+from lod.void import IANA, SPDX
 
 BASE = "http://127.0.0.1:8000/"
-SPDX = publish.SPDX
 DEFAULT = ""  # the default graph's key in the dicts below
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
@@ -318,7 +318,7 @@ def test_void_description_states_counts_files_and_licences(store: OxigraphStore,
     for f in catalog.files:
         [dist] = [d for d in distributions if value(d, ns.DCAT.downloadURL) == URIRef(f"{BASE}dumps/{f.name}")]
         assert value(d := dist, ns.DCAT.byteSize) == f.size
-        assert value(d, ns.DCAT.mediaType) == URIRef(publish.IANA + f.format.media_type)
+        assert value(d, ns.DCAT.mediaType) == URIRef(IANA + f.format.media_type)
         assert (void.value(d, ns.DCAT.compressFormat) is not None) == f.gzip
         checksum = value(d, SPDX.checksum)
         assert value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256

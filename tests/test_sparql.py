@@ -146,10 +146,10 @@ def test_pool_timeout_kills_and_replaces_the_worker(tmp_path: Path) -> None:
 
 # --- the workers' network sandbox --------------------------------------------------------------------------
 
-# A process started as a worker is (``python -c``, lod.sparql imported), confined, then told to connect.
+# A process started as a worker is (``python -c``, lod._workers imported), confined, then told to connect.
 _CONNECT = """
-import socket, sys, lod.sparql
-confined = lod.sparql._confine()
+import socket, sys, lod._workers, lod._confinement
+confined = lod._confinement.confine()
 try:
     socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5).close()
     reached = True
@@ -190,7 +190,7 @@ def test_in_process_queries_report_no_sandbox(service: QueryService) -> None:
 
 def test_confinement_turns_on_where_the_kernel_allows_it() -> None:
     """Wherever the kernel lets a fresh process unshare (Linux as root here), a worker's sandbox turns on."""
-    ran = subprocess.run([sys.executable, "-c", "import lod.sparql; print(lod.sparql._confine())"], capture_output=True, text=True, check=True)
+    ran = subprocess.run([sys.executable, "-c", "import lod._workers, lod._confinement; print(lod._confinement.confine())"], capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == str(_userns_allowed())
 
 

@@ -2,8 +2,9 @@
 
 It adds records, replaces an extracted record that covers the same text, or suppresses one; what it
 says wins over extraction. Quotes (``text:``) locate the span in the article body, so a person never
-counts characters. Values are taken as written; the shapes judge them, and a report points back to
-the line of this file. The format is documented in docs/corrections.md.
+counts characters. A field with a fixed set of values (``type``, ``qualifier``, ``unit``, ``category``,
+``speaker_kind``) must hold one of them; other values are taken as written, the shapes judge them, and a
+report points back to the line of this file. The format is documented in docs/corrections.md.
 """
 
 from __future__ import annotations
@@ -11,13 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from lod.articles import Article
 from lod.errors import CorrectionsError, Where
 from lod.records import (
+    AGENT_KINDS,
+    CATEGORIES,
+    QUALIFIERS,
+    STATEMENT_TYPES,
+    UNITS,
     EventRecord,
     Extraction,
     ObservationRecord,
@@ -29,6 +35,8 @@ from lod.records import (
 )
 
 RULE = "corrections"
+R = TypeVar("R")  # a record
+C = TypeVar("C", bound=str)  # one of a fixed set of values
 SECTIONS = {"replace", "organizations", "people", "places", "statements", "observations", "events", "suppress"}
 
 
@@ -37,7 +45,13 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = {}
+    for key, value in loader.construct_mapping(node, deep=True).items():
+        if not isinstance(key, str):  # YAML reads `yes:` or `12:` as a boolean or a number
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a key must be text, got {key!r} (quote it)", node.start_mark
+            )
+        mapping[key] = value
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -107,7 +121,7 @@ class _Reader:
             ex.people.append(self.track(item, PersonRecord(
                 name=self.text(item, "name"),
                 span=self.find(self.text(item, "text"), item) if item.get("text") else None,
-                role=self.text(item, "role", required=False),
+                role=self.optional_text(item, "role"),
                 org=self.org(item["org"]) if item.get("org") else None,
                 aliases=self.strings(item, "aliases"),
             )))
@@ -122,14 +136,14 @@ class _Reader:
                 weapons=self.strings(item, "weapons"),
                 start=self.day(item, "start"),
                 end=self.day(item, "end"),
-                violates=self.text(item, "violates", required=False),
+                violates=self.optional_text(item, "violates"),
             )))
         for item in self.items(data, "statements"):
             ex.statements.append(self.track(item, StatementRecord(
-                speaker=self.text(item, "speaker", required=False) or "",
-                speaker_kind=self.choice(item, "speaker_kind", ("person", "organization"), "person"),
-                verb=self.text(item, "verb", required=False) or "",
-                type=self.text(item, "type", required=False) or "assessment",
+                speaker=self.optional_text(item, "speaker") or "",
+                speaker_kind=self.choice(item, "speaker_kind", AGENT_KINDS, "person"),
+                verb=self.optional_text(item, "verb") or "",
+                type=self.choice(item, "type", STATEMENT_TYPES, "assessment"),
                 span=self.find(self.text(item, "text"), item),
                 date=self.day(item, "date"),
                 weapons=self.strings(item, "weapons"),
@@ -146,16 +160,21 @@ class _Reader:
             raise self.fail(data, f"section {section!r} must be a list of entries")
         return [v if isinstance(v, dict) else {"name": v} for v in value]
 
-    def track(self, item: dict[str, Any], record: Any) -> Any:
+    def track(self, item: dict[str, Any], record: R) -> R:
         self.out.origins[id(record)] = str(Where(self.path, item.get("__line__")))
         return record
 
-    def text(self, item: dict[str, Any], key: str, *, required: bool = True) -> str | None:
-        """A string field (YAML may read ``12345`` or ``yes`` as other types: those are refused)."""
+    def text(self, item: dict[str, Any], key: str) -> str:
+        """A string field that must be there."""
+        value = self.optional_text(item, key)
+        if value is None:
+            raise self.fail(item, f"entry lacks {key!r}")
+        return value
+
+    def optional_text(self, item: dict[str, Any], key: str) -> str | None:
+        """A string field, None when missing or empty (YAML may read ``12345`` or ``yes`` as other types: those are refused)."""
         value = item.get(key)
         if value in (None, ""):
-            if required:
-                raise self.fail(item, f"entry lacks {key!r}")
             return None
         if not isinstance(value, str):
             raise self.fail(item, f"{key}: expected text, got {value!r} (quote it)")
@@ -174,11 +193,13 @@ class _Reader:
             raise self.fail(item, f"{key}: expected a list, got {value!r}")
         return value
 
-    def choice(self, item: dict[str, Any], key: str, allowed: tuple[str, ...], default: str) -> Any:
+    def choice(self, item: dict[str, Any], key: str, allowed: tuple[C, ...], default: C) -> C:
+        """One of ``allowed``; ``default`` when the key is missing."""
         value = item.get(key, default)
-        if value not in allowed:
-            raise self.fail(item, f"{key}: {value!r} is not one of {', '.join(allowed)}")
-        return value
+        for option in allowed:
+            if value == option:
+                return option
+        raise self.fail(item, f"{key}: {value!r} is not one of {', '.join(allowed)}")
 
     def suppression(self, rule: dict[str, Any]) -> dict[str, Any]:
         kinds = ("statement", "observation", "person", "event")
@@ -197,8 +218,7 @@ class _Reader:
         except ValueError:
             raise self.fail(item, f"{key}: {value!r} is not a date (YYYY-MM-DD)") from None
 
-    def find(self, quote: str | None, item: dict[str, Any]) -> Span:
-        assert quote is not None
+    def find(self, quote: str, item: dict[str, Any]) -> Span:
         occurrence = item.get("occurrence", 1)
         if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
             raise self.fail(item, f"occurrence: expected a whole number from 1, got {occurrence!r}")
@@ -211,14 +231,14 @@ class _Reader:
 
     def org(self, value: Any) -> OrgMention:
         if isinstance(value, dict):
-            return OrgMention(self.text(value, "name") or "", ref=self.text(value, "ref", required=False))
+            return OrgMention(self.text(value, "name"), ref=self.optional_text(value, "ref"))
         if not isinstance(value, str):
             raise self.fail(None, f"an organization must be a name or {{name, ref}}, got {value!r}")
         return OrgMention(value)
 
     def place(self, value: Any) -> PlaceMention:
         if isinstance(value, dict):
-            return PlaceMention(self.text(value, "name") or "", ref=self.text(value, "ref", required=False))
+            return PlaceMention(self.text(value, "name"), ref=self.optional_text(value, "ref"))
         if not isinstance(value, str):
             raise self.fail(None, f"a place must be a name or {{name, ref}}, got {value!r}")
         return PlaceMention(value)
@@ -240,19 +260,19 @@ class _Reader:
                 raise self.fail(item, f"statement {quote[:60]!r} is not among this file's statements")
         return self.track(item, ObservationRecord(
             figure=figure,
-            qualifier=self.text(item, "qualifier", required=False) or "exact",  # the shapes judge the value
-            unit=self.text(item, "unit", required=False) or "persons",
+            qualifier=self.choice(item, "qualifier", QUALIFIERS, "exact"),
+            unit=self.choice(item, "unit", UNITS, "persons"),
             span=span,
-            figure_text=self.text(item, "figure_text", required=False) or "",
-            unit_text=self.text(item, "unit_text", required=False) or "",
-            qualifier_text=self.text(item, "qualifier_text", required=False) or "",
-            category=self.text(item, "category", required=False) or "new-displacement",
+            figure_text=self.optional_text(item, "figure_text") or "",
+            unit_text=self.optional_text(item, "unit_text") or "",
+            qualifier_text=self.optional_text(item, "qualifier_text") or "",
+            category=self.choice(item, "category", CATEGORIES, "new-displacement"),
             places=[self.place(p) for p in self.entries(item, "places")],
-            area_text=self.text(item, "area", required=False),
+            area_text=self.optional_text(item, "area"),
             period_start=self.day(period, "start") if period else None,
             period_end=self.day(period, "end") if period else None,
-            period_text=self.text(period, "text", required=False),
-            duration=self.text(period, "duration", required=False),
+            period_text=self.optional_text(period, "text"),
+            duration=self.optional_text(period, "duration"),
             reporter=self.org(item["reported_by"]) if item.get("reported_by") else None,
             report_date=self.day(item, "reported_on"),
             statement=statement,

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 if TYPE_CHECKING:
+    from rdflib import URIRef
+    from rdflib.term import Node
+
     from lod.formats import Format
     from lod.validation import ValidationReport
 
@@ -104,11 +107,11 @@ class CorrectionsError(InputError):
 class ValidationFailed(LodError):
     title = "Validation Failed"
 
-    def __init__(self, report: ValidationReport, source: str = "", locations: Mapping[object, str] | None = None) -> None:
+    def __init__(self, report: ValidationReport, source: str = "", locations: Mapping[URIRef, str] | None = None) -> None:
         super().__init__()
         self.report = report
         self.source = source
-        self.locations = dict(locations or {})
+        self.locations: dict[Node, str] = dict(locations.items()) if locations else {}
 
     def __str__(self) -> str:
         return self.report.describe(self.source, self.locations.get)

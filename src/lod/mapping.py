@@ -110,8 +110,8 @@ class _Run:
 
         for mention in ex.organizations:
             self.add(a, SCHEMA.mentions, self.org(mention))
-        for mention in ex.places:
-            self.add(a, SCHEMA.mentions, self.place(mention))
+        for place in ex.places:
+            self.add(a, SCHEMA.mentions, self.place(place))
         for person in ex.people:
             self.person(person)
         events = {e.key: self.event(e) for e in ex.events}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD, DefinedNamespace
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -31,7 +31,8 @@ def rebase(text: str, base: str) -> str:
     return text if base == DEFAULT_BASE else text.replace(DEFAULT_BASE, base)
 
 
-PREFIXES: dict[str, Namespace] = {
+# rdflib's own vocabularies are DefinedNamespace classes, not Namespace objects; str() gives the IRI of both.
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "schema": SCHEMA,
     "org": ORG,
     "prov": PROV,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 Qualifier = Literal["exact", "approximately", "more-than", "at-least", "less-than", "at-most"]
 Unit = Literal["persons", "households", "families", "individuals"]
@@ -18,10 +18,12 @@ Category = Literal["new-displacement", "idps", "returns"]
 StatementType = Literal["allegation", "condemnation", "assessment", "report", "appeal", "press-release"]
 AgentKind = Literal["person", "organization"]
 
-QUALIFIERS: tuple[str, ...] = ("exact", "approximately", "more-than", "at-least", "less-than", "at-most")
-UNITS: tuple[str, ...] = ("persons", "households", "families", "individuals")
-CATEGORIES: tuple[str, ...] = ("new-displacement", "idps", "returns")
-STATEMENT_TYPES: tuple[str, ...] = ("allegation", "condemnation", "assessment", "report", "appeal", "press-release")
+# The allowed values, in order (corrections files are checked against them).
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+UNITS: tuple[Unit, ...] = get_args(Unit)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+STATEMENT_TYPES: tuple[StatementType, ...] = get_args(StatementType)
+AGENT_KINDS: tuple[AgentKind, ...] = get_args(AgentKind)
 
 
 @dataclass(frozen=True)

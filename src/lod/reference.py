@@ -91,7 +91,7 @@ def gazetteer_graph(gazetteer: Gazetteer, uris: Uris) -> Graph:
             parent = entry.parent_pcode if entry.parent_pcode and entry.parent_pcode != "SYR" else COUNTRY
             graph.add((place, SCHEMA.containedInPlace, uris.pcode_place(parent)))
             graph.add((place, DCT.source, SOURCE_OCHA))
-        else:
+        elif entry.geonameid:
             place = uris.geonames_place(entry.geonameid)
             graph.add((place, RDF.type, SCHEMA.Place))
             graph.add((place, d.geonamesId, Literal(entry.geonameid)))
@@ -104,6 +104,8 @@ def gazetteer_graph(gazetteer: Gazetteer, uris: Uris) -> Graph:
                 graph.add((place, GEO.hasGeometry, geometry))
                 graph.add((geometry, RDF.type, GEO.Geometry))
                 graph.add((geometry, GEO.asWKT, Literal(f"POINT({entry.lon} {entry.lat})", datatype=GEO.wktLiteral)))
+        else:
+            raise ValueError(f"gazetteer entry {entry.id} has neither a P-code nor a GeoNames id")
         graph.add((place, RDF.type, GEO.Feature))
         graph.add((place, SCHEMA.name, Literal(entry.name, lang="en")))
         for alt in entry.alt_names_latin:

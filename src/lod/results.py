@@ -55,7 +55,7 @@ def _json_term(term: Term) -> dict[str, object]:
     assert isinstance(term, ox.Triple)
     return {
         "type": "triple",
-        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)},  # type: ignore[arg-type]
+        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)},
     }
 
 
@@ -77,8 +77,8 @@ def _xml_term(term: Term) -> str:
         return f"<literal>{escape(term.value)}</literal>"
     assert isinstance(term, ox.Triple)
     return (
-        f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}</predicate>"  # type: ignore[arg-type]
-        f"<object>{_xml_term(term.object)}</object></triple>"  # type: ignore[arg-type]
+        f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}</predicate>"
+        f"<object>{_xml_term(term.object)}</object></triple>"
     )
 
 

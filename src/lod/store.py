@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Protocol, Union
+from typing import Iterable, Iterator, Mapping, Protocol, TypeVar, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -23,6 +23,7 @@ from lod.querytext import keywords
 
 
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
+T = TypeVar("T")
 
 
 @dataclass
@@ -169,10 +170,11 @@ class OxigraphStore:
             return Boolean(bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows, capped = _take(((s[v] for v in variables) for s in result), limit)
-            return Solutions(variables, [tuple(r) for r in rows], capped)
-        triples, capped = _take(iter(result), limit)
-        return Triples(list(triples), capped)
+            rows, capped = _take((tuple(s[v] for v in variables) for s in result), limit)
+            return Solutions(variables, rows, capped)
+        triples: Iterator[ox.Triple] = iter(result)
+        taken, capped = _take(triples, limit)
+        return Triples(taken, capped)
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store)
@@ -203,12 +205,13 @@ def open_store(path: str | Path, *, read_only: bool = False) -> OxigraphStore:
         raise StoreUnavailable(str(path), reason) from None
 
 
-def _take(items: Iterator[object], limit: int | None) -> tuple[list, bool]:  # type: ignore[type-arg]
-    out = []
+def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
+    """The first ``limit`` items (all of them when None), and whether more were left."""
+    out: list[T] = []
     for item in items:
         if limit is not None and len(out) >= limit:
             return out, True
-        out.append(list(item) if not isinstance(item, ox.Triple) else item)
+        out.append(item)
     return out, False
 
 

@@ -120,20 +120,29 @@ def _queries_parsed_once() -> Iterator[None]:
 
 
 def _result(report: Graph, shapes: Graph, node: Node) -> ValidationResult:
-    shape = report.value(node, SH.sourceShape)
+    shape = _required(report, node, SH.sourceShape)
     path = report.value(node, SH.resultPath)
     messages = list(report.objects(node, SH.resultMessage))
     english = [m for m in messages if isinstance(m, Literal) and m.language == "en"]
+    severity = report.value(node, SH.resultSeverity)
     return ValidationResult(
-        focus=report.value(node, SH.focusNode),
+        focus=_required(report, node, SH.focusNode),
         shape=shape,
         shape_id=_shape_id(shapes, shape),
         path=path,
         message=str((english or messages or [""])[0]),
-        severity=SEVERITIES.get(report.value(node, SH.resultSeverity), "Violation"),
+        severity=SEVERITIES.get(severity, "Violation") if isinstance(severity, URIRef) else "Violation",
         value=report.value(node, SH.value),
         path_text=_path_text(report, path) if path is not None else "",
     )
+
+
+def _required(report: Graph, node: Node, prop: URIRef) -> Node:
+    """The value of a property every SHACL validation result has exactly once (``sh:focusNode``, ``sh:sourceShape``)."""
+    value = report.value(node, prop)
+    if value is None:
+        raise ValueError(f"the validation report's result {node.n3()} has no {prop.n3()}")
+    return value
 
 
 def _shape_id(shapes: Graph, shape: Node | None) -> str | None:

@@ -142,7 +142,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
     text, begin, finish = m.group(0), m.start(), m.end()
 
     def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
-        return DateExpression(kind, start, end, text, begin, finish, rule, **extra)  # type: ignore[arg-type]
+        return DateExpression(kind, start, end, text, begin, finish, rule, **extra)
 
     try:
         if rule == "range-days":

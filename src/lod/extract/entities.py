@@ -171,7 +171,8 @@ class EntityFinder:
     def __init__(self, reconciler: Reconciler) -> None:
         self.reconciler = reconciler
         self._org = lru_cache(maxsize=1 << 12)(reconciler.org)  # a name recurs all through an article
-        sensitive, insensitive = [], []
+        sensitive: list[str] = []
+        insensitive: list[str] = []
         for org in reconciler.organizations:
             for alias in org.names:
                 core = re.sub(r"^(?:the|its|their)\s+", "", alias, flags=re.IGNORECASE)

@@ -196,9 +196,9 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
         ref = reconciler.org(speaker.org_name)
         name = speaker.org_name
         owner = re.match(r"(?:the\s+)?(?P<o>.+?)['’]s?\s+\w", speaker.org_name)
-        if ref is None and owner and reconciler.org(owner.group("o")):  # "the Coalition's political committee"
-            ref = reconciler.org(owner.group("o"))
-            name = c.org_display.get(ref, owner.group("o"))
+        if ref is None and owner and (owner_ref := reconciler.org(owner.group("o"))):  # "the Coalition's political committee"
+            ref = owner_ref
+            name = c.org_display.get(owner_ref, owner.group("o"))
         if ref is None:  # "the foundation's coordinator": the organization of that kind named in the article
             head = speaker.org_name.split()[-1].lower().rstrip("’'s")
             for mention in doc.orgs:

@@ -137,7 +137,7 @@ class StatementFinder:
         if mention.text not in self._full:  # depends on the text alone: once per name, not per statement
             same = [p for p in self.c.people if p.text == mention.text or p.text.split()[-1] == mention.text.split()[-1]]
             with_org = [p for p in same if p.org_text]
-            self._full[mention.text] = (with_org or same or [None])[0]
+            self._full[mention.text] = next(iter(with_org or same), None)
         return self._full[mention.text] or mention
 
     def _org(self, mention: Mention, rule: str = "speaker-name") -> Speaker:
@@ -326,10 +326,10 @@ class StatementFinder:
             pos = sentence.start + according.end()
             org = next(iter(self.orgs.starting(low, pos + 2)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
-            if person or org:
-                speaker = self._person(person) if person else self._org(org)  # type: ignore[arg-type]
-                verb = "statement (according to)" if "statement" in according.group(0) else "according to"
-                return Found(index, sentence, speaker, verb, sentence.start + according.start(), "report", "according-to")
+            speaker = self._person(person) if person else self._org(org) if org else None
+            if speaker is not None:
+                label = "statement (according to)" if "statement" in according.group(0) else "according to"
+                return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
         if sentence.text[:1] in _QUOTES and found and found[-1].index >= index - 2:
             previous = found[-1].speaker
             return Found(index, sentence, Speaker(previous.name, previous.kind, previous.org_ref, previous.org_name,

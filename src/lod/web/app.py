@@ -4,7 +4,7 @@ Every :class:`~lod.errors.LodError` becomes an RFC 9457 problem detail here, and
 ``_problem`` answers. The status of an error is found by walking its class's MRO through ``PROBLEMS``. Any
 other exception is a bug: it is logged (by the server) and answered as a bare 500 problem, without internals.
 
-The application opens the store itself read-only (a :class:`~lod.sparql.ReadOnlyStore`, which follows the
+The application opens the store itself read-only (a :class:`~lod.readonly.ReadOnlyStore`, which follows the
 writer's changes), so ``lod ingest`` and ``lod build`` can write while it serves.
 """
 
@@ -25,8 +25,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lod import errors, publish
+from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
-from lod.sparql import ReadOnlyStore
 from lod.store import Store
 from lod.web import editor, problems, vocabulary
 from lod.web.routes import dumps, entities, home, sparql

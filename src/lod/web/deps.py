@@ -47,4 +47,4 @@ def modified_at(request: Request) -> datetime:
     """When the data last changed: the latest build's or ingest's catalog (re-read only when the dumps
     change), else when the app started. Read per request, so Last-Modified moves after an ingest."""
     catalog = publish.read_catalog(request.app.state.settings.dumps_dir)
-    return catalog.modified if catalog is not None else request.app.state.started_at  # type: ignore[no-any-return]
+    return catalog.modified if catalog is not None else request.app.state.started_at

@@ -178,7 +178,7 @@ def _by_name(name: str) -> Format | None:
 
 async def _maybe_await(value: object) -> object:
     if hasattr(value, "__await__"):
-        return await value  # type: ignore[misc]
+        return await value
     return value
 
 

@@ -1,0 +1,82 @@
+"""One query job: what a worker (or the calling thread, for an in-memory store) runs, and its reply.
+
+A job and its reply are plain picklable values: the parent sends a :class:`Job` down a worker's socket and gets
+a :data:`Reply` back, with the result already serialized, so only bytes cross the process boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from lod.errors import QuerySyntaxError
+from lod.formats import by_name
+from lod.store import Boolean, QueryResult, Solutions, Store
+
+__all__ = ["Failure", "Form", "Job", "Ok", "Reply", "answer"]
+
+Form = Literal["boolean", "solutions", "graph"]
+FailureKind = Literal["syntax", "refused", "not-acceptable", "query", "failed"]
+
+# A reply: ("ok", form, format name, body, capped) or ("error", kind, message, line, column).
+Ok = tuple[Literal["ok"], Form, str, bytes, bool]
+Failure = tuple[Literal["error"], FailureKind, str, int | None, int | None]
+Reply = Union[Ok, Failure]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to answer one query (picklable)."""
+
+    query: str
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+    limit: int | None
+    solutions_format: str | None  # the negotiated format name for SELECT and ASK, None if unacceptable
+    graph_format: str | None  # the same for CONSTRUCT and DESCRIBE
+
+
+def answer(store: Store, job: Job) -> Reply:
+    """Run a job against a store and serialize the result; errors become replies, not exceptions."""
+    try:
+        result = store.query(
+            job.query,
+            default_graph=list(job.default_graphs) or None,
+            named_graphs=list(job.named_graphs) or None,
+            limit=job.limit,
+        )
+    except QuerySyntaxError as exc:
+        if _parses_as_update(job.query):
+            return ("error", "refused", "SPARQL Update is not allowed: this endpoint is read-only", None, None)
+        return ("error", "syntax", exc.message, exc.line, exc.column)
+    except ValueError as exc:
+        return ("error", "query", str(exc), None, None)
+    form, name = _form_and_format(result, job)
+    if name is None:
+        return ("error", "not-acceptable", "graph" if form == "graph" else "solutions", None, None)
+    capped = not isinstance(result, Boolean) and result.capped
+    return ("ok", form, name, result.serialize(by_name(name)), capped)
+
+
+def _form_and_format(result: QueryResult, job: Job) -> tuple[Form, str | None]:
+    if isinstance(result, Boolean):
+        return "boolean", job.solutions_format
+    if isinstance(result, Solutions):
+        return "solutions", job.solutions_format
+    return "graph", job.graph_format
+
+
+def _parses_as_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update with at least one operation.
+
+    Parsing only, with rdflib's grammar (pyoxigraph has no parser on its own): nothing is executed.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parsed = parseUpdate(text)
+    except (ParseException, ValueError, TypeError):
+        return False
+    operations = parsed.get("request")
+    return bool(operations) and not isinstance(operations, str)

@@ -1,0 +1,164 @@
+"""Compact JSON-LD, streamed: the whole store as one document, one node per line.
+
+The document is ``{"@context": url, "@graph": [default nodes..., {"@id": g, "@graph": [...]}...]}``, written
+here and not by a JSON-LD processor: compacting Oxigraph's expanded JSON-LD with PyLD is about 15 times slower
+(1.7 s against 0.1 s for 10,000 quads) and holds the whole document in memory. Every value is written either in
+the exact form its term's ``@type`` coerces or as an explicit ``@value``/``@id`` object, so the document expands
+back to exactly the store's quads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Protocol
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF, XSD
+
+__all__ = ["BinaryOutput", "JsonLdWriter"]
+
+
+class BinaryOutput(Protocol):
+    """Where a dump goes: an open binary file, or a ``gzip.GzipFile`` around one."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+    def flush(self) -> object: ...
+
+_XSD = str(XSD)
+_RDF_TYPE = str(RDF.type)
+_CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay exact below 2**53
+
+
+class JsonLdWriter:
+    """Writes the store as ``{"@context": url, "@graph": [default nodes..., {"@id": g, "@graph": [...]}...]}``."""
+
+    def __init__(self, context: dict[str, Any], out: BinaryOutput) -> None:
+        self._out = out
+        self._buffer: list[str] = []
+        self._size = 0
+        # A prefix is a plain string ending in / or #; longest namespace first so the most specific wins.
+        namespaces = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri[-1:] in "/#"}
+        self._namespaces = sorted(((iri, name) for name, iri in namespaces.items()), key=lambda p: -len(p[0]))
+        self._terms = set(context)
+        # Property IRI -> (term, its @type coercion as a full IRI or "@id", or None).
+        self._properties: dict[str, tuple[str, str | None]] = {}
+        for term, definition in context.items():
+            if term in namespaces:
+                continue
+            if isinstance(definition, str):
+                iri, coercion = definition, None
+            else:
+                iri, coercion = definition["@id"], definition.get("@type")
+            if coercion is not None and coercion != "@id":
+                coercion = self._expand(coercion, namespaces)
+            self._properties[self._expand(iri, namespaces)] = (term, coercion)
+        self._compact = lru_cache(maxsize=1 << 16)(self._compact_iri)
+
+    @staticmethod
+    def _expand(curie: str, namespaces: dict[str, str]) -> str:
+        prefix, _, local = curie.partition(":")
+        return namespaces[prefix] + local if prefix in namespaces else curie
+
+    def write(self, engine: ox.Store, url: str) -> int:
+        self._emit('{"@context": ' + json.dumps(url) + ',\n"@graph": [')
+        separator = "\n"
+        for node in self._nodes(engine.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            self._emit(separator + node)
+            separator = ",\n"
+        graphs = sorted((g for g in engine.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+        for graph in graphs:
+            head = separator + '{"@id": ' + json.dumps(self._compact(graph.value)) + ', "@graph": [\n'
+            inner = ""
+            for node in self._nodes(engine.quads_for_pattern(None, None, None, graph)):
+                self._emit((inner or head) + node)
+                inner = separator = ",\n"
+            if inner:
+                self._emit("\n]}")
+        self._emit("\n]}\n")
+        self._flush()
+        return len(engine)
+
+    def _nodes(self, quads: Iterable[ox.Quad]) -> Iterator[str]:
+        """Node objects as JSON text, one per run of quads with the same subject (Oxigraph's GSPO order)."""
+        subject: object = None
+        node: dict[str, list[Any]] = {}
+        for quad in quads:
+            if quad.subject != subject:
+                if node:
+                    yield self._node_text(subject, node)
+                subject, node = quad.subject, {}
+            predicate = quad.predicate.value
+            obj = quad.object
+            if predicate == _RDF_TYPE and isinstance(obj, ox.NamedNode):
+                node.setdefault("@type", []).append(self._compact(obj.value))
+                continue
+            key, coercion = self._properties.get(predicate) or (self._compact(predicate), None)
+            node.setdefault(key, []).append(self._value(obj, coercion))
+        if node:
+            yield self._node_text(subject, node)
+
+    def _node_text(self, subject: object, node: dict[str, list[Any]]) -> str:
+        out: dict[str, Any] = {"@id": self._term_id(subject)}
+        if "@type" in node:
+            types = node.pop("@type")
+            out["@type"] = types[0] if len(types) == 1 else types
+        for key in sorted(node):
+            values = node[key]
+            out[key] = values[0] if len(values) == 1 else values
+        return json.dumps(out, ensure_ascii=False, separators=(", ", ": "))
+
+    def _term_id(self, term: object) -> str:
+        if isinstance(term, ox.NamedNode):
+            return self._compact(term.value)
+        if isinstance(term, ox.BlankNode):
+            return "_:" + term.value
+        raise ValueError(f"cannot write {term!r} as a JSON-LD node")
+
+    def _value(self, obj: object, coercion: str | None) -> Any:
+        if isinstance(obj, (ox.NamedNode, ox.BlankNode)):
+            ref = self._term_id(obj)
+            return ref if coercion == "@id" else {"@id": ref}
+        if not isinstance(obj, ox.Literal):
+            raise ValueError(f"cannot write {obj!r} in JSON-LD")
+        value, datatype = obj.value, obj.datatype.value
+        if obj.language:
+            direction = getattr(obj, "direction", None)  # RDF 1.2 base direction, when pyoxigraph has it
+            return {"@value": value, "@language": obj.language, **({"@direction": direction} if direction else {})}
+        if datatype == _XSD + "integer" and coercion in (None, datatype) and _CANONICAL_INTEGER.fullmatch(value):
+            if value != "-0":  # a native JSON number reads back as exactly this literal
+                return int(value)
+        if datatype == coercion:
+            return value
+        if coercion is None:
+            if datatype == _XSD + "string":
+                return value
+            if datatype == _XSD + "boolean" and value in ("true", "false"):
+                return value == "true"
+        if datatype == _XSD + "string":
+            return {"@value": value}
+        return {"@value": value, "@type": self._compact(datatype)}
+
+    def _compact_iri(self, iri: str) -> str:
+        for namespace, name in self._namespaces:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                local = iri[len(namespace) :]
+                if not local.startswith("//"):
+                    return f"{name}:{local}"
+        scheme = iri.partition(":")[0]
+        if scheme in self._terms:
+            # JSON-LD would read "geo:..." as a compact IRI under our prefix; there is no escape for that.
+            raise ValueError(f"cannot write {iri} in JSON-LD: its scheme is a term of our context")
+        return iri
+
+    def _emit(self, text: str) -> None:
+        self._buffer.append(text)
+        self._size += len(text)
+        if self._size > 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._out.write("".join(self._buffer).encode("utf-8"))
+        self._buffer, self._size = [], 0

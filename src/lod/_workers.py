@@ -1,0 +1,190 @@
+"""The query workers: processes that each open the store read-only and answer one job at a time.
+
+pyoxigraph cannot interrupt a query, so a query that runs past its time has its worker killed, which really
+stops the work and gives its memory back, and a fresh worker takes its place. A worker is started with
+``python -c`` (so no main module is re-imported), drops its network access (:func:`lod._confinement.confine`),
+and talks to the parent over a socket pair.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from lod._confinement import confine
+from lod._jobs import Job, Reply, answer
+from lod.errors import QueryTimeout, StoreUnavailable
+from lod.readonly import ReadOnlyStore
+
+__all__ = ["Pool", "Worker", "entry"]
+
+log = logging.getLogger(__name__)
+
+STARTUP_TIMEOUT_S = 60.0
+
+
+class Worker:
+    """One worker process (``python -c``, so no main module is re-imported) and the parent's end of its socket."""
+
+    def __init__(self, path: Path) -> None:
+        ours, theirs = socket.socketpair()
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _ENTRY, str(theirs.fileno()), str(path)],
+            pass_fds=[theirs.fileno()],
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        self.ready = False
+        self.confined: bool | None = None  # known once ready
+        self._starting = threading.Lock()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def wait_ready(self) -> None:
+        with self._starting:
+            if self.ready:
+                return
+            if not self.conn.poll(STARTUP_TIMEOUT_S):
+                raise QueryTimeout("the query worker did not start in time")
+            try:
+                message = self.conn.recv()
+            except EOFError:
+                raise QueryTimeout("the query worker stopped while starting") from None
+            if message[0] != "ready":
+                raise RuntimeError(f"the query worker could not open the store: {message[1]}")
+            self.confined = bool(message[2])
+            if not self.confined:
+                log.warning("query worker %s keeps network access: Linux refused a private network namespace", message[1])
+            self.ready = True
+
+    def stop(self) -> None:
+        if self.alive:
+            try:
+                self.conn.send(None)
+                self.process.wait(2)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        self.kill()
+
+    def kill(self) -> None:
+        if self.alive:
+            self.process.kill()
+        self.process.wait()
+        self.conn.close()
+
+
+class Pool:
+    """Worker processes handed out one query at a time; a worker that runs out of time is killed and replaced."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        self.path = path
+        self.size = size
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._all: set[Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        for _ in range(self.size):
+            self._idle.put(self._spawn())
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return sorted(w.process.pid for w in self._all if w.alive)
+
+    def confined(self) -> bool:
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            worker.wait_ready()
+        return all(worker.confined for worker in workers)
+
+    def _spawn(self) -> Worker:
+        worker = Worker(self.path)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.kill()
+
+    def run(self, job: Job, timeout: float) -> Reply:
+        if self._closed:
+            raise QueryTimeout("the query service is shutting down")
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"all {self.size} query workers stayed busy for {timeout:g} s; try again later") from None
+        healthy = False
+        try:
+            worker.wait_ready()
+            worker.conn.send(job)
+            if not worker.conn.poll(timeout):
+                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            try:
+                reply: Reply = worker.conn.recv()
+            except EOFError:
+                raise QueryTimeout("the query stopped its worker (out of memory?) and was abandoned") from None
+            healthy = True
+            return reply
+        finally:
+            if healthy and not self._closed:
+                self._idle.put(worker)
+            else:
+                self._retire(worker)
+                if not self._closed:
+                    self._idle.put(self._spawn())
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.stop()
+
+
+_ENTRY = "import sys, lod._workers; lod._workers.entry(int(sys.argv[1]), sys.argv[2])"
+
+
+def entry(fd: int, path: str) -> None:
+    """Where a worker process starts (see ``_ENTRY``): confine it, then serve jobs on socket ``fd``."""
+    confined = confine()
+    _main(Connection(fd), path, confined)
+
+
+def _main(conn: Connection, path: str, confined: bool) -> None:
+    """A worker: open the store read-only, answer jobs until told to stop."""
+    try:
+        store = ReadOnlyStore(path)
+        store.current()
+    except StoreUnavailable as exc:
+        conn.send(("failed", str(exc)))
+        return
+    conn.send(("ready", os.getpid(), confined))
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        try:
+            reply = answer(store, job)
+        except Exception as exc:  # noqa: BLE001 - a worker reports every failure and lives on
+            reply = ("error", "failed", f"{type(exc).__name__}: {exc}", None, None)
+        conn.send(reply)

@@ -1,0 +1,174 @@
+"""The VoID/DCAT description of the dataset and its dump files (``void.ttl`` in the dumps folder).
+
+``statistics()`` counts the dataset in the store; ``describe()`` turns the counts and the dump files written by
+:func:`lod.publish.write_dumps` into one graph. Build dates live only here: the store holds no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
+
+from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE
+from lod.namespaces import SCHEMA, SD, dis, prefixes
+
+if TYPE_CHECKING:
+    from lod.publish import DumpFile
+
+__all__ = ["Statistics", "dataset_uri", "describe", "statistics"]
+
+DATASET_NAME = "lod"  # the last segment of the dataset's IRI, and the stem of its dump files
+
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+IANA = "https://www.iana.org/assignments/media-types/"
+CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
+CC_BY_IGO = URIRef("https://creativecommons.org/licenses/by/3.0/igo/")
+W3C_FORMATS = {TURTLE: "Turtle", NTRIPLES: "N-Triples", NQUADS: "N-Quads", JSONLD: "JSON-LD"}
+
+
+def dataset_uri(base: str) -> URIRef:
+    """The IRI of the dataset that the description and the dumps are about."""
+    return URIRef(f"{base}id/dataset/{DATASET_NAME}")
+
+
+@dataclass
+class Statistics:
+    """What VoID says about the dataset, counted over the union of all graphs."""
+
+    triples: int
+    entities: int
+    classes: int
+    properties: int
+    distinct_subjects: int
+    distinct_objects: int
+    graphs: dict[str, int]
+    vocabularies: list[str]
+    examples: list[str]
+
+
+def statistics(engine: ox.Store, base: str) -> Statistics:
+    """Count what VoID says about the dataset in ``engine``, whose own IRIs start with ``base``."""
+
+    def select(query: str) -> list[list[str]]:
+        rows = engine.query(query, use_default_graph_as_union=True)
+        assert isinstance(rows, ox.QuerySolutions)
+        return [[term.value for term in row] for row in rows]
+
+    space = json.dumps(f"{base}id/")
+    [[triples]] = select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+    [[subjects, properties, objects]] = select(
+        "SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE { ?s ?p ?o }"
+    )
+    [[entities]] = select(
+        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
+    )
+    [[classes]] = select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
+    graphs = {g: int(n) for g, n in select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    used = select("SELECT DISTINCT ?i WHERE { { ?s ?i ?o } UNION { ?s a ?i FILTER isIRI(?i) } }")
+    known = sorted(prefixes(base).values(), key=len, reverse=True)
+    vocabularies = {next((ns for ns in known if iri.startswith(ns)), _namespace_of(iri)) for [iri] in used}
+    examples = []
+    for cls in (SCHEMA.NewsArticle, dis(base).DisplacementObservation, dis(base).Statement, SCHEMA.AdministrativeArea):
+        # The smallest IRI of each kind, so the same data always gives the same examples.
+        examples += [row[0] for row in select(
+            f"SELECT (MIN(STR(?s)) AS ?e) WHERE {{ ?s a <{cls}> FILTER STRSTARTS(STR(?s), {space}) }}"
+            " HAVING (COUNT(?s) > 0)"
+        )]
+    return Statistics(
+        triples=int(triples),
+        entities=int(entities),
+        classes=int(classes),
+        properties=int(properties),
+        distinct_subjects=int(subjects),
+        distinct_objects=int(objects),
+        graphs=graphs,
+        vocabularies=sorted(vocabularies - {f"{base}id/"}),
+        examples=examples,
+    )
+
+
+def _namespace_of(iri: str) -> str:
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[: cut + 1] if cut > 0 else iri
+
+
+def describe(files: list[DumpFile], stats: Statistics, base: str, *, issued: datetime, modified: datetime) -> Graph:
+    """The VoID + DCAT description of the dataset and its dump files."""
+    g = Graph()
+    for name, iri in {**prefixes(base), "spdx": str(SPDX), "sd": str(SD)}.items():
+        g.bind(name, iri, override=True, replace=True)
+    ds = dataset_uri(base)
+    when = Literal(modified.isoformat(), datatype=XSD.dateTime)
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, DCTERMS.title, Literal("Conflict and displacement reports as linked data", lang="en")))
+    g.add((ds, DCTERMS.description, Literal(
+        "News articles about conflict and displacement in Syria, mapped to organizations, statements, places, events "
+        "and displacement observations, each traced to the sentence it came from.", lang="en")))
+    g.add((ds, DCTERMS.license, CC_BY_4))
+    g.add((ds, DCTERMS.rights, Literal(
+        "Our data: CC BY 4.0. Place data from the gazetteer: Syria administrative boundaries (COD-AB), UNCS and "
+        "UN OCHA, via HDX, CC BY-IGO; GeoNames, CC BY 4.0.", lang="en")))
+    for source, title, licence, citation in (
+        (URIRef("https://data.humdata.org/dataset/cod-ab-syr"), "Syria administrative boundaries (COD-AB)", CC_BY_IGO,
+         "Syria administrative boundaries (COD-AB), UNCS and UN OCHA, via HDX, CC BY-IGO"),
+        (URIRef("https://www.geonames.org/"), "GeoNames", CC_BY_4, "GeoNames, CC BY 4.0"),
+    ):
+        g.add((ds, DCTERMS.source, source))
+        g.add((source, DCTERMS.title, Literal(title)))
+        g.add((source, DCTERMS.license, licence))
+        g.add((source, DCTERMS.bibliographicCitation, Literal(citation)))
+    g.add((ds, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.dateTime)))
+    g.add((ds, DCTERMS.modified, when))
+    g.add((ds, DCAT.landingPage, URIRef(base)))
+    g.add((ds, VOID.sparqlEndpoint, URIRef(f"{base}sparql")))
+    g.add((ds, VOID.uriSpace, Literal(f"{base}id/")))
+    for prop, value in (
+        (VOID.triples, stats.triples), (VOID.entities, stats.entities), (VOID.classes, stats.classes),
+        (VOID.properties, stats.properties), (VOID.distinctSubjects, stats.distinct_subjects),
+        (VOID.distinctObjects, stats.distinct_objects),
+    ):
+        g.add((ds, prop, Literal(value, datatype=XSD.integer)))
+    for example in stats.examples:
+        g.add((ds, VOID.exampleResource, URIRef(example)))
+    for vocabulary in stats.vocabularies:
+        g.add((ds, VOID.vocabulary, URIRef(vocabulary)))
+    for fmt in DUMP_FORMATS:
+        g.add((ds, VOID.feature, URIRef(f"http://www.w3.org/ns/formats/{W3C_FORMATS[fmt]}")))
+    for graph, count in sorted(stats.graphs.items()):
+        subset = URIRef(f"{ds}#{graph[len(base):] if graph.startswith(base) else graph}")
+        g.add((ds, VOID.subset, subset))
+        g.add((subset, RDF.type, VOID.Dataset))
+        g.add((subset, SD.name, URIRef(graph)))
+        g.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
+    for f in files:
+        dist = URIRef(f"{ds}#dump-{f.name}")
+        url = URIRef(f"{base}dumps/{f.name}")
+        g.add((ds, VOID.dataDump, url))
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        packed = ", gzip-compressed" if f.gzip else ""
+        scope = "quads, every graph kept" if f.format.supports_datasets else "triples, the union of all graphs"
+        g.add((dist, DCTERMS.title, Literal(f"{W3C_FORMATS[f.format]} dump{packed}", lang="en")))
+        g.add((dist, DCTERMS.description, Literal(f"{f.triples} {scope}{packed}.", lang="en")))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((dist, DCAT.accessURL, URIRef(f"{base}dumps/")))
+        g.add((dist, DCAT.mediaType, URIRef(IANA + f.format.media_type)))
+        if f.gzip:
+            g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+        g.add((dist, DCAT.byteSize, Literal(f.size, datatype=XSD.nonNegativeInteger)))
+        g.add((dist, VOID.triples, Literal(f.triples, datatype=XSD.integer)))
+        g.add((dist, DCTERMS.license, CC_BY_4))
+        g.add((dist, DCTERMS.modified, Literal(f.modified.isoformat(), datatype=XSD.dateTime)))
+        checksum = BNode()
+        g.add((dist, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(f.sha256, datatype=XSD.hexBinary)))
+    return g
