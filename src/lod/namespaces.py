@@ -26,9 +26,9 @@ def dis(base: str) -> Namespace:
     return Namespace(base + VOCAB_PATH)
 
 
-def rebase(text: str, base: str) -> str:
-    """Rewrite a file written against DEFAULT_BASE so its IRIs live under ``base``."""
-    return text if base == DEFAULT_BASE else text.replace(DEFAULT_BASE, base)
+def rebase(text: str, base: str, old: str = DEFAULT_BASE) -> str:
+    """Rewrite text written against ``old`` (by default DEFAULT_BASE) so its IRIs live under ``base``."""
+    return text if base == old else text.replace(old, base)
 
 
 # rdflib's own vocabularies are DefinedNamespace classes, not Namespace objects; str() gives the IRI of both.

@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from lod.namespaces import OA, SCHEMA, dis, prefixes
+from lod.namespaces import DEFAULT_BASE, OA, SCHEMA, dis, prefixes, rebase
 from lod.store import to_rdflib
 from lod.web.describe import Description
 from lod.web.vocabulary import Vocabulary
@@ -35,6 +35,20 @@ INCOMING = {
     "http://purl.org/linked-data/sdmx/2009/dimension#refArea": "observations of this area",
     "http://purl.org/linked-data/sdmx/2009/dimension#refPeriod": "observations over this period",
     "http://www.w3.org/2004/02/skos/core#inScheme": "concepts",
+    "http://www.w3.org/ns/org#heldBy": "post held",
+    "http://www.w3.org/ns/org#member": "memberships",
+    "http://www.w3.org/ns/org#postIn": "posts",
+    "http://www.w3.org/ns/org#organization": "memberships",
+    "https://schema.org/author": "statements made",
+    "https://schema.org/publisher": "articles published",
+    "https://schema.org/mentions": "mentioned in",
+    "https://schema.org/about": "subject of",
+    "http://127.0.0.1:8000/def/displacement#reportedBy": "figures reported",
+    "http://127.0.0.1:8000/def/displacement#statedIn": "figures stated",
+    "http://127.0.0.1:8000/def/displacement#claimedWeapon": "alleged in",
+    "http://127.0.0.1:8000/def/displacement#cause": "figures it caused, as reported",
+    "http://semanticweb.cs.vu.nl/2009/11/sem/hasActor": "events taking part in",
+    "http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace": "events here",
 }
 # Readable names for reused terms whose local names read badly.
 FRIENDLY = {
@@ -177,7 +191,7 @@ class _Labeller:
             if isinstance(subject, URIRef):
                 by_predicate.setdefault(predicate, []).append(self.value(subject))  # type: ignore[arg-type]
         return [
-            Row(INCOMING.get(str(p)) or f"{self.term_label(p)} of", str(p), self.curie(str(p)), values)
+            Row(INCOMING.get(rebase(str(p), DEFAULT_BASE, old=self.base)) or f"{self.term_label(p)} of", str(p), self.curie(str(p)), values)
             for p, values in by_predicate.items()
         ]
 
