@@ -319,3 +319,20 @@ def test_broken_shapes_file_is_refused_with_its_position(tmp_path: Path) -> None
     with pytest.raises(RdfSyntaxError) as caught:
         build(make_settings(tmp_path, shapes_dir=shapes))
     assert str(caught.value).startswith(f"{shapes / 'zz-broken.ttl'}:2:")
+
+
+def test_rebuilding_unchanged_input_leaves_the_dumps_byte_identical(settings: Settings) -> None:
+    """Checksums and ETags of the dumps change only when a fact changes."""
+    import hashlib
+
+    def checksums() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(settings.dumps_dir.glob("lod.*"))}
+
+    build(settings)
+    first = checksums()
+    build(settings)
+    assert checksums() == first and len(first) == 8
+    negative_figure(settings)  # a real change does change them
+    _edit(_corrections(settings), "figure: -2147\n", "figure: 2148\n")
+    build(settings)
+    assert checksums() != first

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
 from lod import corrections as corr
@@ -26,7 +27,7 @@ from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
-from lod.store import Store, open_store
+from lod.store import Store, Triples, open_store
 from lod.uris import Uris
 from lod.validation import ValidationReport, load_ontology, load_shapes, validate
 
@@ -161,7 +162,7 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
         for item in prepared:
             name = ctx.uris.article_graph(item.article.key)
             wanted.add(name)
-            target.replace_graphs({name: item.graph})
+            _replace_changed(target, {name: item.graph})
         prefix = f"{ctx.uris.base}graph/article/"
         stale = [g for g in target.graph_names() if str(g).startswith(prefix) and g not in wanted]
         target.remove_graphs(stale)
@@ -180,14 +181,31 @@ def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> 
     with _opened(settings, store) as target:
         if ctx.uris.reference_graph not in target.graph_names():
             _write_shared(target, ctx)
-        target.replace_graphs({ctx.uris.article_graph(item.article.key): item.graph})
+        _replace_changed(target, {ctx.uris.article_graph(item.article.key): item.graph})
         write_dumps(target, settings)
     return item
 
 
 def _write_shared(store: Store, ctx: Context) -> None:
     """The vocabulary and reference graphs, together in one transaction."""
-    store.replace_graphs({ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
+    _replace_changed(store, {ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
+
+
+def _replace_changed(store: Store, graphs: dict[URIRef, Graph]) -> None:
+    """Replace the graphs whose content changed, in one transaction, and leave the others untouched.
+
+    Rewriting an unchanged graph would give its blank nodes new labels, so every rebuild would change the
+    dumps' bytes, checksums and ETags although no fact changed.
+    """
+    changed = {name: graph for name, graph in graphs.items() if not isomorphic(graph, _stored(store, name))}
+    if changed:
+        store.replace_graphs(changed)
+
+
+def _stored(store: Store, name: URIRef) -> Graph:
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    assert isinstance(result, Triples)
+    return result.to_rdflib()
 
 
 def write_dumps(store: Store, settings: Settings) -> None:
