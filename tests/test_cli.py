@@ -149,3 +149,14 @@ def test_query_mistakes_are_usage_errors_not_tracebacks(built_settings: Settings
 def test_query_service_is_refused(built_settings: Settings) -> None:
     done = run(built_settings, "query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert done.returncode == 1 and "SERVICE" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_validate_checks_without_storing(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    done = run(settings, "validate")
+    assert done.returncode == 0 and "conforms" in done.stdout, done.stderr
+    corrections = settings.data_dir / "articles" / "2019-12-01-coalition-sg-idlib.yaml"
+    corrections.write_text(corrections.read_text(encoding="utf-8").replace("figure: 2147\n", "figure: 0\n"), encoding="utf-8")
+    refused = run(settings, "validate")
+    assert refused.returncode == 1 and "S09" in refused.stderr and "store is unchanged" not in refused.stderr
+    assert not settings.store_path.exists()
