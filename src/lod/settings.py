@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     result_limit: int = 10_000
     host: str = "127.0.0.1"
     port: int = 8000
+    ingest_token: SecretStr | None = None
 
     @field_validator("base_uri")
     @classmethod

@@ -5,7 +5,7 @@ Every :class:`~lod.errors.LodError` becomes an RFC 9457 problem detail here, and
 other exception is a bug: it is logged (by the server) and answered as a bare 500 problem, without internals.
 
 The application opens the store itself read-only (a :class:`~lod.readonly.ReadOnlyStore`, which follows the
-writer's changes), so ``lod ingest`` and ``lod build`` can write while it serves.
+writer's changes), so ``lod ingest``, ``lod build`` and its own ``POST /articles`` can write while it serves.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
 from lod.store import Store
 from lod.web import editor, problems, vocabulary
-from lod.web.routes import dumps, entities, home, sparql
+from lod.web.routes import articles, dumps, entities, home, sparql
 from lod.web.routes import vocabulary as vocabulary_routes
 
 __all__ = ["create_app"]
@@ -90,7 +90,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(Exception, _unexpected_problem)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
-    for router in (home.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router):
+    for router in (home.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router):
         app.include_router(router)
     return app
 

@@ -7,8 +7,12 @@ The problem type URIs (``/problems/{slug}``) dereference to a short page built f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lod import errors
+
+if TYPE_CHECKING:
+    from lod.validation import ValidationResult
 
 __all__ = ["PROBLEMS", "Problem", "by_slug", "extensions", "for_error"]
 
@@ -29,7 +33,9 @@ PROBLEMS: dict[type[errors.LodError], Problem] = {
     ),
     errors.RdfSyntaxError: Problem("rdf-syntax", 400, "RDF that does not parse; `line` and `column` say where."),
     errors.InputError: Problem("bad-input", 400, "Input that cannot be used; `path`, `line` and `column` say where."),
-    errors.ValidationFailed: Problem("validation-failed", 422, "Data that does not conform to the SHACL shapes."),
+    errors.ValidationFailed: Problem(
+        "validation-failed", 422, "Data that does not conform to the SHACL shapes; `results` lists each result with its `location`."
+    ),
     errors.QuerySyntaxError: Problem("query-syntax", 400, "A SPARQL query that does not parse; `line` and `column` say where."),
     errors.QueryRefused: Problem("query-refused", 403, "A SPARQL request this endpoint does not run (updates, SERVICE)."),
     errors.QueryTimeout: Problem("query-timeout", 503, "A SPARQL query stopped after the configured time limit."),
@@ -63,4 +69,20 @@ def extensions(error: errors.LodError) -> dict[str, object]:
         out.update(line=error.line, column=error.column)
     if isinstance(error, errors.NotFound):
         out["resource"] = error.what
+    if isinstance(error, errors.ValidationFailed):
+        out["results"] = [_result(error, result) for result in error.report.results]
+    return {key: value for key, value in out.items() if value is not None}
+
+
+def _result(error: errors.ValidationFailed, result: ValidationResult) -> dict[str, object]:
+    """One SHACL result: the shape's id, the focus node, the path, the message, and where the fact was stated."""
+    out: dict[str, object] = {
+        "shape": result.shape_id,
+        "focus": str(result.focus),
+        "path": result.path_text or None,
+        "message": result.message,
+        "severity": result.severity,
+        "value": str(result.value) if result.value is not None and result.value != result.focus else None,
+        "location": error.locations.get(result.focus) or error.source or None,
+    }
     return {key: value for key, value in out.items() if value is not None}

@@ -1,0 +1,155 @@
+"""``POST /articles``: publish one article sent over HTTP, or refuse it with the report.
+
+* Authenticated with a bearer token (``LOD_INGEST_TOKEN``); without one configured the route answers 403, and a
+  missing or wrong token gets 401 with ``WWW-Authenticate: Bearer``. Tokens are compared in constant time.
+* The body is the article itself (``text/plain; charset=utf-8``), or a ``multipart/form-data`` form with an
+  ``article`` file and, optionally, a ``corrections`` file (YAML). At most ``lod.articles.MAX_BYTES`` each.
+* ``201 Created`` with ``Location: /id/article/{key}`` for a new article; ``200`` when it replaced one (same
+  URIs). A refusal leaves the store unchanged: 400 for an article or corrections file that cannot be read
+  (``line``, ``column``), 422 when the shapes refuse it (``results``), 503 when the store is held by another writer.
+
+The work is :func:`lod.web.uploads.publish_upload`, run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncGenerator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from lod.articles import MAX_BYTES
+from lod.web.deps import SettingsDep, StoreDep
+from lod.web.uploads import Upload, publish_upload
+
+__all__ = ["router"]
+
+TEXT = "text/plain"
+FORM = "multipart/form-data"
+FORM_OVERHEAD = 64 * 1024  # boundaries and part headers, beside the two files
+DISABLED = "ingest over HTTP is disabled; set LOD_INGEST_TOKEN"
+_PROBLEM: dict[str, object] = {"content": {"application/problem+json": {}}}
+
+router = APIRouter(tags=["publishing"])
+_bearer = HTTPBearer(auto_error=False, description="The token set as `LOD_INGEST_TOKEN`.")
+
+
+def _authorized(settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Refuse the request unless it carries the configured token (403 when none is configured)."""
+    expected = settings.ingest_token.get_secret_value() if settings.ingest_token is not None else ""
+    if not expected:
+        raise HTTPException(403, DISABLED)
+    given = credentials.credentials if credentials is not None else ""
+    if not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "send the ingest token as 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
+
+
+Authorized = Annotated[None, Depends(_authorized)]
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Publish an article (authenticated)",
+    response_description="The article is published; `Location` is its URI.",
+    responses={
+        200: {"description": "The article replaced the one already published under the same URIs."},
+        400: {"description": "The article or its corrections cannot be read; `path`, `line`, `column` say where.", **_PROBLEM},
+        401: {"description": "No or a wrong bearer token.", **_PROBLEM},
+        403: {"description": "Publishing over HTTP is disabled (`LOD_INGEST_TOKEN` is not set).", **_PROBLEM},
+        413: {"description": f"A file larger than {MAX_BYTES} bytes.", **_PROBLEM},
+        415: {"description": f"A body that is neither `{TEXT}; charset=utf-8` nor `{FORM}`.", **_PROBLEM},
+        422: {"description": "The shapes refuse the article; `results` lists each result and its `location`.", **_PROBLEM},
+        503: {"description": "The store is held by another writer; try again.", **_PROBLEM},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                TEXT: {"schema": {"type": "string"}, "example": "Title: ...\nSource URL: https://example.org/x\n"
+                       "Publisher: OCHA\nPublished: 2020-01-28\n\nMore than 500 families fled Saraqeb on Monday.\n"},
+                FORM: {"schema": {
+                    "type": "object",
+                    "required": ["article"],
+                    "properties": {
+                        "article": {"type": "string", "format": "binary", "description": "The article (UTF-8 text)."},
+                        "corrections": {"type": "string", "format": "binary", "description": "Its corrections file (YAML)."},
+                    },
+                }},
+            },
+        }
+    },
+)
+async def post_article(request: Request, settings: SettingsDep, store: StoreDep, _: Authorized) -> JSONResponse:
+    """Validate the article against the shapes, then publish it (its named graph replaced whole), or refuse it."""
+    upload = await _read_upload(request)
+    published = await run_in_threadpool(publish_upload, upload, settings, store)
+    location = str(request.url_for("see_other", kind="article", key=published.key))
+    return JSONResponse(published.as_json(), status_code=200 if published.replaced else 201, headers={"Location": location})
+
+
+async def _read_upload(request: Request) -> Upload:
+    """The article (and corrections) from the body: plain text, or a form with ``article`` and ``corrections``."""
+    media_type, _, parameters = request.headers.get("content-type", "").partition(";")
+    media_type = media_type.strip().lower()
+    if media_type == TEXT:
+        _refuse_other_charsets(parameters)
+        return Upload(await _body(request, MAX_BYTES))
+    if media_type != FORM:
+        raise HTTPException(415, f"send the article as {TEXT}; charset=utf-8, or as {FORM} with an 'article' file, not {media_type or 'no content type'}")
+    body = await _body(request, 2 * MAX_BYTES + FORM_OVERHEAD)
+    try:
+        form = await MultiPartParser(request.headers, _replay(body), max_files=2, max_fields=8, max_part_size=MAX_BYTES).parse()
+    except MultiPartException as exc:
+        raise HTTPException(400, f"the form cannot be read: {exc.message}") from None
+    article, article_name = await _part(form.get("article"))
+    if article is None:
+        raise HTTPException(400, "the form has no 'article' file")
+    corrections, corrections_name = await _part(form.get("corrections"))
+    return Upload(article, article_name or "", corrections, corrections_name or "")
+
+
+def _refuse_other_charsets(parameters: str) -> None:
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
+            raise HTTPException(415, f"send the article in UTF-8, not {value.strip()}")
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it exceeds ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"the body is {declared} bytes, more than the {limit} allowed")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the body is more than the {limit} bytes allowed")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
+    yield body
+    yield b""
+
+
+async def _part(value: UploadFile | str | None) -> tuple[bytes | None, str | None]:
+    """A form part's bytes and file name (a plain field counts as an unnamed file)."""
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        return value.encode("utf-8"), None
+    data = await value.read()
+    if len(data) > MAX_BYTES:
+        raise HTTPException(413, f"{value.filename or 'a file'} is {len(data)} bytes, more than the {MAX_BYTES} allowed")
+    return data, value.filename
+

@@ -1,0 +1,223 @@
+"""``POST /articles``: an article sent over HTTP is validated, then published and served at once, or refused
+with the report (naming the uploaded files) and the store left as it was."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, URIRef
+
+from lod.articles import MAX_BYTES
+from lod.pipeline import build
+from lod.settings import Settings
+from lod.store import open_store
+from lod.web.app import create_app
+
+from conftest import make_settings  # tests/conftest.py
+
+from ._serving import listener, running, url_of
+
+TOKEN = "test-token-0123456789abcdef"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+TEXT = {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def article(slug: str, body: str = "More than 500 families fled Saraqeb on Monday, OCHA said.") -> str:
+    """An article of its own (its own Source URL, so its own URIs) for each test."""
+    return f"Title: Families flee Saraqeb ({slug})\nSource URL: https://example.org/x/{slug}\nPublisher: OCHA\nPublished: 2020-01-28\n\n{body}\n"
+
+
+# The entry at line 2 states the figure negative, and only that is wrong: shape S09 refuses it.
+NEGATIVE_FIGURE = """observations:
+  - text: More than 500 families fled Saraqeb
+    figure: -500
+    figure_text: "500"
+    qualifier: more-than
+    unit: families
+    places: [{name: Saraqeb, ref: "geonames:164816"}]
+    period: {start: 2020-01-27, end: 2020-01-27, text: on Monday}
+    reported_by: {name: OCHA, ref: ocha}
+    reported_on: 2020-01-28
+"""
+
+
+@dataclass
+class Server:
+    url: str
+    settings: Settings
+    http: httpx.Client
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        response = self.http.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+        assert response.status_code == 200, response.text
+        return list(csv.DictReader(io.StringIO(response.text)))
+
+    def count(self) -> int:
+        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The seed dataset built into a private store and served with an ingest token, the way ``lod serve`` does
+    (the app opens the store read-only). One per module: each test posts articles of its own."""
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(tmp_path_factory.mktemp("articles"), base_uri=url, ingest_token=TOKEN)
+    build(settings)
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
+        yield Server(url, settings, http)
+
+
+def test_post_articles_publishes_and_serves_the_article_at_once(server: Server) -> None:
+    response = server.http.post("/articles", content=article("new").encode(), headers={**AUTH, **TEXT})
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    location = response.headers["location"]
+    assert location == body["article"] and location.startswith(server.url + "id/article/")
+    assert body["graph"].startswith(server.url + "graph/article/")
+    assert body["triples"] > 0 and body["observations"] == 1 and body["replaced"] is False
+    see_other = server.http.get(location)
+    assert see_other.status_code == 303
+    document = server.http.get(see_other.headers["location"], headers={"Accept": "text/turtle"})
+    assert document.status_code == 200
+    assert (URIRef(location), None, None) in Graph().parse(data=document.text, format="turtle")
+    found = server.select(
+        "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dis: <%sdef/displacement#> "
+        "SELECT ?o ?figure WHERE { GRAPH <%s> { ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure } }"
+        % (server.url, body["graph"])
+    )
+    assert [row["figure"] for row in found] == ["500"]
+
+
+def test_post_articles_again_replaces_it_under_the_same_uris(server: Server) -> None:
+    first = server.http.post("/articles", content=article("twice").encode(), headers={**AUTH, **TEXT})
+    again = server.http.post("/articles", content=article("twice").encode(), headers={**AUTH, **TEXT})
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.headers["location"] == first.headers["location"]
+    assert {k: v for k, v in again.json().items() if k != "replaced"} == {k: v for k, v in first.json().items() if k != "replaced"}
+    assert again.json()["replaced"] is True
+
+
+def test_post_articles_as_a_form_with_corrections_is_refused_by_the_shapes(server: Server) -> None:
+    before = server.count()
+    files = {
+        "article": ("saraqeb.txt", article("negative").encode(), "text/plain"),
+        "corrections": ("saraqeb.yaml", NEGATIVE_FIGURE.encode(), "application/yaml"),
+    }
+    response = server.http.post("/articles", files=files, headers=AUTH)
+
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    [result] = [r for r in problem["results"] if r["severity"] == "Violation"]
+    assert (result["shape"], result["path"], result["value"]) == ("S09", "dis:reportedFigure", "-500")
+    assert result["location"] == "saraqeb.yaml:2"
+    assert result["focus"].startswith(server.url + "id/observation/") and "positive integer" in result["message"]
+    assert "saraqeb.yaml:2: S09" in problem["detail"] and "lod-upload" not in response.text
+    assert server.count() == before
+
+
+def test_post_articles_at_once_are_written_one_after_the_other(server: Server) -> None:
+    """Without the process-wide lock the second writer would find the store locked (503)."""
+
+    def post(slug: str) -> int:
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            return http.post("/articles", content=article(slug).encode(), headers={**AUTH, **TEXT}).status_code
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        statuses = list(pool.map(post, ["together-1", "together-2", "together-3"]))
+
+    assert statuses == [201, 201, 201]
+
+
+def test_post_articles_while_another_writer_holds_the_store_is_unavailable(server: Server) -> None:
+    before = server.count()
+    writer = open_store(server.settings.store_path)  # as a `lod build` would
+    try:
+        response = server.http.post("/articles", content=article("locked").encode(), headers={**AUTH, **TEXT})
+    finally:
+        writer.close()
+
+    assert response.status_code == 503
+    assert response.json()["title"] == "Store Unavailable"
+    assert server.count() == before
+
+
+def test_post_articles_names_the_uploaded_file_in_a_malformed_header(server: Server) -> None:
+    text = article("malformed").replace("Publisher: OCHA", "Publisher OCHA")
+    response = server.http.post("/articles", files={"article": ("mine.txt", text.encode())}, headers=AUTH)
+
+    assert response.status_code == 400
+    problem = response.json()
+    assert (problem["path"], problem["line"], problem["column"]) == ("mine.txt", 3, 15)
+    assert problem["detail"].startswith("mine.txt:3:15: ")
+
+
+def test_post_articles_answers_bad_utf8_with_where_it_is(server: Server) -> None:
+    response = server.http.post("/articles", content=article("latin").encode() + b"caf\xe9\n", headers={**AUTH, **TEXT})
+
+    assert response.status_code == 400
+    assert (response.json()["path"], response.json()["line"], response.json()["column"]) == ("article.txt", 7, 4)
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"Authorization": "Bearer wrong-token-0123456789abcdef"}, 401),
+        ({"Authorization": f"Basic {TOKEN}"}, 401),  # not a bearer token
+    ],
+    ids=["no-token", "wrong-token", "other-scheme"],
+)
+def test_post_articles_without_the_token_is_unauthorized(server: Server, headers: dict[str, str], status: int) -> None:
+    before = server.count()
+    response = server.http.post("/articles", content=article("unauthorized").encode(), headers={**headers, **TEXT})
+
+    assert response.status_code == status
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert response.headers["content-type"] == "application/problem+json"
+    assert server.count() == before
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [("application/json", 415), ("text/plain; charset=latin-1", 415), ("", 415)],
+    ids=["json", "latin-1", "none"],
+)
+def test_post_articles_reads_only_utf8_text_or_a_form(server: Server, content_type: str, status: int) -> None:
+    response = server.http.post("/articles", content=b"{}", headers={**AUTH, "Content-Type": content_type})
+
+    assert response.status_code == status
+
+
+def test_post_articles_refuses_a_body_over_the_limit(server: Server) -> None:
+    response = server.http.post("/articles", content=b"x" * (MAX_BYTES + 1), headers={**AUTH, **TEXT})
+
+    assert response.status_code == 413
+
+
+def test_post_articles_is_disabled_without_a_token(tmp_path: Path) -> None:
+    settings = Settings(store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps")
+    sock = listener()
+    with running(create_app(settings), sock), httpx.Client(base_url=url_of(sock), timeout=30) as http:
+        response = http.post("/articles", content=article("disabled").encode(), headers={**AUTH, **TEXT})
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == "ingest over HTTP is disabled; set LOD_INGEST_TOKEN"
+    assert not settings.store_path.exists()
+
+
+def test_post_articles_is_documented(server: Server) -> None:
+    operation = server.http.get("/openapi.json").json()["paths"]["/articles"]["post"]
+
+    assert {"200", "201", "400", "401", "403", "413", "415", "422", "503"} <= set(operation["responses"])
+    assert set(operation["requestBody"]["content"]) == {"text/plain", "multipart/form-data"}
