@@ -34,19 +34,25 @@ allows it: :attr:`QueryService.network_confined` says whether they did). ``FROM 
 **Capped results.** At most ``settings.result_limit`` rows (SELECT) or triples (CONSTRUCT, DESCRIBE) are
 returned; :attr:`Answer.capped` says when more were there. The web layer reports it in the
 ``X-Lod-Result-Capped`` and ``X-Lod-Result-Limit`` headers.
+
+**Observing.** ``QueryService(..., observe=hook)`` calls ``hook(form, outcome, seconds)`` once per
+:meth:`QueryService.execute`, whatever its end: the form the query text declares (:func:`query_form`), how it
+ended (:data:`Outcome`), and how long it took. The web application counts queries with it (``lod.web.metrics``).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Literal, Sequence
 
 import pyoxigraph as ox
 
 from lod._jobs import Form, Job, Reply, answer
 from lod._workers import Pool
-from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError
+from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
 from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
 from lod.querytext import keywords
 from lod.negotiation import negotiate
@@ -54,7 +60,22 @@ from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
 from lod.store import Store
 
-__all__ = ["Answer", "QueryService", "ReadOnlyStore", "service_description", "uses_service"]
+__all__ = [
+    "Answer",
+    "Observer",
+    "Outcome",
+    "QueryForm",
+    "QueryService",
+    "ReadOnlyStore",
+    "outcome_of",
+    "query_form",
+    "service_description",
+    "uses_service",
+]
+
+QueryForm = Literal["select", "ask", "construct", "describe", "unknown"]
+Outcome = Literal["ok", "syntax_error", "refused", "timeout", "error"]
+Observer = Callable[[QueryForm, Outcome, float], None]
 
 
 @dataclass(frozen=True)
@@ -70,9 +91,10 @@ class Answer:
 class QueryService:
     """Answers SPARQL queries over a store: read-only, capped, and (on disk) under a timeout."""
 
-    def __init__(self, settings: Settings, store: Store, *, workers: int = 2) -> None:
+    def __init__(self, settings: Settings, store: Store, *, workers: int = 2, observe: Observer | None = None) -> None:
         self.settings = settings
         self.store = store
+        self._observe = observe
         path = getattr(store, "path", None)
         self._pool = Pool(Path(path), workers) if path is not None and workers > 0 else None
 
@@ -122,6 +144,20 @@ class QueryService:
             NotAcceptable: no format for this query's form fits ``accept``.
             QueryTimeout: the query ran out of time (or no worker came free in time).
         """
+        started = time.perf_counter()
+        try:
+            answer = self._execute(query, accept, default_graphs, named_graphs)
+        except Exception as exc:  # counted, then raised as it was
+            self._observed(query, outcome_of(exc), started)
+            raise
+        self._observed(query, "ok", started)
+        return answer
+
+    def _observed(self, query: str, outcome: Outcome, started: float) -> None:
+        if self._observe is not None:
+            self._observe(query_form(query), outcome, time.perf_counter() - started)
+
+    def _execute(self, query: str, accept: str | None, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> Answer:
         if not query.strip():
             raise QueryError("the query is empty")
         if uses_service(query):
@@ -145,6 +181,34 @@ class QueryService:
         else:
             reply = self._pool.run(job, self.settings.query_timeout_s)
         return _unpack(reply, len(job.query) - len(query))
+
+
+def query_form(query: str) -> QueryForm:
+    """The form a query text declares, from its keywords (a subquery can only be a SELECT), or ``unknown``.
+
+    >>> query_form("ASK { { SELECT ?s { ?s ?p ?o } LIMIT 1 } }"), query_form("SELEC * { ?s ?p ?o }")
+    ('ask', 'unknown')
+    """
+    found = keywords(query)
+    for form in ("construct", "describe", "ask", "select"):
+        if form.upper() in found:
+            return form
+    return "unknown"
+
+
+def outcome_of(error: Exception) -> Outcome:
+    """How a query that raised ``error`` ended.
+
+    >>> outcome_of(QueryRefused("SERVICE is not allowed")), outcome_of(NotAcceptable([]))
+    ('refused', 'error')
+    """
+    if isinstance(error, QuerySyntaxError):
+        return "syntax_error"
+    if isinstance(error, QueryRefused):
+        return "refused"
+    if isinstance(error, QueryTimeout):
+        return "timeout"
+    return "error"
 
 
 def _acceptable(accept: str | None, offered: Sequence[Format]) -> Format | None:

@@ -29,6 +29,7 @@ from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
 from lod.store import Store
 from lod.web import editor, problems, vocabulary
+from lod.web.metrics import Metrics, MetricsMiddleware
 from lod.web.routes import articles, dumps, entities, home, sparql
 from lod.web.routes import vocabulary as vocabulary_routes
 
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES
     app.state.render_query_editor = editor.render
+    app.state.metrics = Metrics(lambda: getattr(app.state, "store", None))
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)  # added last, so outermost: it sees every answer
     app.add_exception_handler(errors.LodError, _problem)
     app.add_exception_handler(StarletteHTTPException, _http_problem)
     app.add_exception_handler(RequestValidationError, _validation_problem)

@@ -12,14 +12,20 @@ from fastapi.templating import Jinja2Templates
 from lod import publish
 from lod.settings import Settings
 from lod.store import Store
+from lod.web.metrics import Metrics
 from lod.web.vocabulary import Vocabulary
 
-__all__ = ["SettingsDep", "StoreDep", "TemplatesDep", "VocabularyDep"]
+__all__ = ["MetricsDep", "SettingsDep", "StoreDep", "TemplatesDep", "VocabularyDep"]
 
 
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def get_metrics(request: Request) -> Metrics:
+    metrics: Metrics = request.app.state.metrics
+    return metrics
 
 
 def get_store(request: Request) -> Store:
@@ -37,6 +43,7 @@ def get_vocabulary(request: Request) -> Vocabulary:
     return vocabulary
 
 
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

@@ -1,14 +1,15 @@
-"""The home page, health, the JSON-LD context, and the pages behind problem type URIs."""
+"""The home page, health, metrics, the JSON-LD context, and the pages behind problem type URIs."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from lod import publish
 from lod.errors import NotFound
 from lod.web import examples, overview, problems
-from lod.web.deps import SettingsDep, StoreDep, TemplatesDep
+from lod.web.deps import MetricsDep, SettingsDep, StoreDep, TemplatesDep
 
 router = APIRouter(tags=["site"])
 
@@ -33,6 +34,14 @@ def health(store: StoreDep) -> dict[str, str]:
     """Liveness: the process answers and the store answers a query."""
     store.query("ASK { }")
     return {"status": "ok"}
+
+
+@router.get("/metrics", tags=["operations"], response_class=Response)
+def metrics(metrics: MetricsDep) -> Response:
+    """Prometheus metrics: requests by route template, SPARQL queries by form and outcome, quads in the store.
+
+    A plain ``def``, so counting the store's quads runs in a worker thread, not on the event loop."""
+    return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
 
 @router.head("/context.jsonld", name="jsonld_context", include_in_schema=False)

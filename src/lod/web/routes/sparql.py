@@ -12,7 +12,8 @@
   ``X-Lod-Result-Capped: true`` and ``X-Lod-Result-Limit: <n>``.
 
 The router's lifespan starts the :class:`~lod.sparql.QueryService` (its worker processes) as
-``app.state.sparql`` once the application's own lifespan has set ``app.state.store``, unless one is set already.
+``app.state.sparql`` once the application's own lifespan has set ``app.state.store``, unless one is set already;
+it counts queries in ``app.state.metrics`` when the application has one.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from lod.formats import GRAPH_RESULT_FORMATS, HTML, SOLUTION_RESULT_FORMATS, For
 from lod.negotiation import negotiate
 from lod.settings import Settings
 from lod.sparql import QueryService, service_description
+from lod.web.metrics import Metrics
 
 __all__ = ["router"]
 
@@ -51,7 +53,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     if getattr(app.state, "sparql", None) is not None:
         yield
         return
-    service = QueryService(app.state.settings, app.state.store)
+    metrics: Metrics | None = getattr(app.state, "metrics", None)
+    service = QueryService(app.state.settings, app.state.store, observe=metrics.observe_query if metrics else None)
     await run_in_threadpool(service.start)
     app.state.sparql = service
     try:
