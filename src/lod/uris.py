@@ -50,9 +50,6 @@ class Uris:
     def id(self, kind: str, key: str) -> URIRef:
         return URIRef(f"{self.base}id/{kind}/{key}")
 
-    def doc(self, kind: str, key: str) -> str:
-        return f"{self.base}doc/{kind}/{key}"
-
     # named graphs
     def article_graph(self, article_key: str) -> URIRef:
         return URIRef(f"{self.base}graph/article/{article_key}")
@@ -126,10 +123,6 @@ class Uris:
     @property
     def dataset(self) -> URIRef:
         return self.id("dataset", "displacement-reports")
-
-    @property
-    def structure(self) -> URIRef:
-        return self.id("dsd", "displacement-report")
 
     def activity(self, article_key: str, extractor_version: str) -> URIRef:
         return self.id("activity", digest("extraction", article_key, extractor_version))
