@@ -35,6 +35,7 @@ from lod.articles import parse_article, parse_date  # noqa: E402
 from lod.errors import LodError  # noqa: E402
 from lod.extract import extract, to_record_json  # noqa: E402
 from lod.reconcile import Reconciler  # noqa: E402
+from lod.reference import load_reconciler  # noqa: E402
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "articles" / "gold-dev.jsonl"
 TARGETS = {"displacement F1": 0.90, "period exact": 0.80, "reporter match": 0.80, "statements F1": 0.80,
@@ -192,7 +193,7 @@ def score_article(record: dict[str, Any], got: dict[str, Any], text: str, totals
 
 
 def run(gold_path: Path, join: str, verbose: bool, select: str | None = None) -> tuple[Totals, int]:
-    reconciler = Reconciler.load(ROOT / "data" / "reference")
+    reconciler = load_reconciler(ROOT / "data" / "reference")
     totals = Totals()
     skipped = 0
     for line in gold_path.read_text(encoding="utf-8").splitlines():

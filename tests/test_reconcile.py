@@ -5,13 +5,14 @@ from pathlib import Path
 import pytest
 
 from lod.reconcile import Reconciler
+from lod.reference import load_reconciler
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
 
 @pytest.fixture(scope="module")
 def reconciler() -> Reconciler:
-    return Reconciler.load(REFERENCE)
+    return load_reconciler(REFERENCE)
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -27,7 +27,7 @@ from typing import Literal
 
 import yaml
 
-from lod.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from lod.gazetteer import Gazetteer, GazetteerEntry
 
 Hint = Literal["governorate", "district", "populated place", "area"]
 
@@ -211,13 +211,6 @@ class Reconciler:
             for name in org.names:
                 for key in org_keys(name):
                     self._orgs.setdefault(key, org.id)
-
-    @classmethod
-    def load(cls, reference_dir: str | Path) -> Reconciler:
-        """Load ``syria-gazetteer.csv`` and ``organizations.yaml`` from ``reference_dir``."""
-        reference_dir = Path(reference_dir)
-        return cls(load_gazetteer(reference_dir / "syria-gazetteer.csv"),
-                   load_organizations(reference_dir / "organizations.yaml"))
 
     # places
     def candidates(self, core: str) -> list[GazetteerEntry]:

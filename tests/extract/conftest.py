@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 
 from lod.reconcile import Reconciler
+from lod.reference import load_reconciler
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def reconciler() -> Reconciler:
-    return Reconciler.load(ROOT / "data" / "reference")
+    return load_reconciler(ROOT / "data" / "reference")
