@@ -179,6 +179,10 @@ class OxigraphStore:
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store)
 
+    def flush(self) -> None:
+        """Write buffered data to disk, so a read-only view opened by another process sees it."""
+        self._store.flush()
+
     def close(self) -> None:
         """Release the on-disk store now (Oxigraph holds a file lock until its object is freed)."""
         self._store = ox.Store()  # drop our reference to the on-disk one; an empty in-memory store remains
