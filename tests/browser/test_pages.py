@@ -56,3 +56,18 @@ def test_query_editor_runs_a_query_and_shows_results(page: Page, served: Served)
     expect(page.locator(".yasr table")).to_contain_text("barrel bomb")
     expect(page.locator(".yasr table")).to_contain_text("Abdelbaset Abdullatif")
     assert all(url.startswith(served.url) for url in requests), requests
+
+
+def test_api_docs_render_offline_from_our_assets(page: Page, served: Served) -> None:
+    requests = only_local(page, served)
+    page.goto(served.url + "docs", wait_until="networkidle")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15_000)
+    expect(page.locator(".swagger-ui")).to_contain_text("/sparql")
+    assert all(url.startswith(served.url) for url in requests), requests
+
+
+def test_an_unknown_uri_shows_a_page_in_a_browser(page: Page, served: Served) -> None:
+    answer = page.goto(served.url + "id/place/nowhere")
+    assert answer is not None and answer.status == 404
+    expect(page.locator("h1")).to_have_text("Not Found")
+    expect(page.locator("footer")).to_contain_text("CC BY-IGO")

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from http import HTTPStatus
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -28,9 +28,9 @@ from lod import errors, publish
 from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
 from lod.store import Store
-from lod.web import editor, problems, vocabulary
+from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
-from lod.web.routes import articles, dumps, entities, home, sparql
+from lod.web.routes import articles, dumps, entities, graphs, home, sparql
 from lod.web.routes import vocabulary as vocabulary_routes
 
 __all__ = ["create_app"]
@@ -72,10 +72,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         summary="Dereferenceable URIs, SPARQL 1.1, dumps and the vocabulary of the lod dataset.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served by lod.web.docs from our own copy of Swagger UI, not a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES
+    app.state.templates.env.globals["site_url"] = links.site_url
     app.state.render_query_editor = editor.render
     app.state.metrics = Metrics(lambda: getattr(app.state, "store", None))
     app.add_middleware(
@@ -93,7 +96,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(Exception, _unexpected_problem)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
-    for router in (home.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router):
+    assets.mount(app)
+    for router in (home.router, docs.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router):
         app.include_router(router)
     return app
 
@@ -120,13 +124,13 @@ def _built_at(settings: Settings) -> datetime:  # the fallback when no build has
     return datetime.fromtimestamp(max(times), timezone.utc) if times else datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def _problem(request: Request, exc: Exception) -> JSONResponse:
+def _problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.LodError)
     problem = problems.for_error(exc)
     return _respond(request, problem.status, problem.slug, exc.title, str(exc), problems.extensions(exc))
 
 
-def _http_problem(request: Request, exc: Exception) -> JSONResponse:
+def _http_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers or {})
     response = _respond(request, exc.status_code, None, _reason(exc.status_code), str(exc.detail), {})
@@ -134,19 +138,19 @@ def _http_problem(request: Request, exc: Exception) -> JSONResponse:
     return response
 
 
-def _unexpected_problem(request: Request, exc: Exception) -> JSONResponse:
+def _unexpected_problem(request: Request, exc: Exception) -> Response:
     """Anything else is a bug: the server logs it with its traceback; the client learns only that it failed."""
     detail = "the server could not answer this request; the error has been logged"
     return _respond(request, 500, problems.PROBLEMS[errors.LodError].slug, _reason(500), detail, {})
 
 
-def _validation_problem(request: Request, exc: Exception) -> JSONResponse:
+def _validation_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     invalid = [{"location": list(map(str, e["loc"])), "message": e["msg"]} for e in exc.errors()]
     return _respond(request, 422, "invalid-request", "Invalid Request", "the request's parameters are not valid", {"errors": invalid})
 
 
-def _respond(request: Request, status: int, slug: str | None, title: str, detail: str, extra: dict[str, object]) -> JSONResponse:
+def _respond(request: Request, status: int, slug: str | None, title: str, detail: str, extra: dict[str, object]) -> Response:
     body: dict[str, object] = {
         "type": str(request.url_for("problem_type", slug=slug)) if slug else "about:blank",
         "title": title,
@@ -155,6 +159,8 @@ def _respond(request: Request, status: int, slug: str | None, title: str, detail
         "instance": request.url.path,
         **extra,
     }
+    if errorpage.wants_html(request):
+        return errorpage.html_page(request, body)
     return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
 
