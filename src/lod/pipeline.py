@@ -21,7 +21,7 @@ from lod.articles import Article, read_article
 from lod.errors import LodError, PublishFailed, Refused, ValidationFailed
 from lod.extract import extract
 from lod.mapping import Mapped, Mapper
-from lod.namespaces import SCHEMA
+from lod.namespaces import ORG, SCHEMA
 from lod.publish import write_dumps as _write_dumps
 from lod.records import Extraction
 from lod.reconcile import Reconciler
@@ -33,8 +33,9 @@ from lod.validation import ValidationReport, load_ontology, load_shapes, validat
 
 ARTICLE_GLOB = "*.txt"
 # Links followed from an article's graph into the reference data, so the shapes see the types and the
-# place hierarchy they check without re-validating the whole gazetteer for every article.
-CONTEXT_LINKS = (SCHEMA.containedInPlace, SCHEMA.containsPlace)
+# place hierarchy and the organization units they check without re-validating the whole gazetteer for every
+# article.
+CONTEXT_LINKS = (SCHEMA.containedInPlace, SCHEMA.containsPlace, ORG.hasUnit, ORG.unitOf)
 
 
 @dataclass
