@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
@@ -149,6 +151,21 @@ def test_query_mistakes_are_usage_errors_not_tracebacks(built_settings: Settings
 def test_query_service_is_refused(built_settings: Settings) -> None:
     done = run(built_settings, "query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert done.returncode == 1 and "SERVICE" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_query_service_glued_to_a_variable_is_refused_and_nothing_is_called(built_settings: Settings) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        server.settimeout(0.5)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/sparql"
+        done = run(built_settings, "query", f"SELECT * {{ ?s ?p ?o.SERVICE <{url}> {{ ?a ?b ?c }} }} LIMIT 1")
+        with pytest.raises(TimeoutError):
+            server.accept()  # nobody called
+    assert done.returncode == 1 and "SERVICE" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_query_nested_too_deep_exits_1_not_a_crash(built_settings: Settings) -> None:
+    done = run(built_settings, "query", "SELECT * " + "{" * 3000 + "}" * 3000)
+    assert done.returncode == 1 and "levels deep" in done.stderr, done.stderr
 
 
 def test_validate_checks_without_storing(tmp_path: Path) -> None:

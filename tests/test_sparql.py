@@ -117,6 +117,12 @@ def test_unacceptable_and_bad_inputs(service: QueryService) -> None:
         ("PREFIX service: <http://e/> SELECT * { service:x ?p ?o }", False),  # a prefix
         ("SELECT * { :SERVICE ?p ?o }", False),  # the empty prefix
         ("SELECT * { ?s ?p 'x'@service }", False),  # a language tag
+        # A variable or a language tag ends before a dot: the keyword right after it is seen (issue 10.1).
+        ("SELECT * { ?s ?p ?o.SERVICE <http://x/> { ?a ?b ?c } }", True),
+        ("SELECT * { ?s ?p $o.SERVICE <http://x/> { ?a ?b ?c } }", True),
+        ("SELECT * { ?s ?p 'x'@en.SERVICE <http://x/> { ?a ?b ?c } }", True),
+        ("PREFIX ex: <http://e/> SELECT * { ?s ex:p.SERVICE ?o }", False),  # a local name may hold a dot
+        ("SELECT * {" + "{" * 40 + "SERVICE <http://x/> {}" + "}" * 41, True),  # too deep for rdflib: the lexer
     ],
 )
 def test_uses_service(query: str, expected: bool) -> None:

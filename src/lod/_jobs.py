@@ -16,7 +16,7 @@ from lod.store import Boolean, QueryResult, Solutions, Store
 __all__ = ["Failure", "Form", "Job", "Ok", "Reply", "answer"]
 
 Form = Literal["boolean", "solutions", "graph"]
-FailureKind = Literal["syntax", "refused", "not-acceptable", "query", "failed"]
+FailureKind = Literal["syntax", "refused", "not-acceptable", "query", "memory", "failed"]
 
 # A reply: ("ok", form, format name, body, capped) or ("error", kind, message, line, column).
 Ok = tuple[Literal["ok"], Form, str, bytes, bool]
@@ -51,6 +51,10 @@ def answer(store: Store, job: Job) -> Reply:
         return ("error", "syntax", exc.message, exc.line, exc.column)
     except ValueError as exc:
         return ("error", "query", str(exc), None, None)
+    except RuntimeError as exc:
+        if "is not supported" in str(exc):  # Oxigraph: "The custom function <...> is not supported"
+            return ("error", "query", str(exc), None, None)
+        raise
     form, name = _form_and_format(result, job)
     if name is None:
         return ("error", "not-acceptable", "graph" if form == "graph" else "solutions", None, None)

@@ -3,7 +3,8 @@
 pyoxigraph cannot interrupt a query, so a query that runs past its time has its worker killed, which really
 stops the work and gives its memory back, and a fresh worker takes its place. A worker is started with
 ``python -c`` (so no main module is re-imported), drops its network access (:func:`lod._confinement.confine`),
-and talks to the parent over a socket pair.
+caps its own memory (``RLIMIT_DATA``: heap and private mappings, so a query that needs more fails there and
+then, instead of swapping the machine), and talks to the parent over a socket pair.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import resource
 import socket
 import subprocess
 import sys
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from lod._confinement import confine
 from lod._jobs import Job, Reply, answer
-from lod.errors import QueryTimeout, StoreUnavailable
+from lod.errors import QueryOutOfMemory, QueryTimeout, StoreUnavailable
 from lod.readonly import ReadOnlyStore
 
 __all__ = ["Pool", "Worker", "entry"]
@@ -33,11 +35,11 @@ STARTUP_TIMEOUT_S = 60.0
 class Worker:
     """One worker process (``python -c``, so no main module is re-imported) and the parent's end of its socket."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, memory_bytes: int | None = None) -> None:
         ours, theirs = socket.socketpair()
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _ENTRY, str(theirs.fileno()), str(path)],
+            [sys.executable, "-c", _ENTRY, str(theirs.fileno()), str(path), str(memory_bytes or 0)],
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
             env=env,
@@ -88,9 +90,10 @@ class Worker:
 class Pool:
     """Worker processes handed out one query at a time; a worker that runs out of time is killed and replaced."""
 
-    def __init__(self, path: Path, size: int) -> None:
+    def __init__(self, path: Path, size: int, memory_bytes: int | None = None) -> None:
         self.path = path
         self.size = size
+        self.memory_bytes = memory_bytes
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
@@ -112,7 +115,7 @@ class Pool:
         return all(worker.confined for worker in workers)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.path)
+        worker = Worker(self.path, self.memory_bytes)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -138,7 +141,7 @@ class Pool:
             try:
                 reply: Reply = worker.conn.recv()
             except EOFError:
-                raise QueryTimeout("the query stopped its worker (out of memory?) and was abandoned") from None
+                raise self._died(worker) from None
             healthy = True
             return reply
         finally:
@@ -149,6 +152,14 @@ class Pool:
                 if not self._closed:
                     self._idle.put(self._spawn())
 
+    def _died(self, worker: Worker) -> QueryOutOfMemory | QueryTimeout:
+        """Why a worker ended in the middle of a query: past its memory cap (an allocation that cannot fail
+        softly aborts the process), or, without a cap, something that killed it."""
+        worker.process.wait()
+        if self.memory_bytes:
+            return QueryOutOfMemory(_memory_message(self.memory_bytes))
+        return QueryTimeout(f"the query stopped its worker (exit status {worker.process.returncode}) and was abandoned")
+
     def close(self) -> None:
         self._closed = True
         with self._lock:
@@ -158,13 +169,26 @@ class Pool:
             worker.stop()
 
 
-_ENTRY = "import sys, lod._workers; lod._workers.entry(int(sys.argv[1]), sys.argv[2])"
+_ENTRY = "import sys, lod._workers; lod._workers.entry(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))"
 
 
-def entry(fd: int, path: str) -> None:
-    """Where a worker process starts (see ``_ENTRY``): confine it, then serve jobs on socket ``fd``."""
+def entry(fd: int, path: str, memory_bytes: int = 0) -> None:
+    """Where a worker process starts (see ``_ENTRY``): confine it, cap its memory, then serve jobs on ``fd``."""
     confined = confine()
+    if memory_bytes > 0:
+        cap(memory_bytes)
     _main(Connection(fd), path, confined)
+
+
+def cap(memory_bytes: int) -> None:
+    """Limit this process's data segment (heap and private writable mappings) to ``memory_bytes``."""
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+
+def _memory_message(memory_bytes: int) -> str:
+    return f"the query needed more than the {memory_bytes // 2**20} MB of memory one query may use, and was stopped"
 
 
 def _main(conn: Connection, path: str, confined: bool) -> None:
@@ -185,6 +209,8 @@ def _main(conn: Connection, path: str, confined: bool) -> None:
             return
         try:
             reply = answer(store, job)
+        except MemoryError:
+            reply = ("error", "memory", "out of memory", None, None)
         except Exception as exc:  # noqa: BLE001 - a worker reports every failure and lives on
             reply = ("error", "failed", f"{type(exc).__name__}: {exc}", None, None)
         conn.send(reply)

@@ -168,9 +168,11 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _query(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.querytext import check_nesting
     from lod.store import Boolean, Solutions, open_store
 
     text = _read_query(args.sparql)
+    check_nesting(text)  # Oxigraph's recursive parser would overflow its stack and kill the process
     result = open_store(settings.store_path, read_only=True).query(text)
     if args.format == "table":
         if isinstance(result, Boolean):

@@ -14,7 +14,9 @@
     └── QueryError               a SPARQL request that cannot be answered
         ├── QuerySyntaxError     the parser's message and position
         ├── QueryRefused         updates, SERVICE and other forbidden forms
-        └── QueryTimeout         stopped after the configured time
+        ├── QueryTooLarge        a request body or query text over the size limit
+        ├── QueryTimeout         stopped after the configured time
+        └── QueryOutOfMemory     stopped when it needed more memory than a query may use
 """
 
 from __future__ import annotations
@@ -176,5 +178,13 @@ class QueryRefused(QueryError):
     title = "Query Refused"
 
 
+class QueryTooLarge(QueryError):
+    title = "Query Too Large"
+
+
 class QueryTimeout(QueryError):
     title = "Query Timeout"
+
+
+class QueryOutOfMemory(QueryError):
+    title = "Query Out of Memory"

@@ -1,24 +1,37 @@
-"""A small SPARQL lexer: enough to see which keywords a query uses without parsing it."""
+"""What a SPARQL text holds, seen before it runs: its keywords (a small lexer), how deeply it nests, and whether
+its parsed algebra calls a remote ``SERVICE``.
+
+Oxigraph's parser is recursive: a query nested a few thousand levels deep overflows its stack and kills the
+process (:data:`MAX_NESTING` is checked first, by the lexer, which does not recurse). ``SERVICE`` is found in
+the query's algebra as rdflib parses it, not in its text; only a text rdflib cannot parse (nor Oxigraph, then,
+in practice) falls back to the lexer.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from lod.errors import QueryError
+
+__all__ = ["MAX_NESTING", "calls_service", "check_nesting", "keywords", "nesting"]
+
+MAX_NESTING = 100  # brackets, braces and parentheses inside each other; Oxigraph's stack ends near 1,000
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\-\u00B7\u00C0-\uFFFF]*")
-_NAME_TAIL = re.compile(r"(?:[A-Za-z0-9_\-.:%\u00B7\u00C0-\uFFFF]|\\[_~.\-!$&'()*+,;=/?#@%])*")
+# A prefixed name's local part may hold dots (not at its end); a variable or a language tag never does.
+_NAME_TAIL = re.compile(r"(?:[A-Za-z0-9_\-.:%\u00B7\u00C0-\uFFFF]|\\[_~.\-!$&'()*+,;=/?#@%])*(?<!\.)")
+_VARIABLE_TAIL = re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\uFFFF]*")
+_LANGUAGE_TAIL = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 _LONG_STRING = re.compile(r"""(\"\"\"|''')(?:\\.|(?!\1).)*?\1""", re.DOTALL)
 _SHORT_STRING = re.compile(r"""("|')(?:\\.|(?!\1)[^\\\n\r])*\1?""")
+_SERVICE = re.compile("service", re.IGNORECASE)
 
 
-def keywords(query: str) -> set[str]:
-    """The keywords of a SPARQL text, upper-cased: words outside strings, IRIs, comments, variables and
-    prefixed names.
-
-    >>> sorted(keywords('SELECT ?from FROM <http://example.org/g> { ?s ex:service "SERVICE" } # LOAD'))
-    ['FROM', 'SELECT']
-    """
-    found: set[str] = set()
+def _tokens(query: str) -> Iterator[str]:
+    """The keywords (as written) and the brackets of a SPARQL text; strings, IRIs, comments, variables,
+    language tags and prefixed names are skipped."""
     i, n = 0, len(query)
     while i < n:
         char = query[i]
@@ -31,9 +44,16 @@ def keywords(query: str) -> set[str]:
         elif char == "<":
             match = _IRIREF.match(query, i)
             i = match.end() if match else i + 1
-        elif char in "?$@:":  # a variable, a language tag, or a name with the empty prefix
-            match = _NAME_TAIL.match(query, i + 1)
+        elif char in "?$":
+            i = _VARIABLE_TAIL.match(query, i + 1).end()  # type: ignore[union-attr]  # matches the empty string
+        elif char == "@":
+            match = _LANGUAGE_TAIL.match(query, i + 1)
             i = match.end() if match else i + 1
+        elif char == ":":  # a name with the empty prefix
+            i = _NAME_TAIL.match(query, i + 1).end()  # type: ignore[union-attr]
+        elif char in "{}()[]":
+            yield char
+            i += 1
         else:
             match = _WORD.match(query, i)
             if match is None:
@@ -41,8 +61,83 @@ def keywords(query: str) -> set[str]:
                 continue
             i = match.end()
             if i < n and query[i] == ":":  # a prefixed name: skip its local part
-                tail = _NAME_TAIL.match(query, i + 1)
-                i = tail.end() if tail else i + 1
+                i = _NAME_TAIL.match(query, i + 1).end()  # type: ignore[union-attr]
             else:
-                found.add(match[0].upper())
-    return found
+                yield match[0]
+
+
+def keywords(query: str) -> set[str]:
+    """The keywords of a SPARQL text, upper-cased: words outside strings, IRIs, comments, variables and
+    prefixed names.
+
+    >>> sorted(keywords('SELECT ?from FROM <http://example.org/g> { ?s ex:service "SERVICE" } # LOAD'))
+    ['FROM', 'SELECT']
+    >>> sorted(keywords('SELECT * { ?s ?p ?o.SERVICE <http://x/> {} }'))  # a variable ends before a dot
+    ['SELECT', 'SERVICE']
+    """
+    return {token.upper() for token in _tokens(query) if token not in "{}()[]"}
+
+
+def nesting(query: str) -> int:
+    """How deeply the brackets, braces and parentheses of a query nest (outside strings, IRIs and comments).
+
+    >>> nesting('SELECT * { ?s ?p ?o FILTER(STRLEN("(((") > 1) }'), nesting("ASK {}")
+    (3, 1)
+    """
+    depth = deepest = 0
+    for token in _tokens(query):
+        if token in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def check_nesting(query: str) -> None:
+    """Refuse a query nested deeper than :data:`MAX_NESTING`, before any (recursive) parser sees it.
+
+    Raises:
+        QueryError: the query nests too deeply.
+    """
+    if (depth := nesting(query)) > MAX_NESTING:
+        raise QueryError(f"the query nests brackets {depth} levels deep, more than the {MAX_NESTING} allowed")
+
+
+def calls_service(query: str) -> bool:
+    """Whether the query's algebra holds a ``SERVICE`` pattern (rdflib parses it; nothing is run).
+
+    A text without the letters ``service`` in any case cannot (Oxigraph reads no escapes in keywords), so it
+    is not parsed; a text rdflib cannot parse falls back to :func:`keywords`.
+
+    >>> calls_service('SELECT * { ?s ?p "x"@en.SERVICE <http://example.org/sparql> { ?a ?b ?c } }')
+    True
+    >>> calls_service('SELECT ?service { ?service <http://example.org/SERVICE> "SERVICE" } # SERVICE')
+    False
+    """
+    if _SERVICE.search(query) is None:
+        return False
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(query)
+    except (ParseBaseException, RecursionError, ValueError, TypeError, AttributeError, KeyError):
+        return "SERVICE" in keywords(query)
+    return _has_service(parsed)
+
+
+def _has_service(node: object) -> bool:
+    """Whether a parse tree of rdflib's holds a ``ServiceGraphPattern`` (walked without recursion)."""
+    from pyparsing import ParseResults
+
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if getattr(item, "name", None) == "ServiceGraphPattern":
+            return True
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, (list, tuple, ParseResults)):
+            pending.extend(item)
+    return False

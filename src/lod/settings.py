@@ -22,10 +22,29 @@ class Settings(BaseSettings):
     ontology_dir: Path = ROOT / "ontology"
     shapes_dir: Path = ROOT / "shapes"
     query_timeout_s: float = 30.0
+    query_memory_mb: int = 1024
+    query_max_bytes: int = 262_144
     result_limit: int = 10_000
     host: str = "127.0.0.1"
     port: int = 8000
     ingest_token: SecretStr | None = None
+
+    @field_validator("ingest_token")
+    @classmethod
+    def _ingest_token_is_a_token(cls, value: SecretStr | None) -> SecretStr | None:
+        # Empty means "publishing is off"; blank would turn the route on with a token no client can send.
+        if value is not None and value.get_secret_value() and not value.get_secret_value().strip():
+            raise ValueError("the ingest token is only whitespace: set a long random value, or leave it empty to disable POST /articles")
+        if value is not None and value.get_secret_value() != value.get_secret_value().strip():
+            raise ValueError("the ingest token begins or ends with whitespace, which no HTTP client can send in a header")
+        return value
+
+    @field_validator("query_memory_mb", "query_max_bytes")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(f"must be at least 1, got {value}")
+        return value
 
     @field_validator("base_uri")
     @classmethod

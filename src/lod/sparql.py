@@ -25,11 +25,16 @@ the protocol allows: the query is sent with ``BASE <...>`` before its first line
 
 **Safety.** Updates are refused: a text that does not parse as a query but parses as an update raises
 :class:`~lod.errors.QueryRefused`, so ``LOAD`` never runs. Oxigraph evaluates ``SERVICE`` by calling the
-remote endpoint, so a query using the ``SERVICE`` keyword (found by a lexer that skips strings, IRIs,
-comments, variables and prefixed names, not by a regex over the text) is refused before it runs; workers
+remote endpoint, so a query whose parsed algebra holds a ``SERVICE`` pattern
+(:func:`lod.querytext.calls_service`, not a scan of the text) is refused before it runs; workers
 also drop their network access (``lod._confinement``: fresh user and network namespaces, where Linux
 allows it: :attr:`QueryService.network_confined` says whether they did). ``FROM <iri>`` and
 ``FROM NAMED <iri>`` select graphs already in the store and never fetch anything.
+
+**Limits.** A query text larger than ``settings.query_max_bytes`` raises :class:`~lod.errors.QueryTooLarge`;
+one nested deeper than :data:`lod.querytext.MAX_NESTING` is refused before any parser sees it (Oxigraph's
+recursive parser would overflow its stack). Each worker's memory is capped at ``settings.query_memory_mb``:
+a query that needs more ends its worker and raises :class:`~lod.errors.QueryOutOfMemory`.
 
 **Capped results.** At most ``settings.result_limit`` rows (SELECT) or triples (CONSTRUCT, DESCRIBE) are
 returned; :attr:`Answer.capped` says when more were there. The web layer reports it in the
@@ -52,9 +57,9 @@ import pyoxigraph as ox
 
 from lod._jobs import Form, Job, Reply, answer
 from lod._workers import Pool
-from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
+from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge
 from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
-from lod.querytext import keywords
+from lod.querytext import calls_service, check_nesting, keywords
 from lod.negotiation import negotiate
 from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
@@ -74,7 +79,7 @@ __all__ = [
 ]
 
 QueryForm = Literal["select", "ask", "construct", "describe", "unknown"]
-Outcome = Literal["ok", "syntax_error", "refused", "timeout", "error"]
+Outcome = Literal["ok", "syntax_error", "refused", "timeout", "memory", "error"]
 Observer = Callable[[QueryForm, Outcome, float], None]
 
 
@@ -96,7 +101,8 @@ class QueryService:
         self.store = store
         self._observe = observe
         path = getattr(store, "path", None)
-        self._pool = Pool(Path(path), workers) if path is not None and workers > 0 else None
+        memory = settings.query_memory_mb * 2**20
+        self._pool = Pool(Path(path), workers, memory) if path is not None and workers > 0 else None
 
     def start(self) -> None:
         """Start the worker processes (they open the store read-only)."""
@@ -155,11 +161,16 @@ class QueryService:
 
     def _observed(self, query: str, outcome: Outcome, started: float) -> None:
         if self._observe is not None:
-            self._observe(query_form(query), outcome, time.perf_counter() - started)
+            form = query_form(query) if len(query) <= self.settings.query_max_bytes else "unknown"
+            self._observe(form, outcome, time.perf_counter() - started)
 
     def _execute(self, query: str, accept: str | None, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> Answer:
         if not query.strip():
             raise QueryError("the query is empty")
+        size = len(query.encode("utf-8", "surrogatepass"))
+        if size > self.settings.query_max_bytes:
+            raise QueryTooLarge(f"the query is {size} bytes, more than the {self.settings.query_max_bytes} allowed")
+        check_nesting(query)
         if uses_service(query):
             raise QueryRefused("SERVICE is not allowed: this endpoint never calls other endpoints")
         for iri in (*default_graphs, *named_graphs):
@@ -204,10 +215,12 @@ def outcome_of(error: Exception) -> Outcome:
     """
     if isinstance(error, QuerySyntaxError):
         return "syntax_error"
-    if isinstance(error, QueryRefused):
+    if isinstance(error, (QueryRefused, QueryTooLarge)):
         return "refused"
     if isinstance(error, QueryTimeout):
         return "timeout"
+    if isinstance(error, QueryOutOfMemory):
+        return "memory"
     return "error"
 
 
@@ -245,20 +258,22 @@ def _unpack(reply: Reply, shift: int) -> Answer:
         raise NotAcceptable(GRAPH_RESULT_FORMATS if message == "graph" else SOLUTION_RESULT_FORMATS)
     if kind == "query":
         raise QueryError(message)
+    if kind == "memory":
+        raise QueryOutOfMemory("the query needed more memory than one query may use, and was stopped")
     raise RuntimeError(f"the query worker failed: {message}")
 
 
 # --- SERVICE detection ------------------------------------------------------------------------------------
 
 def uses_service(query: str) -> bool:
-    """Whether the query uses the ``SERVICE`` keyword (outside strings, IRIs, comments and names).
+    """Whether the query's algebra calls a remote ``SERVICE`` (:func:`lod.querytext.calls_service`).
 
     >>> uses_service('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
     True
     >>> uses_service('SELECT ?service { ?service <http://example.org/SERVICE> "SERVICE" } # SERVICE')
     False
     """
-    return "SERVICE" in keywords(query)
+    return calls_service(query)
 
 
 # --- the service description --------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from lod import results
 from lod.results import XSD_STRING
 from lod.errors import QueryError, QueryRefused, QuerySyntaxError, StoreUnavailable
 from lod.formats import Format
-from lod.querytext import keywords
+from lod.querytext import calls_service, keywords
 
 
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
@@ -154,7 +154,7 @@ class OxigraphStore:
             kwargs["use_default_graph_as_union"] = True  # the union, unless the query names its own dataset
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if "SERVICE" in keywords(sparql):
+        if calls_service(sparql):
             # Oxigraph would call the remote endpoint; a publisher's store never reaches the network.
             raise QueryRefused("SERVICE is not allowed: queries never reach other endpoints")
         try:

@@ -352,3 +352,28 @@ def test_sparqlwrapper_sees_errors(endpoint: Endpoint) -> None:
         client.query()
 
 
+
+
+@pytest.mark.parametrize("wrapper_format", ["turtle", "n3", "rdf+xml", "json-ld"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("query", [ALL_TRIPLES, f"DESCRIBE <{EX}bob>"], ids=["construct", "describe"])
+def test_sparqlwrapper_graph_formats(endpoint: Endpoint, wrapper_format: str, method: str, query: str) -> None:
+    """SPARQLWrapper sends ``format=turtle`` (or n3, rdf+xml, json-ld) as well as Accept (issue 10.15)."""
+    client = SPARQLWrapper(endpoint.url)
+    client.setQuery(query)
+    client.setMethod(method)
+    client.setReturnFormat(wrapper_format)
+    result = client.query()
+    body = result.response.read()
+    media_type = result.response.headers["Content-Type"].split(";")[0]
+    fmt = next(f for f in GRAPH_RESULT_FORMATS if f.media_type == media_type)
+    assert fmt.rdflib_name is not None
+    assert isomorphic(Graph().parse(data=body, format=fmt.rdflib_name), held_graph(endpoint.store, query))
+
+
+def test_unknown_format_word_is_ignored_when_accept_is_given(endpoint: Endpoint) -> None:
+    response = endpoint.http.get("/sparql", params={"query": ALL_TRIPLES, "format": "bogus"}, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+    without_accept = endpoint.http.build_request("GET", "/sparql", params={"query": ALL_TRIPLES, "format": "bogus"})
+    del without_accept.headers["accept"]
+    assert endpoint.http.send(without_accept).status_code == 400

@@ -38,7 +38,11 @@ PROBLEMS: dict[type[errors.LodError], Problem] = {
     ),
     errors.QuerySyntaxError: Problem("query-syntax", 400, "A SPARQL query that does not parse; `line` and `column` say where."),
     errors.QueryRefused: Problem("query-refused", 403, "A SPARQL request this endpoint does not run (updates, SERVICE)."),
+    errors.QueryTooLarge: Problem("query-too-large", 413, "A SPARQL request body or query text larger than the endpoint accepts."),
     errors.QueryTimeout: Problem("query-timeout", 503, "A SPARQL query stopped after the configured time limit."),
+    errors.QueryOutOfMemory: Problem(
+        "query-memory", 503, "A SPARQL query stopped when it needed more memory than one query may use (`LOD_QUERY_MEMORY_MB`)."
+    ),
     errors.QueryError: Problem("bad-query", 400, "A SPARQL request that cannot be answered."),
     errors.StoreUnavailable: Problem("store-unavailable", 503, "The store cannot be opened."),
     errors.LodError: Problem("error", 500, "An error the server could not handle."),

@@ -4,8 +4,12 @@
   query itself (``application/sparql-query``, UTF-8); ``default-graph-uri`` and ``named-graph-uri`` (repeatable)
   in the URL or the form.
 * Results are negotiated from ``Accept`` (SELECT and ASK: JSON, XML, CSV, TSV; CONSTRUCT and DESCRIBE:
-  Turtle, N-Triples, JSON-LD, RDF/XML). A ``format`` (or ``output``) parameter overrides it: a format name
-  (``srj``, ``csv``, ``ttl``...), a media type, or ``json`` / ``xml``.
+  Turtle, N-Triples, JSON-LD, RDF/XML). A ``format`` (or ``output``, ``results``) parameter overrides it: a
+  format name (``srj``, ``csv``, ``ttl``...), a media type, ``json`` / ``xml``, or a name other endpoints take
+  (``turtle``, ``n3``, ``rdf+xml``, ``json-ld``..., what SPARQLWrapper sends, as Fuseki and Virtuoso do). A
+  name we do not know is ignored when the request has an ``Accept`` header, and refused (400) otherwise.
+* A body over ``3 * LOD_QUERY_MAX_BYTES`` (percent-encoding triples a byte at most) or a query over
+  ``LOD_QUERY_MAX_BYTES`` is refused with 413 before anything parses it.
 * A ``GET`` without a query answers the service description, or the query editor for browsers. ``HEAD``
   answers the same headers without the body.
 * Updates (``update=``, ``application/sparql-update``) are refused with 403. A capped result carries
@@ -28,7 +32,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from lod.errors import QueryError, QueryRefused
+from lod.errors import QueryError, QueryRefused, QueryTooLarge
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, SOLUTION_RESULT_FORMATS, Format, by_media_type, by_name
 from lod.negotiation import negotiate
 from lod.settings import Settings
@@ -44,7 +48,21 @@ DESCRIPTION_FORMATS = (*GRAPH_RESULT_FORMATS, HTML)
 FORMAT_WORDS = {
     "json": "application/sparql-results+json, application/ld+json",
     "xml": "application/sparql-results+xml, application/rdf+xml",
+    # The names other endpoints (Fuseki, Virtuoso) take, and SPARQLWrapper sends.
+    "turtle": "text/turtle",
+    "n3": "text/turtle",
+    "text/n3": "text/turtle",
+    "text/rdf+n3": "text/turtle",
+    "rdf+xml": "application/rdf+xml",
+    "rdfxml": "application/rdf+xml",
+    "rdf": "application/rdf+xml",
+    "json-ld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "n-triples": "application/n-triples",
+    "sparql-results+json": "application/sparql-results+json",
+    "sparql-results+xml": "application/sparql-results+xml",
 }
+FORMAT_PARAMETERS = ("format", "output", "results")
 Params = Sequence[tuple[str, str]]
 
 
@@ -82,7 +100,8 @@ async def sparql_post(request: Request) -> Response:
     media_type, _, parameters = request.headers.get("content-type", "").partition(";")
     media_type = media_type.strip().lower()
     params = list(request.query_params.multi_items())
-    body = await request.body()
+    settings: Settings = request.app.state.settings
+    body = await _body(request, 3 * settings.query_max_bytes)
     if media_type == FORM:
         params += _form(body)
         query = _one_query(params)
@@ -127,6 +146,20 @@ async def _describe(request: Request) -> Response:
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it exceeds ``limit`` bytes (before it is all read)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise QueryTooLarge(f"the body is {declared} bytes, more than the {limit} allowed")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise QueryTooLarge(f"the body is more than the {limit} bytes allowed")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _one_query(params: Params) -> str | None:
     """The single ``query`` parameter, or None; updates and repeated queries are refused."""
     _refuse_updates(params)
@@ -160,16 +193,27 @@ def _utf8(body: bytes, content_type_parameters: str) -> str:
 
 
 def _accept(request: Request, params: Params) -> str | None:
-    """The Accept header, unless a ``format``/``output`` parameter names the format."""
-    wanted = next((value for key, value in params if key in ("format", "output")), None)
-    if wanted is None:
-        return request.headers.get("accept")
-    if wanted in FORMAT_WORDS:
-        return FORMAT_WORDS[wanted]
-    fmt = by_media_type(wanted) if "/" in wanted else _by_name(wanted)
-    if fmt is None:
-        raise QueryError(f"unknown format {wanted!r}")
-    return fmt.media_type
+    """The Accept header, unless a ``format``/``output``/``results`` parameter names a format we know.
+
+    Raises:
+        QueryError: the parameters name only formats we do not know, and there is no Accept header.
+    """
+    accept = request.headers.get("accept")
+    wanted = [value for key, value in params if key in FORMAT_PARAMETERS and value.strip()]
+    for value in wanted:
+        if (media_type := _format_media_type(value.strip())) is not None:
+            return media_type
+    if wanted and accept is None:
+        raise QueryError(f"unknown format {wanted[0]!r}")
+    return accept
+
+
+def _format_media_type(name: str) -> str | None:
+    """The media type(s) a ``format`` value names, or None."""
+    if name.lower() in FORMAT_WORDS:
+        return FORMAT_WORDS[name.lower()]
+    fmt = by_media_type(name) if "/" in name else _by_name(name)
+    return fmt.media_type if fmt is not None else None
 
 
 def _by_name(name: str) -> Format | None:
