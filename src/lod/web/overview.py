@@ -8,16 +8,16 @@ from lod.store import Solutions, Store
 
 __all__ = ["Count", "Overview", "RecentArticle", "overview"]
 
-# (what, the types that count as one, in the vocabularies of docs/model.md)
-KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("articles", ("https://schema.org/NewsArticle",)),
-    ("statements", ("{dis}Statement",)),
-    ("displacement observations", ("{dis}DisplacementObservation",)),
-    ("organizations", ("http://www.w3.org/ns/org#Organization",)),
-    ("people", ("http://xmlns.com/foaf/0.1/Person",)),
-    ("places", ("https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country")),
-    ("events", ("http://semanticweb.cs.vu.nl/2009/11/sem/Event",)),
-    ("concepts", ("http://www.w3.org/2004/02/skos/core#Concept",)),
+# (what, the types that count as one, in the vocabularies of docs/model.md, where the list of them is on this site)
+KINDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("articles", ("https://schema.org/NewsArticle",), "browse/articles"),
+    ("statements", ("{dis}Statement",), "id/statement/"),
+    ("displacement observations", ("{dis}DisplacementObservation",), "browse/observations"),
+    ("organizations", ("http://www.w3.org/ns/org#Organization",), "browse/organizations"),
+    ("people", ("http://xmlns.com/foaf/0.1/Person",), "browse/people"),
+    ("places", ("https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"), "browse/places"),
+    ("events", ("http://semanticweb.cs.vu.nl/2009/11/sem/Event",), "id/event/"),
+    ("concepts", ("http://www.w3.org/2004/02/skos/core#Concept",), "id/concept/"),
 )
 
 _RECENT = """
@@ -35,6 +35,7 @@ SELECT ?article ?headline ?published ?publisher WHERE {
 class Count:
     kind: str
     count: int
+    path: str  # the list of them, relative to the site's root
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Overview:
 def overview(store: Store, base: str, recent: int = 10) -> Overview:
     """Counts per kind (each thing once, whatever graph it is in) and the ``recent`` newest articles."""
     rows = " ".join(
-        f'("{kind}" <{t.format(dis=base + "def/displacement#")}>)' for kind, types in KINDS for t in types
+        f'("{kind}" <{t.format(dis=base + "def/displacement#")}>)' for kind, types, _ in KINDS for t in types
     )
     counted = store.query(
         f"SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?kind ?type) {{ {rows} }} ?s a ?type }} GROUP BY ?kind"
@@ -68,4 +69,4 @@ def overview(store: Store, base: str, recent: int = 10) -> Overview:
     ]
     # An article with several publisher labels comes back once per label: keep the first.
     unique = list({a.uri: a for a in reversed(articles)}.values())[::-1]
-    return Overview([Count(kind, found.get(kind, 0)) for kind, _ in KINDS], unique)
+    return Overview([Count(kind, found.get(kind, 0), path) for kind, _, path in KINDS], unique)

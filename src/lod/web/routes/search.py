@@ -1,0 +1,57 @@
+"""``/search?q=``: places, organizations, people and articles by name (see :mod:`lod.search`).
+
+The index is built from the store on the first search and again after the data changes (a build or an
+ingest writes a new catalog), so the server never needs a restart to find new names.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from lod.formats import HTML, Format
+from lod.search import SearchIndex
+from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
+from lod.web.representation import choose
+
+router = APIRouter(tags=["site"])
+
+JSON = Format("json", "application/json", "json")
+KINDS = ("place", "organization", "person", "article")
+_lock = threading.Lock()
+
+
+@router.get("/search", name="search")
+def search(
+    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
+    templates: TemplatesDep,
+    q: str = Query("", max_length=200, description="words of a name, in any spelling or script"),
+    kind: str | None = Query(None, pattern="^(place|organization|person|article)$", description="only things of this kind"),
+) -> Response:
+    """Things whose names match ``q``, best first, each linking to its page (HTML, or JSON on request)."""
+    fmt = choose(request, (HTML, JSON), None)
+    hits = _index(request, store, settings.base_uri).search(q, kind) if q.strip() else []
+    if fmt == JSON:
+        found = [{"uri": h.iri, "kind": h.kind, "label": h.label, "matched": h.matched} for h in hits]
+        return JSONResponse({"query": q, "results": found})
+    context = {"hits": hits, "search_query": q, "kind": kind, "kinds": KINDS}
+    return templates.TemplateResponse(request, "search.html", context)
+
+
+def _index(request: Request, store: StoreDep, base: str) -> SearchIndex:
+    """The index for the data as it is now, built when the data has changed since the last one."""
+    version: datetime = modified_at(request)
+    with _lock:
+        cached = getattr(request.app.state, "search_index", None)
+        if cached is None or cached[0] != version:
+            cached = (version, SearchIndex.build(store, base))
+            request.app.state.search_index = cached
+        index: SearchIndex = cached[1]
+    return index
+
+
