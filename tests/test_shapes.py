@@ -130,7 +130,9 @@ def test_file_has_ontology_header(path: Path) -> None:
 
 
 def test_model_terms_are_declared_with_label_and_comment() -> None:
-    graph = Graph().parse(ROOT / "ontology" / "displacement.ttl")
+    graph = Graph()
+    for path in (ROOT / "ontology").glob("*.ttl"):
+        graph.parse(path)
     ns = dis(DEFAULT_BASE)
     terms = set(re.findall(r"\bdis:([A-Za-z]\w*)", (ROOT / "docs" / "model.md").read_text(encoding="utf-8")))
     assert len(terms) > 15
@@ -143,7 +145,7 @@ def test_model_terms_are_declared_with_label_and_comment() -> None:
 def test_concepts_have_one_scheme_label_notation_and_definition() -> None:
     graph = Graph().parse(ROOT / "ontology" / "concepts.ttl")
     schemes = {str(s).rsplit("/", 1)[-1] for s in graph.subjects(RDF.type, SKOS.ConceptScheme)}
-    assert schemes == {"weapon", "population-unit", "figure-qualifier", "statement-type", "figure-category", "event-type", "role"}
+    assert schemes == {"weapon", "population-unit", "figure-qualifier", "statement-type", "figure-category", "event-type", "casualty-type", "role"}
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         (scheme,) = graph.objects(concept, SKOS.inScheme)
         assert str(concept).startswith(str(scheme).replace("/scheme/", "/concept/") + "/"), concept
