@@ -1,0 +1,114 @@
+"""Every displacement figure as one table, for spreadsheets: CSV with an HXL hashtag row under the header
+(https://hxlstandard.org/), as humanitarian analysts load it into their tools.
+
+One row per observation: the figure as reported and its bounds, the qualifier and unit, where (the place or
+area as worded, and the P-coded governorate, district and sub-district it lies in: several joined by ``|``
+when an area spans more than one), over which period, when and by whom it was reported, the article's URL and
+the sentence it was taken from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from lod.store import Solutions, Store
+
+__all__ = ["COLUMNS", "CSV_FILE", "csv_text", "rows"]
+
+CSV_FILE = "observations.csv"  # its name in the dumps folder
+
+# (header, HXL hashtag, query variable)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("observation", "#meta+id", "o"),
+    ("figure", "#affected+idps", "figure"),
+    ("at_least", "#affected+idps+min", "min"),
+    ("at_most", "#affected+idps+max", "max"),
+    ("qualifier", "#meta+qualifier", "qualifier"),
+    ("unit", "#indicator+unit", "unit"),
+    ("category", "#indicator+category", "category"),
+    ("place", "#loc+name", "placeName"),
+    ("place_uri", "#loc+id", "place"),
+    ("adm1_pcode", "#adm1+code", "adm1"),
+    ("adm1_name", "#adm1+name", "adm1name"),
+    ("adm2_pcode", "#adm2+code", "adm2"),
+    ("adm2_name", "#adm2+name", "adm2name"),
+    ("adm3_pcode", "#adm3+code", "adm3"),
+    ("adm3_name", "#adm3+name", "adm3name"),
+    ("period_start", "#date+start", "start"),
+    ("period_end", "#date+end", "end"),
+    ("period_as_printed", "#date+text", "periodText"),
+    ("reported_on", "#date+reported", "reported"),
+    ("reported_by", "#org+name", "reporterName"),
+    ("reported_by_uri", "#org+id", "reporter"),
+    ("source_url", "#meta+url", "url"),
+    ("sentence", "#description", "sentence"),
+)
+
+_ADMIN = """
+    OPTIONAL { ?o sdmx:refArea/schema:containsPlace?/schema:containedInPlace* ?u{n} .
+               ?u{n} dis:adminLevel {n} ; dct:identifier ?c{n} ; schema:name ?n{n} }"""
+
+_QUERY = (
+    """
+PREFIX dis: <{dis}>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?o ?figure ?min ?max ?qualifier ?unit ?category ?place ?placeName ?start ?end ?periodText ?reported
+       ?reporter ?reporterName ?url ?sentence
+       (GROUP_CONCAT(DISTINCT ?c1; separator="|") AS ?adm1) (GROUP_CONCAT(DISTINCT ?n1; separator="|") AS ?adm1name)
+       (GROUP_CONCAT(DISTINCT ?c2; separator="|") AS ?adm2) (GROUP_CONCAT(DISTINCT ?n2; separator="|") AS ?adm2name)
+       (GROUP_CONCAT(DISTINCT ?c3; separator="|") AS ?adm3) (GROUP_CONCAT(DISTINCT ?n3; separator="|") AS ?adm3name)
+WHERE {
+    ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure .
+    OPTIONAL { ?o schema:minValue ?min }
+    OPTIONAL { ?o schema:maxValue ?max }
+    OPTIONAL { ?o dis:figureQualifier/skos:prefLabel ?qualifier }
+    OPTIONAL { ?o dis:populationUnit/skos:prefLabel ?unit }
+    OPTIONAL { ?o dis:figureCategory/skos:prefLabel ?category }
+    OPTIONAL { ?o sdmx:refArea ?place OPTIONAL { ?place schema:name ?placeName } }
+    OPTIONAL { ?o sdmx:refPeriod/time:hasBeginning/time:inXSDDate ?start }
+    OPTIONAL { ?o sdmx:refPeriod/time:hasEnd/time:inXSDDate ?end }
+    OPTIONAL { ?o dis:periodAsPrinted ?periodText }
+    OPTIONAL { ?o dis:reportDate ?reported }
+    OPTIONAL { ?o dis:reportedBy ?reporter OPTIONAL { ?reporter skos:prefLabel ?reporterName } }
+    OPTIONAL { ?o prov:wasDerivedFrom ?span . ?span oa:hasSource/schema:url ?url .
+               OPTIONAL { ?span oa:hasSelector/oa:exact ?sentence } }
+"""
+    + "".join(_ADMIN.replace("{n}", str(n)) for n in (1, 2, 3))
+    + """
+}
+GROUP BY ?o ?figure ?min ?max ?qualifier ?unit ?category ?place ?placeName ?start ?end ?periodText ?reported
+         ?reporter ?reporterName ?url ?sentence
+ORDER BY DESC(?reported) ?o
+"""
+)
+
+
+def rows(store: Store, base: str) -> list[dict[str, str]]:
+    """One dict per observation, keyed by the query variables of ``COLUMNS`` (absent values left out)."""
+    result = store.query(_QUERY.replace("{dis}", base + "def/displacement#"))
+    assert isinstance(result, Solutions)
+    seen: set[str] = set()
+    out = []
+    for row in result.values():
+        if row["o"] not in seen:  # one row per observation, even if a value came in two forms
+            seen.add(row["o"])
+            out.append(row)
+    return out
+
+
+def csv_text(store: Store, base: str) -> str:
+    """The CSV: a header row, the HXL hashtag row, then one row per observation."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([header for header, _, _ in COLUMNS])
+    writer.writerow([tag for _, tag, _ in COLUMNS])
+    for row in rows(store, base):
+        writer.writerow([row.get(var, "") for _, _, var in COLUMNS])
+    return buffer.getvalue()
