@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lod", description="Publish conflict and displacement reporting as linked data.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub.add_parser("build", parents=[common], help="map, validate and load everything in data/, then write dumps")
-    p = sub.add_parser("ingest", parents=[common], help="add or replace one article")
+    p = sub.add_parser("ingest", parents=[common], help="add or replace one article (.txt) or data set file (.csv)")
     p.add_argument("file", type=Path)
     p = sub.add_parser("validate", parents=[common], help="check articles (default: all of data/) without storing")
     p.add_argument("files", type=Path, nargs="*")
@@ -113,13 +113,19 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{item.article.path}: {len(item.graph)} triples")
     for warning in (w for item in report.articles for w in item.report.warnings):
         print(f"warning: {warning.shape_id}: {warning.message} ({warning.focus})", file=sys.stderr)
-    print(f"built {len(report.articles)} article(s), {report.quads} quads in {settings.store_path}; dumps in {settings.dumps_dir}")
+    for table in report.tables:
+        print(f"{table.path}: {len(table.graph)} triples")
+    print(f"built {len(report.articles)} article(s), {len(report.tables)} data set file(s), {report.quads} quads in {settings.store_path}; dumps in {settings.dumps_dir}")
     return EXIT_OK
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.pipeline import ingest
+    from lod.pipeline import ingest, ingest_table
 
+    if args.file.suffix.lower() == ".csv":
+        table = ingest_table(args.file, settings)
+        print(f"{args.file}: ingested {len(table.graph)} triples as <{settings.base_uri}graph/dataset/{table.key}>")
+        return EXIT_OK
     item = ingest(args.file, settings)
     print(f"{item.article.path}: ingested {len(item.graph)} triples as <{settings.base_uri}graph/article/{item.article.key}>")
     return EXIT_OK

@@ -19,6 +19,7 @@ from rdflib.namespace import SKOS
 from lod import corrections as corr
 from lod.articles import Article, read_article
 from lod.errors import LodError, PublishFailed, Refused, ValidationFailed
+from lod.events import TABLE_GLOB, read_table
 from lod.extract import extract
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import ORG, SCHEMA
@@ -93,10 +94,25 @@ class Prepared:
 
 
 @dataclass
+class PreparedTable:
+    """A data set file ready to store (``data/events/X.csv``): its graph, conforming to the shapes."""
+
+    key: str
+    path: str
+    mapped: Mapped
+    report: ValidationReport
+
+    @property
+    def graph(self) -> Graph:
+        return self.mapped.graph
+
+
+@dataclass
 class BuildReport:
     articles: list[Prepared] = field(default_factory=list)
     removed: list[URIRef] = field(default_factory=list)
     quads: int = 0
+    tables: list[PreparedTable] = field(default_factory=list)
 
 
 def extraction_for(article: Article, ctx: Context) -> tuple[Extraction, dict[int, str]]:
@@ -127,6 +143,20 @@ def prepare(path: str | Path, ctx: Context) -> Prepared:
     return Prepared(article, mapped, report)
 
 
+def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metadata: str | None = None) -> PreparedTable:
+    """Read, check, map and validate one data set file (``text``/``metadata`` stand in for the files, for uploads).
+
+    Raises:
+        InputError, Refused: a cell or the metadata file cannot be read (``file:row:column`` and the rule).
+        ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
+    """
+    info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
+    report = validate(mapped.graph + ctx.context_for(mapped.graph), ctx.shapes, ctx.vocabulary)
+    if not report.conforms:
+        raise ValidationFailed(report, str(path), mapped.locations)
+    return PreparedTable(info.key, info.path, mapped, report)
+
+
 def check_reference(ctx: Context) -> ValidationReport:
     """The reference data and vocabulary must conform too.
 
@@ -155,6 +185,14 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
             prepared.append(prepare(path, ctx))
         except LodError as exc:
             errors.append(exc)
+    tables: list[PreparedTable] = []
+    for path in sorted((settings.data_dir / "events").glob(TABLE_GLOB)):
+        try:
+            tables.append(prepare_table(path, ctx))
+        except Refused as exc:
+            errors.extend(exc.errors)
+        except LodError as exc:
+            errors.append(exc)
     if errors:
         raise Refused(errors)
     with _opened(settings, store) as target:
@@ -164,11 +202,15 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
             name = ctx.uris.article_graph(item.article.key)
             wanted.add(name)
             _replace_changed(target, {name: item.graph})
-        prefix = f"{ctx.uris.base}graph/article/"
-        stale = [g for g in target.graph_names() if str(g).startswith(prefix) and g not in wanted]
+        for table in tables:
+            name = ctx.uris.dataset_graph(table.key)
+            wanted.add(name)
+            _replace_changed(target, {name: table.graph})
+        prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
+        stale = [g for g in target.graph_names() if str(g).startswith(prefixes) and g not in wanted]
         target.remove_graphs(stale)
         write_dumps(target, settings)
-        return BuildReport(prepared, stale, len(target))
+        return BuildReport(prepared, stale, len(target), tables)
 
 
 def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> Prepared:
@@ -183,6 +225,23 @@ def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> 
         if ctx.uris.reference_graph not in target.graph_names():
             _write_shared(target, ctx)
         _replace_changed(target, {ctx.uris.article_graph(item.article.key): item.graph})
+        write_dumps(target, settings)
+    return item
+
+
+def ingest_table(path: str | Path, settings: Settings, store: Store | None = None, text: str | None = None,
+                 metadata: str | None = None) -> PreparedTable:
+    """Add or replace one data set file's graph, in one transaction.
+
+    Raises:
+        InputError, Refused, ValidationFailed: refused; the store is unchanged.
+    """
+    ctx = Context.load(settings)
+    item = prepare_table(path, ctx, text, metadata)
+    with _opened(settings, store) as target:
+        if ctx.uris.reference_graph not in target.graph_names():
+            _write_shared(target, ctx)
+        _replace_changed(target, {ctx.uris.dataset_graph(item.key): item.graph})
         write_dumps(target, settings)
     return item
 

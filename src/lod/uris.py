@@ -54,6 +54,10 @@ class Uris:
     def article_graph(self, article_key: str) -> URIRef:
         return URIRef(f"{self.base}graph/article/{article_key}")
 
+    def dataset_graph(self, dataset_key: str) -> URIRef:
+        """The graph of one data set file (``data/events/{key}.csv``)."""
+        return URIRef(f"{self.base}graph/dataset/{dataset_key}")
+
     @property
     def reference_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/reference")

@@ -1,0 +1,100 @@
+"""lod build and lod ingest with data set files: the seed article, an ACLED-style export and an HXL table of
+movements publish together; a refused file, in a build or an ingest, leaves the store as it was."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+
+from conftest import make_settings
+from events.conftest import ACLED_ROWS, HXL_ROWS, write_acled, write_hxl
+from lod.errors import Refused
+from lod.pipeline import build
+from lod.settings import Settings
+from lod.store import OxigraphStore, Solutions, to_rdflib
+
+LOD = str(Path(sys.executable).with_name("lod"))
+PREFIXES = """PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dct: <http://purl.org/dc/terms/>
+"""
+
+
+def select(settings: Settings, query: str) -> list[dict[str, str]]:
+    store = OxigraphStore(settings.store_path, read_only=True)
+    result = store.query(PREFIXES + query)
+    assert isinstance(result, Solutions)
+    return result.values()
+
+
+def snapshot(settings: Settings) -> Dataset:
+    store = OxigraphStore(settings.store_path, read_only=True)
+    dataset = Dataset()
+    for q in store.quads():
+        dataset.graph(to_rdflib(q.graph_name)).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return dataset
+
+
+def same(a: Dataset, b: Dataset) -> bool:
+    names = {g.identifier for g in a.graphs() if len(g)}
+    return names == {g.identifier for g in b.graphs() if len(g)} and all(isomorphic(a.graph(n), b.graph(n)) for n in names)
+
+
+def lod(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOD_DATA_DIR": str(settings.data_dir), "LOD_STORE_PATH": str(settings.store_path),
+           "LOD_DUMPS_DIR": str(settings.dumps_dir)}
+    return subprocess.run([LOD, *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_build_publishes_events_and_observations_from_all_three_sources(events_settings: Settings) -> None:
+    rows = select(events_settings, """
+        SELECT ?g (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?obs) AS ?observations) WHERE {
+          GRAPH ?g { { ?event a sem:Event } UNION { ?obs a dis:DisplacementObservation } }
+        } GROUP BY ?g ORDER BY ?g""")
+    found = {r["g"].rsplit("/", 2)[-2] + "/" + r["g"].rsplit("/", 1)[-1]: (int(r["events"]), int(r["observations"])) for r in rows}
+    assert found["dataset/acled-idlib"] == (2, 0)
+    assert found["dataset/idp-movements"] == (0, 2)
+    (article,) = [v for k, v in found.items() if k.startswith("article/")]
+    assert article[0] >= 1 and article[1] == 2
+
+
+def test_rows_keep_file_row_dataset_and_licence(events_settings: Settings) -> None:
+    rows = select(events_settings, """
+        SELECT ?figure ?row ?file ?licence WHERE {
+          ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure ; prov:wasDerivedFrom ?r .
+          ?r dis:rowNumber ?row ; dct:isPartOf ?d . ?d dis:fileName ?file ; dct:license ?licence }
+        ORDER BY ?row""")
+    assert [(r["figure"], r["row"], r["file"], r["licence"]) for r in rows] == [
+        ("11812", "3", "idp-movements.csv", "CC BY-IGO"), ("3000", "4", "idp-movements.csv", "CC BY-IGO")]
+
+
+def test_refused_file_leaves_the_store_unchanged(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    write_acled(settings.data_dir / "events")
+    build(settings)
+    before = snapshot(settings)
+    bad = write_hxl(settings.data_dir / "events", [HXL_ROWS[0], "2019-12-01,2019-12-05,SY9999,SY02,3000"])
+    with pytest.raises(Refused) as caught:
+        build(settings)
+    assert [str(e).split(": ")[0] for e in caught.value.errors] == [f"{bad}:4:3"]
+    assert same(before, snapshot(settings))
+
+    done = lod(settings, "ingest", str(bad))
+    assert done.returncode == 1 and f"{bad}:4:3: #adm2+code+origin: unknown P-code" in done.stderr, done.stderr
+    assert "store is unchanged" in done.stderr and "Traceback" not in done.stderr
+    negative = write_acled(tmp_path / "other", [ACLED_ROWS[0].replace(",12", ",-1")])
+    done = lod(settings, "ingest", str(negative))
+    assert done.returncode == 1 and f"{negative}:2:16: S17 " in done.stderr, done.stderr
+    assert same(before, snapshot(settings))
+
+    good = write_hxl(tmp_path / "good")
+    done = lod(settings, "ingest", str(good))
+    assert done.returncode == 0 and "graph/dataset/idp-movements" in done.stdout, done.stderr
+    assert select(settings, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?o a dis:DisplacementObservation } FILTER(CONTAINS(STR(?g), 'dataset')) }")[0]["n"] == "2"
