@@ -45,6 +45,7 @@ PROBLEMS: dict[type[errors.LodError], Problem] = {
     ),
     errors.QueryError: Problem("bad-query", 400, "A SPARQL request that cannot be answered."),
     errors.StoreUnavailable: Problem("store-unavailable", 503, "The store cannot be opened."),
+    errors.Refused: Problem("refused", 400, "Input refused for several reasons; `errors` lists each with its `path`, `line` and `column`."),
     errors.LodError: Problem("error", 500, "An error the server could not handle."),
 }
 
@@ -75,6 +76,8 @@ def extensions(error: errors.LodError) -> dict[str, object]:
         out["resource"] = error.what
     if isinstance(error, errors.ValidationFailed):
         out["results"] = [_result(error, result) for result in error.report.results]
+    if isinstance(error, errors.Refused):
+        out["errors"] = [{"detail": str(e), **extensions(e)} for e in error.errors]
     return {key: value for key, value in out.items() if value is not None}
 
 

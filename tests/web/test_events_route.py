@@ -1,0 +1,90 @@
+"""``POST /events``: a data set file sent over HTTP (with its metadata) is published and served at once, or
+refused with every bad cell named as uploaded (file:row:column) and the store left as it was."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from conftest import make_settings  # tests/conftest.py
+from events.conftest import ACLED_HEADER, ACLED_META, ACLED_ROWS, HXL_HEADER, HXL_META, HXL_ROWS
+from lod.pipeline import build
+from lod.settings import Settings
+from lod.web.app import create_app
+
+from ._serving import listener, running, url_of
+
+TOKEN = "test-token-events-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@dataclass
+class Server:
+    url: str
+    settings: Settings
+    http: httpx.Client
+
+    def count(self) -> int:
+        response = self.http.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
+                                 headers={"Accept": "text/csv"})
+        return int(list(csv.DictReader(io.StringIO(response.text)))[0]["n"])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(tmp_path_factory.mktemp("events-route"), base_uri=url, ingest_token=TOKEN)
+    build(settings)
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
+        yield Server(url, settings, http)
+
+
+def files(name: str, header: str, rows: list[str], meta: str) -> dict[str, tuple[str, bytes, str]]:
+    return {"table": (f"{name}.csv", "\n".join([header, *rows]).encode(), "text/csv"),
+            "metadata": (f"{name}.yaml", meta.encode(), "application/yaml")}
+
+
+def test_post_events_publishes_the_rows_and_serves_them(server: Server) -> None:
+    response = server.http.post("/events", files=files("idlib", ACLED_HEADER, ACLED_ROWS, ACLED_META), headers=AUTH)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert response.headers["location"] == body["dataset"] == server.url + "id/dataset/file/idlib"
+    assert (body["events"], body["observations"], body["replaced"]) == (2, 0, False)
+    event = server.http.get("/id/event/idlib-syr101", headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert event.status_code == 200 and "Air/drone strike" in event.text
+    again = server.http.post("/events", files=files("idlib", ACLED_HEADER, ACLED_ROWS, ACLED_META), headers=AUTH)
+    assert again.status_code == 200 and again.json()["replaced"] is True
+
+
+def test_post_events_refuses_bad_cells_by_file_row_column(server: Server) -> None:
+    before = server.count()
+    rows = [HXL_ROWS[0].replace("2019-11-28", "2019-02-30"), "2019-12-01,2019-12-05,SY9999,SY02,3000"]
+    response = server.http.post("/events", files=files("moves", HXL_HEADER, rows, HXL_META), headers=AUTH)
+    assert response.status_code == 400, response.text
+    problem = response.json()
+    assert [(e["path"], e["line"], e["column"]) for e in problem["errors"]] == [("moves.csv", 3, 1), ("moves.csv", 4, 3)]
+    assert "lod-upload" not in response.text
+    assert server.count() == before
+
+
+def test_post_events_refused_by_the_shapes_names_the_cell(server: Server) -> None:
+    before = server.count()
+    rows = [ACLED_ROWS[0].replace(",12", ",-12")]
+    response = server.http.post("/events", files=files("neg", ACLED_HEADER, rows, ACLED_META), headers=AUTH)
+    assert response.status_code == 422, response.text
+    (result,) = [r for r in response.json()["results"] if r["severity"] == "Violation"]
+    assert (result["shape"], result["location"], result["value"]) == ("S17", "neg.csv:2:16", "-12")
+    assert server.count() == before
+
+
+def test_post_events_needs_the_token_and_both_files(server: Server) -> None:
+    assert server.http.post("/events", files=files("x", HXL_HEADER, HXL_ROWS, HXL_META)).status_code == 401
+    only_table = {"table": ("x.csv", b"a,b\n", "text/csv")}
+    assert server.http.post("/events", files=only_table, headers=AUTH).status_code == 400
+    assert server.http.post("/events", content=b"a,b\n", headers={**AUTH, "Content-Type": "text/csv"}).status_code == 415
