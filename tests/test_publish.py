@@ -114,19 +114,16 @@ def _dump_bytes(store: OxigraphStore, fmt: Format, *, gz: bool = False, base: st
     return gzip.decompress(data) if gz else data
 
 
-def _with_inline_context(data: bytes, base: str) -> bytes:
-    """What a JSON-LD reader sees once it has fetched our context: the same document, context resolved."""
-    document = json.loads(data)
-    assert document["@context"] == publish.context_url(base)
-    document["@context"] = publish.load_context(base)["@context"]
-    return json.dumps(document).encode()
+def _assert_context_embedded(data: bytes, base: str) -> None:
+    """The dump carries our context itself, so readers parse it offline, fetching nothing (issue 10.16)."""
+    assert json.loads(data)["@context"] == publish.load_context(base)["@context"]
 
 
 def _read_rdflib(data: bytes, fmt: Format, base: str = BASE) -> dict[str, Graph]:
     if not fmt.supports_datasets:
         return {DEFAULT: Graph().parse(data=data, format=fmt.rdflib_name)}
     if fmt == JSONLD:
-        data = _with_inline_context(data, base)
+        _assert_context_embedded(data, base)
     dataset = Dataset()
     dataset.parse(data=data, format=fmt.rdflib_name)
     graphs = {}
@@ -141,7 +138,7 @@ def _read_rdflib(data: bytes, fmt: Format, base: str = BASE) -> dict[str, Graph]
 
 def _read_oxigraph(data: bytes, fmt: Format, base: str = BASE) -> dict[str, Graph]:
     if fmt == JSONLD:
-        data = _with_inline_context(data, base)
+        _assert_context_embedded(data, base)
     assert fmt.rdf is not None
     return _graphs_of_quads(ox.parse(data, format=fmt.rdf))
 
@@ -180,7 +177,7 @@ def test_dump_jsonld_under_another_base_uses_that_context(tmp_path: Path) -> Non
     store = OxigraphStore(tmp_path / "store")
     store.engine.load(SAMPLE.format(base=base).encode(), format=ox.RdfFormat.TRIG)
     data = _dump_bytes(store, JSONLD, base=base)
-    assert json.loads(data)["@context"] == "https://example.org/lod/context.jsonld"
+    assert json.loads(data)["@context"]["id"] == "https://example.org/lod/id/"
     assert '"id:article/a1"' in data.decode()  # rebased prefixes still compact our IRIs
     _assert_same(_read_oxigraph(data, JSONLD, base), _store_graphs(store))
     _assert_same(_read_pyld(data, base), _store_graphs(store))
@@ -188,7 +185,7 @@ def test_dump_jsonld_under_another_base_uses_that_context(tmp_path: Path) -> Non
 
 def test_dump_jsonld_is_plain_json_with_readable_keys(store: OxigraphStore) -> None:
     document = json.loads(_dump_bytes(store, JSONLD))
-    assert document["@context"] == f"{BASE}context.jsonld"
+    assert document["@context"] == publish.load_context(BASE)["@context"]
     graphs = {node["@id"]: node["@graph"] for node in document["@graph"] if "@graph" in node}
     assert set(graphs) == {f"{BASE}graph/article/a1", f"{BASE}graph/reference"}
     article = next(node for node in graphs[f"{BASE}graph/article/a1"] if node["@id"] == "id:article/a1")

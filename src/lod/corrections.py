@@ -89,6 +89,8 @@ def load_corrections(path: str | Path, article: Article) -> Corrections:
         raise CorrectionsError(where, f"YAML syntax: {exc.problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CorrectionsError(Where(str(path)), f"cannot read corrections: {exc}") from None
+    except RecursionError:  # YAML nested thousands deep: the loader recurses once per level
+        raise CorrectionsError(Where(str(path)), "YAML nested too deeply to read; corrections are a few levels deep") from None
     if data is None:
         return Corrections(str(path))
     if not isinstance(data, dict):

@@ -35,7 +35,7 @@ TURTLE = Format("ttl", "text/turtle", "ttl", ("application/x-turtle",), rdf=ox.R
 NTRIPLES = Format("nt", "application/n-triples", "nt", ("text/plain",), rdf=ox.RdfFormat.N_TRIPLES, rdflib_name="nt")
 NQUADS = Format("nq", "application/n-quads", "nq", ("text/x-nquads",), True, rdf=ox.RdfFormat.N_QUADS, rdflib_name="nquads")
 TRIG = Format("trig", "application/trig", "trig", (), True, rdf=ox.RdfFormat.TRIG, rdflib_name="trig")
-JSONLD = Format("jsonld", "application/ld+json", "jsonld", (), True, rdf=ox.RdfFormat.JSON_LD, rdflib_name="json-ld")
+JSONLD = Format("jsonld", "application/ld+json", "jsonld", ("application/json",), True, rdf=ox.RdfFormat.JSON_LD, rdflib_name="json-ld")
 RDFXML = Format("rdf", "application/rdf+xml", "rdf", ("application/xml",), rdf=ox.RdfFormat.RDF_XML, rdflib_name="xml")
 HTML = Format("html", "text/html", "html", ("application/xhtml+xml",))
 

@@ -6,7 +6,8 @@ plain and gzipped, into the dumps folder with ``void.ttl`` (the VoID/DCAT descri
 
 Turtle and N-Triples are graph formats, so they hold the union of all graphs (each triple once). N-Quads and
 JSON-LD keep the named graphs. The JSON-LD dump is compact: ``"@context"`` is the published context
-(``{base}context.jsonld``, from ``context.jsonld`` beside this module), so it reads as plain JSON. It is written
+(``context.jsonld`` beside this module, also served at ``{base}context.jsonld``) embedded in the dump, so it
+reads as plain JSON and parses offline. It is written
 streaming, one node per line, by :mod:`lod._jsonld`, and not by a JSON-LD processor.
 
 The store holds no timestamps, so two builds give the same triples; build dates live only in the description.
@@ -130,7 +131,8 @@ def _dump(store: OxigraphStore, fmt: Format, out: BinaryOutput, base: str) -> in
         ox.serialize(counter, out, format=fmt.rdf, prefixes=prefixes(base) if fmt == TURTLE else None)  # type: ignore[arg-type]
         return counter.count
     if fmt == JSONLD:
-        return JsonLdWriter(load_context(base)["@context"], out).write(engine, context_url(base))
+        context = load_context(base)["@context"]
+        return JsonLdWriter(context, out).write(engine, context)  # embedded: the dump reads offline
     raise ValueError(f"{fmt} is not a dump format; use one of {', '.join(f.name for f in DUMP_FORMATS)}")
 
 

@@ -24,6 +24,7 @@ from lod.store import OxigraphStore, QueryResult
 __all__ = ["ReadOnlyStore"]
 
 T = TypeVar("T")
+STABLE_ATTEMPTS = 5
 
 
 class ReadOnlyStore:
@@ -49,11 +50,21 @@ class ReadOnlyStore:
         """
         with self._lock:
             seen = _fingerprint(self.path)
-            if reopen or self._store is None or seen != self._seen:
-                self._store = None
-                self._store = _open_read_only(self.path) if seen is not None else OxigraphStore()
-                self._seen = seen
-            return self._store
+            if not reopen and self._store is not None and seen == self._seen:
+                return self._store
+            self._store = None
+            store = OxigraphStore()
+            for _ in range(STABLE_ATTEMPTS):
+                store = _open_read_only(self.path) if seen is not None else OxigraphStore()
+                # A view opened while the writer swapped its files may hold an older state (a manifest
+                # read before a flush, the log that held the newer writes already gone): keep only a view
+                # whose files did not change while it opened, so a reader never goes back in time.
+                after = _fingerprint(self.path)
+                if after == seen:
+                    break
+                seen = after
+            self._store, self._seen = store, seen
+            return store
 
     def _read(self, read: Callable[[OxigraphStore], T]) -> T:
         try:

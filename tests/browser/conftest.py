@@ -39,6 +39,8 @@ def page(browser: Browser) -> Iterator[Page]:
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    # Anything our Content-Security-Policy blocks (an inline script, a foreign asset) fails the test too.
+    tab.on("console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None)
     yield tab
     context.close()
     assert not errors, errors

@@ -73,7 +73,7 @@ def served_build(built_settings: Settings) -> Iterator[str]:
     """The real build of the seed dataset, served the way ``lod serve`` does: the app opens the store itself.
 
     Its base URI is the default one, not this server's address, as behind a proxy: URIs are looked up under
-    the base, and links point at the server that answered.
+    the base, and links point under the base too (never at the Host a client names).
     """
     sock = listener()
     with running(create_app(built_settings), sock):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -221,3 +222,26 @@ def test_post_articles_is_documented(server: Server) -> None:
 
     assert {"200", "201", "400", "401", "403", "413", "415", "422", "503"} <= set(operation["responses"])
     assert set(operation["requestBody"]["content"]) == {"text/plain", "multipart/form-data"}
+
+
+def test_post_articles_corrections_nested_deep_is_400(server: Server) -> None:
+    """YAML nested 1,000 deep made the loader recurse past Python's limit: a 500 (issue 10.13)."""
+    files = {
+        "article": ("deep.txt", article("deep").encode(), "text/plain"),
+        "corrections": ("deep.yaml", b"observations: " + b"[" * 1000 + b"]" * 1000 + b"\n", "application/yaml"),
+    }
+    response = server.http.post("/articles", files=files, headers=AUTH)
+    assert response.status_code == 400, response.text
+    assert response.json()["path"] == "deep.yaml" and "nested too deeply" in response.json()["detail"]
+
+
+def test_post_articles_errors_never_name_the_upload_folder(server: Server) -> None:
+    """A message that quotes the article's path ("quote not found in ...") named the private copy (issue 10.13)."""
+    files = {
+        "article": ("where.txt", article("where").encode(), "text/plain"),
+        "corrections": ("where.yaml", NEGATIVE_FIGURE.replace("More than 500 families fled", "Nobody wrote this").encode(), "application/yaml"),
+    }
+    response = server.http.post("/articles", files=files, headers=AUTH)
+    assert response.status_code == 400, response.text
+    assert "quote not found in where.txt" in response.json()["detail"]
+    assert "lod-upload" not in response.text and tempfile.gettempdir() not in response.text

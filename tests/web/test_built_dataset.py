@@ -24,10 +24,13 @@ def test_things_of_every_kind_dereference(built_settings: Settings, served_build
             path = thing[len(base) - 1 :]
             see_other = http.get(path, headers={"Accept": "text/turtle"})
             assert see_other.status_code == 303, thing
-            document = http.get(see_other.headers["location"], headers={"Accept": "text/turtle"})
+            location = see_other.headers["location"]
+            assert location.startswith(base + "doc/"), location  # under the base URI, as a proxy would serve it
+            location = "/" + location[len(base) :]
+            document = http.get(location, headers={"Accept": "text/turtle"})
             assert document.status_code == 200, thing
             assert (URIRef(thing), None, None) in Graph().parse(data=document.text, format="turtle"), thing
-            page = http.get(see_other.headers["location"], headers={"Accept": "text/html"})
+            page = http.get(location, headers={"Accept": "text/html"})
             assert page.status_code == 200 and "<h1>" in page.text, thing
 
 
@@ -47,9 +50,12 @@ def test_every_uri_under_the_base_dereferences(built_settings: Settings, served_
     used = {str(t) for s, _, o in dump for t in (s, o) if isinstance(t, URIRef) and str(t).startswith(base)}
     assert len(used) > 500
     failures = []
-    with httpx.Client(base_url=served_build, timeout=10, follow_redirects=True) as http:
+    with httpx.Client(base_url=served_build, timeout=10) as http:
         for uri in sorted(used):
             answer = http.get(uri[len(base) - 1 :], headers={"Accept": "text/turtle"})
+            if answer.status_code == 303:  # links point under the base URI; this server stands in for it
+                location = answer.headers["location"]
+                answer = http.get("/" + location[len(base) :] if location.startswith(base) else location, headers={"Accept": "text/turtle"})
             if answer.status_code != 200:
                 failures.append((uri, answer.status_code))
     assert failures == []

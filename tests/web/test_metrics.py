@@ -68,6 +68,19 @@ def test_metrics_count_requests_by_route_template(served: Served, client: httpx.
     assert after[duration] - before.get(duration, 0.0) == 1
 
 
+def test_metrics_label_unknown_methods_as_other(client: httpx.Client) -> None:
+    """Any method string became a label: 20,000 random methods grew /metrics without bound (issue 10.7)."""
+    before = scrape(client)
+    for i in range(20):
+        client.request(f"X{i}RANDOM", "/sparql")
+    after = scrape(client)
+    methods = {dict(labels).get("method") for _, labels in after}
+    assert not {m for m in methods if m and "RANDOM" in m}
+    other = sum(v for (name, labels), v in after.items() if name == "lod_http_requests_total" and ("method", "other") in labels)
+    was = sum(v for (name, labels), v in before.items() if name == "lod_http_requests_total" and ("method", "other") in labels)
+    assert other - was == 20
+
+
 def test_metrics_count_sparql_queries_by_form_and_outcome(client: httpx.Client) -> None:
     before = scrape(client)
     assert client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}).status_code == 200

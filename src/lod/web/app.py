@@ -25,11 +25,13 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lod import errors, publish
+from lod._jsonld import for_script
 from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
 from lod.store import Store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
+from lod.web.security import PublicBase, SecurityHeaders
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
 
@@ -78,6 +80,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES
+    app.state.templates.env.filters["script_json"] = for_script  # JSON inside <script>: < > & escaped
     app.state.templates.env.globals["site_url"] = links.site_url
     app.state.render_query_editor = editor.render
     app.state.metrics = Metrics(lambda: getattr(app.state, "store", None))
@@ -89,6 +92,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
+    app.add_middleware(PublicBase, base_uri=settings.base_uri)  # links from LOD_BASE_URI, never the Host header
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)  # added last, so outermost: it sees every answer
     app.add_exception_handler(errors.LodError, _problem)
     app.add_exception_handler(StarletteHTTPException, _http_problem)

@@ -37,7 +37,7 @@ def not_modified(validators: Validators, if_none_match: str | None, if_modified_
     if if_modified_since is not None:
         try:
             since = parsedate_to_datetime(if_modified_since)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # not a date, or a year no datetime can hold
             return False
         if since.tzinfo is None:
             return False

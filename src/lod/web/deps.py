@@ -52,6 +52,12 @@ VocabularyDep = Annotated[Vocabulary, Depends(get_vocabulary)]
 
 def modified_at(request: Request) -> datetime:
     """When the data last changed: the latest build's or ingest's catalog (re-read only when the dumps
-    change), else when the app started. Read per request, so Last-Modified moves after an ingest."""
+    change), else when the app started. Read per request, so Last-Modified moves after an ingest, and never
+    back: a process answers at least the newest time it has answered before."""
     catalog = publish.read_catalog(request.app.state.settings.dumps_dir)
-    return catalog.modified if catalog is not None else request.app.state.started_at
+    moment: datetime = catalog.modified if catalog is not None else request.app.state.started_at
+    newest: datetime | None = getattr(request.app.state, "newest_modified", None)
+    if newest is not None and newest >= moment:
+        return newest
+    request.app.state.newest_modified = moment
+    return moment

@@ -29,6 +29,8 @@ from lod.store import OxigraphStore, Store
 __all__ = ["UNMATCHED", "Metrics", "MetricsMiddleware", "route_template"]
 
 UNMATCHED = "(unmatched)"
+# A method outside this set is counted as "other": the label must not take any string a client sends.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"})
 # The HTTP defaults of prometheus_client stop at 10 s; a query may run up to LOD_QUERY_TIMEOUT_S (30 s by default).
 QUERY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 
@@ -55,7 +57,7 @@ class Metrics:
         Info("lod_build", "The version of lod serving.", registry=self.registry).info({"version": __version__})
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
-        self.requests.labels(method, route, str(status)).inc()
+        self.requests.labels(method if method in METHODS else "other", route, str(status)).inc()
         self.request_seconds.labels(route).observe(seconds)
 
     def observe_query(self, form: QueryForm, outcome: Outcome, seconds: float) -> None:

@@ -19,7 +19,9 @@ from lod.web.conditional import Validators, not_modified
 
 __all__ = ["Variant", "choose", "respond", "split_suffix"]
 
-CACHE_CONTROL = "public, max-age=60"
+# Caches keep a copy but ask again every time (a 304 when the ETag still matches): a reader never sees an
+# older version after a newer one was published.
+CACHE_CONTROL = "public, no-cache"
 
 
 class Variant:

@@ -122,15 +122,14 @@ def _count(graph: Graph, rdf_type: URIRef) -> int:
 def _renamed(error: InputError | ValidationFailed, names: dict[str, str]) -> LodError:
     """The same error, with the private folder's paths replaced by the names the client sent."""
 
-    def rename(text: str) -> str:
+    def rename(text: str) -> str:  # anywhere in the text: messages quote paths too ("quote not found in ...")
         for private, shown in names.items():
-            if text.startswith(private):
-                return shown + text[len(private) :]
+            text = text.replace(private, shown)
         return text
 
     if isinstance(error, InputError):
         where = Where(rename(error.where.path), error.where.line, error.where.column)
-        return type(error)(where, error.message)
+        return type(error)(where, rename(error.message))
     renamed = ValidationFailed(error.report, rename(error.source))
     renamed.locations = {node: rename(location) for node, location in error.locations.items()}
     return renamed

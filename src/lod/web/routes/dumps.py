@@ -13,7 +13,7 @@ from lod.errors import NotFound
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
 from lod.web.conditional import Validators, not_modified
 from lod.web.deps import SettingsDep, TemplatesDep
-from lod.web.representation import Variant, choose, respond, split_suffix
+from lod.web.representation import CACHE_CONTROL, Variant, choose, respond, split_suffix
 
 router = APIRouter(tags=["data"])
 
@@ -45,7 +45,7 @@ def dump_file(name: str, request: Request, settings: SettingsDep) -> Response:
     if found is None or not found.path.is_file():
         raise NotFound(str(request.url))
     validators = Validators(f"sha256-{found.sha256}", found.modified)
-    headers = {**validators.headers(), "Cache-Control": "public, max-age=300"}
+    headers = {**validators.headers(), "Cache-Control": CACHE_CONTROL}
     if not_modified(validators, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
         return Response(status_code=304, headers=headers)
     return FileResponse(found.path, media_type=found.media_type, filename=found.name, headers=headers, content_disposition_type="inline")

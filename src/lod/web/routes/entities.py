@@ -7,7 +7,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from lod.errors import NotFound
-from lod.formats import DOCUMENT_FORMATS, HTML, Format
+from lod import publish
+from lod._jsonld import document as jsonld_document
+from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format
 from lod.namespaces import prefixes
 from lod.web import describe, pages
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at
@@ -61,6 +63,11 @@ def document(
 
 def _serialize(description: describe.Description, fmt: Format, base: str) -> bytes:
     assert fmt.rdf is not None
+    if fmt == JSONLD:  # compact, with the dumps' context embedded
+        try:
+            return jsonld_document(description.triples, publish.load_context(base)["@context"])
+        except ValueError:  # an IRI that compact JSON-LD cannot write under our context: expanded, then
+            pass
     iris = {term.value for t in description.triples for term in (t.subject, t.predicate, t.object) if isinstance(term, ox.NamedNode)}
     used = {name: ns for name, ns in prefixes(base).items() if any(iri.startswith(ns) for iri in iris)}
     return ox.serialize(description.triples, format=fmt.rdf, prefixes=used) or b""

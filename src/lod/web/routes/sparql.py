@@ -47,6 +47,7 @@ UPDATE = "application/sparql-update"
 DESCRIPTION_FORMATS = (*GRAPH_RESULT_FORMATS, HTML)
 FORMAT_WORDS = {
     "json": "application/sparql-results+json, application/ld+json",
+    "application/json": "application/sparql-results+json, application/ld+json",
     "xml": "application/sparql-results+xml, application/rdf+xml",
     # The names other endpoints (Fuseki, Virtuoso) take, and SPARQLWrapper sends.
     "turtle": "text/turtle",
