@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import tempfile
 from pathlib import Path
@@ -242,7 +243,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from lod.web.app import create_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    # An idle keep-alive connection is closed after LOD_HTTP_TIMEOUT_S; so is a body that stops coming
+    # (lod.web.security.BodyTimeout: uvicorn has no timeout of its own for that).
+    keep_alive = max(1, math.ceil(settings.http_timeout_s))
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive)
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     query_memory_mb: int = 1024
     query_max_bytes: int = 262_144
     result_limit: int = 10_000
+    http_timeout_s: float = 10.0
     host: str = "127.0.0.1"
     port: int = 8000
     ingest_token: SecretStr | None = None
@@ -37,6 +38,13 @@ class Settings(BaseSettings):
             raise ValueError("the ingest token is only whitespace: set a long random value, or leave it empty to disable POST /articles")
         if value is not None and value.get_secret_value() != value.get_secret_value().strip():
             raise ValueError("the ingest token begins or ends with whitespace, which no HTTP client can send in a header")
+        return value
+
+    @field_validator("http_timeout_s")
+    @classmethod
+    def _positive_seconds(cls, value: float) -> float:
+        if not value > 0:
+            raise ValueError(f"must be more than 0 seconds, got {value}")
         return value
 
     @field_validator("query_memory_mb", "query_max_bytes")

@@ -31,7 +31,7 @@ from lod.settings import ROOT, Settings
 from lod.store import Store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
-from lod.web.security import PublicBase, SecurityHeaders
+from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
 
@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
+    app.add_middleware(BodyTimeout, seconds=settings.http_timeout_s)  # a body that stops coming: 408
     app.add_middleware(PublicBase, base_uri=settings.base_uri)  # links from LOD_BASE_URI, never the Host header
     app.add_middleware(SecurityHeaders)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)  # added last, so outermost: it sees every answer

@@ -1,4 +1,5 @@
-"""Two pure ASGI middlewares that make every answer safe to cache and to show in a browser.
+"""Pure ASGI middlewares that make every answer safe to cache and to show in a browser, and let slow
+clients go.
 
 * :class:`PublicBase`: the request's scheme, host and root path are those of ``LOD_BASE_URI``, whatever
   ``Host`` header the client sent, so every link the app builds (``request.url_for``, ``request.base_url``:
@@ -7,15 +8,21 @@
 * :class:`SecurityHeaders`: ``Content-Security-Policy`` (our own scripts, styles and fonts only; nothing
   inline runs; no framing), ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` and
   ``Referrer-Policy`` on every answer that does not set its own.
+* :class:`BodyTimeout`: a request body that stops arriving (a ``Content-Length`` larger than what is sent)
+  is answered ``408`` after ``LOD_HTTP_TIMEOUT_S`` and its connection closed; uvicorn has no such timeout.
+  Only the body is timed: once it is complete, ``receive`` waits as long as the server keeps the connection
+  (a streamed dump listens for the client's disconnect through it).
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["CONTENT_SECURITY_POLICY", "HEADERS", "PublicBase", "SecurityHeaders"]
+__all__ = ["CONTENT_SECURITY_POLICY", "HEADERS", "BodyTimeout", "PublicBase", "SecurityHeaders"]
 
 # Styles may be inline: the editor and Swagger UI set style attributes; scripts may not.
 CONTENT_SECURITY_POLICY = (
@@ -75,3 +82,51 @@ class PublicBase:
             scope["headers"] = [(b"host", self.host), *headers]
             scope["app_root_path"] = self.root_path
         await self.app(scope, receive, send)
+
+
+class _BodyStalled(Exception):
+    """The client stopped sending a body it announced."""
+
+
+class BodyTimeout:
+    """Answers ``408 Request Timeout`` when the rest of a request's body does not come within ``seconds``."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        body_done = False
+        started = False
+
+        async def timed_receive() -> Message:
+            nonlocal body_done
+            if body_done:
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.seconds)
+            except asyncio.TimeoutError:
+                raise _BodyStalled from None
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_done = True
+            return message
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, timed_receive, tracked_send)
+        except _BodyStalled:
+            if started:  # too late for an answer: the server drops the connection
+                raise
+            detail = f"the request body did not arrive within {self.seconds:g} s"
+            body = json.dumps({"type": "about:blank", "title": "Request Timeout", "status": 408, "detail": detail}).encode()
+            headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+            await send({"type": "http.response.start", "status": 408, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
