@@ -44,3 +44,27 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = make_settings(tmp_path_factory.mktemp("built"))
     build(settings)
     return settings
+
+
+CORPUS_ARTICLES = 50  # enough for many places, reporters and months; cheap to build once per session
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose store holds a real build of ``bench/corpus.py``'s generated articles (plus the seed's
+    reference data), for tests that need a dataset of many articles, places and reporters."""
+    import importlib.util
+    import sys
+
+    from lod.pipeline import build
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    corpus = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus  # its dataclasses look their module up while the class is made
+    spec.loader.exec_module(corpus)
+    root = tmp_path_factory.mktemp("corpus")
+    corpus.generate(CORPUS_ARTICLES, root / "data", seed=1)
+    settings = make_settings(root)
+    build(settings)
+    return settings

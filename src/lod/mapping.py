@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from lod.articles import Article
+from lod.boundaries import enclosing_unit
 from lod.namespaces import DCT, GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
 from lod.records import (
     EventRecord,
@@ -227,6 +228,9 @@ class _Run:
         self.add(uri, SCHEMA.name, Literal(name, lang="en"))
         for member in members:
             self.add(uri, SCHEMA.containsPlace, member)
+        unit = enclosing_unit(self.m.known, members, self.u.base)  # so figures add up per governorate
+        if unit is not None:
+            self.add(uri, SCHEMA.containedInPlace, unit)
         return uri
 
     def interval(self, obs: ObservationRecord) -> URIRef | None:

@@ -12,6 +12,7 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from lod.boundaries import FOLDER as BOUNDARIES, boundaries_graph, load as load_boundaries
 from lod.errors import InputError, Where
 from lod.gazetteer import Gazetteer, load_gazetteer
 from lod.namespaces import DCT, GEO, ORG, SCHEMA, dis
@@ -129,7 +130,7 @@ def load_reconciler(reference_dir: Path) -> Reconciler:
 
 
 def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris) -> Graph:
-    """Everything in ``data/reference/`` as one graph.
+    """Everything in ``data/reference/`` as one graph (admin units' polygons from ``boundaries/``).
 
     Raises:
         InputError: a file that does not parse (with ``path:line:col``).
@@ -137,6 +138,7 @@ def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris) -> 
     graph = Graph()
     graph += organizations_graph(reconciler.organizations, uris)
     graph += gazetteer_graph(reconciler.gazetteer, uris)
+    graph += boundaries_graph(load_boundaries(reference_dir / BOUNDARIES), graph, uris)
     for path in sorted(reference_dir.glob("*.ttl")):
         graph += read_rdf(path, uris.base)
     return graph
