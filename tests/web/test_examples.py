@@ -9,16 +9,27 @@ from lod.settings import Settings
 from lod.store import Solutions
 from lod.web import examples
 
-EXAMPLES = examples.load("http://127.0.0.1:8000/")
+# Event examples need event data sets (ACLED, HXL), which neither the seed nor the corpus has:
+# tests/events/test_queries.py checks them on the seed plus such files.
+EVENT_EXAMPLES = {"attacks-per-district-per-month", "displacement-after-attacks"}
+EXAMPLES = [e for e in examples.load("http://127.0.0.1:8000/") if e.slug not in EVENT_EXAMPLES]
+
+
+def test_the_event_examples_are_still_there() -> None:
+    assert EVENT_EXAMPLES <= {e.slug for e in examples.load("http://127.0.0.1:8000/")}  # else the list above is stale
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.slug for e in EXAMPLES])
 def test_each_example_returns_rows_on_the_seed(built_settings: Settings, example: examples.Example) -> None:
-    result = ReadOnlyStore(built_settings.store_path).query(examples.load(built_settings.base_uri)[EXAMPLES.index(example)].sparql)
+    result = ReadOnlyStore(built_settings.store_path).query(_rebased(example, built_settings))
     assert isinstance(result, Solutions) and result.rows, example.title
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.slug for e in EXAMPLES])
 def test_each_example_returns_rows_on_a_corpus_of_many_articles(corpus_settings: Settings, example: examples.Example) -> None:
-    result = ReadOnlyStore(corpus_settings.store_path).query(examples.load(corpus_settings.base_uri)[EXAMPLES.index(example)].sparql)
+    result = ReadOnlyStore(corpus_settings.store_path).query(_rebased(example, corpus_settings))
     assert isinstance(result, Solutions) and len(result.rows) > 1, example.title
+
+
+def _rebased(example: examples.Example, settings: Settings) -> str:
+    return next(e.sparql for e in examples.load(settings.base_uri) if e.slug == example.slug)
