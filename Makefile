@@ -6,7 +6,7 @@ LOD := $(BIN)/lod
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install assets browser build serve test bench clean
+.PHONY: install assets browser wrk build serve test bench clean
 
 install: $(VENV)/.installed assets
 
@@ -29,6 +29,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's wrk, the load generator of the serving benchmark.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
 build: install
 	$(LOD) build
 
@@ -38,8 +43,12 @@ serve: build
 test: install browser
 	$(BIN)/python -m pytest
 
-bench: install
+# bench/serve.py builds 1,000 and 10,000 generated articles once (kept in var/bench/) and compares lod serve with
+# oxigraph serve-read-only (the `bench` extra) over the same quads; it rewrites the Serving section of docs/performance.md.
+bench: install wrk
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf var

@@ -1,0 +1,212 @@
+"""Serving benchmark: ``lod serve`` side by side with ``oxigraph serve-read-only`` over the same quads.
+
+    python bench/serve.py                       # N = 1,000 and 10,000 generated articles, 3 rounds of 10 s
+    python bench/serve.py --sizes 1000 --rounds 1 --seconds 5 --no-docs     # a quick look
+
+For each N: generate the corpus (``bench/corpus.py``) and ``lod build`` it (both kept in ``var/bench/N/`` and
+reused), dump its quads, load them into a separate Oxigraph store, start both servers on loopback, and load
+them with wrk (2 threads, 8 connections): every format of ``/doc/{e}`` against Oxigraph's CONSTRUCT of the same
+description (the query lod itself runs, ``lod.web.describe``), that CONSTRUCT through lod's ``/sparql``, one
+analytic query (figures per governorate per year), the full N-Quads download, and each server's memory. Rounds
+interleave the two servers (lod first in odd rounds, Oxigraph first in even ones); figures are medians. Prints
+the ratios and writes them into ``docs/performance.md`` between the ``serving`` markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+import loadgen  # noqa: E402
+import servers  # noqa: E402
+
+from lod.web.describe import INCOMING_LIMIT, _DESCRIBE, _SUMMARY  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+BASE = "http://127.0.0.1:8000/"  # the base the corpus is built under (lod's default)
+KINDS = {  # entities the pages are measured on, by type
+    "observation": "http://127.0.0.1:8000/def/displacement#DisplacementObservation",
+    "statement": "http://127.0.0.1:8000/def/displacement#Statement",
+    "article": "https://schema.org/NewsArticle",
+    "place": "https://schema.org/AdministrativeArea",
+    "organization": "http://www.w3.org/ns/org#Organization",
+}
+PER_KIND = 40
+FORMATS = {"Turtle": "ttl", "JSON-LD": "jsonld", "N-Triples": "nt", "RDF/XML": "rdf", "HTML": "html"}
+ANALYTIC = """PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+PREFIX schema: <https://schema.org/>
+PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+SELECT ?governorate ?year (SUM(?figure) AS ?people) (COUNT(?o) AS ?observations) WHERE {
+  { SELECT DISTINCT ?o ?gov WHERE {
+      ?o a dis:DisplacementObservation ; sdmx:refArea ?area .
+      ?area schema:containsPlace?/schema:containedInPlace* ?gov . ?gov dis:adminLevel 1 } }
+  ?o dis:reportedFigure ?figure ; dis:reportDate ?date . ?gov schema:name ?governorate .
+  BIND(YEAR(?date) AS ?year)
+} GROUP BY ?governorate ?year ORDER BY ?governorate ?year"""
+TURTLE = {"Accept": "text/turtle"}
+RESULTS = {"Accept": "application/sparql-results+json"}
+MARK_BEGIN, MARK_END = "<!-- serving:begin (bench/serve.py writes this section) -->", "<!-- serving:end -->"
+
+
+@dataclass
+class Case:
+    """One kind of request, asked of lod and of Oxigraph: the paths, the headers, and the runs' results."""
+
+    name: str
+    lod: tuple[list[str], dict[str, str]] | None
+    oxigraph: tuple[list[str], dict[str, str]] | None
+    runs: dict[str, list[loadgen.Result]] = field(default_factory=lambda: {"lod": [], "oxigraph": []})
+
+    def median(self, server: str, what: str) -> float | None:
+        values = [getattr(r, what) for r in self.runs[server]]
+        return statistics.median(values) if values else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each wrk run")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workdir", type=Path, default=REPO / "var" / "bench")
+    parser.add_argument("--no-docs", action="store_true", help="do not write docs/performance.md")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("bench/serve.py needs wrk (Debian package wrk; `make bench` installs it)", file=sys.stderr)
+        return 2
+    sections = []
+    for n in args.sizes:
+        folder = servers.prepare(n, args.workdir / str(n))
+        sections.append(measure(n, folder, args))
+    if not args.no_docs:
+        write_docs(sections, args)
+    return 0
+
+
+def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
+    """Both servers over the corpus of ``n`` articles, ``args.rounds`` interleaved rounds: the section's table."""
+    with servers.lod(folder) as lod, servers.oxigraph(folder) as ox:
+        lod_url, ox_url = lod.url, ox.url
+        entities = sample(ox_url)
+        cases = make_cases(entities)
+        dumps: dict[str, list[float]] = {"lod": [], "oxigraph": []}
+        for round_ in range(args.rounds):
+            order = [("lod", lod_url), ("oxigraph", ox_url)]
+            if round_ % 2:
+                order.reverse()
+            for case in cases:
+                for server, url in order:
+                    target = getattr(case, server)
+                    if target is None:
+                        continue
+                    paths, headers = target
+                    result = loadgen.run(url, paths, headers, seconds=args.seconds, connections=args.connections)
+                    case.runs[server].append(result)
+                    print(f"N={n} round {round_ + 1} {case.name:28s} {server:8s} {result.rps:9.1f} req/s  "
+                          f"p50 {result.p50_ms:8.2f} ms  p99 {result.p99_ms:8.2f} ms", flush=True)
+            for server, url in order:
+                dumps[server].append(servers.download(url, "/dumps/lod.nq" if server == "lod" else "/store"))
+        memory = {"lod": lod.rss_mb(), "oxigraph": ox.rss_mb()}
+    table = render(n, folder, cases, dumps, memory, len(entities))
+    print(table)
+    return table
+
+
+def sample(ox_url: str) -> list[str]:
+    """Up to PER_KIND entities of each kind, spread over the store (the same list for both servers)."""
+    out = []
+    for kind in KINDS.values():
+        query = f"SELECT ?s WHERE {{ ?s a <{kind}> FILTER(STRSTARTS(STR(?s), '{BASE}id/')) }}"
+        answer = httpx.get(f"{ox_url}/query", params={"query": query}, headers={"Accept": "text/csv"}, timeout=120)
+        answer.raise_for_status()
+        found = sorted(set(answer.text.split()[1:]))
+        step = max(1, len(found) // PER_KIND)
+        out += found[::step][:PER_KIND]
+    if not out:
+        raise SystemExit("no entities found in the corpus")
+    return out
+
+
+def make_cases(entities: list[str]) -> list[Case]:
+    def doc(entity: str, ext: str) -> str:
+        return f"/doc/{entity[len(BASE) + 3:]}.{ext}"
+
+    def construct(entity: str) -> str:
+        return quote(_DESCRIBE % {"e": entity, "summary": _SUMMARY, "limit": INCOMING_LIMIT}, safe="")
+
+    oxigraph_construct = ([f"/query?query={construct(e)}" for e in entities], TURTLE)
+    cases = [Case("entity CONSTRUCT (Oxigraph)", None, oxigraph_construct)]
+    cases += [Case(f"/doc/{{e}} {name}", ([doc(e, ext) for e in entities], {}), None) for name, ext in FORMATS.items()]
+    cases.append(Case("/sparql CONSTRUCT", ([f"/sparql?query={construct(e)}" for e in entities], TURTLE), oxigraph_construct))
+    analytic = quote(ANALYTIC, safe="")
+    cases.append(Case("analytic SELECT", ([f"/sparql?query={analytic}"], RESULTS), ([f"/query?query={analytic}"], RESULTS)))
+    return cases
+
+
+def render(n: int, folder: servers.Prepared, cases: list[Case], dumps: dict[str, list[float]], memory: dict[str, float], sampled: int) -> str:
+    reference = cases[0]
+    ox_rps, ox_p50, ox_p99 = (reference.median("oxigraph", w) for w in ("rps", "p50_ms", "p99_ms"))
+    assert ox_rps is not None and ox_p50 is not None and ox_p99 is not None
+    lines = [
+        f"### {n:,} articles ({folder.quads:,} quads)",
+        "",
+        f"{sampled} entities ({PER_KIND} per kind: {', '.join(KINDS)}), requested round-robin.",
+        "",
+        "| work | lod req/s | lod p50 / p99 ms | Oxigraph req/s | Oxigraph p50 / p99 ms | lod / Oxigraph (req/s) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for case in cases[1:]:
+        rps, p50, p99 = (case.median("lod", w) for w in ("rps", "p50_ms", "p99_ms"))
+        assert rps is not None and p50 is not None and p99 is not None
+        if case.oxigraph is not None and case is not reference:
+            o_rps, o_p50, o_p99 = (case.median("oxigraph", w) for w in ("rps", "p50_ms", "p99_ms"))
+        else:
+            o_rps, o_p50, o_p99 = ox_rps, ox_p50, ox_p99
+        assert o_rps is not None and o_p50 is not None and o_p99 is not None
+        lines.append(f"| {case.name} | {rps:,.0f} | {p50:.1f} / {p99:.1f} | {o_rps:,.0f} | {o_p50:.1f} / {o_p99:.1f} | **{rps / o_rps:.2f}** |")
+    lod_dump, ox_dump = statistics.median(dumps["lod"]), statistics.median(dumps["oxigraph"])
+    lines += [
+        "",
+        "| | lod | Oxigraph | lod / Oxigraph |",
+        "|---|---|---|---|",
+        f"| full N-Quads download (s) | {lod_dump:.2f} | {ox_dump:.2f} | {lod_dump / ox_dump:.2f} |",
+        f"| server RSS after the runs (MB; lod: app and query workers) | {memory['lod']:,.0f} | {memory['oxigraph']:,.0f} | {memory['lod'] / memory['oxigraph']:.2f} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_docs(sections: list[str], args: argparse.Namespace) -> None:
+    conditions = (
+        f"Measured {time.strftime('%Y-%m-%d')} by `python bench/serve.py` on {os.cpu_count()} cores ({platform.machine()}, "
+        f"shared with other work, so absolute figures vary between runs; the ratios compare both servers under the "
+        f"same conditions): wrk, {args.connections} connections, 2 threads, {args.seconds:g} s per run, "
+        f"medians of {args.rounds} interleaved rounds, loopback. lod: `lod serve` (one uvicorn process, two query "
+        f"workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
+    )
+    body = "\n".join([MARK_BEGIN, "## Serving", "", conditions, "", *sections, MARK_END])
+    path = REPO / "docs" / "performance.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
+    if MARK_BEGIN in text and MARK_END in text:
+        before, rest = text.split(MARK_BEGIN, 1)
+        text = before + body + rest.split(MARK_END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + body + "\n"
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
