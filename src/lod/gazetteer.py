@@ -1,4 +1,4 @@
-"""The Syria gazetteer: OCHA admin units with P-codes and GeoNames populated places.
+"""The Syria gazetteer: OCHA admin units and communities with P-codes, and GeoNames places.
 
 ``load_gazetteer`` reads ``data/reference/syria-gazetteer.csv`` (columns described in the data README)
 into frozen ``GazetteerEntry`` rows. ``Gazetteer.entries`` is a plain list in file order, so the
@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FeatureType = str  # "governorate" | "district" | "populated place"
+FeatureType = str  # "country" | "governorate" | "district" | "sub-district" | "community" | "neighbourhood" | "populated place" ...
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
@@ -28,7 +29,7 @@ from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
-from lod.store import Store, Triples, open_store
+from lod.store import Store, Triples, open_store, to_rdflib
 from lod.uris import Uris
 from lod.validation import ValidationReport, load_ontology, load_shapes, validate
 
@@ -51,6 +52,7 @@ class Context:
     known: Graph
     mapper: Mapper
     reconciler: Reconciler
+    checked: Graph = field(default_factory=Graph)  # vocabulary + reference without the generated communities
 
     @classmethod
     def load(cls, settings: Settings) -> Context:
@@ -59,9 +61,10 @@ class Context:
         vocabulary = load_ontology(settings.ontology_dir, uris.base)
         reconciler = load_reconciler(reference_dir)
         reference = reference_graph(reference_dir, reconciler, uris)
-        known = vocabulary + reference
+        known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
+        checked = vocabulary + reference_graph(reference_dir, reconciler, uris, communities=False)
         return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base), reference, known,
-                   Mapper(uris, known, reconciler.org), reconciler)
+                   Mapper(uris, known, reconciler.org), reconciler, checked)
 
     def context_for(self, graph: Graph) -> Graph:
         """The slice of vocabulary and reference data an article's graph links to."""
@@ -163,7 +166,7 @@ def check_reference(ctx: Context) -> ValidationReport:
     Raises:
         ValidationFailed: they do not.
     """
-    report = validate(ctx.known, ctx.shapes, ctx.vocabulary)
+    report = validate(ctx.checked, ctx.shapes, ctx.vocabulary)
     if not report.conforms:
         raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
     return report
@@ -257,15 +260,23 @@ def _replace_changed(store: Store, graphs: dict[URIRef, Graph]) -> None:
     Rewriting an unchanged graph would give its blank nodes new labels, so every rebuild would change the
     dumps' bytes, checksums and ETags although no fact changed.
     """
-    changed = {name: graph for name, graph in graphs.items() if not isomorphic(graph, _stored(store, name))}
+    changed = {name: graph for name, graph in graphs.items() if not _same(graph, store, name)}
     if changed:
         store.replace_graphs(changed)
 
 
-def _stored(store: Store, name: URIRef) -> Graph:
+def _same(graph: Graph, store: Store, name: URIRef) -> bool:
+    """Whether the store holds this graph. Without blank nodes that is set equality, which is much cheaper
+    than an isomorphism test on the reference graph's 60,000 community triples."""
     result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
     assert isinstance(result, Triples)
-    return result.to_rdflib()
+    if len(result.triples) != len(graph):
+        return False
+    stored = {(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result.triples}
+    if any(isinstance(term, BNode) for triple in stored for term in triple) or \
+            any(isinstance(term, BNode) for triple in graph for term in triple):
+        return isomorphic(graph, result.to_rdflib())
+    return stored == set(graph)
 
 
 def write_dumps(store: Store, settings: Settings) -> None:

@@ -30,6 +30,9 @@ import yaml
 from lod.gazetteer import Gazetteer, GazetteerEntry
 
 Hint = Literal["governorate", "district", "populated place", "area"]
+# The gazetteer rows that place names reconcile to (the country row and neighbourhoods are left out).
+PLACE_TYPES = frozenset({"governorate", "district", "sub-district", "community", "populated place",
+                         "district (GeoNames ADM2)"})
 
 _APOSTROPHES = "'’‘`ʿʾ´ʻ"
 _ARTICLES = frozenset(
@@ -187,7 +190,7 @@ def org_keys(name: str) -> list[str]:
     return keys
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one per reference folder (see lod.reference)
 class Reconciler:
     """Place and organization reconciliation over one gazetteer and one organization list."""
 
@@ -198,6 +201,8 @@ class Reconciler:
         self._exact: dict[str, list[GazetteerEntry]] = {}
         self._loose: dict[str, list[GazetteerEntry]] = {}
         for entry in self.gazetteer.entries:
+            if entry.feature_type not in PLACE_TYPES:
+                continue  # city neighbourhoods: too many homonyms of common words
             names = list(entry.names) + list(_DISTRICT_ALIASES.get(entry.id, ()))
             for name in names:
                 for index, key in ((self._exact, place_key(name)), (self._loose, skeleton_key(name))):
@@ -245,11 +250,11 @@ class Reconciler:
         if not found:
             return None
         order: dict[Hint | None, tuple[str, ...]] = {
-            "governorate": ("governorate", "district", "populated place"),
-            "district": ("district", "governorate", "populated place"),
-            "populated place": ("populated place", "district", "governorate"),
-            "area": ("governorate", "district", "populated place"),
-            None: ("populated place", "district", "governorate"),
+            "governorate": ("governorate", "district", "populated place", "sub-district", "community"),
+            "district": ("district", "sub-district", "governorate", "populated place", "community"),
+            "populated place": ("populated place", "community", "district", "sub-district", "governorate"),
+            "area": ("governorate", "district", "sub-district", "populated place", "community"),
+            None: ("populated place", "district", "governorate", "community", "sub-district"),
         }
         for feature_type in order[hint]:
             typed = [e for e in found if e.feature_type == feature_type]

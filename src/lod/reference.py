@@ -6,6 +6,7 @@ in the dataset description).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -14,7 +15,7 @@ from rdflib.namespace import RDF, SKOS
 
 from lod.boundaries import FOLDER as BOUNDARIES, boundaries_graph, load as load_boundaries
 from lod.errors import InputError, Where
-from lod.gazetteer import Gazetteer, load_gazetteer
+from lod.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from lod.namespaces import DCT, GEO, ORG, SCHEMA, dis
 from lod.rdffiles import read_rdf
 from lod.reconcile import OrgEntry, Reconciler, load_organizations
@@ -22,11 +23,13 @@ from lod.uris import Uris
 
 ORGANIZATIONS = "organizations.yaml"
 GAZETTEER = "syria-gazetteer.csv"
-ATTRIBUTION_OCHA = "Syria administrative boundaries (COD-AB), UNCS and UN OCHA, via HDX, CC BY-IGO"
+ATTRIBUTION_OCHA = ("Syria administrative boundaries and P-codes (COD-AB, 2020-12-17), UNCS and UN OCHA (OCHA Syria), "
+                    "and Syria community P-codes (admin 4), UN OCHA Syria, via HDX (cod-ab-syr), CC BY-IGO")
 ATTRIBUTION_GEONAMES = "GeoNames (https://www.geonames.org/), CC BY 4.0"
 SOURCE_OCHA = URIRef("https://data.humdata.org/dataset/cod-ab-syr")
 SOURCE_GEONAMES = URIRef("https://www.geonames.org/")
 COUNTRY = "SY"
+COMMUNITY = "community"
 
 
 def read_organizations(path: Path) -> list[OrgEntry]:
@@ -70,10 +73,11 @@ def organizations_graph(entries: list[OrgEntry], uris: Uris) -> Graph:
     return graph
 
 
-def gazetteer_graph(gazetteer: Gazetteer, uris: Uris) -> Graph:
-    """Admin areas keyed by P-code, populated places by GeoNames id, with the hierarchy and geometry."""
+def gazetteer_graph(gazetteer: Gazetteer, uris: Uris, graph: Graph | None = None) -> Graph:
+    """The country, the admin areas (levels 1-3, keyed by P-code) and the GeoNames places, with the hierarchy,
+    English and Arabic names and, for GeoNames places, a point. Communities are in ``community_graph``."""
     d = dis(uris.base)
-    graph = Graph()
+    graph = Graph() if graph is None else graph
     country = uris.pcode_place(COUNTRY)
     graph.add((country, RDF.type, SCHEMA.Country))
     graph.add((country, RDF.type, GEO.Feature))
@@ -84,7 +88,13 @@ def gazetteer_graph(gazetteer: Gazetteer, uris: Uris) -> Graph:
     graph.add((country, SCHEMA.sameAs, URIRef("http://www.wikidata.org/entity/Q858")))
     graph.add((country, SCHEMA.sameAs, URIRef("https://sws.geonames.org/163843/")))
     for entry in gazetteer.entries:
+        if entry.level == 0:  # the country row: its Arabic name; the node itself is above
+            for alt in entry.names_ar:
+                graph.add((country, SCHEMA.alternateName, Literal(alt, lang="ar")))
+            continue
         if entry.pcode:
+            if not entry.pcode.startswith(COUNTRY):
+                continue  # communities and neighbourhoods
             place = uris.pcode_place(entry.pcode)
             graph.add((place, RDF.type, SCHEMA.AdministrativeArea))
             graph.add((place, DCT.identifier, Literal(entry.pcode)))
@@ -100,46 +110,106 @@ def gazetteer_graph(gazetteer: Gazetteer, uris: Uris) -> Graph:
             if entry.admin1_pcode:
                 graph.add((place, SCHEMA.containedInPlace, uris.pcode_place(entry.admin1_pcode)))
             graph.add((place, DCT.source, SOURCE_GEONAMES))
-            if entry.lat is not None and entry.lon is not None:
-                geometry = uris.id("geometry", f"geonames/{entry.geonameid}")
-                graph.add((place, GEO.hasGeometry, geometry))
-                graph.add((geometry, RDF.type, GEO.Geometry))
-                graph.add((geometry, GEO.asWKT, Literal(f"POINT({entry.lon} {entry.lat})", datatype=GEO.wktLiteral)))
+            _point(graph, place, uris.id("geometry", f"geonames/{entry.geonameid}"), entry)
         else:
             raise ValueError(f"gazetteer entry {entry.id} has neither a P-code nor a GeoNames id")
         graph.add((place, RDF.type, GEO.Feature))
-        graph.add((place, SCHEMA.name, Literal(entry.name, lang="en")))
-        for alt in entry.alt_names_latin:
-            if alt != entry.name:
-                graph.add((place, SCHEMA.alternateName, Literal(alt, lang="en")))
-        for alt in entry.names_ar:
-            graph.add((place, SCHEMA.alternateName, Literal(alt, lang="ar")))
+        _names(graph, place, entry)
     for source, note in ((SOURCE_OCHA, ATTRIBUTION_OCHA), (SOURCE_GEONAMES, ATTRIBUTION_GEONAMES)):
         graph.add((source, RDF.type, SCHEMA.Dataset))
         graph.add((source, DCT.bibliographicCitation, Literal(note, lang="en")))
     return graph
 
 
+def community_graph(gazetteer: Gazetteer, uris: Uris, graph: Graph | None = None) -> Graph:
+    """The OCHA communities (admin 4, ``Cnnnn``): ``schema:Place`` in their sub-district, names and a point.
+
+    Kept lean (about seven triples each: there are 7,693): the source is stated once, on the dataset, and
+    the rows are generated from a checked file, so the build validates only the admin levels (see
+    ``pipeline.check_reference``) and a test validates this part against the shapes.
+    """
+    graph = Graph() if graph is None else graph
+    for entry in gazetteer.entries:
+        if entry.feature_type != COMMUNITY or not entry.pcode or not entry.parent_pcode:
+            continue
+        place = uris.pcode_place(entry.pcode)
+        graph.add((place, RDF.type, SCHEMA.Place))
+        graph.add((place, DCT.identifier, Literal(entry.pcode)))
+        graph.add((place, SCHEMA.containedInPlace, uris.pcode_place(entry.parent_pcode)))
+        _names(graph, place, entry)
+        if entry.lat is not None and entry.lon is not None:
+            geometry = uris.id("geometry", f"pcode/{entry.pcode}")
+            graph.add((place, GEO.hasGeometry, geometry))
+            graph.add((geometry, GEO.asWKT, Literal(f"POINT({entry.lon} {entry.lat})", datatype=GEO.wktLiteral)))
+    return graph
+
+
+def _names(graph: Graph, place: URIRef, entry: GazetteerEntry) -> None:
+    graph.add((place, SCHEMA.name, Literal(entry.name, lang="en")))
+    for alt in entry.alt_names_latin:
+        if alt != entry.name:
+            graph.add((place, SCHEMA.alternateName, Literal(alt, lang="en")))
+    for alt in entry.names_ar:
+        graph.add((place, SCHEMA.alternateName, Literal(alt, lang="ar")))
+
+
+def _point(graph: Graph, place: URIRef, geometry: URIRef, entry: GazetteerEntry) -> None:
+    if entry.lat is None or entry.lon is None:
+        return
+    graph.add((place, GEO.hasGeometry, geometry))
+    graph.add((geometry, RDF.type, GEO.Geometry))
+    graph.add((geometry, GEO.asWKT, Literal(f"POINT({entry.lon} {entry.lat})", datatype=GEO.wktLiteral)))
+
+
 def load_reconciler(reference_dir: Path) -> Reconciler:
     """The gazetteer and the curated organizations of ``data/reference/``.
+
+    Loaded once per process while the files are unchanged (the full gazetteer takes a while to index); the
+    reconciler's lookups are read-only.
 
     Raises:
         InputError: a file that cannot be read.
     """
-    return Reconciler(load_gazetteer(reference_dir / GAZETTEER), read_organizations(reference_dir / ORGANIZATIONS))
+    return _reconciler(str(reference_dir.resolve()), _fingerprint(reference_dir))
 
 
-def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris) -> Graph:
-    """Everything in ``data/reference/`` as one graph (admin units' polygons from ``boundaries/``).
+@lru_cache(maxsize=4)
+def _reconciler(reference_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Reconciler:
+    folder = Path(reference_dir)
+    return Reconciler(load_gazetteer(folder / GAZETTEER), read_organizations(folder / ORGANIZATIONS))
+
+
+def _fingerprint(reference_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, mtime and size of each file (``boundaries/`` too): a change to any of them loads the folder again."""
+    try:
+        stats = [(str(p.relative_to(reference_dir)), p.stat()) for p in sorted(reference_dir.rglob("*")) if p.is_file()]
+    except OSError as exc:
+        raise InputError(Where(str(reference_dir)), f"cannot read the reference data: {exc.strerror}") from None
+    return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
+
+
+def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris, *, communities: bool = True) -> Graph:
+    """Everything in ``data/reference/`` as one graph (admin units' polygons from ``boundaries/``);
+    ``communities=False`` leaves out the 7,693 communities (the part the build validates).
+
+    The graph is built once per process while the files are unchanged, and shared: do not modify it.
+    ``reconciler`` must be the one ``load_reconciler`` gives for the same folder.
 
     Raises:
         InputError: a file that does not parse (with ``path:line:col``).
     """
-    graph = Graph()
-    graph += organizations_graph(reconciler.organizations, uris)
-    graph += gazetteer_graph(reconciler.gazetteer, uris)
-    graph += boundaries_graph(load_boundaries(reference_dir / BOUNDARIES), graph, uris)
-    for path in sorted(reference_dir.glob("*.ttl")):
+    return _reference(str(reference_dir.resolve()), _fingerprint(reference_dir), uris.base, communities, reconciler)
+
+
+@lru_cache(maxsize=4)
+def _reference(reference_dir: str, fingerprint: tuple[tuple[str, int, int], ...], base: str, communities: bool,
+               reconciler: Reconciler) -> Graph:
+    uris = Uris(base)
+    graph = organizations_graph(reconciler.organizations, uris)
+    gazetteer_graph(reconciler.gazetteer, uris, graph)
+    graph += boundaries_graph(load_boundaries(Path(reference_dir) / BOUNDARIES), graph, uris)  # before the communities,
+    if communities:  # which carry their stated sub-district, not one found by point-in-polygon
+        community_graph(reconciler.gazetteer, uris, graph)
+    for path in sorted(Path(reference_dir).glob("*.ttl")):
         graph += read_rdf(path, uris.base)
     return graph
-

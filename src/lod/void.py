@@ -113,11 +113,13 @@ def describe(files: list[DumpFile], stats: Statistics, base: str, *, issued: dat
         "and displacement observations, each traced to the sentence it came from.", lang="en")))
     g.add((ds, DCTERMS.license, CC_BY_4))
     g.add((ds, DCTERMS.rights, Literal(
-        "Our data: CC BY 4.0. Place data from the gazetteer: Syria administrative boundaries (COD-AB), UNCS and "
-        "UN OCHA, via HDX, CC BY-IGO; GeoNames, CC BY 4.0.", lang="en")))
+        "Our data: CC BY 4.0. Place data from the gazetteer: Syria administrative boundaries and P-codes (COD-AB, "
+        "2020-12-17), UNCS and UN OCHA (OCHA Syria), and Syria community P-codes (admin 4), UN OCHA Syria, via HDX, "
+        "CC BY-IGO; GeoNames, CC BY 4.0.", lang="en")))
     for source, title, licence, citation in (
         (URIRef("https://data.humdata.org/dataset/cod-ab-syr"), "Syria administrative boundaries (COD-AB)", CC_BY_IGO,
-         "Syria administrative boundaries (COD-AB), UNCS and UN OCHA, via HDX, CC BY-IGO"),
+         "Syria administrative boundaries and P-codes (COD-AB, 2020-12-17), UNCS and UN OCHA (OCHA Syria), and Syria "
+         "community P-codes (admin 4), UN OCHA Syria, via HDX (cod-ab-syr), CC BY-IGO"),
         (URIRef("https://www.geonames.org/"), "GeoNames", CC_BY_4, "GeoNames, CC BY 4.0"),
     ):
         g.add((ds, DCTERMS.source, source))
