@@ -16,7 +16,10 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Protocol
 
 import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.namespace import RDF, XSD
+
+from lod.store import GraphName
 
 __all__ = ["BinaryOutput", "JsonLdWriter", "document", "for_script"]
 
@@ -35,11 +38,36 @@ _CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay 
 
 def document(triples: Iterable[ox.Triple], context: dict[str, Any]) -> bytes:
     """A few triples (one entity's description) as a compact JSON-LD document, ``context`` embedded."""
-    engine = ox.Store()
-    engine.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
     out = _Bytes()
-    JsonLdWriter(context, out).write(engine, context)
+    JsonLdWriter(context, out).write(_Triples(triples), context)
     return bytes(out.data)
+
+
+class Source(Protocol):
+    """What the writer reads: the part of :class:`lod.store.Store` it needs."""
+
+    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]: ...
+
+    def graph_names(self) -> list[URIRef]: ...
+
+    def __len__(self) -> int: ...
+
+
+class _Triples:
+    """A few triples, in the default graph, grouped by subject (in an in-memory Oxigraph, as a store gives them)."""
+
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
+        self._quads = ox.Store()
+        self._quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+
+    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+        return self._quads.quads_for_pattern(None, None, None, graph)
+
+    def graph_names(self) -> list[URIRef]:
+        return []
+
+    def __len__(self) -> int:
+        return len(self._quads)
 
 
 def for_script(text: str) -> str:
@@ -95,25 +123,25 @@ class JsonLdWriter:
         prefix, _, local = curie.partition(":")
         return namespaces[prefix] + local if prefix in namespaces else curie
 
-    def write(self, engine: ox.Store, context: str | dict[str, Any]) -> int:
-        """Write every quad of ``engine``; ``context`` is the ``@context`` value (a URL, or the context itself)."""
+    def write(self, store: Source, context: str | dict[str, Any]) -> int:
+        """Write every quad of ``store``; ``context`` is the ``@context`` value (a URL, or the context itself)."""
         self._emit('{"@context": ' + json.dumps(context, ensure_ascii=False) + ',\n"@graph": [')
         separator = "\n"
-        for node in self._nodes(engine.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+        for node in self._nodes(store.quads(ox.DefaultGraph())):
             self._emit(separator + node)
             separator = ",\n"
-        graphs = sorted((g for g in engine.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+        graphs = [ox.NamedNode(name) for name in store.graph_names()]
         for graph in graphs:
             head = separator + '{"@id": ' + json.dumps(self._compact(graph.value)) + ', "@graph": [\n'
             inner = ""
-            for node in self._nodes(engine.quads_for_pattern(None, None, None, graph)):
+            for node in self._nodes(store.quads(graph)):
                 self._emit((inner or head) + node)
                 inner = separator = ",\n"
             if inner:
                 self._emit("\n]}")
         self._emit("\n]}\n")
         self._flush()
-        return len(engine)
+        return len(store)
 
     def _nodes(self, quads: Iterable[ox.Quad]) -> Iterator[str]:
         """Node objects as JSON text, one per run of quads with the same subject (Oxigraph's GSPO order)."""

@@ -4,7 +4,8 @@ pyoxigraph cannot interrupt a query, so a query that runs past its time has its 
 stops the work and gives its memory back, and a fresh worker takes its place. A worker is started with
 ``python -c`` (so no main module is re-imported), drops its network access (:func:`lod._confinement.confine`),
 caps its own memory (``RLIMIT_DATA``: heap and private mappings, so a query that needs more fails there and
-then, instead of swapping the machine), and talks to the parent over a socket pair.
+then, instead of swapping the machine), and talks to the parent over a socket pair. Its first message is the
+store's opener (:meth:`lod.store.Reopenable.reopener`, pickled), so a worker knows nothing of paths or engines.
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ import subprocess
 import sys
 import threading
 from multiprocessing.connection import Connection
-from pathlib import Path
 
 from lod._confinement import confine
 from lod._jobs import Job, Reply, answer
 from lod.errors import QueryOutOfMemory, QueryTimeout, StoreUnavailable
-from lod.readonly import ReadOnlyStore
+from lod.store import Opener
 
 __all__ = ["Pool", "Worker", "entry"]
 
@@ -35,17 +35,18 @@ STARTUP_TIMEOUT_S = 60.0
 class Worker:
     """One worker process (``python -c``, so no main module is re-imported) and the parent's end of its socket."""
 
-    def __init__(self, path: Path, memory_bytes: int | None = None) -> None:
+    def __init__(self, opener: Opener, memory_bytes: int | None = None) -> None:
         ours, theirs = socket.socketpair()
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _ENTRY, str(theirs.fileno()), str(path), str(memory_bytes or 0)],
+            [sys.executable, "-c", _ENTRY, str(theirs.fileno()), str(memory_bytes or 0)],
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
             env=env,
         )
         theirs.close()
         self.conn = Connection(ours.detach())
+        self.conn.send(opener)
         self.ready = False
         self.confined: bool | None = None  # known once ready
         self._starting = threading.Lock()
@@ -90,8 +91,8 @@ class Worker:
 class Pool:
     """Worker processes handed out one query at a time; a worker that runs out of time is killed and replaced."""
 
-    def __init__(self, path: Path, size: int, memory_bytes: int | None = None) -> None:
-        self.path = path
+    def __init__(self, opener: Opener, size: int, memory_bytes: int | None = None) -> None:
+        self.opener = opener
         self.size = size
         self.memory_bytes = memory_bytes
         self._idle: queue.Queue[Worker] = queue.Queue()
@@ -115,7 +116,7 @@ class Pool:
         return all(worker.confined for worker in workers)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.path, self.memory_bytes)
+        worker = Worker(self.opener, self.memory_bytes)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -169,15 +170,15 @@ class Pool:
             worker.stop()
 
 
-_ENTRY = "import sys, lod._workers; lod._workers.entry(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))"
+_ENTRY = "import sys, lod._workers; lod._workers.entry(int(sys.argv[1]), int(sys.argv[2]))"
 
 
-def entry(fd: int, path: str, memory_bytes: int = 0) -> None:
+def entry(fd: int, memory_bytes: int = 0) -> None:
     """Where a worker process starts (see ``_ENTRY``): confine it, cap its memory, then serve jobs on ``fd``."""
     confined = confine()
     if memory_bytes > 0:
         cap(memory_bytes)
-    _main(Connection(fd), path, confined)
+    _main(Connection(fd), confined)
 
 
 def cap(memory_bytes: int) -> None:
@@ -191,12 +192,12 @@ def _memory_message(memory_bytes: int) -> str:
     return f"the query needed more than the {memory_bytes // 2**20} MB of memory one query may use, and was stopped"
 
 
-def _main(conn: Connection, path: str, confined: bool) -> None:
-    """A worker: open the store read-only, answer jobs until told to stop."""
+def _main(conn: Connection, confined: bool) -> None:
+    """A worker: open the store with the opener the parent sends first, answer jobs until told to stop."""
     try:
-        store = ReadOnlyStore(path)
-        store.current()
-    except StoreUnavailable as exc:
+        opener: Opener = conn.recv()
+        store = opener()
+    except (StoreUnavailable, EOFError) as exc:
         conn.send(("failed", str(exc)))
         return
     conn.send(("ready", os.getpid(), confined))

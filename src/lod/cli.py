@@ -180,7 +180,7 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
 
     text = _read_query(args.sparql)
     check_nesting(text)  # Oxigraph's recursive parser would overflow its stack and kill the process
-    result = open_store(settings.store_path, read_only=True).query(text)
+    result = open_store(settings, read_only=True).query(text)
     if args.format == "table":
         if isinstance(result, Boolean):
             print("true" if result.value else "false")
@@ -224,7 +224,7 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
     from lod.store import open_store
 
     fmt = formats.by_name(args.format, formats.DUMP_FORMATS)
-    store = open_store(settings.store_path, read_only=True)
+    store = open_store(settings, read_only=True)
     if args.output:
         try:
             out = open(args.output, "wb")

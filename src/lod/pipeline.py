@@ -286,7 +286,7 @@ def write_dumps(store: Store, settings: Settings) -> None:
         PublishFailed: a dump could not be written (the previous dumps stay in place).
     """
     try:
-        _write_dumps(store, settings)  # type: ignore[arg-type]
+        _write_dumps(store, settings)
     except (OSError, ValueError) as exc:
         raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 
@@ -297,7 +297,7 @@ def _opened(settings: Settings, store: Store | None) -> Iterator[Store]:
     if store is not None:
         yield store
         return
-    opened = open_store(settings.store_path)
+    opened = open_store(settings)
     try:
         yield opened
     finally:

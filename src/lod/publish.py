@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 import pyoxigraph as ox
 from pyld.jsonld import JsonLdError
@@ -36,7 +36,7 @@ from lod._jsonld import BinaryOutput, JsonLdWriter
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
 from lod.namespaces import prefixes, rebase
 from lod.settings import Settings
-from lod.store import OxigraphStore
+from lod.store import Store
 from lod.void import DATASET_NAME, dataset_uri, describe, statistics
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "write_dumps",
 ]
 
+T = TypeVar("T")
 CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 DUMP_STEM = DATASET_NAME
 DESCRIPTION_FILE = "void.ttl"
@@ -103,7 +104,7 @@ def document_loader(base: str) -> Callable[..., dict[str, Any]]:
 # --- one dump to a stream ------------------------------------------------------------------------
 
 
-def dump(store: OxigraphStore, fmt: Format, out: IO[bytes], *, base: str, gzip: bool = False) -> None:
+def dump(store: Store, fmt: Format, out: IO[bytes], *, base: str, gzip: bool = False) -> None:
     """Write the whole dataset to ``out`` in ``fmt`` (one of ``DUMP_FORMATS``), gzipped if asked.
 
     Raises:
@@ -116,32 +117,30 @@ def dump(store: OxigraphStore, fmt: Format, out: IO[bytes], *, base: str, gzip: 
         _dump(store, fmt, zipped, base)
 
 
-def _dump(store: OxigraphStore, fmt: Format, out: BinaryOutput, base: str) -> int:
+def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str) -> int:
     """Write one dump; return how many triples (graph formats) or quads (dataset formats) it holds."""
     # pyoxigraph's stubs say ``IO[bytes]`` for ``output``; it writes to any binary file object, a GzipFile too.
-    engine = store.engine
     if fmt == NQUADS:
-        engine.dump(out, format=ox.RdfFormat.N_QUADS)  # type: ignore[arg-type]
-        return len(engine)
-    if fmt in (TURTLE, NTRIPLES):
-        union = engine.query(_UNION)
-        assert isinstance(union, ox.QueryTriples)
-        counter = _Counter(union)
-        assert fmt.rdf is not None
-        ox.serialize(counter, out, format=fmt.rdf, prefixes=prefixes(base) if fmt == TURTLE else None)  # type: ignore[arg-type]
+        counter: _Counter[ox.Quad] = _Counter(store.quads())
+        ox.serialize(counter, out, format=ox.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         return counter.count
+    if fmt in (TURTLE, NTRIPLES):
+        triples: _Counter[ox.Triple] = _Counter(store.construct(_UNION))
+        assert fmt.rdf is not None
+        ox.serialize(triples, out, format=fmt.rdf, prefixes=prefixes(base) if fmt == TURTLE else None)  # type: ignore[arg-type]
+        return triples.count
     if fmt == JSONLD:
         context = load_context(base)["@context"]
-        return JsonLdWriter(context, out).write(engine, context)  # embedded: the dump reads offline
+        return JsonLdWriter(context, out).write(store, context)  # embedded: the dump reads offline
     raise ValueError(f"{fmt} is not a dump format; use one of {', '.join(f.name for f in DUMP_FORMATS)}")
 
 
-class _Counter:
-    def __init__(self, items: Iterable[ox.Triple]) -> None:
+class _Counter(Generic[T]):
+    def __init__(self, items: Iterable[T]) -> None:
         self._items = iter(items)
         self.count = 0
 
-    def __iter__(self) -> Iterator[ox.Triple]:
+    def __iter__(self) -> Iterator[T]:
         for item in self._items:
             self.count += 1
             yield item
@@ -184,7 +183,7 @@ class Catalog:
         return next((f for f in self.files if f.name == name), None)
 
 
-def write_dumps(store: OxigraphStore, settings: Settings, *, now: datetime | None = None) -> Catalog:
+def write_dumps(store: Store, settings: Settings, *, now: datetime | None = None) -> Catalog:
     """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
     :mod:`lod.figures`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
 
@@ -212,7 +211,7 @@ def write_dumps(store: OxigraphStore, settings: Settings, *, now: datetime | Non
             for path, file_name, gz in ((plain, name, False), (zipped, f"{name}.gz", True)):
                 size, sha = _size_and_sha256(path)
                 files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, count, now))
-        stats = statistics(store.engine, base)
+        stats = statistics(store, base)
         description = describe(files, stats, base, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, base), encoding="utf-8", newline="")

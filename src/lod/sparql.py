@@ -6,19 +6,17 @@
     answer.body, answer.format, answer.capped
     service.close()
 
-**Timeouts.** pyoxigraph cannot interrupt a query, so a store on disk is queried by a small pool of worker
-processes (``lod._workers``), each with its own read-only view of the store. A query that runs past
-``settings.query_timeout_s`` has its worker killed, which really stops the work and gives its memory back,
-and a fresh worker takes its place; the caller gets :class:`~lod.errors.QueryTimeout`. The results are
+**Timeouts.** pyoxigraph cannot interrupt a query, so a store that another process can open
+(:class:`~lod.store.Reopenable`: Oxigraph on disk) is queried by a small pool of worker processes
+(``lod._workers``), each opening its own read-only view with the store's ``reopener()``. A query that runs
+past ``settings.query_timeout_s`` has its worker killed, which really stops the work and gives its memory
+back, and a fresh worker takes its place; the caller gets :class:`~lod.errors.QueryTimeout`. The results are
 serialized in the worker and only bytes come back. A caller waits at most as long again for a free worker.
-An in-memory store (``path`` None, for unit tests) is queried in the calling thread, without a timeout.
+Any other store is queried in the calling thread: a remote one (:class:`~lod.store.SparqlStore`) under its
+HTTP timeout, which is the same setting; an in-memory one (unit tests) without a timeout.
 
-**Freshness.** A read-only view of Oxigraph (RocksDB) is a snapshot taken when it opens. A
-:class:`~lod.readonly.ReadOnlyStore` compares the store directory's files (names, sizes, times; the
-write-ahead log grows on every write) with what it saw when it opened its view, before each use, and reopens
-it when they differ (about 15 ms). The workers and the web application both read through one, so
-``lod ingest`` and ``lod build`` can write while ``lod serve`` runs. A store folder that does not exist yet
-reads as an empty store.
+**Freshness.** The workers' views follow the writer (:class:`~lod.store.ReadOnlyStore`), so ``lod ingest``
+and ``lod build`` can write while ``lod serve`` runs.
 
 **Base IRI.** Relative IRIs in a query resolve against the endpoint's own IRI (``{base_uri}sparql``), as
 the protocol allows: the query is sent with ``BASE <...>`` before its first line (its own BASE still wins).
@@ -50,7 +48,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal, Sequence
 
 import pyoxigraph as ox
@@ -61,9 +58,8 @@ from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused
 from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
 from lod.querytext import calls_service, check_nesting, keywords
 from lod.negotiation import negotiate
-from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
-from lod.store import Store
+from lod.store import ReadOnlyStore, Reopenable, Store
 
 __all__ = [
     "Answer",
@@ -100,9 +96,9 @@ class QueryService:
         self.settings = settings
         self.store = store
         self._observe = observe
-        path = getattr(store, "path", None)
+        opener = store.reopener() if isinstance(store, Reopenable) else None
         memory = settings.query_memory_mb * 2**20
-        self._pool = Pool(Path(path), workers, memory) if path is not None and workers > 0 else None
+        self._pool = Pool(opener, workers, memory) if opener is not None and workers > 0 else None
 
     def start(self) -> None:
         """Start the worker processes (they open the store read-only)."""

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE
 from lod.namespaces import SCHEMA, SD, dis, prefixes
+from lod.store import Solutions, Store
 
 if TYPE_CHECKING:
     from lod.publish import DumpFile
@@ -52,13 +52,13 @@ class Statistics:
     examples: list[str]
 
 
-def statistics(engine: ox.Store, base: str) -> Statistics:
-    """Count what VoID says about the dataset in ``engine``, whose own IRIs start with ``base``."""
+def statistics(store: Store, base: str) -> Statistics:
+    """Count what VoID says about the dataset in ``store``, whose own IRIs start with ``base``."""
 
     def select(query: str) -> list[list[str]]:
-        rows = engine.query(query, use_default_graph_as_union=True)
-        assert isinstance(rows, ox.QuerySolutions)
-        return [[term.value for term in row] for row in rows]
+        rows = store.query(query)
+        assert isinstance(rows, Solutions)
+        return [[row[name] for name in rows.variables] for row in rows.values()]
 
     space = json.dumps(f"{base}id/")
     [[triples]] = select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")

@@ -142,7 +142,7 @@ def test_post_articles_at_once_are_written_one_after_the_other(server: Server) -
 
 def test_post_articles_while_another_writer_holds_the_store_is_unavailable(server: Server) -> None:
     before = server.count()
-    writer = open_store(server.settings.store_path)  # as a `lod build` would
+    writer = open_store(server.settings)  # as a `lod build` would
     try:
         response = server.http.post("/articles", content=article("locked").encode(), headers={**AUTH, **TEXT})
     finally:

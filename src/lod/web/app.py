@@ -4,8 +4,8 @@ Every :class:`~lod.errors.LodError` becomes an RFC 9457 problem detail here, and
 ``_problem`` answers. The status of an error is found by walking its class's MRO through ``PROBLEMS``. Any
 other exception is a bug: it is logged (by the server) and answered as a bare 500 problem, without internals.
 
-The application opens the store itself read-only (a :class:`~lod.readonly.ReadOnlyStore`, which follows the
-writer's changes), so ``lod ingest``, ``lod build`` and its own ``POST /articles`` can write while it serves.
+The application opens the store itself read-only (``open_store(settings, read_only=True)``: a view that follows
+the writer's changes), so ``lod ingest``, ``lod build`` and its own ``POST /articles`` can write while it serves.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lod import errors, publish
 from lod._jsonld import for_script
-from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
-from lod.store import Store
+from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
 from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
@@ -60,13 +59,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store is None
-        app.state.store = store if store is not None else _open_store(settings)
+        app.state.store = store if store is not None else open_store(settings, read_only=True)
         app.state.started_at = _built_at(settings)
         app.state.vocabulary = vocabulary.load(settings)
         try:
             yield
         finally:
             if opened:
+                app.state.store.close()
                 app.state.store = None
 
     app = FastAPI(
@@ -108,26 +108,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     return app
 
 
-def _open_store(settings: Settings) -> Store:
-    """The store read-only, opened now so that an unreadable one stops the start (a missing one reads as empty).
-
-    Raises:
-        StoreUnavailable: the folder holds a store that cannot be opened.
-    """
-    store = ReadOnlyStore(settings.store_path)
-    store.current()
-    return store
-
-
 def _built_at(settings: Settings) -> datetime:  # the fallback when no build has written a catalog
-    """When the data was last built: the build's own record beside the dumps, else the newest table file of
-    the store (opening a store touches its log files, not its tables), else now."""
+    """When the data was last built: the build's own record beside the dumps, else when the app started."""
     catalog = publish.read_catalog(settings.dumps_dir)
-    if catalog is not None:
-        return catalog.modified
-    path = Path(settings.store_path)
-    times = [p.stat().st_mtime for p in path.glob("*.sst")] if path.is_dir() else []
-    return datetime.fromtimestamp(max(times), timezone.utc) if times else datetime.now(timezone.utc).replace(microsecond=0)
+    return catalog.modified if catalog is not None else datetime.now(timezone.utc).replace(microsecond=0)
 
 
 def _problem(request: Request, exc: Exception) -> Response:

@@ -7,14 +7,13 @@
 Requests are labelled by the *template* of the route that answered (``/doc/{kind}/{key:path}``), never by the
 raw path, so the number of series stays bounded; a request no route matched is ``route="(unmatched)"``.
 SPARQL queries are counted by :class:`~lod.sparql.QueryService` through :meth:`Metrics.observe_query`.
-``lod_store_quads`` is counted when scraped; as a count is a full scan of the store, it is counted again only
-when a read-only store has opened a newer view (that is, after a write), and remembered in between.
+``lod_store_quads`` is counted when scraped; as a count is a full scan of the store, a store that says when its
+content may have changed (:class:`~lod.store.Versioned`) is counted again only then, and remembered in between.
 """
 
 from __future__ import annotations
 
 import time
-import weakref
 from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
@@ -22,9 +21,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lod import __version__
 from lod.errors import StoreUnavailable
-from lod.readonly import ReadOnlyStore
 from lod.sparql import Outcome, QueryForm
-from lod.store import OxigraphStore, Store
+from lod.store import Store, Versioned
 
 __all__ = ["UNMATCHED", "Metrics", "MetricsMiddleware", "route_template"]
 
@@ -118,26 +116,25 @@ def route_template(scope: Scope, root_path: str = "") -> str:
 
 
 class _QuadCount:
-    """``len(store)``, remembered while a read-only store keeps the same view (a count scans every quad)."""
+    """``len(store)``, remembered while a :class:`~lod.store.Versioned` store keeps the same version."""
+
+    _UNSEEN = object()
 
     def __init__(self, store: Callable[[], Store | None]) -> None:
         self._store = store
-        self._view: weakref.ref[OxigraphStore] | None = None
+        self._version: object = self._UNSEEN
         self._count = 0
 
     def __call__(self) -> float:
         store = self._store()
         if store is None:
             return float("nan")
-        if not isinstance(store, ReadOnlyStore):
-            return len(store)  # a store we may write to: its object stays the same while its content changes
         try:
-            view = store.current()
-            if self._view is None or self._view() is not view:
-                self._count = len(view)
-                self._view = weakref.ref(view)
+            if not isinstance(store, Versioned):
+                return len(store)  # it cannot say when it changed: count every time
+            version = store.version()
+            if version != self._version:
+                self._count, self._version = len(store), version
         except StoreUnavailable:
             return float("nan")  # a scrape still answers, and says the store cannot be counted
-        except (OSError, RuntimeError):  # a writer compacted files away under the view: ReadOnlyStore looks again
-            return len(store)
         return self._count

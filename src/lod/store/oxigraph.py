@@ -1,0 +1,142 @@
+"""Oxigraph on disk (or in memory): the embedded engine behind the :class:`~lod.store.Store` protocol.
+
+Every write replaces whole graphs in one SPARQL UPDATE request, which Oxigraph runs as one transaction, so a
+reader never sees half an article. Only this module and :mod:`lod.store.readonly` know that the store is a
+folder of RocksDB files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from lod.errors import QueryError, StoreUnavailable
+from lod.querytext import keywords
+from lod.store._text import refuse_service, replace_update, syntax_error
+from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
+
+if TYPE_CHECKING:
+    from lod.store.readonly import ReadOnlyStore
+
+__all__ = ["OxigraphStore", "ReadOnlyOpener", "open_writer"]
+
+class OxigraphStore:
+    """The default store: ``pyoxigraph.Store`` on disk (or in memory with ``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        if self.path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(self.path))
+        else:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+
+    @property
+    def engine(self) -> ox.Store:
+        """The pyoxigraph store itself (for tests of this engine; lod's own code goes through the protocol)."""
+        return self._store
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+        # One SPARQL UPDATE request is one Oxigraph transaction: all graphs change, or none.
+        update = replace_update(graphs)
+        if update:
+            self._store.update(update)
+
+    def remove_graphs(self, names: Iterable[URIRef]) -> None:
+        parts = [f"DROP SILENT GRAPH <{name}>" for name in names]
+        if parts:
+            self._store.update(" ;\n".join(parts))
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        limit: int | None = None,
+    ) -> QueryResult:
+        kwargs: dict[str, object] = {}
+        if default_graph:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        elif "FROM" not in keywords(sparql):
+            kwargs["use_default_graph_as_union"] = True  # the union, unless the query names its own dataset
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        refuse_service(sparql)
+        try:
+            result = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+        except SyntaxError as exc:
+            raise syntax_error(str(exc)) from None
+        if isinstance(result, ox.QueryBoolean):
+            return Boolean(bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows, capped = take((tuple(s[v] for v in variables) for s in result), limit)
+            return Solutions(variables, rows, capped)
+        triples: Iterator[ox.Triple] = iter(result)
+        taken, capped = take(triples, limit)
+        return Triples(taken, capped)
+
+    def construct(self, sparql: str) -> Iterator[ox.Triple]:
+        result = self._store.query(sparql, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QueryTriples), "construct() takes a CONSTRUCT query"
+        return iter(result)
+
+    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+        # Oxigraph scans its GSPO index: each subject's quads come together.
+        return iter(self._store) if graph is None else self._store.quads_for_pattern(None, None, None, graph)
+
+    def reopener(self) -> ReadOnlyOpener | None:
+        """How a query worker opens this store read-only (None in memory: nothing to share)."""
+        return ReadOnlyOpener(str(self.path)) if self.path is not None else None
+
+    def flush(self) -> None:
+        """Write buffered data to disk, so a read-only view opened by another process sees it."""
+        self._store.flush()
+
+    def close(self) -> None:
+        """Release the on-disk store now (Oxigraph holds a file lock until its object is freed)."""
+        self._store = ox.Store()  # drop our reference to the on-disk one; an empty in-memory store remains
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+@dataclass(frozen=True)
+class ReadOnlyOpener:
+    """Opens the store at ``path`` read-only, following its writer (picklable: sent to query workers)."""
+
+    path: str
+
+    def __call__(self) -> ReadOnlyStore:
+        from lod.store.readonly import ReadOnlyStore  # readonly builds on this module
+
+        store = ReadOnlyStore(self.path)
+        store.current()
+        return store
+
+
+def open_writer(path: str | Path) -> OxigraphStore:
+    """The on-disk store, for writing.
+
+    Raises:
+        StoreUnavailable: locked by another process (a running build or ingest) or unreadable.
+    """
+    try:
+        return OxigraphStore(path)
+    except OSError as exc:
+        reason = str(exc)
+        if "lock" in reason.lower():
+            reason = "it is locked by another process (is another `lod build` or `lod ingest` running?)"
+        raise StoreUnavailable(str(path), reason) from None

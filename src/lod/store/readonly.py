@@ -1,0 +1,153 @@
+"""The on-disk store opened read-only, following a writer that changes it.
+
+A read-only view of Oxigraph (RocksDB) is a snapshot taken when it opens. A :class:`ReadOnlyStore` compares the
+store directory's files (names, sizes, times; the write-ahead log grows on every write) with what it saw when it
+opened its view, before each use, and reopens it when they differ (about 15 ms). The query workers and the web
+application both read through one, so ``lod ingest`` and ``lod build`` can write while ``lod serve`` runs. A
+store folder that does not exist yet reads as an empty store.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Mapping, TypeVar
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from lod.errors import StoreUnavailable
+from lod.store.oxigraph import OxigraphStore, ReadOnlyOpener
+from lod.store.protocol import GraphName, QueryResult
+
+__all__ = ["ReadOnlyStore"]
+
+T = TypeVar("T")
+STABLE_ATTEMPTS = 5
+
+
+class ReadOnlyStore:
+    """The on-disk store opened read-only, and opened again whenever its files have changed.
+
+    It reads beside a writer (``lod ingest``, ``lod build``) without taking RocksDB's lock, and implements the
+    reading half of :class:`~lod.store.Store` (``query``, ``construct``, ``graph_names``, ``quads``,
+    ``__len__``); writes raise :class:`~lod.errors.StoreUnavailable`. A folder that does not hold a store yet reads as empty until
+    one appears. Safe to share between threads.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._seen: tuple[tuple[str, int, int], ...] | None = None
+        self._store: OxigraphStore | None = None
+        self._generation = 0  # how many views were opened
+
+    def current(self, *, reopen: bool = False) -> OxigraphStore:
+        """The view of the store as it is now.
+
+        Raises:
+            StoreUnavailable: the folder holds a store that cannot be opened.
+        """
+        with self._lock:
+            seen = _fingerprint(self.path)
+            if not reopen and self._store is not None and seen == self._seen:
+                return self._store
+            self._store = None
+            store = OxigraphStore()
+            for _ in range(STABLE_ATTEMPTS):
+                store = _open_read_only(self.path) if seen is not None else OxigraphStore()
+                # A view opened while the writer swapped its files may hold an older state (a manifest
+                # read before a flush, the log that held the newer writes already gone): keep only a view
+                # whose files did not change while it opened, so a reader never goes back in time.
+                after = _fingerprint(self.path)
+                if after == seen:
+                    break
+                seen = after
+            self._store, self._seen = store, seen
+            self._generation += 1
+            return store
+
+    def _read(self, read: Callable[[OxigraphStore], T]) -> T:
+        try:
+            return read(self.current())
+        except (OSError, RuntimeError):  # the writer compacted files away under our view: look again
+            return read(self.current(reopen=True))
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        limit: int | None = None,
+    ) -> QueryResult:
+        return self._read(lambda s: s.query(sparql, default_graph=default_graph, named_graphs=named_graphs, limit=limit))
+
+    def graph_names(self) -> list[URIRef]:
+        return self._read(lambda s: s.graph_names())
+
+    def construct(self, sparql: str) -> Iterator[ox.Triple]:
+        return self.current().construct(sparql)
+
+    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+        return self.current().quads(graph)
+
+    def __len__(self) -> int:
+        return self._read(len)
+
+    def version(self) -> object:
+        """The view in use: a new one is opened after every write (see :class:`~lod.store.protocol.Versioned`)."""
+        self.current()
+        return self._generation
+
+    def reopener(self) -> ReadOnlyOpener:
+        return ReadOnlyOpener(str(self.path))
+
+    def close(self) -> None:
+        with self._lock:
+            self._store, self._seen = None, None
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+        raise StoreUnavailable(str(self.path), "this process opened it read-only")
+
+    def remove_graphs(self, names: Iterable[URIRef]) -> None:
+        raise StoreUnavailable(str(self.path), "this process opened it read-only")
+
+
+def _open_read_only(path: Path, attempts: int = 10) -> OxigraphStore:
+    """Open the store read-only, again if the primary's compaction removed a file while we read its manifest.
+
+    Raises:
+        StoreUnavailable: it still fails after ``attempts`` tries.
+    """
+    for attempt in range(attempts):
+        try:
+            return OxigraphStore(path, read_only=True)
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a vanished .sst as "Corruption" (a RuntimeError)
+            if attempt == attempts - 1:
+                raise StoreUnavailable(str(path), str(exc)) from None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
+    """Names, sizes and modification times of the store's files, leaving out RocksDB's own logs and lock;
+    None when the folder holds no store (yet)."""
+    out = []
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith(("LOG", "LOCK")):
+                    continue
+                try:
+                    stat = entry.stat()
+                except FileNotFoundError:  # removed by the writer while we looked
+                    continue
+                out.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not any(name == "CURRENT" for name, _, _ in out):
+        return None
+    return tuple(sorted(out))
