@@ -277,8 +277,11 @@ class _Run:
         self.add(uri, RDFS.label, Literal(record.label, lang="en"))
         for kind in record.types:
             self.add(uri, SEM.eventType, self.concept("event-type", kind, kind.replace("-", " ")))
-        for actor in record.actors:
-            self.add(uri, SEM.hasActor, self.org(actor))
+        if record.alleged_by is None:
+            for actor in record.actors:
+                self.add(uri, SEM.hasActor, self.org(actor))
+        else:
+            self.claims(uri, record)
         for place in record.places:
             self.add(uri, SEM.hasPlace, self.place(place))
         for weapon in record.weapons:
@@ -289,10 +292,52 @@ class _Run:
             self.add(agreement, RDF.type, self.dis.Agreement)
             self.add(agreement, SCHEMA.name, Literal(record.violates, lang="en"))
             self.add(uri, self.dis.violates, agreement)
+        for prop, day in ((SEM.hasBeginTimeStamp, record.start), (SEM.hasEndTimeStamp, record.end)):
+            if day is not None:
+                self.add(uri, prop, Literal(day.isoformat(), datatype=XSD.date))
+        if record.target:
+            self.add(uri, self.dis.targetAsPrinted, Literal(record.target, lang="en"))
         if record.span is not None:
             self.add(uri, PROV.wasDerivedFrom, self.span(record.span))
         self.locations[uri] = self.where(record, record.span)
         return uri
+
+    def claims(self, event: URIRef, record: EventRecord) -> None:
+        """Who the event is attributed to and by whom, and the casualties as counted, each with its source."""
+        d = self.dis
+        if record.alleged_by and record.alleged_by_kind == "person":
+            if normalise(record.alleged_by) not in self.people:
+                self.person(PersonRecord(record.alleged_by))
+            source: URIRef = self.u.person(self.people[normalise(record.alleged_by)].name)
+        else:
+            source = self.org(OrgMention(record.alleged_by or self.article.publisher))
+        span = self.span(record.span) if record.span is not None else None
+        for actor in record.actors:
+            org = self.org(actor)
+            claim = URIRef(f"{event}/attribution/{digest(self.u.relative(org), self.u.relative(source))}")
+            self.add(event, d.attribution, claim)
+            self.add(claim, RDF.type, d.Attribution)
+            self.add(claim, RDF.type, SCHEMA.Claim)
+            self.add(claim, d.allegedActor, org)
+            self.add(claim, d.allegedBy, source)
+            if span is not None:
+                self.add(claim, PROV.wasDerivedFrom, span)
+            self.locations[claim] = self.where(record, actor.span or record.span)
+        for casualty in record.casualties:
+            figure = URIRef(f"{event}/casualties/{digest(casualty.kind, casualty.count, casualty.qualifier, self.u.relative(source))}")
+            self.add(event, d.casualties, figure)
+            self.add(figure, RDF.type, d.CasualtyFigure)
+            self.add(figure, RDF.type, SCHEMA.Observation)
+            self.add(figure, d.casualtyType, self.u.concept("casualty-type", casualty.kind))
+            self.add(figure, d.casualtyCount, Literal(casualty.count))
+            self.add(figure, d.countQualifier, self.u.concept("figure-qualifier", casualty.qualifier))
+            if casualty.counted_as:
+                self.add(figure, d.countedAs, Literal(casualty.counted_as, lang="en"))
+            self.add(figure, PROV.wasAttributedTo, source)
+            figure_span = self.span(casualty.span) if casualty.span is not None else span
+            if figure_span is not None:
+                self.add(figure, PROV.wasDerivedFrom, figure_span)
+            self.locations[figure] = self.where(casualty, casualty.span or record.span)
 
     def statement(self, record: StatementRecord, events: dict[str, URIRef]) -> URIRef:
         speaker, post = self.speaker(record)

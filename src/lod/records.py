@@ -121,8 +121,23 @@ class ObservationRecord:
 
 
 @dataclass
+class CasualtyRecord:
+    """People killed or injured in an event, as the source counts them ("at least 27 civilians")."""
+
+    kind: Literal["killed", "injured"]
+    count: int
+    qualifier: Qualifier = "exact"
+    counted_as: str | None = None
+    span: Span | None = None
+
+
+@dataclass
 class EventRecord:
-    """An event the article reports (a bombing campaign), with actors, places and weapons as claimed."""
+    """An event the article reports (a bombing campaign, an air strike), with actors, places and weapons as claimed.
+
+    ``alleged_by`` names who attributes the event to ``actors`` (the speaker of the sentence; the article's
+    publisher when none is named); without it the actors are the article's own wording (``sem:hasActor``).
+    """
 
     key: str
     label: str
@@ -134,6 +149,10 @@ class EventRecord:
     start: date | None = None
     end: date | None = None
     violates: str | None = None
+    alleged_by: str | None = None
+    alleged_by_kind: AgentKind = "organization"
+    casualties: list[CasualtyRecord] = field(default_factory=list)
+    target: str | None = None
 
 
 @dataclass

@@ -23,5 +23,6 @@ def test_attacks_per_district_per_month(events_settings: Settings) -> None:
 def test_displacement_after_attacks_in_the_same_area_within_7_days(events_settings: Settings) -> None:
     rows = run(events_settings, "displacement-after-attacks")
     found = [(r["event"].rsplit("/", 1)[-1], r["attacked"], r["figure"], r["fledFrom"]) for r in rows]
-    # 11812 fled SY0702 from the day of the strike there, 3000 three days later; Ariha's shelling had no movement after it
+    # 11812 fled SY0702 from the day of the air strike there, 3000 three days later; Ariha's shelling (SY0705) had no
+    # movement after it, and the seed's shelling of Maaret al-Numan is placed in Idlib governorate only (not a district)
     assert found == [("acled-idlib-syr101", "2019-11-28", "11812", "2019-11-28"), ("acled-idlib-syr101", "2019-11-28", "3000", "2019-12-01")]

@@ -1,4 +1,5 @@
-"""Weapons named in a sentence (as concept slugs) and the campaign an article reports (one event).
+"""Weapons named in a sentence (as concept slugs), the campaign an article reports (one event), and the incidents
+it reports (air strikes, shelling, ground assaults ...: ``incident_triggers``, ``casualties_in``, ``target_in``).
 
 >>> weapons_in("using barrel bombs, cluster munitions and nail-filled bombs")
 ['barrel-bomb', 'cluster-munition', 'nail-bomb']
@@ -7,8 +8,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
+from lod.records import Qualifier
 
 _WEAPONS = [(slug, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE)) for slug, pattern in WEAPONS.items()]
 _TRIGGERS = [(kind, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for kind, pattern in EVENT_TRIGGERS.items()]
@@ -37,3 +43,80 @@ def triggers_in(text: str) -> list[tuple[str, int, int]]:
 def violation_in(text: str) -> str | None:
     match = _VIOLATION.search(text)
     return match.group("what").strip("‘’'\" ") if match else None
+
+
+# ---- incidents ----------------------------------------------------------------------------------------------
+# One event per reported incident: an air strike, shelling, a ground assault, a change of territory. The words
+# are data (incidents.yaml); docs/extraction.md ("Events") says what counts and how it scores.
+
+_RULES = yaml.safe_load((Path(__file__).with_name("incidents.yaml")).read_text(encoding="utf-8"))
+INCIDENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (t["type"], re.compile(r"\b(?:" + t["pattern"] + r")\b", re.IGNORECASE)) for t in _RULES["triggers"]
+]
+_TARGET = re.compile(r"\b" + _RULES["targets"] + r"\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(_RULES["hypothetical"], re.IGNORECASE)
+_DESTINATION = re.compile(_RULES["destination"], re.IGNORECASE)
+MAX_DAYS = int(_RULES["max_days"])
+_QUALIFIERS: dict[str, Qualifier] = {
+    "at least": "at-least", "no fewer than": "at-least", "more than": "more-than", "over": "more-than",
+    "some": "approximately", "about": "approximately", "around": "approximately", "nearly": "approximately",
+    "almost": "approximately", "up to": "at-most",
+}
+_Q = r"(?P<q>at\s+least|no\s+fewer\s+than|more\s+than|over|some|about|around|nearly|almost|up\s+to)?\s*"
+_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+_UNIT = r"(?P<unit>(?:[A-Za-z-]+\s+){0,3}?(?:civilians|people|persons|children|fighters|soldiers|women|men|residents))"
+_CASUALTIES = [
+    re.compile(_Q + _N + r"\s+" + _UNIT + r"?[^.;:]{0,60}?\b(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+|reported\s+)?"
+               r"(?P<kind>killed|wounded|injured)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<kind>killing|wounding|injuring)\s+" + _Q + _N + r"\s*" + _UNIT + r"?", re.IGNORECASE),
+]
+_KIND = {"killed": "killed", "killing": "killed", "wounded": "injured", "wounding": "injured", "injured": "injured",
+         "injuring": "injured"}
+
+
+@dataclass(frozen=True)
+class IncidentHit:
+    """A trigger in a sentence: the event type and where the words are (offsets in the sentence)."""
+
+    type: str
+    start: int
+    end: int
+
+
+def incident_triggers(text: str) -> list[IncidentHit]:
+    """The incident words of a sentence, one per event type (the first), in order; none in a hypothetical one.
+
+    >>> [h.type for h in incident_triggers("36 airstrikes and dozens of rocket strikes hit Idlib on Friday.")]
+    ['air-drone-strike', 'shelling-artillery-missile-attack']
+    """
+    if _HYPOTHETICAL.search(text):
+        return []
+    hits = [IncidentHit(kind, m.start(), m.end()) for kind, pattern in INCIDENT_TRIGGERS if (m := pattern.search(text))]
+    return sorted(hits, key=lambda h: h.start)
+
+
+def casualties_in(text: str) -> list[tuple[str, int, Qualifier, str | None, int, int]]:
+    """(killed|injured, count, qualifier, noun, start, end) for each casualty figure of a sentence.
+
+    >>> casualties_in("killing at least 27 civilians and wounding 40")
+    [('killed', 27, 'at-least', 'civilians', 0, 29), ('injured', 40, 'exact', None, 34, 45)]
+    """
+    found: dict[tuple[int, str], tuple[str, int, Qualifier, str | None, int, int]] = {}
+    for pattern in _CASUALTIES:
+        for m in pattern.finditer(text):
+            qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("q") or "").lower()), "exact")
+            kind = _KIND[m.group("kind").lower()]
+            unit = m.group("unit").split()[-1] if m.group("unit") else None
+            found.setdefault((m.start("n"), kind), (kind, int(m.group("n").replace(",", "")), qualifier, unit, m.start(), m.end()))
+    return sorted(found.values(), key=lambda c: c[4])
+
+
+def target_in(text: str) -> str | None:
+    """What an attack hit, as worded ("two hospitals and a bakery" gives "two hospitals")."""
+    match = _TARGET.search(text)
+    return match.group(0) if match else None
+
+
+def is_destination(before: str) -> bool:
+    """Whether a place named right after ``before`` is where people went ("sought refuge in areas near X")."""
+    return bool(_DESTINATION.search(before[-40:]))

@@ -11,6 +11,7 @@ from lod.articles import Article
 from lod.extract.dates import DateExpression, close_period, find_dates
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
+from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, EVENT_TYPES
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
@@ -62,7 +63,10 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     doc = _analyse(article, reconciler)
     statements = StatementFinder(doc.context).find(doc.body, doc.sentences, doc.dates)
     events = _events(doc)
+    incidents, reported = find_incidents(article.key, doc.sentences, doc.places, doc.orgs, doc.dates, speakers_of(statements),
+                               article.published_date, doc.context.org_display)
     observations = _observations(doc, reconciler, statements, events)
+    link_causes(observations, reported, doc.sentences)
     with_figure = {o.sentence.start for o in observations if o.sentence}
     records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
                if not _own_report(doc)]
@@ -72,7 +76,7 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
         places=_places(doc),
         statements=records,
         observations=observations,
-        events=events,
+        events=events + incidents,
         extractor=EXTRACTOR,
     )
 
