@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from lod.settings import ROOT, Settings
+
+from _engines import ENGINES, Servers
 
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
@@ -68,3 +71,18 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = make_settings(root)
     build(settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def servers() -> Iterator[Servers]:
+    """The SPARQL servers of this session (started on demand, stopped at its end)."""
+    started = Servers()
+    yield started
+    started.stop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each store engine in turn: ``embedded`` (Oxigraph on disk) and ``oxigraph-server`` (over HTTP)."""
+    name: str = request.param
+    return name

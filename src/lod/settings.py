@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -17,6 +18,12 @@ class Settings(BaseSettings):
 
     base_uri: str = "http://127.0.0.1:8000/"
     store_path: Path = ROOT / "var" / "store"
+    store_url: str | None = None  # a SPARQL server's query endpoint: then the store is there, not at store_path
+    store_update_url: str | None = None
+    store_gsp_url: str | None = None
+    store_user: str | None = None
+    store_password: SecretStr | None = None
+    store_auth: Literal["basic", "digest"] = "basic"
     data_dir: Path = ROOT / "data"
     dumps_dir: Path = ROOT / "var" / "dumps"
     ontology_dir: Path = ROOT / "ontology"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 
 from lod.errors import QueryRefused, QuerySyntaxError
 from lod.querytext import calls_service, keywords
@@ -16,14 +16,31 @@ _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
 def replace_update(graphs: Mapping[URIRef, Graph]) -> str:
-    """One SPARQL Update that replaces each graph by its content (empty: nothing to do)."""
+    """One SPARQL Update that replaces each graph by its content (empty: nothing to do).
+
+    A blank node label may not appear in two ``INSERT DATA`` blocks of one request, so a graph that shares
+    blank nodes with an earlier one is written with its own labels.
+    """
     parts = []
-    for name, graph in graphs.items():
+    seen: set[BNode] = set()
+    for index, (name, graph) in enumerate(graphs.items()):
         parts.append(f"DROP SILENT GRAPH <{name}>")
+        blank = {node for node in graph.all_nodes() if isinstance(node, BNode)}
+        if blank & seen:
+            graph = _relabelled(graph, f"g{index}x")
+            blank = {node for node in graph.all_nodes() if isinstance(node, BNode)}
+        seen |= blank
         body = graph.serialize(format="nt")
         if body.strip():
             parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
     return " ;\n".join(parts)
+
+
+def _relabelled(graph: Graph, prefix: str) -> Graph:
+    out = Graph()
+    for triple in graph:
+        out.add(tuple(BNode(prefix + term) if isinstance(term, BNode) else term for term in triple))  # type: ignore[arg-type]
+    return out
 
 
 def refuse_service(sparql: str) -> None:

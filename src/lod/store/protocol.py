@@ -134,7 +134,8 @@ class Store(Protocol):
         """The triples of a CONSTRUCT query over the union of all graphs, streamed (for dumps of any size)."""
 
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
-        """Every quad (``graph`` None), or those of one graph, streamed and grouped by subject."""
+        """Every quad of the dataset (``graph`` None), or those of one graph, streamed; one graph's quads come
+        grouped by subject."""
 
     def __len__(self) -> int:
         """Number of quads."""
