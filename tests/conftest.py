@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -52,10 +54,18 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 CORPUS_ARTICLES = 50  # enough for many places, reporters and months; cheap to build once per session
 
 
+@dataclass
+class Corpus:
+    """A real build of generated articles, minted under the URL of a socket bound for the server that serves
+    it (so links in its pages lead back to that server)."""
+
+    settings: Settings
+    sock: socket.socket
+
+
 @pytest.fixture(scope="session")
-def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings whose store holds a real build of ``bench/corpus.py``'s generated articles (plus the seed's
-    reference data), for tests that need a dataset of many articles, places and reporters."""
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    """``bench/corpus.py``'s articles (plus the seed's reference data), built once per session."""
     import importlib.util
     import sys
 
@@ -63,14 +73,24 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     assert spec is not None and spec.loader is not None
-    corpus = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = corpus  # its dataclasses look their module up while the class is made
-    spec.loader.exec_module(corpus)
+    generator = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator  # its dataclasses look their module up while the class is made
+    spec.loader.exec_module(generator)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
     root = tmp_path_factory.mktemp("corpus")
-    corpus.generate(CORPUS_ARTICLES, root / "data", seed=1)
-    settings = make_settings(root)
+    generator.generate(CORPUS_ARTICLES, root / "data", seed=1)
+    settings = make_settings(root, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
     build(settings)
-    return settings
+    yield Corpus(settings, sock)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(corpus: Corpus) -> Settings:
+    """Settings whose store holds the corpus build."""
+    return corpus.settings
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ def index(built_settings: Settings) -> SearchIndex:
         ("maaret al numan", "id/place/geonames/167611"),
         ("معرة النعمان", "id/place/geonames/167611"),
         ("Idleb", "id/place/pcode/SY07"),  # the governorate before its district of the same name
-        ("Idlib", "id/place/pcode/SY07"),
+        ("Idlib", "id/place/geonames/169389"),  # the city is spelled so; the governorate is "Idleb"
         ("Syrian National Coalition", "id/org/snc"),  # an alias
         ("Abdelbaset", "id/person/"),
     ],

@@ -2,8 +2,8 @@
 and articles, in an SQLite FTS5 index (Oxigraph has no text index).
 
 The index is built from the store in memory (``SearchIndex.build``): one row per name, folded by
-:mod:`lod.folding` so different spellings meet. A hit is ranked by how well the name matches (the whole name,
-then a name starting with the words, then any), then by how often the data refers to the thing (a place an
+:mod:`lod.folding` so different spellings meet. A hit is ranked by how well the name matches (its main name
+spelled as asked, then any name in another spelling, then a name starting with the words, then any), then by how often the data refers to the thing (a place an
 observation is about before one only the gazetteer knows), then by admin level (a governorate before a
 district of the same name).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from lod.folding import skeleton
+from lod.folding import skeleton, words
 from lod.store import Solutions, Store
 
 __all__ = ["LEVELS", "Hit", "SearchIndex"]
@@ -81,7 +81,7 @@ class SearchIndex:
     def __init__(self) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute("CREATE VIRTUAL TABLE names USING fts5(entity UNINDEXED, name UNINDEXED, folded, tokenize='unicode61')")
-        self._db.execute("CREATE TABLE things (entity TEXT PRIMARY KEY, kind TEXT, label TEXT, level INT, uses INT)")
+        self._db.execute("CREATE TABLE things (entity TEXT PRIMARY KEY, kind TEXT, label TEXT, level INT, uses INT, words TEXT)")
 
     @classmethod
     def build(cls, store: Store, base: str) -> SearchIndex:
@@ -98,14 +98,14 @@ class SearchIndex:
             folded = " ".join(skeleton(row["name"]))
             if folded:
                 rows.append((row["s"], row["name"], folded))
-        things = [
-            (d["s"], kinds[d["s"]], d.get("best") or d["s"].rsplit("/", 1)[-1], int(d.get("lvl", NO_LEVEL)), uses.get(d["s"], 0))
-            for d in details
-            if d["s"] in kinds
-        ]
+        things = []
+        for d in details:
+            if d["s"] in kinds:
+                label = d.get("best") or d["s"].rsplit("/", 1)[-1]
+                things.append((d["s"], kinds[d["s"]], label, int(d.get("lvl", NO_LEVEL)), uses.get(d["s"], 0), " ".join(words(label))))
         with index._db:
             index._db.executemany("INSERT INTO names VALUES (?, ?, ?)", rows)
-            index._db.executemany("INSERT OR IGNORE INTO things VALUES (?, ?, ?, ?, ?)", things)
+            index._db.executemany("INSERT OR IGNORE INTO things VALUES (?, ?, ?, ?, ?, ?)", things)
         return index
 
     def search(self, text: str, kind: str | None = None, limit: int = 50) -> list[Hit]:
@@ -117,11 +117,11 @@ class SearchIndex:
         whole = " ".join(folded)
         rows = self._db.execute(
             """SELECT n.entity, t.kind, t.label, n.name, t.level,
-                      MIN(CASE WHEN n.folded = :whole THEN 0 WHEN n.folded LIKE :start THEN 1 ELSE 2 END) AS fit
+                      MIN(CASE WHEN t.words = :spelled THEN 0 WHEN n.folded = :whole THEN 1 WHEN n.folded LIKE :start THEN 2 ELSE 3 END) AS fit
                FROM names n JOIN things t ON t.entity = n.entity
                WHERE names MATCH :match AND (:kind IS NULL OR t.kind = :kind)
                GROUP BY n.entity ORDER BY fit, t.uses DESC, t.level, length(t.label), t.label LIMIT :limit""",
-            {"whole": whole, "start": whole + "%", "match": match, "kind": kind, "limit": limit},
+            {"spelled": " ".join(words(text)), "whole": whole, "start": whole + "%", "match": match, "kind": kind, "limit": limit},
         ).fetchall()
         return [
             Hit(iri, k, label, name if name != label else None, level if level != NO_LEVEL else None)

@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pyoxigraph as ox
@@ -24,6 +25,9 @@ from lod.store import OxigraphStore
 from lod.web.app import create_app
 
 from ._serving import listener, running, url_of
+
+if TYPE_CHECKING:
+    from conftest import Corpus
 
 SEED = Path(__file__).parents[1] / "data" / "web" / "seed.trig"
 
@@ -85,3 +89,10 @@ def client(served: Served) -> Iterator[httpx.Client]:
     """An HTTP client for the server; it does not follow redirects, so tests see each hop."""
     with httpx.Client(base_url=served.url, follow_redirects=False, timeout=10) as http:
         yield http
+
+
+@pytest.fixture(scope="session")
+def served_corpus(corpus: Corpus) -> Iterator[str]:
+    """The real build of a generated corpus of many articles, served as ``lod serve`` does, at its base URI."""
+    with running(create_app(corpus.settings), corpus.sock):
+        yield url_of(corpus.sock)

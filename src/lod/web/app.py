@@ -31,7 +31,7 @@ from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
 from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
-from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, search, sparql, spreadsheets
+from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, maps, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
 
 __all__ = ["create_app"]
@@ -103,7 +103,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
     assets.mount(app)
-    for router in (home.router, docs.router, search.router, browse.router, spreadsheets.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router, events.router):
+    for router in (home.router, docs.router, search.router, browse.router, spreadsheets.router, maps.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router, events.router):
         app.include_router(router)
     return app
 

@@ -15,11 +15,13 @@ __all__ = ["render"]
 
 
 def render(request: Request) -> Response:
-    """The editor page, opened on ``?query=`` when given, else on the first example."""
+    """The editor page, opened on the example ``?example=slug`` when given (a ``?query=`` is run by the endpoint,
+    not shown), else on the first example."""
     settings: Settings = request.app.state.settings
     templates: Jinja2Templates = request.app.state.templates
     shown = examples.load(settings.base_uri)
-    query = request.query_params.get("query") or (shown[0].sparql if shown else "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
+    chosen = [e.sparql for e in shown if e.slug == request.query_params.get("example")]
+    query = (chosen or [e.sparql for e in shown[:1]] or ["SELECT * WHERE { ?s ?p ?o } LIMIT 10"])[0]
     endpoint = str(request.base_url) + "sparql"
     context = {"examples": shown, "query": query, "endpoint": endpoint}
     return templates.TemplateResponse(request, "editor.html", context, headers={"Vary": "Accept"})

@@ -15,15 +15,25 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from lod.namespaces import DEFAULT_BASE, OA, SCHEMA, dis, prefixes, rebase
-from lod.store import to_rdflib
+from lod.store import Store, to_rdflib
+from lod.web import panels
 from lod.web.describe import Description
+from lod.web.panels import Panels
 from lod.web.vocabulary import Vocabulary
 
-__all__ = ["EntityPage", "Source", "Value", "entity_page", "label_of"]
+__all__ = ["EntityPage", "Source", "Value", "entity_page", "label_of", "page_with_panels"]
 
 LABELS = (SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.headline, DCTERMS.title)
 # Shown in their own places on the page, not in the property table.
-SHOWN_ELSEWHERE = {RDF.type, SKOS.prefLabel, SCHEMA.name, SCHEMA.headline, SCHEMA.text, PROV.wasDerivedFrom}
+SHOWN_ELSEWHERE = {RDF.type, SKOS.prefLabel, SCHEMA.name, SCHEMA.headline, SCHEMA.text, SCHEMA.articleBody, PROV.wasDerivedFrom}
+# Incoming links a panel shows better (the article's marked body, the figures tables).
+SHOWN_IN_PANELS = {
+    "http://www.w3.org/ns/oa#hasSource",
+    "{dis}reportedBy",
+    "http://purl.org/linked-data/sdmx/2009/dimension#refArea",
+    "https://schema.org/containedInPlace",
+    "https://schema.org/author",
+}
 MAX_DEPTH = 3
 # How a page names the things that point at it, by the property they point with.
 INCOMING = {
@@ -112,18 +122,22 @@ class EntityPage:
     rows: list[Row]
     incoming: list[Row]
     sources: list[Source]
+    type_iris: set[str] = field(default_factory=set)
+    body: str | None = None  # an article's text, shown with its spans marked
 
 
 class _Labeller:
     """Names for terms: the graph's labels, our vocabulary's, or a readable local name."""
 
-    def __init__(self, graph: Graph, base: str, site: str, vocabulary: Vocabulary) -> None:
+    def __init__(self, graph: Graph, base: str, site: str, vocabulary: Vocabulary, names: dict[str, str] | None = None) -> None:
         self.graph, self.base, self.site, self.vocabulary = graph, base, site, vocabulary
+        self.names = names or {}
         self.prefixes = sorted(prefixes(base).items(), key=lambda item: -len(item[1]))
 
     def label(self, node: Node) -> str:
         return (
             label_of(self.graph, node)
+            or self.names.get(str(node))
             or self.vocabulary.label(str(node))
             or FRIENDLY.get(str(node))
             or self._unlabelled(node)
@@ -142,6 +156,9 @@ class _Labeller:
                 return f"“{_shorten(str(exact))}”"
         if not str(node).startswith(self.base):
             return str(node)
+        if "/span/" in str(node):  # a passage of an article, named by where it is
+            start, _, end = str(node).rsplit("/", 1)[-1].partition("-")
+            return f"passage at characters {start}–{end}"
         kind = self.graph.value(node, RDF.type)
         if kind is not None and str(node).startswith(self.base + "id/"):
             return f"{self.term_label(kind).capitalize()} {str(node).rsplit('/', 1)[-1][:8]}"
@@ -185,15 +202,18 @@ class _Labeller:
             by_predicate.setdefault(predicate, []).append(self.value(obj, depth))  # type: ignore[arg-type]
         return [Row(self.term_label(p), str(p), self.curie(str(p)), values) for p, values in by_predicate.items()]
 
-    def incoming(self, entity: URIRef) -> list[Row]:
+    def incoming(self, entity: URIRef, skip: set[str] = frozenset()) -> list[Row]:  # type: ignore[assignment]
         by_predicate: dict[URIRef, list[Value]] = {}
         for subject, predicate in sorted(self.graph.subject_predicates(entity), key=lambda sp: (str(sp[1]), str(sp[0]))):
-            if isinstance(subject, URIRef):
+            if isinstance(subject, URIRef) and str(predicate) not in skip:
                 by_predicate.setdefault(predicate, []).append(self.value(subject))  # type: ignore[arg-type]
-        return [
+        rows = [
             Row(INCOMING.get(rebase(str(p), DEFAULT_BASE, old=self.base)) or f"{self.term_label(p)} of", str(p), self.curie(str(p)), values)
             for p, values in by_predicate.items()
         ]
+        for row in rows:  # in words, by name: "contains" lists districts before towns, each alphabetically
+            row.values.sort(key=lambda v: (v.text.startswith(("Displacement", "passage")), v.text.lower()))
+        return rows
 
     def sources(self, entity: URIRef) -> list[Source]:
         out = []
@@ -215,23 +235,50 @@ class _Labeller:
         return out
 
 
-def entity_page(description: Description, base: str, site: str, vocabulary: Vocabulary) -> EntityPage:
-    """The page for ``description.entity``; ``site`` is the URL this server answers on."""
+def entity_page(
+    description: Description,
+    base: str,
+    site: str,
+    vocabulary: Vocabulary,
+    names: dict[str, str] | None = None,
+    panelled: bool = False,
+) -> EntityPage:
+    """The page for ``description.entity``; ``site`` is the URL this server answers on. ``names`` gives words
+    for things the description does not label (observations); ``panelled`` leaves out the incoming links that
+    the page's panels show (figures, passages)."""
     graph = Graph()
     for triple in description.triples:
         graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     entity = URIRef(description.entity)
-    names = _Labeller(graph, base, site, vocabulary)
+    labeller = _Labeller(graph, base, site, vocabulary, names)
     text = graph.value(entity, SCHEMA.text)
+    body = graph.value(entity, SCHEMA.articleBody)
+    skip = {p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS} if panelled else set()
     return EntityPage(
         uri=description.entity,
-        title=_title(graph, entity, names, base),
-        types=[names.type_value(t) for t in sorted(graph.objects(entity, RDF.type), key=str)],
+        title=_title(graph, entity, labeller, base),
+        types=[labeller.type_value(t) for t in sorted(graph.objects(entity, RDF.type), key=str)],
         text=str(text) if text is not None else None,
-        rows=names.rows(entity),
-        incoming=names.incoming(entity),
-        sources=names.sources(entity),
+        rows=labeller.rows(entity),
+        incoming=labeller.incoming(entity, skip),
+        sources=labeller.sources(entity),
+        type_iris={str(t) for t in graph.objects(entity, RDF.type)},
+        body=str(body) if body is not None else None,
     )
+
+
+def page_with_panels(
+    store: Store, description: Description, base: str, site: str, vocabulary: Vocabulary
+) -> tuple[EntityPage, Panels]:
+    """The page and its panels (figures, map, marked body), with observations named in words."""
+    observations = sorted(
+        {t.value for triple in description.triples for t in (triple.subject, triple.object) if isinstance(t, ox.NamedNode)
+         and t.value.startswith(base + "id/observation/")}
+    )
+    names = panels.phrases(store, base, observations)
+    page = entity_page(description, base, site, vocabulary, names, panelled=True)
+    shown = panels.panels(store, base, description.entity, page.type_iris, page.body)
+    return page, shown
 
 
 def label_of(graph: Graph, node: Node) -> str | None:

@@ -50,15 +50,16 @@ def document(
 
     def body() -> bytes:
         if fmt == HTML:
-            page = pages.entity_page(description, settings.base_uri, str(request.base_url), vocabulary)
+            page, shown = pages.page_with_panels(store, description, settings.base_uri, str(request.base_url), vocabulary)
             jsonld = _serialize(description, DOCUMENT_FORMATS[1], settings.base_uri)
-            context = {"page": page, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
+            context = {"page": page, "panels": shown, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
             return templates.get_template("entity.html").render(request=request, **context).encode()
         return _serialize(description, fmt, settings.base_uri)
 
-    return respond(
-        request, variant, fmt, digest=description.digest, last_modified=modified_at(request), body=body, negotiated=suffix is None
-    )
+    modified = modified_at(request)
+    # An HTML page also shows the entity's neighbourhood (figures of places inside it): it changes with the data.
+    digest = description.digest if fmt != HTML else f"{description.digest[:16]}{modified.timestamp():.0f}"
+    return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
 
 
 def _serialize(description: describe.Description, fmt: Format, base: str) -> bytes:

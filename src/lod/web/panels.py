@@ -1,0 +1,286 @@
+"""What an entity page shows beyond its properties, by kind: the figures reported for a place (and places inside
+it), by an organization or a person, and the statements they made; where a place lies (town, district,
+governorate); an article's body with every extracted span marked and the facts taken from it.
+
+Each panel is one or two SPARQL queries that start from the entity and stop at ``FIGURE_LIMIT`` rows, so a
+page costs what the entity's neighbourhood costs. Plain data for ``templates/_panels.html``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lod.store import Solutions, Store
+
+__all__ = ["FIGURE_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "panels", "phrases"]
+
+FIGURE_LIMIT = 200
+PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"}
+AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
+LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")
+
+_PREFIXES = """PREFIX dis: <{dis}>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dct: <http://purl.org/dc/terms/>
+"""
+_FIGURES = """SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
+       (SAMPLE(?exact) AS ?sentence) WHERE {{
+    {{ SELECT DISTINCT ?o ?area ?reported WHERE {{ {where} OPTIONAL {{ ?o dis:reportDate ?reported }} }}
+       ORDER BY DESC(?reported) ?o LIMIT {limit} }}
+    ?o dis:reportedFigure ?figure .
+    OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
+    OPTIONAL {{ ?o schema:minValue ?min }}
+    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{base}id/concept/figure-qualifier/exact>) }}
+    OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
+    OPTIONAL {{ ?area schema:name ?areaName }}
+    OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
+    OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName }}
+    OPTIONAL {{ ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact }}
+}} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
+ORDER BY DESC(?reported) ?o"""
+# Observations about a place: its own, those of places and areas inside it, and of areas that include it.
+_IN_PLACE = """{{ ?o sdmx:refArea <{e}> BIND(<{e}> AS ?area) }}
+    UNION {{ ?area schema:containedInPlace+ <{e}> . ?o sdmx:refArea ?area }}
+    UNION {{ ?area schema:containsPlace/schema:containedInPlace* <{e}> . ?o sdmx:refArea ?area }}"""
+_TIMELINE = """SELECT ?month ?unit (COUNT(DISTINCT ?o) AS ?figures) (SUM(?low) AS ?atLeast) WHERE {{
+    {{ SELECT DISTINCT ?o WHERE {{ {where} }} }}
+    ?o dis:reportDate ?reported ; dis:reportedFigure ?figure ; dis:populationUnit/skos:prefLabel ?unit .
+    OPTIONAL {{ ?o schema:minValue ?min }}
+    BIND(COALESCE(?min, ?figure) AS ?low) BIND(SUBSTR(STR(?reported), 1, 7) AS ?month)
+}} GROUP BY ?month ?unit ORDER BY ?month ?unit"""
+_STATEMENTS = """SELECT ?s (SAMPLE(?k) AS ?kind) (SAMPLE(?t) AS ?text) ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?date) WHERE {{
+    {{ SELECT DISTINCT ?s WHERE {{ ?s schema:author <{e}> ; a dis:Statement }} LIMIT {limit} }}
+    OPTIONAL {{ ?s dct:type/skos:prefLabel ?k }}
+    OPTIONAL {{ ?s schema:text ?t }}
+    OPTIONAL {{ ?s schema:appearance ?article OPTIONAL {{ ?article schema:headline ?h }} OPTIONAL {{ ?article schema:datePublished ?d }} }}
+}} GROUP BY ?s ?article ORDER BY DESC(?date) ?s"""
+_PATH = """SELECT DISTINCT ?unit ?name ?level WHERE {{
+    <{e}> schema:containedInPlace+ ?unit . ?unit schema:name ?name FILTER(LANG(?name) IN ("en", ""))
+    OPTIONAL {{ ?unit dis:adminLevel ?level }}
+}}"""
+_PARTS = """SELECT ?part (SAMPLE(?n) AS ?name) (SAMPLE(?l) AS ?level) WHERE {{
+    {{ SELECT DISTINCT ?part WHERE {{ ?part schema:containedInPlace <{e}> }} LIMIT {limit} }}
+    OPTIONAL {{ ?part schema:name ?n FILTER(LANG(?n) IN ("en", "")) }}
+    OPTIONAL {{ ?part dis:adminLevel ?l }}
+}} GROUP BY ?part ORDER BY ?level ?name"""
+_SPANS = """SELECT ?span ?start ?end ?exact ?fact ?type WHERE {{
+    ?span oa:hasSource <{e}> .
+    OPTIONAL {{ ?span oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }}
+    OPTIONAL {{ ?span oa:hasSelector ?q . ?q oa:exact ?exact }}
+    OPTIONAL {{ ?fact prov:wasDerivedFrom ?span ; a ?type
+               FILTER(?type IN (dis:DisplacementObservation, dis:Statement, <http://semanticweb.cs.vu.nl/2009/11/sem/Event>,
+                                <http://www.w3.org/ns/org#Membership>)) }}
+}}"""
+_PHRASES = """SELECT ?o ?printed ?figure ?qualifier ?unit ?areaName WHERE {{
+    VALUES ?o {{ {iris} }}
+    ?o dis:reportedFigure ?figure .
+    OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
+    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{base}id/concept/figure-qualifier/exact>) }}
+    OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
+    OPTIONAL {{ ?o sdmx:refArea/schema:name ?areaName }}
+}}"""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported figure, in words."""
+
+    observation: str
+    phrase: str  # "more than 2,147 households"
+    unit: str
+    at_least: int
+    area: str | None
+    area_name: str | None
+    period: str | None
+    reported: str | None
+    reporter: str | None
+    reporter_name: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A place on a place's path or inside it."""
+
+    iri: str
+    name: str
+    level: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    iri: str
+    kind: str | None
+    text: str | None
+    article: str | None
+    headline: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span of an article's body and the facts taken from it."""
+
+    start: int
+    end: int
+    span: str
+    facts: list[tuple[str, str]]  # (kind in words, IRI)
+
+
+@dataclass(frozen=True)
+class ArticleBody:
+    """The body cut into plain text and marked spans, in order."""
+
+    pieces: list[tuple[str, Mark | None]]
+    marks: list[Mark]
+
+
+@dataclass
+class Panels:
+    kind: str  # place, agent, article, observation or other
+    figures: list[Figure] = field(default_factory=list)
+    figures_capped: bool = False
+    timeline: list[dict[str, object]] = field(default_factory=list)
+    path: list[Part] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    body: ArticleBody | None = None
+    map_place: str | None = None  # the place whose map the page draws
+
+    @property
+    def parts_by_level(self) -> list[tuple[str, list[Part]]]:
+        """The places inside, grouped by level (districts before sub-districts, towns last), each by name."""
+        order = [*LEVELS, "place"]
+        groups: dict[str, list[Part]] = {}
+        for part in sorted(self.parts, key=lambda p: (order.index(p.level) if p.level in order else 99, p.name.lower())):
+            groups.setdefault(part.level or "place", []).append(part)
+        return list(groups.items())
+
+
+def panels(store: Store, base: str, entity: str, types: set[str], body: str | None) -> Panels:
+    """The panels for ``entity`` (an IRI the store knows), chosen by its types."""
+    vocab = base + "def/displacement#"
+    if types & PLACE_TYPES or vocab + "ReportedArea" in types:
+        where = _IN_PLACE.format(e=entity)
+        figures = _figures(store, base, where)
+        return Panels(
+            "place",
+            figures=figures,
+            figures_capped=len(figures) >= FIGURE_LIMIT,
+            timeline=_timeline(store, base, where),
+            path=_path(store, base, entity),
+            parts=[_part(r, "part", "place") for r in _select(store, base, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
+            map_place=entity,
+        )
+    if types & AGENT_TYPES:
+        figures = _figures(store, base, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
+        statements = [
+            Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date"))
+            for r in _select(store, base, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
+        ]
+        return Panels("agent", figures=figures, figures_capped=len(figures) >= FIGURE_LIMIT, statements=statements)
+    if "https://schema.org/NewsArticle" in types:
+        return Panels("article", body=_article(store, base, entity, body or ""))
+    if vocab + "DisplacementObservation" in types:
+        area = _select(store, base, f"SELECT ?a WHERE {{ <{entity}> sdmx:refArea ?a }} LIMIT 1")
+        place = area[0]["a"] if area else None
+        path = ([Part(place, "", None)] + _path(store, base, place)) if place else []
+        return Panels("observation", path=path[1:], map_place=place)
+    return Panels("other")
+
+
+def phrases(store: Store, base: str, iris: list[str]) -> dict[str, str]:
+    """Words for observations (``more than 2,147 households in Maaret al-Numan``), for pages that list them."""
+    if not iris:
+        return {}
+    rows = _select(store, base, _PHRASES.format(iris=" ".join(f"<{i}>" for i in iris[:500]), base=base))
+    out: dict[str, str] = {}
+    for r in rows:
+        words = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{int(r['figure']):,}", r.get("unit")) if w)
+        out.setdefault(r["o"], f"{words} in {r['areaName']}" if r.get("areaName") else words)
+    return out
+
+
+def _figures(store: Store, base: str, where: str) -> list[Figure]:
+    out = []
+    for r in _select(store, base, _FIGURES.format(where=where, limit=FIGURE_LIMIT, base=base)):
+        figure = int(r["figure"])
+        phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", r.get("unit")) if w)
+        out.append(
+            Figure(
+                r["o"], phrase, r.get("unit", ""), int(r.get("min", figure)), r.get("area"), r.get("areaName"),
+                r.get("period"), r.get("reported"), r.get("reporter"), r.get("reporterName"), r.get("sentence"),
+            )
+        )
+    return out
+
+
+def _timeline(store: Store, base: str, where: str) -> list[dict[str, object]]:
+    rows = _select(store, base, _TIMELINE.format(where=where))
+    return [{"month": r["month"], "unit": r["unit"], "figures": int(r["figures"]), "atLeast": int(r["atLeast"])} for r in rows]
+
+
+def _path(store: Store, base: str, entity: str) -> list[Part]:
+    """What ``entity`` lies in, the smallest first (sub-district, district, governorate, country)."""
+    rows = _select(store, base, _PATH.format(e=entity))
+    units = {r["unit"]: r for r in rows}
+    return sorted((_part(r, "unit") for r in units.values()), key=lambda p: -LEVELS.index(p.level) if p.level in LEVELS else 0)
+
+
+def _part(row: dict[str, str], var: str, otherwise: str | None = None) -> Part:
+    level = row.get("level")
+    word = LEVELS[int(level)] if level is not None and level.isdigit() and int(level) < len(LEVELS) else otherwise
+    return Part(row[var], row.get("name") or row[var].rsplit("/", 1)[-1], word)
+
+
+def _article(store: Store, base: str, entity: str, body: str) -> ArticleBody:
+    """The body with each span found at its offsets (or, failing that, by its quote) and the facts from it."""
+    found: dict[str, Mark] = {}
+    for r in _select(store, base, _SPANS.format(e=entity)):
+        mark = found.get(r["span"])
+        if mark is None:
+            start, end = _locate(body, r.get("start"), r.get("end"), r.get("exact"))
+            if start is None:
+                continue
+            mark = found[r["span"]] = Mark(start, end, r["span"], [])
+        if r.get("fact") and (fact := (_FACT_WORDS.get(r["type"].rsplit("#", 1)[-1].rsplit("/", 1)[-1], "fact"), r["fact"])) not in mark.facts:
+            mark.facts.append(fact)
+    marks: list[Mark] = []
+    pieces: list[tuple[str, Mark | None]] = []
+    at = 0
+    for mark in sorted(found.values(), key=lambda m: (m.start, -m.end)):
+        if mark.start < at:  # overlapping spans: the first one is marked, the later one listed only
+            marks.append(mark)
+            continue
+        pieces.append((body[at : mark.start], None))
+        pieces.append((body[mark.start : mark.end], mark))
+        marks.append(mark)
+        at = mark.end
+    pieces.append((body[at:], None))
+    return ArticleBody(pieces, marks)
+
+
+_FACT_WORDS = {"DisplacementObservation": "displacement figure", "Statement": "statement", "Event": "event", "Membership": "post held"}
+
+
+def _locate(body: str, start: str | None, end: str | None, exact: str | None) -> tuple[int | None, int]:
+    if start is not None and end is not None and start.isdigit() and end.isdigit():
+        s, e = int(start), int(end)
+        if 0 <= s < e <= len(body) and (exact is None or body[s:e] == exact):
+            return s, e
+    if exact:
+        at = body.find(exact)
+        if at >= 0:
+            return at, at + len(exact)
+    return None, 0
+
+
+def _select(store: Store, base: str, query: str) -> list[dict[str, str]]:
+    result = store.query(_PREFIXES.format(dis=base + "def/displacement#") + query)
+    assert isinstance(result, Solutions)
+    return result.values()
