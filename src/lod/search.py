@@ -3,9 +3,10 @@ and articles, in an SQLite FTS5 index (Oxigraph has no text index).
 
 The index is built from the store in memory (``SearchIndex.build``): one row per name, folded by
 :mod:`lod.folding` so different spellings meet. A hit is ranked by how well the name matches (its main name
-spelled as asked, then any name in another spelling, then a name starting with the words, then any), then by how often the data refers to the thing (a place an
-observation is about before one only the gazetteer knows), then by admin level (a governorate before a
-district of the same name).
+spelled as asked, then any name in another spelling, then a name starting with the words, then any), then, among things whose main name is spelled as asked, by how often
+the data refers to them (a place an observation is about before one only the gazetteer knows); among things
+found by another spelling or script, towns come before the admin units named after them ("معرة النعمان" is
+the town of Ma'arrat an Nu'man before the district that bears its name); then by use and admin level.
 """
 
 from __future__ import annotations
@@ -120,8 +121,9 @@ class SearchIndex:
                       MIN(CASE WHEN t.words = :spelled THEN 0 WHEN n.folded = :whole THEN 1 WHEN n.folded LIKE :start THEN 2 ELSE 3 END) AS fit
                FROM names n JOIN things t ON t.entity = n.entity
                WHERE names MATCH :match AND (:kind IS NULL OR t.kind = :kind)
-               GROUP BY n.entity ORDER BY fit, t.uses DESC, t.level, length(t.label), t.label LIMIT :limit""",
-            {"spelled": " ".join(words(text)), "whole": whole, "start": whole + "%", "match": match, "kind": kind, "limit": limit},
+               GROUP BY n.entity ORDER BY fit, CASE WHEN fit = 0 THEN -t.uses ELSE 0 END, t.level < :none, t.uses DESC, t.level,
+                        length(t.label), t.label LIMIT :limit""",
+            {"spelled": " ".join(words(text)), "whole": whole, "start": whole + "%", "match": match, "kind": kind, "limit": limit, "none": NO_LEVEL},
         ).fetchall()
         return [
             Hit(iri, k, label, name if name != label else None, level if level != NO_LEVEL else None)

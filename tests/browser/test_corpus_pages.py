@@ -52,20 +52,27 @@ def test_a_place_page_shows_its_map_timeline_and_figures(
     assert all(url.startswith(served_corpus) for url in requests), [u for u in requests if not u.startswith(served_corpus)]
 
 
+# The town of Ma'arrat an Nu'man is both OCHA community C3985 and GeoNames 167611: either is the right place
+# (the corpus reports figures for the community); the district named after it (SY0702) is not.
+TOWN = ("place/pcode/C3985", "place/geonames/167611")
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Maarat al-Numan", "place/geonames/167611"), ("معرة النعمان", "place/geonames/167611"), ("Idleb", "place/pcode/SY07")],
+    [("Maarat al-Numan", TOWN), ("معرة النعمان", TOWN), ("Idleb", ("place/pcode/SY07",))],
 )
-def test_the_search_box_finds_the_place(page: Page, served_corpus: str, screenshots: Path, query: str, expected: str) -> None:
+def test_the_search_box_finds_the_place(
+    page: Page, served_corpus: str, screenshots: Path, query: str, expected: tuple[str, ...]
+) -> None:
     page.goto(served_corpus + "browse/articles")
     page.locator("#site-search").fill(query)
     page.locator("#site-search").press("Enter")
     first = page.locator("ol.results a").first
     expect(first).to_be_visible()
     first.click()
-    assert page.url == served_corpus + "doc/" + expected
+    assert page.url in [served_corpus + "doc/" + e for e in expected], page.url
     expect(page.locator("h1")).not_to_be_empty()
-    page.screenshot(path=screenshots / f"search-{expected.replace('/', '-')}.png")
+    page.screenshot(path=screenshots / f"search-{expected[0].replace('/', '-')}-{len(query)}.png")
 
 
 def test_an_article_page_marks_each_span(page: Page, served_corpus: str, corpus_settings: Settings, screenshots: Path) -> None:
