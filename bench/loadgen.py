@@ -88,6 +88,8 @@ def parse(out: str) -> Result:
     p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\b", out, re.M)
     if not (rps and total and p50 and p99):
         raise LoadError(f"unexpected wrk report:\n{out}")
+    if int(total[1]) == 0:
+        raise LoadError(f"no request was answered in time:\n{out}")
     return Result(float(rps[1]), _ms(p50[1], p50[2]), _ms(p99[1], p99[2]), int(total[1]))
 
 

@@ -102,6 +102,7 @@ def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
         entities = sample(ox_url)
         cases = make_cases(entities)
         dumps: dict[str, list[float]] = {"lod": [], "oxigraph": []}
+        warm_up(cases, {"lod": lod_url, "oxigraph": ox_url})
         for round_ in range(args.rounds):
             order = [("lod", lod_url), ("oxigraph", ox_url)]
             if round_ % 2:
@@ -122,6 +123,21 @@ def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
     table = render(n, folder, cases, dumps, memory, len(entities))
     print(table)
     return table
+
+
+def warm_up(cases: list[Case], urls: dict[str, str]) -> None:
+    """One request of each case to each server before measuring (lod's query workers open the store lazily).
+
+    Raises:
+        httpx.HTTPStatusError: a server answered an error.
+    """
+    for case in cases:
+        for server, url in urls.items():
+            target = getattr(case, server)
+            if target is not None:
+                paths, headers = target
+                for path in paths[:3]:
+                    httpx.get(url + path, headers=headers, timeout=600).raise_for_status()
 
 
 def sample(ox_url: str) -> list[str]:

@@ -46,7 +46,8 @@ _SUMMARY = ", ".join(
 # filtered with FILTER(?sp IN ...), because ``VALUES ?sp`` made Oxigraph start from the VALUES, scan every
 # label, type and text triple of the store and join them with the links afterwards (1.8 s at 5,000 articles).
 # A triple shared by many graphs (a date, a place) comes back once per graph from the union default graph, so each
-# branch takes DISTINCT values before joining, or the copies would multiply along the joins.
+# branch takes DISTINCT values before joining, or the copies would multiply along the joins; for the same reason a
+# span's source and its selectors are found in two branches, not one join (sources x selectors x their triples).
 # ``oxigraph query --explain --stats`` shows the plan: each QuadPattern should have a bound term.
 _DESCRIBE = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
@@ -77,9 +78,10 @@ WHERE {
             UNION { <%(e)s> ?lp ?x . ?x prov:wasDerivedFrom ?span }
             UNION { { SELECT DISTINCT ?y ?yp WHERE { ?y ?yp <%(e)s> } LIMIT %(limit)d } ?y prov:wasDerivedFrom ?span }
             UNION { VALUES ?span { <%(e)s> } }
+            ?span oa:hasSource ?anySource ; oa:hasSelector ?anySelector . ?anySelector ?anyP ?anyO .
         } }
-        ?span oa:hasSource ?article ; oa:hasSelector ?sel . ?sel ?selp ?selo .
-        OPTIONAL { ?article schema:headline ?headline }
+        { ?span oa:hasSource ?article OPTIONAL { ?article schema:headline ?headline } }
+        UNION { ?span oa:hasSelector ?sel . ?sel ?selp ?selo }
     } UNION {
         SELECT DISTINCT ?in ?ip WHERE { ?in ?ip <%(e)s> } LIMIT %(limit)d
     }
