@@ -21,9 +21,10 @@ from lod import corrections as corr
 from lod.articles import Article, read_article
 from lod.errors import LodError, PublishFailed, Refused, ValidationFailed
 from lod.events import TABLE_GLOB, read_table
+from lod.events.matching import merge_events
 from lod.extract import extract
 from lod.mapping import Mapped, Mapper
-from lod.namespaces import ORG, SCHEMA
+from lod.namespaces import ORG, SCHEMA, dis
 from lod.publish import write_dumps as _write_dumps
 from lod.records import Extraction
 from lod.reconcile import Reconciler
@@ -198,6 +199,9 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
             errors.append(exc)
     if errors:
         raise Refused(errors)
+    sources = {ctx.uris.article_graph(p.article.key): p.graph for p in prepared}
+    sources.update({ctx.uris.dataset_graph(t.key): t.graph for t in tables})
+    merge_events(sources, ctx.known, dis(ctx.uris.base).adminLevel)  # one event, many sources (docs/model.md)
     with _opened(settings, store) as target:
         _write_shared(target, ctx)
         wanted = set()

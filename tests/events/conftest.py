@@ -17,6 +17,9 @@ ACLED_ROWS = [
     "Civilians (Syria),Idleb,Al Ma'ra,,Maarrat An Nu'man,35.6476,36.6747,SOHR,\"Air strikes hit the market, killing 12.\",12",
     "SYR102,2019-11-29,2019,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Syria (2000-),"
     ",Idleb,SY0705,,Ariha,35.8134,36.6094,SOHR,Shelling on Ariha.,0",
+    # the shelling of Maaret al-Numan the seed article reports (same type, sub-district and days): one event
+    "SYR103,28 November 2019,2019,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Syria (2000-),"
+    "Civilians (Syria),Idleb,Al Ma'ra,,Maarrat An Nu'man,35.6476,36.6747,SOHR,Shelling of Maarrat An Nu'man.,3",
 ]
 ACLED_META = """title: Conflict events in Idlib, November 2019 (written for the tests)
 publisher: ACLED

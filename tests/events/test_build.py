@@ -59,7 +59,7 @@ def test_build_publishes_events_and_observations_from_all_three_sources(events_s
           GRAPH ?g { { ?event a sem:Event } UNION { ?obs a dis:DisplacementObservation } }
         } GROUP BY ?g ORDER BY ?g""")
     found = {r["g"].rsplit("/", 2)[-2] + "/" + r["g"].rsplit("/", 1)[-1]: (int(r["events"]), int(r["observations"])) for r in rows}
-    assert found["dataset/acled-idlib"] == (2, 0)
+    assert found["dataset/acled-idlib"] == (3, 0)
     assert found["dataset/idp-movements"] == (0, 2)
     (article,) = [v for k, v in found.items() if k.startswith("article/")]
     assert article[0] >= 1 and article[1] == 2
@@ -98,3 +98,18 @@ def test_refused_file_leaves_the_store_unchanged(tmp_path: Path) -> None:
     done = lod(settings, "ingest", str(good))
     assert done.returncode == 0 and "graph/dataset/idp-movements" in done.stdout, done.stderr
     assert select(settings, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?o a dis:DisplacementObservation } FILTER(CONTAINS(STR(?g), 'dataset')) }")[0]["n"] == "2"
+
+
+def test_the_seed_incident_and_the_matching_row_are_one_event_with_both_sources(events_settings: Settings) -> None:
+    rows = select(events_settings, """
+        SELECT DISTINCT ?event ?source ?count WHERE {
+          ?event sem:eventType <http://127.0.0.1:8000/id/concept/event-type/shelling-artillery-missile-attack> ;
+                 prov:wasDerivedFrom ?source .
+          OPTIONAL { ?event dis:casualties/dis:casualtyCount ?count }
+          FILTER(CONTAINS(STR(?event), "incident") || CONTAINS(STR(?event), "acled")) }""")
+    by_event: dict[str, set[str]] = {}
+    for r in rows:
+        by_event.setdefault(r["event"].rsplit("/", 1)[-1], set()).add(r["source"].split("/id/", 1)[-1].split("/", 1)[0])
+    merged = [k for k in by_event if "incident" in k]
+    assert len(merged) == 1 and by_event[merged[0]] == {"article", "dataset"}, by_event  # a span and a row
+    assert "acled-idlib-syr103" not in by_event and "acled-idlib-syr102" in by_event  # Ariha's shelling stays apart

@@ -55,7 +55,7 @@ def test_post_events_publishes_the_rows_and_serves_them(server: Server) -> None:
     assert response.status_code == 201, response.text
     body = response.json()
     assert response.headers["location"] == body["dataset"] == server.url + "id/dataset/file/idlib"
-    assert (body["events"], body["observations"], body["replaced"]) == (2, 0, False)
+    assert (body["events"], body["observations"], body["replaced"]) == (3, 0, False)
     event = server.http.get("/id/event/idlib-syr101", headers={"Accept": "text/turtle"}, follow_redirects=True)
     assert event.status_code == 200 and "Air/drone strike" in event.text
     again = server.http.post("/events", files=files("idlib", ACLED_HEADER, ACLED_ROWS, ACLED_META), headers=AUTH)
