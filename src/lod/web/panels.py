@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lod.store import Solutions, Store
+from lod.web.eventpanel import EventPanel, event_panel
 
 __all__ = ["FIGURE_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "panels", "phrases"]
 
@@ -142,7 +143,7 @@ class ArticleBody:
 
 @dataclass
 class Panels:
-    kind: str  # place, agent, article, observation or other
+    kind: str  # place, agent, article, observation, event or other
     figures: list[Figure] = field(default_factory=list)
     figures_capped: bool = False
     timeline: list[dict[str, object]] = field(default_factory=list)
@@ -151,6 +152,7 @@ class Panels:
     statements: list[Statement] = field(default_factory=list)
     body: ArticleBody | None = None
     map_place: str | None = None  # the place whose map the page draws
+    event: EventPanel | None = None  # an event's what, where, when, who, casualties and sources (eventpanel.py)
 
     @property
     def parts_by_level(self) -> list[tuple[str, list[Part]]]:
@@ -186,6 +188,10 @@ def panels(store: Store, base: str, entity: str, types: set[str], body: str | No
         return Panels("agent", figures=figures, figures_capped=len(figures) >= FIGURE_LIMIT, statements=statements)
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, base, entity, body or ""))
+    if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
+        event = event_panel(store, base, entity)
+        place = event.places[0].iri if event.places else None
+        return Panels("event", event=event, path=_path(store, base, place) if place else [], map_place=place)
     if vocab + "DisplacementObservation" in types:
         area = _select(store, base, f"SELECT ?a WHERE {{ <{entity}> sdmx:refArea ?a }} LIMIT 1")
         place = area[0]["a"] if area else None

@@ -1,0 +1,61 @@
+"""Event pages: what, where (with the map), when, who is alleged and by whom, casualties by source, and the
+sentences and rows the event comes from, with the data set's licence; served by the real app over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from conftest import make_settings  # tests/conftest.py
+from events.conftest import write_acled, write_hxl
+from lod.pipeline import build
+from lod.web.app import create_app
+
+from ._serving import listener, running, url_of
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, httpx.Client]]:
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(tmp_path_factory.mktemp("event-page"), base_uri=url)
+    write_acled(settings.data_dir / "events")
+    write_hxl(settings.data_dir / "events")
+    build(settings)
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
+        yield url, http
+
+
+def select(http: httpx.Client, query: str) -> list[dict[str, str]]:
+    response = http.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert response.status_code == 200, response.text
+    return list(csv.DictReader(io.StringIO(response.text)))
+
+
+def page(http: httpx.Client, iri: str) -> str:
+    response = http.get(iri, headers={"Accept": "text/html"}, follow_redirects=True)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html"), response.text[:300]
+    return response.text
+
+
+def test_event_page_shows_every_source_of_a_merged_event(site: tuple[str, httpx.Client]) -> None:
+    url, http = site
+    (row,) = select(http, f"""SELECT DISTINCT ?e WHERE {{ ?e <{url}def/displacement#casualties>/<{url}def/displacement#casualtyCount> 3 }}""")
+    html = page(http, row["e"])
+    assert "shelling/artillery/missile attack" in html and "2019-11-28" in html
+    assert "Casualties, as each source reports them" in html and "3 people killed" in html
+    assert "Who is alleged to have done it, and who says so" in html
+    assert "as a result of intensifying bombardment and shelling" in html  # the seed's sentence
+    assert "SYR103,28 November 2019" in html and "Row 4 of" in html  # the ACLED row
+    assert "licence: https://acleddata.com/terms-of-use/" in html
+    assert 'class="map' in html
+
+
+def test_event_page_of_a_row_event(site: tuple[str, httpx.Client]) -> None:
+    url, http = site
+    html = page(http, f"{url}id/event/acled-idlib-syr101")
+    assert "air/drone strike" in html and "12 people killed" in html and "Row 2 of" in html
