@@ -25,11 +25,15 @@ from lod._jobs import Job, Reply, answer
 from lod.errors import QueryOutOfMemory, QueryTimeout, StoreUnavailable
 from lod.store import Opener
 
-__all__ = ["Pool", "Worker", "entry"]
+__all__ = ["Pool", "QueryStopped", "Worker", "entry"]
 
 log = logging.getLogger(__name__)
 
 STARTUP_TIMEOUT_S = 60.0
+
+
+class QueryStopped(QueryTimeout):
+    """The query itself ran past its time and its worker was killed (not a wait for a free worker)."""
 
 
 class Worker:
@@ -138,7 +142,7 @@ class Pool:
             worker.wait_ready()
             worker.conn.send(job)
             if not worker.conn.poll(timeout):
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+                raise QueryStopped(f"the query ran longer than {timeout:g} s and was stopped")
             try:
                 reply: Reply = worker.conn.recv()
             except EOFError:

@@ -107,8 +107,10 @@ def check_nesting(query: str) -> None:
 def calls_service(query: str) -> bool:
     """Whether the query's algebra holds a ``SERVICE`` pattern (rdflib parses it; nothing is run).
 
-    A text without the letters ``service`` in any case cannot (Oxigraph reads no escapes in keywords), so it
-    is not parsed; a text rdflib cannot parse falls back to :func:`keywords`.
+    A text without the letters ``service`` in any case cannot (Oxigraph reads no escapes in keywords), and
+    one where the lexer sees the keyword is taken at its word; only a text with the letters where the lexer
+    sees no keyword is parsed (the lexer is a fast path to refusal, never to acceptance). A text rdflib
+    cannot parse falls back to :func:`keywords`.
 
     >>> calls_service('SELECT * { ?s ?p "x"@en.SERVICE <http://example.org/sparql> { ?a ?b ?c } }')
     True
@@ -117,6 +119,8 @@ def calls_service(query: str) -> bool:
     """
     if _SERVICE.search(query) is None:
         return False
+    if "SERVICE" in keywords(query):  # the lexer sees the keyword: refused without the cost of a parse
+        return True
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery
 

@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     ontology_dir: Path = ROOT / "ontology"
     shapes_dir: Path = ROOT / "shapes"
     query_timeout_s: float = 30.0
-    query_memory_mb: int = 1024
+    query_memory_mb: int = 512
+    query_workers: int = 3
+    refusal_pause_s: float = 0.5
     query_max_bytes: int = 262_144
     result_limit: int = 10_000
     http_timeout_s: float = 10.0
@@ -47,6 +49,13 @@ class Settings(BaseSettings):
             raise ValueError("the ingest token begins or ends with whitespace, which no HTTP client can send in a header")
         return value
 
+    @field_validator("refusal_pause_s")
+    @classmethod
+    def _not_negative(cls, value: float) -> float:
+        if value < 0:
+            raise ValueError(f"must be 0 or more seconds, got {value}")
+        return value
+
     @field_validator("http_timeout_s")
     @classmethod
     def _positive_seconds(cls, value: float) -> float:
@@ -54,7 +63,7 @@ class Settings(BaseSettings):
             raise ValueError(f"must be more than 0 seconds, got {value}")
         return value
 
-    @field_validator("query_memory_mb", "query_max_bytes")
+    @field_validator("query_memory_mb", "query_max_bytes", "query_workers")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value < 1:

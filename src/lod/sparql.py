@@ -32,7 +32,9 @@ allows it: :attr:`QueryService.network_confined` says whether they did). ``FROM 
 **Limits.** A query text larger than ``settings.query_max_bytes`` raises :class:`~lod.errors.QueryTooLarge`;
 one nested deeper than :data:`lod.querytext.MAX_NESTING` is refused before any parser sees it (Oxigraph's
 recursive parser would overflow its stack). Each worker's memory is capped at ``settings.query_memory_mb``:
-a query that needs more ends its worker and raises :class:`~lod.errors.QueryOutOfMemory`.
+a query that needs more ends its worker and raises :class:`~lod.errors.QueryOutOfMemory`. A query stopped
+by either limit is refused at once, without a worker, when it comes again within minutes
+(:mod:`lod._cooldown`), so a loop or a retry cannot keep every worker busy with it.
 
 **Capped results.** At most ``settings.result_limit`` rows (SELECT) or triples (CONSTRUCT, DESCRIBE) are
 returned; :attr:`Answer.capped` says when more were there. The web layer reports it in the
@@ -52,6 +54,7 @@ from typing import Literal, Sequence
 
 import pyoxigraph as ox
 
+from lod._cooldown import Cooldown
 from lod._jobs import Form, Job, Reply, answer
 from lod._workers import Pool
 from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge
@@ -92,13 +95,15 @@ class Answer:
 class QueryService:
     """Answers SPARQL queries over a store: read-only, capped, and (on disk) under a timeout."""
 
-    def __init__(self, settings: Settings, store: Store, *, workers: int = 2, observe: Observer | None = None) -> None:
+    def __init__(self, settings: Settings, store: Store, *, workers: int | None = None, observe: Observer | None = None) -> None:
         self.settings = settings
         self.store = store
         self._observe = observe
         opener = store.reopener() if isinstance(store, Reopenable) else None
         memory = settings.query_memory_mb * 2**20
+        workers = settings.query_workers if workers is None else workers
         self._pool = Pool(opener, workers, memory) if opener is not None and workers > 0 else None
+        self._cooldown = Cooldown()
 
     def start(self) -> None:
         """Start the worker processes (they open the store read-only)."""
@@ -185,9 +190,15 @@ class QueryService:
         )
         if self._pool is None:
             reply = answer(self.store, job)
-        else:
+            return _unpack(reply, len(job.query) - len(query))
+        key = self._cooldown.key(query, [*default_graphs, "", *named_graphs])
+        self._cooldown.check(key)
+        try:
             reply = self._pool.run(job, self.settings.query_timeout_s)
-        return _unpack(reply, len(job.query) - len(query))
+            return _unpack(reply, len(job.query) - len(query))
+        except QueryError as exc:
+            self._cooldown.remember(key, exc)
+            raise
 
 
 def query_form(query: str) -> QueryForm:

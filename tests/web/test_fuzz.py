@@ -56,7 +56,10 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     root = tmp_path_factory.mktemp("fuzz")
     sock = listener()
     url = url_of(sock)
-    conf = make_settings(root, base_uri=url, ingest_token=TOKEN, query_timeout_s=5, query_memory_mb=512, http_timeout_s=5)
+    # No pause before refusals (LOD_REFUSAL_PAUSE_S): most fuzzed queries are refused, and the pause is timing, not behaviour.
+    conf = make_settings(
+        root, base_uri=url, ingest_token=TOKEN, query_timeout_s=5, query_memory_mb=512, http_timeout_s=5, refusal_pause_s=0
+    )
     store = OxigraphStore(conf.store_path)
     store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
     publish.write_dumps(store, conf)

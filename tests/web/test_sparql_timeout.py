@@ -30,7 +30,8 @@ RUNAWAY = (
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, FastAPI]]:
     root = tmp_path_factory.mktemp("timeout")
-    settings = Settings(store_path=root / "store", query_timeout_s=TIMEOUT_S)
+    # Two workers, and memory enough that the runaway query meets its time limit first.
+    settings = Settings(store_path=root / "store", query_timeout_s=TIMEOUT_S, query_workers=2, query_memory_mb=8192)
     graph = ox.NamedNode("http://example.org/generated")
     extra = [
         ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode(f"http://example.org/p{i % 7}"), ox.Literal(i), graph)
@@ -102,7 +103,7 @@ def test_runaway_query_is_stopped_and_memory_returns(server: tuple[str, FastAPI]
 
 def test_busy_workers_time_out_waiting(tmp_path: Path) -> None:
     """With every worker busy, a further query waits at most the timeout for one, then gets 503."""
-    settings = Settings(store_path=tmp_path / "store", query_timeout_s=1.5)
+    settings = Settings(store_path=tmp_path / "store", query_timeout_s=1.5, query_workers=2)
     graph = ox.NamedNode("http://example.org/generated")
     extra = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"), ox.Literal(i), graph) for i in range(2000)]
     app = create_app(settings, sample_store(settings.store_path, extra))

@@ -8,6 +8,8 @@
   format name (``srj``, ``csv``, ``ttl``...), a media type, ``json`` / ``xml``, or a name other endpoints take
   (``turtle``, ``n3``, ``rdf+xml``, ``json-ld``..., what SPARQLWrapper sends, as Fuseki and Virtuoso do). A
   name we do not know is ignored when the request has an ``Accept`` header, and refused (400) otherwise.
+* An answer that refuses the query (4xx) or says it was stopped (503) comes after ``LOD_REFUSAL_PAUSE_S``
+  (half a second), which slows a loop of bad queries and costs the server nothing.
 * A body over ``3 * LOD_QUERY_MAX_BYTES`` (percent-encoding triples a byte at most) or a query over
   ``LOD_QUERY_MAX_BYTES`` is refused with 413 before anything parses it.
 * A ``GET`` without a query answers the service description, or the query editor for browsers. ``HEAD``
@@ -22,6 +24,7 @@ it counts queries in ``app.state.metrics`` when the application has one.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from urllib.parse import parse_qsl
@@ -120,13 +123,17 @@ async def sparql_post(request: Request) -> Response:
 
 async def _run(request: Request, query: str, params: Params) -> Response:
     service: QueryService = request.app.state.sparql
-    answer = await run_in_threadpool(
-        service.execute,
-        query,
-        accept=_accept(request, params),
-        default_graphs=[v for k, v in params if k == "default-graph-uri"],
-        named_graphs=[v for k, v in params if k == "named-graph-uri"],
-    )
+    try:
+        answer = await run_in_threadpool(
+            service.execute,
+            query,
+            accept=_accept(request, params),
+            default_graphs=[v for k, v in params if k == "default-graph-uri"],
+            named_graphs=[v for k, v in params if k == "named-graph-uri"],
+        )
+    except QueryError:
+        await _pause(request)
+        raise
     headers = {"Vary": "Accept"}
     if answer.capped:
         headers |= {"X-Lod-Result-Capped": "true", "X-Lod-Result-Limit": str(service.settings.result_limit)}
@@ -147,15 +154,24 @@ async def _describe(request: Request) -> Response:
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
+async def _pause(request: Request) -> None:
+    """Wait ``LOD_REFUSAL_PAUSE_S`` before a refusal: no thread or worker waits meanwhile, and a client looping
+    over bad queries is slowed to a few a second per connection."""
+    settings: Settings = request.app.state.settings
+    await asyncio.sleep(settings.refusal_pause_s)
+
+
 async def _body(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 as soon as it exceeds ``limit`` bytes (before it is all read)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
+        await _pause(request)
         raise QueryTooLarge(f"the body is {declared} bytes, more than the {limit} allowed")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
+            await _pause(request)
             raise QueryTooLarge(f"the body is more than the {limit} bytes allowed")
         chunks.append(chunk)
     return b"".join(chunks)
