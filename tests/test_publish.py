@@ -239,7 +239,7 @@ def test_write_dumps_writes_every_file_with_its_size_checksum_and_count(
     catalog = publish.write_dumps(store, settings, now=NOW)
     names = [f"lod.{ext}{gz}" for ext in ("ttl", "nt", "nq", "jsonld") for gz in ("", ".gz")]
     assert sorted(f.name for f in catalog.files) == sorted(names)
-    assert sorted(p.name for p in settings.dumps_dir.iterdir()) == sorted([*names, "observations.csv", "void.ttl", "catalog.json"])
+    assert sorted(p.name for p in settings.dumps_dir.iterdir()) == sorted([*names, "observations.csv", "events.csv", "void.ttl", "catalog.json"])
     union = len(_union(_store_graphs(store)))
     for f in catalog.files:
         data = f.path.read_bytes()
@@ -342,7 +342,7 @@ def test_write_dumps_is_all_or_nothing(store: OxigraphStore, settings: Settings)
     with pytest.raises(ValueError, match="scheme"):
         publish.write_dumps(store, settings, now=NOW.replace(day=26))
     left = sorted(p.name for p in settings.dumps_dir.iterdir())
-    assert left == sorted([*(f.name for f in first.files), "observations.csv", "void.ttl", "catalog.json"])
+    assert left == sorted([*(f.name for f in first.files), "observations.csv", "events.csv", "void.ttl", "catalog.json"])
     for f in first.files:
         assert hashlib.sha256(f.path.read_bytes()).hexdigest() == f.sha256
     assert {name: (settings.dumps_dir / name).read_bytes() for name in before} == before

@@ -32,6 +32,7 @@ from pyld.jsonld import JsonLdError
 from rdflib import Graph, URIRef
 
 from lod import figures
+from lod.events import spreadsheet as event_table
 from lod._jsonld import BinaryOutput, JsonLdWriter
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
 from lod.namespaces import prefixes, rebase
@@ -185,7 +186,7 @@ class Catalog:
 
 def write_dumps(store: Store, settings: Settings, *, now: datetime | None = None) -> Catalog:
     """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
-    :mod:`lod.figures`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
+    :mod:`lod.figures`), ``events.csv`` (every event: :mod:`lod.events.spreadsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
 
     Everything is first written to hidden temporary files, then renamed into place one after the other, so a
     reader sees each file whole (old or new), and a failed build leaves the previous dumps untouched.
@@ -215,6 +216,7 @@ def write_dumps(store: Store, settings: Settings, *, now: datetime | None = None
         description = describe(files, stats, base, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, base), encoding="utf-8", newline="")
+        _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, base), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog), encoding="utf-8")
         for temporary, final in staged:

@@ -59,3 +59,22 @@ def test_event_page_of_a_row_event(site: tuple[str, httpx.Client]) -> None:
     url, http = site
     html = page(http, f"{url}id/event/acled-idlib-syr101")
     assert "air/drone strike" in html and "12 people killed" in html and "Row 2 of" in html
+
+
+def test_events_csv_has_one_row_per_event_with_hxl_tags(site: tuple[str, httpx.Client]) -> None:
+    url, http = site
+    live = http.get("/events.csv")
+    assert live.status_code == 200 and live.headers["content-type"].startswith("text/csv")
+    table = list(csv.reader(io.StringIO(live.text)))
+    header, tags, rows = table[0], table[1], table[2:]
+    assert tags[header.index("killed")] == "#affected+killed" and tags[header.index("adm2_pcode")] == "#adm2+code"
+    by_event = {r[0].rsplit("/", 1)[-1]: dict(zip(header, r)) for r in rows}
+    syr101 = by_event["acled-idlib-syr101"]
+    assert (syr101["type"], syr101["start"], syr101["adm2_pcode"], syr101["killed"], syr101["killed_reported_by"]) == (
+        "air/drone strike", "2019-11-28", "SY0702", "12", "ACLED")
+    merged = [r for k, r in by_event.items() if "incident" in k and r["type"].startswith("shelling")]
+    assert len(merged) == 1 and merged[0]["killed"] == "3" and " | " in merged[0]["sources"]  # an article URL and a row
+    assert "acled-idlib-syr103" not in by_event
+    dump = http.get("/dumps/events.csv")
+    assert dump.status_code == 200 and dump.text.splitlines()[:2] == live.text.splitlines()[:2]
+    assert "events.csv" in http.get("/", headers={"Accept": "text/html"}).text

@@ -103,7 +103,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
     assets.mount(app)
-    for router in (home.router, docs.router, search.router, browse.router, spreadsheets.router, maps.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router, events.router):
+    for router in (home.router, docs.router, search.router, browse.router, spreadsheets.router, events.router, maps.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router):
         app.include_router(router)
     return app
 

@@ -10,20 +10,26 @@ the store. The store is unchanged after any refusal. The work is :func:`lod.web.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+import hashlib
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import FileResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from lod.web.deps import SettingsDep, StoreDep
+from lod.errors import NotFound
+from lod.events import spreadsheet
+from lod.web.conditional import Validators, not_modified
+from lod.web.deps import SettingsDep, StoreDep, modified_at
 from lod.web.routes.articles import FORM, FORM_OVERHEAD, Authorized, _body, _replay
 from lod.web.tableuploads import TableUpload, publish_table
 
 __all__ = ["router"]
 
 MAX_TABLE_BYTES = 8 * 1024 * 1024
+CSV = "text/csv; charset=utf-8"
 _PROBLEM: dict[str, object] = {"content": {"application/problem+json": {}}}
 
 router = APIRouter(tags=["publishing"])
@@ -81,3 +87,26 @@ async def _part(value: UploadFile | str | None) -> tuple[bytes | None, str | Non
     if len(data) > MAX_TABLE_BYTES:
         raise HTTPException(413, f"{value.filename or 'a file'} is {len(data)} bytes, more than the {MAX_TABLE_BYTES} allowed")
     return data, value.filename
+
+
+@router.get("/events.csv", name="events_csv", response_class=Response, tags=["data"])
+@router.head("/events.csv", name="events_csv", include_in_schema=False)
+def events_csv(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    """One row per event: type, days, place and P-codes, casualties and alleged actors by source, and the sources;
+    the second row holds the HXL hashtags (lod.events.spreadsheet)."""
+    modified = modified_at(request)
+    validators = Validators(hashlib.sha256(f"events-csv|{modified.isoformat()}".encode()).hexdigest()[:32], modified)
+    headers = {**validators.headers(), "Content-Disposition": 'inline; filename="events.csv"'}
+    if not_modified(validators, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
+        return Response(status_code=304, headers=headers)
+    return Response(spreadsheet.csv_text(store, settings.base_uri).encode("utf-8"), media_type=CSV, headers=headers)
+
+
+@router.get(f"/dumps/{spreadsheet.CSV_FILE}", name="events_dump", response_class=FileResponse, tags=["data"])
+@router.head(f"/dumps/{spreadsheet.CSV_FILE}", name="events_dump", include_in_schema=False)
+def events_dump(request: Request, settings: SettingsDep) -> Response:
+    """The events table as the last build wrote it."""
+    path = settings.dumps_dir / spreadsheet.CSV_FILE
+    if not path.is_file():
+        raise NotFound(str(request.url))
+    return FileResponse(path, media_type=CSV, filename=spreadsheet.CSV_FILE, content_disposition_type="inline")
