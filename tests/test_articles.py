@@ -61,13 +61,12 @@ def test_key_ignores_print_parameters() -> None:
     [
         ("Title: x\nSource URL https://a.example\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:1", "unknown key"),
         ("Title: x\nPublisher p\nSource URL: https://a.example\nPublished: 2020-01-01\n\nbody", "a.txt:2:12", "no ':'"),
-        ("Title: x\nSource URL: https://a.example\nPublisher: p\n\nbody", "a.txt:1:1", "Published"),
-        ("Title: x\nSource URL: https://a.example\nPublisher: p\nPublished: someday\n\nbody", "a.txt:4:", "date"),
+        ("Publisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:1:1", "Title, Source URL"),
         ("Title: x\nSource URL: https://a.example\nPublisher: p\nPublished: 2020-01-01\n\n   \n", "a.txt:", "empty body"),
         ("Title: x\nSource URL: ftp://a\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:1:1", "http"),
         ("Title: x\nColour: blue\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:1", "unknown key"),
     ],
-    ids=["colon-in-value-only", "no-colon", "missing-date", "unreadable-date", "empty-body", "not-http", "unknown-key"],
+    ids=["colon-in-value-only", "no-colon", "missing-title-and-url", "empty-body", "not-http", "unknown-key"],
 )
 def test_malformed_articles_name_the_place(text: str, where: str, words: str) -> None:
     with pytest.raises(ArticleError) as caught:
@@ -87,3 +86,27 @@ def test_windows_line_endings_and_bom() -> None:
     text = "\ufeff" + HEADER.format(published="2020-01-01", body="Body.").replace("\n", "\r\n")
     article = parse_article(text)
     assert article.body == "Body." and article.title == "Families flee"
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "expected", "how"),
+    [
+        ("Source URL: https://news.example/world/2019/12/22/families-flee\n", "Families fled.", date(2019, 12, 22),
+         "source URL path"),
+        ("Source URL: https://news.example/archives/2020/02/exodus\n", "Families fled.", date(2020, 2, 29),
+         "source URL path"),
+        ("Source URL: https://news.example/story\n", "BEIRUT, 27 December 2019 - Families fled.", date(2019, 12, 27),
+         "dateline"),
+        ("Source URL: https://news.example/story\nPublished: not on the page\n", "Families fled.", None, "unknown"),
+        ("Source URL: https://news.example/story\nPublished: February 2020\n", "Families fled.", date(2020, 2, 29),
+         "stated month"),
+    ],
+)
+def test_a_page_without_a_stated_date_is_read(header: str, body: str, expected: date | None, how: str) -> None:
+    article = parse_article(f"Title: Families flee\n{header}\n{body}\n", "a.txt")
+    assert (article.published_date, article.published_from) == (expected, how)
+
+
+def test_a_page_without_a_publisher_is_credited_to_its_host() -> None:
+    article = parse_article("Title: t\nSource URL: https://www.news.example/a\nPublished: 2020-01-01\n\nbody\n")
+    assert (article.publisher, article.publisher_from) == ("news.example", "source URL host")

@@ -2,22 +2,28 @@
 
 Two forms, which may be combined:
 
-* a header block of ``Key: value`` lines (``Title``, ``Source URL``, ``Publisher``, ``Published``,
-  optionally ``Author``, ``Language``), a blank line, then the body;
+* a header block of ``Key: value`` lines (``Title``, ``Source URL``, optionally ``Publisher``, ``Published``,
+  ``Author``, ``Language``), a blank line, then the body;
 * the seed's page form: a ``Print this page`` line, the date line, the title, the body and a
   ``(Source: ...)`` credit.
+
+A page that states no (readable) date is not refused: the date comes from the source URL's path, else from a
+dateline at the head of the body, else it stays unknown (``published`` is None); ``published_from`` says which.
+A page that names no publisher gets the URL's host (``publisher_from``).
 
 Offsets in records refer to ``Article.body``; ``Article.position`` turns one into ``file:line:col``.
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lod.errors import ArticleError, Where
 from lod.uris import canonical_url, digest
@@ -34,7 +40,11 @@ HEADER_KEYS = {
     "author": "author",
     "language": "language",
 }
-REQUIRED = ("title", "url", "publisher", "published")
+REQUIRED = ("title", "url")
+# How the publication date was found (``Article.published_from``)
+STATED, STATED_MONTH, URL_PATH, DATELINE, UNKNOWN = "stated", "stated month", "source URL path", "dateline", "unknown"
+# How the publisher was found (``Article.publisher_from``)
+URL_HOST = "source URL host"
 PAGE_MARK = "Print this page"
 MAX_BYTES = 5_000_000
 
@@ -61,12 +71,14 @@ class Article:
     title: str
     url: str
     publisher: str
-    published: datetime | date
+    published: datetime | date | None
     published_text: str
     body: str
     body_line: int = 1
     author: str | None = None
     language: str = "en"
+    published_from: str = STATED  # STATED, URL_PATH, DATELINE or UNKNOWN (then ``published`` is None)
+    publisher_from: str = STATED  # STATED or URL_HOST
 
     @property
     def key(self) -> str:
@@ -74,7 +86,8 @@ class Article:
         return digest(canonical_url(self.url))
 
     @property
-    def published_date(self) -> date:
+    def published_date(self) -> date | None:
+        """The publication day; None when neither the header, the URL nor a dateline gives one."""
         return self.published.date() if isinstance(self.published, datetime) else self.published
 
     @property
@@ -173,24 +186,76 @@ def parse_article(text: str, path: str = "<article>") -> Article:
         raise ArticleError(Where(path, 1, 1), "article header lacks " + ", ".join(_label(m) for m in missing))
     if not body.strip():
         raise ArticleError(Where(path, body_line, 1), "article has an empty body")
-    published = parse_date(fields["published"])
-    if published is None:
-        line = next((i + 1 for i, ln in enumerate(lines) if fields["published"] in ln), 1)
-        raise ArticleError(Where(path, line, 1), f"cannot read a date in Published: {fields['published']!r}")
     if not re.match(r"https?://\S+$", fields["url"]):
         raise ArticleError(Where(path, 1, 1), f"Source URL is not an http(s) URL: {fields['url']!r}")
+    published, published_from = _publication_date(fields.get("published", ""), fields["url"], body)
+    publisher, publisher_from = fields.get("publisher"), STATED
+    if not publisher:
+        publisher, publisher_from = url_host(fields["url"]), URL_HOST
     return Article(
         path=path,
         title=fields["title"],
         url=fields["url"],
-        publisher=fields["publisher"],
+        publisher=publisher,
         published=published,
-        published_text=fields["published"],
+        published_text=fields.get("published", ""),
         body=body,
         body_line=body_line,
         author=fields.get("author"),
         language=fields.get("language", "en"),
+        published_from=published_from,
+        publisher_from=publisher_from,
     )
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
+_DATELINE_CHARS = 300  # a dateline is at the head of the body
+
+
+def _publication_date(stated: str, url: str, body: str) -> tuple[datetime | date | None, str]:
+    """The stated date (a stated month is its last day); else a date in the source URL's path (``/2019/12/22/``; ``/2020/02/`` is the month's
+    last day); else a full date at the head of the body (a dateline); else None, with how it was found.
+
+    >>> _publication_date("", "https://example.org/2019/12/22/story", "Text.")
+    (datetime.date(2019, 12, 22), 'source URL path')
+    >>> _publication_date("", "https://example.org/news/story", "BEIRUT, 27 December 2019 - Text.")
+    (datetime.date(2019, 12, 27), 'dateline')
+    >>> _publication_date("", "https://example.org/news/story", "Text without a date.")
+    (None, 'unknown')
+    """
+    found = parse_date(stated) if stated else None
+    if found is not None:
+        return found, STATED
+    month_only = re.search(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b", stated)
+    if month_only and month_only.group(1).lower() in _MONTHS:
+        year, number = int(month_only.group(2)), _MONTHS[month_only.group(1).lower()]
+        return date(year, number, calendar.monthrange(year, number)[1]), STATED_MONTH
+    path = urlsplit(url).path
+    day = _URL_DAY.search(path)
+    if day:
+        try:
+            return date(int(day.group(1)), int(day.group(2)), int(day.group(3))), URL_PATH
+        except ValueError:
+            pass
+    month = _URL_MONTH.search(path)
+    if month and 1 <= int(month.group(2)) <= 12:
+        year, number = int(month.group(1)), int(month.group(2))
+        return date(year, number, calendar.monthrange(year, number)[1]), URL_PATH
+    head = parse_date(body[:_DATELINE_CHARS])
+    if head is not None:
+        return head, DATELINE
+    return None, UNKNOWN
+
+
+def url_host(url: str) -> str:
+    """The host of a URL without ``www.``: the publisher of a page that names none.
+
+    >>> url_host("https://www.example.org/news/1")
+    'example.org'
+    """
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
 
 
 def _label(name: str) -> str:

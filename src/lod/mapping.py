@@ -14,7 +14,7 @@ from typing import Callable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from lod.articles import Article
+from lod.articles import STATED, Article
 from lod.boundaries import enclosing_unit
 from lod.namespaces import DCT, GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
 from lod.records import (
@@ -92,8 +92,13 @@ class _Run:
         self.add(a, SCHEMA.headline, Literal(self.article.title, lang=self.article.language))
         self.add(a, SCHEMA.url, URIRef(self.article.url))
         published = self.article.published
-        dtype = XSD.dateTime if isinstance(published, datetime) else XSD.date
-        self.add(a, SCHEMA.datePublished, Literal(published.isoformat(), datatype=dtype))
+        if published is not None:
+            dtype = XSD.dateTime if isinstance(published, datetime) else XSD.date
+            self.add(a, SCHEMA.datePublished, Literal(published.isoformat(), datatype=dtype))
+        if self.article.published_from != STATED:
+            self.add(a, d.datePublishedFrom, Literal(self.article.published_from))
+        if self.article.publisher_from != STATED:
+            self.add(a, d.publisherFrom, Literal(self.article.publisher_from))
         self.add(a, SCHEMA.inLanguage, Literal(self.article.language))
         self.add(a, SCHEMA.articleBody, Literal(self.article.body, lang=self.article.language))
         self.add(a, d.textSha256, Literal(self.article.sha256))
@@ -171,6 +176,8 @@ class _Run:
         self.add(membership, ORG.organization, org)
         self.add(membership, ORG.role, role)
         self.add(membership, PROV.wasDerivedFrom, self.art)
+        if self.article.published_date is None:
+            return post  # held at some time we cannot state
         during, inside = BNode(), BNode()
         self.add(membership, ORG.memberDuring, during)
         self.add(during, RDF.type, TIME.Interval)
@@ -400,7 +407,8 @@ class _Run:
         if period is not None:
             self.add(uri, SDMX_DIM.refPeriod, period)
         self.add(uri, d.reportedBy, reporter)
-        self.add(uri, d.reportDate, Literal(report_date.isoformat(), datatype=XSD.date))
+        if report_date is not None:  # unknown when neither the text nor the page gives a date (a shape warns)
+            self.add(uri, d.reportDate, Literal(report_date.isoformat(), datatype=XSD.date))
         stated_in = _statement_of(obs, records)
         if stated_in is not None:
             self.add(uri, d.statedIn, statements[stated_in])

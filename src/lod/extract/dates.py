@@ -69,9 +69,16 @@ def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower().rstrip(".")[:3]]
 
 
-def _year_for(month: int, day: int | None, anchor: date, explicit: str | None, this: str | None) -> int:
+def _year_for(month: int, day: int | None, anchor: date | None, explicit: str | None, this: str | None) -> int:
+    """The year of a day and month: stated, else the latest on or before the anchor.
+
+    Raises:
+        ValueError: no year is stated and there is no anchor (the article's date is unknown).
+    """
     if explicit:
         return int(explicit)
+    if anchor is None:
+        raise ValueError("no anchor date")
     if this:
         return anchor.year - (1 if this.lower().startswith("last") else 0)
     candidate = date(anchor.year, month, min(day or 1, 28))
@@ -82,7 +89,7 @@ def weekday_on_or_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def _day_month(m: re.Match[str], prefix: str, anchor: date, year_group: str | None = None) -> date | None:
+def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: str | None = None) -> date | None:
     day = m.group(prefix + "d1") or m.group(prefix + "d2")
     month_text = m.group(prefix + "m1") or m.group(prefix + "m2")
     if not day or not month_text:
@@ -95,6 +102,9 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date, year_group: str | No
     except ValueError:
         return None
 
+
+# rules that need the publication date whatever the text says
+_ANCHORED = frozenset({"last-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -138,11 +148,14 @@ def _count(text: str) -> int | None:
     return value if value and value not in SCALES.values() else None
 
 
-def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None:  # noqa: C901 - one branch per rule
+def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression | None:  # noqa: C901 - one branch per rule
     text, begin, finish = m.group(0), m.start(), m.end()
 
     def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
         return DateExpression(kind, start, end, text, begin, finish, rule, **extra)
+
+    if anchor is None and rule in _ANCHORED:
+        return make("period", None, None)  # "on Friday" in an article of unknown date: the period stays open
 
     try:
         if rule == "range-days":
@@ -177,6 +190,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
                 return make("past", None, None, days=7 * n)
             return make("past", None, None, months=n)
         if rule == "last-week":
+            assert anchor is not None  # _ANCHORED
             unit = m.group("u").lower()
             if unit == "month":
                 first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -186,6 +200,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
                 return make("period", monday + timedelta(days=5), monday + timedelta(days=6))
             return make("period", monday, monday + timedelta(days=6))
         if rule == "this-year-start":
+            assert anchor is not None  # _ANCHORED
             unit = m.group("u").lower()
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
         if rule in ("since-date", "since-event-date"):
@@ -194,6 +209,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
             month = _month(m.group("m"))
             return make("since", date(_year_for(month, 1, anchor, m.group("y"), m.group("ythis")), month, 1), None)
         if rule == "since-weekday":
+            assert anchor is not None  # _ANCHORED
             return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)
         if rule == "since-year":
             return make("since", date(int(m.group("y")), 1, 1), None)
@@ -207,19 +223,25 @@ def _resolve(rule: str, m: re.Match[str], anchor: date) -> DateExpression | None
             year = _year_for(month, 1, anchor, m.group("y"), None)
             return make("period", date(year, month, 1), month_end(year, month))
         if rule == "weekday":
+            assert anchor is not None  # _ANCHORED
             day = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
             return make("point", day, day)
         if rule == "yesterday":
+            assert anchor is not None  # _ANCHORED
             word = " ".join(m.group("w").lower().split())
             day = anchor - timedelta(days=1) if word in ("yesterday", "last night") else anchor
             return make("point", day, day)
     except (ValueError, KeyError):
-        return None
+        return make("period", None, None) if anchor is None else None  # no year to be had: stays open
     return None
 
 
-def find_dates(text: str, anchor: date) -> list[DateExpression]:
-    """Date expressions in ``text``, left to right, without overlaps (earlier rules win)."""
+def find_dates(text: str, anchor: date | None) -> list[DateExpression]:
+    """Date expressions in ``text``, left to right, without overlaps (earlier rules win).
+
+    ``anchor`` is the publication date; None when the article's date is unknown, and then only dates with a
+    stated year are resolved (the others stay open).
+    """
     if not _ANY_DATE.search(text):
         return []
     found: list[DateExpression] = []

@@ -230,7 +230,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
                            r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|after)\b|\b(?:while|whereas)\b")
 
 
-def _period(expressions: list[DateExpression], statement: Found | None, reported: date, text: str = "",
+def _period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
             figure: Figure | None = None) -> tuple[date | None, date | None, str | None]:
     """The period of a figure: the nearest one in the figure's clause, else the nearest in the sentence.
 

@@ -90,7 +90,7 @@ class Context:
     publisher_org: str | None
     publisher_name: str | None
     press_release: bool
-    published: date
+    published: date | None
 
 
 class _Mentions:

@@ -1,0 +1,43 @@
+"""Issue 8, point 1: no article is refused for what a real page lacks (a date, a publisher)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Literal
+
+from lod.articles import parse_article
+from lod.extract import extract, to_record_json
+from lod.namespaces import SCHEMA, dis
+from lod.pipeline import Context, prepare
+from lod.reconcile import Reconciler
+from lod.settings import Settings
+
+UNDATED = ("Title: Families flee\nSource URL: https://example.org/news/families-flee\n\n"
+           "More than 2,000 families fled Saraqeb in the past five days, the UN said on Friday.\n")
+
+
+def test_an_undated_article_still_gives_its_figure_with_an_open_period(reconciler: Reconciler) -> None:
+    article = parse_article(UNDATED)
+    got = to_record_json(article, extract(article, reconciler))
+    assert got["published_date"] is None and got["published_from"] == "unknown"
+    assert [(o["figure"], o["period_start"], o["period_end"], o["reported_on"]) for o in got["displacement"]] == [
+        (2000, None, None, None)]
+
+
+def test_a_date_in_the_url_resolves_relative_periods(reconciler: Reconciler) -> None:
+    article = parse_article(UNDATED.replace("/news/", "/news/2019/12/21/"))
+    got = to_record_json(article, extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2019-12-15", "2019-12-20")]
+
+
+def test_an_undated_page_without_publisher_is_published_with_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    ctx = Context.load(Settings())
+    prepared = prepare(path, ctx)
+    assert prepared.report.conforms
+    assert any(r.severity == "Warning" and "datePublished" in r.message for r in prepared.report.results)
+    article = next(prepared.graph.subjects(dis(ctx.uris.base).datePublishedFrom, Literal("unknown")))
+    assert (article, dis(ctx.uris.base).publisherFrom, Literal("source URL host")) in prepared.graph
+    assert prepared.graph.value(article, SCHEMA.datePublished) is None
