@@ -38,12 +38,6 @@ _APOSTROPHES = "'’‘`ʿʾ´ʻ"
 _ARTICLES = frozenset(
     "al el an ash as ar ad at az es ech ed ez en er et esh ul il".split()
 )
-# OCHA names a few districts differently from their seat town; news copy uses the town's name.
-_DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
-    "SY0702": ("Maarrat an Numan", "Ma'arrat al-Nu'man", "Maarat al-Numan", "Al Maarra"),
-    "SY0704": ("Jisr al-Shughur", "Jisr ash Shughur"),
-    "SY0401": ("Homs city",),
-}
 
 _DIRECTIONS = (
     r"(?:north|south|east|west|northwest|northeast|southwest|southeast|central|eastern|western|northern|"
@@ -104,14 +98,15 @@ def _close(a: str, b: str) -> bool:
     return bool(a) and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def strip_descriptors(name: str) -> tuple[str, Hint | None]:
-    """Split ``name`` into its core toponym and the feature type its descriptor points to."""
+def strip_descriptors(name: str, lead: bool = True) -> tuple[str, Hint | None]:
+    """Split ``name`` into its core toponym and the feature type its descriptor points to (``lead=False``:
+    only the trailing descriptor is taken off)."""
     text = " ".join(name.split())
     hint: Hint | None = None
-    lead = _LEAD.match(text)
-    if lead and lead.end() < len(text):
-        desc = lead.group("desc").lower()
-        text = text[lead.end():]
+    lead_match = _LEAD.match(text) if lead else None
+    if lead_match and lead_match.end() < len(text):
+        desc = lead_match.group("desc").lower()
+        text = text[lead_match.end():]
         hint = _hint(desc) if desc.strip() else None
     trail = _TRAIL.search(text)
     if trail and trail.start() > 0:
@@ -196,6 +191,7 @@ class Reconciler:
 
     gazetteer: Gazetteer
     organizations: list[OrgEntry] = field(default_factory=list)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # extra names by gazetteer id (place-aliases.yaml)
 
     def __post_init__(self) -> None:
         self._exact: dict[str, list[GazetteerEntry]] = {}
@@ -203,7 +199,7 @@ class Reconciler:
         for entry in self.gazetteer.entries:
             if entry.feature_type not in PLACE_TYPES:
                 continue  # city neighbourhoods: too many homonyms of common words
-            names = list(entry.names) + list(_DISTRICT_ALIASES.get(entry.id, ()))
+            names = list(entry.names) + list(self.aliases.get(entry.id, ()))
             for name in names:
                 for index, key in ((self._exact, place_key(name)), (self._loose, skeleton_key(name))):
                     bucket = index.setdefault(key, [])
@@ -233,7 +229,7 @@ class Reconciler:
             key = place_key(core)
             loose = [e for e in self._loose.get(loose_key, [])
                      if e not in exact and any(_close(key, place_key(n))
-                                               for n in (*e.names, *_DISTRICT_ALIASES.get(e.id, ())))]
+                                               for n in (*e.names, *self.aliases.get(e.id, ())))]
         return exact + loose
 
     def place(self, name: str) -> GazetteerEntry | None:
@@ -246,7 +242,9 @@ class Reconciler:
         core, hint = strip_descriptors(name)
         if not core or not re.search(r"[A-Za-z\u00C0-\u024F]", core):
             return None
-        found = self.candidates(core)
+        whole, _ = strip_descriptors(name, lead=False)  # "Rural Damascus": a name that starts like a descriptor
+        found = self._exact.get(place_key(whole), []) if whole != core else []
+        found = found or self.candidates(core)
         if not found:
             return None
         order: dict[Hint | None, tuple[str, ...]] = {

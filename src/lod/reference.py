@@ -22,6 +22,7 @@ from lod.reconcile import OrgEntry, Reconciler, load_organizations
 from lod.uris import Uris
 
 ORGANIZATIONS = "organizations.yaml"
+PLACE_ALIASES = "place-aliases.yaml"
 GAZETTEER = "syria-gazetteer.csv"
 ATTRIBUTION_OCHA = ("Syria administrative boundaries and P-codes (COD-AB, 2020-12-17), UNCS and UN OCHA (OCHA Syria), "
                     "and Syria community P-codes (admin 4), UN OCHA Syria, via HDX (cod-ab-syr), CC BY-IGO")
@@ -176,7 +177,29 @@ def load_reconciler(reference_dir: Path) -> Reconciler:
 @lru_cache(maxsize=4)
 def _reconciler(reference_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Reconciler:
     folder = Path(reference_dir)
-    return Reconciler(load_gazetteer(folder / GAZETTEER), read_organizations(folder / ORGANIZATIONS))
+    return Reconciler(load_gazetteer(folder / GAZETTEER), read_organizations(folder / ORGANIZATIONS),
+                      read_place_aliases(folder / PLACE_ALIASES))
+
+
+def read_place_aliases(path: Path) -> dict[str, tuple[str, ...]]:
+    """Extra names for gazetteer places (``place-aliases.yaml``: id -> list of names); none when the file is missing.
+
+    Raises:
+        InputError: YAML that does not parse or is not a mapping of lists of names.
+    """
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))
+        raise InputError(where, f"YAML syntax: {exc.problem}") from None
+    except OSError as exc:
+        raise InputError(Where(str(path)), str(exc)) from None
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise InputError(Where(str(path)), "expected a mapping of gazetteer ids to lists of names")
+    return {str(key): tuple(str(name) for name in names) for key, names in data.items()}
 
 
 def _fingerprint(reference_dir: Path) -> tuple[tuple[str, int, int], ...]:

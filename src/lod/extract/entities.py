@@ -30,7 +30,7 @@ from lod.reconcile import Reconciler, place_key
 
 TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
 NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
-PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
+PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
 _ORG_HEADS = (
     r"Group|Team|Coalition|Front|Council|Office|Agency|Organi[sz]ation|Programme|Program|Fund|Department|"
     r"Foundation|Ministry|Army|Forces|Committee|Commission|Observatory|Defen[cs]e|Service|Union|Network|"
@@ -73,15 +73,16 @@ _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
 _PLACE_PREFIX = re.compile(r"(?:Jabal|Jebel|Tal|Tell|Wadi|Ras|Khan|Kafr|Deir|Ain|Bab|Maar|Ma’ar|Jisr|Tall|Hay|Jaish|Ahrar|Jabhat)")
+_LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _ORG_HEAD_WORD = re.compile(_ORG_HEADS)
 # Syrian toponyms built on a head word: Kafr X, Bab al-X, Tal X, Deir X, Khan X, Maarat X, Jisr X ...
 _PREFIX_TOPONYM = re.compile(
     r"(?<![\w’'-])(?:Kafr|Kfar|Kafar|Bab|Tal|Tall|Tell|Deir|Dayr|Khan|Ain|Ayn|Ras|Jabal|Jebel|Jisr|Maarat|Maaret|"
     r"Ma[’']arrat|Ma[’']aret|Maarrat|Qalaat|Qal[’']at|Wadi|Beit|Bayt|Mazraat)"
-    r"[^\S\n]+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
+    r"[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
 )
-_LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
+_LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
 _COORDINATION = re.compile(
     r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
 )
@@ -192,8 +193,7 @@ class EntityFinder:
     def orgs(self, body: str) -> list[Mention]:
         found: list[Mention] = []
         taken = _Taken(len(body))
-        candidates = [(m, "org-alias") for m in self._insensitive.finditer(body)]
-        candidates += [(m, "org-alias") for m in self._sensitive.finditer(body)]
+        candidates = [(m, "org-alias") for pattern in (self._insensitive, self._sensitive) for m in _overlapping(pattern, body)]
         candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
         for match, rule in candidates:
             if taken.overlaps(match.start(), match.end()):
@@ -249,7 +249,7 @@ class EntityFinder:
             after = body[end: end + 200]
             role = org_text = None
             rule = ""
-            pre = _ROLE_BEFORE.search(before)
+            pre = _ROLE_BEFORE.search(before[before.rfind("\n") + 1:])  # a post is on the name's line
             app = _APPOSITION.match(after)
             forg = _FOR_ORG.match(after)
             verb = _VERB_AFTER.match(after)
@@ -335,7 +335,7 @@ class EntityFinder:
             if re.match(r"(?:n|ns|ian|ish)\b", body[match.end(): match.end() + 4]):
                 continue
             add(match.start(), match.end(), "place-world", None)
-        for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
+        for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
             for part in re.finditer(r"[^,]+", match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
         for match in _PREFIX_TOPONYM.finditer(body):  # "Kafr Lusin", "Bab al-Hawa": whole, known or not
@@ -347,7 +347,7 @@ class EntityFinder:
                 known[phrase] = self._gazetteer_names(phrase)
             for start, end in known[phrase]:
                 add(match.start() + start, match.start() + end, "place-gazetteer", None)
-        for match in re.finditer(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b", body):
+        for match in re.finditer(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b", body):
             name = match.group("n")
             first = name.split()[0]
             if first in STOPWORDS:
@@ -358,7 +358,7 @@ class EntityFinder:
                 add(match.start("n"), match.end("d"), "place-noun", None)
         for match in re.finditer(r"\b(?:towns|villages|cities|areas|places|communities|population\s+centres|population\s+centers)\b[^.;]{0,80}?\bsuch\s+as\s+(?P<list>[^.;]+)", body):
             offset = match.start("list")
-            for item in re.finditer(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})", match.group("list")):
+            for item in re.finditer(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})", match.group("list")):
                 add(offset + item.start("p"), offset + item.end("p"), "place-list", None)
         self._coordinated(body, found, add, masks)
         return sorted(found, key=lambda m: m.start)
@@ -418,6 +418,19 @@ class EntityFinder:
             if not matched:
                 i += 1
         return found
+
+
+def _overlapping(pattern: re.Pattern[str], body: str) -> list[re.Match[str]]:
+    """Matches of ``pattern``, and a longer one that starts after a match's leading article: the alias "The
+    United Nations" must not hide "United Nations Children's Fund"."""
+    found: list[re.Match[str]] = []
+    for match in pattern.finditer(body):
+        found.append(match)
+        article = _LEADING_ARTICLE.match(match.group(0))
+        longer = pattern.match(body, match.start() + article.end()) if article else None
+        if longer and longer.end() > match.end():
+            found.append(longer)
+    return found
 
 
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:

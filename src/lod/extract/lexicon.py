@@ -72,6 +72,8 @@ WEAPONS: dict[str, str] = {
     "artillery-shell": r"artillery(?:\s+(?:shelling|strikes?|fire|shells?))?",
     "aerial-bomb": r"air\s*strikes?|airstrikes?|aerial\s+(?:bombardment|strikes?)|air\s+raids?",
 }
+# Weapons that any report of fighting names: naming them is not an allegation (keys of WEAPONS)
+COMMON_WEAPONS = frozenset({"aerial-bomb", "artillery-shell"})
 EVENT_TRIGGERS: dict[str, str] = {
     "bombing-campaign": r"(?:bombing|bombardment|aerial|air)\s+campaign|campaign\s+of\s+bombing",
     "military-campaign": r"military\s+campaign",

@@ -12,7 +12,7 @@ from lod.extract.dates import DateExpression, close_period, find_dates
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
-from lod.extract.lexicon import ARMED_ACTORS, EVENT_TYPES
+from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -308,7 +308,7 @@ def _is_destination(body: str, mention: Mention) -> bool:
 def _statement_record(doc: _Doc, found: Found, events: list[EventRecord], has_figure: bool) -> StatementRecord:
     weapons = weapons_in(found.sentence.text)
     kind = found.type
-    if kind == "assessment" and len([w for w in weapons if w not in ("airstrike", "artillery")]) >= 2:
+    if kind == "assessment" and len([w for w in weapons if w not in COMMON_WEAPONS]) >= 2:
         kind = "allegation"
     elif kind == "assessment" and has_figure:
         kind = "report"
