@@ -6,7 +6,6 @@ in the dataset description).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -165,20 +164,25 @@ def _point(graph: Graph, place: URIRef, geometry: URIRef, entry: GazetteerEntry)
 def load_reconciler(reference_dir: Path) -> Reconciler:
     """The gazetteer and the curated organizations of ``data/reference/``.
 
-    Loaded once per process while the files are unchanged (the full gazetteer takes a while to index); the
-    reconciler's lookups are read-only.
+    Loaded once per process for the same files (same names, sizes and modification times, wherever the folder
+    is: a copy made with ``shutil.copytree`` shares the entry); the reconciler's lookups are read-only.
 
     Raises:
         InputError: a file that cannot be read.
     """
-    return _reconciler(str(reference_dir.resolve()), _fingerprint(reference_dir))
+    key = _fingerprint(reference_dir)
+    if key not in _RECONCILERS:
+        if len(_RECONCILERS) >= 4:
+            _RECONCILERS.clear()
+        _RECONCILERS[key] = Reconciler(load_gazetteer(reference_dir / GAZETTEER),
+                                       read_organizations(reference_dir / ORGANIZATIONS),
+                                       read_place_aliases(reference_dir / PLACE_ALIASES))
+    return _RECONCILERS[key]
 
 
-@lru_cache(maxsize=4)
-def _reconciler(reference_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Reconciler:
-    folder = Path(reference_dir)
-    return Reconciler(load_gazetteer(folder / GAZETTEER), read_organizations(folder / ORGANIZATIONS),
-                      read_place_aliases(folder / PLACE_ALIASES))
+Fingerprint = tuple[tuple[str, int, int], ...]
+_RECONCILERS: dict[Fingerprint, Reconciler] = {}
+_GRAPHS: dict[tuple[Fingerprint, str, bool, int], Graph] = {}
 
 
 def read_place_aliases(path: Path) -> dict[str, tuple[str, ...]]:
@@ -202,7 +206,7 @@ def read_place_aliases(path: Path) -> dict[str, tuple[str, ...]]:
     return {str(key): tuple(str(name) for name in names) for key, names in data.items()}
 
 
-def _fingerprint(reference_dir: Path) -> tuple[tuple[str, int, int], ...]:
+def _fingerprint(reference_dir: Path) -> Fingerprint:
     """Name, mtime and size of each file (``boundaries/`` too): a change to any of them loads the folder again."""
     try:
         stats = [(str(p.relative_to(reference_dir)), p.stat()) for p in sorted(reference_dir.rglob("*")) if p.is_file()]
@@ -215,24 +219,25 @@ def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris, *, 
     """Everything in ``data/reference/`` as one graph (admin units' polygons from ``boundaries/``);
     ``communities=False`` leaves out the 7,693 communities (the part the build validates).
 
-    The graph is built once per process while the files are unchanged, and shared: do not modify it.
-    ``reconciler`` must be the one ``load_reconciler`` gives for the same folder.
+    The graph is built once per process for the same files and reconciler, and shared: do not modify it.
 
     Raises:
         InputError: a file that does not parse (with ``path:line:col``).
     """
-    return _reference(str(reference_dir.resolve()), _fingerprint(reference_dir), uris.base, communities, reconciler)
+    key = (_fingerprint(reference_dir), uris.base, communities, id(reconciler))
+    if key not in _GRAPHS:
+        if len(_GRAPHS) >= 4:
+            _GRAPHS.clear()
+        _GRAPHS[key] = _reference(reference_dir, uris, communities, reconciler)
+    return _GRAPHS[key]
 
 
-@lru_cache(maxsize=4)
-def _reference(reference_dir: str, fingerprint: tuple[tuple[str, int, int], ...], base: str, communities: bool,
-               reconciler: Reconciler) -> Graph:
-    uris = Uris(base)
+def _reference(reference_dir: Path, uris: Uris, communities: bool, reconciler: Reconciler) -> Graph:
     graph = organizations_graph(reconciler.organizations, uris)
     gazetteer_graph(reconciler.gazetteer, uris, graph)
-    graph += boundaries_graph(load_boundaries(Path(reference_dir) / BOUNDARIES), graph, uris)  # before the communities,
+    graph += boundaries_graph(load_boundaries(reference_dir / BOUNDARIES), graph, uris)  # before the communities,
     if communities:  # which carry their stated sub-district, not one found by point-in-polygon
         community_graph(reconciler.gazetteer, uris, graph)
-    for path in sorted(Path(reference_dir).glob("*.ttl")):
+    for path in sorted(reference_dir.glob("*.ttl")):
         graph += read_rdf(path, uris.base)
     return graph
