@@ -25,7 +25,7 @@ from lod.records import CasualtyRecord, EventRecord, ObservationRecord, OrgMenti
 
 def find_incidents(key: str, sentences: Sequence[Sentence], places: Sequence[Mention], orgs: Sequence[Mention],
                    dates: Sequence[Sequence[DateExpression]], speakers: dict[int, tuple[str, str, date | None]],
-                   published: date, display: dict[str, str]) -> tuple[list[EventRecord], dict[int, list[str]]]:
+                   published: date | None, display: dict[str, str]) -> tuple[list[EventRecord], dict[int, list[str]]]:
     """Incident events of one article, and the keys of the incidents each sentence reports (by its start offset;
     a restatement gives the key of the incident it restates). ``speakers`` maps a sentence's index to
     (speaker, kind, date said)."""
@@ -76,7 +76,7 @@ def find_incidents(key: str, sentences: Sequence[Sentence], places: Sequence[Men
     return out, by_sentence
 
 
-def _when(found: Sequence[DateExpression], said: date | None, published: date) -> tuple[date | None, date | None]:
+def _when(found: Sequence[DateExpression], said: date | None, published: date | None) -> tuple[date | None, date | None]:
     """The sentence's first period (else its first date other than the day it was said), closed against the day
     it was said (else the publication date)."""
     periods = [e for e in found if e.kind != "point"]
