@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("build", parents=[common], help="map, validate and load everything in data/, then write dumps")
     p = sub.add_parser("ingest", parents=[common], help="add or replace one article (.txt) or data set file (.csv)")
     p.add_argument("file", type=Path)
-    p = sub.add_parser("validate", parents=[common], help="check articles (default: all of data/) without storing")
+    p = sub.add_parser("validate", parents=[common], help="check articles and data set files (default: all of data/) without storing")
     p.add_argument("files", type=Path, nargs="*")
     p = sub.add_parser("extract", parents=[common], help="print the facts found in an article")
     p.add_argument("file", type=Path)
@@ -133,18 +133,22 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.pipeline import ARTICLE_GLOB, Context, check_reference, prepare
+    from lod.events import TABLE_GLOB
+    from lod.pipeline import ARTICLE_GLOB, Context, check_reference, prepare, prepare_table
 
     ctx = Context.load(settings)
     check_reference(ctx)
-    paths = args.files or sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB))
+    paths = args.files or [*sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB)),
+                           *sorted((settings.data_dir / "events").glob(TABLE_GLOB))]
     errors: list[LodError] = []
     for path in paths:
         try:
-            prepare(path, ctx)
+            prepare_table(path, ctx) if Path(path).suffix.lower() == ".csv" else prepare(path, ctx)
             print(f"{path}: conforms")
         except (InputError, ValidationFailed) as exc:
             errors.append(exc)
+        except Refused as exc:
+            errors.extend(exc.errors)
     if errors:
         raise Refused(errors)
     return EXIT_OK

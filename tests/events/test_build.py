@@ -113,3 +113,20 @@ def test_the_seed_incident_and_the_matching_row_are_one_event_with_both_sources(
     merged = [k for k in by_event if "incident" in k]
     assert len(merged) == 1 and by_event[merged[0]] == {"article", "dataset"}, by_event  # a span and a row
     assert "acled-idlib-syr103" not in by_event and "acled-idlib-syr102" in by_event  # Ariha's shelling stays apart
+
+
+def test_validate_checks_data_set_files_without_storing(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    good = write_acled(settings.data_dir / "events")
+    done = lod(settings, "validate")
+    assert done.returncode == 0 and f"{good}: conforms" in done.stdout, done.stderr
+    bad = write_hxl(settings.data_dir / "events", ["2019-11-28,2019-11-30,SY9999,SY07,5"])
+    done = lod(settings, "validate")
+    assert done.returncode == 1 and f"{bad}:3:3: #adm2+code+origin: unknown P-code" in done.stderr, done.stderr
+    assert not settings.store_path.exists()
+
+
+def test_acled_actor_names_reach_the_curated_organization(events_settings: Settings) -> None:
+    rows = select(events_settings, """
+        SELECT DISTINCT ?actor WHERE { <http://127.0.0.1:8000/id/event/acled-idlib-syr101> dis:attribution/dis:allegedActor ?actor }""")
+    assert [r["actor"] for r in rows] == ["http://127.0.0.1:8000/id/org/syrian-government-forces"]  # "Military Forces of Syria (2000-)"

@@ -91,7 +91,8 @@ class _TableMapper:
         return Mapped(self.g, self.locations)
 
     def org(self, name: str) -> URIRef:
-        ref = self.reconciler.org(name)
+        """A curated organization by its names or its ACLED actor name (``close_match``), else one of our own."""
+        ref = self.reconciler.org(name) or next((o.id for o in self.reconciler.organizations if name in o.close_match), None)
         if ref:
             return self.u.org(ref)
         uri = self.u.org("h/" + digest("org", normalise(name)))
