@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
 from lod.web import examples
+from lod.web.panels import FIGURE_LIMIT
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def test_a_place_page_shows_its_map_timeline_and_figures(
     expect(page.locator(".leaflet-control-attribution")).to_contain_text("CC BY-IGO")
     expect(page.locator(".timeline-canvas svg").first).to_be_visible()
     rows = page.locator("table.figures tbody tr")
-    assert rows.count() == min(int(busiest["n"]), 200)
+    assert rows.count() == min(int(busiest["n"]), FIGURE_LIMIT)
     expect(rows.first.locator("td").first).to_have_text(re.compile(r"^(?:[a-z ]+ )?[\d,]+ \w+"))
     page.screenshot(path=screenshots / "place.png", full_page=True)
     assert all(url.startswith(served_corpus) for url in requests), [u for u in requests if not u.startswith(served_corpus)]
@@ -130,7 +131,7 @@ def test_each_home_example_returns_rows(page: Page, served_corpus: str, corpus_s
         page.locator(".cards .card", has_text=example.title).get_by_role("link", name="Open in the editor").click()
         expect(page.locator(".yasqe .CodeMirror"), example.title).to_be_visible()
         page.locator(".yasqe_queryButton").click()
-        expect(page.locator(".yasr table tbody tr").first).to_be_visible(timeout=20_000)
+        expect(page.locator(".yasr table tbody tr").first, example.title).to_be_visible(timeout=60_000)
         assert page.locator(".yasr table tbody tr").count() >= 1, example.title
         assert example.title in titles
     page.screenshot(path=screenshots / "example.png", full_page=True)

@@ -246,14 +246,14 @@ def entity_page(
     """The page for ``description.entity``; ``site`` is the URL this server answers on. ``names`` gives words
     for things the description does not label (observations); ``panelled`` leaves out the incoming links that
     the page's panels show (figures, passages)."""
+    skip = {p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS} if panelled else set()
     graph = Graph()
-    for triple in description.triples:
+    for triple in _shown(description, skip):
         graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     entity = URIRef(description.entity)
     labeller = _Labeller(graph, base, site, vocabulary, names)
     text = graph.value(entity, SCHEMA.text)
     body = graph.value(entity, SCHEMA.articleBody)
-    skip = {p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS} if panelled else set()
     return EntityPage(
         uri=description.entity,
         title=_title(graph, entity, labeller, base),
@@ -271,14 +271,37 @@ def page_with_panels(
     store: Store, description: Description, base: str, site: str, vocabulary: Vocabulary
 ) -> tuple[EntityPage, Panels]:
     """The page and its panels (figures, map, marked body), with observations named in words."""
-    observations = sorted(
-        {t.value for triple in description.triples for t in (triple.subject, triple.object) if isinstance(t, ox.NamedNode)
-         and t.value.startswith(base + "id/observation/")}
+    skip = {p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS}
+    observations = sorted(  # those the page names (the panels show the others in their own words)
+        {
+            t.value
+            for triple in description.triples
+            if triple.predicate.value not in skip and description.entity in (getattr(triple.subject, "value", None), getattr(triple.object, "value", None))
+            for t in (triple.subject, triple.object)
+            if isinstance(t, ox.NamedNode) and t.value.startswith(base + "id/observation/")
+        }
     )
     names = panels.phrases(store, base, observations)
     page = entity_page(description, base, site, vocabulary, names, panelled=True)
     shown = panels.panels(store, base, description.entity, page.type_iris, page.body)
     return page, shown
+
+
+def _shown(description: Description, skip: set[str]) -> list[ox.Triple]:
+    """The triples the page needs: without the things that point at the entity only by a ``skip`` property
+    (the panels list those), so a place with a thousand figures costs no more here than a quiet one."""
+    if not skip:
+        return description.triples
+    entity = description.entity
+    pointing: dict[str, bool] = {}  # subject -> whether some link of it to the entity is shown
+    for t in description.triples:
+        if getattr(t.object, "value", None) == entity and isinstance(t.subject, ox.NamedNode) and t.subject.value != entity:
+            pointing[t.subject.value] = pointing.get(t.subject.value, False) or t.predicate.value not in skip
+    linked = {
+        t.object.value for t in description.triples if getattr(t.subject, "value", None) == entity and isinstance(t.object, ox.NamedNode)
+    }
+    hidden = {s for s, shown in pointing.items() if not shown and s not in linked}
+    return [t for t in description.triples if getattr(t.subject, "value", None) not in hidden]
 
 
 def label_of(graph: Graph, node: Node) -> str | None:

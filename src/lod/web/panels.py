@@ -15,7 +15,7 @@ from lod.web.eventpanel import EventPanel, event_panel
 
 __all__ = ["FIGURE_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "panels", "phrases"]
 
-FIGURE_LIMIT = 200
+FIGURE_LIMIT = 100
 PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"}
 AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")

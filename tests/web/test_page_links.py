@@ -1,0 +1,54 @@
+"""Every link in the pages people read, on the build of many articles, leads somewhere: the home page, the
+browse lists, listings, search results and one page of each kind of thing (the busiest place, an article, an
+organization, a person, a figure), every ``href`` and ``src`` they hold answering below 400."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import httpx
+
+from lod.settings import Settings
+from lod.store.readonly import ReadOnlyStore
+
+HREF = re.compile(r'(?:href|src|data-geojson)="([^"#]+)"')
+
+
+def one_of(settings: Settings, where: str) -> str:
+    rows = ReadOnlyStore(settings.store_path).query(f"SELECT ?s WHERE {{ {where} }} ORDER BY ?s LIMIT 1").values()  # type: ignore[union-attr]
+    assert rows, where
+    return rows[0]["s"]
+
+
+def test_every_link_in_the_pages_dereferences(corpus_settings: Settings, served_corpus: str) -> None:
+    base = corpus_settings.base_uri
+    things = [
+        one_of(corpus_settings, f"?s a <{kind}>")
+        for kind in (
+            "https://schema.org/NewsArticle",
+            "http://www.w3.org/ns/org#Organization",
+            "http://xmlns.com/foaf/0.1/Person",
+            f"{base}def/displacement#DisplacementObservation",
+            f"{base}def/displacement#ReportedArea",
+            f"{base}def/displacement#Statement",
+        )
+    ]
+    things.append(one_of(corpus_settings, f"?o <http://purl.org/linked-data/sdmx/2009/dimension#refArea>/<https://schema.org/containedInPlace>+ ?s . ?s <{base}def/displacement#adminLevel> 1"))
+    pages = ["", "browse/articles", "browse/places", "browse/organizations", "browse/people", "browse/observations",
+             "id/", "graph/", "dumps/", "search?q=Idleb", "docs", "sparql"]
+    pages += ["doc/" + t[len(base) + 3 :] for t in things]
+    links: set[str] = set()
+    with httpx.Client(base_url=served_corpus, timeout=30, headers={"Accept": "text/html"}) as http:
+        for path in pages:
+            page = http.get(path)
+            assert page.status_code == 200, path
+            links |= {urljoin(str(page.url), link.replace("&amp;", "&")) for link in HREF.findall(page.text)}
+        ours = sorted(link for link in links if link.startswith(served_corpus))
+        assert len(ours) > 200
+        failures = []
+        for link in ours:
+            answer = http.get(link, headers={"Accept": "*/*"})
+            if answer.status_code >= 400:
+                failures.append((link, answer.status_code))
+    assert failures == []
