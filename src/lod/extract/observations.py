@@ -21,13 +21,14 @@ import re
 from dataclasses import dataclass
 
 from lod.extract.dates import MON
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, PEOPLE_DEMONYMS, PERSON_UNITS, UNIT_ADJECTIVES, alternation
 from lod.extract.numbers import NumberMention, find_numbers
 
-_ADJ = (r"(?:more|new|other|newly|internally|forcibly|displaced|fleeing|Syrian|Syria’s|additional|civilian|"
-        r"vulnerable|innocent|local|desperate|frightened|terrified|homeless|uprooted)")
+# words before the unit: "more", "newly displaced", a nationality ("<demonym> refugees")
+_ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
+_PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
 _UNIT = re.compile(
-    r"\s*(?P<adj>(?:" + _ADJ + r"\s+){0,3})(?P<u>people|persons?|civilians|Syrians|individuals|families|households|"
-    r"refugees|IDPs|internally\s+displaced\s+(?:people|persons)|residents|inhabitants|displaced)\b",
+    r"\s*(?P<adj>(?:" + _ADJ + r"\s+){0,3})(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r")\b",
 )
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
@@ -44,14 +45,14 @@ _FLOW_OBJECT = re.compile(
     r"\b(?:displaced|displacing|uprooted|uprooting|displacement\s+of|exodus\s+of|flight\s+of|influx\s+of|"
     r"arrival\s+of|evacuat\w+|(?:forced|driven|sent|pushed)(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
 )
-_FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:people|persons|civilians|Syrians|individuals|families|households|residents)?\s*"
+_FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
                           r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
 # A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
 # displaced since X had risen to N", "the total number of displaced people has reached N", "bringing the
 # total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
-    r"(?P<u>people|persons|civilians|Syrians|individuals|families|households|IDPs|displaced(?:\s+(?:people|persons))?)"
+    r"(?P<u>displaced\s+(?:people|persons)|" + _PEOPLE + r")"
     r"(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted)|"
     r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b)"
     r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|to)\s*$",

@@ -108,7 +108,7 @@ _REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Situation\s+Report|Sitrep|Situa
 
 
 def _own_report(doc: _Doc) -> bool:
-    """An institution's own situation report (an OCHA flash update or sitrep): its text, and the sources it
+    """An institution's own situation report (a flash update or sitrep): its text, and the sources it
     cites ("according to WHO"), are the report itself, not reported speech. The sources still attribute
     the figures."""
     c = doc.context
@@ -200,7 +200,7 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
         ref = reconciler.org(speaker.org_name)
         name = speaker.org_name
         owner = re.match(r"(?:the\s+)?(?P<o>.+?)['’]s?\s+\w", speaker.org_name)
-        if ref is None and owner and (owner_ref := reconciler.org(owner.group("o"))):  # "the Coalition's political committee"
+        if ref is None and owner and (owner_ref := reconciler.org(owner.group("o"))):  # "the X's political committee"
             ref = owner_ref
             name = c.org_display.get(owner_ref, owner.group("o"))
         if ref is None:  # "the foundation's coordinator": the organization of that kind named in the article
