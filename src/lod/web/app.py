@@ -62,6 +62,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store if store is not None else open_store(settings, read_only=True)
         app.state.started_at = _built_at(settings)
         app.state.vocabulary = vocabulary.load(settings)
+        if opened:  # a served dataset (not a test's store): the first search should not wait for its index
+            search.warm(app)
         try:
             yield
         finally:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 
+from lod import publish
 from lod.formats import HTML, Format
 from lod.search import SearchIndex
+from lod.settings import Settings
+from lod.store import Store
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
 from lod.web.representation import choose
 
@@ -43,14 +46,30 @@ def search(
     return templates.TemplateResponse(request, "search.html", context)
 
 
+def warm(app: FastAPI) -> None:
+    """Build the index in the background now (about 2-4 s for the full gazetteer), so the first search does
+    not wait for it; a search that comes sooner waits for this build instead of starting its own."""
+    settings: Settings = app.state.settings
+    catalog = publish.read_catalog(settings.dumps_dir)
+    version: datetime = catalog.modified if catalog is not None else app.state.started_at
+
+    def build() -> None:
+        _cached(app, app.state.store, settings.base_uri, version)
+
+    threading.Thread(target=build, name="search-index", daemon=True).start()
+
+
 def _index(request: Request, store: StoreDep, base: str) -> SearchIndex:
     """The index for the data as it is now, built when the data has changed since the last one."""
-    version: datetime = modified_at(request)
+    return _cached(request.app, store, base, modified_at(request))
+
+
+def _cached(app: FastAPI, store: Store, base: str, version: datetime) -> SearchIndex:
     with _lock:
-        cached = getattr(request.app.state, "search_index", None)
+        cached = getattr(app.state, "search_index", None)
         if cached is None or cached[0] != version:
             cached = (version, SearchIndex.build(store, base))
-            request.app.state.search_index = cached
+            app.state.search_index = cached
         index: SearchIndex = cached[1]
     return index
 
