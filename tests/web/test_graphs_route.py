@@ -65,3 +65,8 @@ def test_graph_and_id_listings(client: httpx.Client, served: Served) -> None:
 def test_unknown_graphs_and_kinds_are_404(client: httpx.Client) -> None:
     assert client.get("/graph/nothing-here").status_code == 404
     assert client.get("/id/nothing-here/").status_code == 404
+
+
+def test_figures_are_listed_in_words_not_keys(client: httpx.Client) -> None:
+    page = client.get("/id/observation/").text
+    assert "2,147 households" in page

@@ -14,7 +14,7 @@ from lod.errors import NotFound
 from lod.formats import HTML, JSONLD, NQUADS, NTRIPLES, TURTLE, Format
 from lod.namespaces import prefixes
 from lod.void import DATASET_NAME
-from lod.web import listing
+from lod.web import listing, panels
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
 from lod.web.representation import Variant, choose, respond, split_suffix
 
@@ -49,6 +49,9 @@ def kind_listing(
     found = listing.kind_items(store, settings.base_uri, kind, page)
     if not found.items and page == 1:
         raise NotFound(str(request.url))
+    if kind == "observation":  # figures have no label: name them in words, never by their key
+        words = panels.phrases(store, settings.base_uri, [item.iri for item in found.items])
+        found = listing.Page([listing.Item(i.iri, i.label or words.get(i.iri)) for i in found.items], found.number, found.more)
     context = {"title": f"Things of kind “{kind}”", "lede": f"Everything under /id/{kind}/.", "items": found.items, "page": found}
     return templates.TemplateResponse(request, "listing.html", context)
 
