@@ -49,11 +49,14 @@ COUNTRY_ADJECTIVES = _words("demonyms")
 PERSON_UNITS = _words("person_units")
 PEOPLE_DEMONYMS = _words("people_demonyms")
 UNIT_ADJECTIVES = _words("unit_adjectives")
+# What follows a figure: flow, casualty, stock or projection (regex alternatives)
+FIGURE_PREDICATES: dict[str, str] = {kind: str(entry["pattern"]) for kind, entry in _DATA["figure_predicates"].items()}
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns")},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
+    **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},
     "toponym_heads": {"pattern": r"(?:" + alternation(TOPONYM_HEADS) + r")\s+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|"
                                  r"ez|en|ul)[-\s])?[A-Z][\w’'-]+", **_DATA["toponym_heads"]},
 }

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from lod.extract.dates import MON
-from lod.extract.lexicon import COUNTRY_ADJECTIVES, PEOPLE_DEMONYMS, PERSON_UNITS, UNIT_ADJECTIVES, alternation
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, FIGURE_PREDICATES, PEOPLE_DEMONYMS, PERSON_UNITS, UNIT_ADJECTIVES, alternation
 from lod.extract.numbers import NumberMention, find_numbers
 
 # words before the unit: "more", "newly displaced", a nationality ("<demonym> refugees")
@@ -33,7 +33,7 @@ _UNIT = re.compile(
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:have|has|had|were|was|are|is|fled|flee|left|moved|escaped|arrived|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|who|that|since|in\s+the\s+past|over\s+the|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"out\s+of|and|or|who|that|since|from|into|in\s+the\s+past|over\s+the|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
@@ -43,7 +43,7 @@ _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\b
 
 _FLOW_OBJECT = re.compile(
     r"\b(?:displaced|displacing|uprooted|uprooting|displacement\s+of|exodus\s+of|flight\s+of|influx\s+of|"
-    r"arrival\s+of|evacuat\w+|(?:forced|driven|sent|pushed)(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
+    r"arrival\s+of|evacuat\w+(?:\s+of)?|(?:forced|driven|sent|pushed)(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
 )
 _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
                           r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
@@ -76,13 +76,7 @@ _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|hosts?|hosting|houses|population\s+o
 _PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expected\s+to|likely\s+to|risk\w*|threat\w*|feared?|"
                                 r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for)\b")
 _AFTER = re.compile(
-    r"(?P<flow>\b(?:fled|flee|fleeing|flees|displaced|uprooted|evacuated|escaped|moved|relocated|left(?!\s+(?:behind|dead|over|injured|without))|"
-    r"(?:were|been|are|was|being|is)\s+forced|forced\s+to|sought\s+refuge|arrived|migrated|headed|crossed|"
-    r"made\s+their\s+way|driven\s+(?:out|from))\b)"
-    r"|(?P<casualty>\b(?:killed|died|dead|injured|wounded|deaths?|casualties|massacred)\b)"
-    r"|(?P<stock>\b(?:live|lives|living|reside|residing|sheltering|sheltered|staying|stay|remain|remaining|"
-    r"in\s+need|hosted|are\s+in\s+camps|camped)\b)"
-    r"|(?P<projection>\b(?:could|might|may|would|will|expected|likely)\b)",
+    "|".join(rf"(?P<{kind}>\b(?:{FIGURE_PREDICATES[kind]})\b)" for kind in ("flow", "casualty", "stock", "projection")),
     re.IGNORECASE,
 )
 
