@@ -29,6 +29,14 @@ def reconciler() -> Reconciler:
     ("the town of Saraqib", "geonames:164816"),
     ("Geneva", None),
     ("Team", None),
+    # transliteration variants (issue 8, point 4): silent final h, vowel initials, doubled letters, fuzzy spelling
+    ("Sarmadah", "C4121"),
+    ("Kansafrah", "C4309"),
+    ("Efrin", "geonames:174186"),
+    ("Kafr Sijnah", "C4110"),
+    ("Idlib", "geonames:169389"),
+    ("Rural Damascus", "SY03"),
+    ("Smith Jones", None),
 ])
 def test_reconcile_place(reconciler: Reconciler, name: str, expected: str | None) -> None:
     entry = reconciler.place(name)

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import yaml
+from rapidfuzz import fuzz, process
 
 from lod.gazetteer import Gazetteer, GazetteerEntry
 
@@ -85,7 +85,7 @@ def skeleton_key(name: str) -> str:
     >>> skeleton_key("Saraqeb"), skeleton_key("Saraqib"), skeleton_key("Idleb"), skeleton_key("Idlib")
     ('srkb', 'srkb', 'dlb', 'dlb')
     """
-    key = place_key(name)
+    key = re.sub(r"(?<=[aeiou])h$", "", place_key(name))  # "Sarmadah", "Atmeh": a final h after a vowel is silent
     for old, new in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "j"), ("ch", "sh"), ("ph", "f"), ("q", "k"), ("w", "u")):
         key = key.replace(old, new)
     key = re.sub(r"(?<=[bcdfgjklmnpqrstvxz])h", "", key)  # sh, gh, kh, th, dh
@@ -93,9 +93,23 @@ def skeleton_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+CLOSE = 80  # rapidfuzz ratio (0-100) a skeleton match needs: guards against chance collisions
+FUZZY = 88  # ratio a name with no exact or skeleton match needs to reconcile to the nearest gazetteer name
+FUZZY_MIN_LENGTH = 6  # shorter keys are too close to too many names
+
+
+def _initial(key: str) -> str:
+    """The first letter, all vowels alike ("Efrin" and "Afrin")."""
+    return "a" if key[:1] in "aeiou" else key[:1]
+
+
 def _close(a: str, b: str) -> bool:
-    """Same first letter and similar spelling: guards skeleton matches against chance collisions."""
-    return bool(a) and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.8
+    """Same first letter (vowels alike) and similar spelling.
+
+    >>> _close("maarethurma", "maarrathurmah"), _close("hazanu", "hamadi")
+    (True, False)
+    """
+    return bool(a) and _initial(a) == _initial(b) and fuzz.ratio(a, b) >= CLOSE
 
 
 def strip_descriptors(name: str, lead: bool = True) -> tuple[str, Hint | None]:
@@ -207,6 +221,10 @@ class Reconciler:
                     if key and entry not in bucket:
                         bucket.append(entry)
         self._cache: dict[str, list[GazetteerEntry]] = {}
+        self._by_initial: dict[str, list[str]] = {}
+        for key in self._exact:
+            if len(key) >= FUZZY_MIN_LENGTH - 2:
+                self._by_initial.setdefault(_initial(key), []).append(key)
         self._orgs: dict[str, str] = {}
         self._org_by_id = {org.id: org for org in self.organizations}
         for org in self.organizations:
@@ -228,10 +246,21 @@ class Reconciler:
         loose: list[GazetteerEntry] = []
         if len(loose_key) >= 2:
             key = place_key(core)
-            loose = [e for e in self._loose.get(loose_key, [])
-                     if e not in exact and any(_close(key, place_key(n))
-                                               for n in (*e.names, *self.aliases.get(e.id, ())))]
+            scored = [(max(fuzz.ratio(key, place_key(n)) if _close(key, place_key(n)) else 0
+                           for n in (*e.names, *self.aliases.get(e.id, ()))), e)
+                      for e in self._loose.get(loose_key, []) if e not in exact]
+            loose = [e for score, e in sorted(scored, key=lambda pair: -pair[0]) if score]
         return exact + loose
+
+    def fuzzy(self, core: str) -> list[GazetteerEntry]:
+        """The entries of the nearest gazetteer name (rapidfuzz ratio >= ``FUZZY``, same initial), for a name that
+        has no exact or skeleton match: "Kafr Sijnah" for Kafr Sajna."""
+        key = place_key(core)
+        if len(key) < FUZZY_MIN_LENGTH:
+            return []
+        choices = self._by_initial.get(_initial(key), [])
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
+        return list(self._exact.get(best[0], [])) if best else []
 
     def place(self, name: str) -> GazetteerEntry | None:
         """The gazetteer entry a toponym (with or without descriptor) refers to, or None.
@@ -245,7 +274,7 @@ class Reconciler:
             return None
         whole, _ = strip_descriptors(name, lead=False)  # "Rural Damascus": a name that starts like a descriptor
         found = self._exact.get(place_key(whole), []) if whole != core else []
-        found = found or self.candidates(core)
+        found = found or self.candidates(core) or self.fuzzy(core)
         if not found:
             return None
         order: dict[Hint | None, tuple[str, ...]] = {
