@@ -78,3 +78,11 @@ def test_events_csv_has_one_row_per_event_with_hxl_tags(site: tuple[str, httpx.C
     dump = http.get("/dumps/events.csv")
     assert dump.status_code == 200 and dump.text.splitlines()[:2] == live.text.splitlines()[:2]
     assert "events.csv" in http.get("/", headers={"Accept": "text/html"}).text
+
+
+def test_place_page_lists_the_events_in_it(site: tuple[str, httpx.Client]) -> None:
+    url, http = site
+    html = page(http, f"{url}id/place/pcode/SY0702")
+    assert "Events here and inside it" in html
+    assert f'{url}doc/event/acled-idlib-syr101' in html or "/event/acled-idlib-syr101" in html
+    assert "/event/acled-idlib-syr102" not in html  # Ariha is another district

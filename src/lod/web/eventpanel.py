@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lod.store import Solutions, Store
 
-__all__ = ["EventPanel", "event_panel"]
+__all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in"]
 
 _PREFIXES = """PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
@@ -49,6 +49,15 @@ _SOURCES = """SELECT ?source (SAMPLE(?x) AS ?text) ?from (SAMPLE(?t) AS ?title) 
     OPTIONAL {{ ?source dct:isPartOf ?from . OPTIONAL {{ ?from dct:title ?t }} OPTIONAL {{ ?from dct:license ?l }} }}
     OPTIONAL {{ ?source dis:rowNumber ?n }}
 }} GROUP BY ?source ?from ORDER BY ?from ?source"""
+_IN_PLACE = """SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?tn) AS ?typeName) (MIN(?b) AS ?begin) (MAX(?f) AS ?end)
+       (COUNT(DISTINCT ?src) AS ?sources) WHERE {{
+    {{ SELECT DISTINCT ?e WHERE {{ ?e sem:hasPlace/schema:containedInPlace* <{e}> ; a sem:Event }} LIMIT {limit} }}
+    OPTIONAL {{ ?e rdfs:label ?l }}
+    OPTIONAL {{ ?e sem:eventType/skos:prefLabel ?tn }}
+    OPTIONAL {{ ?e sem:hasBeginTimeStamp ?b }}
+    OPTIONAL {{ ?e sem:hasEndTimeStamp ?f }}
+    OPTIONAL {{ ?e prov:wasDerivedFrom ?src }}
+}} GROUP BY ?e ORDER BY DESC(?begin) ?e"""
 _CAUSED = """SELECT DISTINCT ?o ?figure ?unit ?reported WHERE {{
     ?o dis:cause <{e}> ; dis:reportedFigure ?figure .
     OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
@@ -95,6 +104,18 @@ class Caused:
     figure: str
     unit: str | None
     reported: str | None
+
+
+@dataclass(frozen=True)
+class PlaceEvent:
+    """An event in a place (or a place inside it), for the place's page."""
+
+    iri: str
+    label: str
+    type: str | None
+    begin: str | None
+    end: str | None
+    sources: int
 
 
 @dataclass
@@ -146,3 +167,11 @@ def event_panel(store: Store, base: str, entity: str) -> EventPanel:
                      for r in select(_SOURCES)]
     panel.caused = [Caused(r["o"], r["figure"], r.get("unit"), r.get("reported")) for r in select(_CAUSED)]
     return panel
+
+
+def events_in(store: Store, base: str, place: str, limit: int = 200) -> list[PlaceEvent]:
+    """The events in ``place`` and the places inside it, latest first."""
+    result = store.query(_PREFIXES.format(dis=base + "def/displacement#") + _IN_PLACE.format(e=place, limit=limit))
+    assert isinstance(result, Solutions)
+    return [PlaceEvent(r["e"], r.get("label") or r["e"].rsplit("/", 1)[-1], r.get("typeName"), r.get("begin"), r.get("end"),
+                       int(r.get("sources") or 0)) for r in result.values()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lod.store import Solutions, Store
-from lod.web.eventpanel import EventPanel, event_panel
+from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
 
 __all__ = ["FIGURE_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "panels", "phrases"]
 
@@ -153,6 +153,7 @@ class Panels:
     body: ArticleBody | None = None
     map_place: str | None = None  # the place whose map the page draws
     event: EventPanel | None = None  # an event's what, where, when, who, casualties and sources (eventpanel.py)
+    events: list[PlaceEvent] = field(default_factory=list)  # the events in a place and inside it
 
     @property
     def parts_by_level(self) -> list[tuple[str, list[Part]]]:
@@ -178,6 +179,7 @@ def panels(store: Store, base: str, entity: str, types: set[str], body: str | No
             path=_path(store, base, entity),
             parts=[_part(r, "part", "place") for r in _select(store, base, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
             map_place=entity,
+            events=events_in(store, base, entity, FIGURE_LIMIT),
         )
     if types & AGENT_TYPES:
         figures = _figures(store, base, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
