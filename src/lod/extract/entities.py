@@ -73,6 +73,10 @@ _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
+# a one-word name that speaks: before a reporting verb after a quote or a comma ('”, Youssef recalls'), or after an
+# inverted verb at the end of the sentence ('..., said Osman.')
+_SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
+                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
 _LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _ORG_HEAD_WORD = re.compile(_ORG_HEADS)
@@ -282,6 +286,17 @@ class EntityFinder:
                 continue
             role, org_text = _split_role(role, org_text)
             found[(start, end)] = Mention("person", start, end, name, rule, None, False, role, org_text)
+        taken = SpanIndex([(m.start, m.end) for m in (*orgs, *found.values())])
+        known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
+        for match in _SINGLE_SPEAKER.finditer(body):  # "Youssef recalls", "..., said Osman."
+            group = "n" if match.group("n") else "m"
+            start, end, name = match.start(group), match.end(group), match.group(group)
+            if (taken.overlaps(start, end) or name in known or name in STOPWORDS or name in TITLES or name in ROLE_HEADS
+                    or _NOT_A_PLACE_WORD.match(name) or name in COUNTRY_ADJECTIVES or _ORG_HEAD_WORD.fullmatch(name)
+                    or self._world.fullmatch(name) or _well_known_place(self.reconciler, name)
+                    or self._org(name) is not None or _sentence_start(body, start)):
+                continue
+            found[(start, end)] = Mention("person", start, end, name, "person-single-name", None, False, None, None)
         return sorted(found.values(), key=lambda m: m.start)
 
     def _clean_name(self, body: str, start: int, end: int, org_spans: SpanIndex) -> tuple[int, int, str | None]:
@@ -447,6 +462,17 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
     if after:
         end += after.end()
     return start, end
+
+
+def _well_known_place(reconciler: Reconciler, name: str) -> bool:
+    """The name of a governorate or district ("<governorate> said"): a speaker's one-word name may be a town's or a
+    village's name too ("Karim")."""
+    return any(entry.feature_type in ("governorate", "district") for entry in reconciler.candidates(name))
+
+
+def _sentence_start(body: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line (a capital there says nothing about a name)."""
+    return bool(re.search(r"(?:^|[.!?]\s+|\n\s*)$", body[max(0, start - 3): start]))
 
 
 def _trim_leading(name: str) -> str:
