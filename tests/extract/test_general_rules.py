@@ -189,3 +189,17 @@ def test_org_name_is_not_a_place_and_names_stop_at_breaks(reconciler: Reconciler
 def test_sub_district_is_kept_with_its_name(reconciler: Reconciler) -> None:
     got = record("In Dana sub-district alone, 300 new tents were pitched.", reconciler)
     assert "Dana sub-district" in got["places"]
+
+
+# issue 8: "since <weekday> <day month>" is a "since" period from that day
+def test_since_a_weekday_and_date_is_a_since_period() -> None:
+    found = find_dates("Since Thursday December 15th, crews have evacuated the town", date(2016, 12, 21))
+    assert [(d.kind, d.start) for d in found] == [("since", date(2016, 12, 15))]
+    assert close_period(found[0], date(2016, 12, 21)) == (date(2016, 12, 15), date(2016, 12, 21))
+
+
+# issue 8: an institution's own report credits its figures to the institution (curated organizations)
+def test_a_humanitarian_organizations_own_report_is_its_figures_reporter(reconciler: Reconciler) -> None:
+    got = record("More than 2,000 people were evacuated from the old city on Monday.", reconciler,
+                 publisher="International Committee of the Red Cross (ICRC), blog")
+    assert [o["reporter_ref"] for o in got["displacement"]] == ["icrc"]

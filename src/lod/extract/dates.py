@@ -117,7 +117,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
     ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-event-month", re.compile(_EVENT_START + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
-    ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?"
+                              + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-month", re.compile(r"\bsince\s+" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     ("since-weekday", re.compile(r"\bsince\s+(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
