@@ -203,3 +203,19 @@ def test_a_humanitarian_organizations_own_report_is_its_figures_reporter(reconci
     got = record("More than 2,000 people were evacuated from the old city on Monday.", reconciler,
                  publisher="International Committee of the Red Cross (ICRC), blog")
     assert [o["reporter_ref"] for o in got["displacement"]] == ["icrc"]
+
+
+# issue 8: more ways of writing a flow (and stocks still kept out)
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Some 3,000 new arrivals reached the camp in the past week.", [(3000, "about", "people")]),
+    ("About 4,000 people took refuge in the hills.", [(4000, "about", "people")]),
+    ("More than 10,000 people were bused to the north on Friday.", [(10000, "more_than", "people")]),
+    ("At least 6,000 civilians entered Turkey overnight.", [(6000, "at_least", "people")]),
+    ("The evacuation of more than 5,000 from the old city began on Monday.", [(5000, "more_than", "people")]),
+    ("At least 138,000 Syrian Kurdish refugees have poured into Turkey.", [(138000, "at_least", "people")]),
+    ("The camp is home to 20,000 people.", []),
+    ("Some 6.1 million people are internally displaced.", []),
+])
+def test_ways_of_writing_a_flow(sentence: str, expected: list[tuple[int, str, str]], reconciler: Reconciler) -> None:
+    got = record(sentence, reconciler)
+    assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == expected
