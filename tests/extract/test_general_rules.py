@@ -213,6 +213,7 @@ def test_a_humanitarian_organizations_own_report_is_its_figures_reporter(reconci
     ("At least 6,000 civilians entered Turkey overnight.", [(6000, "at_least", "people")]),
     ("The evacuation of more than 5,000 from the old city began on Monday.", [(5000, "more_than", "people")]),
     ("At least 138,000 Syrian Kurdish refugees have poured into Turkey.", [(138000, "at_least", "people")]),
+    ("Nearly 2,000 children fled the fighting on Sunday.", [(2000, "about", "people")]),
     ("The camp is home to 20,000 people.", []),
     ("Some 6.1 million people are internally displaced.", []),
 ])
