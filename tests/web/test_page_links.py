@@ -1,6 +1,6 @@
 """Every link in the pages people read, on the build of many articles, leads somewhere: the home page, the
 browse lists, listings, search results and one page of each kind of thing (the busiest place, an article, an
-organization, a person, a figure), every ``href`` and ``src`` they hold answering below 400."""
+organization, a person, a figure), the ``href`` and ``src`` they hold answering below 400."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import httpx
 from lod.settings import Settings
 from lod.store.readonly import ReadOnlyStore
 
+PER_SHAPE = 12
 HREF = re.compile(r'(?:href|src|data-geojson)="([^"#]+)"')
 
 
@@ -21,7 +22,7 @@ def one_of(settings: Settings, where: str) -> str:
     return rows[0]["s"]
 
 
-def test_every_link_in_the_pages_dereferences(corpus_settings: Settings, served_corpus: str) -> None:
+def test_the_links_in_the_pages_dereference(corpus_settings: Settings, served_corpus: str) -> None:
     base = corpus_settings.base_uri
     things = [
         one_of(corpus_settings, f"?s a <{kind}>")
@@ -46,9 +47,17 @@ def test_every_link_in_the_pages_dereferences(corpus_settings: Settings, served_
             links |= {urljoin(str(page.url), link.replace("&amp;", "&")) for link in HREF.findall(page.text)}
         ours = sorted(link for link in links if link.startswith(served_corpus))
         assert len(ours) > 200
-        failures = []
+        # Every link of every other shape, and a dozen of each kind of document (/doc/place/pcode/...): a link
+        # built wrong fails for all of its kind, and test_built_dataset already looks up every thing there is.
+        by_shape: dict[str, list[str]] = {}
         for link in ours:
-            answer = http.get(link, headers={"Accept": "*/*"})
+            path = link[len(served_corpus) :]
+            shape = "/".join(path.split("/")[:3]) if path.startswith("doc/") else path
+            by_shape.setdefault(shape, []).append(link)
+        failures = []
+        for link in [link for shape in sorted(by_shape) for link in by_shape[shape][:PER_SHAPE]]:
+            # a thing's document in Turtle: the same 404 or not as its page, at a fraction of the cost
+            answer = http.get(link, headers={"Accept": "text/turtle" if "/doc/" in link else "*/*"})
             if answer.status_code >= 400:
                 failures.append((link, answer.status_code))
     assert failures == []
