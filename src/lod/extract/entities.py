@@ -189,12 +189,15 @@ class EntityFinder:
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
         self._world = re.compile(
-            r"(?<![\w-])(?:" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape) + r")(?![\w-])",
+            # the lookahead fails fast on the lower-case letters that start most positions: a place is written
+            # with a capital, and matches in lower case are dropped anyway
+            r"(?-i:(?=[A-Z\u00C0-\u00DE]))(?<![\w-])(?:" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape)
+            + r")(?![\w-])",
             re.IGNORECASE,
         )
         # "the <demonym> border", "the <demonym>-<demonym> border", "<country>'s border"
         country = r"(?:" + _DEMONYM + "|" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape) + r")"
-        self._border = re.compile(r"\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b")
+        self._border = re.compile(r"(?=[A-Z\u00C0-\u00DE])\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b")
 
     # organizations ------------------------------------------------------------------
     def orgs(self, body: str) -> list[Mention]:
