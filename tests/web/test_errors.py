@@ -108,6 +108,7 @@ def test_unexpected_error_is_a_bare_500_problem(tmp_path: Path) -> None:
             problem = response.json()
             assert (problem["status"], problem["title"], problem["instance"]) == (500, "Internal Server Error", path)
             assert "secret" not in response.text and "RuntimeError" not in response.text
+            assert response.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in response.headers
 
 
 def test_cors_exposes_the_result_cap_headers(client: httpx.Client) -> None:

@@ -30,6 +30,7 @@ from lod.settings import ROOT, Settings
 from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
+from lod.web.security import HEADERS as SECURITY_HEADERS
 from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, maps, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
@@ -133,7 +134,10 @@ def _http_problem(request: Request, exc: Exception) -> Response:
 def _unexpected_problem(request: Request, exc: Exception) -> Response:
     """Anything else is a bug: the server logs it with its traceback; the client learns only that it failed."""
     detail = "the server could not answer this request; the error has been logged"
-    return _respond(request, 500, problems.PROBLEMS[errors.LodError].slug, _reason(500), detail, {})
+    response = _respond(request, 500, problems.PROBLEMS[errors.LodError].slug, _reason(500), detail, {})
+    # Answered by Starlette's outermost error middleware, outside SecurityHeaders: add them here.
+    response.headers.update({name.decode(): value.decode() for name, value in SECURITY_HEADERS})
+    return response
 
 
 def _validation_problem(request: Request, exc: Exception) -> Response:
