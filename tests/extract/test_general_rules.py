@@ -220,3 +220,13 @@ def test_a_humanitarian_organizations_own_report_is_its_figures_reporter(reconci
 def test_ways_of_writing_a_flow(sentence: str, expected: list[tuple[int, str, str]], reconciler: Reconciler) -> None:
     got = record(sentence, reconciler)
     assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == expected
+
+
+# issue 8: "this week" runs from its Monday to the publication date; "this month" from the 1st
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thousands fled this week", (date(2015, 5, 18), date(2015, 5, 22))),
+    ("arrivals earlier this month", (date(2015, 5, 1), date(2015, 5, 22))),
+])
+def test_this_week_runs_to_the_publication_date(text: str, expected: tuple[date, date]) -> None:
+    found = find_dates(text, date(2015, 5, 22))
+    assert [(d.start, d.end) for d in found] == [expected]

@@ -104,7 +104,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"last-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -114,6 +114,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
+    ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
     ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-event-month", re.compile(_EVENT_START + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
@@ -200,6 +201,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
             if unit == "weekend":
                 return make("period", monday + timedelta(days=5), monday + timedelta(days=6))
             return make("period", monday, monday + timedelta(days=6))
+        if rule == "this-week":  # from the Monday (or the 1st) to the publication date
+            assert anchor is not None  # _ANCHORED
+            first = anchor.replace(day=1) if m.group("u").lower() == "month" else anchor - timedelta(days=anchor.weekday())
+            return make("period", first, anchor)
         if rule == "this-year-start":
             assert anchor is not None  # _ANCHORED
             unit = m.group("u").lower()
