@@ -230,3 +230,13 @@ def test_ways_of_writing_a_flow(sentence: str, expected: list[tuple[int, str, st
 def test_this_week_runs_to_the_publication_date(text: str, expected: tuple[date, date]) -> None:
     found = find_dates(text, date(2015, 5, 22))
     assert [(d.start, d.end) for d in found] == [expected]
+
+
+# issue 8: "since the X began last year / in 2011" is a since period from that year's 1 January
+@pytest.mark.parametrize(("text", "start"), [
+    ("have fled since the uprising began last year", date(2011, 1, 1)),
+    ("since the war started in 2011", date(2011, 1, 1)),
+])
+def test_since_an_event_in_a_year(text: str, start: date) -> None:
+    found = find_dates(text, date(2012, 3, 17))
+    assert [(d.kind, d.start) for d in found] == [("since", start)]

@@ -118,6 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
     ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-event-month", re.compile(_EVENT_START + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("since-event-year", re.compile(_EVENT_START + r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<last>last\s+year)\b)", re.I)),
     ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?"
                               + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-month", re.compile(r"\bsince\s+" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
@@ -217,6 +218,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
             return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)
+        if rule == "since-event-year":  # "since the uprising began last year": from that year's 1 January
+            if m.group("y"):
+                return make("since", date(int(m.group("y")), 1, 1), None)
+            return make("since", date(anchor.year - 1, 1, 1), None) if anchor else make("period", None, None)
         if rule == "since-year":
             return make("since", date(int(m.group("y")), 1, 1), None)
         if rule == "vague":
