@@ -70,3 +70,11 @@ def test_unknown_graphs_and_kinds_are_404(client: httpx.Client) -> None:
 def test_figures_are_listed_in_words_not_keys(client: httpx.Client) -> None:
     page = client.get("/id/observation/").text
     assert "2,147 households" in page
+
+
+def test_statements_are_listed_by_their_words(client: httpx.Client, served: Served) -> None:
+    statement = served.entity("https://schema.org/Claim")
+    page = client.get("/id/statement/").text
+    key = statement.rsplit("/", 1)[-1]
+    row = page[page.index(f"doc/statement/{key}") :][:400]
+    assert f">{key}<" not in row

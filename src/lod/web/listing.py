@@ -15,13 +15,14 @@ __all__ = ["PAGE_SIZE", "Item", "Page", "graph_items", "graph_triples", "graphs"
 
 PAGE_SIZE = 100
 
-# The label a listed thing is shown by, best first (the same order the entity pages use).
+# The label a listed thing is shown by, best first (the same order the entity pages use; a statement by its words).
 _LABEL = """
     OPTIONAL { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l1 }
     OPTIONAL { ?s <https://schema.org/name> ?l2 }
     OPTIONAL { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l3 }
     OPTIONAL { ?s <https://schema.org/headline> ?l4 }
     OPTIONAL { ?s <http://purl.org/dc/terms/title> ?l5 }
+    OPTIONAL { ?s <https://schema.org/text> ?l6 }
 """
 
 
@@ -97,7 +98,7 @@ def _page(store: Store, where: str, number: int) -> Page:
     number = max(1, number)
     rows = _select(
         store,
-        f"""SELECT ?s (SAMPLE(COALESCE(?l1, ?l2, ?l3, ?l4, ?l5)) AS ?label) WHERE {{
+        f"""SELECT ?s (SAMPLE(COALESCE(?l1, ?l2, ?l3, ?l4, ?l5, ?l6)) AS ?label) WHERE {{
               {{ SELECT DISTINCT ?s WHERE {{ {where} }} ORDER BY ?s LIMIT {PAGE_SIZE + 1} OFFSET {(number - 1) * PAGE_SIZE} }}
               {_LABEL}
             }} GROUP BY ?s ORDER BY ?s""",
