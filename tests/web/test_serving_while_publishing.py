@@ -60,7 +60,9 @@ def test_an_article_ingested_while_serving_is_served(tmp_path: Path) -> None:
 
         found = http.get(local)
         assert found.status_code == 303
-        document = http.get(found.headers["location"], headers={"Accept": "text/turtle"})
+        location = found.headers["location"]  # under the base URI (the default here), never the Host asked
+        assert location.startswith(settings.base_uri + "doc/")
+        document = http.get("/" + location[len(settings.base_uri) :], headers={"Accept": "text/turtle"})
         assert document.status_code == 200
         assert (URIRef(entity), None, None) in Graph().parse(data=document.text, format="turtle")
         assert select(http, f"SELECT ?p WHERE {{ <{entity}> ?p ?o }}")
