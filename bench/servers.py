@@ -59,14 +59,19 @@ def prepare(n: int, folder: Path) -> Prepared:
     folder.mkdir(parents=True, exist_ok=True)
     env = _env(folder)
     data = folder / "data"
-    if not (data / "articles").is_dir():
-        _run([sys.executable, str(REPO / "bench" / "corpus.py"), str(n), str(data)], env)
     built = folder / "built"
+    quads = folder / "quads.nq"
+    if not built.exists() and quads.exists() and not (data / "articles").is_dir():
+        # Quads without a corpus (bench/replicate.py): lod's store is an Oxigraph store, loaded from them.
+        _run([str(BIN / "oxigraph"), "load", "--location", str(folder / "store"), "--file", str(quads)], env)
+        _run([str(BIN / "oxigraph"), "optimize", "--location", str(folder / "store")], env)
+        built.write_text("loaded from quads.nq (bench/replicate.py), not built\n")
+    if not (data / "articles").is_dir() and not built.exists():
+        _run([sys.executable, str(REPO / "bench" / "corpus.py"), str(n), str(data)], env)
     if not built.exists():
         started = time.perf_counter()
         _run([str(BIN / "lod"), "build", "--data-dir", str(data)], env)
         built.write_text(f"lod build of {n} articles: {time.perf_counter() - started:.0f} s\n")
-    quads = folder / "quads.nq"
     if not quads.exists():
         _run([str(BIN / "lod"), "dump", "--format", "nq", "-o", str(quads)], env)
     prepared = Prepared(folder, _count_lines(quads))
@@ -95,11 +100,13 @@ def oxigraph(prepared: Prepared) -> Iterator[Server]:
         yield server
 
 
-def download(url: str, path: str) -> float:
-    """Seconds to download ``url`` + ``path`` whole (N-Quads)."""
+def download(url: str, path: str) -> float | None:
+    """Seconds to download ``url`` + ``path`` whole (N-Quads); None when there is no such file (404)."""
     started = time.perf_counter()
     size = 0
     with httpx.stream("GET", url + path, headers={"Accept": "application/n-quads"}, timeout=600) as answer:
+        if answer.status_code == 404:
+            return None
         answer.raise_for_status()
         for chunk in answer.iter_raw():
             size += len(chunk)
