@@ -86,12 +86,11 @@ def main() -> int:
     if shutil.which("wrk") is None:
         print("bench/serve.py needs wrk (Debian package wrk; `make bench` installs it)", file=sys.stderr)
         return 2
-    sections = []
     for n in args.sizes:
         folder = servers.prepare(n, args.workdir / str(n))
-        sections.append(measure(n, folder, args))
-    if not args.no_docs:
-        write_docs(sections, args)
+        section = measure(n, folder, args)
+        if not args.no_docs:
+            write_docs(n, section, args)
     return 0
 
 
@@ -113,7 +112,9 @@ def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
                     if target is None:
                         continue
                     paths, headers = target
-                    result = loadgen.run(url, paths, headers, seconds=args.seconds, connections=args.connections)
+                    heavy = case.name.startswith("analytic")  # seconds per query: one connection, a longer run
+                    result = loadgen.run(url, paths, headers, seconds=args.seconds * (3 if heavy else 1),
+                                         connections=1 if heavy else args.connections, threads=1 if heavy else 2)
                     case.runs[server].append(result)
                     print(f"N={n} round {round_ + 1} {case.name:28s} {server:8s} {result.rps:9.1f} req/s  "
                           f"p50 {result.p50_ms:8.2f} ms  p99 {result.p99_ms:8.2f} ms", flush=True)
@@ -213,23 +214,30 @@ def render(n: int, folder: servers.Prepared, cases: list[Case], dumps: dict[str,
     return "\n".join(lines)
 
 
-def write_docs(sections: list[str], args: argparse.Namespace) -> None:
+def write_docs(n: int, section: str, args: argparse.Namespace) -> None:
+    """Put the section of ``n`` articles into docs/performance.md (other sizes' sections stay as they were)."""
     conditions = (
-        f"Measured {time.strftime('%Y-%m-%d')} by `python bench/serve.py` on {os.cpu_count()} cores ({platform.machine()}, "
-        f"shared with other work, so absolute figures vary between runs; the ratios compare both servers under the "
-        f"same conditions): wrk, {args.connections} connections, 2 threads, {args.seconds:g} s per run, "
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC by `python bench/serve.py` on {os.cpu_count()} cores "
+        f"({platform.machine()}) shared with other work (load average {os.getloadavg()[0]:.0f}), so absolute figures "
+        f"vary between runs; the ratios compare both servers under the same conditions. wrk, {args.connections} "
+        f"connections, 2 threads, {args.seconds:g} s per run (the analytic query: 1 connection, {3 * args.seconds:g} s), "
         f"medians of {args.rounds} interleaved rounds, loopback. lod: `lod serve` (one uvicorn process, two query "
         f"workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
     )
-    body = "\n".join([MARK_BEGIN, "## Serving", "", conditions, "", *sections, MARK_END])
     path = REPO / "docs" / "performance.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    sections: dict[int, str] = {}
     if MARK_BEGIN in text and MARK_END in text:
         before, rest = text.split(MARK_BEGIN, 1)
-        text = before + body + rest.split(MARK_END, 1)[1]
+        block, after = rest.split(MARK_END, 1)
+        for part in block.split("\n### ")[1:]:
+            size = int(part.split(" ", 1)[0].replace(",", ""))
+            sections[size] = "### " + part.strip("\n")
     else:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
-    path.write_text(text, encoding="utf-8")
+        before, after = text.rstrip("\n") + "\n\n", "\n"
+    sections[n] = section.rstrip("\n").replace("\n\n", f"\n\n{conditions}\n\n", 1)
+    body = "\n\n".join([MARK_BEGIN + "\n## Serving", *(sections[k] for k in sorted(sections))]) + "\n" + MARK_END
+    path.write_text(before + body + after, encoding="utf-8")
     print(f"wrote {path}")
 
 
