@@ -134,6 +134,8 @@ def warm_up(cases: list[Case], urls: dict[str, str]) -> None:
     Raises:
         httpx.HTTPStatusError: a server answered an error.
     """
+    # lod builds its search index in a background thread at start; a search waits for it, so measuring starts after.
+    httpx.get(urls["lod"] + "/search", params={"q": "idlib"}, timeout=1800).raise_for_status()
     for case in cases:
         for server, url in urls.items():
             target = getattr(case, server)
