@@ -63,10 +63,15 @@ def test_key_ignores_print_parameters() -> None:
         ("Title: x\nPublisher p\nSource URL: https://a.example\nPublished: 2020-01-01\n\nbody", "a.txt:2:12", "no ':'"),
         ("Publisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:1:1", "Title, Source URL"),
         ("Title: x\nSource URL: https://a.example\nPublisher: p\nPublished: 2020-01-01\n\n   \n", "a.txt:", "empty body"),
-        ("Title: x\nSource URL: ftp://a\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:1:1", "http"),
+        ("Title: x\nSource URL: ftp://a\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:13", "http"),
         ("Title: x\nColour: blue\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:1", "unknown key"),
+        ('Title: x\nSource URL: https://a.example/"q"\nPublisher: p\nPublished: 2020-01-01\n\nbody', "a.txt:2:31", "IRI"),
+        ("Title: x\nSource URL: https://a.example/<b>\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:31", "IRI"),
+        ("Title: x\nSource URL: https://a.example/a>b\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:32", "IRI"),
+        ("Title: x\nSource URL: https://a.example/100%\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:34", "%"),
     ],
-    ids=["colon-in-value-only", "no-colon", "missing-title-and-url", "empty-body", "not-http", "unknown-key"],
+    ids=["colon-in-value-only", "no-colon", "missing-title-and-url", "empty-body", "not-http", "unknown-key",
+         "iri-quote", "iri-angle-open", "iri-angle-close", "iri-stray-percent"],
 )
 def test_malformed_articles_name_the_place(text: str, where: str, words: str) -> None:
     with pytest.raises(ArticleError) as caught:

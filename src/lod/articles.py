@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lod.errors import ArticleError, Where
+from lod.iri import iri_problem
 from lod.uris import canonical_url, digest
 
 HEADER_KEYS = {
@@ -186,8 +187,11 @@ def parse_article(text: str, path: str = "<article>") -> Article:
         raise ArticleError(Where(path, 1, 1), "article header lacks " + ", ".join(_label(m) for m in missing))
     if not body.strip():
         raise ArticleError(Where(path, body_line, 1), "article has an empty body")
-    if not re.match(r"https?://\S+$", fields["url"]):
-        raise ArticleError(Where(path, 1, 1), f"Source URL is not an http(s) URL: {fields['url']!r}")
+    problem = iri_problem(fields["url"])
+    if problem is not None:
+        offset, reason = problem
+        line, column = next(((i + 1, ln.index(fields["url"]) + 1) for i, ln in enumerate(lines) if fields["url"] in ln), (1, 1))
+        raise ArticleError(Where(path, line, column + offset), f"Source URL is not an IRI: {reason}: {fields['url']!r}")
     published, published_from = _publication_date(fields.get("published", ""), fields["url"], body)
     publisher, publisher_from = fields.get("publisher"), STATED
     if not publisher:
