@@ -346,3 +346,18 @@ def test_write_dumps_is_all_or_nothing(store: OxigraphStore, settings: Settings)
     for f in first.files:
         assert hashlib.sha256(f.path.read_bytes()).hexdigest() == f.sha256
     assert {name: (settings.dumps_dir / name).read_bytes() for name in before} == before
+
+
+def test_write_dumps_deletes_what_killed_runs_left(store: OxigraphStore, settings: Settings) -> None:
+    """A run killed while writing dumps leaves hidden temporary files; the next run deletes them."""
+    settings.dumps_dir.mkdir(parents=True)
+    left = [settings.dumps_dir / ".lod.nq.k1ll3d.tmp", settings.dumps_dir / ".lod.ttl.gz.x7y8z9.tmp",
+            settings.dumps_dir / ".catalog.json.abc123.tmp"]
+    for path in left:
+        path.write_bytes(b"half a dump")
+    mine = settings.dumps_dir / ".notes.tmp"  # not ours: left alone
+    mine.write_bytes(b"keep")
+    publish.write_dumps(store, settings, now=NOW)
+    assert [p for p in left if p.exists()] == []
+    assert mine.exists()
+    assert not [p.name for p in settings.dumps_dir.iterdir() if p.name.endswith(".tmp") and p != mine]

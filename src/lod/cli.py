@@ -111,12 +111,13 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
     report = build(settings)
     for item in report.articles:
-        print(f"{item.article.path}: {len(item.graph)} triples")
+        print(f"{item.path}: {item.triples} triples")
     for warning in (w for item in report.articles for w in item.report.warnings):
         print(f"warning: {warning.shape_id}: {warning.message} ({warning.focus})", file=sys.stderr)
     for table in report.tables:
-        print(f"{table.path}: {len(table.graph)} triples")
-    print(f"built {len(report.articles)} article(s), {len(report.tables)} data set file(s), {report.quads} quads in {settings.store_path}; dumps in {settings.dumps_dir}")
+        print(f"{table.path}: {table.triples} triples")
+    print(f"built {len(report.articles)} article(s), {len(report.tables)} data set file(s) ({report.unchanged} unchanged, "
+          f"{len(report.removed)} removed), {report.quads} quads in {settings.store_path}; dumps in {settings.dumps_dir}")
     return EXIT_OK
 
 

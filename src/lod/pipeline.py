@@ -1,270 +1,348 @@
 """The publishing pipeline: parse -> extract -> correct -> map -> validate -> store -> publish.
 
-``build`` maps everything in ``data/`` and validates all of it before writing anything; ``ingest`` adds or
-replaces one article. Each article's graph is written in one transaction, so the store never holds half
-an article, and a refused input leaves the store exactly as it was.
+``build`` publishes everything in ``data/``, all or nothing: every article is prepared and validated
+(:mod:`lod.preparation`, on every core) before the live store changes. An article whose file, corrections and
+inputs (:mod:`lod.manifest`) are unchanged since the last build is not prepared again, and a build with nothing
+changed returns at once. When many articles changed (or there is no store yet), the new store is bulk-loaded
+beside the live one, streaming each graph in as it is prepared, and swapped in whole (:mod:`lod.staging`);
+when few changed, they are replaced in the live store in one transaction. Either way a refusal, or a kill,
+leaves the previous store as it was. The dumps are written after the store, and only by ``build``.
+
+``ingest`` adds or replaces one article in one transaction; its cost does not depend on the size of the store
+(it writes no dumps: ``lod build`` or ``lod dump`` do).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
-from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.compare import isomorphic
-from rdflib.namespace import SKOS
 
-from lod import corrections as corr
-from lod.articles import Article, read_article
-from lod.errors import LodError, PublishFailed, Refused, ValidationFailed
-from lod.events import TABLE_GLOB, read_table
-from lod.events.matching import merge_events
-from lod.extract import extract
-from lod.mapping import Mapped, Mapper
-from lod.namespaces import ORG, SCHEMA, dis
+from lod.errors import ArticleError, LodError, PublishFailed, Refused, Where
+from lod.manifest import Entry, Manifest, article_hash, build_id, input_version
+from lod.preparation import (
+    ARTICLE_GLOB,
+    Context,
+    Outcome,
+    Prepared,
+    PreparedTable,
+    check_reference,
+    extraction_for,
+    prepare,
+    prepare_all,
+    prepare_table,
+)
+from lod.events import TABLE_GLOB
+from lod.events.matching import EventKey, renames
+from lod.publish import dumps_build
 from lod.publish import write_dumps as _write_dumps
-from lod.records import Extraction
-from lod.reconcile import Reconciler
-from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
-from lod.store import Store, Triples, open_store, to_rdflib
-from lod.uris import Uris
-from lod.validation import ValidationReport, load_ontology, load_shapes, validate
+from lod.staging import clean_leftovers, exchange, staging_path, writer_lock
+from lod.store import OxigraphStore, Store, Triples, open_store, to_rdflib
+from lod.store.oxigraph import open_writer
+from lod.validation import ValidationReport
 
-ARTICLE_GLOB = "*.txt"
-# Links followed from an article's graph into the reference data, so the shapes see the types and the
-# place hierarchy and the organization units they check without re-validating the whole gazetteer for every
-# article.
-CONTEXT_LINKS = (SCHEMA.containedInPlace, SCHEMA.containsPlace, ORG.hasUnit, ORG.unitOf)
+__all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference",
+           "extraction_for", "ingest", "ingest_table", "prepare", "prepare_table", "write_dumps"]
 
-
-@dataclass
-class Context:
-    """What every article is checked against, loaded once per command."""
-
-    settings: Settings
-    uris: Uris
-    vocabulary: Graph
-    shapes: Graph
-    reference: Graph
-    known: Graph
-    mapper: Mapper
-    reconciler: Reconciler
-    checked: Graph = field(default_factory=Graph)  # vocabulary + reference without the generated communities
-
-    @classmethod
-    def load(cls, settings: Settings) -> Context:
-        uris = Uris(settings.base_uri)
-        reference_dir = settings.data_dir / "reference"
-        vocabulary = load_ontology(settings.ontology_dir, uris.base)
-        reconciler = load_reconciler(reference_dir)
-        reference = reference_graph(reference_dir, reconciler, uris)
-        known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
-        checked = vocabulary + reference_graph(reference_dir, reconciler, uris, communities=False)
-        return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base), reference, known,
-                   Mapper(uris, known, reconciler.org), reconciler, checked)
-
-    def context_for(self, graph: Graph) -> Graph:
-        """The slice of vocabulary and reference data an article's graph links to."""
-        out = Graph()
-        seen: set[URIRef] = set()
-        todo = [o for o in graph.objects() if isinstance(o, URIRef)]
-        while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            for p, o in self.known.predicate_objects(node):
-                out.add((node, p, o))
-                if p in CONTEXT_LINKS or p == SKOS.inScheme:
-                    todo.append(o)  # type: ignore[arg-type]
-        return out
+# Up to this many changed articles are replaced in the live store in one transaction; more are staged.
+IN_PLACE_MAX = 200
 
 
 @dataclass
-class Prepared:
-    """An article ready to store: its graph, conforming to the shapes."""
+class Built:
+    """One article (or data set file) a build prepared and stored."""
 
-    article: Article
-    mapped: Mapped
-    report: ValidationReport
-
-    @property
-    def graph(self) -> Graph:
-        return self.mapped.graph
-
-
-@dataclass
-class PreparedTable:
-    """A data set file ready to store (``data/events/X.csv``): its graph, conforming to the shapes."""
-
-    key: str
     path: str
-    mapped: Mapped
+    graph: str
+    triples: int
     report: ValidationReport
-
-    @property
-    def graph(self) -> Graph:
-        return self.mapped.graph
 
 
 @dataclass
 class BuildReport:
-    articles: list[Prepared] = field(default_factory=list)
+    articles: list[Built] = field(default_factory=list)  # the articles prepared (new or changed)
+    unchanged: int = 0  # articles and data set files skipped because nothing they depend on changed
     removed: list[URIRef] = field(default_factory=list)
     quads: int = 0
-    tables: list[PreparedTable] = field(default_factory=list)
+    staged: bool = False  # the store was rebuilt beside the live one and swapped in
+    tables: list[Built] = field(default_factory=list)  # the data set files prepared (new or changed)
 
-
-def extraction_for(article: Article, ctx: Context) -> tuple[Extraction, dict[int, str]]:
-    """Extraction, then the corrections file beside the article (if any), which wins.
-
-    Returns the records and, for those the corrections file stated, the file line they came from.
-    """
-    found = extract(article, ctx.reconciler)
-    path = corr.corrections_path(article.path)
-    if not path.exists():
-        return found, {}
-    return corr.apply(found, corr.load_corrections(path, article), article)
-
-
-def prepare(path: str | Path, ctx: Context) -> Prepared:
-    """Read, extract, correct, map and validate one article.
-
-    Raises:
-        ArticleError, CorrectionsError: the input cannot be read.
-        ValidationFailed: the article's graph does not conform; the report names file, entity, shape and line.
-    """
-    article = read_article(path)
-    extraction, origins = extraction_for(article, ctx)
-    mapped = ctx.mapper.map(article, extraction, origins)
-    report = validate(mapped.graph + ctx.context_for(mapped.graph), ctx.shapes, ctx.vocabulary)
-    if not report.conforms:
-        raise ValidationFailed(report, str(path), mapped.locations)
-    return Prepared(article, mapped, report)
-
-
-def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metadata: str | None = None) -> PreparedTable:
-    """Read, check, map and validate one data set file (``text``/``metadata`` stand in for the files, for uploads).
-
-    Raises:
-        InputError, Refused: a cell or the metadata file cannot be read (``file:row:column`` and the rule).
-        ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
-    """
-    info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
-    report = validate(mapped.graph + ctx.context_for(mapped.graph), ctx.shapes, ctx.vocabulary)
-    if not report.conforms:
-        raise ValidationFailed(report, str(path), mapped.locations)
-    return PreparedTable(info.key, info.path, mapped, report)
-
-
-def check_reference(ctx: Context) -> ValidationReport:
-    """The reference data and vocabulary must conform too.
-
-    Raises:
-        ValidationFailed: they do not.
-    """
-    report = validate(ctx.checked, ctx.shapes, ctx.vocabulary)
-    if not report.conforms:
-        raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
-    return report
+    def add(self, built: Built) -> None:
+        (self.tables if built.path.lower().endswith(".csv") else self.articles).append(built)
 
 
 def build(settings: Settings, store: Store | None = None) -> BuildReport:
     """Map, validate and load everything in ``settings.data_dir``; nothing is written unless all of it conforms.
 
+    With ``store`` given, or a SPARQL server as the store (``settings.store_url``), write into it in one request,
+    preparing every article; otherwise into the on-disk store at ``settings.store_path``, skipping unchanged
+    articles.
+
     Raises:
         Refused: one or more inputs failed; ``errors`` lists each with where and why.
+        StoreUnavailable: another writer holds the store.
     """
-    ctx = Context.load(settings)
-    check_reference(ctx)
-    paths = sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB))
-    prepared: list[Prepared] = []
-    errors: list[LodError] = []
-    for path in paths:
-        try:
-            prepared.append(prepare(path, ctx))
-        except LodError as exc:
-            errors.append(exc)
-    tables: list[PreparedTable] = []
-    for path in sorted((settings.data_dir / "events").glob(TABLE_GLOB)):
-        try:
-            tables.append(prepare_table(path, ctx))
-        except Refused as exc:
-            errors.extend(exc.errors)
-        except LodError as exc:
-            errors.append(exc)
-    if errors:
-        raise Refused(errors)
-    sources = {ctx.uris.article_graph(p.article.key): p.graph for p in prepared}
-    sources.update({ctx.uris.dataset_graph(t.key): t.graph for t in tables})
-    merge_events(sources, ctx.known, dis(ctx.uris.base).adminLevel)  # one event, many sources (docs/model.md)
-    with _opened(settings, store) as target:
-        _write_shared(target, ctx)
-        wanted = set()
-        for item in prepared:
-            name = ctx.uris.article_graph(item.article.key)
-            wanted.add(name)
-            _replace_changed(target, {name: item.graph})
-        for table in tables:
-            name = ctx.uris.dataset_graph(table.key)
-            wanted.add(name)
-            _replace_changed(target, {name: table.graph})
-        prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
-        stale = [g for g in target.graph_names() if str(g).startswith(prefixes) and g not in wanted]
-        target.remove_graphs(stale)
-        write_dumps(target, settings)
-        return BuildReport(prepared, stale, len(target), tables)
+    if store is None and settings.store_url:
+        store = open_store(settings)  # a SPARQL server: every article, in one request
+    with nullcontext() if store is not None else writer_lock(settings.store_path):
+        if store is None:
+            clean_leftovers(settings.store_path)
+        paths = [str(p) for p in sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB))]
+        paths += [str(p) for p in sorted((settings.data_dir / "events").glob(TABLE_GLOB))]
+        version = input_version(settings)
+        hashes = {path: _hash(path, version) for path in paths}
+        manifest = Manifest.read(settings.store_path) if store is None else Manifest()
+        name = build_id(version, hashes)
+        if store is None and manifest.build == name and dumps_build(settings.dumps_dir) == name:
+            return BuildReport(unchanged=len(paths), quads=manifest.quads)
+        ctx = Context.load(settings)
+        if manifest.version != version:
+            check_reference(ctx)
+        changed = [p for p in paths if p not in manifest.articles or manifest.articles[p].hash != hashes[p]]
+        stale = [p for p in manifest.articles if p not in hashes]
+        live = store is not None or _holds_store(settings.store_path)
+        done = Manifest(version, name, 0, {p: e for p, e in manifest.articles.items() if p in hashes and p not in changed})
+        if live and len(changed) + len(stale) <= IN_PLACE_MAX:
+            report = _in_place(settings, store, ctx, manifest, changed, stale, hashes, done)
+        else:
+            report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done)
+        report.unchanged = len(paths) - len(report.articles) - len(report.tables)
+        with _opened(settings, store) as target:
+            write_dumps(target, settings, build=name)
+        return report
 
 
 def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> Prepared:
-    """Add or replace one article (its whole graph, in one transaction).
+    """Add or replace one article (its whole graph, in one transaction). Writes no dumps.
 
     Raises:
         ArticleError, CorrectionsError, ValidationFailed: refused; the store is unchanged.
+        StoreUnavailable: another writer holds the store.
     """
     ctx = Context.load(settings)
     item = prepare(path, ctx)
-    with _opened(settings, store) as target:
-        if ctx.uris.reference_graph not in target.graph_names():
-            _write_shared(target, ctx)
-        _replace_changed(target, {ctx.uris.article_graph(item.article.key): item.graph})
-        write_dumps(target, settings)
+    _store_one(settings, store, ctx, ctx.uris.article_graph(item.article.key), item.graph)
     return item
 
 
 def ingest_table(path: str | Path, settings: Settings, store: Store | None = None, text: str | None = None,
                  metadata: str | None = None) -> PreparedTable:
-    """Add or replace one data set file's graph, in one transaction.
+    """Add or replace one data set file's graph, in one transaction. Writes no dumps.
 
     Raises:
         InputError, Refused, ValidationFailed: refused; the store is unchanged.
+        StoreUnavailable: another writer holds the store.
     """
     ctx = Context.load(settings)
     item = prepare_table(path, ctx, text, metadata)
-    with _opened(settings, store) as target:
-        if ctx.uris.reference_graph not in target.graph_names():
-            _write_shared(target, ctx)
-        _replace_changed(target, {ctx.uris.dataset_graph(item.key): item.graph})
-        write_dumps(target, settings)
+    _store_one(settings, store, ctx, ctx.uris.dataset_graph(item.key), item.graph)
     return item
 
 
-def _write_shared(store: Store, ctx: Context) -> None:
-    """The vocabulary and reference graphs, together in one transaction."""
-    _replace_changed(store, {ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference})
+def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIRef, graph: Graph) -> None:
+    if store is None and settings.store_url:
+        store = open_store(settings)
+    with nullcontext() if store is not None else writer_lock(settings.store_path):
+        with _opened(settings, store) as target:
+            if store is None:
+                # The next build must look at this graph's file again, and write the dumps again.
+                manifest = Manifest.read(settings.store_path)
+                manifest.articles = {p: e for p, e in manifest.articles.items() if e.graph != str(name)}
+                manifest.build = ""
+                manifest.write(settings.store_path)
+            shared = {} if ctx.uris.reference_graph in target.graph_names() else _shared(ctx)
+            _replace_changed(target, {**shared, name: graph})
 
 
-def _replace_changed(store: Store, graphs: dict[URIRef, Graph]) -> None:
-    """Replace the graphs whose content changed, in one transaction, and leave the others untouched.
+def write_dumps(store: Store, settings: Settings, *, build: str = "") -> None:
+    """The dumps and their description, after the store was written.
+
+    Raises:
+        PublishFailed: a dump could not be written (the previous dumps stay in place).
+    """
+    try:
+        _write_dumps(store, settings, build=build)
+    except (OSError, ValueError) as exc:
+        raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
+
+
+# --- a few articles: one transaction in the live store ---------------------------------------------------
+
+
+def _in_place(settings: Settings, store: Store | None, ctx: Context, manifest: Manifest, changed: list[str],
+              stale: list[str], hashes: dict[str, str], done: Manifest) -> BuildReport:
+    """Prepare the changed articles, then replace them (and drop the stale ones) in one transaction; ``done``
+    (the manifest of the unchanged articles) gets the changed ones and is written after the transaction."""
+    outcomes = list(prepare_all(changed, ctx))
+    graphs, report = _collect(outcomes, manifest, set(changed) | set(stale))
+    _apply(renames([key for outcome in outcomes for key in outcome.events]), graphs)
+    with _opened(settings, store) as target:
+        wanted = {URIRef(e.graph) for e in done.articles.values()} | set(graphs)
+        prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
+        report.removed = [g for g in target.graph_names() if str(g).startswith(prefixes) and g not in wanted]
+        replacing: dict[URIRef, Graph] = {} if done.version == manifest.version else _shared(ctx)
+        replacing.update(graphs)
+        if store is None and (replacing or report.removed):
+            # Until the transaction is known to be done, the manifest promises nothing about these articles.
+            Manifest(manifest.version, "", 0, dict(done.articles)).write(settings.store_path)
+        _replace_changed(target, replacing, removing=report.removed)
+        report.quads = done.quads = len(target)
+    if store is None:
+        done.articles.update({b.path: Entry(hashes[b.path], b.graph) for b in report.articles + report.tables})
+        done.write(settings.store_path)
+    return report
+
+
+# --- many articles: a new store, bulk-loaded beside the live one and swapped in ----------------------------
+
+
+def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[str], hashes: dict[str, str],
+            done: Manifest) -> BuildReport:
+    """Bulk-load a new store beside the live one, streaming each changed article in as it is prepared and
+    copying the unchanged ones from the live store, then swap it in with ``done`` (the manifest) inside."""
+    live, staging = settings.store_path, staging_path(settings.store_path)
+    report = BuildReport(staged=True)
+    errors: list[LodError] = []
+    unchanged = {p: manifest.articles[p] for p in hashes if p not in changed and p in manifest.articles}
+    seen: dict[str, str] = {}
+    old = open_writer(live) if unchanged else None
+    new = OxigraphStore(staging)
+    spool = tempfile.TemporaryFile(dir=live.parent)  # the prepared graphs, on disk until the events are merged
+    try:
+        spooled: list[tuple[str, int, int]] = []
+        keys: list[EventKey] = []
+        for outcome in prepare_all(changed, ctx):
+            if _accept(outcome, seen, errors):
+                report.add(Built(outcome.path, outcome.graph_name, outcome.triples, outcome.report))  # type: ignore[arg-type]
+                keys.extend(outcome.events)
+                spooled.append((outcome.graph_name, spool.tell(), len(outcome.ntriples)))
+                spool.write(outcome.ntriples)
+        for path, entry in unchanged.items():
+            if entry.graph in seen:
+                errors.append(_duplicate(path, seen[entry.graph]))
+            seen.setdefault(entry.graph, path)
+        if errors:
+            raise Refused(errors)
+        renamed = {ox.NamedNode(str(a)): ox.NamedNode(str(b)) for a, b in renames(keys).items()}
+
+        def quads() -> Iterator[ox.Quad]:
+            for shared_name, shared in _shared(ctx).items():
+                yield from _quads(shared.serialize(format="nt", encoding="utf-8"), str(shared_name))
+            for name, offset, length in spooled:
+                spool.seek(offset)
+                loaded = _quads(spool.read(length), name)
+                yield from loaded if not renamed else (_renamed(q, renamed) for q in loaded)
+            for entry in unchanged.values():
+                assert old is not None
+                yield from old.quads(ox.NamedNode(entry.graph))
+
+        new.bulk_extend(quads())
+        new.optimize()
+        new.flush()
+        report.quads = done.quads = len(new)
+        report.removed = [URIRef(e.graph) for e in manifest.articles.values() if e.graph not in seen]
+        done.articles.update({b.path: Entry(hashes[b.path], b.graph) for b in report.articles + report.tables})
+        done.write(staging)
+    except BaseException:
+        new.close()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        spool.close()
+        if old is not None:
+            old.close()
+    new.close()
+    exchange(staging, live)
+    shutil.rmtree(staging, ignore_errors=True)  # the previous store, now in the staging folder
+    return report
+
+
+# --- shared parts -------------------------------------------------------------------------------------------
+
+
+def _collect(outcomes: Iterable[Outcome], manifest: Manifest, replaced: set[str]) -> tuple[dict[URIRef, Graph], BuildReport]:
+    """The graphs of the outcomes, or the refusal of every failed one."""
+    seen = {e.graph: p for p, e in manifest.articles.items() if p not in replaced}
+    errors: list[LodError] = []
+    graphs: dict[URIRef, Graph] = {}
+    report = BuildReport()
+    for outcome in outcomes:
+        if _accept(outcome, seen, errors):
+            graphs[URIRef(outcome.graph_name)] = Graph().parse(data=outcome.ntriples, format="nt")
+            report.add(Built(outcome.path, outcome.graph_name, outcome.triples, outcome.report))  # type: ignore[arg-type]
+    if errors:
+        raise Refused(errors)
+    return graphs, report
+
+
+def _renamed(quad: ox.Quad, renamed: dict[ox.NamedNode, ox.NamedNode]) -> ox.Quad:
+    subject, obj = quad.subject, quad.object
+    if isinstance(subject, ox.NamedNode):
+        subject = renamed.get(subject, subject)
+    if isinstance(obj, ox.NamedNode):
+        obj = renamed.get(obj, obj)
+    return ox.Quad(subject, quad.predicate, obj, quad.graph_name)
+
+
+def _apply(renamed: dict[URIRef, URIRef], graphs: dict[URIRef, Graph]) -> None:
+    """One event, many sources (:mod:`lod.events.matching`), among the graphs this build prepared."""
+    if renamed:
+        for graph in graphs.values():
+            for old, new in renamed.items():
+                for s, p, o in list(graph.triples((old, None, None))):
+                    graph.remove((s, p, o))
+                    graph.add((new, p, o))
+                for s, p, o in list(graph.triples((None, None, old))):
+                    graph.remove((s, p, o))
+                    graph.add((s, p, new))
+
+
+def _accept(outcome: Outcome, seen: dict[str, str], errors: list[LodError]) -> bool:
+    """Whether the outcome is a graph to store; a refusal or a second article with the same URL is recorded."""
+    if isinstance(outcome.error, Refused):
+        errors.extend(outcome.error.errors)
+        return False
+    if outcome.error is not None:
+        errors.append(outcome.error)
+        return False
+    if outcome.graph_name in seen:
+        errors.append(_duplicate(outcome.path, seen[outcome.graph_name]))
+        return False
+    seen[outcome.graph_name] = outcome.path
+    return True
+
+
+def _duplicate(path: str, other: str) -> ArticleError:
+    return ArticleError(Where(path, 1, 1), f"has the same Source URL as {other}: one article, one file")
+
+
+def _quads(ntriples: bytes, graph: str) -> Iterator[ox.Quad]:
+    name = ox.NamedNode(graph)
+    for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
+        yield ox.Quad(triple.subject, triple.predicate, triple.object, name)
+
+
+def _shared(ctx: Context) -> dict[URIRef, Graph]:
+    """The vocabulary and reference graphs."""
+    return {ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference}
+
+
+def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterable[URIRef] = ()) -> None:
+    """Replace the graphs whose content changed and drop ``removing``, in one transaction; leave the others.
 
     Rewriting an unchanged graph would give its blank nodes new labels, so every rebuild would change the
     dumps' bytes, checksums and ETags although no fact changed.
     """
     changed = {name: graph for name, graph in graphs.items() if not _same(graph, store, name)}
+    changed.update({name: Graph() for name in removing})
     if changed:
         store.replace_graphs(changed)
 
@@ -283,16 +361,15 @@ def _same(graph: Graph, store: Store, name: URIRef) -> bool:
     return stored == set(graph)
 
 
-def write_dumps(store: Store, settings: Settings) -> None:
-    """The dumps and their description, after the store was written.
-
-    Raises:
-        PublishFailed: a dump could not be written (the previous dumps stay in place).
-    """
+def _hash(path: str, version: str) -> str:
     try:
-        _write_dumps(store, settings)
-    except (OSError, ValueError) as exc:
-        raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
+        return article_hash(Path(path), version)
+    except OSError:
+        return ""  # unreadable: prepared again, and refused with the reason
+
+
+def _holds_store(path: Path) -> bool:
+    return (path / "CURRENT").exists()
 
 
 @contextmanager

@@ -47,6 +47,7 @@ __all__ = [
     "dataset_uri",
     "document_loader",
     "dump",
+    "dumps_build",
     "load_context",
     "read_catalog",
     "write_dumps",
@@ -184,18 +185,23 @@ class Catalog:
         return next((f for f in self.files if f.name == name), None)
 
 
-def write_dumps(store: Store, settings: Settings, *, now: datetime | None = None) -> Catalog:
+def write_dumps(
+    store: Store, settings: Settings, *, now: datetime | None = None, build: str = ""
+) -> Catalog:
     """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
     :mod:`lod.figures`), ``events.csv`` (every event: :mod:`lod.events.spreadsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
 
     Everything is first written to hidden temporary files, then renamed into place one after the other, so a
-    reader sees each file whole (old or new), and a failed build leaves the previous dumps untouched.
+    reader sees each file whole (old or new), and a failed build leaves the previous dumps untouched. Temporary
+    files that a killed run left behind are deleted first. ``build`` (the name :mod:`lod.manifest` gives the
+    input) is recorded in ``catalog.json``, so ``lod build`` knows these dumps are those of that input.
 
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
     """
     base, folder = settings.base_uri, settings.dumps_dir
     folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)
     now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
     issued = _previous_issued(folder) or now
     files: list[DumpFile] = []
@@ -218,7 +224,7 @@ def write_dumps(store: Store, settings: Settings, *, now: datetime | None = None
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, base), encoding="utf-8", newline="")
         _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, base), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
-        _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog), encoding="utf-8")
+        _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
         for temporary, final in staged:
             os.replace(temporary, final)
     finally:
@@ -279,7 +285,28 @@ def _read_catalog(dumps_dir: Path, identity: tuple[tuple[int, int, int], ...]) -
     return Catalog(URIRef(data["dataset"]), files, description, data["triples"], issued, modified)
 
 
-def _catalog_json(catalog: Catalog) -> str:
+def dumps_build(folder: Path) -> str | None:
+    """The build recorded in the folder's ``catalog.json`` (see ``write_dumps``), if any."""
+    try:
+        build = json.loads((folder / CATALOG_FILE).read_text(encoding="utf-8")).get("build")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return build if isinstance(build, str) and build else None
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the hidden temporary files (``.lod.nq.x1y2.tmp``) that runs killed while writing dumps left."""
+    names = [f"{DUMP_STEM}.{fmt.extension}" for fmt in DUMP_FORMATS]
+    names += [f"{name}.gz" for name in names] + [figures.CSV_FILE, DESCRIPTION_FILE, CATALOG_FILE]
+    removed = []
+    for name in names:
+        for leftover in folder.glob(f".{name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+def _catalog_json(catalog: Catalog, build: str = "") -> str:
     files = [
         {
             "name": f.name,
@@ -301,6 +328,8 @@ def _catalog_json(catalog: Catalog) -> str:
         "description": DESCRIPTION_FILE,
         "files": files,
     }
+    if build:
+        data["build"] = build
     return json.dumps(data, indent=2) + "\n"
 
 

@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from pyshacl import ShapesGraph, Validator
+from pyshacl.graph_abstraction import DataGraph
 from pyshacl import validate as _pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef, plugin
 from rdflib.collection import Collection
@@ -86,12 +88,50 @@ def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> Valid
             data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True, abort_on_first=False
         )
     assert isinstance(report, Graph)
+    return _collect(report, shapes, lambda node: node)
+
+
+def _collect(report: Graph, shapes: Graph, original: Callable[[Node], Node]) -> ValidationReport:
     nodes = [n for n in report.subjects(RDF.type, SH.ValidationResult) if (None, SH.detail, n) not in report]
     # One result per (focus, shape, path, value): pySHACL reports each failing component of a shape separately.
-    results = list(dict.fromkeys(_result(report, shapes, node) for node in nodes))
+    results = list(dict.fromkeys(_result(report, shapes, node, original) for node in nodes))
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     results.sort(key=lambda r: (order.get(r.severity, 3), r.shape_id or "", str(r.focus), r.path_text, r.message))
     return ValidationReport(conforms=not any(r.severity == "Violation" for r in results), results=results)
+
+
+class ArticleChecker:
+    """Validates one article's graph at a time against shapes read once.
+
+    The shapes are harvested once per checker (pySHACL would harvest them again for every graph), and only the
+    article's own subjects are focus nodes: the context (the vocabulary and reference data its graph links to)
+    is there for the shapes to look at, not to be checked again for every article (``check_reference`` checks it
+    once). Blank nodes are skolemized for the run, because pySHACL's focus filter keeps IRIs only, and turned
+    back into the article's blank nodes in the report.
+    """
+
+    def __init__(self, shapes: Graph) -> None:
+        self.shapes = shapes
+        self._harvested = ShapesGraph(shapes)
+        _ = self._harvested.shapes  # harvest now, once
+
+    def check(self, graph: Graph, context: Graph) -> ValidationReport:
+        skolem = graph.skolemize()
+        blanks: dict[Node, Node] = {node.skolemize(): node for node in graph.all_nodes() if isinstance(node, BNode)}
+        focus = list(set(skolem.subjects()))
+        data = Graph()
+        for triple in skolem:
+            data.add(triple)
+        for triple in context:
+            data.add(triple)
+        options = {"inference": "none", "allow_warnings": True, "abort_on_first": False, "focus_nodes": focus,
+                   "inplace": True}
+        validator = Validator(DataGraph.from_rdflib(data), shacl_graph=Graph(), options=options)
+        validator.shacl_graph = self._harvested  # the harvested shapes, instead of harvesting them again
+        with _queries_parsed_once():
+            _, report, _ = validator.run()  # type: ignore[no-untyped-call]
+        assert isinstance(report, Graph)
+        return _collect(report, self.shapes, lambda node: blanks.get(node, node))
 
 
 class _OnceParsingProcessor(SPARQLProcessor):
@@ -119,22 +159,26 @@ def _queries_parsed_once() -> Iterator[None]:
         plugin.register("sparql", Processor, "rdflib.plugins.sparql.processor", "SPARQLProcessor")
 
 
-def _result(report: Graph, shapes: Graph, node: Node) -> ValidationResult:
+def _result(report: Graph, shapes: Graph, node: Node, original: Callable[[Node], Node]) -> ValidationResult:
     shape = _required(report, node, SH.sourceShape)
     path = report.value(node, SH.resultPath)
     messages = list(report.objects(node, SH.resultMessage))
     english = [m for m in messages if isinstance(m, Literal) and m.language == "en"]
     severity = report.value(node, SH.resultSeverity)
     return ValidationResult(
-        focus=_required(report, node, SH.focusNode),
+        focus=original(_required(report, node, SH.focusNode)),
         shape=shape,
         shape_id=_shape_id(shapes, shape),
         path=path,
         message=str((english or messages or [""])[0]),
         severity=SEVERITIES.get(severity, "Violation") if isinstance(severity, URIRef) else "Violation",
-        value=report.value(node, SH.value),
+        value=_original_or_none(report.value(node, SH.value), original),
         path_text=_path_text(report, path) if path is not None else "",
     )
+
+
+def _original_or_none(node: Node | None, original: Callable[[Node], Node]) -> Node | None:
+    return None if node is None else original(node)
 
 
 def _required(report: Graph, node: Node, prop: URIRef) -> Node:

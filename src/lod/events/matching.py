@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from lod.namespaces import SCHEMA, SEM
 
-__all__ = ["EventKey", "merge_events"]
+__all__ = ["EventKey", "event_keys", "merge_events", "renames"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,16 @@ def merge_events(graphs: dict[URIRef, Graph], known: Graph, level: URIRef) -> di
 
     ``known`` holds the place hierarchy (the reference graph); ``level`` is ``dis:adminLevel``.
     """
-    keys = [key for name, graph in graphs.items() for key in _keys(name, graph, known, level)]
+    renamed = renames([key for name, graph in graphs.items() for key in event_keys(name, graph, known, level)])
+    if renamed:
+        for graph in graphs.values():
+            _rename(graph, renamed)
+    return renamed
+
+
+def renames(keys: list[EventKey]) -> dict[URIRef, URIRef]:
+    """Old -> new URI of every event that matches another (the group's smallest URI); ``lod build`` computes the
+    keys of each graph as it is prepared, and applies the renames as it writes the graphs."""
     parent = {k.uri: k.uri for k in keys}
 
     def root(uri: URIRef) -> URIRef:
@@ -75,11 +84,12 @@ def merge_events(graphs: dict[URIRef, Graph], known: Graph, level: URIRef) -> di
                 ra, rb = root(a.uri), root(b.uri)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
-    renamed = {k.uri: root(k.uri) for k in keys if root(k.uri) != k.uri}
-    if renamed:
-        for graph in graphs.values():
-            _rename(graph, renamed)
-    return renamed
+    return {k.uri: root(k.uri) for k in keys if root(k.uri) != k.uri}
+
+
+def event_keys(name: URIRef, graph: Graph, known: Graph, level: URIRef) -> list[EventKey]:
+    """What the rule compares, for each event of the graph ``name``."""
+    return _keys(name, graph, known, level)
 
 
 def _keys(name: URIRef, graph: Graph, known: Graph, level: URIRef) -> list[EventKey]:

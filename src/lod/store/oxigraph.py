@@ -105,6 +105,15 @@ class OxigraphStore:
         """Write buffered data to disk, so a read-only view opened by another process sees it."""
         self._store.flush()
 
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads with Oxigraph's bulk loader, streaming: not a transaction, so only for a store nobody reads
+        yet (``lod build`` stages a new store with it, :mod:`lod.staging`)."""
+        self._store.bulk_extend(quads)
+
+    def optimize(self) -> None:
+        """Compact the files on disk (after a bulk load), so readers open it fast and it takes less room."""
+        self._store.optimize()
+
     def close(self) -> None:
         """Release the on-disk store now (Oxigraph holds a file lock until its object is freed)."""
         self._store = ox.Store()  # drop our reference to the on-disk one; an empty in-memory store remains

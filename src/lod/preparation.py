@@ -1,0 +1,280 @@
+"""Preparing articles: read, extract, correct, map and validate, one article at a time or many on every core.
+
+:class:`Context` is what every article is checked against (vocabulary, shapes, reference data), loaded once
+per command; :func:`prepare` turns one article file into its graph, conforming to the shapes, or refuses it.
+:func:`prepare_all` runs a job over many articles in forked workers that inherit the context; a worker sends
+back the article's graph as N-Triples with its summary, or the refusal, and the caller streams the graphs into
+the store as they arrive, so no more than a few graphs are in memory at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
+from rdflib.namespace import RDFS, SKOS
+from rdflib.term import Node
+
+from lod import corrections as corr
+from lod.articles import Article, read_article
+from lod.errors import LodError, ValidationFailed
+from lod.events import read_table
+from lod.events.matching import EventKey, event_keys
+from lod.extract import extract
+from lod.mapping import Mapped, Mapper
+from lod.namespaces import ORG, SCHEMA, dis
+from lod.records import Extraction
+from lod.reconcile import Reconciler
+from lod.reference import load_reconciler, reference_graph
+from lod.settings import Settings
+from lod.uris import Uris
+from lod.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
+
+__all__ = ["ARTICLE_GLOB", "Context", "Outcome", "Prepared", "PreparedTable", "check_reference", "extraction_for",
+           "prepare", "prepare_all", "prepare_table", "workers"]
+
+ARTICLE_GLOB = "*.txt"
+# Links followed from an article's graph into the reference data, so the shapes see the types and the
+# place hierarchy and the organization units they check without re-validating the whole gazetteer for every
+# article.
+CONTEXT_LINKS = (SCHEMA.containedInPlace, SCHEMA.containsPlace, ORG.hasUnit, ORG.unitOf, RDFS.subClassOf)
+
+# Below this many articles, forking workers costs more than it saves.
+_PARALLEL_FROM = 8
+
+
+@dataclass
+class Context:
+    """What every article is checked against, loaded once per command."""
+
+    settings: Settings
+    uris: Uris
+    vocabulary: Graph
+    shapes: Graph
+    reference: Graph
+    known: Graph
+    mapper: Mapper
+    reconciler: Reconciler
+    checked: Graph = field(default_factory=Graph)  # vocabulary + reference without the generated communities
+    checker: ArticleChecker = field(init=False)
+    _slices: dict[URIRef, list[tuple[Node, Node, Node]]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.checker = ArticleChecker(self.shapes)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Context:
+        uris = Uris(settings.base_uri)
+        reference_dir = settings.data_dir / "reference"
+        vocabulary = load_ontology(settings.ontology_dir, uris.base)
+        reconciler = load_reconciler(reference_dir)
+        reference = reference_graph(reference_dir, reconciler, uris)
+        known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
+        checked = vocabulary + reference_graph(reference_dir, reconciler, uris, communities=False)
+        return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base), reference, known,
+                   Mapper(uris, known, reconciler.org), reconciler, checked)
+
+    def context_for(self, graph: Graph) -> Graph:
+        """The slice of vocabulary and reference data an article's graph links to."""
+        out = Graph()
+        for node in {o for o in graph.objects() if isinstance(o, URIRef)}:
+            for triple in self._slice(node):
+                out.add(triple)
+        return out
+
+    def _slice(self, start: URIRef) -> list[tuple[Node, Node, Node]]:
+        """What ``start`` links to in the known graphs, followed along ``CONTEXT_LINKS`` (computed once a node)."""
+        cached = self._slices.get(start)
+        if cached is not None:
+            return cached
+        triples: list[tuple[Node, Node, Node]] = []
+        seen: set[URIRef] = set()
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for p, o in self.known.predicate_objects(node):
+                triples.append((node, p, o))
+                if (p in CONTEXT_LINKS or p == SKOS.inScheme) and isinstance(o, URIRef):
+                    todo.append(o)
+        self._slices[start] = triples
+        return triples
+
+
+@dataclass
+class Prepared:
+    """An article ready to store: its graph, conforming to the shapes."""
+
+    article: Article
+    mapped: Mapped
+    report: ValidationReport
+
+    @property
+    def graph(self) -> Graph:
+        return self.mapped.graph
+
+
+def extraction_for(article: Article, ctx: Context) -> tuple[Extraction, dict[int, str]]:
+    """Extraction, then the corrections file beside the article (if any), which wins.
+
+    Returns the records and, for those the corrections file stated, the file line they came from.
+    """
+    found = extract(article, ctx.reconciler)
+    path = corr.corrections_path(article.path)
+    if not path.exists():
+        return found, {}
+    return corr.apply(found, corr.load_corrections(path, article), article)
+
+
+def prepare(path: str | Path, ctx: Context) -> Prepared:
+    """Read, extract, correct, map and validate one article.
+
+    Raises:
+        ArticleError, CorrectionsError: the input cannot be read.
+        ValidationFailed: the article's graph does not conform; the report names file, entity, shape and line.
+    """
+    article = read_article(path)
+    extraction, origins = extraction_for(article, ctx)
+    mapped = ctx.mapper.map(article, extraction, origins)
+    report = ctx.checker.check(mapped.graph, ctx.context_for(mapped.graph))
+    if not report.conforms:
+        raise ValidationFailed(report, str(path), mapped.locations)
+    return Prepared(article, mapped, report)
+
+
+def check_reference(ctx: Context) -> ValidationReport:
+    """The reference data and vocabulary must conform too.
+
+    Raises:
+        ValidationFailed: they do not.
+    """
+    report = validate(ctx.checked, ctx.shapes, ctx.vocabulary)
+    if not report.conforms:
+        raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
+    return report
+
+
+@dataclass
+class PreparedTable:
+    """A data set file ready to store (``data/events/X.csv``): its graph, conforming to the shapes."""
+
+    key: str
+    path: str
+    mapped: Mapped
+    report: ValidationReport
+
+    @property
+    def graph(self) -> Graph:
+        return self.mapped.graph
+
+
+def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metadata: str | None = None) -> PreparedTable:
+    """Read, check, map and validate one data set file (``text``/``metadata`` stand in for the files, for uploads).
+
+    Raises:
+        InputError, Refused: a cell or the metadata file cannot be read (``file:row:column`` and the rule).
+        ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
+    """
+    info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
+    report = ctx.checker.check(mapped.graph, ctx.context_for(mapped.graph))
+    if not report.conforms:
+        raise ValidationFailed(report, str(path), mapped.locations)
+    return PreparedTable(info.key, info.path, mapped, report)
+
+
+@dataclass
+class Outcome:
+    """One article prepared: its graph (N-Triples) and report, or the error that refused it."""
+
+    path: str
+    graph_name: str = ""
+    ntriples: bytes = b""
+    triples: int = 0
+    report: ValidationReport | None = None
+    error: LodError | None = None
+    events: list[EventKey] = field(default_factory=list)  # what "one event, many sources" compares
+
+
+_context: Context | None = None  # what a forked worker prepares against, set in the parent before the fork
+
+
+def outcome_of(path: str, ctx: Context) -> Outcome:
+    """:func:`prepare` one article (or :func:`prepare_table` one ``.csv`` data set file), its graph as N-Triples.
+
+    Raises:
+        LodError: as :func:`prepare`.
+    """
+    if path.lower().endswith(".csv"):
+        table = prepare_table(path, ctx)
+        name, graph, report = ctx.uris.dataset_graph(table.key), table.graph, table.report
+    else:
+        item = prepare(path, ctx)
+        name, graph, report = ctx.uris.article_graph(item.article.key), item.graph, item.report
+    events = event_keys(name, graph, ctx.known, dis(ctx.uris.base).adminLevel)
+    return Outcome(path, str(name), graph.serialize(format="nt", encoding="utf-8"), len(graph), report, events=events)
+
+
+def workers() -> int:
+    """How many processes prepare articles: one per core this process may use."""
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def prepare_all(paths: list[str], ctx: Context) -> Iterator[Outcome]:
+    """:func:`outcome_of` every path, in order, on every core when there are enough paths; a refused article
+    gives an outcome with its error."""
+    global _context
+    processes = min(workers(), len(paths))
+    if len(paths) < _PARALLEL_FROM or processes < 2:
+        for path in paths:
+            yield _portable(path, ctx)
+        return
+    _context = ctx
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            yield from pool.imap(_run, paths, chunksize=4)
+    finally:
+        _context = None
+
+
+def _run(path: str) -> Outcome:
+    assert _context is not None
+    outcome = _portable(path, _context)
+    if outcome.error is not None:
+        outcome.error = _Portable(outcome.error)
+    return outcome
+
+
+def _portable(path: str, ctx: Context) -> Outcome:
+    try:
+        return outcome_of(path, ctx)
+    except LodError as exc:
+        return Outcome(path, error=exc)
+
+
+class _Portable(LodError):
+    """An error on its way from a worker. Our errors' constructors take other arguments than
+    ``Exception.args`` (all that pickle would pass), so it travels as its class and attributes, and arrives as
+    the original error."""
+
+    def __init__(self, error: LodError) -> None:
+        super().__init__()
+        self.error = error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        error = self.error
+        return (_rebuild, (type(error), dict(error.__dict__), error.args))
+
+
+def _rebuild(cls: type[LodError], state: dict[str, Any], args: tuple[Any, ...]) -> LodError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
