@@ -41,7 +41,7 @@ from lod.preparation import (
 )
 from lod.events import TABLE_GLOB
 from lod.events.matching import EventKey, renames
-from lod.publish import dumps_build
+from lod.publish import dumps_build, mark_changed
 from lod.publish import write_dumps as _write_dumps
 from lod.settings import Settings
 from lod.staging import clean_leftovers, exchange, staging_path, writer_lock
@@ -160,6 +160,7 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
                 manifest.write(settings.store_path)
             shared = {} if ctx.uris.reference_graph in target.graph_names() else _shared(ctx)
             _replace_changed(target, {**shared, name: graph})
+        mark_changed(settings.dumps_dir)  # Last-Modified follows the data; the dumps wait for the next build
 
 
 def write_dumps(store: Store, settings: Settings, *, build: str = "") -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "document_loader",
     "dump",
     "dumps_build",
+    "mark_changed",
     "load_context",
     "read_catalog",
     "write_dumps",
@@ -292,6 +293,28 @@ def dumps_build(folder: Path) -> str | None:
     except (OSError, ValueError, AttributeError):
         return None
     return build if isinstance(build, str) and build else None
+
+
+def mark_changed(folder: Path, *, now: datetime | None = None) -> None:
+    """Record in ``catalog.json`` that the store changed after these dumps were written (``lod ingest``), without
+    rewriting them: the catalog's ``modified`` (what the web app sends as Last-Modified) moves to ``now``, and the
+    build it named is dropped, so the next ``lod build`` writes the dumps again. No catalog, nothing to do.
+    """
+    index = folder / CATALOG_FILE
+    try:
+        data = json.loads(index.read_text(encoding="utf-8"))
+        previous = datetime.fromisoformat(data["modified"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    moment = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    data["modified"] = max(previous, moment).isoformat()
+    data.pop("build", None)
+    temporary = _stage([], index)
+    try:
+        temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        os.replace(temporary, index)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
