@@ -96,7 +96,7 @@ class Place:
 
 
 def gazetteer(reference: Path = REFERENCE) -> tuple[list[Place], list[Place]]:
-    """Populated places and districts (with their governorate), skipping names the text cannot carry plainly."""
+    """Populated places and communities, and districts (with their governorate), skipping names the text cannot carry plainly."""
     with (reference / "syria-gazetteer.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     governorates = {r["pcode"]: r["name"] for r in rows if r["level"] == "1"}
@@ -107,7 +107,7 @@ def gazetteer(reference: Path = REFERENCE) -> tuple[list[Place], list[Place]]:
         if gov not in governorates or not name.replace(" ", "").replace("-", "").replace("'", "").isalpha():
             continue
         place = Place(row["id"], name, governorates[gov], gov)
-        if row["feature_type"] == "populated place":
+        if row["feature_type"] in ("populated place", "community"):
             towns.append(place)
         elif row["level"] == "2":
             districts.append(place)
