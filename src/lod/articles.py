@@ -145,6 +145,15 @@ def read_article(path: str | Path) -> Article:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(Where(str(path)), f"cannot read article: {exc.strerror}") from None
+    return article_from_bytes(raw, path)
+
+
+def article_from_bytes(raw: bytes, path: str | Path) -> Article:
+    """Parse an article's bytes (as read from a file, or sent over HTTP), named ``path`` in errors.
+
+    Raises:
+        ArticleError: too large, not UTF-8, a malformed header or a missing field.
+    """
     if len(raw) > MAX_BYTES:
         raise ArticleError(Where(str(path)), f"article is {len(raw)} bytes, more than the {MAX_BYTES} allowed")
     try:

@@ -83,7 +83,21 @@ def load_corrections(path: str | Path, article: Article) -> Corrections:
     """
     path = Path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CorrectionsError(Where(str(path)), f"cannot read corrections: {exc}") from None
+    return corrections_from_bytes(raw, path, article)
+
+
+def corrections_from_bytes(raw: bytes, path: str | Path, article: Article) -> Corrections:
+    """Read a corrections file's bytes (from disk, or sent over HTTP), named ``path`` in errors.
+
+    Raises:
+        CorrectionsError: YAML that does not parse, an unknown section, a quote not found in the article.
+    """
+    path = Path(path)
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = Where(str(path), mark.line + 1, mark.column + 1) if mark else Where(str(path))

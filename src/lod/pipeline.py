@@ -40,6 +40,7 @@ from lod.preparation import (
     prepare_table,
 )
 from lod.events import TABLE_GLOB
+from lod.preparation import UPLOADS
 from lod.events.matching import EventKey, renames
 from lod.publish import dumps_build, mark_changed
 from lod.publish import write_dumps as _write_dumps
@@ -49,7 +50,7 @@ from lod.store import OxigraphStore, Store, Triples, open_store, to_rdflib
 from lod.store.oxigraph import open_writer
 from lod.validation import ValidationReport
 
-__all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference",
+__all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference", "store_article",
            "extraction_for", "ingest", "ingest_table", "prepare", "prepare_table", "write_dumps"]
 
 # Up to this many changed articles are replaced in the live store in one transaction; more are staged.
@@ -96,6 +97,7 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
         if store is None:
             clean_leftovers(settings.store_path)
         paths = [str(p) for p in sorted((settings.data_dir / "articles").glob(ARTICLE_GLOB))]
+        paths += [str(p) for p in sorted((settings.data_dir / UPLOADS).glob(ARTICLE_GLOB))]  # kept by POST /articles
         paths += [str(p) for p in sorted((settings.data_dir / "events").glob(TABLE_GLOB))]
         version = input_version(settings)
         hashes = {path: _hash(path, version) for path in paths}
@@ -145,6 +147,11 @@ def ingest_table(path: str | Path, settings: Settings, store: Store | None = Non
     item = prepare_table(path, ctx, text, metadata)
     _store_one(settings, store, ctx, ctx.uris.dataset_graph(item.key), item.graph)
     return item
+
+
+def store_article(item: Prepared, ctx: Context, settings: Settings) -> None:
+    """Write an article already prepared (``POST /articles``, with the app's one context), as ``ingest`` does."""
+    _store_one(settings, None, ctx, ctx.uris.article_graph(item.article.key), item.graph)
 
 
 def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIRef, graph: Graph) -> None:

@@ -40,6 +40,7 @@ __all__ = ["ARTICLE_GLOB", "Context", "Outcome", "Prepared", "PreparedTable", "c
            "prepare", "prepare_all", "prepare_table", "workers"]
 
 ARTICLE_GLOB = "*.txt"
+UPLOADS = "uploads"  # under the data folder: articles published with POST /articles, which lod build reads too
 # Links followed from an article's graph into the reference data, so the shapes see the types, the places
 # containing a place and the organization units they check. Upwards only: a governorate's members are not the
 # article's business (and there are thousands); the article's own nodes are the only focus nodes.
@@ -122,16 +123,18 @@ class Prepared:
         return self.mapped.graph
 
 
-def extraction_for(article: Article, ctx: Context) -> tuple[Extraction, dict[int, str]]:
-    """Extraction, then the corrections file beside the article (if any), which wins.
+def extraction_for(article: Article, ctx: Context, corrections: corr.Corrections | None = None) -> tuple[Extraction, dict[int, str]]:
+    """Extraction, then the corrections (given, or the file beside the article if any), which win.
 
     Returns the records and, for those the corrections file stated, the file line they came from.
     """
     found = extract(article, ctx.reconciler)
-    path = corr.corrections_path(article.path)
-    if not path.exists():
-        return found, {}
-    return corr.apply(found, corr.load_corrections(path, article), article)
+    if corrections is None:
+        path = corr.corrections_path(article.path)
+        if not path.exists():
+            return found, {}
+        corrections = corr.load_corrections(path, article)
+    return corr.apply(found, corrections, article)
 
 
 def prepare(path: str | Path, ctx: Context) -> Prepared:
@@ -141,12 +144,22 @@ def prepare(path: str | Path, ctx: Context) -> Prepared:
         ArticleError, CorrectionsError: the input cannot be read.
         ValidationFailed: the article's graph does not conform; the report names file, entity, shape and line.
     """
-    article = read_article(path)
-    extraction, origins = extraction_for(article, ctx)
+    return prepare_article(read_article(path), ctx)
+
+
+def prepare_article(article: Article, ctx: Context, corrections: corr.Corrections | None = None) -> Prepared:
+    """Extract, correct, map and validate an article already read (``corrections`` None: the file beside it);
+    ``POST /articles`` reads the upload in memory and calls this.
+
+    Raises:
+        CorrectionsError: the corrections file cannot be read.
+        ValidationFailed: the article's graph does not conform.
+    """
+    extraction, origins = extraction_for(article, ctx, corrections)
     mapped = ctx.mapper.map(article, extraction, origins)
     report = ctx.checker.check(mapped.graph, ctx.context_for(mapped.graph))
     if not report.conforms:
-        raise ValidationFailed(report, str(path), mapped.locations)
+        raise ValidationFailed(report, article.path, mapped.locations)
     return Prepared(article, mapped, report)
 
 

@@ -245,3 +245,33 @@ def test_post_articles_errors_never_name_the_upload_folder(server: Server) -> No
     assert response.status_code == 400, response.text
     assert "quote not found in where.txt" in response.json()["detail"]
     assert "lod-upload" not in response.text and tempfile.gettempdir() not in response.text
+
+
+def test_published_articles_survive_a_rebuild(server: Server) -> None:
+    """An article published over HTTP is kept under data/uploads/, so the next `lod build` publishes it again
+    instead of deleting it (issue 10.9)."""
+    files = {"article": ("kept.txt", article("kept").encode(), "text/plain")}
+    response = server.http.post("/articles", files=files, headers=AUTH)
+    assert response.status_code == 201, response.text
+    location, key = response.headers["location"], response.json()["graph"].rsplit("/", 1)[1]
+    assert (server.settings.data_dir / "uploads" / f"{key}.txt").read_bytes() == article("kept").encode()
+    assert not (server.settings.data_dir / "uploads" / f"{key}.yaml").exists()
+
+    build(server.settings)  # as `make serve` does on the next start
+
+    document = server.http.get(location, headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert document.status_code == 200
+    assert (URIRef(location), None, None) in Graph().parse(data=document.text, format="turtle")
+    found = server.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{response.json()['graph']}> {{ <{location}> ?p ?o }} }}")
+    assert int(found[0]["n"]) > 0
+
+
+def test_a_refused_article_is_not_kept(server: Server) -> None:
+    files = {
+        "article": ("refused.txt", article("refused").encode(), "text/plain"),
+        "corrections": ("refused.yaml", NEGATIVE_FIGURE.encode(), "application/yaml"),
+    }
+    before = sorted(p.name for p in (server.settings.data_dir / "uploads").glob("*"))
+    response = server.http.post("/articles", files=files, headers=AUTH)
+    assert response.status_code == 422
+    assert sorted(p.name for p in (server.settings.data_dir / "uploads").glob("*")) == before

@@ -26,15 +26,16 @@ EXTRACTOR = "lod-rules/1"
 QUALIFIER_CODES = {"more_than": "more-than", "at_least": "at-least", "about": "approximately", "up_to": "at-most",
                    "less_than": "less-than", "exact": "exact"}
 UNIT_CODES = {"people": "persons", "individuals": "individuals", "families": "families", "households": "households"}
-_FINDERS: dict[int, tuple[Reconciler, EntityFinder]] = {}
+# The finder of the reconciler used last: building one compiles every alias, so it is kept while the same
+# reconciler is used (one per process: a command, or the web app's publishing context). One slot, not one per
+# reconciler ever seen, which held every reconciler and its gazetteer alive for the life of the process.
+_FINDER: list[tuple[Reconciler, EntityFinder]] = []
 
 
 def _finder(reconciler: Reconciler) -> EntityFinder:
-    cached = _FINDERS.get(id(reconciler))
-    if cached is None or cached[0] is not reconciler:
-        cached = (reconciler, EntityFinder(reconciler))
-        _FINDERS[id(reconciler)] = cached
-    return cached[1]
+    if not _FINDER or _FINDER[0][0] is not reconciler:
+        _FINDER[:] = [(reconciler, EntityFinder(reconciler))]
+    return _FINDER[0][1]
 
 
 @dataclass
@@ -291,7 +292,7 @@ def _observation_places(doc: _Doc, sentence: Sentence) -> list[PlaceMention]:
     places = [PlaceMention(m.text, Span(m.start, m.end, m.rule), m.ref) for m in inside]
     origins = [m for m in inside if not _is_destination(doc.body, m)]
     if not origins:
-        finder = next(iter(_FINDERS.values()))[1] if _FINDERS else None
+        finder = _FINDER[0][1] if _FINDER else None
         if finder is not None:
             headline = [m for m in finder.places(doc.article.title, []) if m.ref]
             known = {p.name for p in places}

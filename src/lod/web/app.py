@@ -31,6 +31,7 @@ from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
 from lod.web.security import HEADERS as SECURITY_HEADERS
+from lod.web.uploads import Publisher
 from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, maps, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
@@ -61,6 +62,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store is None
         app.state.store = store if store is not None else open_store(settings, read_only=True)
+        # The publishing context (vocabulary, shapes, gazetteer, reconciler), loaded once for every upload.
+        app.state.publisher = Publisher(settings) if _ingest_enabled(settings) else None
         app.state.started_at = _built_at(settings)
         app.state.vocabulary = vocabulary.load(settings)
         if opened:  # a served dataset (not a test's store): the first search should not wait for its index
@@ -109,6 +112,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     for router in (home.router, docs.router, search.router, browse.router, spreadsheets.router, events.router, maps.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router):
         app.include_router(router)
     return app
+
+
+def _ingest_enabled(settings: Settings) -> bool:
+    return settings.ingest_token is not None and bool(settings.ingest_token.get_secret_value())
 
 
 def _built_at(settings: Settings) -> datetime:  # the fallback when no build has written a catalog

@@ -17,9 +17,10 @@ from lod import publish
 from lod.settings import Settings
 from lod.store import Store
 from lod.web.metrics import Metrics
+from lod.web.uploads import Publisher
 from lod.web.vocabulary import Vocabulary
 
-__all__ = ["MetricsDep", "SettingsDep", "StoreDep", "TemplatesDep", "VocabularyDep"]
+__all__ = ["MetricsDep", "PublisherDep", "SettingsDep", "StoreDep", "TemplatesDep", "VocabularyDep"]
 
 
 async def get_settings(request: Request) -> Settings:
@@ -37,6 +38,13 @@ async def get_store(request: Request) -> Store:
     return store
 
 
+async def get_publisher(request: Request) -> Publisher:
+    """The application's publisher (built at start-up when ``LOD_INGEST_TOKEN`` is set)."""
+    publisher: Publisher | None = request.app.state.publisher
+    assert publisher is not None, "declare the token check before the publisher"
+    return publisher
+
+
 async def get_templates(request: Request) -> Jinja2Templates:
     templates: Jinja2Templates = request.app.state.templates
     return templates
@@ -48,6 +56,7 @@ async def get_vocabulary(request: Request) -> Vocabulary:
 
 
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
+PublisherDep = Annotated[Publisher, Depends(get_publisher)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

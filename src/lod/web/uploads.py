@@ -1,10 +1,15 @@
-"""Publishing an article sent over HTTP: the upload is written to a private folder and ingested from there.
+"""Publishing an article sent over HTTP, with the one publishing context of this process.
 
-The article becomes ``<slug>.txt`` and its corrections ``<slug>.yaml`` beside it, as in ``data/articles/``, so
-:func:`lod.pipeline.ingest` reads them as it reads any article, and writes the store at ``settings.store_path``.
-One upload is ingested at a time in this process (the store has one writer). A refusal names the files as the
-client sent them (``article.txt:12:3``, ``corrections.yaml:40``), never the private folder; the store is then
-unchanged, as after any refused ingest.
+A :class:`Publisher` is built once, when the application starts: it loads the vocabulary, the shapes, the
+gazetteer and the reconciler (:class:`lod.pipeline.Context`) and keeps them. An upload is read and checked in
+memory against that context, named as the client sent it (``article.txt:12:3``, ``corrections.yaml:40``), and,
+when the shapes accept it, written to the store (its graph replaced whole, one transaction) and kept under
+``{LOD_DATA_DIR}/uploads/`` as ``<key>.txt`` (and ``<key>.yaml``), where ``lod build`` reads it again beside
+``articles/``: published work survives rebuilds and restarts. A refusal writes nothing and leaves the store as
+it was. One upload is written at a time in this process (the store has one writer).
+
+Dumps are not rewritten per upload: ``lod build`` or ``lod dump`` regenerate them, and the dumps listing says
+when they were built.
 
 This module knows nothing of HTTP: the route reads the request into an :class:`Upload` and answers from a
 :class:`Published`.
@@ -12,8 +17,7 @@ This module knows nothing of HTTP: the route reads the request into an :class:`U
 
 from __future__ import annotations
 
-import re
-import tempfile
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,20 +25,21 @@ from pathlib import Path, PurePosixPath
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from lod.articles import read_article
-from lod.corrections import corrections_path
+from lod.articles import Article, article_from_bytes
+from lod.corrections import Corrections, corrections_from_bytes
 from lod.errors import InputError, LodError, ValidationFailed, Where
 from lod.namespaces import dis
-from lod.pipeline import ingest
+from lod.pipeline import store_article
+from lod.preparation import UPLOADS, Context, Prepared, prepare_article
 from lod.settings import Settings
 from lod.store import Store
 from lod.uris import Uris
 
-__all__ = ["Published", "Upload", "publish_upload"]
+__all__ = ["UPLOADS", "Published", "Publisher", "Upload"]
 
 ARTICLE_NAME = "article.txt"
 CORRECTIONS_NAME = "corrections.yaml"
-# One writer per process: two uploads never open the store for writing at once.
+# One writer per process: two uploads (articles or data set files) never open the store for writing at once.
 _WRITING = threading.Lock()
 
 
@@ -77,30 +82,55 @@ class Published:
         }
 
 
-def publish_upload(upload: Upload, settings: Settings, reader: Store) -> Published:
-    """Ingest the upload; ``reader`` is the store as the application reads it, asked whether the article was there.
+class Publisher:
+    """The publishing context of one process, loaded once, and the writes of uploads through it."""
 
-    Blocks while another upload of this process is being ingested. Runs in a worker thread.
+    def __init__(self, settings: Settings, context: Context | None = None) -> None:
+        self.settings = settings
+        self.context = context if context is not None else Context.load(settings)
+        self.folder = settings.data_dir / UPLOADS
 
-    Raises:
-        ArticleError, CorrectionsError: an input that cannot be read, named as uploaded.
-        ValidationFailed: the article's graph does not conform; locations name the uploaded files.
-        StoreUnavailable: the store cannot be opened for writing (another writer holds it).
-    """
-    with tempfile.TemporaryDirectory(prefix="lod-upload-") as folder:
-        path = Path(folder) / f"{_slug(upload.article_name)}.txt"
-        path.write_bytes(upload.article)
-        names = {str(path): upload.article_name}
+    def publish(self, upload: Upload, reader: Store) -> Published:
+        """Check the upload, then write it to the store and keep its files; blocks while another is written.
+        ``reader`` is the store as the application reads it, asked whether the article was there.
+
+        Raises:
+            ArticleError, CorrectionsError: an input that cannot be read, named as uploaded.
+            ValidationFailed: the article's graph does not conform; locations name the uploaded files.
+            StoreUnavailable: the store cannot be written (another writer holds it, or its server is down).
+        """
+        article = article_from_bytes(upload.article, upload.article_name)
+        corrections = (
+            corrections_from_bytes(upload.corrections, upload.corrections_name, article)
+            if upload.corrections is not None
+            else Corrections(upload.corrections_name)
+        )
+        item = prepare_article(article, self.context, corrections)
+        uris = self.context.uris
+        with _WRITING:
+            existed = uris.article_graph(article.key) in reader.graph_names()
+            store_article(item, self.context, self.settings)
+            self._keep(article, upload)
+        return _published(item, self.settings, existed)
+
+    def _keep(self, article: Article, upload: Upload) -> None:
+        """The upload's files under the uploads folder, each replaced whole (never half written)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        text, yaml = self.folder / f"{article.key}.txt", self.folder / f"{article.key}.yaml"
         if upload.corrections is not None:
-            corrections_path(path).write_bytes(upload.corrections)
-            names[str(corrections_path(path))] = upload.corrections_name
-        try:
-            with _WRITING:
-                graph_name = Uris(settings.base_uri).article_graph(read_article(path).key)
-                existed = graph_name in reader.graph_names()
-                item = ingest(path, settings)
-        except (InputError, ValidationFailed) as exc:
-            raise _renamed(exc, names) from None
+            _write(yaml, upload.corrections)
+        else:
+            yaml.unlink(missing_ok=True)  # an older version's corrections do not apply to this one
+        _write(text, upload.article)
+
+
+def _write(path: Path, data: bytes) -> None:
+    part = path.with_name(f".{path.name}.part")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+def _published(item: Prepared, settings: Settings, existed: bool) -> Published:
     uris = Uris(settings.base_uri)
     vocabulary = dis(settings.base_uri)
     return Published(
@@ -120,7 +150,7 @@ def _count(graph: Graph, rdf_type: URIRef) -> int:
 
 
 def _renamed(error: InputError | ValidationFailed, names: dict[str, str]) -> LodError:
-    """The same error, with the private folder's paths replaced by the names the client sent."""
+    """The same error, with private paths replaced by the names the client sent (for data set uploads)."""
 
     def rename(text: str) -> str:  # anywhere in the text: messages quote paths too ("quote not found in ...")
         for private, shown in names.items():
@@ -139,9 +169,3 @@ def _display_name(name: str, default: str) -> str:
     """The last part of a client's file name (``C:\\a\\b.txt`` and ``../b.txt`` give ``b.txt``), or ``default``."""
     shown = PurePosixPath(name.replace("\\", "/")).name.strip()
     return shown if shown and shown not in (".", "..") else default
-
-
-def _slug(name: str) -> str:
-    """A safe file stem for the private copy, from the uploaded name."""
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", PurePosixPath(name).stem).strip("-")[:80]
-    return stem or "article"

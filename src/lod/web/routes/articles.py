@@ -8,12 +8,14 @@
   URIs). A refusal leaves the store unchanged: 400 for an article or corrections file that cannot be read
   (``line``, ``column``), 422 when the shapes refuse it (``results``), 503 when the store is held by another writer.
 
-The work is :func:`lod.web.uploads.publish_upload`, run in a worker thread.
+The work is :meth:`lod.web.uploads.Publisher.publish` (the application's one publisher, built at start-up), run
+in a worker thread. Accepted articles are kept under ``{LOD_DATA_DIR}/uploads/``, so ``lod build`` keeps them.
 """
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timezone
 from collections.abc import AsyncGenerator
 from typing import Annotated
 
@@ -26,8 +28,8 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from lod.articles import MAX_BYTES
-from lod.web.deps import SettingsDep, StoreDep
-from lod.web.uploads import Upload, publish_upload
+from lod.web.deps import PublisherDep, SettingsDep, StoreDep
+from lod.web.uploads import Upload
 
 __all__ = ["router"]
 
@@ -87,10 +89,11 @@ Authorized = Annotated[None, Depends(_authorized)]
         }
     },
 )
-async def post_article(request: Request, settings: SettingsDep, store: StoreDep, _: Authorized) -> JSONResponse:
+async def post_article(request: Request, _: Authorized, publisher: PublisherDep, store: StoreDep) -> JSONResponse:
     """Validate the article against the shapes, then publish it (its named graph replaced whole), or refuse it."""
     upload = await _read_upload(request)
-    published = await run_in_threadpool(publish_upload, upload, settings, store)
+    published = await run_in_threadpool(publisher.publish, upload, store)
+    request.app.state.newest_modified = datetime.now(timezone.utc).replace(microsecond=0)  # Last-Modified moves on
     location = str(request.url_for("see_other", kind="article", key=published.key))
     return JSONResponse(published.as_json(), status_code=200 if published.replaced else 201, headers={"Location": location})
 
