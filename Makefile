@@ -6,7 +6,7 @@ LOD := $(BIN)/lod
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install assets browser wrk build serve test bench clean
+.PHONY: install assets browser virtuoso wrk build serve test bench clean
 
 install: $(VENV)/.installed assets
 
@@ -29,6 +29,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's Virtuoso 7, a SPARQL server the remote-store tests run lod against (tests/_engines.py starts it).
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; }
+
 # Debian's wrk, the load generator of the serving benchmark.
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
@@ -40,7 +45,7 @@ build: install
 serve: build
 	$(LOD) serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser virtuoso
 	$(BIN)/python -m pytest
 
 # bench/serve.py builds 1,000 and 10,000 generated articles once (kept in var/bench/) and compares lod serve with

@@ -79,16 +79,98 @@ class OxigraphServer:
         })
 
 
+VIRTUOSO_INI = """
+[Database]
+DatabaseFile = virtuoso.db
+ErrorLogFile = virtuoso.log
+LockFile = virtuoso.lck
+TransactionFile = virtuoso.trx
+xa_persistent_file = virtuoso.pxa
+[TempDatabase]
+DatabaseFile = virtuoso-temp.db
+TransactionFile = virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = .
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+MaxQueryMem = 256M
+ThreadsPerQuery = 2
+CheckpointInterval = 0
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {folder}
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+
+@dataclass
+class VirtuosoServer:
+    """Virtuoso 7 (Debian ``virtuoso-opensource``) with a database of its own in ``folder``, on loopback ports.
+
+    Its ``SPARQL`` user (anonymous ``/sparql``) is granted ``SPARQL_UPDATE``, so lod reads at ``/sparql`` and
+    writes through the Graph Store endpoint ``/sparql-graph-crud`` (one ``PUT`` per graph: Virtuoso's SPARQL
+    compiler runs out of memory on an ``INSERT`` of a few thousand triples).
+    """
+
+    folder: Path
+    http_port: int = field(default_factory=free_port)
+    sql_port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/"
+
+    def start(self) -> VirtuosoServer:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ini = self.folder / "virtuoso.ini"
+        ini.write_text(VIRTUOSO_INI.format(sql_port=self.sql_port, http_port=self.http_port, folder=self.folder))
+        self.process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=self.folder,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        wait_until_answers(f"{self.base}sparql", self.process, seconds=180)
+        grant = 'GRANT SPARQL_UPDATE TO "SPARQL";'
+        deadline = time.monotonic() + 60
+        while subprocess.run(["isql-vt", f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={grant}"],
+                             capture_output=True, stdin=subprocess.DEVNULL).returncode != 0:
+            assert time.monotonic() < deadline, "Virtuoso's SQL port did not take the grant"
+            time.sleep(0.5)
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(60)
+
+    def settings(self, settings: Settings) -> Settings:
+        return settings.model_copy(update={
+            "store_url": f"{self.base}sparql",
+            "store_gsp_url": f"{self.base}sparql-graph-crud",
+        })
+
+
 class Servers:
     """The servers one session started; stopped together at its end."""
 
     def __init__(self) -> None:
-        self.started: list[OxigraphServer] = []
+        self.started: list[OxigraphServer | VirtuosoServer] = []
         self._scratch: OxigraphServer | None = None
 
     def oxigraph(self) -> OxigraphServer:
         """A new, empty server, for a dataset that lives as long as the session."""
         server = OxigraphServer().start()
+        self.started.append(server)
+        return server
+
+    def virtuoso(self, folder: Path) -> VirtuosoServer:
+        """A new Virtuoso with its database in ``folder``."""
+        server = VirtuosoServer(folder).start()
         self.started.append(server)
         return server
 

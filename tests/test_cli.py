@@ -201,3 +201,45 @@ def test_validate_checks_without_storing(tmp_path: Path) -> None:
     refused = run(settings, "validate")
     assert refused.returncode == 1 and "S09" in refused.stderr and "store is unchanged" not in refused.stderr
     assert not settings.store_path.exists()
+
+
+def test_serve_with_workers_shares_the_port_and_the_options(built_settings: Settings) -> None:
+    """`lod serve --workers 2`: two server processes answer on one port, each over the store given by `--store`
+    (options reach the workers, which build the app from the environment)."""
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOD_")}
+    env.update(LOD_DATA_DIR=str(built_settings.data_dir), LOD_DUMPS_DIR=str(built_settings.dumps_dir))
+    server = subprocess.Popen([LOD, "serve", "--port", str(port), "--workers", "2", "--store", str(built_settings.store_path)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        children: list[str] = []
+        while len(children) < 2 or not _answers(f"{base}/health"):
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.3)
+            children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        assert len(children) == 2
+        for _ in range(4):  # whichever process takes the connection answers from the same store
+            answer = httpx.post(f"{base}/sparql", data={"query": HOUSEHOLDS_QUESTION},
+                                headers={"Accept": "application/sparql-results+json"}, timeout=30)
+            assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 1, answer.text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _answers(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False

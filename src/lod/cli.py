@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -54,13 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="serve the dataset over HTTP")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes sharing the port (each opens the store and its own query workers)")
     return parser
+
+
+# Command-line options that override a setting: (option, setting).
+_OPTIONS = (("store", "store_path"), ("base_uri", "base_uri"), ("data_dir", "data_dir"), ("dumps_dir", "dumps_dir"),
+            ("host", "host"), ("port", "port"))
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     overrides: dict[str, Any] = {}
-    for option, name in (("store", "store_path"), ("base_uri", "base_uri"), ("data_dir", "data_dir"),
-                         ("dumps_dir", "dumps_dir"), ("host", "host"), ("port", "port")):
+    for option, name in _OPTIONS:
         value = getattr(args, option, None)
         if value is not None:
             overrides[name] = value
@@ -251,7 +258,18 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # An idle keep-alive connection is closed after LOD_HTTP_TIMEOUT_S; so is a body that stops coming
     # (lod.web.security.BodyTimeout: uvicorn has no timeout of its own for that).
     keep_alive = max(1, math.ceil(settings.http_timeout_s))
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive)
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
+    if args.workers == 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive)
+        return EXIT_OK
+    # Each worker process builds its own app with the factory, from the environment: pass the options on there.
+    for option, name in _OPTIONS:
+        value = getattr(args, option, None)
+        if value is not None:
+            os.environ[f"LOD_{name.upper()}"] = str(value)
+    uvicorn.run("lod.web.app:create_app", factory=True, workers=args.workers, host=settings.host, port=settings.port,
+                timeout_keep_alive=keep_alive)
     return EXIT_OK
 
 

@@ -75,10 +75,10 @@ def statistics(store: Store, base: str) -> Statistics:
     vocabularies = {next((ns for ns in known if iri.startswith(ns)), _namespace_of(iri)) for [iri] in used}
     examples = []
     for cls in (SCHEMA.NewsArticle, dis(base).DisplacementObservation, dis(base).Statement, SCHEMA.AdministrativeArea):
-        # The smallest IRI of each kind, so the same data always gives the same examples.
+        # The smallest IRI of each kind, so the same data always gives the same examples (ORDER BY rather than
+        # MIN ... HAVING without GROUP BY, which Virtuoso refuses).
         examples += [row[0] for row in select(
-            f"SELECT (MIN(STR(?s)) AS ?e) WHERE {{ ?s a <{cls}> FILTER STRSTARTS(STR(?s), {space}) }}"
-            " HAVING (COUNT(?s) > 0)"
+            f"SELECT ?s WHERE {{ ?s a <{cls}> FILTER STRSTARTS(STR(?s), {space}) }} ORDER BY STR(?s) LIMIT 1"
         )]
     return Statistics(
         triples=int(triples),

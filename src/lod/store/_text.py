@@ -15,11 +15,13 @@ __all__ = ["refuse_service", "replace_update", "syntax_error"]
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
-def replace_update(graphs: Mapping[URIRef, Graph]) -> str:
+def replace_update(graphs: Mapping[URIRef, Graph], *, template: bool = False) -> str:
     """One SPARQL Update that replaces each graph by its content (empty: nothing to do).
 
     A blank node label may not appear in two ``INSERT DATA`` blocks of one request, so a graph that shares
-    blank nodes with an earlier one is written with its own labels.
+    blank nodes with an earlier one is written with its own labels. With ``template``, each graph is written
+    as ``INSERT { ... } WHERE {}``, where blank nodes are fresh ones: Virtuoso 7 refuses blank nodes in
+    ``INSERT DATA``.
     """
     parts = []
     seen: set[BNode] = set()
@@ -32,7 +34,8 @@ def replace_update(graphs: Mapping[URIRef, Graph]) -> str:
         seen |= blank
         body = graph.serialize(format="nt")
         if body.strip():
-            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+            insert = f"INSERT {{ GRAPH <{name}> {{\n{body}\n}} }} WHERE {{}}" if template else f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
+            parts.append(insert)
     return " ;\n".join(parts)
 
 

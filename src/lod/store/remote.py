@@ -4,14 +4,15 @@ to write, over HTTP (httpx).
     store = SparqlStore("http://127.0.0.1:7878/query", update_url="http://127.0.0.1:7878/update")
 
 **Reading.** Every query is POSTed as a form (``query``, ``default-graph-uri``, ``named-graph-uri``), asking for
-SPARQL JSON results or N-Triples; the server's answer's media type says which form it ran, so no query is parsed
-here. The server must treat its default graph as the union of its named graphs, as lod's own store does
+SPARQL JSON results, or N-Triples for a CONSTRUCT or DESCRIBE (told apart by the query's keywords, as
+:func:`lod.sparql.query_form` does). The server must treat its default graph as the union of its named graphs, as lod's own store does
 (``oxigraph serve --union-default-graph``, Virtuoso and GraphDB do by default, Fuseki with
 ``tdb2:unionDefaultGraph``): see docs/scale-out.md. Dumps stream their quads with one query each
 (:meth:`SparqlStore.quads`, :meth:`SparqlStore.construct`), never held in memory whole.
 
 **Writing.** With an update endpoint, all graphs of one write go in one SPARQL Update request (``DROP SILENT
-GRAPH``, ``INSERT DATA`` per graph), which Oxigraph and Virtuoso run as one transaction. With only a Graph
+GRAPH``, then ``INSERT { GRAPH ... } WHERE {}`` per graph: Virtuoso 7 refuses blank nodes in ``INSERT DATA``),
+which Oxigraph and Virtuoso run as one transaction. With only a Graph
 Store endpoint, each graph is replaced by its own ``PUT`` (deleted by ``DELETE``): a reader may then see some
 graphs of a write before the others.
 
@@ -36,16 +37,18 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, QueryTimeout, StoreUnavailable
+from lod.querytext import keywords
 from lod.store._text import refuse_service, replace_update, syntax_error
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
 
 __all__ = ["SparqlStore"]
 
 JSON_RESULTS = "application/sparql-results+json"
-TSV_RESULTS = "text/tab-separated-values"
 NTRIPLES = "application/n-triples"
 TURTLE = "text/turtle"
-ACCEPT = f"{JSON_RESULTS}, {NTRIPLES}, {TURTLE};q=0.9, text/plain;q=0.5"
+# Asked by the query's form: Virtuoso answers whatever comes first, a CONSTRUCT as JSON rows, a SELECT as RDF.
+RESULTS_ACCEPT = f"{JSON_RESULTS}, application/json;q=0.9"
+GRAPH_ACCEPT = f"{NTRIPLES}, {TURTLE};q=0.9, text/plain;q=0.5"
 # Media types a server may answer a CONSTRUCT with, and how to read them (Virtuoso says text/plain for N-Triples).
 GRAPH_TYPES = {NTRIPLES: ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES, TURTLE: ox.RdfFormat.TURTLE}
 
@@ -76,7 +79,7 @@ class SparqlStore:
         if not graphs:
             return
         if self.update_url is not None:
-            self._update(replace_update(graphs))
+            self._update(replace_update(graphs, template=True))
             return
         for name, graph in graphs.items():
             body = graph.serialize(format="nt").encode("utf-8")
@@ -126,10 +129,12 @@ class SparqlStore:
             form["default-graph-uri"] = list(default_graph)
         if named_graphs:
             form["named-graph-uri"] = list(named_graphs)
-        response = self._send("POST", self.query_url, data=form, headers={"Accept": ACCEPT}, query=sparql)
+        accept = GRAPH_ACCEPT if _builds_a_graph(sparql) else RESULTS_ACCEPT
+        response = self._send("POST", self.query_url, data=form, headers={"Accept": accept}, query=sparql)
         media_type = _media_type(response)
         if media_type == JSON_RESULTS or media_type == "application/json":
-            parsed = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+            body = response.content.replace(_VIRTUOSO_BNODE, _BNODE)
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             if isinstance(parsed, ox.QueryBoolean):
                 return Boolean(bool(parsed))
             variables = [v.value for v in parsed.variables]
@@ -156,9 +161,8 @@ class SparqlStore:
                 yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
             return
         select = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._scope_filter()} }}"
-        with self._stream(select, TSV_RESULTS) as (media_type, body):
-            results_format = ox.QueryResultsFormat.TSV if media_type == TSV_RESULTS else ox.QueryResultsFormat.JSON
-            solutions = ox.parse_query_results(body, format=results_format)
+        with self._stream(select, JSON_RESULTS) as (media_type, body):  # Virtuoso's TSV quotes its header
+            solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             assert isinstance(solutions, ox.QuerySolutions)
             for row in solutions:
                 s, p, o, g = row["s"], row["p"], row["o"], row["g"]
@@ -236,7 +240,7 @@ class _ResponseReader(io.RawIOBase):
     """A streamed httpx response as a raw binary file, for the parsers."""
 
     def __init__(self, response: httpx.Response) -> None:
-        self._chunks = response.iter_bytes()
+        self._chunks = _bnodes_fixed(response.iter_bytes())
         self._pending = b""
 
     def readable(self) -> bool:
@@ -252,6 +256,30 @@ class _ResponseReader(io.RawIOBase):
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
         return size
+
+
+# Virtuoso writes blank nodes in SPARQL JSON results as "nodeID://b10002", which is not a blank node label. An
+# unescaped quote starts a JSON string, so this pattern is never inside a literal's value.
+_VIRTUOSO_BNODE, _BNODE = b'"nodeID://', b'"'
+
+
+def _bnodes_fixed(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The bytes with Virtuoso's blank node prefix dropped, also where it straddles two chunks."""
+    keep = len(_VIRTUOSO_BNODE) - 1
+    carry = b""
+    for chunk in chunks:
+        data = (carry + chunk).replace(_VIRTUOSO_BNODE, _BNODE)
+        carry, data = data[-keep:], data[:-keep]
+        if data:
+            yield data
+    if carry:
+        yield carry
+
+
+def _builds_a_graph(sparql: str) -> bool:
+    """Whether the query is a CONSTRUCT or DESCRIBE (by its keywords: a subquery can only be a SELECT)."""
+    found = keywords(sparql)
+    return "CONSTRUCT" in found or "DESCRIBE" in found
 
 
 def _media_type(response: httpx.Response) -> str:
