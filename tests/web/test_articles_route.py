@@ -72,7 +72,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     url = url_of(sock)
     settings = make_settings(tmp_path_factory.mktemp("articles"), base_uri=url, ingest_token=TOKEN)
     build(settings)
-    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
+    # A generous client timeout: the first upload warms the validator, which takes long on a busy machine.
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=300) as http:
         yield Server(url, settings, http)
 
 
