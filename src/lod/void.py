@@ -16,6 +16,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE
 from lod.namespaces import SCHEMA, SD, dis, prefixes
+from lod.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA, SOURCE_GEONAMES, SOURCE_OCHA
 from lod.store import Solutions, Store
 
 if TYPE_CHECKING:
@@ -117,10 +118,8 @@ def describe(files: list[DumpFile], stats: Statistics, base: str, *, issued: dat
         "2020-12-17), UNCS and UN OCHA (OCHA Syria), and Syria community P-codes (admin 4), UN OCHA Syria, via HDX, "
         "CC BY-IGO; GeoNames, CC BY 4.0.", lang="en")))
     for source, title, licence, citation in (
-        (URIRef("https://data.humdata.org/dataset/cod-ab-syr"), "Syria administrative boundaries (COD-AB)", CC_BY_IGO,
-         "Syria administrative boundaries and P-codes (COD-AB, 2020-12-17), UNCS and UN OCHA (OCHA Syria), and Syria "
-         "community P-codes (admin 4), UN OCHA Syria, via HDX (cod-ab-syr), CC BY-IGO"),
-        (URIRef("https://www.geonames.org/"), "GeoNames", CC_BY_4, "GeoNames, CC BY 4.0"),
+        (SOURCE_OCHA, "Syria administrative boundaries (COD-AB)", CC_BY_IGO, ATTRIBUTION_OCHA),
+        (SOURCE_GEONAMES, "GeoNames", CC_BY_4, ATTRIBUTION_GEONAMES),
     ):
         g.add((ds, DCTERMS.source, source))
         g.add((source, DCTERMS.title, Literal(title)))
