@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -86,3 +88,8 @@ def test_place_page_lists_the_events_in_it(site: tuple[str, httpx.Client]) -> No
     assert "Events here and inside it" in html
     assert f'{url}doc/event/acled-idlib-syr101' in html or "/event/acled-idlib-syr101" in html
     assert "/event/acled-idlib-syr102" not in html  # Ariha is another district
+    # The events are drawn on the place's timeline too, each at its day.
+    found = re.search(r'<script type="application/json" class="timeline-events">(.*?)</script>', html, re.S)
+    assert found, "the place page has no events for its timeline"
+    marks = json.loads(found.group(1))
+    assert marks and all(m["day"] and m["label"] for m in marks)

@@ -156,6 +156,11 @@ class Panels:
     events: list[PlaceEvent] = field(default_factory=list)  # the events in a place and inside it
 
     @property
+    def timeline_events(self) -> list[dict[str, object]]:
+        """The dated events of a place page, drawn on its timeline beside the figures."""
+        return [{"day": e.begin, "label": e.label, "type": e.type or "event"} for e in self.events if e.begin]
+
+    @property
     def parts_by_level(self) -> list[tuple[str, list[Part]]]:
         """The places inside, grouped by level (districts before sub-districts, towns last), each by name."""
         order = [*LEVELS, "place"]

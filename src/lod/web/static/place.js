@@ -52,12 +52,20 @@
     var data = JSON.parse(figure.querySelector(".timeline-data").textContent);
     var canvas = figure.querySelector(".timeline-canvas");
     if (typeof Plot === "undefined") { canvas.textContent = "The chart's files are not installed (run make assets)."; return; }
+    var eventsNode = figure.querySelector(".timeline-events");
+    var events = eventsNode ? JSON.parse(eventsNode.textContent) : [];
     data.forEach(function (d) { d.date = new Date(d.month + "-01T00:00:00Z"); });
+    events.forEach(function (e) { e.date = new Date(e.day.slice(0, 10) + "T00:00:00Z"); });
+    var marks = [Plot.rectY(data, { x: "date", y: "atLeast", fill: "unit", interval: "month", tip: true }), Plot.ruleY([0])];
+    if (events.length) {
+      marks.push(Plot.ruleX(events, { x: "date", stroke: "#b3261e", strokeOpacity: 0.7, title: function (e) { return e.type + ": " + e.label; } }));
+    }
     canvas.appendChild(Plot.plot({
       width: Math.min(canvas.clientWidth || 800, 960), height: 220, marginLeft: 60,
       x: { type: "utc", label: "month reported" }, y: { label: "at least", grid: true }, color: { legend: true },
-      marks: [Plot.rectY(data, { x: "date", y: "atLeast", fill: "unit", interval: "month", tip: true }), Plot.ruleY([0])]
+      marks: marks
     }));
+    canvas.dataset.events = String(events.length);
     canvas.classList.add("drawn");
   }
 
