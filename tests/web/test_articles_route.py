@@ -233,7 +233,8 @@ def test_post_articles_corrections_nested_deep_is_400(server: Server) -> None:
     }
     response = server.http.post("/articles", files=files, headers=AUTH)
     assert response.status_code == 400, response.text
-    assert response.json()["path"] == "deep.yaml" and "nested too deeply" in response.json()["detail"]
+    # libyaml stops at its own depth limit (with the position), the pure-Python loader at Python's recursion limit.
+    assert response.json()["path"] == "deep.yaml" and "nest" in response.json()["detail"].lower()
 
 
 def test_post_articles_errors_never_name_the_upload_folder(server: Server) -> None:
