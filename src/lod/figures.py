@@ -45,25 +45,16 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("sentence", "#description", "sentence"),
 )
 
-_ADMIN = """
-    OPTIONAL { ?o sdmx:refArea/schema:containsPlace?/schema:containedInPlace* ?u{n} .
-               ?u{n} dis:adminLevel {n} ; dct:identifier ?c{n} ; schema:name ?n{n} }"""
-
-_QUERY = (
-    """
+_QUERY = """
 PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX time: <http://www.w3.org/2006/time#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?o ?figure ?min ?max ?qualifier ?unit ?category ?place ?placeName ?start ?end ?periodText ?reported
        ?reporter ?reporterName ?url ?sentence
-       (GROUP_CONCAT(DISTINCT ?c1; separator="|") AS ?adm1) (GROUP_CONCAT(DISTINCT ?n1; separator="|") AS ?adm1name)
-       (GROUP_CONCAT(DISTINCT ?c2; separator="|") AS ?adm2) (GROUP_CONCAT(DISTINCT ?n2; separator="|") AS ?adm2name)
-       (GROUP_CONCAT(DISTINCT ?c3; separator="|") AS ?adm3) (GROUP_CONCAT(DISTINCT ?n3; separator="|") AS ?adm3name)
 WHERE {
     ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure .
     OPTIONAL { ?o schema:minValue ?min }
@@ -79,20 +70,31 @@ WHERE {
     OPTIONAL { ?o dis:reportedBy ?reporter OPTIONAL { ?reporter skos:prefLabel ?reporterName } }
     OPTIONAL { ?o prov:wasDerivedFrom ?span . ?span oa:hasSource/schema:url ?url .
                OPTIONAL { ?span oa:hasSelector/oa:exact ?sentence } }
-"""
-    + "".join(_ADMIN.replace("{n}", str(n)) for n in (1, 2, 3))
-    + """
 }
-GROUP BY ?o ?figure ?min ?max ?qualifier ?unit ?category ?place ?placeName ?start ?end ?periodText ?reported
-         ?reporter ?reporterName ?url ?sentence
 ORDER BY DESC(?reported) ?o
 """
-)
+
+# The P-coded units each place lies in, asked for the places at hand only: a path with both ends open inside an
+# OPTIONAL made Oxigraph walk the whole gazetteer (minutes on the full one).
+_ADMIN = """
+PREFIX dis: <{dis}>
+PREFIX schema: <https://schema.org/>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?place ?level ?code ?name WHERE {
+    VALUES ?place { {places} }
+    ?place schema:containsPlace?/schema:containedInPlace* ?u .
+    ?u dis:adminLevel ?level ; dct:identifier ?code ; schema:name ?name .
+    FILTER(?level IN (1, 2, 3))
+}
+ORDER BY ?place ?level ?code
+"""
+PLACES_PER_QUERY = 500
 
 
 def rows(store: Store, base: str) -> list[dict[str, str]]:
     """One dict per observation, keyed by the query variables of ``COLUMNS`` (absent values left out)."""
-    result = store.query(_QUERY.replace("{dis}", base + "def/displacement#"))
+    dis = base + "def/displacement#"
+    result = store.query(_QUERY.replace("{dis}", dis))
     assert isinstance(result, Solutions)
     seen: set[str] = set()
     out = []
@@ -100,6 +102,25 @@ def rows(store: Store, base: str) -> list[dict[str, str]]:
         if row["o"] not in seen:  # one row per observation, even if a value came in two forms
             seen.add(row["o"])
             out.append(row)
+    units = _units(store, dis, sorted({row["place"] for row in out if "place" in row}))
+    for row in out:
+        for level, (codes, names) in units.get(row.get("place", ""), {}).items():
+            row[f"adm{level}"], row[f"adm{level}name"] = "|".join(codes), "|".join(names)
+    return out
+
+
+def _units(store: Store, dis: str, places: list[str]) -> dict[str, dict[int, tuple[list[str], list[str]]]]:
+    """For each place, the codes and names of the units it lies in, by admin level (several when an area spans them)."""
+    out: dict[str, dict[int, tuple[list[str], list[str]]]] = {}
+    for i in range(0, len(places), PLACES_PER_QUERY):
+        chunk = " ".join(f"<{p}>" for p in places[i : i + PLACES_PER_QUERY])
+        result = store.query(_ADMIN.replace("{dis}", dis).replace("{places}", chunk))
+        assert isinstance(result, Solutions)
+        for row in result.values():
+            codes, names = out.setdefault(row["place"], {}).setdefault(int(row["level"]), ([], []))
+            if row["code"] not in codes:
+                codes.append(row["code"])
+                names.append(row["name"])
     return out
 
 
