@@ -56,20 +56,21 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?o ?figure ?min ?max ?qualifier ?unit ?category ?place ?placeName ?start ?end ?periodText ?reported
        ?reporter ?reporterName ?url ?sentence
 WHERE {
-    ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure .
-    OPTIONAL { ?o schema:minValue ?min }
-    OPTIONAL { ?o schema:maxValue ?max }
-    OPTIONAL { ?o dis:figureQualifier/skos:prefLabel ?qualifier }
-    OPTIONAL { ?o dis:populationUnit/skos:prefLabel ?unit }
-    OPTIONAL { ?o dis:figureCategory/skos:prefLabel ?category }
-    OPTIONAL { ?o sdmx:refArea ?place OPTIONAL { ?place schema:name ?placeName } }
-    OPTIONAL { ?o sdmx:refPeriod/time:hasBeginning/time:inXSDDate ?start }
-    OPTIONAL { ?o sdmx:refPeriod/time:hasEnd/time:inXSDDate ?end }
-    OPTIONAL { ?o dis:periodAsPrinted ?periodText }
-    OPTIONAL { ?o dis:reportDate ?reported }
-    OPTIONAL { ?o dis:reportedBy ?reporter OPTIONAL { ?reporter skos:prefLabel ?reporterName } }
-    OPTIONAL { ?o prov:wasDerivedFrom ?span . ?span oa:hasSource/schema:url ?url .
-               OPTIONAL { ?span oa:hasSelector/oa:exact ?sentence } }
+    # Each part DISTINCT on its own: a triple held by several article graphs comes back once per graph from the
+    # union, and a dozen OPTIONALs multiplied those copies into millions of rows.
+    { SELECT DISTINCT ?o ?figure WHERE { ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure } }
+    OPTIONAL { SELECT DISTINCT ?o ?min WHERE { ?o a dis:DisplacementObservation . ?o schema:minValue ?min } }
+    OPTIONAL { SELECT DISTINCT ?o ?max WHERE { ?o a dis:DisplacementObservation . ?o schema:maxValue ?max } }
+    OPTIONAL { SELECT DISTINCT ?o ?qualifier WHERE { ?o a dis:DisplacementObservation . ?o dis:figureQualifier/skos:prefLabel ?qualifier } }
+    OPTIONAL { SELECT DISTINCT ?o ?unit WHERE { ?o a dis:DisplacementObservation . ?o dis:populationUnit/skos:prefLabel ?unit } }
+    OPTIONAL { SELECT DISTINCT ?o ?category WHERE { ?o a dis:DisplacementObservation . ?o dis:figureCategory/skos:prefLabel ?category } }
+    OPTIONAL { SELECT DISTINCT ?o ?place ?placeName WHERE { ?o a dis:DisplacementObservation . ?o sdmx:refArea ?place OPTIONAL { ?place schema:name ?placeName } } }
+    OPTIONAL { SELECT DISTINCT ?o ?start WHERE { ?o a dis:DisplacementObservation . ?o sdmx:refPeriod/time:hasBeginning/time:inXSDDate ?start } }
+    OPTIONAL { SELECT DISTINCT ?o ?end WHERE { ?o a dis:DisplacementObservation . ?o sdmx:refPeriod/time:hasEnd/time:inXSDDate ?end } }
+    OPTIONAL { SELECT DISTINCT ?o ?periodText WHERE { ?o a dis:DisplacementObservation . ?o dis:periodAsPrinted ?periodText } }
+    OPTIONAL { SELECT DISTINCT ?o ?reported WHERE { ?o a dis:DisplacementObservation . ?o dis:reportDate ?reported } }
+    OPTIONAL { SELECT DISTINCT ?o ?reporter ?reporterName WHERE { ?o a dis:DisplacementObservation . ?o dis:reportedBy ?reporter OPTIONAL { ?reporter skos:prefLabel ?reporterName } } }
+    OPTIONAL { SELECT DISTINCT ?o ?url ?sentence WHERE { ?o a dis:DisplacementObservation . ?o prov:wasDerivedFrom ?span . ?span oa:hasSource/schema:url ?url OPTIONAL { ?span oa:hasSelector/oa:exact ?sentence } } }
 }
 ORDER BY DESC(?reported) ?o
 """
