@@ -40,7 +40,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 _ADMIN = """
-    OPTIONAL { ?e sem:hasPlace/schema:containedInPlace* ?u{n} . ?u{n} dis:adminLevel {n} ; dct:identifier ?c{n} }"""
+    OPTIONAL { SELECT DISTINCT ?e ?c{n} WHERE {
+        ?e a sem:Event ; sem:hasPlace/schema:containedInPlace* ?u{n} . ?u{n} dis:adminLevel {n} ; dct:identifier ?c{n} } }"""
 _QUERY = (
     """PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
@@ -54,11 +55,14 @@ SELECT ?e (SAMPLE(?tn) AS ?typeName) (SAMPLE(?t) AS ?type) (MIN(?b) AS ?start) (
        (GROUP_CONCAT(DISTINCT ?c1; separator="|") AS ?adm1) (GROUP_CONCAT(DISTINCT ?c2; separator="|") AS ?adm2)
        (GROUP_CONCAT(DISTINCT ?c3; separator="|") AS ?adm3)
 WHERE {
-    ?e a sem:Event .
-    OPTIONAL { ?e sem:eventType ?t OPTIONAL { ?t skos:prefLabel ?tn } }
-    OPTIONAL { ?e sem:hasBeginTimeStamp ?b }
-    OPTIONAL { ?e sem:hasEndTimeStamp ?f }
-    OPTIONAL { ?e sem:hasPlace ?p OPTIONAL { ?p schema:name ?pn FILTER(LANG(?pn) IN ("en", "")) } }
+    # Each part DISTINCT on its own: an event several sources report sits in several article graphs, and the
+    # union returns its triples once per graph, which the OPTIONALs would multiply.
+    { SELECT DISTINCT ?e WHERE { ?e a sem:Event } }
+    OPTIONAL { SELECT DISTINCT ?e ?t ?tn WHERE { ?e a sem:Event ; sem:eventType ?t OPTIONAL { ?t skos:prefLabel ?tn } } }
+    OPTIONAL { SELECT DISTINCT ?e ?b WHERE { ?e a sem:Event ; sem:hasBeginTimeStamp ?b } }
+    OPTIONAL { SELECT DISTINCT ?e ?f WHERE { ?e a sem:Event ; sem:hasEndTimeStamp ?f } }
+    OPTIONAL { SELECT DISTINCT ?e ?p ?pn WHERE {
+        ?e a sem:Event ; sem:hasPlace ?p OPTIONAL { ?p schema:name ?pn FILTER(LANG(?pn) IN ("en", "")) } } }
 """
     + "".join(_ADMIN.replace("{n}", str(n)) for n in (1, 2, 3))
     + """
