@@ -127,10 +127,15 @@ def _units(store: Store, dis: str, places: list[str]) -> dict[str, dict[int, tup
 
 def csv_text(store: Store, base: str) -> str:
     """The CSV: a header row, the HXL hashtag row, then one row per observation."""
+    return hxl_csv(COLUMNS, rows(store, base))
+
+
+def hxl_csv(columns: tuple[tuple[str, str, str], ...], table: list[dict[str, str]]) -> str:
+    """A header row, the HXL hashtag row, then one line per row (shared by every spreadsheet we publish)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for header, _, _ in COLUMNS])
-    writer.writerow([tag for _, tag, _ in COLUMNS])
-    for row in rows(store, base):
-        writer.writerow([row.get(var, "") for _, _, var in COLUMNS])
+    writer.writerow([header for header, _, _ in columns])
+    writer.writerow([tag for _, tag, _ in columns])
+    for row in table:
+        writer.writerow([row.get(var, "") for _, _, var in columns])
     return buffer.getvalue()

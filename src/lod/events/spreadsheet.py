@@ -9,9 +9,8 @@ or data set rows).
 
 from __future__ import annotations
 
-import csv
-import io
 
+from lod.figures import hxl_csv
 from lod.store import Solutions, Store
 
 __all__ = ["COLUMNS", "CSV_FILE", "csv_text", "rows"]
@@ -122,10 +121,4 @@ def rows(store: Store, base: str) -> list[dict[str, str]]:
 
 def csv_text(store: Store, base: str) -> str:
     """The CSV: a header row, the HXL hashtag row, then one row per event."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for header, _, _ in COLUMNS])
-    writer.writerow([tag for _, tag, _ in COLUMNS])
-    for row in rows(store, base):
-        writer.writerow([row.get(var, "") for _, _, var in COLUMNS])
-    return buffer.getvalue()
+    return hxl_csv(COLUMNS, rows(store, base))
