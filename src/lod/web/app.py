@@ -10,6 +10,7 @@ the writer's changes), so ``lod ingest``, ``lod build`` and its own ``POST /arti
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.search_lock = threading.Lock()
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES
     app.state.templates.env.filters["script_json"] = for_script  # JSON inside <script>: < > & escaped

@@ -24,7 +24,6 @@ router = APIRouter(tags=["site"])
 
 JSON = Format("json", "application/json", "json")
 KINDS = ("place", "organization", "person", "article")
-_lock = threading.Lock()
 
 
 @router.get("/search", name="search")
@@ -65,7 +64,8 @@ def _index(request: Request, store: StoreDep, base: str) -> SearchIndex:
 
 
 def _cached(app: FastAPI, store: Store, base: str, version: datetime) -> SearchIndex:
-    with _lock:
+    # One lock per app: a process may serve several (the tests do), and one app's build must not hold up another's.
+    with app.state.search_lock:
         cached = getattr(app.state, "search_index", None)
         if cached is None or cached[0] != version:
             cached = (version, SearchIndex.build(store, base))
