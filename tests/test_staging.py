@@ -11,15 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
-from rdflib.compare import isomorphic
 
 from lod import pipeline
 from lod.errors import ArticleError, Refused, StoreUnavailable, ValidationFailed
 from lod.pipeline import build
 from lod.settings import ROOT, Settings
 from lod.staging import clean_leftovers, exchange, writer_lock
-from lod.store import OxigraphStore, to_rdflib
+from _held import Held, held, same
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402  (bench/corpus.py, the benchmark corpus generator)
@@ -50,20 +48,8 @@ def add_articles(settings: Settings, generated: Path, count: int) -> None:
             shutil.copy(companion, settings.data_dir / "articles" / companion.name)
 
 
-def quads(store_path: Path) -> Dataset:
-    dataset = Dataset()
-    if not (store_path / "CURRENT").exists():
-        return dataset
-    store = OxigraphStore(store_path, read_only=True)
-    for q in store.quads():
-        dataset.graph(to_rdflib(q.graph_name)).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
-    return dataset
-
-
-def same(a: Dataset, b: Dataset) -> bool:
-    names_a = {g.identifier for g in a.graphs() if len(g)}
-    names_b = {g.identifier for g in b.graphs() if len(g)}
-    return names_a == names_b and all(isomorphic(a.graph(n), b.graph(n)) for n in names_a)
+def quads(store_path: Path) -> Held:
+    return held(store_path)
 
 
 def write_bad_url_article(settings: Settings) -> Path:
@@ -141,7 +127,7 @@ def test_kill_9_in_the_middle_of_a_build_leaves_the_old_store_or_the_new_one(tmp
     report = build(settings)  # the next build cleans up and finishes the work
     assert not list(tmp_path.glob(".store.staging-*"))
     assert len(report.articles) == 9 and report.unchanged == 3
-    assert len(quads(settings.store_path).graph(pipeline.URIRef(report.articles[0].graph))) > 100
+    assert len(quads(settings.store_path)[report.articles[0].graph]) > 100
 
 
 def test_exchange_swaps_two_folders(tmp_path: Path) -> None:

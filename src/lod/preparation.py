@@ -9,6 +9,7 @@ the store as they arrive, so no more than a few graphs are in memory at once.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from lod.errors import LodError, ValidationFailed
 from lod.events import read_table
 from lod.events.matching import EventKey, event_keys
 from lod.extract import extract
+from lod.manifest import input_version
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import ORG, SCHEMA, dis
 from lod.records import Extraction
@@ -50,6 +52,9 @@ CONTEXT_LINKS = (SCHEMA.containedInPlace, ORG.hasUnit, ORG.unitOf, RDFS.subClass
 _PARALLEL_FROM = 8
 
 
+_LOADED: dict[str, Context] = {}  # by input version; see Context.load
+
+
 @dataclass
 class Context:
     """What every article is checked against, loaded once per command."""
@@ -69,8 +74,27 @@ class Context:
     def __post_init__(self) -> None:
         self.checker = ArticleChecker(self.shapes)
 
+    _memo: dict[str, Any] = field(init=False, default_factory=dict)  # shared by copies: see load
+
     @classmethod
     def load(cls, settings: Settings) -> Context:
+        """The context for ``settings``: loaded once per process for the same inputs (ontology, shapes,
+        reference data, code and base URI, by content), since loading it costs seconds and every build, ingest
+        and validation needs it. Copies share everything but their settings; nothing in them is written after
+        loading but caches of what the inputs imply."""
+        version = input_version(settings)
+        loaded = _LOADED.get(version)
+        if loaded is None:
+            loaded = cls._read(settings)
+            if len(_LOADED) >= 2:  # the server's or the build's, and one more (a test with another base)
+                _LOADED.pop(next(iter(_LOADED)))
+            _LOADED[version] = loaded
+        ctx = copy.copy(loaded)
+        ctx.settings = settings
+        return ctx
+
+    @classmethod
+    def _read(cls, settings: Settings) -> Context:
         uris = Uris(settings.base_uri)
         reference_dir = settings.data_dir / "reference"
         vocabulary = load_ontology(settings.ontology_dir, uris.base)
@@ -169,7 +193,10 @@ def check_reference(ctx: Context) -> ValidationReport:
     Raises:
         ValidationFailed: they do not.
     """
-    report = validate(ctx.checked, ctx.shapes, ctx.vocabulary)
+    report = ctx._memo.get("reference")
+    if report is None:  # the same inputs conform once and for all (see Context.load)
+        report = validate(ctx.checked, ctx.shapes, ctx.vocabulary)
+        ctx._memo["reference"] = report
     if not report.conforms:
         raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
     return report

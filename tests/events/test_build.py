@@ -9,15 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
-from rdflib.compare import isomorphic
 
+from _held import Held, held, same
 from conftest import make_settings
 from events.conftest import ACLED_ROWS, HXL_ROWS, write_acled, write_hxl
 from lod.errors import Refused
 from lod.pipeline import build
 from lod.settings import Settings
-from lod.store import OxigraphStore, Solutions, to_rdflib
+from lod.store import OxigraphStore, Solutions
 
 LOD = str(Path(sys.executable).with_name("lod"))
 PREFIXES = """PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
@@ -34,17 +33,8 @@ def select(settings: Settings, query: str) -> list[dict[str, str]]:
     return result.values()
 
 
-def snapshot(settings: Settings) -> Dataset:
-    store = OxigraphStore(settings.store_path, read_only=True)
-    dataset = Dataset()
-    for q in store.quads():
-        dataset.graph(to_rdflib(q.graph_name)).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
-    return dataset
-
-
-def same(a: Dataset, b: Dataset) -> bool:
-    names = {g.identifier for g in a.graphs() if len(g)}
-    return names == {g.identifier for g in b.graphs() if len(g)} and all(isomorphic(a.graph(n), b.graph(n)) for n in names)
+def snapshot(settings: Settings) -> Held:
+    return held(settings.store_path)
 
 
 def lod(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:

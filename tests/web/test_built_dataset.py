@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import httpx
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.settings import Settings
 
 
 PER_KIND = 12  # the gazetteer alone has thousands of places; a dozen of each kind covers every page shape
+REFERENCE_STRIDE = 50
 
 
 def test_things_of_every_kind_dereference(built_settings: Settings, served_build: str) -> None:
     base = built_settings.base_uri
-    dump = Graph().parse(built_settings.dumps_dir / "lod.nt", format="nt")
+    dump = ox.parse(path=built_settings.dumps_dir / "lod.nt", format=ox.RdfFormat.N_TRIPLES)
     by_kind: dict[str, list[str]] = {}
-    for subject in sorted({str(s) for s in dump.subjects() if isinstance(s, URIRef) and str(s).startswith(base + "id/")}):
+    for subject in sorted({t.subject.value for t in dump if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(base + "id/")}):
         by_kind.setdefault(subject[len(base) + 3 :].split("/")[0], []).append(subject)
     assert {"article", "statement", "observation", "org", "place", "concept"} <= set(by_kind)
     things = [thing for kind in sorted(by_kind) for thing in by_kind[kind][:PER_KIND]]
@@ -44,14 +46,24 @@ def test_build_home_and_dumps(built_settings: Settings, served_build: str) -> No
 
 
 def test_every_uri_under_the_base_dereferences(built_settings: Settings, served_build: str) -> None:
-    """Not a sample: every IRI under the base that the dataset uses (as subject or object) answers 200 in Turtle."""
+    """Every IRI under the base that the articles and the vocabulary use (as subject or object) answers 200 in
+    Turtle; of the gazetteer's 17,000 places and geometries, which only the reference graph uses, one in
+    ``REFERENCE_STRIDE`` (sorted, so every kind and level is met): crawling them all took most of the suite."""
     base = built_settings.base_uri
-    dump = Graph().parse(built_settings.dumps_dir / "lod.nt", format="nt")
-    used = {str(t) for s, _, o in dump for t in (s, o) if isinstance(t, URIRef) and str(t).startswith(base)}
-    assert len(used) > 500
+    reference = base + "graph/reference"
+    used: dict[str, bool] = {}  # IRI -> used outside the reference graph
+    for quad in ox.parse(path=built_settings.dumps_dir / "lod.nq", format=ox.RdfFormat.N_QUADS):
+        outside = quad.graph_name.value != reference  # type: ignore[union-attr]
+        for term in (quad.subject, quad.object):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(base):
+                used[term.value] = used.get(term.value, False) or outside
+    everywhere = sorted(uri for uri, outside in used.items() if outside)
+    gazetteer = sorted(uri for uri, outside in used.items() if not outside)
+    assert len(everywhere) > 100 and len(gazetteer) > 10_000
+    crawled = everywhere + gazetteer[::REFERENCE_STRIDE]
     failures = []
     with httpx.Client(base_url=served_build, timeout=10) as http:
-        for uri in sorted(used):
+        for uri in crawled:
             answer = http.get(uri[len(base) - 1 :], headers={"Accept": "text/turtle"})
             if answer.status_code == 303:  # links point under the base URI; this server stands in for it
                 location = answer.headers["location"]
