@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -154,6 +155,33 @@ def alternation(names: list[str], pattern: Callable[[str], str]) -> str:
     return "|".join(f"(?i:(?={re.escape(first)}))(?:{'|'.join(alternatives)})" for first, alternatives in groups.items())
 
 
+def trie(names: list[str]) -> str:
+    """The literal ``names`` as one regex shaped like a letter tree ("Bar|Barn" -> "Bar(?:n)?").
+
+    At each position the engine follows one branch per letter instead of trying every name: a few thousand place
+    names cost about what one does. Longer names are tried first (a branch before its end), as in an alternation
+    sorted longest first.
+
+    >>> trie(["Bar", "Barn", "Bun"])
+    'B(?:ar(?:n)?|un)'
+    """
+    root: dict[str, Any] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + inner + ")?" if "" in node else inner
+
+    return emit(root)
+
+
 class _Taken:
     """Character offsets already claimed by a mention (linear time, whatever the number of mentions)."""
 
@@ -176,6 +204,7 @@ class EntityFinder:
     def __init__(self, reconciler: Reconciler) -> None:
         self.reconciler = reconciler
         self._org = lru_cache(maxsize=1 << 12)(reconciler.org)  # a name recurs all through an article
+        self._place = lru_cache(maxsize=1 << 14)(reconciler.place)
         sensitive: list[str] = []
         insensitive: list[str] = []
         for org in reconciler.organizations:
@@ -191,12 +220,12 @@ class EntityFinder:
         self._world = re.compile(
             # the lookahead fails fast on the lower-case letters that start most positions: a place is written
             # with a capital, and matches in lower case are dropped anyway
-            r"(?-i:(?=[A-Z\u00C0-\u00DE]))(?<![\w-])(?:" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape)
+            r"(?-i:(?=[A-Z\u00C0-\u00DE]))(?<![\w-])(?:" + trie(sorted(reconciler.world))
             + r")(?![\w-])",
             re.IGNORECASE,
         )
         # "the <demonym> border", "the <demonym>-<demonym> border", "<country>'s border"
-        country = r"(?:" + _DEMONYM + "|" + alternation(sorted(reconciler.world, key=len, reverse=True), re.escape) + r")"
+        country = r"(?:" + _DEMONYM + "|" + trie(sorted(reconciler.world)) + r")"
         self._border = re.compile(r"(?=[A-Z\u00C0-\u00DE])\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b")
 
     # organizations ------------------------------------------------------------------
@@ -318,7 +347,7 @@ class EntityFinder:
         if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
                                                  or _ORG_HEAD_WORD.fullmatch(t.group(0)) for t in tokens):
             return start, end, None
-        if self._world.fullmatch(name) or self.reconciler.place(name) is not None:
+        if self._world.fullmatch(name) or self._place(name) is not None:
             return start, end, None
         if _NOT_A_NAME.search(name) or self._world.search(name):
             return start, end, None
@@ -331,7 +360,7 @@ class EntityFinder:
         for org in org_mentions or ():  # "Team in Northern X": the place inside an org name still counts
             inner = re.search(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + TOKEN + r")*)$", org.text)
             if inner and inner.group("p") != "in" and not (self._world.fullmatch(inner.group("n"))
-                                                            or self.reconciler.place(inner.group("n"))):
+                                                            or self._place(inner.group("n"))):
                 inner = None  # "Observatory for Human Rights": not a place
             if inner:
                 s = org.start + inner.start("n")
@@ -343,7 +372,7 @@ class EntityFinder:
                 return
             taken.append((start, end))
             text = body[start:end]
-            entry = self.reconciler.place(text) if ref is None else None
+            entry = self._place(text) if ref is None else None
             found.append(Mention("place", start, end, text, rule, ref if ref is not None else (entry.id if entry else None)))
 
         for match in self._border.finditer(body):

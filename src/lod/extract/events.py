@@ -53,6 +53,7 @@ _RULES = yaml.safe_load((Path(__file__).with_name("incidents.yaml")).read_text(e
 INCIDENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (t["type"], re.compile(r"\b(?:" + t["pattern"] + r")\b", re.IGNORECASE)) for t in _RULES["triggers"]
 ]
+_ANY_INCIDENT = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in INCIDENT_TRIGGERS), re.IGNORECASE)
 _TARGET = re.compile(r"\b" + _RULES["targets"] + r"\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(_RULES["hypothetical"], re.IGNORECASE)
 _DESTINATION = re.compile(_RULES["destination"], re.IGNORECASE)
@@ -89,7 +90,7 @@ def incident_triggers(text: str) -> list[IncidentHit]:
     >>> [h.type for h in incident_triggers("36 airstrikes and dozens of rocket strikes hit Idlib on Friday.")]
     ['air-drone-strike', 'shelling-artillery-missile-attack']
     """
-    if _HYPOTHETICAL.search(text):
+    if not _ANY_INCIDENT.search(text) or _HYPOTHETICAL.search(text):
         return []
     hits = [IncidentHit(kind, m.start(), m.end()) for kind, pattern in INCIDENT_TRIGGERS if (m := pattern.search(text))]
     return sorted(hits, key=lambda h: h.start)

@@ -10,6 +10,7 @@ restated later in the article (same type, a place in common, overlapping dates) 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
 
@@ -31,11 +32,14 @@ def find_incidents(key: str, sentences: Sequence[Sentence], places: Sequence[Men
     (speaker, kind, date said)."""
     out: list[EventRecord] = []
     by_sentence: dict[int, list[str]] = {}
+    place_starts = [m.start for m in places]  # mentions come sorted by start: a sentence's are a slice
+    org_starts = [m.start for m in orgs]
     for index, sentence in enumerate(sentences):
         hits = incident_triggers(sentence.text)
         if not hits:
             continue
-        where = [m for m in places if sentence.start <= m.start < sentence.end and m.rule != "place-in-org-name"
+        inside = places[bisect_left(place_starts, sentence.start): bisect_left(place_starts, sentence.end)]
+        where = [m for m in inside if m.rule != "place-in-org-name"
                  and not is_destination(sentence.text[: m.start - sentence.start])]
         if not where:
             continue
@@ -44,8 +48,8 @@ def find_incidents(key: str, sentences: Sequence[Sentence], places: Sequence[Men
         if start is not None and end is not None and (end - start).days > MAX_DAYS:
             continue
         actors: dict[str | None, OrgMention] = {}
-        for mention in orgs:
-            if mention.ref in ARMED_ACTORS and sentence.start <= mention.start < sentence.end:
+        for mention in orgs[bisect_left(org_starts, sentence.start): bisect_left(org_starts, sentence.end)]:
+            if mention.ref in ARMED_ACTORS:
                 actors.setdefault(mention.ref, OrgMention(display.get(mention.ref, mention.text),
                                                          Span(mention.start, mention.end, mention.rule), mention.ref))
         mentions: dict[str, PlaceMention] = {}
@@ -108,9 +112,11 @@ def speakers_of(found: Sequence[Found]) -> dict[int, tuple[str, str, date | None
 def link_causes(observations: Sequence[ObservationRecord], by_sentence: dict[int, list[str]],
                 sentences: Sequence[Sentence]) -> None:
     """A displacement figure stated in the sentence of an incident ("fled ... as a result of shelling") is caused by it."""
+    starts = [s.start for s in sentences]
     for observation in observations:
         inner = observation.sentence or observation.span
-        sentence = next((s for s in sentences if s.start <= inner.start < s.end), None)
+        at = bisect_right(starts, inner.start) - 1 if inner is not None else -1
+        sentence = sentences[at] if at >= 0 and inner is not None and inner.start < sentences[at].end else None
         if sentence is not None:
             observation.events.extend(k for k in by_sentence.get(sentence.start, []) if k not in observation.events)
 

@@ -125,6 +125,7 @@ class StatementFinder:
         self.people = _Mentions(context.people)
         self.orgs = _Mentions(context.orgs)
         self._full: dict[str, Mention | None] = {}
+        self._dated: dict[str, date] = {}  # each speaker's latest dated statement so far
 
     # speakers --------------------------------------------------------------------------
     def _person(self, mention: Mention) -> Speaker:
@@ -299,8 +300,10 @@ class StatementFinder:
                 lead_done = True
             if statement is None:
                 continue
-            statement.date, statement.date_text = self._date(body, statement, dates[index], found)
+            statement.date, statement.date_text = self._date(body, statement, dates[index])
             found.append(statement)
+            if statement.date:
+                self._dated[statement.speaker.name] = statement.date
             if statement.speaker.kind == "person":
                 self.last_person = statement.speaker
                 self.last_person_at = statement.sentence.start
@@ -337,7 +340,7 @@ class StatementFinder:
                          "quoted (no reporting verb in sentence)", sentence.start, "assessment", "quote-continuation")
         return None
 
-    def _date(self, body: str, statement: Found, dates: list[DateExpression], found: list[Found]
+    def _date(self, body: str, statement: Found, dates: list[DateExpression]
               ) -> tuple[date | None, str | None]:
         verb_at = statement.verb_start - statement.sentence.start
         text = statement.sentence.text
@@ -355,9 +358,8 @@ class StatementFinder:
                     ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap)
                 if ok:
                     return expression.start, expression.text
-        for previous in reversed(found):
-            if previous.speaker.name == statement.speaker.name and previous.date:
-                return previous.date, None
+        if statement.speaker.name in self._dated:  # the same speaker's previous date (a lookup, not a scan)
+            return self._dated[statement.speaker.name], None
         if self.c.publisher_org:
             return self.c.published, None
         return None, None
