@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> None:
         server, thread, url = serve(settings)
         try:
             with httpx.Client(base_url=url, timeout=60, headers={"Accept": "text/html"}) as http:
+                # The server builds its search index in a thread at start-up (2-4 s of CPU): wait for it, or the
+                # first pages measured would share the CPU with it.
+                http.get("/search", params={"q": "Idleb"}).raise_for_status()
                 print(f"{args.figures} figures for {TOWN}; median of {args.repeat} requests per page (HTML, loopback)")
                 for what, path in PAGES.items():
                     http.get(f"/doc/{path}").raise_for_status()  # warm-up
