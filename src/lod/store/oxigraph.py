@@ -82,7 +82,7 @@ class OxigraphStore:
             return Boolean(bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows, capped = take((tuple(s[v] for v in variables) for s in result), limit)
+            rows, capped = take((tuple(s) for s in result), limit)  # a solution iterates in the variables' order
             return Solutions(variables, rows, capped)
         triples: Iterator[ox.Triple] = iter(result)
         taken, capped = take(triples, limit)
