@@ -9,6 +9,7 @@ page costs what the entity's neighbourhood costs. Plain data for ``templates/_pa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from lod.store import Solutions, Store
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
@@ -29,11 +30,21 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dct: <http://purl.org/dc/terms/>
 """
+# Every observation a page counts, with what its timeline and its order need: one pass over the entity's own
+# figures (each OPTIONAL is an index lookup per observation), so a page costs what the place's figures cost.
+_OBSERVATIONS = """SELECT ?o ?area ?reported ?figure ?min ?unit WHERE {{
+    {{ SELECT DISTINCT ?o ?area WHERE {{ {where} }} }}
+    ?o dis:reportedFigure ?figure .
+    OPTIONAL {{ ?o dis:reportDate ?reported }}
+    OPTIONAL {{ ?o schema:minValue ?min }}
+    OPTIONAL {{ ?o dis:populationUnit ?unit }}
+}}"""
+# The words of the latest ``FIGURE_LIMIT`` of them, by their IRIs (Oxigraph starts from the VALUES).
 _FIGURES = """SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
        (SAMPLE(?exact) AS ?sentence) WHERE {{
-    {{ SELECT DISTINCT ?o ?area ?reported WHERE {{ {where} OPTIONAL {{ ?o dis:reportDate ?reported }} }}
-       ORDER BY DESC(?reported) ?o LIMIT {limit} }}
+    VALUES (?o ?area) {{ {pairs} }}
     ?o dis:reportedFigure ?figure .
+    OPTIONAL {{ ?o dis:reportDate ?reported }}
     OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
     OPTIONAL {{ ?o schema:minValue ?min }}
     OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{base}id/concept/figure-qualifier/exact>) }}
@@ -42,18 +53,13 @@ _FIGURES = """SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?
     OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
     OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName }}
     OPTIONAL {{ ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact }}
-}} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
-ORDER BY DESC(?reported) ?o"""
+}} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName"""
+_UNITS = """SELECT ?u ?label WHERE {{ VALUES ?u {{ {iris} }} ?u skos:prefLabel ?label }}
+ORDER BY ?u DESC(LANG(?label) IN ("en", "")) ?label"""
 # Observations about a place: its own, those of places and areas inside it, and of areas that include it.
 _IN_PLACE = """{{ ?o sdmx:refArea <{e}> BIND(<{e}> AS ?area) }}
     UNION {{ ?area schema:containedInPlace+ <{e}> . ?o sdmx:refArea ?area }}
     UNION {{ ?area schema:containsPlace/schema:containedInPlace* <{e}> . ?o sdmx:refArea ?area }}"""
-_TIMELINE = """SELECT ?month ?unit (COUNT(DISTINCT ?o) AS ?figures) (SUM(?low) AS ?atLeast) WHERE {{
-    {{ SELECT DISTINCT ?o WHERE {{ {where} }} }}
-    ?o dis:reportDate ?reported ; dis:reportedFigure ?figure ; dis:populationUnit/skos:prefLabel ?unit .
-    OPTIONAL {{ ?o schema:minValue ?min }}
-    BIND(COALESCE(?min, ?figure) AS ?low) BIND(SUBSTR(STR(?reported), 1, 7) AS ?month)
-}} GROUP BY ?month ?unit ORDER BY ?month ?unit"""
 _STATEMENTS = """SELECT ?s (SAMPLE(?k) AS ?kind) (SAMPLE(?t) AS ?text) ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?date) WHERE {{
     {{ SELECT DISTINCT ?s WHERE {{ ?s schema:author <{e}> ; a dis:Statement }} LIMIT {limit} }}
     OPTIONAL {{ ?s dct:type/skos:prefLabel ?k }}
@@ -145,7 +151,7 @@ class ArticleBody:
 class Panels:
     kind: str  # place, agent, article, observation, event or other
     figures: list[Figure] = field(default_factory=list)
-    figures_capped: bool = False
+    figures_total: int = 0  # how many figures there are; the table shows the latest FIGURE_LIMIT
     timeline: list[dict[str, object]] = field(default_factory=list)
     path: list[Part] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
@@ -154,6 +160,11 @@ class Panels:
     map_place: str | None = None  # the place whose map the page draws
     event: EventPanel | None = None  # an event's what, where, when, who, casualties and sources (eventpanel.py)
     events: list[PlaceEvent] = field(default_factory=list)  # the events in a place and inside it
+
+    @property
+    def figures_capped(self) -> bool:
+        """Whether the table leaves out older figures."""
+        return self.figures_total > len(self.figures)
 
     @property
     def timeline_events(self) -> list[dict[str, object]]:
@@ -174,25 +185,26 @@ def panels(store: Store, base: str, entity: str, types: set[str], body: str | No
     """The panels for ``entity`` (an IRI the store knows), chosen by its types."""
     vocab = base + "def/displacement#"
     if types & PLACE_TYPES or vocab + "ReportedArea" in types:
-        where = _IN_PLACE.format(e=entity)
-        figures = _figures(store, base, where)
+        observations = _observations(store, base, _IN_PLACE.format(e=entity))
+        figures = _figures(store, base, observations)
         return Panels(
             "place",
             figures=figures,
-            figures_capped=len(figures) >= FIGURE_LIMIT,
-            timeline=_timeline(store, base, where),
+            figures_total=len({o.iri for o in observations}),
+            timeline=_timeline(store, base, observations),
             path=_path(store, base, entity),
             parts=[_part(r, "part", "place") for r in _select(store, base, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
             map_place=entity,
             events=events_in(store, base, entity, FIGURE_LIMIT),
         )
     if types & AGENT_TYPES:
-        figures = _figures(store, base, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
+        observations = _observations(store, base, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
+        figures = _figures(store, base, observations)
         statements = [
             Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date"))
             for r in _select(store, base, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
         ]
-        return Panels("agent", figures=figures, figures_capped=len(figures) >= FIGURE_LIMIT, statements=statements)
+        return Panels("agent", figures=figures, figures_total=len({o.iri for o in observations}), statements=statements)
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, base, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
@@ -219,23 +231,74 @@ def phrases(store: Store, base: str, iris: list[str]) -> dict[str, str]:
     return out
 
 
-def _figures(store: Store, base: str, where: str) -> list[Figure]:
-    out = []
-    for r in _select(store, base, _FIGURES.format(where=where, limit=FIGURE_LIMIT, base=base)):
-        figure = int(r["figure"])
+@dataclass(frozen=True)
+class _Observation:
+    """What a page needs of every observation it counts: where, when, how many of what."""
+
+    iri: str
+    area: str
+    reported: str | None
+    at_least: int
+    unit: str | None
+
+
+def _observations(store: Store, base: str, where: str) -> list[_Observation]:
+    """Each observation ``where`` finds (binding ``?o`` and its ``?area``), once per area, latest report first."""
+    seen: dict[tuple[str, str], _Observation] = {}
+    for r in _select(store, base, _OBSERVATIONS.format(where=where)):
+        if (r["o"], r["area"]) not in seen:
+            low = _number(r.get("min", r["figure"]))
+            seen[r["o"], r["area"]] = _Observation(r["o"], r["area"], r.get("reported"), low, r.get("unit"))
+    by_iri = sorted(seen.values(), key=lambda o: o.iri)  # ORDER BY DESC(?reported) ?o: undated last
+    return sorted(by_iri, key=lambda o: (o.reported is not None, o.reported or ""), reverse=True)
+
+
+def _figures(store: Store, base: str, observations: list[_Observation]) -> list[Figure]:
+    """The latest ``FIGURE_LIMIT`` observations in words, in the order given."""
+    latest = observations[:FIGURE_LIMIT]
+    if not latest:
+        return []
+    pairs = " ".join(f"(<{o.iri}> <{o.area}>)" for o in latest)
+    found: dict[tuple[str, str], Figure] = {}
+    for r in _select(store, base, _FIGURES.format(pairs=pairs, base=base)):
+        figure = _number(r["figure"])
         phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", r.get("unit")) if w)
-        out.append(
+        found.setdefault(
+            (r["o"], r["area"]),
             Figure(
-                r["o"], phrase, r.get("unit", ""), int(r.get("min", figure)), r.get("area"), r.get("areaName"),
+                r["o"], phrase, r.get("unit", ""), _number(r.get("min", r["figure"])), r.get("area"), r.get("areaName"),
                 r.get("period"), r.get("reported"), r.get("reporter"), r.get("reporterName"), r.get("sentence"),
-            )
+            ),
         )
-    return out
+    return [found[o.iri, o.area] for o in latest if (o.iri, o.area) in found]
 
 
-def _timeline(store: Store, base: str, where: str) -> list[dict[str, object]]:
-    rows = _select(store, base, _TIMELINE.format(where=where))
-    return [{"month": r["month"], "unit": r["unit"], "figures": int(r["figures"]), "atLeast": int(r["atLeast"])} for r in rows]
+def _timeline(store: Store, base: str, observations: list[_Observation]) -> list[dict[str, object]]:
+    """Per month and unit: how many observations were reported, and the sum of their lower bounds."""
+    units = {o.unit for o in observations if o.unit is not None}
+    labels: dict[str, str] = {}
+    if units:
+        for r in _select(store, base, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
+            labels.setdefault(r["u"], r["label"])
+    counted: set[str] = set()
+    months: dict[tuple[str, str], list[int]] = {}
+    for o in observations:
+        label = labels.get(o.unit or "")
+        if o.reported is None or label is None or o.iri in counted:
+            continue
+        counted.add(o.iri)
+        month = months.setdefault((o.reported[:7], label), [0, 0])
+        month[0] += 1
+        month[1] += o.at_least
+    return [{"month": m, "unit": u, "figures": n, "atLeast": low} for (m, u), (n, low) in sorted(months.items())]
+
+
+def _number(text: str) -> int:
+    """A figure as a whole number (``2147``, ``2147.0``)."""
+    try:
+        return int(text)
+    except ValueError:
+        return int(Decimal(text))
 
 
 def _path(store: Store, base: str, entity: str) -> list[Part]:
