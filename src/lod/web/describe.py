@@ -7,7 +7,8 @@ The description of ``<e>`` is:
 * the labels, types and ``schema:text`` of every IRI it links to, so a client can show the links by name;
 * for each text span it (or a thing linking to it) is derived from: the span's source article, its
   headline, and the selectors with the quoted sentence;
-* up to ``INCOMING_LIMIT`` triples pointing at ``<e>``, with the labels, types and text of their subjects.
+* up to ``INCOMING_LIMIT`` triples pointing at ``<e>``, with the labels, types and text of their subjects
+  (leaving out the properties the caller hides).
 
 So a client needs no second request to show the entity.
 """
@@ -15,6 +16,7 @@ So a client needs no second request to show the entity.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -67,7 +69,7 @@ WHERE {
                 OPTIONAL { FILTER(isBlank(?o2)) ?o2 ?p3 ?o3 } } }
     } UNION {
         { SELECT DISTINCT ?linked WHERE {
-            { <%(e)s> ?lp ?linked } UNION { SELECT DISTINCT ?linked ?ip0 WHERE { ?linked ?ip0 <%(e)s> } LIMIT %(limit)d }
+            { <%(e)s> ?lp ?linked } UNION { SELECT DISTINCT ?linked ?ip0 WHERE { ?linked ?ip0 <%(e)s> %(hide_ip0)s } LIMIT %(limit)d }
             FILTER(isIRI(?linked) && ?linked != <%(e)s>)
         } }
         ?linked ?sp ?sv .
@@ -76,14 +78,14 @@ WHERE {
         { SELECT DISTINCT ?span WHERE {
             { <%(e)s> prov:wasDerivedFrom ?span }
             UNION { <%(e)s> ?lp ?x . ?x prov:wasDerivedFrom ?span }
-            UNION { { SELECT DISTINCT ?y ?yp WHERE { ?y ?yp <%(e)s> } LIMIT %(limit)d } ?y prov:wasDerivedFrom ?span }
+            UNION { { SELECT DISTINCT ?y ?yp WHERE { ?y ?yp <%(e)s> %(hide_yp)s } LIMIT %(limit)d } ?y prov:wasDerivedFrom ?span }
             UNION { VALUES ?span { <%(e)s> } }
             ?span oa:hasSource ?anySource ; oa:hasSelector ?anySelector . ?anySelector ?anyP ?anyO .
         } }
         { ?span oa:hasSource ?article OPTIONAL { ?article schema:headline ?headline } }
         UNION { ?span oa:hasSelector ?sel . ?sel ?selp ?selo }
     } UNION {
-        SELECT DISTINCT ?in ?ip WHERE { ?in ?ip <%(e)s> } LIMIT %(limit)d
+        SELECT DISTINCT ?in ?ip WHERE { ?in ?ip <%(e)s> %(hide_ip)s } LIMIT %(limit)d
     }
 }
 """
@@ -113,13 +115,19 @@ def exists(store: Store, entity: str) -> bool:
     return bool(getattr(result, "value", False))
 
 
-def describe(store: Store, entity: str) -> Description:
-    """The description of ``entity``; empty when the store does not know it.
+def describe(store: Store, entity: str, hide: Collection[str] = ()) -> Description:
+    """The description of ``entity``; empty when the store does not know it. ``hide`` names properties whose
+    links to ``entity`` are left out, with what the description would say about the things that link by
+    them (an HTML page lists those in its own panels, from the things' own triples).
 
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    query = _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT}
+    filters = {
+        f"hide_{var}": f"FILTER(?{var} NOT IN ({', '.join(f'<{_iri(p)}>' for p in sorted(hide))}))" if hide else ""
+        for var in ("ip", "ip0", "yp")
+    }
+    query = _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT, **filters}
     result = store.query(query)
     assert isinstance(result, Triples)
     unique = dict.fromkeys(result.triples)

@@ -21,7 +21,7 @@ from lod.web.describe import Description
 from lod.web.panels import Panels
 from lod.web.vocabulary import Vocabulary
 
-__all__ = ["EntityPage", "Source", "Value", "entity_page", "label_of", "page_with_panels"]
+__all__ = ["EntityPage", "Source", "Value", "entity_page", "label_of", "page_with_panels", "panel_links"]
 
 LABELS = (SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.headline, DCTERMS.title)
 # Shown in their own places on the page, not in the property table.
@@ -267,11 +267,17 @@ def entity_page(
     )
 
 
+def panel_links(base: str) -> frozenset[str]:
+    """The properties of the links to an entity that its page's panels show (figures, passages, places inside):
+    an HTML page's description can leave them out (``describe(..., hide=panel_links(base))``)."""
+    return frozenset(p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS)
+
+
 def page_with_panels(
     store: Store, description: Description, base: str, site: str, vocabulary: Vocabulary
 ) -> tuple[EntityPage, Panels]:
     """The page and its panels (figures, map, marked body), with observations named in words."""
-    skip = {p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS}
+    skip = panel_links(base)
     observations = sorted(  # those the page names (the panels show the others in their own words)
         {
             t.value

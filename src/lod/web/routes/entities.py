@@ -43,7 +43,11 @@ def document(
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
     entity = f"{settings.base_uri}id/{kind}/{key}"
     fmt = choose(request, DOCUMENT_FORMATS, suffix)
-    description = describe.describe(store, entity)
+    # An HTML page lists the things that point at the entity by figure, passage or place in its panels (the
+    # latest of them, and their totals): its description, and the JSON-LD it embeds, leave those links out.
+    description = describe.describe(store, entity, hide=pages.panel_links(settings.base_uri) if fmt == HTML else ())
+    if not description.triples and fmt == HTML:  # known only by the links left out: the page shows those
+        description = describe.describe(store, entity)
     if not description.triples:
         raise NotFound(entity)
     variant = Variant(str(request.url_for("document", kind=kind, key=key)), DOCUMENT_FORMATS)
