@@ -47,11 +47,12 @@ _FIGURES = """SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?
     OPTIONAL {{ ?o dis:reportDate ?reported }}
     OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
     OPTIONAL {{ ?o schema:minValue ?min }}
-    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{base}id/concept/figure-qualifier/exact>) }}
-    OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
-    OPTIONAL {{ ?area schema:name ?areaName }}
+    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier
+               FILTER(?q != <{base}id/concept/figure-qualifier/exact> && LANG(?qualifier) IN ("en", "")) }}
+    OPTIONAL {{ ?o dis:populationUnit ?unit }}
+    OPTIONAL {{ ?area schema:name ?areaName FILTER(LANG(?areaName) IN ("en", "")) }}
     OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
-    OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName }}
+    OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName FILTER(LANG(?reporterName) IN ("en", "")) }}
     OPTIONAL {{ ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact }}
 }} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName"""
 _UNITS = """SELECT ?u ?label WHERE {{ VALUES ?u {{ {iris} }} ?u skos:prefLabel ?label }}
@@ -249,7 +250,7 @@ def _observations(store: Store, base: str, where: str) -> list[_Observation]:
         if (r["o"], r["area"]) not in seen:
             low = _number(r.get("min", r["figure"]))
             seen[r["o"], r["area"]] = _Observation(r["o"], r["area"], r.get("reported"), low, r.get("unit"))
-    by_iri = sorted(seen.values(), key=lambda o: o.iri)  # ORDER BY DESC(?reported) ?o: undated last
+    by_iri = sorted(seen.values(), key=lambda o: (o.iri, o.area))  # ORDER BY DESC(?reported) ?o ?area: undated last
     return sorted(by_iri, key=lambda o: (o.reported is not None, o.reported or ""), reverse=True)
 
 
@@ -259,14 +260,15 @@ def _figures(store: Store, base: str, observations: list[_Observation]) -> list[
     if not latest:
         return []
     pairs = " ".join(f"(<{o.iri}> <{o.area}>)" for o in latest)
+    units = _unit_labels(store, base, latest)
     found: dict[tuple[str, str], Figure] = {}
     for r in _select(store, base, _FIGURES.format(pairs=pairs, base=base)):
-        figure = _number(r["figure"])
-        phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", r.get("unit")) if w)
+        figure, unit = _number(r["figure"]), units.get(r.get("unit", ""), "")
+        phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", unit) if w)
         found.setdefault(
             (r["o"], r["area"]),
             Figure(
-                r["o"], phrase, r.get("unit", ""), _number(r.get("min", r["figure"])), r.get("area"), r.get("areaName"),
+                r["o"], phrase, unit, _number(r.get("min", r["figure"])), r.get("area"), r.get("areaName"),
                 r.get("period"), r.get("reported"), r.get("reporter"), r.get("reporterName"), r.get("sentence"),
             ),
         )
@@ -275,11 +277,7 @@ def _figures(store: Store, base: str, observations: list[_Observation]) -> list[
 
 def _timeline(store: Store, base: str, observations: list[_Observation]) -> list[dict[str, object]]:
     """Per month and unit: how many observations were reported, and the sum of their lower bounds."""
-    units = {o.unit for o in observations if o.unit is not None}
-    labels: dict[str, str] = {}
-    if units:
-        for r in _select(store, base, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
-            labels.setdefault(r["u"], r["label"])
+    labels = _unit_labels(store, base, observations)
     counted: set[str] = set()
     months: dict[tuple[str, str], list[int]] = {}
     for o in observations:
@@ -291,6 +289,16 @@ def _timeline(store: Store, base: str, observations: list[_Observation]) -> list
         month[0] += 1
         month[1] += o.at_least
     return [{"month": m, "unit": u, "figures": n, "atLeast": low} for (m, u), (n, low) in sorted(months.items())]
+
+
+def _unit_labels(store: Store, base: str, observations: list[_Observation]) -> dict[str, str]:
+    """The name of each unit the observations count in: English (or untagged) if it has one."""
+    units = {o.unit for o in observations if o.unit is not None}
+    labels: dict[str, str] = {}
+    if units:
+        for r in _select(store, base, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
+            labels.setdefault(r["u"], r["label"])
+    return labels
 
 
 def _number(text: str) -> int:

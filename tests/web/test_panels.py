@@ -1,0 +1,161 @@
+"""The panels of a busy place: every figure counted in its timeline and total, the latest ones in words, checked
+against SPARQL aggregates over the same store; and its HTML page, served by uvicorn over that store."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from lod.namespaces import rebase
+from lod.settings import Settings
+from lod.store import OxigraphStore
+from lod.web import panels
+from lod.web.app import create_app
+
+from ._serving import listener, running, url_of
+from .conftest import SEED
+
+TOWN = "place/geonames/169389"  # in Idleb (SY07) in the seed
+DISTRICT = "place/pcode/SY0702"  # in Idleb too
+REPORTER = "org/erc-team-northern-syria"
+FIGURES = panels.FIGURE_LIMIT + 40
+PLACE_TYPES = {"https://schema.org/Place"}
+
+_PREFIXES = """PREFIX dis: <{base}def/displacement#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+"""
+# What a place page counts: its own observations, those of places inside it and of areas that include it.
+_IN = """{{ ?o sdmx:refArea <{e}> BIND(<{e}> AS ?a) }} UNION {{ ?a schema:containedInPlace+ <{e}> . ?o sdmx:refArea ?a }}
+    UNION {{ ?a schema:containsPlace/schema:containedInPlace* <{e}> . ?o sdmx:refArea ?a }}"""
+# The timeline as one SPARQL aggregate (units named in English), and the latest figures by the store's ORDER BY.
+_TIMELINE = """SELECT ?month ?unit (COUNT(DISTINCT ?o) AS ?n) (SUM(COALESCE(?min, ?figure)) AS ?low) WHERE {{
+    {{ SELECT DISTINCT ?o WHERE {{ {where} }} }}
+    ?o dis:reportDate ?reported ; dis:reportedFigure ?figure ; dis:populationUnit/skos:prefLabel ?unit
+    FILTER(LANG(?unit) IN ("en", "")) OPTIONAL {{ ?o schema:minValue ?min }}
+    BIND(SUBSTR(STR(?reported), 1, 7) AS ?month)
+}} GROUP BY ?month ?unit ORDER BY ?month ?unit"""
+# A figure reported for two places inside the page's place is listed once for each (the table says where).
+_LATEST = """SELECT DISTINCT ?o ?a ?reported WHERE {{ {where} ?o dis:reportedFigure ?f OPTIONAL {{ ?o dis:reportDate ?reported }} }}
+ORDER BY DESC(?reported) ?o ?a"""
+
+
+@dataclass
+class Busy:
+    url: str
+    base: str
+    store: OxigraphStore
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        return self.store.query(_PREFIXES.format(base=self.base) + query).values()  # type: ignore[union-attr]
+
+
+def _observations(base: str) -> list[ox.Quad]:
+    """``FIGURES`` observations of the town (some undated, some without a lower bound, in two units, a few
+    reported for the district too) in a graph of their own, and a unit named in English and Arabic."""
+    n, d = ox.NamedNode, base + "def/displacement#"
+    graph, integer = n(base + "graph/busy"), n("http://www.w3.org/2001/XMLSchema#integer")
+    persons = n(base + "id/concept/population-unit/persons")
+    quads = [
+        ox.Quad(persons, n("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("أشخاص", language="ar"), graph),
+        ox.Quad(persons, n("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("persons", language="en"), graph),
+    ]
+    for i in range(FIGURES):
+        o = n(f"{base}id/observation/busy{i:04d}")
+        unit = persons if i % 3 else n(base + "id/concept/population-unit/households")
+        triples = [
+            (n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(d + "DisplacementObservation")),
+            (n(d + "reportedFigure"), ox.Literal(str(10 * i + 3), datatype=integer)),
+            (n(d + "populationUnit"), unit),
+            (n("http://purl.org/linked-data/sdmx/2009/dimension#refArea"), n(base + "id/" + TOWN)),
+            (n(d + "reportedBy"), n(base + "id/" + REPORTER)),
+        ]
+        if i % 11:
+            day = f"20{18 + i % 5}-{1 + i % 12:02d}-{1 + i % 27:02d}"
+            triples.append((n(d + "reportDate"), ox.Literal(day, datatype=n("http://www.w3.org/2001/XMLSchema#date"))))
+        if i % 4:
+            triples.append((n("https://schema.org/minValue"), ox.Literal(str(10 * i + 4), datatype=integer)))
+        if i % 29 == 0:
+            triples.append((n("http://purl.org/linked-data/sdmx/2009/dimension#refArea"), n(base + "id/" + DISTRICT)))
+        quads += [ox.Quad(o, p, v, graph) for p, v in triples]
+    return quads
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Busy]:
+    root = tmp_path_factory.mktemp("busy")
+    sock = listener()
+    url = url_of(sock)
+    store = OxigraphStore()
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
+    store.engine.extend(_observations(url))
+    settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
+    with running(create_app(settings, store), sock):
+        yield Busy(url, url, store)
+
+
+@pytest.mark.parametrize("place", [TOWN, "place/pcode/SY07", DISTRICT])
+def test_a_place_panel_counts_every_figure_and_shows_the_latest(busy: Busy, place: str) -> None:
+    entity = busy.base + "id/" + place
+    shown = panels.panels(busy.store, busy.base, entity, PLACE_TYPES, None)
+    where = _IN.format(e=entity)
+    expected = [
+        {"month": r["month"], "unit": r["unit"], "figures": int(r["n"]), "atLeast": int(r["low"])}
+        for r in busy.select(_TIMELINE.format(where=where))
+    ]
+    assert shown.timeline == expected
+    assert {r["unit"] for r in expected} == {"households", "persons"}  # the English label, never the Arabic one
+    latest = [(r["o"], r["a"]) for r in busy.select(_LATEST.format(where=where))]
+    assert shown.figures_total == len({o for o, _ in latest}) > 0
+    assert [(f.observation, f.area) for f in shown.figures] == latest[: panels.FIGURE_LIMIT]
+    assert shown.figures_capped == (len(latest) > panels.FIGURE_LIMIT)
+
+
+def test_each_figure_is_in_words_with_its_lower_bound(busy: Busy) -> None:
+    shown = panels.panels(busy.store, busy.base, busy.base + "id/" + TOWN, PLACE_TYPES, None)
+    rows = busy.select("""SELECT ?o ?figure ?min ?unit WHERE { ?o dis:reportedFigure ?figure ; dis:populationUnit/skos:prefLabel ?unit
+                          FILTER(LANG(?unit) = "en") OPTIONAL { ?o schema:minValue ?min } }""")
+    expected = {r["o"]: (int(r.get("min", r["figure"])), f"{int(r['figure']):,} {r['unit']}") for r in rows}
+    ours = {f.observation: (f.at_least, f.phrase) for f in shown.figures if "/observation/busy" in f.observation}
+    assert len(ours) >= panels.FIGURE_LIMIT - 1  # all but the seed's own (it has a qualifier: "more than 2,147 ...")
+    assert ours == {o: expected[o] for o in ours}
+    assert any(low == int(phrase.split()[0].replace(",", "")) for low, phrase in ours.values())  # no minimum: the figure
+    assert any(low > int(phrase.split()[0].replace(",", "")) for low, phrase in ours.values())
+
+
+def test_an_agent_panel_counts_every_figure_it_reported(busy: Busy) -> None:
+    entity = busy.base + "id/" + REPORTER
+    shown = panels.panels(busy.store, busy.base, entity, {"http://www.w3.org/ns/org#Organization"}, None)
+    reported = busy.select(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?o dis:reportedBy <{entity}> ; sdmx:refArea ?a }}")
+    assert shown.figures_total == int(reported[0]["n"]) == FIGURES + 1
+    assert len(shown.figures) == panels.FIGURE_LIMIT
+
+
+def test_a_busy_place_page_says_how_many_figures_and_embeds_only_what_it_shows(busy: Busy) -> None:
+    total = len({r["o"] for r in busy.select(_LATEST.format(where=_IN.format(e=busy.base + "id/" + TOWN)))})
+    with httpx.Client(base_url=busy.url, timeout=30) as http:
+        page = http.get(f"/doc/{TOWN}", headers={"Accept": "text/html"})
+        turtle = http.get(f"/doc/{TOWN}.ttl")
+    assert page.status_code == 200 and turtle.status_code == 200
+    caption = re.search(r"<caption>(.*?)</caption>", page.text, re.S)
+    assert caption and f"the latest {panels.FIGURE_LIMIT} of {total:,}" in caption.group(1)
+    assert f'href="{busy.url}observations.csv"' in caption.group(1)
+    assert len(re.findall(r'<table class="listing figures">.*?</table>', page.text, re.S)) == 1
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.text, re.S)
+    assert block
+    embedded = ox.parse(block.group(1).encode(), format=ox.RdfFormat.JSON_LD)
+    subjects = {q.subject.value for q in embedded if isinstance(q.subject, ox.NamedNode)}
+    assert busy.base + "id/" + TOWN in subjects
+    assert not {s for s in subjects if "/id/observation/" in s}  # the figures are in the table, not the JSON-LD
+    # The Turtle document still names what points at the town, its figures included.
+    described = ox.parse(turtle.content, format=ox.RdfFormat.TURTLE)
+    pointing = {q.subject.value for q in described if q.object == ox.NamedNode(busy.base + "id/" + TOWN)}
+    assert len({s for s in pointing if "/id/observation/" in s}) == total
+    assert json.loads(block.group(1))  # JSON a machine reads
