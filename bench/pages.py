@@ -3,9 +3,13 @@ quiet place, rendered as HTML by the real app over HTTP (uvicorn on loopback).
 
 The seed is built into a temporary folder, then ``--figures`` synthetic displacement observations (each with its
 reporter, period, qualifier, unit and source sentence, as the mapping writes them) are added for one town in a
-graph of their own. A page's time is the median of ``--repeat`` requests after one warm-up; nothing is asserted.
+graph of their own. A page's time is the median of ``--repeat`` requests after one warm-up, as wall-clock time
+and as the CPU time this process spent (server and client share it: the client's part is a millisecond or two),
+which other programs on a busy machine change much less; nothing is asserted.
 
-Usage: ``python bench/pages.py [--figures 1000] [--repeat 15] [--keep DIR]``.
+With ``--elsewhere N``, N more figures go to a town in another governorate: the pages above should cost the same.
+
+Usage: ``python bench/pages.py [--figures 1000] [--elsewhere 0] [--repeat 15] [--keep DIR]``.
 """
 
 from __future__ import annotations
@@ -31,20 +35,21 @@ from lod.store import open_writer  # noqa: E402
 from lod.web.app import create_app  # noqa: E402
 
 TOWN = "place/geonames/167611"  # Ma'arrat an Nu'man, in SY0702, in Idleb (SY07)
+ELSEWHERE = "place/geonames/170654"  # Damascus, in Damascus governorate (SY01)
 PAGES = {"town with the figures": TOWN, "its governorate": "place/pcode/SY07", "a quiet place": "place/pcode/SY0200"}
 REPORTERS = ("erc-team-northern-syria", "ocha", "unhcr", "sohr")
 
 
-def add_figures(store_path: Path, base: str, count: int) -> None:
-    """``count`` observations of the town, two a week back from 2024, in the graph ``{base}graph/bench``."""
+def add_figures(store_path: Path, base: str, count: int, town: str = TOWN, key: str = "bench") -> None:
+    """``count`` observations of ``town``, two a week back from 2024, in the graph ``{base}graph/{key}``."""
     d, schema = base + "def/displacement#", "https://schema.org/"
     n = ox.NamedNode
-    graph = n(base + "graph/bench")
+    graph = n(base + "graph/" + key)
     quads = []
     for i in range(count):
-        o, span, sel = n(f"{base}id/observation/bench{i:05d}"), n(f"{base}id/article/bench/span/{i}-{i + 40}"), ox.BlankNode()
+        o, span, sel = n(f"{base}id/observation/{key}{i:05d}"), n(f"{base}id/article/{key}/span/{i}-{i + 40}"), ox.BlankNode()
         day = f"{2024 - i // 104:04d}-{1 + (i // 9) % 12:02d}-{1 + i % 28:02d}"
-        period = n(f"{base}id/interval/bench-{day}")
+        period = n(f"{base}id/interval/{key}-{day}")
         figure = 100 + 37 * i
         for s, p, v in (
             (o, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(d + "DisplacementObservation")),
@@ -53,7 +58,7 @@ def add_figures(store_path: Path, base: str, count: int) -> None:
             (o, n(schema + "minValue"), ox.Literal(str(figure + 1), datatype=n("http://www.w3.org/2001/XMLSchema#integer"))),
             (o, n(d + "figureQualifier"), n(base + "id/concept/figure-qualifier/more-than")),
             (o, n(d + "populationUnit"), n(base + "id/concept/population-unit/" + ("households" if i % 2 else "persons"))),
-            (o, n("http://purl.org/linked-data/sdmx/2009/dimension#refArea"), n(base + "id/" + TOWN)),
+            (o, n("http://purl.org/linked-data/sdmx/2009/dimension#refArea"), n(base + "id/" + town)),
             (o, n("http://purl.org/linked-data/sdmx/2009/dimension#refPeriod"), period),
             (period, n("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(f"week to {day}", language="en")),
             (o, n(d + "reportDate"), ox.Literal(day, datatype=n("http://www.w3.org/2001/XMLSchema#date"))),
@@ -83,6 +88,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--figures", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--elsewhere", type=int, default=0, help="as many figures again for Damascus (another governorate)")
     parser.add_argument("--keep", type=Path, help="build into this folder once and reuse it on later runs")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,23 +98,32 @@ def main(argv: list[str] | None = None) -> None:
             print("building the seed…", file=sys.stderr)
             build(settings)
             add_figures(settings.store_path, settings.base_uri, args.figures)
+            if args.elsewhere:
+                add_figures(settings.store_path, settings.base_uri, args.elsewhere, ELSEWHERE, "bench-elsewhere")
         server, thread, url = serve(settings)
         try:
             with httpx.Client(base_url=url, timeout=60, headers={"Accept": "text/html"}) as http:
                 # The server builds its search index in a thread at start-up (2-4 s of CPU): wait for it, or the
                 # first pages measured would share the CPU with it.
                 http.get("/search", params={"q": "Idleb"}).raise_for_status()
-                print(f"{args.figures} figures for {TOWN}; median of {args.repeat} requests per page (HTML, loopback)")
+                print(
+                    f"{args.figures} figures for {TOWN}, {args.elsewhere} for {ELSEWHERE}; "
+                    f"median of {args.repeat} requests per page (HTML, loopback)"
+                )
                 for what, path in PAGES.items():
                     http.get(f"/doc/{path}").raise_for_status()  # warm-up
-                    times = []
+                    times, cpu = [], []
                     for _ in range(args.repeat):
-                        start = time.perf_counter()
+                        start, start_cpu = time.perf_counter(), time.process_time()
                         answer = http.get(f"/doc/{path}")
                         times.append(time.perf_counter() - start)
+                        cpu.append(time.process_time() - start_cpu)
                         answer.raise_for_status()
                     rows = answer.text.count("<tr>")
-                    print(f"{what:24} /doc/{path:28} {1000 * statistics.median(times):7.1f} ms  {len(answer.content) / 1024:6.0f} KB  {rows} rows")
+                    print(
+                        f"{what:24} /doc/{path:28} {1000 * statistics.median(times):7.1f} ms "
+                        f"{1000 * statistics.median(cpu):7.1f} ms CPU  {len(answer.content) / 1024:6.0f} KB  {rows} rows"
+                    )
                 map_start = time.perf_counter()
                 http.get(f"/map/{TOWN}.geojson").raise_for_status()
                 print(f"{'its map (GeoJSON)':24} /map/{TOWN}.geojson {1000 * (time.perf_counter() - map_start):7.1f} ms")
