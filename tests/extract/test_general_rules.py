@@ -240,3 +240,50 @@ def test_this_week_runs_to_the_publication_date(text: str, expected: tuple[date,
 def test_since_an_event_in_a_year(text: str, start: date) -> None:
     found = find_dates(text, date(2012, 3, 17))
     assert [(d.kind, d.start) for d in found] == [("since", start)]
+
+
+# issue 8, recall on unseen text: more ways of writing a flow, written for the test from the conventions
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The offensive is driving 20,000 people from their homes.", [(20000, "exact", "people")]),
+    ("The country received 130,000 refugees in three days.", [(130000, "exact", "people")]),
+    ("Monitors recorded 2.9 million new displacements in the country last year.", [(2900000, "exact", "people")]),
+    ("There were 40,000 new arrivals in the camps in January.", [(40000, "exact", "people")]),
+    ("Nearly 10,000 residents have abandoned their homes.", [(10000, "about", "people")]),
+    ("About 6,000 people had to leave the town.", [(6000, "about", "people")]),
+    ("At least 70,000 poured across the border over the weekend.", [(70000, "at_least", "people")]),
+    ("Around 3,000 Yazidis fled to the mountain.", [(3000, "about", "people")]),
+    ("More than 50 thousand citizens have displaced during the past 72 hours.", [(50000, "more_than", "people")]),
+    ("The number of people who fled the region now exceeds 2 million.", [(2000000, "exact", "people")]),
+    ("Up to 3,000 people have been leaving the city every day.", [(3000, "up_to", "people")]),
+    ("Some 10\u00a0000 people fled the town.", [(10000, "about", "people")]),
+    ("The city of 200,000 has emptied as residents fled.", []),
+    ("Some 20,000 people are stranded at the border crossing.", []),
+    ("Some 5,000 new arrivals are living in tents.", []),
+    ("Some 10 000 people fled the town.", []),  # a plain space is not a thousands separator: no "0" figure
+])
+def test_more_ways_of_writing_a_flow(sentence: str, expected: list[tuple[int, str, str]], reconciler: Reconciler) -> None:
+    got = record(sentence, reconciler)
+    assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == expected
+
+
+def test_a_part_introduced_by_including_is_a_flow_too() -> None:
+    figures = find_figures("More than 7,000 have escaped south and 9,000 have crossed the river, including 1,000 on Thursday.")
+    assert [(f.number.value, f.rule) for f in figures] == [(7000, "flow-subject"), (9000, "flow-subject"),
+                                                           (1000, "flow-part")]
+    assert find_figures("Some 5,000 people live in the camp, including 1,000 children.") == []
+
+
+def test_a_flow_continuing_the_previous_sentence_takes_its_period(reconciler: Reconciler) -> None:
+    got = record("Some 11,000 people fled the town since Monday.\n\nAbout 8,000 found shelter in nearby villages and a "
+                 "further 3,000 fled to the hills.\n\nThe roads were cut.\n\nAnother 500 people left.", reconciler)
+    periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert periods[8000] == periods[3000] == periods[11000] == ("2021-05-10", "2021-05-14")
+    assert periods[500] == (None, None)  # not right after a flow
+
+
+def test_a_subset_in_its_own_clause_keeps_its_date_and_the_rest_carry(reconciler: Reconciler) -> None:
+    got = record("Some 32,000 have fled since the uprising against the old government began last year.\n\nMore than "
+                 "7,900 have escaped north and 15,000 have crossed the river, including 1,000 on Thursday.", reconciler)
+    periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert periods[32000] == periods[7900] == periods[15000] == ("2020-01-01", "2021-05-14")
+    assert periods[1000] == ("2021-05-13", "2021-05-13")

@@ -40,7 +40,7 @@ _DAYMON = r"(?:(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MO
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
 _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
 # "since the offensive began on April 30": the start of an event with a stated date
-_EVENT_START = (r"\bsince\s+(?:the\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|was\s+launched|"
+_EVENT_START = (r"\bsince\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
                 r"launched|erupted|escalated|resumed|intensified)\s+(?:on\s+|in\s+)?")
 
 Kind = Literal["point", "period", "since", "past"]

@@ -27,7 +27,7 @@ _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b))?"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r"))"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
@@ -86,7 +86,7 @@ def _value(match: re.Match[str]) -> int | None:
         fraction = share[" ".join(match.group("fraction").lower().split())]
         return int(fraction * SCALES[match.group("fscale").lower()])
     if match.group("digits"):
-        number = float(match.group("digits").replace(",", ""))
+        number = float(re.sub(r"[,\u00a0\u2009\u202f]", "", match.group("digits")))  # "10,000", "10 000" (no-break space)
         scale = (match.group("dscale") or "").lower()
         scale = {"m": "million", "bn": "billion"}.get(scale, scale)
         return int(round(number * SCALES.get(scale, 1)))
@@ -112,7 +112,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     for match in NUMBER.finditer(text):
         value = _value(match)
-        if value is None:
+        if not value:  # None, or a zero ("000" of "10 000" written with a plain space): no count
             continue
         start, end = match.start(), match.end()
         code, words, qstart = qualifier_before(text, start)

@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass
 
 from lod.extract.dates import MON
-from lod.extract.lexicon import COUNTRY_ADJECTIVES, FIGURE_PREDICATES, PEOPLE_DEMONYMS, PERSON_UNITS, UNIT_ADJECTIVES, alternation
+from lod.extract.lexicon import (
+    COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, PEOPLE_DEMONYMS, PERSON_UNITS,
+    UNIT_ADJECTIVES, alternation,
+)
 from lod.extract.numbers import NumberMention, find_numbers
 
 # words before the unit: "more", "newly displaced", a nationality ("<demonym> refugees")
@@ -32,8 +35,8 @@ _UNIT = re.compile(
 )
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
-    r"\s*(?:$|[,.;:)]|(?:have|has|had|were|was|are|is|fled|flee|left|moved|escaped|arrived|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|who|that|since|from|into|in\s+the\s+past|over\s+the|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
+    r"out\s+of|and|or|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
@@ -42,9 +45,10 @@ _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|po
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
 
 _FLOW_OBJECT = re.compile(
-    r"\b(?:displaced|displacing|uprooted|uprooting|displacement\s+of|exodus\s+of|flight\s+of|influx\s+of|"
-    r"arrival\s+of|evacuat\w+(?:\s+of)?|(?:forced|driven|sent|pushed)(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
+    r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
 )
+_PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
+_FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
 _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
                           r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
 # A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
@@ -53,9 +57,10 @@ _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
     r"(?P<u>displaced\s+(?:people|persons)|" + _PEOPLE + r")"
-    r"(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted)|"
-    r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b)"
-    r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|to)\s*$",
+    r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted)|"
+    r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b))"
+    r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
+    r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:rose|risen|increased|grew|grown|climbed)\s+by|to)\s*$",
     re.IGNORECASE,
 )
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
@@ -70,7 +75,7 @@ _PROJECTION_AFTER = re.compile(
 _AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+of)?|wound\w*|massacred|executed|arrested|"
                               r"detained)\s*(?:the\s+)?$", re.IGNORECASE)
-_STOCK_BEFORE = re.compile(r"\b(?:home\s+to|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
+_STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
                            r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
                            r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
 _PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expected\s+to|likely\s+to|risk\w*|threat\w*|feared?|"
@@ -147,7 +152,11 @@ def find_figures(text: str) -> list[Figure]:
         after = text[last.end: limit]
         after = re.sub(r"\bout\s+of\s+[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         verdict, unit_override = _classify(before, after)
-        if verdict is None:
+        if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group):
+            verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow
+        if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
+            verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
+        if not verdict:
             continue
         for candidate in group:
             unit = candidate.unit or unit_override or "people"
@@ -156,6 +165,7 @@ def find_figures(text: str) -> list[Figure]:
 
 
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
+    """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
     tail = before[-80:]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
         return None, None
@@ -180,4 +190,4 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             if then and then.lastgroup != "flow":
                 return None, None  # "N people displaced since X are sheltering in the open": a stock
         return "flow-subject", None
-    return None, None
+    return (None, None) if first else ("", None)

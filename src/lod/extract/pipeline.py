@@ -135,15 +135,23 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     found: list[ObservationRecord] = []
     first: dict[tuple[int, str, str], ObservationRecord] = {}  # (figure, unit, qualifier) -> its first mention
     by_sentence = {s.index: s for s in statements}
+    previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
     for index, sentence in enumerate(doc.sentences):
         figures = find_figures(sentence.text)
         if not figures:
             continue
+        # A flow right after another, with no date in its own clause, is a part or a continuation of it ("... 11,000
+        # people fled this week. About 8,000 found shelter in X and a further 3,000 fled to Y."): it takes that
+        # flow's period.
+        before = previous[1] if previous and previous[0] == index - 1 else None
+        carried = (before.period_start, before.period_end, before.period_text) if before and (
+            before.period_start or before.period_end) else None
         statement = by_sentence.get(index)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
         places = _observation_places(doc, sentence)
         for figure in figures:
-            period = _period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure)
+            period = _period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure,
+                             carried)
             record = _observation(doc, sentence, figure, reporter, reported, period, places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
@@ -159,6 +167,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
             else:
                 first[key] = record
                 found.append(record)
+            previous = (index, first[key])
     return found
 
 
@@ -228,21 +237,25 @@ def _mention_span(doc: _Doc, sentence: Sentence, ref: str | None) -> Span | None
 
 # Where one clause of a sentence ends and the next, with its own figure and period, begins.
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringing|taking|raising|while|whereas|but|and|"
-                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|after)\b|\b(?:while|whereas)\b")
+                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|after|including|adding\s+to)\b|\b(?:while|whereas)\b")
+
+
+Period = tuple[date | None, date | None, str | None]
 
 
 def _period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
-            figure: Figure | None = None) -> tuple[date | None, date | None, str | None]:
-    """The period of a figure: the nearest one in the figure's clause, else the nearest in the sentence.
+            figure: Figure | None = None, carried: Period | None = None) -> Period:
+    """The period of a figure: the nearest one in the figure's clause, else ``carried`` (the period of the flow
+    this one continues), else the nearest in the sentence.
 
     The date the figure was reported (the statement's point date) is not its period.
     """
     candidates = [e for e in expressions
                   if not (statement and e.kind == "point" and e.text == statement.date_text)]
     if not candidates:
-        return None, None, None
+        return carried or (None, None, None)
     chosen = candidates[0]
-    if figure is not None and len(candidates) > 1:
+    if figure is not None:
         lo, hi = figure.number.qstart, figure.end
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
 
@@ -254,6 +267,8 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
             return (clause(e.begin) != clause(lo), distance)
 
         chosen = min(candidates, key=rank)
+        if carried is not None and clause(chosen.begin) != clause(lo):
+            return carried
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 
