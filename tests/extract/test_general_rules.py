@@ -287,3 +287,36 @@ def test_a_subset_in_its_own_clause_keeps_its_date_and_the_rest_carry(reconciler
     periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
     assert periods[32000] == periods[7900] == periods[15000] == ("2020-01-01", "2021-05-14")
     assert periods[1000] == ("2021-05-13", "2021-05-13")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The number of those who fled was estimated at 20,000.", [20000]),
+    ("Officials said the exodus had reached 60,000.", [60000]),
+    ("Displacement figures rose to 250,000 on Monday.", [250000]),
+    ("Thousands fled, with 8,000 reaching the border on Monday.", [8000]),
+    ("The camp's population has reached 60,000.", []),
+])
+def test_running_totals_of_a_flow_noun(sentence: str, expected: list[int]) -> None:
+    assert [f.number.value for f in find_figures(sentence)] == expected
+
+
+def test_a_breakdown_without_its_own_source_takes_the_reporter_of_the_flow_before(reconciler: Reconciler) -> None:
+    got = record("The UN refugee agency says 32,000 have fled since the war began last year.\n\nMore than 7,900 have "
+                 "escaped north and 15,000 have crossed the river.\n\nOn Monday at least 5,000 people fled the city.",
+                 reconciler)
+    reporters = {o["figure"]: o["reported_by"] for o in got["displacement"]}
+    assert reporters[7900] == reporters[15000] == reporters[32000] is not None
+    assert reporters[5000] is None  # its own date: another flow, not a breakdown
+
+
+@pytest.mark.parametrize(("body", "speaker", "reporter"), [
+    ("By Friday about 80 people had been evacuated, a U.N. official told reporters.", "U.N.", "U.N."),
+    ("As many as 50,000 people have fled in recent days, activists say.", "activists", None),
+    ("Local authorities and aid groups said they expected 200 people to leave.", "Local authorities and aid groups", None),
+    ("Russia says a ceasefire has been agreed in the city.", "Russia", None),
+])
+def test_speakers_described_by_a_group_an_official_or_a_country(reconciler: Reconciler, body: str, speaker: str,
+                                                                reporter: str | None) -> None:
+    got = record(body, reconciler)
+    assert [s["speaker"] for s in got["statements"]] == [speaker]
+    assert [o["reported_by"] for o in got["displacement"]] == ([reporter] if got["displacement"] else [])

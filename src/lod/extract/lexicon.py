@@ -54,10 +54,12 @@ FIGURE_PREDICATES: dict[str, str] = {kind: str(entry["pattern"]) for kind, entry
 FLOW_UNITS = "(?:" + str(_DATA["flow_units"]["pattern"]) + ")"
 FLOW_OBJECTS = "(?:" + "".join(str(_DATA["flow_objects"]["pattern"]).split()) + ")"
 FORCING_VERBS = "(?:" + str(_DATA["forcing_verbs"]["pattern"]) + ")"
+COLLECTIVE_SPEAKERS = "(?:" + "".join(str(_DATA["collective_speakers"]["pattern"]).split()) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "flow_units", "forcing_verbs")},
     "flow_objects": {**_DATA["flow_objects"], "pattern": FLOW_OBJECTS},
+    "collective_speakers": {**_DATA["collective_speakers"], "pattern": COLLECTIVE_SPEAKERS},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

@@ -56,11 +56,11 @@ _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
 # total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
-    r"(?P<u>displaced\s+(?:people|persons)|" + _PEOPLE + r")"
+    r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
     r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted)|"
     r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b))"
     r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
-    r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:rose|risen|increased|grew|grown|climbed)\s+by|to)\s*$",
+    r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|(?:rose|risen|increased|grew|grown|climbed)\s+by|to)\s*$",
     re.IGNORECASE,
 )
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
@@ -73,6 +73,10 @@ _PROJECTION_AFTER = re.compile(
 # A reduced relative clause: "N people displaced since December are sheltering ...": the participle
 # describes the people; the sentence's own predicate (here a stock) decides.
 _AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
+# A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
+_FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
+                         r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
+                         r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+of)?|wound\w*|massacred|executed|arrested|"
                               r"detained)\s*(?:the\s+)?$", re.IGNORECASE)
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
@@ -173,6 +177,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     if number_of:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
+    if _FLOW_TOTAL.search(before):
+        return "flow-total", None
     if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before):
         return None, None
     if _PROJECTION_AFTER.match(after):

@@ -100,7 +100,8 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     if publisher_org and publisher_name:
         display.setdefault(publisher_org, publisher_name)
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
-    context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published)
+    context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
+                      [m for m in places if m.rule == "place-world"])
     return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers)
 
 
@@ -142,16 +143,18 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
             continue
         # A flow right after another, with no date in its own clause, is a part or a continuation of it ("... 11,000
         # people fled this week. About 8,000 found shelter in X and a further 3,000 fled to Y."): it takes that
-        # flow's period.
+        # flow's period, and its reporter when the sentence names none.
         before = previous[1] if previous and previous[0] == index - 1 else None
         carried = (before.period_start, before.period_end, before.period_text) if before and (
             before.period_start or before.period_end) else None
         statement = by_sentence.get(index)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
         places = _observation_places(doc, sentence)
-        for figure in figures:
-            period = _period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure,
-                             carried)
+        periods = [_period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure,
+                           carried) for figure in figures]
+        if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None:
+            reporter, reported = before.reporter if before else None, before.report_date if before else None
+        for figure, period in zip(figures, periods):
             record = _observation(doc, sentence, figure, reporter, reported, period, places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
@@ -203,6 +206,8 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
             return OrgMention(c.org_display.get(c.publisher_org, c.publisher_name or ""), None, c.publisher_org), c.published
         return None, None
     speaker = statement.speaker
+    if speaker.rule == "speaker-collective":  # "activists say": a group of people, not an organization
+        return None, statement.date
     span = _mention_span(doc, sentence, speaker.org_ref)
     if speaker.kind == "organization":
         return OrgMention(speaker.name, span, speaker.org_ref), statement.date

@@ -26,7 +26,7 @@ from datetime import date
 
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
-from lod.extract.lexicon import ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS
+from lod.extract.lexicon import COLLECTIVE_SPEAKERS, ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS
 from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
@@ -43,8 +43,10 @@ _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
 _KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office)"
-_INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
+_INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
                          r"network|official|source|activist|doctor|resident))\s*$", re.IGNORECASE)
+# "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
+_COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
 _DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
 # which organization names a kind word fits ("the monitor" is the Observatory)
 _KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team", "coordinat", "network"),
@@ -91,6 +93,7 @@ class Context:
     publisher_name: str | None
     press_release: bool
     published: date | None
+    countries: list[Mention] = field(default_factory=list)  # world places, which speak for their government
 
 
 class _Mentions:
@@ -124,6 +127,7 @@ class StatementFinder:
             self.people_by_surname.setdefault(person.text.split()[-1], person)
         self.people = _Mentions(context.people)
         self.orgs = _Mentions(context.orgs)
+        self.countries = _Mentions(context.countries)
         self._full: dict[str, Mention | None] = {}
         self._dated: dict[str, date] = {}  # each speaker's latest dated statement so far
 
@@ -154,6 +158,10 @@ class StatementFinder:
         pre = body[lo:pos]
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
+            # "a U.N. official told ...": the organization named in the description speaks through them
+            org = next(iter(self.orgs.starting(lo + indefinite.start(), lo + indefinite.end() - 1)), None)
+            if org is not None and org.end <= lo + indefinite.end():
+                return self._org(org, "speaker-indefinite")
             return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
         for _ in range(4):
             found = self._named_at_end(pre, lo)
@@ -194,6 +202,12 @@ class StatementFinder:
             return self._described(described.group("head"), lo + described.start()) or self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement")
+        country = self.countries.ending(lo + len(pre.rstrip()), lo)
+        if country is not None and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+)(?:the\s+)?$", body[lo: country.start], re.I):
+            return Speaker(country.text, "organization", None, None, "speaker-country")  # "Russia says ..."
+        collective = _COLLECTIVE.search(pre)
+        if collective and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+)$", pre[: collective.start()]):
+            return Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
         role = _ROLE_AT_END.search(pre)
         if role:
             return self._by_role(role.group(1))
