@@ -31,8 +31,10 @@ SELECT ?f ?role (SAMPLE(?n) AS ?name) (SAMPLE(?w) AS ?wkt) (COUNT(DISTINCT ?o) A
         UNION {{ <{e}> schema:containsPlace ?f BIND("member" AS ?role) }}
         UNION {{ <{e}> schema:containedInPlace ?f . ?f dis:adminLevel ?l2 FILTER NOT EXISTS {{ <{e}> dis:adminLevel ?l3 }}
                  BIND("parent" AS ?role) }}
-        UNION {{ ?o0 sdmx:refArea ?f . ?f schema:containedInPlace+ <{e}> BIND("reported" AS ?role) }}
-        UNION {{ ?o0 sdmx:refArea ?a0 . ?a0 schema:containedInPlace+ <{e}> ; schema:containsPlace ?f BIND("reported" AS ?role) }}
+        UNION {{ {{ SELECT DISTINCT ?f WHERE {{ ?f schema:containedInPlace+ <{e}> }} }}
+                 FILTER EXISTS {{ ?o0 sdmx:refArea ?f }} BIND("reported" AS ?role) }}
+        UNION {{ {{ SELECT DISTINCT ?a0 WHERE {{ ?a0 schema:containedInPlace+ <{e}> }} }} ?a0 schema:containsPlace ?f
+                 FILTER EXISTS {{ ?o0 sdmx:refArea ?a0 }} BIND("reported" AS ?role) }}
     }} LIMIT {limit} }}
     ?f geo:hasGeometry/geo:asWKT ?w .
     OPTIONAL {{ ?f schema:name ?n FILTER(LANG(?n) IN ("en", "")) }}
