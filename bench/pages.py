@@ -110,23 +110,20 @@ def main(argv: list[str] | None = None) -> None:
                     f"{args.figures} figures for {TOWN}, {args.elsewhere} for {ELSEWHERE}; "
                     f"median of {args.repeat} requests per page (HTML, loopback)"
                 )
-                for what, path in PAGES.items():
-                    http.get(f"/doc/{path}").raise_for_status()  # warm-up
+                for what, url in [*((what, f"/doc/{path}") for what, path in PAGES.items()), ("its map (GeoJSON)", f"/map/{TOWN}.geojson")]:
+                    http.get(url).raise_for_status()  # warm-up
                     times, cpu = [], []
                     for _ in range(args.repeat):
                         start, start_cpu = time.perf_counter(), time.process_time()
-                        answer = http.get(f"/doc/{path}")
+                        answer = http.get(url)
                         times.append(time.perf_counter() - start)
                         cpu.append(time.process_time() - start_cpu)
                         answer.raise_for_status()
                     rows = answer.text.count("<tr>")
                     print(
-                        f"{what:24} /doc/{path:28} {1000 * statistics.median(times):7.1f} ms "
+                        f"{what:24} {url:36} {1000 * statistics.median(times):7.1f} ms "
                         f"{1000 * statistics.median(cpu):7.1f} ms CPU  {len(answer.content) / 1024:6.0f} KB  {rows} rows"
                     )
-                map_start = time.perf_counter()
-                http.get(f"/map/{TOWN}.geojson").raise_for_status()
-                print(f"{'its map (GeoJSON)':24} /map/{TOWN}.geojson {1000 * (time.perf_counter() - map_start):7.1f} ms")
         finally:
             server.should_exit = True
             thread.join(timeout=30)
