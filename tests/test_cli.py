@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 
 from conftest import make_settings
 from lod import publish

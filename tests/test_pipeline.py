@@ -9,7 +9,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph
-from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
@@ -21,7 +20,7 @@ from lod.pipeline import build, ingest
 from lod.settings import Settings
 from lod.store import OxigraphStore, Solutions, to_rdflib
 from conftest import make_settings
-from _held import Held, held, same
+from _rdf import Held, held, isomorphic, same
 
 SEED = "2019-12-01-coalition-sg-idlib"
 

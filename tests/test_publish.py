@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 from pyld import jsonld
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib import namespace as ns
 

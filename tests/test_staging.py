@@ -17,7 +17,7 @@ from lod.errors import ArticleError, Refused, StoreUnavailable, ValidationFailed
 from lod.pipeline import build
 from lod.settings import ROOT, Settings
 from lod.staging import clean_leftovers, exchange, writer_lock
-from _held import Held, held, same
+from _rdf import Held, held, same
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402  (bench/corpus.py, the benchmark corpus generator)

@@ -116,15 +116,21 @@ class ArticleChecker:
         _ = self._harvested.shapes  # harvest now, once
 
     def check(self, graph: Graph, context: Graph) -> ValidationReport:
-        skolem = graph.skolemize()
-        blanks: dict[Node, Node] = {node.skolemize(): node for node in graph.all_nodes() if isinstance(node, BNode)}
-        focus = list(set(skolem.subjects()))
+        # Blank nodes are skolemized as the triples are copied: rdflib's skolemize() cost a seventh of the run.
         data = Graph()
-        for triple in skolem:
-            data.add(triple)
+        skolems: dict[BNode, URIRef] = {}
+        focus: set[Node] = set()
+        for s, p, o in graph:
+            if isinstance(s, BNode):
+                s = skolems.get(s) or skolems.setdefault(s, s.skolemize())
+            if isinstance(o, BNode):
+                o = skolems.get(o) or skolems.setdefault(o, o.skolemize())
+            focus.add(s)
+            data.add((s, p, o))
         for triple in context:
             data.add(triple)
-        options = {"inference": "none", "allow_warnings": True, "abort_on_first": False, "focus_nodes": focus,
+        blanks: dict[Node, Node] = {iri: node for node, iri in skolems.items()}
+        options = {"inference": "none", "allow_warnings": True, "abort_on_first": False, "focus_nodes": list(focus),
                    "inplace": True}
         validator = Validator(DataGraph.from_rdflib(data), shacl_graph=Graph(), options=options)
         validator.shacl_graph = self._harvested  # the harvested shapes, instead of harvesting them again

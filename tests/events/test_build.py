@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _held import Held, held, same
+from _rdf import Held, held, same
 from conftest import make_settings
 from events.conftest import ACLED_ROWS, HXL_ROWS, write_acled, write_hxl
 from lod.errors import Refused

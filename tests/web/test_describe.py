@@ -7,7 +7,7 @@ import re
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 
 from lod.store import OxigraphStore
 from lod.web.describe import describe

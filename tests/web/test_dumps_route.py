@@ -8,7 +8,7 @@ import hashlib
 import httpx
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 from rdflib import Namespace
 from rdflib.namespace import RDF, VOID
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from rdflib import BNode, Graph, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 from rdflib.namespace import RDF, SKOS
 
 from lod.namespaces import SCHEMA

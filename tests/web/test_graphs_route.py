@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 
 from .conftest import Served
 

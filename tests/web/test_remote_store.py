@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 
 from lod.pipeline import build
 from lod.settings import Settings

@@ -15,7 +15,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 
 from lod import publish
 from lod.namespaces import rebase

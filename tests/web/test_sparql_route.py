@@ -11,7 +11,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Namespace, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
 from SPARQLWrapper import CSV as WRAPPER_CSV
 

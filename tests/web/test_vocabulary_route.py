@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.compare import isomorphic
+from _rdf import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from lod.namespaces import SH
