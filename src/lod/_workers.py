@@ -1,7 +1,10 @@
 """The query workers: processes that each open the store read-only and answer one job at a time.
 
 pyoxigraph cannot interrupt a query, so a query that runs past its time has its worker killed, which really
-stops the work and gives its memory back, and a fresh worker takes its place. A worker is started with
+stops the work and gives its memory back, and a fresh worker takes its place. A query still running after
+``DEMOTE_AFTER_S`` has its worker's CPU priority lowered (nice ``DEMOTED_NICE``), so a few heavy queries (an
+attacker's, or an analyst's big aggregate) cannot starve the many short ones on a small machine: the kernel
+gives the short ones the CPU first, and the heavy one still runs to its end or its limits. A worker is started with
 ``python -c`` (so no main module is re-imported), drops its network access (:func:`lod._confinement.confine`),
 caps its own memory (``RLIMIT_DATA``: heap and private mappings, so a query that needs more fails there and
 then, instead of swapping the machine), and talks to the parent over a socket pair. Its first message is the
@@ -30,6 +33,8 @@ __all__ = ["Pool", "QueryStopped", "Worker", "entry"]
 log = logging.getLogger(__name__)
 
 STARTUP_TIMEOUT_S = 60.0
+DEMOTE_AFTER_S = 0.25  # an entity lookup or a typical analytic query is done well before this
+DEMOTED_NICE = 19
 
 
 class QueryStopped(QueryTimeout):
@@ -53,6 +58,7 @@ class Worker:
         self.conn.send(opener)
         self.ready = False
         self.confined: bool | None = None  # known once ready
+        self.demoted = False
         self._starting = threading.Lock()
 
     @property
@@ -75,6 +81,24 @@ class Worker:
             if not self.confined:
                 log.warning("query worker %s keeps network access: Linux refused a private network namespace", message[1])
             self.ready = True
+
+    def demote(self) -> None:
+        """Lower this worker's CPU priority (its current query has run long)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, DEMOTED_NICE)
+            self.demoted = True
+        except OSError:  # it has just ended, or the platform refuses: the query runs on as it was
+            pass
+
+    def promote(self) -> bool:
+        """Give the worker its normal priority back; False when the system does not let us (raising a
+        priority needs CAP_SYS_NICE or an RLIMIT_NICE allowance), and the worker must be replaced."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, os.getpriority(os.PRIO_PROCESS, 0))
+        except OSError:
+            return False
+        self.demoted = False
+        return True
 
     def stop(self) -> None:
         if self.alive:
@@ -141,13 +165,15 @@ class Pool:
         try:
             worker.wait_ready()
             worker.conn.send(job)
-            if not worker.conn.poll(timeout):
-                raise QueryStopped(f"the query ran longer than {timeout:g} s and was stopped")
+            if not worker.conn.poll(min(DEMOTE_AFTER_S, timeout)):
+                worker.demote()
+                if not worker.conn.poll(max(timeout - DEMOTE_AFTER_S, 0)):
+                    raise QueryStopped(f"the query ran longer than {timeout:g} s and was stopped")
             try:
                 reply: Reply = worker.conn.recv()
             except EOFError:
                 raise self._died(worker) from None
-            healthy = True
+            healthy = not worker.demoted or worker.promote()
             return reply
         finally:
             if healthy and not self._closed:
