@@ -46,11 +46,11 @@ WORST = [
 
 
 def make_store(path: Path) -> None:
-    from lod.namespaces import rebase
+    from lod.namespaces import DEFAULT_VOCAB, rebase
     from lod.store import OxigraphStore
 
     store = OxigraphStore(path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), BASE).encode(), format=ox.RdfFormat.TRIG)
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), BASE, DEFAULT_VOCAB).encode(), format=ox.RdfFormat.TRIG)
     graph = ox.NamedNode("http://example.org/generated")
     store.engine.extend(
         ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode(f"http://example.org/p{i % 7}"), ox.Literal(f"value {i}"), graph)

@@ -29,6 +29,7 @@ import uvicorn
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from lod.namespaces import DEFAULT_VOCAB, dis  # noqa: E402
 from lod.pipeline import build  # noqa: E402
 from lod.settings import Settings  # noqa: E402
 from lod.store import open_writer  # noqa: E402
@@ -42,7 +43,7 @@ REPORTERS = ("erc-team-northern-syria", "ocha", "unhcr", "sohr")
 
 def add_figures(store_path: Path, base: str, count: int, town: str = TOWN, key: str = "bench") -> None:
     """``count`` observations of ``town``, two a week back from 2024, in the graph ``{base}graph/{key}``."""
-    d, schema = base + "def/displacement#", "https://schema.org/"
+    d, schema = str(dis(DEFAULT_VOCAB)), "https://schema.org/"
     n = ox.NamedNode
     graph = n(base + "graph/" + key)
     quads = []
@@ -56,8 +57,8 @@ def add_figures(store_path: Path, base: str, count: int, town: str = TOWN, key: 
             (o, n(d + "reportedFigure"), ox.Literal(str(figure), datatype=n("http://www.w3.org/2001/XMLSchema#integer"))),
             (o, n(d + "figureAsPrinted"), ox.Literal(f"{figure:,}")),
             (o, n(schema + "minValue"), ox.Literal(str(figure + 1), datatype=n("http://www.w3.org/2001/XMLSchema#integer"))),
-            (o, n(d + "figureQualifier"), n(base + "id/concept/figure-qualifier/more-than")),
-            (o, n(d + "populationUnit"), n(base + "id/concept/population-unit/" + ("households" if i % 2 else "persons"))),
+            (o, n(d + "figureQualifier"), n(DEFAULT_VOCAB + "concept/figure-qualifier/more-than")),
+            (o, n(d + "populationUnit"), n(DEFAULT_VOCAB + "concept/population-unit/" + ("households" if i % 2 else "persons"))),
             (o, n("http://purl.org/linked-data/sdmx/2009/dimension#refArea"), n(base + "id/" + town)),
             (o, n("http://purl.org/linked-data/sdmx/2009/dimension#refPeriod"), period),
             (period, n("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(f"week to {day}", language="en")),

@@ -37,15 +37,15 @@ from lod.web.describe import INCOMING_LIMIT, _DESCRIBE, _SUMMARY  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 BASE = "http://127.0.0.1:8000/"  # the base the corpus is built under (lod's default)
 KINDS = {  # entities the pages are measured on, by type
-    "observation": "http://127.0.0.1:8000/def/displacement#DisplacementObservation",
-    "statement": "http://127.0.0.1:8000/def/displacement#Statement",
+    "observation": "https://w3id.org/lod-syria/def/displacement#DisplacementObservation",
+    "statement": "https://w3id.org/lod-syria/def/displacement#Statement",
     "article": "https://schema.org/NewsArticle",
     "place": "https://schema.org/AdministrativeArea",
     "organization": "http://www.w3.org/ns/org#Organization",
 }
 PER_KIND = 40
 FORMATS = {"Turtle": "ttl", "JSON-LD": "jsonld", "N-Triples": "nt", "RDF/XML": "rdf", "HTML": "html"}
-ANALYTIC = """PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+ANALYTIC = """PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
 PREFIX schema: <https://schema.org/>
 PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
 SELECT ?governorate ?year (SUM(?figure) AS ?people) (COUNT(?o) AS ?observations) WHERE {

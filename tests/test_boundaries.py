@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 
 from lod.boundaries import FOLDER, boundaries_graph, enclosing_unit, geojson_geometry, load, wkt
 from lod.errors import InputError
-from lod.namespaces import GEO, SCHEMA, dis
+from lod.namespaces import DEFAULT_VOCAB, GEO, SCHEMA, dis
 from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
 from lod.uris import Uris
@@ -42,7 +42,7 @@ def test_wkt_round_trips_through_geojson(units: list) -> None:  # type: ignore[t
 
 
 def test_points_are_placed_in_the_deepest_unit_the_gazetteer_knows(units: list) -> None:  # type: ignore[type-arg]
-    uris = Uris(BASE)
+    uris = Uris(BASE, DEFAULT_VOCAB)
     places = Graph()
     for pcode in ("SY07", "SY0702"):
         places.add((uris.pcode_place(pcode), RDF.type, SCHEMA.AdministrativeArea))
@@ -55,7 +55,7 @@ def test_points_are_placed_in_the_deepest_unit_the_gazetteer_knows(units: list) 
 
 
 def test_an_area_lies_in_the_lowest_unit_holding_all_its_members() -> None:
-    uris, level = Uris(BASE), dis(BASE).adminLevel
+    uris, level = Uris(BASE, DEFAULT_VOCAB), dis(DEFAULT_VOCAB).adminLevel
     known = Graph()
     for pcode, parent, n in (("SY07", None, 1), ("SY0702", "SY07", 2), ("SY0704", "SY07", 2)):
         known.add((uris.pcode_place(pcode), level, Literal(n)))
@@ -63,9 +63,9 @@ def test_an_area_lies_in_the_lowest_unit_holding_all_its_members() -> None:
             known.add((uris.pcode_place(pcode), SCHEMA.containedInPlace, uris.pcode_place(parent)))
     town = URIRef(BASE + "id/place/geonames/1")
     known.add((town, SCHEMA.containedInPlace, uris.pcode_place("SY0702")))
-    assert enclosing_unit(known, [town], BASE) == uris.pcode_place("SY0702")
-    assert enclosing_unit(known, [town, uris.pcode_place("SY0704")], BASE) == uris.pcode_place("SY07")
-    assert enclosing_unit(known, [URIRef(BASE + "id/place/h/x")], BASE) is None
+    assert enclosing_unit(known, [town], DEFAULT_VOCAB) == uris.pcode_place("SY0702")
+    assert enclosing_unit(known, [town, uris.pcode_place("SY0704")], DEFAULT_VOCAB) == uris.pcode_place("SY07")
+    assert enclosing_unit(known, [URIRef(BASE + "id/place/h/x")], DEFAULT_VOCAB) is None
 
 
 def test_bad_geojson_names_the_file_and_position(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_bad_geojson_names_the_file_and_position(tmp_path: Path) -> None:
 def test_the_seed_build_places_the_reported_areas(built_settings: Settings) -> None:
     store, base = ReadOnlyStore(built_settings.store_path), built_settings.base_uri
     rows = store.query(
-        f"""SELECT ?area ?unit WHERE {{ ?area a <{base}def/displacement#ReportedArea> ;
+        f"""SELECT ?area ?unit WHERE {{ ?area a <{built_settings.vocab_uri}displacement#ReportedArea> ;
               <https://schema.org/containedInPlace> ?unit }}"""
     ).values()  # type: ignore[union-attr]
     # with the full gazetteer the lowest unit is the sub-district (Ma'arrat An-Nu'man, SY070200)

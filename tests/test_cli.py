@@ -30,7 +30,7 @@ def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_query_answers_from_the_built_store(built_settings: Settings) -> None:
-    done = run(built_settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?o a <http://127.0.0.1:8000/def/displacement#DisplacementObservation> }")
+    done = run(built_settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?o a <https://w3id.org/lod-syria/def/displacement#DisplacementObservation> }")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[2].strip() == "2"
     as_json = run(built_settings, "query", "--format", "json", "ASK { ?s ?p ?o }")
@@ -84,7 +84,7 @@ def test_extract_prints_records_and_graphs(tmp_path: Path) -> None:
     assert turtle.returncode == 0, turtle.stderr
     graph = Graph().parse(data=turtle.stdout, format="turtle")
     document = json.loads(run(settings, "extract", str(article), "--format", "jsonld").stdout)
-    document["@context"] = publish.load_context(settings.base_uri)["@context"]
+    document["@context"] = publish.load_context(settings.base_uri, settings.vocab_uri)["@context"]
     assert isomorphic(Dataset().parse(data=json.dumps(document), format="json-ld").graph(
         URIRef(f"{settings.base_uri}graph/article/{read_article(article).key}")), graph)
 

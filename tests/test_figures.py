@@ -12,7 +12,7 @@ from lod.settings import Settings
 
 def test_one_row_per_observation_with_hxl_tags(built_settings: Settings) -> None:
     store = ReadOnlyStore(built_settings.store_path)
-    table = list(csv.reader(io.StringIO(csv_text(store, built_settings.base_uri))))
+    table = list(csv.reader(io.StringIO(csv_text(store, built_settings.vocab_uri))))
     header, tags, *rows = table
     assert header == [c[0] for c in COLUMNS]
     assert {"#affected+idps", "#adm1+code", "#date+start", "#org+name", "#description"} <= set(tags)

@@ -71,7 +71,7 @@ def test_build_answers_how_many_households_fled(seed_settings: Settings) -> None
 def test_build_yields_the_seed_facts(seed_settings: Settings) -> None:
     store = OxigraphStore(seed_settings.store_path, read_only=True)
     counts = store.query("""
-        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         PREFIX schema: <https://schema.org/>
         SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?o) AS ?observations) WHERE {
           { ?s a dis:Statement ; schema:author ?who ; dis:reportingVerb ?verb ; schema:dateCreated ?d ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?span }
@@ -84,7 +84,7 @@ def test_build_yields_the_seed_facts(seed_settings: Settings) -> None:
         PREFIX schema: <https://schema.org/>
         ASK { ?person schema:name "Abdelbaset Abdullatif"@en ; org:holds ?post .
               ?post org:postIn <http://127.0.0.1:8000/id/org/snc> ;
-                    org:role <http://127.0.0.1:8000/id/concept/role/secretary-general> }""")
+                    org:role <https://w3id.org/lod-syria/def/concept/role/secretary-general> }""")
     assert ask.value  # type: ignore[union-attr]
     linked = store.query("""
         PREFIX schema: <https://schema.org/>
@@ -97,17 +97,17 @@ def test_build_yields_the_seed_facts(seed_settings: Settings) -> None:
     assert {"snc", "snc-media-department", "erc-team-northern-syria", "syrian-government-forces", "russian-armed-forces"} <= orgs
     campaign = store.query("""
         PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         SELECT (COUNT(DISTINCT ?w) AS ?weapons) WHERE {
-          ?event a sem:Event ; sem:eventType <http://127.0.0.1:8000/id/concept/event-type/bombing-campaign> ;
+          ?event a sem:Event ; sem:eventType <https://w3id.org/lod-syria/def/concept/event-type/bombing-campaign> ;
                  dis:claimedWeapon ?w ; dis:violates ?agreement }""")
     assert isinstance(campaign, Solutions) and campaign.values() == [{"weapons": "6"}]
     weapons = store.query("""
-        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         SELECT DISTINCT ?w WHERE { ?s dis:claimedWeapon ?w }""")
     assert isinstance(weapons, Solutions) and len(weapons.rows) == 6
     periods = store.query("""
-        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
         PREFIX time: <http://www.w3.org/2006/time#>
         SELECT ?figure ?start ?end ?reported ?pcode WHERE {
@@ -254,12 +254,12 @@ def _union(graphs: dict[str, Triples]) -> Triples:
     return set().union(*graphs.values())
 
 
-def _read(path: Path, reader: str, base: str) -> dict[str, Triples]:
+def _read(path: Path, reader: str, base: str, vocab: str) -> dict[str, Triples]:
     data = path.read_bytes()
     fmt = by_extension(path.suffix)
     assert fmt is not None
     if fmt == JSONLD:  # dumps embed the published context, so they read offline
-        assert json.loads(data)["@context"] == publish.load_context(base)["@context"]
+        assert json.loads(data)["@context"] == publish.load_context(base, vocab)["@context"]
     graphs: dict[str, Triples] = {}
     if reader == "rdflib":
         dataset = Dataset()
@@ -295,7 +295,7 @@ def _graph(triples: Triples) -> Graph:
 @pytest.mark.parametrize("reader", ["rdflib", "pyoxigraph"])
 @pytest.mark.parametrize("name", [f"lod.{ext}" for ext in ("ttl", "nt", "nq", "jsonld")])
 def test_build_dumps_parse_back_isomorphic(built_settings: Settings, stored: dict[str, Triples], name: str, reader: str) -> None:
-    actual = _read(built_settings.dumps_dir / name, reader, built_settings.base_uri)
+    actual = _read(built_settings.dumps_dir / name, reader, built_settings.base_uri, built_settings.vocab_uri)
     fmt = by_extension(name.rsplit(".", 1)[1])
     assert fmt is not None
     if fmt.supports_datasets:
@@ -326,7 +326,7 @@ def test_seed_extracted_without_corrections_conforms_and_answers(settings: Setti
         ("2147", "more than", "Emergency Response Coordinators Team in Northern Syria")
     ]
     counts = store.query("""
-        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         SELECT (COUNT(DISTINCT ?s) AS ?statements) (COUNT(DISTINCT ?w) AS ?weapons) WHERE {
           ?s a dis:Statement . OPTIONAL { ?s dis:claimedWeapon ?w } }""")
     assert isinstance(counts, Solutions) and counts.values() == [{"statements": "7", "weapons": "6"}]

@@ -20,7 +20,7 @@ from rdflib import namespace as ns
 
 from lod import publish
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TRIG, TURTLE, Format
-from lod.namespaces import PREFIXES, SD
+from lod.namespaces import DEFAULT_VOCAB, PREFIXES, SD
 from lod.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA
 from lod.settings import Settings
 from lod.store import OxigraphStore, to_rdflib
@@ -36,7 +36,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 # present in both graphs (the union holds it once), a blank-node type, and non-ASCII text.
 SAMPLE = """
 @prefix schema: <https://schema.org/> .
-@prefix dis: <{base}def/displacement#> .
+@prefix dis: <https://w3id.org/lod-syria/def/displacement#> .
 @prefix id: <{base}id/> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
@@ -110,14 +110,14 @@ def _union(graphs: dict[str, Graph]) -> Graph:
 
 def _dump_bytes(store: OxigraphStore, fmt: Format, *, gz: bool = False, base: str = BASE) -> bytes:
     out = io.BytesIO()
-    publish.dump(store, fmt, out, base=base, gzip=gz)
+    publish.dump(store, fmt, out, base=base, vocab=DEFAULT_VOCAB, gzip=gz)
     data = out.getvalue()
     return gzip.decompress(data) if gz else data
 
 
 def _assert_context_embedded(data: bytes, base: str) -> None:
     """The dump carries our context itself, so readers parse it offline, fetching nothing (issue 10.16)."""
-    assert json.loads(data)["@context"] == publish.load_context(base)["@context"]
+    assert json.loads(data)["@context"] == publish.load_context(base, DEFAULT_VOCAB)["@context"]
 
 
 def _read_rdflib(data: bytes, fmt: Format, base: str = BASE) -> dict[str, Graph]:
@@ -145,7 +145,7 @@ def _read_oxigraph(data: bytes, fmt: Format, base: str = BASE) -> dict[str, Grap
 
 
 def _read_pyld(data: bytes, base: str = BASE) -> dict[str, Graph]:
-    options = {"format": "application/n-quads", "documentLoader": publish.document_loader(base)}
+    options = {"format": "application/n-quads", "documentLoader": publish.document_loader(base, DEFAULT_VOCAB)}
     nquads = jsonld.to_rdf(json.loads(data), options)
     return _graphs_of_quads(ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS))
 
@@ -186,7 +186,7 @@ def test_dump_jsonld_under_another_base_uses_that_context(tmp_path: Path) -> Non
 
 def test_dump_jsonld_is_plain_json_with_readable_keys(store: OxigraphStore) -> None:
     document = json.loads(_dump_bytes(store, JSONLD))
-    assert document["@context"] == publish.load_context(BASE)["@context"]
+    assert document["@context"] == publish.load_context(BASE, DEFAULT_VOCAB)["@context"]
     graphs = {node["@id"]: node["@graph"] for node in document["@graph"] if "@graph" in node}
     assert set(graphs) == {f"{BASE}graph/article/a1", f"{BASE}graph/reference"}
     article = next(node for node in graphs[f"{BASE}graph/article/a1"] if node["@id"] == "id:article/a1")
@@ -208,28 +208,30 @@ def test_dump_graph_formats_hold_each_triple_once(store: OxigraphStore) -> None:
 
 def test_dump_refuses_a_format_that_is_not_a_dump_format(store: OxigraphStore) -> None:
     with pytest.raises(ValueError, match="not a dump format"):
-        publish.dump(store, TRIG, io.BytesIO(), base=BASE)
+        publish.dump(store, TRIG, io.BytesIO(), base=BASE, vocab=DEFAULT_VOCAB)
 
 
 def test_dump_gzip_is_reproducible(store: OxigraphStore) -> None:
     first, second = io.BytesIO(), io.BytesIO()
-    publish.dump(store, TURTLE, first, base=BASE, gzip=True)
-    publish.dump(store, TURTLE, second, base=BASE, gzip=True)
+    publish.dump(store, TURTLE, first, base=BASE, vocab=DEFAULT_VOCAB, gzip=True)
+    publish.dump(store, TURTLE, second, base=BASE, vocab=DEFAULT_VOCAB, gzip=True)
     assert first.getvalue() == second.getvalue()
 
 
 def test_context_has_every_prefix_and_is_rebased() -> None:
-    context = publish.load_context("https://example.org/lod/")["@context"]
+    context = publish.load_context("https://example.org/lod/", DEFAULT_VOCAB)["@context"]
     for name, namespace in PREFIXES.items():
         assert context[name] == str(namespace)
-    assert context["dis"] == "https://example.org/lod/def/displacement#"
+    assert context["dis"] == "https://w3id.org/lod-syria/def/displacement#"  # the vocabulary's, not the deployment's
     assert context["id"] == "https://example.org/lod/id/"
     assert context["reportDate"] == {"@id": "dis:reportDate", "@type": "xsd:date"}
+    elsewhere = publish.load_context("https://example.org/lod/", "https://vocab.example.net/v1/")["@context"]
+    assert elsewhere["dis"] == "https://vocab.example.net/v1/displacement#" and elsewhere["id"] == context["id"]
 
 
 def test_document_loader_refuses_other_urls() -> None:
-    load = publish.document_loader(BASE)
-    assert load(f"{BASE}context.jsonld")["document"] == publish.load_context(BASE)
+    load = publish.document_loader(BASE, DEFAULT_VOCAB)
+    assert load(f"{BASE}context.jsonld")["document"] == publish.load_context(BASE, DEFAULT_VOCAB)
     with pytest.raises(jsonld.JsonLdError):
         load("https://schema.org/")
 

@@ -11,7 +11,7 @@ from lod.settings import Settings
 
 @pytest.fixture(scope="module")
 def index(built_settings: Settings) -> SearchIndex:
-    return SearchIndex.build(ReadOnlyStore(built_settings.store_path), built_settings.base_uri)
+    return SearchIndex.build(ReadOnlyStore(built_settings.store_path), built_settings.vocab_uri)
 
 
 @pytest.mark.parametrize(

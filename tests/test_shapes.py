@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from lod.namespaces import DEFAULT_BASE, SH, dis, rebase
+from lod.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, dis, rebase
 from lod.validation import ValidationReport, load_ontology, load_shapes, validate
 
 ROOT = Path(__file__).parent.parent
@@ -27,18 +27,20 @@ PROF = "http://www.w3.org/ns/dx/prof/"
 
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
-    return load_shapes(ROOT / "shapes", DEFAULT_BASE)
+    return load_shapes(ROOT / "shapes", DEFAULT_BASE, DEFAULT_VOCAB)
 
 
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
-    return load_ontology(ROOT / "ontology", DEFAULT_BASE)
+    return load_ontology(ROOT / "ontology", DEFAULT_BASE, DEFAULT_VOCAB)
 
 
-def check(example: Path | None, shapes: Graph, ontology: Graph | None = None, base: str = DEFAULT_BASE) -> ValidationReport:
+def check(
+    example: Path | None, shapes: Graph, ontology: Graph | None = None, base: str = DEFAULT_BASE, vocab: str = DEFAULT_VOCAB
+) -> ValidationReport:
     data = Graph()
     for path in [CONTEXT, ROOT / "ontology" / "concepts.ttl", *([example] if example else [])]:
-        data.parse(data=rebase(path.read_text(encoding="utf-8"), base), format="turtle")
+        data.parse(data=rebase(path.read_text(encoding="utf-8"), base, vocab), format="turtle")
     return validate(data, shapes, ontology)
 
 
@@ -91,17 +93,19 @@ def test_shapes_have_ids_labels_and_messages(shapes: Graph) -> None:
                 assert len(messages) == 1 and messages[0].endswith("."), (shape, holder)
 
 
-def test_shapes_follow_base(shapes: Graph) -> None:
+@pytest.mark.parametrize("vocab", [DEFAULT_VOCAB, "https://vocab.example.net/displacement/v1/"])
+def test_shapes_follow_base_and_vocabulary_namespace(shapes: Graph, vocab: str) -> None:
     base = "https://data.example.org/lod/"
-    rebased = load_shapes(ROOT / "shapes", base)
-    assert check(EXAMPLES / "S09-valid.ttl", rebased, base=base).results == []
-    bounds = check(EXAMPLES / "S09-invalid-09.ttl", rebased, base=base)
+    rebased = load_shapes(ROOT / "shapes", base, vocab)
+    assert (None, SH.path, dis(vocab).reportedFigure) in rebased and (None, SH.path, dis(base + "def/").reportedFigure) not in rebased
+    assert check(EXAMPLES / "S09-valid.ttl", rebased, base=base, vocab=vocab).results == []
+    bounds = check(EXAMPLES / "S09-invalid-09.ttl", rebased, base=base, vocab=vocab)
     assert [r.shape_id for r in bounds.violations] == ["S09"]
 
 
 def test_describe_gives_one_line_per_result(shapes: Graph) -> None:
     report = check(EXAMPLES / "S09-invalid-01.ttl", shapes)
-    figure = [r for r in report.violations if r.path == dis(DEFAULT_BASE).reportedFigure]
+    figure = [r for r in report.violations if r.path == dis(DEFAULT_VOCAB).reportedFigure]
     assert len(figure) == 1
     line = ValidationReport(False, figure).describe("data/x.txt", lambda node: "data/articles/x.txt:15:1")
     assert line == (
@@ -133,7 +137,7 @@ def test_model_terms_are_declared_with_label_and_comment() -> None:
     graph = Graph()
     for path in (ROOT / "ontology").glob("*.ttl"):
         graph.parse(path)
-    ns = dis(DEFAULT_BASE)
+    ns = dis(DEFAULT_VOCAB)
     terms = set(re.findall(r"\bdis:([A-Za-z]\w*)", (ROOT / "docs" / "model.md").read_text(encoding="utf-8")))
     assert len(terms) > 15
     for term in sorted(terms):

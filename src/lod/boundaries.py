@@ -88,9 +88,10 @@ def boundaries_graph(units: list[Boundary], places: Graph, uris: Uris) -> Graph:
     return graph
 
 
-def enclosing_unit(known: Graph, members: list[URIRef], base: str) -> URIRef | None:
-    """The lowest admin unit (a thing with ``dis:adminLevel``) that holds every member, or None."""
-    level = dis(base).adminLevel
+def enclosing_unit(known: Graph, members: list[URIRef], vocab: str) -> URIRef | None:
+    """The lowest admin unit (a thing with ``dis:adminLevel``, under the vocabulary namespace ``vocab``) that holds every
+    member, or None."""
+    level = dis(vocab).adminLevel
     chains = [_ancestors(known, m) for m in members]
     if not chains:
         return None

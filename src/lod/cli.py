@@ -181,7 +181,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
     with tempfile.TemporaryDirectory(prefix="lod-extract-") as scratch:
         store = OxigraphStore(Path(scratch) / "store")
         store.replace_graphs({ctx.uris.article_graph(article.key): ctx.mapper.map(article, extraction, origins).graph})
-        dump(store, formats.by_name(args.format, formats.DUMP_FORMATS), sys.stdout.buffer, base=settings.base_uri)
+        dump(store, formats.by_name(args.format, formats.DUMP_FORMATS), sys.stdout.buffer, base=settings.base_uri, vocab=settings.vocab_uri)
         store.close()
     return EXIT_OK
 
@@ -243,9 +243,9 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror}") from None
         with out:
-            dump(store, fmt, out, base=settings.base_uri, gzip=args.gzip)
+            dump(store, fmt, out, base=settings.base_uri, vocab=settings.vocab_uri, gzip=args.gzip)
     else:
-        dump(store, fmt, sys.stdout.buffer, base=settings.base_uri, gzip=args.gzip)
+        dump(store, fmt, sys.stdout.buffer, base=settings.base_uri, vocab=settings.vocab_uri, gzip=args.gzip)
         sys.stdout.buffer.flush()
     return EXIT_OK
 

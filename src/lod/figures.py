@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from lod import namespaces
 from lod.store import Solutions, Store
 
 __all__ = ["COLUMNS", "CSV_FILE", "csv_text", "rows"]
@@ -92,9 +93,10 @@ ORDER BY ?place ?level ?code
 PLACES_PER_QUERY = 500
 
 
-def rows(store: Store, base: str) -> list[dict[str, str]]:
-    """One dict per observation, keyed by the query variables of ``COLUMNS`` (absent values left out)."""
-    dis = base + "def/displacement#"
+def rows(store: Store, vocab: str) -> list[dict[str, str]]:
+    """One dict per observation, keyed by the query variables of ``COLUMNS`` (absent values left out); ``vocab`` is
+    the vocabulary namespace (``Settings.vocab_uri``)."""
+    dis = str(namespaces.dis(vocab))
     result = store.query(_QUERY.replace("{dis}", dis))
     assert isinstance(result, Solutions)
     seen: set[str] = set()
@@ -125,9 +127,9 @@ def _units(store: Store, dis: str, places: list[str]) -> dict[str, dict[int, tup
     return out
 
 
-def csv_text(store: Store, base: str) -> str:
+def csv_text(store: Store, vocab: str) -> str:
     """The CSV: a header row, the HXL hashtag row, then one row per observation."""
-    return hxl_csv(COLUMNS, rows(store, base))
+    return hxl_csv(COLUMNS, rows(store, vocab))
 
 
 def hxl_csv(columns: tuple[tuple[str, str, str], ...], table: list[dict[str, str]]) -> str:

@@ -51,7 +51,7 @@ class Mapper:
         self.uris = uris
         self.known = known
         self.resolve_org = resolve_org
-        self.dis = dis(uris.base)
+        self.dis = dis(uris.vocab)
 
     def map(self, article: Article, extraction: Extraction, origins: dict[int, str] | None = None) -> Mapped:
         """``origins`` maps ``id(record)`` to a location (corrections file line) overriding the body position."""
@@ -235,7 +235,7 @@ class _Run:
         self.add(uri, SCHEMA.name, Literal(name, lang="en"))
         for member in members:
             self.add(uri, SCHEMA.containsPlace, member)
-        unit = enclosing_unit(self.m.known, members, self.u.base)  # so figures add up per governorate
+        unit = enclosing_unit(self.m.known, members, self.u.vocab)  # so figures add up per governorate
         if unit is not None:
             self.add(uri, SCHEMA.containedInPlace, unit)
         return uri

@@ -1,6 +1,9 @@
-"""The vocabularies we reuse, and our own namespace under the configured base URI."""
+"""The vocabularies we reuse, and our own: the ``dis:`` vocabulary and its concept schemes live under a namespace
+of their own (``LOD_VOCAB_URI``, by default a persistent w3id.org URI), whatever base URI the data is served under."""
 
 from __future__ import annotations
+
+import re
 
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD, DefinedNamespace
@@ -16,19 +19,30 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DCT = DCTERMS
 
-# Files in ontology/, shapes/ and data/reference/ are written against this base; loading rebases them.
+# Files in ontology/, shapes/ and data/reference/ are written against these two; loading rebases them.
 DEFAULT_BASE = "http://127.0.0.1:8000/"
-VOCAB_PATH = "def/displacement#"
+DEFAULT_VOCAB = "https://w3id.org/lod-syria/def/"
+# Where the vocabulary lived before it had a namespace of its own: text written against it still loads.
+LEGACY_VOCAB = DEFAULT_BASE + "def/"
+VOCAB_NAME = "displacement#"
+VOCAB_PATH = "def/" + VOCAB_NAME  # the vocabulary's document on every deployment, ``{LOD_BASE_URI}def/displacement``
 
 
-def dis(base: str) -> Namespace:
-    """Our vocabulary's namespace under ``base``."""
-    return Namespace(base + VOCAB_PATH)
+def dis(vocab: str) -> Namespace:
+    """The ``dis:`` namespace under the vocabulary namespace ``vocab`` (``Settings.vocab_uri``, not the base URI)."""
+    return Namespace(vocab + VOCAB_NAME)
 
 
-def rebase(text: str, base: str, old: str = DEFAULT_BASE) -> str:
-    """Rewrite text written against ``old`` (by default DEFAULT_BASE) so its IRIs live under ``base``."""
-    return text if base == old else text.replace(old, base)
+def rebase(text: str, base: str, vocab: str) -> str:
+    """Rewrite text written against DEFAULT_VOCAB (or LEGACY_VOCAB) and DEFAULT_BASE so its vocabulary IRIs live
+    under ``vocab`` and the rest under ``base``, in one pass (so one rewrite never feeds the next)."""
+    mapping = {DEFAULT_VOCAB: vocab, LEGACY_VOCAB: vocab, DEFAULT_BASE: base}
+    if all(old == new for old, new in mapping.items() if old != LEGACY_VOCAB) and LEGACY_VOCAB not in text:
+        return text
+    return _OLD.sub(lambda match: mapping[match.group()], text)
+
+
+_OLD = re.compile("|".join(re.escape(old) for old in sorted((DEFAULT_VOCAB, LEGACY_VOCAB, DEFAULT_BASE), key=len, reverse=True)))
 
 
 # rdflib's own vocabularies are DefinedNamespace classes, not Namespace objects; str() gives the IRI of both.
@@ -55,9 +69,9 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
 }
 
 
-def prefixes(base: str) -> dict[str, str]:
-    """Prefix map for output, including ``dis:`` and the entity space under ``base``."""
+def prefixes(base: str, vocab: str) -> dict[str, str]:
+    """Prefix map for output, including ``dis:`` under ``vocab`` and the entity space under ``base``."""
     out = {name: str(ns) for name, ns in PREFIXES.items()}
-    out["dis"] = str(dis(base))
+    out["dis"] = str(dis(vocab))
     out["id"] = base + "id/"
     return out

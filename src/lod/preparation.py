@@ -95,14 +95,14 @@ class Context:
 
     @classmethod
     def _read(cls, settings: Settings) -> Context:
-        uris = Uris(settings.base_uri)
+        uris = Uris(settings.base_uri, settings.vocab_uri)
         reference_dir = settings.data_dir / "reference"
-        vocabulary = load_ontology(settings.ontology_dir, uris.base)
+        vocabulary = load_ontology(settings.ontology_dir, uris.base, uris.vocab)
         reconciler = load_reconciler(reference_dir)
         reference = reference_graph(reference_dir, reconciler, uris)
         known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
         checked = vocabulary + reference_graph(reference_dir, reconciler, uris, communities=False)
-        return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base), reference, known,
+        return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base, uris.vocab), reference, known,
                    Mapper(uris, known, reconciler.org), reconciler, checked)
 
     def context_for(self, graph: Graph) -> Graph:
@@ -258,7 +258,7 @@ def outcome_of(path: str, ctx: Context) -> Outcome:
     else:
         item = prepare(path, ctx)
         name, graph, report = ctx.uris.article_graph(item.article.key), item.graph, item.report
-    events = event_keys(name, graph, ctx.known, dis(ctx.uris.base).adminLevel)
+    events = event_keys(name, graph, ctx.known, dis(ctx.uris.vocab).adminLevel)
     return Outcome(path, str(name), graph.serialize(format="nt", encoding="utf-8"), len(graph), report, events=events)
 
 

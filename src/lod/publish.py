@@ -76,21 +76,21 @@ def context_url(base: str) -> str:
     return base + "context.jsonld"
 
 
-def load_context(base: str) -> dict[str, Any]:
-    """The context document (``{"@context": {...}}``) with its IRIs under ``base``."""
-    document: dict[str, Any] = json.loads(_context_text(base))
+def load_context(base: str, vocab: str) -> dict[str, Any]:
+    """The context document (``{"@context": {...}}``) with its IRIs under ``base`` and ``dis:`` under ``vocab``."""
+    document: dict[str, Any] = json.loads(_context_text(base, vocab))
     return document
 
 
 @lru_cache(maxsize=8)
-def _context_text(base: str) -> str:
-    return rebase(CONTEXT_FILE.read_text(encoding="utf-8"), base)
+def _context_text(base: str, vocab: str) -> str:
+    return rebase(CONTEXT_FILE.read_text(encoding="utf-8"), base, vocab)
 
 
-def document_loader(base: str) -> Callable[..., dict[str, Any]]:
+def document_loader(base: str, vocab: str) -> Callable[..., dict[str, Any]]:
     """A PyLD document loader that answers our context URL from the local file and refuses everything else.
 
-    Use it to read a dump offline: ``jsonld.to_rdf(doc, {"documentLoader": document_loader(base)})``.
+    Use it to read a dump offline: ``jsonld.to_rdf(doc, {"documentLoader": document_loader(base, vocab)})``.
     """
     url = context_url(base)
 
@@ -98,7 +98,7 @@ def document_loader(base: str) -> Callable[..., dict[str, Any]]:
         if requested != url:
             message = f"refusing to fetch {requested}"
             raise JsonLdError(message, "jsonld.LoadDocumentError", code="loading document failed")
-        document = load_context(base)
+        document = load_context(base, vocab)
         return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": document}
 
     return load
@@ -107,20 +107,20 @@ def document_loader(base: str) -> Callable[..., dict[str, Any]]:
 # --- one dump to a stream ------------------------------------------------------------------------
 
 
-def dump(store: Store, fmt: Format, out: IO[bytes], *, base: str, gzip: bool = False) -> None:
+def dump(store: Store, fmt: Format, out: IO[bytes], *, base: str, vocab: str, gzip: bool = False) -> None:
     """Write the whole dataset to ``out`` in ``fmt`` (one of ``DUMP_FORMATS``), gzipped if asked.
 
     Raises:
         ValueError: ``fmt`` is not a dump format, or an IRI cannot be written in compact JSON-LD.
     """
     if not gzip:
-        _dump(store, fmt, out, base)
+        _dump(store, fmt, out, base, vocab)
         return
     with gzip_module.GzipFile(fileobj=out, mode="wb", compresslevel=6, mtime=0, filename="") as zipped:
-        _dump(store, fmt, zipped, base)
+        _dump(store, fmt, zipped, base, vocab)
 
 
-def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str) -> int:
+def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -> int:
     """Write one dump; return how many triples (graph formats) or quads (dataset formats) it holds."""
     # pyoxigraph's stubs say ``IO[bytes]`` for ``output``; it writes to any binary file object, a GzipFile too.
     if fmt == NQUADS:
@@ -130,10 +130,10 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str) -> int:
     if fmt in (TURTLE, NTRIPLES):
         triples: _Counter[ox.Triple] = _Counter(store.construct(_UNION))
         assert fmt.rdf is not None
-        ox.serialize(triples, out, format=fmt.rdf, prefixes=prefixes(base) if fmt == TURTLE else None)  # type: ignore[arg-type]
+        ox.serialize(triples, out, format=fmt.rdf, prefixes=prefixes(base, vocab) if fmt == TURTLE else None)  # type: ignore[arg-type]
         return triples.count
     if fmt == JSONLD:
-        context = load_context(base)["@context"]
+        context = load_context(base, vocab)["@context"]
         return JsonLdWriter(context, out).write(store, context)  # embedded: the dump reads offline
     raise ValueError(f"{fmt} is not a dump format; use one of {', '.join(f.name for f in DUMP_FORMATS)}")
 
@@ -200,7 +200,7 @@ def write_dumps(
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
     """
-    base, folder = settings.base_uri, settings.dumps_dir
+    base, vocab, folder = settings.base_uri, settings.vocab_uri, settings.dumps_dir
     folder.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
     now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
@@ -212,18 +212,18 @@ def write_dumps(
             name = f"{DUMP_STEM}.{fmt.extension}"
             plain, zipped = _stage(staged, folder / name), _stage(staged, folder / f"{name}.gz")
             with plain.open("wb") as out:
-                count = _dump(store, fmt, out, base)
+                count = _dump(store, fmt, out, base, vocab)
             with plain.open("rb") as source, zipped.open("wb") as raw:
                 with gzip_module.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0, filename="") as packed:
                     shutil.copyfileobj(source, packed, 1 << 20)
             for path, file_name, gz in ((plain, name, False), (zipped, f"{name}.gz", True)):
                 size, sha = _size_and_sha256(path)
                 files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, count, now))
-        stats = statistics(store, base)
-        description = describe(files, stats, base, issued=issued, modified=now)
+        stats = statistics(store, base, vocab)
+        description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
-        _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, base), encoding="utf-8", newline="")
-        _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, base), encoding="utf-8", newline="")
+        _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab), encoding="utf-8", newline="")
+        _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
         for temporary, final in staged:

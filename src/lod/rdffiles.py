@@ -13,8 +13,9 @@ from lod.namespaces import rebase
 from lod.store import to_rdflib
 
 
-def read_rdf(path: str | Path, base: str) -> Graph:
-    """Parse an RDF file (format from its extension) written against the default base, rebased to ``base``.
+def read_rdf(path: str | Path, base: str, vocab: str) -> Graph:
+    """Parse an RDF file (format from its extension) written against the default base and vocabulary namespace,
+    rebased to ``base`` and ``vocab``.
 
     Raises:
         RdfSyntaxError: the file does not parse, or its extension names no RDF format.
@@ -24,7 +25,7 @@ def read_rdf(path: str | Path, base: str) -> Graph:
     if fmt is None or fmt.rdf is None:
         raise RdfSyntaxError(Where(str(path)), f"unknown RDF file extension {path.suffix!r}")
     try:
-        text = rebase(path.read_text(encoding="utf-8"), base)
+        text = rebase(path.read_text(encoding="utf-8"), base, vocab)
     except (OSError, UnicodeDecodeError) as exc:
         raise RdfSyntaxError(Where(str(path)), f"cannot read: {exc}") from None
     graph = Graph()
@@ -39,9 +40,9 @@ def read_rdf(path: str | Path, base: str) -> Graph:
     return graph
 
 
-def read_rdf_dir(directory: str | Path, base: str) -> Graph:
+def read_rdf_dir(directory: str | Path, base: str, vocab: str) -> Graph:
     """Every ``*.ttl`` file of a folder, in one graph (sorted, so the result does not depend on the OS)."""
     graph = Graph()
     for path in sorted(Path(directory).glob("*.ttl")):
-        graph += read_rdf(path, base)
+        graph += read_rdf(path, base, vocab)
     return graph

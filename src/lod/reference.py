@@ -82,7 +82,7 @@ def organizations_graph(entries: list[OrgEntry], uris: Uris) -> Graph:
 def gazetteer_graph(gazetteer: Gazetteer, uris: Uris, graph: Graph | None = None) -> Graph:
     """The country, the admin areas (levels 1-3, keyed by P-code) and the GeoNames places, with the hierarchy,
     English and Arabic names and, for GeoNames places, a point. Communities are in ``community_graph``."""
-    d = dis(uris.base)
+    d = dis(uris.vocab)
     graph = Graph() if graph is None else graph
     country = uris.pcode_place(COUNTRY)
     graph.add((country, RDF.type, SCHEMA.Country))
@@ -282,5 +282,5 @@ def _reference(reference_dir: Path, uris: Uris, communities: bool, reconciler: R
     if communities:  # which carry their stated sub-district, not one found by point-in-polygon
         community_graph(reconciler.gazetteer, uris, graph)
     for path in sorted(reference_dir.glob("*.ttl")):
-        graph += read_rdf(path, uris.base)
+        graph += read_rdf(path, uris.base, uris.vocab)
     return graph

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from lod.folding import skeleton, words
+from lod.namespaces import dis
 from lod.store import Solutions, Store
 
 __all__ = ["LEVELS", "Hit", "SearchIndex"]
@@ -85,12 +86,12 @@ class SearchIndex:
         self._db.execute("CREATE TABLE things (entity TEXT PRIMARY KEY, kind TEXT, label TEXT, level INT, uses INT, words TEXT)")
 
     @classmethod
-    def build(cls, store: Store, base: str) -> SearchIndex:
+    def build(cls, store: Store, vocab: str) -> SearchIndex:
         """The index of every named place, organization, person and article in ``store``."""
         index = cls()
-        vocab = base + "def/displacement#"
-        uses = {row["s"]: int(row["n"]) for row in _select(store, _USES.replace("{dis}", vocab))}
-        details = _select(store, _DETAILS.replace("{dis}", vocab))
+        terms = str(dis(vocab))
+        uses = {row["s"]: int(row["n"]) for row in _select(store, _USES.replace("{dis}", terms))}
+        details = _select(store, _DETAILS.replace("{dis}", terms))
         names = _select(store, _NAMES)
         kinds: dict[str, str] = {}
         rows = []

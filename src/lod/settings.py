@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LOD_", extra="ignore")
 
     base_uri: str = "http://127.0.0.1:8000/"
+    # The vocabulary's own namespace (dis:, concept schemes, concepts): the same on every deployment.
+    vocab_uri: str = "https://w3id.org/lod-syria/def/"
     store_path: Path = ROOT / "var" / "store"
     store_url: str | None = None  # a SPARQL server's query endpoint: then the store is there, not at store_path
     store_update_url: str | None = None
@@ -70,9 +72,9 @@ class Settings(BaseSettings):
             raise ValueError(f"must be at least 1, got {value}")
         return value
 
-    @field_validator("base_uri")
+    @field_validator("base_uri", "vocab_uri")
     @classmethod
-    def _base_uri_ends_with_slash(cls, value: str) -> str:
+    def _namespace_ends_with_slash(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError(f"base URI must be an http(s) URI, got {value!r}")
+            raise ValueError(f"must be an http(s) URI, got {value!r}")
         return value if value.endswith("/") else value + "/"

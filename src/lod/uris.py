@@ -11,6 +11,8 @@ from urllib.parse import urlsplit, urlunsplit, parse_qsl, urlencode
 
 from rdflib import URIRef
 
+from lod.namespaces import VOCAB_NAME
+
 # Bump when a key recipe changes; old URIs then need dct:isReplacedBy links.
 KEY_RECIPE_VERSION = "1"
 HASH_CHARS = 16
@@ -42,10 +44,12 @@ def canonical_url(url: str) -> str:
 
 
 class Uris:
-    """Every URI lod mints, under one base."""
+    """Every URI lod mints: things, graphs and documents under the base; the vocabulary, concept schemes and
+    concepts under the vocabulary namespace ``vocab``, the same on every deployment."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, vocab: str) -> None:
         self.base = base if base.endswith("/") else base + "/"
+        self.vocab = vocab if vocab.endswith("/") else vocab + "/"
 
     def id(self, kind: str, key: str) -> URIRef:
         return URIRef(f"{self.base}id/{kind}/{key}")
@@ -68,7 +72,7 @@ class Uris:
 
     @property
     def vocabulary(self) -> URIRef:
-        return URIRef(f"{self.base}def/displacement")
+        return URIRef(self.vocab + VOCAB_NAME.rstrip("#"))
 
     # things
     def article(self, article_key: str) -> URIRef:
@@ -90,8 +94,11 @@ class Uris:
         return self.id("membership", digest("membership", self.relative(person), self.relative(post)))
 
     def relative(self, part: object) -> object:
-        """A URI under the base without the base, so keys do not change with ``LOD_BASE_URI``."""
+        """A URI under the base without the base (under the vocabulary namespace: ``def/`` and the rest), so keys
+        change neither with ``LOD_BASE_URI`` nor with ``LOD_VOCAB_URI``."""
         text = str(part) if isinstance(part, URIRef) else None
+        if text is not None and text.startswith(self.vocab):
+            return "def/" + text[len(self.vocab):]
         return text[len(self.base):] if text is not None and text.startswith(self.base) else part
 
     def statement(self, article_key: str, start: int, end: int, speaker: URIRef, kind: str) -> URIRef:
@@ -119,10 +126,10 @@ class Uris:
         return self.id("event", key)
 
     def concept(self, scheme: str, key: str) -> URIRef:
-        return self.id("concept", f"{scheme}/{key}")
+        return URIRef(f"{self.vocab}concept/{scheme}/{key}")
 
     def scheme(self, scheme: str) -> URIRef:
-        return self.id("scheme", scheme)
+        return URIRef(f"{self.vocab}scheme/{scheme}")
 
     @property
     def dataset(self) -> URIRef:

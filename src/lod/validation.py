@@ -63,22 +63,22 @@ class ValidationReport:
         return "\n".join(_describe(r, source, locate) for r in self.results)
 
 
-def _parse_dir(directory: Path, base: str) -> Graph:
+def _parse_dir(directory: Path, base: str, vocab: str) -> Graph:
     """Every ``*.ttl`` of a folder; a file that does not parse raises RdfSyntaxError (``path:line:col``)."""
-    graph = read_rdf_dir(directory, base)
-    for name, namespace in prefixes(base).items():
+    graph = read_rdf_dir(directory, base, vocab)
+    for name, namespace in prefixes(base, vocab).items():
         graph.bind(name, namespace)  # so reports print dis:reportedFigure, not the full IRI
     return graph
 
 
-def load_shapes(shapes_dir: Path, base: str) -> Graph:
-    """Every ``shapes/*.ttl``, rewritten from the default base to ``base``."""
-    return _parse_dir(Path(shapes_dir), base)
+def load_shapes(shapes_dir: Path, base: str, vocab: str) -> Graph:
+    """Every ``shapes/*.ttl``, rewritten from the default base and vocabulary namespace to ``base`` and ``vocab``."""
+    return _parse_dir(Path(shapes_dir), base, vocab)
 
 
-def load_ontology(ontology_dir: Path, base: str) -> Graph:
-    """Every ``ontology/*.ttl``, rewritten from the default base to ``base``."""
-    return _parse_dir(Path(ontology_dir), base)
+def load_ontology(ontology_dir: Path, base: str, vocab: str) -> Graph:
+    """Every ``ontology/*.ttl``, rewritten from the default base and vocabulary namespace to ``base`` and ``vocab``."""
+    return _parse_dir(Path(ontology_dir), base, vocab)
 
 
 def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> ValidationReport:

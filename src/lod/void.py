@@ -53,8 +53,9 @@ class Statistics:
     examples: list[str]
 
 
-def statistics(store: Store, base: str) -> Statistics:
-    """Count what VoID says about the dataset in ``store``, whose own IRIs start with ``base``."""
+def statistics(store: Store, base: str, vocab: str) -> Statistics:
+    """Count what VoID says about the dataset in ``store``, whose own IRIs start with ``base`` (its vocabulary's with
+    ``vocab``)."""
 
     def select(query: str) -> list[list[str]]:
         rows = store.query(query)
@@ -72,10 +73,10 @@ def statistics(store: Store, base: str) -> Statistics:
     [[classes]] = select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
     graphs = {g: int(n) for g, n in select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
     used = select("SELECT DISTINCT ?i WHERE { { ?s ?i ?o } UNION { ?s a ?i FILTER isIRI(?i) } }")
-    known = sorted(prefixes(base).values(), key=len, reverse=True)
+    known = sorted(prefixes(base, vocab).values(), key=len, reverse=True)
     vocabularies = {next((ns for ns in known if iri.startswith(ns)), _namespace_of(iri)) for [iri] in used}
     examples = []
-    for cls in (SCHEMA.NewsArticle, dis(base).DisplacementObservation, dis(base).Statement, SCHEMA.AdministrativeArea):
+    for cls in (SCHEMA.NewsArticle, dis(vocab).DisplacementObservation, dis(vocab).Statement, SCHEMA.AdministrativeArea):
         # The smallest IRI of each kind, so the same data always gives the same examples (ORDER BY rather than
         # MIN ... HAVING without GROUP BY, which Virtuoso refuses).
         examples += [row[0] for row in select(
@@ -99,10 +100,10 @@ def _namespace_of(iri: str) -> str:
     return iri[: cut + 1] if cut > 0 else iri
 
 
-def describe(files: list[DumpFile], stats: Statistics, base: str, *, issued: datetime, modified: datetime) -> Graph:
+def describe(files: list[DumpFile], stats: Statistics, base: str, vocab: str, *, issued: datetime, modified: datetime) -> Graph:
     """The VoID + DCAT description of the dataset and its dump files."""
     g = Graph()
-    for name, iri in {**prefixes(base), "spdx": str(SPDX), "sd": str(SD)}.items():
+    for name, iri in {**prefixes(base, vocab), "spdx": str(SPDX), "sd": str(SD)}.items():
         g.bind(name, iri, override=True, replace=True)
     ds = dataset_uri(base)
     when = Literal(modified.isoformat(), datatype=XSD.dateTime)

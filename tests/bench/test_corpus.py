@@ -46,7 +46,7 @@ def test_generated_articles_all_conform_and_build(tmp_path: Path) -> None:
     assert len(report.articles) == 20
     store = OxigraphStore(settings.store_path, read_only=True)
     result = store.query("""
-        PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+        PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         SELECT (COUNT(DISTINCT ?o) AS ?observations) (COUNT(DISTINCT ?place) AS ?places)
                (COUNT(DISTINCT ?reporter) AS ?reporters) (COUNT(DISTINCT ?unit) AS ?units)
                (COUNT(DISTINCT YEAR(?reported)) AS ?years)

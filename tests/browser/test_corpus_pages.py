@@ -33,11 +33,10 @@ def local_only(page: Page, served_corpus: str) -> list[str]:
 def test_a_place_page_shows_its_map_timeline_and_figures(
     page: Page, served_corpus: str, corpus_settings: Settings, screenshots: Path
 ) -> None:
-    base = corpus_settings.base_uri
     [busiest] = select(
         corpus_settings,
         f"""SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?o <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?a .
-              ?a <https://schema.org/containedInPlace>* ?g . ?g <{base}def/displacement#adminLevel> 1 }}
+              ?a <https://schema.org/containedInPlace>* ?g . ?g <{corpus_settings.vocab_uri}displacement#adminLevel> 1 }}
             GROUP BY ?g ORDER BY DESC(?n) ?g LIMIT 1""",
     )
     requests = local_only(page, served_corpus)
@@ -109,7 +108,7 @@ def test_an_observation_page_shows_its_place_path_and_a_small_map(
 ) -> None:
     [observation] = select(
         corpus_settings,
-        f"""SELECT ?o WHERE {{ ?o a <{corpus_settings.base_uri}def/displacement#DisplacementObservation> ;
+        f"""SELECT ?o WHERE {{ ?o a <{corpus_settings.vocab_uri}displacement#DisplacementObservation> ;
               <http://purl.org/linked-data/sdmx/2009/dimension#refArea>/<https://schema.org/containedInPlace> ?u }}
             ORDER BY ?o LIMIT 1""",
     )
@@ -121,7 +120,7 @@ def test_an_observation_page_shows_its_place_path_and_a_small_map(
 
 
 def test_each_home_example_returns_rows(page: Page, served_corpus: str, corpus_settings: Settings, screenshots: Path) -> None:
-    shown = [e for e in examples.load(corpus_settings.base_uri) if e.slug not in EVENT_EXAMPLES]
+    shown = [e for e in examples.load(corpus_settings.base_uri, corpus_settings.vocab_uri) if e.slug not in EVENT_EXAMPLES]
     assert len(shown) >= 7
     page.goto(served_corpus)
     cards = page.locator(".cards .card")

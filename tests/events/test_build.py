@@ -19,7 +19,7 @@ from lod.settings import Settings
 from lod.store import OxigraphStore, Solutions
 
 LOD = str(Path(sys.executable).with_name("lod"))
-PREFIXES = """PREFIX dis: <http://127.0.0.1:8000/def/displacement#>
+PREFIXES = """PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dct: <http://purl.org/dc/terms/>
@@ -93,7 +93,7 @@ def test_refused_file_leaves_the_store_unchanged(tmp_path: Path) -> None:
 def test_the_seed_incident_and_the_matching_row_are_one_event_with_both_sources(events_settings: Settings) -> None:
     rows = select(events_settings, """
         SELECT DISTINCT ?event ?source ?count WHERE {
-          ?event sem:eventType <http://127.0.0.1:8000/id/concept/event-type/shelling-artillery-missile-attack> ;
+          ?event sem:eventType <https://w3id.org/lod-syria/def/concept/event-type/shelling-artillery-missile-attack> ;
                  prov:wasDerivedFrom ?source .
           OPTIONAL { ?event dis:casualties/dis:casualtyCount ?count }
           FILTER(CONTAINS(STR(?event), "incident") || CONTAINS(STR(?event), "acled")) }""")

@@ -12,17 +12,17 @@ from rdflib.namespace import RDF, XSD
 
 from conftest import make_settings
 from events.conftest import write_acled
-from lod.namespaces import SCHEMA, SEM, dis
+from lod.namespaces import DEFAULT_VOCAB, SCHEMA, SEM, dis
 from lod.events.matching import merge_events
 from lod.pipeline import build
 from lod.settings import Settings
 from lod.store import OxigraphStore, Solutions
 
 BASE = "http://127.0.0.1:8000/"
-D = dis(BASE)
+D = dis(DEFAULT_VOCAB)
 ID = BASE + "id/"
-AIR = URIRef(ID + "concept/event-type/air-drone-strike")
-SHELLING = URIRef(ID + "concept/event-type/shelling-artillery-missile-attack")
+AIR = URIRef(DEFAULT_VOCAB + "concept/event-type/air-drone-strike")
+SHELLING = URIRef(DEFAULT_VOCAB + "concept/event-type/shelling-artillery-missile-attack")
 
 
 def place_tree() -> Graph:

@@ -9,7 +9,7 @@ from lod.web import examples
 
 
 def run(settings: Settings, slug: str) -> list[dict[str, str]]:
-    (example,) = [e for e in examples.load(settings.base_uri) if e.slug == slug]
+    (example,) = [e for e in examples.load(settings.base_uri, settings.vocab_uri) if e.slug == slug]
     result = OxigraphStore(settings.store_path, read_only=True).query(example.sparql)
     assert isinstance(result, Solutions)
     return result.values()

@@ -11,12 +11,12 @@ from rdflib.namespace import DCAT, PROV, RDF, XSD
 
 from events.conftest import ACLED_HEADER, ACLED_ROWS, HXL_HEADER, HXL_ROWS, write_acled, write_hxl, write_table
 from lod.errors import InputError, LodError, Refused, ValidationFailed
-from lod.namespaces import DCT, SCHEMA, SDMX_DIM, SEM, dis
+from lod.namespaces import DCT, DEFAULT_VOCAB, SCHEMA, SDMX_DIM, SEM, dis
 from lod.pipeline import Context, PreparedTable, prepare_table
 from lod.settings import Settings
 
 BASE = "http://127.0.0.1:8000/"
-D = dis(BASE)
+D = dis(DEFAULT_VOCAB)
 ID = BASE + "id/"
 
 
@@ -34,7 +34,7 @@ def test_acled_rows_become_events_with_their_row(tmp_path: Path, ctx: Context) -
     g = table.graph
     event = URIRef(ID + "event/acled-idlib-syr101")
     assert (event, RDF.type, SEM.Event) in g
-    assert g.value(event, SEM.eventType) == URIRef(ID + "concept/event-type/air-drone-strike")
+    assert g.value(event, SEM.eventType) == URIRef(DEFAULT_VOCAB + "concept/event-type/air-drone-strike")
     assert g.value(event, SEM.hasBeginTimeStamp) == Literal("2019-11-28", datatype=XSD.date)
     assert g.value(event, SEM.hasPlace) == URIRef(ID + "place/pcode/SY0702")  # "Idleb" / "Al Ma'ra" by name
     row = g.value(event, PROV.wasDerivedFrom)
@@ -42,7 +42,7 @@ def test_acled_rows_become_events_with_their_row(tmp_path: Path, ctx: Context) -
     assert str(g.value(row, SCHEMA.text)).startswith("SYR101,28 November 2019")
     (casualty,) = g.objects(event, D.casualties)
     assert g.value(casualty, D.casualtyCount) == Literal(12)
-    assert g.value(casualty, D.casualtyType) == URIRef(ID + "concept/casualty-type/killed")
+    assert g.value(casualty, D.casualtyType) == URIRef(DEFAULT_VOCAB + "concept/casualty-type/killed")
     (claim,) = g.objects(event, D.attribution)
     publisher = g.value(URIRef(ID + "dataset/file/acled-idlib"), DCT.publisher)
     assert g.value(claim, D.allegedBy) == publisher == g.value(casualty, PROV.wasAttributedTo)
@@ -67,7 +67,7 @@ def test_hxl_movements_become_observations(tmp_path: Path, ctx: Context) -> None
     assert g.value(first, D.destination) == URIRef(ID + "place/pcode/SY07")
     assert g.value(first, SDMX_DIM.refPeriod) == URIRef(ID + "interval/2019-11-28--2019-11-30")
     assert g.value(first, D.reportDate) == Literal("2019-11-30", datatype=XSD.date)
-    assert g.value(first, D.populationUnit) == URIRef(ID + "concept/population-unit/persons")
+    assert g.value(first, D.populationUnit) == URIRef(DEFAULT_VOCAB + "concept/population-unit/persons")
     assert g.value(g.value(first, PROV.wasDerivedFrom), D.rowNumber) == Literal(3)  # two header lines
 
 

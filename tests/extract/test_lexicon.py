@@ -7,6 +7,7 @@ from rdflib.namespace import RDF, SKOS
 
 from lod.extract.lexicon import EVENT_TRIGGERS, EVENT_TYPES, WEAPONS
 from lod.settings import ROOT
+from lod.namespaces import DEFAULT_VOCAB
 from lod.uris import Uris
 from lod.validation import load_ontology
 
@@ -14,8 +15,8 @@ BASE = "http://127.0.0.1:8000/"
 
 
 def _defined(scheme: str) -> set[str]:
-    vocabulary = load_ontology(ROOT / "ontology", BASE)
-    uris = Uris(BASE)
+    vocabulary = load_ontology(ROOT / "ontology", BASE, DEFAULT_VOCAB)
+    uris = Uris(BASE, DEFAULT_VOCAB)
     return {
         str(c).rsplit("/", 1)[1]
         for c in vocabulary.subjects(SKOS.inScheme, uris.scheme(scheme))

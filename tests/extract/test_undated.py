@@ -38,6 +38,6 @@ def test_an_undated_page_without_publisher_is_published_with_warnings(tmp_path: 
     prepared = prepare(path, ctx)
     assert prepared.report.conforms
     assert any(r.severity == "Warning" and "datePublished" in r.message for r in prepared.report.results)
-    article = next(prepared.graph.subjects(dis(ctx.uris.base).datePublishedFrom, Literal("unknown")))
-    assert (article, dis(ctx.uris.base).publisherFrom, Literal("source URL host")) in prepared.graph
+    article = next(prepared.graph.subjects(dis(ctx.uris.vocab).datePublishedFrom, Literal("unknown")))
+    assert (article, dis(ctx.uris.vocab).publisherFrom, Literal("source URL host")) in prepared.graph
     assert prepared.graph.value(article, SCHEMA.datePublished) is None

@@ -43,7 +43,7 @@ class Served:
     def union(self) -> Graph:
         """Everything the store holds, as one rdflib graph (the union of its named graphs)."""
         out = io.BytesIO()
-        publish.dump(self.store, NTRIPLES, out, base=self.settings.base_uri)
+        publish.dump(self.store, NTRIPLES, out, base=self.settings.base_uri, vocab=self.settings.vocab_uri)
         return Graph().parse(data=out.getvalue(), format="nt")
 
     def entity(self, rdf_type: str) -> str:
@@ -66,7 +66,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     url = url_of(sock)
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
     store = OxigraphStore(settings.store_path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode(), format=ox.RdfFormat.TRIG)
     publish.write_dumps(store, settings)
     with running(create_app(settings, store), sock):
         yield Served(url, settings, store)

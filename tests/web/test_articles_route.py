@@ -92,9 +92,9 @@ def test_post_articles_publishes_and_serves_the_article_at_once(server: Server) 
     assert document.status_code == 200
     assert (URIRef(location), None, None) in Graph().parse(data=document.text, format="turtle")
     found = server.select(
-        "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dis: <%sdef/displacement#> "
+        "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dis: <%sdisplacement#> "
         "SELECT ?o ?figure WHERE { GRAPH <%s> { ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure } }"
-        % (server.url, body["graph"])
+        % (server.settings.vocab_uri, body["graph"])
     )
     assert [row["figure"] for row in found] == ["500"]
 

@@ -14,10 +14,13 @@ import pytest
 
 from conftest import make_settings  # tests/conftest.py
 from events.conftest import write_acled, write_hxl
+from lod.namespaces import DEFAULT_VOCAB, dis
 from lod.pipeline import build
 from lod.web.app import create_app
 
 from ._serving import listener, running, url_of
+
+DIS = str(dis(DEFAULT_VOCAB))
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +49,7 @@ def page(http: httpx.Client, iri: str) -> str:
 
 def test_event_page_shows_every_source_of_a_merged_event(site: tuple[str, httpx.Client]) -> None:
     url, http = site
-    (row,) = select(http, f"""SELECT DISTINCT ?e WHERE {{ ?e <{url}def/displacement#casualties>/<{url}def/displacement#casualtyCount> 3 }}""")
+    (row,) = select(http, f"""SELECT DISTINCT ?e WHERE {{ ?e <{DIS}casualties>/<{DIS}casualtyCount> 3 }}""")
     html = page(http, row["e"])
     assert "shelling/artillery/missile attack" in html and "2019-11-28" in html
     assert "Casualties, as each source reports them" in html and "3 people killed" in html

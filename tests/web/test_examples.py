@@ -7,16 +7,17 @@ import pytest
 from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
 from lod.store import Solutions
+from lod.namespaces import DEFAULT_VOCAB
 from lod.web import examples
 
 # Event examples need event data sets (ACLED, HXL), which neither the seed nor the corpus has:
 # tests/events/test_queries.py checks them on the seed plus such files.
 EVENT_EXAMPLES = {"attacks-per-district-per-month", "displacement-after-attacks"}
-EXAMPLES = [e for e in examples.load("http://127.0.0.1:8000/") if e.slug not in EVENT_EXAMPLES]
+EXAMPLES = [e for e in examples.load("http://127.0.0.1:8000/", DEFAULT_VOCAB) if e.slug not in EVENT_EXAMPLES]
 
 
 def test_the_event_examples_are_still_there() -> None:
-    assert EVENT_EXAMPLES <= {e.slug for e in examples.load("http://127.0.0.1:8000/")}  # else the list above is stale
+    assert EVENT_EXAMPLES <= {e.slug for e in examples.load("http://127.0.0.1:8000/", DEFAULT_VOCAB)}  # else the list above is stale
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.slug for e in EXAMPLES])
@@ -32,4 +33,4 @@ def test_each_example_returns_rows_on_a_corpus_of_many_articles(corpus_settings:
 
 
 def _rebased(example: examples.Example, settings: Settings) -> str:
-    return next(e.sparql for e in examples.load(settings.base_uri) if e.slug == example.slug)
+    return next(e.sparql for e in examples.load(settings.base_uri, settings.vocab_uri) if e.slug == example.slug)

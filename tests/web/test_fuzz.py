@@ -61,7 +61,7 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
         root, base_uri=url, ingest_token=TOKEN, query_timeout_s=5, query_memory_mb=512, http_timeout_s=5, refusal_pause_s=0
     )
     store = OxigraphStore(conf.store_path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, conf.vocab_uri).encode(), format=ox.RdfFormat.TRIG)
     publish.write_dumps(store, conf)
     store.close()  # the app opens it read-only, and POST /articles writes it, as under `lod serve`
     app = create_app(conf)

@@ -31,7 +31,7 @@ def test_jsonld_context_is_served_where_dumps_name_it(served: Served, client: ht
     response = client.get(publish.context_url(served.url))
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/ld+json"
-    assert response.json() == publish.load_context(served.url)
+    assert response.json() == publish.load_context(served.url, served.settings.vocab_uri)
 
 
 def test_openapi_docs(client: httpx.Client) -> None:

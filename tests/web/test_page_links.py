@@ -23,19 +23,19 @@ def one_of(settings: Settings, where: str) -> str:
 
 
 def test_the_links_in_the_pages_dereference(corpus_settings: Settings, served_corpus: str) -> None:
-    base = corpus_settings.base_uri
+    dis = corpus_settings.vocab_uri + "displacement#"
     things = [
         one_of(corpus_settings, f"?s a <{kind}>")
         for kind in (
             "https://schema.org/NewsArticle",
             "http://www.w3.org/ns/org#Organization",
             "http://xmlns.com/foaf/0.1/Person",
-            f"{base}def/displacement#DisplacementObservation",
-            f"{base}def/displacement#ReportedArea",
-            f"{base}def/displacement#Statement",
+            f"{dis}DisplacementObservation",
+            f"{dis}ReportedArea",
+            f"{dis}Statement",
         )
     ]
-    things.append(one_of(corpus_settings, f"?o <http://purl.org/linked-data/sdmx/2009/dimension#refArea>/<https://schema.org/containedInPlace>+ ?s . ?s <{base}def/displacement#adminLevel> 1"))
+    things.append(one_of(corpus_settings, f"?o <http://purl.org/linked-data/sdmx/2009/dimension#refArea>/<https://schema.org/containedInPlace>+ ?s . ?s <{dis}adminLevel> 1"))
     pages = ["", "browse/articles", "browse/places", "browse/organizations", "browse/people", "browse/observations",
              "id/", "graph/", "dumps/", "search?q=Idleb", "docs", "sparql"]
     pages += ["doc/" + t[len(base) + 3 :] for t in things]

@@ -28,7 +28,7 @@ from conftest import make_settings
 
 from ._serving import listener, running, url_of
 
-HOUSEHOLDS = """PREFIX dis: <{base}def/displacement#>
+HOUSEHOLDS = """PREFIX dis: <{vocab}displacement#>
 SELECT ?figure WHERE {{ ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure }} ORDER BY ?figure"""
 
 
@@ -63,7 +63,7 @@ def test_build_writes_nothing_locally_but_dumps(remote: Remote) -> None:
 
 
 def test_sparql_answers_from_the_server(remote: Remote) -> None:
-    figures = [row["figure"] for row in remote.select(HOUSEHOLDS.format(base=remote.url))]
+    figures = [row["figure"] for row in remote.select(HOUSEHOLDS.format(vocab=remote.settings.vocab_uri))]
     assert figures and all(f.isdigit() for f in figures)
 
 

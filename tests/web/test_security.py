@@ -18,7 +18,7 @@ from rdflib import Graph
 from _rdf import isomorphic
 
 from lod import publish
-from lod.namespaces import rebase
+from lod.namespaces import DEFAULT_VOCAB, rebase
 from lod.settings import Settings
 from lod.store import OxigraphStore
 from lod.web.app import create_app
@@ -51,7 +51,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     url = url_of(sock)
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
     store = OxigraphStore(settings.store_path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode(), format=ox.RdfFormat.TRIG)
     graph = ox.NamedNode(f"{url}graph/reference")
     hostile = ox.NamedNode(f"{url}id/org/hostile")
     store.engine.add(ox.Quad(hostile, ox.NamedNode(SKOS_LABEL), ox.Literal(HOSTILE, language="en"), graph))
@@ -117,7 +117,7 @@ def test_article_text_cannot_end_the_json_ld_script_block(site: Site) -> None:
 def test_entity_json_ld_is_compact_with_the_dumps_context_and_parses_offline(site: Site) -> None:
     response = site.http.get("/doc/org/hostile.jsonld")
     document = response.json()
-    assert document["@context"] == publish.load_context(site.url)["@context"]
+    assert document["@context"] == publish.load_context(site.url, DEFAULT_VOCAB)["@context"]
     turtle = site.http.get("/doc/org/hostile.ttl").text
     offline = Graph()
     for quad in ox.parse(response.content, format=ox.RdfFormat.JSON_LD):  # pyoxigraph fetches nothing

@@ -8,7 +8,7 @@ from rdflib import Graph, URIRef
 from _rdf import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from lod.namespaces import SH
+from lod.namespaces import DEFAULT_VOCAB, SH
 from lod.rdffiles import read_rdf_dir
 
 from .conftest import Served
@@ -16,7 +16,7 @@ from .conftest import Served
 
 @pytest.mark.parametrize(("path", "folder"), [("/def/displacement", "ontology_dir"), ("/def/shapes", "shapes_dir")])
 def test_rdf_is_the_files_rebased(served: Served, client: httpx.Client, path: str, folder: str) -> None:
-    expected = read_rdf_dir(getattr(served.settings, folder), served.url)
+    expected = read_rdf_dir(getattr(served.settings, folder), served.url, served.settings.vocab_uri)
     for accept, fmt in [("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt")]:
         response = client.get(path, headers={"Accept": accept})
         assert response.status_code == 200
@@ -28,12 +28,13 @@ def test_rdf_is_the_files_rebased(served: Served, client: httpx.Client, path: st
 
 def test_hash_terms_dereference_to_the_vocabulary(served: Served, client: httpx.Client) -> None:
     graph = Graph().parse(data=client.get("/def/displacement", headers={"Accept": "text/turtle"}).text, format="turtle")
-    term = URIRef(served.url + "def/displacement#DisplacementObservation")
+    term = URIRef(DEFAULT_VOCAB + "displacement#DisplacementObservation")  # named in the vocabulary's own namespace
     assert (term, None, None) in graph  # the fragment is resolved by the client in the one document
+    assert not [t for t in graph.all_nodes() if str(t).startswith(served.url + "def/")]  # not under the deployment
 
 
 def test_html_page_documents_every_term(served: Served, client: httpx.Client) -> None:
-    graph = read_rdf_dir(served.settings.ontology_dir, served.url)
+    graph = read_rdf_dir(served.settings.ontology_dir, served.url, served.settings.vocab_uri)
     page = client.get("/def/displacement", headers={"Accept": "text/html"}).text
     terms = {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property, SKOS.ConceptScheme)
              for s in graph.subjects(RDF.type, t) if isinstance(s, URIRef)}
@@ -45,7 +46,7 @@ def test_html_page_documents_every_term(served: Served, client: httpx.Client) ->
 
 
 def test_html_page_documents_every_shape(served: Served, client: httpx.Client) -> None:
-    shapes = read_rdf_dir(served.settings.shapes_dir, served.url)
+    shapes = read_rdf_dir(served.settings.shapes_dir, served.url, served.settings.vocab_uri)
     page = client.get("/def/shapes", headers={"Accept": "text/html"}).text
     for shape in shapes.subjects(RDF.type, SH.NodeShape):
         if isinstance(shape, URIRef):

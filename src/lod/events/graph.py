@@ -61,7 +61,7 @@ class _TableMapper:
     def __init__(self, info: DatasetInfo, uris: Uris, reconciler: Reconciler) -> None:
         self.info = info
         self.u = uris
-        self.d = dis(uris.base)
+        self.d = dis(uris.vocab)
         self.reconciler = reconciler
         self.g = Graph()
         self.locations: dict[URIRef, str] = {}

@@ -10,6 +10,7 @@ or data set rows).
 from __future__ import annotations
 
 
+from lod.namespaces import dis
 from lod.figures import hxl_csv
 from lod.store import Solutions, Store
 
@@ -95,10 +96,11 @@ SELECT DISTINCT ?e ?source WHERE {
 } ORDER BY ?e ?source"""
 
 
-def rows(store: Store, base: str) -> list[dict[str, str]]:
-    """One dict per event, keyed by the query variables of ``COLUMNS`` (absent values left out)."""
+def rows(store: Store, vocab: str) -> list[dict[str, str]]:
+    """One dict per event, keyed by the query variables of ``COLUMNS`` (absent values left out); ``vocab`` is the
+    vocabulary namespace (``Settings.vocab_uri``)."""
     def select(query: str) -> list[dict[str, str]]:
-        result = store.query(query.replace("{dis}", base + "def/displacement#"))
+        result = store.query(query.replace("{dis}", str(dis(vocab))))
         assert isinstance(result, Solutions)
         return result.values()
 
@@ -119,6 +121,6 @@ def rows(store: Store, base: str) -> list[dict[str, str]]:
     return list(out.values())
 
 
-def csv_text(store: Store, base: str) -> str:
+def csv_text(store: Store, vocab: str) -> str:
     """The CSV: a header row, the HXL hashtag row, then one row per event."""
-    return hxl_csv(COLUMNS, rows(store, base))
+    return hxl_csv(COLUMNS, rows(store, vocab))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lod.namespaces import dis
 from lod.store import Solutions, Store
 from lod.web.listing import PAGE_SIZE, Page
 
@@ -131,12 +132,12 @@ LISTS: dict[str, BrowseList] = {
 }
 
 
-def table(store: Store, base: str, spec: BrowseList, sort: str | None, number: int) -> Table:
+def table(store: Store, vocab: str, spec: BrowseList, sort: str | None, number: int) -> Table:
     """Page ``number`` (from 1) of ``spec``'s list, in the order of ``sort`` (one of its sort keys)."""
     key = sort if sort in spec.sorts else next(iter(spec.sorts))
     number = max(1, number)
     query = (
-        _PREFIXES.format(dis=base + "def/displacement#")
+        _PREFIXES.format(dis=dis(vocab))
         + f"SELECT * WHERE {{ {{ {spec.where} }} }} ORDER BY {spec.sorts[key]} "
         + f"LIMIT {PAGE_SIZE + 1} OFFSET {(number - 1) * PAGE_SIZE}"
     )

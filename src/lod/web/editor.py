@@ -19,7 +19,7 @@ def render(request: Request) -> Response:
     not shown), else on the first example."""
     settings: Settings = request.app.state.settings
     templates: Jinja2Templates = request.app.state.templates
-    shown = examples.load(settings.base_uri)
+    shown = examples.load(settings.base_uri, settings.vocab_uri)
     chosen = [e.sparql for e in shown if e.slug == request.query_params.get("example")]
     query = (chosen or [e.sparql for e in shown[:1]] or ["SELECT * WHERE { ?s ?p ?o } LIMIT 10"])[0]
     endpoint = str(request.base_url) + "sparql"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lod.namespaces import dis
 from lod.store import Solutions, Store
 
 __all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in"]
@@ -36,7 +37,7 @@ _CLAIMS = """SELECT ?actor (SAMPLE(?an) AS ?actorName) ?by (SAMPLE(?bn) AS ?byNa
 }} GROUP BY ?actor ?by ?source ORDER BY ?byName"""
 _CASUALTIES = """SELECT ?figure ?kind ?count ?qualifier ?countedAs ?by (SAMPLE(?bn) AS ?byName) ?source WHERE {{
     <{e}> dis:casualties ?figure . ?figure dis:casualtyCount ?count ; dis:casualtyType/skos:prefLabel ?kind .
-    OPTIONAL {{ ?figure dis:countQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{base}id/concept/figure-qualifier/exact>) }}
+    OPTIONAL {{ ?figure dis:countQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{vocab}concept/figure-qualifier/exact>) }}
     OPTIONAL {{ ?figure dis:countedAs ?countedAs }}
     OPTIONAL {{ ?figure prov:wasAttributedTo ?by OPTIONAL {{ ?by skos:prefLabel|schema:name ?bn }} }}
     OPTIONAL {{ ?figure prov:wasDerivedFrom ?source }}
@@ -141,10 +142,10 @@ class EventPanel:
         return next((s.text for s in self.sources if s.iri == iri), "") if iri else ""
 
 
-def event_panel(store: Store, base: str, entity: str) -> EventPanel:
+def event_panel(store: Store, vocab: str, entity: str) -> EventPanel:
     """The panel of the event ``entity``; a merged event shows every source's details side by side."""
     def select(query: str) -> list[dict[str, str]]:
-        result = store.query(_PREFIXES.format(dis=base + "def/displacement#") + query.format(e=entity, base=base))
+        result = store.query(_PREFIXES.format(dis=dis(vocab)) + query.format(e=entity, vocab=vocab))
         assert isinstance(result, Solutions)
         return result.values()
 
@@ -169,9 +170,9 @@ def event_panel(store: Store, base: str, entity: str) -> EventPanel:
     return panel
 
 
-def events_in(store: Store, base: str, place: str, limit: int = 200) -> list[PlaceEvent]:
+def events_in(store: Store, vocab: str, place: str, limit: int = 200) -> list[PlaceEvent]:
     """The events in ``place`` and the places inside it, latest first."""
-    result = store.query(_PREFIXES.format(dis=base + "def/displacement#") + _IN_PLACE.format(e=place, limit=limit))
+    result = store.query(_PREFIXES.format(dis=dis(vocab)) + _IN_PLACE.format(e=place, limit=limit))
     assert isinstance(result, Solutions)
     return [PlaceEvent(r["e"], r.get("label") or r["e"].rsplit("/", 1)[-1], r.get("typeName"), r.get("begin"), r.get("end"),
                        int(r.get("sources") or 0)) for r in result.values()]

@@ -24,13 +24,13 @@ class Example:
     sparql: str
 
 
-def load(base: str, folder: Path = QUERIES) -> list[Example]:
+def load(base: str, vocab: str, folder: Path = QUERIES) -> list[Example]:
     """Every example in ``folder``, in file-name order."""
-    return [_read(path, base) for path in sorted(folder.glob("*.rq"))]
+    return [_read(path, base, vocab) for path in sorted(folder.glob("*.rq"))]
 
 
-def _read(path: Path, base: str) -> Example:
-    text = rebase(path.read_text(encoding="utf-8"), base)
+def _read(path: Path, base: str, vocab: str) -> Example:
+    text = rebase(path.read_text(encoding="utf-8"), base, vocab)
     header = dict(
         line[1:].strip().split(":", 1) for line in text.splitlines() if line.startswith("#") and ":" in line
     )

@@ -1,5 +1,5 @@
 """Where a link to one of our IRIs points on this site: things to their document (no 303 hop), the rest
-(graphs, vocabulary, listings) to their own path, under the URL the server answered on (behind a proxy the
+(graphs, listings) to their own path, vocabulary terms to their page under /def/, under the URL the server answered on (behind a proxy the
 base URI and the server's URL differ). Registered as the templates' ``site_url(request, iri)``.
 """
 
@@ -10,8 +10,12 @@ from fastapi import Request
 __all__ = ["site_url", "to_site"]
 
 
-def to_site(iri: str, base: str, site: str) -> str:
-    """``{base}id/place/x`` -> ``{site}doc/place/x``; ``{base}graph/g`` -> ``{site}graph/g``; others unchanged."""
+def to_site(iri: str, base: str, vocab: str, site: str) -> str:
+    """``{base}id/place/x`` -> ``{site}doc/place/x``; ``{base}graph/g`` -> ``{site}graph/g``; a term of the vocabulary
+    namespace ``{vocab}concept/x`` or ``{vocab}displacement#T`` -> ``{site}def/concept/x``, ``{site}def/displacement#T``
+    (its page on this deployment, wherever the namespace's persistent URIs redirect); others unchanged."""
+    if iri.startswith(vocab):
+        return site + "def/" + iri[len(vocab) :]
     if iri.startswith(base + "id/") and not iri.endswith("/"):
         return site + "doc/" + iri[len(base) + 3 :]
     if iri.startswith(base):
@@ -21,4 +25,5 @@ def to_site(iri: str, base: str, site: str) -> str:
 
 def site_url(request: Request, iri: str) -> str:
     """:func:`to_site` for the app's base URI and the request's own base URL."""
-    return to_site(iri, request.app.state.settings.base_uri, str(request.base_url))
+    settings = request.app.state.settings
+    return to_site(iri, settings.base_uri, settings.vocab_uri, str(request.base_url))

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from lod.store import Solutions, Store, Triples
 
-__all__ = ["PAGE_SIZE", "Item", "Page", "graph_items", "graph_triples", "graphs", "kind_items", "kinds"]
+__all__ = ["PAGE_SIZE", "Item", "Page", "graph_items", "graph_triples", "graphs", "kind_items", "kinds", "prefix_items"]
 
 PAGE_SIZE = 100
 
@@ -77,8 +77,12 @@ def kinds(store: Store, base: str) -> list[Item]:
 
 def kind_items(store: Store, base: str, kind: str, number: int) -> Page:
     """Page ``number`` (from 1) of the things whose IRI starts with ``{base}id/{kind}/``, in IRI order."""
-    prefix = json.dumps(f"{base}id/{kind}/")
-    where = f"?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {prefix}))"
+    return prefix_items(store, f"{base}id/{kind}/", number)
+
+
+def prefix_items(store: Store, prefix: str, number: int) -> Page:
+    """Page ``number`` (from 1) of the things whose IRI starts with ``prefix``, in IRI order."""
+    where = f"?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {json.dumps(prefix)}))"
     return _page(store, where, number)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lod.namespaces import dis
 from lod.store import Solutions, Store
 
 __all__ = ["Count", "Overview", "RecentArticle", "overview"]
@@ -17,7 +18,7 @@ KINDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("people", ("http://xmlns.com/foaf/0.1/Person",), "browse/people"),
     ("places", ("https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"), "browse/places"),
     ("events", ("http://semanticweb.cs.vu.nl/2009/11/sem/Event",), "id/event/"),
-    ("concepts", ("http://www.w3.org/2004/02/skos/core#Concept",), "id/concept/"),
+    ("concepts", ("http://www.w3.org/2004/02/skos/core#Concept",), "def/concept/"),
 )
 
 _RECENT = """
@@ -52,10 +53,10 @@ class Overview:
     articles: list[RecentArticle]
 
 
-def overview(store: Store, base: str, recent: int = 10) -> Overview:
+def overview(store: Store, vocab: str, recent: int = 10) -> Overview:
     """Counts per kind (each thing once, whatever graph it is in) and the ``recent`` newest articles."""
     rows = " ".join(
-        f'("{kind}" <{t.format(dis=base + "def/displacement#")}>)' for kind, types, _ in KINDS for t in types
+        f'("{kind}" <{t.format(dis=dis(vocab))}>)' for kind, types, _ in KINDS for t in types
     )
     counted = store.query(
         f"SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?kind ?type) {{ {rows} }} ?s a ?type }} GROUP BY ?kind"

@@ -14,9 +14,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from lod.namespaces import DEFAULT_BASE, OA, SCHEMA, dis, prefixes, rebase
+from lod.namespaces import OA, SCHEMA, dis, prefixes
 from lod.store import Store, to_rdflib
 from lod.web import panels
+from lod.web.links import to_site
 from lod.web.describe import Description
 from lod.web.panels import Panels
 from lod.web.vocabulary import Vocabulary
@@ -53,10 +54,10 @@ INCOMING = {
     "https://schema.org/publisher": "articles published",
     "https://schema.org/mentions": "mentioned in",
     "https://schema.org/about": "subject of",
-    "http://127.0.0.1:8000/def/displacement#reportedBy": "figures reported",
-    "http://127.0.0.1:8000/def/displacement#statedIn": "figures stated",
-    "http://127.0.0.1:8000/def/displacement#claimedWeapon": "alleged in",
-    "http://127.0.0.1:8000/def/displacement#cause": "figures it caused, as reported",
+    "{dis}reportedBy": "figures reported",
+    "{dis}statedIn": "figures stated",
+    "{dis}claimedWeapon": "alleged in",
+    "{dis}cause": "figures it caused, as reported",
     "http://semanticweb.cs.vu.nl/2009/11/sem/hasActor": "events taking part in",
     "http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace": "events here",
 }
@@ -99,6 +100,7 @@ class Row:
     iri: str
     curie: str
     values: list[Value]
+    href: str | None = None  # where the property is documented on this site (ours), else None: its IRI
 
 
 @dataclass
@@ -129,10 +131,12 @@ class EntityPage:
 class _Labeller:
     """Names for terms: the graph's labels, our vocabulary's, or a readable local name."""
 
-    def __init__(self, graph: Graph, base: str, site: str, vocabulary: Vocabulary, names: dict[str, str] | None = None) -> None:
-        self.graph, self.base, self.site, self.vocabulary = graph, base, site, vocabulary
+    def __init__(
+        self, graph: Graph, base: str, vocab: str, site: str, vocabulary: Vocabulary, names: dict[str, str] | None = None
+    ) -> None:
+        self.graph, self.base, self.vocab, self.site, self.vocabulary = graph, base, vocab, site, vocabulary
         self.names = names or {}
-        self.prefixes = sorted(prefixes(base).items(), key=lambda item: -len(item[1]))
+        self.prefixes = sorted(prefixes(base, vocab).items(), key=lambda item: -len(item[1]))
 
     def label(self, node: Node) -> str:
         return (
@@ -154,7 +158,7 @@ class _Labeller:
         for selector in self.graph.objects(node, OA.hasSelector):
             if (exact := self.graph.value(selector, OA.exact)) is not None:
                 return f"“{_shorten(str(exact))}”"
-        if not str(node).startswith(self.base):
+        if not str(node).startswith((self.base, self.vocab)):
             return str(node)
         if "/span/" in str(node):  # a passage of an article, named by where it is
             start, _, end = str(node).rsplit("/", 1)[-1].partition("-")
@@ -176,12 +180,9 @@ class _Labeller:
         return iri
 
     def href(self, iri: str) -> str:
-        """Our things link to their document on this site (no 303 hop); others link out."""
-        if iri.startswith(self.base + "id/"):
-            return self.site + "doc/" + iri[len(self.base) + 3 :]
-        if iri.startswith(self.base):
-            return self.site + iri[len(self.base) :]
-        return iri
+        """Our things link to their document on this site (no 303 hop), our vocabulary's terms to their page
+        under /def/ here; others link out."""
+        return to_site(iri, self.base, self.vocab, self.site)
 
     def value(self, node: Node, depth: int = 0) -> Value:
         if isinstance(node, Literal):
@@ -200,7 +201,7 @@ class _Labeller:
             if predicate in skip or (depth and predicate == RDF.type):
                 continue
             by_predicate.setdefault(predicate, []).append(self.value(obj, depth))  # type: ignore[arg-type]
-        return [Row(self.term_label(p), str(p), self.curie(str(p)), values) for p, values in by_predicate.items()]
+        return [Row(self.term_label(p), str(p), self.curie(str(p)), values, self.href(str(p))) for p, values in by_predicate.items()]
 
     def incoming(self, entity: URIRef, skip: set[str] = frozenset()) -> list[Row]:  # type: ignore[assignment]
         by_predicate: dict[URIRef, list[Value]] = {}
@@ -208,7 +209,7 @@ class _Labeller:
             if isinstance(subject, URIRef) and str(predicate) not in skip:
                 by_predicate.setdefault(predicate, []).append(self.value(subject))  # type: ignore[arg-type]
         rows = [
-            Row(INCOMING.get(rebase(str(p), DEFAULT_BASE, old=self.base)) or f"{self.term_label(p)} of", str(p), self.curie(str(p)), values)
+            Row(INCOMING.get(str(p).replace(str(dis(self.vocab)), "{dis}", 1)) or f"{self.term_label(p)} of", str(p), self.curie(str(p)), values, self.href(str(p)))
             for p, values in by_predicate.items()
         ]
         for row in rows:  # in words, by name: "contains" lists districts before towns, each alphabetically
@@ -238,6 +239,7 @@ class _Labeller:
 def entity_page(
     description: Description,
     base: str,
+    vocab: str,
     site: str,
     vocabulary: Vocabulary,
     names: dict[str, str] | None = None,
@@ -246,17 +248,17 @@ def entity_page(
     """The page for ``description.entity``; ``site`` is the URL this server answers on. ``names`` gives words
     for things the description does not label (observations); ``panelled`` leaves out the incoming links that
     the page's panels show (figures, passages)."""
-    skip = {p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS} if panelled else set()
+    skip = {p.replace("{dis}", str(dis(vocab))) for p in SHOWN_IN_PANELS} if panelled else set()
     graph = Graph()
     for triple in _shown(description, skip):
         graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     entity = URIRef(description.entity)
-    labeller = _Labeller(graph, base, site, vocabulary, names)
+    labeller = _Labeller(graph, base, vocab, site, vocabulary, names)
     text = graph.value(entity, SCHEMA.text)
     body = graph.value(entity, SCHEMA.articleBody)
     return EntityPage(
         uri=description.entity,
-        title=_title(graph, entity, labeller, base),
+        title=_title(graph, entity, labeller, vocab),
         types=[labeller.type_value(t) for t in sorted(graph.objects(entity, RDF.type), key=str)],
         text=str(text) if text is not None else None,
         rows=labeller.rows(entity),
@@ -267,17 +269,18 @@ def entity_page(
     )
 
 
-def panel_links(base: str) -> frozenset[str]:
+def panel_links(vocab: str) -> frozenset[str]:
     """The properties of the links to an entity that its page's panels show (figures, passages, places inside):
-    an HTML page's description can leave them out (``describe(..., hide=panel_links(base))``)."""
-    return frozenset(p.replace("{dis}", str(dis(base))) for p in SHOWN_IN_PANELS)
+    an HTML page's description can leave them out (``describe(..., hide=panel_links(vocab))``); ``vocab`` is the
+    vocabulary namespace (``Settings.vocab_uri``)."""
+    return frozenset(p.replace("{dis}", str(dis(vocab))) for p in SHOWN_IN_PANELS)
 
 
 def page_with_panels(
-    store: Store, description: Description, base: str, site: str, vocabulary: Vocabulary
+    store: Store, description: Description, base: str, vocab: str, site: str, vocabulary: Vocabulary
 ) -> tuple[EntityPage, Panels]:
     """The page and its panels (figures, map, marked body), with observations named in words."""
-    skip = panel_links(base)
+    skip = panel_links(vocab)
     observations = sorted(  # those the page names (the panels show the others in their own words)
         {
             t.value
@@ -287,9 +290,9 @@ def page_with_panels(
             if isinstance(t, ox.NamedNode) and t.value.startswith(base + "id/observation/")
         }
     )
-    names = panels.phrases(store, base, observations)
-    page = entity_page(description, base, site, vocabulary, names, panelled=True)
-    shown = panels.panels(store, base, description.entity, page.type_iris, page.body)
+    names = panels.phrases(store, vocab, observations)
+    page = entity_page(description, base, vocab, site, vocabulary, names, panelled=True)
+    shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body)
     return page, shown
 
 
@@ -320,11 +323,11 @@ def label_of(graph: Graph, node: Node) -> str | None:
     return None
 
 
-def _title(graph: Graph, entity: URIRef, names: _Labeller, base: str) -> str:
+def _title(graph: Graph, entity: URIRef, names: _Labeller, vocab_uri: str) -> str:
     """A heading: the label, else a phrase for observations and statements, else the type and key."""
     if (label := label_of(graph, entity)) is not None:
         return label
-    vocab = dis(base)
+    vocab = dis(vocab_uri)
     figure = graph.value(entity, vocab.figureAsPrinted) or graph.value(entity, vocab.reportedFigure)
     if figure is not None:
         qualifier = graph.value(entity, vocab.figureQualifier)

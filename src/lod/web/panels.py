@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from lod.namespaces import dis
 from lod.store import Solutions, Store
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
 
@@ -48,7 +49,7 @@ _FIGURES = """SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?
     OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
     OPTIONAL {{ ?o schema:minValue ?min }}
     OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier
-               FILTER(?q != <{base}id/concept/figure-qualifier/exact> && LANG(?qualifier) IN ("en", "")) }}
+               FILTER(?q != <{vocab}concept/figure-qualifier/exact> && LANG(?qualifier) IN ("en", "")) }}
     OPTIONAL {{ ?o dis:populationUnit ?unit }}
     OPTIONAL {{ ?area schema:name ?areaName FILTER(LANG(?areaName) IN ("en", "")) }}
     OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
@@ -88,7 +89,7 @@ _PHRASES = """SELECT ?o ?printed ?figure ?qualifier ?unit ?areaName WHERE {{
     VALUES ?o {{ {iris} }}
     ?o dis:reportedFigure ?figure .
     OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
-    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{base}id/concept/figure-qualifier/exact>) }}
+    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{vocab}concept/figure-qualifier/exact>) }}
     OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
     OPTIONAL {{ ?o sdmx:refArea/schema:name ?areaName }}
 }}"""
@@ -182,49 +183,49 @@ class Panels:
         return list(groups.items())
 
 
-def panels(store: Store, base: str, entity: str, types: set[str], body: str | None) -> Panels:
+def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None) -> Panels:
     """The panels for ``entity`` (an IRI the store knows), chosen by its types."""
-    vocab = base + "def/displacement#"
-    if types & PLACE_TYPES or vocab + "ReportedArea" in types:
-        observations = _observations(store, base, _IN_PLACE.format(e=entity))
-        figures = _figures(store, base, observations)
+    terms = str(dis(vocab))
+    if types & PLACE_TYPES or terms + "ReportedArea" in types:
+        observations = _observations(store, vocab, _IN_PLACE.format(e=entity))
+        figures = _figures(store, vocab, observations)
         return Panels(
             "place",
             figures=figures,
             figures_total=len({o.iri for o in observations}),
-            timeline=_timeline(store, base, observations),
-            path=_path(store, base, entity),
-            parts=[_part(r, "part", "place") for r in _select(store, base, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
+            timeline=_timeline(store, vocab, observations),
+            path=_path(store, vocab, entity),
+            parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
             map_place=entity,
-            events=events_in(store, base, entity, FIGURE_LIMIT),
+            events=events_in(store, vocab, entity, FIGURE_LIMIT),
         )
     if types & AGENT_TYPES:
-        observations = _observations(store, base, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
-        figures = _figures(store, base, observations)
+        observations = _observations(store, vocab, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
+        figures = _figures(store, vocab, observations)
         statements = [
             Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date"))
-            for r in _select(store, base, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
+            for r in _select(store, vocab, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
         ]
         return Panels("agent", figures=figures, figures_total=len({o.iri for o in observations}), statements=statements)
     if "https://schema.org/NewsArticle" in types:
-        return Panels("article", body=_article(store, base, entity, body or ""))
+        return Panels("article", body=_article(store, vocab, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
-        event = event_panel(store, base, entity)
+        event = event_panel(store, vocab, entity)
         place = event.places[0].iri if event.places else None
-        return Panels("event", event=event, path=_path(store, base, place) if place else [], map_place=place)
-    if vocab + "DisplacementObservation" in types:
-        area = _select(store, base, f"SELECT ?a WHERE {{ <{entity}> sdmx:refArea ?a }} LIMIT 1")
+        return Panels("event", event=event, path=_path(store, vocab, place) if place else [], map_place=place)
+    if terms + "DisplacementObservation" in types:
+        area = _select(store, vocab, f"SELECT ?a WHERE {{ <{entity}> sdmx:refArea ?a }} LIMIT 1")
         place = area[0]["a"] if area else None
-        path = ([Part(place, "", None)] + _path(store, base, place)) if place else []
+        path = ([Part(place, "", None)] + _path(store, vocab, place)) if place else []
         return Panels("observation", path=path[1:], map_place=place)
     return Panels("other")
 
 
-def phrases(store: Store, base: str, iris: list[str]) -> dict[str, str]:
+def phrases(store: Store, vocab: str, iris: list[str]) -> dict[str, str]:
     """Words for observations (``more than 2,147 households in Maaret al-Numan``), for pages that list them."""
     if not iris:
         return {}
-    rows = _select(store, base, _PHRASES.format(iris=" ".join(f"<{i}>" for i in iris[:500]), base=base))
+    rows = _select(store, vocab, _PHRASES.format(iris=" ".join(f"<{i}>" for i in iris[:500]), vocab=vocab))
     out: dict[str, str] = {}
     for r in rows:
         words = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{int(r['figure']):,}", r.get("unit")) if w)
@@ -243,10 +244,10 @@ class _Observation:
     unit: str | None
 
 
-def _observations(store: Store, base: str, where: str) -> list[_Observation]:
+def _observations(store: Store, vocab: str, where: str) -> list[_Observation]:
     """Each observation ``where`` finds (binding ``?o`` and its ``?area``), once per area, latest report first."""
     seen: dict[tuple[str, str], _Observation] = {}
-    for r in _select(store, base, _OBSERVATIONS.format(where=where)):
+    for r in _select(store, vocab, _OBSERVATIONS.format(where=where)):
         if (r["o"], r["area"]) not in seen:
             low = _number(r.get("min", r["figure"]))
             seen[r["o"], r["area"]] = _Observation(r["o"], r["area"], r.get("reported"), low, r.get("unit"))
@@ -254,15 +255,15 @@ def _observations(store: Store, base: str, where: str) -> list[_Observation]:
     return sorted(by_iri, key=lambda o: (o.reported is not None, o.reported or ""), reverse=True)
 
 
-def _figures(store: Store, base: str, observations: list[_Observation]) -> list[Figure]:
+def _figures(store: Store, vocab: str, observations: list[_Observation]) -> list[Figure]:
     """The latest ``FIGURE_LIMIT`` observations in words, in the order given."""
     latest = observations[:FIGURE_LIMIT]
     if not latest:
         return []
     pairs = " ".join(f"(<{o.iri}> <{o.area}>)" for o in latest)
-    units = _unit_labels(store, base, latest)
+    units = _unit_labels(store, vocab, latest)
     found: dict[tuple[str, str], Figure] = {}
-    for r in _select(store, base, _FIGURES.format(pairs=pairs, base=base)):
+    for r in _select(store, vocab, _FIGURES.format(pairs=pairs, vocab=vocab)):
         figure, unit = _number(r["figure"]), units.get(r.get("unit", ""), "")
         phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", unit) if w)
         found.setdefault(
@@ -275,9 +276,9 @@ def _figures(store: Store, base: str, observations: list[_Observation]) -> list[
     return [found[o.iri, o.area] for o in latest if (o.iri, o.area) in found]
 
 
-def _timeline(store: Store, base: str, observations: list[_Observation]) -> list[dict[str, object]]:
+def _timeline(store: Store, vocab: str, observations: list[_Observation]) -> list[dict[str, object]]:
     """Per month and unit: how many observations were reported, and the sum of their lower bounds."""
-    labels = _unit_labels(store, base, observations)
+    labels = _unit_labels(store, vocab, observations)
     counted: set[str] = set()
     months: dict[tuple[str, str], list[int]] = {}
     for o in observations:
@@ -291,12 +292,12 @@ def _timeline(store: Store, base: str, observations: list[_Observation]) -> list
     return [{"month": m, "unit": u, "figures": n, "atLeast": low} for (m, u), (n, low) in sorted(months.items())]
 
 
-def _unit_labels(store: Store, base: str, observations: list[_Observation]) -> dict[str, str]:
+def _unit_labels(store: Store, vocab: str, observations: list[_Observation]) -> dict[str, str]:
     """The name of each unit the observations count in: English (or untagged) if it has one."""
     units = {o.unit for o in observations if o.unit is not None}
     labels: dict[str, str] = {}
     if units:
-        for r in _select(store, base, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
+        for r in _select(store, vocab, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
             labels.setdefault(r["u"], r["label"])
     return labels
 
@@ -309,9 +310,9 @@ def _number(text: str) -> int:
         return int(Decimal(text))
 
 
-def _path(store: Store, base: str, entity: str) -> list[Part]:
+def _path(store: Store, vocab: str, entity: str) -> list[Part]:
     """What ``entity`` lies in, the smallest first (sub-district, district, governorate, country)."""
-    rows = _select(store, base, _PATH.format(e=entity))
+    rows = _select(store, vocab, _PATH.format(e=entity))
     units = {r["unit"]: r for r in rows}
     return sorted((_part(r, "unit") for r in units.values()), key=lambda p: -LEVELS.index(p.level) if p.level in LEVELS else 0)
 
@@ -322,10 +323,10 @@ def _part(row: dict[str, str], var: str, otherwise: str | None = None) -> Part:
     return Part(row[var], row.get("name") or row[var].rsplit("/", 1)[-1], word)
 
 
-def _article(store: Store, base: str, entity: str, body: str) -> ArticleBody:
+def _article(store: Store, vocab: str, entity: str, body: str) -> ArticleBody:
     """The body with each span found at its offsets (or, failing that, by its quote) and the facts from it."""
     found: dict[str, Mark] = {}
-    for r in _select(store, base, _SPANS.format(e=entity)):
+    for r in _select(store, vocab, _SPANS.format(e=entity)):
         mark = found.get(r["span"])
         if mark is None:
             start, end = _locate(body, r.get("start"), r.get("end"), r.get("exact"))
@@ -364,7 +365,7 @@ def _locate(body: str, start: str | None, end: str | None, exact: str | None) ->
     return None, 0
 
 
-def _select(store: Store, base: str, query: str) -> list[dict[str, str]]:
-    result = store.query(_PREFIXES.format(dis=base + "def/displacement#") + query)
+def _select(store: Store, vocab: str, query: str) -> list[dict[str, str]]:
+    result = store.query(_PREFIXES.format(dis=dis(vocab)) + query)
     assert isinstance(result, Solutions)
     return result.values()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from lod.boundaries import geojson_geometry
+from lod.namespaces import dis
 from lod.store import Solutions, Store
 
 __all__ = ["ATTRIBUTION", "MAX_FEATURES", "feature_collection"]
@@ -45,9 +46,9 @@ SELECT ?f ?role (SAMPLE(?n) AS ?name) (SAMPLE(?w) AS ?wkt) (COUNT(DISTINCT ?o) A
 _ORDER = {"parent": 0, "self": 1, "part": 2, "member": 3, "reported": 4}
 
 
-def feature_collection(store: Store, base: str, place: str, site: str) -> dict[str, Any]:
+def feature_collection(store: Store, base: str, vocab: str, place: str, site: str) -> dict[str, Any]:
     """The map of ``place`` (an IRI the store knows) as a GeoJSON FeatureCollection; links point at ``site``."""
-    result = store.query(_QUERY.format(dis=base + "def/displacement#", e=place, limit=MAX_FEATURES))
+    result = store.query(_QUERY.format(dis=dis(vocab), e=place, limit=MAX_FEATURES))
     assert isinstance(result, Solutions)
     features: dict[str, dict[str, Any]] = {}
     for row in sorted(result.values(), key=lambda r: _ORDER.get(r["role"], 9)):

@@ -65,7 +65,7 @@ def publish_table(upload: TableUpload, settings: Settings, reader: Store) -> Pub
         ValidationFailed: the rows' graph does not conform.
         StoreUnavailable: another writer holds the store.
     """
-    uris = Uris(settings.base_uri)
+    uris = Uris(settings.base_uri, settings.vocab_uri)
     with tempfile.TemporaryDirectory(prefix="lod-upload-") as folder:
         stem = slug(Path(upload.table_name).stem) or "events"
         path = Path(folder) / f"{stem}.csv"
@@ -84,7 +84,7 @@ def publish_table(upload: TableUpload, settings: Settings, reader: Store) -> Pub
             raise _renamed(exc, names) from None
         except Refused as exc:
             raise Refused([_renamed(e, names) if isinstance(e, (InputError, ValidationFailed)) else e for e in exc.errors]) from None
-    d = dis(settings.base_uri)
+    d = dis(settings.vocab_uri)
     return PublishedTable(
         key=item.key,
         dataset=str(uris.id("dataset", f"file/{item.key}")),

@@ -131,8 +131,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _published(item: Prepared, settings: Settings, existed: bool) -> Published:
-    uris = Uris(settings.base_uri)
-    vocabulary = dis(settings.base_uri)
+    uris = Uris(settings.base_uri, settings.vocab_uri)
+    vocabulary = dis(settings.vocab_uri)
     return Published(
         key=item.article.key,
         article=str(uris.article(item.article.key)),

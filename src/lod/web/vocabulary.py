@@ -34,8 +34,8 @@ def load(settings: Settings) -> Vocabulary:
     Raises:
         RdfSyntaxError: a file does not parse.
     """
-    ontology = read_rdf_dir(settings.ontology_dir, settings.base_uri) if settings.ontology_dir.is_dir() else Graph()
-    shapes = read_rdf_dir(settings.shapes_dir, settings.base_uri) if settings.shapes_dir.is_dir() else Graph()
+    ontology = read_rdf_dir(settings.ontology_dir, settings.base_uri, settings.vocab_uri) if settings.ontology_dir.is_dir() else Graph()
+    shapes = read_rdf_dir(settings.shapes_dir, settings.base_uri, settings.vocab_uri) if settings.shapes_dir.is_dir() else Graph()
     labels: dict[str, str] = {}
     for predicate in (SKOS.prefLabel, RDFS.label):
         for term, label in ontology.subject_objects(predicate):
@@ -107,28 +107,28 @@ _FACTS: tuple[tuple[str, URIRef], ...] = (
 )
 
 
-def sections(graph: Graph, base: str) -> list[Section]:
+def sections(graph: Graph, base: str, vocab: str) -> list[Section]:
     """Every class, property, concept scheme, concept and shape the graph defines, sorted by label."""
     out: list[Section] = []
     seen: set[Node] = set()
     for title, types in _SECTIONS:
         subjects = {s for t in types for s in graph.subjects(RDF.type, t) if isinstance(s, URIRef) and s not in seen}
         seen |= subjects
-        terms = sorted((_term(graph, s, base) for s in subjects), key=lambda t: t.label.lower())
+        terms = sorted((_term(graph, s, base, vocab) for s in subjects), key=lambda t: t.label.lower())
         if terms:
             out.append(Section(title, terms))
     return out
 
 
-def _term(graph: Graph, subject: URIRef, base: str) -> Term:
+def _term(graph: Graph, subject: URIRef, base: str, vocab: str) -> Term:
     label = next((str(o) for p in (SKOS.prefLabel, RDFS.label, DCTERMS.title) for o in graph.objects(subject, p)), None)
     comment = next((str(o) for p in (RDFS.comment, SKOS.definition, DCTERMS.description) for o in graph.objects(subject, p)), None)
     facts: list[tuple[str, list[tuple[str, str]]]] = []
     for what, predicate in _FACTS:
-        values = [_fact(graph, o, base) for o in sorted(graph.objects(subject, predicate), key=str)]
+        values = [_fact(graph, o, base, vocab) for o in sorted(graph.objects(subject, predicate), key=str)]
         if values:
             facts.append((what, values))
-    constraints = sorted((_constraint(graph, p, base) for p in graph.objects(subject, SH.property)), key=lambda c: c.path)
+    constraints = sorted((_constraint(graph, p, base, vocab) for p in graph.objects(subject, SH.property)), key=lambda c: c.path)
     iri = str(subject)
     anchor = iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
     return Term(iri, anchor, label or anchor, comment, facts, constraints)
@@ -148,30 +148,30 @@ def header(graph: Graph, url: str) -> Header | None:
     return Header(text(DCTERMS.title), text(DCTERMS.description), text(OWL.versionInfo), text(DCTERMS.modified), text(DCTERMS.license))
 
 
-def _constraint(graph: Graph, shape: Node, base: str) -> Constraint:
+def _constraint(graph: Graph, shape: Node, base: str, vocab: str) -> Constraint:
     path = graph.value(shape, SH.path)
     low, high = graph.value(shape, SH.minCount), graph.value(shape, SH.maxCount)
     count = f"{low if low is not None else 0}..{high if high is not None else '*'}"
-    kinds = [_fact(graph, o, base)[0] for p in (SH["class"], SH.datatype, SH.nodeKind) for o in graph.objects(shape, p)]
+    kinds = [_fact(graph, o, base, vocab)[0] for p in (SH["class"], SH.datatype, SH.nodeKind) for o in graph.objects(shape, p)]
     if (pattern := graph.value(shape, SH.pattern)) is not None:
         kinds.append(f"matching {pattern}")
     if (minimum := graph.value(shape, SH.minInclusive)) is not None:
         kinds.append(f">= {minimum}")
     message = graph.value(shape, SH.message)
-    shown = _fact(graph, path, base) if path is not None and not isinstance(path, BNode) else ("(a path)", "")
+    shown = _fact(graph, path, base, vocab) if path is not None and not isinstance(path, BNode) else ("(a path)", "")
     return Constraint(shown, count, ", ".join(kinds), str(message) if message is not None else None)
 
 
-def _fact(graph: Graph, node: Node, base: str) -> tuple[str, str]:
+def _fact(graph: Graph, node: Node, base: str, vocab: str) -> tuple[str, str]:
     if isinstance(node, URIRef):
         iri = str(node)
         label = next((str(o) for p in (SKOS.prefLabel, RDFS.label) for o in graph.objects(node, p)), None)
-        return label or _curie(iri, base), iri
+        return label or _curie(iri, base, vocab), iri
     return str(node), ""
 
 
-def _curie(iri: str, base: str) -> str:
-    for name, namespace in sorted(prefixes(base).items(), key=lambda item: -len(item[1])):
+def _curie(iri: str, base: str, vocab: str) -> str:
+    for name, namespace in sorted(prefixes(base, vocab).items(), key=lambda item: -len(item[1])):
         if iri.startswith(namespace):
             return f"{name}:{iri[len(namespace):]}"
     return iri

@@ -26,5 +26,5 @@ def browse(
     spec = lists.LISTS.get(name)
     if spec is None:
         raise NotFound(str(request.url))
-    found = lists.table(store, settings.base_uri, spec, sort, page)
+    found = lists.table(store, settings.vocab_uri, spec, sort, page)
     return templates.TemplateResponse(request, "browse.html", {"table": found, "lists": lists.LISTS})

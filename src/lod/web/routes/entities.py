@@ -1,4 +1,5 @@
-"""Things and their documents: ``/id/{type}/{key}`` answers 303 to ``/doc/{type}/{key}``, which negotiates."""
+"""Things and their documents: ``/id/{type}/{key}`` answers 303 to ``/doc/{type}/{key}``, which negotiates; concepts
+and concept schemes (named under the vocabulary namespace) at ``/def/concept/...`` and ``/def/scheme/...``."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from lod import publish
 from lod._jsonld import document as jsonld_document
 from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format
 from lod.namespaces import prefixes
-from lod.web import describe, pages
+from lod.web import describe, listing, pages
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at
+from lod.web.routes.graphs import PageNumber
 from lod.web.representation import Variant, choose, respond, split_suffix
 
 router = APIRouter(tags=["entities"])
@@ -41,24 +43,79 @@ def document(
 ) -> Response:
     """The description of ``/id/{kind}/{key}`` in Turtle, JSON-LD, N-Triples, RDF/XML or HTML (or ``.ext``)."""
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
-    entity = f"{settings.base_uri}id/{kind}/{key}"
+    url = str(request.url_for("document", kind=kind, key=key))
+    return _described(request, settings, store, templates, vocabulary, f"{settings.base_uri}id/{kind}/{key}", url, suffix)
+
+
+# Concepts and concept schemes are named under the vocabulary namespace (``LOD_VOCAB_URI``), the same on every
+# deployment; each deployment describes them at /def/concept/... and /def/scheme/..., where the namespace's
+# persistent URIs redirect to (docs/configuration.md). Registered before the vocabulary's /def/{name}/{version}.
+@router.get("/def/concept/{key:path}", name="concept")
+@router.head("/def/concept/{key:path}", name="concept", include_in_schema=False)
+def concept(
+    key: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, vocabulary: VocabularyDep,
+    page: int = PageNumber,
+) -> Response:
+    """The description of the concept ``{LOD_VOCAB_URI}concept/{key}``, negotiated like ``/doc/``; ``/def/concept/``
+    lists them."""
+    if not key:
+        return _listing(request, store, templates, f"{settings.vocab_uri}concept/", "Concepts", page)
+    key, suffix = split_suffix(key, DOCUMENT_FORMATS)
+    url = str(request.url_for("concept", key=key))
+    return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}concept/{key}", url, suffix)
+
+
+@router.get("/def/scheme/{key:path}", name="scheme")
+@router.head("/def/scheme/{key:path}", name="scheme", include_in_schema=False)
+def scheme(
+    key: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, vocabulary: VocabularyDep,
+    page: int = PageNumber,
+) -> Response:
+    """The description of the concept scheme ``{LOD_VOCAB_URI}scheme/{key}``, negotiated like ``/doc/``; ``/def/scheme/``
+    lists them."""
+    if not key:
+        return _listing(request, store, templates, f"{settings.vocab_uri}scheme/", "Concept schemes", page)
+    key, suffix = split_suffix(key, DOCUMENT_FORMATS)
+    url = str(request.url_for("scheme", key=key))
+    return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}scheme/{key}", url, suffix)
+
+
+def _listing(request: Request, store: StoreDep, templates: TemplatesDep, prefix: str, title: str, page: int) -> Response:
+    found = listing.prefix_items(store, prefix, page)
+    if not found.items and page == 1:
+        raise NotFound(str(request.url))
+    context = {"title": title, "lede": f"Everything named under {prefix}.", "items": found.items, "page": found}
+    return templates.TemplateResponse(request, "listing.html", context)
+
+
+def _described(
+    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
+    templates: TemplatesDep,
+    vocabulary: VocabularyDep,
+    entity: str,
+    url: str,
+    suffix: Format | None,
+) -> Response:
     fmt = choose(request, DOCUMENT_FORMATS, suffix)
     # An HTML page lists the things that point at the entity by figure, passage or place in its panels (the
     # latest of them, and their totals): its description, and the JSON-LD it embeds, leave those links out.
-    description = describe.describe(store, entity, hide=pages.panel_links(settings.base_uri) if fmt == HTML else ())
+    description = describe.describe(store, entity, hide=pages.panel_links(settings.vocab_uri) if fmt == HTML else ())
     if not description.triples and fmt == HTML:  # known only by the links left out: the page shows those
         description = describe.describe(store, entity)
     if not description.triples:
         raise NotFound(entity)
-    variant = Variant(str(request.url_for("document", kind=kind, key=key)), DOCUMENT_FORMATS)
+    variant = Variant(url, DOCUMENT_FORMATS)
+    base, vocab = settings.base_uri, settings.vocab_uri
 
     def body() -> bytes:
         if fmt == HTML:
-            page, shown = pages.page_with_panels(store, description, settings.base_uri, str(request.base_url), vocabulary)
-            jsonld = _serialize(description, DOCUMENT_FORMATS[1], settings.base_uri)
+            page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary)
+            jsonld = _serialize(description, DOCUMENT_FORMATS[1], base, vocab)
             context = {"page": page, "panels": shown, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
             return templates.get_template("entity.html").render(request=request, **context).encode()
-        return _serialize(description, fmt, settings.base_uri)
+        return _serialize(description, fmt, base, vocab)
 
     modified = modified_at(request)
     # An HTML page also shows the entity's neighbourhood (figures of places inside it): it changes with the data.
@@ -66,13 +123,13 @@ def document(
     return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
 
 
-def _serialize(description: describe.Description, fmt: Format, base: str) -> bytes:
+def _serialize(description: describe.Description, fmt: Format, base: str, vocab: str) -> bytes:
     assert fmt.rdf is not None
     if fmt == JSONLD:  # compact, with the dumps' context embedded
         try:
-            return jsonld_document(description.triples, publish.load_context(base)["@context"])
+            return jsonld_document(description.triples, publish.load_context(base, vocab)["@context"])
         except ValueError:  # an IRI that compact JSON-LD cannot write under our context: expanded, then
             pass
     iris = {term.value for t in description.triples for term in (t.subject, t.predicate, t.object) if isinstance(term, ox.NamedNode)}
-    used = {name: ns for name, ns in prefixes(base).items() if any(iri.startswith(ns) for iri in iris)}
+    used = {name: ns for name, ns in prefixes(base, vocab).items() if any(iri.startswith(ns) for iri in iris)}
     return ox.serialize(description.triples, format=fmt.rdf, prefixes=used) or b""

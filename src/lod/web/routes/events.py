@@ -99,7 +99,7 @@ def events_csv(request: Request, settings: SettingsDep, store: StoreDep) -> Resp
     headers = {**validators.headers(), "Content-Disposition": 'inline; filename="events.csv"'}
     if not_modified(validators, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
         return Response(status_code=304, headers=headers)
-    return Response(spreadsheet.csv_text(store, settings.base_uri).encode("utf-8"), media_type=CSV, headers=headers)
+    return Response(spreadsheet.csv_text(store, settings.vocab_uri).encode("utf-8"), media_type=CSV, headers=headers)
 
 
 @router.get(f"/dumps/{spreadsheet.CSV_FILE}", name="events_dump", response_class=FileResponse, tags=["data"])

@@ -50,7 +50,7 @@ def kind_listing(
     if not found.items and page == 1:
         raise NotFound(str(request.url))
     if kind == "observation":  # figures have no label: name them in words, never by their key
-        words = panels.phrases(store, settings.base_uri, [item.iri for item in found.items])
+        words = panels.phrases(store, settings.vocab_uri, [item.iri for item in found.items])
         found = listing.Page([listing.Item(i.iri, i.label or words.get(i.iri)) for i in found.items], found.number, found.more)
     context = {"title": f"Things of kind “{kind}”", "lede": f"Everything under /id/{kind}/.", "items": found.items, "page": found}
     return templates.TemplateResponse(request, "listing.html", context)
@@ -88,7 +88,7 @@ def graph(
             quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(iri)) for t in triples]
             return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
         assert fmt.rdf is not None
-        named = prefixes(settings.base_uri) if fmt == TURTLE else None
+        named = prefixes(settings.base_uri, settings.vocab_uri) if fmt == TURTLE else None
         return ox.serialize(triples, format=fmt.rdf, prefixes=named) or b""
 
     digest = hashlib.sha256(f"{iri}|{modified.isoformat()}|{page}".encode()).hexdigest()[:32]

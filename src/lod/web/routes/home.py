@@ -19,10 +19,11 @@ router = APIRouter(tags=["site"])
 def home(request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep) -> Response:
     """What the dataset holds, how to query it, where to download it."""
     context = {
-        "overview": overview.overview(store, settings.base_uri),
-        "examples": examples.load(settings.base_uri),
+        "overview": overview.overview(store, settings.vocab_uri),
+        "examples": examples.load(settings.base_uri, settings.vocab_uri),
         "catalog": publish.read_catalog(settings.dumps_dir),
         "base": settings.base_uri,
+        "vocab": settings.vocab_uri,
     }
     links = f'<{request.url_for("void")}>; rel="describedby"; type="text/turtle"'
     return templates.TemplateResponse(request, "home.html", context, headers={"Link": links})
@@ -48,7 +49,7 @@ def metrics(metrics: MetricsDep) -> Response:
 @router.get("/context.jsonld", name="jsonld_context", tags=["data"])
 def jsonld_context(settings: SettingsDep) -> JSONResponse:
     """The JSON-LD context the dumps name, so they read as plain JSON."""
-    return JSONResponse(publish.load_context(settings.base_uri), media_type="application/ld+json")
+    return JSONResponse(publish.load_context(settings.base_uri, settings.vocab_uri), media_type="application/ld+json")
 
 
 @router.get("/problems/{slug}", response_class=HTMLResponse, name="problem_type", tags=["operations"])

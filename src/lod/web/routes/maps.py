@@ -25,5 +25,5 @@ def place_map(key: str, request: Request, settings: SettingsDep, store: StoreDep
     validators = Validators(hashlib.sha256(f"{place}|{modified.isoformat()}".encode()).hexdigest()[:32], modified)
     if not_modified(validators, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
         return Response(status_code=304, headers=validators.headers())
-    collection = placemap.feature_collection(store, settings.base_uri, place, str(request.base_url))
+    collection = placemap.feature_collection(store, settings.base_uri, settings.vocab_uri, place, str(request.base_url))
     return JSONResponse(collection, media_type="application/geo+json", headers=validators.headers())

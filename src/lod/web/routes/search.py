@@ -37,7 +37,7 @@ def search(
 ) -> Response:
     """Things whose names match ``q``, best first, each linking to its page (HTML, or JSON on request)."""
     fmt = choose(request, (HTML, JSON), None)
-    hits = _index(request, store, settings.base_uri).search(q, kind) if q.strip() else []
+    hits = _index(request, store, settings.vocab_uri).search(q, kind) if q.strip() else []
     if fmt == JSON:
         found = [{"uri": h.iri, "kind": h.kind, "label": h.label, "matched": h.matched} for h in hits]
         return JSONResponse({"query": q, "results": found})
@@ -53,22 +53,22 @@ def warm(app: FastAPI) -> None:
     version: datetime = catalog.modified if catalog is not None else app.state.started_at
 
     def build() -> None:
-        _cached(app, app.state.store, settings.base_uri, version)
+        _cached(app, app.state.store, settings.vocab_uri, version)
 
     threading.Thread(target=build, name="search-index", daemon=True).start()
 
 
-def _index(request: Request, store: StoreDep, base: str) -> SearchIndex:
+def _index(request: Request, store: StoreDep, vocab: str) -> SearchIndex:
     """The index for the data as it is now, built when the data has changed since the last one."""
-    return _cached(request.app, store, base, modified_at(request))
+    return _cached(request.app, store, vocab, modified_at(request))
 
 
-def _cached(app: FastAPI, store: Store, base: str, version: datetime) -> SearchIndex:
+def _cached(app: FastAPI, store: Store, vocab: str, version: datetime) -> SearchIndex:
     # One lock per app: a process may serve several (the tests do), and one app's build must not hold up another's.
     with app.state.search_lock:
         cached = getattr(app.state, "search_index", None)
         if cached is None or cached[0] != version:
-            cached = (version, SearchIndex.build(store, base))
+            cached = (version, SearchIndex.build(store, vocab))
             app.state.search_index = cached
         index: SearchIndex = cached[1]
     return index

@@ -28,7 +28,7 @@ def observations_csv(request: Request, settings: SettingsDep, store: StoreDep) -
     headers = {**validators.headers(), "Content-Disposition": 'inline; filename="observations.csv"'}
     if not_modified(validators, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
         return Response(status_code=304, headers=headers)
-    return Response(figures.csv_text(store, settings.base_uri).encode("utf-8"), media_type=CSV, headers=headers)
+    return Response(figures.csv_text(store, settings.vocab_uri).encode("utf-8"), media_type=CSV, headers=headers)
 
 
 @router.get(f"/dumps/{figures.CSV_FILE}", name="observations_dump", response_class=FileResponse)

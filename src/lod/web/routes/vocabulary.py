@@ -28,7 +28,7 @@ _BY_EXTENSION = {f.extension: f for f in OFFERED}
 def vocabulary(request: Request, settings: SettingsDep, templates: TemplatesDep, terms: VocabularyDep, extension: str | None = None) -> Response:
     """Every term of the ``dis:`` vocabulary and its concept schemes: classes, properties, concepts."""
     url = str(request.url_for("vocabulary"))
-    return _document(request, templates, settings.base_uri, terms.ontology, url, "The displacement vocabulary", extension)
+    return _document(request, templates, settings.base_uri, settings.vocab_uri, terms.ontology, url, "The displacement vocabulary", extension)
 
 
 @router.get("/def/shapes", name="shapes")
@@ -38,7 +38,7 @@ def vocabulary(request: Request, settings: SettingsDep, templates: TemplatesDep,
 def shapes(request: Request, settings: SettingsDep, templates: TemplatesDep, terms: VocabularyDep, extension: str | None = None) -> Response:
     """The SHACL shapes every article graph is validated against."""
     url = str(request.url_for("shapes"))
-    return _document(request, templates, settings.base_uri, terms.shapes, url, "The SHACL shapes", extension)
+    return _document(request, templates, settings.base_uri, settings.vocab_uri, terms.shapes, url, "The SHACL shapes", extension)
 
 
 @router.get("/shapes", include_in_schema=False)
@@ -64,7 +64,7 @@ def ontology_iri(request: Request, name: str = "concepts", version: str = "") ->
 
 
 def _document(
-    request: Request, templates: TemplatesDep, base: str, graph: Graph, url: str, title: str, extension: str | None
+    request: Request, templates: TemplatesDep, base: str, vocab: str, graph: Graph, url: str, title: str, extension: str | None
 ) -> Response:
     suffix = _BY_EXTENSION.get(extension) if extension is not None else None
     if extension is not None and suffix is None:
@@ -76,7 +76,7 @@ def _document(
 
     def body() -> bytes:
         if fmt == HTML:
-            context = {"title": title, "header": header(graph, url), "sections": sections(graph, base), "variant": variant, "formats": OFFERED}
+            context = {"title": title, "header": header(graph, url), "sections": sections(graph, base, vocab), "variant": variant, "formats": OFFERED}
             return templates.get_template("vocabulary.html").render(request=request, **context).encode()
         return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8")
 
