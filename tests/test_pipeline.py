@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Dataset, Graph
+from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from lod import publish
 from lod.formats import JSONLD, by_extension
+from lod.namespaces import DEFAULT_VOCAB, dis
 
 from lod.errors import ArticleError, CorrectionsError, RdfSyntaxError, Refused, ValidationFailed
 from lod.pipeline import build, ingest
@@ -332,19 +333,45 @@ def test_seed_extracted_without_corrections_conforms_and_answers(settings: Setti
     assert isinstance(counts, Solutions) and counts.values() == [{"statements": "7", "weapons": "6"}]
 
 
-def test_keys_do_not_depend_on_the_base_uri(tmp_path: Path) -> None:
-    """Moving the dataset to another host changes the base of every URI, never the keys after it."""
+def test_keys_and_vocabulary_do_not_depend_on_the_base_uri(tmp_path: Path) -> None:
+    """Moving the dataset to another host changes the base of every URI, never the keys after it; the vocabulary,
+    its concept schemes and concepts keep their IRIs (LOD_VOCAB_URI), so one query answers the same on both."""
     from conftest import make_settings
 
-    keys = []
+    keys, vocabulary, answers = [], [], []
     for name, base in (("local", "http://127.0.0.1:8000/"), ("public", "https://lod.example.org/data/")):
         settings = make_settings(tmp_path / name, base_uri=base)
         build(settings)
         store = OxigraphStore(settings.store_path, read_only=True)
-        found = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }")
+        found = store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { ?x ?s ?o } UNION { ?x ?p ?s } FILTER(isIRI(?s)) }")
         assert isinstance(found, Solutions)
-        keys.append({r["s"][len(base):] for r in found.values() if r["s"].startswith(base + "id/")})
+        iris = {r["s"] for r in found.values()}
+        keys.append({iri[len(base):] for iri in iris if iri.startswith(base + "id/")})
+        vocabulary.append({iri for iri in iris if iri.startswith(DEFAULT_VOCAB)})
+        assert not {iri for iri in iris if iri.startswith(base + "def/")}
+        answer = store.query(HOUSEHOLDS_QUESTION)  # PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
+        assert isinstance(answer, Solutions)
+        answers.append(answer.values())
+        store.close()
     assert keys[0] == keys[1] and len(keys[0]) > 100
+    assert vocabulary[0] == vocabulary[1]
+    assert {DEFAULT_VOCAB + "displacement#DisplacementObservation", DEFAULT_VOCAB + "concept/weapon/barrel-bomb"} <= vocabulary[0]
+    assert answers[0] == answers[1] and [row["figure"] for row in answers[0]] == ["2147"]
+
+
+def test_the_vocabulary_namespace_follows_its_setting(settings: Settings) -> None:
+    """With LOD_VOCAB_URI set elsewhere, an article's graph uses that namespace for terms and concepts, and still
+    conforms to the shapes (rebased the same way)."""
+    from lod.preparation import Context, prepare
+
+    vocab = "https://vocab.example.net/displacement/v1/"
+    elsewhere = settings.model_copy(update={"vocab_uri": vocab})
+    prepared = prepare(elsewhere.data_dir / "articles" / f"{SEED}.txt", Context.load(elsewhere))
+    assert prepared.report.conforms, prepared.report.describe()
+    iris = {str(t) for triple in prepared.graph for t in triple if isinstance(t, URIRef)}
+    households = URIRef(vocab + "concept/population-unit/households")
+    assert (None, dis(vocab).populationUnit, households) in prepared.graph
+    assert not {iri for iri in iris if iri.startswith((DEFAULT_VOCAB, elsewhere.base_uri + "def/"))}
 
 
 def test_broken_shapes_file_is_refused_with_its_position(tmp_path: Path) -> None:

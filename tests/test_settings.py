@@ -24,3 +24,13 @@ def test_ingest_token_empty_or_real_is_accepted() -> None:
 def test_query_limits_must_be_positive(name: str) -> None:
     with pytest.raises(ValidationError, match=name):
         Settings(**{name: 0})  # type: ignore[arg-type]
+
+
+def test_the_vocabulary_namespace_is_read_from_lod_vocab_uri(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().vocab_uri == "https://w3id.org/lod-syria/def/"  # the persistent default, whatever the base
+    monkeypatch.setenv("LOD_VOCAB_URI", "https://vocab.example.net/v1")
+    monkeypatch.setenv("LOD_BASE_URI", "https://lod.example.org/")
+    assert Settings().vocab_uri == "https://vocab.example.net/v1/" and Settings().base_uri == "https://lod.example.org/"
+    monkeypatch.setenv("LOD_VOCAB_URI", "urn:lod:def:")
+    with pytest.raises(ValidationError, match="vocab_uri"):
+        Settings()

@@ -75,8 +75,9 @@ def build_id(version: str, hashes: dict[str, str]) -> str:
 
 
 def input_version(settings: Settings) -> str:
-    """A hash of everything besides an article that decides its graph."""
-    sha = hashlib.sha256(settings.base_uri.encode())
+    """A hash of everything besides an article that decides its graph (the base URI and the vocabulary namespace
+    too: a build under another one rewrites every graph)."""
+    sha = hashlib.sha256(f"{settings.base_uri}\n{settings.vocab_uri}".encode())
     folders = [("ontology", settings.ontology_dir), ("shapes", settings.shapes_dir),
                ("reference", settings.data_dir / "reference"), ("code", _CODE)]
     for label, folder in folders:

@@ -79,7 +79,7 @@ class Context:
     @classmethod
     def load(cls, settings: Settings) -> Context:
         """The context for ``settings``: loaded once per process for the same inputs (ontology, shapes,
-        reference data, code and base URI, by content), since loading it costs seconds and every build, ingest
+        reference data, code, base URI and vocabulary namespace, by content), since loading it costs seconds and every build, ingest
         and validation needs it. Copies share everything but their settings; nothing in them is written after
         loading but caches of what the inputs imply."""
         version = input_version(settings)

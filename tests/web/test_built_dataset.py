@@ -101,3 +101,14 @@ def test_every_vocabulary_iri_dereferences_under_def_here(built_settings: Settin
         assert concept.status_code == 200 and "households" in concept.text
         listed = http.get("/def/concept/")
         assert listed.status_code == 200 and f'href="{base}def/concept/population-unit/households"' in listed.text
+        vocabulary = http.get("/def/displacement", headers={"Accept": "text/html"})  # stable IRIs, links to here
+        assert vocabulary.status_code == 200 and vocab + "displacement#DisplacementObservation" in vocabulary.text
+        assert f'href="{base}def/scheme/weapon"' in vocabulary.text and f'href="{vocab}' not in vocabulary.text
+        observation = sorted(iri for iri in _subjects(built_settings) if iri.startswith(base + "id/observation/"))[0]
+        page = http.get("/doc/" + observation[len(base) + 3 :], headers={"Accept": "text/html"})
+        assert page.status_code == 200 and f'href="{vocab}' not in page.text
+        assert f'href="{base}def/concept/population-unit/' in page.text and f'href="{base}def/displacement#reportedFigure"' in page.text
+
+
+def _subjects(settings: Settings) -> set[str]:
+    return {t.subject.value for t in ox.parse(path=settings.dumps_dir / "lod.nt", format=ox.RdfFormat.N_TRIPLES) if isinstance(t.subject, ox.NamedNode)}
