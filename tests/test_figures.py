@@ -17,7 +17,7 @@ def test_one_row_per_observation_with_hxl_tags(built_settings: Settings) -> None
     assert header == [c[0] for c in COLUMNS]
     assert {"#affected+idps", "#adm1+code", "#date+start", "#org+name", "#description"} <= set(tags)
     observations = store.query(
-        f"SELECT DISTINCT ?o WHERE {{ ?o a <{built_settings.base_uri}def/displacement#DisplacementObservation> }}"
+        f"SELECT DISTINCT ?o WHERE {{ ?o a <{built_settings.vocab_uri}displacement#DisplacementObservation> }}"
     ).values()  # type: ignore[union-attr]
     assert sorted(r[0] for r in rows) == sorted(o["o"] for o in observations)
     by_figure = {r[1]: dict(zip(header, r)) for r in rows}

@@ -23,7 +23,7 @@ def one_of(settings: Settings, where: str) -> str:
 
 
 def test_the_links_in_the_pages_dereference(corpus_settings: Settings, served_corpus: str) -> None:
-    dis = corpus_settings.vocab_uri + "displacement#"
+    base, dis = corpus_settings.base_uri, corpus_settings.vocab_uri + "displacement#"
     things = [
         one_of(corpus_settings, f"?s a <{kind}>")
         for kind in (
@@ -37,7 +37,7 @@ def test_the_links_in_the_pages_dereference(corpus_settings: Settings, served_co
     ]
     things.append(one_of(corpus_settings, f"?o <http://purl.org/linked-data/sdmx/2009/dimension#refArea>/<https://schema.org/containedInPlace>+ ?s . ?s <{dis}adminLevel> 1"))
     pages = ["", "browse/articles", "browse/places", "browse/organizations", "browse/people", "browse/observations",
-             "id/", "graph/", "dumps/", "search?q=Idleb", "docs", "sparql"]
+             "id/", "graph/", "dumps/", "search?q=Idleb", "docs", "sparql", "def/displacement", "def/concept/"]
     pages += ["doc/" + t[len(base) + 3 :] for t in things]
     links: set[str] = set()
     with httpx.Client(base_url=served_corpus, timeout=30, headers={"Accept": "text/html"}) as http:
