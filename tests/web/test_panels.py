@@ -12,7 +12,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from lod.namespaces import rebase
+from lod.namespaces import DEFAULT_VOCAB, dis, rebase
 from lod.settings import Settings
 from lod.store import OxigraphStore
 from lod.web import panels
@@ -27,7 +27,7 @@ REPORTER = "org/erc-team-northern-syria"
 FIGURES = panels.FIGURE_LIMIT + 40
 PLACE_TYPES = {"https://schema.org/Place"}
 
-_PREFIXES = """PREFIX dis: <{base}def/displacement#>
+_PREFIXES = """PREFIX dis: <{vocab}displacement#>
 PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
@@ -54,22 +54,22 @@ class Busy:
     store: OxigraphStore
 
     def select(self, query: str) -> list[dict[str, str]]:
-        return self.store.query(_PREFIXES.format(base=self.base) + query).values()  # type: ignore[union-attr]
+        return self.store.query(_PREFIXES.format(vocab=DEFAULT_VOCAB) + query).values()  # type: ignore[union-attr]
 
 
 def _observations(base: str) -> list[ox.Quad]:
     """``FIGURES`` observations of the town (some undated, some without a lower bound, in two units, a few
     reported for the district too) in a graph of their own, and a unit named in English and Arabic."""
-    n, d = ox.NamedNode, base + "def/displacement#"
+    n, d = ox.NamedNode, str(dis(DEFAULT_VOCAB))
     graph, integer = n(base + "graph/busy"), n("http://www.w3.org/2001/XMLSchema#integer")
-    persons = n(base + "id/concept/population-unit/persons")
+    persons = n(DEFAULT_VOCAB + "concept/population-unit/persons")
     quads = [
         ox.Quad(persons, n("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("أشخاص", language="ar"), graph),
         ox.Quad(persons, n("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("persons", language="en"), graph),
     ]
     for i in range(FIGURES):
         o = n(f"{base}id/observation/busy{i:04d}")
-        unit = persons if i % 3 else n(base + "id/concept/population-unit/households")
+        unit = persons if i % 3 else n(DEFAULT_VOCAB + "concept/population-unit/households")
         triples = [
             (n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n(d + "DisplacementObservation")),
             (n(d + "reportedFigure"), ox.Literal(str(10 * i + 3), datatype=integer)),
@@ -94,7 +94,7 @@ def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Busy]:
     sock = listener()
     url = url_of(sock)
     store = OxigraphStore()
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url).encode(), format=ox.RdfFormat.TRIG)
+    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, DEFAULT_VOCAB).encode(), format=ox.RdfFormat.TRIG)
     store.engine.extend(_observations(url))
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
     with running(create_app(settings, store), sock):
@@ -104,7 +104,7 @@ def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Busy]:
 @pytest.mark.parametrize("place", [TOWN, "place/pcode/SY07", DISTRICT])
 def test_a_place_panel_counts_every_figure_and_shows_the_latest(busy: Busy, place: str) -> None:
     entity = busy.base + "id/" + place
-    shown = panels.panels(busy.store, busy.base, entity, PLACE_TYPES, None)
+    shown = panels.panels(busy.store, DEFAULT_VOCAB, entity, PLACE_TYPES, None)
     where = _IN.format(e=entity)
     expected = [
         {"month": r["month"], "unit": r["unit"], "figures": int(r["n"]), "atLeast": int(r["low"])}
@@ -119,7 +119,7 @@ def test_a_place_panel_counts_every_figure_and_shows_the_latest(busy: Busy, plac
 
 
 def test_each_figure_is_in_words_with_its_lower_bound(busy: Busy) -> None:
-    shown = panels.panels(busy.store, busy.base, busy.base + "id/" + TOWN, PLACE_TYPES, None)
+    shown = panels.panels(busy.store, DEFAULT_VOCAB, busy.base + "id/" + TOWN, PLACE_TYPES, None)
     rows = busy.select("""SELECT ?o ?figure ?min ?unit WHERE { ?o dis:reportedFigure ?figure ; dis:populationUnit/skos:prefLabel ?unit
                           FILTER(LANG(?unit) = "en") OPTIONAL { ?o schema:minValue ?min } }""")
     expected = {r["o"]: (int(r.get("min", r["figure"])), f"{int(r['figure']):,} {r['unit']}") for r in rows}
@@ -132,7 +132,7 @@ def test_each_figure_is_in_words_with_its_lower_bound(busy: Busy) -> None:
 
 def test_an_agent_panel_counts_every_figure_it_reported(busy: Busy) -> None:
     entity = busy.base + "id/" + REPORTER
-    shown = panels.panels(busy.store, busy.base, entity, {"http://www.w3.org/ns/org#Organization"}, None)
+    shown = panels.panels(busy.store, DEFAULT_VOCAB, entity, {"http://www.w3.org/ns/org#Organization"}, None)
     reported = busy.select(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?o dis:reportedBy <{entity}> ; sdmx:refArea ?a }}")
     assert shown.figures_total == int(reported[0]["n"]) == FIGURES + 1
     assert len(shown.figures) == panels.FIGURE_LIMIT
