@@ -61,12 +61,15 @@ def test_build_refusal_exits_1_and_names_the_file(tmp_path: Path) -> None:
     assert not settings.store_path.exists()  # refused before the store was touched
 
 
-def test_base_uri_option_changes_every_uri(tmp_path: Path) -> None:
+def test_base_and_vocabulary_options_change_every_uri(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
-    done = run(settings, "build", "--base-uri", "https://lod.example.org/")
+    done = run(settings, "build", "--base-uri", "https://lod.example.org/", "--vocab-uri", "https://vocab.example.net/v1/")
     assert done.returncode == 0, done.stderr
-    query = run(settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'http://127.0.0.1:8000/')) }")
-    assert query.stdout.splitlines()[2].strip() == "0"
+    for old in ("http://127.0.0.1:8000/", "https://w3id.org/lod-syria/"):
+        query = run(settings, "query", f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), '{old}') || STRSTARTS(STR(?p), '{old}') || STRSTARTS(STR(?o), '{old}')) }}")
+        assert query.stdout.splitlines()[2].strip() == "0", old
+    query = run(settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?o a <https://vocab.example.net/v1/displacement#DisplacementObservation> }")
+    assert int(query.stdout.splitlines()[2].strip()) > 0
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:

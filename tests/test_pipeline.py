@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.namespace import VOID
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
@@ -353,6 +354,8 @@ def test_keys_and_vocabulary_do_not_depend_on_the_base_uri(tmp_path: Path) -> No
         assert isinstance(answer, Solutions)
         answers.append(answer.values())
         store.close()
+        void = Graph().parse(settings.dumps_dir / "void.ttl")
+        assert (None, VOID.vocabulary, URIRef(str(dis(DEFAULT_VOCAB)))) in void  # VoID names the stable namespace
     assert keys[0] == keys[1] and len(keys[0]) > 100
     assert vocabulary[0] == vocabulary[1]
     assert {DEFAULT_VOCAB + "displacement#DisplacementObservation", DEFAULT_VOCAB + "concept/weapon/barrel-bomb"} <= vocabulary[0]

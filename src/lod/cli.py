@@ -31,7 +31,8 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", metavar="PATH", help="store folder (env LOD_STORE_PATH)")
-    common.add_argument("--base-uri", metavar="URI", help="base of every URI (env LOD_BASE_URI)")
+    common.add_argument("--base-uri", metavar="URI", help="base of every URI of the data (env LOD_BASE_URI)")
+    common.add_argument("--vocab-uri", metavar="URI", help="the vocabulary's own namespace (env LOD_VOCAB_URI)")
     common.add_argument("--data-dir", metavar="PATH", help="folder with articles/ and reference/ (env LOD_DATA_DIR)")
     common.add_argument("--dumps-dir", metavar="PATH", help="where dumps are written (env LOD_DUMPS_DIR)")
 
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # Command-line options that override a setting: (option, setting).
-_OPTIONS = (("store", "store_path"), ("base_uri", "base_uri"), ("data_dir", "data_dir"), ("dumps_dir", "dumps_dir"),
+_OPTIONS = (("store", "store_path"), ("base_uri", "base_uri"), ("vocab_uri", "vocab_uri"), ("data_dir", "data_dir"), ("dumps_dir", "dumps_dir"),
             ("host", "host"), ("port", "port"))
 
 
