@@ -94,11 +94,14 @@ class Uris:
         return self.id("membership", digest("membership", self.relative(person), self.relative(post)))
 
     def relative(self, part: object) -> object:
-        """A URI under the base without the base (under the vocabulary namespace: ``def/`` and the rest), so keys
-        change neither with ``LOD_BASE_URI`` nor with ``LOD_VOCAB_URI``."""
+        """A URI under the base without the base, one under the vocabulary namespace without the namespace, so keys
+        change neither with ``LOD_BASE_URI`` nor with ``LOD_VOCAB_URI``. Concepts and schemes were named under
+        ``{base}id/`` before the vocabulary had a namespace of its own: they count as ``id/concept/...`` still, so the
+        URIs minted from them (observations: unit and qualifier) did not change when they moved."""
         text = str(part) if isinstance(part, URIRef) else None
         if text is not None and text.startswith(self.vocab):
-            return "def/" + text[len(self.vocab):]
+            rest = text[len(self.vocab):]
+            return ("id/" if rest.startswith(("concept/", "scheme/")) else "def/") + rest
         return text[len(self.base):] if text is not None and text.startswith(self.base) else part
 
     def statement(self, article_key: str, start: int, end: int, speaker: URIRef, kind: str) -> URIRef:

@@ -98,6 +98,9 @@ def test_every_vocabulary_iri_dereferences_under_def_here(built_settings: Settin
                 documents[path] = Graph().parse(data=answer.text, format="turtle")
             assert (URIRef(iri), None, None) in documents[path] or (None, None, URIRef(iri)) in documents[path], iri
         concept = http.get("/def/concept/population-unit/households", headers={"Accept": "text/html"})
+        for old in ("/id/concept/population-unit/households", "/doc/concept/population-unit/households"):  # moved here
+            moved = http.get(old)
+            assert moved.status_code == 301 and moved.headers["location"] == base + "def/concept/population-unit/households"
         assert concept.status_code == 200 and "households" in concept.text
         listed = http.get("/def/concept/")
         assert listed.status_code == 200 and f'href="{base}def/concept/population-unit/households"' in listed.text

@@ -24,6 +24,8 @@ router = APIRouter(tags=["entities"])
 @router.head("/id/{kind}/{key:path}", status_code=303, response_class=RedirectResponse, include_in_schema=False)
 def see_other(kind: str, key: str, request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     """A thing is not a document: ``303 See Other`` to the document that describes it."""
+    if kind in MOVED:
+        return _moved(request, kind, key)
     entity = f"{settings.base_uri}id/{kind}/{key}"
     if not describe.exists(store, entity):
         raise NotFound(entity)
@@ -42,6 +44,8 @@ def document(
     vocabulary: VocabularyDep,
 ) -> Response:
     """The description of ``/id/{kind}/{key}`` in Turtle, JSON-LD, N-Triples, RDF/XML or HTML (or ``.ext``)."""
+    if kind in MOVED:
+        return _moved(request, kind, key)
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
     url = str(request.url_for("document", kind=kind, key=key))
     return _described(request, settings, store, templates, vocabulary, f"{settings.base_uri}id/{kind}/{key}", url, suffix)
@@ -78,6 +82,15 @@ def scheme(
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
     url = str(request.url_for("scheme", key=key))
     return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}scheme/{key}", url, suffix)
+
+
+# Concepts and schemes lived at /id/concept/... and /id/scheme/... before the vocabulary had a namespace of its
+# own: those URIs (and their /doc/ pages) move permanently to the concept's page here.
+MOVED = frozenset({"concept", "scheme"})
+
+
+def _moved(request: Request, kind: str, key: str) -> RedirectResponse:
+    return RedirectResponse(str(request.url_for(kind, key=key)), 301)
 
 
 def _listing(request: Request, store: StoreDep, templates: TemplatesDep, prefix: str, title: str, page: int) -> Response:
