@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import loadgen  # noqa: E402
 import servers  # noqa: E402
 
-from lod.web.describe import INCOMING_LIMIT, _DESCRIBE, _SUMMARY  # noqa: E402
+from lod.web.describe import describe_query  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "http://127.0.0.1:8000/"  # the base the corpus is built under (lod's default)
@@ -82,6 +82,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workdir", type=Path, default=REPO / "var" / "bench")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/performance.md")
+    parser.add_argument("--lod-workers", type=int, default=1, help="uvicorn processes of lod serve (--workers)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("bench/serve.py needs wrk (Debian package wrk; `make bench` installs it)", file=sys.stderr)
@@ -96,7 +97,7 @@ def main() -> int:
 
 def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
     """Both servers over the corpus of ``n`` articles, ``args.rounds`` interleaved rounds: the section's table."""
-    with servers.lod(folder) as lod, servers.oxigraph(folder) as ox:
+    with servers.lod(folder, args.lod_workers) as lod, servers.oxigraph(folder) as ox:
         lod_url, ox_url = lod.url, ox.url
         entities = sample(ox_url)
         cases = make_cases(entities)
@@ -166,7 +167,7 @@ def make_cases(entities: list[str]) -> list[Case]:
         return f"/doc/{entity[len(BASE) + 3:]}.{ext}"
 
     def construct(entity: str) -> str:
-        return quote(_DESCRIBE % {"e": entity, "summary": _SUMMARY, "limit": INCOMING_LIMIT}, safe="")
+        return quote(describe_query(entity), safe="")
 
     oxigraph_construct = ([f"/query?query={construct(e)}" for e in entities], TURTLE)
     cases = [Case("entity CONSTRUCT (Oxigraph)", None, oxigraph_construct)]
@@ -219,12 +220,13 @@ def render(n: int, folder: servers.Prepared, cases: list[Case], dumps: dict[str,
 def write_docs(n: int, section: str, args: argparse.Namespace) -> None:
     """Put the section of ``n`` articles into docs/performance.md (other sizes' sections stay as they were)."""
     conditions = (
-        f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC by `python bench/serve.py` on {os.cpu_count()} cores "
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC by `python bench/serve.py --sizes {n} --rounds {args.rounds} "
+        f"--seconds {args.seconds:g} --lod-workers {args.lod_workers}` on {os.cpu_count()} cores "
         f"({platform.machine()}) shared with other work (load average {os.getloadavg()[0]:.0f}), so absolute figures "
         f"vary between runs; the ratios compare both servers under the same conditions. wrk, {args.connections} "
         f"connections, 2 threads, {args.seconds:g} s per run (the analytic query: 1 connection, {3 * args.seconds:g} s), "
-        f"medians of {args.rounds} interleaved rounds, loopback. lod: `lod serve` (one uvicorn process, two query "
-        f"workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
+        f"medians of {args.rounds} interleaved rounds, loopback. lod: `lod serve --workers {args.lod_workers}` "
+        f"({args.lod_workers} uvicorn process(es), each with its query workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
     )
     path = REPO / "docs" / "performance.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"

@@ -82,9 +82,12 @@ def prepare(n: int, folder: Path) -> Prepared:
 
 
 @contextmanager
-def lod(prepared: Prepared) -> Iterator[Server]:
+def lod(prepared: Prepared, workers: int = 1) -> Iterator[Server]:
+    """``lod serve``; ``workers`` > 1 runs that many uvicorn processes on the port (``lod serve --workers``)."""
     port = _free_port()
     command = [str(BIN / "lod"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers > 1:
+        command += ["--workers", str(workers)]
     with _running(command, _env(prepared.folder), f"http://127.0.0.1:{port}", "/health") as server:
         yield server
 

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from lod.errors import NotFound
 from lod.store import Store, Triples
 
-__all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "exists"]
+__all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "describe_query", "exists"]
 
 BNODE_DEPTH = 3
 INCOMING_LIMIT = 500
@@ -123,15 +123,23 @@ def describe(store: Store, entity: str, hide: Collection[str] = ()) -> Descripti
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
+    result = store.query(describe_query(entity, hide))
+    assert isinstance(result, Triples)
+    unique = dict.fromkeys(result.triples)
+    return Description(entity, sorted(unique, key=lambda t: _order(t, entity)))
+
+
+def describe_query(entity: str, hide: Collection[str] = ()) -> str:
+    """The CONSTRUCT query :func:`describe` runs (the serving benchmark sends the same one to Oxigraph).
+
+    Raises:
+        NotFound: ``entity`` is not an IRI.
+    """
     filters = {
         f"hide_{var}": f"FILTER(?{var} NOT IN ({', '.join(f'<{_iri(p)}>' for p in sorted(hide))}))" if hide else ""
         for var in ("ip", "ip0", "yp")
     }
-    query = _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT, **filters}
-    result = store.query(query)
-    assert isinstance(result, Triples)
-    unique = dict.fromkeys(result.triples)
-    return Description(entity, sorted(unique, key=lambda t: _order(t, entity)))
+    return _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT, **filters}
 
 
 def _order(triple: ox.Triple, entity: str) -> tuple[int, str, str, str]:
