@@ -41,7 +41,7 @@ from lod.preparation import (
 )
 from lod.events import TABLE_GLOB
 from lod.preparation import UPLOADS
-from lod.events.matching import EventKey, renames
+from lod.events.matching import EventKey, rename_events, renames
 from lod.publish import dumps_build, mark_changed
 from lod.publish import write_dumps as _write_dumps
 from lod.settings import Settings
@@ -105,7 +105,7 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
         name = build_id(version, hashes)
         if store is None and manifest.build == name and dumps_build(settings.dumps_dir) == name:
             return BuildReport(unchanged=len(paths), quads=manifest.quads)
-        ctx = Context.load(settings)
+        ctx = Context.load(settings, version)
         if manifest.version != version:
             check_reference(ctx)
         changed = [p for p in paths if p not in manifest.articles or manifest.articles[p].hash != hashes[p]]
@@ -191,7 +191,7 @@ def _in_place(settings: Settings, store: Store | None, ctx: Context, manifest: M
     (the manifest of the unchanged articles) gets the changed ones and is written after the transaction."""
     outcomes = list(prepare_all(changed, ctx))
     graphs, report = _collect(outcomes, manifest, set(changed) | set(stale))
-    _apply(renames([key for outcome in outcomes for key in outcome.events]), graphs)
+    rename_events(graphs, renames([key for outcome in outcomes for key in outcome.events]))  # one event, many sources
     with _opened(settings, store) as target:
         wanted = {URIRef(e.graph) for e in done.articles.values()} | set(graphs)
         prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
@@ -298,19 +298,6 @@ def _renamed(quad: ox.Quad, renamed: dict[ox.NamedNode, ox.NamedNode]) -> ox.Qua
     if isinstance(obj, ox.NamedNode):
         obj = renamed.get(obj, obj)
     return ox.Quad(subject, quad.predicate, obj, quad.graph_name)
-
-
-def _apply(renamed: dict[URIRef, URIRef], graphs: dict[URIRef, Graph]) -> None:
-    """One event, many sources (:mod:`lod.events.matching`), among the graphs this build prepared."""
-    if renamed:
-        for graph in graphs.values():
-            for old, new in renamed.items():
-                for s, p, o in list(graph.triples((old, None, None))):
-                    graph.remove((s, p, o))
-                    graph.add((new, p, o))
-                for s, p, o in list(graph.triples((None, None, old))):
-                    graph.remove((s, p, o))
-                    graph.add((s, p, new))
 
 
 def _accept(outcome: Outcome, seen: dict[str, str], errors: list[LodError]) -> bool:

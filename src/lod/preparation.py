@@ -77,12 +77,13 @@ class Context:
     _memo: dict[str, Any] = field(init=False, default_factory=dict)  # shared by copies: see load
 
     @classmethod
-    def load(cls, settings: Settings) -> Context:
+    def load(cls, settings: Settings, version: str | None = None) -> Context:
         """The context for ``settings``: loaded once per process for the same inputs (ontology, shapes,
-        reference data, code, base URI and vocabulary namespace, by content), since loading it costs seconds and every build, ingest
-        and validation needs it. Copies share everything but their settings; nothing in them is written after
-        loading but caches of what the inputs imply."""
-        version = input_version(settings)
+        reference data, code, base URI and vocabulary namespace, by content: ``version``, as
+        :func:`lod.manifest.input_version` gives it; a caller that has it already passes it), since loading it
+        costs seconds and every build, ingest and validation needs it. Copies share everything but their
+        settings; nothing in them is written after loading but caches of what the inputs imply."""
+        version = version or input_version(settings)
         loaded = _LOADED.get(version)
         if loaded is None:
             loaded = cls._read(settings)

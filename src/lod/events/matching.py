@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from lod.namespaces import SCHEMA, SEM
 
-__all__ = ["EventKey", "event_keys", "merge_events", "renames"]
+__all__ = ["EventKey", "event_keys", "merge_events", "rename_events", "renames"]
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,14 @@ def merge_events(graphs: dict[URIRef, Graph], known: Graph, level: URIRef) -> di
     ``known`` holds the place hierarchy (the reference graph); ``level`` is ``dis:adminLevel``.
     """
     renamed = renames([key for name, graph in graphs.items() for key in event_keys(name, graph, known, level)])
-    if renamed:
-        for graph in graphs.values():
-            _rename(graph, renamed)
+    rename_events(graphs, renamed)
     return renamed
+
+
+def rename_events(graphs: dict[URIRef, Graph], renamed: dict[URIRef, URIRef]) -> None:
+    """Give each event of ``renamed`` (old -> new) its new URI in every graph, in place."""
+    for graph in graphs.values():
+        _rename(graph, renamed)
 
 
 def renames(keys: list[EventKey]) -> dict[URIRef, URIRef]:

@@ -62,11 +62,7 @@ def concept(
 ) -> Response:
     """The description of the concept ``{LOD_VOCAB_URI}concept/{key}``, negotiated like ``/doc/``; ``/def/concept/``
     lists them."""
-    if not key:
-        return _listing(request, store, templates, f"{settings.vocab_uri}concept/", "Concepts", page)
-    key, suffix = split_suffix(key, DOCUMENT_FORMATS)
-    url = str(request.url_for("concept", key=key))
-    return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}concept/{key}", url, suffix)
+    return _term("concept", "Concepts", key, request, settings, store, templates, vocabulary, page)
 
 
 @router.get("/def/scheme/{key:path}", name="scheme")
@@ -77,11 +73,17 @@ def scheme(
 ) -> Response:
     """The description of the concept scheme ``{LOD_VOCAB_URI}scheme/{key}``, negotiated like ``/doc/``; ``/def/scheme/``
     lists them."""
+    return _term("scheme", "Concept schemes", key, request, settings, store, templates, vocabulary, page)
+
+
+def _term(kind: str, title: str, key: str, request: Request, settings: SettingsDep, store: StoreDep,
+          templates: TemplatesDep, vocabulary: VocabularyDep, page: int) -> Response:
+    """A concept or scheme under ``{LOD_VOCAB_URI}{kind}/``, or (no key) the list of them."""
     if not key:
-        return _listing(request, store, templates, f"{settings.vocab_uri}scheme/", "Concept schemes", page)
+        return _listing(request, store, templates, f"{settings.vocab_uri}{kind}/", title, page)
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
-    url = str(request.url_for("scheme", key=key))
-    return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}scheme/{key}", url, suffix)
+    url = str(request.url_for(kind, key=key))
+    return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}{kind}/{key}", url, suffix)
 
 
 # Concepts and schemes lived at /id/concept/... and /id/scheme/... before the vocabulary had a namespace of its
