@@ -9,6 +9,7 @@ graph's 60,000 gazetteer triples have none, so a snapshot of the seed store cost
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,11 +28,16 @@ def held(store_path: Path) -> Held:
         return {}
     store = OxigraphStore(store_path, read_only=True)
     try:
-        graphs: dict[str, list[ox.Triple]] = {}
-        for q in store.quads():
-            graphs.setdefault(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "", []).append(ox.Triple(q.subject, q.predicate, q.object))
+        return held_quads(store.quads())
     finally:
         store.close()
+
+
+def held_quads(quads: Iterable[ox.Quad]) -> Held:
+    """The graphs of ``quads`` (a store's, or a dump file's as parsed), by name, as ``held`` gives them."""
+    graphs: dict[str, list[ox.Triple]] = {}
+    for q in quads:
+        graphs.setdefault(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "", []).append(ox.Triple(q.subject, q.predicate, q.object))
     return {name: _graph(triples) for name, triples in graphs.items()}
 
 

@@ -56,8 +56,8 @@ CORPUS_ARTICLES = 50  # enough for many places, reporters and months; cheap to b
 
 @dataclass
 class Corpus:
-    """A real build of generated articles, minted under the URL of a socket bound for the server that serves
-    it (so links in its pages lead back to that server)."""
+    """A real build (of generated articles, or of the event data sets), minted under the URL of a socket bound
+    for the server that serves it (so links in its pages lead back to that server)."""
 
     settings: Settings
     sock: socket.socket
@@ -76,9 +76,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     generator = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generator  # its dataclasses look their module up while the class is made
     spec.loader.exec_module(generator)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # see web/_serving.listener
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock = _bound()
     root = tmp_path_factory.mktemp("corpus")
     generator.generate(CORPUS_ARTICLES, root / "data", seed=1)
     settings = make_settings(root, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
@@ -91,6 +89,31 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
 def corpus_settings(corpus: Corpus) -> Settings:
     """Settings whose store holds the corpus build."""
     return corpus.settings
+
+
+@pytest.fixture(scope="session")
+def events_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    """The seed article plus a small ACLED-style export and a small HXL table of movements (both written by
+    ``tests/events/conftest.py``), built once per session under the URL of a socket bound for the server that
+    serves it (``served_events``): the event tests read its store, the web and browser tests its pages."""
+    from events.conftest import write_acled, write_hxl
+    from lod.pipeline import build
+
+    sock = _bound()
+    settings = make_settings(tmp_path_factory.mktemp("events-built"), base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
+    write_acled(settings.data_dir / "events")
+    write_hxl(settings.data_dir / "events")
+    build(settings)
+    yield Corpus(settings, sock)
+    sock.close()
+
+
+def _bound() -> socket.socket:
+    """A socket bound to a free port of 127.0.0.1 (see web/_serving.listener), for a server started later."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
 
 
 @pytest.fixture(scope="session")

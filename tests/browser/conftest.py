@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from lod.settings import ROOT
-from web.conftest import served, served_corpus  # noqa: F401  (the same real servers the HTTP tests use)
+from web.conftest import served, served_corpus, served_events  # noqa: F401  (the same real servers the HTTP tests use)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lod.settings import Settings
-from conftest import make_settings
+from conftest import Corpus
 
 ACLED_HEADER = ("event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,admin1,admin2,admin3,location,"
                 "latitude,longitude,source,notes,fatalities")
@@ -52,12 +52,6 @@ def write_hxl(folder: Path, rows: list[str] | None = None, header: str = HXL_HEA
 
 
 @pytest.fixture(scope="session")
-def events_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The seed article plus the two test files, built once into a closed store."""
-    from lod.pipeline import build
-
-    settings = make_settings(tmp_path_factory.mktemp("events-built"))
-    write_acled(settings.data_dir / "events")
-    write_hxl(settings.data_dir / "events")
-    build(settings)
-    return settings
+def events_settings(events_build: Corpus) -> Settings:
+    """The seed article plus the two test files, built once into a closed store (tests/conftest.py)."""
+    return events_build.settings

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from _rdf import Held, held, same
+import pyoxigraph as ox
+
+from _rdf import Held, held, held_quads, same
 from conftest import make_settings
 from events.conftest import ACLED_ROWS, HXL_ROWS, write_acled, write_hxl
 from lod.errors import Refused
@@ -117,6 +119,28 @@ def test_validate_checks_data_set_files_without_storing(tmp_path: Path) -> None:
 
 
 def test_acled_actor_names_reach_the_curated_organization(events_settings: Settings) -> None:
-    rows = select(events_settings, """
-        SELECT DISTINCT ?actor WHERE { <http://127.0.0.1:8000/id/event/acled-idlib-syr101> dis:attribution/dis:allegedActor ?actor }""")
-    assert [r["actor"] for r in rows] == ["http://127.0.0.1:8000/id/org/syrian-government-forces"]  # "Military Forces of Syria (2000-)"
+    base = events_settings.base_uri
+    rows = select(events_settings, f"""
+        SELECT DISTINCT ?actor WHERE {{ <{base}id/event/acled-idlib-syr101> dis:attribution/dis:allegedActor ?actor }}""")
+    assert [r["actor"] for r in rows] == [f"{base}id/org/syrian-government-forces"]  # "Military Forces of Syria (2000-)"
+
+
+def test_the_dumps_hold_the_event_graphs(events_settings: Settings) -> None:
+    """Every graph with an event or a movement (the article's, the two data sets') is in the N-Quads and JSON-LD
+    dumps as it is in the store, and its triples are in the Turtle dump (the union of the graphs)."""
+    names = [r["g"] for r in select(events_settings, """
+        SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?x a sem:Event } UNION { ?x a dis:DisplacementObservation } } }""")]
+    assert sorted(n.rsplit("/", 2)[-2] for n in names) == ["article", "dataset", "dataset"], names
+    reader = OxigraphStore(events_settings.store_path, read_only=True)
+    try:
+        stored = {n: list(reader.engine.quads_for_pattern(None, None, None, ox.NamedNode(n))) for n in names}
+    finally:
+        reader.close()
+    folder = events_settings.dumps_dir
+    for name, fmt in (("lod.nq", ox.RdfFormat.N_QUADS), ("lod.jsonld", ox.RdfFormat.JSON_LD)):
+        dumped = held_quads(q for q in ox.parse(path=folder / name, format=fmt) if getattr(q.graph_name, "value", None) in stored)
+        assert same(dumped, held_quads(q for quads in stored.values() for q in quads)), name
+    union = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=folder / "lod.ttl", format=ox.RdfFormat.TURTLE)}
+    for graph, quads in stored.items():  # blank nodes get new labels in the union: the rest compared as sets
+        plain = {q.triple for q in quads if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+        assert len(plain) > 10 and plain <= union, f"lod.ttl: {graph}"

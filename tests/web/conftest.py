@@ -96,3 +96,11 @@ def served_corpus(corpus: Corpus) -> Iterator[str]:
     """The real build of a generated corpus of many articles, served as ``lod serve`` does, at its base URI."""
     with running(create_app(corpus.settings), corpus.sock):
         yield url_of(corpus.sock)
+
+
+@pytest.fixture(scope="session")
+def served_events(events_build: Corpus) -> Iterator[str]:
+    """The seed plus the ACLED-style and HXL test files (tests/conftest.py ``events_build``), served as ``lod serve``
+    does, at its base URI."""
+    with running(create_app(events_build.settings), events_build.sock):
+        yield url_of(events_build.sock)

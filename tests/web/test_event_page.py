@@ -12,27 +12,16 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from conftest import make_settings  # tests/conftest.py
-from events.conftest import write_acled, write_hxl
 from lod.namespaces import DEFAULT_VOCAB, dis
-from lod.pipeline import build
-from lod.web.app import create_app
-
-from ._serving import listener, running, url_of
 
 DIS = str(dis(DEFAULT_VOCAB))
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, httpx.Client]]:
-    sock = listener()
-    url = url_of(sock)
-    settings = make_settings(tmp_path_factory.mktemp("event-page"), base_uri=url)
-    write_acled(settings.data_dir / "events")
-    write_hxl(settings.data_dir / "events")
-    build(settings)
-    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
-        yield url, http
+def site(served_events: str) -> Iterator[tuple[str, httpx.Client]]:
+    """The session's server of the seed plus the ACLED-style and HXL test files (tests/web/conftest.py)."""
+    with httpx.Client(base_url=served_events, timeout=60) as http:
+        yield served_events, http
 
 
 def select(http: httpx.Client, query: str) -> list[dict[str, str]]:
