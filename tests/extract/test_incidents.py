@@ -1,5 +1,5 @@
 """Incidents from articles: each trigger word fires on its example and not on its counter-example (the words are
-data, src/lod/extract/incidents.yaml); casualties are read as counted; a reported incident becomes an event with
+data, src/lod/rules/incidents.yaml); casualties are read as counted; a reported incident becomes an event with
 its type, dates, places, attribution and casualties; and the scores on the event annotations stay where
 docs/extraction.md ("Events") says they are."""
 
@@ -20,7 +20,7 @@ from lod.reconcile import Reconciler
 from lod.records import EventRecord, Extraction
 
 ROOT = Path(__file__).resolve().parents[2]
-RULES = yaml.safe_load((ROOT / "src" / "lod" / "extract" / "incidents.yaml").read_text(encoding="utf-8"))
+RULES = yaml.safe_load((ROOT / "src" / "lod" / "rules" / "incidents.yaml").read_text(encoding="utf-8"))
 SEED = ROOT / "data" / "articles" / "2019-12-01-coalition-sg-idlib.txt"
 
 

@@ -47,9 +47,9 @@ def violation_in(text: str) -> str | None:
 
 # ---- incidents ----------------------------------------------------------------------------------------------
 # One event per reported incident: an air strike, shelling, a ground assault, a change of territory. The words
-# are data (incidents.yaml); docs/extraction.md ("Events") says what counts and how it scores.
+# are data (lod/rules/incidents.yaml); docs/extraction.md ("Events") says what counts and how it scores.
 
-_RULES = yaml.safe_load((Path(__file__).with_name("incidents.yaml")).read_text(encoding="utf-8"))
+_RULES = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "incidents.yaml").read_text(encoding="utf-8"))
 INCIDENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (t["type"], re.compile(r"\b(?:" + t["pattern"] + r")\b", re.IGNORECASE)) for t in _RULES["triggers"]
 ]
@@ -87,7 +87,7 @@ class IncidentHit:
 def incident_triggers(text: str) -> list[IncidentHit]:
     """The incident words of a sentence, one per event type (the first), in order; none in a hypothetical one.
 
-    >>> [h.type for h in incident_triggers("36 airstrikes and dozens of rocket strikes hit Idlib on Friday.")]
+    >>> [h.type for h in incident_triggers("36 airstrikes and dozens of rocket strikes hit the town on Friday.")]
     ['air-drone-strike', 'shelling-artillery-missile-attack']
     """
     if not _ANY_INCIDENT.search(text) or _HYPOTHETICAL.search(text):

@@ -1,7 +1,7 @@
 """Incidents an article reports: each air strike, shelling, ground assault or change of territory becomes an event.
 
 A sentence reports an incident when it has an incident word (``events.incident_triggers``, words in
-``incidents.yaml``), names a place, and is not hypothetical; its date or period (resolved against the speaker's
+``lod/rules/incidents.yaml``), names a place, and is not hypothetical; its date or period (resolved against the speaker's
 date or the publication date) must be at most ``MAX_DAYS`` long, or the sentence describes a campaign. The event
 keeps, from the same sentence: the places, the weapons, the armed actors it is attributed to and who says so
 (the sentence's speaker, else the publisher), the casualties as counted, and what was hit. The same incident
