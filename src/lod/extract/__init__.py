@@ -8,10 +8,10 @@ gazetteer and organization list held by the ``Reconciler``.
     >>> from lod.reference import load_reconciler
     >>> from lod.articles import parse_article
     >>> article = parse_article("Title: T\\nSource URL: https://x.org/a\\nPublisher: P\\nPublished: 2019-12-01\\n\\n"
-    ...                         "The UN said on Friday that 5,000 people fled the town in the past two days.")
+    ...                         "The Relief Council said on Friday that 5,000 people fled the town in the past two days.")
     >>> extraction = extract(article, load_reconciler(Path("data/reference")))
-    >>> [(o.figure, o.unit, o.period_start.isoformat(), o.places[0].ref) for o in extraction.observations]
-    [(5000, 'persons', '2019-11-27', 'geonames:164816')]
+    >>> [(o.figure, o.unit, o.period_start.isoformat(), o.reporter.name) for o in extraction.observations]
+    [(5000, 'persons', '2019-11-27', 'Relief Council')]
 """
 
 from lod.extract.pipeline import extract

@@ -104,13 +104,21 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"weekend", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>" + MON + r")" + _YEAR.format("y2"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
+    # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
+    ("part-of-month", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|last|second|third)\s+(?:" + _COUNT
+                                 + r"\s+)?(?P<u>days?|weeks?|fortnight)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    # "in the first half of 2015", "the second quarter of this year"
+    ("part-of-year", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|second|third|fourth|last)\s+"
+                                r"(?P<u>half|quarter)\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this|last|the)\s+year\b)", re.I)),
+    # "over the weekend", "at the weekend": the last Saturday and Sunday up to the publication date
+    ("weekend", re.compile(r"\b(?:over|during|at|on|this)\s+(?:the\s+)?weekend\b", re.I)),
     ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
@@ -192,6 +200,36 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
             if unit.startswith("week"):
                 return make("past", None, None, days=7 * n)
             return make("past", None, None, months=n)
+        if rule == "part-of-month":
+            month = _month(m.group("m"))
+            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
+            unit = m.group("u").lower()
+            n = 1 if m.group("n") is None else _count(m.group("n"))
+            if n is None:
+                return make("period", None, None)
+            length = n * (14 if unit == "fortnight" else 7 if unit.startswith("week") else 1)
+            which = m.group("w").lower()
+            last = month_end(year, month)
+            if which == "last":
+                return make("period", last - timedelta(days=length - 1), last)
+            first = date(year, month, 1) + timedelta(days=length * {"first": 0, "second": 1, "third": 2}[which])
+            return make("period", first, min(first + timedelta(days=length - 1), last))
+        if rule == "part-of-year":
+            if m.group("y"):
+                year = int(m.group("y"))
+            elif anchor is None:
+                return make("period", None, None)
+            else:
+                year = anchor.year - (1 if m.group("this").lower() == "last" else 0)
+            months = 6 if m.group("u").lower() == "half" else 3
+            index = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 12 // months - 1}[m.group("w").lower()]
+            if index >= 12 // months:
+                return None
+            return make("period", date(year, 1 + index * months, 1), month_end(year, (index + 1) * months))
+        if rule == "weekend":
+            assert anchor is not None  # _ANCHORED
+            saturday = weekday_on_or_before(anchor, 5)
+            return make("period", saturday, min(saturday + timedelta(days=1), anchor))
         if rule == "last-week":
             assert anchor is not None  # _ANCHORED
             unit = m.group("u").lower()

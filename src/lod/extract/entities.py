@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from lod.extract.spans import SpanIndex
 from lod.extract.lexicon import (
-    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, NOT_PERSON_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS,
+    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, NOT_PERSON_HEADS, ORG_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS,
+    STOPWORDS,
     TITLES, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.reconcile import Reconciler, place_key
@@ -32,12 +33,7 @@ from lod.reconcile import Reconciler, place_key
 TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
 NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
 PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
-_ORG_HEADS = (
-    r"Group|Team|Coalition|Front|Council|Office|Agency|Organi[sz]ation|Programme|Program|Fund|Department|"
-    r"Foundation|Ministry|Army|Forces|Committee|Commission|Observatory|Defen[cs]e|Service|Union|Network|"
-    r"Crescent|Cross|Authority|Coordinators|Mission|Institute|Cent(?:re|er)|Association|Society|Movement|"
-    r"Party|Brigades?|Corps|Police|Bureau|Court|Militias?|militias|Regime|regime|NGO|Cluster|Sector"
-)
+_ORG_HEADS = ORG_HEADS  # lexicon org_heads
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs over a line break
 # a name token, or two joined by a slash ("Shelter/NFI"); a full stop only after an initial ("U. N.")
 _ORG_TOKEN = TOKEN + r"(?:/" + TOKEN + r")?(?:(?<=\b[A-Z])\.)?"
@@ -59,11 +55,13 @@ _DASH = re.compile(r"\s*[-–—]")
 _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>[^,;]{2,120}?)\s*,")
+# (the role ends at a comma, or at the end of the sentence: never over a full stop and a space or a line break)
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>(?:[^,;.\n]|\.(?=\S)){2,120}?)\s*(?:,|\.(?:\s|$)|$)")
 # an apposition without an article: "Name, ORG's operations director, said", "..., said Name, spokesman for
 # the X (ACRONYM)." (``person-apposition``); the role must contain a role word
 _BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_ALT + r")"
-                              r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?)\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
+                              r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?(?:\s+in\s+(?:the\s+)?[A-Z][^,;]{1,60}?)?)"
+                              r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
 # "Name, a nurse in X, ...": a person described by an indefinite noun phrase (``person-description``)
 _DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
 _VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
@@ -76,7 +74,8 @@ _ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 # a one-word name that speaks: before a reporting verb after a quote or a comma ('”, Youssef recalls'), or after an
 # inverted verb at the end of the sentence ('..., said Osman.')
-_SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
+_SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
+                             r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
                              r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
 _LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -94,6 +93,8 @@ _NOT_A_PLACE_WORD = re.compile(r"(?:January|February|March|April|May|June|July|A
                                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr)\b")
 _NOT_A_NAME = re.compile(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Crisis)\b", re.IGNORECASE)
 _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
+# a nationality adjective right before an organization's name, not itself the end of a capitalised name
+_DEMONYM_BEFORE = re.compile(r"(?<![\w’'-])(?<![A-Z][a-z] )(?:" + _DEMONYM + r")[^\S\n]+$")
 
 
 @dataclass(frozen=True)
@@ -249,8 +250,14 @@ class EntityFinder:
             if bracket and self._org(bracket.group(1)) == self._org(text):
                 end = bracket.end()
                 text = body[start:end]
+            ref = self._org(text)
+            demonym = _DEMONYM_BEFORE.search(body, max(0, start - 24), start)
+            if demonym and " " in text and text[:1].isupper() and not taken.overlaps(demonym.start(), start):
+                start = demonym.start()  # "the <demonym> Disaster Authority": the name as written
+                text = body[start:end]
+                ref = self._org(text) or ref
             taken.append((start, end))
-            found.append(Mention("org", start, end, text, rule, self._org(text), _is_reference(body, start, text)))
+            found.append(Mention("org", start, end, text, rule, ref, _is_reference(body, start, text)))
         acronyms: dict[str, str] = {}
         for match in _ORG_PHRASE.finditer(body):
             name = _trim_leading(match.group("name"))
@@ -299,6 +306,7 @@ class EntityFinder:
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
                                                               or re.search(r"['’]s\s", bare.group("role"))):
                 role, rule = bare.group("role"), "person-apposition"
+                role = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][^,;]*$", "", role)  # "..., coordinator in X": X is where
                 of = re.match(r"(?P<role>.+?)\s+(?:of|for|at|with|to)\s+(?:the\s+)?(?P<org>.+)$", role)
                 if of and not re.search(r"['’]s\s", role):
                     role, org_text = of.group("role"), of.group("org")
@@ -415,7 +423,7 @@ class EntityFinder:
 
     def _coordinated(self, body: str, found: list[Mention], add: Callable[[int, int, str, str | None], None],
                      masks: list[tuple[int, int]]) -> None:
-        """"in Atmeh, Sarmada and Harim": names listed with a known place are places too (``place-coordinated``).
+        """"in Town A, Town B and Town C": names listed with a known place are places too (``place-coordinated``).
 
         A list is capitalised names joined by commas and a final "and"/"or", within one line. Names that
         are months, weekdays, stopwords, nationality adjectives or already an organization or person
@@ -472,7 +480,7 @@ class EntityFinder:
 
 def _overlapping(pattern: re.Pattern[str], body: str) -> list[re.Match[str]]:
     """Matches of ``pattern``, and a longer one that starts after a match's leading article: the alias "The
-    United Nations" must not hide "United Nations Children's Fund"."""
+    Union" must not hide "Union Children's Fund"."""
     found: list[re.Match[str]] = []
     for match in pattern.finditer(body):
         found.append(match)
@@ -525,7 +533,7 @@ def _is_reference(body: str, start: int, text: str) -> bool:
 
 
 def _split_role(role: str | None, org_text: str | None) -> tuple[str | None, str | None]:
-    """"the U.N.’s Deputy Coordinator" -> ("Deputy Coordinator", "U.N."); "Director of X" stays split."""
+    """"the Agency’s Deputy Coordinator" -> ("Deputy Coordinator", "Agency"); "Director of X" stays split."""
     if role is None:
         return None, org_text
     role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())

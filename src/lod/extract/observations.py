@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from lod.extract.dates import MON
 from lod.extract.lexicon import (
-    COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, PEOPLE_DEMONYMS, PERSON_UNITS,
-    UNIT_ADJECTIVES, alternation,
+    COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
+    PERSON_UNITS, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
 
@@ -48,6 +48,10 @@ _FLOW_OBJECT = re.compile(
     r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
 )
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
+_INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
+_AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
+# a figure that is the object of a verb of inquiry or care is not a flow ("interviewed 42 people who left")
+_NOT_FLOW_OBJECT = re.compile(r"\b(?:" + NOT_FLOW_OBJECTS + r")\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE)
 _FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
 _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
                           r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
@@ -154,6 +158,14 @@ def find_figures(text: str) -> list[Figure]:
         before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
         limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
         after = text[last.end: limit]
+        if index + 1 < len(groups) and (_INSERTION.match(after) or _AMONG.match(after)):
+            # "some 35,000 people, among them 4,000 fighters, were evacuated": the predicate after the part is the
+            # whole's; "50,000 children are among the 137,000 people who fled": the group's predicate is theirs
+            inner_end = groups[index + 1][-1].end
+            tail_limit = groups[index + 2][0].number.qstart if index + 2 < len(groups) else len(text)
+            rest = text[inner_end: tail_limit]
+            closing = re.match(r"[^,;.]*,", rest) if _INSERTION.match(after) else None
+            after = rest[closing.end():] if closing else rest
         after = re.sub(r"\bout\s+of\s+[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         verdict, unit_override = _classify(before, after)
         if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group):
@@ -179,7 +191,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return "flow-number-of", _UNIT_CODE.get(word, "people")
     if _FLOW_TOTAL.search(before):
         return "flow-total", None
-    if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before):
+    if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before) or _NOT_FLOW_OBJECT.search(before):
         return None, None
     if _PROJECTION_AFTER.match(after):
         return None, None

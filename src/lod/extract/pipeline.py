@@ -12,7 +12,7 @@ from lod.extract.dates import DateExpression, close_period, find_dates
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
-from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES
+from lod.extract.lexicon import ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -101,7 +101,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
         display.setdefault(publisher_org, publisher_name)
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
-                      [m for m in places if m.rule == "place-world"])
+                      [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
     return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers)
 
 
@@ -111,18 +111,31 @@ _REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Situation\s+Report|Sitrep|Situa
 
 def _own_report(doc: _Doc) -> bool:
     """An institution's own situation report (a flash update or sitrep): its text, and the sources it
-    cites ("according to WHO"), are the report itself, not reported speech. The sources still attribute
+    cites ("according to the health agency"), are the report itself, not reported speech. The sources still attribute
     the figures."""
     c = doc.context
-    return bool(c.publisher_org and not c.press_release and _REPORT_TITLE.search(doc.article.title or ""))
+    return bool(c.institution and not c.press_release and _REPORT_TITLE.search(doc.article.title or ""))
+
+
+# words that make a publisher's name a medium's, not an institution's ("... News", "... Times", "... Media Network")
+_MEDIA_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Media|Television|TV|Radio|Channel|Broadcasting|Tribune|Herald|"
+                          r"Journal|Gazette|Daily|Magazine|Newspaper|Agency|Wire)\b")
 
 
 def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
-    """The curated (non-media) organization that published the article, if it is one: its own report."""
-    for mention in finder.orgs(article.publisher):
+    """The organization that published the article when it is an institution (its own report): the curated
+    (non-media) organization, or an organization's name that is no medium's ("the X Refugee Council (XRC), press
+    release"; its id is then None)."""
+    mentions = finder.orgs(article.publisher)
+    for mention in mentions:
         entry = reconciler.org_entry(mention.ref) if mention.ref else None
-        if entry and entry.type != "media":
+        if entry and entry.type == "media":
+            return None, None
+        if entry:
             return entry.id, mention.text
+    for mention in mentions:
+        if mention.rule == "org-head" and mention.start == 0 and not _MEDIA_WORDS.search(article.publisher):
+            return None, mention.text
     return None, None
 
 
@@ -163,6 +176,9 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 if found:  # "400,000 of those who fled": the period of the group it is part of
                     record.period_start, record.period_end = found[-1].period_start, found[-1].period_end
                     record.period_text = found[-1].period_text
+            if found and statement is None and re.match(r"\s*of\s+(?:those|them|whom)\b", sentence.text[figure.number.end:]):
+                # "70,000 of them arrived on Saturday": a part of the flow before, counted by the same source
+                record.reporter, record.report_date = found[-1].reporter, found[-1].report_date
             _refine_from_next(doc, index, record)
             key = (record.figure, record.unit, record.qualifier)
             if key in first:
@@ -202,8 +218,8 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
               ) -> tuple[OrgMention | None, date | None]:
     c = doc.context
     if statement is None:
-        if c.publisher_org and sentence.text[:1] not in "\"“":
-            return OrgMention(c.org_display.get(c.publisher_org, c.publisher_name or ""), None, c.publisher_org), c.published
+        if c.institution and sentence.text[:1] not in "\"“" and not _UNNAMED_SOURCE.search(sentence.text):
+            return OrgMention(c.org_display.get(c.publisher_org or "", c.publisher_name or ""), None, c.publisher_org), c.published
         return None, None
     speaker = statement.speaker
     if speaker.rule == "speaker-collective":  # "activists say": a group of people, not an organization
@@ -229,6 +245,10 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
             name = c.org_display.get(ref, name) if name.lower().startswith(("the ", "foundation")) else name
         return OrgMention(name, _mention_span(doc, sentence, ref), ref), statement.date
     return None, statement.date
+
+
+# a source that names no organization ("according to local officials"): the figure is not the publisher's own
+_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?" + COLLECTIVE_SPEAKERS + r"\b")
 
 
 def _mention_span(doc: _Doc, sentence: Sentence, ref: str | None) -> Span | None:
@@ -390,7 +410,7 @@ def _events(doc: _Doc) -> list[EventRecord]:
 # entities ---------------------------------------------------------------------------------
 def _organizations(doc: _Doc) -> list[OrgMention]:
     seen: dict[str, OrgMention] = {}
-    for mention in doc.orgs:  # one per surface form: "UN", "U.N." and "United Nations" are all listed
+    for mention in doc.orgs:  # one per surface form: an acronym, its dotted form and the full name are all listed
         surface = re.sub(r"^(?:the|its|their)\s+", "", mention.text, flags=re.IGNORECASE).lower()
         key = f"{mention.ref}|{surface}" if not mention.reference else f"{mention.ref}|ref"
         current = seen.get(key)

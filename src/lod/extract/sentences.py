@@ -1,12 +1,12 @@
 """Splitting an article body into sentences, with offsets.
 
 A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes or brackets) before white space and a
-capital, digit, quote or bullet; a line break always ends one. Abbreviations (``U.N.``, ``Dec.``,
+capital, digit, quote or bullet; a line break always ends one. Abbreviations (``Dr.``, ``Dec.``,
 initials) do not end a sentence, and neither does a full stop inside a quotation that closes later
 in the same paragraph, so a quote running over two sentences stays whole.
 
->>> [s.text for s in split_sentences('The U.N. said so. "We fled. All of us," he said.\\nNext line')]
-['The U.N. said so.', '"We fled. All of us," he said.', 'Next line']
+>>> [s.text for s in split_sentences('Dr. Adams said so. "We fled. All of us," he said.\\nNext line')]
+['Dr. Adams said so.', '"We fled. All of us," he said.', 'Next line']
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 For each sentence the first reporting verb ("said", "pointed out", "called on" ...) whose subject can be
 identified makes one statement. The subject is what ends right before the verb once adverbs, auxiliaries,
 a date ("on Friday") and an apposition (", the head of X,") are set aside, or what follows an inverted
-verb ('," said the UN aid chief'). It may be
+verb ('," said the agency aid chief'). It may be
 
 * a person or an organization named there (``speaker-name``),
-* a surname or a definite description of a person already named ("Abdullatif", "the UN aid chief";
+* a surname or a definite description of a person already named ("Abdullatif", "the agency aid chief";
   ``speaker-surname``, ``speaker-role``),
 * a pronoun, resolved to the last person (he/she) or organization (it/they; "we" in an institution's own
   release is the institution) that spoke (``speaker-pronoun``),
@@ -26,7 +26,7 @@ from datetime import date
 
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
-from lod.extract.lexicon import COLLECTIVE_SPEAKERS, ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS
+from lod.extract.lexicon import COLLECTIVE_SPEAKERS, ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS, TITLES
 from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
@@ -39,6 +39,7 @@ _ADVERBIAL = re.compile(
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
 _ROLE_AT_END = re.compile(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))$")
 _ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))\s*[.,]")
+_TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
@@ -48,7 +49,7 @@ _INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|
 # "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
 _COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
 _DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
-# which organization names a kind word fits ("the monitor" is the Observatory)
+# which organization names a kind word fits ("the monitor" is an "... Observatory")
 _KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team", "coordinat", "network"),
                "team": ("team", "group", "coordinat"), "agency": ("agency", "unhcr", "unrwa", "programme", "office"),
                "organization": ("organi[sz]ation", "who", "iom"), "organisation": ("organi[sz]ation",),
@@ -94,6 +95,7 @@ class Context:
     press_release: bool
     published: date | None
     countries: list[Mention] = field(default_factory=list)  # world places, which speak for their government
+    institution: bool = False  # the publisher is an institution (curated or not): its own text speaks for it
 
 
 class _Mentions:
@@ -149,7 +151,7 @@ class StatementFinder:
         name = self.c.org_display.get(mention.ref, mention.text) if mention.ref else mention.text
         if not mention.reference and not mention.ref:
             name = mention.text
-        name = re.sub(r"^(?i:the)\s+(?=[A-Z])", "", name.strip(_QUOTES))  # "the UN" -> "UN"
+        name = re.sub(r"^(?i:the)\s+(?=[A-Z])", "", name.strip(_QUOTES))  # "the X" -> "X"
         return Speaker(name, "organization", mention.ref, None, rule)
 
     def subject_before(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
@@ -158,7 +160,7 @@ class StatementFinder:
         pre = body[lo:pos]
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
-            # "a U.N. official told ...": the organization named in the description speaks through them
+            # "an agency official told ...": the organization named in the description speaks through them
             org = next(iter(self.orgs.starting(lo + indefinite.start(), lo + indefinite.end() - 1)), None)
             if org is not None and org.end <= lo + indefinite.end():
                 return self._org(org, "speaker-indefinite")
@@ -177,7 +179,7 @@ class StatementFinder:
                               r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
             stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
             if stripped == pre:
@@ -234,9 +236,10 @@ class StatementFinder:
         return None
 
     def subject_after(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
-        """Inverted attribution: '... ," said the UN aid chief.'"""
+        """Inverted attribution: '... ," said the agency aid chief.'"""
         post = body[pos: sentence.end]
-        person = next(iter(self.people.starting(pos + 1, pos + 2)), None)
+        title = _TITLE_AFTER.match(body, pos)  # '..., said Dr. Name'
+        person = next(iter(self.people.starting(pos + 1, (title.end() if title else pos) + 2)), None)
         if person:
             return self._person(person)
         org = next((o for o in self.orgs.starting(pos + 1, pos + 6) if re.match(r"\s*(?:the\s+)?$", body[pos:o.start], re.I)), None)
@@ -261,8 +264,8 @@ class StatementFinder:
 
     def _pronoun(self, pronoun: str, at: int | None = None) -> Speaker | None:
         kind = _PRONOUNS[pronoun]
-        if pronoun == "we" and self.c.publisher_org:
-            return Speaker(self.c.org_display.get(self.c.publisher_org, self.c.publisher_name or ""), "organization",
+        if pronoun == "we" and self.c.institution:
+            return Speaker(self.c.org_display.get(self.c.publisher_org or "", self.c.publisher_name or ""), "organization",
                            self.c.publisher_org, None, "speaker-pronoun")
         last = self.last_person if kind == "person" else self.last_org
         if kind == "person" and at is not None:  # "she said": the last person named, if named after the last speaker
@@ -278,8 +281,8 @@ class StatementFinder:
     def _like_it(self, rule: str) -> Speaker | None:
         if self.last_org is not None:
             return Speaker(self.last_org.name, "organization", self.last_org.org_ref, None, rule)
-        if self.c.publisher_org:
-            return Speaker(self.c.org_display.get(self.c.publisher_org, self.c.publisher_name or ""), "organization",
+        if self.c.institution:
+            return Speaker(self.c.org_display.get(self.c.publisher_org or "", self.c.publisher_name or ""), "organization",
                            self.c.publisher_org, None, rule)
         return None
 
@@ -298,8 +301,9 @@ class StatementFinder:
         lead_done = False
         for index, sentence in enumerate(sentences):
             statement = self._in_sentence(body, index, sentence, found)
-            if statement is None and self.c.press_release and not lead_done and _is_content(sentence.text):
-                speaker = self._like_it("press-release-lead") if self.c.publisher_org else None
+            if (statement is None and self.c.press_release and not lead_done and _is_content(sentence.text)
+                    and not re.search(r"\baccording\s+to\b", sentence.text, re.IGNORECASE)):  # another's words
+                speaker = self._like_it("press-release-lead") if self.c.institution else None
                 if speaker:
                     statement = Found(index, sentence, speaker, "stated (press release)", sentence.start,
                                       "press-release", "press-release-lead")
@@ -327,6 +331,8 @@ class StatementFinder:
 
     def _in_sentence(self, body: str, index: int, sentence: Sentence, found: list[Found]) -> Found | None:
         for verb in _VERB.finditer(body, sentence.start, sentence.end):
+            if _inside_quote(body[sentence.start: verb.start()]):
+                continue  # '“They told us to leave,” Rima told X': the quoted speaker's own words, not an attribution
             speaker = self.subject_before(body, sentence, verb.start())
             if speaker is None and re.search(r"[,”\"’]\s*$", body[max(sentence.start, verb.start() - 3): verb.start()]):
                 speaker = self.subject_after(body, sentence, verb.end())
@@ -338,12 +344,17 @@ class StatementFinder:
         according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+)?)"
                               r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
         if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
-            # the name may start at "the" ("the UN" is an alias) or after it
+            # the name may start at "the" ("the X" may be an alias) or after it
             low = sentence.start + according.start("the")
             pos = sentence.start + according.end()
-            org = next(iter(self.orgs.starting(low, pos + 2)), None)
+            # "according to the <demonym> X Authority": a name may follow one or two capitalised adjectives
+            org = next((o for o in self.orgs.starting(low, pos + 40)
+                        if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
+            if speaker is not None and self.c.institution and speaker.name.lower() in (
+                    self.c.org_display.get(self.c.publisher_org or "", "").lower(), (self.c.publisher_name or "").lower()):
+                speaker = None  # "according to our own tracking" in an institution's text: the text itself, not speech
             if speaker is not None:
                 label = "statement (according to)" if "statement" in according.group(0) else "according to"
                 return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
@@ -374,9 +385,14 @@ class StatementFinder:
                     return expression.start, expression.text
         if statement.speaker.name in self._dated:  # the same speaker's previous date (a lookup, not a scan)
             return self._dated[statement.speaker.name], None
-        if self.c.publisher_org:
+        if self.c.institution:
             return self.c.published, None
         return None, None
+
+
+def _inside_quote(before: str) -> bool:
+    """Whether a position is inside a quotation that opened before it (curly quotes, or an odd number of straight ones)."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _is_content(text: str) -> bool:

@@ -1,0 +1,127 @@
+"""Rules found on the tuning half of our second written set (issue 8, generalization); every sentence here is
+written for the test, none is copied from an article. Each rule has an example and a counter-example."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lod.articles import parse_article, parse_date
+from lod.extract import extract, to_record_json
+from lod.extract.dates import find_dates
+from lod.extract.observations import find_figures
+from lod.reconcile import Reconciler
+
+
+def record(body: str, reconciler: Reconciler, published: str = "2021-05-14", publisher: str = "Example News",
+           title: str = "Test") -> dict:
+    article = parse_article(f"Title: {title}\nSource URL: https://example.org/a\nPublisher: {publisher}\n"
+                            f"Published: {published}\n\n{body}")
+    return to_record_json(article, extract(article, reconciler))
+
+
+# periods: parts of a month or a year, and the weekend (2021-05-14 is a Friday)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in the first ten days of March", (date(2021, 3, 1), date(2021, 3, 10))),
+    ("during the first week of April", (date(2021, 4, 1), date(2021, 4, 7))),
+    ("in the second week of April", (date(2021, 4, 8), date(2021, 4, 14))),
+    ("over the last two weeks of February 2020", (date(2020, 2, 16), date(2020, 2, 29))),
+    ("in the first half of 2019", (date(2019, 1, 1), date(2019, 6, 30))),
+    ("during the second quarter of this year", (date(2021, 4, 1), date(2021, 6, 30))),
+    ("in the second half of last year", (date(2020, 7, 1), date(2020, 12, 31))),
+    ("arrived over the weekend", (date(2021, 5, 8), date(2021, 5, 9))),
+    ("left at the weekend", (date(2021, 5, 8), date(2021, 5, 9))),
+])
+def test_parts_of_months_years_and_weekends(text: str, expected: tuple[date, date]) -> None:
+    found = find_dates(text, date(2021, 5, 14))
+    assert [(d.start, d.end) for d in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["the first days of the war", "the weekend market", "in the first half"])
+def test_not_parts_of_months_or_weekends(text: str) -> None:
+    assert find_dates(text, date(2021, 5, 14)) == []
+
+
+def test_a_weekend_of_an_undated_article_stays_open() -> None:
+    assert [(d.start, d.end) for d in find_dates("over the weekend", None)] == [(None, None)]
+
+
+# flows: a part inserted between a figure and its verb, "N are among the M who fled", objects of inquiry
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Some 9,000 people, among them 2,000 children, were evacuated from the town.", [9000, 2000]),
+    ("About 4,000 residents, including 700 families, fled the village on Monday.", [4000, 700]),
+    ("Nearly 3,000 children are among the 8,000 people who have fled the district.", [3000, 8000]),
+    ("Some 9,000 people, among them 2,000 children, are living in the camp.", []),
+    ("Nearly 3,000 children are among the 8,000 people who live in the camp.", []),
+    ("Researchers interviewed 40 people who fled the town.", []),
+    ("Medics treated 120 people who left the besieged area.", []),
+    ("The group helped 40 people who fled the town.", [40]),
+])
+def test_parts_and_groups_share_the_predicate(sentence: str, expected: list[int]) -> None:
+    assert [f.number.value for f in find_figures(sentence)] == expected
+
+
+# reporters and speakers
+def test_an_unnamed_source_is_not_the_publishing_institution(reconciler: Reconciler) -> None:
+    body = ("Some 5,000 people fled the town in the past week, according to local officials.\n\n"
+            "Another 2,000 people fled the village on Monday.")
+    got = record(body, reconciler, publisher="Relief Council for Refugees (RCR), press release")
+    reporters = {o["figure"]: o["reported_by"] for o in got["displacement"]}
+    assert reporters == {5000: None, 2000: "Relief Council"}
+
+
+def test_a_publisher_that_is_a_medium_is_no_institution(reconciler: Reconciler) -> None:
+    got = record("Another 2,000 people fled the village on Monday.", reconciler, publisher="Relief Council News Agency")
+    assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_part_of_them_keeps_the_source_of_the_whole(reconciler: Reconciler) -> None:
+    body = ("Over the past four days, more than 20,000 people have crossed the river, according to the Relief "
+            "Council.\n\nMore than 7,000 of them arrived on Wednesday.")
+    got = record(body, reconciler, publisher="Medical Aid Society, press release")
+    assert [(o["figure"], o["reported_by"], o["period_start"]) for o in got["displacement"]] == [
+        (20000, "Relief Council", "2021-05-10"), (7000, "Relief Council", "2021-05-12")]
+
+
+def test_a_name_after_a_nationality_adjective_is_kept_whole(reconciler: Reconciler) -> None:
+    got = record("About 3,000 people crossed on Monday, according to the Turkish Disaster and Emergency Management "
+                 "Authority (AFAD).", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [
+        "Turkish Disaster and Emergency Management Authority (AFAD)"]
+
+
+def test_a_persons_organization_from_a_possessive_apposition(reconciler: Reconciler) -> None:
+    body = ("“We are overwhelmed,” said Dr. Nadia Farouk, the Relief Council's field coordinator in the north.\n\n"
+            "Farouk said that about 1,500 people reached the camp on Sunday alone.")
+    got = record(body, reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Nadia Farouk", "Nadia Farouk"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Relief Council"]
+
+
+def test_a_verb_inside_a_quote_is_not_the_attribution(reconciler: Reconciler) -> None:
+    got = record("“They told us to leave or stay at our own risk,” Mariam, a 40-year-old nurse, told the Relief "
+                 "Council.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Mariam", "told")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The minister also expressed concern for the families stranded at the border.", None),
+    ("The Relief Council expressed concern for the families stranded at the border.", "Relief Council"),
+    ("Lebanon, which hosts many refugees, has said it can take no more.", "Lebanon"),
+])
+def test_more_reporting_forms(sentence: str, speaker: str | None, reconciler: Reconciler) -> None:
+    got = record(sentence, reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ([speaker] if speaker else [])
+
+
+def test_an_institutions_reference_to_its_own_data_is_not_speech(reconciler: Reconciler) -> None:
+    body = ("The Relief Council reported today that 3,000 people fled the town.\n\n"
+            "According to the Relief Council's tracking, 9,000 people have fled the district since 1 May.")
+    got = record(body, reconciler, publisher="Relief Council, press release")
+    assert len(got["statements"]) == 1
+    assert [o["reported_by"] for o in got["displacement"]] == ["Relief Council", "Relief Council"]
+
+
+def test_a_day_with_a_full_stop_before_the_month() -> None:
+    assert parse_date("03. Jul 2018") == date(2018, 7, 3)
