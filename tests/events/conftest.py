@@ -33,6 +33,15 @@ publisher: Response Coordinators Group
 licence: CC BY-IGO
 """
 
+# The four refusals issue 11 names, each at its file:row:column with its rule: (rows, header, row, column, rule).
+REFUSALS = {
+    "bad-date": ([ACLED_ROWS[0].replace("28 November 2019", "31 February 2019")], ACLED_HEADER, 2, 2, "event_date: must be a date"),
+    "unknown-pcode": ([ACLED_ROWS[1].replace("SY0705", "SY0799")], ACLED_HEADER, 2, 9, "admin2: unknown P-code"),
+    "negative-fatalities": ([ACLED_ROWS[0], ACLED_ROWS[1].replace(",0", ",-4")], ACLED_HEADER, 3, 16, "S17 "),
+    "missing-column": ([",".join(r.split(",")[:-1]) for r in ACLED_ROWS], ACLED_HEADER.replace(",fatalities", ""), 1, 16,
+                       "missing required column fatalities"),
+}
+
 
 def write_table(folder: Path, name: str, header: str, rows: list[str], meta: str | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)

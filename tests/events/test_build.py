@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from _rdf import Held, held, held_quads, same
 from conftest import make_settings
-from events.conftest import ACLED_ROWS, HXL_ROWS, write_acled, write_hxl
+from events.conftest import ACLED_ROWS, HXL_ROWS, REFUSALS, write_acled, write_hxl
 from lod.errors import Refused
 from lod.pipeline import build
 from lod.settings import Settings
@@ -67,10 +67,35 @@ def test_rows_keep_file_row_dataset_and_licence(events_settings: Settings) -> No
         ("11812", "3", "idp-movements.csv", "CC BY-IGO"), ("3000", "4", "idp-movements.csv", "CC BY-IGO")]
 
 
-def test_refused_file_leaves_the_store_unchanged(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path)
+@pytest.fixture(scope="module")
+def acled_store(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A store of the seed and the ACLED-style file, to refuse files against (a test may ingest a good one)."""
+    settings = make_settings(tmp_path_factory.mktemp("refusals"))
     write_acled(settings.data_dir / "events")
     build(settings)
+    return settings
+
+
+def test_lod_ingest_refuses_each_bad_file_at_its_cell_and_leaves_the_store_unchanged(
+    acled_store: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``lod ingest FILE.csv`` (the command's own code, in this process: a process per case would cost seconds);
+    one snapshot before and after the four (a refusal can only add, so an unchanged end means none wrote)."""
+    from lod.cli import main
+
+    before = snapshot(acled_store)
+    for case, (rows, header, row, column, rule) in REFUSALS.items():
+        bad = write_acled(tmp_path / case, rows, header)
+        code = main(["ingest", str(bad), "--store", str(acled_store.store_path), "--data-dir", str(acled_store.data_dir),
+                     "--dumps-dir", str(acled_store.dumps_dir)])
+        err = capsys.readouterr().err
+        assert code == 1 and f"{bad}:{row}:{column}: " in err and rule in err, (case, err)
+        assert "the store is unchanged" in err and "Traceback" not in err, case
+    assert same(before, snapshot(acled_store))
+
+
+def test_refused_file_leaves_the_store_unchanged(acled_store: Settings, tmp_path: Path) -> None:
+    settings = acled_store
     before = snapshot(settings)
     bad = write_hxl(settings.data_dir / "events", [HXL_ROWS[0], "2019-12-01,2019-12-05,SY9999,SY02,3000"])
     with pytest.raises(Refused) as caught:

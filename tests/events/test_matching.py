@@ -4,8 +4,10 @@ different casualty counts, both kept with their source."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import httpx
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -17,6 +19,8 @@ from lod.events.matching import merge_events
 from lod.pipeline import build
 from lod.settings import Settings
 from lod.store import OxigraphStore, Solutions
+from lod.web.app import create_app
+from web._serving import listener, running, url_of
 
 BASE = "http://127.0.0.1:8000/"
 D = dis(DEFAULT_VOCAB)
@@ -105,3 +109,14 @@ def test_build_makes_one_event_of_an_article_and_a_row_keeping_both_counts(tmp_p
     assert len({r[0] for r in rows}) == 1, rows  # one event ...
     assert [r[1] for r in rows] == ["12", "15"]  # ... with both counts, each with its source
     assert rows[0][2] != rows[1][2]
+    # The event's page shows both, each with who reports it and the row or the sentence it is read from.
+    sock = listener()
+    with running(create_app(settings), sock), httpx.Client(base_url=url_of(sock), timeout=60) as http:  # at /doc/: a redirect would lead to the base URI
+        html = http.get(f"/doc/event/{rows[0][0]}", headers={"Accept": "text/html"}).text
+    table = re.search(r'<table class="listing casualties">(.*?)</table>', html, re.S)
+    assert table, html[:500]
+    cells = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+             for tr in re.findall(r"<tr>(.*?)</tr>", table.group(1).split("<tbody>", 1)[-1], re.S)]
+    assert [c[0] for c in cells] == ["12 people killed", "at least 15 civilians killed"], cells
+    assert cells[0][1] == "ACLED" and cells[0][2].startswith("SYR101,28 November 2019")
+    assert cells[1][1] == "Syria Civil Defence" and cells[1][2].startswith("At least 15 civilians were killed")  # the White Helmets

@@ -85,3 +85,23 @@ def test_place_page_lists_the_events_in_it(site: tuple[str, httpx.Client]) -> No
     assert found, "the place page has no events for its timeline"
     marks = json.loads(found.group(1))
     assert marks and all(m["day"] and m["label"] for m in marks)
+
+
+def test_rows_their_observations_and_the_data_set_show_its_licence(site: tuple[str, httpx.Client]) -> None:
+    """The data set's own licence is shown wherever its rows are: on the data set, on a row, on an observation
+    made from a row (with the row's cells)."""
+    url, http = site
+    (row,) = select(http, f"""SELECT ?o WHERE {{ ?o <{DIS}reportedFigure> 11812 }}""")
+    shown = "Row 3 of <a href=\"{url}doc/dataset/file/idp-movements\">IDP movements in northwest Syria (written for the tests)</a>"
+    for iri in (row["o"], f"{url}id/dataset/file/idp-movements/row/3"):
+        html = page(http, iri)
+        found = re.search(r'<section class="source-rows">(.*?)</section>', html, re.S)
+        assert found, iri
+        assert shown.format(url=url) in found.group(1) and '<span class="licence">licence: CC BY-IGO</span>' in found.group(1), found.group(1)
+        assert "2019-11-28,2019-11-30,SY0702,SY07,11812" in found.group(1)
+    acled = page(http, f"{url}id/dataset/file/acled-idlib/row/2")
+    assert '<a href="https://acleddata.com/terms-of-use/" rel="license">' in acled
+    dataset = page(http, f"{url}id/dataset/file/idp-movements")
+    assert re.search(r"dct:license.*?CC BY-IGO", dataset, re.S)
+    observation = page(http, select(http, f"SELECT ?o WHERE {{ ?o <{DIS}reportedFigure> 2147 }}")[0]["o"])
+    assert 'class="source-rows"' not in observation  # a figure from an article has its sentence, no row

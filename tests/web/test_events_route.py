@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from conftest import make_settings  # tests/conftest.py
-from events.conftest import ACLED_HEADER, ACLED_META, ACLED_ROWS, HXL_HEADER, HXL_META, HXL_ROWS
+from events.conftest import ACLED_HEADER, ACLED_META, ACLED_ROWS, HXL_HEADER, HXL_META, HXL_ROWS, REFUSALS
 from lod.pipeline import build
 from lod.settings import Settings
 from lod.web.app import create_app
@@ -28,6 +28,12 @@ class Server:
     url: str
     settings: Settings
     http: httpx.Client
+
+    def graphs(self) -> dict[str, int]:
+        """Every named graph and its size, as the server answers."""
+        response = self.http.get("/sparql", params={"query": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"},
+                                 headers={"Accept": "text/csv"})
+        return {r["g"]: int(r["n"]) for r in csv.DictReader(io.StringIO(response.text))}
 
     def count(self) -> int:
         response = self.http.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
@@ -88,3 +94,22 @@ def test_post_events_needs_the_token_and_both_files(server: Server) -> None:
     only_table = {"table": ("x.csv", b"a,b\n", "text/csv")}
     assert server.http.post("/events", files=only_table, headers=AUTH).status_code == 400
     assert server.http.post("/events", content=b"a,b\n", headers={**AUTH, "Content-Type": "text/csv"}).status_code == 415
+
+
+def test_post_events_refuses_each_of_the_four_at_its_cell_store_unchanged(server: Server) -> None:
+    """A bad date, an unknown P-code, a negative fatality count, a missing required column (tests/events/conftest.py's
+    cases), each named as uploaded (file, row, column); no graph changes."""
+    before = server.graphs()
+    for case, (rows, header, row, column, rule) in REFUSALS.items():
+        response = server.http.post("/events", files=files(case, header, rows, ACLED_META), headers=AUTH)
+        problem = response.json()
+        if rule.startswith("S17"):  # refused by the shapes
+            assert response.status_code == 422, (case, response.text)
+            (result,) = [r for r in problem["results"] if r["severity"] == "Violation"]
+            assert (result["shape"], result["location"]) == ("S17", f"{case}.csv:{row}:{column}"), case
+        else:  # a cell or the header that cannot be read
+            assert response.status_code == 400, (case, response.text)
+            located = problem["errors"] if "errors" in problem else [problem]
+            assert [(e["path"], e["line"], e["column"]) for e in located] == [(f"{case}.csv", row, column)], (case, problem)
+            assert rule in response.text, (case, response.text)
+    assert server.graphs() == before

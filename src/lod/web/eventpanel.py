@@ -35,12 +35,12 @@ _CLAIMS = """SELECT ?actor (SAMPLE(?an) AS ?actorName) ?by (SAMPLE(?bn) AS ?byNa
     OPTIONAL {{ ?actor skos:prefLabel|schema:name ?an }}
     OPTIONAL {{ ?by skos:prefLabel|schema:name ?bn }}
 }} GROUP BY ?actor ?by ?source ORDER BY ?byName"""
-_CASUALTIES = """SELECT ?figure ?kind ?count ?qualifier ?countedAs ?by (SAMPLE(?bn) AS ?byName) ?source WHERE {{
+_CASUALTIES = """SELECT ?figure ?kind ?count ?qualifier ?countedAs ?by (SAMPLE(?bn) AS ?byName) ?source (SAMPLE(?x) AS ?text) WHERE {{
     <{e}> dis:casualties ?figure . ?figure dis:casualtyCount ?count ; dis:casualtyType/skos:prefLabel ?kind .
     OPTIONAL {{ ?figure dis:countQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{vocab}concept/figure-qualifier/exact>) }}
     OPTIONAL {{ ?figure dis:countedAs ?countedAs }}
     OPTIONAL {{ ?figure prov:wasAttributedTo ?by OPTIONAL {{ ?by skos:prefLabel|schema:name ?bn }} }}
-    OPTIONAL {{ ?figure prov:wasDerivedFrom ?source }}
+    OPTIONAL {{ ?figure prov:wasDerivedFrom ?source OPTIONAL {{ ?source oa:hasSelector/oa:exact|schema:text ?x }} }}
 }} GROUP BY ?figure ?kind ?count ?qualifier ?countedAs ?by ?source ORDER BY ?kind ?count"""
 _SOURCES = """SELECT ?source (SAMPLE(?x) AS ?text) ?from (SAMPLE(?t) AS ?title) (SAMPLE(?l) AS ?licence) (SAMPLE(?n) AS ?row) WHERE {{
     <{e}> prov:wasDerivedFrom ?source .
@@ -87,6 +87,7 @@ class Casualty:
     counted_as: str | None
     by: Named | None
     source: str | None
+    text: str = ""  # the words the count is read from (its own span, or the row)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ def event_panel(store: Store, vocab: str, entity: str) -> EventPanel:
     panel.claims = [Claim(Named(r["actor"], r.get("actorName") or "an actor"), Named(r["by"], r.get("byName") or "a source"), r.get("source"))
                     for r in select(_CLAIMS)]
     panel.casualties = [Casualty(r["kind"], r["count"], r.get("qualifier"), r.get("countedAs"),
-                                 Named(r["by"], r.get("byName") or "a source") if r.get("by") else None, r.get("source"))
+                                 Named(r["by"], r.get("byName") or "a source") if r.get("by") else None, r.get("source"),
+                                 r.get("text") or "")
                         for r in select(_CASUALTIES)]
     panel.sources = [Source(r["source"], r.get("text") or "", r.get("from"), r.get("title"), r.get("licence"), r.get("row"))
                      for r in select(_SOURCES)]

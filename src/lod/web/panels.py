@@ -14,6 +14,7 @@ from decimal import Decimal
 from lod.namespaces import dis
 from lod.store import Solutions, Store
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
+from lod.web.sourcerows import SourceRow, source_rows
 
 __all__ = ["FIGURE_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "panels", "phrases"]
 
@@ -151,7 +152,7 @@ class ArticleBody:
 
 @dataclass
 class Panels:
-    kind: str  # place, agent, article, observation, event or other
+    kind: str  # place, agent, article, observation, event, row or other
     figures: list[Figure] = field(default_factory=list)
     figures_total: int = 0  # how many figures there are; the table shows the latest FIGURE_LIMIT
     timeline: list[dict[str, object]] = field(default_factory=list)
@@ -162,6 +163,7 @@ class Panels:
     map_place: str | None = None  # the place whose map the page draws
     event: EventPanel | None = None  # an event's what, where, when, who, casualties and sources (eventpanel.py)
     events: list[PlaceEvent] = field(default_factory=list)  # the events in a place and inside it
+    rows: list[SourceRow] = field(default_factory=list)  # the data set rows it comes from (or the row itself), with licences
 
     @property
     def figures_capped(self) -> bool:
@@ -217,7 +219,9 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
         area = _select(store, vocab, f"SELECT ?a WHERE {{ <{entity}> sdmx:refArea ?a }} LIMIT 1")
         place = area[0]["a"] if area else None
         path = ([Part(place, "", None)] + _path(store, vocab, place)) if place else []
-        return Panels("observation", path=path[1:], map_place=place)
+        return Panels("observation", path=path[1:], map_place=place, rows=source_rows(store, vocab, entity))
+    if terms + "SourceRow" in types:
+        return Panels("row", rows=source_rows(store, vocab, entity))
     return Panels("other")
 
 
