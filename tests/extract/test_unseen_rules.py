@@ -9,7 +9,7 @@ import pytest
 
 from lod.articles import parse_article, parse_date
 from lod.extract import extract, to_record_json
-from lod.extract.dates import find_dates
+from lod.extract.dates import close_period, find_dates
 from lod.extract.observations import find_figures
 from lod.reconcile import Reconciler
 
@@ -125,3 +125,35 @@ def test_an_institutions_reference_to_its_own_data_is_not_speech(reconciler: Rec
 
 def test_a_day_with_a_full_stop_before_the_month() -> None:
     assert parse_date("03. Jul 2018") == date(2018, 7, 3)
+
+
+# more periods met when probing new phrasings (2016-06-15 is a Wednesday)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("over the past fortnight", (date(2016, 6, 1), date(2016, 6, 15))),
+    ("in the first five months of the year", (date(2016, 1, 1), date(2016, 5, 31))),
+    ("so far this year", (date(2016, 1, 1), date(2016, 6, 15))),
+    ("in early June", (date(2016, 6, 1), date(2016, 6, 30))),
+    ("in the week to 10 June", (date(2016, 6, 4), date(2016, 6, 10))),
+    ("since the offensive started two weeks ago", (date(2016, 6, 1), date(2016, 6, 15))),
+    ("the previous week", (date(2016, 6, 6), date(2016, 6, 12))),
+])
+def test_more_period_phrasings(text: str, expected: tuple[date, date]) -> None:
+    found = find_dates(text, date(2016, 6, 15))
+    assert [close_period(d, date(2016, 6, 15)) for d in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["the fortnightly bulletin", "in the first months of the war", "the week to come",
+                                  "two weeks ago"])
+def test_not_periods(text: str) -> None:
+    assert find_dates(text, date(2016, 6, 15)) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nearly 1,000 people managed to leave the besieged district.", [1000]),
+    ("The camp received 4,000 newcomers last week.", [4000]),
+    ("There were about 8,000 new IDPs in the district last month.", [8000]),
+    ("Nearly 1,000 people managed to stay in the district.", []),
+    ("There were about 8,000 IDPs in the district last month.", []),
+])
+def test_more_flow_phrasings(sentence: str, expected: list[int]) -> None:
+    assert [f.number.value for f in find_figures(sentence)] == expected

@@ -104,7 +104,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"weekend", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -116,11 +116,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                  + r"\s+)?(?P<u>days?|weeks?|fortnight)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in the first half of 2015", "the second quarter of this year"
     ("part-of-year", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|second|third|fourth|last)\s+"
-                                r"(?P<u>half|quarter)\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this|last|the)\s+year\b)", re.I)),
+                                r"(?:" + _COUNT + r"\s+)?(?P<u>half|quarter|months)\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this|last|the)\s+year\b)", re.I)),
     # "over the weekend", "at the weekend": the last Saturday and Sunday up to the publication date
     ("weekend", re.compile(r"\b(?:over|during|at|on|this)\s+(?:the\s+)?weekend\b", re.I)),
-    ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?)\b", re.I)),
+    ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?|fortnight)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
+    # "so far this year": from the 1st of the year (or month) to the reporting date
+    ("so-far-this", re.compile(r"\b(?:so\s+far\s+this\s+(?P<u>year|month)|this\s+(?P<u2>year|month)\s+(?:so\s+far|alone|to\s+date))\b", re.I)),
+    # "in the week to 10 June", "in the week up to June 10": the seven days ending that day
+    ("week-to", re.compile(r"\b(?:in|during|over)\s+the\s+week\s+(?:up\s+)?(?:to|until|ending)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
+    # "since the offensive began two weeks ago": a "since" period from that many days before the publication date
+    ("since-event-ago", re.compile(_EVENT_START + r"(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+ago\b", re.I)),
+    ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
     ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
@@ -134,7 +141,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("vague", re.compile(r"\bsince\s+(?:then|the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation))\b|\bover\s+the\s+(?:last|past)\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
-    ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),
+    ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
 ]
@@ -199,6 +206,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
                 return make("past", None, None, days=n)
             if unit.startswith("week"):
                 return make("past", None, None, days=7 * n)
+            if unit == "fortnight":
+                return make("past", None, None, days=14 * n)
             return make("past", None, None, months=n)
         if rule == "part-of-month":
             month = _month(m.group("m"))
@@ -221,6 +230,13 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
                 return make("period", None, None)
             else:
                 year = anchor.year - (1 if m.group("this").lower() == "last" else 0)
+            if m.group("u").lower() == "months":  # "the first five months of the year"
+                n = _count(m.group("n") or "")
+                if n is None or not 1 <= n <= 12 or m.group("w").lower() not in ("first", "last"):
+                    return None
+                if m.group("w").lower() == "first":
+                    return make("period", date(year, 1, 1), month_end(year, n))
+                return make("period", date(year, 13 - n, 1), date(year, 12, 31))
             months = 6 if m.group("u").lower() == "half" else 3
             index = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 12 // months - 1}[m.group("w").lower()]
             if index >= 12 // months:
@@ -230,9 +246,27 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
             assert anchor is not None  # _ANCHORED
             saturday = weekday_on_or_before(anchor, 5)
             return make("period", saturday, min(saturday + timedelta(days=1), anchor))
-        if rule == "last-week":
+        if rule == "so-far-this":
             assert anchor is not None  # _ANCHORED
+            unit = (m.group("u") or m.group("u2")).lower()
+            return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
+        if rule == "week-to":
+            last_day = _day_month(m, "w", anchor, "wy")
+            return make("period", last_day - timedelta(days=6), last_day) if last_day else None
+        if rule == "since-event-ago":
+            assert anchor is not None  # _ANCHORED
+            n = 1 if m.group("n") is None else _count(m.group("n"))
+            if n is None:
+                return make("period", None, None)
             unit = m.group("u").lower()
+            if unit.startswith("month"):
+                month = anchor.month - n
+                year, month = anchor.year + (month - 1) // 12, (month - 1) % 12 + 1
+                return make("since", date(year, month, min(anchor.day, calendar.monthrange(year, month)[1])), None)
+            return make("since", anchor - timedelta(days=n * (7 if unit.startswith("week") else 1)), None)
+        if rule in ("last-week", "previous-week"):
+            assert anchor is not None  # _ANCHORED
+            unit = (m.group("u") or m.groupdict().get("u2") or "").lower()
             if unit == "month":
                 first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
                 return make("period", first, month_end(first.year, first.month))
