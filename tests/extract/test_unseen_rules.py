@@ -157,3 +157,20 @@ def test_not_periods(text: str) -> None:
 ])
 def test_more_flow_phrasings(sentence: str, expected: list[int]) -> None:
     assert [f.number.value for f in find_figures(sentence)] == expected
+
+
+# who a figure is from, when a person or a document speaks for a body (2016-06-15 is a Wednesday)
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    ("Some 4,000 people have fled since Sunday, said Anna Berg, a spokeswoman for the Relief Council.", "Relief Council"),
+    ("RCR spokeswoman Anna Berg told reporters that 4,000 people had fled since Sunday.", "RCR"),
+    ("Speaking on Tuesday, RCR's Anna Berg said 4,000 people had fled since Sunday.", "RCR"),
+    ("According to figures from the Relief Council, 4,000 people crossed the river on Monday.", "Relief Council"),
+    ("Data from the Relief Council show that 4,000 people fled in May 2016.", "Relief Council"),
+    ("The Relief Council's latest update, issued on Monday, said 4,000 people had fled since 1 June.", "Relief Council"),
+    ("Some 4,000 people have fled since Sunday, said Anna Berg, a nurse in the town.", None),
+    ("The figures show that 4,000 people fled in May 2016.", None),
+])
+def test_a_body_speaks_through_its_people_and_documents(sentence: str, reporter: str | None,
+                                                         reconciler: Reconciler) -> None:
+    got = record(sentence, reconciler, published="2016-06-15")
+    assert [o["reported_by"] for o in got["displacement"]] == [reporter]

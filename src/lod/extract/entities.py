@@ -77,6 +77,7 @@ _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
                              r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
+_OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _ORG_HEAD_WORD = re.compile(_ORG_HEADS)
@@ -325,6 +326,9 @@ class EntityFinder:
             if not rule:
                 continue
             role, org_text = _split_role(role, org_text)
+            owner = _OWNER_BEFORE.search(before)
+            if org_text is None and owner:  # "RCR's Anna Berg said": the organization she speaks for
+                org_text = owner.group("org")
             found[(start, end)] = Mention("person", start, end, name, rule, None, False, role, org_text)
         taken = SpanIndex([(m.start, m.end) for m in (*orgs, *found.values())])
         known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
@@ -543,6 +547,14 @@ def _split_role(role: str | None, org_text: str | None) -> tuple[str | None, str
     of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
     if of and org_text is None and not re.search(r"\bfor\b", role):
         role, org_text = of.group("role"), of.group("org")
+    # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)
+    for_org = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+for\s+(?:the\s+)?(?P<org>(?=[^,;]*[A-Z])[^,;]+)$", role)
+    if for_org and org_text is None and _ROLE.search(for_org.group("role")):
+        role, org_text = for_org.group("role"), for_org.group("org")
+    # "RCR spokeswoman": an acronym before the post is the organization
+    acronym = re.match(r"(?P<org>[A-Z][A-Z.]{1,9})\s+(?P<role>[a-z].*)$", role)
+    if acronym and org_text is None:
+        org_text, role = acronym.group("org"), acronym.group("role")
     if org_text:
         org_text = re.sub(r"^(?:the)\s+", "", org_text.strip())
     return role, org_text

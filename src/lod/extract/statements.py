@@ -39,6 +39,11 @@ _ADVERBIAL = re.compile(
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
 _ROLE_AT_END = re.compile(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))$")
 _ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))\s*[.,]")
+# a body's document or figures as the subject of a reporting verb: the body speaks ("RCR figures show",
+# "RCR's latest update, issued on Monday, said", "Data from the X show")
+_SOURCE_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:latest|new|weekly|daily|monthly|official|own|recent)\s+){0,2}(?:update|report|statement|"
+                          r"bulletin|figures|data|estimates?|count|assessment|statistics|numbers|tally)"
+                          r"(?:\s*,[^,]{0,60},)?\s*$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
@@ -157,7 +162,7 @@ class StatementFinder:
     def subject_before(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """The speaker ending at body offset ``pos`` (the verb's start), or None."""
         lo = sentence.start
-        pre = body[lo:pos]
+        pre = _SOURCE_NOUN.sub("", body[lo:pos])  # "RCR's latest update, issued on Monday, said": RCR
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
             # "an agency official told ...": the organization named in the description speaks through them
@@ -341,7 +346,9 @@ class StatementFinder:
             text = verb.group(0)
             kind = REPORTING_VERBS[text.lower()]
             return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
-        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+)?)"
+        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+|"
+                              r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
+                              r"(?:from|by|of|released\s+by)\s+)?)"
                               r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
         if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
             # the name may start at "the" ("the X" may be an alias) or after it
