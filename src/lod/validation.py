@@ -1,29 +1,26 @@
-"""Checking graphs against the SHACL shapes in ``shapes/``: a thin wrapper over pySHACL that returns typed results."""
+"""Checking graphs against the SHACL shapes in ``shapes/``: our own validator (:mod:`lod.shacl`), typed results.
+
+pySHACL checked every article until it cost 60 ms of the 80 an article took to build; it stays a dependency as
+the reference our validator is tested against (tests/shacl/).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
+from weakref import WeakKeyDictionary
 
-from pyshacl import ShapesGraph, Validator
-from pyshacl.graph_abstraction import DataGraph
-from pyshacl import validate as _pyshacl_validate
-from rdflib import BNode, Graph, Literal, URIRef, plugin
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF, XSD
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.processor import SPARQLProcessor
-from rdflib.query import Processor
 from rdflib.term import Node
 
 from lod.namespaces import SH, prefixes
 from lod.rdffiles import read_rdf_dir
+from lod.shacl import Finding, Validator
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PATH_OPERATORS = {SH.inversePath: "^{}", SH.zeroOrMorePath: "{}*", SH.oneOrMorePath: "{}+", SH.zeroOrOnePath: "{}?"}
@@ -82,117 +79,64 @@ def load_ontology(ontology_dir: Path, base: str, vocab: str) -> Graph:
 
 
 def validate(data: Graph, shapes: Graph, ontology: Graph | None = None) -> ValidationReport:
-    """Validate ``data`` (without inference; ``ontology`` is mixed in when given) and collect the results."""
-    with _queries_parsed_once():
-        _, report, _ = _pyshacl_validate(
-            data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True, abort_on_first=False
-        )
-    assert isinstance(report, Graph)
-    return _collect(report, shapes, lambda node: node)
+    """Validate ``data`` (without inference; ``ontology`` is mixed in when given): every target of every shape."""
+    graphs = [data] if ontology is None else [data, ontology]
+    return _report(_validator(shapes).validate(graphs), shapes)
 
 
-def _collect(report: Graph, shapes: Graph, original: Callable[[Node], Node]) -> ValidationReport:
-    nodes = [n for n in report.subjects(RDF.type, SH.ValidationResult) if (None, SH.detail, n) not in report]
-    # One result per (focus, shape, path, value): pySHACL reports each failing component of a shape separately.
-    results = list(dict.fromkeys(_result(report, shapes, node, original) for node in nodes))
+_VALIDATORS: WeakKeyDictionary[Graph, Validator] = WeakKeyDictionary()
+
+
+def _validator(shapes: Graph) -> Validator:
+    """The shapes compiled once per shapes graph."""
+    validator = _VALIDATORS.get(shapes)
+    if validator is None:
+        validator = _VALIDATORS[shapes] = Validator(shapes)
+    return validator
+
+
+def _report(findings: list[Finding], shapes: Graph) -> ValidationReport:
+    return sorted_report(_result(f, shapes) for f in findings)
+
+
+def sorted_report(results: Iterable[ValidationResult]) -> ValidationReport:
+    """One result per (focus, shape, path, value, message): a shape reports each failing component separately."""
+    unique = list(dict.fromkeys(results))
     order = {"Violation": 0, "Warning": 1, "Info": 2}
-    results.sort(key=lambda r: (order.get(r.severity, 3), r.shape_id or "", str(r.focus), r.path_text, r.message))
-    return ValidationReport(conforms=not any(r.severity == "Violation" for r in results), results=results)
+    unique.sort(key=lambda r: (order.get(r.severity, 3), r.shape_id or "", str(r.focus), r.path_text, r.message))
+    return ValidationReport(conforms=not any(r.severity == "Violation" for r in unique), results=unique)
 
 
 class ArticleChecker:
     """Validates one article's graph at a time against shapes read once.
 
-    The shapes are harvested once per checker (pySHACL would harvest them again for every graph), and only the
-    article's own subjects are focus nodes: the context (the vocabulary and reference data its graph links to)
-    is there for the shapes to look at, not to be checked again for every article (``check_reference`` checks it
-    once). Blank nodes are skolemized for the run, because pySHACL's focus filter keeps IRIs only, and turned
-    back into the article's blank nodes in the report.
+    Only the article's own subjects are focus nodes: the context (the vocabulary and reference data its graph
+    links to) is there for the shapes to look at, not to be checked again for every article
+    (``check_reference`` checks it once).
     """
 
     def __init__(self, shapes: Graph) -> None:
         self.shapes = shapes
-        self._harvested = ShapesGraph(shapes)
-        _ = self._harvested.shapes  # harvest now, once
+        self._validator = _validator(shapes)
 
     def check(self, graph: Graph, context: Graph) -> ValidationReport:
-        # Blank nodes are skolemized as the triples are copied: rdflib's skolemize() cost a seventh of the run.
-        data = Graph()
-        skolems: dict[BNode, URIRef] = {}
-        focus: set[Node] = set()
-        for s, p, o in graph:
-            if isinstance(s, BNode):
-                s = skolems.get(s) or skolems.setdefault(s, s.skolemize())
-            if isinstance(o, BNode):
-                o = skolems.get(o) or skolems.setdefault(o, o.skolemize())
-            focus.add(s)
-            data.add((s, p, o))
-        for triple in context:
-            data.add(triple)
-        blanks: dict[Node, Node] = {iri: node for node, iri in skolems.items()}
-        options = {"inference": "none", "allow_warnings": True, "abort_on_first": False, "focus_nodes": list(focus),
-                   "inplace": True}
-        validator = Validator(DataGraph.from_rdflib(data), shacl_graph=Graph(), options=options)
-        validator.shacl_graph = self._harvested  # the harvested shapes, instead of harvesting them again
-        with _queries_parsed_once():
-            _, report, _ = validator.run()  # type: ignore[no-untyped-call]
-        assert isinstance(report, Graph)
-        return _collect(report, self.shapes, lambda node: blanks.get(node, node))
+        focus = dict.fromkeys(graph.subjects())
+        return _report(self._validator.validate([graph, context], focus), self.shapes)
 
 
-class _OnceParsingProcessor(SPARQLProcessor):
-    """rdflib's SPARQL processor, parsing each distinct query text once: pySHACL runs a constraint's query per focus node."""
-
-    def query(  # type: ignore[override]
-        self, strOrQuery: Any, initBindings: Any = None, initNs: Mapping[str, Any] | None = None, base: str | None = None, DEBUG: bool = False  # noqa: N803
-    ) -> Mapping[str, Any]:
-        if isinstance(strOrQuery, str):
-            strOrQuery = _prepared(strOrQuery, base, tuple(sorted((initNs or {}).items())))
-        return super().query(strOrQuery, initBindings, initNs, base, DEBUG)
-
-
-@lru_cache(maxsize=256)
-def _prepared(text: str, base: str | None, namespaces: tuple[tuple[str, Any], ...]) -> Any:
-    return translateQuery(parseQuery(text), base, dict(namespaces))
-
-
-@contextmanager
-def _queries_parsed_once() -> Iterator[None]:
-    plugin.register("sparql", Processor, __name__, "_OnceParsingProcessor")
-    try:
-        yield
-    finally:
-        plugin.register("sparql", Processor, "rdflib.plugins.sparql.processor", "SPARQLProcessor")
-
-
-def _result(report: Graph, shapes: Graph, node: Node, original: Callable[[Node], Node]) -> ValidationResult:
-    shape = _required(report, node, SH.sourceShape)
-    path = report.value(node, SH.resultPath)
-    messages = list(report.objects(node, SH.resultMessage))
-    english = [m for m in messages if isinstance(m, Literal) and m.language == "en"]
-    severity = report.value(node, SH.resultSeverity)
+def _result(finding: Finding, shapes: Graph) -> ValidationResult:
+    english = [m for m in finding.messages if m.language == "en"]
+    severity = SEVERITIES.get(finding.severity, "Violation")
     return ValidationResult(
-        focus=original(_required(report, node, SH.focusNode)),
-        shape=shape,
-        shape_id=_shape_id(shapes, shape),
-        path=path,
-        message=str((english or messages or [""])[0]),
-        severity=SEVERITIES.get(severity, "Violation") if isinstance(severity, URIRef) else "Violation",
-        value=_original_or_none(report.value(node, SH.value), original),
-        path_text=_path_text(report, path) if path is not None else "",
+        focus=finding.focus,
+        shape=finding.shape,
+        shape_id=_shape_id(shapes, finding.shape),
+        path=finding.path,
+        message=str((english or finding.messages or ("",))[0]),
+        severity=severity,
+        value=finding.value,
+        path_text=_path_text(shapes, finding.path) if finding.path is not None else "",
     )
-
-
-def _original_or_none(node: Node | None, original: Callable[[Node], Node]) -> Node | None:
-    return None if node is None else original(node)
-
-
-def _required(report: Graph, node: Node, prop: URIRef) -> Node:
-    """The value of a property every SHACL validation result has exactly once (``sh:focusNode``, ``sh:sourceShape``)."""
-    value = report.value(node, prop)
-    if value is None:
-        raise ValueError(f"the validation report's result {node.n3()} has no {prop.n3()}")
-    return value
 
 
 def _shape_id(shapes: Graph, shape: Node | None) -> str | None:

@@ -1,0 +1,157 @@
+"""The data graph a validation reads: triples indexed both ways in dicts, and an Oxigraph store for SPARQL.
+
+Core constraints walk the dict indexes (a few hundred triples per article: a dict look-up beats any query);
+SPARQL-based constraints run in an in-memory Oxigraph store, filled only when a focus node has one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from urllib.parse import quote
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+_EMPTY: dict[Node, None] = {}
+_NONE: dict[Node, dict[Node, None]] = {}
+
+# rdflib term -> Oxigraph term, kept across articles: the vocabulary and reference terms recur in every one.
+_TO_OX: dict[Node, Any] = {}
+_TO_OX_LIMIT = 200_000
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class Data:
+    """Triples of one or more graphs, deduplicated, with the look-ups SHACL needs."""
+
+    def __init__(self, graphs: Iterable[Iterable[Triple]]) -> None:
+        self.out: dict[Node, dict[Node, dict[Node, None]]] = {}
+        self.inv: dict[Node, dict[Node, dict[Node, None]]] = {}
+        out, inv = self.out, self.inv
+        for graph in graphs:
+            for s, p, o in graph:
+                by_p = out.get(s)
+                if by_p is None:
+                    by_p = out[s] = {}
+                objects = by_p.get(p)
+                if objects is None:
+                    objects = by_p[p] = {}
+                if o in objects:
+                    continue
+                objects[o] = None
+                back = inv.get(o)
+                if back is None:
+                    back = inv[o] = {}
+                subjects = back.get(p)
+                if subjects is None:
+                    subjects = back[p] = {}
+                subjects[s] = None
+        self._supers: dict[Node, set[Node]] = {}
+        self._store: ox.Store | None = None
+        self._from_ox: dict[Any, Node] = {}
+        self._bnodes: dict[Node, Any] = {}
+        self.conformance: dict[tuple[int, Node], bool] = {}  # (id(shape), node) -> conforms, for nested shapes
+
+    def objects(self, subject: Node, predicate: Node) -> dict[Node, None]:
+        """The objects (as the keys of a dict the caller must not change)."""
+        return self.out.get(subject, _NONE).get(predicate, _EMPTY)
+
+    def subjects(self, predicate: Node, obj: Node) -> dict[Node, None]:
+        return self.inv.get(obj, _NONE).get(predicate, _EMPTY)
+
+    def superclasses(self, cls: Node) -> set[Node]:
+        """``cls`` and every class it is an ``rdfs:subClassOf*`` of, in this data."""
+        found = self._supers.get(cls)
+        if found is None:
+            found = {cls}
+            todo = [cls]
+            while todo:
+                for parent in self.objects(todo.pop(), RDFS.subClassOf):
+                    if parent not in found:
+                        found.add(parent)
+                        todo.append(parent)
+            self._supers[cls] = found
+        return found
+
+    def is_instance(self, node: Node, cls: Node) -> bool:
+        """A SHACL instance: ``node rdf:type/rdfs:subClassOf* cls``."""
+        return any(t == cls or cls in self.superclasses(t) for t in self.objects(node, RDF.type))
+
+    def instances(self, cls: Node) -> dict[Node, None]:
+        """Every SHACL instance of ``cls``."""
+        found: dict[Node, None] = {}
+        for sub in self.subclasses(cls):
+            found.update(dict.fromkeys(self.subjects(RDF.type, sub)))
+        return found
+
+    def subclasses(self, cls: Node) -> set[Node]:
+        found, todo = {cls}, [cls]
+        while todo:
+            for child in self.subjects(RDFS.subClassOf, todo.pop()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
+    # ---- the Oxigraph side, for SPARQL-based constraints ----
+
+    def store(self) -> ox.Store:
+        if self._store is None:
+            store = ox.Store()
+            quads = [ox.Quad(self.to_ox(s), self.to_ox(p), self.to_ox(o))
+                     for s, by_p in self.out.items() for p, objects in by_p.items() for o in objects]
+            store.extend(quads)
+            self._store = store
+        return self._store
+
+    def to_ox(self, term: Node) -> Any:
+        if isinstance(term, BNode):
+            converted = self._bnodes.get(term)
+            if converted is None:
+                converted = self._bnodes[term] = ox.BlankNode()
+        else:
+            converted = _TO_OX.get(term)
+            if converted is None:
+                if len(_TO_OX) > _TO_OX_LIMIT:
+                    _TO_OX.clear()
+                converted = _TO_OX[term] = _convert(term)
+        self._from_ox.setdefault(converted, term)
+        return converted
+
+    def from_ox(self, term: Any) -> Node:
+        """The rdflib term this data holds for an Oxigraph term (a query's result); computed terms are converted."""
+        known = self._from_ox.get(term)
+        if known is not None:
+            return known
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        language, datatype = term.language, term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, lang=language) if language else Literal(term.value, datatype=URIRef(datatype))
+
+
+def _convert(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError:  # an IRI Oxigraph refuses (a bad article's): escaped, and mapped back by from_ox
+            escaped = quote(str(term), safe=":/?#[]@!$&'()*+,;=~")
+            try:
+                return ox.NamedNode(escaped)
+            except ValueError:
+                return ox.NamedNode("urn:lod:invalid-iri:" + hashlib.sha256(str(term).encode()).hexdigest())
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")

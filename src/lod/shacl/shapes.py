@@ -1,0 +1,201 @@
+"""Shapes read once from a shapes graph and compiled into :class:`Shape` objects with their constraints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+from lod.namespaces import SH
+from lod.shacl import components as c
+from lod.shacl.data import Data
+from lod.shacl.finding import Finding
+from lod.shacl.paths import Path, ShapesError, read_path
+from lod.shacl.sparql import SparqlConstraint
+
+_COUNTS = {SH.minCount: (SH.MinCountConstraintComponent, True), SH.maxCount: (SH.MaxCountConstraintComponent, False)}
+_RANGES = {SH.minInclusive: (SH.MinInclusiveConstraintComponent, (1, 0)),
+           SH.minExclusive: (SH.MinExclusiveConstraintComponent, (1,)),
+           SH.maxInclusive: (SH.MaxInclusiveConstraintComponent, (-1, 0)),
+           SH.maxExclusive: (SH.MaxExclusiveConstraintComponent, (-1,))}
+_PAIRS = {SH.equals: SH.EqualsConstraintComponent, SH.disjoint: SH.DisjointConstraintComponent,
+          SH.lessThan: SH.LessThanConstraintComponent, SH.lessThanOrEquals: SH.LessThanOrEqualsConstraintComponent}
+_LOGIC = {SH["and"]: (SH.AndConstraintComponent, "all"), SH["or"]: (SH.OrConstraintComponent, 1),
+          SH.xone: (SH.XoneConstraintComponent, 1)}
+_TRUE = Literal(True)
+
+
+@dataclass(frozen=True)
+class Targets:
+    nodes: frozenset[Node] = frozenset()
+    classes: frozenset[Node] = frozenset()
+    subjects_of: frozenset[Node] = frozenset()
+    objects_of: frozenset[Node] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.nodes or self.classes or self.subjects_of or self.objects_of)
+
+    def focus_nodes(self, data: Data) -> dict[Node, None]:
+        found = dict.fromkeys(self.nodes)
+        for cls in self.classes:
+            found.update(data.instances(cls))
+        for predicate in self.subjects_of:
+            found.update(dict.fromkeys(s for s, by_p in data.out.items() if predicate in by_p))
+        for predicate in self.objects_of:
+            found.update(dict.fromkeys(o for o, by_p in data.inv.items() if predicate in by_p))
+        return found
+
+    def targets(self, data: Data, node: Node) -> bool:
+        return (node in self.nodes or any(data.is_instance(node, cls) for cls in self.classes)
+                or any(p in data.out.get(node, {}) for p in self.subjects_of)
+                or any(p in data.inv.get(node, {}) for p in self.objects_of))
+
+
+@dataclass(eq=False)
+class Shape:
+    """A node shape (``path`` None) or a property shape."""
+
+    node: Node
+    path: Path | None = None
+    path_node: Node | None = None
+    severity: URIRef = SH.Violation
+    messages: tuple[Literal, ...] = ()
+    deactivated: bool = False
+    targets: Targets = field(default_factory=Targets)
+    constraints: list[c.Constraint] = field(default_factory=list)
+    properties: list[Shape] = field(default_factory=list)
+
+    def findings(self, data: Data, focus: Node) -> Iterator[Finding]:
+        if self.deactivated:
+            return
+        values = self.path.values(data, focus) if self.path is not None else (focus,)
+        for constraint in self.constraints:
+            for value, path, messages in constraint.hits(data, focus, values):
+                yield Finding(focus, self.node, constraint.component, self.severity, path or self.path_node,
+                              value, messages if messages is not None else self.messages, constraint.source)
+        for prop in self.properties:
+            for value in values:
+                yield from prop.findings(data, value)
+
+    def conforms(self, data: Data, node: Node) -> bool:
+        """No result at all for ``node`` (whatever their severity), remembered per data."""
+        key = (id(self), node)
+        known = data.conformance.get(key)
+        if known is None:
+            data.conformance[key] = True  # a shape that refers to itself: assume it conforms meanwhile
+            known = data.conformance[key] = next(self.findings(data, node), None) is None
+        return known
+
+
+class ShapesGraph:
+    """Every shape of a shapes graph, compiled once; ``targeted`` are those with targets."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._compiled: dict[Node, Shape] = {}
+        roots = {*graph.subjects(RDF.type, SH.NodeShape), *graph.subjects(RDF.type, SH.PropertyShape)}
+        for predicate in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
+            roots.update(graph.subjects(predicate, None))
+        self.targeted = [s for s in (self.shape(n) for n in roots) if s.targets and not s.deactivated]
+
+    def shape(self, node: Node) -> Shape:
+        shape = self._compiled.get(node)
+        if shape is None:
+            shape = self._compiled[node] = Shape(node)  # registered first: shapes may refer to each other
+            self._fill(shape)
+        return shape
+
+    def _fill(self, shape: Shape) -> None:
+        g, node = self.graph, shape.node
+        path_node = g.value(node, SH.path)
+        if path_node is not None:
+            shape.path, shape.path_node = read_path(g, path_node), path_node
+        shape.severity = g.value(node, SH.severity) or SH.Violation  # type: ignore[assignment]
+        shape.messages = tuple(m for m in g.objects(node, SH.message) if isinstance(m, Literal))
+        shape.deactivated = g.value(node, SH.deactivated) == _TRUE
+        classes = set(g.objects(node, SH.targetClass))
+        if (node, RDF.type, RDFS.Class) in g and ((node, RDF.type, SH.NodeShape) in g or (node, RDF.type, SH.PropertyShape) in g):
+            classes.add(node)  # an implicit class target
+        shape.targets = Targets(frozenset(g.objects(node, SH.targetNode)), frozenset(classes),
+                                frozenset(g.objects(node, SH.targetSubjectsOf)), frozenset(g.objects(node, SH.targetObjectsOf)))
+        shape.constraints = list(self._constraints(shape))
+        shape.properties = [self.shape(p) for p in g.objects(node, SH.property)]
+
+    def _constraints(self, shape: Shape) -> Iterator[c.Constraint]:
+        g, node = self.graph, shape.node
+        one = g.value
+        for predicate, (component, is_min) in _COUNTS.items():
+            for n in g.objects(node, predicate):
+                yield c.Count(component, low=int(n)) if is_min else c.Count(component, high=int(n))  # type: ignore[call-overload]
+        for cls in g.objects(node, SH["class"]):
+            yield c.EachValue(SH.ClassConstraintComponent, c.is_class(cls))
+        for datatype in g.objects(node, SH.datatype):
+            yield c.EachValue(SH.DatatypeConstraintComponent, c.has_datatype(datatype))
+        for kind in g.objects(node, SH.nodeKind):
+            yield c.EachValue(SH.NodeKindConstraintComponent, c.has_kind(kind))
+        for predicate, (component, order) in _RANGES.items():
+            for bound in g.objects(node, predicate):
+                yield c.EachValue(component, c.in_range(bound, order))
+        for n in g.objects(node, SH.minLength):
+            yield c.EachValue(SH.MinLengthConstraintComponent, c.has_length(int(n), None))  # type: ignore[call-overload]
+        for n in g.objects(node, SH.maxLength):
+            yield c.EachValue(SH.MaxLengthConstraintComponent, c.has_length(0, int(n)))  # type: ignore[call-overload]
+        for pattern in g.objects(node, SH.pattern):
+            yield c.EachValue(SH.PatternConstraintComponent, c.matches(str(pattern), str(one(node, SH.flags) or "")))
+        for tags in g.objects(node, SH.languageIn):
+            yield c.EachValue(SH.LanguageInConstraintComponent, c.in_languages([str(t) for t in self._list(tags)]))
+        if one(node, SH.uniqueLang) is not None and str(one(node, SH.uniqueLang)) == "true":
+            yield c.UniqueLang()
+        for members in g.objects(node, SH["in"]):
+            yield c.EachValue(SH.InConstraintComponent, c.one_of(self._list(members)))
+        for value in g.objects(node, SH.hasValue):
+            yield c.HasValue(value)
+        for other in g.objects(node, SH.node):
+            yield c.EachValue(SH.NodeConstraintComponent, c.conforming([self.shape(other)], 1, 1))
+        for other in g.objects(node, SH["not"]):
+            yield c.EachValue(SH.NotConstraintComponent, c.conforming([self.shape(other)], 0, 0))
+        for predicate, (component, low) in _LOGIC.items():
+            for members in g.objects(node, predicate):
+                shapes: list[c.Conformable] = [self.shape(m) for m in self._list(members)]
+                count = len(shapes) if low == "all" else 1
+                high = 1 if predicate == SH.xone else None
+                yield c.EachValue(component, c.conforming(shapes, count, high))
+        yield from self._qualified(shape)
+        for predicate, component in _PAIRS.items():
+            for other in g.objects(node, predicate):
+                yield c.PropertyPair(component, other)  # type: ignore[arg-type]
+        if one(node, SH.closed) == _TRUE:
+            closed: set[Node] = {p for prop in g.objects(node, SH.property) for p in g.objects(prop, SH.path) if isinstance(p, URIRef)}
+            for ignored in g.objects(node, SH.ignoredProperties):
+                closed.update(self._list(ignored))
+            yield c.Closed(frozenset(closed))
+        for constraint in g.objects(node, SH.sparql):
+            if one(constraint, SH.deactivated) != _TRUE:
+                yield SparqlConstraint(g, constraint, shape.path)
+
+    def _qualified(self, shape: Shape) -> Iterator[c.Constraint]:
+        g, node = self.graph, shape.node
+        qualified = g.value(node, SH.qualifiedValueShape)
+        if qualified is None:
+            return
+        siblings: list[c.Conformable] = []
+        if g.value(node, SH.qualifiedValueShapesDisjoint) == _TRUE:
+            for parent in g.subjects(SH.property, node):
+                for prop in g.objects(parent, SH.property):
+                    siblings.extend(self.shape(q) for q in g.objects(prop, SH.qualifiedValueShape) if q != qualified)
+        low, high = g.value(node, SH.qualifiedMinCount), g.value(node, SH.qualifiedMaxCount)
+        target = self.shape(qualified)
+        if low is not None:
+            yield c.Qualified(SH.QualifiedMinCountConstraintComponent, target, siblings, low=int(low))  # type: ignore[call-overload]
+        if high is not None:
+            yield c.Qualified(SH.QualifiedMaxCountConstraintComponent, target, siblings, high=int(high))  # type: ignore[call-overload]
+
+    def _list(self, head: Node) -> list[Node]:
+        try:
+            return list(Collection(self.graph, head))
+        except Exception as error:  # noqa: BLE001 - rdflib raises bare exceptions for broken lists
+            raise ShapesError(f"not an RDF list: {head.n3()}") from error

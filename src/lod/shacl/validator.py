@@ -1,0 +1,53 @@
+"""Validating data against compiled shapes: every target of every shape, or only the focus nodes given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from lod.shacl.data import Data, Triple
+from lod.shacl.finding import Finding
+from lod.shacl.shapes import Shape, ShapesGraph
+
+
+class Validator:
+    """Shapes read once; :meth:`validate` runs them over one data graph (or several, read as their union)."""
+
+    def __init__(self, shapes: Graph) -> None:
+        self.shapes = ShapesGraph(shapes)
+        self._by_class: dict[Node, list[Shape]] = {}
+        self._others: list[Shape] = []  # shapes with targets other than classes
+        for shape in self.shapes.targeted:
+            for cls in shape.targets.classes:
+                self._by_class.setdefault(cls, []).append(shape)
+            if shape.targets.nodes or shape.targets.subjects_of or shape.targets.objects_of:
+                self._others.append(shape)
+
+    def validate(self, graphs: Iterable[Iterable[Triple]], focus: Iterable[Node] | None = None) -> list[Finding]:
+        """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
+        checked against the shapes that target it in this data."""
+        data = Data(graphs)
+        findings: list[Finding] = []
+        if focus is None:
+            for shape in self.shapes.targeted:
+                for node in shape.targets.focus_nodes(data):
+                    findings.extend(shape.findings(data, node))
+            return findings
+        for node in focus:
+            for shape in self._shapes_for(data, node):
+                findings.extend(shape.findings(data, node))
+        return findings
+
+    def _shapes_for(self, data: Data, node: Node) -> list[Shape]:
+        found: dict[int, Shape] = {}
+        for cls in data.objects(node, RDF.type):
+            for ancestor in data.superclasses(cls):
+                for shape in self._by_class.get(ancestor, ()):
+                    found[id(shape)] = shape
+        for shape in self._others:
+            if shape.targets.targets(data, node):
+                found[id(shape)] = shape
+        return list(found.values())
