@@ -16,6 +16,7 @@ from events.conftest import ACLED_HEADER, ACLED_META, ACLED_ROWS, HXL_HEADER, HX
 from lod.pipeline import build
 from lod.settings import Settings
 from lod.web.app import create_app
+from lod.web.routes.events import MAX_TABLE_BYTES
 
 from ._serving import listener, running, url_of
 
@@ -94,6 +95,12 @@ def test_post_events_needs_the_token_and_both_files(server: Server) -> None:
     only_table = {"table": ("x.csv", b"a,b\n", "text/csv")}
     assert server.http.post("/events", files=only_table, headers=AUTH).status_code == 400
     assert server.http.post("/events", content=b"a,b\n", headers={**AUTH, "Content-Type": "text/csv"}).status_code == 415
+    # The form is read as POST /articles reads its own (lod.web.forms): a broken form is 400, a file too large 413.
+    broken = server.http.post("/events", content=b"--x\r\nContent-Type: text/csv\r\n\r\na,b\r\n--x--\r\n",  # a part without a name
+                              headers={**AUTH, "Content-Type": "multipart/form-data; boundary=x"})
+    assert broken.status_code == 400 and "the form cannot be read" in broken.text, broken.text
+    large = {**files("x", HXL_HEADER, HXL_ROWS, HXL_META), "table": ("x.csv", b"a" * (MAX_TABLE_BYTES + 1), "text/csv")}
+    assert server.http.post("/events", files=large, headers=AUTH).status_code == 413
 
 
 def test_post_events_refuses_each_of_the_four_at_its_cell_store_unchanged(server: Server) -> None:

@@ -10,16 +10,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
-
 from lod.errors import InputError, Refused, ValidationFailed, Where
 from lod.namespaces import SEM, dis
 from lod.pipeline import ingest_table
 from lod.settings import Settings
 from lod.store import Store
 from lod.uris import Uris, slug
-from lod.web.uploads import _WRITING, _display_name, _renamed
+from lod.web.uploads import _WRITING, _count, _display_name, _renamed, _warnings
 
 __all__ = ["PublishedTable", "TableUpload", "publish_table"]
 
@@ -93,9 +90,5 @@ def publish_table(upload: TableUpload, settings: Settings, reader: Store) -> Pub
         events=_count(item.graph, SEM.Event),
         observations=_count(item.graph, d.DisplacementObservation),
         replaced=existed,
-        warnings=item.report.describe().splitlines() if item.report.warnings else [],
+        warnings=_warnings(item.report),
     )
-
-
-def _count(graph: Graph, rdf_type: URIRef) -> int:
-    return len(set(graph.subjects(RDF.type, rdf_type)))

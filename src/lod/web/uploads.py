@@ -34,6 +34,7 @@ from lod.preparation import UPLOADS, Context, Prepared, prepare_article
 from lod.settings import Settings
 from lod.store import Store
 from lod.uris import Uris
+from lod.validation import ValidationReport
 
 __all__ = ["UPLOADS", "Published", "Publisher", "Upload"]
 
@@ -141,12 +142,18 @@ def _published(item: Prepared, settings: Settings, existed: bool) -> Published:
         statements=_count(item.graph, vocabulary.Statement),
         observations=_count(item.graph, vocabulary.DisplacementObservation),
         replaced=existed,
-        warnings=item.report.describe().splitlines() if item.report.warnings else [],
+        warnings=_warnings(item.report),
     )
 
 
 def _count(graph: Graph, rdf_type: URIRef) -> int:
+    """How many things of ``rdf_type`` an accepted upload's graph holds (for the answer)."""
     return len(set(graph.subjects(RDF.type, rdf_type)))
+
+
+def _warnings(report: ValidationReport) -> list[str]:
+    """The shapes' warnings on an accepted upload, one line each (for the answer)."""
+    return report.describe().splitlines() if report.warnings else []
 
 
 def _renamed(error: InputError | ValidationFailed, names: dict[str, str]) -> LodError:

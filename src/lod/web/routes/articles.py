@@ -16,26 +16,22 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timezone
-from collections.abc import AsyncGenerator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.formparsers import MultiPartException, MultiPartParser
 
 from lod.articles import MAX_BYTES
 from lod.web.deps import PublisherDep, SettingsDep, StoreDep
+from lod.web.forms import FORM, FORM_OVERHEAD, form_file, read_body, read_form
 from lod.web.uploads import Upload
 
-__all__ = ["router"]
+__all__ = ["FORM", "FORM_OVERHEAD", "Authorized", "router"]
 
 TEXT = "text/plain"
-FORM = "multipart/form-data"
-FORM_OVERHEAD = 64 * 1024  # boundaries and part headers, beside the two files
 DISABLED = "ingest over HTTP is disabled; set LOD_INGEST_TOKEN"
 _PROBLEM: dict[str, object] = {"content": {"application/problem+json": {}}}
 
@@ -104,18 +100,14 @@ async def _read_upload(request: Request) -> Upload:
     media_type = media_type.strip().lower()
     if media_type == TEXT:
         _refuse_other_charsets(parameters)
-        return Upload(await _body(request, MAX_BYTES))
+        return Upload(await read_body(request, MAX_BYTES))
     if media_type != FORM:
         raise HTTPException(415, f"send the article as {TEXT}; charset=utf-8, or as {FORM} with an 'article' file, not {media_type or 'no content type'}")
-    body = await _body(request, 2 * MAX_BYTES + FORM_OVERHEAD)
-    try:
-        form = await MultiPartParser(request.headers, _replay(body), max_files=2, max_fields=8, max_part_size=MAX_BYTES).parse()
-    except MultiPartException as exc:
-        raise HTTPException(400, f"the form cannot be read: {exc.message}") from None
-    article, article_name = await _part(form.get("article"))
+    form = await read_form(request, MAX_BYTES)
+    article, article_name = await form_file(form.get("article"), MAX_BYTES)
     if article is None:
         raise HTTPException(400, "the form has no 'article' file")
-    corrections, corrections_name = await _part(form.get("corrections"))
+    corrections, corrections_name = await form_file(form.get("corrections"), MAX_BYTES)
     return Upload(article, article_name or "", corrections, corrections_name or "")
 
 
@@ -124,35 +116,3 @@ def _refuse_other_charsets(parameters: str) -> None:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
             raise HTTPException(415, f"send the article in UTF-8, not {value.strip()}")
-
-
-async def _body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it exceeds ``limit`` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, f"the body is {declared} bytes, more than the {limit} allowed")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, f"the body is more than the {limit} bytes allowed")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-async def _replay(body: bytes) -> AsyncGenerator[bytes, None]:
-    yield body
-    yield b""
-
-
-async def _part(value: UploadFile | str | None) -> tuple[bytes | None, str | None]:
-    """A form part's bytes and file name (a plain field counts as an unnamed file)."""
-    if value is None:
-        return None, None
-    if isinstance(value, str):
-        return value.encode("utf-8"), None
-    data = await value.read()
-    if len(data) > MAX_BYTES:
-        raise HTTPException(413, f"{value.filename or 'a file'} is {len(data)} bytes, more than the {MAX_BYTES} allowed")
-    return data, value.filename
-
