@@ -90,6 +90,7 @@ Publisher: News Example
 Published: 2019-11-29
 
 At least 15 civilians were killed on Thursday in air strikes on the market of Maarat al-Numan, the White Helmets said.
+More than 300 families fled Maarat al-Numan on Thursday after air strikes hit the town.
 """
 
 
@@ -120,3 +121,5 @@ def test_build_makes_one_event_of_an_article_and_a_row_keeping_both_counts(tmp_p
     assert [c[0] for c in cells] == ["12 people killed", "at least 15 civilians killed"], cells
     assert cells[0][1] == "ACLED" and cells[0][2].startswith("SYR101,28 November 2019")
     assert cells[1][1] == "Syria Civil Defence" and cells[1][2].startswith("At least 15 civilians were killed")  # the White Helmets
+    caused = re.search(r'<section class="event-caused">(.*?)</section>', html, re.S)  # and the flight it caused
+    assert caused and re.search(r">300 families\s*</a>", caused.group(1)), html
