@@ -89,7 +89,7 @@ Source URL: https://news.example/maarat-market
 Publisher: News Example
 Published: 2019-11-29
 
-At least 15 civilians were killed on Thursday in air strikes on the market of Maarat al-Numan, the White Helmets said.
+At least 15 civilians were killed on Thursday in air strikes with barrel bombs on the market of Maarat al-Numan, the White Helmets said.
 More than 300 families fled Maarat al-Numan on Thursday after air strikes hit the town.
 """
 
@@ -110,6 +110,9 @@ def test_build_makes_one_event_of_an_article_and_a_row_keeping_both_counts(tmp_p
     assert len({r[0] for r in rows}) == 1, rows  # one event ...
     assert [r[1] for r in rows] == ["12", "15"]  # ... with both counts, each with its source
     assert rows[0][2] != rows[1][2]
+    weapons = store.query(f"""SELECT DISTINCT ?w WHERE {{ <{ID}event/{rows[0][0]}> <{D}claimedWeapon> ?w }} ORDER BY ?w""")
+    assert isinstance(weapons, Solutions)  # the weapons the article's sentence names ("air strikes with barrel bombs")
+    assert [r["w"].rsplit("/", 1)[-1] for r in weapons.values()] == ["aerial-bomb", "barrel-bomb"]
     # The event's page shows both, each with who reports it and the row or the sentence it is read from.
     sock = listener()
     with running(create_app(settings), sock), httpx.Client(base_url=url_of(sock), timeout=60) as http:  # at /doc/: a redirect would lead to the base URI

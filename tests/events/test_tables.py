@@ -69,6 +69,8 @@ def test_hxl_movements_become_observations(tmp_path: Path, ctx: Context) -> None
     assert g.value(first, D.reportDate) == Literal("2019-11-30", datatype=XSD.date)
     assert g.value(first, D.populationUnit) == URIRef(DEFAULT_VOCAB + "concept/population-unit/persons")
     assert g.value(g.value(first, PROV.wasDerivedFrom), D.rowNumber) == Literal(3)  # two header lines
+    publisher = g.value(URIRef(ID + "dataset/file/idp-movements"), DCT.publisher)
+    assert publisher is not None and all(g.value(o, D.reportedBy) == publisher for o in observations)  # the data set's publisher
 
 
 def test_hxl_event_rows_become_events(tmp_path: Path, ctx: Context) -> None:
