@@ -91,6 +91,16 @@ def test_construct_streams_the_union(store: Store) -> None:
     assert sorted(t.object.value for t in triples) == ["1", "2", "3"]
 
 
+def test_construct_ntriples_is_the_same_graph_written_by_the_engine(store: Store) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    written = store.construct_ntriples(query)
+    assert written.endswith(b" .\n")
+    parsed = [q.triple for q in ox.parse(written, format=ox.RdfFormat.N_TRIPLES)]
+    assert sorted(map(str, parsed)) == sorted(map(str, store.construct(query)))
+    with pytest.raises(QueryRefused):
+        store.construct_ntriples("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+
+
 def test_service_is_refused_before_it_reaches_the_engine(store: Store) -> None:
     with pytest.raises(QueryRefused):
         store.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")

@@ -27,6 +27,9 @@ _LANGUAGE_TAIL = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 _LONG_STRING = re.compile(r"""(\"\"\"|''')(?:\\.|(?!\1).)*?\1""", re.DOTALL)
 _SHORT_STRING = re.compile(r"""("|')(?:\\.|(?!\1)[^\\\n\r])*\1?""")
 _SERVICE = re.compile("service", re.IGNORECASE)
+# An IRI in brackets with no space, quote, brace or '#' in it: the letters "service" inside one cannot be the
+# keyword (a SERVICE clause hidden between a '<' and a '>' would need a space, a brace or a '#' comment in there).
+_PLAIN_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20#]*>')
 
 
 def _tokens(query: str) -> Iterator[str]:
@@ -116,9 +119,13 @@ def calls_service(query: str) -> bool:
     True
     >>> calls_service('SELECT ?service { ?service <http://example.org/SERVICE> "SERVICE" } # SERVICE')
     False
+    >>> calls_service('SELECT * { <http://example.org/id/org/information-service> ?p ?o }')
+    False
+    >>> calls_service('SELECT * { ?a ?b ?c FILTER(?a<?b) SERVICE?v#>\\n{ ?x ?y ?z } }')
+    True
     """
-    if _SERVICE.search(query) is None:
-        return False
+    if _SERVICE.search(query) is None or _SERVICE.search(_PLAIN_IRI.sub(" ", query)) is None:
+        return False  # no letters "service", or only inside IRIs (an entity page about a service: no parse)
     if "SERVICE" in keywords(query):  # the lexer sees the keyword: refused without the cost of a parse
         return True
     from pyparsing import ParseBaseException

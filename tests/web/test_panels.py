@@ -15,7 +15,7 @@ import pytest
 from lod.namespaces import DEFAULT_VOCAB, dis, rebase
 from lod.settings import Settings
 from lod.store import OxigraphStore
-from lod.web import panels
+from lod.web import describe, panels
 from lod.web.app import create_app
 
 from ._serving import listener, running, url_of
@@ -26,6 +26,11 @@ DISTRICT = "place/pcode/SY0702"  # in Idleb too
 REPORTER = "org/erc-team-northern-syria"
 FIGURES = panels.FIGURE_LIMIT + 40
 PLACE_TYPES = {"https://schema.org/Place"}
+HUB = "org/much-cited"
+CITING_KEY = "statement/cites"
+CITING = describe.INCOMING_LIMIT + 20
+SCHEMA_NAME = "https://schema.org/name"
+OA_HAS_SOURCE = "http://www.w3.org/ns/oa#hasSource"
 
 _PREFIXES = """PREFIX dis: <{vocab}displacement#>
 PREFIX schema: <https://schema.org/>
@@ -55,6 +60,24 @@ class Busy:
 
     def select(self, query: str) -> list[dict[str, str]]:
         return self.store.query(_PREFIXES.format(vocab=DEFAULT_VOCAB) + query).values()  # type: ignore[union-attr]
+
+
+def _citations(base: str) -> list[ox.Quad]:
+    """``CITING`` statements that cite the hub (a link no panel shows), each from a span of an article."""
+    n = ox.NamedNode
+    graph, hub = n(base + "graph/hub"), n(base + "id/" + HUB)
+    quads = [ox.Quad(hub, n(SCHEMA_NAME), ox.Literal("A much-cited body"), graph)]
+    for i in range(CITING):
+        citing, span = n(f"{base}id/{CITING_KEY}{i:04d}"), n(f"{base}id/article/hub/span/{i}-{i + 9}")
+        quads += [
+            ox.Quad(citing, n("http://purl.org/dc/terms/references"), hub, graph),
+            ox.Quad(citing, n(SCHEMA_NAME), ox.Literal(f"Citation {i}"), graph),
+            ox.Quad(citing, n("http://www.w3.org/ns/prov#wasDerivedFrom"), span, graph),
+            ox.Quad(span, n(OA_HAS_SOURCE), n(base + "id/article/hub"), graph),
+            ox.Quad(span, n("http://www.w3.org/ns/oa#hasSelector"), n(f"{base}id/article/hub/span/{i}-{i + 9}/quote"), graph),
+            ox.Quad(n(f"{base}id/article/hub/span/{i}-{i + 9}/quote"), n("http://www.w3.org/ns/oa#exact"), ox.Literal(f"cited {i}"), graph),
+        ]
+    return quads
 
 
 def _observations(base: str) -> list[ox.Quad]:
@@ -96,6 +119,7 @@ def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Busy]:
     store = OxigraphStore()
     store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, DEFAULT_VOCAB).encode(), format=ox.RdfFormat.TRIG)
     store.engine.extend(_observations(url))
+    store.engine.extend(_citations(url))
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
     with running(create_app(settings, store), sock):
         yield Busy(url, url, store)
@@ -154,8 +178,45 @@ def test_a_busy_place_page_says_how_many_figures_and_embeds_only_what_it_shows(b
     subjects = {q.subject.value for q in embedded if isinstance(q.subject, ox.NamedNode)}
     assert busy.base + "id/" + TOWN in subjects
     assert not {s for s in subjects if "/id/observation/" in s}  # the figures are in the table, not the JSON-LD
-    # The Turtle document still names what points at the town, its figures included.
+    # The Turtle document still names what points at the town, its figures included, up to the limit.
     described = ox.parse(turtle.content, format=ox.RdfFormat.TURTLE)
-    pointing = {q.subject.value for q in described if q.object == ox.NamedNode(busy.base + "id/" + TOWN)}
-    assert len({s for s in pointing if "/id/observation/" in s}) == total
+    pointing = {(q.subject.value, q.predicate.value) for q in described if q.object == ox.NamedNode(busy.base + "id/" + TOWN)}
+    assert total > describe.INCOMING_LIMIT
+    assert len(pointing) == describe.INCOMING_LIMIT
+    assert {s for s, _ in pointing if "/id/observation/" in s}
     assert json.loads(block.group(1))  # JSON a machine reads
+
+
+def test_a_hub_document_names_the_first_links_to_it_but_not_their_sources(busy: Busy) -> None:
+    with httpx.Client(base_url=busy.url, timeout=30) as http:
+        turtle = http.get(f"/doc/{HUB}.ttl")
+    assert turtle.status_code == 200
+    described = list(ox.parse(turtle.content, format=ox.RdfFormat.TURTLE))
+    hub = ox.NamedNode(busy.base + "id/" + HUB)
+    pointing = {q.subject for q in described if q.object == hub}
+    assert len(pointing) == describe.INCOMING_LIMIT < CITING
+    assert all(any(q.subject == s and q.predicate.value == SCHEMA_NAME for q in described) for s in pointing)  # by name
+    assert not [q for q in described if q.predicate.value == OA_HAS_SOURCE]  # their sources are in their documents
+    own = http_get_turtle(busy, f"/doc/{CITING_KEY}0000.ttl")  # where they are
+    assert [q for q in own if q.predicate.value == OA_HAS_SOURCE]
+
+
+def test_a_hub_page_says_how_many_links_there_are_and_where_they_all_are(busy: Busy) -> None:
+    with httpx.Client(base_url=busy.url, timeout=30) as http:
+        page = http.get(f"/doc/{HUB}", headers={"Accept": "text/html"})
+        note = re.search(r'<p class="more">(.*?)</p>', page.text, re.S)
+        assert page.status_code == 200 and note
+        assert f"{CITING} links point here; the first {describe.INCOMING_LIMIT} are listed" in note.group(1)
+        href = re.search(r'href="([^"]+)"', note.group(1))
+        assert href
+        listed = http.get(href.group(1).replace("&amp;", "&"))
+    assert listed.status_code == 200 and listed.headers["content-type"].startswith("text/csv")
+    rows = listed.text.strip().splitlines()
+    assert rows[0].split(",") == ["in", "link"] and len(rows) == CITING + 1
+    assert {r.split(",")[0] for r in rows[1:]} == {f"{busy.base}id/{CITING_KEY}{i:04d}" for i in range(CITING)}
+
+
+def http_get_turtle(busy: Busy, path: str) -> list[ox.Triple]:
+    answer = httpx.get(busy.url.rstrip("/") + path, timeout=30)
+    assert answer.status_code == 200
+    return [q.triple for q in ox.parse(answer.content, format=ox.RdfFormat.TURTLE)]

@@ -88,6 +88,18 @@ class OxigraphStore:
         taken, capped = take(triples, limit)
         return Triples(taken, capped)
 
+    def construct_ntriples(self, sparql: str) -> bytes:
+        refuse_service(sparql)
+        try:  # evaluated and written in one call, which lets go of the GIL once, not once per triple
+            result = self._store.query(sparql, use_default_graph_as_union=True)
+            if not isinstance(result, ox.QueryTriples):
+                raise QueryError("construct_ntriples() takes a CONSTRUCT or DESCRIBE query")
+            return result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+        except SyntaxError as exc:
+            raise syntax_error(str(exc)) from None
+
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         result = self._store.query(sparql, use_default_graph_as_union=True)
         assert isinstance(result, ox.QueryTriples), "construct() takes a CONSTRUCT query"

@@ -133,6 +133,14 @@ class Store(Protocol):
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         """The triples of a CONSTRUCT query over the union of all graphs, streamed (for dumps of any size)."""
 
+    def construct_ntriples(self, sparql: str) -> bytes:
+        """The graph a CONSTRUCT query over the union of all graphs builds, written by the engine as N-Triples
+        (one triple per line; no term object per triple crosses into Python: an entity's document).
+
+        Raises:
+            QuerySyntaxError, QueryRefused, QueryError, StoreUnavailable: as :meth:`query`.
+        """
+
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         """Every quad of the dataset (``graph`` None), or those of one graph, streamed; one graph's quads come
         grouped by subject."""

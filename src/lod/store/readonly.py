@@ -90,6 +90,9 @@ class ReadOnlyStore:
     def graph_names(self) -> list[URIRef]:
         return self._read(lambda s: s.graph_names())
 
+    def construct_ntriples(self, sparql: str) -> bytes:
+        return self._read(lambda s: s.construct_ntriples(sparql))
+
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         return self.current().construct(sparql)
 

@@ -146,6 +146,10 @@ class SparqlStore:
             return Triples(taken, capped)
         raise QueryError(f"{self.query_url} answered with {media_type or 'no media type'}, which lod cannot read")
 
+    def construct_ntriples(self, sparql: str) -> bytes:
+        refuse_service(sparql)
+        return ox.serialize(self.construct(sparql), format=ox.RdfFormat.N_TRIPLES) or b""
+
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         with self._stream(sparql, f"{NTRIPLES}, text/plain;q=0.5") as (media_type, body):
             if media_type not in GRAPH_TYPES:

@@ -5,10 +5,12 @@ The description of ``<e>`` is:
 * every triple with ``<e>`` as subject, and the blank nodes below it (up to ``BNODE_DEPTH`` levels,
   which covers selectors, instants and geometries);
 * the labels, types and ``schema:text`` of every IRI it links to, so a client can show the links by name;
-* for each text span it (or a thing linking to it) is derived from: the span's source article, its
+* for each text span it (or a thing it links to) is derived from: the span's source article, its
   headline, and the selectors with the quoted sentence;
 * up to ``INCOMING_LIMIT`` triples pointing at ``<e>``, with the labels, types and text of their subjects
-  (leaving out the properties the caller hides).
+  (leaving out the properties the caller hides). The sources of the things linking in are in their own
+  documents: a hub (an organization that reported thousands of figures) stays a page, not a dump, and costs
+  the same at any size of the store; the links beyond the limit are counted by :func:`incoming_count`.
 
 So a client needs no second request to show the entity.
 """
@@ -18,16 +20,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cached_property
 
 import pyoxigraph as ox
 
 from lod.errors import NotFound
-from lod.store import Store, Triples
+from lod.store import Solutions, Store
 
-__all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "describe_query", "exists"]
+__all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "describe_query", "exists", "incoming_count", "incoming_query"]
 
 BNODE_DEPTH = 3
-INCOMING_LIMIT = 500
+INCOMING_LIMIT = 100
 
 # Properties that name or summarise a linked thing.
 _SUMMARY = ", ".join(
@@ -78,7 +81,6 @@ WHERE {
         { SELECT DISTINCT ?span WHERE {
             { <%(e)s> prov:wasDerivedFrom ?span }
             UNION { <%(e)s> ?lp ?x . ?x prov:wasDerivedFrom ?span }
-            UNION { { SELECT DISTINCT ?y ?yp WHERE { ?y ?yp <%(e)s> %(hide_yp)s } LIMIT %(limit)d } ?y prov:wasDerivedFrom ?span }
             UNION { VALUES ?span { <%(e)s> } }
             ?span oa:hasSource ?anySource ; oa:hasSelector ?anySelector . ?anySelector ?anyP ?anyO .
         } }
@@ -93,16 +95,23 @@ WHERE {
 
 @dataclass(frozen=True)
 class Description:
-    """The triples of one entity's document, and a strong validator for them."""
+    """The triples of one entity's document (as the engine wrote them, in N-Triples), and a strong validator."""
 
     entity: str
-    triples: list[ox.Triple]
+    lines: tuple[bytes, ...]  # unique N-Triples lines: the entity's own first, then by subject, blank nodes last
+
+    @property
+    def ntriples(self) -> bytes:
+        return b"".join(line + b"\n" for line in self.lines)
+
+    @cached_property
+    def triples(self) -> list[ox.Triple]:
+        return [quad.triple for quad in ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES)]
 
     @property
     def digest(self) -> str:
         """SHA-256 over the sorted N-Triples lines: the same triples always give the same digest."""
-        lines = sorted(str(t) for t in self.triples)
-        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32]
+        return hashlib.sha256(b"\n".join(sorted(self.lines))).hexdigest()[:32]
 
 
 def exists(store: Store, entity: str) -> bool:
@@ -123,10 +132,37 @@ def describe(store: Store, entity: str, hide: Collection[str] = ()) -> Descripti
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    result = store.query(describe_query(entity, hide))
-    assert isinstance(result, Triples)
-    unique = dict.fromkeys(result.triples)
-    return Description(entity, sorted(unique, key=lambda t: _order(t, entity)))
+    lines = set(store.construct_ntriples(describe_query(entity, hide)).splitlines())
+    lines.discard(b"")
+    own = f"<{entity}> ".encode()
+    return Description(entity, tuple(sorted(lines, key=lambda line: (not line.startswith(own), line))))
+
+
+def incoming_query(entity: str, hide: Collection[str] = ()) -> str:
+    """A SELECT of every thing linking to ``entity`` and by what (the document shows ``INCOMING_LIMIT`` of them).
+
+    Raises:
+        NotFound: ``entity`` is not an IRI.
+    """
+    return (f"SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> FILTER(isIRI(?in)) {_hidden('link', hide)} }}"
+            " ORDER BY ?link ?in")
+
+
+def incoming_count(store: Store, entity: str, hide: Collection[str] = ()) -> int:
+    """How many (thing, property) pairs link to ``entity``, leaving out the ``hide`` properties.
+
+    Raises:
+        NotFound: ``entity`` is not an IRI.
+    """
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> FILTER(isIRI(?in)) {_hidden('link', hide)} }} }}"
+    result = store.query(query)
+    assert isinstance(result, Solutions)
+    value = result.rows[0][0] if result.rows else None
+    return int(value.value) if isinstance(value, ox.Literal) else 0
+
+
+def _hidden(var: str, hide: Collection[str]) -> str:
+    return f"FILTER(?{var} NOT IN ({', '.join(f'<{_iri(p)}>' for p in sorted(hide))}))" if hide else ""
 
 
 def describe_query(entity: str, hide: Collection[str] = ()) -> str:
@@ -135,18 +171,8 @@ def describe_query(entity: str, hide: Collection[str] = ()) -> str:
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    filters = {
-        f"hide_{var}": f"FILTER(?{var} NOT IN ({', '.join(f'<{_iri(p)}>' for p in sorted(hide))}))" if hide else ""
-        for var in ("ip", "ip0", "yp")
-    }
+    filters = {f"hide_{var}": _hidden(var, hide) for var in ("ip", "ip0")}
     return _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT, **filters}
-
-
-def _order(triple: ox.Triple, entity: str) -> tuple[int, str, str, str]:
-    """The entity's own triples first, then other things by IRI, blank nodes last: readable Turtle."""
-    subject = triple.subject
-    rank = 0 if getattr(subject, "value", None) == entity else 2 if isinstance(subject, ox.BlankNode) else 1
-    return rank, str(subject), str(triple.predicate), str(triple.object)
 
 
 def _iri(value: str) -> str:

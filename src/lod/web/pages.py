@@ -7,10 +7,11 @@ Everything here is plain data for ``templates/entity.html``; no HTML is written 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
@@ -18,7 +19,8 @@ from lod.namespaces import OA, SCHEMA, dis, prefixes
 from lod.store import Store, to_rdflib
 from lod.web import panels
 from lod.web.links import to_site
-from lod.web.describe import Description
+from lod.web.neighbourhood import Neighbourhood
+from lod.web.describe import INCOMING_LIMIT, Description, incoming_count, incoming_query
 from lod.web.panels import Panels
 from lod.web.vocabulary import Vocabulary
 
@@ -126,13 +128,16 @@ class EntityPage:
     sources: list[Source]
     type_iris: set[str] = field(default_factory=set)
     body: str | None = None  # an article's text, shown with its spans marked
+    incoming_total: int = 0  # links to the entity in all, when there are more than the description holds
+    incoming_href: str | None = None  # a query listing every one of them
+    incoming_shown: int = 0
 
 
 class _Labeller:
     """Names for terms: the graph's labels, our vocabulary's, or a readable local name."""
 
     def __init__(
-        self, graph: Graph, base: str, vocab: str, site: str, vocabulary: Vocabulary, names: dict[str, str] | None = None
+        self, graph: Neighbourhood, base: str, vocab: str, site: str, vocabulary: Vocabulary, names: dict[str, str] | None = None
     ) -> None:
         self.graph, self.base, self.vocab, self.site, self.vocabulary = graph, base, vocab, site, vocabulary
         self.names = names or {}
@@ -249,9 +254,7 @@ def entity_page(
     for things the description does not label (observations); ``panelled`` leaves out the incoming links that
     the page's panels show (figures, passages)."""
     skip = {p.replace("{dis}", str(dis(vocab))) for p in SHOWN_IN_PANELS} if panelled else set()
-    graph = Graph()
-    for triple in _shown(description, skip):
-        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    graph = Neighbourhood((_term(t.subject), _term(t.predicate), _term(t.object)) for t in _shown(description, skip))
     entity = URIRef(description.entity)
     labeller = _Labeller(graph, base, vocab, site, vocabulary, names)
     text = graph.value(entity, SCHEMA.text)
@@ -292,6 +295,11 @@ def page_with_panels(
     )
     names = panels.phrases(store, vocab, observations)
     page = entity_page(description, base, vocab, site, vocabulary, names, panelled=True)
+    linking = {(t.subject.value, t.predicate.value) for t in description.triples
+               if isinstance(t.subject, ox.NamedNode) and getattr(t.object, "value", None) == description.entity}
+    if len(linking) >= INCOMING_LIMIT:  # the description holds the first of them: say how many, and where the rest are
+        page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip), len(linking)
+        page.incoming_href = f"{site}sparql?query={quote(incoming_query(description.entity, skip), safe='')}&format=csv"
     shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body)
     return page, shown
 
@@ -313,7 +321,7 @@ def _shown(description: Description, skip: set[str]) -> list[ox.Triple]:
     return [t for t in description.triples if getattr(t.subject, "value", None) not in hidden]
 
 
-def label_of(graph: Graph, node: Node) -> str | None:
+def label_of(graph: Neighbourhood, node: Node) -> str | None:
     """The best label the graph gives ``node``: English or untagged first, by LABELS order."""
     for predicate in LABELS:
         labels = list(graph.objects(node, predicate))
@@ -323,7 +331,7 @@ def label_of(graph: Graph, node: Node) -> str | None:
     return None
 
 
-def _title(graph: Graph, entity: URIRef, names: _Labeller, vocab_uri: str) -> str:
+def _title(graph: Neighbourhood, entity: URIRef, names: _Labeller, vocab_uri: str) -> str:
     """A heading: the label, else a phrase for observations and statements, else the type and key."""
     if (label := label_of(graph, entity)) is not None:
         return label

@@ -145,6 +145,8 @@ def _serialize(description: describe.Description, fmt: Format, base: str, vocab:
             return jsonld_document(description.triples, publish.load_context(base, vocab)["@context"])
         except ValueError:  # an IRI that compact JSON-LD cannot write under our context: expanded, then
             pass
-    iris = {term.value for t in description.triples for term in (t.subject, t.predicate, t.object) if isinstance(term, ox.NamedNode)}
-    used = {name: ns for name, ns in prefixes(base, vocab).items() if any(iri.startswith(ns) for iri in iris)}
+    if fmt.rdf == ox.RdfFormat.N_TRIPLES:
+        return description.ntriples
+    text = description.ntriples
+    used = {name: ns for name, ns in prefixes(base, vocab).items() if f"<{ns}".encode() in text}
     return ox.serialize(description.triples, format=fmt.rdf, prefixes=used) or b""
