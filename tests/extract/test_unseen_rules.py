@@ -174,3 +174,46 @@ def test_a_body_speaks_through_its_people_and_documents(sentence: str, reporter:
                                                          reconciler: Reconciler) -> None:
     got = record(sentence, reconciler, published="2016-06-15")
     assert [o["reported_by"] for o in got["displacement"]] == [reporter]
+
+
+# second round: rules found on the other half of written-2 after its one held-back measurement
+@pytest.mark.parametrize(("text", "expected"), [
+    ("since the army launched its offensive on the town a week ago", (date(2016, 6, 8), date(2016, 6, 15))),
+    ("on Saturday and Sunday", (date(2016, 6, 11), date(2016, 6, 12))),
+    ("between Monday and Wednesday", (date(2016, 6, 13), date(2016, 6, 15))),
+    ("fled overnight", (date(2016, 6, 14), date(2016, 6, 15))),
+    ("In 2014, the group recorded", (date(2014, 1, 1), date(2014, 12, 31))),
+])
+def test_second_round_periods(text: str, expected: tuple[date, date]) -> None:
+    found = find_dates(text, date(2016, 6, 15))
+    assert [close_period(d, date(2016, 6, 15)) for d in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["an overnight stay", "in 2014-15", "a week ago"])
+def test_second_round_not_periods(text: str) -> None:
+    assert find_dates(text, date(2016, 6, 15)) == []
+
+
+def test_a_list_of_places_and_figures_shares_the_verb() -> None:
+    figures = find_figures("The north received about 38,000 IDPs, Town A some 21,500 and Town B district 17,000.")
+    assert [(f.number.value, f.rule, f.unit) for f in figures] == [
+        (38000, "flow-object", "people"), (21500, "flow-list", "people"), (17000, "flow-list", "people")]
+    assert [f.number.value for f in find_figures("The camp hosts 38,000 IDPs, Town A some 21,500 and Town B 17,000.")] == []
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("Abu Samir, a 54-year-old farmer from the village, said he left with his family.", ["Abu Samir"]),
+    ("Umm Hassan, who fled the town last week, told the paper that the road was closed.", ["Umm Hassan"]),
+    ("“We walked all night,” said Yusuf Aydin, a baker in the border village who took in two families.", ["Yusuf Aydin"]),
+    ("The Relief Council said it had sent tents.\n\nThe families moved to the camps, the group said, adding that more "
+     "were coming.", ["Relief Council", "Relief Council"]),
+    ("The Relief Council put the figure higher, saying 5,000 people had fled.", ["Relief Council"]),
+    ("Fighting displaced 5,000 people, adding to the 9,000 who fled in May.", []),
+])
+def test_second_round_speakers(body: str, speakers: list[str], reconciler: Reconciler) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == speakers
+
+
+def test_the_one_told_is_no_speaker(reconciler: Reconciler) -> None:
+    got = record("Camp managers told Town Voice that the road was closed.", reconciler)
+    assert [p["name"] for p in got["people"]] == []

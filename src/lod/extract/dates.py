@@ -104,7 +104,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -126,7 +126,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in the week to 10 June", "in the week up to June 10": the seven days ending that day
     ("week-to", re.compile(r"\b(?:in|during|over)\s+the\s+week\s+(?:up\s+)?(?:to|until|ending)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
     # "since the offensive began two weeks ago": a "since" period from that many days before the publication date
-    ("since-event-ago", re.compile(_EVENT_START + r"(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+ago\b", re.I)),
+    ("since-event-ago", re.compile(_EVENT_START + r"(?:(?:its|their|a|an|the)\s+(?:[\w’'-]+\s+){0,6}?)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+ago\b", re.I)),
+    # "on Saturday and Sunday", "between Monday and Wednesday": the days from the first to the second
+    ("weekday-range", re.compile(r"\b(?:on|between|from)\s+(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
+    # "overnight": the night before the publication date
+    ("overnight", re.compile(r"\bovernight\b(?!\s+(?:stay|shelter|bag|flight|train|bus))", re.I)),
     ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
     ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
@@ -141,6 +145,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("vague", re.compile(r"\bsince\s+(?:then|the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation))\b|\bover\s+the\s+(?:last|past)\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
+    # "in 2014", "during 2015", "throughout 2013": that year
+    ("in-year", re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d|\s*[-–]\s*\d)", re.I)),
     ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
@@ -246,6 +252,17 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
             assert anchor is not None  # _ANCHORED
             saturday = weekday_on_or_before(anchor, 5)
             return make("period", saturday, min(saturday + timedelta(days=1), anchor))
+        if rule == "weekday-range":
+            assert anchor is not None  # _ANCHORED
+            last = weekday_on_or_before(anchor, WEEKDAYS[m.group("w2").lower()])
+            first = weekday_on_or_before(last, WEEKDAYS[m.group("w1").lower()])
+            return make("period", first, last)
+        if rule == "overnight":
+            assert anchor is not None  # _ANCHORED
+            return make("period", anchor - timedelta(days=1), anchor)
+        if rule == "in-year":
+            year = int(m.group("y"))
+            return make("period", date(year, 1, 1), date(year, 12, 31))
         if rule == "so-far-this":
             assert anchor is not None  # _ANCHORED
             unit = (m.group("u") or m.group("u2")).lower()

@@ -63,7 +63,7 @@ _BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:
                               r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?(?:\s+in\s+(?:the\s+)?[A-Z][^,;]{1,60}?)?)"
                               r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
 # "Name, a nurse in X, ...": a person described by an indefinite noun phrase (``person-description``)
-_DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
+_DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
 _VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
                           + r")[^\S\n]+$", re.IGNORECASE)
 _FOR_ORG = re.compile(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,")
@@ -78,6 +78,9 @@ _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
                              r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[^\S\n]+$", re.IGNORECASE)
+# "Name, who fled X last week, told ...": a relative clause between a name and its reporting verb
+_RELATIVE_THEN_VERB = re.compile(r",[^\S\n]+who[^,;.]{2,120},[^\S\n]+(?:also[^\S\n]+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _ORG_HEAD_WORD = re.compile(_ORG_HEADS)
@@ -292,6 +295,8 @@ class EntityFinder:
             start, end, name = self._clean_name(body, match.start(), match.end(), org_spans)
             if name is None:
                 continue
+            weak_ok = not name.startswith("\x00")
+            name = name.lstrip("\x00")
             before = body[max(0, start - 160): start]
             after = body[end: end + 200]
             role = org_text = None
@@ -313,17 +318,18 @@ class EntityFinder:
                     role, org_text = of.group("role"), of.group("org")
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
-            elif verb:
+            elif verb or _RELATIVE_THEN_VERB.match(after):
                 rule = "person-speaker"
-            elif _VERB_BEFORE.search(before) and re.match(r"\s*[.,;]", after):
-                rule = "person-speaker"  # inverted: '..., said Name.'
+            elif _VERB_BEFORE.search(before) and re.match(r"\s*[.,;]", after) and not _TOLD_BEFORE.search(before):
+                rule = "person-speaker"  # inverted: '..., said Name.' (after "told", the name is the one told)
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
                 role, rule = "author (byline)", "person-byline"
             elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
                 rule = "person-arabic-name"
-            if not rule:
+            if not rule or (not weak_ok and rule not in ("person-apposition", "person-speaker", "person-description",
+                                                         "person-role-before", "person-for-org")):
                 continue
             role, org_text = _split_role(role, org_text)
             owner = _OWNER_BEFORE.search(before)
@@ -361,8 +367,14 @@ class EntityFinder:
             return start, end, None
         if self._world.fullmatch(name) or self._place(name) is not None:
             return start, end, None
-        if _NOT_A_NAME.search(name) or self._world.search(name):
+        if _NOT_A_NAME.search(name):
             return start, end, None
+        world = self._world.search(name)
+        if world and not (world.end() == len(name) and world.start() > 0 and self._place(name.split()[0]) is None
+                          and not self._world.fullmatch(name.split()[0])):
+            return start, end, None
+        if world:  # "Name Aydin": a surname that is also a town; taken only in a speaker's context (below)
+            return start, end, "\x00" + name
         return start, end, name
 
     # places --------------------------------------------------------------------------

@@ -48,6 +48,8 @@ _FLOW_OBJECT = re.compile(
     r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
 )
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
+# a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
+_GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
 # a figure that is the object of a verb of inquiry or care is not a flow ("interviewed 42 people who left")
@@ -172,6 +174,10 @@ def find_figures(text: str) -> list[Figure]:
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
+        gapped = index > 0 and _GAPPED.match(text[groups[index - 1][-1].end: first.number.qstart])
+        if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
+            verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated
+            unit_override = figures[-1].unit
         if not verdict:
             continue
         for candidate in group:

@@ -165,7 +165,8 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         places = _observation_places(doc, sentence)
         periods = [_period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure,
                            carried) for figure in figures]
-        if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None:
+        if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None \
+                and not _OWN_SOURCE.search(sentence.text):  # "..., saying 275,000 had fled": a source of its own
             reporter, reported = before.reporter if before else None, before.report_date if before else None
         for figure, period in zip(figures, periods):
             record = _observation(doc, sentence, figure, reporter, reported, period, places)
@@ -188,6 +189,9 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 found.append(record)
             previous = (index, first[key])
     return found
+
+
+_OWN_SOURCE = re.compile(r"\b(?:said|says|saying|told|according\s+to|reported|estimated|estimates)\b", re.IGNORECASE)
 
 
 def _observation(doc: _Doc, sentence: Sentence, figure: Figure, reporter: OrgMention | None, reported: date | None,

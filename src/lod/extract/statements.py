@@ -170,6 +170,8 @@ class StatementFinder:
             if org is not None and org.end <= lo + indefinite.end():
                 return self._org(org, "speaker-indefinite")
             return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
+        if re.search(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", pre, re.I):
+            return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
@@ -254,6 +256,16 @@ class StatementFinder:
         if role:
             return self._by_role(role.group(1))
         return None
+
+    def _sentence_subject(self, body: str, sentence: Sentence) -> Speaker | None:
+        """The person or organization the sentence opens with ("The X Council put the figure higher, ...")."""
+        lead = re.match(r"\s*(?:the\s+)?", body[sentence.start: sentence.end], re.IGNORECASE)
+        at = sentence.start + (lead.end() if lead else 0)
+        person = next(iter(self.people.starting(at, at + 1)), None)
+        if person is not None:
+            return self._person(person)
+        org = next(iter(self.orgs.starting(sentence.start, at + 1)), None)
+        return self._org(org) if org is not None else None
 
     def _described(self, head: str, before: int) -> Speaker | None:
         """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory")."""
@@ -341,6 +353,9 @@ class StatementFinder:
             speaker = self.subject_before(body, sentence, verb.start())
             if speaker is None and re.search(r"[,”\"’]\s*$", body[max(sentence.start, verb.start() - 3): verb.start()]):
                 speaker = self.subject_after(body, sentence, verb.end())
+            if speaker is None and verb.group(0).lower() in ("saying", "adding") and re.search(
+                    r",\s*$", body[sentence.start: verb.start()]) and not re.match(r"\s+to\b", body[verb.end():]):
+                speaker = self._sentence_subject(body, sentence)  # "X put the figure higher, saying ...": X
             if speaker is None:
                 continue
             text = verb.group(0)
