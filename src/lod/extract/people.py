@@ -1,0 +1,190 @@
+"""People named in an article body, each with the rule that found them, a role and an organization when stated.
+
+A capitalised name after a post ("Secretary-General of the X, Name"; ``person-role-before``), before an apposition
+("Name, the head of X,"; "Name, ORG's coordinator in Y,"; ``person-apposition``), "Name, for the X,"
+(``person-for-org``), before a reporting verb or after an inverted one (``person-speaker``; "Name, who fled ...,
+told"), before an indefinite description ("Name, a 54-year-old farmer,"; ``person-description``), in bylines
+(``person-byline``) and Arabic names with "al-" (``person-arabic-name``); a one-word name in a speaker's context
+(``person-single-name``). A name whose last word is also a town ("... Aydin") is taken only in a speaker's context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
+from lod.extract.lexicon import alternation as words_alternation
+from lod.extract.mentions import (
+    NAME, NOT_A_NAME, NOT_A_PLACE_WORD, ORG_HEAD_WORD, POSSESSIVE_END, Mention,
+)
+from lod.extract.spans import SpanIndex
+from lod.reconcile import Reconciler
+
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+_ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
+_NAME = re.compile(NAME)
+_ROLE = re.compile(_ROLE_ALT)
+_ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
+                          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
+# (the role ends at a comma, or at the end of the sentence: never over a full stop and a space or a line break)
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>(?:[^,;.\n]|\.(?=\S)){2,120}?)\s*(?:,|\.(?:\s|$)|$)")
+# an apposition without an article: "Name, ORG's operations director, said", "..., said Name, spokesman for
+# the X (ACRONYM)." (``person-apposition``); the role must contain a role word
+_BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_ALT + r")"
+                              r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?(?:\s+in\s+(?:the\s+)?[A-Z][^,;]{1,60}?)?)"
+                              r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
+# "Name, a nurse in X, ...": a person described by an indefinite noun phrase (``person-description``)
+_DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
+_VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+                          + r")[^\S\n]+$", re.IGNORECASE)
+_FOR_ORG = re.compile(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,")
+_VERB_AFTER = re.compile(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
+_BYLINE_BEFORE = re.compile(r"\|\s*$")
+_ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
+_PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
+# a one-word name that speaks: before a reporting verb after a quote or a comma ('”, Youssef recalls'), or after an
+# inverted verb at the end of the sentence ('..., said Osman.')
+_SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
+                             r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
+                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
+_OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[^\S\n]+$", re.IGNORECASE)
+# "Name, who fled X last week, told ...": a relative clause between a name and its reporting verb
+_RELATIVE_THEN_VERB = re.compile(r",[^\S\n]+who[^,;.]{2,120},[^\S\n]+(?:also[^\S\n]+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+_STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org"})
+
+
+class PeopleFinder:
+    """Finds people with the finder's world-place pattern and cached place and organization lookups."""
+
+    def __init__(self, reconciler: Reconciler, world: re.Pattern[str], place: Callable[[str], object | None],
+                 org: Callable[[str], str | None]) -> None:
+        self.reconciler = reconciler
+        self._world = world
+        self._place = place
+        self._org = org
+
+    def find(self, body: str, orgs: list[Mention]) -> list[Mention]:
+        org_spans = SpanIndex([(m.start, m.end) for m in orgs])
+        found: dict[tuple[int, int], Mention] = {}
+        for match in _NAME.finditer(body):
+            start, end, name = self._clean_name(body, match.start(), match.end(), org_spans)
+            if name is None:
+                continue
+            weak_ok = not name.startswith("\x00")
+            name = name.lstrip("\x00")
+            before = body[max(0, start - 160): start]
+            after = body[end: end + 200]
+            role = org_text = None
+            rule = ""
+            pre = _ROLE_BEFORE.search(before[before.rfind("\n") + 1:])  # a post is on the name's line
+            app = _APPOSITION.match(after)
+            forg = _FOR_ORG.match(after)
+            verb = _VERB_AFTER.match(after)
+            if pre and _ROLE.search(pre.group("role")):
+                role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
+            elif app and _ROLE.search(app.group("role")):
+                role, rule = app.group("role"), "person-apposition"
+            elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
+                                                              or re.search(r"['’]s\s", bare.group("role"))):
+                role, rule = bare.group("role"), "person-apposition"
+                role = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][^,;]*$", "", role)  # "..., coordinator in X": X is where
+                of = re.match(r"(?P<role>.+?)\s+(?:of|for|at|with|to)\s+(?:the\s+)?(?P<org>.+)$", role)
+                if of and not re.search(r"['’]s\s", role):
+                    role, org_text = of.group("role"), of.group("org")
+            elif forg:
+                org_text, rule = forg.group("org"), "person-for-org"
+            elif verb or _RELATIVE_THEN_VERB.match(after):
+                rule = "person-speaker"
+            elif _VERB_BEFORE.search(before) and re.match(r"\s*[.,;]", after) and not _TOLD_BEFORE.search(before):
+                rule = "person-speaker"  # inverted: '..., said Name.' (after "told", the name is the one told)
+            elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
+                role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
+            elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
+                role, rule = "author (byline)", "person-byline"
+            elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
+                rule = "person-arabic-name"
+            if not rule or (not weak_ok and rule not in _STRONG):
+                continue
+            role, org_text = split_role(role, org_text)
+            owner = _OWNER_BEFORE.search(before)
+            if org_text is None and owner:  # "RCR's Anna Berg said": the organization she speaks for
+                org_text = owner.group("org")
+            found[(start, end)] = Mention("person", start, end, name, rule, None, False, role, org_text)
+        taken = SpanIndex([(m.start, m.end) for m in (*orgs, *found.values())])
+        known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
+        for match in _SINGLE_SPEAKER.finditer(body):  # "Youssef recalls", "..., said Osman."
+            group = "n" if match.group("n") else "m"
+            start, end, name = match.start(group), match.end(group), match.group(group)
+            if (taken.overlaps(start, end) or name in known or name in STOPWORDS or name in TITLES or name in ROLE_HEADS
+                    or NOT_A_PLACE_WORD.match(name) or name in COUNTRY_ADJECTIVES or ORG_HEAD_WORD.fullmatch(name)
+                    or self._world.fullmatch(name) or _well_known_place(self.reconciler, name)
+                    or self._org(name) is not None or _sentence_start(body, start)):
+                continue
+            found[(start, end)] = Mention("person", start, end, name, "person-single-name", None, False, None, None)
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def _clean_name(self, body: str, start: int, end: int, org_spans: SpanIndex) -> tuple[int, int, str | None]:
+        start = org_spans.skip(start)  # cut an organization name off the front
+        text = body[start:end]
+        tokens = list(re.finditer(r"\S+", text))
+        while tokens and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
+                          or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
+                          or POSSESSIVE_END.search(tokens[0].group(0))):
+            tokens.pop(0)
+        if len(tokens) < 2:
+            return start, end, None
+        start = start + tokens[0].start()
+        end = start + (tokens[-1].end() - tokens[0].start())
+        name = body[start:end]
+        if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
+                                                 or ORG_HEAD_WORD.fullmatch(t.group(0)) for t in tokens):
+            return start, end, None
+        if self._world.fullmatch(name) or self._place(name) is not None:
+            return start, end, None
+        if NOT_A_NAME.search(name):
+            return start, end, None
+        world = self._world.search(name)
+        if world and not (world.end() == len(name) and world.start() > 0 and self._place(name.split()[0]) is None
+                          and not self._world.fullmatch(name.split()[0])):
+            return start, end, None
+        if world:  # "Name Aydin": a surname that is also a town; taken only in a speaker's context (below)
+            return start, end, "\x00" + name
+        return start, end, name
+
+
+def _well_known_place(reconciler: Reconciler, name: str) -> bool:
+    """The name of a governorate or district ("<governorate> said"): a speaker's one-word name may be a town's or a
+    village's name too ("Karim")."""
+    return any(entry.feature_type in ("governorate", "district") for entry in reconciler.candidates(name))
+
+
+def _sentence_start(body: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line (a capital there says nothing about a name)."""
+    return bool(re.search(r"(?:^|[.!?]\s+|\n\s*)$", body[max(0, start - 3): start]))
+
+
+def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str | None]:
+    """"the Agency’s Deputy Coordinator" -> ("Deputy Coordinator", "Agency"); "Director of X" stays split."""
+    if role is None:
+        return None, org_text
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())
+    possessive = re.match(r"(?P<org>.+?)['’]s\s+(?P<role>.+)$", role)
+    if possessive and org_text is None:
+        org_text, role = possessive.group("org"), possessive.group("role")
+    of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
+    if of and org_text is None and not re.search(r"\bfor\b", role):
+        role, org_text = of.group("role"), of.group("org")
+    # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)
+    for_org = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+for\s+(?:the\s+)?(?P<org>(?=[^,;]*[A-Z])[^,;]+)$", role)
+    if for_org and org_text is None and _ROLE.search(for_org.group("role")):
+        role, org_text = for_org.group("role"), for_org.group("org")
+    # "RCR spokeswoman": an acronym before the post is the organization
+    acronym = re.match(r"(?P<org>[A-Z][A-Z.]{1,9})\s+(?P<role>[a-z].*)$", role)
+    if acronym and org_text is None:
+        org_text, role = acronym.group("org"), acronym.group("role")
+    if org_text:
+        org_text = re.sub(r"^(?:the)\s+", "", org_text.strip())
+    return role, org_text
