@@ -217,3 +217,18 @@ def test_second_round_speakers(body: str, speakers: list[str], reconciler: Recon
 def test_the_one_told_is_no_speaker(reconciler: Reconciler) -> None:
     got = record("Camp managers told Town Voice that the road was closed.", reconciler)
     assert [p["name"] for p in got["people"]] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Some 5,000 refugees crossed back into the country from the camp last week.", []),
+    ("Some 4,000 returnees arrived in the city this week.", []),
+    ("More than 1,000 refugees left the camp to return home.", []),
+    ("Some 700 people crossed into the country on their way home.", []),
+    ("Some 700 people crossed into the country, and few have gone home since.", [700]),
+    ("Some 30,000 people who fled the fighting are now living in the camps.", []),
+    ("Some 30,000 people who fled the fighting reached the camps on Monday.", [30000]),
+    ("Nearly 6,000 people left, taking the total since January to 20,000.", [6000, 20000]),
+    ("The agency will help 30,000 more people, bringing the total to 130,000.", []),
+])
+def test_returns_stocks_and_running_totals(sentence: str, expected: list[int]) -> None:
+    assert [f.number.value for f in find_figures(sentence)] == expected

@@ -55,6 +55,7 @@ FLOW_UNITS = "(?:" + str(_DATA["flow_units"]["pattern"]) + ")"
 FLOW_OBJECTS = "(?:" + "".join(str(_DATA["flow_objects"]["pattern"]).split()) + ")"
 FORCING_VERBS = "(?:" + str(_DATA["forcing_verbs"]["pattern"]) + ")"
 ORG_HEADS = "(?:" + "".join(str(_DATA["org_heads"]["pattern"]).split()) + ")"
+RETURN_CUES = "(?:" + "".join(str(_DATA["return_cues"]["pattern"]).split()) + ")"
 NOT_FLOW_OBJECTS = "(?:" + "".join(str(_DATA["not_flow_objects"]["pattern"]).split()) + ")"
 COLLECTIVE_SPEAKERS = "(?:" + "".join(str(_DATA["collective_speakers"]["pattern"]).split()) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
@@ -62,6 +63,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "flow_units", "forcing_verbs")},
     "flow_objects": {**_DATA["flow_objects"], "pattern": FLOW_OBJECTS},
     "org_heads": {**_DATA["org_heads"], "pattern": ORG_HEADS},
+    "return_cues": {**_DATA["return_cues"], "pattern": RETURN_CUES},
     "not_flow_objects": {**_DATA["not_flow_objects"], "pattern": NOT_FLOW_OBJECTS},
     "collective_speakers": {**_DATA["collective_speakers"], "pattern": COLLECTIVE_SPEAKERS},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lod.extract.dates import MON
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
-    PERSON_UNITS, UNIT_ADJECTIVES, alternation,
+    PERSON_UNITS, RETURN_CUES, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
 
@@ -79,7 +79,14 @@ _PROJECTION_AFTER = re.compile(
 # A reduced relative clause: "N people displaced since December are sheltering ...": the participle
 # describes the people; the sentence's own predicate (here a stock) decides.
 _AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
+# "N people who fled the fighting are now living in camps": the relative clause's verb describes them
+_RELATIVE = re.compile(r"\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:been\s+)?", re.IGNORECASE)
+# people going home are no displacement flow (lexicon return_cues)
+_RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
+# "Nearly 6,000 people left, taking the total since January to 20,000": the running total of that flow
+_TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:total|tally|figure)\b"
+                               r"(?:\s+(?:since|for|so\s+far|this)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
 _FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
                          r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
@@ -178,7 +185,7 @@ def find_figures(text: str) -> list[Figure]:
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
             verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated
             unit_override = figures[-1].unit
-        if not verdict:
+        if not verdict or any(_RETURN.search(c.unit_text) for c in group):
             continue
         for candidate in group:
             unit = candidate.unit or unit_override or "people"
@@ -197,6 +204,13 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return "flow-number-of", _UNIT_CODE.get(word, "people")
     if _FLOW_TOTAL.search(before):
         return "flow-total", None
+    total = _TOTAL_AFTER_FLOW.search(before)
+    if total:
+        clause = before[: total.start()]
+        flowed = _AFTER.search(clause)
+        if flowed and flowed.lastgroup == "flow" and not _PROJECTION_BEFORE.search(clause):
+            return "flow-total", None
+        return None, None
     if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before) or _NOT_FLOW_OBJECT.search(before):
         return None, None
     if _PROJECTION_AFTER.match(after):
@@ -207,11 +221,14 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             return "flow-object", None
     first = _AFTER.search(after)
     if first and first.lastgroup == "flow":
-        if re.fullmatch(r"(?:displaced|uprooted)", first.group(0), re.IGNORECASE) and not _AUXILIARY.search(after[: first.start()]):
+        if _RETURN.search(re.split(r"[;:,]", after)[0]):
+            return None, None  # "5,000 refugees crossed back into the country", "left the camp to return home"
+        relative = _RELATIVE.fullmatch(after[: first.start()])
+        if relative or re.fullmatch(r"(?:displaced|uprooted)", first.group(0), re.IGNORECASE) and not _AUXILIARY.search(after[: first.start()]):
             clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b", after[first.end():])[0]
             second = re.search(r"\b(?:are|is|were|was|have|has|had|remain|remained|now)\b", clause, re.IGNORECASE)
             then = _AFTER.search(clause, second.start()) if second else None
             if then and then.lastgroup != "flow":
-                return None, None  # "N people displaced since X are sheltering in the open": a stock
+                return None, None  # "N people displaced since X (who fled X) are sheltering in the open": a stock
         return "flow-subject", None
     return (None, None) if first else ("", None)
