@@ -154,6 +154,9 @@ def test_not_periods(text: str) -> None:
     ("There were about 8,000 new IDPs in the district last month.", [8000]),
     ("Nearly 1,000 people managed to stay in the district.", []),
     ("There were about 8,000 IDPs in the district last month.", []),
+    ("Over 25,000 IDP movements were tracked in the district between 1 and 15 June.", [25000]),
+    ("Nearly 9,000 people have been on the move since Friday.", [9000]),
+    ("Nearly 9,000 people have been on the phone since Friday.", []),
 ])
 def test_more_flow_phrasings(sentence: str, expected: list[int]) -> None:
     assert [f.number.value for f in find_figures(sentence)] == expected
