@@ -149,4 +149,5 @@ def _serialize(description: describe.Description, fmt: Format, base: str, vocab:
         return description.ntriples
     text = description.ntriples
     used = {name: ns for name, ns in prefixes(base, vocab).items() if f"<{ns}".encode() in text}
-    return ox.serialize(description.triples, format=fmt.rdf, prefixes=used) or b""
+    # Parsed straight into the writer: no list of triples in between.
+    return ox.serialize(ox.parse(text, format=ox.RdfFormat.N_TRIPLES), format=fmt.rdf, prefixes=used) or b""
