@@ -50,9 +50,12 @@ _SOURCES = """SELECT ?source (SAMPLE(?x) AS ?text) ?from (SAMPLE(?t) AS ?title) 
     OPTIONAL {{ ?source dct:isPartOf ?from . OPTIONAL {{ ?from dct:title ?t }} OPTIONAL {{ ?from dct:license ?l }} }}
     OPTIONAL {{ ?source dis:rowNumber ?n }}
 }} GROUP BY ?source ?from ORDER BY ?from ?source"""
+# From the place down to the events (only events have sem:hasPlace); with "a sem:Event" beside the path,
+# Oxigraph started from every event of the store (40 ms for a governorate, 0.1-7 ms this way).
 _IN_PLACE = """SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?tn) AS ?typeName) (MIN(?b) AS ?begin) (MAX(?f) AS ?end)
        (COUNT(DISTINCT ?src) AS ?sources) WHERE {{
-    {{ SELECT DISTINCT ?e WHERE {{ ?e sem:hasPlace/schema:containedInPlace* <{e}> ; a sem:Event }} LIMIT {limit} }}
+    {{ SELECT DISTINCT ?e WHERE {{ ?p schema:containedInPlace* <{e}> . ?e sem:hasPlace ?p }} LIMIT {limit} }}
+    FILTER EXISTS {{ ?e a sem:Event }}
     OPTIONAL {{ ?e rdfs:label ?l }}
     OPTIONAL {{ ?e sem:eventType/skos:prefLabel ?tn }}
     OPTIONAL {{ ?e sem:hasBeginTimeStamp ?b }}
