@@ -109,9 +109,16 @@ class Context:
     def context_for(self, graph: Graph) -> Graph:
         """The slice of vocabulary and reference data an article's graph links to."""
         out = Graph()
+        for triple in self.context_triples(graph):
+            out.add(triple)
+        return out
+
+    def context_triples(self, graph: Graph) -> list[tuple[Node, Node, Node]]:
+        """:meth:`context_for` as triples, some repeated: what the checker reads (a Graph costs more to fill
+        than the checking of the article took)."""
+        out: list[tuple[Node, Node, Node]] = []
         for node in {o for o in graph.objects() if isinstance(o, URIRef)}:
-            for triple in self._slice(node):
-                out.add(triple)
+            out.extend(self._slice(node))
         return out
 
     def _slice(self, start: URIRef) -> list[tuple[Node, Node, Node]]:
@@ -182,7 +189,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     """
     extraction, origins = extraction_for(article, ctx, corrections)
     mapped = ctx.mapper.map(article, extraction, origins)
-    report = ctx.checker.check(mapped.graph, ctx.context_for(mapped.graph))
+    report = ctx.checker.check(mapped.graph, ctx.context_triples(mapped.graph))
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
     return Prepared(article, mapped, report)
@@ -225,7 +232,7 @@ def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metad
         ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
     """
     info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
-    report = ctx.checker.check(mapped.graph, ctx.context_for(mapped.graph))
+    report = ctx.checker.check(mapped.graph, ctx.context_triples(mapped.graph))
     if not report.conforms:
         raise ValidationFailed(report, str(path), mapped.locations)
     return PreparedTable(info.key, info.path, mapped, report)

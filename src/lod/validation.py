@@ -119,9 +119,11 @@ class ArticleChecker:
         self.shapes = shapes
         self._validator = _validator(shapes)
 
-    def check(self, graph: Graph, context: Graph) -> ValidationReport:
-        focus = dict.fromkeys(graph.subjects())
-        return _report(self._validator.validate([graph, context], focus), self.shapes)
+    def check(self, graph: Graph, context: Iterable[tuple[Node, Node, Node]]) -> ValidationReport:
+        """``context``: a graph, or its triples (:meth:`lod.preparation.Context.context_triples`)."""
+        triples = list(graph)
+        focus = dict.fromkeys(s for s, _, _ in triples)
+        return _report(self._validator.validate([triples, context], focus), self.shapes)
 
 
 def _result(finding: Finding, shapes: Graph) -> ValidationResult:

@@ -23,7 +23,7 @@ from shacl._pyshacl import FocusReference, reference
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = ROOT / "tests" / "shapes"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("S[0-9][0-9]-*.ttl"))
-ARTICLES = 24  # generated articles checked as they are, and again broken
+ARTICLES = 12  # generated articles checked as they are, and again broken
 MUTATIONS = 3  # breakages per article
 
 
@@ -65,7 +65,7 @@ def test_every_example_as_an_article_gives_pyshacls_results(example: Path, check
 
 
 @pytest.mark.parametrize("with_ontology", [False, True], ids=["data-only", "with-ontology"])
-@pytest.mark.parametrize("example", EXAMPLE_FILES[::15], ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES[::25], ids=lambda p: p.stem)
 def test_examples_in_full_give_pyshacls_results(example: Path, with_ontology: bool, shapes: Graph) -> None:
     """Every target of every shape, blank nodes as they are (pySHACL over all the data: slower, so a sample)."""
     data = _graph(EXAMPLES / "context.ttl", ROOT / "ontology" / "concepts.ttl", example)

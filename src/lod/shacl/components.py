@@ -36,6 +36,9 @@ class Constraint:
     def hits(self, data: Data, focus: Node, values: Values) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def prefetch(self, data: Data, nodes: Iterable[Node]) -> None:
+        """Get ready for these focus nodes at once (a SPARQL query for all of them)."""
+
 
 @dataclass
 class EachValue(Constraint):

@@ -55,6 +55,7 @@ class Data:
         self._store: ox.Store | None = None
         self._from_ox: dict[Any, Node] = {}
         self._bnodes: dict[Node, Any] = {}
+        self.rows: dict[tuple[int, Node], list[dict[str, Node]]] = {}  # (id(SPARQL constraint), $this) -> rows
         self.conformance: dict[tuple[int, Node], bool] = {}  # (id(shape), node) -> conforms, for nested shapes
 
     def objects(self, subject: Node, predicate: Node) -> dict[Node, None]:

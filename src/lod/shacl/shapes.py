@@ -81,6 +81,15 @@ class Shape:
             for value in values:
                 yield from prop.findings(data, value)
 
+    def prefetch(self, data: Data, nodes: list[Node]) -> None:
+        """Let the constraints of this shape and of its property shapes (whose focus nodes these are too) run
+        their queries for all of ``nodes`` at once."""
+        for constraint in self.constraints:
+            constraint.prefetch(data, nodes)
+        for prop in self.properties:
+            for constraint in prop.constraints:
+                constraint.prefetch(data, nodes)
+
     def conforms(self, data: Data, node: Node) -> bool:
         """No result at all for ``node`` (whatever their severity), remembered per data."""
         key = (id(self), node)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -16,6 +16,12 @@ from lod.shacl.paths import Path, ShapesError
 
 _THIS = ox.Variable("this")
 _PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
+# A query is run once for many focus nodes (VALUES in its outermost group) only when that means the same as
+# pre-binding $this in each run: it selects $this and has no sub-query, MINUS, BIND or VALUES that could see
+# $this unbound. Otherwise it runs once per focus node with $this substituted (Oxigraph's pre-binding).
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_UNBATCHABLE = re.compile(r"\b(MINUS|BIND|VALUES|SERVICE)\b|\{\s*SELECT\b", re.IGNORECASE)
+_SELECTS_THIS = re.compile(r"^\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?([^{]*[?$]this\b|\*)", re.IGNORECASE)
 
 
 class SparqlConstraint(Constraint):
@@ -32,14 +38,35 @@ class SparqlConstraint(Constraint):
         if path is not None:
             text = text.replace("$PATH", path.sparql())
         self.query = _prologue(shapes, node) + text
+        where = _WHERE.search(text)
+        self._batched: tuple[str, str] | None = None  # the query before and after the VALUES block
+        if where and _SELECTS_THIS.search(text) and not _UNBATCHABLE.search(text):
+            head = _prologue(shapes, node) + text[:where.end()]
+            self._batched = (head, text[where.end():])
         self.messages = tuple(m for m in shapes.objects(node, SH.message) if isinstance(m, Literal))
 
+    def prefetch(self, data: Data, nodes: Iterable[Node]) -> None:
+        """Run the query once for all of ``nodes`` (IRIs; see _UNBATCHABLE), keeping each one's rows."""
+        if self._batched is None:
+            return
+        iris = [n for n in nodes if isinstance(n, URIRef) and (id(self), n) not in data.rows]
+        if not iris:
+            return
+        found: dict[Node, list[dict[str, Node]]] = {n: [] for n in iris}
+        values = " ".join(str(data.to_ox(n)) for n in iris)
+        head, tail = self._batched
+        for bound in _rows(data, data.store().query(f"{head} VALUES ?this {{ {values} }} {tail}")):
+            this = bound.get("this")
+            if this in found:
+                found[this].append(bound)
+        for node, rows in found.items():
+            data.rows[(id(self), node)] = rows
+
     def hits(self, data: Data, focus: Node, values: Values) -> Iterator[Hit]:
-        store = data.store()
-        rows = store.query(self.query, substitutions={_THIS: data.to_ox(focus)})
-        assert isinstance(rows, ox.QuerySolutions)
-        for row in rows:
-            bound = {str(v.value): data.from_ox(row[v]) for v in rows.variables if row[v] is not None}
+        rows = data.rows.get((id(self), focus))
+        if rows is None:
+            rows = list(_rows(data, data.store().query(self.query, substitutions={_THIS: data.to_ox(focus)})))
+        for bound in rows:
             bound.setdefault("this", focus)
             path = bound.get("path")
             messages: tuple[Literal, ...] | None = None
@@ -48,6 +75,13 @@ class SparqlConstraint(Constraint):
             elif self.messages:
                 messages = tuple(_filled(m, bound) for m in self.messages)
             yield bound.get("value"), path if isinstance(path, URIRef) else None, messages
+
+
+def _rows(data: Data, rows: object) -> Iterator[dict[str, Node]]:
+    assert isinstance(rows, ox.QuerySolutions)
+    names = [(v, str(v.value)) for v in rows.variables]
+    for row in rows:
+        yield {name: data.from_ox(row[v]) for v, name in names if row[v] is not None}
 
 
 def _filled(message: Literal, bound: dict[str, Node]) -> Literal:

@@ -30,14 +30,18 @@ class Validator:
         """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
         checked against the shapes that target it in this data."""
         data = Data(graphs)
-        findings: list[Finding] = []
+        plan: dict[int, tuple[Shape, list[Node]]] = {}
         if focus is None:
             for shape in self.shapes.targeted:
-                for node in shape.targets.focus_nodes(data):
-                    findings.extend(shape.findings(data, node))
-            return findings
-        for node in focus:
-            for shape in self._shapes_for(data, node):
+                plan[id(shape)] = (shape, list(shape.targets.focus_nodes(data)))
+        else:
+            for node in focus:
+                for shape in self._shapes_for(data, node):
+                    plan.setdefault(id(shape), (shape, []))[1].append(node)
+        findings: list[Finding] = []
+        for shape, nodes in plan.values():
+            shape.prefetch(data, nodes)
+            for node in nodes:
                 findings.extend(shape.findings(data, node))
         return findings
 
