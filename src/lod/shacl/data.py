@@ -22,6 +22,8 @@ _NONE: dict[Node, dict[Node, None]] = {}
 
 # rdflib term -> Oxigraph term, kept across articles: the vocabulary and reference terms recur in every one.
 _TO_OX: dict[Node, Any] = {}
+_FROM_OX: dict[Any, Node] = {}
+_QUADS: dict[Triple, Any] = {}
 _TO_OX_LIMIT = 200_000
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -103,11 +105,20 @@ class Data:
 
     def store(self) -> ox.Store:
         if self._store is None:
-            store = ox.Store()
-            quads = [ox.Quad(self.to_ox(s), self.to_ox(p), self.to_ox(o))
-                     for s, by_p in self.out.items() for p, objects in by_p.items() for o in objects]
-            store.extend(quads)
-            self._store = store
+            quads = []
+            for s, by_p in self.out.items():
+                for p, objects in by_p.items():
+                    for o in objects:
+                        quad = _QUADS.get((s, p, o))
+                        if quad is None:
+                            quad = ox.Quad(self.to_ox(s), self.to_ox(p), self.to_ox(o))
+                            if not isinstance(s, BNode) and not isinstance(o, BNode):
+                                if len(_QUADS) > _TO_OX_LIMIT:
+                                    _QUADS.clear()
+                                _QUADS[(s, p, o)] = quad
+                        quads.append(quad)
+            self._store = ox.Store()
+            self._store.extend(quads)
         return self._store
 
     def to_ox(self, term: Node) -> Any:
@@ -115,18 +126,20 @@ class Data:
             converted = self._bnodes.get(term)
             if converted is None:
                 converted = self._bnodes[term] = ox.BlankNode()
-        else:
-            converted = _TO_OX.get(term)
-            if converted is None:
-                if len(_TO_OX) > _TO_OX_LIMIT:
-                    _TO_OX.clear()
-                converted = _TO_OX[term] = _convert(term)
-        self._from_ox.setdefault(converted, term)
+                self._from_ox[converted] = term
+            return converted
+        converted = _TO_OX.get(term)
+        if converted is None:
+            if len(_TO_OX) > _TO_OX_LIMIT:
+                _TO_OX.clear()
+                _FROM_OX.clear()
+            converted = _TO_OX[term] = _convert(term)
+            _FROM_OX.setdefault(converted, term)
         return converted
 
     def from_ox(self, term: Any) -> Node:
         """The rdflib term this data holds for an Oxigraph term (a query's result); computed terms are converted."""
-        known = self._from_ox.get(term)
+        known = self._from_ox.get(term) or _FROM_OX.get(term)
         if known is not None:
             return known
         if isinstance(term, ox.NamedNode):
