@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,13 +113,18 @@ class Context:
             out.add(triple)
         return out
 
-    def context_triples(self, graph: Graph) -> list[tuple[Node, Node, Node]]:
-        """:meth:`context_for` as triples, some repeated: what the checker reads (a Graph costs more to fill
-        than the checking of the article took)."""
+    def context_triples(self, graph: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+        """:meth:`context_for` (of a graph or its triples) as triples, some repeated: what the checker reads (a
+        Graph costs more to fill than the checking of the article took)."""
         out: list[tuple[Node, Node, Node]] = []
-        for node in {o for o in graph.objects() if isinstance(o, URIRef)}:
+        for node in {o for _, _, o in graph if isinstance(o, URIRef)}:
             out.extend(self._slice(node))
         return out
+
+    def check(self, graph: Graph) -> ValidationReport:
+        """An article's (or data set's) graph checked against the shapes, with the context it links to."""
+        triples = list(graph)  # once: reading an rdflib graph costs more than checking it
+        return self.checker.check(triples, self.context_triples(triples))
 
     def _slice(self, start: URIRef) -> list[tuple[Node, Node, Node]]:
         """What ``start`` links to in the known graphs, followed along ``CONTEXT_LINKS`` (computed once a node)."""
@@ -189,7 +194,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     """
     extraction, origins = extraction_for(article, ctx, corrections)
     mapped = ctx.mapper.map(article, extraction, origins)
-    report = ctx.checker.check(mapped.graph, ctx.context_triples(mapped.graph))
+    report = ctx.check(mapped.graph)
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
     return Prepared(article, mapped, report)
@@ -232,7 +237,7 @@ def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metad
         ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
     """
     info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
-    report = ctx.checker.check(mapped.graph, ctx.context_triples(mapped.graph))
+    report = ctx.check(mapped.graph)
     if not report.conforms:
         raise ValidationFailed(report, str(path), mapped.locations)
     return PreparedTable(info.key, info.path, mapped, report)

@@ -119,9 +119,10 @@ class ArticleChecker:
         self.shapes = shapes
         self._validator = _validator(shapes)
 
-    def check(self, graph: Graph, context: Iterable[tuple[Node, Node, Node]]) -> ValidationReport:
-        """``context``: a graph, or its triples (:meth:`lod.preparation.Context.context_triples`)."""
-        triples = list(graph)
+    def check(self, graph: Graph | list[tuple[Node, Node, Node]], context: Iterable[tuple[Node, Node, Node]]) -> ValidationReport:
+        """The article: a graph or its triples; ``context``: a graph, or its triples
+        (:meth:`lod.preparation.Context.context_triples`)."""
+        triples = graph if isinstance(graph, list) else list(graph)
         focus = dict.fromkeys(s for s, _, _ in triples)
         return _report(self._validator.validate([triples, context], focus), self.shapes)
 
