@@ -58,6 +58,18 @@ def test_capped(service: QueryService) -> None:
     assert service.execute("CONSTRUCT WHERE { ?s ?p ?o }").capped
 
 
+@pytest.mark.parametrize("accept", ["application/n-triples", "text/turtle", "application/ld+json", "application/rdf+xml"])
+def test_a_capped_graph_holds_the_limit_in_every_format(service: QueryService, accept: str) -> None:
+    answer = service.execute("CONSTRUCT WHERE { ?s ?p ?o }", accept=accept)
+    assert answer.capped and answer.format.rdf is not None
+    held = [q.triple for q in ox.parse(answer.body, format=answer.format.rdf)]
+    assert len(set(map(str, held))) == service.settings.result_limit == 3
+    everything = {str(t) for t in service.store.construct("CONSTRUCT WHERE { ?s ?p ?o }")}
+    assert set(map(str, held)) < everything
+    whole = service.execute("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2", accept=accept)
+    assert not whole.capped and len([q for q in ox.parse(whole.body, format=answer.format.rdf)]) == 2
+
+
 def test_syntax_error_has_position_on_the_users_line(service: QueryService) -> None:
     with pytest.raises(QuerySyntaxError) as info:
         service.execute("SELECT * WHERE { ?s ?p }")

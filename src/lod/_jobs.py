@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
+import pyoxigraph as ox
+
 from lod.errors import QuerySyntaxError
 from lod.formats import by_name
+from lod.querytext import keywords
 from lod.store import Boolean, QueryResult, Solutions, Store
 
 __all__ = ["Failure", "Form", "Job", "Ok", "Reply", "answer"]
@@ -39,6 +42,8 @@ class Job:
 def answer(store: Store, job: Job) -> Reply:
     """Run a job against a store and serialize the result; errors become replies, not exceptions."""
     try:
+        if _union_graph_query(job):
+            return _graph(store, job)
         result = store.query(
             job.query,
             default_graph=list(job.default_graphs) or None,
@@ -60,6 +65,28 @@ def answer(store: Store, job: Job) -> Reply:
         return ("error", "not-acceptable", "graph" if form == "graph" else "solutions", None, None)
     capped = not isinstance(result, Boolean) and result.capped
     return ("ok", form, name, result.serialize(by_name(name)), capped)
+
+
+def _union_graph_query(job: Job) -> bool:
+    """A CONSTRUCT or DESCRIBE over the union of all graphs, in a format the client takes: the engine writes it."""
+    if job.graph_format is None or job.default_graphs or job.named_graphs:
+        return False
+    found = keywords(job.query)  # a subquery can only be a SELECT
+    return ("CONSTRUCT" in found or "DESCRIBE" in found) and "FROM" not in found
+
+
+def _graph(store: Store, job: Job) -> Reply:
+    """The graph written by the engine as N-Triples in one call (one line a triple, so the cap is a count of
+    lines), then in the negotiated format: no term object per triple crosses into Python."""
+    assert job.graph_format is not None
+    lines = store.construct_ntriples(job.query).splitlines(keepends=True)
+    capped = job.limit is not None and len(lines) > job.limit
+    written = b"".join(lines[: job.limit] if capped else lines)
+    fmt = by_name(job.graph_format)
+    assert fmt.rdf is not None
+    if fmt.rdf != ox.RdfFormat.N_TRIPLES:
+        written = ox.serialize(ox.parse(written, format=ox.RdfFormat.N_TRIPLES), format=fmt.rdf) or b""
+    return ("ok", "graph", job.graph_format, written, capped)
 
 
 def _form_and_format(result: QueryResult, job: Job) -> tuple[Form, str | None]:

@@ -10,6 +10,7 @@ in practice) falls back to the lexer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 
 from lod.errors import QueryError
@@ -69,7 +70,8 @@ def _tokens(query: str) -> Iterator[str]:
                 yield match[0]
 
 
-def keywords(query: str) -> set[str]:
+@lru_cache(maxsize=256)  # one query is asked about several times on its way (refusals, form, dataset)
+def keywords(query: str) -> frozenset[str]:
     """The keywords of a SPARQL text, upper-cased: words outside strings, IRIs, comments, variables and
     prefixed names.
 
@@ -78,7 +80,7 @@ def keywords(query: str) -> set[str]:
     >>> sorted(keywords('SELECT * { ?s ?p ?o.SERVICE <http://x/> {} }'))  # a variable ends before a dot
     ['SELECT', 'SERVICE']
     """
-    return {token.upper() for token in _tokens(query) if token not in "{}()[]"}
+    return frozenset(token.upper() for token in _tokens(query) if token not in "{}()[]")
 
 
 def nesting(query: str) -> int:
