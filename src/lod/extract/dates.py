@@ -152,6 +152,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
 ]
 
+# Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "range-days": ("from", "between"), "range-months": ("from", "between"), "range-dates": ("from", "between"),
+    "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
+    "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
+    "so-far-this": ("this",), "week-to": ("week",), "since-event-ago": (" ago",), "weekday-range": ("day",),
+    "overnight": ("overnight",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
+    "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
+    "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
+    "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year"),
+    "in-year": ("19", "20"), "weekday": ("day",),
+    "yesterday": ("yesterday", "today", "night", "morning"),
+}
+
 # Whether any rule matches at all, in one pass (named groups dropped: they repeat across rules).
 # Most sentences carry no date; the others still go through the rules one by one, in order.
 _ANY_DATE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) + ")" for _, pattern in _PATTERNS),
@@ -346,7 +360,11 @@ def find_dates(text: str, anchor: date | None) -> list[DateExpression]:
         return []
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    lower = text.lower()
     for rule, pattern in _PATTERNS:
+        needs = _NEEDS.get(rule)
+        if needs and not any(word in lower for word in needs):
+            continue  # a word the rule cannot match without is absent: skip the pattern
         for m in pattern.finditer(text):
             if rule == "month-year" and m.group("m").lower().rstrip(".") == "may" and not m.group("y"):
                 continue  # "in May" is too often the modal verb's neighbour; require a year

@@ -162,7 +162,10 @@ class StatementFinder:
     def subject_before(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """The speaker ending at body offset ``pos`` (the verb's start), or None."""
         lo = sentence.start
-        pre = _SOURCE_NOUN.sub("", body[lo:pos])  # "RCR's latest update, issued on Monday, said": RCR
+        pre = body[lo:pos]
+        tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
+        if tail:
+            pre = pre[: tail.start()]
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
             # "an agency official told ...": the organization named in the description speaks through them
