@@ -20,7 +20,8 @@ from rdflib.term import Node
 
 from lod.namespaces import SH, prefixes
 from lod.rdffiles import read_rdf_dir
-from lod.shacl import Finding, Validator
+from lod.errors import InputError, Where
+from lod.shacl import Finding, ShapesError, Validator
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PATH_OPERATORS = {SH.inversePath: "^{}", SH.zeroOrMorePath: "{}*", SH.oneOrMorePath: "{}+", SH.zeroOrOnePath: "{}?"}
@@ -91,7 +92,10 @@ def _validator(shapes: Graph) -> Validator:
     """The shapes compiled once per shapes graph."""
     validator = _VALIDATORS.get(shapes)
     if validator is None:
-        validator = _VALIDATORS[shapes] = Validator(shapes)
+        try:
+            validator = _VALIDATORS[shapes] = Validator(shapes)
+        except ShapesError as error:
+            raise InputError(Where("shapes"), f"the shapes cannot be checked with: {error}") from None
     return validator
 
 

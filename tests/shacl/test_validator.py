@@ -13,7 +13,8 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from lod.articles import read_article
-from lod.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, rebase
+from lod.errors import InputError
+from lod.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, rebase
 from lod.preparation import Context, extraction_for
 from lod.settings import Settings
 from lod.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
@@ -140,3 +141,18 @@ def _other(node: Node, rng: random.Random) -> Node:
         return rng.choice([Literal("x y"), Literal("ظ", lang="ar"), Literal("again", lang="en"), Literal("")])
     return rng.choice([URIRef("http://example.org/elsewhere"), BNode(), Literal("x y"), Literal(-3, datatype=XSD.integer),
                        Literal("2099-01-01", datatype=XSD.date)])
+
+
+def test_shapes_we_cannot_check_with_are_an_input_error(shapes: Graph) -> None:
+    broken = Graph()
+    broken += shapes
+    constraint, select = next(iter(broken.subject_objects(SH.select)))
+    broken.set((constraint, SH.select, Literal("SELECT $this WHERE { $this ?p")))
+    with pytest.raises(InputError, match="not SPARQL"):
+        validate(Graph(), broken)
+    unknown = Graph()
+    unknown += shapes
+    kind = next(iter(unknown.subjects(SH.nodeKind, None)))
+    unknown.set((kind, SH.nodeKind, SH.Nothing))
+    with pytest.raises(InputError, match="not a node kind"):
+        validate(Graph(), unknown)

@@ -15,6 +15,7 @@ from lod.shacl.data import Data
 from lod.shacl.paths import Path, ShapesError
 
 _THIS = ox.Variable("this")
+_EMPTY = ox.Store()
 _PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 # A query is run once for many focus nodes (VALUES in its outermost group) only when that means the same as
 # pre-binding $this in each run: it selects $this and has no sub-query, MINUS, BIND or VALUES that could see
@@ -43,6 +44,12 @@ class SparqlConstraint(Constraint):
         if where and _SELECTS_THIS.search(text) and not _UNBATCHABLE.search(text):
             head = _prologue(shapes, node) + text[:where.end()]
             self._batched = (head, text[where.end():])
+        try:  # a query that does not parse is an error in the shapes, found when they are read
+            _EMPTY.query(self.query)
+            if self._batched is not None:
+                _EMPTY.query(f"{self._batched[0]} VALUES ?this {{ }} {self._batched[1]}")
+        except (SyntaxError, ValueError) as error:
+            raise ShapesError(f"the sh:select of {node.n3()} is not SPARQL Oxigraph can run: {error}") from None
         self.messages = tuple(m for m in shapes.objects(node, SH.message) if isinstance(m, Literal))
 
     def prefetch(self, data: Data, nodes: Iterable[Node]) -> None:
