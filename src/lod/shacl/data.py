@@ -7,7 +7,7 @@ SPARQL-based constraints run in an in-memory Oxigraph store, filled only when a 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 from typing import Any
 
@@ -24,14 +24,17 @@ _NONE: dict[Node, dict[Node, None]] = {}
 _TO_OX: dict[Node, Any] = {}
 _FROM_OX: dict[Any, Node] = {}
 _QUADS: dict[Triple, Any] = {}
-_TO_OX_LIMIT = 200_000
+_LIMIT = 200_000  # terms and quads kept; the context of a build's articles holds far fewer
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class Data:
     """Triples of one or more graphs, deduplicated, with the look-ups SHACL needs."""
 
-    def __init__(self, graphs: Iterable[Iterable[Triple]]) -> None:
+    def __init__(self, graphs: Sequence[Iterable[Triple]]) -> None:
+        """``graphs``: each read twice at most (for SPARQL); all but the first are taken to recur from one
+        validation to the next (the context), so their Oxigraph terms are kept."""
+        self._graphs = graphs
         self.out: dict[Node, dict[Node, dict[Node, None]]] = {}
         self.inv: dict[Node, dict[Node, dict[Node, None]]] = {}
         out, inv = self.out, self.inv
@@ -106,22 +109,23 @@ class Data:
     def store(self) -> ox.Store:
         if self._store is None:
             quads = []
-            for s, by_p in self.out.items():
-                for p, objects in by_p.items():
-                    for o in objects:
-                        quad = _QUADS.get((s, p, o))
-                        if quad is None:
-                            quad = ox.Quad(self.to_ox(s), self.to_ox(p), self.to_ox(o))
-                            if not isinstance(s, BNode) and not isinstance(o, BNode):
-                                if len(_QUADS) > _TO_OX_LIMIT:
-                                    _QUADS.clear()
-                                _QUADS[(s, p, o)] = quad
-                        quads.append(quad)
+            for index, graph in enumerate(self._graphs):
+                recurring = index > 0
+                for s, p, o in graph:
+                    quad = _QUADS.get((s, p, o)) if recurring else None
+                    if quad is None:
+                        quad = ox.Quad(self.to_ox(s, recurring), self.to_ox(p, recurring), self.to_ox(o, recurring))
+                        if recurring and not isinstance(s, BNode) and not isinstance(o, BNode):
+                            if len(_QUADS) > _LIMIT:
+                                _QUADS.clear()
+                            _QUADS[(s, p, o)] = quad
+                    quads.append(quad)
             self._store = ox.Store()
             self._store.extend(quads)
         return self._store
 
-    def to_ox(self, term: Node) -> Any:
+    def to_ox(self, term: Node, keep: bool = False) -> Any:
+        """The Oxigraph term; ``keep``: remembered across validations (a term of the context)."""
         if isinstance(term, BNode):
             converted = self._bnodes.get(term)
             if converted is None:
@@ -130,11 +134,15 @@ class Data:
             return converted
         converted = _TO_OX.get(term)
         if converted is None:
-            if len(_TO_OX) > _TO_OX_LIMIT:
-                _TO_OX.clear()
-                _FROM_OX.clear()
-            converted = _TO_OX[term] = _convert(term)
-            _FROM_OX.setdefault(converted, term)
+            converted = _convert(term)
+            if keep:
+                if len(_TO_OX) > _LIMIT:
+                    _TO_OX.clear()
+                    _FROM_OX.clear()
+                _TO_OX[term] = converted
+                _FROM_OX.setdefault(converted, term)
+            else:
+                self._from_ox.setdefault(converted, term)
         return converted
 
     def from_ox(self, term: Any) -> Node:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rdflib import Graph
 from rdflib.namespace import RDF
@@ -26,7 +26,7 @@ class Validator:
             if shape.targets.nodes or shape.targets.subjects_of or shape.targets.objects_of:
                 self._others.append(shape)
 
-    def validate(self, graphs: Iterable[Iterable[Triple]], focus: Iterable[Node] | None = None) -> list[Finding]:
+    def validate(self, graphs: Sequence[Iterable[Triple]], focus: Iterable[Node] | None = None) -> list[Finding]:
         """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
         checked against the shapes that target it in this data."""
         data = Data(graphs)
