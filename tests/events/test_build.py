@@ -129,14 +129,18 @@ def test_the_seed_incident_and_the_matching_row_are_one_event_with_both_sources(
     assert "acled-idlib-syr103" not in by_event and "acled-idlib-syr102" in by_event  # Ariha's shelling stays apart
 
 
-def test_validate_checks_data_set_files_without_storing(tmp_path: Path) -> None:
+def test_validate_checks_data_set_files_without_storing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``lod validate`` (the command's own code, in this process)."""
+    from lod.cli import main
+
     settings = make_settings(tmp_path)
+    options = ["--store", str(settings.store_path), "--data-dir", str(settings.data_dir), "--dumps-dir", str(settings.dumps_dir)]
     good = write_acled(settings.data_dir / "events")
-    done = lod(settings, "validate")
-    assert done.returncode == 0 and f"{good}: conforms" in done.stdout, done.stderr
+    code, done = main(["validate", *options]), capsys.readouterr()
+    assert code == 0 and f"{good}: conforms" in done.out, done.err
     bad = write_hxl(settings.data_dir / "events", ["2019-11-28,2019-11-30,SY9999,SY07,5"])
-    done = lod(settings, "validate")
-    assert done.returncode == 1 and f"{bad}:3:3: #adm2+code+origin: unknown P-code" in done.stderr, done.stderr
+    code, done = main(["validate", *options]), capsys.readouterr()
+    assert code == 1 and f"{bad}:3:3: #adm2+code+origin: unknown P-code" in done.err, done.err
     assert not settings.store_path.exists()
 
 
