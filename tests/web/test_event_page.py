@@ -45,7 +45,7 @@ def test_event_page_shows_every_source_of_a_merged_event(site: tuple[str, httpx.
     assert "Who is alleged to have done it, and who says so" in html
     assert "as a result of intensifying bombardment and shelling" in html  # the seed's sentence
     assert "SYR103,28 November 2019" in html and "Row 4 of" in html  # the ACLED row
-    assert "licence: https://acleddata.com/terms-of-use/" in html
+    assert 'licence: <a href="https://acleddata.com/terms-of-use/" rel="license">' in html
     assert 'class="map' in html
 
 

@@ -102,6 +102,10 @@ class Source:
     licence: str | None
     row: str | None
 
+    @property
+    def licence_is_link(self) -> bool:
+        return bool(self.licence and self.licence.startswith(("http://", "https://")))
+
 
 @dataclass(frozen=True)
 class Caused:
