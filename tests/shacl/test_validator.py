@@ -66,7 +66,7 @@ def test_every_example_as_an_article_gives_pyshacls_results(example: Path, check
 
 
 @pytest.mark.parametrize("with_ontology", [False, True], ids=["data-only", "with-ontology"])
-@pytest.mark.parametrize("example", EXAMPLE_FILES[::25], ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES[::40], ids=lambda p: p.stem)
 def test_examples_in_full_give_pyshacls_results(example: Path, with_ontology: bool, shapes: Graph) -> None:
     """Every target of every shape, blank nodes as they are (pySHACL over all the data: slower, so a sample)."""
     data = _graph(EXAMPLES / "context.ttl", ROOT / "ontology" / "concepts.ttl", example)
