@@ -70,11 +70,9 @@ class PeopleFinder:
         org_spans = SpanIndex([(m.start, m.end) for m in orgs])
         found: dict[tuple[int, int], Mention] = {}
         for match in _NAME.finditer(body):
-            start, end, name = self._clean_name(body, match.start(), match.end(), org_spans)
+            start, end, name, town_surname = self._clean_name(body, match.start(), match.end(), org_spans)
             if name is None:
                 continue
-            weak_ok = not name.startswith("\x00")
-            name = name.lstrip("\x00")
             before = body[max(0, start - 160): start]
             after = body[end: end + 200]
             role = org_text = None
@@ -106,7 +104,7 @@ class PeopleFinder:
                 role, rule = "author (byline)", "person-byline"
             elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
                 rule = "person-arabic-name"
-            if not rule or (not weak_ok and rule not in _STRONG):
+            if not rule or (town_surname and rule not in _STRONG):
                 continue
             role, org_text = split_role(role, org_text)
             owner = _OWNER_BEFORE.search(before)
@@ -126,7 +124,9 @@ class PeopleFinder:
             found[(start, end)] = Mention("person", start, end, name, "person-single-name", None, False, None, None)
         return sorted(found.values(), key=lambda m: m.start)
 
-    def _clean_name(self, body: str, start: int, end: int, org_spans: SpanIndex) -> tuple[int, int, str | None]:
+    def _clean_name(self, body: str, start: int, end: int, org_spans: SpanIndex
+                    ) -> tuple[int, int, str | None, bool]:
+        """The name's span and text (None when it is no person's name), and whether its last word is a town's."""
         start = org_spans.skip(start)  # cut an organization name off the front
         text = body[start:end]
         tokens = list(re.finditer(r"\S+", text))
@@ -135,24 +135,23 @@ class PeopleFinder:
                           or POSSESSIVE_END.search(tokens[0].group(0))):
             tokens.pop(0)
         if len(tokens) < 2:
-            return start, end, None
+            return start, end, None, False
         start = start + tokens[0].start()
         end = start + (tokens[-1].end() - tokens[0].start())
         name = body[start:end]
         if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
                                                  or ORG_HEAD_WORD.fullmatch(t.group(0)) for t in tokens):
-            return start, end, None
+            return start, end, None, False
         if self._world.fullmatch(name) or self._place(name) is not None:
-            return start, end, None
+            return start, end, None, False
         if NOT_A_NAME.search(name):
-            return start, end, None
+            return start, end, None, False
         world = self._world.search(name)
         if world and not (world.end() == len(name) and world.start() > 0 and self._place(name.split()[0]) is None
                           and not self._world.fullmatch(name.split()[0])):
-            return start, end, None
-        if world:  # "Name Aydin": a surname that is also a town; taken only in a speaker's context (below)
-            return start, end, "\x00" + name
-        return start, end, name
+            return start, end, None, False
+        # "Name Aydin": a surname that is also a town; taken only in a speaker's context (``find``)
+        return start, end, name, world is not None
 
 
 def _well_known_place(reconciler: Reconciler, name: str) -> bool:
