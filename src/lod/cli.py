@@ -254,6 +254,7 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from lod.web import nodelay
     from lod.web.app import create_app
 
     # An idle keep-alive connection is closed after LOD_HTTP_TIMEOUT_S; so is a body that stops coming
@@ -262,7 +263,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.workers < 1:
         raise UsageError(f"--workers must be at least 1, not {args.workers}")
     if args.workers == 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive)
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive,
+                    http=nodelay.PROTOCOL)
         return EXIT_OK
     # Each worker process builds its own app with the factory, from the environment: pass the options on there.
     for option, name in _OPTIONS:
@@ -270,7 +272,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         if value is not None:
             os.environ[f"LOD_{name.upper()}"] = str(value)
     uvicorn.run("lod.web.app:create_app", factory=True, workers=args.workers, host=settings.host, port=settings.port,
-                timeout_keep_alive=keep_alive)
+                timeout_keep_alive=keep_alive, http=nodelay.PROTOCOL)
     return EXIT_OK
 
 
