@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from lod.articles import parse_article
-from lod.extract import extract, to_record_json
 from lod.pipeline import Context, prepare
 from lod.reconcile import Reconciler
 from lod.settings import Settings
 
-
-def record(body: str, reconciler: Reconciler) -> dict[str, Any]:
-    article = parse_article("Title: Test\nSource URL: https://example.org/a\nPublisher: Example News\n"
-                            f"Published: 2021-05-14\n\n{body}")
-    return to_record_json(article, extract(article, reconciler))
+from ._records import record
 
 
 def test_rural_damascus_is_not_damascus(reconciler: Reconciler) -> None:

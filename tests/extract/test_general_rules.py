@@ -6,18 +6,11 @@ from datetime import date
 
 import pytest
 
-from lod.articles import parse_article
-from lod.extract import extract, to_record_json
 from lod.extract.dates import close_period, find_dates
 from lod.extract.observations import find_figures
 from lod.reconcile import Reconciler
 
-
-def record(body: str, reconciler: Reconciler, published: str = "2021-05-14", publisher: str = "Example News",
-           title: str = "Test") -> dict:
-    article = parse_article(f"Title: {title}\nSource URL: https://example.org/a\nPublisher: {publisher}\n"
-                            f"Published: {published}\n\n{body}")
-    return to_record_json(article, extract(article, reconciler))
+from ._records import record
 
 
 # 1. "the past week" is one week back from the reporting date; a bare "last week" is the calendar week

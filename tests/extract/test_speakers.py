@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from lod.articles import parse_article
-from lod.extract import extract, to_record_json
 from lod.reconcile import Reconciler
 
-
-def record(body: str, reconciler: Reconciler) -> dict[str, Any]:
-    article = parse_article("Title: Test\nSource URL: https://example.org/a\nPublisher: Example News\n"
-                            f"Published: 2021-05-14\n\n{body}")
-    return to_record_json(article, extract(article, reconciler))
+from ._records import record
 
 
 def test_a_one_word_name_after_a_quote_speaks(reconciler: Reconciler) -> None:
