@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
-import pyoxigraph as ox
-
 from lod.errors import QuerySyntaxError
-from lod.formats import by_name
+from lod.formats import by_name, from_ntriples
 from lod.querytext import keywords
 from lod.store import Boolean, QueryResult, Solutions, Store
 
@@ -82,11 +80,7 @@ def _graph(store: Store, job: Job) -> Reply:
     lines = store.construct_ntriples(job.query).splitlines(keepends=True)
     capped = job.limit is not None and len(lines) > job.limit
     written = b"".join(lines[: job.limit] if capped else lines)
-    fmt = by_name(job.graph_format)
-    assert fmt.rdf is not None
-    if fmt.rdf != ox.RdfFormat.N_TRIPLES:
-        written = ox.serialize(ox.parse(written, format=ox.RdfFormat.N_TRIPLES), format=fmt.rdf) or b""
-    return ("ok", "graph", job.graph_format, written, capped)
+    return ("ok", "graph", job.graph_format, from_ntriples(written, by_name(job.graph_format)), capped)
 
 
 def _form_and_format(result: QueryResult, job: Job) -> tuple[Form, str | None]:

@@ -75,3 +75,11 @@ def by_media_type(media_type: str, among: tuple[Format, ...] = ALL_FORMATS) -> F
     """The format for a media type, ignoring parameters and case, or None."""
     bare = media_type.split(";", 1)[0].strip().lower()
     return next((f for f in among if bare in f.media_types), None)
+
+
+def from_ntriples(data: bytes, fmt: Format, prefixes: dict[str, str] | None = None) -> bytes:
+    """N-Triples (as an engine wrote them) in ``fmt``, parsed straight into the writer: no list of triples between."""
+    assert fmt.rdf is not None
+    if fmt.rdf == ox.RdfFormat.N_TRIPLES:
+        return data
+    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=fmt.rdf, prefixes=prefixes) or b""

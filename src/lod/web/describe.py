@@ -100,7 +100,7 @@ class Description:
     entity: str
     lines: tuple[bytes, ...]  # unique N-Triples lines: the entity's own first, then by subject, blank nodes last
 
-    @property
+    @cached_property
     def ntriples(self) -> bytes:
         return b"".join(line + b"\n" for line in self.lines)
 

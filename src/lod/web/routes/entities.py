@@ -3,14 +3,13 @@ and concept schemes (named under the vocabulary namespace) at ``/def/concept/...
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from lod.errors import NotFound
 from lod import publish
 from lod._jsonld import document as jsonld_document
-from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format
+from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.namespaces import prefixes
 from lod.web import describe, listing, pages
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at
@@ -145,9 +144,6 @@ def _serialize(description: describe.Description, fmt: Format, base: str, vocab:
             return jsonld_document(description.triples, publish.load_context(base, vocab)["@context"])
         except ValueError:  # an IRI that compact JSON-LD cannot write under our context: expanded, then
             pass
-    if fmt.rdf == ox.RdfFormat.N_TRIPLES:
-        return description.ntriples
     text = description.ntriples
     used = {name: ns for name, ns in prefixes(base, vocab).items() if f"<{ns}".encode() in text}
-    # Parsed straight into the writer: no list of triples in between.
-    return ox.serialize(ox.parse(text, format=ox.RdfFormat.N_TRIPLES), format=fmt.rdf, prefixes=used) or b""
+    return from_ntriples(text, fmt, used)
