@@ -252,7 +252,8 @@ def test_since_an_event_in_a_year(text: str, start: date) -> None:
     ("The city of 200,000 has emptied as residents fled.", []),
     ("Some 20,000 people are stranded at the border crossing.", []),
     ("Some 5,000 new arrivals are living in tents.", []),
-    ("Some 10 000 people fled the town.", []),  # a plain space is not a thousands separator: no "0" figure
+    ("Some 10 000 people fled the town.", [(10000, "about", "people")]),  # a plain space between thousands too
+    ("On 12 May 300 people fled the town.", [(300, "exact", "people")]),  # a day and a count: no "12 300"
 ])
 def test_more_ways_of_writing_a_flow(sentence: str, expected: list[tuple[int, str, str]], reconciler: Reconciler) -> None:
     got = record(sentence, reconciler)

@@ -40,10 +40,14 @@ _DAYMON = r"(?:(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MO
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
 _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
 # "since the offensive began on April 30": the start of an event with a stated date
-_EVENT_START = (r"\bsince\s+(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
-                r"launched|erupted|escalated|resumed|intensified)\s+(?:on\s+|in\s+)?")
+_EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
+                r"launched|erupted|escalated|resumed|intensified)\s+(?:on\s+|in\s+)?|"
+                # "since the start of the offensive on 3 June", "since the launch of its assault in May"
+                r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+)")
+# "the offensive, which began on 1 June, has displaced ...": a "since" period from that day
+_BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off)\s+(?:on\s+|in\s+)?")
 
-Kind = Literal["point", "period", "since", "past"]
+Kind = Literal["point", "period", "since", "past", "as-of", "since-then"]
 
 
 @dataclass(frozen=True)
@@ -104,13 +108,19 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>" + MON + r")" + _YEAR.format("y2"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
+    # "from June 1 to 10": the month first
+    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
+    # "in May and June", "during April, May and June 2018": from the first month to the last
+    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
+    # "in the ten days since the offensive began": that many days back from the reporting date
+    ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?" + _COUNT + r"\s+(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
     # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
     ("part-of-month", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|last|second|third)\s+(?:" + _COUNT
                                  + r"\s+)?(?P<u>days?|weeks?|fortnight)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
@@ -135,19 +145,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
     ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
+    # "as of 10 June": the day the figure stands at, its reporting date; no period of its own
+    ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    # "since then", "have fled since.": from the date the text gave before
+    ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)", re.I)),
+    ("since-weekend", re.compile(r"\bsince\s+(?:the|last)\s+weekend\b", re.I)),
+    ("began-date", re.compile(_BEGAN + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    ("began-weekday", re.compile(_BEGAN + r"(?:last\s+)?(?P<w>" + WEEKDAY + r")\b", re.I)),
     ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-event-month", re.compile(_EVENT_START + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     ("since-event-year", re.compile(_EVENT_START + r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<last>last\s+year)\b)", re.I)),
-    ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?"
+    ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?"
                               + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("since-month", re.compile(r"\bsince\s+" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     ("since-weekday", re.compile(r"\bsince\s+(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("vague", re.compile(r"\bsince\s+(?:then|the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation))\b|\bover\s+the\s+(?:last|past)\s+year\b", re.I)),
+    ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
+                         r"\bover\s+the\s+(?:last|past)\s+year\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bearlier\s+this\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
     # "in 2014", "during 2015", "throughout 2013": that year
     ("in-year", re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d|\s*[-–]\s*\d)", re.I)),
-    ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),
+    ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ythis>this\s+year|last\s+year))?\b(?!\s+\d)", re.I)),
+    # "this year", "earlier this year": from 1 January to the reporting date; "last year": the whole year before
+    ("this-year", re.compile(r"\b(?<!earlier\s)(?<!later\s)this\s+year\b", re.I)),
+    ("last-year", re.compile(r"\b(?:in\s+|during\s+|throughout\s+)?(?<!the\s)last\s+year\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
 ]
@@ -161,8 +182,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "overnight": ("overnight",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
-    "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year"),
-    "in-year": ("19", "20"), "weekday": ("day",),
+    "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
+    "in-year": ("19", "20"), "weekday": ("day",), "month-list": (" and ",), "since-duration": ("since",), "as-of": ("as ",), "since-then": ("since",),
+    "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
+    "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
+    "last-year": ("last year",),
     "yesterday": ("yesterday", "today", "night", "morning"),
 }
 
@@ -186,7 +210,7 @@ def _count(text: str) -> int | None:
     return value if value and value not in SCALES.values() else None
 
 
-def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression | None:  # noqa: C901 - one branch per rule
+def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None = None) -> DateExpression | None:  # noqa: C901 - one branch per rule
     text, begin, finish = m.group(0), m.start(), m.end()
 
     def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
@@ -194,12 +218,37 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
 
     if anchor is None and rule in _ANCHORED:
         return make("period", None, None)  # "on Friday" in an article of unknown date: the period stays open
+    anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
 
     try:
         if rule == "range-days":
             month = _month(m.group("m"))
             year = _year_for(month, int(m.group("a")), anchor, m.group("y"), m.group("ythis"))
             return make("period", date(year, month, int(m.group("a"))), date(year, month, int(m.group("b"))))
+        if rule == "month-list":
+            m2 = _month(m.group("m2"))
+            y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
+            m1 = _month(m.group("m1"))
+            return make("period", date(y2 if m1 <= m2 else y2 - 1, m1, 1), month_end(y2, m2))
+        if rule == "as-of":
+            day = _day_month(m, "s", anchor, "sy")
+            return make("as-of", day, day) if day else None
+        if rule == "since-then":
+            return make("since-then", None, None)
+        if rule == "since-weekend":
+            assert anchor is not None  # _ANCHORED
+            return make("since", weekday_on_or_before(anchor - timedelta(days=1), 5), None)
+        if rule == "began-date":
+            return make("since", _day_month(m, "s", anchor, "sy"), None)
+        if rule == "began-weekday":
+            assert anchor is not None  # _ANCHORED
+            return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)
+        if rule == "this-year":
+            assert anchor is not None  # _ANCHORED
+            return make("since", date(anchor.year, 1, 1), None)
+        if rule == "last-year":
+            assert anchor is not None  # _ANCHORED
+            return make("period", date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31))
         if rule == "range-months":
             m2 = _month(m.group("m2"))
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
@@ -212,7 +261,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
             if first and second and first > second:
                 first = first.replace(year=second.year - (1 if first.month > second.month else 0))
             return make("period", first, second)
-        if rule == "past-duration":
+        if rule in ("past-duration", "since-duration"):
             unit = (m.groupdict().get("u") or "hours").lower()
             if m.group("n") is None:  # "the past week" is one week back; "the past days" is vague
                 n = None if unit.endswith("s") else 1
@@ -334,7 +383,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
             return make("point", day, day) if day else None
         if rule == "month-year":
             month = _month(m.group("m"))
-            year = _year_for(month, 1, anchor, m.group("y"), None)
+            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             return make("period", date(year, month, 1), month_end(year, month))
         if rule == "weekday":
             assert anchor is not None  # _ANCHORED
@@ -350,11 +399,13 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None) -> DateExpression
     return None
 
 
-def find_dates(text: str, anchor: date | None) -> list[DateExpression]:
+def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list[DateExpression]:
     """Date expressions in ``text``, left to right, without overlaps (earlier rules win).
 
     ``anchor`` is the publication date; None when the article's date is unknown, and then only dates with a
-    stated year are resolved (the others stay open).
+    stated year are resolved (the others stay open). ``hint`` is the latest day the article can speak of when its
+    date is unknown (the end of the month or year its title names): it gives a month without a year its year, and
+    never resolves a relative date ("on Friday", "last week").
     """
     if not _ANY_DATE.search(text):
         return []
@@ -366,15 +417,28 @@ def find_dates(text: str, anchor: date | None) -> list[DateExpression]:
         if needs and not any(word in lower for word in needs):
             continue  # a word the rule cannot match without is absent: skip the pattern
         for m in pattern.finditer(text):
-            if rule == "month-year" and m.group("m").lower().rstrip(".") == "may" and not m.group("y"):
-                continue  # "in May" is too often the modal verb's neighbour; require a year
+            if rule == "month-year" and m.group("m").rstrip(".") == "may" and not m.group("y"):
+                continue  # "in may": the modal verb's neighbour, not the month (written "May")
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            expression = _resolve(rule, m, anchor)
+            expression = _resolve(rule, m, anchor, hint)
             if expression is not None:
                 found.append(expression)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.begin)
+
+
+_TITLE_MONTH = re.compile(r"\b(?P<m>" + MON + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_TITLE_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?![\d/-])")
+
+
+def title_hint(title: str) -> date | None:
+    """The last day of the month (or year) a title names ("Situation Report #8, August 2018"), else None."""
+    found = _TITLE_MONTH.search(title or "")
+    if found:
+        return month_end(int(found.group("y")), _month(found.group("m")))
+    years = {int(y) for y in _TITLE_YEAR.findall(title or "")}
+    return date(years.pop(), 12, 31) if len(years) == 1 else None
 
 
 def close_period(expression: DateExpression, reported: date | None) -> tuple[date | None, date | None]:
@@ -391,4 +455,6 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
         return reported - timedelta(days=expression.days or 0), reported
     if expression.kind == "since":
         return expression.start, reported
+    if expression.kind in ("as-of", "since-then"):
+        return None, None  # a reporting date, or a start still to be found in the sentences before
     return expression.start, expression.end

@@ -27,16 +27,16 @@ _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b))?"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r"))"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
 )
 QUALIFIERS: list[tuple[str, str]] = [
-    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards\s+of|above", "more_than"),
+    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above", "more_than"),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
     (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|"
-     r"an\s+approximate|approx\.|circa|reportedly|nearly\s+some", "about"),
+     r"an\s+approximate|approx\.|circa|reportedly|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),
     (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
     (r"less\s+than|fewer\s+than|under|just\s+under|below", "less_than"),
 ]
@@ -57,6 +57,7 @@ class NumberMention:
     qualifier_text: str = ""
     qstart: int = 0
     words: bool = False
+    range: str = ""  # "from" or "to" for the two ends of a range ("between 5,000 and 7,000", "5,000-7,000")
 
 
 def _words_value(text: str) -> int | None:
@@ -86,7 +87,10 @@ def _value(match: re.Match[str]) -> int | None:
         fraction = share[" ".join(match.group("fraction").lower().split())]
         return int(fraction * SCALES[match.group("fscale").lower()])
     if match.group("digits"):
-        number = float(re.sub(r"[,\u00a0\u2009\u202f]", "", match.group("digits")))  # "10,000", "10 000" (no-break space)
+        digits = match.group("digits")
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not match.group("dscale"):
+            digits = digits.replace(".", "")  # "80.000": a full stop between thousands, as much of Europe writes
+        number = float(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "10,000", "10 000"
         scale = (match.group("dscale") or "").lower()
         scale = {"m": "million", "bn": "billion"}.get(scale, scale)
         return int(round(number * SCALES.get(scale, 1)))
@@ -118,4 +122,33 @@ def find_numbers(text: str) -> list[NumberMention]:
         code, words, qstart = qualifier_before(text, start)
         found.append(NumberMention(value, start, end, match.group(0), code, words, qstart,
                                    words=not match.group("digits")))
+    return _ranges(text, found)
+
+
+# "between 5,000 and 7,000", "5,000 to 7,000", "5,000-7,000": the lower end is at least, the upper end at most
+_RANGE_GAP = re.compile(r"\s*(?:to|[-–—]|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_QUALIFIERS = ("exact", "about")
+
+
+def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    for i in range(len(found) - 1):
+        low, high = found[i], found[i + 1]
+        gap = text[low.end: high.qstart]
+        if not _RANGE_GAP.fullmatch(gap) or low.range or high.qualifier != "exact" or low.qualifier not in _RANGE_QUALIFIERS:
+            continue
+        opened = _RANGE_OPEN.search(text[: low.qstart])
+        if gap.strip().lower() == "and" and not opened:
+            continue  # "5,000 and 7,000": two figures, not a range
+        value = low.value
+        scale = re.search(r"\s(million|billion|thousand)$", high.text, re.IGNORECASE)
+        if scale and not re.search(r"[a-z]", low.text, re.IGNORECASE):  # "between 1.5 and 2 million"
+            value = int(round(float(low.text.replace(",", "")) * SCALES[scale.group(1).lower()]))
+        if value >= high.value:
+            continue
+        qstart = opened.start() if opened else low.qstart
+        words = text[qstart: low.start].strip()
+        found[i] = NumberMention(value, low.start, low.end, low.text, "at_least", words, qstart, low.words, "from")
+        found[i + 1] = NumberMention(high.value, high.start, high.end, high.text, "up_to", "", high.qstart, high.words,
+                                     "to")
     return found

@@ -31,16 +31,16 @@ from lod.extract.numbers import NumberMention, find_numbers
 _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
 _UNIT = re.compile(
-    r"\s*(?P<adj>(?:" + _ADJ + r"\s+){0,3})(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r")\b",
+    r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+)\s+){0,3})(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r")\b",
 )
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"out\s+of|and|or|more|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
-                        r"i\.e\.|that\s+is|and)\s*|\s*\(\s*)$", re.IGNORECASE)
+                        r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—]+\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
 
@@ -52,6 +52,10 @@ _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGN
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
+# "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
+_PARTICIPLE_UNIT = re.compile(r"(?:^|\s)(?:displaced|uprooted)$", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would|receiv\w*|get|got|gets|need\w*|lack\w*|live\w*)\b",
+                     re.IGNORECASE)
 # a figure that is the object of a verb of inquiry or care is not a flow ("interviewed 42 people who left")
 _NOT_FLOW_OBJECT = re.compile(r"\b(?:" + NOT_FLOW_OBJECTS + r")\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE)
 _FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
@@ -95,7 +99,7 @@ _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+o
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
                            r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
                            r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
-_PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expected\s+to|likely\s+to|risk\w*|threat\w*|feared?|"
+_PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expect\w*|anticipat\w*|predict\w*|forecast\w*|likely\s+to|risk\w*|threat\w*|feared?|"
                                 r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for)\b")
 _AFTER = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{FIGURE_PREDICATES[kind]})\b)" for kind in ("flow", "casualty", "stock", "projection")),
@@ -124,18 +128,22 @@ class _Candidate:
 
 def _candidate(text: str, number: NumberMention) -> _Candidate | None:
     after = text[number.end:]
-    if _SKIP_BEFORE.search(text[: number.start]) or _SKIP_AFTER.match(after):
-        return None
+    skip = _SKIP_BEFORE.search(text[: number.start])
+    if skip and not (re.match(MON, skip.group(0), re.IGNORECASE) and number.value > 31 and not 1900 <= number.value <= 2100) \
+            or _SKIP_AFTER.match(after):
+        return None  # money, a day of a month ("May 12"), a resolution number; not "On 12 May 300 people fled"
     if re.match(r"\d", text[number.start:]) and 1900 <= number.value <= 2100 and "," not in number.text:
         unit = _UNIT.match(after)
-        if not unit:
-            return None
+        if not unit or re.search(r"[A-Z]", unit.group("adj")):
+            return None  # a year ("in 2016 Town residents fled")
     unit = _UNIT.match(after)
     if unit:
         word = unit.group("u").lower()
         return _Candidate(number, _UNIT_CODE.get(word, "people"), unit.group(0).strip(), number.end + unit.end())
     if re.match(r"\s*(?:hours?|days?|weeks?|months?|years?)\b", after, re.IGNORECASE):
         return None
+    if number.range == "from":  # "between 5,000 and 7,000 people": the lower end counts what the upper end counts
+        return _Candidate(number, None, "", number.end)
     if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
         return _Candidate(number, None, "", number.end)
     return None
@@ -179,6 +187,8 @@ def find_figures(text: str) -> list[Figure]:
         verdict, unit_override = _classify(before, after)
         if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group):
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow
+        if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]):
+            verdict = "flow-unit"  # "300 killed and 20,000 displaced": the participle is the predicate
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
         gapped = index > 0 and _GAPPED.match(text[groups[index - 1][-1].end: first.number.qstart])
@@ -187,8 +197,9 @@ def find_figures(text: str) -> list[Figure]:
             unit_override = figures[-1].unit
         if not verdict or any(_RETURN.search(c.unit_text) for c in group):
             continue
-        for candidate in group:
-            unit = candidate.unit or unit_override or "people"
+        for position, candidate in enumerate(group):
+            partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
+            unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
     return figures
 

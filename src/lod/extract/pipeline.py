@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lod.articles import Article
-from lod.extract.dates import DateExpression, close_period, find_dates
+from lod.extract.dates import DateExpression, close_period, find_dates, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
@@ -90,7 +90,8 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     people = finder.people(body, orgs)
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
     published = article.published_date
-    dates = [find_dates(s.text, published) for s in sentences]
+    hint = None if published else title_hint(article.title or "")
+    dates = _since_then([find_dates(s.text, published, hint) for s in sentences])
     triggers = [triggers_in(s.text) for s in sentences]
     display: dict[str, str] = {}
     for mention in orgs:
@@ -103,6 +104,21 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
     return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers)
+
+
+def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]:
+    """"Since then" (or a closing "since") starts at the last date the two sentences before gave: "The offensive
+    began on 1 June. Since then, 5,000 people have fled." Left open when they gave none."""
+    for index, found in enumerate(dates):
+        for position, expression in enumerate(found):
+            if expression.kind != "since-then":
+                continue
+            before = [e for e in found[:position] if e.start] or [e for e in dates[index - 1] if e.start] if index else []
+            if not before and index > 1:
+                before = [e for e in dates[index - 2] if e.start]
+            if before:
+                found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
+    return dates
 
 
 _REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Situation\s+Report|Sitrep|Situation\s+Update|Humanitarian\s+Update)\b",
@@ -181,7 +197,8 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 # "70,000 of them arrived on Saturday": a part of the flow before, counted by the same source
                 record.reporter, record.report_date = found[-1].reporter, found[-1].report_date
             _refine_from_next(doc, index, record)
-            key = (record.figure, record.unit, record.qualifier)
+            key: tuple[int, str, str] = (record.figure, record.unit, record.qualifier)
+            key = next((k for k, earlier in first.items() if _restated(earlier, record)), key)
             if key in first:
                 _merge(first[key], record)
             else:
@@ -270,6 +287,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
 
 
 Period = tuple[date | None, date | None, str | None]
+# what may come before a period that opens the sentence ("• Since 9 March, ...")
+_FRONTED = re.compile(r"^[\W\d]{0,3}(?:(?:And|But|So)\s+)?$")
 
 
 def _period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
@@ -279,8 +298,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
 
     The date the figure was reported (the statement's point date) is not its period.
     """
-    candidates = [e for e in expressions
-                  if not (statement and e.kind == "point" and e.text == statement.date_text)]
+    as_of = next((e.start for e in expressions if e.kind == "as-of"), None)
+    reported = as_of or reported  # "As of 10 June, 5,000 people had fled since 1 June": closed on 10 June
+    candidates = [e for e in expressions if e.kind != "as-of"
+                  and not (statement and e.kind == "point" and e.text == statement.date_text)]
     if not candidates:
         return carried or (None, None, None)
     chosen = candidates[0]
@@ -296,6 +317,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
             return (clause(e.begin) != clause(lo), distance)
 
         chosen = min(candidates, key=rank)
+        fronted = candidates[0]
+        if fronted is not chosen and chosen.finish <= lo and _FRONTED.match(text[: fronted.begin]) and \
+                text[fronted.finish:].lstrip().startswith(","):
+            chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
         if carried is not None and clause(chosen.begin) != clause(lo):
             return carried
     start, end = close_period(chosen, reported)
@@ -314,6 +339,22 @@ def _refine_from_next(doc: _Doc, index: int, record: ObservationRecord) -> None:
     ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
     if ranges:
         record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
+
+
+_HEADS = {"persons": "persons", "individuals": "persons", "families": "families", "households": "households"}
+
+
+def _restated(earlier: ObservationRecord, again: ObservationRecord) -> bool:
+    """The same figure again from the same source, in other words ("Over 80,000 people have fled" ... "the
+    displacement of some 80,000 individuals"): one observation. Another source's figure stays its own."""
+    if earlier.figure != again.figure or _HEADS[earlier.unit] != _HEADS[again.unit] or earlier.sentence == again.sentence:
+        return False
+    if (earlier.unit, earlier.qualifier) == (again.unit, again.qualifier):
+        return False  # the same key: merged anyway
+    mine, theirs = earlier.reporter, again.reporter
+    if mine is None or theirs is None:
+        return mine is None and theirs is None
+    return (mine.ref or mine.name.lower()) == (theirs.ref or theirs.name.lower())
 
 
 def _merge(first: ObservationRecord, again: ObservationRecord) -> None:

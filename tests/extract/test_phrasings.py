@@ -1,0 +1,42 @@
+"""Each way of writing a displacement figure and its period (tests/data/extraction/phrasings.yaml) through the whole
+extractor: the examples give their figures and periods, the counter-examples give no figure (or leave the period
+open). The sentences are ours, written for the test from the annotation conventions (issue 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lod.reconcile import Reconciler
+
+from ._records import record
+
+PHRASINGS: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "data" / "extraction" / "phrasings.yaml").read_text(encoding="utf-8"))
+PUBLISHED = "2016-06-15"
+
+FIGURES = [(name, case["text"], [tuple(f) for f in case["figures"]]) for name, entry in PHRASINGS["figures"].items()
+           for case in entry["examples"]] + \
+          [(name, text, []) for name, entry in PHRASINGS["figures"].items() for text in entry["counter"]]
+PERIODS = [(name, case["text"], [tuple(p) for p in case["periods"]]) for name, entry in PHRASINGS["periods"].items()
+           for case in [*entry["examples"], *entry["counter"]]]
+
+
+def test_every_category_has_an_example_and_a_counter_example() -> None:
+    for kind in ("figures", "periods"):
+        assert all(entry["examples"] and entry["counter"] for entry in PHRASINGS[kind].values())
+
+
+@pytest.mark.parametrize(("category", "text", "expected"), FIGURES, ids=[f"{c}:{t[:50]}" for c, t, _ in FIGURES])
+def test_figures(category: str, text: str, expected: list[tuple[int, str, str]], reconciler: Reconciler) -> None:
+    got = record(text, reconciler, published=PUBLISHED)
+    assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == expected
+
+
+@pytest.mark.parametrize(("category", "text", "expected"), PERIODS, ids=[f"{c}:{t[:50]}" for c, t, _ in PERIODS])
+def test_periods(category: str, text: str, expected: list[tuple[str | None, str | None]], reconciler: Reconciler) -> None:
+    got = record(text, reconciler, published=PUBLISHED)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == expected
