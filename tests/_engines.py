@@ -1,4 +1,5 @@
-"""Real SPARQL servers for the tests: ``oxigraph serve`` (PyPI ``oxigraph``) and Virtuoso 7 (Debian), on loopback.
+"""Real SPARQL servers for the tests: ``oxigraph serve`` (PyPI ``oxigraph``) and Virtuoso 7 (Debian), on loopback;
+and the engine the whole suite runs on (``LOD_TEST_ENGINE``).
 
 Each server is a child process on a free port of 127.0.0.1, started once and stopped at the end of the session.
 Tests that need a store get one per engine through :func:`new_store` (a fixture parametrizes ``ENGINES``):
@@ -9,10 +10,17 @@ Tests that need a store get one per engine through :func:`new_store` (a fixture 
 A test's own store (function scope) is the session's scratch server, emptied first (``DROP ALL``); a dataset
 kept for the whole session (a build, a served seed) gets a server of its own, as an in-memory ``oxigraph serve``
 starts in a fraction of a second and costs a few MB.
+
+**The engine under test.** ``LOD_TEST_ENGINE`` (``embedded``, the default, or ``oxigraph-server``) chooses where
+every store-backed fixture keeps its data: :func:`under_test` points a test's settings at a new, empty store of
+that engine (a folder, or an ``oxigraph serve`` of its own), and :func:`filled` gives one holding a test data
+set. ``make test-remote`` runs the pipeline, serving and dump tests with ``oxigraph-server``; tests about the
+embedded engine by nature are marked ``embedded_only`` (pyproject.toml says why) and deselected there.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -22,11 +30,24 @@ from pathlib import Path
 
 import httpx
 
+import pyoxigraph as ox
+
 from lod.settings import Settings
-from lod.store import Store, open_store
+from lod.store import OxigraphStore, Store, open_store
 
 ENGINES = ["embedded", "oxigraph-server"]
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+ENGINE_VARIABLE = "LOD_TEST_ENGINE"
+
+
+def _engine_under_test() -> str:
+    name = os.environ.get(ENGINE_VARIABLE, "") or "embedded"
+    if name not in ENGINES:
+        raise SystemExit(f"{ENGINE_VARIABLE}={name!r}: the suite runs on one of {', '.join(ENGINES)}")
+    return name
+
+
+ENGINE = _engine_under_test()
 
 
 def free_port() -> int:
@@ -64,6 +85,11 @@ class OxigraphServer:
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         wait_until_answers(self.base, self.process)
         return self
+
+    def load(self, data: bytes, fmt: ox.RdfFormat) -> None:
+        """Add a data set (TriG, N-Quads) to the server, through its Graph Store endpoint."""
+        response = httpx.post(f"{self.base}store", content=data, headers={"Content-Type": fmt.media_type}, timeout=60)
+        assert response.status_code < 300, response.text
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -160,13 +186,20 @@ class Servers:
 
     def __init__(self) -> None:
         self.started: list[OxigraphServer | VirtuosoServer] = []
+        self.transient: list[OxigraphServer] = []
         self._scratch: OxigraphServer | None = None
 
-    def oxigraph(self) -> OxigraphServer:
-        """A new, empty server, for a dataset that lives as long as the session."""
+    def oxigraph(self, *, keep: bool = True) -> OxigraphServer:
+        """A new, empty server, for a dataset that lives as long as the session (``keep``), or as long as the
+        test (stopped by :meth:`stop_transient` when it ends)."""
         server = OxigraphServer().start()
-        self.started.append(server)
+        (self.started if keep else self.transient).append(server)
         return server
+
+    def stop_transient(self) -> None:
+        """Stop the servers of the test that just ended."""
+        while self.transient:
+            self.transient.pop().stop()
 
     def virtuoso(self, folder: Path) -> VirtuosoServer:
         """A new Virtuoso with its database in ``folder``."""
@@ -182,8 +215,49 @@ class Servers:
         return self._scratch
 
     def stop(self) -> None:
+        self.stop_transient()
         for server in self.started:
             server.stop()
+
+
+SESSION = Servers()  # this test session's servers (tests/conftest.py stops them)
+
+
+def under_test(settings: Settings, *, keep: bool = False, engine: str = ENGINE) -> Settings:
+    """``settings`` pointed at a new, empty store of the engine under test: the folder they name (embedded), or
+    an ``oxigraph serve`` of their own, for as long as the test (or the session, with ``keep``)."""
+    if engine == "embedded":
+        return settings
+    return SESSION.oxigraph(keep=keep).settings(settings)
+
+
+def filled(settings: Settings, data: bytes, fmt: ox.RdfFormat, *, keep: bool = False) -> tuple[Settings, Store]:
+    """A store of the engine under test holding a test data set (TriG or N-Quads), opened for writing, and the
+    settings that name it (as :func:`under_test`)."""
+    if ENGINE == "embedded":
+        store = OxigraphStore(settings.store_path)
+        store.engine.load(data, format=fmt)
+        store.flush()
+        return settings, store
+    server = SESSION.oxigraph(keep=keep)
+    server.load(data, fmt)
+    settings = server.settings(settings)
+    return settings, open_store(settings)
+
+
+def reader(settings: Settings) -> Store:
+    """The store the settings name, opened as ``lod query`` opens it (read-only on disk)."""
+    return open_store(settings, read_only=True)
+
+
+def store_env(settings: Settings) -> dict[str, str]:
+    """The ``LOD_`` variables that give a ``lod`` command the store of ``settings``."""
+    env = {"LOD_STORE_PATH": str(settings.store_path)}
+    for name in ("store_url", "store_update_url", "store_gsp_url"):
+        value = getattr(settings, name)
+        if value:
+            env[f"LOD_{name.upper()}"] = value
+    return env
 
 
 def engine_settings(engine: str, settings: Settings, servers: Servers, *, session: bool = False) -> Settings:

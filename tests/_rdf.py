@@ -16,17 +16,22 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 from rdflib.term import Node
 
-from lod.store import OxigraphStore, to_rdflib
+from lod.settings import Settings
+from lod.store import OxigraphStore, Store, open_store, to_rdflib
 
 Held = dict[str, "frozenset[ox.Triple] | Graph"]
 
 
-def held(store_path: Path) -> Held:
-    """Every graph of the on-disk store at ``store_path``, by name (the default graph as ``""``; nothing when
-    there is no store yet)."""
-    if not (store_path / "CURRENT").exists():
-        return {}
-    store = OxigraphStore(store_path, read_only=True)
+def held(where: Settings | Path) -> Held:
+    """Every graph of the store the settings name (of any engine), or of the on-disk store at a path, by name
+    (the default graph as ``""``; nothing when there is no store yet)."""
+    if isinstance(where, Settings) and where.store_url:
+        store: Store = open_store(where, read_only=True)
+    else:
+        store_path = where.store_path if isinstance(where, Settings) else where
+        if not (store_path / "CURRENT").exists():
+            return {}
+        store = OxigraphStore(store_path, read_only=True)
     try:
         return held_quads(store.quads())
     finally:

@@ -1,4 +1,7 @@
-"""Shared fixtures: settings over a private copy of data/, and one real build of the seed dataset."""
+"""Shared fixtures: settings over a private copy of data/, and one real build of the seed dataset.
+
+Every store these fixtures make is of the engine ``LOD_TEST_ENGINE`` names (tests/_engines.py): on disk by
+default, on a real ``oxigraph serve`` with ``LOD_TEST_ENGINE=oxigraph-server`` (``make test-remote``)."""
 
 from __future__ import annotations
 
@@ -12,14 +15,16 @@ import pytest
 
 from lod.settings import ROOT, Settings
 
-from _engines import ENGINES, Servers
+from _engines import ENGINE, ENGINES, SESSION, Servers, under_test
 
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
 
 
-def make_settings(root: Path, **overrides: object) -> Settings:
-    """Settings whose data, store and dumps live under ``root`` (data/ copied from the repo)."""
+def make_settings(root: Path, *, keep: bool = False, engine: str = ENGINE, **overrides: object) -> Settings:
+    """Settings whose data and dumps live under ``root`` (data/ copied from the repo), and whose store is a new
+    one of the engine under test: under ``root`` too (embedded), or a server of its own that lives as long as
+    the test (or the session, with ``keep``: for module and session fixtures)."""
     data = root / "data"
     if not data.exists():
         shutil.copytree(DATA, data)
@@ -29,7 +34,7 @@ def make_settings(root: Path, **overrides: object) -> Settings:
         "dumps_dir": root / "dumps",
     }
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    return under_test(Settings(**values), keep=keep, engine=engine)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -46,7 +51,7 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """
     from lod.pipeline import build
 
-    settings = make_settings(tmp_path_factory.mktemp("built"))
+    settings = make_settings(tmp_path_factory.mktemp("built"), keep=True)
     build(settings)
     return settings
 
@@ -79,7 +84,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     sock = _bound()
     root = tmp_path_factory.mktemp("corpus")
     generator.generate(CORPUS_ARTICLES, root / "data", seed=1)
-    settings = make_settings(root, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
+    settings = make_settings(root, keep=True, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
     build(settings)
     yield Corpus(settings, sock)
     sock.close()
@@ -100,7 +105,7 @@ def events_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     from lod.pipeline import build
 
     sock = _bound()
-    settings = make_settings(tmp_path_factory.mktemp("events-built"), base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
+    settings = make_settings(tmp_path_factory.mktemp("events-built"), keep=True, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
     write_acled(settings.data_dir / "events")
     write_hxl(settings.data_dir / "events")
     build(settings)
@@ -116,12 +121,28 @@ def _bound() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def servers() -> Iterator[Servers]:
     """The SPARQL servers of this session (started on demand, stopped at its end)."""
-    started = Servers()
-    yield started
-    started.stop()
+    yield SESSION
+    SESSION.stop()
+
+
+@pytest.fixture(autouse=True)
+def _test_servers(servers: Servers) -> Iterator[None]:
+    """The servers a test started for its own stores (``make_settings`` without ``keep``) stop when it ends."""
+    yield
+    servers.stop_transient()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a remote engine, tests about the embedded engine by nature (marker ``embedded_only``) are deselected."""
+    if ENGINE == "embedded":
+        return
+    kept = [item for item in items if item.get_closest_marker("embedded_only") is None]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
 
 
 @pytest.fixture(params=ENGINES)

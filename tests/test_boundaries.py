@@ -11,9 +11,9 @@ from rdflib.namespace import RDF
 from lod.boundaries import FOLDER, boundaries_graph, enclosing_unit, geojson_geometry, load, wkt
 from lod.errors import InputError
 from lod.namespaces import DEFAULT_VOCAB, GEO, SCHEMA, dis
-from lod.readonly import ReadOnlyStore
 from lod.settings import ROOT, Settings
 from lod.uris import Uris
+from _engines import reader
 
 BOUNDARIES = ROOT / "data" / "reference" / FOLDER
 BASE = "http://127.0.0.1:8000/"
@@ -78,7 +78,7 @@ def test_bad_geojson_names_the_file_and_position(tmp_path: Path) -> None:
 
 
 def test_the_seed_build_places_the_reported_areas(built_settings: Settings) -> None:
-    store, base = ReadOnlyStore(built_settings.store_path), built_settings.base_uri
+    store, base = reader(built_settings), built_settings.base_uri
     rows = store.query(
         f"""SELECT ?area ?unit WHERE {{ ?area a <{built_settings.vocab_uri}displacement#ReportedArea> ;
               <https://schema.org/containedInPlace> ?unit }}"""

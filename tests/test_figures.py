@@ -6,12 +6,12 @@ import csv
 import io
 
 from lod.figures import COLUMNS, CSV_FILE, csv_text
-from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
+from _engines import reader
 
 
 def test_one_row_per_observation_with_hxl_tags(built_settings: Settings) -> None:
-    store = ReadOnlyStore(built_settings.store_path)
+    store = reader(built_settings)
     table = list(csv.reader(io.StringIO(csv_text(store, built_settings.vocab_uri))))
     header, tags, *rows = table
     assert header == [c[0] for c in COLUMNS]

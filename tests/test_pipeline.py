@@ -20,7 +20,8 @@ from lod.namespaces import DEFAULT_VOCAB, dis
 from lod.errors import ArticleError, CorrectionsError, RdfSyntaxError, Refused, ValidationFailed
 from lod.pipeline import build, ingest
 from lod.settings import Settings
-from lod.store import OxigraphStore, Solutions, to_rdflib
+from lod.store import Solutions, to_rdflib
+from _engines import reader
 from conftest import make_settings
 from _rdf import Held, held, same, same_triples
 
@@ -30,11 +31,11 @@ HOUSEHOLDS_QUESTION = (Path(__file__).parent / "data" / "households-fled-reporte
 
 
 def quads(settings: Settings) -> Held:
-    return held(settings.store_path)
+    return held(settings)
 
 
 def count(settings: Settings) -> int:
-    store = OxigraphStore(settings.store_path, read_only=True)
+    store = reader(settings)
     try:
         return len(store)
     finally:
@@ -45,7 +46,7 @@ def count(settings: Settings) -> int:
 def uncorrected_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The seed built from extraction alone: its corrections file removed, so these tests fail when extraction
     finds nothing."""
-    settings = make_settings(tmp_path_factory.mktemp("uncorrected"))
+    settings = make_settings(tmp_path_factory.mktemp("uncorrected"), keep=True)
     (settings.data_dir / "articles" / f"{SEED}.yaml").unlink()
     build(settings)
     return settings
@@ -58,7 +59,7 @@ def seed_settings(request: pytest.FixtureRequest) -> Settings:
 
 
 def test_build_answers_how_many_households_fled(seed_settings: Settings) -> None:
-    store = OxigraphStore(seed_settings.store_path, read_only=True)
+    store = reader(seed_settings)
     result = store.query(HOUSEHOLDS_QUESTION)
     assert isinstance(result, Solutions)
     rows = result.values()
@@ -71,7 +72,7 @@ def test_build_answers_how_many_households_fled(seed_settings: Settings) -> None
 
 
 def test_build_yields_the_seed_facts(seed_settings: Settings) -> None:
-    store = OxigraphStore(seed_settings.store_path, read_only=True)
+    store = reader(seed_settings)
     counts = store.query("""
         PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         PREFIX schema: <https://schema.org/>
@@ -246,7 +247,7 @@ Triples = set[tuple[Node, Node, Node]]
 def stored(built_settings: Settings) -> dict[str, Triples]:
     """The built store's graphs, by name ("" for the default graph), as rdflib triples."""
     graphs: dict[str, Triples] = {}
-    for q in OxigraphStore(built_settings.store_path, read_only=True).quads():
+    for q in reader(built_settings).quads():
         name = str(to_rdflib(q.graph_name)) if not isinstance(q.graph_name, ox.DefaultGraph) else ""
         graphs.setdefault(name, set()).add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return graphs
@@ -303,7 +304,7 @@ def test_seed_extracted_without_corrections_conforms_and_answers(settings: Setti
     _corrections(settings).unlink()
     report = build(settings)
     assert [item.report.conforms for item in report.articles] == [True]
-    store = OxigraphStore(settings.store_path, read_only=True)
+    store = reader(settings)
     result = store.query(HOUSEHOLDS_QUESTION)
     assert isinstance(result, Solutions)
     assert [(r["figure"], r["qualifier"], r["reporter"]) for r in result.values()] == [
@@ -325,7 +326,7 @@ def test_keys_and_vocabulary_do_not_depend_on_the_base_uri(tmp_path: Path) -> No
     for name, base in (("local", "http://127.0.0.1:8000/"), ("public", "https://lod.example.org/data/")):
         settings = make_settings(tmp_path / name, base_uri=base)
         build(settings)
-        store = OxigraphStore(settings.store_path, read_only=True)
+        store = reader(settings)
         found = store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { ?x ?s ?o } UNION { ?x ?p ?s } FILTER(isIRI(?s)) }")
         assert isinstance(found, Solutions)
         iris = {r["s"] for r in found.values()}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from lod.readonly import ReadOnlyStore
 from lod.search import SearchIndex
 from lod.settings import Settings
+from _engines import reader
 
 
 @pytest.fixture(scope="module")
 def index(built_settings: Settings) -> SearchIndex:
-    return SearchIndex.build(ReadOnlyStore(built_settings.store_path), built_settings.vocab_uri)
+    return SearchIndex.build(reader(built_settings), built_settings.vocab_uri)
 
 
 @pytest.mark.parametrize(

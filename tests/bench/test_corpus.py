@@ -9,7 +9,8 @@ from types import ModuleType
 
 from lod.pipeline import build
 from lod.settings import ROOT, Settings
-from lod.store import OxigraphStore, Solutions
+from lod.store import Solutions
+from _engines import reader
 
 
 def load_corpus() -> ModuleType:
@@ -44,7 +45,7 @@ def test_generated_articles_all_conform_and_build(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps")  # type: ignore[call-arg]
     report = build(settings)  # raises Refused if one article does not conform
     assert len(report.articles) == 20
-    store = OxigraphStore(settings.store_path, read_only=True)
+    store = reader(settings)
     result = store.query("""
         PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
         SELECT (COUNT(DISTINCT ?o) AS ?observations) (COUNT(DISTINCT ?place) AS ?places)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
 from lod.web import examples
 from lod.web.panels import FIGURE_LIMIT
+from _engines import reader
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ EVENT_EXAMPLES = {"attacks-per-district-per-month", "displacement-after-attacks"
 
 
 def select(settings: Settings, query: str) -> list[dict[str, str]]:
-    return ReadOnlyStore(settings.store_path).query(query).values()  # type: ignore[union-attr]
+    return reader(settings).query(query).values()  # type: ignore[union-attr]
 
 
 def local_only(page: Page, served_corpus: str) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import Corpus
-from lod.readonly import ReadOnlyStore
+from _engines import reader
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 def merged_shelling(events_build: Corpus) -> str:
     """The shelling of Maaret al-Numan that the seed article and the ACLED row SYR103 both report: one event."""
     vocab = events_build.settings.vocab_uri
-    rows = ReadOnlyStore(events_build.settings.store_path).query(f"""
+    rows = reader(events_build.settings).query(f"""
         SELECT DISTINCT ?e WHERE {{ ?e <{vocab}displacement#casualties>/<{vocab}displacement#casualtyCount> 3 ;
                                       <http://www.w3.org/ns/prov#wasDerivedFrom>/<{vocab}displacement#rowNumber> 4 }}""").values()  # type: ignore[union-attr]
     assert len(rows) == 1, rows

@@ -18,7 +18,8 @@ from events.conftest import HXL_ROWS, REFUSALS, write_acled, write_hxl
 from lod.errors import Refused
 from lod.pipeline import build
 from lod.settings import Settings
-from lod.store import OxigraphStore, Solutions
+from lod.store import Solutions
+from _engines import reader
 
 LOD = str(Path(sys.executable).with_name("lod"))
 PREFIXES = """PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
@@ -29,14 +30,14 @@ PREFIX dct: <http://purl.org/dc/terms/>
 
 
 def select(settings: Settings, query: str) -> list[dict[str, str]]:
-    store = OxigraphStore(settings.store_path, read_only=True)
+    store = reader(settings)
     result = store.query(PREFIXES + query)
     assert isinstance(result, Solutions)
     return result.values()
 
 
 def snapshot(settings: Settings) -> Held:
-    return held(settings.store_path)
+    return held(settings)
 
 
 def lod(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
@@ -70,7 +71,7 @@ def test_rows_keep_file_row_dataset_and_licence(events_settings: Settings) -> No
 @pytest.fixture(scope="module")
 def acled_store(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A store of the seed and the ACLED-style file, to refuse files against (a test may ingest a good one)."""
-    settings = make_settings(tmp_path_factory.mktemp("refusals"))
+    settings = make_settings(tmp_path_factory.mktemp("refusals"), keep=True)
     write_acled(settings.data_dir / "events")
     build(settings)
     return settings
@@ -157,7 +158,7 @@ def test_the_dumps_hold_the_event_graphs(events_settings: Settings) -> None:
     names = [r["g"] for r in select(events_settings, """
         SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?x a sem:Event } UNION { ?x a dis:DisplacementObservation } } }""")]
     assert sorted(n.rsplit("/", 2)[-2] for n in names) == ["article", "dataset", "dataset"], names
-    reader = OxigraphStore(events_settings.store_path, read_only=True)
+    reader = reader(events_settings)
     try:
         stored = {n: list(reader.engine.quads_for_pattern(None, None, None, ox.NamedNode(n))) for n in names}
     finally:

@@ -18,8 +18,9 @@ from lod.namespaces import DEFAULT_VOCAB, SCHEMA, SEM, dis
 from lod.events.matching import merge_events
 from lod.pipeline import build
 from lod.settings import Settings
-from lod.store import OxigraphStore, Solutions
+from lod.store import Solutions
 from lod.web.app import create_app
+from _engines import reader
 from web._serving import listener, running, url_of
 
 BASE = "http://127.0.0.1:8000/"
@@ -99,7 +100,7 @@ def test_build_makes_one_event_of_an_article_and_a_row_keeping_both_counts(tmp_p
     (settings.data_dir / "articles" / "maarat-market.txt").write_text(ARTICLE, encoding="utf-8")
     write_acled(settings.data_dir / "events")  # SYR101: Air/drone strike, Al Ma'ra, 28 November 2019, 12 fatalities
     build(settings)
-    store = OxigraphStore(settings.store_path, read_only=True)
+    store = reader(settings)
     result = store.query(f"""
         PREFIX dis: <{D}> PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT DISTINCT ?event ?count ?source WHERE {{

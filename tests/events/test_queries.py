@@ -4,13 +4,14 @@ and displacement that starts within 7 days after an attack in the same area."""
 from __future__ import annotations
 
 from lod.settings import Settings
-from lod.store import OxigraphStore, Solutions
+from lod.store import Solutions
 from lod.web import examples
+from _engines import reader
 
 
 def run(settings: Settings, slug: str) -> list[dict[str, str]]:
     (example,) = [e for e in examples.load(settings.base_uri, settings.vocab_uri) if e.slug == slug]
-    result = OxigraphStore(settings.store_path, read_only=True).query(example.sparql)
+    result = reader(settings).query(example.sparql)
     assert isinstance(result, Solutions)
     return result.values()
 

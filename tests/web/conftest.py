@@ -1,4 +1,5 @@
-"""A real server for the web tests: uvicorn on a free port, over an on-disk Oxigraph store.
+"""A real server for the web tests: uvicorn on a free port, over a store of the engine under test (an on-disk
+Oxigraph store, or a real ``oxigraph serve`` with ``LOD_TEST_ENGINE=oxigraph-server``: tests/_engines.py).
 
 The store holds ``tests/data/web/seed.trig`` (the shapes of docs/model.md, rebased to the server's URL), and
 the dumps folder holds what ``lod.publish.write_dumps`` writes for it. Tests speak HTTP to it with httpx.
@@ -21,8 +22,10 @@ from lod import publish
 from lod.formats import NTRIPLES
 from lod.namespaces import rebase
 from lod.settings import Settings
-from lod.store import OxigraphStore
+from lod.store import Store
 from lod.web.app import create_app
+
+from _engines import filled
 
 from ._serving import listener, running, url_of
 
@@ -38,7 +41,7 @@ class Served:
 
     url: str
     settings: Settings
-    store: OxigraphStore
+    store: Store
 
     def union(self) -> Graph:
         """Everything the store holds, as one rdflib graph (the union of its named graphs)."""
@@ -65,8 +68,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     sock = listener()
     url = url_of(sock)
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
-    store = OxigraphStore(settings.store_path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode(), format=ox.RdfFormat.TRIG)
+    seed = rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode()
+    settings, store = filled(settings, seed, ox.RdfFormat.TRIG, keep=True)
     publish.write_dumps(store, settings)
     with running(create_app(settings, store), sock):
         yield Served(url, settings, store)

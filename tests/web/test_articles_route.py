@@ -70,7 +70,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     (the app opens the store read-only). One per module: each test posts articles of its own."""
     sock = listener()
     url = url_of(sock)
-    settings = make_settings(tmp_path_factory.mktemp("articles"), base_uri=url, ingest_token=TOKEN)
+    settings = make_settings(tmp_path_factory.mktemp("articles"), keep=True, base_uri=url, ingest_token=TOKEN)
     build(settings)
     # A generous client timeout: the first upload warms the validator, which takes long on a busy machine.
     with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=300) as http:

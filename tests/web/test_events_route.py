@@ -46,7 +46,7 @@ class Server:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     sock = listener()
     url = url_of(sock)
-    settings = make_settings(tmp_path_factory.mktemp("events-route"), base_uri=url, ingest_token=TOKEN)
+    settings = make_settings(tmp_path_factory.mktemp("events-route"), keep=True, base_uri=url, ingest_token=TOKEN)
     build(settings)
     with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
         yield Server(url, settings, http)

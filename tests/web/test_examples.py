@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
 from lod.store import Solutions
 from lod.namespaces import DEFAULT_VOCAB
 from lod.web import examples
+from _engines import reader
 
 # Event examples need event data sets (ACLED, HXL), which neither the seed nor the corpus has:
 # tests/events/test_queries.py checks them on the seed plus such files.
@@ -22,13 +22,13 @@ def test_the_event_examples_are_still_there() -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.slug for e in EXAMPLES])
 def test_each_example_returns_rows_on_the_seed(built_settings: Settings, example: examples.Example) -> None:
-    result = ReadOnlyStore(built_settings.store_path).query(_rebased(example, built_settings))
+    result = reader(built_settings).query(_rebased(example, built_settings))
     assert isinstance(result, Solutions) and result.rows, example.title
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.slug for e in EXAMPLES])
 def test_each_example_returns_rows_on_a_corpus_of_many_articles(corpus_settings: Settings, example: examples.Example) -> None:
-    result = ReadOnlyStore(corpus_settings.store_path).query(_rebased(example, corpus_settings))
+    result = reader(corpus_settings).query(_rebased(example, corpus_settings))
     assert isinstance(result, Solutions) and len(result.rows) > 1, example.title
 
 

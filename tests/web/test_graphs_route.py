@@ -7,16 +7,16 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from _rdf import isomorphic
 
+from lod.store import to_rdflib
+
 from .conftest import Served
 
 
 def graph_of(served: Served, name: str) -> Graph:
-    """What the store holds in one named graph, read straight from the store's dump."""
-    whole = Dataset()
-    whole.parse(data=served.store.engine.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    """What the store holds in one named graph, read straight from the store."""
     out = Graph()
-    for triple in whole.graph(URIRef(name)):
-        out.add(triple)
+    for q in served.store.quads(ox.NamedNode(name)):
+        out.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return out
 
 

@@ -13,10 +13,10 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from prometheus_client.parser import text_string_to_metric_families
 
 from lod import __version__
-from lod.readonly import ReadOnlyStore
 from lod.settings import Settings
 from lod.store import OxigraphStore
 from lod.web.app import create_app
+from _engines import reader
 
 from ._sparql_server import sample_store, serving
 from .conftest import Served
@@ -105,7 +105,7 @@ def test_metrics_report_the_store_and_the_version(served: Served, client: httpx.
 def test_metrics_count_the_quads_of_a_read_only_store(built_settings: Settings, served_build: str) -> None:
     with httpx.Client(base_url=served_build, timeout=10) as http:
         first, second = scrape(http), scrape(http)
-    quads = len(ReadOnlyStore(built_settings.store_path))
+    quads = len(reader(built_settings))
     assert value(first, "lod_store_quads") == value(second, "lod_store_quads") == quads > 0
 
 

@@ -10,13 +10,13 @@ from urllib.parse import urljoin
 import httpx
 
 from lod.settings import Settings
-from lod.store.readonly import ReadOnlyStore
+from _engines import reader
 
 HREF = re.compile(r'(?:href|src|data-geojson)="([^"#]+)"')
 
 
 def one_of(settings: Settings, where: str) -> str:
-    rows = ReadOnlyStore(settings.store_path).query(f"SELECT ?s WHERE {{ {where} }} ORDER BY ?s LIMIT 1").values()  # type: ignore[union-attr]
+    rows = reader(settings).query(f"SELECT ?s WHERE {{ {where} }} ORDER BY ?s LIMIT 1").values()  # type: ignore[union-attr]
     assert rows, where
     return rows[0]["s"]
 
