@@ -6,7 +6,7 @@ LOD := $(BIN)/lod
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install assets browser virtuoso wrk build serve test bench clean
+.PHONY: install assets browser virtuoso wrk build serve test test-remote bench clean
 
 install: $(VENV)/.installed assets
 
@@ -47,6 +47,14 @@ serve: build
 
 test: install browser virtuoso
 	$(BIN)/python -m pytest
+
+# The pipeline, serving, dump and browser tests again, every store-backed fixture on a real `oxigraph serve` (from
+# the `oxigraph` test dependency, started by the tests) instead of the embedded store; tests about the embedded
+# engine by nature (marker embedded_only) are deselected. `.ci/run` runs it after `make test`.
+REMOTE_TESTS := tests/test_pipeline.py tests/test_publish.py tests/test_cli.py tests/test_figures.py \
+	tests/test_boundaries.py tests/test_search.py tests/events tests/web tests/browser tests/bench
+test-remote: install browser
+	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest $(REMOTE_TESTS)
 
 # bench/serve.py builds 1,000 and 10,000 generated articles once (kept in var/bench/) and compares lod serve with
 # oxigraph serve-read-only (the `bench` extra) over the same quads; it rewrites the Serving section of docs/performance.md.

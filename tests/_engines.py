@@ -86,11 +86,6 @@ class OxigraphServer:
         wait_until_answers(self.base, self.process)
         return self
 
-    def load(self, data: bytes, fmt: ox.RdfFormat) -> None:
-        """Add a data set (TriG, N-Quads) to the server, through its Graph Store endpoint."""
-        response = httpx.post(f"{self.base}store", content=data, headers={"Content-Type": fmt.media_type}, timeout=60)
-        assert response.status_code < 300, response.text
-
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -231,18 +226,32 @@ def under_test(settings: Settings, *, keep: bool = False, engine: str = ENGINE) 
     return SESSION.oxigraph(keep=keep).settings(settings)
 
 
-def filled(settings: Settings, data: bytes, fmt: ox.RdfFormat, *, keep: bool = False) -> tuple[Settings, Store]:
-    """A store of the engine under test holding a test data set (TriG or N-Quads), opened for writing, and the
-    settings that name it (as :func:`under_test`)."""
-    if ENGINE == "embedded":
+def filled(settings: Settings, data: bytes, fmt: ox.RdfFormat, *, extra: list[ox.Quad] | None = None,
+           keep: bool = False) -> tuple[Settings, Store]:
+    """A store of the engine under test holding a test data set (TriG or N-Quads, and ``extra`` quads), opened
+    for writing, and the settings that name it (as :func:`under_test`)."""
+    settings = under_test(settings, keep=keep)
+    return settings, loaded(settings, data, fmt, extra=extra)
+
+
+def loaded(settings: Settings, data: bytes, fmt: ox.RdfFormat, *, extra: list[ox.Quad] | None = None) -> Store:
+    """The (empty) store the settings name, with a test data set added (as a bulk load, not through lod), opened
+    for writing."""
+    if not settings.store_url:
         store = OxigraphStore(settings.store_path)
         store.engine.load(data, format=fmt)
+        if extra:
+            store.engine.bulk_extend(extra)
         store.flush()
-        return settings, store
-    server = SESSION.oxigraph(keep=keep)
-    server.load(data, fmt)
-    settings = server.settings(settings)
-    return settings, open_store(settings)
+        return store
+    # A server's own default graph is not part of lod's dataset there (lod writes named graphs only, and reads
+    # only those: lod.store.remote), so a test data set's default-graph triples stay out of it.
+    quads = [q for q in [*ox.parse(data, format=fmt), *(extra or [])] if not isinstance(q.graph_name, ox.DefaultGraph)]
+    body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    assert settings.store_gsp_url is not None
+    response = httpx.post(settings.store_gsp_url, content=body, headers={"Content-Type": ox.RdfFormat.N_QUADS.media_type}, timeout=60)
+    assert response.status_code < 300, response.text
+    return open_store(settings)
 
 
 def reader(settings: Settings) -> Store:
@@ -264,7 +273,7 @@ def engine_settings(engine: str, settings: Settings, servers: Servers, *, sessio
     """``settings`` for an empty store of ``engine``: on disk as they say, or on a server (a new one for a
     dataset kept for the ``session``, else the emptied scratch server)."""
     if engine == "embedded":
-        return settings
+        return settings.model_copy(update={"store_url": None, "store_update_url": None, "store_gsp_url": None})
     server = servers.oxigraph() if session else servers.scratch()
     return server.settings(settings)
 

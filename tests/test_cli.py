@@ -19,12 +19,14 @@ from lod import publish
 from lod.articles import read_article
 from lod.settings import Settings
 
+from _engines import store_env
+
 LOD = str(Path(sys.executable).with_name("lod"))
 HOUSEHOLDS_QUESTION = (Path(__file__).parent / "data" / "households-fled-reported-2019-11-29.rq").read_text(encoding="utf-8")
 
 
 def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LOD_DATA_DIR": str(settings.data_dir), "LOD_STORE_PATH": str(settings.store_path),
+    env = {**os.environ, "LOD_DATA_DIR": str(settings.data_dir), **store_env(settings),
            "LOD_DUMPS_DIR": str(settings.dumps_dir)}
     return subprocess.run([LOD, *args], env=env, capture_output=True, text=True, timeout=300)
 
@@ -110,7 +112,7 @@ def test_serve_answers_the_built_dataset(built_settings: Settings) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "LOD_DATA_DIR": str(built_settings.data_dir), "LOD_STORE_PATH": str(built_settings.store_path),
+    env = {**os.environ, "LOD_DATA_DIR": str(built_settings.data_dir), **store_env(built_settings),
            "LOD_DUMPS_DIR": str(built_settings.dumps_dir), "LOD_HTTP_TIMEOUT_S": "1"}
     server = subprocess.Popen([LOD, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -217,7 +219,7 @@ def test_serve_with_workers_shares_the_port_and_the_options(built_settings: Sett
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("LOD_")}
-    env.update(LOD_DATA_DIR=str(built_settings.data_dir), LOD_DUMPS_DIR=str(built_settings.dumps_dir))
+    env.update(LOD_DATA_DIR=str(built_settings.data_dir), LOD_DUMPS_DIR=str(built_settings.dumps_dir), **store_env(built_settings))
     server = subprocess.Popen([LOD, "serve", "--port", str(port), "--workers", "2", "--store", str(built_settings.store_path)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

@@ -23,7 +23,9 @@ from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TRIG, TURTLE, Fo
 from lod.namespaces import DEFAULT_VOCAB, PREFIXES, SD
 from lod.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA
 from lod.settings import Settings
-from lod.store import OxigraphStore, to_rdflib
+from lod.store import Store, to_rdflib
+
+from _engines import filled, loaded, under_test
 from lod.void import IANA, SPDX
 
 BASE = "http://127.0.0.1:8000/"
@@ -78,18 +80,16 @@ id:org\\/snc skos:altLabel "SNC" .
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(base_uri=BASE, store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps")
+    return under_test(Settings(base_uri=BASE, store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps"))
 
 
 @pytest.fixture
-def store(settings: Settings) -> OxigraphStore:
-    store = OxigraphStore(settings.store_path)
-    store.engine.load(SAMPLE.format(base=BASE).encode(), format=ox.RdfFormat.TRIG)
-    return store
+def store(settings: Settings) -> Store:
+    return loaded(settings, SAMPLE.format(base=BASE).encode(), ox.RdfFormat.TRIG)
 
 
-def _store_graphs(store: OxigraphStore) -> dict[str, Graph]:
-    return _graphs_of_quads(store.engine)
+def _store_graphs(store: Store) -> dict[str, Graph]:
+    return _graphs_of_quads(store.quads())
 
 
 def _graphs_of_quads(quads: Any) -> dict[str, Graph]:
@@ -108,7 +108,7 @@ def _union(graphs: dict[str, Graph]) -> Graph:
     return union
 
 
-def _dump_bytes(store: OxigraphStore, fmt: Format, *, gz: bool = False, base: str = BASE) -> bytes:
+def _dump_bytes(store: Store, fmt: Format, *, gz: bool = False, base: str = BASE) -> bytes:
     out = io.BytesIO()
     publish.dump(store, fmt, out, base=base, vocab=DEFAULT_VOCAB, gzip=gz)
     data = out.getvalue()
@@ -159,7 +159,7 @@ def _assert_same(actual: dict[str, Graph], expected: dict[str, Graph]) -> None:
 @pytest.mark.parametrize("gz", [False, True], ids=["plain", "gzip"])
 @pytest.mark.parametrize("reader", [_read_rdflib, _read_oxigraph], ids=["rdflib", "pyoxigraph"])
 @pytest.mark.parametrize("fmt", DUMP_FORMATS, ids=[f.name for f in DUMP_FORMATS])
-def test_dump_parses_back_isomorphic(store: OxigraphStore, fmt: Format, reader: Any, gz: bool) -> None:
+def test_dump_parses_back_isomorphic(store: Store, fmt: Format, reader: Any, gz: bool) -> None:
     expected = _store_graphs(store)
     actual = reader(_dump_bytes(store, fmt, gz=gz), fmt)
     if fmt.supports_datasets:
@@ -169,14 +169,13 @@ def test_dump_parses_back_isomorphic(store: OxigraphStore, fmt: Format, reader: 
         _assert_same(actual, {DEFAULT: _union(expected)})
 
 
-def test_dump_jsonld_reads_back_through_pyld_with_the_offline_loader(store: OxigraphStore) -> None:
+def test_dump_jsonld_reads_back_through_pyld_with_the_offline_loader(store: Store) -> None:
     _assert_same(_read_pyld(_dump_bytes(store, JSONLD)), _store_graphs(store))
 
 
 def test_dump_jsonld_under_another_base_uses_that_context(tmp_path: Path) -> None:
     base = "https://example.org/lod/"
-    store = OxigraphStore(tmp_path / "store")
-    store.engine.load(SAMPLE.format(base=base).encode(), format=ox.RdfFormat.TRIG)
+    _, store = filled(Settings(base_uri=base, store_path=tmp_path / "store"), SAMPLE.format(base=base).encode(), ox.RdfFormat.TRIG)
     data = _dump_bytes(store, JSONLD, base=base)
     assert json.loads(data)["@context"]["id"] == "https://example.org/lod/id/"
     assert '"id:article/a1"' in data.decode()  # rebased prefixes still compact our IRIs
@@ -184,7 +183,7 @@ def test_dump_jsonld_under_another_base_uses_that_context(tmp_path: Path) -> Non
     _assert_same(_read_pyld(data, base), _store_graphs(store))
 
 
-def test_dump_jsonld_is_plain_json_with_readable_keys(store: OxigraphStore) -> None:
+def test_dump_jsonld_is_plain_json_with_readable_keys(store: Store) -> None:
     document = json.loads(_dump_bytes(store, JSONLD))
     assert document["@context"] == publish.load_context(BASE, DEFAULT_VOCAB)["@context"]
     graphs = {node["@id"]: node["@graph"] for node in document["@graph"] if "@graph" in node}
@@ -200,18 +199,18 @@ def test_dump_jsonld_is_plain_json_with_readable_keys(store: OxigraphStore) -> N
     assert "إدلب" in json.dumps(document, ensure_ascii=False)
 
 
-def test_dump_graph_formats_hold_each_triple_once(store: OxigraphStore) -> None:
+def test_dump_graph_formats_hold_each_triple_once(store: Store) -> None:
     union = _union(_store_graphs(store))
     lines = [line for line in _dump_bytes(store, NTRIPLES).decode().splitlines() if line.strip()]
     assert len(lines) == len(union)
 
 
-def test_dump_refuses_a_format_that_is_not_a_dump_format(store: OxigraphStore) -> None:
+def test_dump_refuses_a_format_that_is_not_a_dump_format(store: Store) -> None:
     with pytest.raises(ValueError, match="not a dump format"):
         publish.dump(store, TRIG, io.BytesIO(), base=BASE, vocab=DEFAULT_VOCAB)
 
 
-def test_dump_gzip_is_reproducible(store: OxigraphStore) -> None:
+def test_dump_gzip_is_reproducible(store: Store) -> None:
     first, second = io.BytesIO(), io.BytesIO()
     publish.dump(store, TURTLE, first, base=BASE, vocab=DEFAULT_VOCAB, gzip=True)
     publish.dump(store, TURTLE, second, base=BASE, vocab=DEFAULT_VOCAB, gzip=True)
@@ -237,7 +236,7 @@ def test_document_loader_refuses_other_urls() -> None:
 
 
 def test_write_dumps_writes_every_file_with_its_size_checksum_and_count(
-    store: OxigraphStore, settings: Settings
+    store: Store, settings: Settings
 ) -> None:
     catalog = publish.write_dumps(store, settings, now=NOW)
     names = [f"lod.{ext}{gz}" for ext in ("ttl", "nt", "nq", "jsonld") for gz in ("", ".gz")]
@@ -258,7 +257,7 @@ def test_write_dumps_writes_every_file_with_its_size_checksum_and_count(
     assert packed is not None and packed.media_type == "application/gzip"
 
 
-def test_write_dumps_files_parse_back(store: OxigraphStore, settings: Settings) -> None:
+def test_write_dumps_files_parse_back(store: Store, settings: Settings) -> None:
     expected = _store_graphs(store)
     for f in publish.write_dumps(store, settings, now=NOW).files:
         data = gzip.decompress(f.path.read_bytes()) if f.gzip else f.path.read_bytes()
@@ -266,7 +265,7 @@ def test_write_dumps_files_parse_back(store: OxigraphStore, settings: Settings) 
         _assert_same(_read_oxigraph(data, f.format), wanted)
 
 
-def test_read_catalog_gives_back_what_was_written(store: OxigraphStore, settings: Settings) -> None:
+def test_read_catalog_gives_back_what_was_written(store: Store, settings: Settings) -> None:
     assert publish.read_catalog(settings.dumps_dir) is None
     written = publish.write_dumps(store, settings, now=NOW)
     read = publish.read_catalog(settings.dumps_dir)
@@ -280,7 +279,7 @@ def test_read_catalog_gives_back_what_was_written(store: OxigraphStore, settings
     assert again is not None and again.modified == rebuilt.modified
 
 
-def test_void_description_states_counts_files_and_licences(store: OxigraphStore, settings: Settings) -> None:
+def test_void_description_states_counts_files_and_licences(store: Store, settings: Settings) -> None:
     catalog = publish.write_dumps(store, settings, now=NOW)
     void = Graph().parse(settings.dumps_dir / "void.ttl", format="turtle")
     ds = URIRef(f"{BASE}id/dataset/lod")
@@ -327,7 +326,7 @@ def test_void_description_states_counts_files_and_licences(store: OxigraphStore,
         assert (ds, ns.VOID.dataDump, URIRef(f"{BASE}dumps/{f.name}")) in void
 
 
-def test_write_dumps_keeps_the_first_issued_date(store: OxigraphStore, settings: Settings) -> None:
+def test_write_dumps_keeps_the_first_issued_date(store: Store, settings: Settings) -> None:
     publish.write_dumps(store, settings, now=NOW)
     later = NOW.replace(day=26)
     catalog = publish.write_dumps(store, settings, now=later)
@@ -335,12 +334,12 @@ def test_write_dumps_keeps_the_first_issued_date(store: OxigraphStore, settings:
     assert {f.modified for f in catalog.files} == {later}
 
 
-def test_write_dumps_is_all_or_nothing(store: OxigraphStore, settings: Settings) -> None:
+def test_write_dumps_is_all_or_nothing(store: Store, settings: Settings) -> None:
     first = publish.write_dumps(store, settings, now=NOW)
     before = {name: (settings.dumps_dir / name).read_bytes() for name in ("void.ttl", "catalog.json")}
     # An IRI whose scheme is one of our prefixes cannot be written as compact JSON-LD: the build fails
     # at the last format, after the others were written to temporary files.
-    store.engine.add(ox.Quad(ox.NamedNode("geo:36.2,37.1"), ox.NamedNode("https://schema.org/name"), ox.Literal("x")))
+    store.replace_graphs({URIRef(f"{BASE}graph/odd"): Graph().add((URIRef("geo:36.2,37.1"), URIRef("https://schema.org/name"), Literal("x")))})
     with pytest.raises(ValueError, match="scheme"):
         publish.write_dumps(store, settings, now=NOW.replace(day=26))
     left = sorted(p.name for p in settings.dumps_dir.iterdir())
@@ -350,7 +349,7 @@ def test_write_dumps_is_all_or_nothing(store: OxigraphStore, settings: Settings)
     assert {name: (settings.dumps_dir / name).read_bytes() for name in before} == before
 
 
-def test_write_dumps_deletes_what_killed_runs_left(store: OxigraphStore, settings: Settings) -> None:
+def test_write_dumps_deletes_what_killed_runs_left(store: Store, settings: Settings) -> None:
     """A run killed while writing dumps leaves hidden temporary files; the next run deletes them."""
     settings.dumps_dir.mkdir(parents=True)
     left = [settings.dumps_dir / ".lod.nq.k1ll3d.tmp", settings.dumps_dir / ".lod.ttl.gz.x7y8z9.tmp",

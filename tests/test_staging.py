@@ -22,6 +22,9 @@ from _rdf import Held, held, same
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402  (bench/corpus.py, the benchmark corpus generator)
 
+# On-disk staging: a new store folder swapped in for the old, a kill -9 of the writer, its lock file.
+pytestmark = pytest.mark.embedded_only
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from lod import formats
-from lod.errors import QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
+from lod.errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from lod.settings import Settings
 from lod.store import Boolean, SparqlStore, Solutions, Store, Triples, open_store
 
@@ -47,6 +47,21 @@ def test_union_default_graph_and_named_graphs(store: Store) -> None:
     only_g2 = store.query("SELECT ?s WHERE { ?s ?p ?o }", default_graph=[str(G2)])
     assert isinstance(only_g2, Solutions) and only_g2.values() == [{"s": "http://example.org/b"}]
     assert store.graph_names() == [G1, G2]
+
+
+def test_from_and_from_named_select_the_graphs_they_name(store: Store) -> None:
+    """The query's own dataset, on every engine (``oxigraph serve --union-default-graph`` reads it from the
+    protocol's parameters only: the remote store sends them)."""
+    only_g2 = store.query(f"PREFIX g: <{BASE}graph/> SELECT ?s WHERE {{ ?s ?p ?o }}".replace("WHERE", "FROM g:g2 WHERE"))
+    assert isinstance(only_g2, Solutions) and only_g2.values() == [{"s": "http://example.org/b"}]
+    named = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}".replace("WHERE", f"FROM NAMED <{G1}> WHERE"))
+    assert isinstance(named, Solutions) and named.values() == [{"g": str(G1)}]
+
+
+def test_a_query_the_engine_cannot_run_is_a_query_error_not_an_unavailable_store(store: Store) -> None:
+    with pytest.raises(QueryError) as caught:
+        store.query("SELECT * WHERE { ?s ?p ?o FILTER(<http://example.org/f>(?o)) }")
+    assert not isinstance(caught.value, QueryRefused) and "http://example.org/f" in str(caught.value)
 
 
 def test_results_are_typed_by_form(store: Store) -> None:

@@ -125,7 +125,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     for table in report.tables:
         print(f"{table.path}: {table.triples} triples")
     print(f"built {len(report.articles)} article(s), {len(report.tables)} data set file(s) ({report.unchanged} unchanged, "
-          f"{len(report.removed)} removed), {report.quads} quads in {settings.store_path}; dumps in {settings.dumps_dir}")
+          f"{len(report.removed)} removed), {report.quads} quads in {settings.store_url or settings.store_path}; dumps in {settings.dumps_dir}")
     return EXIT_OK
 
 

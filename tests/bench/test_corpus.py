@@ -10,7 +10,7 @@ from types import ModuleType
 from lod.pipeline import build
 from lod.settings import ROOT, Settings
 from lod.store import Solutions
-from _engines import reader
+from _engines import reader, under_test
 
 
 def load_corpus() -> ModuleType:
@@ -42,7 +42,7 @@ def test_same_seed_same_corpus_other_seed_other_corpus(tmp_path: Path) -> None:
 def test_generated_articles_all_conform_and_build(tmp_path: Path) -> None:
     paths = corpus.generate(20, tmp_path / "data", seed=3)
     assert len(paths) == 20
-    settings = Settings(data_dir=tmp_path / "data", store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps")  # type: ignore[call-arg]
+    settings = under_test(Settings(data_dir=tmp_path / "data", store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps"))  # type: ignore[call-arg]
     report = build(settings)  # raises Refused if one article does not conform
     assert len(report.articles) == 20
     store = reader(settings)

@@ -19,7 +19,7 @@ from lod.errors import Refused
 from lod.pipeline import build
 from lod.settings import Settings
 from lod.store import Solutions
-from _engines import reader
+from _engines import reader, store_env
 
 LOD = str(Path(sys.executable).with_name("lod"))
 PREFIXES = """PREFIX dis: <https://w3id.org/lod-syria/def/displacement#>
@@ -41,7 +41,7 @@ def snapshot(settings: Settings) -> Held:
 
 
 def lod(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LOD_DATA_DIR": str(settings.data_dir), "LOD_STORE_PATH": str(settings.store_path),
+    env = {**os.environ, "LOD_DATA_DIR": str(settings.data_dir), **store_env(settings),
            "LOD_DUMPS_DIR": str(settings.dumps_dir)}
     return subprocess.run([LOD, *args], env=env, capture_output=True, text=True, timeout=300)
 
@@ -78,12 +78,14 @@ def acled_store(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 def test_lod_ingest_refuses_each_bad_file_at_its_cell_and_leaves_the_store_unchanged(
-    acled_store: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    acled_store: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``lod ingest FILE.csv`` (the command's own code, in this process: a process per case would cost seconds);
     one snapshot before and after the four (a refusal can only add, so an unchanged end means none wrote)."""
     from lod.cli import main
 
+    for name, value in store_env(acled_store).items():  # a server's URL is read from the environment
+        monkeypatch.setenv(name, value)
     before = snapshot(acled_store)
     for case, (rows, header, row, column, rule) in REFUSALS.items():
         bad = write_acled(tmp_path / case, rows, header)
@@ -158,11 +160,11 @@ def test_the_dumps_hold_the_event_graphs(events_settings: Settings) -> None:
     names = [r["g"] for r in select(events_settings, """
         SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?x a sem:Event } UNION { ?x a dis:DisplacementObservation } } }""")]
     assert sorted(n.rsplit("/", 2)[-2] for n in names) == ["article", "dataset", "dataset"], names
-    reader = reader(events_settings)
+    store = reader(events_settings)
     try:
-        stored = {n: list(reader.engine.quads_for_pattern(None, None, None, ox.NamedNode(n))) for n in names}
+        stored = {n: list(store.quads(ox.NamedNode(n))) for n in names}
     finally:
-        reader.close()
+        store.close()
     folder = events_settings.dumps_dir
     for name, fmt in (("lod.nq", ox.RdfFormat.N_QUADS), ("lod.jsonld", ox.RdfFormat.JSON_LD)):
         dumped = held_quads(q for q in ox.parse(path=folder / name, format=fmt) if getattr(q.graph_name, "value", None) in stored)

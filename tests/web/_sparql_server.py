@@ -1,4 +1,4 @@
-"""A real uvicorn server on a free port, over an Oxigraph store on disk, for the SPARQL endpoint's tests."""
+"""A real uvicorn server on a free port, over a store of the engine under test, for the SPARQL endpoint's tests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from fastapi import FastAPI
 
-from lod.store import OxigraphStore
+from lod.settings import Settings
+from lod.store import Store
+
+from _engines import filled
 
 from ._serving import listener, running, url_of
 
@@ -18,14 +21,11 @@ KASEI = "http://kasei.us/2009/09/sparql/data/"
 EX = "http://example.org/"
 
 
-def sample_store(path: Path, extra: list[ox.Quad] | None = None) -> OxigraphStore:
-    """An on-disk store holding tests/data/sparql/sample.trig (and ``extra``), left open read-write, as by a writer beside the server."""
-    store = OxigraphStore(path)
-    store.engine.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
-    if extra:
-        store.engine.bulk_extend(extra)
-    store.flush()
-    return store
+def sample_store(settings: Settings, extra: list[ox.Quad] | None = None, *, keep: bool = False) -> tuple[Settings, Store]:
+    """A store of the engine under test holding tests/data/sparql/sample.trig (and ``extra``), left open for
+    writing, as by a writer beside the server; and the settings that name it (``keep``: for the session, else the
+    test)."""
+    return filled(settings, SAMPLE.read_bytes(), ox.RdfFormat.TRIG, extra=extra, keep=keep)
 
 
 @contextmanager

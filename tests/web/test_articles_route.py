@@ -141,6 +141,7 @@ def test_post_articles_at_once_are_written_one_after_the_other(server: Server) -
     assert statuses == [201, 201, 201]
 
 
+@pytest.mark.embedded_only  # a file lock: a server takes any number of writers
 def test_post_articles_while_another_writer_holds_the_store_is_unavailable(server: Server) -> None:
     before = server.count()
     writer = open_store(server.settings)  # as a `lod build` would

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from lod import publish
 from lod.namespaces import rebase
 from lod.settings import Settings
-from lod.store import OxigraphStore
 from lod.web.app import create_app
 
+from _engines import filled
 from conftest import make_settings  # tests/conftest.py
 
 from ._serving import listener, running, url_of
@@ -58,10 +58,10 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     url = url_of(sock)
     # No pause before refusals (LOD_REFUSAL_PAUSE_S): most fuzzed queries are refused, and the pause is timing, not behaviour.
     conf = make_settings(
-        root, base_uri=url, ingest_token=TOKEN, query_timeout_s=5, query_memory_mb=512, http_timeout_s=5, refusal_pause_s=0
+        root, engine="embedded", base_uri=url, ingest_token=TOKEN, query_timeout_s=5, query_memory_mb=512, http_timeout_s=5, refusal_pause_s=0
     )
-    store = OxigraphStore(conf.store_path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, conf.vocab_uri).encode(), format=ox.RdfFormat.TRIG)
+    seed = rebase(SEED.read_text(encoding="utf-8"), url, conf.vocab_uri).encode()
+    conf, store = filled(conf, seed, ox.RdfFormat.TRIG, keep=True)  # of the engine under test
     publish.write_dumps(store, conf)
     store.close()  # the app opens it read-only, and POST /articles writes it, as under `lod serve`
     app = create_app(conf)

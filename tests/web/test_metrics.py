@@ -119,7 +119,8 @@ def test_metrics_count_a_timeout(tmp_path: Path) -> None:
     # 3,000 triples cubed, counted as they stream: far longer than half a second, in flat memory (a sort of
     # the cube met the workers' memory cap before the clock on a slower machine, and counted as "memory").
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }"
-    with serving(create_app(settings, sample_store(settings.store_path, extra))) as base, httpx.Client(base_url=base, timeout=30) as http:
+    settings, store = sample_store(settings, extra)
+    with serving(create_app(settings, store)) as base, httpx.Client(base_url=base, timeout=30) as http:
         assert http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200  # a worker is ready
         assert http.get("/sparql", params={"query": runaway}).status_code == 503
         samples = scrape(http)

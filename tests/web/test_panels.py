@@ -14,9 +14,11 @@ import pytest
 
 from lod.namespaces import DEFAULT_VOCAB, dis, rebase
 from lod.settings import Settings
-from lod.store import OxigraphStore
+from lod.store import Store
 from lod.web import describe, panels
 from lod.web.app import create_app
+
+from _engines import filled
 
 from ._serving import listener, running, url_of
 from .conftest import SEED
@@ -56,7 +58,7 @@ ORDER BY DESC(?reported) ?o ?a"""
 class Busy:
     url: str
     base: str
-    store: OxigraphStore
+    store: Store
 
     def select(self, query: str) -> list[dict[str, str]]:
         return self.store.query(_PREFIXES.format(vocab=DEFAULT_VOCAB) + query).values()  # type: ignore[union-attr]
@@ -116,11 +118,9 @@ def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Busy]:
     root = tmp_path_factory.mktemp("busy")
     sock = listener()
     url = url_of(sock)
-    store = OxigraphStore()
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, DEFAULT_VOCAB).encode(), format=ox.RdfFormat.TRIG)
-    store.engine.extend(_observations(url))
-    store.engine.extend(_citations(url))
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
+    seed = rebase(SEED.read_text(encoding="utf-8"), url, DEFAULT_VOCAB).encode()
+    settings, store = filled(settings, seed, ox.RdfFormat.TRIG, extra=_observations(url) + _citations(url), keep=True)
     with running(create_app(settings, store), sock):
         yield Busy(url, url, store)
 

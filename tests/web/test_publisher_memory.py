@@ -15,7 +15,7 @@ import httpx
 
 from conftest import make_settings  # tests/conftest.py
 
-from _engines import free_port, wait_until_answers
+from _engines import free_port, wait_until_answers, store_env
 
 from ._sparql_server import rss_kib
 
@@ -39,7 +39,7 @@ def test_fifty_uploads_leave_the_server_memory_flat(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "LOD_BASE_URI": base, "LOD_PORT": str(port), "LOD_HOST": "127.0.0.1", "LOD_INGEST_TOKEN": TOKEN,
-        "LOD_DATA_DIR": str(settings.data_dir), "LOD_STORE_PATH": str(settings.store_path),
+        "LOD_DATA_DIR": str(settings.data_dir), **store_env(settings),
         "LOD_DUMPS_DIR": str(settings.dumps_dir),
     }
     server = subprocess.Popen([sys.executable, "-m", "lod.cli", "serve"], env=env, stdin=subprocess.DEVNULL)

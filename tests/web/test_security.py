@@ -20,8 +20,9 @@ from _rdf import isomorphic
 from lod import publish
 from lod.namespaces import DEFAULT_VOCAB, rebase
 from lod.settings import Settings
-from lod.store import OxigraphStore
 from lod.web.app import create_app
+
+from _engines import filled
 
 from ._serving import listener, running, url_of
 
@@ -50,12 +51,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     sock = listener()
     url = url_of(sock)
     settings = Settings(base_uri=url, store_path=root / "store", dumps_dir=root / "dumps")
-    store = OxigraphStore(settings.store_path)
-    store.engine.load(rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode(), format=ox.RdfFormat.TRIG)
     graph = ox.NamedNode(f"{url}graph/reference")
     hostile = ox.NamedNode(f"{url}id/org/hostile")
-    store.engine.add(ox.Quad(hostile, ox.NamedNode(SKOS_LABEL), ox.Literal(HOSTILE, language="en"), graph))
-    store.engine.add(ox.Quad(hostile, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode("http://www.w3.org/ns/org#Organization"), graph))
+    settings, store = filled(settings, rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode(), ox.RdfFormat.TRIG, keep=True, extra=[
+        ox.Quad(hostile, ox.NamedNode(SKOS_LABEL), ox.Literal(HOSTILE, language="en"), graph),
+        ox.Quad(hostile, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode("http://www.w3.org/ns/org#Organization"), graph),
+    ])
     publish.write_dumps(store, settings)
     with running(create_app(settings, store), sock), httpx.Client(base_url=url, timeout=30) as http:
         yield Site(url, settings, http)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph, URIRef
 
 from lod.articles import read_article
@@ -68,6 +69,7 @@ def test_an_article_ingested_while_serving_is_served(tmp_path: Path) -> None:
         assert select(http, f"SELECT ?p WHERE {{ <{entity}> ?p ?o }}")
 
 
+@pytest.mark.embedded_only  # a folder that is not there yet; a server is there before lod is
 def test_serving_a_store_that_is_not_built_yet(tmp_path: Path) -> None:
     """No store folder: the site serves an empty dataset, and the first build shows up without a restart."""
     settings = Settings(store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps")

@@ -33,7 +33,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode(f"http://example.org/p{i % 7}"), ox.Literal(f"value {i}"), graph)
         for i in range(3000)
     ]
-    with serving(create_app(settings, sample_store(settings.store_path, extra))) as url:
+    settings, store = sample_store(settings, extra, keep=True)
+    with serving(create_app(settings, store)) as url:
         yield url
 
 
@@ -89,6 +90,7 @@ def test_over_deep_queries_are_refused_before_parsing(http: httpx.Client) -> Non
     assert http.get("/sparql", params={"query": GOOD}).status_code == 200  # the workers are alive
 
 
+@pytest.mark.embedded_only  # the cap is an address-space limit on the query worker process
 def test_query_past_the_memory_cap_is_503_and_the_next_one_runs(http: httpx.Client) -> None:
     response = http.get("/sparql", params={"query": CROSS_PRODUCT})
     assert "256 MB" in problem(response, 503)

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 import pytest
 
 from lod.settings import Settings
-from lod.store import OxigraphStore
+from lod.store import Store
 from lod.web.app import create_app
 
 from ._sparql_server import KASEI, sample_store, serving
@@ -143,9 +143,9 @@ RDF = ("text/turtle", "application/n-triples", "application/ld+json", "applicati
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, OxigraphStore]]:
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Client, Store]]:
     settings = Settings(store_path=tmp_path_factory.mktemp("protocol") / "store")
-    store = sample_store(settings.store_path)
+    settings, store = sample_store(settings, keep=True)
     with serving(create_app(settings, store)) as base, httpx.Client(base_url=base, timeout=30) as http:
         yield http, store
 
@@ -156,7 +156,7 @@ def send(http: httpx.Client, case: Case) -> httpx.Response:
 
 
 @pytest.mark.parametrize("case", QUERY_CASES.values(), ids=QUERY_CASES.keys())
-def test_w3c_protocol_query_case(endpoint: tuple[httpx.Client, OxigraphStore], case: Case) -> None:
+def test_w3c_protocol_query_case(endpoint: tuple[httpx.Client, Store], case: Case) -> None:
     http, store = endpoint
     before = len(store)
     response = send(http, case)
@@ -174,7 +174,7 @@ def test_w3c_protocol_query_case(endpoint: tuple[httpx.Client, OxigraphStore], c
 
 
 @pytest.mark.parametrize("case", UPDATE_CASES.values(), ids=UPDATE_CASES.keys())
-def test_w3c_protocol_update_case_is_refused(endpoint: tuple[httpx.Client, OxigraphStore], case: Case) -> None:
+def test_w3c_protocol_update_case_is_refused(endpoint: tuple[httpx.Client, Store], case: Case) -> None:
     http, store = endpoint
     before = len(store)
     response = send(http, case)

@@ -20,6 +20,10 @@ from lod.web.app import create_app
 
 from ._sparql_server import rss_kib, sample_store, serving
 
+# The query workers: processes that reopen the on-disk store, killed at the timeout, reniced when a query runs
+# long; a remote store answers under an HTTP timeout instead.
+pytestmark = pytest.mark.embedded_only
+
 TIMEOUT_S = 2.0
 # 3,000 triples cubed is 2.7e10 rows, and ORDER BY must hold them all: hours of work and unbounded memory
 # (the FILTER slows the growth to a few hundred MB a second).
@@ -39,7 +43,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Fast
         ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode(f"http://example.org/p{i % 7}"), ox.Literal(i), graph)
         for i in range(3000)
     ]
-    app = create_app(settings, sample_store(settings.store_path, extra))
+    app = create_app(*sample_store(settings, extra, keep=True))
     with serving(app) as base:
         yield base, app
 
@@ -119,7 +123,7 @@ def test_a_long_query_yields_the_cpu_and_then_gets_it_back(tmp_path: Path) -> No
     graph = ox.NamedNode("http://example.org/generated")
     extra = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), RDF_VALUE, ox.Literal(i), graph) for i in range(3000)]
     long_count = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?q ?y }"  # every pair of triples counted: seconds, in flat memory
-    app = create_app(settings, sample_store(settings.store_path, extra))
+    app = create_app(*sample_store(settings, extra))
     with serving(app) as base, httpx.Client(base_url=base, timeout=120) as http:
         triples = count(http, "?s ?p ?o")
         outcome: dict[str, httpx.Response] = {}
@@ -143,7 +147,7 @@ def test_busy_workers_time_out_waiting(tmp_path: Path) -> None:
     settings = Settings(store_path=tmp_path / "store", query_timeout_s=1.5, query_workers=2)
     graph = ox.NamedNode("http://example.org/generated")
     extra = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"), ox.Literal(i), graph) for i in range(2000)]
-    app = create_app(settings, sample_store(settings.store_path, extra))
+    app = create_app(*sample_store(settings, extra))
     with serving(app) as base, httpx.Client(base_url=base, timeout=60) as http:
         threads = [threading.Thread(target=http.get, args=("/sparql",), kwargs={"params": {"query": RUNAWAY}}) for _ in range(2)]
         for thread in threads:

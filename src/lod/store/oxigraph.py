@@ -76,6 +76,8 @@ class OxigraphStore:
             result = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except OSError as exc:
             raise QueryError(f"the query failed: {exc}") from None
+        except RuntimeError as exc:
+            raise _unsupported(exc) from None
         except SyntaxError as exc:
             raise syntax_error(str(exc)) from None
         if isinstance(result, ox.QueryBoolean):
@@ -95,6 +97,8 @@ class OxigraphStore:
             if not isinstance(result, ox.QueryTriples):
                 raise QueryError("construct_ntriples() takes a CONSTRUCT or DESCRIBE query")
             return result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+        except RuntimeError as exc:
+            raise _unsupported(exc) from None
         except OSError as exc:
             raise QueryError(f"the query failed: {exc}") from None
         except SyntaxError as exc:
@@ -146,6 +150,14 @@ class ReadOnlyOpener:
         store = ReadOnlyStore(self.path)
         store.current()
         return store
+
+
+def _unsupported(error: RuntimeError) -> Exception:
+    """A QueryError for what the engine cannot evaluate (an unknown function); any other RuntimeError as it is
+    (RocksDB's "Corruption" when a file vanished under a read-only view, which :mod:`lod.store.readonly` reopens)."""
+    if "is not supported" in str(error):
+        return QueryError(f"the query failed: {error}")
+    return error
 
 
 def open_writer(path: str | Path) -> OxigraphStore:

@@ -19,10 +19,11 @@ graphs of a write before the others.
 **Scope.** On a server shared with other data (Virtuoso keeps its own system graphs), lod reads and counts only
 the named graphs whose IRI starts with ``graph_scope`` (``{LOD_BASE_URI}graph/`` from :func:`lod.store.open_store`).
 
-**Failures.** A server that cannot be reached, refuses the credentials or fails (5xx) raises
-:class:`~lod.errors.StoreUnavailable` naming the endpoint; a query past ``timeout`` raises
+**Failures.** A server that cannot be reached, refuses the credentials or fails (5xx, but a 500 answer to a
+query) raises :class:`~lod.errors.StoreUnavailable` naming the endpoint; a query past ``timeout`` raises
 :class:`~lod.errors.QueryTimeout`; a query the server rejects (400) raises
-:class:`~lod.errors.QuerySyntaxError` (or :class:`~lod.errors.QueryError` when it is not about syntax).
+:class:`~lod.errors.QuerySyntaxError` (or :class:`~lod.errors.QueryError` when it is not about syntax), and a
+query it fails on (500: Oxigraph's answer to an unknown function) :class:`~lod.errors.QueryError`.
 """
 
 from __future__ import annotations
@@ -125,6 +126,8 @@ class SparqlStore:
     ) -> QueryResult:
         refuse_service(sparql)
         form: dict[str, str | list[str]] = {"query": sparql}
+        if not default_graph and not named_graphs and "FROM" in keywords(sparql):
+            default_graph, named_graphs = _dataset_of(sparql)
         if default_graph:
             form["default-graph-uri"] = list(default_graph)
         if named_graphs:
@@ -237,6 +240,8 @@ class SparqlStore:
             raise QueryError(message)
         if status in (408, 504):
             raise QueryTimeout(f"the SPARQL server stopped the query: {message}")
+        if status == 500 and query is not None:  # it answered, and failed on this query (Oxigraph: an unknown function)
+            raise QueryError(f"the SPARQL server could not answer the query: {message}")
         raise StoreUnavailable(where, f"the SPARQL server failed ({status}): {message}")
 
 
@@ -278,6 +283,24 @@ def _bnodes_fixed(chunks: Iterator[bytes]) -> Iterator[bytes]:
             yield data
     if carry:
         yield carry
+
+
+def _dataset_of(sparql: str) -> tuple[list[str], list[str]]:
+    """The graphs a query's ``FROM`` and ``FROM NAMED`` clauses name (rdflib parses it; prefixes resolved), to send
+    as the protocol's ``default-graph-uri`` and ``named-graph-uri`` too: ``oxigraph serve --union-default-graph``
+    answers over the union whatever the query's FROM says, but follows the protocol's parameters (which the
+    SPARQL Protocol lets override FROM, here with the same graphs). A text rdflib cannot read is sent as it is."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        clauses = translateQuery(parseQuery(sparql)).algebra.get("datasetClause") or []
+    except (ParseBaseException, RecursionError, ValueError, TypeError, AttributeError, KeyError, NotImplementedError):
+        return [], []
+    default = [str(c["default"]) for c in clauses if "default" in c]
+    named = [str(c["named"]) for c in clauses if "named" in c]
+    return default, named
 
 
 def _builds_a_graph(sparql: str) -> bool:
