@@ -27,8 +27,11 @@ _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b))?"
-    r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r"))"
+    # "two and a half million", "1 and a half million", "a million and a half"
+    r"|(?P<whole>" + _WORD + r"|\d{1,3}|an?)\s+and\s+a\s+half\s+(?P<hscale>million|billion)\b"
+    r"|(?P<whole2>an?|one)\s+(?P<hscale2>million|billion)\s+and\s+a\s+half\b"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b)|(?P<kilo>[kK]\b))?"
+    r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
 )
@@ -82,6 +85,10 @@ def _words_value(text: str) -> int | None:
 
 
 def _value(match: re.Match[str]) -> int | None:
+    whole = match.group("whole") or match.group("whole2")
+    if whole:
+        count = int(whole) if whole.isdigit() else (_words_value(whole) or 0)
+        return int((count + 0.5) * SCALES[(match.group("hscale") or match.group("hscale2")).lower()])
     if match.group("fraction"):
         share = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
         fraction = share[" ".join(match.group("fraction").lower().split())]
@@ -91,7 +98,7 @@ def _value(match: re.Match[str]) -> int | None:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not match.group("dscale"):
             digits = digits.replace(".", "")  # "80.000": a full stop between thousands, as much of Europe writes
         number = float(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "10,000", "10 000"
-        scale = (match.group("dscale") or "").lower()
+        scale = "thousand" if match.group("kilo") else (match.group("dscale") or "").lower()
         scale = {"m": "million", "bn": "billion"}.get(scale, scale)
         return int(round(number * SCALES.get(scale, 1)))
     return _words_value(match.group("words"))

@@ -31,14 +31,18 @@ from lod.extract.numbers import NumberMention, find_numbers
 _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
 _UNIT = re.compile(
-    r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+)\s+){0,3})(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r")\b",
+    r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+|(?:[a-z]+-)?[a-z]{3,}(?:ed|ing|ly|ful|ous|ive|ic|al|ian|ish|ese|less|ary|ent|ant))\s+){0,3})(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r")\b",
 )
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|more|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"out\s+of|and|or|more|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
+# a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
+# women and children — have fled"
+_BARE_BEFORE_FLOW = re.compile(r"\s*(?:[—–-]+\s*[^\d.;—–]{1,40}?[—–-]+\s*)?(?:(?:so\s+far|in\s+total|to\s+date|[a-z]+ly|already|now|alone|altogether|overall|also|since|then|"
+                               r"all|more|still|later|just|have|has|had|were|was|are|been|being)\s+){0,3}(?:" + FIGURE_PREDICATES["flow"] + r")\b")
 _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
                         r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—]+\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
@@ -50,6 +54,10 @@ _FLOW_OBJECT = re.compile(
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
 # a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
+# "20,000 of them in the past week" (a part of the flow, by time or place), not "20,000 of them children" (who they are)
+_OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
+_ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?!be\b|have\b|the\s+total\b)[\w’'-]")
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
 # "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
@@ -67,7 +75,7 @@ _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
     r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
-    r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted)|"
+    r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted|arrived|crossed|moved|relocated|evacuated)|"
     r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b))"
     r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
     r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|(?:rose|risen|increased|grew|grown|climbed)\s+by|to)\s*$",
@@ -84,13 +92,16 @@ _PROJECTION_AFTER = re.compile(
 # describes the people; the sentence's own predicate (here a stock) decides.
 _AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
 # "N people who fled the fighting are now living in camps": the relative clause's verb describes them
-_RELATIVE = re.compile(r"\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:been\s+)?", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:been\s+)?", re.IGNORECASE)
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
 # "Nearly 6,000 people left, taking the total since January to 20,000": the running total of that flow
 _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:total|tally|figure)\b"
                                r"(?:\s+(?:since|for|so\s+far|this)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
+# "Those displaced number about 30,000", "the displaced now number 200,000": the people who fled, counted
+_THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
+                           r"(?:fled|left|been\s+displaced))\b[^,;.]{0,40}?\s+(?:now\s+)?number(?:ed|s)?\s*$", re.IGNORECASE)
 _FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
                          r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
@@ -144,6 +155,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None
     if number.range == "from":  # "between 5,000 and 7,000 people": the lower end counts what the upper end counts
         return _Candidate(number, None, "", number.end)
+    if _BARE_BEFORE_FLOW.match(after):  # "some 5,000 so far have fled", "5,000 — mostly women — fled"
+        return _Candidate(number, None, "", number.end)
     if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
         return _Candidate(number, None, "", number.end)
     return None
@@ -191,6 +204,13 @@ def find_figures(text: str) -> list[Figure]:
             verdict = "flow-unit"  # "300 killed and 20,000 displaced": the participle is the predicate
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
+        follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
+        if verdict == "" and follows_flow and (_OF_THEM.match(text[last.number.end:]) or (
+                _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(after))):
+            # "50,000 have been displaced, 20,000 of them in the past week"; "9,000 fled to the hills and 3,000 to
+            # the coast": the verb of the figure before is not repeated
+            verdict = "flow-list"
+            unit_override = figures[-1].unit
         gapped = index > 0 and _GAPPED.match(text[groups[index - 1][-1].end: first.number.qstart])
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
             verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated
@@ -206,14 +226,14 @@ def find_figures(text: str) -> list[Figure]:
 
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
-    tail = before[-80:]
+    tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
-        return None, None
+        return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
     number_of = _NUMBER_OF.search(before)
     if number_of:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
-    if _FLOW_TOTAL.search(before):
+    if _FLOW_TOTAL.search(before) or _THOSE_NUMBER.search(before):
         return "flow-total", None
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:

@@ -166,7 +166,10 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     first: dict[tuple[int, str, str], ObservationRecord] = {}  # (figure, unit, qualifier) -> its first mention
     by_sentence = {s.index: s for s in statements}
     previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
+    title = " ".join((doc.article.title or "").split())
     for index, sentence in enumerate(doc.sentences):
+        if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title):
+            continue  # the page repeats its headline at the head of the body: a headline is no report of its own
         figures = find_figures(sentence.text)
         if not figures:
             continue
