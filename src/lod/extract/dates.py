@@ -113,7 +113,10 @@ _ANCHORED = frozenset({"since-weekend", "began-weekday", "this-year", "last-year
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+end\s+of\s+)?(?P<m2>" + MON + r")" + _YEAR.format("y2"), re.I)),
+    ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
+    # "on 10 and 11 March", "on March 10 and 11": those days
+    ("range-days", re.compile(r"\bon\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    ("range-days", re.compile(r"\bon\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
     # "from June 1 to 10": the month first
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
@@ -175,7 +178,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "range-days": ("from", "between"), "range-months": ("from", "between"), "range-dates": ("from", "between"),
+    "range-days": ("from", "between", "on "), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
     "so-far-this": ("this",), "week-to": ("week",), "since-event-ago": (" ago",), "weekday-range": ("day",),
