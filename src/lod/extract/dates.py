@@ -123,7 +123,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in May and June", "during April, May and June 2018": from the first month to the last
     ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
     # "in the ten days since the offensive began": that many days back from the reporting date
-    ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?" + _COUNT + r"\s+(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
+    ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
     # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
     ("part-of-month", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|last|second|third)\s+(?:" + _COUNT
                                  + r"\s+)?(?P<u>days?|weeks?|fortnight)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),

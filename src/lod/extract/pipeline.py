@@ -113,7 +113,7 @@ def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]
         for position, expression in enumerate(found):
             if expression.kind != "since-then":
                 continue
-            before = [e for e in found[:position] if e.start] or [e for e in dates[index - 1] if e.start] if index else []
+            before = [e for e in found[:position] if e.start] or ([e for e in dates[index - 1] if e.start] if index else [])
             if not before and index > 1:
                 before = [e for e in dates[index - 2] if e.start]
             if before:
@@ -320,6 +320,12 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
             return (clause(e.begin) != clause(lo), distance)
 
         chosen = min(candidates, key=rank)
+        if figure.rule in ("flow-number-of", "flow-total"):
+            # "the number of people who have fled since December reached 900,000 this week": the running total's own
+            # period is the one inside its noun phrase
+            inside = [e for e in candidates if e.kind in ("since", "past") and e.finish <= lo and clause(e.begin) == clause(lo)]
+            if inside:
+                chosen = inside[-1]
         fronted = candidates[0]
         if fronted is not chosen and chosen.finish <= lo and _FRONTED.match(text[: fronted.begin]) and \
                 text[fronted.finish:].lstrip().startswith(","):
