@@ -81,6 +81,14 @@ _NUMBER_OF = re.compile(
     r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|(?:rose|risen|increased|grew|grown|climbed)\s+by|to)\s*$",
     re.IGNORECASE,
 )
+# The figure before the running total it gives: "bringing to 1.1 million the number of refugees who have fled",
+# not "bring to 32,000 the number of refugees sheltering in the province" (a stock)
+_BRING_TO = re.compile(r"\b(?:bring|brings|bringing|brought|raising|raises|raised|pushing|pushed|taking|took)\s+to\s*$",
+                       re.IGNORECASE)
+_NUMBER_OF_AFTER = re.compile(
+    r"\s*the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:displaced\b|uprooted\b|"
+    r"(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:now\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|"
+    r"uprooted|crossed|arrived|been\s+forced))", re.IGNORECASE)
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
 _PROJECTION_AFTER = re.compile(
     r"^[^,;.]{0,60}?\b(?:(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
@@ -153,6 +161,11 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return _Candidate(number, _UNIT_CODE.get(word, "people"), unit.group(0).strip(), number.end + unit.end())
     if re.match(r"\s*(?:hours?|days?|weeks?|months?|years?)\b", after, re.IGNORECASE):
         return None
+    if _NUMBER_OF_AFTER.match(after) and _BRING_TO.search(text[: number.qstart]):
+        unit = re.match(r"\s*the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<u>" + _PEOPLE + r")\b", after,
+                        re.IGNORECASE)
+        code = _UNIT_CODE.get(unit.group("u").lower(), "people") if unit else None
+        return _Candidate(number, code, unit.group("u") if unit else "", number.end)
     if number.range == "from":  # "between 5,000 and 7,000 people": the lower end counts what the upper end counts
         return _Candidate(number, None, "", number.end)
     if _BARE_BEFORE_FLOW.match(after):  # "some 5,000 so far have fled", "5,000 — mostly women — fled"
@@ -229,6 +242,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
         return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
+    if _BRING_TO.search(before) and _NUMBER_OF_AFTER.match(after):
+        return "flow-number-of", None  # "bringing to 1.1 million the number of refugees who have fled the country"
     number_of = _NUMBER_OF.search(before)
     if number_of:
         word = number_of.group("u").lower()
