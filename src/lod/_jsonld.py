@@ -37,10 +37,19 @@ _CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay 
 
 
 def document(triples: Iterable[ox.Triple], context: dict[str, Any]) -> bytes:
-    """A few triples (one entity's description) as a compact JSON-LD document, ``context`` embedded."""
+    """A few triples (one entity's description) as a compact JSON-LD document, ``context`` embedded; one node
+    per subject, in the order the subjects first come."""
     out = _Bytes()
-    JsonLdWriter(context, out).write(_Triples(triples), context)
+    text = json.dumps(context, ensure_ascii=False)
+    JsonLdWriter(context, out, _compiled(text)).write(_Triples(triples), context)
     return bytes(out.data)
+
+
+@lru_cache(maxsize=8)
+def _compiled(context: str) -> _Compiled:
+    """What writing under one context needs, worked out once per context (an entity page writes a document
+    under the same context every time)."""
+    return _Compiled(json.loads(context))
 
 
 class Source(Protocol):
@@ -54,20 +63,24 @@ class Source(Protocol):
 
 
 class _Triples:
-    """A few triples, in the default graph, grouped by subject (in an in-memory Oxigraph, as a store gives them)."""
+    """A few triples, in the default graph, each subject's together (in the order the subjects first come)."""
 
     def __init__(self, triples: Iterable[ox.Triple]) -> None:
-        self._quads = ox.Store()
-        self._quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+        by_subject: dict[object, dict[ox.Triple, None]] = {}
+        for t in triples:
+            by_subject.setdefault(t.subject, {})[t] = None  # a dict keeps the order and drops repeats
+        self._triples = [t for group in by_subject.values() for t in group]
 
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
-        return self._quads.quads_for_pattern(None, None, None, graph)
+        if graph is not None and graph != ox.DefaultGraph():
+            return iter(())
+        return (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self._triples)
 
     def graph_names(self) -> list[URIRef]:
         return []
 
     def __len__(self) -> int:
-        return len(self._quads)
+        return len(self._triples)
 
 
 def for_script(text: str) -> str:
@@ -96,32 +109,12 @@ class _Bytes:
 class JsonLdWriter:
     """Writes the store as ``{"@context": {...}, "@graph": [default nodes..., {"@id": g, "@graph": [...]}...]}``."""
 
-    def __init__(self, context: dict[str, Any], out: BinaryOutput) -> None:
+    def __init__(self, context: dict[str, Any], out: BinaryOutput, compiled: _Compiled | None = None) -> None:
         self._out = out
         self._buffer: list[str] = []
         self._size = 0
-        # A prefix is a plain string ending in / or #; longest namespace first so the most specific wins.
-        namespaces = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri[-1:] in "/#"}
-        self._namespaces = sorted(((iri, name) for name, iri in namespaces.items()), key=lambda p: -len(p[0]))
-        self._terms = set(context)
-        # Property IRI -> (term, its @type coercion as a full IRI or "@id", or None).
-        self._properties: dict[str, tuple[str, str | None]] = {}
-        for term, definition in context.items():
-            if term in namespaces:
-                continue
-            if isinstance(definition, str):
-                iri, coercion = definition, None
-            else:
-                iri, coercion = definition["@id"], definition.get("@type")
-            if coercion is not None and coercion != "@id":
-                coercion = self._expand(coercion, namespaces)
-            self._properties[self._expand(iri, namespaces)] = (term, coercion)
-        self._compact = lru_cache(maxsize=1 << 16)(self._compact_iri)
-
-    @staticmethod
-    def _expand(curie: str, namespaces: dict[str, str]) -> str:
-        prefix, _, local = curie.partition(":")
-        return namespaces[prefix] + local if prefix in namespaces else curie
+        known = compiled or _Compiled(context)
+        self._properties, self._compact = known.properties, known.compact
 
     def write(self, store: Source, context: str | dict[str, Any]) -> int:
         """Write every quad of ``store``; ``context`` is the ``@context`` value (a URL, or the context itself)."""
@@ -203,6 +196,44 @@ class JsonLdWriter:
             return {"@value": value}
         return {"@value": value, "@type": self._compact(datatype)}
 
+    def _emit(self, text: str) -> None:
+        self._buffer.append(text)
+        self._size += len(text)
+        if self._size > 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._out.write("".join(self._buffer).encode("utf-8"))
+        self._buffer, self._size = [], 0
+
+
+class _Compiled:
+    """A context worked out for writing: each property's term and coercion, and IRIs compacted (cached)."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        # A prefix is a plain string ending in / or #; longest namespace first so the most specific wins.
+        namespaces = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri[-1:] in "/#"}
+        self._namespaces = sorted(((iri, name) for name, iri in namespaces.items()), key=lambda p: -len(p[0]))
+        self._terms = set(context)
+        # Property IRI -> (term, its @type coercion as a full IRI or "@id", or None).
+        self.properties: dict[str, tuple[str, str | None]] = {}
+        for term, definition in context.items():
+            if term in namespaces:
+                continue
+            if isinstance(definition, str):
+                iri, coercion = definition, None
+            else:
+                iri, coercion = definition["@id"], definition.get("@type")
+            if coercion is not None and coercion != "@id":
+                coercion = self._expand(coercion, namespaces)
+            self.properties[self._expand(iri, namespaces)] = (term, coercion)
+        self.compact = lru_cache(maxsize=1 << 16)(self._compact_iri)
+
+    @staticmethod
+    def _expand(curie: str, namespaces: dict[str, str]) -> str:
+        prefix, _, local = curie.partition(":")
+        return namespaces[prefix] + local if prefix in namespaces else curie
+
     def _compact_iri(self, iri: str) -> str:
         for namespace, name in self._namespaces:
             if iri.startswith(namespace) and len(iri) > len(namespace):
@@ -214,13 +245,3 @@ class JsonLdWriter:
             # JSON-LD would read "geo:..." as a compact IRI under our prefix; there is no escape for that.
             raise ValueError(f"cannot write {iri} in JSON-LD: its scheme is a term of our context")
         return iri
-
-    def _emit(self, text: str) -> None:
-        self._buffer.append(text)
-        self._size += len(text)
-        if self._size > 1 << 20:
-            self._flush()
-
-    def _flush(self) -> None:
-        self._out.write("".join(self._buffer).encode("utf-8"))
-        self._buffer, self._size = [], 0

@@ -139,12 +139,16 @@ def _open_read_only(path: Path, attempts: int = 10) -> OxigraphStore:
 
 def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
     """Names, sizes and modification times of the store's files, leaving out RocksDB's own logs and lock;
-    None when the folder holds no store (yet)."""
+    None when the folder holds no store (yet). A table file (``.sst``) never changes once written, so its
+    name says enough: the few other files are looked at (this runs before every query)."""
     out = []
     try:
         with os.scandir(path) as entries:
             for entry in entries:
                 if entry.name.startswith(("LOG", "LOCK")):
+                    continue
+                if entry.name.endswith(".sst"):
+                    out.append((entry.name, 0, 0))
                     continue
                 try:
                     stat = entry.stat()

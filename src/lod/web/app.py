@@ -87,9 +87,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.search_lock = threading.Lock()
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.state.templates.env.auto_reload = False  # shipped with the package: no stat of every template per page
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES
     app.state.templates.env.filters["script_json"] = for_script  # JSON inside <script>: < > & escaped
     app.state.templates.env.globals["site_url"] = links.site_url
+    app.state.templates.env.globals["url_for"] = links.url_for
     app.state.render_query_editor = editor.render
     app.state.metrics = Metrics(lambda: getattr(app.state, "store", None))
     app.add_middleware(

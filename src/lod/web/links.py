@@ -1,13 +1,18 @@
 """Where a link to one of our IRIs points on this site: things to their document (no 303 hop), the rest
 (graphs, listings) to their own path, vocabulary terms to their page under /def/, under the URL the server answered on (behind a proxy the
-base URI and the server's URL differ). Registered as the templates' ``site_url(request, iri)``.
+base URI and the server's URL differ). Registered as the templates' ``site_url(request, iri)``, beside their
+``url_for`` (:func:`url_for`).
 """
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Any
 
-__all__ = ["site_url", "to_site"]
+from fastapi import Request
+from jinja2 import pass_context
+from starlette.datastructures import URL, URLPath
+
+__all__ = ["site_url", "to_site", "url_for"]
 
 
 def to_site(iri: str, base: str, vocab: str, site: str) -> str:
@@ -27,3 +32,22 @@ def site_url(request: Request, iri: str) -> str:
     """:func:`to_site` for the app's base URI and the request's own base URL."""
     settings = request.app.state.settings
     return to_site(iri, settings.base_uri, settings.vocab_uri, str(request.base_url))
+
+
+@pass_context
+def url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> URL:
+    """Starlette's ``url_for`` for templates, with each route's path looked up once per app: the lookup walks
+    every route, and a page's header and footer name a dozen of them (a tenth of an entity page's time)."""
+    request: Request = context["request"]
+    router = request.scope.get("router") or request.scope["app"]
+    paths: dict[tuple[str, tuple[tuple[str, Any], ...]], URLPath] = router.__dict__.setdefault("_lod_url_paths", {})
+    key = (name, tuple(sorted(path_params.items())))
+    path = paths.get(key)
+    if path is None:
+        if len(paths) >= _PATHS_KEPT:  # links to documents name many keys: keep the cache small
+            paths.clear()
+        path = paths[key] = router.url_path_for(name, **path_params)
+    return path.make_absolute_url(request.base_url)
+
+
+_PATHS_KEPT = 1024
