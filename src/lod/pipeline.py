@@ -15,6 +15,7 @@ leaves the previous store as it was. The dumps are written after the store, and 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -44,6 +45,7 @@ from lod.preparation import UPLOADS
 from lod.events.matching import EventKey, rename_events, renames
 from lod.publish import dumps_build, mark_changed
 from lod.publish import write_dumps as _write_dumps
+from lod import summaries
 from lod.settings import Settings
 from lod.staging import clean_leftovers, exchange, staging_path, writer_lock
 from lod.store import OxigraphStore, Store, Triples, open_store, to_rdflib
@@ -177,8 +179,10 @@ def write_dumps(store: Store, settings: Settings, *, build: str = "") -> None:
         PublishFailed: a dump could not be written (the previous dumps stay in place).
     """
     try:
+        if build:  # the figures each page counts, before the catalog names the build they are of
+            summaries.save(store, settings.dumps_dir, settings.vocab_uri, build)
         _write_dumps(store, settings, build=build)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, sqlite3.Error) as exc:
         raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 
 

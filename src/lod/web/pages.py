@@ -280,7 +280,8 @@ def panel_links(vocab: str) -> frozenset[str]:
 
 
 def page_with_panels(
-    store: Store, description: Description, base: str, vocab: str, site: str, vocabulary: Vocabulary
+    store: Store, description: Description, base: str, vocab: str, site: str, vocabulary: Vocabulary,
+    counts: panels.Counts | None = None,
 ) -> tuple[EntityPage, Panels]:
     """The page and its panels (figures, map, marked body), with observations named in words."""
     skip = panel_links(vocab)
@@ -300,7 +301,7 @@ def page_with_panels(
     if len(linking) >= INCOMING_LIMIT:  # the description holds the first of them: say how many, and where the rest are
         page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip), len(linking)
         page.incoming_href = f"{site}sparql?query={quote(incoming_query(description.entity, skip), safe='')}&format=csv"
-    shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body)
+    shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body, counts)
     return page, shown
 
 

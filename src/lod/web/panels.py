@@ -3,22 +3,25 @@ it), by an organization or a person, and the statements they made; where a place
 governorate); an article's body with every extracted span marked and the facts taken from it.
 
 Each panel is one or two SPARQL queries that start from the entity and stop at ``FIGURE_LIMIT`` rows, so a
-page costs what the entity's neighbourhood costs. Plain data for ``templates/_panels.html``.
+page costs what the entity's neighbourhood costs. How many figures a place or an agent has, their timeline and
+the latest of them come from the build's summaries (:mod:`lod.summaries`) when they apply, as a hub's figures
+are thousands; else they are counted live. Plain data for ``templates/_panels.html``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store
+from lod.summaries import AGENT, LATEST, PLACE, Counted, Summary, number, ordered, summarize
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
 from lod.web.sourcerows import SourceRow, source_rows
 
-__all__ = ["FIGURE_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "panels", "phrases"]
+__all__ = ["FIGURE_LIMIT", "ArticleBody", "Counts", "Figure", "Panels", "Part", "count_live", "panels", "phrases"]
 
-FIGURE_LIMIT = 100
+FIGURE_LIMIT = LATEST
 PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"}
 AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")
@@ -187,30 +190,33 @@ class Panels:
         return list(groups.items())
 
 
-def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None) -> Panels:
+# The build's summary of an entity's figures, by how it counts them (``PLACE`` or ``AGENT``), or None: count live.
+Counts = Callable[[str, str], Summary | None]
+
+
+def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None, counts: Counts | None = None) -> Panels:
     """The panels for ``entity`` (an IRI the store knows), chosen by its types."""
     terms = str(dis(vocab))
     if types & PLACE_TYPES or terms + "ReportedArea" in types:
-        observations = _observations(store, vocab, _IN_PLACE.format(e=entity))
-        figures = _figures(store, vocab, observations)
+        counted = _counted(store, vocab, counts, PLACE, entity)
         return Panels(
             "place",
-            figures=figures,
-            figures_total=len({o.iri for o in observations}),
-            timeline=_timeline(store, vocab, observations),
+            figures=_figures(store, vocab, counted.latest),
+            figures_total=counted.total,
+            timeline=_timeline(store, vocab, counted.timeline),
             path=_path(store, vocab, entity),
             parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
             map_place=entity,
             events=events_in(store, vocab, entity, FIGURE_LIMIT),
         )
     if types & AGENT_TYPES:
-        observations = _observations(store, vocab, f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area .")
-        figures = _figures(store, vocab, observations)
+        counted = _counted(store, vocab, counts, AGENT, entity)
         statements = [
             Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date"))
             for r in _select(store, vocab, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
         ]
-        return Panels("agent", figures=figures, figures_total=len({o.iri for o in observations}), statements=statements)
+        figures = _figures(store, vocab, counted.latest)
+        return Panels("agent", figures=figures, figures_total=counted.total, statements=statements)
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, vocab, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
@@ -239,81 +245,66 @@ def phrases(store: Store, vocab: str, iris: list[str]) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
-class _Observation:
-    """What a page needs of every observation it counts: where, when, how many of what."""
-
-    iri: str
-    area: str
-    reported: str | None
-    at_least: int
-    unit: str | None
+def _counted(store: Store, vocab: str, counts: Counts | None, kind: str, entity: str) -> Summary:
+    """The build's summary of the entity's figures, or the same counted live."""
+    found = counts(kind, entity) if counts is not None else None
+    return found if found is not None else count_live(store, vocab, kind, entity)
 
 
-def _observations(store: Store, vocab: str, where: str) -> list[_Observation]:
+def count_live(store: Store, vocab: str, kind: str, entity: str) -> Summary:
+    """The figures that count for a place (``PLACE``) or that an agent reported (``AGENT``), counted from every
+    one of them (what :mod:`lod.summaries` computes for a whole build)."""
+    where = _IN_PLACE.format(e=entity) if kind == PLACE else f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area ."
+    return summarize(_observations(store, vocab, where))
+
+
+def _observations(store: Store, vocab: str, where: str) -> list[Counted]:
     """Each observation ``where`` finds (binding ``?o`` and its ``?area``), once per area, latest report first."""
-    seen: dict[tuple[str, str], _Observation] = {}
-    for r in _select(store, vocab, _OBSERVATIONS.format(where=where)):
-        if (r["o"], r["area"]) not in seen:
-            low = _number(r.get("min", r["figure"]))
-            seen[r["o"], r["area"]] = _Observation(r["o"], r["area"], r.get("reported"), low, r.get("unit"))
-    by_iri = sorted(seen.values(), key=lambda o: (o.iri, o.area))  # ORDER BY DESC(?reported) ?o ?area: undated last
-    return sorted(by_iri, key=lambda o: (o.reported is not None, o.reported or ""), reverse=True)
+    return ordered(
+        Counted(r["o"], r["area"], r.get("reported"), number(r.get("min", r["figure"])), r.get("unit"))
+        for r in _select(store, vocab, _OBSERVATIONS.format(where=where))
+    )
 
 
-def _figures(store: Store, vocab: str, observations: list[_Observation]) -> list[Figure]:
-    """The latest ``FIGURE_LIMIT`` observations in words, in the order given."""
-    latest = observations[:FIGURE_LIMIT]
+def _figures(store: Store, vocab: str, latest: list[Counted]) -> list[Figure]:
+    """These observations in words, in the order given."""
     if not latest:
         return []
     pairs = " ".join(f"(<{o.iri}> <{o.area}>)" for o in latest)
-    units = _unit_labels(store, vocab, latest)
+    units = _unit_labels(store, vocab, {o.unit for o in latest if o.unit is not None})
     found: dict[tuple[str, str], Figure] = {}
     for r in _select(store, vocab, _FIGURES.format(pairs=pairs, vocab=vocab)):
-        figure, unit = _number(r["figure"]), units.get(r.get("unit", ""), "")
+        figure, unit = number(r["figure"]), units.get(r.get("unit", ""), "")
         phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", unit) if w)
         found.setdefault(
             (r["o"], r["area"]),
             Figure(
-                r["o"], phrase, unit, _number(r.get("min", r["figure"])), r.get("area"), r.get("areaName"),
+                r["o"], phrase, unit, number(r.get("min", r["figure"])), r.get("area"), r.get("areaName"),
                 r.get("period"), r.get("reported"), r.get("reporter"), r.get("reporterName"), r.get("sentence"),
             ),
         )
     return [found[o.iri, o.area] for o in latest if (o.iri, o.area) in found]
 
 
-def _timeline(store: Store, vocab: str, observations: list[_Observation]) -> list[dict[str, object]]:
-    """Per month and unit: how many observations were reported, and the sum of their lower bounds."""
-    labels = _unit_labels(store, vocab, observations)
-    counted: set[str] = set()
-    months: dict[tuple[str, str], list[int]] = {}
-    for o in observations:
-        label = labels.get(o.unit or "")
-        if o.reported is None or label is None or o.iri in counted:
-            continue
-        counted.add(o.iri)
-        month = months.setdefault((o.reported[:7], label), [0, 0])
-        month[0] += 1
-        month[1] += o.at_least
-    return [{"month": m, "unit": u, "figures": n, "atLeast": low} for (m, u), (n, low) in sorted(months.items())]
+def _timeline(store: Store, vocab: str, months: list[tuple[str, str, int, int]]) -> list[dict[str, object]]:
+    """Per month and unit name: how many observations were reported, and the sum of their lower bounds."""
+    labels = _unit_labels(store, vocab, {unit for _, unit, _, _ in months})
+    named: dict[tuple[str, str], list[int]] = {}
+    for month, unit, n, low in months:
+        if (label := labels.get(unit)) is not None:
+            totals = named.setdefault((month, label), [0, 0])
+            totals[0] += n
+            totals[1] += low
+    return [{"month": m, "unit": u, "figures": n, "atLeast": low} for (m, u), (n, low) in sorted(named.items())]
 
 
-def _unit_labels(store: Store, vocab: str, observations: list[_Observation]) -> dict[str, str]:
-    """The name of each unit the observations count in: English (or untagged) if it has one."""
-    units = {o.unit for o in observations if o.unit is not None}
+def _unit_labels(store: Store, vocab: str, units: set[str]) -> dict[str, str]:
+    """The name of each unit: English (or untagged) if it has one."""
     labels: dict[str, str] = {}
     if units:
         for r in _select(store, vocab, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
             labels.setdefault(r["u"], r["label"])
     return labels
-
-
-def _number(text: str) -> int:
-    """A figure as a whole number (``2147``, ``2147.0``)."""
-    try:
-        return int(text)
-    except ValueError:
-        return int(Decimal(text))
 
 
 def _path(store: Store, vocab: str, entity: str) -> list[Part]:

@@ -3,11 +3,13 @@ and concept schemes (named under the vocabulary namespace) at ``/def/concept/...
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from lod.errors import NotFound
-from lod import publish
+from lod import publish, summaries
 from lod._jsonld import document as jsonld_document
 from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.namespaces import prefixes
@@ -116,16 +118,17 @@ def _described(
     # An HTML page lists the things that point at the entity by figure, passage or place in its panels (the
     # latest of them, and their totals): its description, and the JSON-LD it embeds, leave those links out.
     description = describe.describe(store, entity, hide=pages.panel_links(settings.vocab_uri) if fmt == HTML else ())
-    if not description.triples and fmt == HTML:  # known only by the links left out: the page shows those
+    if not description.lines and fmt == HTML:  # known only by the links left out: the page shows those
         description = describe.describe(store, entity)
-    if not description.triples:
+    if not description.lines:
         raise NotFound(entity)
     variant = Variant(url, DOCUMENT_FORMATS)
     base, vocab = settings.base_uri, settings.vocab_uri
 
     def body() -> bytes:
         if fmt == HTML:
-            page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary)
+            counts = partial(summaries.lookup, settings.dumps_dir)
+            page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary, counts)
             jsonld = _serialize(description, DOCUMENT_FORMATS[1], base, vocab)
             context = {"page": page, "panels": shown, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
             return templates.get_template("entity.html").render(request=request, **context).encode()

@@ -1,0 +1,90 @@
+"""The build's index of what each place's and agent's page counts (lod.summaries): the same as counting live,
+and set aside as soon as the store changes after the build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lod import publish, summaries
+from lod.settings import Settings
+from lod.store import open_store
+from lod.summaries import AGENT, PLACE, Counted, Summary
+from lod.web.panels import count_live
+
+
+def _index(folder: Path) -> dict[tuple[str, str], Summary]:
+    import sqlite3
+
+    with sqlite3.connect(folder / summaries.FILE) as db:
+        keys = db.execute("SELECT kind, entity FROM summary").fetchall()
+    found = {(kind, entity): summaries.lookup(folder, kind, entity) for kind, entity in keys}
+    return {key: value for key, value in found.items() if value is not None}
+
+
+def test_the_index_counts_what_pages_count_live(corpus_settings: Settings) -> None:
+    index = _index(corpus_settings.dumps_dir)
+    store = open_store(corpus_settings, read_only=True)
+    try:
+        vocab = str(corpus_settings.vocab_uri)
+        assert {kind for kind, _ in index} == {PLACE, AGENT}
+        assert max(s.total for s in index.values()) >= summaries.LATEST  # the country: a full list
+        for (kind, entity), summary in index.items():
+            assert summary == count_live(store, vocab, kind, entity), (kind, entity)
+        # Places no figure counts for are not in the index, and count nothing live either.
+        quiet = [r["p"] for r in store.query(  # type: ignore[union-attr]
+            "SELECT ?p WHERE { ?p <https://schema.org/containedInPlace> ?up } ORDER BY ?p LIMIT 400").values()]
+        quiet = [p for p in quiet if (PLACE, p) not in index][:20]
+        assert len(quiet) == 20
+        for place in quiet:
+            assert summaries.lookup(corpus_settings.dumps_dir, PLACE, place) == Summary(0, [], [])
+            assert count_live(store, vocab, PLACE, place) == Summary(0, [], [])
+    finally:
+        store.close()
+
+
+def test_latest_first_undated_last_each_pair_once() -> None:
+    items = [
+        Counted("o2", "a", "2020-01-05", 5, "u"),
+        Counted("o1", "b", None, 1, "u"),
+        Counted("o1", "a", "2021-03-01", 1, "u"),
+        Counted("o3", "a", "2020-01-05", 7, "v"),
+        Counted("o1", "a", "2021-03-01", 1, "u"),
+    ]
+    assert [(c.iri, c.area) for c in summaries.ordered(items)] == [("o1", "a"), ("o2", "a"), ("o3", "a"), ("o1", "b")]
+    # Each observation once per month and unit, however many areas it counts in; undated ones not at all.
+    assert summaries.tally(summaries.ordered(items)) == [("2020-01", "u", 1, 5), ("2020-01", "v", 1, 7), ("2021-03", "u", 1, 1)]
+    assert summaries.summarize(items).total == 3
+
+
+@pytest.fixture
+def dumps(built_settings: Settings, tmp_path: Path) -> Path:
+    """A copy of the built seed's dumps folder (catalog and index), to change."""
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for name in (publish.CATALOG_FILE, publish.DESCRIPTION_FILE, summaries.FILE):
+        shutil.copy(built_settings.dumps_dir / name, folder / name)
+    return folder
+
+
+def _reporters(folder: Path) -> list[str]:
+    return [entity for kind, entity in _index(folder) if kind == AGENT]
+
+
+def test_an_ingest_sets_the_index_aside(dumps: Path) -> None:
+    reporters = _reporters(dumps)
+    assert reporters and summaries.lookup(dumps, AGENT, reporters[0]) is not None
+    publish.mark_changed(dumps)  # what lod ingest and POST /articles do after writing
+    assert summaries.lookup(dumps, AGENT, reporters[0]) is None
+
+
+def test_an_index_of_another_build_is_not_read(dumps: Path, built_settings: Settings) -> None:
+    store = open_store(built_settings, read_only=True)
+    try:
+        summaries.save(store, dumps, str(built_settings.vocab_uri), "another build")
+    finally:
+        store.close()
+    assert publish.dumps_build(dumps)
+    assert summaries.lookup(dumps, AGENT, "http://example.org/anyone") is None
