@@ -61,7 +61,7 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?!be\b|have\b|the\s+tot
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
 # "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
-_PARTICIPLE_UNIT = re.compile(r"(?:^|\s)(?:displaced|uprooted)$", re.IGNORECASE)
+_PARTICIPLE_UNIT = re.compile(r"(?:^|(?<!internally)\s)(?:displaced|uprooted)$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would|receiv\w*|get|got|gets|need\w*|lack\w*|live\w*)\b",
                      re.IGNORECASE)
 # a figure that is the object of a verb of inquiry or care is not a flow ("interviewed 42 people who left")
@@ -185,6 +185,10 @@ def find_figures(text: str) -> list[Figure]:
         candidate = _candidate(text, number)
         if candidate is not None:
             candidates.append(candidate)
+    # the lower end of a range counts only with its upper end ("12 to 15 trucks", "50 to 60 percent": neither)
+    kept = {id(c.number) for c in candidates}
+    candidates = [c for i, c in enumerate(candidates) if c.number.range != "from" or (
+        i + 1 < len(candidates) and candidates[i + 1].number.range == "to" and id(candidates[i + 1].number) in kept)]
     groups: list[list[_Candidate]] = []
     for candidate in candidates:
         if groups and _CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart]) and (
