@@ -231,8 +231,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             year = _year_for(month, int(m.group("a")), anchor, m.group("y"), m.group("ythis"))
             return make("period", date(year, month, int(m.group("a"))), date(year, month, int(m.group("b"))))
         if rule == "range-years":
-            first, last = int(m.group("y1")), int(m.group("y2"))
-            return make("period", date(first, 1, 1), date(last, 12, 31)) if first < last else None
+            from_year, to_year = int(m.group("y1")), int(m.group("y2"))
+            return make("period", date(from_year, 1, 1), date(to_year, 12, 31)) if from_year < to_year else None
         if rule == "month-list":
             m2 = _month(m.group("m2"))
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
