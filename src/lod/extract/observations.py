@@ -72,13 +72,17 @@ _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
 # A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
 # displaced since X had risen to N", "the total number of displaced people has reached N", "bringing the
 # total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
+_TOTAL_VERBS = (r"(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
+                r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|"
+                r"(?:rose|risen|increased|grew|grown|climbed)\s+by|to)")
+# "the number of new arrivals reached 5,000": a unit that is a flow by itself needs no relative clause
+_NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+" + FLOW_UNITS + r"\b.*\b" + _TOTAL_VERBS + r"\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
     r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
     r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted|arrived|crossed|moved|relocated|evacuated)|"
     r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b))"
-    r".*\b(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
-    r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|(?:rose|risen|increased|grew|grown|climbed)\s+by|to)\s*$",
+    r".*\b" + _TOTAL_VERBS + r"\s*$",
     re.IGNORECASE,
 )
 # The figure before the running total it gives: "bringing to 1.1 million the number of refugees who have fled",
@@ -252,7 +256,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     if number_of:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
-    if _FLOW_TOTAL.search(before) or _THOSE_NUMBER.search(before):
+    if _FLOW_TOTAL.search(before) or _THOSE_NUMBER.search(before) or _NUMBER_OF_FLOW_UNIT.search(before):
         return "flow-total", None
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:
