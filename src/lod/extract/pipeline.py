@@ -202,7 +202,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
             _refine_from_next(doc, index, record)
             key: tuple[int, str, str] = (record.figure, record.unit, record.qualifier)
             key = next((k for k, earlier in first.items() if _restated(earlier, record)), key)
-            if key in first:
+            if key in first and not _another_time(first[key], record):
                 _merge(first[key], record)
             else:
                 first[key] = record
@@ -364,6 +364,12 @@ def _restated(earlier: ObservationRecord, again: ObservationRecord) -> bool:
     if mine is None or theirs is None:
         return mine is None and theirs is None
     return (mine.ref or mine.name.lower()) == (theirs.ref or theirs.name.lower())
+
+
+def _another_time(earlier: ObservationRecord, again: ObservationRecord) -> bool:
+    """The same figure for another period ("2,000 fled on Monday ... 2,000 more fled on Tuesday"): two observations."""
+    return (earlier.period_start or earlier.period_end) is not None and (again.period_start or again.period_end) is not None \
+        and (earlier.period_start, earlier.period_end) != (again.period_start, again.period_end)
 
 
 def _merge(first: ObservationRecord, again: ObservationRecord) -> None:
