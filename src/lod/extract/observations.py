@@ -113,7 +113,8 @@ _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\
                                r"(?:\s+(?:since|for|so\s+far|this)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
 # "Those displaced number about 30,000", "the displaced now number 200,000": the people who fled, counted
 _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
-                           r"(?:fled|left|been\s+displaced))\b[^,;.]{0,40}?\s+(?:now\s+)?number(?:ed|s)?\s*$", re.IGNORECASE)
+                           r"(?:fled|left|been\s+displaced))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
+                           r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
 _FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
                          r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
