@@ -3,6 +3,9 @@ against SPARQL aggregates over the same store; and its HTML page, served by uvic
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -171,6 +174,16 @@ def test_a_busy_place_page_says_how_many_figures_and_embeds_only_what_it_shows(b
     caption = re.search(r"<caption>(.*?)</caption>", page.text, re.S)
     assert caption and f"the latest {panels.FIGURE_LIMIT} of {total:,}" in caption.group(1)
     assert f'href="{busy.url}observations.csv"' in caption.group(1)
+    every = re.search(r'<a href="([^"]*sparql\?query=[^"]*)">every one of them</a>', caption.group(1))
+    assert every
+    with httpx.Client(timeout=30) as http:
+        listed = http.get(html.unescape(every.group(1)))
+    assert listed.status_code == 200 and listed.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(listed.text)))
+    assert len({r["observation"] for r in rows}) == total
+    assert [(r["observation"], r["area"]) for r in rows][: panels.FIGURE_LIMIT] == [
+        (o, a) for o, a in ((r["o"], r["a"]) for r in busy.select(_LATEST.format(where=_IN.format(e=busy.base + "id/" + TOWN))))
+    ][: panels.FIGURE_LIMIT]
     assert len(re.findall(r'<table class="listing figures">.*?</table>', page.text, re.S)) == 1
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.text, re.S)
     assert block

@@ -19,7 +19,7 @@ from lod.summaries import AGENT, LATEST, PLACE, Counted, Summary, number, ordere
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
 from lod.web.sourcerows import SourceRow, source_rows
 
-__all__ = ["FIGURE_LIMIT", "ArticleBody", "Counts", "Figure", "Panels", "Part", "count_live", "panels", "phrases"]
+__all__ = ["FIGURE_LIMIT", "ArticleBody", "Counts", "Figure", "Panels", "Part", "count_live", "figures_query", "panels", "phrases"]
 
 FIGURE_LIMIT = LATEST
 PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"}
@@ -68,6 +68,14 @@ _IN_PLACE = """{{ ?o sdmx:refArea <{e}> BIND(<{e}> AS ?area) }}
     UNION {{ ?x schema:containedInPlace* <{e}> . ?area schema:containsPlace ?x . ?o sdmx:refArea ?area }}"""
 # (Written as two patterns from <e> down, not as the path containsPlace/containedInPlace*: Oxigraph evaluated that
 # path from every containsPlace link of the store, 20 ms per page whatever the place.)
+_EVERY_FIGURE = """SELECT ?observation ?figure ?unit ?area ?reported ?reporter WHERE {{
+    {{ SELECT DISTINCT ?o ?area WHERE {{ {where} }} }}
+    ?o dis:reportedFigure ?figure .
+    OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit FILTER(LANG(?unit) IN ("en", "")) }}
+    OPTIONAL {{ ?o dis:reportDate ?reported }}
+    OPTIONAL {{ ?o dis:reportedBy ?reporter }}
+    BIND(?o AS ?observation)
+}} ORDER BY DESC(?reported) ?o ?area"""
 _STATEMENTS = """SELECT ?s (SAMPLE(?k) AS ?kind) (SAMPLE(?t) AS ?text) ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?date) WHERE {{
     {{ SELECT DISTINCT ?s WHERE {{ ?s schema:author <{e}> ; a dis:Statement }} LIMIT {limit} }}
     OPTIONAL {{ ?s dct:type/skos:prefLabel ?k }}
@@ -160,6 +168,7 @@ class Panels:
     kind: str  # place, agent, article, observation, event, row or other
     figures: list[Figure] = field(default_factory=list)
     figures_total: int = 0  # how many figures there are; the table shows the latest FIGURE_LIMIT
+    figures_query: str | None = None  # a SELECT of every one of them (figures_query)
     timeline: list[dict[str, object]] = field(default_factory=list)
     path: list[Part] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
@@ -203,6 +212,7 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
             "place",
             figures=_figures(store, vocab, counted.latest),
             figures_total=counted.total,
+            figures_query=figures_query(vocab, PLACE, entity),
             timeline=_timeline(store, vocab, counted.timeline),
             path=_path(store, vocab, entity),
             parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
@@ -216,7 +226,8 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
             for r in _select(store, vocab, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
         ]
         figures = _figures(store, vocab, counted.latest)
-        return Panels("agent", figures=figures, figures_total=counted.total, statements=statements)
+        return Panels("agent", figures=figures, figures_total=counted.total, figures_query=figures_query(vocab, AGENT, entity),
+                      statements=statements)
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, vocab, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
@@ -251,11 +262,20 @@ def _counted(store: Store, vocab: str, counts: Counts | None, kind: str, entity:
     return found if found is not None else count_live(store, vocab, kind, entity)
 
 
+def figures_query(vocab: str, kind: str, entity: str) -> str:
+    """A SELECT of every figure a place (``PLACE``) or an agent (``AGENT``) page counts, the latest first: what
+    its table lists the latest ``FIGURE_LIMIT`` of."""
+    return _PREFIXES.format(dis=dis(vocab)) + _EVERY_FIGURE.format(where=_where(kind, entity))
+
+
+def _where(kind: str, entity: str) -> str:
+    return _IN_PLACE.format(e=entity) if kind == PLACE else f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area ."
+
+
 def count_live(store: Store, vocab: str, kind: str, entity: str) -> Summary:
     """The figures that count for a place (``PLACE``) or that an agent reported (``AGENT``), counted from every
     one of them (what :mod:`lod.summaries` computes for a whole build)."""
-    where = _IN_PLACE.format(e=entity) if kind == PLACE else f"?o dis:reportedBy <{entity}> ; sdmx:refArea ?area ."
-    return summarize(_observations(store, vocab, where))
+    return summarize(_observations(store, vocab, _where(kind, entity)))
 
 
 def _observations(store: Store, vocab: str, where: str) -> list[Counted]:
