@@ -281,10 +281,10 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         # a reduced relative clause: "5,000 people living in the villages have fled": the finite verb after it decides
         clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b", after[first.end():])[0]
         finite = re.search(r"\b(?:have|has|had|were|was|are|is)\s+(?:now\s+|also\s+|since\s+)?(?:been\s+)?(?=\w)", clause, re.IGNORECASE)
-        then = _AFTER.search(clause, finite.end()) if finite else None
-        modal = finite and re.search(r"\b(?:could|might|may|would|will|must)\s+$", clause[: finite.start()], re.IGNORECASE)
-        if then and then.lastgroup == "flow" and then.start() == finite.end() and not modal:
-            first = then
+        if finite and not re.search(r"\b(?:could|might|may|would|will|must)\s+$", clause[: finite.start()], re.IGNORECASE):
+            then = _AFTER.search(clause, finite.end())
+            if then and then.lastgroup == "flow" and then.start() == finite.end():
+                first = then
     if first and first.lastgroup == "flow":
         if _RETURN.search(re.split(r"[;:,]", after)[0]):
             return None, None  # "5,000 refugees crossed back into the country", "left the camp to return home"
