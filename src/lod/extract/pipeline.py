@@ -290,6 +290,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
 
 
 Period = tuple[date | None, date | None, str | None]
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w.’'-]+){1,3}|reported|announced|stated|added|noted|confirmed|"
+                          r"estimated)\s+$", re.IGNORECASE)
 # what may come before a period that opens the sentence ("• Since 9 March, ...")
 _FRONTED = re.compile(r"^[\W\d]{0,3}(?:(?:And|But|So)\s+)?$")
 
@@ -302,8 +304,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
     The date the figure was reported (the statement's point date) is not its period.
     """
     as_of = next((e.start for e in expressions if e.kind == "as-of"), None)
-    reported = as_of or reported  # "As of 10 June, 5,000 people had fled since 1 June": closed on 10 June
-    candidates = [e for e in expressions if e.kind != "as-of"
+    # "..., the monitoring group reported on Tuesday": the day it was said, not the figure's period
+    said = [e for e in expressions if e.kind == "point" and _SAID_BEFORE.search(text[: e.begin])]
+    reported = as_of or (said[0].start if said and statement is None else None) or reported
+    candidates = [e for e in expressions if e.kind != "as-of" and e not in said
                   and not (statement and e.kind == "point" and e.text == statement.date_text)]
     if not candidates:
         return carried or (None, None, None)
