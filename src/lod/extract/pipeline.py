@@ -12,7 +12,7 @@ from lod.extract.dates import DateExpression, close_period, find_dates, title_hi
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
-from lod.extract.lexicon import ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES
+from lod.extract.lexicon import ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -179,6 +179,8 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         before = previous[1] if previous and previous[0] == index - 1 else None
         carried = (before.period_start, before.period_end, before.period_text) if before and (
             before.period_start or before.period_end) else None
+        if carried is None and before is None and index > 0:
+            carried = _words_flow_period(doc, index - 1)
         statement = by_sentence.get(index)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
         places = _observation_places(doc, sentence)
@@ -209,6 +211,21 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 found.append(record)
             previous = (index, first[key])
     return found
+
+
+# a flight told in words, with no count: "Thousands of people fled the town over the weekend."
+_FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|displacement|exodus)\b", re.IGNORECASE)
+
+
+def _words_flow_period(doc: _Doc, index: int) -> Period | None:
+    """The period of the sentence before when it tells the same movement in words and has no count of its own
+    ("Thousands fled the town over the weekend. Some 5,000 reached the camp."): a figure that follows takes it."""
+    sentence = doc.sentences[index]
+    periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
+    if len(periods) != 1 or find_figures(sentence.text) or not _FLOW_IN_WORDS.search(sentence.text):
+        return None
+    start, end = close_period(periods[0], doc.article.published_date)
+    return (start, end, periods[0].text) if start or end else None
 
 
 _OWN_SOURCE = re.compile(r"\b(?:said|says|saying|told|according\s+to|reported|estimated|estimates)\b", re.IGNORECASE)
