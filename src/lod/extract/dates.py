@@ -195,10 +195,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "yesterday": ("yesterday", "today", "night", "morning"),
 }
 
-# Whether any rule matches at all, in one pass (named groups dropped: they repeat across rules).
-# Most sentences carry no date; the others still go through the rules one by one, in order.
-_ANY_DATE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) + ")" for _, pattern in _PATTERNS),
-                       re.IGNORECASE)
+# Whether any rule can match at all: a word some rule needs, or a month (the two rules without such words need one).
+# A cheap superset check; the rules themselves decide.
+_ANY_DATE = re.compile("|".join(sorted({re.escape(word) for words in _NEEDS.values() for word in words}
+                                       | {name[:3] for name in _MONTH_NAMES}, key=len, reverse=True)))
 
 
 def _count(text: str) -> int | None:
@@ -415,11 +415,11 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
     date is unknown (the end of the month or year its title names): it gives a month without a year its year, and
     never resolves a relative date ("on Friday", "last week").
     """
-    if not _ANY_DATE.search(text):
+    lower = text.lower()
+    if not _ANY_DATE.search(lower):
         return []
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    lower = text.lower()
     for rule, pattern in _PATTERNS:
         needs = _NEEDS.get(rule)
         if needs and not any(word in lower for word in needs):

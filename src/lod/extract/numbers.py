@@ -27,9 +27,6 @@ _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    # "two and a half million", "1 and a half million", "a million and a half"
-    r"|(?P<whole>" + _WORD + r"|\d{1,3}|an?)\s+and\s+a\s+half\s+(?P<hscale>million|billion)\b"
-    r"|(?P<whole2>an?|one)\s+(?P<hscale2>million|billion)\s+and\s+a\s+half\b"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b)|(?P<kilo>[kK]\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
@@ -46,6 +43,9 @@ QUALIFIERS: list[tuple[str, str]] = [
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>" + "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS) + r")\s+$", re.IGNORECASE
 )
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,6 @@ def _words_value(text: str) -> int | None:
 
 
 def _value(match: re.Match[str]) -> int | None:
-    whole = match.group("whole") or match.group("whole2")
-    if whole:
-        count = int(whole) if whole.isdigit() else (_words_value(whole) or 0)
-        return int((count + 0.5) * SCALES[(match.group("hscale") or match.group("hscale2")).lower()])
     if match.group("fraction"):
         share = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
         fraction = share[" ".join(match.group("fraction").lower().split())]
@@ -126,8 +122,15 @@ def find_numbers(text: str) -> list[NumberMention]:
         if not value:  # None, or a zero ("000" of "10 000" written with a plain space): no count
             continue
         start, end = match.start(), match.end()
+        if text.startswith(" and a half", end):
+            half = _AND_A_HALF.match(text, end)
+            if half and (half.group("scale") or re.search(r"(?:million|billion)$", match.group(0), re.IGNORECASE)):
+                # "two and a half million", "a million and a half"
+                scale = SCALES[(half.group("scale") or match.group(0).split()[-1]).lower()]
+                value = int((value / (1 if half.group("scale") else scale) + 0.5) * scale)
+                end = half.end()
         code, words, qstart = qualifier_before(text, start)
-        found.append(NumberMention(value, start, end, match.group(0), code, words, qstart,
+        found.append(NumberMention(value, start, end, text[start:end], code, words, qstart,
                                    words=not match.group("digits")))
     return _ranges(text, found)
 

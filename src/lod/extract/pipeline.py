@@ -164,6 +164,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                   ) -> list[ObservationRecord]:
     found: list[ObservationRecord] = []
     first: dict[tuple[int, str, str], ObservationRecord] = {}  # (figure, unit, qualifier) -> its first mention
+    by_figure: dict[int, list[tuple[int, str, str]]] = {}  # figure -> the keys it was seen under
     by_sentence = {s.index: s for s in statements}
     previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
     title = " ".join((doc.article.title or "").split())
@@ -203,7 +204,10 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 record.reporter, record.report_date = found[-1].reporter, found[-1].report_date
             _refine_from_next(doc, index, record)
             key: tuple[int, str, str] = (record.figure, record.unit, record.qualifier)
-            key = next((k for k, earlier in first.items() if _restated(earlier, record)), key)
+            same_figure = by_figure.setdefault(record.figure, [])
+            key = next((k for k in same_figure if _restated(first[k], record)), key)
+            if key not in same_figure:
+                same_figure.append(key)
             if key in first and not _another_time(first[key], record):
                 _merge(first[key], record)
             else:
