@@ -31,7 +31,7 @@ from lod.store import Solutions, Store
 __all__ = ["AGENT", "FILE", "LATEST", "PLACE", "Counted", "Summary", "compute", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
-LATEST = 100  # the figures a page lists, the latest first
+LATEST = 25  # the figures a page lists, the latest first
 PLACE, AGENT = "place", "agent"  # how the entity is counted: by where the figures are, or by who reported them
 
 _SCHEMA = "https://schema.org/"

@@ -29,7 +29,7 @@ from .conftest import SEED
 TOWN = "place/geonames/169389"  # in Idleb (SY07) in the seed
 DISTRICT = "place/pcode/SY0702"  # in Idleb too
 REPORTER = "org/erc-team-northern-syria"
-FIGURES = panels.FIGURE_LIMIT + 40
+FIGURES = 4 * panels.FIGURE_LIMIT + 40  # more than a table lists; enough for a district with figures in both units
 PLACE_TYPES = {"https://schema.org/Place"}
 HUB = "org/much-cited"
 CITING_KEY = "statement/cites"

@@ -2,7 +2,7 @@
 it), by an organization or a person, and the statements they made; where a place lies (town, district,
 governorate); an article's body with every extracted span marked and the facts taken from it.
 
-Each panel is one or two SPARQL queries that start from the entity and stop at ``FIGURE_LIMIT`` rows, so a
+Each panel is one or two SPARQL queries that start from the entity and stop at ``FIGURE_LIMIT`` or ``LIST_LIMIT`` rows, so a
 page costs what the entity's neighbourhood costs. How many figures a place or an agent has, their timeline and
 the latest of them come from the build's summaries (:mod:`lod.summaries`) when they apply, as a hub's figures
 are thousands; else they are counted live. Plain data for ``templates/_panels.html``.
@@ -19,9 +19,10 @@ from lod.summaries import AGENT, LATEST, PLACE, Counted, Summary, number, ordere
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
 from lod.web.sourcerows import SourceRow, source_rows
 
-__all__ = ["FIGURE_LIMIT", "ArticleBody", "Counts", "Figure", "Panels", "Part", "count_live", "figures_query", "panels", "phrases"]
+__all__ = ["FIGURE_LIMIT", "LIST_LIMIT", "ArticleBody", "Counts", "Figure", "Panels", "Part", "count_live", "figures_query", "panels", "phrases"]
 
-FIGURE_LIMIT = LATEST
+FIGURE_LIMIT = LATEST  # the figures a table lists, the latest first (a link gives every one)
+LIST_LIMIT = 100  # the places inside, events and statements a page lists
 PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"}
 AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")
@@ -215,15 +216,15 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
             figures_query=figures_query(vocab, PLACE, entity),
             timeline=_timeline(store, vocab, counted.timeline),
             path=_path(store, vocab, entity),
-            parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=FIGURE_LIMIT))],
+            parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=LIST_LIMIT))],
             map_place=entity,
-            events=events_in(store, vocab, entity, FIGURE_LIMIT),
+            events=events_in(store, vocab, entity, LIST_LIMIT),
         )
     if types & AGENT_TYPES:
         counted = _counted(store, vocab, counts, AGENT, entity)
         statements = [
             Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date"))
-            for r in _select(store, vocab, _STATEMENTS.format(e=entity, limit=FIGURE_LIMIT))
+            for r in _select(store, vocab, _STATEMENTS.format(e=entity, limit=LIST_LIMIT))
         ]
         figures = _figures(store, vocab, counted.latest)
         return Panels("agent", figures=figures, figures_total=counted.total, figures_query=figures_query(vocab, AGENT, entity),
