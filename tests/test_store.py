@@ -106,6 +106,12 @@ def test_construct_streams_the_union(store: Store) -> None:
     assert sorted(t.object.value for t in triples) == ["1", "2", "3"]
 
 
+def test_triples_are_the_union_each_once(store: Store) -> None:
+    store.replace_graphs({G2: graph("ex:b ex:p 3 . ex:a ex:p 1 .")})  # ex:a ex:p 1 in both graphs now
+    assert sorted(str(t) for t in store.triples()) == sorted({str(q.triple) for q in store.quads()})
+    assert len(list(store.triples())) == 3
+
+
 def test_construct_ntriples_is_the_same_graph_written_by_the_engine(store: Store) -> None:
     query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     written = store.construct_ntriples(query)
@@ -130,7 +136,7 @@ def test_settings_with_a_store_url_open_the_server(tmp_path: Path, servers: Serv
     # Another tenant's graph on the same server (as Virtuoso's own system graphs) is not part of the dataset.
     httpx.post(f"{server.base}update", data={"update": "INSERT DATA { GRAPH <urn:other> { <urn:a> <urn:b> 1 } }"}).raise_for_status()
     assert store.graph_names() == [URIRef(f"{settings.base_uri}graph/x")] and len(store) == 1
-    assert len(list(store.quads())) == 1
+    assert len(list(store.quads())) == 1 and len(list(store.triples())) == 1
     store.close()
     assert not (tmp_path / "never").exists()  # nothing written locally
 

@@ -60,12 +60,6 @@ DUMP_STEM = DATASET_NAME
 DESCRIPTION_FILE = "void.ttl"
 CATALOG_FILE = "catalog.json"
 
-# Every triple of the default graph and the named graphs, once. CONSTRUCT alone forgets what it emitted after
-# about a million triples; DISTINCT keeps them all (memory grows with the union). Oxigraph scans graph by graph
-# and subject by subject, so the Turtle still groups each subject's triples.
-_UNION = (
-    "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
-)
 
 
 # --- the published JSON-LD context ---------------------------------------------------------------
@@ -128,7 +122,7 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -
         ox.serialize(counter, out, format=ox.RdfFormat.N_QUADS)  # type: ignore[arg-type]
         return counter.count
     if fmt in (TURTLE, NTRIPLES):
-        triples: _Counter[ox.Triple] = _Counter(store.construct(_UNION))
+        triples: _Counter[ox.Triple] = _Counter(store.triples())  # the union of the graphs, each triple once
         assert fmt.rdf is not None
         ox.serialize(triples, out, format=fmt.rdf, prefixes=prefixes(base, vocab) if fmt == TURTLE else None)  # type: ignore[arg-type]
         return triples.count

@@ -89,6 +89,16 @@ def test_dumps_hold_what_the_embedded_build_holds(remote: Remote, built_settings
             assert isomorphic(served[name], graph), name
 
 
+def test_graph_dumps_hold_the_union_of_lods_graphs_and_nothing_else(remote: Remote) -> None:
+    """The Turtle and N-Triples dumps (the union) hold what the N-Quads dump's graphs hold: none of the server's
+    other graphs (Virtuoso's own system graphs are in its default graph)."""
+    union = Graph()
+    for graph in _graphs((remote.settings.dumps_dir / "lod.nq").read_text(encoding="utf-8")).values():
+        union += graph
+    triples = Graph().parse(remote.settings.dumps_dir / "lod.nt", format="nt")
+    assert len(triples) == len(union) and isomorphic(triples, union)
+
+
 def _described(graph: Graph) -> set[tuple[str, str]]:
     """Which IRIs have which properties (what survives Virtuoso's retyping of literals)."""
     return {(str(s), str(p)) for s, p, _ in graph if isinstance(s, URIRef)}

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 
 __all__ = ["OxigraphStore", "ReadOnlyOpener", "open_writer"]
 
+# Every triple of the default graph and the named graphs, once. CONSTRUCT alone forgets what it emitted after
+# about a million triples; DISTINCT keeps them all (memory grows with the union). Oxigraph scans graph by graph
+# and subject by subject, so a Turtle dump still groups each subject's triples.
+UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+
 class OxigraphStore:
     """The default store: ``pyoxigraph.Store`` on disk (or in memory with ``path=None``)."""
 
@@ -108,6 +113,9 @@ class OxigraphStore:
         result = self._store.query(sparql, use_default_graph_as_union=True)
         assert isinstance(result, ox.QueryTriples), "construct() takes a CONSTRUCT query"
         return iter(result)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        return self.construct(UNION)
 
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         # Oxigraph scans its GSPO index: each subject's quads come together.

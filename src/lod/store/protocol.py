@@ -133,6 +133,10 @@ class Store(Protocol):
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         """The triples of a CONSTRUCT query over the union of all graphs, streamed (for dumps of any size)."""
 
+    def triples(self) -> Iterator[ox.Triple]:
+        """Every triple of the dataset once (the union of its graphs, no other data the engine holds), streamed:
+        the graph-format dumps."""
+
     def construct_ntriples(self, sparql: str) -> bytes:
         """The graph a CONSTRUCT query over the union of all graphs builds, written by the engine as N-Triples
         (one triple per line; no term object per triple crosses into Python: an entity's document).

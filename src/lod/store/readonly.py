@@ -96,6 +96,9 @@ class ReadOnlyStore:
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         return self.current().construct(sparql)
 
+    def triples(self) -> Iterator[ox.Triple]:
+        return self.current().triples()
+
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         return self.current().quads(graph)
 

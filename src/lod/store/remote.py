@@ -8,7 +8,7 @@ SPARQL JSON results, or N-Triples for a CONSTRUCT or DESCRIBE (told apart by the
 :func:`lod.sparql.query_form` does). The server must treat its default graph as the union of its named graphs, as lod's own store does
 (``oxigraph serve --union-default-graph``, Virtuoso and GraphDB do by default, Fuseki with
 ``tdb2:unionDefaultGraph``): see docs/scale-out.md. Dumps stream their quads with one query each
-(:meth:`SparqlStore.quads`, :meth:`SparqlStore.construct`), never held in memory whole.
+(:meth:`SparqlStore.quads`, :meth:`SparqlStore.triples`), never held in memory whole.
 
 **Writing.** With an update endpoint, all graphs of one write go in one SPARQL Update request (``DROP SILENT
 GRAPH``, then ``INSERT { GRAPH ... } WHERE {}`` per graph: Virtuoso 7 refuses blank nodes in ``INSERT DATA``),
@@ -159,6 +159,11 @@ class SparqlStore:
                 raise QueryError(f"{self.query_url} answered a CONSTRUCT with {media_type or 'no media type'}")
             for quad in ox.parse(body, format=GRAPH_TYPES[media_type]):
                 yield quad.triple
+
+    def triples(self) -> Iterator[ox.Triple]:
+        # lod's named graphs only: a server's default graph also holds its other graphs (Virtuoso's system ones)
+        scoped = f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._scope_filter()} }}"
+        return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {scoped} }}")
 
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         if isinstance(graph, ox.DefaultGraph):
