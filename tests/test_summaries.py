@@ -88,3 +88,9 @@ def test_an_index_of_another_build_is_not_read(dumps: Path, built_settings: Sett
         store.close()
     assert publish.dumps_build(dumps)
     assert summaries.lookup(dumps, AGENT, "http://example.org/anyone") is None
+
+
+def test_an_index_keeping_another_number_of_figures_is_not_read(dumps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reporter = _reporters(dumps)[0]
+    monkeypatch.setattr(summaries, "LATEST", summaries.LATEST + 1)  # as a newer lod would list
+    assert summaries.lookup(dumps, AGENT, reporter) is None

@@ -192,8 +192,8 @@ def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str) -> 
     db = sqlite3.connect(path)
     try:
         with db:
-            db.execute("CREATE TABLE build (name TEXT NOT NULL)")
-            db.execute("INSERT INTO build VALUES (?)", (build,))
+            db.execute("CREATE TABLE build (name TEXT NOT NULL, latest INTEGER NOT NULL)")
+            db.execute("INSERT INTO build VALUES (?, ?)", (build, LATEST))
             db.execute("CREATE TABLE summary (kind TEXT, entity TEXT, total INTEGER, timeline TEXT, latest TEXT, "
                        "PRIMARY KEY (kind, entity)) WITHOUT ROWID")
             db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?, ?)", (
@@ -226,7 +226,7 @@ def _open(folder: Path) -> sqlite3.Connection | None:
     """This thread's read-only connection to the index, if it is that of the dumps' build. The index and the
     catalog are replaced by renames, never written in place, so their inodes say when to look again."""
     try:
-        identity = (str(folder), *((s.st_ino, s.st_mtime_ns, s.st_size) for s in ((folder / FILE).stat(), (folder / CATALOG_FILE).stat())))
+        identity = (str(folder), LATEST, *((s.st_ino, s.st_mtime_ns, s.st_size) for s in ((folder / FILE).stat(), (folder / CATALOG_FILE).stat())))
     except FileNotFoundError:
         return None
     cached: tuple[tuple[object, ...], sqlite3.Connection | None] | None = getattr(_local, "db", None)
@@ -243,10 +243,10 @@ def _connect(path: Path, build: str | None) -> sqlite3.Connection | None:
         return None
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        row = db.execute("SELECT name FROM build").fetchone()
-    except sqlite3.Error:
+        row = db.execute("SELECT name, latest FROM build").fetchone()
+    except sqlite3.Error:  # not an index, or one of an older lod
         return None
-    if row is None or row[0] != build:
+    if row is None or tuple(row) != (build, LATEST):  # another build's, or one keeping another number of figures
         db.close()
         return None
     return db
