@@ -10,6 +10,8 @@ restated later in the article (same type, a place in common, overlapping dates) 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
@@ -83,8 +85,10 @@ def find_incidents(key: str, sentences: Sequence[Sentence], places: Sequence[Men
 def _when(found: Sequence[DateExpression], said: date | None, published: date | None) -> tuple[date | None, date | None]:
     """The sentence's first period (else its first date other than the day it was said), closed against the day
     it was said (else the publication date)."""
-    periods = [e for e in found if e.kind != "point"]
-    points = [e for e in found if e.kind == "point" and not (said is not None and e.start == said)]
+    periods = [e for e in found if e.kind not in ("point", "as-of")]
+    # "As of 20 December, ground fighting resumed": for an incident the day stated is its date
+    points = [e if e.kind != "as-of" else replace(e, kind="point") for e in found
+              if e.kind in ("point", "as-of") and not (said is not None and e.start == said)]
     for expression in periods + points:
         start, end = close_period(expression, said or published)
         if start is not None or end is not None:
