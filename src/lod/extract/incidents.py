@@ -10,10 +10,9 @@ restated later in the article (same type, a place in common, overlapping dates) 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from lod.extract.dates import DateExpression, close_period
