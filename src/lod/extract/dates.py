@@ -116,6 +116,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
     # "between 2012 and 2015", "from 2014 to 2016": the years from the first to the last
     ("range-years", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through|-|–)\s+(?P<y2>(?:19|20)\d\d)\b", re.I)),
+    # "on the night of 12 to 13 June": both days
+    ("range-days", re.compile(r"\b(?:on\s+)?the\s+night\s+of\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|-|–|and)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     # "on 10 and 11 March", "on March 10 and 11": those days
     ("range-days", re.compile(r"\bon\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\bon\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
@@ -152,6 +154,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
     # "as of 10 June": the day the figure stands at, its reporting date; no period of its own
     ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    # "as of the end of May": its last day
+    ("as-of-month", re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    # "in June so far", "so far in June": from the 1st to the reporting date
+    ("month-so-far", re.compile(r"\b(?:in\s+(?P<m>" + MON + r")\s+so\s+far|so\s+far\s+in\s+(?P<m2>" + MON + r"))\b", re.I)),
+    # "the week of 6 June": that day and the six after it
+    ("week-of", re.compile(r"\b(?:during|in|over)\s+the\s+week\s+of\s+" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
     # "since then", "have fled since.": from the date the text gave before
     ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)", re.I)),
     ("since-weekend", re.compile(r"\bsince\s+(?:the|last)\s+weekend\b", re.I)),
@@ -180,7 +188,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "range-days": ("from", "between", "on "), "range-months": ("from", "between"), "range-dates": ("from", "between"),
+    "range-days": ("from", "between", "on ", "night"), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
     "so-far-this": ("this",), "week-to": ("week",), "since-event-ago": (" ago",), "weekday-range": ("day",),
@@ -188,7 +196,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "since-then": ("since",),
+    "in-year": ("19", "20"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",),
@@ -238,6 +246,17 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
             m1 = _month(m.group("m1"))
             return make("period", date(y2 if m1 <= m2 else y2 - 1, m1, 1), month_end(y2, m2))
+        if rule == "as-of-month":
+            month = _month(m.group("m"))
+            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
+            month_last = month_end(year, month)
+            return make("as-of", month_last, month_last)
+        if rule == "month-so-far":
+            month = _month(m.group("m") or m.group("m2"))
+            return make("since", date(_year_for(month, 1, anchor, None, None), month, 1), None)
+        if rule == "week-of":
+            first_day = _day_month(m, "w", anchor, "wy")
+            return make("period", first_day, first_day + timedelta(days=6)) if first_day else None
         if rule == "as-of":
             day = _day_month(m, "s", anchor, "sy")
             return make("as-of", day, day) if day else None
