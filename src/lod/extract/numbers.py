@@ -36,10 +36,14 @@ QUALIFIERS: list[tuple[str, str]] = [
     (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above", "more_than"),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
     (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|"
-     r"an\s+approximate|approx\.|circa|reportedly|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),
+     r"an\s+approximate|approx\.|circa|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),
     (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
     (r"less\s+than|fewer\s+than|under|just\s+under|below", "less_than"),
 ]
+# "estimated" after its subject or an auxiliary is the verb ("officials estimated 5,000", "it has estimated"); after a
+# determiner or at the start it is the adjective ("the estimated 2,000", "Estimated 5,000 people")
+_ESTIMATED_VERB = re.compile(r"(?:\b(?:has|have|had|was|were|is|are|been)|[A-Za-z]{2,}(?<!\bthe)(?<!\ban)(?<!\bsome)(?<!\bits)"
+                             r"(?<!\btheir)(?<!\bof)(?<!\bto)(?<!\band)(?<!\bor))\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>" + "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS) + r")\s+$", re.IGNORECASE
 )
@@ -108,6 +112,8 @@ def qualifier_before(text: str, start: int) -> tuple[str, str, int]:
         return "exact", "", start
     words = found.group("q")
     folded = " ".join(words.lower().split())
+    if folded == "estimated" and _ESTIMATED_VERB.search(window[: found.start("q")]):
+        return "exact", "", start  # "the agency estimated 5,000": a reporting verb, which changes no qualifier
     for pattern, code in QUALIFIERS:
         if re.fullmatch(pattern, folded):
             return code, words, start - len(window) + found.start("q")
