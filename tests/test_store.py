@@ -173,3 +173,37 @@ def test_a_store_without_any_write_endpoint_says_so() -> None:
     with pytest.raises(StoreUnavailable) as caught:
         SparqlStore("http://127.0.0.1:9/query").replace_graphs({G1: graph("ex:a ex:p 1 .")})
     assert "LOD_STORE_UPDATE_URL" in str(caught.value)
+
+
+def test_bulk_loading_in_chunks_loads_every_quad_and_keeps_blank_node_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Oxigraph's loader is called once per ``BULK_CHUNK`` quads (its memory stays flat); nothing is lost or
+    repeated at the seams, and a blank node keeps its label across calls."""
+    from lod.store import oxigraph
+
+    monkeypatch.setattr(oxigraph, "BULK_CHUNK", 2)
+    name, shared = ox.NamedNode(str(G1)), ox.BlankNode("shared")
+    quads = [ox.Quad(shared if i % 2 else ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                     ox.Literal(str(i)), name) for i in range(7)]
+    store = oxigraph.OxigraphStore(tmp_path / "store")
+    calls: list[int] = []
+    engine = store.engine
+    store._store = _Counting(engine, calls)  # type: ignore[assignment]
+    store.bulk_extend(iter(quads))
+    store._store = engine
+    assert calls == [2, 2, 2, 1]
+    assert sorted(map(str, store.quads())) == sorted(map(str, quads))
+
+
+class _Counting:
+    """The engine, counting the quads of each bulk-loader call."""
+
+    def __init__(self, engine: ox.Store, calls: list[int]) -> None:
+        self.engine, self.calls = engine, calls
+
+    def bulk_extend(self, quads: Iterator[ox.Quad]) -> None:
+        taken = list(quads)
+        self.calls.append(len(taken))
+        self.engine.bulk_extend(taken)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.engine, name)

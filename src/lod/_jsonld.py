@@ -113,28 +113,43 @@ class JsonLdWriter:
         self._out = out
         self._buffer: list[str] = []
         self._size = 0
+        self._separator = "\n"
         known = compiled or _Compiled(context)
         self._properties, self._compact = known.properties, known.compact
 
     def write(self, store: Source, context: str | dict[str, Any]) -> int:
         """Write every quad of ``store``; ``context`` is the ``@context`` value (a URL, or the context itself)."""
+        self.begin(context)
+        self.add(ox.DefaultGraph(), store.quads(ox.DefaultGraph()))
+        for name in store.graph_names():
+            graph = ox.NamedNode(name)
+            self.add(graph, store.quads(graph))
+        self.end()
+        return len(store)
+
+    def begin(self, context: str | dict[str, Any]) -> None:
+        """Start the document (then :meth:`add` each graph, default graph first, and :meth:`end`)."""
         self._emit('{"@context": ' + json.dumps(context, ensure_ascii=False) + ',\n"@graph": [')
-        separator = "\n"
-        for node in self._nodes(store.quads(ox.DefaultGraph())):
-            self._emit(separator + node)
-            separator = ",\n"
-        graphs = [ox.NamedNode(name) for name in store.graph_names()]
-        for graph in graphs:
-            head = separator + '{"@id": ' + json.dumps(self._compact(graph.value)) + ', "@graph": [\n'
-            inner = ""
-            for node in self._nodes(store.quads(graph)):
-                self._emit((inner or head) + node)
-                inner = separator = ",\n"
-            if inner:
-                self._emit("\n]}")
+        self._separator = "\n"
+
+    def add(self, graph: ox.NamedNode | ox.DefaultGraph, quads: Iterable[ox.Quad]) -> None:
+        """Write one graph's quads (or triples: their graph is ``graph``), each subject's together."""
+        if isinstance(graph, ox.DefaultGraph):
+            for node in self._nodes(quads):
+                self._emit(self._separator + node)
+                self._separator = ",\n"
+            return
+        head = self._separator + '{"@id": ' + json.dumps(self._compact(graph.value)) + ', "@graph": [\n'
+        inner = ""
+        for node in self._nodes(quads):
+            self._emit((inner or head) + node)
+            inner = self._separator = ",\n"
+        if inner:
+            self._emit("\n]}")
+
+    def end(self) -> None:
         self._emit("\n]}\n")
         self._flush()
-        return len(store)
 
     def _nodes(self, quads: Iterable[ox.Quad]) -> Iterator[str]:
         """Node objects as JSON text, one per run of quads with the same subject (Oxigraph's GSPO order)."""

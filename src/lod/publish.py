@@ -4,8 +4,10 @@
 plain and gzipped, into the dumps folder with ``void.ttl`` (the VoID/DCAT description, :mod:`lod.void`) and
 ``catalog.json`` beside them (``lod build``); ``read_catalog()`` reads that folder back for the web layer.
 
-Turtle and N-Triples are graph formats, so they hold the union of all graphs (each triple once). N-Quads and
-JSON-LD keep the named graphs. The JSON-LD dump is compact: ``"@context"`` is the published context
+Turtle and N-Triples are graph formats, so they hold the union of all graphs (each triple once, sorted:
+:mod:`lod.union`). N-Quads and JSON-LD keep the named graphs. ``write_dumps`` reads the store once, graph by
+graph, each graph's triples written by the engine as N-Triples, and feeds every format from them, so its memory
+does not grow with the dataset. The JSON-LD dump is compact: ``"@context"`` is the published context
 (``context.jsonld`` beside this module, also served at ``{base}context.jsonld``) embedded in the dump, so it
 reads as plain JSON and parses offline. It is written
 streaming, one node per line, by :mod:`lod._jsonld`, and not by a JSON-LD processor.
@@ -38,6 +40,7 @@ from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, 
 from lod.namespaces import prefixes, rebase
 from lod.settings import Settings
 from lod.store import Store
+from lod.union import Union
 from lod.void import DATASET_NAME, dataset_uri, describe, statistics
 
 __all__ = [
@@ -59,8 +62,6 @@ CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 DUMP_STEM = DATASET_NAME
 DESCRIPTION_FILE = "void.ttl"
 CATALOG_FILE = "catalog.json"
-
-
 
 # --- the published JSON-LD context ---------------------------------------------------------------
 
@@ -116,26 +117,59 @@ def dump(store: Store, fmt: Format, out: IO[bytes], *, base: str, vocab: str, gz
 
 def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -> int:
     """Write one dump; return how many triples (graph formats) or quads (dataset formats) it holds."""
-    # pyoxigraph's stubs say ``IO[bytes]`` for ``output``; it writes to any binary file object, a GzipFile too.
     if fmt == NQUADS:
-        counter: _Counter[ox.Quad] = _Counter(store.quads())
-        ox.serialize(counter, out, format=ox.RdfFormat.N_QUADS)  # type: ignore[arg-type]
-        return counter.count
+        count = 0
+        for graph, text in graph_texts(store):
+            out.write(in_graph(text, graph))
+            count += text.count(b"\n")
+        return count
     if fmt in (TURTLE, NTRIPLES):
-        triples: _Counter[ox.Triple] = _Counter(store.triples())  # the union of the graphs, each triple once
-        assert fmt.rdf is not None
-        ox.serialize(triples, out, format=fmt.rdf, prefixes=prefixes(base, vocab) if fmt == TURTLE else None)  # type: ignore[arg-type]
-        return triples.count
+        with Union() as union:
+            for _, text in graph_texts(store):
+                union.add(text)
+            if fmt == NTRIPLES:
+                return _write_lines(union.lines(), out)
+            with tempfile.TemporaryFile() as lines:
+                _write_lines(union.lines(), lines)
+                lines.seek(0)
+                return _turtle(lines, out, base, vocab)
     if fmt == JSONLD:
         context = load_context(base, vocab)["@context"]
         return JsonLdWriter(context, out).write(store, context)  # embedded: the dump reads offline
     raise ValueError(f"{fmt} is not a dump format; use one of {', '.join(f.name for f in DUMP_FORMATS)}")
 
 
-def _reserialize(turtle: Path, out: BinaryOutput) -> int:
-    """The Turtle dump's triples as N-Triples."""
-    triples: _Counter[ox.Triple] = _Counter(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE))
-    ox.serialize(triples, out, format=ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+def graph_texts(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes]]:
+    """Each graph's triples as N-Triples, written by the engine (no term object per triple crosses into Python):
+    the default graph's first (lod writes none there, but a store may hold some), then each named graph's."""
+    default = ox.serialize((q.triple for q in store.quads(ox.DefaultGraph())), format=ox.RdfFormat.N_TRIPLES)
+    if default:
+        yield ox.DefaultGraph(), default
+    for name in store.graph_names():
+        yield ox.NamedNode(name), store.construct_ntriples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+
+
+def in_graph(ntriples: bytes, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
+    """N-Triples as N-Quads in ``graph``: every line ends in `` .\\n`` (a literal's line breaks are escaped)."""
+    return ntriples if isinstance(graph, ox.DefaultGraph) else ntriples.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
+
+
+def _write_lines(lines: Iterator[bytes], out: BinaryOutput) -> int:
+    """Write lines in batches; return how many."""
+    count, batch = 0, []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == 10_000:
+            out.write(b"".join(batch))
+            count, batch = count + len(batch), []
+    out.write(b"".join(batch))
+    return count + len(batch)
+
+
+def _turtle(ntriples: IO[bytes], out: BinaryOutput, base: str, vocab: str) -> int:
+    """N-Triples, each subject's lines together, as Turtle with our prefixes."""
+    triples: _Counter[ox.Quad] = _Counter(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=prefixes(base, vocab))  # type: ignore[arg-type]
     return triples.count
 
 
@@ -208,24 +242,19 @@ def write_dumps(
     issued = _previous_issued(folder) or now
     files: list[DumpFile] = []
     staged: list[tuple[Path, Path]] = []
-    written: dict[Format, Path] = {}
     try:
+        plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in DUMP_FORMATS}
+        counts = _write_all(store, plain, folder, base, vocab)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
-            plain, zipped = _stage(staged, folder / name), _stage(staged, folder / f"{name}.gz")
-            with plain.open("wb") as out:
-                if fmt == NTRIPLES and TURTLE in written:  # the same triples: reading them back costs a fifth
-                    count = _reserialize(written[TURTLE], out)  # of the union query
-                else:
-                    count = _dump(store, fmt, out, base, vocab)
-            written[fmt] = plain
-            with plain.open("rb") as source, zipped.open("wb") as raw:
+            zipped = _stage(staged, folder / f"{name}.gz")
+            with plain[fmt].open("rb") as source, zipped.open("wb") as raw:
                 with gzip_module.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0, filename="") as packed:
                     shutil.copyfileobj(source, packed, 1 << 20)
-            for path, file_name, gz in ((plain, name, False), (zipped, f"{name}.gz", True)):
+            for path, file_name, gz in ((plain[fmt], name, False), (zipped, f"{name}.gz", True)):
                 size, sha = _size_and_sha256(path)
-                files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, count, now))
-        stats = statistics(store, base, vocab)
+                files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, counts[fmt], now))
+        stats = statistics(store, base, vocab, triples=counts[NTRIPLES])
         description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab), encoding="utf-8", newline="")
@@ -238,6 +267,28 @@ def write_dumps(
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
     return catalog
+
+
+def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str, vocab: str) -> dict[Format, int]:
+    """Every dump format, in one pass over the graphs: each graph's N-Triples (written by the engine) go to the
+    N-Quads and JSON-LD dumps and into the union, whose sorted lines are the N-Triples dump and, read back, the
+    Turtle one. Returns each format's count of quads or triples."""
+    context = load_context(base, vocab)["@context"]
+    quads = 0
+    with plain[NQUADS].open("wb") as nquads, plain[JSONLD].open("wb") as document, Union(folder) as union:
+        writer = JsonLdWriter(context, document)
+        writer.begin(context)  # embedded: the dump reads offline
+        for graph, text in graph_texts(store):
+            nquads.write(in_graph(text, graph))
+            quads += text.count(b"\n")
+            union.add(text)
+            writer.add(graph, ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+        writer.end()
+        with plain[NTRIPLES].open("wb") as out:
+            triples = _write_lines(union.lines(), out)
+    with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
+        _turtle(lines, out, base, vocab)
+    return {NQUADS: quads, JSONLD: quads, NTRIPLES: triples, TURTLE: triples}
 
 
 def _stage(staged: list[tuple[Path, Path]], final: Path) -> Path:

@@ -53,9 +53,10 @@ class Statistics:
     examples: list[str]
 
 
-def statistics(store: Store, base: str, vocab: str) -> Statistics:
+def statistics(store: Store, base: str, vocab: str, *, triples: int | None = None) -> Statistics:
     """Count what VoID says about the dataset in ``store``, whose own IRIs start with ``base`` (its vocabulary's with
-    ``vocab``)."""
+    ``vocab``). ``triples``: the union's count when the caller has it (the N-Triples dump's lines), which spares
+    a ``DISTINCT`` over every triple of the store (a hash set of all of them)."""
 
     def select(query: str) -> list[list[str]]:
         rows = store.query(query)
@@ -63,12 +64,14 @@ def statistics(store: Store, base: str, vocab: str) -> Statistics:
         return [[row[name] for name in rows.variables] for row in rows.values()]
 
     space = json.dumps(f"{base}id/")
-    [[triples]] = select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+    if triples is None:
+        [[counted]] = select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+        triples = int(counted)
     [[subjects, properties, objects]] = select(
         "SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE { ?s ?p ?o }"
     )
-    [[entities]] = select(
-        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
+    [[entities]] = select(  # each subject's IRI looked at once, not once per triple
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ ?s ?p ?o }} }} FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
     )
     [[classes]] = select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
     graphs = {g: int(n) for g, n in select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
@@ -83,7 +86,7 @@ def statistics(store: Store, base: str, vocab: str) -> Statistics:
             f"SELECT ?s WHERE {{ ?s a <{cls}> FILTER STRSTARTS(STR(?s), {space}) }} ORDER BY STR(?s) LIMIT 1"
         )]
     return Statistics(
-        triples=int(triples),
+        triples=triples,
         entities=int(entities),
         classes=int(classes),
         properties=int(properties),

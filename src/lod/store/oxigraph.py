@@ -8,6 +8,7 @@ folder of RocksDB files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
@@ -22,7 +23,12 @@ from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Tripl
 if TYPE_CHECKING:
     from lod.store.readonly import ReadOnlyStore
 
-__all__ = ["OxigraphStore", "ReadOnlyOpener", "open_writer"]
+__all__ = ["BULK_CHUNK", "OxigraphStore", "ReadOnlyOpener", "open_writer"]
+
+# Quads per call of Oxigraph's bulk loader. One call sorts batches of up to a million quads, one per thread,
+# all in memory: 1.5 GB for the 2.5 million quads of 10,000 articles on two cores. Calls of this size keep
+# the loader under 200 MB whatever the size of the build, and load as fast.
+BULK_CHUNK = 250_000
 
 # Every triple of the default graph and the named graphs, once. CONSTRUCT alone forgets what it emitted after
 # about a million triples; DISTINCT keeps them all (memory grows with the union). Oxigraph scans graph by graph
@@ -130,9 +136,12 @@ class OxigraphStore:
         self._store.flush()
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads with Oxigraph's bulk loader, streaming: not a transaction, so only for a store nobody reads
-        yet (``lod build`` stages a new store with it, :mod:`lod.staging`)."""
-        self._store.bulk_extend(quads)
+        """Add quads with Oxigraph's bulk loader, streaming, ``BULK_CHUNK`` quads per call so memory stays flat:
+        not a transaction, so only for a store nobody reads yet (``lod build`` stages a new store with it,
+        :mod:`lod.staging`). Blank nodes keep their labels."""
+        remaining = iter(quads)
+        for first in remaining:
+            self._store.bulk_extend(chain((first,), islice(remaining, BULK_CHUNK - 1)))
 
     def optimize(self) -> None:
         """Compact the files on disk (after a bulk load), so readers open it fast and it takes less room."""
