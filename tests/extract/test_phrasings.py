@@ -40,3 +40,15 @@ def test_figures(category: str, text: str, expected: list[tuple[int, str, str]],
 def test_periods(category: str, text: str, expected: list[tuple[str | None, str | None]], reconciler: Reconciler) -> None:
     got = record(text, reconciler, published=PUBLISHED)
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Thousands of refugees return home from the neighbouring country", []),
+    ("Thousands flee as the army advances", [1300]),
+    ("Displacement continues as the first returns reach the town", [1300]),
+])
+def test_an_article_about_going_home(title: str, expected: list[int], reconciler: Reconciler) -> None:
+    """A movement with no word of flight, in an article whose headline is about going home, is a return."""
+    got = record("More than 1,300 families crossed into the province from the neighbouring country since early July.",
+                 reconciler, published=PUBLISHED, title=title)
+    assert [o["figure"] for o in got["displacement"]] == expected

@@ -12,7 +12,9 @@ from lod.extract.dates import DateExpression, close_period, find_dates, title_hi
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
-from lod.extract.lexicon import ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES
+from lod.extract.lexicon import (
+    ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES, RETURN_CUES,
+)
 from lod.extract.observations import Figure, find_figures
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -168,10 +170,13 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     by_sentence = {s.index: s for s in statements}
     previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
     title = " ".join((doc.article.title or "").split())
+    returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
     for index, sentence in enumerate(doc.sentences):
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title):
             continue  # the page repeats its headline at the head of the body: a headline is no report of its own
         figures = find_figures(sentence.text)
+        if returning and not _FLIGHT.search(sentence.text):
+            figures = []  # an article about going home: "1,300 families crossed into the country" is a return
         if not figures:
             continue
         # A flow right after another, with no date in its own clause, is a part or a continuation of it ("... 11,000
@@ -232,6 +237,10 @@ def _words_flow_period(doc: _Doc, index: int) -> Period | None:
     return (start, end, periods[0].text) if start or end else None
 
 
+# a headline about people going home, and the words that make a movement a flight whatever the headline says
+_RETURN_TITLE = re.compile(r"\b(?:" + RETURN_CUES + r"|return(?:s|ed|ing)?)\b", re.IGNORECASE)
+_FLIGHT = re.compile(r"\b(?:fle[de]\w*|flee\w*|displac\w+|uproot\w+|forced|forcibly|escap\w+|evacuat\w+|expelled|driven)\b",
+                     re.IGNORECASE)
 _OWN_SOURCE = re.compile(r"\b(?:said|says|saying|told|according\s+to|reported|estimated|estimates)\b", re.IGNORECASE)
 
 
