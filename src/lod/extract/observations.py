@@ -36,7 +36,7 @@ _UNIT = re.compile(
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|more|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"out\s+of|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 # a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
@@ -56,6 +56,9 @@ _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGN
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
 # "20,000 of them in the past week" (a part of the flow, by time or place), not "20,000 of them children" (who they are)
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
+# where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
+_PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
+                        re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?!be\b|have\b|the\s+total\b)[\w’'-]")
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
@@ -227,6 +230,8 @@ def find_figures(text: str) -> list[Figure]:
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
+        if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):
+            verdict, unit_override = "flow-list", figures[-1].unit  # "5,000 fled, 2,000 of whom went to the camps"
         if verdict == "" and follows_flow and (_OF_THEM.match(text[last.number.end:]) or (
                 _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(after))):
             # "50,000 have been displaced, 20,000 of them in the past week"; "9,000 fled to the hills and 3,000 to
