@@ -320,6 +320,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
 
 
 Period = tuple[date | None, date | None, str | None]
+# a clause that adds the figure to a total: the total does not share the period of the clause before
+_CUMULATIVE = re.compile(r",\s+(?:in\s+addition\s+to|adding\s+to|bringing|taking|raising)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w.’'-]+){1,3}|reported|announced|stated|added|noted|confirmed|"
                           r"estimated)\s+$", re.IGNORECASE)
 # what may come before a period that opens the sentence ("• Since 9 March, ...")
@@ -366,6 +368,9 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
             chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
         if carried is not None and clause(chosen.begin) != clause(lo):
             return carried
+        opening = [m for m in _CLAUSE_BREAK.finditer(text) if m.start() < lo]
+        if clause(chosen.begin) != clause(lo) and opening and _CUMULATIVE.match(opening[-1].group(0)):
+            return None, None, None  # "..., adding to the more than 800,000 who have crossed": a total of its own time
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 
