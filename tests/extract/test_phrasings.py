@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from lod.articles import parse_article
+from lod.extract import extract, to_record_json
 from lod.reconcile import Reconciler
 
 from ._records import record
@@ -52,3 +54,15 @@ def test_an_article_about_going_home(title: str, expected: list[int], reconciler
     got = record("More than 1,300 families crossed into the province from the neighbouring country since early July.",
                  reconciler, published=PUBLISHED, title=title)
     assert [o["figure"] for o in got["displacement"]] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The monitor recorded the flight of more civilians since today morning, the 18th of March 2016, after more than "
+     "5,000 people fled during the past 72 hours.", [("2016-03-15", "2016-03-18")]),
+    ("More than 5,000 people fled during the past 72 hours.", [(None, None)]),
+])
+def test_an_undated_page_that_says_which_day_is_today(body: str, expected: list[tuple[str | None, str | None]],
+                                                      reconciler: Reconciler) -> None:
+    article = parse_article(f"Title: Test\nSource URL: https://example.org/a\nPublisher: Example News\n\n{body}")
+    got = to_record_json(article, extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == expected

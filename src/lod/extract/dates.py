@@ -459,6 +459,21 @@ _TITLE_MONTH = re.compile(r"\b(?P<m>" + MON + r")\s+(?P<y>(?:19|20)\d\d)\b", re.
 _TITLE_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?![\d/-])")
 
 
+_TODAY = re.compile(r"\btoday(?:\s+(?:morning|afternoon|evening))?,?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                    r"(?P<m>" + MON + r"),?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def stated_today(text: str) -> date | None:
+    """The day a text says is today ("since today morning, the 18th of March 2018"), else None."""
+    found = _TODAY.search(text)
+    if not found:
+        return None
+    try:
+        return date(int(found.group("y")), _month(found.group("m")), int(found.group("d")))
+    except ValueError:
+        return None
+
+
 def title_hint(title: str) -> date | None:
     """The last day of the month (or year) a title names ("Situation Report #8, August 2018"), else None."""
     found = _TITLE_MONTH.search(title or "")

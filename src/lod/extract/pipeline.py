@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lod.articles import Article
-from lod.extract.dates import DateExpression, close_period, find_dates, title_hint
+from lod.extract.dates import DateExpression, close_period, find_dates, stated_today, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
@@ -51,6 +51,7 @@ class _Doc:
     dates: list[list[DateExpression]]
     context: Context
     triggers: list[list[tuple[str, int, int]]]  # the campaign words of each sentence
+    today: date | None  # the publication date, or the day an undated text says is today
     place_starts: list[int] = field(default_factory=list)
     org_starts: list[int] = field(default_factory=list)
 
@@ -91,7 +92,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     orgs = finder.orgs(body)
     people = finder.people(body, orgs)
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
-    published = article.published_date
+    published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
     hint = None if published else title_hint(article.title or "")
     dates = _since_then([find_dates(s.text, published, hint) for s in sentences])
     triggers = [triggers_in(s.text) for s in sentences]
@@ -105,7 +106,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
-    return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers)
+    return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers, published)
 
 
 def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]:
@@ -190,7 +191,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         statement = by_sentence.get(index)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
         places = _observation_places(doc, sentence)
-        periods = [_period(doc.dates[index], statement, reported or doc.article.published_date, sentence.text, figure,
+        periods = [_period(doc.dates[index], statement, reported or doc.today, sentence.text, figure,
                            carried) for figure in figures]
         if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None \
                 and not _OWN_SOURCE.search(sentence.text):  # "..., saying 275,000 had fled": a source of its own
@@ -233,7 +234,7 @@ def _words_flow_period(doc: _Doc, index: int) -> Period | None:
     periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
     if len(periods) != 1 or find_figures(sentence.text) or not _FLOW_IN_WORDS.search(sentence.text):
         return None
-    start, end = close_period(periods[0], doc.article.published_date)
+    start, end = close_period(periods[0], doc.today)
     return (start, end, periods[0].text) if start or end else None
 
 
