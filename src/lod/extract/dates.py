@@ -47,7 +47,7 @@ _EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?
 # "the offensive, which began on 1 June, has displaced ...": a "since" period from that day
 _BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off)\s+(?:on\s+|in\s+)?")
 
-Kind = Literal["point", "period", "since", "past", "as-of", "since-then"]
+Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day"]
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week-of", re.compile(r"\b(?:during|in|over)\s+the\s+week\s+of\s+" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
     # "since then", "have fled since.": from the date the text gave before
     ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)", re.I)),
+    # "on the first day and night": the first day (and the night after) of the operation the text dated before
+    ("first-day", re.compile(r"\b(?:on|during|in|over)\s+the\s+first\s+day(?P<night>\s+and\s+night)?\b", re.I)),
     ("since-weekend", re.compile(r"\bsince\s+(?:the|last)\s+weekend\b", re.I)),
     ("began-date", re.compile(_BEGAN + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("began-weekday", re.compile(_BEGAN + r"(?:last\s+)?(?P<w>" + WEEKDAY + r")\b", re.I)),
@@ -196,7 +198,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",),
+    "in-year": ("19", "20"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",),
@@ -262,6 +264,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("as-of", day, day) if day else None
         if rule == "since-then":
             return make("since-then", None, None)
+        if rule == "first-day":
+            return make("first-day", None, None, days=1 if m.group("night") else 0)
         if rule == "since-weekend":
             assert anchor is not None  # _ANCHORED
             return make("since", weekday_on_or_before(anchor - timedelta(days=1), 5), None)
@@ -497,6 +501,6 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
         return reported - timedelta(days=expression.days or 0), reported
     if expression.kind == "since":
         return expression.start, reported
-    if expression.kind in ("as-of", "since-then"):
+    if expression.kind in ("as-of", "since-then", "first-day"):
         return None, None  # a reporting date, or a start still to be found in the sentences before
     return expression.start, expression.end

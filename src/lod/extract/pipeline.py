@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from lod.articles import Article
 from lod.extract.dates import DateExpression, close_period, find_dates, stated_today, title_hint
@@ -114,6 +114,14 @@ def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]
     began on 1 June. Since then, 5,000 people have fled." Left open when they gave none."""
     for index, found in enumerate(dates):
         for position, expression in enumerate(found):
+            if expression.kind == "first-day":
+                # "On the first day and night, 10,000 were evacuated": the first day of what began at the last "since"
+                earlier = [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 6), -1))]
+                start = next((e.start for group in earlier for e in reversed(group) if e.kind == "since" and e.start), None)
+                if start is not None:
+                    found[position] = replace(expression, kind="period", start=start,
+                                              end=start + timedelta(days=expression.days or 0))
+                continue
             if expression.kind != "since-then":
                 continue
             before = [e for e in found[:position] if e.start] or ([e for e in dates[index - 1] if e.start] if index else [])
