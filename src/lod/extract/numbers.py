@@ -49,6 +49,8 @@ _QUALIFIER_BEFORE = re.compile(
 )
 
 
+_ROUGH_AFTER = re.compile(r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+(?:people|families|households|individuals|refugees|civilians))",
+                          re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
 
 
@@ -136,6 +138,9 @@ def find_numbers(text: str) -> list[NumberMention]:
                 value = int((value / (1 if half.group("scale") else scale) + 0.5) * scale)
                 end = half.end()
         code, words, qstart = qualifier_before(text, start)
+        odd = _ROUGH_AFTER.match(text, end)
+        if odd and code == "exact":  # "5,000 or so people", "5,000-odd families"
+            code, words, end = "about", odd.group(0).strip(" -"), odd.end()
         found.append(NumberMention(value, start, end, text[start:end], code, words, qstart,
                                    words=not match.group("digits")))
     return _ranges(text, found)
