@@ -13,21 +13,33 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from _rdf import isomorphic
 
+from lod.namespaces import rebase
 from lod.pipeline import build
 from lod.settings import Settings
 from lod.web.app import create_app
 
-from _engines import Servers
+from _engines import Servers, loaded
 from conftest import make_settings
 
 from ._serving import listener, running, url_of
 
+SEED = Path(__file__).parents[1] / "data" / "web" / "seed.trig"
+TOKEN = "test-token-0123456789abcdef"
+ARTICLE = """Title: Families flee Saraqeb
+Source URL: https://example.org/x/saraqeb-offline
+Publisher: OCHA
+Published: 2020-01-28
+
+More than 500 families fled Saraqeb on Monday, OCHA said.
+"""
 HOUSEHOLDS = """PREFIX dis: <{vocab}displacement#>
 SELECT ?figure WHERE {{ ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure }} ORDER BY ?figure"""
 
@@ -97,6 +109,26 @@ def test_graph_dumps_hold_the_union_of_lods_graphs_and_nothing_else(remote: Remo
         union += graph
     triples = Graph().parse(remote.settings.dumps_dir / "lod.nt", format="nt")
     assert len(triples) == len(union) and isomorphic(triples, union)
+
+
+def test_a_server_that_stops_answering_is_503_store_unavailable(servers: Servers, tmp_path: Path) -> None:
+    """lod in front of a server that went away: what needs the store says so with a 503 problem, never a 500 or
+    a wait longer than the timeout; an upload is refused the same way."""
+    server = servers.oxigraph(keep=False)
+    sock = listener()
+    url = url_of(sock)
+    settings = server.settings(make_settings(tmp_path, engine="embedded", base_uri=url, ingest_token=TOKEN, query_timeout_s=10))
+    loaded(settings, rebase(SEED.read_text(encoding="utf-8"), url, settings.vocab_uri).encode(), ox.RdfFormat.TRIG).close()
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
+        assert http.get("/health").status_code == 200
+        assert http.get("/doc/org/snc", headers={"Accept": "text/turtle"}).status_code == 200
+        server.stop()
+        for path in ("/health", "/doc/org/snc", "/sparql?query=ASK%7B%7D"):
+            answer = http.get(path, headers={"Accept": "application/json, text/turtle;q=0.5"})
+            assert answer.status_code == 503 and "store-unavailable" in answer.text, (path, answer.status_code, answer.text[:300])
+        upload = http.post("/articles", content=ARTICLE.encode(), headers={"Authorization": f"Bearer {TOKEN}",
+                                                                         "Content-Type": "text/plain; charset=utf-8"})
+        assert upload.status_code == 503 and upload.json()["title"] == "Store Unavailable", upload.text
 
 
 def _described(graph: Graph) -> set[tuple[str, str]]:
