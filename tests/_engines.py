@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-
 import pyoxigraph as ox
 
 from lod.settings import Settings
