@@ -108,6 +108,8 @@ _PROJECTION_AFTER = re.compile(
 _AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
 # "N people who fled the fighting are now living in camps": the relative clause's verb describes them
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:been\s+)?", re.IGNORECASE)
+# the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
+_RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|came\s+back|gone\s+back)\b", re.IGNORECASE)
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
@@ -300,5 +302,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             then = _AFTER.search(clause, second.start()) if second else None
             if then and then.lastgroup != "flow":
                 return None, None  # "N people displaced since X (who fled X) are sheltering in the open": a stock
+            went_home = _RETURNED.search(clause) if relative else None
+            if went_home and not (then and then.start() < went_home.start()):
+                return None, None  # "200 families who had fled the fighting returned to the town": a return
         return "flow-subject", None
     return (None, None) if first else ("", None)
