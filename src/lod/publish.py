@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Callable, Generic, Iterable, Iterator, TypeVar
+from typing import IO, Any, Callable, Iterator
 
 import pyoxigraph as ox
 from pyld.jsonld import JsonLdError
@@ -57,7 +57,6 @@ __all__ = [
     "write_dumps",
 ]
 
-T = TypeVar("T")
 CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 DUMP_STEM = DATASET_NAME
 DESCRIPTION_FILE = "void.ttl"
@@ -128,11 +127,12 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -
             for _, text in graph_texts(store):
                 union.add(text)
             if fmt == NTRIPLES:
-                return _write_lines(union.lines(), out)
+                return _write_lines(union.lines(), out).lines
             with tempfile.TemporaryFile() as lines:
-                _write_lines(union.lines(), lines)
+                count = _write_lines(union.lines(), lines).lines
                 lines.seek(0)
-                return _turtle(lines, out, base, vocab)
+                _turtle(lines, out, base, vocab)
+                return count
     if fmt == JSONLD:
         context = load_context(base, vocab)["@context"]
         return JsonLdWriter(context, out).write(store, context)  # embedded: the dump reads offline
@@ -154,34 +154,39 @@ def in_graph(ntriples: bytes, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
     return ntriples if isinstance(graph, ox.DefaultGraph) else ntriples.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
 
 
-def _write_lines(lines: Iterator[bytes], out: BinaryOutput) -> int:
-    """Write lines in batches; return how many."""
-    count, batch = 0, []
+@dataclass
+class _Written:
+    """What :func:`_write_lines` wrote: lines, and the distinct subjects among them under a URI space."""
+
+    lines: int = 0
+    entities: int = 0
+
+
+def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "") -> _Written:
+    """Write N-Triples lines, sorted (each subject's together), in batches; count them and the subjects that are
+    IRIs starting with ``space`` (VoID's entities: counted here, a query would read every subject's IRI again)."""
+    written, batch, previous = _Written(), [], b""
+    start = b"<" + space.encode() if space else None
     for line in lines:
         batch.append(line)
+        if start is not None and line.startswith(start):
+            subject = line[: line.index(b" ")]
+            if subject != previous:
+                written.entities += 1
+                previous = subject
         if len(batch) == 10_000:
             out.write(b"".join(batch))
-            count, batch = count + len(batch), []
+            written.lines += len(batch)
+            batch = []
     out.write(b"".join(batch))
-    return count + len(batch)
+    written.lines += len(batch)
+    return written
 
 
-def _turtle(ntriples: IO[bytes], out: BinaryOutput, base: str, vocab: str) -> int:
-    """N-Triples, each subject's lines together, as Turtle with our prefixes."""
-    triples: _Counter[ox.Quad] = _Counter(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
-    ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=prefixes(base, vocab))  # type: ignore[arg-type]
-    return triples.count
-
-
-class _Counter(Generic[T]):
-    def __init__(self, items: Iterable[T]) -> None:
-        self._items = iter(items)
-        self.count = 0
-
-    def __iter__(self) -> Iterator[T]:
-        for item in self._items:
-            self.count += 1
-            yield item
+def _turtle(ntriples: IO[bytes], out: BinaryOutput, base: str, vocab: str) -> None:
+    """N-Triples, each subject's lines together, as Turtle with our prefixes (parsed straight into the writer)."""
+    ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,  # type: ignore[arg-type]
+                 prefixes=prefixes(base, vocab))
 
 
 # --- every dump, with its description ---------------------------------------------------------------
@@ -244,7 +249,7 @@ def write_dumps(
     staged: list[tuple[Path, Path]] = []
     try:
         plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in DUMP_FORMATS}
-        counts = _write_all(store, plain, folder, base, vocab)
+        counts, entities = _write_all(store, plain, folder, base, vocab)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
             zipped = _stage(staged, folder / f"{name}.gz")
@@ -254,7 +259,7 @@ def write_dumps(
             for path, file_name, gz in ((plain[fmt], name, False), (zipped, f"{name}.gz", True)):
                 size, sha = _size_and_sha256(path)
                 files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, counts[fmt], now))
-        stats = statistics(store, base, vocab, triples=counts[NTRIPLES])
+        stats = statistics(store, base, vocab, triples=counts[NTRIPLES], entities=entities)
         description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab), encoding="utf-8", newline="")
@@ -269,10 +274,10 @@ def write_dumps(
     return catalog
 
 
-def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str, vocab: str) -> dict[Format, int]:
+def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str, vocab: str) -> tuple[dict[Format, int], int]:
     """Every dump format, in one pass over the graphs: each graph's N-Triples (written by the engine) go to the
     N-Quads and JSON-LD dumps and into the union, whose sorted lines are the N-Triples dump and, read back, the
-    Turtle one. Returns each format's count of quads or triples."""
+    Turtle one. Returns each format's count of quads or triples, and VoID's count of entities."""
     context = load_context(base, vocab)["@context"]
     quads = 0
     with plain[NQUADS].open("wb") as nquads, plain[JSONLD].open("wb") as document, Union(folder) as union:
@@ -285,10 +290,11 @@ def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str,
             writer.add(graph, ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
         writer.end()
         with plain[NTRIPLES].open("wb") as out:
-            triples = _write_lines(union.lines(), out)
+            union_lines = _write_lines(union.lines(), out, f"{base}id/")
     with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
         _turtle(lines, out, base, vocab)
-    return {NQUADS: quads, JSONLD: quads, NTRIPLES: triples, TURTLE: triples}
+    triples = union_lines.lines
+    return {NQUADS: quads, JSONLD: quads, NTRIPLES: triples, TURTLE: triples}, union_lines.entities
 
 
 def _stage(staged: list[tuple[Path, Path]], final: Path) -> Path:

@@ -53,10 +53,11 @@ class Statistics:
     examples: list[str]
 
 
-def statistics(store: Store, base: str, vocab: str, *, triples: int | None = None) -> Statistics:
+def statistics(store: Store, base: str, vocab: str, *, triples: int | None = None, entities: int | None = None) -> Statistics:
     """Count what VoID says about the dataset in ``store``, whose own IRIs start with ``base`` (its vocabulary's with
-    ``vocab``). ``triples``: the union's count when the caller has it (the N-Triples dump's lines), which spares
-    a ``DISTINCT`` over every triple of the store (a hash set of all of them)."""
+    ``vocab``). ``triples`` and ``entities``: the counts when the caller has them (counted while writing the
+    N-Triples dump), which spares a ``DISTINCT`` over every triple of the store (a hash set of all of them) and
+    reading every subject's IRI again."""
 
     def select(query: str) -> list[list[str]]:
         rows = store.query(query)
@@ -70,9 +71,11 @@ def statistics(store: Store, base: str, vocab: str, *, triples: int | None = Non
     [[subjects, properties, objects]] = select(
         "SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE { ?s ?p ?o }"
     )
-    [[entities]] = select(  # each subject's IRI looked at once, not once per triple
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ ?s ?p ?o }} }} FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
-    )
+    if entities is None:
+        [[found]] = select(
+            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
+        )
+        entities = int(found)
     [[classes]] = select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
     graphs = {g: int(n) for g, n in select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
     used = select("SELECT DISTINCT ?i WHERE { { ?s ?i ?o } UNION { ?s a ?i FILTER isIRI(?i) } }")
@@ -87,7 +90,7 @@ def statistics(store: Store, base: str, vocab: str, *, triples: int | None = Non
         )]
     return Statistics(
         triples=triples,
-        entities=int(entities),
+        entities=entities,
         classes=int(classes),
         properties=int(properties),
         distinct_subjects=int(subjects),
