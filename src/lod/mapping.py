@@ -13,6 +13,7 @@ from typing import Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from lod.articles import STATED, Article
 from lod.boundaries import enclosing_unit
@@ -70,7 +71,9 @@ class _Run:
         self.origins = origins
         self.key = article.key
         self.art = self.u.article(self.key)
-        self.g = Graph()
+        # rdflib's plain in-memory store: the default one keeps every triple's contexts too, which made adding
+        # the triples two thirds of mapping an article (6.9 -> 2.3 ms per generated article).
+        self.g = Graph(store=SimpleMemory())
         self.locations: dict[URIRef, str] = {}
         self.people: dict[str, PersonRecord] = {}
 
