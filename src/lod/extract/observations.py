@@ -55,6 +55,10 @@ _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGN
 # a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
 # "20,000 of them in the past week" (a part of the flow, by time or place), not "20,000 of them children" (who they are)
+# a flow told without a count: "Thousands of people fled", "displaced tens of thousands of residents"
+_VAGUE_FLOW = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundreds\s+of\s+thousands|scores|many)\b[^.;\d]*?"
+                         r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b|\b(?:" + FLOW_OBJECTS + r")\s+(?:tens\s+of\s+|hundreds\s+of\s+)?"
+                         r"(?:thousands|hundreds)\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
 # where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
 _PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
@@ -231,6 +235,8 @@ def find_figures(text: str) -> list[Figure]:
             verdict = "flow-unit"  # "300 killed and 20,000 displaced": the participle is the predicate
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
+        if verdict == "" and _VAGUE_FLOW.search(before) and (_PART.search(before) or _OF_THEM.match(text[last.number.end:])):
+            verdict = "flow-part"  # "Thousands fled, among them at least 5,000 children": a counted part of an uncounted flow
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
         if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):
             verdict, unit_override = "flow-list", figures[-1].unit  # "5,000 fled, 2,000 of whom went to the camps"
