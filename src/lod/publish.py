@@ -6,11 +6,11 @@ plain and gzipped, into the dumps folder with ``void.ttl`` (the VoID/DCAT descri
 
 Turtle and N-Triples are graph formats, so they hold the union of all graphs (each triple once, sorted:
 :mod:`lod.union`). N-Quads and JSON-LD keep the named graphs. ``write_dumps`` reads the store once, graph by
-graph, each graph's triples written by the engine as N-Triples, and feeds every format from them, so its memory
-does not grow with the dataset. The JSON-LD dump is compact: ``"@context"`` is the published context
-(``context.jsonld`` beside this module, also served at ``{base}context.jsonld``) embedded in the dump, so it
-reads as plain JSON and parses offline. It is written
-streaming, one node per line, by :mod:`lod._jsonld`, and not by a JSON-LD processor.
+graph (each graph's quads, and their N-Triples written by Oxigraph's serializer), and feeds every format from
+that, so its memory does not grow with the dataset. The JSON-LD dump is compact: ``"@context"`` is the published
+context (``context.jsonld`` beside this module, also served at ``{base}context.jsonld``) embedded in the dump, so
+it reads as plain JSON and parses offline. It is written streaming, one node per line, by :mod:`lod._jsonld`, and
+not by a JSON-LD processor.
 
 The store holds no timestamps, so two builds give the same triples; build dates live only in the description.
 """
@@ -118,13 +118,13 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -
     """Write one dump; return how many triples (graph formats) or quads (dataset formats) it holds."""
     if fmt == NQUADS:
         count = 0
-        for graph, text in graph_texts(store):
+        for graph, _, text in graph_texts(store):
             out.write(in_graph(text, graph))
             count += text.count(b"\n")
         return count
     if fmt in (TURTLE, NTRIPLES):
         with Union() as union:
-            for _, text in graph_texts(store):
+            for _, _, text in graph_texts(store):
                 union.add(text)
             if fmt == NTRIPLES:
                 return _write_lines(union.lines(), out).lines
@@ -139,14 +139,15 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -
     raise ValueError(f"{fmt} is not a dump format; use one of {', '.join(f.name for f in DUMP_FORMATS)}")
 
 
-def graph_texts(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes]]:
-    """Each graph's triples as N-Triples, written by the engine (no term object per triple crosses into Python):
-    the default graph's first (lod writes none there, but a store may hold some), then each named graph's."""
-    default = ox.serialize((q.triple for q in store.quads(ox.DefaultGraph())), format=ox.RdfFormat.N_TRIPLES)
-    if default:
-        yield ox.DefaultGraph(), default
-    for name in store.graph_names():
-        yield ox.NamedNode(name), store.construct_ntriples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+def graph_texts(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Quad], bytes]]:
+    """Each graph's quads (each subject's together, as the store gives them) and its triples as N-Triples, written
+    by the engine's serializer: the default graph's first (lod writes none there, but a store may hold some), then
+    each named graph's."""
+    graphs: list[ox.NamedNode | ox.DefaultGraph] = [ox.DefaultGraph(), *(ox.NamedNode(name) for name in store.graph_names())]
+    for graph in graphs:
+        quads = list(store.quads(graph))
+        if quads or not isinstance(graph, ox.DefaultGraph):
+            yield graph, quads, ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def in_graph(ntriples: bytes, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
@@ -275,7 +276,7 @@ def write_dumps(
 
 
 def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str, vocab: str) -> tuple[dict[Format, int], int]:
-    """Every dump format, in one pass over the graphs: each graph's N-Triples (written by the engine) go to the
+    """Every dump format, in one pass over the graphs: each graph's quads and N-Triples go to the
     N-Quads and JSON-LD dumps and into the union, whose sorted lines are the N-Triples dump and, read back, the
     Turtle one. Returns each format's count of quads or triples, and VoID's count of entities."""
     context = load_context(base, vocab)["@context"]
@@ -283,11 +284,11 @@ def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str,
     with plain[NQUADS].open("wb") as nquads, plain[JSONLD].open("wb") as document, Union(folder) as union:
         writer = JsonLdWriter(context, document)
         writer.begin(context)  # embedded: the dump reads offline
-        for graph, text in graph_texts(store):
+        for graph, content, text in graph_texts(store):
             nquads.write(in_graph(text, graph))
-            quads += text.count(b"\n")
+            quads += len(content)
             union.add(text)
-            writer.add(graph, ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+            writer.add(graph, content)
         writer.end()
         with plain[NTRIPLES].open("wb") as out:
             union_lines = _write_lines(union.lines(), out, f"{base}id/")
