@@ -11,8 +11,9 @@ import pytest
 from lod import publish, summaries
 from lod.settings import Settings
 from lod.store import open_store
-from lod.summaries import AGENT, PLACE, Counted, Summary
-from lod.web.panels import count_live
+from lod.summaries import AGENT, EVENTS, PLACE, STATEMENTS, Counted, Listing, Summary
+from lod.web.eventpanel import listed_events
+from lod.web.panels import count_live, listed_statements
 
 
 def _index(folder: Path) -> dict[tuple[str, str], Summary]:
@@ -45,6 +46,37 @@ def test_the_index_counts_what_pages_count_live(corpus_settings: Settings) -> No
         store.close()
 
 
+def _listings(folder: Path) -> dict[tuple[str, str], Listing]:
+    import sqlite3
+
+    with sqlite3.connect(folder / summaries.FILE) as db:
+        keys = db.execute("SELECT kind, entity FROM listing").fetchall()
+    found = {(kind, entity): summaries.lookup_listing(folder, kind, entity) for kind, entity in keys}
+    return {key: value for key, value in found.items() if value is not None}
+
+
+@pytest.mark.parametrize("built", ["corpus_settings", "events_settings"])
+def test_the_index_lists_the_statements_and_events_pages_find_live(built: str, request: pytest.FixtureRequest) -> None:
+    settings: Settings = request.getfixturevalue(built)
+    listings = _listings(settings.dumps_dir)
+    assert {kind for kind, _ in listings} == {STATEMENTS, EVENTS}
+    assert max(found.total for found in listings.values()) > 1
+    store = open_store(settings, read_only=True)
+    try:
+        vocab = str(settings.vocab_uri)
+        for (kind, entity), found in listings.items():
+            live = listed_statements(store, vocab, entity) if kind == STATEMENTS else listed_events(store, vocab, entity)
+            assert found == live, (kind, entity)
+        assert summaries.lookup_listing(settings.dumps_dir, EVENTS, "http://example.org/nowhere") == Listing(0, [])
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def events_settings(events_build: object) -> Settings:
+    return events_build.settings  # type: ignore[attr-defined,no-any-return]
+
+
 def test_latest_first_undated_last_each_pair_once() -> None:
     items = [
         Counted("o2", "a", "2020-01-05", 5, "u"),
@@ -57,6 +89,14 @@ def test_latest_first_undated_last_each_pair_once() -> None:
     # Each observation once per month and unit, however many areas it counts in; undated ones not at all.
     assert summaries.tally(summaries.ordered(items)) == [("2020-01", "u", 1, 5), ("2020-01", "v", 1, 7), ("2021-03", "u", 1, 1)]
     assert summaries.summarize(items).total == 3
+
+
+def test_a_listing_keeps_the_latest_and_counts_all() -> None:
+    dated: dict[str, str | None] = {f"s{i:03}": f"2020-01-{1 + i % 28:02}" for i in range(60)} | {"undated": None}
+    found = summaries.listing(dated)
+    assert found.total == 61 and len(found.latest) == summaries.LISTED
+    assert found.latest[0] == "s027" and "undated" not in found.latest
+    assert [dated[i] for i in found.latest] == sorted((dated[i] for i in found.latest), reverse=True)
 
 
 @pytest.fixture

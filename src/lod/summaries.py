@@ -28,14 +28,18 @@ from lod import namespaces
 from lod.publish import CATALOG_FILE, dumps_build
 from lod.store import Solutions, Store
 
-__all__ = ["AGENT", "FILE", "LATEST", "PLACE", "Counted", "Summary", "compute", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "STATEMENTS", "Index", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
 PLACE, AGENT = "place", "agent"  # how the entity is counted: by where the figures are, or by who reported them
+STATEMENTS, EVENTS = "statements", "events"  # an agent's statements; the events in a place and the places inside it
+LISTED = 25  # the statements and events a page lists, the latest first
 
 _SCHEMA = "https://schema.org/"
 _SDMX = "http://purl.org/linked-data/sdmx/2009/dimension#"
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,24 @@ class Summary:
     total: int
     timeline: list[tuple[str, str, int, int]]
     latest: list[Counted]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How many statements (or events) there are, and the latest ``LISTED`` of them."""
+
+    total: int
+    latest: list[str]
+
+
+def latest_first(dated: dict[str, str | None]) -> list[str]:
+    """IRIs by their date, the latest first, undated last; ties by IRI."""
+    by_iri = sorted(dated)
+    return sorted(by_iri, key=lambda i: (dated[i] is not None, dated[i] or ""), reverse=True)
+
+
+def listing(dated: dict[str, str | None]) -> Listing:
+    return Listing(len(dated), latest_first(dated)[:LISTED])
 
 
 def ordered(items: Iterable[Counted]) -> list[Counted]:
@@ -131,6 +153,32 @@ def compute(store: Store, vocab: str) -> dict[tuple[str, str], Summary]:
     return {key: summarize(items) for key, items in counted.items()}
 
 
+def compute_listings(store: Store, vocab: str) -> dict[tuple[str, str], Listing]:
+    """The statements of every agent (dated by their article) and the events of every place (dated by their
+    start, counted in every place they lie in), keyed by (``STATEMENTS`` or ``EVENTS``, IRI)."""
+    d = str(namespaces.dis(vocab))
+    statements = _subjects(store, f"<{_RDF_TYPE}>", f"<{d}Statement>")
+    published = dict(_pairs(store, f"<{_SCHEMA}datePublished>"))
+    said: dict[str, str | None] = {}
+    for s, article in _pairs(store, f"<{_SCHEMA}appearance>"):
+        if s in statements and (date := published.get(article)) is not None:
+            said[s] = max(said.get(s) or date, date)
+    lists: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
+    for s, author in _pairs(store, f"<{_SCHEMA}author>"):
+        if s in statements:
+            lists[STATEMENTS, author][s] = said.get(s)
+    events = _subjects(store, f"<{_RDF_TYPE}>", f"<{_SEM}Event>")
+    begins: dict[str, str | None] = {}
+    for e, begin in _pairs(store, f"<{_SEM}hasBeginTimeStamp>"):
+        begins[e] = min(begins.get(e) or begin, begin)
+    above = _closure(_links(_pairs(store, f"<{_SCHEMA}containedInPlace>")))
+    for e, place in _pairs(store, f"<{_SEM}hasPlace>"):
+        if e in events:
+            for target in {place} | above.get(place, set()):
+                lists[EVENTS, target][e] = begins.get(e)
+    return {key: listing(dated) for key, dated in lists.items()}
+
+
 def _places_counting(area: str, above: dict[str, set[str]], contains: dict[str, list[str]]) -> set[str]:
     """The places whose page counts a figure about ``area``: the area, what it lies in, and each place it
     includes with what that place lies in."""
@@ -138,6 +186,12 @@ def _places_counting(area: str, above: dict[str, set[str]], contains: dict[str, 
     for inside in contains.get(area, ()):
         targets |= {inside} | above.get(inside, set())
     return targets
+
+
+def _subjects(store: Store, predicate: str, value: str) -> set[str]:
+    result = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s {predicate} {value} FILTER(isIRI(?s)) }}")
+    assert isinstance(result, Solutions)
+    return {r["s"] for r in result.values()}
 
 
 def _pairs(store: Store, predicate: str) -> list[tuple[str, str]]:
@@ -181,19 +235,24 @@ def save(store: Store, folder: Path, vocab: str, build: str) -> None:
     staged = folder / f".{FILE}.tmp"
     staged.unlink(missing_ok=True)
     try:
-        write(staged, compute(store, vocab), build)
+        write(staged, compute(store, vocab), build, compute_listings(store, vocab))
         os.replace(staged, folder / FILE)
     finally:
         staged.unlink(missing_ok=True)
 
 
-def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str) -> None:
+def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
+          listings: dict[tuple[str, str], Listing] | None = None) -> None:
     """The index at ``path`` (a new file), for the build named ``build``."""
     db = sqlite3.connect(path)
     try:
         with db:
-            db.execute("CREATE TABLE build (name TEXT NOT NULL, latest INTEGER NOT NULL)")
-            db.execute("INSERT INTO build VALUES (?, ?)", (build, LATEST))
+            db.execute("CREATE TABLE build (name TEXT NOT NULL, latest INTEGER NOT NULL, listed INTEGER NOT NULL)")
+            db.execute("INSERT INTO build VALUES (?, ?, ?)", (build, LATEST, LISTED))
+            db.execute("CREATE TABLE listing (kind TEXT, entity TEXT, total INTEGER, latest TEXT, PRIMARY KEY (kind, entity)) WITHOUT ROWID")
+            db.executemany("INSERT INTO listing VALUES (?, ?, ?, ?)", (
+                (kind, entity, found.total, json.dumps(found.latest)) for (kind, entity), found in sorted((listings or {}).items())
+            ))
             db.execute("CREATE TABLE summary (kind TEXT, entity TEXT, total INTEGER, timeline TEXT, latest TEXT, "
                        "PRIMARY KEY (kind, entity)) WITHOUT ROWID")
             db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?, ?)", (
@@ -219,6 +278,28 @@ def lookup(folder: Path, kind: str, entity: str) -> Summary | None:
     return Summary(row[0], timeline, latest)
 
 
+def lookup_listing(folder: Path, kind: str, entity: str) -> Listing | None:
+    """The statements (``STATEMENTS``) or events (``EVENTS``) of ``entity``, as :func:`lookup` finds figures."""
+    db = _open(folder)
+    if db is None:
+        return None
+    row = db.execute("SELECT total, latest FROM listing WHERE kind = ? AND entity = ?", (kind, entity)).fetchone()
+    return Listing(0, []) if row is None else Listing(row[0], json.loads(row[1]))
+
+
+@dataclass(frozen=True)
+class Index:
+    """The index in a dumps folder, for pages: figures by place or agent, statements by agent, events by place."""
+
+    folder: Path
+
+    def figures(self, kind: str, entity: str) -> Summary | None:
+        return lookup(self.folder, kind, entity)
+
+    def listing(self, kind: str, entity: str) -> Listing | None:
+        return lookup_listing(self.folder, kind, entity)
+
+
 _local = threading.local()
 
 
@@ -226,7 +307,7 @@ def _open(folder: Path) -> sqlite3.Connection | None:
     """This thread's read-only connection to the index, if it is that of the dumps' build. The index and the
     catalog are replaced by renames, never written in place, so their inodes say when to look again."""
     try:
-        identity = (str(folder), LATEST, *((s.st_ino, s.st_mtime_ns, s.st_size) for s in ((folder / FILE).stat(), (folder / CATALOG_FILE).stat())))
+        identity = (str(folder), LATEST, LISTED, *((s.st_ino, s.st_mtime_ns, s.st_size) for s in ((folder / FILE).stat(), (folder / CATALOG_FILE).stat())))
     except FileNotFoundError:
         return None
     cached: tuple[tuple[object, ...], sqlite3.Connection | None] | None = getattr(_local, "db", None)
@@ -243,10 +324,10 @@ def _connect(path: Path, build: str | None) -> sqlite3.Connection | None:
         return None
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        row = db.execute("SELECT name, latest FROM build").fetchone()
+        row = db.execute("SELECT name, latest, listed FROM build").fetchone()
     except sqlite3.Error:  # not an index, or one of an older lod
         return None
-    if row is None or tuple(row) != (build, LATEST):  # another build's, or one keeping another number of figures
+    if row is None or tuple(row) != (build, LATEST, LISTED):  # another build's, or one keeping another number of figures
         db.close()
         return None
     return db

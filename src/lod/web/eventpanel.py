@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store
+from lod.summaries import Listing, listing
 
-__all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in"]
+__all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in", "listed_events"]
 
 _PREFIXES = """PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
@@ -52,16 +53,20 @@ _SOURCES = """SELECT ?source (SAMPLE(?x) AS ?text) ?from (SAMPLE(?t) AS ?title) 
 }} GROUP BY ?source ?from ORDER BY ?from ?source"""
 # From the place down to the events (only events have sem:hasPlace); with "a sem:Event" beside the path,
 # Oxigraph started from every event of the store (40 ms for a governorate, 0.1-7 ms this way).
-_IN_PLACE = """SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?tn) AS ?typeName) (MIN(?b) AS ?begin) (MAX(?f) AS ?end)
-       (COUNT(DISTINCT ?src) AS ?sources) WHERE {{
-    {{ SELECT DISTINCT ?e WHERE {{ ?p schema:containedInPlace* <{e}> . ?e sem:hasPlace ?p }} LIMIT {limit} }}
+_DATED = """SELECT ?e ?b WHERE {{
+    {{ SELECT DISTINCT ?e WHERE {{ ?p schema:containedInPlace* <{e}> . ?e sem:hasPlace ?p }} }}
     FILTER EXISTS {{ ?e a sem:Event }}
+    OPTIONAL {{ ?e sem:hasBeginTimeStamp ?b }}
+}}"""
+_EVENTS = """SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?tn) AS ?typeName) (MIN(?b) AS ?begin) (MAX(?f) AS ?end)
+       (COUNT(DISTINCT ?src) AS ?sources) WHERE {{
+    VALUES ?e {{ {iris} }}
     OPTIONAL {{ ?e rdfs:label ?l }}
     OPTIONAL {{ ?e sem:eventType/skos:prefLabel ?tn }}
     OPTIONAL {{ ?e sem:hasBeginTimeStamp ?b }}
     OPTIONAL {{ ?e sem:hasEndTimeStamp ?f }}
     OPTIONAL {{ ?e prov:wasDerivedFrom ?src }}
-}} GROUP BY ?e ORDER BY DESC(?begin) ?e"""
+}} GROUP BY ?e"""
 _CAUSED = """SELECT DISTINCT ?o ?figure ?unit ?reported WHERE {{
     ?o dis:cause <{e}> ; dis:reportedFigure ?figure .
     OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
@@ -179,9 +184,27 @@ def event_panel(store: Store, vocab: str, entity: str) -> EventPanel:
     return panel
 
 
-def events_in(store: Store, vocab: str, place: str, limit: int = 200) -> list[PlaceEvent]:
-    """The events in ``place`` and the places inside it, latest first."""
-    result = store.query(_PREFIXES.format(dis=dis(vocab)) + _IN_PLACE.format(e=place, limit=limit))
+def listed_events(store: Store, vocab: str, place: str) -> Listing:
+    """The events in ``place`` and the places inside it, the latest ``LISTED`` first, found live (what
+    :mod:`lod.summaries` keeps for a build)."""
+    begins: dict[str, str | None] = {}
+    for r in _select(store, vocab, _DATED.format(e=place)):
+        begin = r.get("b")
+        begins[r["e"]] = min(begins.get(r["e"]) or begin, begin) if begin is not None else begins.get(r["e"])
+    return listing(begins)
+
+
+def events_in(store: Store, vocab: str, iris: list[str]) -> list[PlaceEvent]:
+    """These events for a place's page, in the order given."""
+    if not iris:
+        return []
+    found = {r["e"]: PlaceEvent(r["e"], r.get("label") or r["e"].rsplit("/", 1)[-1], r.get("typeName"), r.get("begin"), r.get("end"),
+                                int(r.get("sources") or 0))
+             for r in _select(store, vocab, _EVENTS.format(iris=" ".join(f"<{i}>" for i in iris)))}
+    return [found[i] for i in iris if i in found]
+
+
+def _select(store: Store, vocab: str, query: str) -> list[dict[str, str]]:
+    result = store.query(_PREFIXES.format(dis=dis(vocab)) + query)
     assert isinstance(result, Solutions)
-    return [PlaceEvent(r["e"], r.get("label") or r["e"].rsplit("/", 1)[-1], r.get("typeName"), r.get("begin"), r.get("end"),
-                       int(r.get("sources") or 0)) for r in result.values()]
+    return result.values()

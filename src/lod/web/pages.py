@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from lod.namespaces import OA, SCHEMA, dis, prefixes
 from lod.store import Store, to_rdflib
+from lod.summaries import Index
 from lod.web import panels
 from lod.web.links import to_site
 from lod.web.neighbourhood import Neighbourhood
@@ -281,7 +282,7 @@ def panel_links(vocab: str) -> frozenset[str]:
 
 def page_with_panels(
     store: Store, description: Description, base: str, vocab: str, site: str, vocabulary: Vocabulary,
-    counts: panels.Counts | None = None,
+    index: Index | None = None,
 ) -> tuple[EntityPage, Panels]:
     """The page and its panels (figures, map, marked body), with observations named in words."""
     skip = panel_links(vocab)
@@ -301,7 +302,7 @@ def page_with_panels(
     if len(linking) >= INCOMING_LIMIT:  # the description holds the first of them: say how many, and where the rest are
         page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip), len(linking)
         page.incoming_href = f"{site}sparql?query={quote(incoming_query(description.entity, skip), safe='')}&format=csv"
-    shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body, counts)
+    shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body, index)
     return page, shown
 
 

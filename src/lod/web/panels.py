@@ -10,19 +10,18 @@ are thousands; else they are counted live. Plain data for ``templates/_panels.ht
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store
-from lod.summaries import AGENT, LATEST, PLACE, Counted, Summary, number, ordered, summarize
-from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in
+from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, listing, number, ordered, summarize
+from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
 
-__all__ = ["FIGURE_LIMIT", "LIST_LIMIT", "ArticleBody", "Counts", "Figure", "Panels", "Part", "count_live", "figures_query", "panels", "phrases"]
+__all__ = ["FIGURE_LIMIT", "LIST_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "count_live", "figures_query", "listed_statements", "panels", "phrases"]
 
 FIGURE_LIMIT = LATEST  # the figures a table lists, the latest first (a link gives every one)
-LIST_LIMIT = 100  # the places inside, events and statements a page lists
+LIST_LIMIT = 100  # the places inside a place a page lists (its events and an agent's statements: LISTED, the latest)
 PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeArea", "https://schema.org/Country"}
 AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")
@@ -77,8 +76,11 @@ _EVERY_FIGURE = """SELECT ?observation ?figure ?unit ?area ?reported ?reporter W
     OPTIONAL {{ ?o dis:reportedBy ?reporter }}
     BIND(?o AS ?observation)
 }} ORDER BY DESC(?reported) ?o ?area"""
+_DATED_STATEMENTS = """SELECT DISTINCT ?s ?d WHERE {{
+    ?s schema:author <{e}> ; a dis:Statement OPTIONAL {{ ?s schema:appearance ?a . ?a schema:datePublished ?d }}
+}}"""
 _STATEMENTS = """SELECT ?s (SAMPLE(?k) AS ?kind) (SAMPLE(?t) AS ?text) ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?d) AS ?date) WHERE {{
-    {{ SELECT DISTINCT ?s WHERE {{ ?s schema:author <{e}> ; a dis:Statement }} LIMIT {limit} }}
+    VALUES ?s {{ {iris} }}
     OPTIONAL {{ ?s dct:type/skos:prefLabel ?k }}
     OPTIONAL {{ ?s schema:text ?t }}
     OPTIONAL {{ ?s schema:appearance ?article OPTIONAL {{ ?article schema:headline ?h }} OPTIONAL {{ ?article schema:datePublished ?d }} }}
@@ -177,7 +179,9 @@ class Panels:
     body: ArticleBody | None = None
     map_place: str | None = None  # the place whose map the page draws
     event: EventPanel | None = None  # an event's what, where, when, who, casualties and sources (eventpanel.py)
-    events: list[PlaceEvent] = field(default_factory=list)  # the events in a place and inside it
+    events: list[PlaceEvent] = field(default_factory=list)  # the latest events in a place and inside it
+    events_total: int = 0
+    statements_total: int = 0
     rows: list[SourceRow] = field(default_factory=list)  # the data set rows it comes from (or the row itself), with licences
 
     @property
@@ -200,15 +204,14 @@ class Panels:
         return list(groups.items())
 
 
-# The build's summary of an entity's figures, by how it counts them (``PLACE`` or ``AGENT``), or None: count live.
-Counts = Callable[[str, str], Summary | None]
-
-
-def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None, counts: Counts | None = None) -> Panels:
-    """The panels for ``entity`` (an IRI the store knows), chosen by its types."""
+def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None, index: Index | None = None) -> Panels:
+    """The panels for ``entity`` (an IRI the store knows), chosen by its types; what the build's ``index`` holds
+    (figures, statements and events of places and agents) is read there, the rest (and all of it without an
+    index that applies) counted live."""
     terms = str(dis(vocab))
     if types & PLACE_TYPES or terms + "ReportedArea" in types:
-        counted = _counted(store, vocab, counts, PLACE, entity)
+        counted = _counted(store, vocab, index, PLACE, entity)
+        listed = (index.listing(EVENTS, entity) if index else None) or listed_events(store, vocab, entity)
         return Panels(
             "place",
             figures=_figures(store, vocab, counted.latest),
@@ -218,17 +221,15 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
             path=_path(store, vocab, entity),
             parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=LIST_LIMIT))],
             map_place=entity,
-            events=events_in(store, vocab, entity, LIST_LIMIT),
+            events=events_in(store, vocab, listed.latest),
+            events_total=listed.total,
         )
     if types & AGENT_TYPES:
-        counted = _counted(store, vocab, counts, AGENT, entity)
-        statements = [
-            Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date"))
-            for r in _select(store, vocab, _STATEMENTS.format(e=entity, limit=LIST_LIMIT))
-        ]
+        counted = _counted(store, vocab, index, AGENT, entity)
+        said = (index.listing(STATEMENTS, entity) if index else None) or listed_statements(store, vocab, entity)
         figures = _figures(store, vocab, counted.latest)
         return Panels("agent", figures=figures, figures_total=counted.total, figures_query=figures_query(vocab, AGENT, entity),
-                      statements=statements)
+                      statements=_statements(store, vocab, said.latest), statements_total=said.total)
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, vocab, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
@@ -257,10 +258,29 @@ def phrases(store: Store, vocab: str, iris: list[str]) -> dict[str, str]:
     return out
 
 
-def _counted(store: Store, vocab: str, counts: Counts | None, kind: str, entity: str) -> Summary:
+def _counted(store: Store, vocab: str, index: Index | None, kind: str, entity: str) -> Summary:
     """The build's summary of the entity's figures, or the same counted live."""
-    found = counts(kind, entity) if counts is not None else None
+    found = index.figures(kind, entity) if index is not None else None
     return found if found is not None else count_live(store, vocab, kind, entity)
+
+
+def listed_statements(store: Store, vocab: str, agent: str) -> Listing:
+    """The statements ``agent`` made, the latest ``LISTED`` first (by their article's date), found live (what
+    :mod:`lod.summaries` keeps for a build)."""
+    dates: dict[str, str | None] = {}
+    for r in _select(store, vocab, _DATED_STATEMENTS.format(e=agent)):
+        date = r.get("d")
+        dates[r["s"]] = max(dates.get(r["s"]) or date, date) if date is not None else dates.get(r["s"])
+    return listing(dates)
+
+
+def _statements(store: Store, vocab: str, iris: list[str]) -> list[Statement]:
+    if not iris:
+        return []
+    rank = {iri: i for i, iri in enumerate(iris)}
+    rows = _select(store, vocab, _STATEMENTS.format(iris=" ".join(f"<{i}>" for i in iris)))
+    return sorted((Statement(r["s"], r.get("kind"), r.get("text"), r.get("article"), r.get("headline"), r.get("date")) for r in rows),
+                  key=lambda s: rank[s.iri])
 
 
 def figures_query(vocab: str, kind: str, entity: str) -> str:

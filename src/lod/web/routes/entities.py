@@ -3,8 +3,6 @@ and concept schemes (named under the vocabulary namespace) at ``/def/concept/...
 
 from __future__ import annotations
 
-from functools import partial
-
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
@@ -127,8 +125,8 @@ def _described(
 
     def body() -> bytes:
         if fmt == HTML:
-            counts = partial(summaries.lookup, settings.dumps_dir)
-            page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary, counts)
+            index = summaries.Index(settings.dumps_dir)
+            page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary, index)
             jsonld = _serialize(description, DOCUMENT_FORMATS[1], base, vocab)
             context = {"page": page, "panels": shown, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
             return templates.get_template("entity.html").render(request=request, **context).encode()
