@@ -64,7 +64,8 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over
 _PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
                         re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
-_ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?!be\b|have\b|the\s+total\b)[\w’'-]")
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
+                             r"surrounding|safer|northern|southern|eastern|western|north|south|east|west)\b)")
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
 # "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
@@ -182,7 +183,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return _Candidate(number, code, unit.group("u") if unit else "", number.end)
     if number.range == "from":  # "between 5,000 and 7,000 people": the lower end counts what the upper end counts
         return _Candidate(number, None, "", number.end)
-    if _BARE_BEFORE_FLOW.match(after):  # "some 5,000 so far have fled", "5,000 — mostly women — fled"
+    if _BARE_BEFORE_FLOW.match(after) or _ELLIPSIS_AFTER.match(after):
+        # "some 5,000 so far have fled", "5,000 — mostly women — fled"; "..., 3,000 to the coast" (a flow before decides)
         return _Candidate(number, None, "", number.end)
     if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
         return _Candidate(number, None, "", number.end)
