@@ -18,7 +18,7 @@ import pytest
 from lod.namespaces import DEFAULT_VOCAB, dis, rebase
 from lod.settings import Settings
 from lod.store import Store
-from lod.web import describe, panels
+from lod.web import describe, pages, panels
 from lod.web.app import create_app
 
 from _engines import filled
@@ -227,6 +227,14 @@ def test_a_hub_page_says_how_many_links_there_are_and_where_they_all_are(busy: B
     rows = listed.text.strip().splitlines()
     assert rows[0].split(",") == ["in", "link"] and len(rows) == CITING + 1
     assert {r.split(",")[0] for r in rows[1:]} == {f"{busy.base}id/{CITING_KEY}{i:04d}" for i in range(CITING)}
+
+
+def test_links_are_counted_up_to_a_cap_past_which_a_page_says_more_than(busy: Busy) -> None:
+    hub = busy.base + "id/" + HUB
+    assert describe.incoming_count(busy.store, hub) == CITING
+    assert describe.incoming_count(busy.store, hub, upto=CITING) == CITING
+    assert describe.incoming_count(busy.store, hub, upto=CITING - 21) == CITING - 20  # one more than the cap: "more than"
+    assert pages.INCOMING_COUNTED > CITING  # the page above says the exact number
 
 
 def http_get_turtle(busy: Busy, path: str) -> list[ox.Triple]:

@@ -148,13 +148,15 @@ def incoming_query(entity: str, hide: Collection[str] = ()) -> str:
             " ORDER BY ?link ?in")
 
 
-def incoming_count(store: Store, entity: str, hide: Collection[str] = ()) -> int:
-    """How many (thing, property) pairs link to ``entity``, leaving out the ``hide`` properties.
+def incoming_count(store: Store, entity: str, hide: Collection[str] = (), upto: int | None = None) -> int:
+    """How many (thing, property) pairs link to ``entity``, leaving out the ``hide`` properties; counted no further
+    than ``upto`` + 1 when given (a hub has thousands: 50 ms of lookups to count them all).
 
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> FILTER(isIRI(?in)) {_hidden('link', hide)} }} }}"
+    cap = f" LIMIT {upto + 1}" if upto is not None else ""
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> FILTER(isIRI(?in)) {_hidden('link', hide)} }}{cap} }}"
     result = store.query(query)
     assert isinstance(result, Solutions)
     value = result.rows[0][0] if result.rows else None

@@ -25,6 +25,8 @@ from lod.web.describe import INCOMING_LIMIT, Description, incoming_count, incomi
 from lod.web.panels import Panels
 from lod.web.vocabulary import Vocabulary
 
+INCOMING_COUNTED = 500  # a page counts the links to its entity this far (its CSV link lists every one)
+
 __all__ = ["EntityPage", "Source", "Value", "entity_page", "label_of", "page_with_panels", "panel_links"]
 
 LABELS = (SKOS.prefLabel, SCHEMA.name, RDFS.label, SCHEMA.headline, DCTERMS.title)
@@ -132,6 +134,7 @@ class EntityPage:
     incoming_total: int = 0  # links to the entity in all, when there are more than the description holds
     incoming_href: str | None = None  # a query listing every one of them
     incoming_shown: int = 0
+    incoming_more: bool = False  # more than INCOMING_COUNTED: the page says "more than"
 
 
 class _Labeller:
@@ -300,7 +303,8 @@ def page_with_panels(
     linking = {(t.subject.value, t.predicate.value) for t in description.triples
                if isinstance(t.subject, ox.NamedNode) and getattr(t.object, "value", None) == description.entity}
     if len(linking) >= INCOMING_LIMIT:  # the description holds the first of them: say how many, and where the rest are
-        page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip), len(linking)
+        page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip, INCOMING_COUNTED), len(linking)
+        page.incoming_more = page.incoming_total > INCOMING_COUNTED
         page.incoming_href = f"{site}sparql?query={quote(incoming_query(description.entity, skip), safe='')}&format=csv"
     shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body, index)
     return page, shown
