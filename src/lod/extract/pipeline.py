@@ -201,6 +201,18 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         places = _observation_places(doc, sentence)
         periods = [_period(doc.dates[index], statement, reported or doc.today, sentence.text, figure,
                            carried) for figure in figures]
+        for position in range(1, len(figures)):
+            # "9,000 fled to X in the past week, 3,000 to Y": a part or list item with no date in its own stretch of
+            # the sentence shares the period of the figure it continues
+            if figures[position].rule in ("flow-list", "flow-part"):
+                own_from = figures[position - 1].end
+                own_to = figures[position + 1].number.qstart if position + 1 < len(figures) else len(sentence.text)
+                own = [e for e in doc.dates[index] if figures[position].number.qstart <= e.begin < own_to and e.kind != "as-of"]
+                if own:  # "9,000 fled over the past week, 2,000 of them on Monday": the part's own date
+                    start, end = close_period(own[0], reported or doc.today)
+                    periods[position] = (start, end, own[0].text)
+                elif not any(own_from <= e.begin < own_to for e in doc.dates[index]):
+                    periods[position] = periods[position - 1]
         if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None \
                 and not _OWN_SOURCE.search(sentence.text):  # "..., saying 275,000 had fled": a source of its own
             reporter, reported = before.reporter if before else None, before.report_date if before else None
