@@ -59,6 +59,8 @@ _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(
 _VAGUE_FLOW = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundreds\s+of\s+thousands|scores|many)\b[^.;\d]*?"
                          r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b|\b(?:" + FLOW_OBJECTS + r")\s+(?:tens\s+of\s+|hundreds\s+of\s+)?"
                          r"(?:thousands|hundreds)\b", re.IGNORECASE)
+# a count in brackets after a place: "Northtown (38,000)"
+_PLACE_BRACKET = re.compile(r"[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,2}\s*\(\s*$")
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
 # where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
 _PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
@@ -252,6 +254,10 @@ def find_figures(text: str) -> list[Figure]:
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
             verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated
             unit_override = figures[-1].unit
+        earlier_predicate = _AFTER.search(before) if verdict == "" and _PLACE_BRACKET.search(before) else None
+        if earlier_predicate and earlier_predicate.lastgroup == "flow" and re.match(r"\s*\)", text[last.end:]):
+            verdict = "flow-list"  # "people fled to Northtown (38,000), Easttown (21,500) and Westtown (17,000)"
+            unit_override = figures[-1].unit if figures else None
         if not verdict or any(_RETURN.search(c.unit_text) for c in group):
             continue
         for position, candidate in enumerate(group):
