@@ -7,6 +7,7 @@ Everything here is plain data for ``templates/entity.html``; no HTML is written 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 from dataclasses import dataclass, field
 
@@ -357,12 +358,32 @@ def _title(graph: Neighbourhood, entity: URIRef, names: _Labeller, vocab_uri: st
 
 def _term(term: object) -> Node:
     """A pyoxigraph term as rdflib's, keeping each literal's lexical form exactly as stored
-    (rdflib would otherwise rewrite ``"PT24H"^^xsd:duration`` as ``P1D``)."""
+    (rdflib would otherwise rewrite ``"PT24H"^^xsd:duration`` as ``P1D``). rdflib checks every IRI and literal it
+    makes, a tenth of a page: IRIs and short literals (names, dates, figures) come back made from a cache."""
+    if isinstance(term, ox.NamedNode):
+        return _iri(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+        if len(term.value) > _CACHED_LITERAL:
+            return _literal(term.value, term.language, term.datatype.value)
+        return _cached_literal(term.value, term.language, term.datatype.value)
     return to_rdflib(term)
+
+
+_CACHED_LITERAL = 200  # characters: article bodies and sentences are made afresh, not kept
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value, datatype=_iri(datatype), normalize=False)
+
+
+_cached_literal = lru_cache(maxsize=1 << 16)(_literal)
 
 
 def _shorten(text: str, limit: int = 140) -> str:
