@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
-from lod.errors import QuerySyntaxError
+from lod.errors import QueryError, QuerySyntaxError
 from lod.formats import by_name, from_ntriples
 from lod.querytext import keywords
 from lod.store import Boolean, QueryResult, Solutions, Store
@@ -54,10 +54,10 @@ def answer(store: Store, job: Job) -> Reply:
         return ("error", "syntax", exc.message, exc.line, exc.column)
     except ValueError as exc:
         return ("error", "query", str(exc), None, None)
-    except RuntimeError as exc:
-        if "is not supported" in str(exc):  # Oxigraph: "The custom function <...> is not supported"
-            return ("error", "query", str(exc), None, None)
-        raise
+    except QueryError as exc:
+        if type(exc) is not QueryError:  # a timeout, a refusal...: the caller's own kind of failure
+            raise
+        return ("error", "query", exc.message, None, None)  # what the engine cannot run (an unknown function)
     form, name = _form_and_format(result, job)
     if name is None:
         return ("error", "not-acceptable", "graph" if form == "graph" else "solutions", None, None)
