@@ -3,6 +3,8 @@ and concept schemes (named under the vocabulary namespace) at ``/def/concept/...
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
@@ -146,5 +148,11 @@ def _serialize(description: describe.Description, fmt: Format, base: str, vocab:
         except ValueError:  # an IRI that compact JSON-LD cannot write under our context: expanded, then
             pass
     text = description.ntriples
-    used = {name: ns for name, ns in prefixes(base, vocab).items() if f"<{ns}".encode() in text}
+    used = {name: ns for name, ns, needle in _prefixes(base, vocab) if needle in text}
     return from_ntriples(text, fmt, used)
+
+
+@lru_cache(maxsize=8)
+def _prefixes(base: str, vocab: str) -> list[tuple[str, str, bytes]]:
+    """Each prefix, its namespace, and how an IRI in it starts in N-Triples (made once, not per document)."""
+    return [(name, ns, f"<{ns}".encode()) for name, ns in prefixes(base, vocab).items()]
