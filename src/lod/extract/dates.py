@@ -205,6 +205,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "yesterday": ("yesterday", "today", "night", "morning"),
 }
 
+_NEED_WORDS = tuple(sorted({word for words in _NEEDS.values() for word in words}))
 # Whether any rule can match at all: a word some rule needs, or a month (the two rules without such words need one).
 # A cheap superset check; the rules themselves decide.
 _ANY_DATE = re.compile("|".join(sorted({re.escape(word) for words in _NEEDS.values() for word in words}
@@ -443,9 +444,10 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
         return []
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    present = {word for word in _NEED_WORDS if word in lower}  # each needed word looked for once per sentence
     for rule, pattern in _PATTERNS:
         needs = _NEEDS.get(rule)
-        if needs and not any(word in lower for word in needs):
+        if needs and present.isdisjoint(needs):
             continue  # a word the rule cannot match without is absent: skip the pattern
         for m in pattern.finditer(text):
             if rule == "month-year" and m.group("m").rstrip(".") == "may" and not m.group("y"):
