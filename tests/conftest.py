@@ -136,10 +136,10 @@ def _test_servers(servers: Servers) -> Iterator[None]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On a remote engine, tests about the embedded engine by nature (marker ``embedded_only``) are deselected."""
-    if ENGINE == "embedded":
-        return
-    kept = [item for item in items if item.get_closest_marker("embedded_only") is None]
+    """Tests about the other engine by nature are deselected: ``embedded_only`` ones on a remote engine,
+    ``remote_only`` ones (a server that stops) on the embedded store."""
+    other = "remote_only" if ENGINE == "embedded" else "embedded_only"
+    kept = [item for item in items if item.get_closest_marker(other) is None]
     if len(kept) < len(items):
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
