@@ -19,7 +19,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +28,7 @@ from lod import namespaces
 from lod.publish import CATALOG_FILE, dumps_build
 from lod.store import Solutions, Store
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "STATEMENTS", "Index", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "STATEMENTS", "Index", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -79,6 +79,16 @@ def latest_first(dated: dict[str, str | None]) -> list[str]:
 
 def listing(dated: dict[str, str | None]) -> Listing:
     return Listing(len(dated), latest_first(dated)[:LISTED])
+
+
+def dates(pairs: Iterable[tuple[str, str | None]], keep: Callable[[str, str], str]) -> dict[str, str | None]:
+    """Each IRI's date among its (IRI, date or None) pairs: ``keep`` (``min``, ``max``) of its dates, None when it
+    has none. The build and a page's live lists date statements and events by this one rule."""
+    out: dict[str, str | None] = {}
+    for iri, date in pairs:
+        known = out.get(iri)
+        out[iri] = date if known is None else known if date is None else keep(known, date)
+    return out
 
 
 def ordered(items: Iterable[Counted]) -> list[Counted]:
@@ -159,18 +169,13 @@ def compute_listings(store: Store, vocab: str) -> dict[tuple[str, str], Listing]
     d = str(namespaces.dis(vocab))
     statements = _subjects(store, f"<{_RDF_TYPE}>", f"<{d}Statement>")
     published = dict(_pairs(store, f"<{_SCHEMA}datePublished>"))
-    said: dict[str, str | None] = {}
-    for s, article in _pairs(store, f"<{_SCHEMA}appearance>"):
-        if s in statements and (date := published.get(article)) is not None:
-            said[s] = max(said.get(s) or date, date)
+    said = dates(((s, published.get(article)) for s, article in _pairs(store, f"<{_SCHEMA}appearance>") if s in statements), max)
     lists: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
     for s, author in _pairs(store, f"<{_SCHEMA}author>"):
         if s in statements:
             lists[STATEMENTS, author][s] = said.get(s)
     events = _subjects(store, f"<{_RDF_TYPE}>", f"<{_SEM}Event>")
-    begins: dict[str, str | None] = {}
-    for e, begin in _pairs(store, f"<{_SEM}hasBeginTimeStamp>"):
-        begins[e] = min(begins.get(e) or begin, begin)
+    begins = dates(_pairs(store, f"<{_SEM}hasBeginTimeStamp>"), min)
     above = _closure(_links(_pairs(store, f"<{_SCHEMA}containedInPlace>")))
     for e, place in _pairs(store, f"<{_SEM}hasPlace>"):
         if e in events:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store
-from lod.summaries import Listing, listing
+from lod.summaries import Listing, dates, listing
 
 __all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in", "listed_events"]
 
@@ -187,11 +187,7 @@ def event_panel(store: Store, vocab: str, entity: str) -> EventPanel:
 def listed_events(store: Store, vocab: str, place: str) -> Listing:
     """The events in ``place`` and the places inside it, the latest ``LISTED`` first, found live (what
     :mod:`lod.summaries` keeps for a build)."""
-    begins: dict[str, str | None] = {}
-    for r in _select(store, vocab, _DATED.format(e=place)):
-        begin = r.get("b")
-        begins[r["e"]] = min(begins.get(r["e"]) or begin, begin) if begin is not None else begins.get(r["e"])
-    return listing(begins)
+    return listing(dates(((r["e"], r.get("b")) for r in _select(store, vocab, _DATED.format(e=place))), min))
 
 
 def events_in(store: Store, vocab: str, iris: list[str]) -> list[PlaceEvent]:

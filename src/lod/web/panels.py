@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store
-from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, listing, number, ordered, summarize
+from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
 
@@ -267,11 +267,7 @@ def _counted(store: Store, vocab: str, index: Index | None, kind: str, entity: s
 def listed_statements(store: Store, vocab: str, agent: str) -> Listing:
     """The statements ``agent`` made, the latest ``LISTED`` first (by their article's date), found live (what
     :mod:`lod.summaries` keeps for a build)."""
-    dates: dict[str, str | None] = {}
-    for r in _select(store, vocab, _DATED_STATEMENTS.format(e=agent)):
-        date = r.get("d")
-        dates[r["s"]] = max(dates.get(r["s"]) or date, date) if date is not None else dates.get(r["s"])
-    return listing(dates)
+    return listing(dates(((r["s"], r.get("d")) for r in _select(store, vocab, _DATED_STATEMENTS.format(e=agent))), max))
 
 
 def _statements(store: Store, vocab: str, iris: list[str]) -> list[Statement]:
