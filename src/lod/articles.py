@@ -60,7 +60,7 @@ _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?"),
     re.compile(r"(?P<d>\d{1,2})\.?\s+" + _MON + r",?\s+(?P<y>\d{4})" + _TIME),  # "03. Jul 2018" too
     re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME),
-    re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4})"),  # "23.07.2019", "14-10-2019": day first
 ]
 
 
@@ -113,6 +113,8 @@ def parse_date(text: str) -> datetime | date | None:
     datetime.date(2019, 7, 23)
     >>> parse_date("03. Jul 2018")
     datetime.date(2018, 7, 3)
+    >>> parse_date("14-10-2019")
+    datetime.date(2019, 10, 14)
     """
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):

@@ -127,7 +127,7 @@ def test_a_day_with_a_full_stop_before_the_month() -> None:
     ("in the first five months of the year", (date(2016, 1, 1), date(2016, 5, 31))),
     ("so far this year", (date(2016, 1, 1), date(2016, 6, 15))),
     ("in early June", (date(2016, 6, 1), date(2016, 6, 30))),
-    ("in the week to 10 June", (date(2016, 6, 4), date(2016, 6, 10))),
+    ("in the week to 10 June", (date(2016, 6, 3), date(2016, 6, 10))),  # as "past N weeks": 7 days back
     ("since the offensive started two weeks ago", (date(2016, 6, 1), date(2016, 6, 15))),
     ("the previous week", (date(2016, 6, 6), date(2016, 6, 12))),
 ])
@@ -229,3 +229,27 @@ def test_the_one_told_is_no_speaker(reconciler: Reconciler) -> None:
 ])
 def test_returns_stocks_and_running_totals(sentence: str, expected: list[int]) -> None:
     assert [f.number.value for f in find_figures(sentence)] == expected
+
+
+# fifth session (written-3): who a figure is from
+@pytest.mark.parametrize(("body", "speakers", "reporters"), [
+    ("Some 4,000 residents fled their homes, a local activist told the agency on Tuesday.", [], [None]),
+    ("A Turkish official said 51,000 people had crossed into the country.", [], [None]),
+    ("About 80 people had been evacuated, a U.N. official told the television.", ["U.N."], ["U.N."]),
+    ("Some 4,000 residents fled, a local humanitarian group said.", ["a local humanitarian group"],
+     ["a local humanitarian group"]),
+    ("Russia says 5,000 people have fled.", ["Russia"], ["Russia"]),
+    ("Syria recorded 824,000 new displacements in 2015.", [], [None]),
+])
+def test_unnamed_people_and_countries_that_count(body: str, speakers: list[str], reporters: list[str | None],
+                                                 reconciler: Reconciler) -> None:
+    got = record(body, reconciler)
+    assert [s["speaker"] for s in got["statements"]] == speakers
+    assert [o["reported_by"] for o in got["displacement"]] == reporters
+
+
+def test_an_unnamed_person_is_not_the_institution(reconciler: Reconciler) -> None:
+    """In an institution's own release, a figure from 'a local official' is not the institution's."""
+    got = record("Some 4,000 residents fled their homes, a local official told us.", reconciler,
+                 publisher="Norwegian Refugee Council (NRC), press release")
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

@@ -121,6 +121,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "on 10 and 11 March", "on March 10 and 11": those days
     ("range-days", re.compile(r"\bon\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\bon\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
+    # "from January 20 to the end of February", "between 3 May and late June": to the month's last day
+    ("range-date-month", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+"
+                                    r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")\b(?!\s+\d{1,2}\b)"
+                                    + _YEAR.format("y"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
     # "from June 1 to 10": the month first
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
@@ -136,6 +140,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?:" + _COUNT + r"\s+)?(?P<u>half|quarter|months)\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this|last|the)\s+year\b)", re.I)),
     # "over the weekend", "at the weekend": the last Saturday and Sunday up to the publication date
     ("weekend", re.compile(r"\b(?:over|during|at|on|this)\s+(?:the\s+)?weekend\b", re.I)),
+    # "in the 24 hours to Monday morning", "in the 48 hours to Friday", "in the week to Friday", "the three days to 10
+    # June": that many days back from the day named (24 hours are one day)
+    ("duration-to", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>hours|days|weeks?)\s+"
+                               r"(?:up\s+)?(?:to|until|ending(?:\s+on)?)\s+(?:(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("t")
+                               + _YEAR.format("ty") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
     ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?|fortnight)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
     # "so far this year": from the 1st of the year (or month) to the reporting date
@@ -168,11 +177,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("began-date", re.compile(_BEGAN + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("began-weekday", re.compile(_BEGAN + r"(?:last\s+)?(?P<w>" + WEEKDAY + r")\b", re.I)),
     ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    ("since-event-month", re.compile(_EVENT_START + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("since-event-month", re.compile(_EVENT_START + r"(?:last\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     ("since-event-year", re.compile(_EVENT_START + r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<last>last\s+year)\b)", re.I)),
     ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?"
                               + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    ("since-month", re.compile(r"\bsince\s+" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("since-month", re.compile(r"\bsince\s+(?:last\s+)?" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     ("since-weekday", re.compile(r"\bsince\s+(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
@@ -193,7 +202,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "range-days": ("from", "between", "on ", "night"), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
-    "so-far-this": ("this",), "week-to": ("week",), "since-event-ago": (" ago",), "weekday-range": ("day",),
+    "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
     "overnight": ("overnight",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
@@ -232,7 +241,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
     def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
         return DateExpression(kind, start, end, text, begin, finish, rule, **extra)
 
-    if anchor is None and rule in _ANCHORED:
+    if anchor is None and (rule in _ANCHORED or (rule == "duration-to" and m.group("w"))):
         return make("period", None, None)  # "on Friday" in an article of unknown date: the period stays open
     anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
 
@@ -362,9 +371,34 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             assert anchor is not None  # _ANCHORED
             unit = (m.group("u") or m.group("u2")).lower()
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
+        if rule == "duration-to":
+            if m.group("w"):
+                assert anchor is not None  # checked above
+                last_day: date | None = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            else:
+                last_day = _day_month(m, "t", anchor, "ty")
+            unit = m.group("u").lower()
+            n = 1 if m.group("n") is None else _count(m.group("n"))
+            if n is None or last_day is None:
+                return make("period", None, None)
+            days = max(1, round(n / 24)) if unit == "hours" else n * (7 if unit.startswith("week") else 1)
+            return make("period", last_day - timedelta(days=days), last_day)
+        if rule == "range-date-month":
+            month = _month(m.group("m"))
+            stated = m.group("ya") if not m.group("y") and not m.group("ythis") else None  # "from 20 May 2015 to June"
+            if stated and _month(m.group("am1") or m.group("am2")) > month:
+                stated = str(int(stated) + 1)
+            year = _year_for(month, 1, anchor, m.group("y") or stated, m.group("ythis"))
+            end = month_end(year, month)
+            first = _day_month(m, "a", anchor, None)
+            if first and m.group("ya"):
+                first = first.replace(year=int(m.group("ya")))
+            elif first and first > end:
+                first = first.replace(year=end.year - 1)
+            return make("period", first, end)
         if rule == "week-to":
             last_day = _day_month(m, "w", anchor, "wy")
-            return make("period", last_day - timedelta(days=6), last_day) if last_day else None
+            return make("period", last_day - timedelta(days=7), last_day) if last_day else None  # as "past N weeks"
         if rule == "since-event-ago":
             assert anchor is not None  # _ANCHORED
             n = 1 if m.group("n") is None else _count(m.group("n"))

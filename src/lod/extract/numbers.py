@@ -33,7 +33,9 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 QUALIFIERS: list[tuple[str, str]] = [
-    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above", "more_than"),
+    # "has passed 130,000", "topped 50,000": a running total over the figure
+    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|passed|topped|exceeded|surpassed",
+     "more_than"),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
     (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|"
      r"an\s+approximate|approx\.|circa|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),

@@ -143,6 +143,10 @@ _AFTER = re.compile(
 )
 
 
+# a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
+_AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s*(?:,|\()\s*$")
+
+
 @dataclass(frozen=True)
 class Figure:
     """One displacement figure in a sentence (offsets relative to the sentence)."""
@@ -164,6 +168,10 @@ class _Candidate:
 
 def _candidate(text: str, number: NumberMention) -> _Candidate | None:
     after = text[number.end:]
+    if number.value <= 1:
+        return None  # "one person displaced every 38 seconds": a rate, never a count of a flow
+    if number.value < 120 and _AGE_BEFORE.search(text[: number.start]) and re.match(r"\s*[,)]", after):
+        return None  # "said Umm Ahmad, 41, who fled": an age
     skip = _SKIP_BEFORE.search(text[: number.start])
     if skip and not (re.match(MON, skip.group(0), re.IGNORECASE) and number.value > 31 and not 1900 <= number.value <= 2100) \
             or _SKIP_AFTER.match(after):
@@ -209,8 +217,8 @@ def find_figures(text: str) -> list[Figure]:
         i + 1 < len(candidates) and candidates[i + 1].number.range == "to" and id(candidates[i + 1].number) in kept)]
     groups: list[list[_Candidate]] = []
     for candidate in candidates:
-        if groups and _CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart]) and (
-                candidate.unit or groups[-1][-1].unit is None or True):
+        if groups and (_CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart]) or _apposition(
+                text, groups[-1][-1], candidate)):
             groups[-1].append(candidate)
         else:
             groups.append([candidate])
@@ -220,6 +228,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         first, last = group[0], group[-1]
         before = text[: first.number.qstart]
+        if re.fullmatch(r"passed|topped|exceeded|surpassed", first.number.qualifier_text, re.IGNORECASE):
+            before = text[: first.number.start]  # "... has passed 130,000": the qualifier is the running total's verb
         before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
         limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
         after = text[last.end: limit]
@@ -265,6 +275,12 @@ def find_figures(text: str) -> list[Figure]:
             unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
     return figures
+
+
+def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:
+    """"2,500 families, about 12,000 people, had reached X": the same people counted in another unit, between commas."""
+    return bool(first.unit and second.unit and first.unit != second.unit and re.fullmatch(r"\s*,\s*", text[first.end:
+                second.number.qstart]) and re.match(r"\s*,", text[second.end:]))
 
 
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:

@@ -323,7 +323,9 @@ def _reporter(doc: _Doc, reconciler: Reconciler, statement: Found | None, senten
 
 
 # a source that names no organization ("according to local officials"): the figure is not the publisher's own
-_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?" + COLLECTIVE_SPEAKERS + r"\b")
+_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?" + COLLECTIVE_SPEAKERS + r"\b|"
+                             r"\b(?i:an?|one)\s+(?:[\w.’'-]+\s+){0,3}(?i:official|source|activist|doctor|resident)\s+"
+                             r"(?i:said|says|told|tells)\b")
 
 
 def _mention_span(doc: _Doc, sentence: Sentence, ref: str | None) -> Span | None:

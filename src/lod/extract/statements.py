@@ -51,6 +51,8 @@ _QUOTES = "\"“”‘'«"
 _KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office)"
 _INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
                          r"network|official|source|activist|doctor|resident))\s*$", re.IGNORECASE)
+# one person described without an organization ("a local activist", "A Turkish official"): not an identifiable speaker
+_UNNAMED_PERSON = re.compile(r"\b(?:official|source|activist|doctor|resident)$", re.IGNORECASE)
 # "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
 _COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
 _DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
@@ -172,6 +174,8 @@ class StatementFinder:
             org = next(iter(self.orgs.starting(lo + indefinite.start(), lo + indefinite.end() - 1)), None)
             if org is not None and org.end <= lo + indefinite.end():
                 return self._org(org, "speaker-indefinite")
+            if _UNNAMED_PERSON.search(indefinite.group("d")):
+                return None  # "a local activist told ...", "A Turkish official said": no one the reader can identify
             return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
         if re.search(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", pre, re.I):
             return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
@@ -224,7 +228,7 @@ class StatementFinder:
         if role:
             return self._by_role(role.group(1))
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
-        if indefinite:
+        if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
         return None
 
@@ -322,7 +326,8 @@ class StatementFinder:
         for index, sentence in enumerate(sentences):
             statement = self._in_sentence(body, index, sentence, found)
             if (statement is None and self.c.press_release and not lead_done and _is_content(sentence.text)
-                    and not re.search(r"\baccording\s+to\b", sentence.text, re.IGNORECASE)):  # another's words
+                    # another's words: "according to X", "..., a local official told us"
+                    and not re.search(r"\baccording\s+to\b|\b(?:said|says|told|tells)\b", sentence.text, re.IGNORECASE)):
                 speaker = self._like_it("press-release-lead") if self.c.institution else None
                 if speaker:
                     statement = Found(index, sentence, speaker, "stated (press release)", sentence.start,
@@ -363,6 +368,8 @@ class StatementFinder:
                 continue
             text = verb.group(0)
             kind = REPORTING_VERBS[text.lower()]
+            if speaker.rule == "speaker-country" and kind == "report":
+                continue  # "<country> recorded 824,000 new displacements": where they happened, not who reported them
             return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
         according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+|"
                               r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
