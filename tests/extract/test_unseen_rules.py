@@ -253,3 +253,24 @@ def test_an_unnamed_person_is_not_the_institution(reconciler: Reconciler) -> Non
     got = record("Some 4,000 residents fled their homes, a local official told us.", reconciler,
                  publisher="Norwegian Refugee Council (NRC), press release")
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("Some 5,000 people have fled, the Autonomous Administration of North and East Region said.",
+     ["Autonomous Administration of North and East Region"]),
+    ("The Relief Council said it had sent tents. Some 5,000 people fled, the council's media office said.",
+     ["Relief Council", "Relief Council"]),
+    ("Some 5,000 people fled, the council's media office said.", []),
+])
+def test_names_with_of_and_the_part_of_a_body_named_before(body: str, speakers: list[str],
+                                                           reconciler: Reconciler) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == speakers
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    ("The Relief Council of North and East Region sent tents.", ["Relief Council of North and East Region"]),
+    ("The Relief Council of the town sent tents.", ["Relief Council"]),
+])
+def test_capitalised_words_after_of_belong_to_the_name(body: str, names: list[str], reconciler: Reconciler) -> None:
+    got = record(body, reconciler)["organizations"]
+    assert [o if isinstance(o, str) else o["name"] for o in got] == names

@@ -391,6 +391,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
             chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
         if carried is not None and clause(chosen.begin) != clause(lo):
             return carried
+        if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
+            # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
+            # clause's event is not the figure's period
+            return None, None, None
         opening = [m for m in _CLAUSE_BREAK.finditer(text) if m.start() < lo]
         if clause(chosen.begin) != clause(lo) and opening and _CUMULATIVE.match(opening[-1].group(0)):
             return None, None, None  # "..., adding to the more than 800,000 who have crossed": a total of its own time

@@ -48,7 +48,10 @@ _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
-_KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office)"
+_KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office|administration)"
+# "the administration's humanitarian affairs office said": a part of a body named before speaks for it
+_OWNED_PART = re.compile(r"(?:^|\s)(?i:the)\s+(?P<head>" + _KIND + r"|council|ministry|authority|commission)[’']s\s+(?:[\w\-]+\s+){0,3}(?:office|department|unit|branch|"
+                         r"committee|spokes(?:man|woman|person)|media\s+(?:office|centre|center))$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
                          r"network|official|source|activist|doctor|resident))\s*$", re.IGNORECASE)
 # one person described without an organization ("a local activist", "A Turkish official"): not an identifiable speaker
@@ -61,7 +64,7 @@ _KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team",
                "team": ("team", "group", "coordinat"), "agency": ("agency", "unhcr", "unrwa", "programme", "office"),
                "organization": ("organi[sz]ation", "who", "iom"), "organisation": ("organi[sz]ation",),
                "observatory": ("observatory",), "coalition": ("coalition",), "charity": ("charity", "foundation", "relief"),
-               "network": ("network",), "committee": ("committee",), "office": ("office", "ocha"), "ngo": ("ngo",
+               "network": ("network",), "committee": ("committee",), "office": ("office", "ocha"), "administration": ("administration",), "ngo": ("ngo",
                "foundation", "association", "society", "relief"), "body": ("council", "commission", "committee")}
 
 
@@ -177,6 +180,11 @@ class StatementFinder:
             if _UNNAMED_PERSON.search(indefinite.group("d")):
                 return None  # "a local activist told ...", "A Turkish official said": no one the reader can identify
             return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
+        owned = _OWNED_PART.search(pre.rstrip())
+        if owned:
+            found_owner = self._described(owned.group("head"), lo + owned.start())
+            if found_owner is not None:
+                return found_owner
         if re.search(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", pre, re.I):
             return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
         for _ in range(4):
