@@ -274,3 +274,17 @@ def test_names_with_of_and_the_part_of_a_body_named_before(body: str, speakers: 
 def test_capitalised_words_after_of_belong_to_the_name(body: str, names: list[str], reconciler: Reconciler) -> None:
     got = record(body, reconciler)["organizations"]
     assert [o if isinstance(o, str) else o["name"] for o in got] == names
+
+
+@pytest.mark.parametrize(("body", "reporters"), [
+    ("The Relief Agency's Displacement Tracking Matrix (DTM) reported that 5,000 people fled.", ["Relief Agency"]),
+    ("The Kingdom's Disaster and Emergency Authority (KDEA) said 5,000 people fled.",
+     ["Kingdom's Disaster and Emergency Authority (KDEA)"]),
+    ("According to the Social Affairs Committee, 1,200 families are staying with relatives. Another 300 families "
+     "reached the city on Friday night, the committee said.", ["Social Affairs Committee"]),
+    ("The Relief Agency has registered 9,500 new arrivals since June.", ["Relief Agency"]),
+    ("Some 700 families had registered to leave.", []),
+    ("At least 30,000 children have fled, Save the Children said.", ["Save the Children"]),
+])
+def test_tools_committees_and_registers(body: str, reporters: list[str], reconciler: Reconciler) -> None:
+    assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == reporters

@@ -40,8 +40,11 @@ _DAYMON = r"(?:(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MO
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
 _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
 # "since the offensive began on April 30": the start of an event with a stated date
-_EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
-                r"launched|erupted|escalated|resumed|intensified)\s+(?:on\s+|in\s+)?|"
+# "since the bridge reopened on 15 August", "since the army began its campaign to take the city in November": any
+# past verb, and a few words after it, before the date
+_EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
+                r"launched|erupted|escalated|resumed|intensified|broke\s+out|fell|[a-z]{3,}ed)\s+(?:[\w’'-]+\s+){0,6}?"
+                r"(?:on\s+|in\s+)?|"
                 # "since the start of the offensive on 3 June", "since the launch of its assault in May"
                 r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+)")
 # "the offensive, which began on 1 June, has displaced ...": a "since" period from that day

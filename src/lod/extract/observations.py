@@ -36,7 +36,7 @@ _UNIT = re.compile(
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"out\s+of|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"out\s+of|inside|abroad|across|internally|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 # a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
@@ -145,6 +145,8 @@ _AFTER = re.compile(
 
 # a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
 _AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s*(?:,|\()\s*$")
+_KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)(?:\s+\w+\s+and)?|(?:wife|husband|mother|father|parents|sister|brother)\s+and)\s+$",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # "one person displaced every 38 seconds": a rate, never a count of a flow
     if number.value < 120 and _AGE_BEFORE.search(text[: number.start]) and re.match(r"\s*[,)]", after):
         return None  # "said Umm Ahmad, 41, who fled": an age
+    if number.value < 20 and _KIN_BEFORE.search(text[: number.qstart]):
+        return None  # "with his wife and four children": one family's members, not a count of people who fled
     skip = _SKIP_BEFORE.search(text[: number.start])
     if skip and not (re.match(MON, skip.group(0), re.IGNORECASE) and number.value > 31 and not 1900 <= number.value <= 2100) \
             or _SKIP_AFTER.match(after):

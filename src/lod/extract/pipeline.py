@@ -16,6 +16,7 @@ from lod.extract.lexicon import (
     ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES, RETURN_CUES,
 )
 from lod.extract.observations import Figure, find_figures
+from lod.extract.numbers import find_numbers
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
 from lod.extract.statements import Context, Found, StatementFinder
@@ -199,8 +200,11 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         statement = by_sentence.get(index)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
         places = _observation_places(doc, sentence)
+        # a count ten times the flow before is a total of its own time, neither a part nor another estimate of that
+        # flow ("... 3,000 fled on Monday. The war has driven 4.8 million from the country.")
         periods = [_period(doc.dates[index], statement, reported or doc.today, sentence.text, figure,
-                           carried) for figure in figures]
+                           carried if before is None or figure.number.value <= 10 * before.figure else None)
+                   for figure in figures]
         for position in range(1, len(figures)):
             # "9,000 fled to X in the past week, 3,000 to Y": a part or list item with no date in its own stretch of
             # the sentence shares the period of the figure it continues
@@ -252,7 +256,8 @@ def _words_flow_period(doc: _Doc, index: int) -> Period | None:
     ("Thousands fled the town over the weekend. Some 5,000 reached the camp."): a figure that follows takes it."""
     sentence = doc.sentences[index]
     periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
-    if len(periods) != 1 or find_figures(sentence.text) or not _FLOW_IN_WORDS.search(sentence.text):
+    counts = [n for n in find_numbers(sentence.text) if n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text)]
+    if len(periods) != 1 or counts or not _FLOW_IN_WORDS.search(sentence.text):  # a count, flow or not: not in words
         return None
     start, end = close_period(periods[0], doc.today)
     return (start, end, periods[0].text) if start or end else None

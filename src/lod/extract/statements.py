@@ -26,7 +26,7 @@ from datetime import date
 
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
-from lod.extract.lexicon import COLLECTIVE_SPEAKERS, ISSUING_VERBS, REPORTING_VERBS, ROLE_HEADS, TITLES
+from lod.extract.lexicon import COLLECTIVE_SPEAKERS, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS, TITLES
 from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
@@ -43,7 +43,11 @@ _ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + 
 # "RCR's latest update, issued on Monday, said", "Data from the X show")
 _SOURCE_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:latest|new|weekly|daily|monthly|official|own|recent)\s+){0,2}(?:update|report|statement|"
                           r"bulletin|figures|data|estimates?|count|assessment|statistics|numbers|tally)"
-                          r"(?:\s*,[^,]{0,60},)?\s*$", re.IGNORECASE)
+                          r"(?:\s*,[^,]{0,60},)?\s*$|"
+                          # "the agency's Displacement Tracking Matrix (DTM) reported": a body's own tool speaks for it
+                          # (not "the country's Disaster ... Authority (DMA) said": a name with an organization word speaks itself)
+                          r"['’]s\s+(?:[A-Z][\w-]*\s+){0,4}(?!(?-i:" + ORG_HEADS + r")\s)(?-i:[A-Z])[\w-]*\s+"
+                          r"\((?-i:[A-Z][A-Za-z]{1,9})\)\s*$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
@@ -187,6 +191,9 @@ class StatementFinder:
                 return found_owner
         if re.search(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", pre, re.I):
             return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
+        body_noun = re.search(r"[,;]\s*the\s+(?P<head>committee|council|commission|administration|authority|ministry)\s*$", pre, re.I)
+        if body_noun:  # "..., the committee said": the last body of that kind named, else the body that spoke last
+            return self._described(body_noun.group("head"), lo + body_noun.start()) or self._like_it("speaker-definite")
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
