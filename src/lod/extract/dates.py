@@ -193,6 +193,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in 2014", "during 2015", "throughout 2013": that year
     ("in-year", re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d|\s*[-–]\s*\d)", re.I)),
     ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ythis>this\s+year|last\s+year))?\b(?!\s+\d)", re.I)),
+    # "July saw the displacement of ...", "March 2018 brought": the month as the subject
+    ("month-subject", re.compile(r"(?:^|(?<=[.;:]\s))(?P<m>" + MON + r")\b(?:\s+(?P<y>(?:19|20)\d\d))?\s+(?:saw|witnessed|brought|recorded)\b")),
     # "this year", "earlier this year": from 1 January to the reporting date; "last year": the whole year before
     ("this-year", re.compile(r"\b(?<!earlier\s)(?<!later\s)this\s+year\b", re.I)),
     ("last-year", re.compile(r"\b(?:in\s+|during\s+|throughout\s+)?(?<!the\s)last\s+year\b", re.I)),
@@ -210,7 +212,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
+    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",),
@@ -450,9 +452,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "day-month":
             day = _day_month(m, "p", anchor, "py")
             return make("point", day, day) if day else None
-        if rule == "month-year":
+        if rule in ("month-year", "month-subject"):
             month = _month(m.group("m"))
-            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
+            year = _year_for(month, 1, anchor, m.group("y"), m.groupdict().get("ythis"))
             return make("period", date(year, month, 1), month_end(year, month))
         if rule == "weekday":
             assert anchor is not None  # _ANCHORED

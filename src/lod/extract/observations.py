@@ -65,6 +65,8 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over
 # where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
 _PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
                         re.IGNORECASE)
+# a figure given for comparison, counted in the same terms as the one before
+_COMPARED = re.compile(r",?\s*(?:up|down)\s+from\s*$|,?\s*compared\s+(?:with|to)\s*$", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
                              r"surrounding|safer|northern|southern|eastern|western|north|south|east|west)\b)")
@@ -264,6 +266,8 @@ def find_figures(text: str) -> list[Figure]:
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"
             unit_override = figures[-1].unit
+        if verdict == "" and follows_flow and _COMPARED.search(before):
+            verdict, unit_override = "flow-list", figures[-1].unit  # "1.8 million new displacements, up from 824,000 in 2016"
         gapped = index > 0 and _GAPPED.match(text[groups[index - 1][-1].end: first.number.qstart])
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
             verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated

@@ -344,10 +344,11 @@ def _mention_span(doc: _Doc, sentence: Sentence, ref: str | None) -> Span | None
 
 # Where one clause of a sentence ends and the next, with its own figure and period, begins.
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringing|taking|raising|while|whereas|but|and|"
-                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|after|including|adding\s+to)\b|\b(?:while|whereas)\b")
+                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|down\s+from|after|including|adding\s+to)\b|\b(?:while|whereas)\b")
 
 
 Period = tuple[date | None, date | None, str | None]
+_COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)
 # a clause that adds the figure to a total: the total does not share the period of the clause before
 _CUMULATIVE = re.compile(r",\s+(?:in\s+addition\s+to|adding\s+to|bringing|taking|raising)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w.’'-]+){1,3}|reported|announced|stated|added|noted|confirmed|"
@@ -403,6 +404,11 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
         opening = [m for m in _CLAUSE_BREAK.finditer(text) if m.start() < lo]
         if clause(chosen.begin) != clause(lo) and opening and _CUMULATIVE.match(opening[-1].group(0)):
             return None, None, None  # "..., adding to the more than 800,000 who have crossed": a total of its own time
+        if clause(chosen.begin) != clause(lo) and opening and _COMPARISON.match(opening[-1].group(0)):
+            return None, None, None  # "1.8 million fled in 2015, up from 824,000": the compared figure is of another time
+        later = [m for m in _CLAUSE_BREAK.finditer(text) if hi <= m.start() <= chosen.begin]
+        if later and _COMPARISON.match(later[-1].group(0)):
+            return None, None, None  # "N new displacements, up from 824,000 in 2016": the year of the other figure
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 
