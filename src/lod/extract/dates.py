@@ -50,7 +50,7 @@ _EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}
 # "the offensive, which began on 1 June, has displaced ...": a "since" period from that day
 _BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off)\s+(?:on\s+|in\s+)?")
 
-Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day"]
+Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day", "day-before"]
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
     # "as of 10 June": the day the figure stands at, its reporting date; no period of its own
     ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    # "the office's update of 10 June", "a report published on Monday", "in its latest update on Friday": the day the
+    # figures were issued, their reporting date (as "as of")
+    ("doc-date", re.compile(r"\b(?:update|report|statement|bulletin|release|briefing|figures|data|assessment|snapshot|sitrep)\s+"
+                            r"(?:(?:of|dated|from)\s+|(?:(?:published|issued|released|posted)\s+)?on\s+)(?:(?:" + WEEKDAY
+                            + r"),?\s+)?(?:" + _DAYMON.format("s") + _YEAR.format("sy") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
+    # "the previous day", "the day before": the day before the reporting date
+    ("day-before", re.compile(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:yesterday|the))", re.I)),
     # "as of the end of May": its last day
     ("as-of-month", re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
     # "in June so far", "so far in June": from the 1st to the reporting date
@@ -212,7 +219,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
+    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",),
@@ -246,7 +253,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
     def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
         return DateExpression(kind, start, end, text, begin, finish, rule, **extra)
 
-    if anchor is None and (rule in _ANCHORED or (rule == "duration-to" and m.group("w"))):
+    if anchor is None and (rule in _ANCHORED or (rule in ("duration-to", "doc-date") and m.group("w"))):
         return make("period", None, None)  # "on Friday" in an article of unknown date: the period stays open
     anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
 
@@ -274,6 +281,15 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "week-of":
             first_day = _day_month(m, "w", anchor, "wy")
             return make("period", first_day, first_day + timedelta(days=6)) if first_day else None
+        if rule == "doc-date":
+            if m.group("w"):
+                assert anchor is not None  # checked above
+                issued = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+                return make("as-of", issued, issued)
+            day = _day_month(m, "s", anchor, "sy")
+            return make("as-of", day, day) if day else None
+        if rule == "day-before":
+            return make("day-before", None, None)
         if rule == "as-of":
             day = _day_month(m, "s", anchor, "sy")
             return make("as-of", day, day) if day else None
@@ -328,9 +344,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             month = _month(m.group("m"))
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             unit = m.group("u").lower()
-            n = 1 if m.group("n") is None else _count(m.group("n"))
+            n = 1 if m.group("n") is None and not unit.endswith("s") else _count(m.group("n") or "")
             if n is None:
-                return make("period", None, None)
+                return make("period", None, None)  # "in the first days of June": how many is not said
             length = n * (14 if unit == "fortnight" else 7 if unit.startswith("week") else 1)
             which = m.group("w").lower()
             last = month_end(year, month)
@@ -542,6 +558,8 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
         return reported - timedelta(days=expression.days or 0), reported
     if expression.kind == "since":
         return expression.start, reported
+    if expression.kind == "day-before":
+        return (reported - timedelta(days=1), reported - timedelta(days=1)) if reported else (None, None)
     if expression.kind in ("as-of", "since-then", "first-day"):
         return None, None  # a reporting date, or a start still to be found in the sentences before
     return expression.start, expression.end

@@ -57,7 +57,7 @@ _KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observ
 _OWNED_PART = re.compile(r"(?:^|\s)(?i:the)\s+(?P<head>" + _KIND + r"|council|ministry|authority|commission)[’']s\s+(?:[\w\-]+\s+){0,3}(?:office|department|unit|branch|"
                          r"committee|spokes(?:man|woman|person)|media\s+(?:office|centre|center))$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
-                         r"network|official|source|activist|doctor|resident))\s*$", re.IGNORECASE)
+                         r"network|official|source|activist|doctor|resident|spokes(?:man|woman|person)|representative))\s*$", re.IGNORECASE)
 # one person described without an organization ("a local activist", "A Turkish official"): not an identifiable speaker
 _UNNAMED_PERSON = re.compile(r"\b(?:official|source|activist|doctor|resident)$", re.IGNORECASE)
 # "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
