@@ -65,8 +65,16 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over
 # where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
 _PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
                         re.IGNORECASE)
+# a label before a colon that says what the figure after it counts (bullets and headings of situation reports)
+_LABEL = re.compile(r"^\s*(?:[•*-]\s*)?(?P<l>[^:;.]{3,80}):\s*$")
+_LABEL_FLOW = re.compile(r"\b(?:displac\w*|(?:new\s+)?arrivals|(?:IDP\s+|population\s+)?movements|fled|fleeing|exodus|outflows?|influx|"
+                         r"evacuat\w*|newly\s+displaced)\b", re.IGNORECASE)
+_LABEL_NOT_FLOW = re.compile(r"\b(?:population|hosted|hosting|living|in\s+need|returns?|returnees|returned|killed|deaths?|"
+                             r"casualties|injured|wounded|projected|planning|planned|expected|people\s+in\s+need|remain\w*|stock)\b",
+                             re.IGNORECASE)
 # a figure given for comparison, counted in the same terms as the one before
-_COMPARED = re.compile(r",?\s*(?:up|down)\s+from\s*$|,?\s*compared\s+(?:with|to)\s*$", re.IGNORECASE)
+_COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))\s+(?:a\s+(?:peak|high|record)\s+of\s+)?$",
+                       re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
                              r"surrounding|safer|northern|southern|eastern|western|north|south|east|west)\b)")
@@ -84,9 +92,11 @@ _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
 # A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
 # displaced since X had risen to N", "the total number of displaced people has reached N", "bringing the
 # total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
-_TOTAL_VERBS = (r"(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
+_TOTAL_VERBS = (r"(?:(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
                 r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|"
-                r"(?:rose|risen|increased|grew|grown|climbed)\s+by|to)")
+                r"(?:rose|risen|increased|grew|grown|climbed)\s+by|to)"
+                # "reached a record 25,000", "hit a new high of"
+                r"(?:\s+(?:a\s+)?(?:record(?:\s+high\s+of)?|new\s+high\s+of|peak\s+of|total\s+of))?)")
 # "the number of new arrivals reached 5,000": a unit that is a flow by itself needs no relative clause
 _NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+" + FLOW_UNITS + r"\b.*\b" + _TOTAL_VERBS + r"\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(
@@ -249,6 +259,9 @@ def find_figures(text: str) -> list[Figure]:
             after = rest[closing.end():] if closing else rest
         after = re.sub(r"\bout\s+of\s+[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         verdict, unit_override = _classify(before, after)
+        label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
+        if label and _LABEL_FLOW.search(label.group("l")) and not _LABEL_NOT_FLOW.search(label.group("l")):
+            verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
         if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group):
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow
         if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]):
