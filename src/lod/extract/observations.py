@@ -94,7 +94,7 @@ _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
 # total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
 _TOTAL_VERBS = (r"(?:(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
                 r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|"
-                r"(?:rose|risen|increased|grew|grown|climbed)\s+by|to)"
+                r"(?:rose|risen|increased|grew|grown|climbed)\s+by|reaching|rising\s+to|climbing\s+to|standing\s+at|to)"
                 # "reached a record 25,000", "hit a new high of"
                 r"(?:\s+(?:a\s+)?(?:record(?:\s+high\s+of)?|new\s+high\s+of|peak\s+of|total\s+of))?)")
 # "the number of new arrivals reached 5,000": a unit that is a flow by itself needs no relative clause
@@ -102,7 +102,7 @@ _NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+" + FLOW_UNITS + r"\b.*\b" +
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
     r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
-    r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|uprooted|arrived|crossed|moved|relocated|evacuated)|"
+    r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:" + FIGURE_PREDICATES["flow"] + r")|"
     r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b))"
     r".*\b" + _TOTAL_VERBS + r"\s*$",
     re.IGNORECASE,
@@ -147,6 +147,9 @@ _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+o
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
                            r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
                            r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
+# an uncounted group estimated in an apposition: "Hundreds of families, estimated at about 2,000 people, fled": the
+# predicate after it decides
+_VAGUE_ESTIMATED = re.compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\s+[\w\s-]{1,30},\s*(?:estimated|put)\s+at\s*$", re.IGNORECASE)
 _PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expect\w*|anticipat\w*|predict\w*|forecast\w*|likely\s+to|risk\w*|threat\w*|feared?|"
                                 r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for)\b")
 _AFTER = re.compile(
@@ -324,7 +327,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if flowed and flowed.lastgroup == "flow" and not _PROJECTION_BEFORE.search(clause):
             return "flow-total", None
         return None, None
-    if _CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before) or _NOT_FLOW_OBJECT.search(before):
+    if (_CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before)
+            or _NOT_FLOW_OBJECT.search(before)):
         return None, None
     if _PROJECTION_AFTER.match(after):
         return None, None
