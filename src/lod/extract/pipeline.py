@@ -348,6 +348,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
 
 
 Period = tuple[date | None, date | None, str | None]
+# a relative clause about a place or a thing, not the people counted
+_WHERE_WHICH = re.compile(r",\s+(?:where|which)\b[^,;]*", re.IGNORECASE)
 _COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)
 # a clause that adds the figure to a total: the total does not share the period of the clause before
 _CUMULATIVE = re.compile(r",\s+(?:in\s+addition\s+to|adding\s+to|bringing|taking|raising)\b", re.IGNORECASE)
@@ -370,6 +372,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
     reported = as_of or (said[0].start if said and statement is None else None) or reported
     candidates = [e for e in expressions if e.kind != "as-of" and e not in said
                   and not (statement and e.kind == "point" and e.text == statement.date_text)]
+    if figure is not None:  # "5,000 fled the town, where 200 were killed last week": the date of the place's clause
+        aside = [(m.start(), m.end()) for m in _WHERE_WHICH.finditer(text)
+                 if not m.start() <= figure.number.qstart < m.end()]
+        candidates = [e for e in candidates if e.kind == "since" or not any(a <= e.begin < b for a, b in aside)]
     if not candidates:
         return carried or (None, None, None)
     chosen = candidates[0]
