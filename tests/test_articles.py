@@ -25,6 +25,13 @@ HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: O
         ("Dec. 2, 2019 4:05 PM", datetime(2019, 12, 2, 16, 5)),
         ("10:38 - 20/02/2020 (Update: 10:40 - 20/02/2020)", date(2020, 2, 20)),
         ("As of 5 March 2020", date(2020, 3, 5)),
+        ("16th March, 2018 02:24:52", datetime(2018, 3, 16, 2, 24)),  # an ordinal day first
+        ("5th March 2016", date(2016, 3, 5)),
+        ("the 3rd of May 2016", date(2016, 5, 3)),
+        ("2016/03/05", date(2016, 3, 5)),  # year first
+        ("2016.03.10", date(2016, 3, 10)),
+        ("14-10-2019", date(2019, 10, 14)),  # day first with hyphens
+        ("12016/03/05", None),  # no year of 4 digits there
         ("not stated", None),
         ("31 February 2020", None),  # no such day
     ],
