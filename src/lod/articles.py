@@ -230,7 +230,10 @@ def parse_article(text: str, path: str = "<article>") -> Article:
     )
 
 
-_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+_URL_DAY = re.compile(r"[/_-]((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+# "/2019/dec/22/", "/20191222-story": a month's name, or the eight digits of a day
+_URL_DAY_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d{1,2})(?=[/_.-]|$)", re.IGNORECASE)
+_URL_DAY_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
 _DATELINE_CHARS = 300  # a dateline is at the head of the body
 
@@ -240,6 +243,10 @@ def _publication_date(stated: str, url: str, body: str) -> tuple[datetime | date
     last day); else a full date at the head of the body (a dateline); else None, with how it was found.
 
     >>> _publication_date("", "https://example.org/2019/12/22/story", "Text.")
+    (datetime.date(2019, 12, 22), 'source URL path')
+    >>> _publication_date("", "https://example.org/world/2019/dec/22/story", "Text.")
+    (datetime.date(2019, 12, 22), 'source URL path')
+    >>> _publication_date("", "https://example.org/news/20191222-story", "Text.")
     (datetime.date(2019, 12, 22), 'source URL path')
     >>> _publication_date("", "https://example.org/news/story", "BEIRUT, 27 December 2019 - Text.")
     (datetime.date(2019, 12, 27), 'dateline')
@@ -254,10 +261,16 @@ def _publication_date(stated: str, url: str, body: str) -> tuple[datetime | date
         year, number = int(month_only.group(2)), _MONTHS[month_only.group(1).lower()]
         return date(year, number, calendar.monthrange(year, number)[1]), STATED_MONTH
     path = urlsplit(url).path
-    day = _URL_DAY.search(path)
-    if day:
+    for day in (_URL_DAY.search(path), _URL_DAY_COMPACT.search(path)):
+        if day:
+            try:
+                return date(int(day.group(1)), int(day.group(2)), int(day.group(3))), URL_PATH
+            except ValueError:
+                pass
+    named = _URL_DAY_NAMED.search(path)
+    if named and named.group(2).lower() in _MONTHS:
         try:
-            return date(int(day.group(1)), int(day.group(2)), int(day.group(3))), URL_PATH
+            return date(int(named.group(1)), _MONTHS[named.group(2).lower()], int(named.group(3))), URL_PATH
         except ValueError:
             pass
     month = _URL_MONTH.search(path)
