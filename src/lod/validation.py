@@ -123,12 +123,14 @@ class ArticleChecker:
         self.shapes = shapes
         self._validator = _validator(shapes)
 
-    def check(self, graph: Graph | list[tuple[Node, Node, Node]], context: Iterable[tuple[Node, Node, Node]]) -> ValidationReport:
-        """The article: a graph or its triples; ``context``: a graph, or its triples
+    def check(self, graph: Graph | list[tuple[Node, Node, Node]], context: Iterable[tuple[Node, Node, Node]],
+              ntriples: bytes | None = None) -> ValidationReport:
+        """The article: a graph or its triples (and, if the caller has them, the same as rdflib's N-Triples,
+        which the SPARQL-based constraints read); ``context``: a graph, or its triples
         (:meth:`lod.preparation.Context.context_triples`)."""
         triples = graph if isinstance(graph, list) else list(graph)
         focus = dict.fromkeys(s for s, _, _ in triples)
-        return _report(self._validator.validate([triples, context], focus), self.shapes)
+        return _report(self._validator.validate([triples, context], focus, ntriples), self.shapes)
 
 
 def _result(finding: Finding, shapes: Graph) -> ValidationResult:

@@ -1,6 +1,6 @@
 """Our SHACL validator gives exactly pySHACL's results: on every example of tests/shapes, on generated articles
 as the build checks them (the article's nodes as focus nodes, the context as data), and on those articles broken
-in many ways."""
+in many ways; the same whether the article comes as triples only or also as N-Triples (as the build gives it)."""
 
 from __future__ import annotations
 
@@ -62,6 +62,7 @@ def test_every_example_as_an_article_gives_pyshacls_results(example: Path, check
     article, context = _graph(example), _graph(EXAMPLES / "context.ttl", ROOT / "ontology" / "concepts.ttl")
     ours, theirs = checkers[0].check(article, context), checkers[1].check(article, context)
     assert_same(ours, theirs, example.name)
+    assert_same(checkers[0].check(article, context, _nt(article)), theirs, f"{example.name}, read as N-Triples")
     assert theirs.results or "-valid" in example.name  # the comparison saw results where there are some
 
 
@@ -94,6 +95,7 @@ def test_generated_articles_give_pyshacls_results(articles: tuple[Context, list[
     for index, (graph, context) in enumerate(graphs):
         theirs = pyshacl.check(graph, context)
         assert_same(ctx.checker.check(graph, context), theirs, f"article {index}")
+        assert_same(ctx.checker.check(graph, context, _nt(graph)), theirs, f"article {index}, read as N-Triples")
 
 
 def test_broken_articles_give_pyshacls_results(articles: tuple[Context, list[tuple[Graph, Graph]]]) -> None:
@@ -107,7 +109,13 @@ def test_broken_articles_give_pyshacls_results(articles: tuple[Context, list[tup
             theirs = pyshacl.check(broken, context)
             failing += not theirs.conforms
             assert_same(ctx.checker.check(broken, context), theirs, f"article {index}, breakage {round_}")
+            assert_same(ctx.checker.check(broken, context, _nt(broken)), theirs, f"article {index}, breakage {round_}, N-Triples")
     assert failing > len(graphs)  # the breakages do break articles
+
+
+def _nt(graph: Graph) -> bytes:
+    """The graph as the build hands it to the checker with its triples (the SPARQL constraints read it)."""
+    return graph.serialize(format="nt", encoding="utf-8")
 
 
 def _break(graph: Graph, rng: random.Random) -> Graph:

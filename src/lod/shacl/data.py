@@ -31,10 +31,14 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 class Data:
     """Triples of one or more graphs, deduplicated, with the look-ups SHACL needs."""
 
-    def __init__(self, graphs: Sequence[Iterable[Triple]]) -> None:
+    def __init__(self, graphs: Sequence[Iterable[Triple]], ntriples: bytes | None = None) -> None:
         """``graphs``: each read twice at most (for SPARQL); all but the first are taken to recur from one
-        validation to the next (the context), so their Oxigraph terms are kept."""
+        validation to the next (the context), so their Oxigraph terms are kept. ``ntriples``: the first graph
+        as N-Triples (rdflib's, blank nodes labelled with their ids), which Oxigraph parses when SPARQL needs
+        the store, instead of converting each term here."""
         self._graphs = graphs
+        self._ntriples = ntriples
+        self._labelled = False  # blank nodes are Oxigraph's blank nodes with the rdflib ids as labels
         self.out: dict[Node, dict[Node, dict[Node, None]]] = {}
         self.inv: dict[Node, dict[Node, dict[Node, None]]] = {}
         out, inv = self.out, self.inv
@@ -108,8 +112,16 @@ class Data:
 
     def store(self) -> ox.Store:
         if self._store is None:
-            quads = []
-            for index, graph in enumerate(self._graphs):
+            quads: list[Any] = []
+            graphs = list(enumerate(self._graphs))
+            if self._ntriples is not None:
+                try:  # labels kept: the parser's blank nodes are to_ox's
+                    quads = list(ox.parse(self._ntriples, format=ox.RdfFormat.N_TRIPLES))
+                    self._labelled = True
+                    graphs = graphs[1:]
+                except SyntaxError:  # an IRI Oxigraph refuses: every term converted, as below
+                    quads = []
+            for index, graph in graphs:
                 recurring = index > 0
                 for s, p, o in graph:
                     quad = _QUADS.get((s, p, o)) if recurring else None
@@ -129,7 +141,13 @@ class Data:
         if isinstance(term, BNode):
             converted = self._bnodes.get(term)
             if converted is None:
-                converted = self._bnodes[term] = ox.BlankNode()
+                converted = ox.BlankNode()
+                if self._labelled:
+                    try:
+                        converted = ox.BlankNode(str(term))
+                    except ValueError:  # not a label N-Triples allows: not one of the parsed graph's
+                        pass
+                self._bnodes[term] = converted
                 self._from_ox[converted] = term
             return converted
         converted = _TO_OX.get(term)

@@ -26,10 +26,12 @@ class Validator:
             if shape.targets.nodes or shape.targets.subjects_of or shape.targets.objects_of:
                 self._others.append(shape)
 
-    def validate(self, graphs: Sequence[Iterable[Triple]], focus: Iterable[Node] | None = None) -> list[Finding]:
+    def validate(self, graphs: Sequence[Iterable[Triple]], focus: Iterable[Node] | None = None,
+                 ntriples: bytes | None = None) -> list[Finding]:
         """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
-        checked against the shapes that target it in this data."""
-        data = Data(graphs)
+        checked against the shapes that target it in this data. ``ntriples``: the first graph as N-Triples, if
+        the caller has it (see :class:`Data`)."""
+        data = Data(graphs, ntriples)
         plan: dict[int, tuple[Shape, list[Node]]] = {}
         if focus is None:
             for shape in self.shapes.targeted:
