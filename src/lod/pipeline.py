@@ -43,7 +43,7 @@ from lod.preparation import (
 from lod.events import TABLE_GLOB
 from lod.preparation import UPLOADS
 from lod.events.matching import EventKey, rename_events, renames
-from lod.publish import dumps_build, mark_changed
+from lod.publish import dumps_build, in_graph, mark_changed
 from lod.publish import write_dumps as _write_dumps
 from lod import summaries
 from lod.settings import Settings
@@ -243,7 +243,9 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
             seen.setdefault(entry.graph, path)
         if errors:
             raise Refused(errors)
-        renamed = {ox.NamedNode(str(a)): ox.NamedNode(str(b)) for a, b in renames(keys).items()}
+        renaming = renames(keys)
+        renamed = {ox.NamedNode(str(a)): ox.NamedNode(str(b)) for a, b in renaming.items()}
+        touched = {str(key.graph) for key in keys if key.uri in renaming}  # the graphs holding a renamed event
 
         def quads() -> Iterator[ox.Quad]:
             for shared_name, shared in _shared(ctx).items():
@@ -251,7 +253,7 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
             for name, offset, length in spooled:
                 spool.seek(offset)
                 loaded = _quads(spool.read(length), name)
-                yield from loaded if not renamed else (_renamed(q, renamed) for q in loaded)
+                yield from loaded if name not in touched else (_renamed(q, renamed) for q in loaded)
             for entry in unchanged.values():
                 assert old is not None
                 yield from old.quads(ox.NamedNode(entry.graph))
@@ -324,9 +326,9 @@ def _duplicate(path: str, other: str) -> ArticleError:
 
 
 def _quads(ntriples: bytes, graph: str) -> Iterator[ox.Quad]:
-    name = ox.NamedNode(graph)
-    for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
-        yield ox.Quad(triple.subject, triple.predicate, triple.object, name)
+    """N-Triples (one triple a line, as rdflib and Oxigraph write them) as quads in ``graph``, blank node labels
+    kept: written as N-Quads and parsed by Oxigraph, which builds each quad once (no Python code per quad)."""
+    return ox.parse(in_graph(ntriples, ox.NamedNode(graph)), format=ox.RdfFormat.N_QUADS)
 
 
 def _shared(ctx: Context) -> dict[URIRef, Graph]:

@@ -26,9 +26,13 @@ if TYPE_CHECKING:
 __all__ = ["BULK_CHUNK", "OxigraphStore", "ReadOnlyOpener", "open_writer"]
 
 # Quads per call of Oxigraph's bulk loader. One call sorts batches of up to a million quads, one per thread,
-# all in memory: 1.5 GB for the 2.5 million quads of 10,000 articles on two cores. Calls of this size keep
-# the loader under 200 MB whatever the size of the build, and load as fast.
-BULK_CHUNK = 250_000
+# all in memory: 1.5 GB for the 2.5 million quads of 10,000 articles on two cores, about 0.9 KB a quad. Calls of
+# this size keep the loader under 450 MB whatever the size of the build, and load as fast. Each call writes its
+# own sorted files, which overlap the other calls' files: a store of one call is compact and compressed as it
+# is; a store of several is compacted by ``optimize()``, whose files Oxigraph writes uncompressed at these
+# sizes (1.6 times larger, as Oxigraph's own bulk load of more than a million quads), but reads faster than the
+# overlapping files (docs/performance.md, Build). So a call takes as many quads as memory allows.
+BULK_CHUNK = 500_000
 
 # Every triple of the default graph and the named graphs, once. CONSTRUCT alone forgets what it emitted after
 # about a million triples; DISTINCT keeps them all (memory grows with the union). Oxigraph scans graph by graph
