@@ -288,3 +288,15 @@ def test_capitalised_words_after_of_belong_to_the_name(body: str, names: list[st
 ])
 def test_tools_committees_and_registers(body: str, reporters: list[str], reconciler: Reconciler) -> None:
     assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == reporters
+
+
+@pytest.mark.parametrize(("body", "reporters"), [
+    ("Some 5,000 people fled, according to the U.N. High Commissioner for Refugees.", ["unhcr"]),
+    ("Some 5,000 people fled, the U.N. children’s agency said.", ["unicef"]),
+    ("Some 5,000 people fled, the UN migration agency said.", ["iom"]),
+    ("Some 5,000 people fled, the U.N. humanitarian office said.", ["ocha"]),
+])
+def test_agencies_as_the_press_names_them(body: str, reporters: list[str], reconciler: Reconciler) -> None:
+    """An acronym with full stops ("U.N.") and either apostrophe match a curated alias."""
+    got = record(body, reconciler)["displacement"]
+    assert [reconciler.org(o["reported_by"]) for o in got] == reporters

@@ -63,6 +63,9 @@ _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
 _DEMONYM_BEFORE = re.compile(r"(?<![\w’'-])(?<![A-Z][a-z] )(?:" + _DEMONYM + r")[^\S\n]+$")
 
 
+_APOSTROPHE = re.compile(r"['’]")
+
+
 def _alias_pattern(alias: str) -> str:
     """A regex for a curated alias: possessive and plural endings tolerated, spaces flexible."""
     parts = []
@@ -70,9 +73,11 @@ def _alias_pattern(alias: str) -> str:
     if len(tokens) > 1 and tokens[0].lower() in ("the", "its", "their"):
         parts.append("(?i:" + tokens.pop(0) + ")")
     for token in tokens:
-        word = re.escape(token.rstrip("’'"))
-        if token.endswith("s") and len(token) > 3:
-            word = re.escape(token[:-1]) + r"(?:s|['’]s|s['’])?"
+        word = _APOSTROPHE.sub("['’]", re.escape(token.rstrip("’'")))  # either apostrophe
+        if re.fullmatch(r"[A-Z]{2,3}", token):  # an acronym may be written with full stops ("A.B.")
+            word = "(?:" + word + "|" + r"\.".join(token) + r"\.)" + r"(?:['’]s)?"
+        elif token.endswith("s") and len(token) > 3:
+            word = _APOSTROPHE.sub("['’]", re.escape(token[:-1])) + r"(?:s|['’]s|s['’])?"
         elif token[-1:].isalpha():
             word += r"(?:['’]s)?"
         parts.append(word)
