@@ -264,7 +264,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"--workers must be at least 1, not {args.workers}")
     if args.workers == 1:
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive,
-                    http=nodelay.PROTOCOL)
+                    http=nodelay.PROTOCOL, loop=nodelay.LOOP)
         return EXIT_OK
     # Each worker process builds its own app with the factory, from the environment: pass the options on there.
     for option, name in _OPTIONS:
@@ -272,7 +272,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         if value is not None:
             os.environ[f"LOD_{name.upper()}"] = str(value)
     uvicorn.run("lod.web.app:create_app", factory=True, workers=args.workers, host=settings.host, port=settings.port,
-                timeout_keep_alive=keep_alive, http=nodelay.PROTOCOL)
+                timeout_keep_alive=keep_alive, http=nodelay.PROTOCOL, loop=nodelay.LOOP)
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ import threading
 from uvicorn.config import Config
 from uvicorn.server import ServerState
 
-from lod.web.nodelay import NoDelayH11Protocol
+from lod.web.nodelay import NoDelayHttpToolsProtocol
 
 
 async def _accepted_nodelay(protocol_class: type) -> int:
@@ -55,7 +55,7 @@ def _in_a_thread(protocol_class: type) -> int:
 
 
 def test_accepted_connections_have_nagle_off() -> None:
-    assert _in_a_thread(NoDelayH11Protocol) != 0
+    assert _in_a_thread(NoDelayHttpToolsProtocol) != 0
 
 
 def test_without_it_asyncio_leaves_nagle_on_for_such_a_socket() -> None:

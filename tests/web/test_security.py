@@ -160,12 +160,19 @@ def test_last_modified_never_goes_back(site: Site) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["Sat, 01 Jan 99999999999999999999 00:00:00 GMT", "Sat, 01 Jan 0000 00:00:00 GMT", "99999999999999999999", "\x7f"],
-    ids=["huge-year", "year-zero", "digits", "control"],
+    ["Sat, 01 Jan 99999999999999999999 00:00:00 GMT", "Sat, 01 Jan 0000 00:00:00 GMT", "99999999999999999999"],
+    ids=["huge-year", "year-zero", "digits"],
 )
 def test_odd_if_modified_since_is_ignored(site: Site, value: str) -> None:
     response = site.http.get("/doc/org/hostile.ttl", headers={"If-Modified-Since": value})
     assert response.status_code == 200
+
+
+def test_a_control_character_in_a_header_is_a_bad_request(site: Site) -> None:
+    """RFC 9110 5.5: a field value holds no control characters; the HTTP parser refuses the request, and the next
+    one is served."""
+    assert site.http.get("/doc/org/hostile.ttl", headers={"If-Modified-Since": "\x7f"}).status_code == 400
+    assert site.http.get("/doc/org/hostile.ttl").status_code == 200
 
 
 def test_csp_allows_only_our_own_script_files(site: Site) -> None:
