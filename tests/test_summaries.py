@@ -46,6 +46,21 @@ def test_the_index_counts_what_pages_count_live(corpus_settings: Settings) -> No
         store.close()
 
 
+def test_the_index_keeps_the_words_of_every_latest_figure_as_pages_find_them_live(corpus_settings: Settings) -> None:
+    index = _index(corpus_settings.dumps_dir)
+    pairs = sorted({(c.iri, c.area) for summary in index.values() for c in summary.latest})
+    assert len(pairs) > summaries.LATEST
+    kept = summaries.Index(corpus_settings.dumps_dir).words(pairs)
+    assert kept is not None and set(kept) == set(pairs)
+    store = open_store(corpus_settings, read_only=True)
+    try:
+        live = summaries.words(store, str(corpus_settings.vocab_uri), pairs)
+    finally:
+        store.close()
+    assert kept == live
+    assert all(row["figure"] and row.get("reporterName") and row.get("sentence") for row in kept.values())
+
+
 def _listings(folder: Path) -> dict[tuple[str, str], Listing]:
     import sqlite3
 

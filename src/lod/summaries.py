@@ -1,6 +1,7 @@
 """What a place's or an agent's page counts, computed once per build: for every place, area and reporter that
 figures are reported for, how many figures there are, their timeline (per month and unit: how many were
-reported and the sum of their lower bounds) and the latest ``LATEST`` of them.
+reported and the sum of their lower bounds) and the latest ``LATEST`` of them, with the words a page writes
+for each of those (:data:`WORDS`: the figure as printed, its area, period, reporter and sentence).
 
 Counting a hub's figures live visits each of them: UNHCR reported 3,000 of the 20,000 figures of a 10,000-article
 corpus, 130 ms of index lookups per page, and the cost grows with the store. ``write_dumps`` writes this index
@@ -28,13 +29,39 @@ from lod import namespaces
 from lod.publish import CATALOG_FILE, dumps_build
 from lod.store import Solutions, Store
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "STATEMENTS", "Index", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
 PLACE, AGENT = "place", "agent"  # how the entity is counted: by where the figures are, or by who reported them
 STATEMENTS, EVENTS = "statements", "events"  # an agent's statements; the events in a place and the places inside it
 LISTED = 25  # the statements and events a page lists, the latest first
+
+# The words of figures, by (observation, area) pairs in VALUES (Oxigraph starts from them): 25 of a hub's figures
+# took 4-6 ms of lookups at 10,000 articles, a tenth of its page, so the build keeps them with the latest figures.
+WORDS = """PREFIX dis: <{dis}>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
+       (SAMPLE(?exact) AS ?sentence) WHERE {{
+    VALUES (?o ?area) {{ {pairs} }}
+    ?o dis:reportedFigure ?figure .
+    OPTIONAL {{ ?o dis:reportDate ?reported }}
+    OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
+    OPTIONAL {{ ?o schema:minValue ?min }}
+    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier
+               FILTER(?q != <{vocab}concept/figure-qualifier/exact> && LANG(?qualifier) IN ("en", "")) }}
+    OPTIONAL {{ ?o dis:populationUnit ?unit }}
+    OPTIONAL {{ ?area schema:name ?areaName FILTER(LANG(?areaName) IN ("en", "")) }}
+    OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
+    OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName FILTER(LANG(?reporterName) IN ("en", "")) }}
+    OPTIONAL {{ ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact }}
+}} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName"""
+_WORDS_BATCH = 400  # pairs per query when the build writes them all
 
 _SCHEMA = "https://schema.org/"
 _SDMX = "http://purl.org/linked-data/sdmx/2009/dimension#"
@@ -163,6 +190,19 @@ def compute(store: Store, vocab: str) -> dict[tuple[str, str], Summary]:
     return {key: summarize(items) for key, items in counted.items()}
 
 
+def words(store: Store, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
+    """The :data:`WORDS` row of each (observation, area) pair that has a figure (one row each)."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    todo = sorted(set(pairs))
+    for at in range(0, len(todo), _WORDS_BATCH):
+        values = " ".join(f"(<{o}> <{a}>)" for o, a in todo[at : at + _WORDS_BATCH])
+        result = store.query(WORDS.format(dis=namespaces.dis(vocab), vocab=vocab, pairs=values))
+        assert isinstance(result, Solutions)
+        for row in result.values():
+            found.setdefault((row["o"], row["area"]), row)
+    return found
+
+
 def compute_listings(store: Store, vocab: str) -> dict[tuple[str, str], Listing]:
     """The statements of every agent (dated by their article) and the events of every place (dated by their
     start, counted in every place they lie in), keyed by (``STATEMENTS`` or ``EVENTS``, IRI)."""
@@ -240,14 +280,16 @@ def save(store: Store, folder: Path, vocab: str, build: str) -> None:
     staged = folder / f".{FILE}.tmp"
     staged.unlink(missing_ok=True)
     try:
-        write(staged, compute(store, vocab), build, compute_listings(store, vocab))
+        summaries = compute(store, vocab)
+        latest = {(c.iri, c.area) for summary in summaries.values() for c in summary.latest}
+        write(staged, summaries, build, compute_listings(store, vocab), words(store, vocab, latest))
         os.replace(staged, folder / FILE)
     finally:
         staged.unlink(missing_ok=True)
 
 
 def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
-          listings: dict[tuple[str, str], Listing] | None = None) -> None:
+          listings: dict[tuple[str, str], Listing] | None = None, worded: dict[tuple[str, str], dict[str, str]] | None = None) -> None:
     """The index at ``path`` (a new file), for the build named ``build``."""
     db = sqlite3.connect(path)
     try:
@@ -264,6 +306,10 @@ def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
                 (kind, entity, s.total, json.dumps(s.timeline),
                  json.dumps([[c.iri, c.area, c.reported, c.at_least, c.unit] for c in s.latest]))
                 for (kind, entity), s in sorted(summaries.items())
+            ))
+            db.execute("CREATE TABLE words (observation TEXT, area TEXT, row TEXT, PRIMARY KEY (observation, area)) WITHOUT ROWID")
+            db.executemany("INSERT INTO words VALUES (?, ?, ?)", (
+                (o, a, json.dumps(row, sort_keys=True)) for (o, a), row in sorted((worded or {}).items())
             ))
     finally:
         db.close()
@@ -292,6 +338,20 @@ def lookup_listing(folder: Path, kind: str, entity: str) -> Listing | None:
     return Listing(0, []) if row is None else Listing(row[0], json.loads(row[1]))
 
 
+def lookup_words(folder: Path, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]] | None:
+    """The :data:`WORDS` rows the index keeps for these pairs (those of the latest figures of some page), or None
+    without an index of the dumps' build."""
+    db = _open(folder)
+    if db is None:
+        return None
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for o, a in pairs:
+        row = db.execute("SELECT row FROM words WHERE observation = ? AND area = ?", (o, a)).fetchone()
+        if row is not None:
+            found[o, a] = json.loads(row[0])
+    return found
+
+
 @dataclass(frozen=True)
 class Index:
     """The index in a dumps folder, for pages: figures by place or agent, statements by agent, events by place."""
@@ -303,6 +363,9 @@ class Index:
 
     def listing(self, kind: str, entity: str) -> Listing | None:
         return lookup_listing(self.folder, kind, entity)
+
+    def words(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]] | None:
+        return lookup_words(self.folder, pairs)
 
 
 _local = threading.local()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store
-from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize
+from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
 
@@ -44,22 +44,6 @@ _OBSERVATIONS = """SELECT ?o ?area ?reported ?figure ?min ?unit WHERE {{
     OPTIONAL {{ ?o schema:minValue ?min }}
     OPTIONAL {{ ?o dis:populationUnit ?unit }}
 }}"""
-# The words of the latest ``FIGURE_LIMIT`` of them, by their IRIs (Oxigraph starts from the VALUES).
-_FIGURES = """SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
-       (SAMPLE(?exact) AS ?sentence) WHERE {{
-    VALUES (?o ?area) {{ {pairs} }}
-    ?o dis:reportedFigure ?figure .
-    OPTIONAL {{ ?o dis:reportDate ?reported }}
-    OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
-    OPTIONAL {{ ?o schema:minValue ?min }}
-    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier
-               FILTER(?q != <{vocab}concept/figure-qualifier/exact> && LANG(?qualifier) IN ("en", "")) }}
-    OPTIONAL {{ ?o dis:populationUnit ?unit }}
-    OPTIONAL {{ ?area schema:name ?areaName FILTER(LANG(?areaName) IN ("en", "")) }}
-    OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
-    OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName FILTER(LANG(?reporterName) IN ("en", "")) }}
-    OPTIONAL {{ ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact }}
-}} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName"""
 _UNITS = """SELECT ?u ?label WHERE {{ VALUES ?u {{ {iris} }} ?u skos:prefLabel ?label }}
 ORDER BY ?u DESC(LANG(?label) IN ("en", "")) ?label"""
 # Observations about a place: its own, those of places and areas inside it, and of areas that include it.
@@ -214,7 +198,7 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
         listed = (index.listing(EVENTS, entity) if index else None) or listed_events(store, vocab, entity)
         return Panels(
             "place",
-            figures=_figures(store, vocab, counted.latest),
+            figures=_figures(store, vocab, counted.latest, index),
             figures_total=counted.total,
             figures_query=figures_query(vocab, PLACE, entity),
             timeline=_timeline(store, vocab, counted.timeline),
@@ -227,7 +211,7 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
     if types & AGENT_TYPES:
         counted = _counted(store, vocab, index, AGENT, entity)
         said = (index.listing(STATEMENTS, entity) if index else None) or listed_statements(store, vocab, entity)
-        figures = _figures(store, vocab, counted.latest)
+        figures = _figures(store, vocab, counted.latest, index)
         return Panels("agent", figures=figures, figures_total=counted.total, figures_query=figures_query(vocab, AGENT, entity),
                       statements=_statements(store, vocab, said.latest), statements_total=said.total)
     if "https://schema.org/NewsArticle" in types:
@@ -303,14 +287,16 @@ def _observations(store: Store, vocab: str, where: str) -> list[Counted]:
     )
 
 
-def _figures(store: Store, vocab: str, latest: list[Counted]) -> list[Figure]:
-    """These observations in words, in the order given."""
+def _figures(store: Store, vocab: str, latest: list[Counted], index: Index | None = None) -> list[Figure]:
+    """These observations in words, in the order given: as the build's index keeps them, or looked up."""
     if not latest:
         return []
-    pairs = " ".join(f"(<{o.iri}> <{o.area}>)" for o in latest)
+    pairs = [(o.iri, o.area) for o in latest]
+    kept = index.words(pairs) if index is not None else None
+    rows = kept if kept is not None and len(kept) == len(set(pairs)) else words(store, vocab, pairs)
     units = _unit_labels(store, vocab, {o.unit for o in latest if o.unit is not None})
     found: dict[tuple[str, str], Figure] = {}
-    for r in _select(store, vocab, _FIGURES.format(pairs=pairs, vocab=vocab)):
+    for r in rows.values():
         figure, unit = number(r["figure"]), units.get(r.get("unit", ""), "")
         phrase = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{figure:,}", unit) if w)
         found.setdefault(
