@@ -14,6 +14,7 @@ leaves the previous store as it was. The dumps are written after the store, and 
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 import tempfile
@@ -108,20 +109,21 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
         if store is None and manifest.build == name and dumps_build(settings.dumps_dir) == name:
             return BuildReport(unchanged=len(paths), quads=manifest.quads)
         ctx = Context.load(settings, version)
-        if manifest.version != version:
-            check_reference(ctx)
-        changed = [p for p in paths if p not in manifest.articles or manifest.articles[p].hash != hashes[p]]
-        stale = [p for p in manifest.articles if p not in hashes]
-        live = store is not None or _holds_store(settings.store_path)
-        done = Manifest(version, name, 0, {p: e for p, e in manifest.articles.items() if p in hashes and p not in changed})
-        if live and len(changed) + len(stale) <= IN_PLACE_MAX:
-            report = _in_place(settings, store, ctx, manifest, changed, stale, hashes, done)
-        else:
-            report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done)
-        report.unchanged = len(paths) - len(report.articles) - len(report.tables)
-        with _opened(settings, store) as target:
-            write_dumps(target, settings, build=name)
-        return report
+        with _frozen():
+            if manifest.version != version:
+                check_reference(ctx)
+            changed = [p for p in paths if p not in manifest.articles or manifest.articles[p].hash != hashes[p]]
+            stale = [p for p in manifest.articles if p not in hashes]
+            live = store is not None or _holds_store(settings.store_path)
+            done = Manifest(version, name, 0, {p: e for p, e in manifest.articles.items() if p in hashes and p not in changed})
+            if live and len(changed) + len(stale) <= IN_PLACE_MAX:
+                report = _in_place(settings, store, ctx, manifest, changed, stale, hashes, done)
+            else:
+                report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done)
+            report.unchanged = len(paths) - len(report.articles) - len(report.tables)
+            with _opened(settings, store) as target:
+                write_dumps(target, settings, build=name)
+            return report
 
 
 def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> Prepared:
@@ -371,6 +373,20 @@ def _hash(path: str, version: str) -> str:
 
 def _holds_store(path: Path) -> bool:
     return (path / "CURRENT").exists()
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now (the context: about a million rdflib objects, which live as long as the build)
+    left out of the garbage collector's full collections until the end of the block. Each full collection
+    walked them all: 11 of them in the parent of a 1,000-article build, 2 of its CPU seconds, and about 2 ms of
+    each article's 15 in the workers, which, forked inside the block, also keep sharing those pages with the
+    parent instead of copying them when the collector writes to them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
