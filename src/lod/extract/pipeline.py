@@ -185,6 +185,8 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title):
             continue  # the page repeats its headline at the head of the body: a headline is no report of its own
         figures = find_figures(sentence.text)
+        if not figures and previous and previous[0] == index - 1:
+            figures = _figure_restated(sentence.text, previous[1])
         if returning and not _FLIGHT.search(sentence.text):
             figures = []  # an article about going home: "1,300 families crossed into the country" is a return
         if not figures:
@@ -221,7 +223,14 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 and not _OWN_SOURCE.search(sentence.text):  # "..., saying 275,000 had fled": a source of its own
             reporter, reported = before.reporter if before else None, before.report_date if before else None
         for figure, period in zip(figures, periods):
-            record = _observation(doc, sentence, figure, reporter, reported, period, places)
+            by = reporter
+            if by is None and figure.rule == "flow-restated":  # "the agency had put the figure at 45,000": its subject's
+                named = [m for m in doc.orgs[bisect_left(doc.org_starts, sentence.start): bisect_left(doc.org_starts, sentence.end)]
+                         if m.end <= sentence.start + figure.number.qstart and not m.reference]
+                if named:
+                    name = re.sub(r"^(?i:the)\s+", "", named[-1].text)
+                    by = OrgMention(name, Span(named[-1].start, named[-1].end, named[-1].rule), named[-1].ref)
+            record = _observation(doc, sentence, figure, by, reported, period, places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
             if record.period_start is None and record.period_end is None and re.match(r"\s*of\s+(?:those|them|whom)\b",
@@ -244,6 +253,21 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 first[key] = record
                 found.append(record)
             previous = (index, first[key])
+    return found
+
+
+# "A week ago, the agency had put the figure at 45,000": the count of the flow just told, given again for another time
+_PUT_FIGURE_AT = re.compile(r"\b(?:put|placed|estimated|gave)\s+(?:the|this|that|its)\s+(?:figure|number|total|tally|count)\s+at\s+$",
+                            re.IGNORECASE)
+
+
+def _figure_restated(text: str, flow: ObservationRecord) -> list[Figure]:
+    """A count given for the flow of the sentence before as "the figure" ("... had put the figure at 45,000")."""
+    unit = next((key for key, code in UNIT_CODES.items() if code == flow.unit), "people")
+    found = []
+    for number in find_numbers(text):
+        if _PUT_FIGURE_AT.search(text[: number.qstart]) and not re.match(r"\s*(?:%|percent|per\s+cent)", text[number.end:]):
+            found.append(Figure(number, unit, "", number.end, "flow-restated"))
     return found
 
 
