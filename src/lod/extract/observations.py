@@ -277,7 +277,8 @@ def find_figures(text: str) -> list[Figure]:
         if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):
             verdict, unit_override = "flow-list", figures[-1].unit  # "5,000 fled, 2,000 of whom went to the camps"
         if verdict == "" and follows_flow and (_OF_THEM.match(text[last.number.end:]) or (
-                _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(after))):
+                (_ELLIPSIS_BEFORE.search(before) or re.search(r":\s*$", text[: first.number.qstart]))
+                and _ELLIPSIS_AFTER.match(after))):
             # "50,000 have been displaced, 20,000 of them in the past week"; "9,000 fled to the hills and 3,000 to
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"
@@ -288,10 +289,14 @@ def find_figures(text: str) -> list[Figure]:
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
             verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated
             unit_override = figures[-1].unit
-        earlier_predicate = _AFTER.search(before) if verdict == "" and _PLACE_BRACKET.search(before) else None
-        if earlier_predicate and earlier_predicate.lastgroup == "flow" and re.match(r"\s*\)", text[last.end:]):
-            verdict = "flow-list"  # "people fled to Northtown (38,000), Easttown (21,500) and Westtown (17,000)"
-            unit_override = figures[-1].unit if figures else None
+        if verdict == "" and _PLACE_BRACKET.search(before) and re.match(r"\s*\)", text[last.end:]):
+            # "people fled to Northtown (38,000), Easttown (21,500) and Westtown (17,000)": the last predicate before the
+            # list decides; with none, a word of flight ("Displacement by district: X (12,000), Y (8,000)")
+            whole = text[: first.number.qstart]
+            predicates = [m.lastgroup for m in _AFTER.finditer(whole)]
+            if predicates[-1:] == ["flow"] or not predicates and _LABEL_FLOW.search(whole) and not _LABEL_NOT_FLOW.search(whole):
+                verdict = "flow-list"
+                unit_override = figures[-1].unit if figures else None
         if not verdict or any(_RETURN.search(c.unit_text) for c in group):
             continue
         for position, candidate in enumerate(group):
