@@ -36,3 +36,20 @@ def test_extraction_meets_the_targets(gold: Path, capsys: pytest.CaptureFixture[
     assert skipped == 0
     missed = {name: round(figures[name], 3) for name, target in bench.TARGETS.items() if figures[name] < target}
     assert missed == {}
+
+
+WRITTEN_3 = ROOT / "tests" / "data" / "extraction" / "written-3.jsonl"
+WRITTEN_4 = ROOT / "tests" / "data" / "extraction" / "written-4.jsonl"
+
+
+@pytest.mark.parametrize("gold", [WRITTEN_3, WRITTEN_4], ids=["written-3", "written-4"])
+def test_figures_of_the_fifth_sessions_sets_meet_the_targets(gold: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The figure targets on the sets the fifth session wrote (their places are not held to the target: names of
+    villages outside the gazetteer are what they test least)."""
+    bench = _bench()
+    totals, skipped = bench.run(gold, "paragraph", verbose=False)
+    figures = bench.report(totals, skipped)
+    capsys.readouterr()
+    assert skipped == 0
+    wanted = ("displacement F1", "period exact", "reporter match", "statements F1")
+    assert {name: round(figures[name], 3) for name in wanted if figures[name] < bench.TARGETS[name]} == {}

@@ -63,7 +63,8 @@ _VAGUE_FLOW = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundred
 _PLACE_BRACKET = re.compile(r"[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,2}\s*\(\s*$")
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
 # where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
-_PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b",
+_PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b"
+                        r"(?!\s+(?:school|work|bed|court|war|vote|the\s+polls|hospital)\b)",
                         re.IGNORECASE)
 # a label before a colon that says what the figure after it counts (bullets and headings of situation reports)
 _LABEL = re.compile(r"^\s*(?:[•*-]\s*)?(?P<l>[^:;.]{3,80}):\s*$")
@@ -74,6 +75,8 @@ _LABEL_NOT_FLOW = re.compile(r"\b(?:population|hosted|hosting|living|in\s+need|r
                              re.IGNORECASE)
 # a figure given for comparison, counted in the same terms as the one before
 _COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))\s+(?:a\s+(?:peak|high|record)\s+of\s+)?$",
+                       re.IGNORECASE)
+_OF_THESE = re.compile(r"^\s*Of\s+(?:these|them|those|this\s+number|this\s+total|the\s+total)\s*,?\s*(?:some|about|around|nearly|over|more\s+than)?\s*$",
                        re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
@@ -274,6 +277,8 @@ def find_figures(text: str) -> list[Figure]:
         if verdict == "" and _VAGUE_FLOW.search(before) and (_PART.search(before) or _OF_THEM.match(text[last.number.end:])):
             verdict = "flow-part"  # "Thousands fled, among them at least 5,000 children": a counted part of an uncounted flow
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
+        if verdict == "" and index == 0 and _OF_THESE.match(text[: first.number.qstart]) and _PART_WENT.match(text[last.end:]):
+            verdict = "flow-part"  # "Of these, 12,000 went to X": a part, by where it went, of the flow just told
         if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):
             verdict, unit_override = "flow-list", figures[-1].unit  # "5,000 fled, 2,000 of whom went to the camps"
         if verdict == "" and follows_flow and (_OF_THEM.match(text[last.number.end:]) or (
