@@ -219,6 +219,11 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                     periods[position] = (start, end, own[0].text)
                 elif not any(own_from <= e.begin < own_to for e in doc.dates[index]):
                     periods[position] = periods[position - 1]
+        for position in range(1, len(figures)):
+            # "5,000 reached X on Saturday, while 2,200 arrived in Y": two movements told side by side share the date
+            if periods[position][:2] == (None, None) and periods[position - 1][:2] != (None, None) and re.search(
+                    r",\s+while\b", sentence.text[figures[position - 1].end: figures[position].number.qstart]):
+                periods[position] = periods[position - 1]
         if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None \
                 and not _OWN_SOURCE.search(sentence.text):  # "..., saying 275,000 had fled": a source of its own
             reporter, reported = before.reporter if before else None, before.report_date if before else None
@@ -272,7 +277,7 @@ def _figure_restated(text: str, flow: ObservationRecord) -> list[Figure]:
 
 
 # a flight told in words, with no count: "Thousands of people fled the town over the weekend."
-_FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|displacement|exodus)\b", re.IGNORECASE)
+_FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|displacement|exodus|evacuations?|influx|outflow)\b", re.IGNORECASE)
 
 
 def _words_flow_period(doc: _Doc, index: int) -> Period | None:
