@@ -82,7 +82,7 @@ class OxigraphStore:
         kwargs: dict[str, object] = {}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        elif "FROM" not in keywords(sparql):
+        elif not _names_dataset(sparql):
             kwargs["use_default_graph_as_union"] = True  # the union, unless the query names its own dataset
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
@@ -194,3 +194,9 @@ def open_writer(path: str | Path) -> OxigraphStore:
         if "lock" in reason.lower():
             reason = "it is locked by another process (is another `lod build` or `lod ingest` running?)"
         raise StoreUnavailable(str(path), reason) from None
+
+
+def _names_dataset(sparql: str) -> bool:
+    """Whether the query has a ``FROM`` clause; a text without those letters in any case has none (the lexer of
+    :func:`keywords` is only run on the rest: a page's queries are many and never name one)."""
+    return "from" in sparql.lower() and "FROM" in keywords(sparql)

@@ -143,23 +143,41 @@ def _open_read_only(path: Path, attempts: int = 10) -> OxigraphStore:
 def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
     """Names, sizes and modification times of the store's files, leaving out RocksDB's own logs and lock;
     None when the folder holds no store (yet). A table file (``.sst``) never changes once written, so its
-    name says enough: the few other files are looked at (this runs before every query)."""
-    out = []
+    name says enough, and the folder's names change only with its own modification time: the folder is
+    listed again only then, and otherwise the few other files are looked at (this runs before every query;
+    a store of 10,000 articles has a hundred table files)."""
     try:
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.name.startswith(("LOG", "LOCK")):
-                    continue
-                if entry.name.endswith(".sst"):
-                    out.append((entry.name, 0, 0))
-                    continue
-                try:
-                    stat = entry.stat()
-                except FileNotFoundError:  # removed by the writer while we looked
-                    continue
-                out.append((entry.name, stat.st_size, stat.st_mtime_ns))
+        folder = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
+    key = str(path)
+    listed = _listings.get(key)
+    if listed is None or listed[0] != folder.st_mtime_ns:
+        names = _names(path)
+        if names is None:
+            return None
+        listed = _listings[key] = (folder.st_mtime_ns, names)
+    out = []
+    for name in listed[1]:
+        if name.endswith(".sst"):
+            out.append((name, 0, 0))
+            continue
+        try:
+            stat = os.stat(os.path.join(path, name))
+        except FileNotFoundError:  # removed by the writer while we looked
+            continue
+        out.append((name, stat.st_size, stat.st_mtime_ns))
     if not any(name == "CURRENT" for name, _, _ in out):
         return None
-    return tuple(sorted(out))
+    return tuple(out)
+
+
+_listings: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder -> (its modification time, its files' names)
+
+
+def _names(path: Path) -> tuple[str, ...] | None:
+    try:
+        with os.scandir(path) as entries:
+            return tuple(sorted(e.name for e in entries if not e.name.startswith(("LOG", "LOCK"))))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
