@@ -35,6 +35,7 @@ class Job:
     limit: int | None
     solutions_format: str | None  # the negotiated format name for SELECT and ASK, None if unacceptable
     graph_format: str | None  # the same for CONSTRUCT and DESCRIBE
+    words: frozenset[str] | None = None  # the query's keywords as the caller lexed them (None: lex them here)
 
 
 def answer(store: Store, job: Job) -> Reply:
@@ -69,7 +70,7 @@ def _union_graph_query(job: Job) -> bool:
     """A CONSTRUCT or DESCRIBE over the union of all graphs, in a format the client takes: the engine writes it."""
     if job.graph_format is None or job.default_graphs or job.named_graphs:
         return False
-    found = keywords(job.query)  # a subquery can only be a SELECT
+    found = job.words if job.words is not None else keywords(job.query)  # a subquery can only be a SELECT
     return ("CONSTRUCT" in found or "DESCRIBE" in found) and "FROM" not in found
 
 

@@ -80,7 +80,12 @@ def keywords(query: str) -> frozenset[str]:
     >>> sorted(keywords('SELECT * { ?s ?p ?o.SERVICE <http://x/> {} }'))  # a variable ends before a dot
     ['SELECT', 'SERVICE']
     """
-    return frozenset(token.upper() for token in _tokens(query) if token not in "{}()[]")
+    return frozenset(token.upper() for token in _token_list(query) if token not in "{}()[]")
+
+
+@lru_cache(maxsize=64)  # the route asks for the nesting and the keywords of the same text
+def _token_list(query: str) -> tuple[str, ...]:
+    return tuple(_tokens(query))
 
 
 def nesting(query: str) -> int:
@@ -90,7 +95,7 @@ def nesting(query: str) -> int:
     (3, 1)
     """
     depth = deepest = 0
-    for token in _tokens(query):
+    for token in _token_list(query):
         if token in "{([":
             depth += 1
             deepest = max(deepest, depth)

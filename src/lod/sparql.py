@@ -187,6 +187,7 @@ class QueryService:
             self.settings.result_limit,
             solutions_format.name if solutions_format else None,
             graph_format.name if graph_format else None,
+            keywords(query),  # lexed once, here (the nesting check above lexed the same text)
         )
         if self._pool is None:
             reply = answer(self.store, job)
