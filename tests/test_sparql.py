@@ -249,3 +249,32 @@ def test_read_only_store_of_a_missing_folder_is_empty_until_built(tmp_path: Path
     assert not (tmp_path / "store").exists()  # reading creates nothing
     fill(OxigraphStore(tmp_path / "store"), 1).close()
     assert len(reader) == 1
+
+
+def _corrupt(path: Path) -> None:
+    """Every table file of the store overwritten with zeros in place (a disk fault; a reader's open files see it)."""
+    files = list(path.glob("*.sst"))
+    assert files
+    for file in files:
+        with file.open("r+b") as handle:
+            handle.write(b"\0" * file.stat().st_size)
+
+
+def test_a_store_that_cannot_be_read_is_unavailable_not_a_bad_query(tmp_path: Path) -> None:
+    """A storage failure met by a query is the store's (503), never the query's (400) nor a crash (500); a
+    read-only view opens the store again once before saying so."""
+    writer = fill(OxigraphStore(tmp_path / "store"), 2000)
+    writer.engine.flush()
+    writer.engine.optimize()
+    writer.close()
+    view, reader = OxigraphStore(tmp_path / "store", read_only=True), ReadOnlyStore(tmp_path / "store")
+    assert len(reader) == 2000
+    _corrupt(tmp_path / "store")
+    for store in (view, reader):
+        with pytest.raises(StoreUnavailable, match="Corruption"):
+            store.query("SELECT * WHERE { ?s ?p ?o }")
+        with pytest.raises(StoreUnavailable, match="Corruption"):
+            store.construct_ntriples("CONSTRUCT WHERE { ?s ?p ?o }")
+    with QueryService(Settings(store_path=tmp_path / "store"), reader, workers=1) as service:
+        with pytest.raises(StoreUnavailable, match="Corruption"):
+            service.execute("SELECT * WHERE { ?s ?p ?o }", accept="text/csv")

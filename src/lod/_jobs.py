@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
-from lod.errors import QueryError, QuerySyntaxError
+from lod.errors import QueryError, QuerySyntaxError, StoreUnavailable
 from lod.formats import by_name, from_ntriples
 from lod.querytext import keywords
 from lod.store import Boolean, QueryResult, Solutions, Store
@@ -17,7 +17,7 @@ from lod.store import Boolean, QueryResult, Solutions, Store
 __all__ = ["Failure", "Form", "Job", "Ok", "Reply", "answer"]
 
 Form = Literal["boolean", "solutions", "graph"]
-FailureKind = Literal["syntax", "refused", "not-acceptable", "query", "memory", "failed"]
+FailureKind = Literal["syntax", "refused", "not-acceptable", "query", "memory", "unavailable", "failed"]
 
 # A reply: ("ok", form, format name, body, capped) or ("error", kind, message, line, column).
 Ok = tuple[Literal["ok"], Form, str, bytes, bool]
@@ -59,6 +59,8 @@ def answer(store: Store, job: Job) -> Reply:
         if type(exc) is not QueryError:  # a timeout, a refusal...: the caller's own kind of failure
             raise
         return ("error", "query", exc.message, None, None)  # what the engine cannot run (an unknown function)
+    except StoreUnavailable as exc:  # the store, not the query: reading it failed
+        return ("error", "unavailable", exc.reason, None, None)
     form, name = _form_and_format(result, job)
     if name is None:
         return ("error", "not-acceptable", "graph" if form == "graph" else "solutions", None, None)

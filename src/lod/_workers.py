@@ -76,7 +76,7 @@ class Worker:
             except EOFError:
                 raise QueryTimeout("the query worker stopped while starting") from None
             if message[0] != "ready":
-                raise RuntimeError(f"the query worker could not open the store: {message[1]}")
+                raise StoreUnavailable("a query worker", message[1])  # the store's fault, as the app's own open
             self.confined = bool(message[2])
             if not self.confined:
                 log.warning("query worker %s keeps network access: Linux refused a private network namespace", message[1])
@@ -228,7 +228,7 @@ def _main(conn: Connection, confined: bool) -> None:
         opener: Opener = conn.recv()
         store = opener()
     except (StoreUnavailable, EOFError) as exc:
-        conn.send(("failed", str(exc)))
+        conn.send(("failed", exc.reason if isinstance(exc, StoreUnavailable) else str(exc)))
         return
     conn.send(("ready", os.getpid(), confined))
     while True:

@@ -57,7 +57,7 @@ import pyoxigraph as ox
 from lod._cooldown import Cooldown
 from lod._jobs import Form, Job, Reply, answer
 from lod._workers import Pool
-from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge
+from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge, StoreUnavailable
 from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
 from lod.querytext import calls_service, check_nesting, keywords
 from lod.negotiation import negotiate
@@ -268,6 +268,8 @@ def _unpack(reply: Reply, shift: int) -> Answer:
         raise QueryError(message)
     if kind == "memory":
         raise QueryOutOfMemory("the query needed more memory than one query may use, and was stopped")
+    if kind == "unavailable":
+        raise StoreUnavailable("the store", message)
     raise RuntimeError(f"the query worker failed: {message}")
 
 

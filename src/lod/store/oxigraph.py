@@ -87,23 +87,19 @@ class OxigraphStore:
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         refuse_service(sparql)
-        try:
+        try:  # results are lazy: the engine reads the store while they are taken, so that is inside too
             result = self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
-        except OSError as exc:
-            raise QueryError(f"the query failed: {exc}") from None
-        except RuntimeError as exc:
-            raise _unsupported(exc) from None
-        except SyntaxError as exc:
-            raise syntax_error(str(exc)) from None
-        if isinstance(result, ox.QueryBoolean):
-            return Boolean(bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows, capped = take((tuple(s) for s in result), limit)  # a solution iterates in the variables' order
-            return Solutions(variables, rows, capped)
-        triples: Iterator[ox.Triple] = iter(result)
-        taken, capped = take(triples, limit)
-        return Triples(taken, capped)
+            if isinstance(result, ox.QueryBoolean):
+                return Boolean(bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows, capped = take((tuple(s) for s in result), limit)  # a solution iterates in the variables' order
+                return Solutions(variables, rows, capped)
+            triples: Iterator[ox.Triple] = iter(result)
+            taken, capped = take(triples, limit)
+            return Triples(taken, capped)
+        except (OSError, RuntimeError, SyntaxError) as exc:
+            raise self._failed(exc) from None
 
     def construct_ntriples(self, sparql: str) -> bytes:
         refuse_service(sparql)
@@ -112,12 +108,19 @@ class OxigraphStore:
             if not isinstance(result, ox.QueryTriples):
                 raise QueryError("construct_ntriples() takes a CONSTRUCT or DESCRIBE query")
             return result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
-        except RuntimeError as exc:
-            raise _unsupported(exc) from None
-        except OSError as exc:
-            raise QueryError(f"the query failed: {exc}") from None
-        except SyntaxError as exc:
-            raise syntax_error(str(exc)) from None
+        except (OSError, RuntimeError, SyntaxError) as exc:
+            raise self._failed(exc) from None
+
+    def _failed(self, error: OSError | RuntimeError | SyntaxError) -> Exception:
+        """What an engine error means: the query's syntax, the store (an I/O error, or RocksDB's status for a
+        file that is corrupt or went away under a read-only view, which :mod:`lod.store.readonly` opens again:
+        503), or what the engine cannot evaluate in this query (an unknown function: 400)."""
+        text = str(error)
+        if isinstance(error, SyntaxError):
+            return syntax_error(text)
+        if isinstance(error, OSError) or text.startswith(_STORAGE_FAILURES):
+            return StoreUnavailable(str(self.path or "the in-memory store"), f"reading it failed: {text}")
+        return QueryError(f"the query failed: {text}")
 
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         result = self._store.query(sparql, use_default_graph_as_union=True)
@@ -173,12 +176,9 @@ class ReadOnlyOpener:
         return store
 
 
-def _unsupported(error: RuntimeError) -> Exception:
-    """A QueryError for what the engine cannot evaluate (an unknown function); any other RuntimeError as it is
-    (RocksDB's "Corruption" when a file vanished under a read-only view, which :mod:`lod.store.readonly` reopens)."""
-    if "is not supported" in str(error):
-        return QueryError(f"the query failed: {error}")
-    return error
+# How RocksDB's status names a failure of the storage itself (its Status::ToString), as pyoxigraph passes it on.
+_STORAGE_FAILURES = ("Corruption", "IO error", "Not found", "Incomplete", "Shutdown in progress", "Busy", "Timed out",
+                     "Try again", "Aborted", "Result incomplete")
 
 
 def open_writer(path: str | Path) -> OxigraphStore:

@@ -72,9 +72,7 @@ class ReadOnlyStore:
     def _read(self, read: Callable[[OxigraphStore], T]) -> T:
         try:
             return read(self.current())
-        except (OSError, RuntimeError) as exc:  # the writer compacted files away under our view: look again
-            if "is not supported" in str(exc):  # the query's fault (an unknown function), not the view's
-                raise
+        except StoreUnavailable:  # the writer compacted files away under our view: look again, once
             return read(self.current(reopen=True))
 
     def query(
