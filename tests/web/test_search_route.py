@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import socket
+import threading
+from pathlib import Path
+
 import httpx
+import pytest
+
+from lod.settings import Settings
+from lod.web.app import create_app
 
 from .conftest import Served
 
@@ -29,3 +39,25 @@ def test_every_page_has_the_search_box_and_bad_parameters_are_400s(client: httpx
     assert client.get("/search", params={"q": "x" * 500}).status_code == 422
     empty = client.get("/search", headers={"Accept": "application/json"})
     assert empty.status_code == 200 and empty.json()["results"] == []
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_the_background_index_build_logs_a_store_that_does_not_answer(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The index is built in a thread at start; a store that is down (or closed as the app stops) is logged
+    there, not an exception that kills the thread (a search says why itself)."""
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings = Settings(store_path=tmp_path / "store", dumps_dir=tmp_path / "dumps",
+                        store_url=f"http://127.0.0.1:{port}/query")
+    app = create_app(settings)
+
+    async def serve_briefly() -> None:
+        async with app.router.lifespan_context(app):  # starts the build, as lod serve does
+            for thread in threading.enumerate():
+                if thread.name == "search-index":
+                    thread.join(30)
+
+    with caplog.at_level(logging.INFO, logger="lod.web.routes.search"):
+        asyncio.run(serve_briefly())
+    assert "not built in the background" in caplog.text

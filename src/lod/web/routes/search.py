@@ -6,6 +6,7 @@ ingest writes a new catalog), so the server never needs a restart to find new na
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import datetime
 
@@ -19,6 +20,8 @@ from lod.settings import Settings
 from lod.store import Store
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
 from lod.web.representation import choose
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["site"])
 
@@ -53,7 +56,10 @@ def warm(app: FastAPI) -> None:
     version: datetime = catalog.modified if catalog is not None else app.state.started_at
 
     def build() -> None:
-        _cached(app, app.state.store, settings.vocab_uri, version)
+        try:
+            _cached(app, app.state.store, settings.vocab_uri, version)
+        except Exception as exc:  # noqa: BLE001 - the app stopped and closed its store, or the store is down:
+            log.info("the search index was not built in the background: %s", exc)  # a search builds it, or says why
 
     threading.Thread(target=build, name="search-index", daemon=True).start()
 
