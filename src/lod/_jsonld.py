@@ -36,13 +36,18 @@ _RDF_TYPE = str(RDF.type)
 _CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay exact below 2**53
 
 
-def document(triples: Iterable[ox.Triple], context: dict[str, Any]) -> bytes:
-    """A few triples (one entity's description) as a compact JSON-LD document, ``context`` embedded; one node
-    per subject, in the order the subjects first come."""
+def document(triples: Iterable[ox.Triple], context: str) -> bytes:
+    """A few triples (one entity's description) as a compact JSON-LD document, ``context`` (the JSON text of an
+    ``@context`` value) embedded; one node per subject, in the order the subjects first come. The context is
+    passed as text, worked out once per text: parsing and writing it again was a tenth of an entity page."""
     out = _Bytes()
-    text = json.dumps(context, ensure_ascii=False)
-    JsonLdWriter(context, out, _compiled(text)).write(_Triples(triples), context)
+    compiled = _compiled(context)
+    JsonLdWriter(compiled.context, out, compiled).write(_Triples(triples), RawJson(context))
     return bytes(out.data)
+
+
+class RawJson(str):
+    """JSON text written as it is where the writer takes a JSON value."""
 
 
 @lru_cache(maxsize=8)
@@ -129,7 +134,8 @@ class JsonLdWriter:
 
     def begin(self, context: str | dict[str, Any]) -> None:
         """Start the document (then :meth:`add` each graph, default graph first, and :meth:`end`)."""
-        self._emit('{"@context": ' + json.dumps(context, ensure_ascii=False) + ',\n"@graph": [')
+        text = context if isinstance(context, RawJson) else json.dumps(context, ensure_ascii=False)
+        self._emit('{"@context": ' + text + ',\n"@graph": [')
         self._separator = "\n"
 
     def add(self, graph: ox.NamedNode | ox.DefaultGraph, quads: Iterable[ox.Quad]) -> None:
@@ -226,6 +232,7 @@ class _Compiled:
     """A context worked out for writing: each property's term and coercion, and IRIs compacted (cached)."""
 
     def __init__(self, context: dict[str, Any]) -> None:
+        self.context = context
         # A prefix is a plain string ending in / or #; longest namespace first so the most specific wins.
         namespaces = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri[-1:] in "/#"}
         self._namespaces = sorted(((iri, name) for name, iri in namespaces.items()), key=lambda p: -len(p[0]))

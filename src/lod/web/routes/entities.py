@@ -3,6 +3,7 @@ and concept schemes (named under the vocabulary namespace) at ``/def/concept/...
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from fastapi import APIRouter, Request, Response
@@ -144,12 +145,18 @@ def _serialize(description: describe.Description, fmt: Format, base: str, vocab:
     assert fmt.rdf is not None
     if fmt == JSONLD:  # compact, with the dumps' context embedded
         try:
-            return jsonld_document(description.triples, publish.load_context(base, vocab)["@context"])
+            return jsonld_document(description.triples, _context(base, vocab))
         except ValueError:  # an IRI that compact JSON-LD cannot write under our context: expanded, then
             pass
     text = description.ntriples
     used = {name: ns for name, ns, needle in _prefixes(base, vocab) if needle in text}
     return from_ntriples(text, fmt, used)
+
+
+@lru_cache(maxsize=8)
+def _context(base: str, vocab: str) -> str:
+    """The dumps' ``@context`` value as JSON text, made once (a JSON-LD document embeds it)."""
+    return json.dumps(publish.load_context(base, vocab)["@context"], ensure_ascii=False)
 
 
 @lru_cache(maxsize=8)
