@@ -10,10 +10,11 @@ are thousands; else they are counted live. Plain data for ``templates/_panels.ht
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from lod.namespaces import dis
-from lod.store import Solutions, Store
+from lod.store import Solutions, Store, Versioned
 from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
@@ -322,12 +323,26 @@ def _timeline(store: Store, vocab: str, months: list[tuple[str, str, int, int]])
 
 
 def _unit_labels(store: Store, vocab: str, units: set[str]) -> dict[str, str]:
-    """The name of each unit: English (or untagged) if it has one."""
-    labels: dict[str, str] = {}
-    if units:
-        for r in _select(store, vocab, _UNITS.format(iris=" ".join(f"<{u}>" for u in sorted(units)))):
-            labels.setdefault(r["u"], r["label"])
-    return labels
+    """The name of each unit: English (or untagged) if it has one. A store that says when it changed keeps
+    the names it was asked for until then (a place's or agent's page asked twice, for the same few units)."""
+    if not units:
+        return {}
+    known: dict[str, str | None] = {}
+    if isinstance(store, Versioned):
+        key = (store.version(), vocab)
+        cached = _unit_names.get(store)
+        if cached is None or cached[0] != key:
+            cached = _unit_names[store] = (key, {})
+        known = cached[1]
+    if missing := sorted(units - known.keys()):
+        found: dict[str, str] = {}
+        for r in _select(store, vocab, _UNITS.format(iris=" ".join(f"<{u}>" for u in missing))):
+            found.setdefault(r["u"], r["label"])
+        known.update({u: found.get(u) for u in missing})
+    return {u: label for u in units if (label := known.get(u)) is not None}
+
+
+_unit_names: weakref.WeakKeyDictionary[Store, tuple[tuple[object, str], dict[str, str | None]]] = weakref.WeakKeyDictionary()
 
 
 def _path(store: Store, vocab: str, entity: str) -> list[Part]:
