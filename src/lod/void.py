@@ -65,20 +65,28 @@ def statistics(store: Store, base: str, vocab: str, *, triples: int | None = Non
         return [[row[name] for name in rows.variables] for row in rows.values()]
 
     space = json.dumps(f"{base}id/")
+    # A store that shares its server with other data (a remote store: Virtuoso keeps its own system graphs in its
+    # default graph) says which graphs are ours; every count is then of those graphs alone.
+    scope = getattr(store, "graph_scope", None)
+    ours = f"FILTER(STRSTARTS(STR(?g), {json.dumps(scope)}))" if scope else ""
+
+    def triple(s: str = "?s", p: str = "?p", o: str = "?o") -> str:
+        return f"GRAPH ?g {{ {s} {p} {o} }} {ours}" if scope else f"{s} {p} {o}"
+
     if triples is None:
-        [[counted]] = select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+        [[counted]] = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {triple()} }} }}")
         triples = int(counted)
     [[subjects, properties, objects]] = select(
-        "SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE { ?s ?p ?o }"
+        f"SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE {{ {triple()} }}"
     )
     if entities is None:
         [[found]] = select(
-            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
+            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {triple()} FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
         )
         entities = int(found)
-    [[classes]] = select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")
-    graphs = {g: int(n) for g, n in select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
-    used = select("SELECT DISTINCT ?i WHERE { { ?s ?i ?o } UNION { ?s a ?i FILTER isIRI(?i) } }")
+    [[classes]] = select(f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {triple(p='a', o='?c')} }}")
+    graphs = {g: int(n) for g, n in select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ours} }} GROUP BY ?g")}
+    used = select(f"SELECT DISTINCT ?i WHERE {{ {{ {triple(p='?i')} }} UNION {{ {triple(p='a', o='?i')} FILTER isIRI(?i) }} }}")
     known = sorted(prefixes(base, vocab).values(), key=len, reverse=True)
     vocabularies = {next((ns for ns in known if iri.startswith(ns)), _namespace_of(iri)) for [iri] in used}
     examples = []
@@ -86,7 +94,7 @@ def statistics(store: Store, base: str, vocab: str, *, triples: int | None = Non
         # The smallest IRI of each kind, so the same data always gives the same examples (ORDER BY rather than
         # MIN ... HAVING without GROUP BY, which Virtuoso refuses).
         examples += [row[0] for row in select(
-            f"SELECT ?s WHERE {{ ?s a <{cls}> FILTER STRSTARTS(STR(?s), {space}) }} ORDER BY STR(?s) LIMIT 1"
+            f"SELECT ?s WHERE {{ {triple(p='a', o=f'<{cls}>')} FILTER STRSTARTS(STR(?s), {space}) }} ORDER BY STR(?s) LIMIT 1"
         )]
     return Statistics(
         triples=triples,
