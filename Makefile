@@ -46,7 +46,7 @@ serve: build
 	$(LOD) serve --host $(HOST) --port $(PORT)
 
 test: install browser virtuoso
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=25
 
 # The pipeline, serving, dump and browser tests again, every store-backed fixture on a real `oxigraph serve` (from
 # the `oxigraph` test dependency, started by the tests) instead of the embedded store; tests about the embedded
