@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from lod import namespaces
 from lod.publish import CATALOG_FILE, dumps_build
 from lod.store import Solutions, Store
@@ -37,30 +39,30 @@ PLACE, AGENT = "place", "agent"  # how the entity is counted: by where the figur
 STATEMENTS, EVENTS = "statements", "events"  # an agent's statements; the events in a place and the places inside it
 LISTED = 25  # the statements and events a page lists, the latest first
 
-# The words of figures, by (observation, area) pairs in VALUES (Oxigraph starts from them): 25 of a hub's figures
-# took 4-6 ms of lookups at 10,000 articles, a tenth of its page, so the build keeps them with the latest figures.
-WORDS = """PREFIX dis: <{dis}>
+# The words a page writes for a figure, as three lookups that each take DISTINCT values (Oxigraph compares its term
+# ids before decoding any term): the figure's own values, the names of the things it links to, and the sentences
+# its spans quote. One query with an OPTIONAL per value multiplied the copies of each value (a triple comes once
+# per graph that holds it in the union default graph): an observation restated in a few graphs made millions of
+# rows. 25 of a hub's figures took 4-6 ms at 10,000 articles, so the build keeps them with the latest figures.
+_WORDS_PREFIXES = """PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName
-       (SAMPLE(?exact) AS ?sentence) WHERE {{
-    VALUES (?o ?area) {{ {pairs} }}
-    ?o dis:reportedFigure ?figure .
-    OPTIONAL {{ ?o dis:reportDate ?reported }}
-    OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
-    OPTIONAL {{ ?o schema:minValue ?min }}
-    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier
-               FILTER(?q != <{vocab}concept/figure-qualifier/exact> && LANG(?qualifier) IN ("en", "")) }}
-    OPTIONAL {{ ?o dis:populationUnit ?unit }}
-    OPTIONAL {{ ?area schema:name ?areaName FILTER(LANG(?areaName) IN ("en", "")) }}
-    OPTIONAL {{ ?o sdmx:refPeriod/rdfs:label ?period }}
-    OPTIONAL {{ ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName FILTER(LANG(?reporterName) IN ("en", "")) }}
-    OPTIONAL {{ ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact }}
-}} GROUP BY ?o ?figure ?printed ?qualifier ?unit ?min ?area ?areaName ?period ?reported ?reporter ?reporterName"""
+"""
+WORDS = _WORDS_PREFIXES + """SELECT DISTINCT ?o ?p ?v WHERE {{ VALUES ?o {{ {iris} }} ?o ?p ?v
+    FILTER(?p IN (dis:reportedFigure, dis:reportDate, dis:figureAsPrinted, schema:minValue, dis:figureQualifier,
+                  dis:populationUnit, sdmx:refPeriod, dis:reportedBy, prov:wasDerivedFrom)) }}"""
+_NAMES = _WORDS_PREFIXES + """SELECT DISTINCT ?x ?p ?name WHERE {{ VALUES ?x {{ {iris} }} ?x ?p ?name
+    FILTER(?p IN (skos:prefLabel, rdfs:label, schema:name)) }}"""
+_QUOTES = _WORDS_PREFIXES + """SELECT DISTINCT ?span ?exact WHERE {{ VALUES ?span {{ {iris} }} ?span oa:hasSelector ?s . ?s oa:exact ?exact }}"""
+_VALUE_OF = {  # a figure's property -> its key in a row of words
+    "displacement#reportedFigure": "figure", "displacement#reportDate": "reported", "displacement#figureAsPrinted": "printed",
+    "https://schema.org/minValue": "min", "displacement#figureQualifier": "q", "displacement#populationUnit": "unit",
+    "dimension#refPeriod": "periodNode", "displacement#reportedBy": "reporter", "prov#wasDerivedFrom": "span",
+}
 _WORDS_BATCH = 400  # pairs per query when the build writes them all
 
 _SCHEMA = "https://schema.org/"
@@ -191,16 +193,66 @@ def compute(store: Store, vocab: str) -> dict[tuple[str, str], Summary]:
 
 
 def words(store: Store, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
-    """The :data:`WORDS` row of each (observation, area) pair that has a figure (one row each)."""
-    found: dict[tuple[str, str], dict[str, str]] = {}
+    """The words of each (observation, area) pair that has a figure, one row each: ``o``, ``area``, ``figure``
+    and, when known, ``printed``, ``qualifier`` (its English name, none for "exact"), ``unit``, ``min``,
+    ``areaName``, ``period``, ``reported``, ``reporter``, ``reporterName`` and ``sentence``. Where a figure has
+    several values for one of them the least is taken, so the words do not depend on the engine's order."""
     todo = sorted(set(pairs))
-    for at in range(0, len(todo), _WORDS_BATCH):
-        values = " ".join(f"(<{o}> <{a}>)" for o, a in todo[at : at + _WORDS_BATCH])
-        result = store.query(WORDS.format(dis=namespaces.dis(vocab), vocab=vocab, pairs=values))
+    values: dict[str, dict[str, list[str]]] = {}
+    for o, p, v in _triples(store, WORDS, vocab, sorted({o for o, _ in todo})):
+        key = next((k for suffix, k in _VALUE_OF.items() if p.endswith(suffix)), None)
+        if key is not None:
+            values.setdefault(o, {}).setdefault(key, []).append(v)
+    first = {o: {k: min(vs) for k, vs in found.items()} for o, found in values.items()}
+    named = {a for _, a in todo} | {f[k] for f in first.values() for k in ("q", "periodNode", "reporter") if k in f}
+    names: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for x, p, label, language in _named(store, vocab, sorted(named)):
+        rank = 0 if language == "en" else 1 if not language else 2
+        names.setdefault((x, p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]), []).append((rank, label))
+    quotes: dict[str, list[str]] = {}
+    for span, _, exact in _triples(store, _QUOTES, vocab, sorted({f["span"] for f in first.values() if "span" in f})):
+        quotes.setdefault(span, []).append(exact)
+
+    def name(x: str | None, prop: str, any_language: bool = False) -> str | None:
+        found = [n for n in names.get((x or "", prop), []) if any_language or n[0] < 2]
+        return min(found)[1] if found else None
+
+    exact = f"{vocab}concept/figure-qualifier/exact"
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for o, area in todo:
+        f = first.get(o, {})
+        if "figure" not in f:
+            continue
+        row = {"o": o, "area": area, **{k: v for k, v in f.items() if k in ("figure", "reported", "printed", "min", "unit", "reporter")}}
+        extra = {
+            "qualifier": name(f.get("q"), "prefLabel") if f.get("q") != exact else None,
+            "areaName": name(area, "name"),
+            "period": name(f.get("periodNode"), "label", any_language=True),
+            "reporterName": name(f.get("reporter"), "prefLabel"),
+            "sentence": min(quotes[f["span"]]) if f.get("span") in quotes else None,
+        }
+        row |= {k: v for k, v in extra.items() if v is not None}
+        out[o, area] = row
+    return out
+
+
+def _triples(store: Store, query: str, vocab: str, iris: list[str]) -> Iterable[tuple[str, str, str]]:
+    for at in range(0, len(iris), _WORDS_BATCH):
+        result = store.query(query.format(dis=namespaces.dis(vocab), iris=" ".join(f"<{i}>" for i in iris[at : at + _WORDS_BATCH])))
         assert isinstance(result, Solutions)
-        for row in result.values():
-            found.setdefault((row["o"], row["area"]), row)
-    return found
+        for row in result.rows:
+            a, b, *c = (t.value if isinstance(t, (ox.NamedNode, ox.BlankNode, ox.Literal)) else "" for t in row)
+            yield a, b, c[0] if c else b
+
+
+def _named(store: Store, vocab: str, iris: list[str]) -> Iterable[tuple[str, str, str, str]]:
+    """(thing, property, name, its language) of each name of these things."""
+    for at in range(0, len(iris), _WORDS_BATCH):
+        result = store.query(_NAMES.format(dis=namespaces.dis(vocab), iris=" ".join(f"<{i}>" for i in iris[at : at + _WORDS_BATCH])))
+        assert isinstance(result, Solutions)
+        for x, p, n in result.rows:
+            if isinstance(x, ox.NamedNode) and isinstance(p, ox.NamedNode) and isinstance(n, ox.Literal):
+                yield x.value, p.value, n.value, n.language or ""
 
 
 def compute_listings(store: Store, vocab: str) -> dict[tuple[str, str], Listing]:
