@@ -157,6 +157,17 @@ def test_each_figure_is_in_words_with_its_lower_bound(busy: Busy) -> None:
     assert any(low > int(phrase.split()[0].replace(",", "")) for low, phrase in ours.values())
 
 
+def test_pages_that_list_observations_name_them_as_the_figures_table_does(busy: Busy) -> None:
+    """An observation named on another page: its figure in words and the English name of its place, the same as
+    the place's figures table says it (one lookup each, whatever the number of graphs restating its values)."""
+    shown = panels.panels(busy.store, DEFAULT_VOCAB, busy.base + "id/" + TOWN, PLACE_TYPES, None)
+    named = panels.phrases(busy.store, DEFAULT_VOCAB, [f.observation for f in shown.figures])
+    assert len(named) == len({f.observation for f in shown.figures}) > 10
+    for figure in shown.figures:
+        assert named[figure.observation].startswith(figure.phrase), figure
+        assert figure.area_name and named[figure.observation].endswith(f" in {figure.area_name}")
+
+
 def test_an_agent_panel_counts_every_figure_it_reported(busy: Busy) -> None:
     entity = busy.base + "id/" + REPORTER
     shown = panels.panels(busy.store, DEFAULT_VOCAB, entity, {"http://www.w3.org/ns/org#Organization"}, None)

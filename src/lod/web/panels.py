@@ -87,14 +87,6 @@ _SPANS = """SELECT ?span ?start ?end ?exact ?fact ?type WHERE {{
                FILTER(?type IN (dis:DisplacementObservation, dis:Statement, <http://semanticweb.cs.vu.nl/2009/11/sem/Event>,
                                 <http://www.w3.org/ns/org#Membership>)) }}
 }}"""
-_PHRASES = """SELECT ?o ?printed ?figure ?qualifier ?unit ?areaName WHERE {{
-    VALUES ?o {{ {iris} }}
-    ?o dis:reportedFigure ?figure .
-    OPTIONAL {{ ?o dis:figureAsPrinted ?printed }}
-    OPTIONAL {{ ?o dis:figureQualifier ?q . ?q skos:prefLabel ?qualifier FILTER(?q != <{vocab}concept/figure-qualifier/exact>) }}
-    OPTIONAL {{ ?o dis:populationUnit/skos:prefLabel ?unit }}
-    OPTIONAL {{ ?o sdmx:refArea/schema:name ?areaName }}
-}}"""
 
 
 @dataclass(frozen=True)
@@ -235,11 +227,16 @@ def phrases(store: Store, vocab: str, iris: list[str]) -> dict[str, str]:
     """Words for observations (``more than 2,147 households in Maaret al-Numan``), for pages that list them."""
     if not iris:
         return {}
-    rows = _select(store, vocab, _PHRASES.format(iris=" ".join(f"<{i}>" for i in iris[:500]), vocab=vocab))
+    listed = " ".join(f"<{i}>" for i in iris[:500])
+    pairs = {(r["o"], r["area"]) for r in _select(store, vocab, f"SELECT DISTINCT ?o ?area WHERE {{ VALUES ?o {{ {listed} }} ?o sdmx:refArea ?area }}")}
+    placed = {o for o, _ in pairs}
+    pairs |= {(o, o) for o in iris[:500] if o not in placed}  # no area: words without a place name (an observation has none)
+    found = words(store, vocab, pairs)
+    units = _unit_labels(store, vocab, {r["unit"] for r in found.values() if "unit" in r})
     out: dict[str, str] = {}
-    for r in rows:
-        words = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{int(r['figure']):,}", r.get("unit")) if w)
-        out.setdefault(r["o"], f"{words} in {r['areaName']}" if r.get("areaName") else words)
+    for (o, _), r in sorted(found.items()):
+        said = " ".join(w for w in (r.get("qualifier"), r.get("printed") or f"{number(r['figure']):,}", units.get(r.get("unit", ""))) if w)
+        out.setdefault(o, f"{said} in {r['areaName']}" if r.get("areaName") else said)
     return out
 
 
