@@ -51,12 +51,13 @@ test: install browser virtuoso
 # The pipeline, serving, dump and browser tests again, every store-backed fixture on a real `oxigraph serve` (from
 # the `oxigraph` test dependency, started by the tests) instead of the embedded store; tests about the embedded
 # engine by nature (marker embedded_only) are deselected. `.ci/run` runs it after `make test`. Left out: the
-# tests that choose their engines themselves (tests/test_store.py, tests/web/test_remote_store.py: `make test`
-# runs them on both), and those that touch no store (extraction, SHACL, shapes, settings).
+# tests that choose their engines themselves (tests/test_store.py: `make test` runs it on both), and those that
+# touch no store (extraction, SHACL, shapes, settings). tests/web/test_remote_store.py builds on Virtuoso in
+# `make test` and on oxigraph serve here.
 REMOTE_TESTS := tests/test_pipeline.py tests/test_publish.py tests/test_cli.py tests/test_figures.py \
 	tests/test_boundaries.py tests/test_search.py tests/events tests/web tests/browser tests/bench
 test-remote: install browser
-	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest $(REMOTE_TESTS) --ignore=tests/web/test_remote_store.py
+	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest $(REMOTE_TESTS)
 
 # bench/serve.py builds 1,000 and 10,000 generated articles once (kept in var/bench/) and compares lod serve with
 # oxigraph serve-read-only (the `bench` extra) over the same quads; it rewrites the Serving section of docs/performance.md.
