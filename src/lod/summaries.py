@@ -31,7 +31,7 @@ from lod import namespaces
 from lod.publish import CATALOG_FILE, dumps_build
 from lod.store import Solutions, Store
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -44,20 +44,21 @@ LISTED = 25  # the statements and events a page lists, the latest first
 # its spans quote. One query with an OPTIONAL per value multiplied the copies of each value (a triple comes once
 # per graph that holds it in the union default graph): an observation restated in a few graphs made millions of
 # rows. 25 of a hub's figures took 4-6 ms at 10,000 articles, so the build keeps them with the latest figures.
-_WORDS_PREFIXES = """PREFIX dis: <{dis}>
+PREFIXES = """PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-WORDS = _WORDS_PREFIXES + """SELECT DISTINCT ?o ?p ?v WHERE {{ VALUES ?o {{ {iris} }} ?o ?p ?v
+PREFIX dct: <http://purl.org/dc/terms/>
+"""  # the prefixes of the index's and the pages' queries ({dis}: the displacement namespace of the vocabulary)
+WORDS = PREFIXES + """SELECT DISTINCT ?o ?p ?v WHERE {{ VALUES ?o {{ {iris} }} ?o ?p ?v
     FILTER(?p IN (dis:reportedFigure, dis:reportDate, dis:figureAsPrinted, schema:minValue, dis:figureQualifier,
                   dis:populationUnit, sdmx:refPeriod, dis:reportedBy, prov:wasDerivedFrom)) }}"""
-_NAMES = _WORDS_PREFIXES + """SELECT DISTINCT ?x ?p ?name WHERE {{ VALUES ?x {{ {iris} }} ?x ?p ?name
+_NAMES = PREFIXES + """SELECT DISTINCT ?x ?p ?name WHERE {{ VALUES ?x {{ {iris} }} ?x ?p ?name
     FILTER(?p IN (skos:prefLabel, rdfs:label, schema:name)) }}"""
-_QUOTES = _WORDS_PREFIXES + """SELECT DISTINCT ?span ?exact WHERE {{ VALUES ?span {{ {iris} }} ?span oa:hasSelector ?s . ?s oa:exact ?exact }}"""
+_QUOTES = PREFIXES + """SELECT DISTINCT ?span ?exact WHERE {{ VALUES ?span {{ {iris} }} ?span oa:hasSelector ?s . ?s oa:exact ?exact }}"""
 _VALUE_OF = {  # a figure's property -> its key in a row of words
     "displacement#reportedFigure": "figure", "displacement#reportDate": "reported", "displacement#figureAsPrinted": "printed",
     "https://schema.org/minValue": "min", "displacement#figureQualifier": "q", "displacement#populationUnit": "unit",

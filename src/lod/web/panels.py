@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lod.namespaces import dis
 from lod.store import Solutions, Store, Versioned
-from lod.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
+from lod.summaries import AGENT, EVENTS, LATEST, PLACE, PREFIXES, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
 
@@ -27,15 +27,8 @@ PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeAre
 AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")
 
-_PREFIXES = """PREFIX dis: <{dis}>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX sdmx: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dct: <http://purl.org/dc/terms/>
-"""
+_PREFIXES = PREFIXES  # one block for the index's and the pages' queries (lod.summaries)
+
 # Every observation a page counts, with what its timeline and its order need: one pass over the entity's own
 # figures (each OPTIONAL is an index lookup per observation), so a page costs what the place's figures cost.
 _OBSERVATIONS = """SELECT ?o ?area ?reported ?figure ?min ?unit WHERE {{
