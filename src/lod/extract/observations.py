@@ -317,6 +317,19 @@ def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:
                 second.number.qstart]) and re.match(r"\s*,", text[second.end:]))
 
 
+def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:
+    """A figure whose people are defined by a flight ("5,000 people who fled last week are living in tents", "aid for
+    11,000 people who fled the town") counts the flow, whatever the sentence goes on to say of them; a return ("who
+    had fled ... returned") is none. None when no such relative clause follows the figure."""
+    first = _AFTER.search(after)
+    if not first or first.lastgroup != "flow" or not _RELATIVE.fullmatch(after[: first.start()]):
+        return None
+    clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b", after[first.end():])[0]
+    if _RETURN.search(re.split(r"[;:,]", after)[0]) or _RETURNED.search(clause):
+        return None, None
+    return "flow-relative", None
+
+
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
@@ -337,8 +350,12 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if flowed and flowed.lastgroup == "flow" and not _PROJECTION_BEFORE.search(clause):
             return "flow-total", None
         return None, None
-    if (_CASUALTY_BEFORE.search(before) or _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before)
-            or _NOT_FLOW_OBJECT.search(before)):
+    if _CASUALTY_BEFORE.search(before) or _NOT_FLOW_OBJECT.search(before):
+        return None, None
+    defined = _defined_by_flight(after)
+    if defined is not None:
+        return defined
+    if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
     if _PROJECTION_AFTER.match(after):
         return None, None
