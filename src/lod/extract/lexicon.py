@@ -57,6 +57,7 @@ FORCING_VERBS = "(?:" + str(_DATA["forcing_verbs"]["pattern"]) + ")"
 ORG_HEADS = "(?:" + "".join(str(_DATA["org_heads"]["pattern"]).split()) + ")"
 RETURN_CUES = "(?:" + "".join(str(_DATA["return_cues"]["pattern"]).split()) + ")"
 NOT_FLOW_OBJECTS = "(?:" + "".join(str(_DATA["not_flow_objects"]["pattern"]).split()) + ")"
+POPULATION_SHARES = "(?:" + "".join(str(_DATA["population_shares"]["pattern"]).split()) + ")"
 COLLECTIVE_SPEAKERS = "(?:" + "".join(str(_DATA["collective_speakers"]["pattern"]).split()) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
@@ -65,6 +66,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "org_heads": {**_DATA["org_heads"], "pattern": ORG_HEADS},
     "return_cues": {**_DATA["return_cues"], "pattern": RETURN_CUES},
     "not_flow_objects": {**_DATA["not_flow_objects"], "pattern": NOT_FLOW_OBJECTS},
+    "population_shares": {**_DATA["population_shares"], "pattern": POPULATION_SHARES},
     "collective_speakers": {**_DATA["collective_speakers"], "pattern": COLLECTIVE_SPEAKERS},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from lod.extract.dates import MON
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
+    POPULATION_SHARES,
     PERSON_UNITS, RETURN_CUES, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
@@ -89,6 +90,8 @@ _FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would|receiv\w*|ge
                      re.IGNORECASE)
 # a figure that is the object of a verb of inquiry or care is not a flow ("interviewed 42 people who left")
 _NOT_FLOW_OBJECT = re.compile(r"\b(?:" + NOT_FLOW_OBJECTS + r")\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE)
+# "half of the town's 40,000 residents have fled": the figure is the population, the share fled (lexicon population_shares)
+_SHARE_BEFORE = re.compile(r"\b" + POPULATION_SHARES + r"\s*$", re.IGNORECASE)
 _FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
 _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
                           r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
@@ -355,6 +358,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     defined = _defined_by_flight(after)
     if defined is not None:
         return defined
+    if _SHARE_BEFORE.search(before[-80:]):
+        return None, None
     if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
     if _PROJECTION_AFTER.match(after):
