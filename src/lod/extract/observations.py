@@ -60,6 +60,15 @@ _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(
 _VAGUE_FLOW = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundreds\s+of\s+thousands|scores|many)\b[^.;\d]*?"
                          r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b|\b(?:" + FLOW_OBJECTS + r")\s+(?:tens\s+of\s+|hundreds\s+of\s+)?"
                          r"(?:thousands|hundreds)\b", re.IGNORECASE)
+# "A week ago, the agency had put the figure at 45,000", "officials say their number is 20,000": the count of the flow
+#  just told (in figures or in words), given again
+FIGURE_AT = re.compile(
+    r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|estimate|gave|gives)\s+(?:the|this|that|its|their)\s+"
+    r"(?:figure|number|total|tally|count)s?\s+at|(?:the|this|that|their)\s+(?:figure|number|total|tally|count)s?\s+"
+    r"(?:is|was|are|were|stands\s+at|stood\s+at|has\s+reached|had\s+reached|reached|(?:has\s+|had\s+)?(?:risen|rose|climbed|grown|grew)\s+to)"
+    r"(?:\s+(?:now|already|estimated\s+at))?)\s+$", re.IGNORECASE)
+
+
 # a count in brackets after a place: "Northtown (38,000)"
 _PLACE_BRACKET = re.compile(r"[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,2}\s*\(\s*$")
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
@@ -291,6 +300,8 @@ def find_figures(text: str) -> list[Figure]:
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"
             unit_override = figures[-1].unit
+        if verdict == "" and FIGURE_AT.search(before) and _VAGUE_FLOW.search(text[: first.number.qstart]):
+            verdict = "flow-restated"  # "Thousands have fled, and the agency puts the figure at 20,000"
         if verdict == "" and follows_flow and _COMPARED.search(before):
             verdict, unit_override = "flow-list", figures[-1].unit  # "1.8 million new displacements, up from 824,000 in 2016"
         gapped = index > 0 and _GAPPED.match(text[groups[index - 1][-1].end: first.number.qstart])

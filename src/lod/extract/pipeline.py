@@ -15,7 +15,7 @@ from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import (
     ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES, RETURN_CUES,
 )
-from lod.extract.observations import Figure, find_figures
+from lod.extract.observations import FIGURE_AT, Figure, find_figures
 from lod.extract.numbers import find_numbers
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -186,7 +186,9 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
             continue  # the page repeats its headline at the head of the body: a headline is no report of its own
         figures = find_figures(sentence.text)
         if not figures and previous and previous[0] == index - 1:
-            figures = _figure_restated(sentence.text, previous[1])
+            figures = _figure_restated(sentence.text, previous[1].unit)
+        elif not figures and index > 0 and _told_in_words(doc, index - 1):
+            figures = _figure_restated(sentence.text, "people")  # "Thousands have fled. The agency put the figure at 20,000."
         if returning and not _FLIGHT.search(sentence.text):
             figures = []  # an article about going home: "1,300 families crossed into the country" is a return
         if not figures:
@@ -261,17 +263,19 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     return found
 
 
-# "A week ago, the agency had put the figure at 45,000": the count of the flow just told, given again for another time
-_PUT_FIGURE_AT = re.compile(r"\b(?:put|placed|estimated|gave)\s+(?:the|this|that|its)\s+(?:figure|number|total|tally|count)\s+at\s+$",
-                            re.IGNORECASE)
+def _told_in_words(doc: _Doc, index: int) -> bool:
+    """The sentence tells a flight with no count of its own ("Thousands of people have fled the town.")."""
+    text = doc.sentences[index].text
+    return bool(_FLOW_IN_WORDS.search(text)) and not any(
+        n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text) for n in find_numbers(text))
 
 
-def _figure_restated(text: str, flow: ObservationRecord) -> list[Figure]:
+def _figure_restated(text: str, unit_code: str) -> list[Figure]:
     """A count given for the flow of the sentence before as "the figure" ("... had put the figure at 45,000")."""
-    unit = next((key for key, code in UNIT_CODES.items() if code == flow.unit), "people")
+    unit = next((key for key, code in UNIT_CODES.items() if code == unit_code), "people")
     found = []
     for number in find_numbers(text):
-        if _PUT_FIGURE_AT.search(text[: number.qstart]) and not re.match(r"\s*(?:%|percent|per\s+cent)", text[number.end:]):
+        if FIGURE_AT.search(text[: number.qstart]) and not re.match(r"\s*(?:%|percent|per\s+cent)", text[number.end:]):
             found.append(Figure(number, unit, "", number.end, "flow-restated"))
     return found
 
