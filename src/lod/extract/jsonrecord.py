@@ -9,8 +9,10 @@ from typing import Any
 from lod.articles import Article
 from lod.records import Extraction, Span
 
+# The record format has five qualifiers (exact, at_least, more_than, about, up_to): a figure bounded from above
+# ("fewer than 1,000", "under 500") is written up_to, as "up to" and "as many as" are; the RDF keeps less-than
 QUALIFIERS = {"more-than": "more_than", "at-least": "at_least", "approximately": "about", "at-most": "up_to",
-              "less-than": "less_than", "exact": "exact"}
+              "less-than": "up_to", "exact": "exact"}
 UNITS = {"persons": "people", "individuals": "individuals", "families": "families", "households": "households"}
 
 
