@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,8 @@ from lod.preparation import (
 from lod.events import TABLE_GLOB
 from lod.preparation import UPLOADS
 from lod.events.matching import EventKey, rename_events, renames
-from lod.publish import dumps_build, in_graph, mark_changed
+from lod.graphdump import GraphDump
+from lod.publish import dumps_build, graph_dump, in_graph, mark_changed
 from lod.publish import write_dumps as _write_dumps
 from lod import summaries
 from lod.settings import Settings
@@ -109,20 +110,22 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
         if store is None and manifest.build == name and dumps_build(settings.dumps_dir) == name:
             return BuildReport(unchanged=len(paths), quads=manifest.quads)
         ctx = Context.load(settings, version)
-        with _frozen():
+        with _frozen(), ExitStack() as stack:
             if manifest.version != version:
                 check_reference(ctx)
             changed = [p for p in paths if p not in manifest.articles or manifest.articles[p].hash != hashes[p]]
             stale = [p for p in manifest.articles if p not in hashes]
             live = store is not None or _holds_store(settings.store_path)
             done = Manifest(version, name, 0, {p: e for p, e in manifest.articles.items() if p in hashes and p not in changed})
+            fed: GraphDump | None = None  # the dumps of every graph, written while a new store is loaded
             if live and len(changed) + len(stale) <= IN_PLACE_MAX:
                 report = _in_place(settings, store, ctx, manifest, changed, stale, hashes, done)
             else:
-                report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done)
+                fed = stack.enter_context(graph_dump(settings)) if store is None else None
+                report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done, fed)
             report.unchanged = len(paths) - len(report.articles) - len(report.tables)
             with _opened(settings, store) as target:
-                write_dumps(target, settings, build=name)
+                write_dumps(target, settings, build=name, graphs=fed)
             return report
 
 
@@ -174,8 +177,9 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
         mark_changed(settings.dumps_dir)  # Last-Modified follows the data; the dumps wait for the next build
 
 
-def write_dumps(store: Store, settings: Settings, *, build: str = "") -> None:
-    """The dumps and their description, after the store was written.
+def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: GraphDump | None = None) -> None:
+    """The dumps and their description, after the store was written (``graphs``: every graph of it given to
+    :func:`lod.publish.graph_dump` as it was loaded).
 
     Raises:
         PublishFailed: a dump could not be written (the previous dumps stay in place).
@@ -183,7 +187,7 @@ def write_dumps(store: Store, settings: Settings, *, build: str = "") -> None:
     try:
         if build:  # the figures each page counts, before the catalog names the build they are of
             summaries.save(store, settings.dumps_dir, settings.vocab_uri, build)
-        _write_dumps(store, settings, build=build)
+        _write_dumps(store, settings, build=build, graphs=graphs)
     except (OSError, ValueError, sqlite3.Error) as exc:
         raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 
@@ -219,9 +223,10 @@ def _in_place(settings: Settings, store: Store | None, ctx: Context, manifest: M
 
 
 def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[str], hashes: dict[str, str],
-            done: Manifest) -> BuildReport:
+            done: Manifest, fed: GraphDump | None = None) -> BuildReport:
     """Bulk-load a new store beside the live one, streaming each changed article in as it is prepared and
-    copying the unchanged ones from the live store, then swap it in with ``done`` (the manifest) inside."""
+    copying the unchanged ones from the live store, then swap it in with ``done`` (the manifest) inside.
+    ``fed``: given each graph as it is loaded, in the store's order (by name), for the dumps."""
     live, staging = settings.store_path, staging_path(settings.store_path)
     report = BuildReport(staged=True)
     errors: list[LodError] = []
@@ -249,16 +254,27 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
         renamed = {ox.NamedNode(str(a)): ox.NamedNode(str(b)) for a, b in renaming.items()}
         touched = {str(key.graph) for key in keys if key.uri in renaming}  # the graphs holding a renamed event
 
-        def quads() -> Iterator[ox.Quad]:
-            for shared_name, shared in _shared(ctx).items():
-                yield from _quads(shared.serialize(format="nt", encoding="utf-8"), str(shared_name))
-            for name, offset, length in spooled:
-                spool.seek(offset)
-                loaded = _quads(spool.read(length), name)
-                yield from loaded if name not in touched else (_renamed(q, renamed) for q in loaded)
-            for entry in unchanged.values():
+        shared = {str(shared_name): graph for shared_name, graph in _shared(ctx).items()}
+        at = {name: (offset, length) for name, offset, length in spooled}
+        kept = {entry.graph for entry in unchanged.values()}
+
+        def graph(name: str) -> list[ox.Quad]:
+            if name in shared:
+                return list(_quads(shared[name].serialize(format="nt", encoding="utf-8"), name))
+            if name in kept:
                 assert old is not None
-                yield from old.quads(ox.NamedNode(entry.graph))
+                return list(old.quads(ox.NamedNode(name)))
+            offset, length = at[name]
+            spool.seek(offset)
+            loaded = _quads(spool.read(length), name)
+            return list(loaded) if name not in touched else [_renamed(q, renamed) for q in loaded]
+
+        def quads() -> Iterator[ox.Quad]:
+            for name in sorted([*shared, *at, *kept]):  # the store's order of graphs, which the dumps keep
+                content = graph(name)
+                if fed is not None:
+                    fed.add(ox.NamedNode(name), content)
+                yield from content
 
         new.bulk_extend(quads())
         new.optimize()

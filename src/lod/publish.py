@@ -5,9 +5,10 @@ plain and gzipped, into the dumps folder with ``void.ttl`` (the VoID/DCAT descri
 ``catalog.json`` beside them (``lod build``); ``read_catalog()`` reads that folder back for the web layer.
 
 Turtle and N-Triples are graph formats, so they hold the union of all graphs (each triple once, sorted:
-:mod:`lod.union`). N-Quads and JSON-LD keep the named graphs. ``write_dumps`` reads the store once, graph by
-graph (each graph's quads, and their N-Triples written by Oxigraph's serializer), and feeds every format from
-that, so its memory does not grow with the dataset. The JSON-LD dump is compact: ``"@context"`` is the published
+:mod:`lod.union`). N-Quads and JSON-LD keep the named graphs, each graph's triples in the order of their sorted
+N-Triples lines (:mod:`lod.graphdump`). ``write_dumps`` reads the store once, graph by graph, and feeds every
+format from that, so its memory does not grow with the dataset; a build that loads a new store feeds those
+formats while it loads, and ``write_dumps`` does not read the graphs back. The JSON-LD dump is compact: ``"@context"`` is the published
 context (``context.jsonld`` beside this module, also served at ``{base}context.jsonld``) embedded in the dump, so
 it reads as plain JSON and parses offline. It is written streaming, one node per line, by :mod:`lod._jsonld`, and
 not by a JSON-LD processor.
@@ -36,6 +37,7 @@ from rdflib import Graph, URIRef
 from lod import figures
 from lod.events import spreadsheet as event_table
 from lod._jsonld import BinaryOutput, JsonLdWriter
+from lod.graphdump import GraphDump, in_graph, sorted_graph, temporary_beside
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
 from lod.namespaces import prefixes, rebase
 from lod.settings import Settings
@@ -51,6 +53,8 @@ __all__ = [
     "document_loader",
     "dump",
     "dumps_build",
+    "graph_dump",
+    "in_graph",
     "mark_changed",
     "load_context",
     "read_catalog",
@@ -135,24 +139,35 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -
                 return count
     if fmt == JSONLD:
         context = load_context(base, vocab)["@context"]
-        return JsonLdWriter(context, out).write(store, context)  # embedded: the dump reads offline
+        writer = JsonLdWriter(context, out)
+        writer.begin(context)  # embedded: the dump reads offline
+        for graph, quads, _ in graph_texts(store):
+            writer.add(graph, quads)
+        writer.end()
+        return len(store)
     raise ValueError(f"{fmt} is not a dump format; use one of {', '.join(f.name for f in DUMP_FORMATS)}")
 
 
 def graph_texts(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Quad], bytes]]:
-    """Each graph's quads (each subject's together, as the store gives them) and its triples as N-Triples, written
-    by the engine's serializer: the default graph's first (lod writes none there, but a store may hold some), then
-    each named graph's."""
+    """Each graph's quads and its triples as N-Triples, in the order of the sorted lines (each subject's together,
+    :func:`lod.graphdump.sorted_graph`): the default graph's first (lod writes none there, but a store may hold
+    some), then each named graph's."""
     graphs: list[ox.NamedNode | ox.DefaultGraph] = [ox.DefaultGraph(), *(ox.NamedNode(name) for name in store.graph_names())]
     for graph in graphs:
         quads = list(store.quads(graph))
         if quads or not isinstance(graph, ox.DefaultGraph):
-            yield graph, quads, ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
+            text, ordered = sorted_graph(quads)
+            yield graph, ordered, text
 
 
-def in_graph(ntriples: bytes, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
-    """N-Triples as N-Quads in ``graph``: every line ends in `` .\\n`` (a literal's line breaks are escaped)."""
-    return ntriples if isinstance(graph, ox.DefaultGraph) else ntriples.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
+def graph_dump(settings: Settings) -> GraphDump:
+    """Where a build writes the N-Quads and JSON-LD dumps (and gathers the union) while it loads the store, for
+    :func:`write_dumps` to finish; temporary files left by killed runs are deleted first."""
+    settings.dumps_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(settings.dumps_dir)
+    context = load_context(settings.base_uri, settings.vocab_uri)["@context"]
+    return GraphDump(settings.dumps_dir / f"{DUMP_STEM}.{NQUADS.extension}", settings.dumps_dir / f"{DUMP_STEM}.{JSONLD.extension}",
+                     context)
 
 
 @dataclass
@@ -228,7 +243,7 @@ class Catalog:
 
 
 def write_dumps(
-    store: Store, settings: Settings, *, now: datetime | None = None, build: str = ""
+    store: Store, settings: Settings, *, now: datetime | None = None, build: str = "", graphs: GraphDump | None = None
 ) -> Catalog:
     """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
     :mod:`lod.figures`), ``events.csv`` (every event: :mod:`lod.events.spreadsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
@@ -237,20 +252,27 @@ def write_dumps(
     reader sees each file whole (old or new), and a failed build leaves the previous dumps untouched. Temporary
     files that a killed run left behind are deleted first. ``build`` (the name :mod:`lod.manifest` gives the
     input) is recorded in ``catalog.json``, so ``lod build`` knows these dumps are those of that input.
+    ``graphs``: every graph of ``store`` already given to it (:func:`graph_dump`, by a build as it loaded the
+    store), which then are not read from the store again; the caller closes it.
 
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
     """
     base, vocab, folder = settings.base_uri, settings.vocab_uri, settings.dumps_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(folder)
+    fed = graphs if graphs is not None else graph_dump(settings)
     now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
     issued = _previous_issued(folder) or now
     files: list[DumpFile] = []
     staged: list[tuple[Path, Path]] = []
     try:
-        plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in DUMP_FORMATS}
-        counts, entities = _write_all(store, plain, folder, base, vocab)
+        if graphs is None:
+            for graph, quads in _store_graphs(store):
+                fed.add(graph, quads)
+        fed.finish()
+        plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in (TURTLE, NTRIPLES)}
+        plain[NQUADS], plain[JSONLD] = fed.nquads, fed.jsonld
+        staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
+        counts, entities = _write_union(fed, plain, base, vocab)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
             zipped = _stage(staged, folder / f"{name}.gz")
@@ -272,38 +294,33 @@ def write_dumps(
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+        if graphs is None:
+            fed.close()
     return catalog
 
 
-def _write_all(store: Store, plain: dict[Format, Path], folder: Path, base: str, vocab: str) -> tuple[dict[Format, int], int]:
-    """Every dump format, in one pass over the graphs: each graph's quads and N-Triples go to the
-    N-Quads and JSON-LD dumps and into the union, whose sorted lines are the N-Triples dump and, read back, the
+def _store_graphs(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]]:
+    """Each graph's quads as the store gives them: the default graph's, then each named graph's."""
+    yield ox.DefaultGraph(), list(store.quads(ox.DefaultGraph()))
+    for name in store.graph_names():
+        graph = ox.NamedNode(name)
+        yield graph, list(store.quads(graph))
+
+
+def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: str) -> tuple[dict[Format, int], int]:
+    """The union of the graphs ``fed`` was given: its sorted lines are the N-Triples dump and, read back, the
     Turtle one. Returns each format's count of quads or triples, and VoID's count of entities."""
-    context = load_context(base, vocab)["@context"]
-    quads = 0
-    with plain[NQUADS].open("wb") as nquads, plain[JSONLD].open("wb") as document, Union(folder) as union:
-        writer = JsonLdWriter(context, document)
-        writer.begin(context)  # embedded: the dump reads offline
-        for graph, content, text in graph_texts(store):
-            nquads.write(in_graph(text, graph))
-            quads += len(content)
-            union.add(text)
-            writer.add(graph, content)
-        writer.end()
-        with plain[NTRIPLES].open("wb") as out:
-            union_lines = _write_lines(union.lines(), out, f"{base}id/")
+    with plain[NTRIPLES].open("wb") as out:
+        union_lines = _write_lines(fed.union.lines(), out, f"{base}id/")
     with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
         _turtle(lines, out, base, vocab)
     triples = union_lines.lines
-    return {NQUADS: quads, JSONLD: quads, NTRIPLES: triples, TURTLE: triples}, union_lines.entities
+    return {NQUADS: fed.quads, JSONLD: fed.quads, NTRIPLES: triples, TURTLE: triples}, union_lines.entities
 
 
 def _stage(staged: list[tuple[Path, Path]], final: Path) -> Path:
     """A hidden temporary file beside ``final``, readable by the web server once renamed."""
-    handle, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    temporary.chmod(0o644)
+    temporary = temporary_beside(final)
     staged.append((temporary, final))
     return temporary
 
