@@ -424,8 +424,10 @@ class StatementFinder:
                 gap = text[expression.finish: anchor] if expression.finish <= anchor else text[anchor: expression.begin]
                 if expression.finish <= anchor:
                     speaking = re.search(r"\b(?:Speaking|Writing|Talking)\s*$", text[: expression.begin], re.I)
+                    # "On Tuesday, the agency said ...": a date that opens the sentence, then the speaker and its verb
+                    fronted = not text[: expression.begin].strip() and re.fullmatch(r"\s*,\s*[^,\d]*", gap) is not None
                     ok = (len(gap) <= 40 and not re.search(r"[;.]|\bthat\b", gap) and len(gap.split()) <= 6
-                          and (anchor != verb_at or "," not in gap or bool(speaking)))
+                          and (anchor != verb_at or "," not in gap or bool(speaking) or fronted))
                 else:
                     ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap)
                 if ok:
