@@ -303,3 +303,16 @@ def test_agencies_as_the_press_names_them(body: str, reporters: list[str], recon
     """An acronym with full stops ("U.N.") and either apostrophe match a curated alias."""
     got = record(body, reconciler)["displacement"]
     assert [reconciler.org(o["reported_by"]) for o in got] == reporters
+
+
+# sixth session: a restatement gives the source the first mention lacks, named in full or not
+@pytest.mark.parametrize(("body", "reporters"), [
+    ("About 30,000 have left the town. Some 30,000 people have fled the city and nearby villages, according to the "
+     "Syrian Observatory.", ["Syrian Observatory"]),
+    ("About 30,000 have left the town. Some 30,000 people have fled the city and nearby villages, according to "
+     "UNHCR.", ["UNHCR"]),
+    ("About 30,000 have left the town. Some 30,000 people have fled the city and nearby villages.", [None]),
+])
+def test_a_restatement_names_the_source(body: str, reporters: list[str | None], reconciler: Reconciler) -> None:
+    got = record(body, reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == reporters

@@ -492,7 +492,7 @@ def _merge(first: ObservationRecord, again: ObservationRecord) -> None:
     """A restatement adds the details the first mention lacks (period, reporter, date, places)."""
     if first.period_start is None and first.period_end is None:
         first.period_start, first.period_end, first.period_text = again.period_start, again.period_end, again.period_text
-    if again.reporter and again.reporter.ref and (first.reporter is None or first.reporter.ref is None):
+    if again.reporter and (first.reporter is None or first.reporter.ref is None and again.reporter.ref):
         first.reporter = again.reporter
         first.report_date = first.report_date or again.report_date
     if first.report_date is None:
