@@ -142,6 +142,9 @@ _PROJECTION_AFTER = re.compile(
 _AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
 # "N people who fled the fighting are now living in camps": the relative clause's verb describes them
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:been\s+)?", re.IGNORECASE)
+# "5,000 people who were displaced in the past week": a relative clause that says who the people are
+_DEFINING = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+|were\s+|was\s+)?(?:also\s+|recently\s+|just\s+)?(?:been\s+)?",
+                       re.IGNORECASE)
 # the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
 _RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|came\s+back|gone\s+back)\b", re.IGNORECASE)
 # people going home are no displacement flow (lexicon return_cues)
@@ -336,7 +339,7 @@ def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:
     11,000 people who fled the town") counts the flow, whatever the sentence goes on to say of them; a return ("who
     had fled ... returned") is none. None when no such relative clause follows the figure."""
     first = _AFTER.search(after)
-    if not first or first.lastgroup != "flow" or not _RELATIVE.fullmatch(after[: first.start()]):
+    if not first or first.lastgroup != "flow" or not _DEFINING.fullmatch(after[: first.start()]):
         return None
     clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b", after[first.end():])[0]
     if _RETURN.search(re.split(r"[;:,]", after)[0]) or _RETURNED.search(clause):
