@@ -233,13 +233,25 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
     if _BARE_BEFORE_FLOW.match(after) or _ELLIPSIS_AFTER.match(after):
         # "some 5,000 so far have fled", "5,000 — mostly women — fled"; "..., 3,000 to the coast" (a flow before decides)
         return _Candidate(number, None, "", number.end)
+    if re.match(r"\s*\(\s*[A-Z][\w’' -]{1,40}\)", after):
+        return _Candidate(number, None, "", number.end)  # "Displaced: 12,000 (Northtown)": a count of a list, by place
     if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
         return _Candidate(number, None, "", number.end)
     return None
 
 
-def find_figures(text: str) -> list[Figure]:
-    """The displacement figures in one sentence."""
+def flow_label(text: str) -> bool:
+    """Whether a label (a heading, or the words before a colon) names a flow: "Newly displaced by district",
+    "Arrivals", not "Population" or "Returns"."""
+    return bool(_LABEL_FLOW.search(text)) and not _LABEL_NOT_FLOW.search(text)
+
+
+def find_figures(text: str, heading: bool = False) -> list[Figure]:
+    """The displacement figures in one sentence. ``heading``: the sentence is an item of a list under a heading that
+    names a flow ("New displacements by district:" then "District A: 12,000")."""
+    colon = text.find(":")
+    # a sentence that opens with a label of a flow: every count of its list is one ("Arrivals - X: 12,000; Y: 8,000")
+    listed = heading or (colon > 0 and not re.search(r"\d", text[:colon]) and flow_label(text[:colon]))
     numbers = find_numbers(text)
     candidates: list[_Candidate] = []
     for number in numbers:
@@ -281,8 +293,10 @@ def find_figures(text: str) -> list[Figure]:
         after = re.sub(r"\bout\s+of\s+[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         verdict, unit_override = _classify(before, after)
         label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
-        if label and _LABEL_FLOW.search(label.group("l")) and not _LABEL_NOT_FLOW.search(label.group("l")):
+        if label and flow_label(label.group("l")):
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
+        if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else ""):
+            verdict = "flow-label"  # "Displaced: 12,000 (X), 8,000 (Y)"; "Arrivals by district - X: 12,000; Y: 8,000"
         if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group):
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow
         if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]):

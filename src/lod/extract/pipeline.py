@@ -15,7 +15,7 @@ from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import (
     ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES, RETURN_CUES,
 )
-from lod.extract.observations import FIGURE_AT, Figure, find_figures
+from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
 from lod.extract.numbers import find_numbers
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.spans import SpanIndex
@@ -181,10 +181,13 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
     title = " ".join((doc.article.title or "").split())
     returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
+    heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     for index, sentence in enumerate(doc.sentences):
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title):
             continue  # the page repeats its headline at the head of the body: a headline is no report of its own
-        figures = find_figures(sentence.text)
+        item = heading and bool(_LIST_ITEM.match(sentence.text))
+        heading = item or (sentence.text.rstrip().endswith(":") and flow_label(sentence.text))
+        figures = find_figures(sentence.text, heading=item)
         if not figures and previous and previous[0] == index - 1:
             figures = _figure_restated(sentence.text, previous[1].unit)
         elif not figures and index > 0 and _told_in_words(doc, index - 1):
@@ -278,6 +281,10 @@ def _figure_restated(text: str, unit_code: str) -> list[Figure]:
         if FIGURE_AT.search(text[: number.qstart]) and not re.match(r"\s*(?:%|percent|per\s+cent)", text[number.end:]):
             found.append(Figure(number, unit, "", number.end, "flow-restated"))
     return found
+
+
+# an item of a list under a heading: "• District A: 12,000", "District B - 8,000 people"
+_LIST_ITEM = re.compile(r"\s*(?:[•*·▪-]\s*)?[^:.;\d]{2,60}(?::|\s[-–—])\s*(?:about|some|around|over|more\s+than|nearly|almost)?\s*\d")
 
 
 # a flight told in words, with no count: "Thousands of people fled the town over the weekend."
