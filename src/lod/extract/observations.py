@@ -113,12 +113,12 @@ _TOTAL_VERBS = (r"(?:(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|st
                 # "reached a record 25,000", "hit a new high of"
                 r"(?:\s+(?:a\s+)?(?:record(?:\s+high\s+of)?|new\s+high\s+of|peak\s+of|total\s+of))?)")
 # "the number of new arrivals reached 5,000": a unit that is a flow by itself needs no relative clause
-_NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+" + FLOW_UNITS + r"\b.*\b" + _TOTAL_VERBS + r"\s*$", re.IGNORECASE)
+_NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+(?:" + FLOW_UNITS + r"|evacuees)\b.*\b" + _TOTAL_VERBS + r"\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
     r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
     r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:" + FIGURE_PREDICATES["flow"] + r")|"
-    r"(?:newly\s+)?(?:displaced|uprooted|fleeing))\b))"
+    r"(?:newly\s+)?(?:displaced|uprooted|fleeing|evacuated|expelled|deported))\b))"
     r".*\b" + _TOTAL_VERBS + r"\s*$",
     re.IGNORECASE,
 )
@@ -129,7 +129,7 @@ _BRING_TO = re.compile(r"\b(?:bring|brings|bringing|brought|raising|raises|raise
 _NUMBER_OF_AFTER = re.compile(
     r"\s*the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:displaced\b|uprooted\b|"
     r"(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:now\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|"
-    r"uprooted|crossed|arrived|been\s+forced))", re.IGNORECASE)
+    r"uprooted|crossed|arrived|entered|(?:been\s+)?evacuated|been\s+forced))", re.IGNORECASE)
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
 _PROJECTION_AFTER = re.compile(
     r"^[^,;.]{0,60}?\b(?:(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
