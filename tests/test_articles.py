@@ -129,3 +129,16 @@ def test_a_page_without_a_stated_date_is_read(header: str, body: str, expected: 
 def test_a_page_without_a_publisher_is_credited_to_its_host() -> None:
     article = parse_article("Title: t\nSource URL: https://www.news.example/a\nPublished: 2020-01-01\n\nbody\n")
     assert (article.publisher, article.publisher_from) == ("news.example", "source URL host")
+
+
+@pytest.mark.parametrize(("title", "url", "expected", "how"), [
+    ("Syria: Flash Update No. 3, 12 June 2016", "https://news.example/report/flash-3", date(2016, 6, 12), "title"),
+    ("Situation Report 12/06/2016", "https://news.example/report/sitrep", date(2016, 6, 12), "title"),
+    ("Syria: Flash Update No. 3, 12 June 2016", "https://news.example/2016/06/14/flash-3", date(2016, 6, 14),
+     "source URL path"),
+    ("Families flee", "https://news.example/story", None, "unknown"),
+])
+def test_a_report_dated_in_its_title(title: str, url: str, expected: date | None, how: str) -> None:
+    """A report that states its date only in its title ("Flash Update No. 3, 12 June 2016") is dated by it."""
+    article = parse_article(f"Title: {title}\nSource URL: {url}\n\nFamilies fled.\n", "a.txt")
+    assert (article.published_date, article.published_from) == (expected, how)

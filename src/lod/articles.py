@@ -7,8 +7,8 @@ Two forms, which may be combined:
 * the seed's page form: a ``Print this page`` line, the date line, the title, the body and a
   ``(Source: ...)`` credit.
 
-A page that states no (readable) date is not refused: the date comes from the source URL's path, else from a
-dateline at the head of the body, else it stays unknown (``published`` is None); ``published_from`` says which.
+A page that states no (readable) date is not refused: the date comes from the source URL's path, else from a full
+date in the title, else from a dateline at the head of the body, else it stays unknown (``published`` is None); ``published_from`` says which.
 A page that names no publisher gets the URL's host (``publisher_from``).
 
 Offsets in records refer to ``Article.body``; ``Article.position`` turns one into ``file:line:col``.
@@ -43,7 +43,8 @@ HEADER_KEYS = {
 }
 REQUIRED = ("title", "url")
 # How the publication date was found (``Article.published_from``)
-STATED, STATED_MONTH, URL_PATH, DATELINE, UNKNOWN = "stated", "stated month", "source URL path", "dateline", "unknown"
+STATED, STATED_MONTH, URL_PATH, TITLE, DATELINE, UNKNOWN = ("stated", "stated month", "source URL path", "title", "dateline",
+                                                         "unknown")
 # How the publisher was found (``Article.publisher_from``)
 URL_HOST = "source URL host"
 PAGE_MARK = "Print this page"
@@ -79,7 +80,7 @@ class Article:
     body_line: int = 1
     author: str | None = None
     language: str = "en"
-    published_from: str = STATED  # STATED, URL_PATH, DATELINE or UNKNOWN (then ``published`` is None)
+    published_from: str = STATED  # STATED, STATED_MONTH, URL_PATH, TITLE, DATELINE or UNKNOWN (then ``published`` is None)
     publisher_from: str = STATED  # STATED or URL_HOST
 
     @property
@@ -210,7 +211,7 @@ def parse_article(text: str, path: str = "<article>") -> Article:
         offset, reason = problem
         line, column = next(((i + 1, ln.index(fields["url"]) + 1) for i, ln in enumerate(lines) if fields["url"] in ln), (1, 1))
         raise ArticleError(Where(path, line, column + offset), f"Source URL is not an IRI: {reason}: {fields['url']!r}")
-    published, published_from = _publication_date(fields.get("published", ""), fields["url"], body)
+    published, published_from = _publication_date(fields.get("published", ""), fields["url"], body, fields["title"])
     publisher, publisher_from = fields.get("publisher"), STATED
     if not publisher:
         publisher, publisher_from = url_host(fields["url"]), URL_HOST
@@ -238,9 +239,10 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
 _DATELINE_CHARS = 300  # a dateline is at the head of the body
 
 
-def _publication_date(stated: str, url: str, body: str) -> tuple[datetime | date | None, str]:
+def _publication_date(stated: str, url: str, body: str, title: str = "") -> tuple[datetime | date | None, str]:
     """The stated date (a stated month is its last day); else a date in the source URL's path (``/2019/12/22/``; ``/2020/02/`` is the month's
-    last day); else a full date at the head of the body (a dateline); else None, with how it was found.
+    last day); else a full date in the title (a report's: "Flash Update No. 3, 12 June 2016"); else a full date at
+    the head of the body (a dateline); else None, with how it was found.
 
     >>> _publication_date("", "https://example.org/2019/12/22/story", "Text.")
     (datetime.date(2019, 12, 22), 'source URL path')
@@ -250,6 +252,8 @@ def _publication_date(stated: str, url: str, body: str) -> tuple[datetime | date
     (datetime.date(2019, 12, 22), 'source URL path')
     >>> _publication_date("", "https://example.org/news/story", "BEIRUT, 27 December 2019 - Text.")
     (datetime.date(2019, 12, 27), 'dateline')
+    >>> _publication_date("", "https://example.org/report/3", "Text.", "Flash Update No. 3, 12 June 2016")
+    (datetime.date(2016, 6, 12), 'title')
     >>> _publication_date("", "https://example.org/news/story", "Text without a date.")
     (None, 'unknown')
     """
@@ -277,6 +281,9 @@ def _publication_date(stated: str, url: str, body: str) -> tuple[datetime | date
     if month and 1 <= int(month.group(2)) <= 12:
         year, number = int(month.group(1)), int(month.group(2))
         return date(year, number, calendar.monthrange(year, number)[1]), URL_PATH
+    titled = parse_date(title) if title else None
+    if titled is not None:
+        return titled, TITLE
     head = parse_date(body[:_DATELINE_CHARS])
     if head is not None:
         return head, DATELINE
