@@ -111,18 +111,19 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
-    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    # "between 1-10 June": a hyphen with no spaces too
+    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
     # "between 2012 and 2015", "from 2014 to 2016": the years from the first to the last
     ("range-years", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through|-|–)\s+(?P<y2>(?:19|20)\d\d)\b", re.I)),
     # "on the night of 12 to 13 June": both days
     ("range-days", re.compile(r"\b(?:on\s+)?the\s+night\s+of\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|-|–|and)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     # "on 10 and 11 March", "on March 10 and 11": those days
-    ("range-days", re.compile(r"\bon\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    ("range-days", re.compile(r"\bon\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+and\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\bon\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "from January 20 to the end of February", "between 3 May and late June": to the month's last day
     ("range-date-month", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+"
@@ -130,14 +131,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                     + _YEAR.format("y"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
     # "from June 1 to 10": the month first
-    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|and|-|until)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
+    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in May and June", "during April, May and June 2018": from the first month to the last
     ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
     # "in the ten days since the offensive began": that many days back from the reporting date
     ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
     # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
     ("part-of-month", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|last|second|third)\s+(?:" + _COUNT
-                                 + r"\s+)?(?P<u>days?|weeks?|fortnight)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+                                 + r"\s+)?(?P<u>days?|weeks?|fortnight|half)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in the first half of 2015", "the second quarter of this year"
     ("part-of-year", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|second|third|fourth|last)\s+"
                                 r"(?:" + _COUNT + r"\s+)?(?P<u>half|quarter|months)\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this|last|the)\s+year\b)", re.I)),
@@ -160,10 +161,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday-range", re.compile(r"\b(?:on|between|from)\s+(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
     # "overnight": the night before the publication date
     ("overnight", re.compile(r"\bovernight\b(?!\s+(?:stay|shelter|bag|flight|train|bus))", re.I)),
+    # "since early last month", "since the end of last month": from the first (or last) day of the month before
+    ("since-last-month", re.compile(r"\bsince\s+(?:the\s+(?P<p>beginning|start|middle|end)\s+of\s+|(?P<q>early|mid|late)[-\s]+)?last\s+month\b", re.I)),
     ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
     ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
     ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
-    ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month)\b", re.I)),
+    ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month|week)\b", re.I)),
+    # "three days ago": that day
+    ("days-ago", re.compile(r"(?<!since\s)\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)),
+    # "since 01/06/2016", "on 1/6/2016": numeric dates, day first (month first when the first number cannot be a month)
+    ("numeric-date", re.compile(r"\b(?:(?P<pre>since|on|from)\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b", re.I)),
     # "as of 10 June": the day the figure stands at, its reporting date; no period of its own
     ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     # "the office's update of 10 June", "a report published on Monday", "in its latest update on Friday": the day the
@@ -215,7 +222,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
     "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
-    "overnight": ("overnight",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
+    "overnight": ("overnight",), "since-last-month": ("last month",), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
@@ -239,6 +246,8 @@ def _count(text: str) -> int | None:
         return int(text)
     if text in ("a", "an"):
         return 1
+    if text.startswith("couple"):  # "the past couple of days"
+        return 2
     if text in ("twenty-four",):
         return 24
     if text in ("forty-eight",):
@@ -344,6 +353,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             month = _month(m.group("m"))
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             unit = m.group("u").lower()
+            if unit == "half":  # "in the first half of June": the 1st to the 15th; the second half, the rest
+                if m.group("n") is not None or m.group("w").lower() == "third":
+                    return None
+                first_half = m.group("w").lower() == "first"
+                return make("period", date(year, month, 1 if first_half else 16),
+                            date(year, month, 15) if first_half else month_end(year, month))
             n = 1 if m.group("n") is None and not unit.endswith("s") else _count(m.group("n") or "")
             if n is None:
                 return make("period", None, None)  # "in the first days of June": how many is not said
@@ -448,7 +463,25 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "this-year-start":
             assert anchor is not None  # _ANCHORED
             unit = m.group("u").lower()
+            if unit == "week":
+                return make("since", anchor - timedelta(days=anchor.weekday()), None)
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
+        if rule == "since-last-month":
+            assert anchor is not None  # _ANCHORED
+            first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
+            ended = (m.group("p") or "").lower() == "end"
+            return make("since", month_end(first.year, first.month) if ended else first, None)
+        if rule == "days-ago":
+            assert anchor is not None  # _ANCHORED
+            n = _count(m.group("n"))
+            day = anchor - timedelta(days=n) if n and n <= 31 else None
+            return make("point", day, day) if day else None
+        if rule == "numeric-date":
+            a, b = int(m.group("a")), int(m.group("b"))
+            day_number, month_number = (b, a) if b > 12 >= a else (a, b)
+            stated = date(int(m.group("y")), month_number, day_number)
+            return make("since" if (m.group("pre") or "").lower() == "since" else "point", stated,
+                        None if (m.group("pre") or "").lower() == "since" else stated)
         if rule in ("since-date", "since-event-date"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month"):
