@@ -49,6 +49,7 @@ COUNTRY_ADJECTIVES = _words("demonyms")
 PERSON_UNITS = _words("person_units")
 PEOPLE_DEMONYMS = _words("people_demonyms")
 UNIT_ADJECTIVES = _words("unit_adjectives")
+PEOPLE_GROUPS = "(?:" + str(_DATA["people_groups"]["pattern"]) + ")"
 # What follows a figure: flow, casualty, stock or projection (regex alternatives)
 FIGURE_PREDICATES: dict[str, str] = {kind: str(entry["pattern"]) for kind, entry in _DATA["figure_predicates"].items()}
 FLOW_UNITS = "(?:" + str(_DATA["flow_units"]["pattern"]) + ")"
@@ -67,6 +68,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "return_cues": {**_DATA["return_cues"], "pattern": RETURN_CUES},
     "not_flow_objects": {**_DATA["not_flow_objects"], "pattern": NOT_FLOW_OBJECTS},
     "population_shares": {**_DATA["population_shares"], "pattern": POPULATION_SHARES},
+    "people_groups": _DATA["people_groups"],
     "collective_speakers": {**_DATA["collective_speakers"], "pattern": COLLECTIVE_SPEAKERS},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lod.extract.dates import MON
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
-    POPULATION_SHARES,
+    PEOPLE_GROUPS, POPULATION_SHARES,
     PERSON_UNITS, RETURN_CUES, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
@@ -31,9 +31,15 @@ from lod.extract.numbers import NumberMention, find_numbers
 # words before the unit: "more", "newly displaced", a nationality ("<demonym> refugees")
 _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
+# one noun before the unit ("camp residents", "village families"), not a word that joins or predicates
+_NOUN_BEFORE_UNIT = (r"(?!(?:for|of|to|and|or|but|with|from|in|on|at|by|the|a|an|while|when|as|have|has|had|were|was|are|is|be|"
+                     r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our)\b)[a-z]{3,}\s+")
 _UNIT = re.compile(
-    r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+|(?:[a-z]+-)?[a-z]{3,}(?:ed|ing|ly|ful|ous|ive|ic|al|ian|ish|ese|less|ary|ent|ant))\s+){0,3})(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r")\b",
+    r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+|(?:[a-z]+-)?[a-z]{3,}(?:ed|ing|ly|ful|ous|ive|ic|al|ian|ish|ese|less|ary|ent|ant))\s+){0,3}"
+    r"(?:" + _NOUN_BEFORE_UNIT + r")?)(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r"|" + PEOPLE_GROUPS + r")\b",
 )
+# "5,000 of the town's residents", "20,000 of its inhabitants": a part of a people unit, counted in it
+_OF_UNIT = re.compile(r"\s*of\s+(?:the|its|their|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}?(?P<u>" + _PEOPLE + r")\b")
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
@@ -223,6 +229,10 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return _Candidate(number, _UNIT_CODE.get(word, "people"), unit.group(0).strip(), number.end + unit.end())
     if re.match(r"\s*(?:hours?|days?|weeks?|months?|years?)\b", after, re.IGNORECASE):
         return None
+    part = _OF_UNIT.match(after)
+    if part and not re.match(r"\s*of\s+(?:the|its|their|[\w’'-]+['’]s)\s+[\d,.]+", after):
+        word = part.group("u").lower()  # not "20,000 of its 50,000 residents" (the whole is counted after "of")
+        return _Candidate(number, _UNIT_CODE.get(word, "people"), part.group(0).strip(), number.end + part.end())
     if _NUMBER_OF_AFTER.match(after) and _BRING_TO.search(text[: number.qstart]):
         unit = re.match(r"\s*the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?(?P<u>" + _PEOPLE + r")\b", after,
                         re.IGNORECASE)
