@@ -2,8 +2,8 @@
 
 >>> [(n.value, n.qualifier) for n in find_numbers("well over 300,000 people and nearly half a million more")]
 [(300000, 'more_than'), (500000, 'about')]
->>> [n.value for n in find_numbers("1.5 million, one million, a million, 2,147")]
-[1500000, 1000000, 1000000, 2147]
+>>> [n.value for n in find_numbers("1.5 million, one million, a million, 2,147, 2,5 million")]
+[1500000, 1000000, 1000000, 2147, 2500000]
 >>> find_numbers("tens of thousands and hundreds of thousands")
 []
 """
@@ -27,7 +27,7 @@ _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b)|(?P<kilo>[kK]\b))?"
+    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b)|(?P<kilo>[kK]\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
@@ -101,6 +101,8 @@ def _value(match: re.Match[str]) -> int | None:
         digits = match.group("digits")
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not match.group("dscale"):
             digits = digits.replace(".", "")  # "80.000": a full stop between thousands, as much of Europe writes
+        elif re.fullmatch(r"\d{1,3},\d{1,2}", digits):
+            digits = digits.replace(",", ".")  # "1,2 million": a decimal comma before a scale word
         number = float(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "10,000", "10 000"
         scale = "thousand" if match.group("kilo") else (match.group("dscale") or "").lower()
         scale = {"m": "million", "bn": "billion"}.get(scale, scale)

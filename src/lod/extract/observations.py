@@ -259,6 +259,8 @@ def flow_label(text: str) -> bool:
 def find_figures(text: str, heading: bool = False) -> list[Figure]:
     """The displacement figures in one sentence. ``heading``: the sentence is an item of a list under a heading that
     names a flow ("New displacements by district:" then "District A: 12,000")."""
+    if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
+        text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
     colon = text.find(":")
     # a sentence that opens with a label of a flow: every count of its list is one ("Arrivals - X: 12,000; Y: 8,000")
     listed = heading or (colon > 0 and not re.search(r"\d", text[:colon]) and flow_label(text[:colon]))
