@@ -151,6 +151,7 @@ _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:als
 # "5,000 people who were displaced in the past week": a relative clause that says who the people are
 _DEFINING = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+|were\s+|was\s+)?(?:also\s+|recently\s+|just\s+)?(?:been\s+)?",
                        re.IGNORECASE)
+_WHO = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 # the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
 _RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|came\s+back|gone\s+back)\b", re.IGNORECASE)
 # people going home are no displacement flow (lexicon return_cues)
@@ -364,6 +365,8 @@ def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:
     """A figure whose people are defined by a flight ("5,000 people who fled last week are living in tents", "aid for
     11,000 people who fled the town") counts the flow, whatever the sentence goes on to say of them; a return ("who
     had fled ... returned") is none. None when no such relative clause follows the figure."""
+    if not _WHO.match(after):
+        return None  # the cheap test first: most figures are followed by no relative clause
     first = _AFTER.search(after)
     if not first or first.lastgroup != "flow" or not _DEFINING.fullmatch(after[: first.start()]):
         return None
@@ -398,7 +401,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     defined = _defined_by_flight(after)
     if defined is not None:
         return defined
-    if _SHARE_BEFORE.search(before[-80:]):
+    of = before.rfind(" of ", max(0, len(before) - 60))
+    if of >= 0 and _SHARE_BEFORE.search(before[max(0, of - 45):]):
         return None, None
     if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None

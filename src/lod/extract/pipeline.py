@@ -190,7 +190,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         figures = find_figures(sentence.text, heading=item)
         if not figures and previous and previous[0] == index - 1:
             figures = _figure_restated(sentence.text, previous[1].unit)
-        elif not figures and index > 0 and _told_in_words(doc, index - 1):
+        elif not figures and index > 0 and _FIGURE_WORD.search(sentence.text) and _told_in_words(doc, index - 1):
             figures = _figure_restated(sentence.text, "people")  # "Thousands have fled. The agency put the figure at 20,000."
         if returning and not _FLIGHT.search(sentence.text):
             figures = []  # an article about going home: "1,300 families crossed into the country" is a return
@@ -264,6 +264,9 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 found.append(record)
             previous = (index, first[key])
     return found
+
+
+_FIGURE_WORD = re.compile(r"\b(?:figure|number|total|tally|count)s?\b", re.IGNORECASE)
 
 
 def _told_in_words(doc: _Doc, index: int) -> bool:
