@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -210,7 +211,8 @@ def test_validate_checks_without_storing(tmp_path: Path) -> None:
 
 def test_serve_with_workers_shares_the_port_and_the_options(built_settings: Settings) -> None:
     """`lod serve --workers 2`: two server processes answer on one port, each over the store given by `--store`
-    (options reach the workers, which build the app from the environment)."""
+    (options reach the workers, which build the app from the environment); the connections are shared evenly
+    between them, and a worker that dies is replaced."""
     import time
 
     import httpx
@@ -223,28 +225,60 @@ def test_serve_with_workers_shares_the_port_and_the_options(built_settings: Sett
     server = subprocess.Popen([LOD, "serve", "--port", str(port), "--workers", "2", "--store", str(built_settings.store_path)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    try:
+
+    def started(before: list[str] = []) -> list[str]:
         deadline = time.monotonic() + 120
         children: list[str] = []
-        while len(children) < 2 or not _answers(f"{base}/health"):
+        while len(children) < 2 or set(children) & set(before) == set(children) or not _answers(f"{base}/health"):
             assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.3)
             children = _server_processes(server.pid)
+        return children
+
+    try:
+        children = started()
         assert len(children) == 2
-        for _ in range(4):  # whichever process takes the connection answers from the same store
-            answer = httpx.post(f"{base}/sparql", data={"query": HOUSEHOLDS_QUESTION},
-                                headers={"Accept": "application/sparql-results+json"}, timeout=180)  # a busy machine
-            assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 1, answer.text
+        clients = [httpx.Client(base_url=base, timeout=180) for _ in range(6)]  # one kept-alive connection each
+        try:
+            for client in clients:  # whichever process takes the connection answers from the same store
+                answer = client.post("/sparql", data={"query": HOUSEHOLDS_QUESTION},
+                                     headers={"Accept": "application/sparql-results+json"})  # a busy machine
+                assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 1, answer.text
+            held = _connections(port, children)
+            assert sorted(held.values()) == [3, 3], held
+        finally:
+            for client in clients:
+                client.close()
+        os.kill(int(children[0]), signal.SIGKILL)
+        replaced = started(children)
+        assert len(replaced) == 2 and children[1] in replaced and children[0] not in replaced, replaced
+        assert httpx.get(f"{base}/health", timeout=60).status_code == 200
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert server.returncode == 0, server.stderr.read().decode() if server.stderr else ""
+    assert not [c for c in replaced if Path(f"/proc/{c}").exists()], "workers left running"
 
 
 def _server_processes(pid: int) -> list[str]:
-    """The worker processes uvicorn spawned (its resource tracker is a child too, and is left out)."""
+    """The worker processes of `lod serve --workers N`."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return [c for c in children if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")]
+    return [c for c in children if "lod.web.balancer" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")]
+
+
+def _connections(port: int, pids: list[str]) -> dict[str, int]:
+    """How many established TCP connections on ``port`` (server side) each process holds, from /proc."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "01":  # local port, ESTABLISHED
+            inodes.add(f"socket:[{fields[9]}]")
+    held = {}
+    for pid in pids:
+        fds = Path(f"/proc/{pid}/fd")
+        held[pid] = sum(1 for fd in fds.iterdir() if os.readlink(fd) in inodes)
+    return held
 
 
 def _answers(url: str) -> bool:

@@ -254,7 +254,7 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from lod.web import nodelay
+    from lod.web import balancer, nodelay
     from lod.web.app import create_app
 
     # An idle keep-alive connection is closed after LOD_HTTP_TIMEOUT_S; so is a body that stops coming
@@ -271,9 +271,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         value = getattr(args, option, None)
         if value is not None:
             os.environ[f"LOD_{name.upper()}"] = str(value)
-    uvicorn.run("lod.web.app:create_app", factory=True, workers=args.workers, host=settings.host, port=settings.port,
-                timeout_keep_alive=keep_alive, http=nodelay.PROTOCOL, loop=nodelay.LOOP)
-    return EXIT_OK
+    return balancer.serve(settings.host, settings.port, args.workers, keep_alive)
 
 
 COMMANDS = {
