@@ -1,8 +1,8 @@
 """uvicorn's HTTP/1.1 protocol (httptools' C parser) with Nagle's algorithm off on every connection it accepts.
 
 asyncio turns ``TCP_NODELAY`` on only for sockets whose protocol number says TCP; a listening socket made as
-uvicorn's (and lod.web.balancer's) for ``--workers N`` (``socket.socket(family)``) says 0, so each answer written in two parts (headers,
-then body) waited for the client's delayed ACK: 40 ms a request, whatever the work (``lod serve --workers 2``
+uvicorn's (and lod.web.balancer's) for ``--workers N`` (``socket.socket(family)``) says 0, so each answer
+written in two parts (headers, then body) waited for the client's delayed ACK: 40 ms a request, whatever the work (``lod serve --workers 2``
 answered 160 requests a second on two idle cores). uvloop turns it on by itself; this keeps it on under asyncio too.
 The httptools parser (C), not h11's (pure Python), which parsed every request and wrote every answer in Python.
 """
