@@ -113,7 +113,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR, check_dir=False), name="yasgui")
     assets.mount(app)
-    for router in (home.router, docs.router, search.router, browse.router, spreadsheets.router, events.router, maps.router, graphs.router, entities.router, dumps.router, vocabulary_routes.router, sparql.router, articles.router):
+    # Documents first: every request walks the routes in this order, and most ask for a document or /sparql.
+    # /id/{kind}/ (a listing, in graphs) before /id/{kind}/{key:path}; /def/concept/ before /def/{name}/...
+    for router in (graphs.router, entities.router, sparql.router, home.router, docs.router, search.router, browse.router, spreadsheets.router, events.router, maps.router, dumps.router, vocabulary_routes.router, articles.router):
         app.include_router(router)
     return app
 

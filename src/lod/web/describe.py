@@ -18,6 +18,7 @@ So a client needs no second request to show the entity.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
@@ -142,8 +143,11 @@ def describe(store: Store, entity: str, hide: Collection[str] = ()) -> Descripti
     """
     lines = set(store.construct_ntriples(describe_query(entity, hide)).splitlines())
     lines.discard(b"")
+    ordered = sorted(lines)  # blank nodes ("_:") sort after IRIs ("<")
     own = f"<{entity}> ".encode()
-    return Description(entity, tuple(sorted(lines, key=lambda line: (not line.startswith(own), line))))
+    # The entity's own lines are one run of the sorted list: those starting "<entity> ", before "<entity>!".
+    start, end = bisect_left(ordered, own), bisect_left(ordered, own[:-1] + b"!")
+    return Description(entity, tuple(ordered[start:end] + ordered[:start] + ordered[end:]))
 
 
 def incoming_query(entity: str, hide: Collection[str] = ()) -> str:

@@ -49,7 +49,7 @@ def document(
     if kind in MOVED:
         return _moved(request, kind, key)
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
-    url = str(request.url_for("document", kind=kind, key=key))
+    url = f"{request.base_url}doc/{kind}/{key}"  # url_for("document", ...) without its walk over every route
     return _described(request, settings, store, templates, vocabulary, f"{settings.base_uri}id/{kind}/{key}", url, suffix)
 
 
