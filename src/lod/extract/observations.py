@@ -264,7 +264,9 @@ def find_figures(text: str, heading: bool = False) -> list[Figure]:
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
     colon = text.find(":")
     # a sentence that opens with a label of a flow: every count of its list is one ("Arrivals - X: 12,000; Y: 8,000")
-    listed = heading or (colon > 0 and not re.search(r"\d", text[:colon]) and flow_label(text[:colon]))
+    # (its dates may hold numbers: "Displaced since 1 June 2016: ...", not a count: "Some 5,000 fled: ...")
+    listed = heading or (colon > 0 and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b|\b\d{1,2}\b", "", text[:colon]))
+                         and flow_label(text[:colon]))
     numbers = find_numbers(text)
     candidates: list[_Candidate] = []
     for number in numbers:

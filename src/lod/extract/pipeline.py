@@ -182,10 +182,13 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     title = " ".join((doc.article.title or "").split())
     returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
+    heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     for index, sentence in enumerate(doc.sentences):
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title):
             continue  # the page repeats its headline at the head of the body: a headline is no report of its own
         item = heading and bool(_LIST_ITEM.match(sentence.text))
+        if not item:
+            heading_at = index
         heading = item or (sentence.text.rstrip().endswith(":") and flow_label(sentence.text))
         figures = find_figures(sentence.text, heading=item)
         if not figures and previous and previous[0] == index - 1:
@@ -205,6 +208,15 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         if carried is None and before is None and index > 0:
             carried = _words_flow_period(doc, index - 1)
         statement = by_sentence.get(index)
+        if item and heading_at < index:
+            if carried is None:
+                stated = [e for e in doc.dates[heading_at] if e.kind in ("period", "past", "since")]
+                said = by_sentence.get(heading_at)
+                if stated:
+                    start, end = close_period(stated[0], (said.date if said else None) or doc.today)
+                    carried = (start, end, stated[0].text) if start or end else None
+            if statement is None:
+                statement = by_sentence.get(heading_at)
         reporter, reported = _reporter(doc, reconciler, statement, sentence)
         places = _observation_places(doc, sentence)
         # a count ten times the flow before is a total of its own time, neither a part nor another estimate of that
