@@ -94,6 +94,13 @@ _COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))
                        re.IGNORECASE)
 _OF_THESE = re.compile(r"^\s*Of\s+(?:these|them|those|this\s+number|this\s+total|the\s+total)\s*,?\s*(?:some|about|around|nearly|over|more\s+than)?\s*$",
                        re.IGNORECASE)
+# a count that continues a flow told just before: "another 3,000", "a further 3,000", "followed by 3,000", "3,000 more"
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|followed\s+by|with\s+(?:another|a\s+further))\s*$",
+                          re.IGNORECASE)
+_MORE_AFTER_FIGURE = re.compile(r"\s*more\b", re.IGNORECASE)
+_MORE_TAIL = re.compile(r"\s*(?:(?:people|civilians|families|individuals|persons|residents|refugees)\s+)?(?:followed\b|following\b|did\s+the\s+same\b|"
+                        r"joined\s+them\b|(?:on|in|during|over|by|the\s+(?:next|following)|later|overnight|to|into|towards|from)\b|"
+                        r"[.;]|$)", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
                              r"surrounding|safer|northern|southern|eastern|western|north|south|east|west)\b)")
@@ -244,6 +251,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
     if _BARE_BEFORE_FLOW.match(after) or _ELLIPSIS_AFTER.match(after):
         # "some 5,000 so far have fled", "5,000 — mostly women — fled"; "..., 3,000 to the coast" (a flow before decides)
         return _Candidate(number, None, "", number.end)
+    if _MORE_BEFORE.search(text[: number.qstart]) and _MORE_TAIL.match(after):
+        return _Candidate(number, None, "", number.end)  # "A further 3,000 followed on Tuesday"
     if re.match(r"\s*\(\s*[A-Z][\w’' -]{1,40}\)", after):
         return _Candidate(number, None, "", number.end)  # "Displaced: 12,000 (Northtown)": a count of a list, by place
     if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
@@ -257,9 +266,10 @@ def flow_label(text: str) -> bool:
     return bool(_LABEL_FLOW.search(text)) and not _LABEL_NOT_FLOW.search(text)
 
 
-def find_figures(text: str, heading: bool = False) -> list[Figure]:
+def find_figures(text: str, heading: bool = False, after_flow: str | None = None) -> list[Figure]:
     """The displacement figures in one sentence. ``heading``: the sentence is an item of a list under a heading that
-    names a flow ("New displacements by district:" then "District A: 12,000")."""
+    names a flow ("New displacements by district:" then "District A: 12,000"). ``after_flow``: the unit of the flow
+    the sentence before ended with, which "Another 3,000 on Tuesday." continues."""
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
     colon = text.find(":")
@@ -321,6 +331,12 @@ def find_figures(text: str, heading: bool = False) -> list[Figure]:
         if verdict == "" and _VAGUE_FLOW.search(before) and (_PART.search(before) or _OF_THEM.match(text[last.number.end:])):
             verdict = "flow-part"  # "Thousands fled, among them at least 5,000 children": a counted part of an uncounted flow
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
+        if verdict == "" and (follows_flow or index == 0 and after_flow) and (
+                _MORE_BEFORE.search(before) or _MORE_AFTER_FIGURE.match(after)) and _MORE_TAIL.match(
+                after[_MORE_AFTER_FIGURE.match(after).end() if _MORE_AFTER_FIGURE.match(after) else 0:]):
+            # "9,000 fled on Monday, and 3,000 more on Tuesday", "... Another 3,000 followed on Tuesday.": the flow
+            # goes on, its verb not repeated
+            verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
         if verdict == "" and index == 0 and _OF_THESE.match(text[: first.number.qstart]) and _PART_WENT.match(text[last.end:]):
             verdict = "flow-part"  # "Of these, 12,000 went to X": a part, by where it went, of the flow just told
         if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):

@@ -190,7 +190,9 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
         if not item:
             heading_at = index
         heading = item or (sentence.text.rstrip().endswith(":") and flow_label(sentence.text))
-        figures = find_figures(sentence.text, heading=item)
+        figures = find_figures(sentence.text, heading=item,
+                               after_flow=next((key for key, code in UNIT_CODES.items() if code == previous[1].unit), "people")
+                               if previous and previous[0] == index - 1 else None)
         if not figures and previous and previous[0] == index - 1:
             figures = _figure_restated(sentence.text, previous[1].unit)
         elif not figures and index > 0 and _FIGURE_WORD.search(sentence.text) and _told_in_words(doc, index - 1):
