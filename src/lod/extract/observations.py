@@ -331,9 +331,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if verdict == "" and _VAGUE_FLOW.search(before) and (_PART.search(before) or _OF_THEM.match(text[last.number.end:])):
             verdict = "flow-part"  # "Thousands fled, among them at least 5,000 children": a counted part of an uncounted flow
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
+        more = _MORE_AFTER_FIGURE.match(after)
         if verdict == "" and (follows_flow or index == 0 and after_flow) and (
-                _MORE_BEFORE.search(before) or _MORE_AFTER_FIGURE.match(after)) and _MORE_TAIL.match(
-                after[_MORE_AFTER_FIGURE.match(after).end() if _MORE_AFTER_FIGURE.match(after) else 0:]):
+                _MORE_BEFORE.search(before) or more) and _MORE_TAIL.match(after[more.end() if more else 0:]):
             # "9,000 fled on Monday, and 3,000 more on Tuesday", "... Another 3,000 followed on Tuesday.": the flow
             # goes on, its verb not repeated
             verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
