@@ -26,8 +26,8 @@ _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r"
 _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
-    r"(?P<fraction>half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|bn\b)|(?P<kilo>[kK]\b))?"
+    r"(?P<fraction>half|a\s+half|(?:a|one)[-\s]quarter|three[-\s]quarters|(?:a|one)[-\s]third|two[-\s]thirds)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
+    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|mln\b|bn\b)|(?P<kilo>[kK]\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
@@ -53,6 +53,7 @@ _QUALIFIER_BEFORE = re.compile(
 
 _ROUGH_AFTER = re.compile(r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+(?:people|families|households|individuals|refugees|civilians))",
                           re.IGNORECASE)
+_PLUS_AFTER = re.compile(r"-?plus\b|\+", re.IGNORECASE)  # "2 million-plus", "5,000+": more than
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
 
 
@@ -94,9 +95,10 @@ def _words_value(text: str) -> int | None:
 
 def _value(match: re.Match[str]) -> int | None:
     if match.group("fraction"):
-        share = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
-        fraction = share[" ".join(match.group("fraction").lower().split())]
-        return int(fraction * SCALES[match.group("fscale").lower()])
+        share = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+                 "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3}
+        fraction = share[" ".join(match.group("fraction").lower().replace("-", " ").split())]
+        return int(round(fraction * SCALES[match.group("fscale").lower()]))
     if match.group("digits"):
         digits = match.group("digits")
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not match.group("dscale"):
@@ -105,7 +107,7 @@ def _value(match: re.Match[str]) -> int | None:
             digits = digits.replace(",", ".")  # "1,2 million": a decimal comma before a scale word
         number = float(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "10,000", "10 000"
         scale = "thousand" if match.group("kilo") else (match.group("dscale") or "").lower()
-        scale = {"m": "million", "bn": "billion"}.get(scale, scale)
+        scale = {"m": "million", "mln": "million", "bn": "billion"}.get(scale, scale)
         return int(round(number * SCALES.get(scale, 1)))
     return _words_value(match.group("words"))
 
@@ -145,6 +147,11 @@ def find_numbers(text: str) -> list[NumberMention]:
         odd = _ROUGH_AFTER.match(text, end)
         if odd and code == "exact":  # "5,000 or so people", "5,000-odd families"
             code, words, end = "about", odd.group(0).strip(" -"), odd.end()
+        plus = _PLUS_AFTER.match(text, end)
+        if plus:  # "2 million-plus Syrians", "5,000+ people": more than, unless another word qualifies it
+            if code == "exact":
+                code, words = "more_than", plus.group(0)
+            end = plus.end()
         found.append(NumberMention(value, start, end, text[start:end], code, words, qstart,
                                    words=not match.group("digits")))
     return _ranges(text, found)
