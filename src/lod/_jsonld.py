@@ -31,6 +31,8 @@ class BinaryOutput(Protocol):
 
     def flush(self) -> object: ...
 
+Statement = ox.Quad | ox.Triple  # the writer reads a subject, a predicate and an object; a quad's graph is given apart
+
 _XSD = str(XSD)
 _RDF_TYPE = str(RDF.type)
 _CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay exact below 2**53
@@ -60,7 +62,7 @@ def _compiled(context: str) -> _Compiled:
 class Source(Protocol):
     """What the writer reads: the part of :class:`lod.store.Store` it needs."""
 
-    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]: ...
+    def quads(self, graph: GraphName | None = None) -> Iterator[Statement]: ...
 
     def graph_names(self) -> list[URIRef]: ...
 
@@ -76,10 +78,10 @@ class _Triples:
             by_subject.setdefault(t.subject, {})[t] = None  # a dict keeps the order and drops repeats
         self._triples = [t for group in by_subject.values() for t in group]
 
-    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+    def quads(self, graph: GraphName | None = None) -> Iterator[Statement]:
         if graph is not None and graph != ox.DefaultGraph():
             return iter(())
-        return (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self._triples)
+        return iter(self._triples)  # the triples themselves: a quad made for each was a twentieth of an HTML page
 
     def graph_names(self) -> list[URIRef]:
         return []
@@ -138,7 +140,7 @@ class JsonLdWriter:
         self._emit('{"@context": ' + text + ',\n"@graph": [')
         self._separator = "\n"
 
-    def add(self, graph: ox.NamedNode | ox.DefaultGraph, quads: Iterable[ox.Quad]) -> None:
+    def add(self, graph: ox.NamedNode | ox.DefaultGraph, quads: Iterable[Statement]) -> None:
         """Write one graph's quads (or triples: their graph is ``graph``), each subject's together."""
         if isinstance(graph, ox.DefaultGraph):
             for node in self._nodes(quads):
@@ -157,7 +159,7 @@ class JsonLdWriter:
         self._emit("\n]}\n")
         self._flush()
 
-    def _nodes(self, quads: Iterable[ox.Quad]) -> Iterator[str]:
+    def _nodes(self, quads: Iterable[Statement]) -> Iterator[str]:
         """Node objects as JSON text, one per run of quads with the same subject (Oxigraph's GSPO order)."""
         subject: object = None
         node: dict[str, list[Any]] = {}
