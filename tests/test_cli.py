@@ -261,6 +261,18 @@ def test_serve_with_workers_shares_the_port_and_the_options(built_settings: Sett
     assert not [c for c in replaced if Path(f"/proc/{c}").exists()], "workers left running"
 
 
+def test_serve_with_workers_on_a_taken_port_says_so(built_settings: Settings) -> None:
+    """The port is in use: one line saying so and uvicorn's start-up failure code, no traceback, no workers."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([LOD, "serve", "--port", str(port), "--workers", "2", "--store", str(built_settings.store_path)],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3, done.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
 def _server_processes(pid: int) -> list[str]:
     """The worker processes of `lod serve --workers N`."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()

@@ -42,10 +42,15 @@ class _Worker:
 
 
 def serve(host: str, port: int, workers: int, keep_alive: int) -> int:
-    """Serve until SIGINT or SIGTERM; the exit code (non-zero when a worker could not start)."""
+    """Serve until SIGINT or SIGTERM; the exit code (uvicorn's start-up failure, 3, when the port cannot be
+    listened on or a worker could not start)."""
     logging.config.dictConfig(uvicorn.config.LOGGING_CONFIG)  # the workers' uvicorn configures theirs
-    listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET,
-                                    backlog=_BACKLOG)
+    try:
+        listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET,
+                                        backlog=_BACKLOG)
+    except OSError as error:  # the port is taken, or not ours to take: said as uvicorn says it, with its exit code
+        log.error("cannot listen on %s:%d: %s", host, port, error.strerror or error)
+        return STARTUP_FAILURE
     listener.setblocking(False)
     stop: list[int] = []
     for sig in (signal.SIGINT, signal.SIGTERM):
