@@ -316,3 +316,16 @@ def test_agencies_as_the_press_names_them(body: str, reporters: list[str], recon
 def test_a_restatement_names_the_source(body: str, reporters: list[str | None], reconciler: Reconciler) -> None:
     got = record(body, reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == reporters
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Weekly Update, 1-7 June 2016", [("2016-06-01", "2016-06-07")]),
+    ("Situation Report (1 to 7 June 2016)", [("2016-06-01", "2016-06-07")]),
+    ("Situation Report No. 3", [(None, None)]),
+])
+def test_the_reporting_period_is_the_one_the_title_states(title: str, expected: list[tuple[str | None, str | None]],
+                                                          reconciler: Reconciler) -> None:
+    """"During the reporting period" is the period a report's title states, and stays open when it states none."""
+    got = record("Some 12,000 people were displaced during the reporting period.", reconciler, published="2016-06-08",
+                 title=title)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == expected

@@ -96,6 +96,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
     hint = None if published else title_hint(article.title or "")
     dates = _since_then([find_dates(s.text, published, hint) for s in sentences])
+    _reporting_period(article.title or "", published, sentences, dates)
     triggers = [triggers_in(s.text) for s in sentences]
     display: dict[str, str] = {}
     for mention in orgs:
@@ -108,6 +109,29 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
     return _Doc(article, body, sentences, orgs, people, places, dates, context, triggers, published)
+
+
+# "during the reporting period", "in the period under review": the period a report's title states
+_REPORTING_PERIOD = re.compile(r"\b(?:during|in|over|throughout|for)\s+(?:the|this)\s+(?:reporting\s+period|period\s+under\s+review|"
+                               r"review\s+period|period\s+covered)\b", re.IGNORECASE)
+
+
+def _reporting_period(title: str, published: date | None, sentences: list[Sentence],
+                      dates: list[list[DateExpression]]) -> None:
+    """A report's "during the reporting period" is the period its title states ("Weekly Update, 1-7 June 2016")."""
+    said = [i for i, s in enumerate(sentences) if "period" in s.text and _REPORTING_PERIOD.search(s.text)]
+    if not said:
+        return
+    # a title gives its range bare ("1-7 June 2016", "1 June - 7 June 2016"): read it as "from ... to ..."
+    ranged = re.sub(r"(?<![\w-])(?=\d{1,2}(?:\s+[A-Za-z]{3,9}\.?)?\s*(?:[-–]|to)\s*\d{1,2}\b)", "from ", title)
+    stated = [e for e in find_dates(ranged, published) if e.kind == "period" and e.start and e.end and e.start < e.end]
+    if not stated:
+        return
+    for index in said:
+        found = _REPORTING_PERIOD.search(sentences[index].text)
+        assert found is not None  # checked above
+        dates[index] = sorted([*dates[index], replace(stated[0], text=found.group(0), begin=found.start(), finish=found.end(),
+                                                      rule="reporting-period")], key=lambda e: e.begin)
 
 
 def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]:
