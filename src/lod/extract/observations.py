@@ -158,6 +158,9 @@ _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:als
 # "5,000 people who were displaced in the past week": a relative clause that says who the people are
 _DEFINING = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+|were\s+|was\s+)?(?:also\s+|recently\s+|just\s+)?(?:been\s+)?",
                        re.IGNORECASE)
+# returnees who flee once more are displaced again: "5,000 returnees were displaced again by the fighting"
+_FLED_AGAIN = re.compile(r"\s*(?:(?:have|has|had|were|was|been|are|is)\s+)*(?:\w+ly\s+)?(?:fled|displaced|uprooted|forced\s+to\s+flee|"
+                         r"forced\s+(?:out|from)|driven\s+(?:out|from)|expelled|escaped)\b", re.IGNORECASE)
 _WHO = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 # the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
 _RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|came\s+back|gone\s+back)\b", re.IGNORECASE)
@@ -364,7 +367,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             if predicates[-1:] == ["flow"] or not predicates and _LABEL_FLOW.search(whole) and not _LABEL_NOT_FLOW.search(whole):
                 verdict = "flow-list"
                 unit_override = figures[-1].unit if figures else None
-        if not verdict or any(_RETURN.search(c.unit_text) for c in group):
+        if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after):
             continue
         for position, candidate in enumerate(group):
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
