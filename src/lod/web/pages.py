@@ -296,8 +296,8 @@ def page_with_panels(
             for triple in description.triples
             if triple.predicate.value not in skip and description.entity in (getattr(triple.subject, "value", None), getattr(triple.object, "value", None))
             for t in (triple.subject, triple.object)
-            if isinstance(t, ox.NamedNode) and t.value.startswith(base + "id/observation/")
-        }
+            if isinstance(t, ox.NamedNode) and t.value.startswith(base + "id/observation/") and t.value != description.entity
+        }  # an observation's own page titles it from its description: no lookups for its own words
     )
     names = panels.phrases(store, vocab, observations)
     page = entity_page(description, base, vocab, site, vocabulary, names, panelled=True)
