@@ -82,7 +82,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workdir", type=Path, default=REPO / "var" / "bench")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/performance.md")
-    parser.add_argument("--lod-workers", type=int, default=1, help="uvicorn processes of lod serve (--workers)")
+    parser.add_argument("--lod-workers", type=int, default=1, help="server processes of lod serve (--workers), behind its balancing parent")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("bench/serve.py needs wrk (Debian package wrk; `make bench` installs it)", file=sys.stderr)
@@ -226,7 +226,7 @@ def write_docs(n: int, section: str, args: argparse.Namespace) -> None:
         f"vary between runs; the ratios compare both servers under the same conditions. wrk, {args.connections} "
         f"connections, 2 threads, {args.seconds:g} s per run (the analytic query: 1 connection, {3 * args.seconds:g} s), "
         f"medians of {args.rounds} interleaved rounds, loopback. lod: `lod serve --workers {args.lod_workers}` "
-        f"({args.lod_workers} uvicorn process(es), each with its query workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
+        f"({args.lod_workers} server process(es) behind a parent that hands each connection to the one holding the fewest, each with its query workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
     )
     path = REPO / "docs" / "performance.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"

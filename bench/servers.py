@@ -83,7 +83,7 @@ def prepare(n: int, folder: Path) -> Prepared:
 
 @contextmanager
 def lod(prepared: Prepared, workers: int = 1) -> Iterator[Server]:
-    """``lod serve``; ``workers`` > 1 runs that many uvicorn processes on the port (``lod serve --workers``)."""
+    """``lod serve``; ``workers`` > 1 runs that many server processes behind one port (``lod serve --workers``)."""
     port = _free_port()
     command = [str(BIN / "lod"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers > 1:
