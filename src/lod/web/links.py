@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import Request
 from jinja2 import pass_context
-from starlette.datastructures import URL, URLPath
+from starlette.datastructures import URLPath
 
 __all__ = ["site_url", "to_site", "url_for"]
 
@@ -35,9 +35,10 @@ def site_url(request: Request, iri: str) -> str:
 
 
 @pass_context
-def url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> URL:
+def url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> str:
     """Starlette's ``url_for`` for templates, with each route's path looked up once per app: the lookup walks
-    every route, and a page's header and footer name a dozen of them (a tenth of an entity page's time)."""
+    every route, and a page's header and footer name a dozen of them (a tenth of an entity page's time); the
+    URL comes back as text."""
     request: Request = context["request"]
     router = request.scope.get("router") or request.scope["app"]
     paths: dict[tuple[str, tuple[tuple[str, Any], ...]], URLPath] = router.__dict__.setdefault("_lod_url_paths", {})
@@ -47,7 +48,8 @@ def url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> URL:
         if len(paths) >= _PATHS_KEPT:  # links to documents name many keys: keep the cache small
             paths.clear()
         path = paths[key] = router.url_path_for(name, **path_params)
-    return path.make_absolute_url(request.base_url)
+    # URLPath.make_absolute_url for our routes (no host, no protocol), without parsing the URL it makes again
+    return str(request.base_url).rstrip("/") + str(path)
 
 
 _PATHS_KEPT = 1024
