@@ -329,3 +329,15 @@ def test_the_reporting_period_is_the_one_the_title_states(title: str, expected: 
     got = record("Some 12,000 people were displaced during the reporting period.", reconciler, published="2016-06-08",
                  title=title)
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == expected
+
+
+# sixth session: an acronym that speaks names an organization, which reports the figure
+@pytest.mark.parametrize(("body", "reporters"), [
+    ("Some 5,000 people fled the town, the SDF said.", ["SDF"]),
+    ("Some 5,000 people fled the town, according to SANA.", ["SANA"]),
+    ("Some 5,000 people fled the town, the SDF forces said.", [None]),
+    ("Some 5,000 people fled the town, CNN TV said.", [None]),
+])
+def test_an_acronym_that_speaks_is_an_organization(body: str, reporters: list[str | None], reconciler: Reconciler) -> None:
+    got = record(body, reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == reporters

@@ -40,6 +40,11 @@ _ORG_PHRASE = re.compile(
     r"(?:" + _SP + r"of" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:and" + _SP + r")?[A-Z][\w’'-]+){0,4}(?![\w’'-]))?)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
+# an acronym before a reporting verb or after "according to": "the SDF said", "according to SANA"
+_SPEAKING_ACRONYM = re.compile(r"(?<![\w.’'-])(?P<acr>[A-Z]{2,6})(?![\w.’'-])(?=\s+(?:said|says|reported|reports|told|stated|"
+                               r"announced|estimated|estimates|added|warned|counted|recorded)\b)"
+                               r"|\baccording\s+to\s+(?:the\s+)?(?P<acr2>[A-Z]{2,6})(?![\w’'-]|\.\w)")
+_NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE"})
 _DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
@@ -167,6 +172,14 @@ class EntityFinder:
                     taken.append((match.start(), match.end()))
                     found.append(Mention("org", match.start(), match.end(), acronym, "org-acronym",
                                          self._org(full) or self._org(acronym)))
+        for match in _SPEAKING_ACRONYM.finditer(body):
+            # "..., the SDF said", "according to SANA": an acronym that speaks is an organization's name
+            group = "acr" if match.group("acr") else "acr2"
+            acronym, start, end = match.group(group), match.start(group), match.end(group)
+            if acronym in _NOT_ORG_ACRONYMS or taken.overlaps(start, end) or self._world.fullmatch(acronym):
+                continue
+            taken.append((start, end))
+            found.append(Mention("org", start, end, acronym, "org-acronym-speaker", self._org(acronym)))
         return sorted(found, key=lambda m: m.start)
 
     def people(self, body: str, orgs: list[Mention]) -> list[Mention]:
