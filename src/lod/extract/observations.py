@@ -254,7 +254,7 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
     if _BARE_BEFORE_FLOW.match(after) or _ELLIPSIS_AFTER.match(after):
         # "some 5,000 so far have fled", "5,000 — mostly women — fled"; "..., 3,000 to the coast" (a flow before decides)
         return _Candidate(number, None, "", number.end)
-    if _MORE_BEFORE.search(text[: number.qstart]) and _MORE_TAIL.match(after):
+    if _MORE_BEFORE.search(text[max(0, number.qstart - 40): number.qstart]) and _MORE_TAIL.match(after):
         return _Candidate(number, None, "", number.end)  # "A further 3,000 followed on Tuesday"
     if re.match(r"\s*\(\s*[A-Z][\w’' -]{1,40}\)", after):
         return _Candidate(number, None, "", number.end)  # "Displaced: 12,000 (Northtown)": a count of a list, by place
@@ -336,7 +336,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
         more = _MORE_AFTER_FIGURE.match(after)
         if verdict == "" and (follows_flow or index == 0 and after_flow) and (
-                _MORE_BEFORE.search(before) or more) and _MORE_TAIL.match(after[more.end() if more else 0:]):
+                _MORE_BEFORE.search(before[-40:]) or more) and _MORE_TAIL.match(after[more.end() if more else 0:]):
             # "9,000 fled on Monday, and 3,000 more on Tuesday", "... Another 3,000 followed on Tuesday.": the flow
             # goes on, its verb not repeated
             verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
@@ -351,7 +351,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"
             unit_override = figures[-1].unit
-        if verdict == "" and FIGURE_AT.search(before) and _VAGUE_FLOW.search(text[: first.number.qstart]):
+        if verdict == "" and FIGURE_AT.search(before[-120:]) and _VAGUE_FLOW.search(text[: first.number.qstart]):
             verdict = "flow-restated"  # "Thousands have fled, and the agency puts the figure at 20,000"
         if verdict == "" and follows_flow and _COMPARED.search(before):
             verdict, unit_override = "flow-list", figures[-1].unit  # "1.8 million new displacements, up from 824,000 in 2016"
