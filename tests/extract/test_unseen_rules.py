@@ -341,3 +341,14 @@ def test_the_reporting_period_is_the_one_the_title_states(title: str, expected: 
 def test_an_acronym_that_speaks_is_an_organization(body: str, reporters: list[str | None], reconciler: Reconciler) -> None:
     got = record(body, reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == reporters
+
+
+# sixth session: a headline repeated at the head of the body counts when the body does not tell its figure again
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Some 50,000 people flee the fighting in the north\n\nAid groups said the camps were full.", [(50000, "about")]),
+    ("Some 50,000 people flee the fighting in the north\n\nMore than 50,000 people have fled the town since Friday.",
+     [(50000, "more_than")]),
+])
+def test_a_headline_repeated_in_the_body(body: str, expected: list[tuple[int, str]], reconciler: Reconciler) -> None:
+    got = record(body, reconciler, title="Some 50,000 people flee the fighting in the north")
+    assert [(o["figure"], o["qualifier"]) for o in got["displacement"]] == expected

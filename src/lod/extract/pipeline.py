@@ -208,8 +208,8 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     for index, sentence in enumerate(doc.sentences):
-        if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title):
-            continue  # the page repeats its headline at the head of the body: a headline is no report of its own
+        if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title) and _restated_later(doc, index):
+            continue  # the page repeats its headline at the head of the body, and the body tells its figures again
         item = heading and bool(_LIST_ITEM.match(sentence.text))
         if not item:
             heading_at = index
@@ -302,6 +302,13 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
                 found.append(record)
             previous = (index, first[key])
     return found
+
+
+def _restated_later(doc: _Doc, index: int) -> bool:
+    """Whether every figure of a sentence is given again later in the body (a headline repeated at its head)."""
+    values = {f.number.value for f in find_figures(doc.sentences[index].text)}
+    later = {f.number.value for s in doc.sentences[index + 1:] for f in find_figures(s.text)} if values else set()
+    return values <= later
 
 
 _FIGURE_WORD = re.compile(r"\b(?:figure|number|total|tally|count)s?\b", re.IGNORECASE)
