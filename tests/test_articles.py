@@ -31,6 +31,9 @@ HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: O
         ("2016/03/05", date(2016, 3, 5)),  # year first
         ("2016.03.10", date(2016, 3, 10)),
         ("14-10-2019", date(2019, 10, 14)),  # day first with hyphens
+        ("03/15/2018", date(2018, 3, 15)),  # month first, when the second number cannot be a month
+        ("03/05/2018", date(2018, 5, 3)),  # day first otherwise
+        ("15-Mar-2018", date(2018, 3, 15)),
         ("12016/03/05", None),  # no year of 4 digits there
         ("not stated", None),
         ("31 February 2020", None),  # no such day

@@ -63,6 +63,9 @@ _DATE_PATTERNS = [
     re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME),
     re.compile(r"(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4})"),  # "23.07.2019", "14-10-2019": day first
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),  # "2016/03/05", "2016.03.10"
+    # "03/15/2018": month first, when the day first cannot be read (the second number is over 12)
+    re.compile(r"(?<!\d)(?P<m>\d{1,2})([./-])(?P<d>1[3-9]|2\d|3[01])\2(?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})-" + _MON + r"-(?P<y>\d{4})"),  # "15-Mar-2018"
 ]
 
 
@@ -121,6 +124,8 @@ def parse_date(text: str) -> datetime | date | None:
     datetime.datetime(2018, 3, 16, 2, 24)
     >>> parse_date("2016/03/05")
     datetime.date(2016, 3, 5)
+    >>> parse_date("03/15/2018"), parse_date("15-Mar-2018")
+    (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     """
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
