@@ -352,3 +352,17 @@ def test_an_acronym_that_speaks_is_an_organization(body: str, reporters: list[st
 def test_a_headline_repeated_in_the_body(body: str, expected: list[tuple[int, str]], reconciler: Reconciler) -> None:
     got = record(body, reconciler, title="Some 50,000 people flee the fighting in the north")
     assert [(o["figure"], o["qualifier"]) for o in got["displacement"]] == expected
+
+
+# sixth session: '..., said Name of ORG.' speaks for that organization
+@pytest.mark.parametrize(("body", "people", "reporters"), [
+    ("“Some 5,000 people fled the town on Monday,” said Adrian Edwards of UNHCR.", [("Adrian Edwards", "UNHCR")], ["UNHCR"]),
+    ("Some 5,000 people fled the town, said Adrian Edwards from the UN refugee agency.",
+     [("Adrian Edwards", "UN refugee agency")], ["UN refugee agency"]),
+    ("Some 5,000 people fled the town, reporters told Adrian Edwards of UNHCR.", [], [None]),
+])
+def test_an_inverted_speaker_of_an_organization(body: str, people: list[tuple[str, str]], reporters: list[str | None],
+                                                reconciler: Reconciler) -> None:
+    got = record(body, reconciler)
+    assert [(p["name"], p["org"]) for p in got["people"]] == people
+    assert [o["reported_by"] for o in got["displacement"]] == reporters

@@ -49,6 +49,8 @@ _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
                              r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
+# after an inverted verb, the speaker's organization: '..., said Name of ORG.', '..., said Name from the ORG,'
+_OF_ORG_AFTER = re.compile(r"[^\S\n]+(?:of|from|at|with)[^\S\n]+(?:the[^\S\n]+)?(?P<org>[A-Z][^,;.\n]{1,80}?)\s*(?:[,;]|\.(?:\s|$)|$)")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[^\S\n]+$", re.IGNORECASE)
 # "Name, who fled X last week, told ...": a relative clause between a name and its reporting verb
@@ -96,6 +98,8 @@ class PeopleFinder:
                 org_text, rule = forg.group("org"), "person-for-org"
             elif verb or _RELATIVE_THEN_VERB.match(after):
                 rule = "person-speaker"
+            elif _VERB_BEFORE.search(before) and (of_org := _OF_ORG_AFTER.match(after)) and not _TOLD_BEFORE.search(before):
+                org_text, rule = of_org.group("org"), "person-speaker"  # inverted: '..., said Name of ORG.'
             elif _VERB_BEFORE.search(before) and re.match(r"\s*[.,;]", after) and not _TOLD_BEFORE.search(before):
                 rule = "person-speaker"  # inverted: '..., said Name.' (after "told", the name is the one told)
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
