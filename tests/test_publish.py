@@ -26,7 +26,7 @@ from lod.settings import Settings
 from lod.store import Store, to_rdflib
 
 from _engines import filled, loaded, under_test
-from lod.void import IANA, SPDX
+from lod.void import IANA, SPDX, statistics
 
 BASE = "http://127.0.0.1:8000/"
 DEFAULT = ""  # the default graph's key in the dicts below
@@ -324,6 +324,24 @@ def test_void_description_states_counts_files_and_licences(store: Store, setting
         assert void.value(checksum, SPDX.checksumValue).datatype == ns.XSD.hexBinary  # type: ignore[union-attr]
         assert value(d, ns.DCTERMS.modified) == NOW
         assert (ds, ns.VOID.dataDump, URIRef(f"{BASE}dumps/{f.name}")) in void
+
+
+def test_void_counts_taken_while_writing_the_dumps_are_those_the_store_gives(store: Store, settings: Settings) -> None:
+    """write_dumps counts subjects, properties, classes, vocabularies and each graph's triples in the lines it
+    writes; the queries over the store give the same."""
+    publish.write_dumps(store, settings, now=NOW)
+    void = Graph().parse(settings.dumps_dir / "void.ttl", format="turtle")
+    ds = URIRef(f"{BASE}id/dataset/lod")
+    queried = statistics(store, BASE, DEFAULT_VOCAB)
+    for prop, expected in ((ns.VOID.triples, queried.triples), (ns.VOID.entities, queried.entities),
+                           (ns.VOID.classes, queried.classes), (ns.VOID.properties, queried.properties),
+                           (ns.VOID.distinctSubjects, queried.distinct_subjects),
+                           (ns.VOID.distinctObjects, queried.distinct_objects)):
+        found = void.value(ds, prop)
+        assert isinstance(found, Literal) and found.toPython() == expected, prop
+    assert sorted(str(v) for v in void.objects(ds, ns.VOID.vocabulary)) == queried.vocabularies
+    subsets = {str(void.value(s, SD.name)): void.value(s, ns.VOID.triples) for s in void.objects(ds, ns.VOID.subset)}
+    assert {name: int(str(n)) for name, n in subsets.items()} == queried.graphs
 
 
 def test_write_dumps_keeps_the_first_issued_date(store: Store, settings: Settings) -> None:

@@ -59,6 +59,7 @@ class GraphDump:
 
     def __init__(self, nquads: Path, jsonld: Path, context: dict[str, Any]) -> None:
         self.quads = 0
+        self.graphs: dict[str, int] = {}  # quads of each named graph that holds any
         self.union = Union(nquads.parent)
         self.nquads, self.jsonld = temporary_beside(nquads), temporary_beside(jsonld)
         self._files: list[IO[bytes]] = []
@@ -78,6 +79,8 @@ class GraphDump:
         text, ordered = sorted_graph(quads)
         self._nquads.write(in_graph(text, graph))
         self.quads += len(ordered)
+        if ordered and isinstance(graph, ox.NamedNode):
+            self.graphs[graph.value] = len(ordered)
         self.union.add(text)
         self._writer.add(graph, ordered)
 

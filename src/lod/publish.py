@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from lod.namespaces import prefixes, rebase
 from lod.settings import Settings
 from lod.store import Store
 from lod.union import Union
-from lod.void import DATASET_NAME, dataset_uri, describe, statistics
+from lod.void import DATASET_NAME, Census, dataset_uri, describe, statistics
 
 __all__ = [
     "Catalog",
@@ -170,26 +170,45 @@ def graph_dump(settings: Settings) -> GraphDump:
                      context)
 
 
+_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
 @dataclass
 class _Written:
-    """What :func:`_write_lines` wrote: lines, and the distinct subjects among them under a URI space."""
+    """What :func:`_write_lines` wrote: lines, and (given a URI space) the distinct subjects among them, those
+    under the space, the distinct predicates and the distinct objects of ``rdf:type``, as N-Triples terms."""
 
     lines: int = 0
     entities: int = 0
+    subjects: int = 0
+    predicates: set[bytes] = field(default_factory=set)
+    classes: set[bytes] = field(default_factory=set)
+
+    def census(self) -> Census:
+        """VoID's counts of subjects, properties and classes, and the vocabulary IRIs (predicates and IRI classes)."""
+        used = {term[1:-1].decode("utf-8") for term in self.predicates | self.classes if term.startswith(b"<")}
+        return Census(self.subjects, len(self.predicates), len(self.classes), used)
 
 
 def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "") -> _Written:
-    """Write N-Triples lines, sorted (each subject's together), in batches; count them and the subjects that are
-    IRIs starting with ``space`` (VoID's entities: counted here, a query would read every subject's IRI again)."""
+    """Write N-Triples lines, sorted (each subject's together), in batches; count them and, given ``space``, what
+    VoID counts: subjects, those that are IRIs starting with ``space`` (VoID's entities), predicates and classes
+    (counted here, queries would read every triple of the store again)."""
     written, batch, previous = _Written(), [], b""
     start = b"<" + space.encode() if space else None
+    predicates, classes = written.predicates, written.classes
     for line in lines:
         batch.append(line)
-        if start is not None and line.startswith(start):
-            subject = line[: line.index(b" ")]
+        if start is not None:
+            subject, predicate, rest = line.split(b" ", 2)  # an IRI or blank node label holds no space
             if subject != previous:
-                written.entities += 1
+                written.subjects += 1
+                if subject.startswith(start):
+                    written.entities += 1
                 previous = subject
+            predicates.add(predicate)
+            if predicate == _RDF_TYPE:
+                classes.add(rest[:-3])  # the object, without " .\n"
         if len(batch) == 10_000:
             out.write(b"".join(batch))
             written.lines += len(batch)
@@ -272,7 +291,7 @@ def write_dumps(
         plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in (TURTLE, NTRIPLES)}
         plain[NQUADS], plain[JSONLD] = fed.nquads, fed.jsonld
         staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
-        counts, entities = _write_union(fed, plain, base, vocab)
+        counts, written = _write_union(fed, plain, base, vocab)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
             zipped = _stage(staged, folder / f"{name}.gz")
@@ -282,7 +301,10 @@ def write_dumps(
             for path, file_name, gz in ((plain[fmt], name, False), (zipped, f"{name}.gz", True)):
                 size, sha = _size_and_sha256(path)
                 files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, counts[fmt], now))
-        stats = statistics(store, base, vocab, triples=counts[NTRIPLES], entities=entities)
+        # A store shared with other data (graph_scope) has its own counts; the union is of lod's graphs alone.
+        census = None if getattr(store, "graph_scope", None) else written.census()
+        stats = statistics(store, base, vocab, triples=counts[NTRIPLES], entities=written.entities, census=census,
+                           graphs=None if census is None else fed.graphs)
         description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab), encoding="utf-8", newline="")
@@ -307,15 +329,15 @@ def _store_graphs(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph
         yield graph, list(store.quads(graph))
 
 
-def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: str) -> tuple[dict[Format, int], int]:
+def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: str) -> tuple[dict[Format, int], _Written]:
     """The union of the graphs ``fed`` was given: its sorted lines are the N-Triples dump and, read back, the
-    Turtle one. Returns each format's count of quads or triples, and VoID's count of entities."""
+    Turtle one. Returns each format's count of quads or triples, and what VoID counts in the union."""
     with plain[NTRIPLES].open("wb") as out:
         union_lines = _write_lines(fed.union.lines(), out, f"{base}id/")
     with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
         _turtle(lines, out, base, vocab)
     triples = union_lines.lines
-    return {NQUADS: fed.quads, JSONLD: fed.quads, NTRIPLES: triples, TURTLE: triples}, union_lines.entities
+    return {NQUADS: fed.quads, JSONLD: fed.quads, NTRIPLES: triples, TURTLE: triples}, union_lines
 
 
 def _stage(staged: list[tuple[Path, Path]], final: Path) -> Path:

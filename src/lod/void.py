@@ -22,7 +22,7 @@ from lod.store import Solutions, Store
 if TYPE_CHECKING:
     from lod.publish import DumpFile
 
-__all__ = ["Statistics", "dataset_uri", "describe", "statistics"]
+__all__ = ["Census", "Statistics", "dataset_uri", "describe", "statistics"]
 
 DATASET_NAME = "lod"  # the last segment of the dataset's IRI, and the stem of its dump files
 
@@ -53,11 +53,22 @@ class Statistics:
     examples: list[str]
 
 
-def statistics(store: Store, base: str, vocab: str, *, triples: int | None = None, entities: int | None = None) -> Statistics:
+@dataclass
+class Census:
+    """What VoID counts in the union of the graphs, counted by the caller (while writing the N-Triples dump)."""
+
+    subjects: int
+    properties: int
+    classes: int
+    used: set[str]  # the IRIs of every predicate and every class
+
+
+def statistics(store: Store, base: str, vocab: str, *, triples: int | None = None, entities: int | None = None,
+               census: Census | None = None, graphs: dict[str, int] | None = None) -> Statistics:
     """Count what VoID says about the dataset in ``store``, whose own IRIs start with ``base`` (its vocabulary's with
-    ``vocab``). ``triples`` and ``entities``: the counts when the caller has them (counted while writing the
-    N-Triples dump), which spares a ``DISTINCT`` over every triple of the store (a hash set of all of them) and
-    reading every subject's IRI again."""
+    ``vocab``). ``triples``, ``entities``, ``census`` and ``graphs`` (each named graph's quads): the counts when the
+    caller has them (counted while writing the dumps), which spares a ``DISTINCT`` over every triple of the store
+    (a hash set of all of them) and queries that read every triple again."""
 
     def select(query: str) -> list[list[str]]:
         rows = store.query(query)
@@ -76,19 +87,28 @@ def statistics(store: Store, base: str, vocab: str, *, triples: int | None = Non
     if triples is None:
         [[counted]] = select(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {triple()} }} }}")
         triples = int(counted)
-    [[subjects, properties, objects]] = select(
-        f"SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE {{ {triple()} }}"
-    )
+    if census is None:
+        [[subjects, properties, objects]] = select(
+            f"SELECT (COUNT(DISTINCT ?s) AS ?ns) (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?o) AS ?no) WHERE {{ {triple()} }}"
+        )
+    else:
+        [[objects]] = select(f"SELECT (COUNT(DISTINCT ?o) AS ?no) WHERE {{ {triple()} }}")
+        subjects, properties = str(census.subjects), str(census.properties)
     if entities is None:
         [[found]] = select(
             f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {triple()} FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}"
         )
         entities = int(found)
-    [[classes]] = select(f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {triple(p='a', o='?c')} }}")
-    graphs = {g: int(n) for g, n in select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ours} }} GROUP BY ?g")}
-    used = select(f"SELECT DISTINCT ?i WHERE {{ {{ {triple(p='?i')} }} UNION {{ {triple(p='a', o='?i')} FILTER isIRI(?i) }} }}")
+    if census is None:
+        [[classes]] = select(f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {triple(p='a', o='?c')} }}")
+        used = {iri for [iri] in select(
+            f"SELECT DISTINCT ?i WHERE {{ {{ {triple(p='?i')} }} UNION {{ {triple(p='a', o='?i')} FILTER isIRI(?i) }} }}")}
+    else:
+        classes, used = str(census.classes), census.used
+    if graphs is None:
+        graphs = {g: int(n) for g, n in select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ours} }} GROUP BY ?g")}
     known = sorted(prefixes(base, vocab).values(), key=len, reverse=True)
-    vocabularies = {next((ns for ns in known if iri.startswith(ns)), _namespace_of(iri)) for [iri] in used}
+    vocabularies = {next((ns for ns in known if iri.startswith(ns)), _namespace_of(iri)) for iri in used}
     examples = []
     for cls in (SCHEMA.NewsArticle, dis(vocab).DisplacementObservation, dis(vocab).Statement, SCHEMA.AdministrativeArea):
         # The smallest IRI of each kind, so the same data always gives the same examples (ORDER BY rather than
