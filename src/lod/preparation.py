@@ -131,7 +131,9 @@ class Context:
     def check(self, graph: Graph, ntriples: bytes | None = None) -> ValidationReport:
         """An article's (or data set's) graph checked against the shapes, with the context it links to;
         ``ntriples``: the graph as rdflib's N-Triples, if the caller has it (the SPARQL constraints read it)."""
-        triples = list(graph)  # once: reading an rdflib graph costs more than checking it
+        # Once: reading an rdflib graph costs more than checking it (and list(graph) would read it twice: the
+        # length it asks first is a count of every triple).
+        triples = list(iter(graph))
         return self.checker.check(triples, self.context_triples(triples), ntriples)
 
     def _slice(self, start: URIRef) -> Sequence[tuple[Node, Node, Node]]:
@@ -286,7 +288,7 @@ def outcome_of(path: str, ctx: Context) -> Outcome:
         item = prepare(path, ctx)
         name, graph, report, ntriples = ctx.uris.article_graph(item.article.key), item.graph, item.report, item.ntriples
     events = event_keys(name, graph, ctx.known, dis(ctx.uris.vocab).adminLevel)
-    return Outcome(path, str(name), ntriples, len(graph), report, events=events)
+    return Outcome(path, str(name), ntriples, ntriples.count(b"\n"), report, events=events)  # a line a triple: len(graph) reads them all
 
 
 def workers() -> int:
