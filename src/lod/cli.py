@@ -253,8 +253,9 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
+    from uvicorn.config import STARTUP_FAILURE
 
-    from lod.web import balancer, nodelay
+    from lod.web import balancer, nodelay, server
     from lod.web.app import create_app
 
     # An idle keep-alive connection is closed after LOD_HTTP_TIMEOUT_S; so is a body that stops coming
@@ -263,9 +264,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.workers < 1:
         raise UsageError(f"--workers must be at least 1, not {args.workers}")
     if args.workers == 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive,
-                    http=nodelay.PROTOCOL, loop=nodelay.LOOP)
-        return EXIT_OK
+        config = uvicorn.Config(create_app(settings), host=settings.host, port=settings.port, timeout_keep_alive=keep_alive,
+                                http=nodelay.PROTOCOL, loop=nodelay.LOOP)
+        one = server.Server(config)
+        one.run()
+        return EXIT_OK if one.started else STARTUP_FAILURE
     # Each worker process builds its own app with the factory, from the environment: pass the options on there.
     for option, name in _OPTIONS:
         value = getattr(args, option, None)

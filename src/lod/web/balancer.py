@@ -23,6 +23,7 @@ from typing import Any
 import uvicorn
 from uvicorn.config import STARTUP_FAILURE
 
+from lod.web import server
 from lod.web.nodelay import LOOP, PROTOCOL, NoDelayHttpToolsProtocol
 
 __all__ = ["serve"]
@@ -152,7 +153,7 @@ class _Counted(NoDelayHttpToolsProtocol):
             pass
 
 
-class _Server(uvicorn.Server):
+class _Server(server.Server):
     """uvicorn's server without a listening socket: connections arrive over the channel from the parent."""
 
     def __init__(self, config: uvicorn.Config, channel: socket.socket) -> None:
