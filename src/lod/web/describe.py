@@ -156,7 +156,7 @@ def incoming_query(entity: str, hide: Collection[str] = ()) -> str:
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    return (f"SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> FILTER(isIRI(?in)) {_hidden('link', hide)} }}"
+    return (f"SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> {_NAMED_SUBJECT} {_hidden('link', hide)} }}"
             " ORDER BY ?link ?in")
 
 
@@ -168,11 +168,16 @@ def incoming_count(store: Store, entity: str, hide: Collection[str] = (), upto: 
         NotFound: ``entity`` is not an IRI.
     """
     cap = f" LIMIT {upto + 1}" if upto is not None else ""
-    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> FILTER(isIRI(?in)) {_hidden('link', hide)} }}{cap} }}"
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> {_NAMED_SUBJECT} {_hidden('link', hide)} }}{cap} }}"
     result = store.query(query)
     assert isinstance(result, Solutions)
     value = result.rows[0][0] if result.rows else None
     return int(value.value) if isinstance(value, ox.Literal) else 0
+
+
+# A subject is an IRI or a blank node (lod writes no quoted triples): "not blank" says "IRI" in a test Oxigraph
+# makes without decoding the term, a third of the count of a hub's links (2.4 against 1.5 ms at 10,000 articles).
+_NAMED_SUBJECT = "FILTER(!isBlank(?in))"
 
 
 def _hidden(var: str, hide: Collection[str]) -> str:
