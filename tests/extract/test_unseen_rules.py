@@ -366,3 +366,15 @@ def test_an_inverted_speaker_of_an_organization(body: str, people: list[tuple[st
     got = record(body, reconciler)
     assert [(p["name"], p["org"]) for p in got["people"]] == people
     assert [o["reported_by"] for o in got["displacement"]] == reporters
+
+
+# sixth session: a post with a nationality or a qualifier before a name ("Turkish President Name Surname said")
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("Turkish President Recep Tayyip Erdogan told a gathering that his country would press on.", ["Recep Tayyip Erdogan"]),
+    ("Syrian Foreign Minister Walid al-Muallem said the talks had failed.", ["Walid al-Muallem"]),
+    ("UN Special Envoy Staffan de Mistura said the talks had failed.", ["Staffan de Mistura"]),
+    ("The President said the talks had failed.", []),
+])
+def test_a_post_with_a_nationality_before_a_name(body: str, speakers: list[str], reconciler: Reconciler) -> None:
+    got = record(body, reconciler)
+    assert [s["speaker"] for s in got["statements"] if s["speaker_kind"] == "person"] == speakers

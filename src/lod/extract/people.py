@@ -24,6 +24,7 @@ from lod.reconcile import Reconciler
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
 _NAME = re.compile(NAME)
+_POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?P<n>" + NAME + r")")
 _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
@@ -71,8 +72,12 @@ class PeopleFinder:
     def find(self, body: str, orgs: list[Mention]) -> list[Mention]:
         org_spans = SpanIndex([(m.start, m.end) for m in orgs])
         found: dict[tuple[int, int], Mention] = {}
-        for match in _NAME.finditer(body):
-            start, end, name, town_surname = self._clean_name(body, match.start(), match.end(), org_spans)
+        # a name right after a post ("<Demonym> President Name Surname said") as well: the capitalised run from the
+        # demonym on is longer than a name and is refused whole
+        spans = [(m.start(), m.end()) for m in _NAME.finditer(body)]
+        spans += [(m.start("n"), m.end("n")) for m in _POST_NAME.finditer(body)]
+        for match_start, match_end in sorted(set(spans)):
+            start, end, name, town_surname = self._clean_name(body, match_start, match_end, org_spans)
             if name is None:
                 continue
             before = body[max(0, start - 160): start]
