@@ -43,6 +43,7 @@ __all__ = [
     "Store",
     "Triples",
     "Versioned",
+    "embedded",
     "open_store",
     "to_rdflib",
 ]
@@ -73,6 +74,12 @@ def open_store(settings: Settings, *, read_only: bool = False) -> Store:
         store.current()
         return store
     return open_writer(settings.store_path)
+
+
+def embedded(store: Store) -> bool:
+    """Whether ``store`` answers from this machine's disk (its calls use the CPU), not from a server over the
+    network (its calls wait: a caller on an event loop runs those in a thread)."""
+    return not isinstance(store, SparqlStore)
 
 
 def _auth(settings: Settings) -> httpx.Auth | None:

@@ -1,5 +1,8 @@
 """Things and their documents: ``/id/{type}/{key}`` answers 303 to ``/doc/{type}/{key}``, which negotiates; concepts
-and concept schemes (named under the vocabulary namespace) at ``/def/concept/...`` and ``/def/scheme/...``."""
+and concept schemes (named under the vocabulary namespace) at ``/def/concept/...`` and ``/def/scheme/...``.
+The routes are ``async`` and read the store through :func:`lod.web.deps.reading`: on the event loop for the
+embedded store (a document's cost is bounded by its neighbourhood, :mod:`lod.web.describe`, so none holds the
+loop for long), in a thread for a remote one."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from lod._jsonld import document as jsonld_document
 from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.namespaces import prefixes
 from lod.web import describe, listing, pages
-from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at
+from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at, reading
 from lod.web.routes.graphs import PageNumber
 from lod.web.representation import Variant, choose, respond, split_suffix
 
@@ -24,19 +27,19 @@ router = APIRouter(tags=["entities"])
 
 @router.get("/id/{kind}/{key:path}", status_code=303, response_class=RedirectResponse)
 @router.head("/id/{kind}/{key:path}", status_code=303, response_class=RedirectResponse, include_in_schema=False)
-def see_other(kind: str, key: str, request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+async def see_other(kind: str, key: str, request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     """A thing is not a document: ``303 See Other`` to the document that describes it."""
     if kind in MOVED:
         return _moved(request, kind, key)
     entity = f"{settings.base_uri}id/{kind}/{key}"
-    if not describe.exists(store, entity):
+    if not await reading(store, lambda: describe.exists(store, entity)):
         raise NotFound(entity)
     return RedirectResponse(str(request.url_for("document", kind=kind, key=key)), 303, headers={"Vary": "Accept"})
 
 
 @router.get("/doc/{kind}/{key:path}", name="document")
 @router.head("/doc/{kind}/{key:path}", name="document", include_in_schema=False)
-def document(
+async def document(
     kind: str,
     key: str,
     request: Request,
@@ -50,7 +53,8 @@ def document(
         return _moved(request, kind, key)
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
     url = f"{request.base_url}doc/{kind}/{key}"  # url_for("document", ...) without its walk over every route
-    return _described(request, settings, store, templates, vocabulary, f"{settings.base_uri}id/{kind}/{key}", url, suffix)
+    entity = f"{settings.base_uri}id/{kind}/{key}"
+    return await reading(store, lambda: _described(request, settings, store, templates, vocabulary, entity, url, suffix))
 
 
 # Concepts and concept schemes are named under the vocabulary namespace (``LOD_VOCAB_URI``), the same on every
@@ -58,24 +62,24 @@ def document(
 # persistent URIs redirect to (docs/configuration.md). Registered before the vocabulary's /def/{name}/{version}.
 @router.get("/def/concept/{key:path}", name="concept")
 @router.head("/def/concept/{key:path}", name="concept", include_in_schema=False)
-def concept(
+async def concept(
     key: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, vocabulary: VocabularyDep,
     page: int = PageNumber,
 ) -> Response:
     """The description of the concept ``{LOD_VOCAB_URI}concept/{key}``, negotiated like ``/doc/``; ``/def/concept/``
     lists them."""
-    return _term("concept", "Concepts", key, request, settings, store, templates, vocabulary, page)
+    return await reading(store, lambda: _term("concept", "Concepts", key, request, settings, store, templates, vocabulary, page))
 
 
 @router.get("/def/scheme/{key:path}", name="scheme")
 @router.head("/def/scheme/{key:path}", name="scheme", include_in_schema=False)
-def scheme(
+async def scheme(
     key: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, vocabulary: VocabularyDep,
     page: int = PageNumber,
 ) -> Response:
     """The description of the concept scheme ``{LOD_VOCAB_URI}scheme/{key}``, negotiated like ``/doc/``; ``/def/scheme/``
     lists them."""
-    return _term("scheme", "Concept schemes", key, request, settings, store, templates, vocabulary, page)
+    return await reading(store, lambda: _term("scheme", "Concept schemes", key, request, settings, store, templates, vocabulary, page))
 
 
 def _term(kind: str, title: str, key: str, request: Request, settings: SettingsDep, store: StoreDep,
