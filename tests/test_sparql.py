@@ -245,6 +245,21 @@ def test_read_only_store_follows_the_writer(tmp_path: Path) -> None:
         reader.remove_graphs([URIRef(f"{EX}g")])
 
 
+def test_a_steady_read_only_store_holds_one_view_for_the_work_inside(tmp_path: Path) -> None:
+    """Inside steady() every read sees the store as it was at the start (a page and its panels agree); after
+    it, the writer's new quads are seen again."""
+    writer = fill(OxigraphStore(tmp_path / "store"), 2)
+    writer.flush()
+    reader = ReadOnlyStore(tmp_path / "store")
+    with reader.steady():
+        assert len(reader) == 2
+        writer.engine.add(ox.Quad(ox.NamedNode(f"{EX}new"), ox.NamedNode(f"{EX}p"), ox.Literal(9), ox.NamedNode(f"{EX}g2")))
+        writer.flush()
+        assert len(reader) == 2 and reader.query(f"ASK {{ <{EX}new> ?p ?o }}") == Boolean(False)
+        assert len(ReadOnlyStore(tmp_path / "store")) == 3  # another store is not held
+    assert len(reader) == 3 and reader.query(f"ASK {{ <{EX}new> ?p ?o }}") == Boolean(True)
+
+
 def test_read_only_store_of_a_missing_folder_is_empty_until_built(tmp_path: Path) -> None:
     reader = ReadOnlyStore(tmp_path / "store")
     assert len(reader) == 0 and reader.graph_names() == []

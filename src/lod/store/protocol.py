@@ -12,6 +12,7 @@ Capabilities some engines have and others lack are second protocols, not flags:
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Mapping, Protocol, TypeVar, Union, runtime_checkable
 
@@ -174,6 +175,15 @@ class Versioned(Protocol):
 
     def version(self) -> object:
         """A value that changes whenever the content may have changed (compare with ``==``)."""
+
+
+@runtime_checkable
+class Steady(Protocol):
+    """A store that can hold one view of its content for a piece of work (one page: its description and its
+    panels from the same state, the store looked at once instead of before each query)."""
+
+    def steady(self) -> AbstractContextManager[None]:
+        """Within the block, this store's reads in this context see the view it had at the start."""
 
 
 def take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:

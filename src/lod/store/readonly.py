@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import threading
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, TypeVar
 
@@ -45,11 +47,14 @@ class ReadOnlyStore:
         self._generation = 0  # how many views were opened
 
     def current(self, *, reopen: bool = False) -> OxigraphStore:
-        """The view of the store as it is now.
+        """The view of the store as it is now (inside :meth:`steady`, the view it had at the start).
 
         Raises:
             StoreUnavailable: the folder holds a store that cannot be opened.
         """
+        held = _held.get()
+        if held is not None and held[0] is self and not reopen:
+            return held[1]
         with self._lock:
             seen = _fingerprint(self.path)
             if not reopen and self._store is not None and seen == self._seen:
@@ -68,6 +73,16 @@ class ReadOnlyStore:
             self._store, self._seen = store, seen
             self._generation += 1
             return store
+
+    @contextmanager
+    def steady(self) -> Iterator[None]:
+        """One view for the work inside (a page): the folder is looked at once, at the start, not before each
+        query (seven times for an HTML page), and every part of the page reads the same state of the store."""
+        token = _held.set((self, self.current()))
+        try:
+            yield
+        finally:
+            _held.reset(token)
 
     def _read(self, read: Callable[[OxigraphStore], T]) -> T:
         try:
@@ -170,7 +185,9 @@ def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
     return tuple(out)
 
 
-_listings: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder -> (its modification time, its files' names)
+_listings: dict[str, tuple[int, tuple[str, ...]]] = {}
+# The view held by ReadOnlyStore.steady in this context (an event loop's task, or a thread): (store, view).
+_held: ContextVar[tuple[ReadOnlyStore, OxigraphStore] | None] = ContextVar("lod_held_view", default=None)  # folder -> (its modification time, its files' names)
 
 
 def _names(path: Path) -> tuple[str, ...] | None:

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from lod import publish
 from lod.settings import Settings
-from lod.store import Store, embedded
+from lod.store import Steady, Store, embedded
 from lod.web.metrics import Metrics
 from lod.web.uploads import Publisher
 from lod.web.vocabulary import Vocabulary
@@ -72,9 +72,12 @@ async def reading(store: Store, work: Callable[[], T]) -> T:
     the GIL passed between them) cost more than it saved (8 % of a Turtle document's CPU, 4 % of an HTML page's,
     and a longer p99, at 10,000 articles). In the thread pool when the store is a server: its calls wait on
     the network, and the loop must not."""
-    if embedded(store):
-        return work()
-    return await run_in_threadpool(work)
+    if not embedded(store):
+        return await run_in_threadpool(work)
+    if isinstance(store, Steady):  # one view for the whole document (its description and its panels)
+        with store.steady():
+            return work()
+    return work()
 
 
 def modified_at(request: Request) -> datetime:
