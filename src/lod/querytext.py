@@ -19,14 +19,22 @@ __all__ = ["MAX_NESTING", "calls_service", "check_nesting", "keywords", "nesting
 
 MAX_NESTING = 100  # brackets, braces and parentheses inside each other; Oxigraph's stack ends near 1,000
 
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_WORD = re.compile(r"[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\-\u00B7\u00C0-\uFFFF]*")
+_WORD = r"[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_\-\u00B7\u00C0-\uFFFF]*"
 # A prefixed name's local part may hold dots (not at its end); a variable or a language tag never does.
-_NAME_TAIL = re.compile(r"(?:[A-Za-z0-9_\-.:%\u00B7\u00C0-\uFFFF]|\\[_~.\-!$&'()*+,;=/?#@%])*(?<!\.)")
-_VARIABLE_TAIL = re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\uFFFF]*")
-_LANGUAGE_TAIL = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
-_LONG_STRING = re.compile(r"""(\"\"\"|''')(?:\\.|(?!\1).)*?\1""", re.DOTALL)
-_SHORT_STRING = re.compile(r"""("|')(?:\\.|(?!\1)[^\\\n\r])*\1?""")
+_NAME_TAIL = r"(?:[A-Za-z0-9_\-.:%\u00B7\u00C0-\uFFFF]|\\[_~.\-!$&'()*+,;=/?#@%])*(?<!\.)"
+# One pass of the regex engine over the text: what it skips (comments, strings, IRIs, variables, language tags,
+# prefixed names) comes first, then the tokens kept (group "kept"): brackets and words; any other character is
+# passed over. The text walked character by character in Python took twice as long (0.19 ms an entity's query).
+_LEXER = re.compile(
+    r"#[^\n]*"
+    r"|(\"\"\"|''')(?s:(?:\\.|(?!\1).)*?)\1"  # a long string may hold line breaks, a short one may not
+    r"|(\"|')(?:\\.|(?!\2)[^\\\n\r])*\2?"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]*"
+    r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"
+    r"|:" + _NAME_TAIL + r"|" + _WORD + ":" + _NAME_TAIL
+    + r"|(?P<kept>[{}()\[\]]|" + _WORD + ")"
+)
 _SERVICE = re.compile("service", re.IGNORECASE)
 # An IRI in brackets with no space, quote, brace or '#' in it: the letters "service" inside one cannot be the
 # keyword (a SERVICE clause hidden between a '<' and a '>' would need a space, a brace or a '#' comment in there).
@@ -36,38 +44,7 @@ _PLAIN_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20#]*>')
 def _tokens(query: str) -> Iterator[str]:
     """The keywords (as written) and the brackets of a SPARQL text; strings, IRIs, comments, variables,
     language tags and prefixed names are skipped."""
-    i, n = 0, len(query)
-    while i < n:
-        char = query[i]
-        if char == "#":
-            end = query.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif char in "\"'":
-            match = _LONG_STRING.match(query, i) or _SHORT_STRING.match(query, i)
-            i = match.end() if match else i + 1
-        elif char == "<":
-            match = _IRIREF.match(query, i)
-            i = match.end() if match else i + 1
-        elif char in "?$":
-            i = _VARIABLE_TAIL.match(query, i + 1).end()  # type: ignore[union-attr]  # matches the empty string
-        elif char == "@":
-            match = _LANGUAGE_TAIL.match(query, i + 1)
-            i = match.end() if match else i + 1
-        elif char == ":":  # a name with the empty prefix
-            i = _NAME_TAIL.match(query, i + 1).end()  # type: ignore[union-attr]
-        elif char in "{}()[]":
-            yield char
-            i += 1
-        else:
-            match = _WORD.match(query, i)
-            if match is None:
-                i += 1
-                continue
-            i = match.end()
-            if i < n and query[i] == ":":  # a prefixed name: skip its local part
-                i = _NAME_TAIL.match(query, i + 1).end()  # type: ignore[union-attr]
-            else:
-                yield match[0]
+    return (kept for kept in (match["kept"] for match in _LEXER.finditer(query)) if kept is not None)
 
 
 @lru_cache(maxsize=256)  # one query is asked about several times on its way (refusals, form, dataset)
