@@ -59,7 +59,7 @@ __all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "Prepa
 
 # Up to this many changed articles are replaced in the live store in one transaction; more are staged.
 IN_PLACE_MAX = 200
-_YOUNG = 100_000  # new objects between two collections of the youngest generation during a build (see _frozen)
+_YOUNG = 100_000  # new objects between two collections of the youngest generation during a build (see _rarely_collected)
 
 
 @dataclass
