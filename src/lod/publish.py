@@ -302,7 +302,7 @@ def write_dumps(
                 size, sha = _size_and_sha256(path)
                 files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, counts[fmt], now))
         # A store shared with other data (graph_scope) has its own counts; the union is of lod's graphs alone.
-        census = None if getattr(store, "graph_scope", None) else written.census()
+        census = None if store.graph_scope else written.census()
         stats = statistics(store, base, vocab, triples=counts[NTRIPLES], entities=written.entities, census=census,
                            graphs=None if census is None else fed.graphs)
         description = describe(files, stats, base, vocab, issued=issued, modified=now)

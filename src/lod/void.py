@@ -78,7 +78,7 @@ def statistics(store: Store, base: str, vocab: str, *, triples: int | None = Non
     space = json.dumps(f"{base}id/")
     # A store that shares its server with other data (a remote store: Virtuoso keeps its own system graphs in its
     # default graph) says which graphs are ours; every count is then of those graphs alone.
-    scope = getattr(store, "graph_scope", None)
+    scope = store.graph_scope
     ours = f"FILTER(STRSTARTS(STR(?g), {json.dumps(scope)}))" if scope else ""
 
     def triple(s: str = "?s", p: str = "?p", o: str = "?o") -> str:

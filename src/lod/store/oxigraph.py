@@ -42,6 +42,8 @@ UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p
 class OxigraphStore:
     """The default store: ``pyoxigraph.Store`` on disk (or in memory with ``path=None``)."""
 
+    graph_scope: str | None = None  # the whole store is lod's
+
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         if self.path is None:

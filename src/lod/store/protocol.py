@@ -101,6 +101,10 @@ class Store(Protocol):
     their union as the default graph.
     """
 
+    # The IRI prefix of lod's named graphs when the store shares its data with other data (a remote server, such
+    # as Virtuoso with its system graphs), else None: counts over the whole store then look at those graphs alone.
+    graph_scope: str | None
+
     def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
         """Replace each named graph by the given content, all together (one transaction where the engine has them).
 

@@ -39,6 +39,8 @@ class ReadOnlyStore:
     one appears. Safe to share between threads.
     """
 
+    graph_scope: str | None = None  # the whole store is lod's
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
