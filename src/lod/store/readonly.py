@@ -187,9 +187,9 @@ def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
     return tuple(out)
 
 
-_listings: dict[str, tuple[int, tuple[str, ...]]] = {}
+_listings: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder -> (its modification time, its files' names)
 # The view held by ReadOnlyStore.steady in this context (an event loop's task, or a thread): (store, view).
-_held: ContextVar[tuple[ReadOnlyStore, OxigraphStore] | None] = ContextVar("lod_held_view", default=None)  # folder -> (its modification time, its files' names)
+_held: ContextVar[tuple[ReadOnlyStore, OxigraphStore] | None] = ContextVar("lod_held_view", default=None)
 
 
 def _names(path: Path) -> tuple[str, ...] | None:
