@@ -29,6 +29,7 @@ EXTRACTOR = "lod-rules/1"
 QUALIFIER_CODES = {"more_than": "more-than", "at_least": "at-least", "about": "approximately", "up_to": "at-most",
                    "less_than": "less-than", "exact": "exact"}
 UNIT_CODES = {"people": "persons", "individuals": "individuals", "families": "families", "households": "households"}
+UNIT_WORDS = {code: word for word, code in UNIT_CODES.items()}  # a unit's code back to the word a figure reads with
 # The finder of the reconciler used last: building one compiles every alias, so it is kept while the same
 # reconciler is used (one per process: a command, or the web app's publishing context). One slot, not one per
 # reconciler ever seen, which held every reconciler and its gazetteer alive for the life of the process.
@@ -215,7 +216,7 @@ def _observations(doc: _Doc, reconciler: Reconciler, statements: list[Found], ev
             heading_at = index
         heading = item or (sentence.text.rstrip().endswith(":") and flow_label(sentence.text))
         figures = find_figures(sentence.text, heading=item,
-                               after_flow=next((key for key, code in UNIT_CODES.items() if code == previous[1].unit), "people")
+                               after_flow=UNIT_WORDS.get(previous[1].unit, "people")
                                if previous and previous[0] == index - 1 else None)
         if not figures and previous and previous[0] == index - 1:
             figures = _figure_restated(sentence.text, previous[1].unit)
@@ -323,7 +324,7 @@ def _told_in_words(doc: _Doc, index: int) -> bool:
 
 def _figure_restated(text: str, unit_code: str) -> list[Figure]:
     """A count given for the flow of the sentence before as "the figure" ("... had put the figure at 45,000")."""
-    unit = next((key for key, code in UNIT_CODES.items() if code == unit_code), "people")
+    unit = UNIT_WORDS.get(unit_code, "people")
     found = []
     for number in find_numbers(text):
         if FIGURE_AT.search(text[: number.qstart]) and not re.match(r"\s*(?:%|percent|per\s+cent)", text[number.end:]):
