@@ -111,7 +111,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -131,6 +131,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                     + _YEAR.format("y"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
     # "from June 1 to 10": the month first
+    # "in the period 1-10 June", "fled 1-10 June": a bare range of days
+    ("range-days-bare", re.compile(r"(?<![\d,.])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in May and June", "during April, May and June 2018": from the first month to the last
     ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
@@ -150,6 +152,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:up\s+)?(?:to|until|ending(?:\s+on)?)\s+(?:(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("t")
                                + _YEAR.format("ty") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
     ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?|fortnight)\b", re.I)),
+    ("past-duration", re.compile(r"\bthis\s+past\s+(?P<u>week|month|fortnight)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
     # "so far this year": from the 1st of the year (or month) to the reporting date
     ("so-far-this", re.compile(r"\b(?:so\s+far\s+this\s+(?P<u>year|month)|this\s+(?P<u2>year|month)\s+(?:so\s+far|alone|to\s+date))\b", re.I)),
@@ -161,6 +164,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday-range", re.compile(r"\b(?:on|between|from)\s+(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
     # "overnight": the night before the publication date
     ("overnight", re.compile(r"\bovernight\b(?!\s+(?:stay|shelter|bag|flight|train|bus))", re.I)),
+    # "since fighting erupted last week", "since the offensive began last month", "... earlier this month": from the
+    # first day of that week or month
+    ("since-event-last", re.compile(_EVENT_START + r"(?P<which>last|(?:earlier\s+)?this)\s+(?P<u>week|month)\b", re.I)),
     # "since early last month", "since the end of last month": from the first (or last) day of the month before
     ("since-last-month", re.compile(r"\bsince\s+(?:the\s+(?P<p>beginning|start|middle|end)\s+of\s+|(?P<q>early|mid|late)[-\s]+)?last\s+month\b", re.I)),
     ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
@@ -175,8 +181,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     # "the office's update of 10 June", "a report published on Monday", "in its latest update on Friday": the day the
     # figures were issued, their reporting date (as "as of")
-    ("doc-date", re.compile(r"\b(?:update|report|statement|bulletin|release|briefing|figures|data|assessment|snapshot|sitrep)\s+"
-                            r"(?:(?:of|dated|from)\s+|(?:(?:published|issued|released|posted)\s+)?on\s+)(?:(?:" + WEEKDAY
+    ("doc-date", re.compile(r"\b(?:update|report|statement|bulletin|release|briefing|figures|data|assessment|snapshot|sitrep)"
+                            r"(?:,\s*dated\s+|\s+(?:of|dated|from)\s+|\s+(?:(?:published|issued|released|posted)\s+(?:by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?\s+)?)?on\s+)(?:(?:" + WEEKDAY
                             + r"),?\s+)?(?:" + _DAYMON.format("s") + _YEAR.format("sy") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
     # "the previous day", "the day before": the day before the reporting date
     ("day-before", re.compile(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:yesterday|the))", re.I)),
@@ -218,7 +224,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "range-days": ("from", "between", "on ", "night"), "range-months": ("from", "between"), "range-dates": ("from", "between"),
+    "range-days": ("from", "between", "on ", "night"), "range-days-bare": ("-", "–"), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
     "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
@@ -267,7 +273,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
     anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
 
     try:
-        if rule == "range-days":
+        if rule in ("range-days", "range-days-bare"):
             month = _month(m.group("m"))
             year = _year_for(month, int(m.group("a")), anchor, m.group("y"), m.group("ythis"))
             return make("period", date(year, month, int(m.group("a"))), date(year, month, int(m.group("b"))))
@@ -334,7 +340,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("period", first, second)
         if rule in ("past-duration", "since-duration"):
             unit = (m.groupdict().get("u") or "hours").lower()
-            if m.group("n") is None:  # "the past week" is one week back; "the past days" is vague
+            if m.groupdict().get("n") is None:  # "the past week" is one week back; "the past days" is vague
                 n = None if unit.endswith("s") else 1
             else:
                 n = _count(m.group("n"))
@@ -466,6 +472,15 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if unit == "week":
                 return make("since", anchor - timedelta(days=anchor.weekday()), None)
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
+        if rule == "since-event-last":
+            assert anchor is not None  # _ANCHORED
+            back = 0 if m.group("which").lower().endswith("this") else 1
+            if m.group("u").lower() == "month":
+                first = anchor.replace(day=1)
+                for _ in range(back):
+                    first = (first - timedelta(days=1)).replace(day=1)
+                return make("since", first, None)
+            return make("since", anchor - timedelta(days=anchor.weekday() + 7 * back), None)
         if rule == "since-last-month":
             assert anchor is not None  # _ANCHORED
             first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -590,6 +605,9 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
             return date(year, month, day), reported
         return reported - timedelta(days=expression.days or 0), reported
     if expression.kind == "since":
+        if expression.rule in ("since-weekday", "since-weekend") and expression.start and reported and expression.start > reported:
+            # "The agency said on Friday that 5,000 had crossed since Tuesday": the Tuesday before the day it was said
+            return expression.start - timedelta(days=7 * ((expression.start - reported).days // 7 + 1)), reported
         return expression.start, reported
     if expression.kind == "day-before":
         return (reported - timedelta(days=1), reported - timedelta(days=1)) if reported else (None, None)

@@ -59,6 +59,7 @@ ORG_HEADS = "(?:" + "".join(str(_DATA["org_heads"]["pattern"]).split()) + ")"
 RETURN_CUES = "(?:" + "".join(str(_DATA["return_cues"]["pattern"]).split()) + ")"
 NOT_FLOW_OBJECTS = "(?:" + "".join(str(_DATA["not_flow_objects"]["pattern"]).split()) + ")"
 POPULATION_SHARES = "(?:" + "".join(str(_DATA["population_shares"]["pattern"]).split()) + ")"
+AUDIENCES = "(?:" + "".join(str(_DATA["audiences"]["pattern"]).split()) + ")"
 COLLECTIVE_SPEAKERS = "(?:" + "".join(str(_DATA["collective_speakers"]["pattern"]).split()) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
@@ -70,6 +71,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "population_shares": {**_DATA["population_shares"], "pattern": POPULATION_SHARES},
     "people_groups": _DATA["people_groups"],
     "collective_speakers": {**_DATA["collective_speakers"], "pattern": COLLECTIVE_SPEAKERS},
+    "audiences": {**_DATA["audiences"], "pattern": AUDIENCES},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

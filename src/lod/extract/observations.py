@@ -43,7 +43,8 @@ _OF_UNIT = re.compile(r"\s*of\s+(?:the|its|their|[\w’'-]+['’]s)\s+(?:[\w’'
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"out\s+of|inside|abroad|across|internally|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"out\s+of|inside|abroad|across|internally|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
+    r"as\s+(?:of|at)|so\s+far|to\s+date|altogether|between|until|at\s+the\s+(?:end|start|beginning)\s+of|(?:a|per|each|every)\s+day|daily|according|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 # a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
@@ -99,7 +100,8 @@ _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|followed\s+
                           re.IGNORECASE)
 _MORE_AFTER_FIGURE = re.compile(r"\s*more\b", re.IGNORECASE)
 _MORE_TAIL = re.compile(r"\s*(?:(?:people|civilians|families|individuals|persons|residents|refugees)\s+)?(?:followed\b|following\b|did\s+the\s+same\b|"
-                        r"joined\s+them\b|(?:on|in|during|over|by|the\s+(?:next|following)|later|overnight|to|into|towards|from)\b|"
+                        r"joined\s+them\b|(?:on|in|during|over|by|the\s+(?:next|following)|later|overnight|to|into|towards|from|this|last|"
+                        r"earlier|yesterday|today|since)\b|"
                         r"[.;]|$)", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
@@ -140,7 +142,8 @@ _NUMBER_OF = re.compile(
 _BRING_TO = re.compile(r"\b(?:bring|brings|bringing|brought|raising|raises|raised|pushing|pushed|taking|took)\s+to\s*$",
                        re.IGNORECASE)
 _NUMBER_OF_AFTER = re.compile(
-    r"\s*the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:displaced\b|uprooted\b|"
+    r"\s*the\s+(?:total\s+|overall\s+)?number\s+(?:of\s+)?(?:(?:newly|internally|forcibly)\s+)?(?:displaced\b|uprooted\b|"
+    r"(?:people|persons|civilians|those|refugees|residents)\s+(?:(?:newly|internally|forcibly)\s+)?(?:displaced|uprooted)\b|"
     r"(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:now\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|"
     r"uprooted|crossed|arrived|entered|(?:been\s+)?evacuated|been\s+forced))", re.IGNORECASE)
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
@@ -168,8 +171,12 @@ _RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|cam
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
 # "Nearly 6,000 people left, taking the total since January to 20,000": the running total of that flow
-_TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:total|tally|figure)\b"
-                               r"(?:\s+(?:since|for|so\s+far|this)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
+_TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:(?:total|tally|figure)\b(?:\s+number\b)?|"
+                               r"(?:total\s+)?number\b(?=\s+(?:of\s+)?(?:\w+\s+)?(?:displaced|uprooted|who\s+(?:have\s+|had\s+)?fled)\b))"
+                               # "bringing the total number (of people) displaced since January to 300,000"
+                               r"(?:\s+of\s+(?:people|persons|civilians|those|families|individuals|refugees|IDPs))?"
+                               r"(?:\s+(?:newly\s+|internally\s+)?(?:displaced|uprooted)|\s+who\s+(?:have\s+|had\s+)?fled)?"
+                               r"(?:\s+(?:since|for|so\s+far|this|in|over|during)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
 # "Those displaced number about 30,000", "the displaced now number 200,000": the people who fled, counted
 _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
                            r"(?:fled|left|been\s+displaced))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"

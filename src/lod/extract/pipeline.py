@@ -459,7 +459,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
     # "..., the monitoring group reported on Tuesday": the day it was said, not the figure's period
     said = [e for e in expressions if e.kind == "point" and _SAID_BEFORE.search(text[: e.begin])]
     reported = as_of or (said[0].start if said and statement is None else None) or reported
-    candidates = [e for e in expressions if e.kind != "as-of" and e not in said
+    # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
+    # the figure's period
+    said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
+    candidates = [e for e in expressions if e.kind != "as-of" and e not in said and e not in said_in
                   and not (statement and e.kind == "point" and e.text == statement.date_text)]
     if figure is not None:  # "5,000 fled the town, where 200 were killed last week": the date of the place's clause
         aside = [(m.start(), m.end()) for m in _WHERE_WHICH.finditer(text)
@@ -504,6 +507,8 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
         later = [m for m in _CLAUSE_BREAK.finditer(text) if hi <= m.start() <= chosen.begin]
         if later and _COMPARISON.match(later[-1].group(0)):
             return None, None, None  # "N new displacements, up from 824,000 in 2016": the year of the other figure
+        if later and _CUMULATIVE.match(later[-1].group(0)):
+            return None, None, None  # "5,000 fled, bringing the total since January to 300,000": the total's period
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 

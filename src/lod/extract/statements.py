@@ -26,7 +26,7 @@ from datetime import date
 
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
-from lod.extract.lexicon import COLLECTIVE_SPEAKERS, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS, TITLES
+from lod.extract.lexicon import AUDIENCES, COLLECTIVE_SPEAKERS, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS, TITLES
 from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
@@ -48,7 +48,13 @@ _SOURCE_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:latest|new|weekly|daily|monthly
                           # (not "the country's Disaster ... Authority (DMA) said": a name with an organization word speaks itself)
                           r"['’]s\s+(?:[A-Z][\w-]*\s+){0,4}(?!(?-i:" + ORG_HEADS + r")\s)(?-i:[A-Z])[\w-]*\s+"
                           r"\((?-i:[A-Z][A-Za-z]{1,9})\)\s*$", re.IGNORECASE)
+# "Figures released by the agency on 10 June show", "Data compiled by X": a document and the body that issued it
+_ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|recent|official|weekly|monthly)\s+)?(?:figures|data|statistics|"
+                        r"numbers|estimates|report|update|count)\s+(?:released|published|issued|compiled|collected|gathered|"
+                        r"provided|posted)\s+by\s+", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
+# "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
+_AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
@@ -175,6 +181,11 @@ class StatementFinder:
         tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
+        issued_by = _ISSUED_BY.search(pre)
+        if issued_by:  # "Figures released by the agency on 10 June showed": the body that issued them speaks
+            org = next(iter(self.orgs.starting(lo + issued_by.end(), lo + len(pre))), None)
+            if org is not None:
+                return self._org(org, "speaker-document")
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
             # "an agency official told ...": the organization named in the description speaks through them
@@ -429,7 +440,8 @@ class StatementFinder:
                     ok = (len(gap) <= 40 and not re.search(r"[;.]|\bthat\b", gap) and len(gap.split()) <= 6
                           and (anchor != verb_at or "," not in gap or bool(speaking) or fronted))
                 else:
-                    ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap)
+                    ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap) \
+                        or anchor == verb_at and _AUDIENCE_GAP.fullmatch(gap) is not None
                 if ok:
                     return expression.start, expression.text
         if statement.speaker.name in self._dated:  # the same speaker's previous date (a lookup, not a scan)
