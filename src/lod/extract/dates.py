@@ -224,7 +224,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "range-days": ("from", "between", "on ", "night"), "range-days-bare": ("-", "–"), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
+    "range-days": ("from", "between", "on ", "night"), "range-days-bare": tuple(name[:3] for name in _MONTH_NAMES), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
     "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
