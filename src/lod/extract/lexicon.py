@@ -61,6 +61,10 @@ NOT_FLOW_OBJECTS = "(?:" + "".join(str(_DATA["not_flow_objects"]["pattern"]).spl
 POPULATION_SHARES = "(?:" + "".join(str(_DATA["population_shares"]["pattern"]).split()) + ")"
 AUDIENCES = "(?:" + "".join(str(_DATA["audiences"]["pattern"]).split()) + ")"
 COLLECTIVE_SPEAKERS = "(?:" + "".join(str(_DATA["collective_speakers"]["pattern"]).split()) + ")"
+REPORTING_PERIOD = "(?:" + "".join(str(_DATA["reporting_period"]["pattern"]).split()) + ")"
+FIGURE_WORDS = "(?:" + str(_DATA["figure_words"]["pattern"]) + ")"
+LIST_ITEM = "(?:" + str(_DATA["list_item"]["pattern"]) + ")"
+FLOW_NOUNS = "(?:" + str(_DATA["flow_nouns"]["pattern"]) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "flow_units", "forcing_verbs")},
@@ -72,6 +76,8 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "people_groups": _DATA["people_groups"],
     "collective_speakers": {**_DATA["collective_speakers"], "pattern": COLLECTIVE_SPEAKERS},
     "audiences": {**_DATA["audiences"], "pattern": AUDIENCES},
+    "reporting_period": {**_DATA["reporting_period"], "pattern": REPORTING_PERIOD},
+    **{name: _DATA[name] for name in ("figure_words", "list_item", "flow_nouns")},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

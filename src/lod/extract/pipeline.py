@@ -13,7 +13,8 @@ from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in, violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import (
-    ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES, RETURN_CUES,
+    ARMED_ACTORS, COLLECTIVE_SPEAKERS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_PREDICATES, FIGURE_WORDS, FLOW_NOUNS, LIST_ITEM,
+    REPORTING_PERIOD, RETURN_CUES,
 )
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
 from lod.extract.numbers import find_numbers
@@ -113,8 +114,7 @@ def _analyse(article: Article, reconciler: Reconciler) -> _Doc:
 
 
 # "during the reporting period", "in the period under review": the period a report's title states
-_REPORTING_PERIOD = re.compile(r"\b(?:during|in|over|throughout|for)\s+(?:the|this)\s+(?:reporting\s+period|period\s+under\s+review|"
-                               r"review\s+period|period\s+covered)\b", re.IGNORECASE)
+_REPORTING_PERIOD = re.compile(r"\b" + REPORTING_PERIOD + r"\b", re.IGNORECASE)  # lexicon reporting_period
 
 
 def _reporting_period(title: str, published: date | None, sentences: list[Sentence],
@@ -312,7 +312,7 @@ def _restated_later(doc: _Doc, index: int) -> bool:
     return values <= later
 
 
-_FIGURE_WORD = re.compile(r"\b(?:figure|number|total|tally|count)s?\b", re.IGNORECASE)
+_FIGURE_WORD = re.compile(r"\b" + FIGURE_WORDS + r"\b", re.IGNORECASE)  # lexicon figure_words
 
 
 def _told_in_words(doc: _Doc, index: int) -> bool:
@@ -333,11 +333,11 @@ def _figure_restated(text: str, unit_code: str) -> list[Figure]:
 
 
 # an item of a list under a heading: "• District A: 12,000", "District B - 8,000 people"
-_LIST_ITEM = re.compile(r"\s*(?:[•*·▪-]\s*)?[^:.;\d]{2,60}(?::|\s[-–—])\s*(?:about|some|around|over|more\s+than|nearly|almost)?\s*\d")
+_LIST_ITEM = re.compile(LIST_ITEM)  # lexicon list_item
 
 
 # a flight told in words, with no count: "Thousands of people fled the town over the weekend."
-_FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|displacement|exodus|evacuations?|influx|outflow)\b", re.IGNORECASE)
+_FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|" + FLOW_NOUNS + r")\b", re.IGNORECASE)  # lexicon flow_nouns
 
 
 def _words_flow_period(doc: _Doc, index: int) -> Period | None:
