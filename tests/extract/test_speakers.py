@@ -24,3 +24,18 @@ def test_a_surname_is_not_a_second_person(reconciler: Reconciler) -> None:
     got = record("Aid chief Mark Lowden said the camps were full.\n\n“We need access,” Lowden said.", reconciler)
     assert [p["name"] for p in got["people"]] == ["Mark Lowden"]
     assert [s["speaker"] for s in got["statements"]] == ["Mark Lowden", "Mark Lowden"]
+
+
+def test_a_first_name_that_is_a_month_s_speaks_next_to_a_reporting_verb(reconciler: Reconciler) -> None:
+    got = record("“Some 9,000 people crossed in the last 48 hours,” said Jan Korsvik of the Norwegian Refugee Council.\n\n"
+                 "May Haddad said the camps were full.\n\nIn May Turkish forces shelled the town.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Jan Korsvik", "May Haddad"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+
+
+def test_an_organization_after_a_comma_and_of_is_the_speaker_s(reconciler: Reconciler) -> None:
+    got = record("“Some 9,000 people crossed in the last 48 hours,” said John Smith, of the Norwegian Refugee Council.",
+                 reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+    got = record("“Some 9,000 people crossed in the last 48 hours,” said John Smith, at the camp.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

@@ -33,7 +33,9 @@ _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
 # one noun before the unit ("camp residents", "village families"), not a word that joins or predicates
 _NOUN_BEFORE_UNIT = (r"(?!(?:for|of|to|and|or|but|with|from|in|on|at|by|the|a|an|while|when|as|have|has|had|were|was|are|is|be|"
-                     r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our)\b)[a-z]{3,}\s+")
+                     r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our)\b)"
+                     # not a unit itself: "4,000 families displaced" counts families, not "displaced" people
+                     r"(?!(?:individuals|families|households|persons|people)\s)[a-z]{3,}\s+")
 _UNIT = re.compile(
     r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+|(?:[a-z]+-)?[a-z]{3,}(?:ed|ing|ly|ful|ous|ive|ic|al|ian|ish|ese|less|ary|ent|ant))\s+){0,3}"
     r"(?:" + _NOUN_BEFORE_UNIT + r")?)(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r"|" + PEOPLE_GROUPS + r")\b",

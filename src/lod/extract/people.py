@@ -51,11 +51,13 @@ _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
                              r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
 # after an inverted verb, the speaker's organization: '..., said Name of ORG.', '..., said Name from the ORG,'
-_OF_ORG_AFTER = re.compile(r"[^\S\n]+(?:of|from|at|with)[^\S\n]+(?:the[^\S\n]+)?(?P<org>[A-Z][^,;.\n]{1,80}?)\s*(?:[,;]|\.(?:\s|$)|$)")
+_OF_ORG_AFTER = re.compile(r",?[^\S\n]+(?:of|from|at|with)[^\S\n]+(?:the[^\S\n]+)?(?P<org>[A-Z][^,;.\n]{1,80}?)\s*(?:[,;]|\.(?:\s|$)|$)")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[^\S\n]+$", re.IGNORECASE)
 # "Name, who fled X last week, told ...": a relative clause between a name and its reporting verb
 _RELATIVE_THEN_VERB = re.compile(r",[^\S\n]+who[^,;.]{2,120},[^\S\n]+(?:also[^\S\n]+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+# months whose names are first names too ("Jan", "May", "June", "April"): a name next to a reporting verb may start with one
+_MONTH_FIRST_NAMES = frozenset({"Jan", "May", "June", "April", "August", "Augusta"})
 _STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org"})
 
 
@@ -139,7 +141,11 @@ class PeopleFinder:
         start = org_spans.skip(start)  # cut an organization name off the front
         text = body[start:end]
         tokens = list(re.finditer(r"\S+", text))
-        while tokens and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
+        # "said Jan Egeland": a first name that is also a month's (a stopword elsewhere), next to a reporting verb
+        month_name = (len(tokens) >= 2 and tokens[0].group(0) in _MONTH_FIRST_NAMES and tokens[1].group(0)[:1].isupper()
+                      and (_VERB_BEFORE.search(body[max(0, start - 40): start]) is not None
+                           or _VERB_AFTER.match(body[end: end + 40]) is not None))
+        while tokens and not month_name and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
                           or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
                           or POSSESSIVE_END.search(tokens[0].group(0))):
             tokens.pop(0)
@@ -148,8 +154,8 @@ class PeopleFinder:
         start = start + tokens[0].start()
         end = start + (tokens[-1].end() - tokens[0].start())
         name = body[start:end]
-        if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS or t.group(0) in ROLE_HEADS
-                                                 or ORG_HEAD_WORD.fullmatch(t.group(0)) for t in tokens):
+        if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS and not (month_name and i == 0) or t.group(0) in ROLE_HEADS
+                                                 or ORG_HEAD_WORD.fullmatch(t.group(0)) for i, t in enumerate(tokens)):
             return start, end, None, False
         if self._world.fullmatch(name) or self._place(name) is not None:
             return start, end, None, False

@@ -469,7 +469,8 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
                  if not m.start() <= figure.number.qstart < m.end()]
         candidates = [e for e in candidates if e.kind == "since" or not any(a <= e.begin < b for a, b in aside)]
     if not candidates:
-        return carried or (None, None, None)
+        # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
+        return (None, None, None) if as_of else carried or (None, None, None)
     chosen = candidates[0]
     if figure is not None:
         lo, hi = figure.number.qstart, figure.end
