@@ -135,7 +135,7 @@ _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
     r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
     r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:" + FIGURE_PREDICATES["flow"] + r")|"
-    r"(?:newly\s+)?(?:displaced|uprooted|fleeing|evacuated|expelled|deported))\b))"
+    r"(?:newly\s+)?(?:displaced|uprooted|fleeing|evacuated|expelled|deported|crossing|arriving|entering))\b))"
     r".*\b" + _TOTAL_VERBS + r"\s*$",
     re.IGNORECASE,
 )
@@ -191,6 +191,12 @@ _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+o
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
                            r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
                            r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
+# people taken in or registered within a stated period are arrivals ("took in 5,000 people last week", "registered
+# 5,000 refugees since Monday"); with no period, those taken in are a stock ("has taken in nearly 4 million")
+_TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking)\s+in|absorbed|registered|registers)\s*(?:some\s+|about\s+|around\s+|nearly\s+)?$",
+                       re.IGNORECASE)
+_IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?:this|last)\s+(?:week|month)\b|"
+                          r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|over\s+the\s+weekend\b|yesterday\b)")
 # an uncounted group estimated in an apposition: "Hundreds of families, estimated at about 2,000 people, fled": the
 # predicate after it decides
 _VAGUE_ESTIMATED = re.compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\s+[\w\s-]{1,30},\s*(?:estimated|put)\s+at\s*$", re.IGNORECASE)
@@ -434,6 +440,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     of = before.rfind(" of ", max(0, len(before) - 60))
     if of >= 0 and _SHARE_BEFORE.search(before[max(0, of - 45):]):
         return None, None
+    if _TAKEN_IN.search(before) and _IN_A_PERIOD.match(after):
+        return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
     if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
     if _PROJECTION_AFTER.match(after):

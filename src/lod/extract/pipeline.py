@@ -438,6 +438,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
 
 Period = tuple[date | None, date | None, str | None]
 # a relative clause about a place or a thing, not the people counted
+_INSERTED = re.compile(r"(?:,\s+(?:including|among\s+them|of\s+whom|mostly|most\s+of\s+them)\b(?:[^,;:—–()]|(?<=\d),(?=\d)){1,60},"
+                       r"|\s[–—]\s(?:[^,;:—–]|(?<=\d),(?=\d)){1,60}\s[–—])\s+(?:have\s+|had\s+|were\s+|was\s+|are\s+)?[a-z]")
 _WHERE_WHICH = re.compile(r",\s+(?:where|which)\b[^,;]*", re.IGNORECASE)
 _COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)
 # a clause that adds the figure to a total: the total does not share the period of the clause before
@@ -474,7 +476,10 @@ def _period(expressions: list[DateExpression], statement: Found | None, reported
     chosen = candidates[0]
     if figure is not None:
         lo, hi = figure.number.qstart, figure.end
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        # a part inserted before the verb ("5,000 people, including 2,000 children, fled on Monday", "5,000 people — 1,000
+        # families — fled") is no clause of its own: the date after the verb is the whole's
+        inserted = [(m.start(), m.end()) for m in _INSERTED.finditer(text)] if "," in text or "—" in text or "–" in text else []
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(a <= m.start() < b for a, b in inserted)]
 
         def clause(at: int) -> int:
             return sum(1 for b in breaks if b < at)
