@@ -592,6 +592,10 @@ def title_hint(title: str) -> date | None:
     return date(years.pop(), 12, 31) if len(years) == 1 else None
 
 
+# rules that name a day of the week, resolved on or before the publication date
+_WEEKDAY_RULES = frozenset({"since-weekday", "since-weekend", "weekday", "weekday-range", "weekend", "began-weekday"})
+
+
 def close_period(expression: DateExpression, reported: date | None) -> tuple[date | None, date | None]:
     """The (start, end) of a period once the reporting date is known (None where it is not)."""
     if expression.kind == "past":
@@ -604,10 +608,17 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
             day = min(reported.day, calendar.monthrange(year, month)[1])
             return date(year, month, day), reported
         return reported - timedelta(days=expression.days or 0), reported
+    if expression.rule in _WEEKDAY_RULES and expression.start and reported and expression.start > reported:
+        # "The agency said on Friday that 5,000 had crossed since Tuesday" (or "fled on Tuesday"): the Tuesday before
+        # the day it was said, not the one before publication
+        back = timedelta(days=7 * ((expression.start - reported).days // 7 + 1))
+        if expression.kind == "since":
+            return expression.start - back, reported
+        if expression.rule == "weekend":  # its Sunday was cut at the publication date
+            return expression.start - back, min(expression.start - back + timedelta(days=1), reported)
+        if expression.kind in ("point", "period") and expression.end:
+            return expression.start - back, expression.end - back
     if expression.kind == "since":
-        if expression.rule in ("since-weekday", "since-weekend") and expression.start and reported and expression.start > reported:
-            # "The agency said on Friday that 5,000 had crossed since Tuesday": the Tuesday before the day it was said
-            return expression.start - timedelta(days=7 * ((expression.start - reported).days // 7 + 1)), reported
         return expression.start, reported
     if expression.kind == "day-before":
         return (reported - timedelta(days=1), reported - timedelta(days=1)) if reported else (None, None)

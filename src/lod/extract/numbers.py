@@ -27,7 +27,7 @@ _SCALE = r"(?:hundred|thousand|million|billion)\b(?!s)"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<fraction>half|a\s+half|(?:a|one)[-\s]quarter|three[-\s]quarters|(?:a|one)[-\s]third|two[-\s]thirds)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|mln\b|bn\b)|(?P<kilo>[kK]\b))?"
+    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|mln\b|mn\b|bn\b)|(?P<kilo>[kK]\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
@@ -107,7 +107,7 @@ def _value(match: re.Match[str]) -> int | None:
             digits = digits.replace(",", ".")  # "1,2 million": a decimal comma before a scale word
         number = float(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))  # "10,000", "10 000"
         scale = "thousand" if match.group("kilo") else (match.group("dscale") or "").lower()
-        scale = {"m": "million", "mln": "million", "bn": "billion"}.get(scale, scale)
+        scale = {"m": "million", "mln": "million", "mn": "million", "bn": "billion"}.get(scale, scale)
         return int(round(number * SCALES.get(scale, 1)))
     return _words_value(match.group("words"))
 
