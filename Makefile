@@ -6,9 +6,9 @@ LOD := $(BIN)/lod
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install assets browser virtuoso wrk build serve test test-remote bench clean
+.PHONY: install assets jemalloc browser virtuoso wrk build serve test test-remote bench clean
 
-install: $(VENV)/.installed assets
+install: $(VENV)/.installed assets jemalloc
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p node_modules
 	touch $@
+
+# Debian's jemalloc, the allocator `lod serve` runs with when it is there (lod.allocator, LOD_MALLOC): a sixth
+# less CPU per query. Optional: without it (no root to install it), lod runs on the C library's malloc.
+jemalloc:
+	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(ctypes.util.find_library("jemalloc") is None)' 2>/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjemalloc2 >/dev/null; } || \
+	  echo "libjemalloc2 is not installed: lod serve runs on the C library's malloc (see LOD_MALLOC)"
 
 # Debian's chromium, for the browser tests.
 browser:

@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from _rdf import isomorphic
 
 from conftest import make_settings
-from lod import publish
+from lod import allocator, publish
 from lod.articles import read_article
 from lod.settings import Settings
 
@@ -128,6 +128,8 @@ def test_serve_answers_the_built_dataset(built_settings: Settings) -> None:
             assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.3)
+        # It started itself again with jemalloc (LOD_MALLOC's default; `make install` installs the library).
+        assert allocator.loaded(maps=Path(f"/proc/{server.pid}/maps"))
         answer = httpx.post(f"{base}/sparql", data={"query": HOUSEHOLDS_QUESTION},
                             headers={"Accept": "application/sparql-results+json"}, timeout=30)
         assert answer.status_code == 200, answer.text
@@ -239,6 +241,8 @@ def test_serve_with_workers_shares_the_port_and_the_options(built_settings: Sett
     try:
         children = started()
         assert len(children) == 2
+        # Each server process inherits the allocator the parent started itself again with, and so do its query workers.
+        assert all(allocator.loaded(maps=Path(f"/proc/{pid}/maps")) for pid in [*children, *_descendants(children)])
         clients = [httpx.Client(base_url=base, timeout=180) for _ in range(6)]  # one kept-alive connection each
         try:
             for client in clients:  # whichever process takes the connection answers from the same store
@@ -277,6 +281,15 @@ def _server_processes(pid: int) -> list[str]:
     """The worker processes of `lod serve --workers N`."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     return [c for c in children if "lod.web.balancer" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")]
+
+
+def _descendants(pids: list[str]) -> list[str]:
+    """The children of ``pids`` (a server process's query workers), and theirs."""
+    found: list[str] = []
+    for pid in pids:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        found += children + _descendants(children)
+    return found
 
 
 def _connections(port: int, pids: list[str]) -> dict[str, int]:

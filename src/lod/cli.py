@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from lod import formats
+from lod import allocator, formats
 from lod.errors import InputError, LodError, QueryError, Refused, StoreUnavailable, ValidationFailed
 from pydantic import ValidationError
 
@@ -79,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = _settings(args)
+        if argv is None and args.command == "serve":  # this process's own command line, not a caller's list
+            allocator.restart_with(settings.malloc)
         return int(COMMANDS[args.command](args, settings) or EXIT_OK)
     except BrokenPipeError:  # the reader (`| head`) went away: not an error of ours
         sys.stderr.close()

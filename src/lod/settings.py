@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     ingest_token: SecretStr | None = None
+    malloc: Literal["jemalloc", "system"] = "jemalloc"  # the allocator `lod serve` runs with (lod.allocator)
 
     @field_validator("ingest_token")
     @classmethod
