@@ -1,0 +1,62 @@
+"""Who a figure is attributed to: the organization that speaks in its sentence, a person's organization, or the
+publisher of an institution's own report (never a source that names no organization)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from lod.extract.document import Document
+from lod.extract.lexicon import COLLECTIVE_SPEAKERS
+from lod.extract.sentences import Sentence
+from lod.extract.statements import Found
+from lod.records import OrgMention, Span
+from lod.reconcile import Reconciler
+
+def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | None, sentence: Sentence
+              ) -> tuple[OrgMention | None, date | None]:
+    c = doc.context
+    if statement is None:
+        if c.institution and sentence.text[:1] not in "\"“" and not _UNNAMED_SOURCE.search(sentence.text):
+            return OrgMention(c.org_display.get(c.publisher_org or "", c.publisher_name or ""), None, c.publisher_org), c.published
+        return None, None
+    speaker = statement.speaker
+    if speaker.rule == "speaker-collective":  # "activists say": a group of people, not an organization
+        return None, statement.date
+    span = mention_span(doc, sentence, speaker.org_ref)
+    if speaker.kind == "organization":
+        return OrgMention(speaker.name, span, speaker.org_ref), statement.date
+    if speaker.org_name:
+        ref = reconciler.org(speaker.org_name)
+        name = speaker.org_name
+        owner = re.match(r"(?:the\s+)?(?P<o>.+?)['’]s?\s+\w", speaker.org_name)
+        if ref is None and owner and (owner_ref := reconciler.org(owner.group("o"))):  # "the X's political committee"
+            ref = owner_ref
+            name = c.org_display.get(owner_ref, owner.group("o"))
+        if ref is None:  # "the foundation's coordinator": the organization of that kind named in the article
+            head = speaker.org_name.split()[-1].lower().rstrip("’'s")
+            for mention in doc.orgs:
+                entry = reconciler.org_entry(mention.ref) if mention.ref else None
+                if entry and head in entry.label.lower().split():
+                    ref, name = entry.id, mention.text
+                    break
+        if ref:
+            name = c.org_display.get(ref, name) if name.lower().startswith(("the ", "foundation")) else name
+        return OrgMention(name, mention_span(doc, sentence, ref), ref), statement.date
+    return None, statement.date
+
+
+# a source that names no organization ("according to local officials"): the figure is not the publisher's own
+_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?" + COLLECTIVE_SPEAKERS + r"\b|"
+                             r"\b(?i:an?|one)\s+(?:[\w.’'-]+\s+){0,3}(?i:official|source|activist|doctor|resident)\s+"
+                             r"(?i:said|says|told|tells)\b")
+
+
+def mention_span(doc: Document, sentence: Sentence, ref: str | None) -> Span | None:
+    low = bisect_left(doc.org_starts, sentence.start)
+    high = bisect_left(doc.org_starts, sentence.end)
+    for mention in doc.orgs[low:high]:
+        if ref and mention.ref == ref:
+            return Span(mention.start, mention.end, mention.rule)
+    return None

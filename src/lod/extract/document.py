@@ -1,0 +1,155 @@
+"""An article read once: sentences, organizations, people, places, dates and the context every rule shares (the
+publisher, whether the text is an institution's own report, the dates a report's title states)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from lod.articles import Article
+from lod.extract.dates import DateExpression, find_dates, stated_today, title_hint
+from lod.extract.entities import EntityFinder, Mention
+from lod.extract.events import triggers_in
+from lod.extract.lexicon import REPORTING_PERIOD
+from lod.extract.sentences import Sentence, split_sentences
+from lod.extract.statements import Context
+from lod.reconcile import Reconciler
+
+# The finder of the reconciler used last: building one compiles every alias, so it is kept while the same
+# reconciler is used (one per process: a command, or the web app's publishing context). One slot, not one per
+# reconciler ever seen, which held every reconciler and its gazetteer alive for the life of the process.
+_FINDER: list[tuple[Reconciler, EntityFinder]] = []
+
+
+def _finder(reconciler: Reconciler) -> EntityFinder:
+    if not _FINDER or _FINDER[0][0] is not reconciler:
+        _FINDER[:] = [(reconciler, EntityFinder(reconciler))]
+    return _FINDER[0][1]
+
+
+@dataclass
+class Document:
+    """An article read once: its sentences, mentions, dates and context, which every later step shares."""
+
+    article: Article
+    body: str
+    sentences: list[Sentence]
+    orgs: list[Mention]
+    people: list[Mention]
+    places: list[Mention]
+    dates: list[list[DateExpression]]
+    context: Context
+    triggers: list[list[tuple[str, int, int]]]  # the campaign words of each sentence
+    today: date | None  # the publication date, or the day an undated text says is today
+    place_starts: list[int] = field(default_factory=list)
+    org_starts: list[int] = field(default_factory=list)
+    finder: EntityFinder | None = None  # the finder that read it (the headline's places are looked up with it)
+
+    def __post_init__(self) -> None:
+        self.place_starts = [m.start for m in self.places]
+        self.org_starts = [m.start for m in self.orgs]
+
+
+def analyse(article: Article, reconciler: Reconciler) -> Document:
+    body = article.body
+    finder = _finder(reconciler)
+    sentences = split_sentences(body)
+    orgs = finder.orgs(body)
+    people = finder.people(body, orgs)
+    places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
+    published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
+    hint = None if published else title_hint(article.title or "")
+    dates = _since_then([find_dates(s.text, published, hint) for s in sentences])
+    _reporting_period(article.title or "", published, sentences, dates)
+    triggers = [triggers_in(s.text) for s in sentences]
+    display: dict[str, str] = {}
+    for mention in orgs:
+        if mention.ref and not mention.reference:
+            display.setdefault(mention.ref, mention.text)
+    publisher_org, publisher_name = _publisher(article, finder, reconciler)
+    if publisher_org and publisher_name:
+        display.setdefault(publisher_org, publisher_name)
+    header = f"{article.title} {article.published_text} {article.publisher}".lower()
+    context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
+                      [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
+    return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
+
+
+# "during the reporting period", "in the period under review": the period a report's title states
+_REPORTING_PERIOD = re.compile(r"\b" + REPORTING_PERIOD + r"\b", re.IGNORECASE)  # lexicon reporting_period
+
+
+def _reporting_period(title: str, published: date | None, sentences: list[Sentence],
+                      dates: list[list[DateExpression]]) -> None:
+    """A report's "during the reporting period" is the period its title states ("Weekly Update, 1-7 June 2016")."""
+    said = [i for i, s in enumerate(sentences) if "period" in s.text and _REPORTING_PERIOD.search(s.text)]
+    if not said:
+        return
+    # a title gives its range bare ("1-7 June 2016", "1 June - 7 June 2016"): read it as "from ... to ..."
+    ranged = re.sub(r"(?<![\w-])(?=\d{1,2}(?:\s+[A-Za-z]{3,9}\.?)?\s*(?:[-–]|to)\s*\d{1,2}\b)", "from ", title)
+    stated = [e for e in find_dates(ranged, published) if e.kind == "period" and e.start and e.end and e.start < e.end]
+    if not stated:
+        return
+    for index in said:
+        found = _REPORTING_PERIOD.search(sentences[index].text)
+        assert found is not None  # checked above
+        dates[index] = sorted([*dates[index], replace(stated[0], text=found.group(0), begin=found.start(), finish=found.end(),
+                                                      rule="reporting-period")], key=lambda e: e.begin)
+
+
+def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]:
+    """"Since then" (or a closing "since") starts at the last date the two sentences before gave: "The offensive
+    began on 1 June. Since then, 5,000 people have fled." Left open when they gave none."""
+    for index, found in enumerate(dates):
+        for position, expression in enumerate(found):
+            if expression.kind == "first-day":
+                # "On the first day and night, 10,000 were evacuated": the first day of what began at the last "since"
+                earlier = [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 6), -1))]
+                start = next((e.start for group in earlier for e in reversed(group) if e.kind == "since" and e.start), None)
+                if start is not None:
+                    found[position] = replace(expression, kind="period", start=start,
+                                              end=start + timedelta(days=expression.days or 0))
+                continue
+            if expression.kind != "since-then":
+                continue
+            before = [e for e in found[:position] if e.start] or ([e for e in dates[index - 1] if e.start] if index else [])
+            if not before and index > 1:
+                before = [e for e in dates[index - 2] if e.start]
+            if before:
+                found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
+    return dates
+
+
+_REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Situation\s+Report|Sitrep|Situation\s+Update|Humanitarian\s+Update)\b",
+                           re.IGNORECASE)
+
+
+def own_report(doc: Document) -> bool:
+    """An institution's own situation report (a flash update or sitrep): its text, and the sources it
+    cites ("according to the health agency"), are the report itself, not reported speech. The sources still attribute
+    the figures."""
+    c = doc.context
+    return bool(c.institution and not c.press_release and _REPORT_TITLE.search(doc.article.title or ""))
+
+
+# words that make a publisher's name a medium's, not an institution's ("... News", "... Times", "... Media Network")
+_MEDIA_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Media|Television|TV|Radio|Channel|Broadcasting|Tribune|Herald|"
+                          r"Journal|Gazette|Daily|Magazine|Newspaper|Agency|Wire)\b")
+
+
+def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
+    """The organization that published the article when it is an institution (its own report): the curated
+    (non-media) organization, or an organization's name that is no medium's ("the X Refugee Council (XRC), press
+    release"; its id is then None)."""
+    mentions = finder.orgs(article.publisher)
+    for mention in mentions:
+        entry = reconciler.org_entry(mention.ref) if mention.ref else None
+        if entry and entry.type == "media":
+            return None, None
+        if entry:
+            return entry.id, mention.text
+    for mention in mentions:
+        if mention.rule == "org-head" and mention.start == 0 and not _MEDIA_WORDS.search(article.publisher):
+            return None, mention.text
+    return None, None

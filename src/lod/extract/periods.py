@@ -1,0 +1,134 @@
+"""The period of a figure: the date expressions of its sentence (dates.py) weighed by clause, by who said it and when,
+and by what the sentences around it say ("The displacement between 12 and 25 December", a flight told in words)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lod.extract.dates import DateExpression, close_period
+from lod.extract.document import Document
+from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
+from lod.extract.numbers import find_numbers
+from lod.extract.observations import Figure, find_figures
+from lod.extract.statements import Found
+from lod.records import ObservationRecord
+
+Period = tuple[date | None, date | None, str | None]
+
+# a flight told in words, with no count: "Thousands of people fled the town over the weekend."
+FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|" + FLOW_NOUNS + r")\b", re.IGNORECASE)  # lexicon flow_nouns
+
+
+def words_flow_period(doc: Document, index: int) -> Period | None:
+    """The period of the sentence before when it tells the same movement in words and has no count of its own
+    ("Thousands fled the town over the weekend. Some 5,000 reached the camp."): a figure that follows takes it."""
+    sentence = doc.sentences[index]
+    periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
+    counts = [n for n in find_numbers(sentence.text) if n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text)]
+    if len(periods) != 1 or counts or not FLOW_IN_WORDS.search(sentence.text):  # a count, flow or not: not in words
+        return None
+    start, end = close_period(periods[0], doc.today)
+    return (start, end, periods[0].text) if start or end else None
+
+
+# Where one clause of a sentence ends and the next, with its own figure and period, begins.
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringing|taking|raising|while|whereas|but|and|"
+                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|down\s+from|after|including|adding\s+to)\b|\b(?:while|whereas)\b")
+
+
+# a part inserted before the verb (", including 2,000 children,", "— 1,000 families —"): no clause of its own
+_INSERTED = re.compile(r"(?:,\s+(?:including|among\s+them|of\s+whom|mostly|most\s+of\s+them)\b(?:[^,;:—–()]|(?<=\d),(?=\d)){1,60},"
+                       r"|\s[–—]\s(?:[^,;:—–]|(?<=\d),(?=\d)){1,60}\s[–—])\s+(?:have\s+|had\s+|were\s+|was\s+|are\s+)?[a-z]")
+# a relative clause about a place or a thing, not the people counted
+_WHERE_WHICH = re.compile(r",\s+(?:where|which)\b[^,;]*", re.IGNORECASE)
+_COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)
+# a clause that adds the figure to a total: the total does not share the period of the clause before
+_CUMULATIVE = re.compile(r",\s+(?:in\s+addition\s+to|adding\s+to|bringing|taking|raising)\b", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w.’'-]+){1,3}|reported|announced|stated|added|noted|confirmed|"
+                          r"estimated)\s+$", re.IGNORECASE)
+# what may come before a period that opens the sentence ("• Since 9 March, ...")
+_FRONTED = re.compile(r"^[\W\d]{0,3}(?:(?:And|But|So)\s+)?$")
+
+
+def figure_period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
+            figure: Figure | None = None, carried: Period | None = None) -> Period:
+    """The period of a figure: the nearest one in the figure's clause, else ``carried`` (the period of the flow
+    this one continues), else the nearest in the sentence.
+
+    The date the figure was reported (the statement's point date) is not its period.
+    """
+    as_of = next((e.start for e in expressions if e.kind == "as-of"), None)
+    # "..., the monitoring group reported on Tuesday": the day it was said, not the figure's period
+    said = [e for e in expressions if e.kind == "point" and _SAID_BEFORE.search(text[: e.begin])]
+    reported = as_of or (said[0].start if said and statement is None else None) or reported
+    # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
+    # the figure's period
+    said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
+    candidates = [e for e in expressions if e.kind != "as-of" and e not in said and e not in said_in
+                  and not (statement and e.kind == "point" and e.text == statement.date_text)]
+    if figure is not None:  # "5,000 fled the town, where 200 were killed last week": the date of the place's clause
+        aside = [(m.start(), m.end()) for m in _WHERE_WHICH.finditer(text)
+                 if not m.start() <= figure.number.qstart < m.end()]
+        candidates = [e for e in candidates if e.kind == "since" or not any(a <= e.begin < b for a, b in aside)]
+    if not candidates:
+        # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
+        return (None, None, None) if as_of else carried or (None, None, None)
+    chosen = candidates[0]
+    if figure is not None:
+        lo, hi = figure.number.qstart, figure.end
+        # a part inserted before the verb ("5,000 people, including 2,000 children, fled on Monday", "5,000 people — 1,000
+        # families — fled") is no clause of its own: the date after the verb is the whole's
+        inserted = [(m.start(), m.end()) for m in _INSERTED.finditer(text)] if "," in text or "—" in text or "–" in text else []
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(a <= m.start() < b for a, b in inserted)]
+
+        def clause(at: int) -> int:
+            return sum(1 for b in breaks if b < at)
+
+        def rank(e: DateExpression) -> tuple[int, int]:
+            distance = lo - e.finish if e.finish <= lo else max(0, e.begin - hi)
+            return (clause(e.begin) != clause(lo), distance)
+
+        chosen = min(candidates, key=rank)
+        if figure.rule in ("flow-number-of", "flow-total"):
+            # "the number of people who have fled since December reached 900,000 this week": the running total's own
+            # period is the one inside its noun phrase
+            inside = [e for e in candidates if e.kind in ("since", "past") and e.finish <= lo and clause(e.begin) == clause(lo)]
+            if inside:
+                chosen = inside[-1]
+        fronted = candidates[0]
+        if fronted is not chosen and chosen.finish <= lo and _FRONTED.match(text[: fronted.begin]) and \
+                text[fronted.finish:].lstrip().startswith(","):
+            chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
+        if carried is not None and clause(chosen.begin) != clause(lo):
+            return carried
+        if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
+            # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
+            # clause's event is not the figure's period
+            return None, None, None
+        opening = [m for m in _CLAUSE_BREAK.finditer(text) if m.start() < lo]
+        if clause(chosen.begin) != clause(lo) and opening and _CUMULATIVE.match(opening[-1].group(0)):
+            return None, None, None  # "..., adding to the more than 800,000 who have crossed": a total of its own time
+        if clause(chosen.begin) != clause(lo) and opening and _COMPARISON.match(opening[-1].group(0)):
+            return None, None, None  # "1.8 million fled in 2015, up from 824,000": the compared figure is of another time
+        later = [m for m in _CLAUSE_BREAK.finditer(text) if hi <= m.start() <= chosen.begin]
+        if later and _COMPARISON.match(later[-1].group(0)):
+            return None, None, None  # "N new displacements, up from 824,000 in 2016": the year of the other figure
+        if later and _CUMULATIVE.match(later[-1].group(0)):
+            return None, None, None  # "5,000 fled, bringing the total since January to 300,000": the total's period
+    start, end = close_period(chosen, reported)
+    return start, end, chosen.text
+
+
+def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> None:
+    """'The displacement between 12 and 25 December ...' right after a figure dates that figure."""
+    if index + 1 >= len(doc.sentences):
+        return
+    following = doc.sentences[index + 1].text
+    if not re.match(r"(?:The|This|That)\s+(?:mass\s+|latest\s+|recent\s+|new\s+|wave\s+of\s+)?(?:displacement|exodus)\b", following):
+        return
+    if find_figures(following):
+        return
+    ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
+    if ranges:
+        record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
