@@ -12,12 +12,12 @@ from datetime import date, datetime
 from typing import Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib import namespace as rdfns
 from rdflib.plugins.stores.memory import SimpleMemory
 
 from lod.articles import STATED, Article
 from lod.boundaries import enclosing_unit
-from lod.namespaces import DCT, GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
+from lod.namespaces import GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, Terms, dis
 from lod.records import (
     EventRecord,
     Extraction,
@@ -29,6 +29,9 @@ from lod.records import (
     StatementRecord,
 )
 from lod.uris import Uris, digest, normalise, slug
+
+# rdflib's vocabularies, each term looked up once (see Terms)
+FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD, DCT = (Terms(v) for v in (rdfns.FOAF, rdfns.PROV, rdfns.RDF, rdfns.RDFS, rdfns.SKOS, rdfns.TIME, rdfns.XSD, rdfns.DCTERMS))
 
 CONTEXT_CHARS = 32
 # Schemes whose concepts an article may add (a new post title); the others are closed lists, so an unknown

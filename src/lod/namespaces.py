@@ -5,8 +5,37 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Namespace
+from typing import Any
+
+from rdflib import Namespace as _Namespace
+from rdflib import URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD, DefinedNamespace
+
+
+class Namespace(_Namespace):
+    """rdflib's ``Namespace``, each term made once: rdflib makes a new URIRef (and checks its characters) at every
+    ``SCHEMA.name``, which mapping and validating articles do hundreds of times an article."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+class Terms:
+    """The terms of one of rdflib's own vocabularies (``Terms(RDF).type``), each looked up once: rdflib's
+    ``RDF.type`` runs a metaclass look-up and makes a new URIRef at every use."""
+
+    def __init__(self, namespace: type[DefinedNamespace]) -> None:
+        self._namespace: Any = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term: URIRef = getattr(self._namespace, name)
+        self.__dict__[name] = term
+        return term
+
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")

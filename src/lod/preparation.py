@@ -32,6 +32,7 @@ from lod.extract import extract
 from lod.manifest import input_version
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import ORG, SCHEMA, dis
+from lod.ntriples import ntriples as graph_ntriples
 from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
@@ -48,6 +49,7 @@ UPLOADS = "uploads"  # under the data folder: articles published with POST /arti
 # containing a place and the organization units they check. Upwards only: a governorate's members are not the
 # article's business (and there are thousands); the article's own nodes are the only focus nodes.
 CONTEXT_LINKS = (SCHEMA.containedInPlace, ORG.hasUnit, ORG.unitOf, RDFS.subClassOf)
+_FOLLOWED = frozenset((*CONTEXT_LINKS, SKOS.inScheme))  # links followed from a node of the context to the next
 
 # Below this many articles, forking workers costs more than it saves.
 _PARALLEL_FROM = 8
@@ -152,7 +154,7 @@ class Context:
             seen.add(node)
             for p, o in self.known.predicate_objects(node):
                 triples.append((node, p, o))
-                if (p in CONTEXT_LINKS or p == SKOS.inScheme) and isinstance(o, URIRef):
+                if p in _FOLLOWED and isinstance(o, URIRef):
                     todo.append(o)
         found = triples or _NO_SLICE
         self._slices[start] = found
@@ -207,7 +209,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     """
     extraction, origins = extraction_for(article, ctx, corrections)
     mapped = ctx.mapper.map(article, extraction, origins)
-    ntriples = mapped.graph.serialize(format="nt", encoding="utf-8")  # once: validated, then stored
+    ntriples = graph_ntriples(mapped.graph)  # once: validated, then stored
     report = ctx.check(mapped.graph, ntriples)
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
@@ -252,7 +254,7 @@ def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metad
         ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
     """
     info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
-    ntriples = mapped.graph.serialize(format="nt", encoding="utf-8")
+    ntriples = graph_ntriples(mapped.graph)
     report = ctx.check(mapped.graph, ntriples)
     if not report.conforms:
         raise ValidationFailed(report, str(path), mapped.locations)

@@ -151,15 +151,19 @@ def is_class(cls: Node) -> Callable[[Data, Node], bool]:
 
 
 def has_datatype(datatype: Node) -> Callable[[Data, Node], bool]:
+    is_lang_string, string = datatype == RDF.langString, XSD.string  # once, not per value (see lod.namespaces.Terms)
+    if datatype == string:
+        datatype = string
+
     def test(data: Data, value: Node) -> bool:
         if not isinstance(value, Literal):
             return False
-        if datatype == RDF.langString:
+        if is_lang_string:
             return bool(value.language)
         if value.language:
             return False
-        if datatype == XSD.string:
-            return value.datatype in (None, XSD.string)
+        if datatype is string:
+            return value.datatype is None or value.datatype == string
         return value.datatype == datatype and not value.ill_typed
     return test
 

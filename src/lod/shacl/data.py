@@ -26,6 +26,7 @@ _FROM_OX: dict[Any, Node] = {}
 _QUADS: dict[Triple, Any] = {}
 _LIMIT = 200_000  # terms and quads kept; the context of a build's articles holds far fewer
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # looked up once: rdflib's RDF.type makes a new term at each use
 
 
 class Data:
@@ -50,9 +51,10 @@ class Data:
                 objects = by_p.get(p)
                 if objects is None:
                     objects = by_p[p] = {}
-                if o in objects:
+                known = len(objects)
+                objects[o] = None  # one hash of o, not two: a Literal's is computed in Python, every time
+                if len(objects) == known:
                     continue
-                objects[o] = None
                 back = inv.get(o)
                 if back is None:
                     back = inv[o] = {}
@@ -81,7 +83,7 @@ class Data:
             found = {cls}
             todo = [cls]
             while todo:
-                for parent in self.objects(todo.pop(), RDFS.subClassOf):
+                for parent in self.objects(todo.pop(), _SUBCLASS_OF):
                     if parent not in found:
                         found.add(parent)
                         todo.append(parent)
@@ -90,19 +92,19 @@ class Data:
 
     def is_instance(self, node: Node, cls: Node) -> bool:
         """A SHACL instance: ``node rdf:type/rdfs:subClassOf* cls``."""
-        return any(t == cls or cls in self.superclasses(t) for t in self.objects(node, RDF.type))
+        return any(t == cls or cls in self.superclasses(t) for t in self.objects(node, _TYPE))
 
     def instances(self, cls: Node) -> dict[Node, None]:
         """Every SHACL instance of ``cls``."""
         found: dict[Node, None] = {}
         for sub in self.subclasses(cls):
-            found.update(dict.fromkeys(self.subjects(RDF.type, sub)))
+            found.update(dict.fromkeys(self.subjects(_TYPE, sub)))
         return found
 
     def subclasses(self, cls: Node) -> set[Node]:
         found, todo = {cls}, [cls]
         while todo:
-            for child in self.subjects(RDFS.subClassOf, todo.pop()):
+            for child in self.subjects(_SUBCLASS_OF, todo.pop()):
                 if child not in found:
                     found.add(child)
                     todo.append(child)

@@ -12,6 +12,8 @@ from lod.shacl.data import Data, Triple
 from lod.shacl.finding import Finding
 from lod.shacl.shapes import Shape, ShapesGraph
 
+_TYPE = RDF.type  # looked up once: rdflib's RDF.type makes a new term at each use
+
 
 class Validator:
     """Shapes read once; :meth:`validate` runs them over one data graph (or several, read as their union)."""
@@ -49,7 +51,7 @@ class Validator:
 
     def _shapes_for(self, data: Data, node: Node) -> list[Shape]:
         found: dict[int, Shape] = {}
-        for cls in data.objects(node, RDF.type):
+        for cls in data.objects(node, _TYPE):
             for ancestor in data.superclasses(cls):
                 for shape in self._by_class.get(ancestor, ()):
                     found[id(shape)] = shape
