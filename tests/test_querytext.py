@@ -32,3 +32,15 @@ def test_tokens(text: str, expected: list[str]) -> None:
 def test_keywords_and_nesting_read_the_tokens() -> None:
     text = 'select * { { ?s ?p "((((" } FILTER(((1))) }'
     assert keywords(text) == {"SELECT", "FILTER"} and nesting(text) == 4
+
+
+def test_check_nesting_refuses_deep_brackets_and_only_those() -> None:
+    from lod.errors import QueryError
+    from lod.querytext import MAX_NESTING, check_nesting
+
+    deep = "SELECT * { " + "{ " * (MAX_NESTING + 1) + "}" * (MAX_NESTING + 1) + " }"
+    with pytest.raises(QueryError, match="levels deep"):
+        check_nesting(deep)
+    check_nesting("SELECT * { " + "{ } " * (MAX_NESTING * 2) + "}")  # many brackets, side by side: lexed, passed
+    check_nesting('SELECT * { ?s ?p "' + "(" * (MAX_NESTING * 3) + '" }')  # brackets inside a string
+    check_nesting("ASK { " + "{ " * (MAX_NESTING - 1) + "}" * (MAX_NESTING - 1) + " }")  # as deep as allowed
