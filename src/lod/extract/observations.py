@@ -42,6 +42,11 @@ _UNIT = re.compile(
 )
 # "5,000 of the town's residents", "20,000 of its inhabitants": a part of a people unit, counted in it
 _OF_UNIT = re.compile(r"\s*of\s+(?:the|its|their|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}?(?P<u>" + _PEOPLE + r")\b")
+# "20,000 of the town's 50,000 residents", "20,000 of its estimated 50,000 people": a part of a population counted after it
+_OF_COUNTED_WHOLE = re.compile(r"\s*of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|its|their)\s+(?:(?:estimated|roughly|some|about|around|nearly|"
+                               r"approximately)\s+)?[\d][\d,.]*(?:\s+(?:million|thousand))?\s+(?:[\w’'-]+\s+)?(?P<u>" + _PEOPLE + r")\b")
+_WHOLE_OF_A_PART = re.compile(r"\d\s+of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|its|their)\s+(?:(?:estimated|roughly|some|about|around|nearly|"
+                              r"approximately)\s+)?$")
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
@@ -181,7 +186,7 @@ _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\
                                r"(?:\s+(?:since|for|so\s+far|this|in|over|during)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
 # "Those displaced number about 30,000", "the displaced now number 200,000": the people who fled, counted
 _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
-                           r"(?:fled|left|been\s+displaced))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
+                           r"(?:fled|left|been\s+displaced)|those\s+(?:fleeing|escaping|leaving))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
                            r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
 _FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
@@ -255,6 +260,9 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return _Candidate(number, _UNIT_CODE.get(word, "people"), unit.group(0).strip(), number.end + unit.end())
     if re.match(r"\s*(?:hours?|days?|weeks?|months?|years?)\b", after, re.IGNORECASE):
         return None
+    whole = _OF_COUNTED_WHOLE.match(after)
+    if whole:  # "displaced 20,000 of the town's 50,000 residents": the part counts in the whole's unit
+        return _Candidate(number, _UNIT_CODE.get(whole.group("u").lower(), "people"), whole.group("u"), number.end + whole.end())
     part = _OF_UNIT.match(after)
     if part and not re.match(r"\s*of\s+(?:the|its|their|[\w’'-]+['’]s)\s+[\d,.]+", after):
         word = part.group("u").lower()  # not "20,000 of its 50,000 residents" (the whole is counted after "of")
@@ -298,8 +306,11 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
     numbers = find_numbers(text)
     candidates: list[_Candidate] = []
     for number in numbers:
-        if re.search(r"\bout\s+of\s*$", text[: number.qstart], re.IGNORECASE):
+        if re.search(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+)?$", text[: number.qstart],
+                     re.IGNORECASE):
             continue  # a denominator: "44,000 civilians out of 428,000"
+        if _WHOLE_OF_A_PART.search(text[: number.qstart]):
+            continue  # the whole a part is counted of: "20,000 of the town's 50,000 residents" (a population)
         candidate = _candidate(text, number)
         if candidate is not None:
             candidates.append(candidate)
@@ -333,7 +344,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             rest = text[inner_end: tail_limit]
             closing = re.match(r"[^,;.]*,", rest) if _INSERTION.match(after) else None
             after = rest[closing.end():] if closing else rest
-        after = re.sub(r"\bout\s+of\s+[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
+        after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
+                       r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         verdict, unit_override = _classify(before, after)
         label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
         if label and flow_label(label.group("l")):
