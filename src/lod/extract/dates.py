@@ -170,7 +170,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "since early last month", "since the end of last month": from the first (or last) day of the month before
     ("since-last-month", re.compile(r"\bsince\s+(?:the\s+(?P<p>beginning|start|middle|end)\s+of\s+|(?P<q>early|mid|late)[-\s]+)?last\s+month\b", re.I)),
     ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
-    ("last-week", re.compile(r"\b(?:last|past)\s+(?P<u>week|month|weekend)\b(?!s)", re.I)),
+    # "last week" is the calendar week before; a bare "past week" is seven days back (past-duration, below)
+    ("last-week", re.compile(r"\b(?:last\s+(?P<u>week|month|weekend)|past\s+(?P<u2>weekend))\b(?!s)", re.I)),
+    ("past-duration", re.compile(r"\bpast\s+(?P<u>week|month|fortnight)\b(?!s)", re.I)),
     ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month|week)\b", re.I)),
     # "three days ago": that day
