@@ -37,7 +37,7 @@ QUALIFIERS: list[tuple[str, str]] = [
     (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|passed|topped|exceeded|surpassed",
      "more_than"),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
-    (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|"
+    (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|more\s+or\s+less|"
      r"an\s+approximate|approx\.|circa|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),
     (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
     (r"less\s+than|fewer\s+than|under|just\s+under|below", "less_than"),
@@ -53,6 +53,7 @@ _QUALIFIER_BEFORE = re.compile(
 
 _ROUGH_AFTER = re.compile(r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+(?:people|families|households|individuals|refugees|civilians))",
                           re.IGNORECASE)
+_OR_MORE_AFTER = re.compile(r"\s+or\s+more\b(?!\s+than)", re.IGNORECASE)  # "5,000 or more people": at least
 _PLUS_AFTER = re.compile(r"-?plus\b|\+", re.IGNORECASE)  # "2 million-plus", "5,000+": more than
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
 
@@ -147,6 +148,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         odd = _ROUGH_AFTER.match(text, end)
         if odd and code == "exact":  # "5,000 or so people", "5,000-odd families"
             code, words, end = "about", odd.group(0).strip(" -"), odd.end()
+        more = _OR_MORE_AFTER.match(text, end)
+        if more and code == "exact":
+            code, words, end = "at_least", more.group(0).strip(), more.end()
         plus = _PLUS_AFTER.match(text, end)
         if plus:  # "2 million-plus Syrians", "5,000+ people": more than, unless another word qualifies it
             if code == "exact":
