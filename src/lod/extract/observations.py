@@ -189,8 +189,13 @@ _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?
                            r"(?:fled|left|been\s+displaced)|those\s+(?:fleeing|escaping|leaving))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
                            r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
 _FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
+                         # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
+                         r"(?:\s+(?:in|during|since|over|for|from|across)\s+[^.;,\d]{0,30}?(?:\b(?:19|20)\d\d\b)?)?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
                          r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
+# "the highest number of new displacements in 2017, with 2.9 million": a count given for a flow named before it
+_WITH_FLOW = re.compile(r"\b" + FLOW_UNITS + r"\b[^.;:]{0,80},\s*with\s+(?:a\s+total\s+of\s+|some\s+|about\s+|around\s+|over\s+|nearly\s+)?$",
+                        re.IGNORECASE)
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+of)?|wound\w*|massacred|executed|arrested|"
                               r"detained)\s*(?:the\s+)?$", re.IGNORECASE)
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
@@ -436,7 +441,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     if number_of:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
-    if _FLOW_TOTAL.search(before) or _THOSE_NUMBER.search(before) or _NUMBER_OF_FLOW_UNIT.search(before):
+    if _FLOW_TOTAL.search(before) or _THOSE_NUMBER.search(before) or _NUMBER_OF_FLOW_UNIT.search(before) \
+            or _WITH_FLOW.search(before):
         return "flow-total", None
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:
