@@ -311,6 +311,13 @@ def test_capped_results_say_so(tmp_path: Path) -> None:
         response = http.get("/sparql", params={"query": ALL_TRIPLES}, headers={"Accept": "application/n-triples"})
         assert response.headers["X-Lod-Result-Capped"] == "true"
         assert len(Graph().parse(data=response.content, format="nt")) == 3
+        response = http.get("/sparql", params={"query": ALL_TRIPLES}, headers={"Accept": "text/turtle"})  # from the triples
+        assert response.headers["X-Lod-Result-Capped"] == "true"
+        assert len(Graph().parse(data=response.content, format="turtle")) == 3
+        three = "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3 } }"
+        for accept, name in (("application/n-triples", "nt"), ("text/turtle", "turtle")):  # as many as the cap: all
+            response = http.get("/sparql", params={"query": three}, headers={"Accept": accept})
+            assert "X-Lod-Result-Capped" not in response.headers and len(Graph().parse(data=response.content, format=name)) == 3
         response = http.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 2"})
         assert "X-Lod-Result-Capped" not in response.headers
 

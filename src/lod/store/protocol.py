@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Callable, Iterable, Iterator, Mapping, Protocol, TypeVar, Union, runtime_checkable
 
 import pyoxigraph as ox
@@ -192,11 +193,12 @@ class Steady(Protocol):
 
 def take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
     """The first ``limit`` items (all of them when None), and whether more were left."""
-    out: list[T] = []
-    for item in items:
-        if limit is not None and len(out) >= limit:
-            return out, True
-        out.append(item)
+    if limit is None:
+        return list(items), False
+    out = list(islice(items, limit + 1))
+    if len(out) > limit:
+        del out[limit:]
+        return out, True
     return out, False
 
 
