@@ -77,6 +77,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     title = " ".join((doc.article.title or "").split())
     returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
+    flows: list[tuple[int, ObservationRecord]] = []  # each flow's sentence and record, in order
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     for index, sentence in enumerate(doc.sentences):
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title) and _restated_later(doc, index):
@@ -100,6 +101,11 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         # people fled this week. About 8,000 found shelter in X and a further 3,000 fled to Y."): it takes that
         # flow's period, and its reporter when the sentence names none.
         before = previous[1] if previous and previous[0] == index - 1 else None
+        if before is None or before.span.rule in _TOTAL_RULES:
+            # a breakdown after a running total, or after a sentence that tells no count and no date ("Some 142,000 were
+            # displaced between 1 and 10 February. This brings the total since 1 December to 700,000. Most of the newly
+            # displaced moved north. X received 38,000 IDPs, Y some 21,500"): it is of the flow before them
+            before = _flow_before(doc, index, flows) or before
         carried = (before.period_start, before.period_end, before.period_text) if before and (
             before.period_start or before.period_end) else None
         if carried is None and before is None and index > 0:
@@ -172,7 +178,25 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 first[key] = record
                 found.append(record)
             previous = (index, first[key])
+            flows.append((index, first[key]))
     return found
+
+
+_TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
+
+
+def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
+    """The last flow of the three sentences before that is no running total, when every sentence between tells only a
+    running total, or the same movement in words with neither a count nor a date ("Most of the newly displaced moved
+    north.")."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        here = [record for at, record in flows[-6:] if at == back]
+        if here and any(r.span.rule not in _TOTAL_RULES for r in here):
+            return [r for r in here if r.span.rule not in _TOTAL_RULES][-1]
+        if not here and (doc.dates[back] or find_numbers(doc.sentences[back].text)
+                         or not FLOW_IN_WORDS.search(doc.sentences[back].text)):
+            return None  # a sentence between that counts, dates or tells of something else ("The roads were cut.")
+    return None
 
 
 def _restated_later(doc: Document, index: int) -> bool:
