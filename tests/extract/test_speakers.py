@@ -39,3 +39,11 @@ def test_an_organization_after_a_comma_and_of_is_the_speaker_s(reconciler: Recon
     assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
     got = record("“Some 9,000 people crossed in the last 48 hours,” said John Smith, at the camp.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_body_described_with_a_capitalised_modifier_speaks(reconciler: Reconciler) -> None:
+    got = record("The Kurdish-led administration put the figure higher, saying 275,000 people had fled their homes.",
+                 reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Kurdish-led administration"]
+    got = record("The Kurdish administration said 275,000 people had fled their homes.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

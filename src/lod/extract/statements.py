@@ -26,7 +26,7 @@ from datetime import date
 
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
-from lod.extract.lexicon import AUDIENCES, COLLECTIVE_SPEAKERS, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS, TITLES
+from lod.extract.lexicon import AUDIENCES, COLLECTIVE_SPEAKERS, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS, TITLES
 from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
@@ -48,6 +48,10 @@ _SOURCE_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:latest|new|weekly|daily|monthly
                           # (not "the country's Disaster ... Authority (DMA) said": a name with an organization word speaks itself)
                           r"['’]s\s+(?:[A-Z][\w-]*\s+){0,4}(?!(?-i:" + ORG_HEADS + r")\s)(?-i:[A-Z])[\w-]*\s+"
                           r"\((?-i:[A-Z][A-Za-z]{1,9})\)\s*$", re.IGNORECASE)
+# "The Kurdish-led administration said", "..., the Turkish-backed opposition said": a body described, not named
+_DESCRIBED_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>" + DESCRIBED_BODIES + r")(?:\s+(?:has|had|have|also))?"
+                            r"(?:\s+(?:put|puts|placed|gave)\s+(?:the|its|their)\s+(?:figure|number|toll|tally|estimate)(?:\s+(?:even\s+)?"
+                            r"(?:higher|lower))?\s*,)?\s*$")
 # "Figures released by the agency on 10 June show", "Data compiled by X": a document and the body that issued it
 _ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|recent|official|weekly|monthly)\s+)?(?:figures|data|statistics|"
                         r"numbers|estimates|report|update|count)\s+(?:released|published|issued|compiled|collected|gathered|"
@@ -181,6 +185,12 @@ class StatementFinder:
         tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
+        described_body = _DESCRIBED_BODY.search(pre)
+        if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
+            # Britain-based monitor": the Observatory), else the body as the text describes it
+            head = described_body.group("d").split()[-1]
+            return self._described(head, lo + described_body.start("d")) or Speaker(
+                described_body.group("d"), "organization", None, None, "speaker-described")
         issued_by = _ISSUED_BY.search(pre)
         if issued_by:  # "Figures released by the agency on 10 June showed": the body that issued them speaks
             org = next(iter(self.orgs.starting(lo + issued_by.end(), lo + len(pre))), None)
