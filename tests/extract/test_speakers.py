@@ -47,3 +47,10 @@ def test_a_body_described_with_a_capitalised_modifier_speaks(reconciler: Reconci
     assert [o["reported_by"] for o in got["displacement"]] == ["Kurdish-led administration"]
     got = record("The Kurdish administration said 275,000 people had fled their homes.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_country_s_body_named_by_what_it_is_speaks(reconciler: Reconciler) -> None:
+    got = record("Turkey's disaster management agency said 5,000 people crossed on Monday.\n\n"
+                 "The Lebanese army said 3,000 people crossed on Tuesday.\n\n"
+                 "Turkish officials said 2,000 people crossed on Sunday.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Turkey's disaster management agency", "Lebanese army", None]

@@ -26,7 +26,10 @@ from datetime import date
 
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
-from lod.extract.lexicon import AUDIENCES, COLLECTIVE_SPEAKERS, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS, TITLES
+from lod.extract.lexicon import (
+    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS,
+    STATE_BODIES, TITLES,
+)
 from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
@@ -52,6 +55,9 @@ _SOURCE_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:latest|new|weekly|daily|monthly
 _DESCRIBED_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>" + DESCRIBED_BODIES + r")(?:\s+(?:has|had|have|also))?"
                             r"(?:\s+(?:put|puts|placed|gave)\s+(?:the|its|their)\s+(?:figure|number|toll|tally|estimate)(?:\s+(?:even\s+)?"
                             r"(?:higher|lower))?\s*,)?\s*$")
+# "the country's disaster management agency said", "the <demonym> army said" (lexicon state_bodies)
+_STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+['’]s|" + "|".join(re.escape(w) for w in COUNTRY_ADJECTIVES)
+                         + r")\s+" + STATE_BODIES + r")\s*$")
 # "Figures released by the agency on 10 June show", "Data compiled by X": a document and the body that issued it
 _ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|recent|official|weekly|monthly)\s+)?(?:figures|data|statistics|"
                         r"numbers|estimates|report|update|count)\s+(?:released|published|issued|compiled|collected|gathered|"
@@ -266,6 +272,9 @@ class StatementFinder:
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
+        state = _STATE_BODY.search(pre)
+        if state:  # "X's disaster management agency said", "The <demonym> army said": a country's body, as written
+            return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
         return None
 
     def _named_at_end(self, pre: str, lo: int) -> Speaker | None:
