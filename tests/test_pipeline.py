@@ -404,3 +404,38 @@ def test_dumps_written_while_loading_are_those_read_back_from_the_store(corpus_s
         built = (corpus_settings.dumps_dir / name).read_bytes()
         assert built == (again.dumps_dir / name).read_bytes(), name
         assert built
+
+
+@pytest.mark.remote_only  # a remote store by nature; four builds, so in make test-remote, beside the other server tests
+def test_a_big_build_into_a_server_goes_there_a_batch_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More articles than one transaction takes (IN_PLACE_MAX, lowered here to 0, batches of one) go into the SPARQL
+    server, checked first: nothing lands on the local disk, and the server holds what the embedded build holds; an
+    article refused stops the build before anything is written; a file taken away takes its graph with it."""
+    from lod import pipeline
+
+    monkeypatch.setattr(pipeline, "IN_PLACE_MAX", 0)
+    monkeypatch.setattr(pipeline, "SERVER_BATCH", 1)
+    remote = make_settings(tmp_path / "remote", engine="oxigraph-server")
+    embedded = make_settings(tmp_path / "embedded", engine="embedded")
+    for settings in (remote, embedded):  # a second article: the seed under another address
+        seed = settings.data_dir / "articles" / f"{SEED}.txt"
+        text = seed.read_text(encoding="utf-8").replace("Source URL: http://en.etilaf.org/", "Source URL: http://en.etilaf.org/copy/", 1)
+        (seed.parent / f"copy-{SEED}.txt").write_text(text, encoding="utf-8")
+        (seed.parent / f"copy-{SEED}.yaml").write_text((seed.parent / f"{SEED}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    report = build(remote)
+    build(embedded)
+    assert len(report.articles) == 2 and not remote.store_path.exists()
+    assert same(held(remote), held(embedded))
+
+    before = held(remote)
+    _edit(remote.data_dir / "articles" / f"copy-{SEED}.txt", "Publisher: Syrian National Coalition", "Publisher Syrian National Coalition")
+    with pytest.raises(Refused):
+        build(remote)
+    assert same(before, held(remote))
+
+    for name in (f"copy-{SEED}.txt", f"copy-{SEED}.yaml"):
+        (remote.data_dir / "articles" / name).unlink()
+    report = build(remote)
+    after = held(remote)
+    assert len(report.removed) == 1 and set(before) - set(after) == {str(report.removed[0])} and set(after) < set(before)

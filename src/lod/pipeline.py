@@ -59,6 +59,7 @@ __all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "Prepa
 
 # Up to this many changed articles are replaced in the live store in one transaction; more are staged.
 IN_PLACE_MAX = 200
+SERVER_BATCH = 200  # graphs one request to a SPARQL server replaces, in a build of more than IN_PLACE_MAX
 _YOUNG = 100_000  # new objects between two collections of the youngest generation during a build (see _rarely_collected)
 
 
@@ -123,6 +124,8 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
                 fed: GraphDump | None = None  # the dumps of every graph, written while a new store is loaded
                 if live and len(changed) + len(stale) <= IN_PLACE_MAX:
                     report = _in_place(settings, store, ctx, manifest, changed, stale, hashes, done)
+                elif store is not None:  # a SPARQL server: every article checked, then written a batch at a time
+                    report = _batched(store, ctx, changed)
                 else:
                     fed = stack.enter_context(graph_dump(settings)) if store is None else None
                     report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done, fed)
@@ -298,6 +301,54 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
     exchange(staging, live)
     shutil.rmtree(staging, ignore_errors=True)  # the previous store, now in the staging folder
     return report
+
+
+# --- many articles into a SPARQL server: checked first, then written a batch at a time ----------------------
+
+
+def _batched(store: Store, ctx: Context, changed: list[str]) -> BuildReport:
+    """Prepare and check every article first, keeping their graphs on disk (so memory stays flat), and write
+    nothing if one is refused; then replace the shared graphs and the articles' graphs ``SERVER_BATCH`` at a
+    time (one request each), and drop lod's graphs that no file gives any more. A request that fails stops
+    the build with the store's error; building again writes what is missing (a graph already there, the same,
+    is left as it is)."""
+    report = BuildReport()
+    errors: list[LodError] = []
+    seen: dict[str, str] = {}
+    with tempfile.TemporaryFile() as spool:
+        spooled: list[tuple[str, int, int]] = []
+        keys: list[EventKey] = []
+        for outcome in prepare_all(changed, ctx):
+            if _accept(outcome, seen, errors):
+                report.add(Built(outcome.path, outcome.graph_name, outcome.triples, outcome.report))  # type: ignore[arg-type]
+                keys.extend(outcome.events)
+                spooled.append((outcome.graph_name, spool.tell(), len(outcome.ntriples)))
+                spool.write(outcome.ntriples)
+        if errors:
+            raise Refused(errors)
+        renaming = renames(keys)  # one event told by several articles: one IRI, across batches
+        prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
+        existing = set(store.graph_names())
+        report.removed = sorted(g for g in existing if str(g).startswith(prefixes) and str(g) not in seen)
+        _replace_new(store, _shared(ctx), existing, report.removed)
+        for start in range(0, len(spooled), SERVER_BATCH):
+            graphs: dict[URIRef, Graph] = {}
+            for name, offset, length in spooled[start : start + SERVER_BATCH]:
+                spool.seek(offset)
+                graphs[URIRef(name)] = Graph().parse(data=spool.read(length), format="nt")
+            rename_events(graphs, renaming)
+            _replace_new(store, graphs, existing)
+    report.quads = len(store)
+    return report
+
+
+def _replace_new(store: Store, graphs: dict[URIRef, Graph], existing: set[URIRef], removing: Iterable[URIRef] = ()) -> None:
+    """:func:`_replace_changed`, asking the store only about the graphs it already has (a first build into an
+    empty server asks nothing)."""
+    changed = {name: graph for name, graph in graphs.items() if name not in existing or not _same(graph, store, name)}
+    changed.update({name: Graph() for name in removing})
+    if changed:
+        store.replace_graphs(changed)
 
 
 # --- shared parts -------------------------------------------------------------------------------------------
