@@ -189,12 +189,15 @@ def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRe
     """The last flow of the three sentences before that is no running total, when every sentence between tells only a
     running total, or the same movement in words with neither a count nor a date ("Most of the newly displaced moved
     north.")."""
+    recent = [(at, record) for at, record in flows[-6:] if at >= index - 3]
+    if not any(record.span.rule not in _TOTAL_RULES for _, record in recent):
+        return None  # the cheap test first: no flow of that kind in the three sentences before
     for back in range(index - 1, max(-1, index - 4), -1):
-        here = [record for at, record in flows[-6:] if at == back]
+        here = [record for at, record in recent if at == back]
         if here and any(r.span.rule not in _TOTAL_RULES for r in here):
             return [r for r in here if r.span.rule not in _TOTAL_RULES][-1]
-        if not here and (doc.dates[back] or find_numbers(doc.sentences[back].text)
-                         or not FLOW_IN_WORDS.search(doc.sentences[back].text)):
+        if not here and (doc.dates[back] or not FLOW_IN_WORDS.search(doc.sentences[back].text)
+                         or find_numbers(doc.sentences[back].text)):
             return None  # a sentence between that counts, dates or tells of something else ("The roads were cut.")
     return None
 

@@ -191,13 +191,13 @@ class StatementFinder:
         tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
-        described_body = _DESCRIBED_BODY.search(pre)
+        described_body = _DESCRIBED_BODY.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
             head = described_body.group("d").split()[-1]
             return self._described(head, lo + described_body.start("d")) or Speaker(
                 described_body.group("d"), "organization", None, None, "speaker-described")
-        issued_by = _ISSUED_BY.search(pre)
+        issued_by = _ISSUED_BY.search(pre) if " by " in pre else None
         if issued_by:  # "Figures released by the agency on 10 June showed": the body that issued them speaks
             org = next(iter(self.orgs.starting(lo + issued_by.end(), lo + len(pre))), None)
             if org is not None:
@@ -272,7 +272,7 @@ class StatementFinder:
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
-        state = _STATE_BODY.search(pre)
+        state = _STATE_BODY.search(pre, max(0, len(pre) - 120))
         if state:  # "X's disaster management agency said", "The <demonym> army said": a country's body, as written
             return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
         return None
