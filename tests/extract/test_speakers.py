@@ -54,3 +54,46 @@ def test_a_country_s_body_named_by_what_it_is_speaks(reconciler: Reconciler) -> 
                  "The Lebanese army said 3,000 people crossed on Tuesday.\n\n"
                  "Turkish officials said 2,000 people crossed on Sunday.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Turkey's disaster management agency", "Lebanese army", None]
+
+
+def test_a_statement_named_again_speaks_for_whoever_issued_it(reconciler: Reconciler) -> None:
+    got = record("Some 2,300 people left the town on Saturday, the Northtown Council said in a statement.\n\n"
+                 "The number of people who have left since 1 June has risen to 31,500, according to the statement.\n\n"
+                 "Nearly 39,000 people have been displaced in the region since May, the statement added.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Northtown Council", "said"), ("Northtown Council", "according to"), ("Northtown Council", "added")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Northtown Council"] * 3
+    got = record("Some 2,300 people left the town on Saturday, the statement added.", reconciler)
+    assert got["statements"] == [] and [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_statistics_obtained_from_a_body_are_the_body_s(reconciler: Reconciler) -> None:
+    got = record("According to statistics obtained by our agency from the Northtown Relief Committee, the number of "
+                 "displaced people since 9 May has reached 19,069.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Northtown Relief Committee"]
+    got = record("According to statistics, the number of displaced people since 9 May has reached 19,069.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_post_before_its_organization_and_a_name(reconciler: Reconciler) -> None:
+    got = record("Co-chair of the Humanitarian Affairs Office Dilvin Rashid told our agency that 4,500 families arrived "
+                 "in the city.", reconciler)
+    assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [
+        ("Dilvin Rashid", "Co-chair", "Humanitarian Affairs Office")]
+    assert got["organizations"] == ["Humanitarian Affairs Office"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Humanitarian Affairs Office"]
+
+
+def test_a_post_of_several_words_before_a_name(reconciler: Reconciler) -> None:
+    got = record("Deputy Interior Minister John Smith said 5,000 people fled.", reconciler)
+    assert [(p["name"], p["role"]) for p in got["people"]] == [("John Smith", "Deputy Interior Minister")]
+    got = record("Deputy Interior Ministry officials said 5,000 people fled.", reconciler)
+    assert got["people"] == []
+
+
+def test_a_place_s_administration_speaks(reconciler: Reconciler) -> None:
+    got = record("More than 2,300 people left the town on Saturday, Northtown Governorate said in a statement.",
+                 reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Northtown Governorate"]
+    got = record("More than 2,300 people fled to Northtown Governorate on Saturday.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from lod.extract.lexicon import (
-    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, STOPWORDS, TOPONYM_HEADS,
+    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS,
     alternation as words_alternation,
 )
 from lod.extract.mentions import (
@@ -331,8 +331,9 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _trim_leading(name: str) -> str:
     tokens = name.split()
-    while tokens and (tokens[0] in STOPWORDS or tokens[0].lower() in ("of", "for", "and", "on", "the")):
-        tokens.pop(0)
+    while tokens and (tokens[0] in STOPWORDS or tokens[0].lower() in ("of", "for", "and", "on", "the")
+                      or tokens[0] in ROLE_HEADS and len(tokens) > 2 and tokens[1] in ("of", "for")):
+        tokens.pop(0)  # "Head of the X Office": the post is no part of the name
     return " ".join(tokens)
 
 

@@ -58,7 +58,7 @@ _BARE_FOLLOWERS = re.compile(
 # women and children — have fled"
 _BARE_BEFORE_FLOW = re.compile(r"\s*(?:[—–-]+\s*[^\d.;—–]{1,40}?[—–-]+\s*)?(?:(?:so\s+far|in\s+total|to\s+date|[a-z]+ly|already|now|alone|altogether|overall|also|since|then|"
                                r"all|more|still|later|just|have|has|had|were|was|are|been|being)\s+){0,3}(?:" + FIGURE_PREDICATES["flow"] + r")\b")
-_CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|including|with\s+a\s+total\s+of|totall?ing|or|"
+_CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|numbering|amounting\s+to|including|with\s+a\s+total\s+of|totall?ing|or|"
                         r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—]+\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)

@@ -24,7 +24,7 @@ from lod.reconcile import Reconciler
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
 _NAME = re.compile(NAME)
-_POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?P<n>" + NAME + r")")
+_POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?=(?P<n>" + NAME + r"))")  # overlapping: "Deputy X Minister Name"
 _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
@@ -78,6 +78,9 @@ class PeopleFinder:
         # demonym on is longer than a name and is refused whole
         spans = [(m.start(), m.end()) for m in _NAME.finditer(body)]
         spans += [(m.start("n"), m.end("n")) for m in _POST_NAME.finditer(body)]
+        # a name right after an organization's name ("Head of the X Office Name Surname told"): the capitalised run
+        # over both is no name, the name after the organization may be
+        spans += [(n.start(), n.end()) for o in orgs if body[o.end: o.end + 1] == " " and (n := _NAME.match(body, o.end + 1))]
         for match_start, match_end in sorted(set(spans)):
             start, end, name, town_surname = self._clean_name(body, match_start, match_end, org_spans)
             if name is None:

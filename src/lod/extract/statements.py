@@ -27,8 +27,8 @@ from datetime import date
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
 from lod.extract.lexicon import (
-    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, REPORTING_VERBS, ROLE_HEADS,
-    STATE_BODIES, TITLES,
+    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PLACE_BODIES, REPORTING_VERBS,
+    ROLE_HEADS, STATE_BODIES, TITLES,
 )
 from lod.extract.sentences import Sentence
 
@@ -58,10 +58,14 @@ _DESCRIBED_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?
 # "the country's disaster management agency said", "the <demonym> army said" (lexicon state_bodies)
 _STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+['’]s|" + "|".join(re.escape(w) for w in COUNTRY_ADJECTIVES)
                          + r")\s+" + STATE_BODIES + r")\s*$")
+# "X Governorate said", "the X Municipality announced": a place's administration (lexicon place_bodies)
+_PLACE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+\s+){1,3}" + PLACE_BODIES + r")\s*$")
 # "Figures released by the agency on 10 June show", "Data compiled by X": a document and the body that issued it
 _ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|recent|official|weekly|monthly)\s+)?(?:figures|data|statistics|"
                         r"numbers|estimates|report|update|count)\s+(?:released|published|issued|compiled|collected|gathered|"
                         r"provided|posted)\s+by\s+", re.IGNORECASE)
+# what is left before "statement" when no one owns it ("..., the statement added", "The statement said")
+_NO_OWNER = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?i:the|this|that)\s*$")
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 # "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
 _AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
@@ -191,6 +195,8 @@ class StatementFinder:
         tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
+            if _NO_OWNER.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release)\s*$", body[lo: pos]):
+                return self._like_it("speaker-statement")  # "..., the statement added": the body whose statement it is
         described_body = _DESCRIBED_BODY.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
@@ -272,6 +278,9 @@ class StatementFinder:
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
+        place_body = _PLACE_BODY.search(pre, max(0, len(pre) - 80))
+        if place_body:  # "X Governorate said in a statement": the place's administration, as written
+            return Speaker(place_body.group("d"), "organization", None, None, "speaker-place-body")
         state = _STATE_BODY.search(pre, max(0, len(pre) - 120))
         if state:  # "X's disaster management agency said", "The <demonym> army said": a country's body, as written
             return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
@@ -418,6 +427,7 @@ class StatementFinder:
             return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
         according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+|"
                               r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
+                              r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
                               r"(?:from|by|of|released\s+by)\s+)?)"
                               r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
         if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
@@ -429,6 +439,9 @@ class StatementFinder:
                         if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
+            if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
+                                            sentence.text[according.end("src"):]):
+                speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
             if speaker is not None and self.c.institution and speaker.name.lower() in (
                     self.c.org_display.get(self.c.publisher_org or "", "").lower(), (self.c.publisher_name or "").lower()):
                 speaker = None  # "according to our own tracking" in an institution's text: the text itself, not speech
