@@ -64,7 +64,8 @@ _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|po
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
 
 _FLOW_OBJECT = re.compile(
-    r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE,
+    r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?"
+    r"(?:(?:another|further|additional|other)\s+)?$", re.IGNORECASE,  # "received a further 1,200 families"
 )
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
 # a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
@@ -188,7 +189,8 @@ _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\
 _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
                            r"(?:fled|left|been\s+displaced)|those\s+(?:fleeing|escaping|leaving))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
                            r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
-_FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
+_FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals|departures|evacuations|"
+                         r"(?:IDP|population|displacement)\s+movements)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
                          r"(?:\s+(?:in|during|since|over|for|from|across)\s+[^.;,\d]{0,30}?(?:\b(?:19|20)\d\d\b)?)?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
