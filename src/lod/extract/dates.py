@@ -212,6 +212,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
                          r"\bover\s+the\s+(?:last|past)\s+year\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bearlier\s+this\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
+    # "during the year", "over the course of the year": the year the text named last (resolved by the document,
+    # ``lod.extract.document``); open when it named none
+    ("the-year", re.compile(r"\b(?:during|throughout|over|in)\s+(?:the\s+course\s+of\s+)?the\s+(?:same\s+)?year\b"
+                            r"(?!\s*(?:,\s*)?(?:19|20)\d\d)", re.I)),
     # "in 2014", "during 2015", "throughout 2013": that year
     ("in-year", re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d|\s*[-–]\s*\d)", re.I)),
     ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ythis>this\s+year|last\s+year))?\b(?!\s+\d)", re.I)),
@@ -237,7 +241,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
-    "last-year": ("last year",),
+    "last-year": ("last year",), "the-year": ("the year", "same year"),
     "yesterday": ("yesterday", "today", "night", "morning"),
 }
 
@@ -513,7 +517,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since", date(anchor.year - 1, 1, 1), None) if anchor else make("period", None, None)
         if rule == "since-year":
             return make("since", date(int(m.group("y")), 1, 1), None)
-        if rule == "vague":
+        if rule in ("vague", "the-year"):
             return make("period", None, None)
         if rule == "day-month":
             day = _day_month(m, "p", anchor, "py")

@@ -60,7 +60,7 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
     published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
     hint = None if published else title_hint(article.title or "")
-    dates = _since_then([find_dates(s.text, published, hint) for s in sentences])
+    dates = _the_year(_since_then([find_dates(s.text, published, hint) for s in sentences]), article.title or "")
     _reporting_period(article.title or "", published, sentences, dates)
     triggers = [triggers_in(s.text) for s in sentences]
     display: dict[str, str] = {}
@@ -118,6 +118,24 @@ def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]
                 before = [e for e in dates[index - 2] if e.start]
             if before:
                 found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
+    return dates
+
+
+def _the_year(dates: list[list[DateExpression]], title: str) -> list[list[DateExpression]]:
+    """"During the year" is the year the text named last, in that sentence or the three before ("In 2018, ... During
+    the year, ..."), else the one year the title names ("Global Trends: Forced Displacement in 2018"); open otherwise."""
+    title_years = {int(y) for y in re.findall(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])", title)}
+    for index, found in enumerate(dates):
+        for position, expression in enumerate(found):
+            if expression.rule != "the-year":
+                continue
+            earlier = [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 4), -1))]
+            year = next((e.start.year for group in earlier for e in reversed(group)
+                         if e.rule == "in-year" and e.start is not None), None)
+            if year is None and len(title_years) == 1:
+                year = next(iter(title_years))
+            if year is not None:
+                found[position] = replace(expression, start=date(year, 1, 1), end=date(year, 12, 31))
     return dates
 
 

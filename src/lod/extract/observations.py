@@ -208,7 +208,15 @@ _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s
 _TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking)\s+in|absorbed|registered|registers)\s*(?:some\s+|about\s+|around\s+|nearly\s+)?$",
                        re.IGNORECASE)
 _IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?:this|last)\s+(?:week|month)\b|"
-                          r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|over\s+the\s+weekend\b|yesterday\b)")
+                          r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|over\s+the\s+weekend\b|yesterday\b|"
+                          # "in 2018", "in May", "during the first half of 2015", "over the course of the year"
+                          r"(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?:(?:19|20)\d\d\b|" + MON + r"(?!\w))|"
+                          r"(?:in|during|throughout|over)\s+(?:the\s+course\s+of\s+)?the\s+(?:same\s+|first\s+|second\s+)?"
+                          r"(?:year|half|quarter|months?)\b|between\s+\S+\s+and\b|from\s+\S+\s+(?:\S+\s+)?to\b)")
+# a period that opens the sentence ("In 2018, the country registered ..."): the figure's period too
+_FRONTED_PERIOD = re.compile(r"^\s*(?:In|During|Throughout|Since|Between|From|Over|Within)\s+[^,;.]{0,30}?(?:(?:19|20)\d\d|" + MON
+                             + r"|weeks?|months?|year|days|hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                             r"(?!\w)[^,;.]{0,20},")
 # an uncounted group estimated in an apposition: "Hundreds of families, estimated at about 2,000 people, fled": the
 # predicate after it decides
 _VAGUE_ESTIMATED = re.compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\s+[\w\s-]{1,30},\s*(?:estimated|put)\s+at\s*$", re.IGNORECASE)
@@ -461,7 +469,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     of = before.rfind(" of ", max(0, len(before) - 60))
     if of >= 0 and _SHARE_BEFORE.search(before[max(0, of - 45):]):
         return None, None
-    if _TAKEN_IN.search(before) and _IN_A_PERIOD.match(after):
+    if _TAKEN_IN.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before)):
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
     if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
