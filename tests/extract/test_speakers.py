@@ -97,3 +97,18 @@ def test_a_place_s_administration_speaks(reconciler: Reconciler) -> None:
     assert [o["reported_by"] for o in got["displacement"]] == ["Northtown Governorate"]
     got = record("More than 2,300 people fled to Northtown Governorate on Saturday.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_source_that_names_no_organization_is_not_the_institution_s(reconciler: Reconciler) -> None:
+    publisher = "Northtown Relief Council (NTRC)"
+    got = record("An additional 2,100 individuals arrived in the district on 10 and 11 May, according to local councils.",
+                 reconciler, publisher=publisher)
+    assert [o["reported_by"] for o in got["displacement"]] == [None]
+    got = record("An additional 2,100 individuals arrived in the district on 10 and 11 May.", reconciler, publisher=publisher)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Northtown Relief Council (NTRC)"]
+
+
+def test_an_acronym_in_brackets_inside_an_organization_s_name(reconciler: Reconciler) -> None:
+    got = record("Some 68,900 IDP movements were recorded in May.", reconciler,
+                 publisher="Camp Coordination and Camp Management (CCCM) Cluster")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Camp Coordination and Camp Management (CCCM) Cluster"]

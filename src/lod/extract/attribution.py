@@ -8,7 +8,7 @@ from bisect import bisect_left
 from datetime import date
 
 from lod.extract.document import Document
-from lod.extract.lexicon import COLLECTIVE_SPEAKERS
+from lod.extract.lexicon import COLLECTIVE_SPEAKERS, UNNAMED_SOURCES
 from lod.extract.sentences import Sentence
 from lod.extract.statements import Found
 from lod.records import OrgMention, Span
@@ -48,7 +48,7 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
 
 
 # a source that names no organization ("according to local officials"): the figure is not the publisher's own
-_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?" + COLLECTIVE_SPEAKERS + r"\b|"
+_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?(?:" + COLLECTIVE_SPEAKERS + r"|(?i:" + UNNAMED_SOURCES + r"))\b|"
                              r"\b(?i:an?|one)\s+(?:[\w.’'-]+\s+){0,3}(?i:official|source|activist|doctor|resident)\s+"
                              r"(?i:said|says|told|tells)\b")
 

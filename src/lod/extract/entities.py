@@ -35,7 +35,9 @@ _SP = r"[^\S\n]+"  # spaces within a line: a name never runs over a line break
 # a name token, or two joined by a slash ("Shelter/NFI"); a full stop only after an initial ("U. N.")
 _ORG_TOKEN = TOKEN + r"(?:/" + TOKEN + r")?(?:(?<=\b[A-Z])\.)?"
 _ORG_PHRASE = re.compile(
-    r"(?<![\w’'/])(?P<name>(?:" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,6}(?:" + _ORG_HEADS + r")\b"
+    # an acronym in brackets may stand inside the name: "Camp Coordination and Camp Management (CCCM) Cluster"
+    r"(?<![\w’'/])(?P<name>" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*(?:(?:" + _ORG_TOKEN
+    + r"|\([A-Z][A-Za-z]{1,9}\))" + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){0,5}(?:" + _ORG_HEADS + r")\b"
     # "... Administration of North and East <Country>": capitalised words after "of" belong to the name
     r"(?:" + _SP + r"of" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:and" + _SP + r")?[A-Z][\w’'-]+){0,4}(?![\w’'-]))?)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"

@@ -68,6 +68,7 @@ FLOW_NOUNS = "(?:" + str(_DATA["flow_nouns"]["pattern"]) + ")"
 DESCRIBED_BODIES = "(?:" + "".join(str(_DATA["described_bodies"]["pattern"]).split()) + ")"
 STATE_BODIES = "(?:" + "".join(str(_DATA["state_bodies"]["pattern"]).split()) + ")"
 PLACE_BODIES = "(?:" + str(_DATA["place_bodies"]["pattern"]) + ")"
+UNNAMED_SOURCES = "(?:" + str(_DATA["unnamed_sources"]["pattern"]) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "flow_units", "forcing_verbs")},
@@ -84,6 +85,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "described_bodies": {**_DATA["described_bodies"], "pattern": DESCRIBED_BODIES},
     "state_bodies": {**_DATA["state_bodies"], "pattern": STATE_BODIES},
     "place_bodies": _DATA["place_bodies"],
+    "unnamed_sources": _DATA["unnamed_sources"],
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

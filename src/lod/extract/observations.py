@@ -67,6 +67,10 @@ _FLOW_OBJECT = re.compile(
     r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?"
     r"(?:(?:another|further|additional|other)\s+)?$", re.IGNORECASE,  # "received a further 1,200 families"
 )
+# a count of people said to be of some kind ("1,200 of the arrivals are children"): who they are, not how many moved
+_WHO_THEY_ARE = re.compile(r"\s*(?:are|were|was|is)\s+(?:(?:mostly|mainly|reportedly|all|believed\s+to\s+be|said\s+to\s+be)\s+)?"
+                           r"(?:children|women|minors|girls|boys|men|elderly|under\s+(?:the\s+age|\d)|aged|older|disabled|"
+                           r"unaccompanied|infants|pregnant|female|male)\b", re.IGNORECASE)
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
 # a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
@@ -367,8 +371,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
         if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else ""):
             verdict = "flow-label"  # "Displaced: 12,000 (X), 8,000 (Y)"; "Arrivals by district - X: 12,000; Y: 8,000"
-        if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group):
-            verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow
+        if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group) and not _WHO_THEY_ARE.match(after):
+            verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow ("1,200 of the arrivals are
+            # children" says who some of them are: no flow of its own)
         if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]):
             verdict = "flow-unit"  # "300 killed and 20,000 displaced": the participle is the predicate
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
