@@ -34,6 +34,8 @@ HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: O
         ("03/15/2018", date(2018, 3, 15)),  # month first, when the second number cannot be a month
         ("03/05/2018", date(2018, 5, 3)),  # day first otherwise
         ("15-Mar-2018", date(2018, 3, 15)),
+        ("May 20,2013", date(2013, 5, 20)),  # no space after the comma
+        ("20 May ,2013", date(2013, 5, 20)),
         ("12016/03/05", None),  # no year of 4 digits there
         ("not stated", None),
         ("31 February 2020", None),  # no such day

@@ -112,3 +112,28 @@ def test_an_acronym_in_brackets_inside_an_organization_s_name(reconciler: Reconc
     got = record("Some 68,900 IDP movements were recorded in May.", reconciler,
                  publisher="Camp Coordination and Camp Management (CCCM) Cluster")
     assert [o["reported_by"] for o in got["displacement"]] == ["Camp Coordination and Camp Management (CCCM) Cluster"]
+
+
+def test_a_first_name_with_an_age_speaks(reconciler: Reconciler) -> None:
+    got = record("Mohammed, 28, who fled with his wife on Saturday, told the agency that the roads were jammed.\n\n"
+                 "“We left at night,” he said.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Mohammed", "told"), ("Mohammed", "said")]
+    got = record("In March, 28, said the roads were jammed.", reconciler)
+    assert got["people"] == [] and got["statements"] == []
+
+
+def test_a_body_named_again_by_its_kind_speaks(reconciler: Reconciler) -> None:
+    got = record("Some 3,000 civilians have fled the valley, the Syrian Observatory for Human Rights said.\n\n"
+                 "Since 1 May, some 7,000 people have left the area, the observatory said.\n\n"
+                 "In total, 2,970 people have left the camp since 1 March, the Northtown Center for Relief of the Displaced "
+                 "in the Region said.\n\nSome 1,000 more left on Monday, the center added.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [
+        "Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights",
+        "Northtown Center for Relief of the Displaced in the Region", "Northtown Center for Relief of the Displaced in the Region"]
+
+
+def test_a_daily_flash_is_the_institution_s_own_report(reconciler: Reconciler) -> None:
+    got = record("According to the Red Crescent, at least 16,000 people have been displaced since 26 May.", reconciler,
+                 publisher="Northtown Humanitarian Office", title="Displacement (Daily Flash of 29 May 2016)")
+    assert got["statements"] == []
+    assert [o["reported_by"] for o in got["displacement"]] == ["Red Crescent"]

@@ -62,7 +62,7 @@ def test_an_unnamed_source_is_not_the_publishing_institution(reconciler: Reconci
             "Another 2,000 people fled the village on Monday.")
     got = record(body, reconciler, publisher="Relief Council for Refugees (RCR), press release")
     reporters = {o["figure"]: o["reported_by"] for o in got["displacement"]}
-    assert reporters == {5000: None, 2000: "Relief Council"}
+    assert reporters == {5000: None, 2000: "Relief Council for Refugees (RCR)"}  # the name as written, "for X" in it
 
 
 def test_a_publisher_that_is_a_medium_is_no_institution(reconciler: Reconciler) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lod.articles import Article
-from lod.extract.dates import DateExpression, find_dates, stated_today, title_hint
+from lod.extract.dates import MON, DateExpression, find_dates, stated_today, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
 from lod.extract.lexicon import REPORTING_PERIOD
@@ -60,7 +60,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
     published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
     hint = None if published else title_hint(article.title or "")
-    dates = _the_year(_since_then([find_dates(s.text, published, hint) for s in sentences]), article.title or "")
+    dates = _the_year(_since_then([_after_dateline(s.text, find_dates(s.text, published, hint)) for s in sentences],
+                                  [s.text for s in sentences]), article.title or "")
     _reporting_period(article.title or "", published, sentences, dates)
     triggers = [triggers_in(s.text) for s in sentences]
     display: dict[str, str] = {}
@@ -98,7 +99,14 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
                                                       rule="reporting-period")], key=lambda e: e.begin)
 
 
-def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]:
+_SINCE_THE_START = re.compile(r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|operation|assault|escalation)",
+                              re.IGNORECASE)
+_LAUNCHED = re.compile(r"\b(?:launched|began|started|opened|kicked\s+off)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:campaign|offensive|operation|assault)\b|\b(?:campaign|offensive|operation|assault)\s+"
+                       r"(?:was\s+launched|began|started)\b", re.IGNORECASE)
+
+
+def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) -> list[list[DateExpression]]:
     """"Since then" (or a closing "since") starts at the last date the two sentences before gave: "The offensive
     began on 1 June. Since then, 5,000 people have fled." Left open when they gave none."""
     for index, found in enumerate(dates):
@@ -111,6 +119,14 @@ def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]
                     found[position] = replace(expression, kind="period", start=start,
                                               end=start + timedelta(days=expression.days or 0))
                 continue
+            if expression.rule == "vague" and _SINCE_THE_START.match(expression.text) and index:
+                # "Since the start of the offensive, ...": dated by a sentence just before that says when it began
+                # ("The army launched an offensive on the area on Dec. 23")
+                began = next((e for back in range(index - 1, max(-1, index - 3), -1) for e in dates[back]
+                              if e.kind == "point" and e.start and _LAUNCHED.search(sentence_texts[back])), None)
+                if began is not None:
+                    found[position] = replace(expression, kind="since", start=began.start, end=None)
+                continue
             if expression.kind != "since-then":
                 continue
             before = [e for e in found[:position] if e.start] or ([e for e in dates[index - 1] if e.start] if index else [])
@@ -119,6 +135,17 @@ def _since_then(dates: list[list[DateExpression]]) -> list[list[DateExpression]]
             if before:
                 found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
     return dates
+
+
+# a dateline ("CITY, Jan. 7 (Agency) --", "CITY, Country, May 22 (Agency) -"): where and when the copy was filed
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?,\s*(?:" + MON + r"\s+\d{1,2}|\d{1,2}\s+"
+                       + MON + r")(?:,?\s*(?:19|20)\d\d)?\.?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—:])")
+
+
+def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """The dates of a sentence without its dateline's: the day the copy was filed is no period of what it reports."""
+    dateline = _DATELINE.match(text) if found and found[0].begin < 60 else None
+    return [e for e in found if e.begin >= dateline.end()] if dateline else found
 
 
 def _the_year(dates: list[list[DateExpression]], title: str) -> list[list[DateExpression]]:
@@ -139,7 +166,8 @@ def _the_year(dates: list[list[DateExpression]], title: str) -> list[list[DateEx
     return dates
 
 
-_REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Situation\s+Report|Sitrep|Situation\s+Update|Humanitarian\s+Update)\b",
+_REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Flash\s+Report|Daily\s+Flash|Situation\s+Report|Sitrep|Situation\s+Update|"
+                           r"Humanitarian\s+Update)\b",
                            re.IGNORECASE)
 
 

@@ -38,8 +38,10 @@ _ORG_PHRASE = re.compile(
     # an acronym in brackets may stand inside the name: "Camp Coordination and Camp Management (CCCM) Cluster"
     r"(?<![\w’'/])(?P<name>" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*(?:(?:" + _ORG_TOKEN
     + r"|\([A-Z][A-Za-z]{1,9}\))" + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){0,5}(?:" + _ORG_HEADS + r")\b"
-    # "... Administration of North and East <Country>": capitalised words after "of" belong to the name
-    r"(?:" + _SP + r"of" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:and" + _SP + r")?[A-Z][\w’'-]+){0,4}(?![\w’'-]))?)"
+    # "... Administration of North and East <Country>", "... Center for Reconciliation of the Opposing Sides in <Country>":
+    # capitalised words after "of" or "for" belong to the name
+    r"(?:" + _SP + r"(?:of|for)" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:(?:and|of|the|in)" + _SP + r"){0,2}"
+    r"[A-Z][\w’'-]+){0,6}(?![\w’'-]))?)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
 # an acronym before a reporting verb or after "according to": "the SDF said", "according to SANA"

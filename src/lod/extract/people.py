@@ -49,7 +49,10 @@ _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 # inverted verb at the end of the sentence ('..., said Osman.')
 _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
-                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])")
+                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])|"
+                             # "Mohammed, 28, who fled on Saturday, told ...": a first name with an age, then its verb
+                             r"(?<![\w’'-])(?P<g>[A-Z][a-z]{2,}),[^\S\n]+\d{1,2},[^\S\n]+(?:(?:an?|who)\b[^.;\n]{0,120}?,[^\S\n]+)?"
+                             r"(?:also[^\S\n]+)?(?=(?:" + _VERB_ALT + r")\b)")
 # after an inverted verb, the speaker's organization: '..., said Name of ORG.', '..., said Name from the ORG,'
 _OF_ORG_AFTER = re.compile(r",?[^\S\n]+(?:of|from|at|with)[^\S\n]+(?:the[^\S\n]+)?(?P<org>[A-Z][^,;.\n]{1,80}?)\s*(?:[,;]|\.(?:\s|$)|$)")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
@@ -128,12 +131,12 @@ class PeopleFinder:
         taken = SpanIndex([(m.start, m.end) for m in (*orgs, *found.values())])
         known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
         for match in _SINGLE_SPEAKER.finditer(body):  # "Youssef recalls", "..., said Osman."
-            group = "n" if match.group("n") else "m"
+            group = "n" if match.group("n") else "m" if match.group("m") else "g"
             start, end, name = match.start(group), match.end(group), match.group(group)
             if (taken.overlaps(start, end) or name in known or name in STOPWORDS or name in TITLES or name in ROLE_HEADS
                     or NOT_A_PLACE_WORD.match(name) or name in COUNTRY_ADJECTIVES or ORG_HEAD_WORD.fullmatch(name)
                     or self._world.fullmatch(name) or _well_known_place(self.reconciler, name)
-                    or self._org(name) is not None or _sentence_start(body, start)):
+                    or self._org(name) is not None or (_sentence_start(body, start) and group != "g")):
                 continue
             found[(start, end)] = Mention("person", start, end, name, "person-single-name", None, False, None, None)
         return sorted(found.values(), key=lambda m: m.start)

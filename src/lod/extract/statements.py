@@ -195,7 +195,7 @@ class StatementFinder:
         tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
-            if _NO_OWNER.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release)\s*$", body[lo: pos]):
+            if _NO_OWNER.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin)\s*$", body[lo: pos]):
                 return self._like_it("speaker-statement")  # "..., the statement added": the body whose statement it is
         described_body = _DESCRIBED_BODY.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
@@ -224,7 +224,8 @@ class StatementFinder:
                 return found_owner
         if re.search(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", pre, re.I):
             return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
-        body_noun = re.search(r"[,;]\s*the\s+(?P<head>committee|council|commission|administration|authority|ministry)\s*$", pre, re.I)
+        body_noun = re.search(r"[,;]\s*the\s+(?P<head>committee|council|commission|administration|authority|ministry|observatory|"
+                              r"cent(?:er|re)|network)\s*$", pre, re.I)
         if body_noun:  # "..., the committee said": the last body of that kind named, else the body that spoke last
             return self._described(body_noun.group("head"), lo + body_noun.start()) or self._like_it("speaker-definite")
         for _ in range(4):
@@ -244,6 +245,8 @@ class StatementFinder:
                 appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
+                elif age := re.search(r"(?<=[a-z]),\s*\d{1,2}\s*,?\s*$", pre):
+                    stripped = pre[: age.start()]  # "Mohammed, 28, told ...": the age after the name
             if stripped == pre:
                 break
             pre = stripped
