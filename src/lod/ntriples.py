@@ -8,6 +8,8 @@ refused the same way) and literals are quoted by rdflib's own function.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
@@ -18,8 +20,9 @@ _IRIS: dict[Node, str] = {}  # IRI -> <IRI>, as rdflib's URIRef.n3 writes it
 _LIMIT = 100_000  # IRIs kept: those of past articles are not seen again, the shared ones come back at once
 
 
-def ntriples(graph: Graph) -> bytes:
-    """``graph`` as rdflib's N-Triples writer writes it: one line a triple, in the graph's order, UTF-8."""
+def ntriples(graph: Graph | Iterable[tuple[Node, Node, Node]]) -> bytes:
+    """``graph`` (or its triples, in its order) as rdflib's N-Triples writer writes it: one line a triple, in the
+    graph's order, UTF-8."""
     iris = _IRIS
     if len(iris) > _LIMIT:
         iris.clear()

@@ -58,7 +58,7 @@ _PARALLEL_FROM = 8
 # but the thresholds ran about 5 collections an article, walking the workers' growing caches: 1.7 of an
 # article's 18 ms of CPU in the workers (600 articles, 3 interleaved rounds, load 5).
 _COLLECT_EVERY = 256
-_NO_SLICE: tuple[tuple[Node, Node, Node], ...] = ()  # what an article's own nodes link to in the known graphs
+_NO_LINKS: tuple[tuple[tuple[Node, Node, Node], ...], tuple[URIRef, ...]] = ((), ())  # an article's own node in the known graphs
 
 
 _LOADED: dict[str, Context] = {}  # by input version; see Context.load
@@ -78,7 +78,7 @@ class Context:
     reconciler: Reconciler
     checked: Graph = field(default_factory=Graph)  # vocabulary + reference without the generated communities
     checker: ArticleChecker = field(init=False)
-    _slices: dict[URIRef, Sequence[tuple[Node, Node, Node]]] = field(init=False, default_factory=dict)
+    _slices: dict[URIRef, tuple[Sequence[tuple[Node, Node, Node]], Sequence[URIRef]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.checker = ArticleChecker(self.shapes)
@@ -123,41 +123,48 @@ class Context:
         return out
 
     def context_triples(self, graph: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
-        """:meth:`context_for` (of a graph or its triples) as triples, some repeated: what the checker reads (a
-        Graph costs more to fill than the checking of the article took)."""
+        """:meth:`context_for` (of a graph or its triples) as triples, each once: what the checker reads (a
+        Graph costs more to fill than the checking of the article took). The order is that of the slices of
+        the linked nodes one after the other with the repeats left out: a node reached again (a governorate
+        two towns lie in) is skipped with all it leads to, which its first visit gave already."""
         out: list[tuple[Node, Node, Node]] = []
+        seen: set[URIRef] = set()
         for node in {o for _, _, o in graph if isinstance(o, URIRef)}:
-            out.extend(self._slice(node))
+            todo = [node]
+            while todo:
+                current = todo.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                own, followed = self._links(current)
+                out.extend(own)
+                todo.extend(followed)
         return out
 
-    def check(self, graph: Graph, ntriples: bytes | None = None) -> ValidationReport:
-        """An article's (or data set's) graph checked against the shapes, with the context it links to;
-        ``ntriples``: the graph as rdflib's N-Triples, if the caller has it (the SPARQL constraints read it)."""
+    def check(self, graph: Graph | list[tuple[Node, Node, Node]], ntriples: bytes | None = None) -> ValidationReport:
+        """An article's (or data set's) graph, or its triples, checked against the shapes, with the context it
+        links to; ``ntriples``: the graph as rdflib's N-Triples, if the caller has it (the SPARQL constraints
+        read it)."""
         # Once: reading an rdflib graph costs more than checking it (and list(graph) would read it twice: the
         # length it asks first is a count of every triple).
-        triples = list(iter(graph))
+        triples = graph if isinstance(graph, list) else list(iter(graph))
         return self.checker.check(triples, self.context_triples(triples), ntriples)
 
-    def _slice(self, start: URIRef) -> Sequence[tuple[Node, Node, Node]]:
-        """What ``start`` links to in the known graphs, followed along ``CONTEXT_LINKS`` (computed once a node;
-        most nodes are an article's own, which link to nothing there, and share one empty slice)."""
-        cached = self._slices.get(start)
+    def _links(self, node: URIRef) -> tuple[Sequence[tuple[Node, Node, Node]], Sequence[URIRef]]:
+        """What ``node`` says in the known graphs, and the nodes it leads to along ``_FOLLOWED`` in the order a
+        walk visits them (last first), computed once a node; most nodes are an article's own, which say
+        nothing there, and share one empty answer."""
+        cached = self._slices.get(node)
         if cached is not None:
             return cached
         triples: list[tuple[Node, Node, Node]] = []
-        seen: set[URIRef] = set()
-        todo = [start]
-        while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            for p, o in self.known.predicate_objects(node):
-                triples.append((node, p, o))
-                if p in _FOLLOWED and isinstance(o, URIRef):
-                    todo.append(o)
-        found = triples or _NO_SLICE
-        self._slices[start] = found
+        followed: list[URIRef] = []
+        for p, o in self.known.predicate_objects(node):
+            triples.append((node, p, o))
+            if p in _FOLLOWED and isinstance(o, URIRef):
+                followed.append(o)
+        found = (triples, followed) if triples else _NO_LINKS
+        self._slices[node] = found
         return found
 
 
@@ -209,8 +216,9 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     """
     extraction, origins = extraction_for(article, ctx, corrections)
     mapped = ctx.mapper.map(article, extraction, origins)
-    ntriples = graph_ntriples(mapped.graph)  # once: validated, then stored
-    report = ctx.check(mapped.graph, ntriples)
+    triples = list(iter(mapped.graph))  # read once (a walk through rdflib costs more than writing them)
+    ntriples = graph_ntriples(triples)  # once: validated, then stored
+    report = ctx.check(triples, ntriples)
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
     return Prepared(article, mapped, report, ntriples)
@@ -254,8 +262,9 @@ def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metad
         ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
     """
     info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
-    ntriples = graph_ntriples(mapped.graph)
-    report = ctx.check(mapped.graph, ntriples)
+    triples = list(iter(mapped.graph))
+    ntriples = graph_ntriples(triples)
+    report = ctx.check(triples, ntriples)
     if not report.conforms:
         raise ValidationFailed(report, str(path), mapped.locations)
     return PreparedTable(info.key, info.path, mapped, report, ntriples)
