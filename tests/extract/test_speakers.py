@@ -137,3 +137,8 @@ def test_a_daily_flash_is_the_institution_s_own_report(reconciler: Reconciler) -
                  publisher="Northtown Humanitarian Office", title="Displacement (Daily Flash of 29 May 2016)")
     assert got["statements"] == []
     assert [o["reported_by"] for o in got["displacement"]] == ["Red Crescent"]
+
+
+def test_an_acronym_that_calls_on_speaks(reconciler: Reconciler) -> None:
+    got = record("NTRN calls on the Security Council to protect civilians.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("NTRN", "calls on")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lod.articles import Article
-from lod.extract.dates import MON, DateExpression, find_dates, stated_today, title_hint
+from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
 from lod.extract.lexicon import REPORTING_PERIOD
@@ -60,7 +60,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
     published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
     hint = None if published else title_hint(article.title or "")
-    dates = _the_year(_since_then([_after_dateline(s.text, find_dates(s.text, published, hint)) for s in sentences],
+    dates = _the_year(_since_then([_closed_since(s.text, _after_dateline(s.text, find_dates(s.text, published, hint)))
+                                   for s in sentences],
                                   [s.text for s in sentences]), article.title or "")
     _reporting_period(article.title or "", published, sentences, dates)
     triggers = [triggers_in(s.text) for s in sentences]
@@ -140,6 +141,35 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
 # a dateline ("CITY, Jan. 7 (Agency) --", "CITY, Country, May 22 (Agency) -"): where and when the copy was filed
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?,\s*(?:" + MON + r"\s+\d{1,2}|\d{1,2}\s+"
                        + MON + r")(?:,?\s*(?:19|20)\d\d)?\.?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—:])")
+
+
+# the end a text gives a "since" period: "since 26 April until the end of May", "since 1 June to 10 June"
+_UNTIL = re.compile(r"\s*,?\s*(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+(?P<m>" + MON + r")|(?P<d>\d{1,2})\s+(?P<dm>" + MON
+                    + r")|(?P<md>" + MON + r")\s+(?P<dd>\d{1,2}))(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+
+
+def _closed_since(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """A "since" period with its end stated after it ("since the start of the campaign on 26 April until the end of
+    May"): closed on that day (or the month's last day), not on the reporting date."""
+    for position, expression in enumerate(found):
+        if expression.kind != "since" or expression.start is None:
+            continue
+        until = _UNTIL.match(text, expression.finish)
+        if not until:
+            continue
+        year = int(until.group("y")) if until.group("y") else expression.start.year
+        try:
+            if until.group("m"):
+                month = MONTHS[until.group("m").rstrip(".").lower()]
+                end = month_end(year, month)
+            else:
+                month = MONTHS[(until.group("dm") or until.group("md")).rstrip(".").lower()]
+                end = date(year, month, int(until.group("d") or until.group("dd")))
+        except (KeyError, ValueError):
+            continue
+        if end >= expression.start:
+            found[position] = replace(expression, kind="period", end=end, finish=until.end())
+    return found
 
 
 def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:

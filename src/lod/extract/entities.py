@@ -46,7 +46,8 @@ _ORG_PHRASE = re.compile(
 )
 # an acronym before a reporting verb or after "according to": "the SDF said", "according to SANA"
 _SPEAKING_ACRONYM = re.compile(r"(?<![\w.’'-])(?P<acr>[A-Z]{2,6})(?![\w.’'-])(?=\s+(?:said|says|reported|reports|told|stated|"
-                               r"announced|estimated|estimates|added|warned|counted|recorded)\b)"
+                               r"announced|estimated|estimates|added|warned|warns|counted|recorded|documented|documents|calls|called|"
+                               r"urges|urged|condemns|condemned)\b)"
                                r"|\baccording\s+to\s+(?:the\s+)?(?P<acr2>[A-Z]{2,6})(?![\w’'-]|\.\w)")
 _NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE"})
 _DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
