@@ -79,7 +79,12 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     flows: list[tuple[int, ObservationRecord]] = []  # each flow's sentence and record, in order
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
+    unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
     for index, sentence in enumerate(doc.sentences):
+        unnamed = _UNNAMED_SAID.search(sentence.text)
+        if unnamed and index not in by_sentence:
+            unnamed_day = next((e.start for e in doc.dates[index] if e.kind == "point" and e.start
+                                and abs(e.begin - unnamed.end()) <= 12), unnamed_day)
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title) and _restated_later(doc, index):
             continue  # the page repeats its headline at the head of the body, and the body tells its figures again
         item = heading and bool(_LIST_ITEM.match(sentence.text))
@@ -121,6 +126,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if statement is None:
                 statement = by_sentence.get(heading_at)
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
+        if reported is None and statement is None and unnamed_day and _THE_SOURCE.search(sentence.text):
+            reported = unnamed_day  # "..., according to the source": the day that source spoke closes its periods
         places = _observation_places(doc, sentence)
         # a count ten times the flow before is a total of its own time, neither a part nor another estimate of that
         # flow ("... 3,000 fled on Monday. The war has driven 4.8 million from the country.")
@@ -237,6 +244,10 @@ _LIST_ITEM = re.compile(LIST_ITEM)  # lexicon list_item
 _RETURN_TITLE = re.compile(r"\b(?:" + RETURN_CUES + r"|return(?:s|ed|ing)?)\b", re.IGNORECASE)
 _FLIGHT = re.compile(r"\b(?:fle[de]\w*|flee\w*|displac\w+|uproot\w+|forced|forcibly|escap\w+|evacuat\w+|expelled|driven)\b",
                      re.IGNORECASE)
+# one unnamed person speaking ("a military source said on Sunday"), and the same source again ("according to the source")
+_UNNAMED_SAID = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:source|official)\s+(?:said|told|says)\b", re.IGNORECASE)
+_THE_SOURCE = re.compile(r"\b(?:according\s+to\s+the|the)\s+(?:same\s+)?(?:source|official)(?:\s+(?:said|added|told))?\b",
+                         re.IGNORECASE)
 _OWN_SOURCE = re.compile(r"\b(?:said|says|saying|told|according\s+to|reported|estimated|estimates)\b", re.IGNORECASE)
 
 
