@@ -142,3 +142,12 @@ def test_a_daily_flash_is_the_institution_s_own_report(reconciler: Reconciler) -
 def test_an_acronym_that_calls_on_speaks(reconciler: Reconciler) -> None:
     got = record("NTRN calls on the Security Council to protect civilians.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("NTRN", "calls on")]
+
+
+def test_according_to_a_body_named_by_its_kind(reconciler: Reconciler) -> None:
+    got = record("Some 1,250 people left the camp, the Northtown Center for Relief said.\n\n"
+                 "Some 40,000 people are still living in the camp, according to the center.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Northtown Center for Relief", "said"), ("Northtown Center for Relief", "according to")]
+    got = record("Some 40,000 people are still living in the camp, according to the center.", reconciler)
+    assert got["statements"] == []
