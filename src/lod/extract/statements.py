@@ -445,10 +445,10 @@ class StatementFinder:
             if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
                                             sentence.text[according.end("src"):]):
                 speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
-            kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
-                            sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
-            if kind:  # "according to the center": the body of that kind named before
-                speaker = self._described(kind.group("head"), low)
+            body_kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
+                                  sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
+            if body_kind:  # "according to the center": the body of that kind named before
+                speaker = self._described(body_kind.group("head"), low)
             if speaker is not None and self.c.institution and speaker.name.lower() in (
                     self.c.org_display.get(self.c.publisher_org or "", "").lower(), (self.c.publisher_name or "").lower()):
                 speaker = None  # "according to our own tracking" in an institution's text: the text itself, not speech
