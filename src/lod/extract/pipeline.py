@@ -81,7 +81,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
     for index, sentence in enumerate(doc.sentences):
-        unnamed = _UNNAMED_SAID.search(sentence.text)
+        unnamed = _UNNAMED_SAID.search(sentence.text) if "source" in sentence.text or "official" in sentence.text else None
         if unnamed and index not in by_sentence:
             unnamed_day = next((e.start for e in doc.dates[index] if e.kind == "point" and e.start
                                 and abs(e.begin - unnamed.end()) <= 12), unnamed_day)
