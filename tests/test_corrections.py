@@ -106,3 +106,38 @@ def test_corrected_event_replaces_the_extracted_one_with_the_same_key(tmp_path: 
     merged, origins = apply(extracted, fix, ARTICLE)
     assert [e.label for e in merged.events] == ["other", "The offensive on Saraqeb"]  # same key only, not a suffix
     assert origins[id(merged.events[1])] == f"{tmp_path / 'x.yaml'}:2"
+
+
+def _without_lines(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_without_lines(v) for v in value]
+    return value
+
+
+def test_the_loader_reads_what_pyyaml_reads_and_the_line_of_each_mapping() -> None:
+    import yaml
+
+    from lod.corrections import _LineLoader
+
+    text = (
+        "base: &base {name: 'Saraqeb', ref: C1234}\n"
+        "people:\n"
+        "  - name: Anas\n"
+        "    aliases: [Al-Ahmad, \"Al Ahmad\", !!str 12, &alias x]\n"
+        "    note: |\n      two\n      lines\n"
+        "    again: *alias\n"
+        "  - <<: *base\n"
+        "    figure: 5000\n"
+        "    share: 0.5\n"
+        "    known: yes\n"
+        "    empty: ~\n"
+        "    day: 2020-01-28\n"
+        "    text: >-\n      folded\n      text\n"
+    )
+    loaded = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    assert _without_lines(loaded) == yaml.safe_load(text)
+    assert loaded["people"][1]["name"] == "Saraqeb" and loaded["people"][1]["figure"] == 5000
+    assert loaded["people"][0]["aliases"][2] == "12" and loaded["people"][0]["again"] == "x"
+    assert [p["__line__"] for p in loaded["people"]] == [3, 9]

@@ -40,9 +40,20 @@ C = TypeVar("C", bound=str)  # one of a fixed set of values
 SECTIONS = {"replace", "organizations", "people", "places", "statements", "observations", "events", "suppress"}
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A YAML loader that remembers the line of every mapping as ``__line__`` (libyaml's parser when PyYAML has
     it: ten times faster than the pure-Python one, which a build of thousands of articles notices)."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A string is its node's text (what SafeConstructor.construct_yaml_str returns), without the look-ups
+        # PyYAML makes for every node: most of a corrections file's 200 or so nodes are strings, and this was a
+        # fifth of reading one (0.85 -> 0.69 ms).
+        if type(node) is yaml.ScalarNode and node.tag == _STR:
+            return node.value
+        return super().construct_object(node, deep)
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
