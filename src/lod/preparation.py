@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rdflib import Graph, URIRef
 from rdflib.graph import ReadOnlyGraphAggregate
@@ -37,6 +37,7 @@ from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
+from lod.shacl.data import recurring_quads
 from lod.uris import Uris
 from lod.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
 
@@ -58,7 +59,6 @@ _PARALLEL_FROM = 8
 # but the thresholds ran about 5 collections an article, walking the workers' growing caches: 1.7 of an
 # article's 18 ms of CPU in the workers (600 articles, 3 interleaved rounds, load 5).
 _COLLECT_EVERY = 256
-_NO_LINKS: tuple[tuple[tuple[Node, Node, Node], ...], tuple[URIRef, ...]] = ((), ())  # an article's own node in the known graphs
 
 
 _LOADED: dict[str, Context] = {}  # by input version; see Context.load
@@ -78,7 +78,7 @@ class Context:
     reconciler: Reconciler
     checked: Graph = field(default_factory=Graph)  # vocabulary + reference without the generated communities
     checker: ArticleChecker = field(init=False)
-    _slices: dict[URIRef, tuple[Sequence[tuple[Node, Node, Node]], Sequence[URIRef]]] = field(init=False, default_factory=dict)
+    _slices: dict[URIRef, _Links] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.checker = ArticleChecker(self.shapes)
@@ -124,10 +124,16 @@ class Context:
 
     def context_triples(self, graph: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
         """:meth:`context_for` (of a graph or its triples) as triples, each once: what the checker reads (a
-        Graph costs more to fill than the checking of the article took). The order is that of the slices of
-        the linked nodes one after the other with the repeats left out: a node reached again (a governorate
-        two towns lie in) is skipped with all it leads to, which its first visit gave already."""
+        Graph costs more to fill than the checking of the article took)."""
+        return self._context(graph)[0]
+
+    def _context(self, graph: Iterable[tuple[Node, Node, Node]]) -> tuple[list[tuple[Node, Node, Node]], list[Any] | None]:
+        """:meth:`context_triples`, and the same as Oxigraph quads (None if a node's hold a blank node). The
+        order is that of the slices of the linked nodes one after the other with the repeats left out: a node
+        reached again (a governorate two towns lie in) is skipped with all it leads to, which its first visit
+        gave already."""
         out: list[tuple[Node, Node, Node]] = []
+        quads: list[Any] | None = []
         seen: set[URIRef] = set()
         for node in {o for _, _, o in graph if isinstance(o, URIRef)}:
             todo = [node]
@@ -136,10 +142,15 @@ class Context:
                 if current in seen:
                     continue
                 seen.add(current)
-                own, followed = self._links(current)
-                out.extend(own)
-                todo.extend(followed)
-        return out
+                links = self._links(current)
+                out.extend(links.triples)
+                todo.extend(links.followed)
+                if quads is not None:
+                    if links.quads is None:
+                        quads = None
+                    else:
+                        quads.extend(links.quads)
+        return out, quads
 
     def check(self, graph: Graph | list[tuple[Node, Node, Node]], ntriples: bytes | None = None) -> ValidationReport:
         """An article's (or data set's) graph, or its triples, checked against the shapes, with the context it
@@ -148,9 +159,10 @@ class Context:
         # Once: reading an rdflib graph costs more than checking it (and list(graph) would read it twice: the
         # length it asks first is a count of every triple).
         triples = graph if isinstance(graph, list) else list(iter(graph))
-        return self.checker.check(triples, self.context_triples(triples), ntriples)
+        context, quads = self._context(triples)
+        return self.checker.check(triples, context, ntriples, quads)
 
-    def _links(self, node: URIRef) -> tuple[Sequence[tuple[Node, Node, Node]], Sequence[URIRef]]:
+    def _links(self, node: URIRef) -> _Links:
         """What ``node`` says in the known graphs, and the nodes it leads to along ``_FOLLOWED`` in the order a
         walk visits them (last first), computed once a node; most nodes are an article's own, which say
         nothing there, and share one empty answer."""
@@ -163,9 +175,21 @@ class Context:
             triples.append((node, p, o))
             if p in _FOLLOWED and isinstance(o, URIRef):
                 followed.append(o)
-        found = (triples, followed) if triples else _NO_LINKS
+        found = _Links(triples, followed, recurring_quads(triples)) if triples else _NO_LINKS
         self._slices[node] = found
         return found
+
+
+class _Links(NamedTuple):
+    """A node of the known graphs: its triples, the nodes it leads to, and its triples as Oxigraph quads (None
+    if one holds a blank node)."""
+
+    triples: Sequence[tuple[Node, Node, Node]]
+    followed: Sequence[URIRef]
+    quads: list[Any] | None
+
+
+_NO_LINKS = _Links((), (), [])  # an article's own node in the known graphs
 
 
 @dataclass

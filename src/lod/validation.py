@@ -7,10 +7,10 @@ the reference our validator is tested against (tests/shacl/).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from weakref import WeakKeyDictionary
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -124,13 +124,14 @@ class ArticleChecker:
         self._validator = _validator(shapes)
 
     def check(self, graph: Graph | list[tuple[Node, Node, Node]], context: Iterable[tuple[Node, Node, Node]],
-              ntriples: bytes | None = None) -> ValidationReport:
+              ntriples: bytes | None = None, context_quads: Sequence[Any] | None = None) -> ValidationReport:
         """The article: a graph or its triples (and, if the caller has them, the same as rdflib's N-Triples,
         which the SPARQL-based constraints read); ``context``: a graph, or its triples
-        (:meth:`lod.preparation.Context.context_triples`)."""
+        (:meth:`lod.preparation.Context.context_triples`), and if the caller keeps them, the same as Oxigraph
+        quads (:func:`lod.shacl.data.recurring_quads`)."""
         triples = graph if isinstance(graph, list) else list(graph)
         focus = dict.fromkeys(s for s, _, _ in triples)
-        return _report(self._validator.validate([triples, context], focus, ntriples), self.shapes)
+        return _report(self._validator.validate([triples, context], focus, ntriples, context_quads), self.shapes)
 
 
 def _result(finding: Finding, shapes: Graph) -> ValidationResult:

@@ -36,3 +36,19 @@ def test_instances_and_subclasses_read_the_inverse_index() -> None:
     assert data.subclasses(Q) == {Q, C}
     assert set(data.instances(Q)) == {A, B}
     assert data.is_instance(A, Q) and not data.is_instance(B, C)
+
+
+def test_the_store_holds_the_same_quads_whether_the_context_comes_as_triples_or_as_kept_quads() -> None:
+    from lod.ntriples import ntriples
+    from lod.shacl.data import recurring_quads
+
+    article = [(A, P, C), (A, Q, Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))]
+    context = [(C, P, B), (C, Q, Literal("Saraqeb", lang="en")), (B, Q, Literal("x"))]
+    quads = recurring_quads(context)
+    assert quads is not None and len(quads) == 3
+    given = Data([article, context], ntriples(article), quads)
+    converted = Data([article, context], ntriples(article))
+    assert set(given.store()) == set(converted.store()) and len(given.store()) == 5
+    answer = next(iter(given.store().query(f"SELECT ?name WHERE {{ <{C}> <{Q}> ?name }}")))
+    assert given.from_ox(answer["name"]) == Literal("Saraqeb", lang="en")
+    assert recurring_quads([(C, P, BNode())]) is None  # a blank node is each validation's own

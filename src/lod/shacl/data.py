@@ -32,13 +32,16 @@ _TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # looked up once: rdflib's RDF.
 class Data:
     """Triples of one or more graphs, deduplicated, with the look-ups SHACL needs."""
 
-    def __init__(self, graphs: Sequence[Iterable[Triple]], ntriples: bytes | None = None) -> None:
+    def __init__(self, graphs: Sequence[Iterable[Triple]], ntriples: bytes | None = None,
+                 quads: Sequence[Any] | None = None) -> None:
         """``graphs``: each read twice at most (for SPARQL); all but the first are taken to recur from one
         validation to the next (the context), so their Oxigraph terms are kept. ``ntriples``: the first graph
         as N-Triples (rdflib's, blank nodes labelled with their ids), which Oxigraph parses when SPARQL needs
-        the store, instead of converting each term here."""
+        the store, instead of converting each term here. ``quads``: the other graphs' triples as Oxigraph
+        quads, as :func:`recurring_quads` gives them (a caller that keeps them spares converting them again)."""
         self._graphs = graphs
         self._ntriples = ntriples
+        self._quads = quads
         self._labelled = False  # blank nodes are Oxigraph's blank nodes with the rdflib ids as labels
         self.out: dict[Node, dict[Node, dict[Node, None]]] = {}
         self._inv: dict[Node, dict[Node, dict[Node, None]]] | None = None  # made when first asked (see inv)
@@ -137,6 +140,8 @@ class Data:
                     graphs = graphs[1:]
                 except SyntaxError:  # an IRI Oxigraph refuses: every term converted, as below
                     quads = []
+            if self._quads is not None:  # the recurring graphs' quads given: only the first graph to convert
+                graphs = [(index, graph) for index, graph in graphs if index == 0]
             for index, graph in graphs:
                 recurring = index > 0
                 for s, p, o in graph:
@@ -148,6 +153,8 @@ class Data:
                                 _QUADS.clear()
                             _QUADS[(s, p, o)] = quad
                     quads.append(quad)
+            if self._quads is not None:
+                quads.extend(self._quads)
             self._store = ox.Store()
             self._store.extend(quads)
         return self._store
@@ -166,17 +173,12 @@ class Data:
                 self._bnodes[term] = converted
                 self._from_ox[converted] = term
             return converted
+        if keep:
+            return _kept(term)
         converted = _TO_OX.get(term)
         if converted is None:
             converted = _convert(term)
-            if keep:
-                if len(_TO_OX) > _LIMIT:
-                    _TO_OX.clear()
-                    _FROM_OX.clear()
-                _TO_OX[term] = converted
-                _FROM_OX.setdefault(converted, term)
-            else:
-                self._from_ox.setdefault(converted, term)
+            self._from_ox.setdefault(converted, term)
         return converted
 
     def from_ox(self, term: Any) -> Node:
@@ -192,6 +194,31 @@ class Data:
         if datatype == _XSD_STRING:
             return Literal(term.value)
         return Literal(term.value, lang=language) if language else Literal(term.value, datatype=URIRef(datatype))
+
+
+def recurring_quads(triples: Iterable[Triple]) -> list[Any] | None:
+    """Triples that recur from one validation to the next (a context's) as Oxigraph quads, their terms kept as
+    :class:`Data` keeps them (so a query's answer maps back to the same rdflib terms), for ``Data(quads=)``;
+    None if a blank node is among them (those are each validation's own)."""
+    quads = []
+    for s, p, o in triples:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            return None
+        quads.append(ox.Quad(_kept(s), _kept(p), _kept(o)))
+    return quads
+
+
+def _kept(term: Node) -> Any:
+    """The Oxigraph term of a term that recurs, remembered both ways across validations."""
+    converted = _TO_OX.get(term)
+    if converted is None:
+        converted = _convert(term)
+        if len(_TO_OX) > _LIMIT:
+            _TO_OX.clear()
+            _FROM_OX.clear()
+        _TO_OX[term] = converted
+        _FROM_OX.setdefault(converted, term)
+    return converted
 
 
 def _convert(term: Node) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rdflib import Graph
 from rdflib.namespace import RDF
@@ -29,11 +30,12 @@ class Validator:
                 self._others.append(shape)
 
     def validate(self, graphs: Sequence[Iterable[Triple]], focus: Iterable[Node] | None = None,
-                 ntriples: bytes | None = None) -> list[Finding]:
+                 ntriples: bytes | None = None, quads: Sequence[Any] | None = None) -> list[Finding]:
         """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
         checked against the shapes that target it in this data. ``ntriples``: the first graph as N-Triples, if
-        the caller has it (see :class:`Data`)."""
-        data = Data(graphs, ntriples)
+        the caller has it; ``quads``: the other graphs as Oxigraph quads, if the caller keeps them (see
+        :class:`Data`)."""
+        data = Data(graphs, ntriples, quads)
         plan: dict[int, tuple[Shape, list[Node]]] = {}
         if focus is None:
             for shape in self.shapes.targeted:
