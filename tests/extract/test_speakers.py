@@ -151,3 +151,12 @@ def test_according_to_a_body_named_by_its_kind(reconciler: Reconciler) -> None:
         ("Northtown Center for Relief", "said"), ("Northtown Center for Relief", "according to")]
     got = record("Some 40,000 people are still living in the camp, according to the center.", reconciler)
     assert got["statements"] == []
+
+
+def test_an_inverted_verb_then_a_post_then_the_name(reconciler: Reconciler) -> None:
+    got = record("“Some 5,000 people fled on Monday,” said UNHCR spokesman John Smith.\n\n"
+                 "“We need more tents,” said spokeswoman Jane Doe.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("John Smith", "said"), ("Jane Doe", "said")]
+    assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [
+        ("John Smith", "spokesman", "UNHCR"), ("Jane Doe", "spokeswoman", None)]
+    assert [o["reported_by"] for o in got["displacement"]] == ["UNHCR"]

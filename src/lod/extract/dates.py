@@ -48,7 +48,9 @@ _EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}
                 # "since the start of the offensive on 3 June", "since the launch of its assault in May"
                 r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+)")
 # "the offensive, which began on 1 June, has displaced ...": a "since" period from that day
-_BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off)\s+(?:on\s+|in\s+)?")
+_BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off|"
+          # "The offensive, launched on Monday, has displaced ...", "the campaign launched on 1 June"
+          r"(?:(?<=,\s)|(?<=offensive\s)|(?<=campaign\s)|(?<=operation\s)|(?<=assault\s))launched)\s+(?:on\s+|in\s+)?")
 
 Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day", "day-before"]
 

@@ -66,6 +66,8 @@ _ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|re
                         r"provided|posted)\s+by\s+", re.IGNORECASE)
 # what is left before "statement" when no one owns it ("..., the statement added", "The statement said")
 _NO_OWNER = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?i:the|this|that)\s*$")
+# a post between an inverted verb and the name: '..., said ORG spokesman Name', '..., said spokeswoman Name'
+_POST_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:" + _ROLE_ALT + r")(?=\s+[A-Z])")
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 # "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
 _AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
@@ -309,7 +311,7 @@ class StatementFinder:
     def subject_after(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """Inverted attribution: '... ," said the agency aid chief.'"""
         post = body[pos: sentence.end]
-        title = _TITLE_AFTER.match(body, pos)  # '..., said Dr. Name'
+        title = _TITLE_AFTER.match(body, pos) or _POST_AFTER.match(body, pos)  # '..., said Dr. Name', '..., said spokesman Name'
         person = next(iter(self.people.starting(pos + 1, (title.end() if title else pos) + 2)), None)
         if person:
             return self._person(person)
