@@ -68,6 +68,10 @@ class Case:
     lod: tuple[list[str], dict[str, str]] | None
     oxigraph: tuple[list[str], dict[str, str]] | None
     runs: dict[str, list[loadgen.Result]] = field(default_factory=lambda: {"lod": [], "oxigraph": []})
+    cpu_ms: dict[str, list[float]] = field(default_factory=lambda: {"lod": [], "oxigraph": []})  # per request
+
+    def cpu(self, server: str) -> float | None:
+        return statistics.median(self.cpu_ms[server]) if self.cpu_ms[server] else None
 
     def median(self, server: str, what: str) -> float | None:
         values = [getattr(r, what) for r in self.runs[server]]
@@ -104,23 +108,27 @@ def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
         dumps: dict[str, list[float]] = {"lod": [], "oxigraph": []}
         warm_up(cases, {"lod": lod_url, "oxigraph": ox_url})
         for round_ in range(args.rounds):
-            order = [("lod", lod_url), ("oxigraph", ox_url)]
+            order = [("lod", lod), ("oxigraph", ox)]
             if round_ % 2:
                 order.reverse()
             for case in cases:
-                for server, url in order:
+                for server, process in order:
                     target = getattr(case, server)
                     if target is None:
                         continue
                     paths, headers = target
                     heavy = case.name.startswith("analytic")  # seconds per query: one connection, a longer run
-                    result = loadgen.run(url, paths, headers, seconds=args.seconds * (3 if heavy else 1),
+                    cpu = process.cpu_seconds()
+                    result = loadgen.run(process.url, paths, headers, seconds=args.seconds * (3 if heavy else 1),
                                          connections=1 if heavy else args.connections, threads=1 if heavy else 2)
+                    # The servers' own CPU per answer does not depend on what else the machine runs, as req/s does.
+                    case.cpu_ms[server].append((process.cpu_seconds() - cpu) * 1000 / result.requests)
                     case.runs[server].append(result)
                     print(f"N={n} round {round_ + 1} {case.name:28s} {server:8s} {result.rps:9.1f} req/s  "
-                          f"p50 {result.p50_ms:8.2f} ms  p99 {result.p99_ms:8.2f} ms", flush=True)
-            for server, url in order:
-                seconds = servers.download(url, "/dumps/lod.nq" if server == "lod" else "/store")
+                          f"p50 {result.p50_ms:8.2f} ms  p99 {result.p99_ms:8.2f} ms  "
+                          f"CPU {case.cpu_ms[server][-1]:6.2f} ms/req", flush=True)
+            for server, process in order:
+                seconds = servers.download(process.url, "/dumps/lod.nq" if server == "lod" else "/store")
                 if seconds is not None:
                     dumps[server].append(seconds)
         memory = {"lod": lod.rss_mb(), "oxigraph": ox.rss_mb()}
@@ -181,25 +189,30 @@ def make_cases(entities: list[str]) -> list[Case]:
 def render(n: int, folder: servers.Prepared, cases: list[Case], dumps: dict[str, list[float]], memory: dict[str, float], sampled: int) -> str:
     reference = cases[0]
     ox_rps, ox_p50, ox_p99 = (reference.median("oxigraph", w) for w in ("rps", "p50_ms", "p99_ms"))
-    assert ox_rps is not None and ox_p50 is not None and ox_p99 is not None
+    ox_cpu = reference.cpu("oxigraph")
+    assert ox_rps is not None and ox_p50 is not None and ox_p99 is not None and ox_cpu is not None
     lines = [
         f"### {n:,} articles ({folder.quads:,} quads)",
         "",
         f"{sampled} entities ({PER_KIND} per kind: {', '.join(KINDS)}), requested round-robin. "
         f"Store: {(folder.folder / 'built').read_text().strip()}.",
         "",
-        "| work | lod req/s | lod p50 / p99 ms | Oxigraph req/s | Oxigraph p50 / p99 ms | lod / Oxigraph (req/s) |",
-        "|---|---|---|---|---|---|",
+        "| work | lod req/s | lod p50 / p99 ms | Oxigraph req/s | Oxigraph p50 / p99 ms | lod / Oxigraph (req/s) "
+        "| CPU ms per request, lod / Oxigraph | Oxigraph / lod (CPU) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for case in cases[1:]:
         rps, p50, p99 = (case.median("lod", w) for w in ("rps", "p50_ms", "p99_ms"))
         assert rps is not None and p50 is not None and p99 is not None
+        cpu = case.cpu("lod")
         if case.oxigraph is not None and case is not reference:
             o_rps, o_p50, o_p99 = (case.median("oxigraph", w) for w in ("rps", "p50_ms", "p99_ms"))
+            o_cpu = case.cpu("oxigraph")
         else:
-            o_rps, o_p50, o_p99 = ox_rps, ox_p50, ox_p99
-        assert o_rps is not None and o_p50 is not None and o_p99 is not None
-        lines.append(f"| {case.name} | {rps:,.0f} | {p50:.1f} / {p99:.1f} | {o_rps:,.0f} | {o_p50:.1f} / {o_p99:.1f} | **{rps / o_rps:.2f}** |")
+            o_rps, o_p50, o_p99, o_cpu = ox_rps, ox_p50, ox_p99, ox_cpu
+        assert o_rps is not None and o_p50 is not None and o_p99 is not None and o_cpu is not None and cpu is not None
+        lines.append(f"| {case.name} | {rps:,.0f} | {p50:.1f} / {p99:.1f} | {o_rps:,.0f} | {o_p50:.1f} / {o_p99:.1f} | "
+                     f"**{rps / o_rps:.2f}** | {cpu:.2f} / {o_cpu:.2f} | {o_cpu / cpu:.2f} |")
     ox_dump = statistics.median(dumps["oxigraph"])
     if dumps["lod"]:
         lod_dump = statistics.median(dumps["lod"])

@@ -53,6 +53,10 @@ class Server:
         """Resident memory of the server and every process it started (lod's query workers), in MB."""
         return sum(_rss_kb(pid) for pid in _tree(self.process.pid)) / 1024
 
+    def cpu_seconds(self) -> float:
+        """CPU time of the server and every process it started so far (those that ended and were waited for too)."""
+        return sum(_cpu_ticks(pid) for pid in _tree(self.process.pid)) / _TICKS
+
 
 def prepare(n: int, folder: Path) -> Prepared:
     """The corpus of ``n`` articles built in ``folder`` (generated and built only when not there yet)."""
@@ -182,6 +186,18 @@ def _tree(pid: int) -> list[int]:
             except OSError:
                 continue
     return out
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ticks(pid: int) -> int:
+    """User and system time of ``pid`` and of its children it has waited for, in clock ticks (/proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime (fields 14-17 of proc(5))
 
 
 def _rss_kb(pid: int) -> int:
