@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -242,14 +243,7 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
     new = OxigraphStore(staging)
     spool = tempfile.TemporaryFile(dir=live.parent)  # the prepared graphs, on disk until the events are merged
     try:
-        spooled: list[tuple[str, int, int]] = []
-        keys: list[EventKey] = []
-        for outcome in prepare_all(changed, ctx):
-            if _accept(outcome, seen, errors):
-                report.add(Built(outcome.path, outcome.graph_name, outcome.triples, outcome.report))  # type: ignore[arg-type]
-                keys.extend(outcome.events)
-                spooled.append((outcome.graph_name, spool.tell(), len(outcome.ntriples)))
-                spool.write(outcome.ntriples)
+        spooled, keys = _spooled(changed, ctx, spool, seen, errors, report)
         for path, entry in unchanged.items():
             if entry.graph in seen:
                 errors.append(_duplicate(path, seen[entry.graph]))
@@ -303,6 +297,21 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
     return report
 
 
+def _spooled(changed: list[str], ctx: Context, spool: IO[bytes], seen: dict[str, str], errors: list[LodError],
+             report: BuildReport) -> tuple[list[tuple[str, int, int]], list[EventKey]]:
+    """Prepare the ``changed`` articles, each accepted one's N-Triples written to ``spool`` (so memory stays flat)
+    and added to ``report``: where each graph lies in the spool (name, offset, length), and the events told."""
+    spooled: list[tuple[str, int, int]] = []
+    keys: list[EventKey] = []
+    for outcome in prepare_all(changed, ctx):
+        if _accept(outcome, seen, errors):
+            report.add(Built(outcome.path, outcome.graph_name, outcome.triples, outcome.report))  # type: ignore[arg-type]
+            keys.extend(outcome.events)
+            spooled.append((outcome.graph_name, spool.tell(), len(outcome.ntriples)))
+            spool.write(outcome.ntriples)
+    return spooled, keys
+
+
 # --- many articles into a SPARQL server: checked first, then written a batch at a time ----------------------
 
 
@@ -316,14 +325,7 @@ def _batched(store: Store, ctx: Context, changed: list[str]) -> BuildReport:
     errors: list[LodError] = []
     seen: dict[str, str] = {}
     with tempfile.TemporaryFile() as spool:
-        spooled: list[tuple[str, int, int]] = []
-        keys: list[EventKey] = []
-        for outcome in prepare_all(changed, ctx):
-            if _accept(outcome, seen, errors):
-                report.add(Built(outcome.path, outcome.graph_name, outcome.triples, outcome.report))  # type: ignore[arg-type]
-                keys.extend(outcome.events)
-                spooled.append((outcome.graph_name, spool.tell(), len(outcome.ntriples)))
-                spool.write(outcome.ntriples)
+        spooled, keys = _spooled(changed, ctx, spool, seen, errors, report)
         if errors:
             raise Refused(errors)
         renaming = renames(keys)  # one event told by several articles: one IRI, across batches
