@@ -160,3 +160,32 @@ def test_an_inverted_verb_then_a_post_then_the_name(reconciler: Reconciler) -> N
     assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [
         ("John Smith", "spokesman", "UNHCR"), ("Jane Doe", "spokeswoman", None)]
     assert [o["reported_by"] for o in got["displacement"]] == ["UNHCR"]
+
+
+def test_a_group_or_the_media_speak_after_a_dateline_or_a_time_stamp(reconciler: Reconciler) -> None:
+    """Groups and state media speak as written (gold-dev-2 records "activists say" and "state-run media"), also after
+    a wire's dateline or a live blog's time stamp; one unnamed person does not."""
+    got = record("BEIRUT, May 14 (Wire) - Activists say 5,000 people fled the town on Monday.\n\n"
+                 "10:05 GMT – Syrian state media says the road was cut.\n\n"
+                 "Nearly half of the town's population has left, members of the local council estimate.\n\n"
+                 "11:40 GMT – More than 300 families fled overnight, a local activist told us.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Activists", "say"), ("Syrian state media", "says"), ("members of the local council", "estimate")]
+
+
+def test_a_country_with_a_relative_clause_that_counts_speaks(reconciler: Reconciler) -> None:
+    got = record("Jordan, which already hosts some 650,000 registered refugees, has said it will not open its border.",
+                 reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Jordan", "said")]
+
+
+def test_an_appeal_in_the_progressive_is_a_statement(reconciler: Reconciler) -> None:
+    got = record("UNICEF is appealing for US$5 million to respond to the needs of displaced families.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("UNICEF", "appealing for")]
+
+
+def test_figures_published_by_a_body_are_its_own(reconciler: Reconciler) -> None:
+    got = record("He is one of more than 307,000 people who have fled the region since 29 April, according to figures "
+                 "published by the Response Coordinators team on 12 May.", reconciler)
+    assert [(o["figure"], o["reported_by"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (307000, "Response Coordinators team", "2021-04-29", "2021-05-12")]

@@ -43,7 +43,7 @@ _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s
 # "since the bridge reopened on 15 August", "since the army began its campaign to take the city in November": any
 # past verb, and a few words after it, before the date
 _EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
-                r"launched|erupted|escalated|resumed|intensified|broke\s+out|fell|[a-z]{3,}ed)\s+(?:[\w’'-]+\s+){0,6}?"
+                r"launched|erupted|escalated|resumed|intensified|broke\s+out|fell|[a-z]{3,}ed)\s+(?:[\w’'-]+\s+){0,10}?"
                 r"(?:on\s+|in\s+)?|"
                 # "since the start of the offensive on 3 June", "since the launch of its assault in May"
                 r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+)")

@@ -71,6 +71,9 @@ _FLOW_OBJECT = re.compile(
 _WHO_THEY_ARE = re.compile(r"\s*(?:are|were|was|is)\s+(?:(?:mostly|mainly|reportedly|all|believed\s+to\s+be|said\s+to\s+be)\s+)?"
                            r"(?:children|women|minors|girls|boys|men|elderly|under\s+(?:the\s+age|\d)|aged|older|disabled|"
                            r"unaccompanied|infants|pregnant|female|male)\b", re.IGNORECASE)
+# a finite verb or a relative pronoun after a part's count: "including 20,000 who fled" (a flow of its own), not
+# "including 125,000 people displaced from elsewhere" (a participle that describes a part of a population)
+_FINITE_OR_RELATIVE = re.compile(r"\b(?:who|that|which|have|has|had|were|was|are|is|been)\b", re.IGNORECASE)
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
 # a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
@@ -415,6 +418,13 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             if predicates[-1:] == ["flow"] or not predicates and _LABEL_FLOW.search(whole) and not _LABEL_NOT_FLOW.search(whole):
                 verdict = "flow-list"
                 unit_override = figures[-1].unit if figures else None
+        if verdict in ("flow-subject", "flow-unit") and index > 0 and _PART.search(before) and not (
+                figures and figures[-1].number is groups[index - 1][-1].number) and not _FINITE_OR_RELATIVE.search(
+                re.split(r"[,;]", after)[0]):
+            continue  # "home to 323,000 people, including 125,000 people displaced from elsewhere": a part of a population
+        if verdict == "flow-relative" and len(group) > 1 and _classify(before, "")[0] is None and re.search(
+                r"\bincluding\b", text[group[-2].end: group[-1].number.qstart], re.IGNORECASE):
+            group = group[-1:]  # "The camp hosts 50,000 people, including 20,000 who fled": the clause defines the part only
         if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after):
             continue
         for position, candidate in enumerate(group):

@@ -165,9 +165,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             record = _observation(doc, sentence, figure, by, reported, period, places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
-            if record.period_start is None and record.period_end is None and re.match(r"\s*of\s+(?:those|them|whom)\b",
-                                                                                       sentence.text[figure.number.end:]):
-                if found:  # "400,000 of those who fled": the period of the group it is part of
+            if record.period_start is None and record.period_end is None and _OF_THE_GROUP.match(sentence.text[figure.number.end:]):
+                if found:  # "400,000 of those who fled", "3,000 of the displaced": the period of the group it is part of
                     record.period_start, record.period_end = found[-1].period_start, found[-1].period_end
                     record.period_text = found[-1].period_text
             if found and statement is None and re.match(r"\s*of\s+(?:those|them|whom)\b", sentence.text[figure.number.end:]):
@@ -190,6 +189,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
 
 
 _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
+# a part of a group told before: "400,000 of those who fled", "3,000 of the displaced have crossed into X"
+_OF_THE_GROUP = re.compile(r"\s*of\s+(?:those|them|whom|these|the\s+(?:newly\s+)?(?:displaced|arrivals|new\s+arrivals|evacuees|"
+                           r"refugees|IDPs|people\s+who))\b", re.IGNORECASE)
 
 
 def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:

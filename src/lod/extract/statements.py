@@ -233,7 +233,7 @@ class StatementFinder:
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
                 if person is not None and person.kind == "person":
                     return person
@@ -244,7 +244,7 @@ class StatementFinder:
                               r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
             stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)[^,]{2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
                 elif age := re.search(r"(?<=[a-z]),\s*\d{1,2}\s*,?\s*$", pre):
@@ -272,10 +272,10 @@ class StatementFinder:
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement")
         country = self.countries.ending(lo + len(pre.rstrip()), lo)
-        if country is not None and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+)(?:the\s+)?$", body[lo: country.start], re.I):
+        if country is not None and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)(?:the\s+)?$", body[lo: country.start], re.I):
             return Speaker(country.text, "organization", None, None, "speaker-country")  # "Russia says ..."
         collective = _COLLECTIVE.search(pre)
-        if collective and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+)$", pre[: collective.start()]):
+        if collective and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)$", pre[: collective.start()]):
             return Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
         role = _ROLE_AT_END.search(pre)
         if role:
@@ -433,7 +433,7 @@ class StatementFinder:
         according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+|"
                               r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
                               r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
-                              r"(?:from|by|of|released\s+by)\s+)?)"
+                              r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+)?)"
                               r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
         if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
             # the name may start at "the" ("the X" may be an alias) or after it
