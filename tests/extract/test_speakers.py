@@ -189,3 +189,29 @@ def test_figures_published_by_a_body_are_its_own(reconciler: Reconciler) -> None
                  "published by the Response Coordinators team on 12 May.", reconciler)
     assert [(o["figure"], o["reported_by"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
         (307000, "Response Coordinators team", "2021-04-29", "2021-05-12")]
+
+
+def test_a_surname_after_an_inverted_verb_is_the_person_named_before(reconciler: Reconciler) -> None:
+    got = record("“There are new arrivals every day,” says Arnaud Fablet, Emergency Coordinator for the Agency.\n\n"
+                 "According to the United Nations, 25,000 civilians might still be trapped in the town.\n\n"
+                 "“We are worried,” explains Fablet.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Arnaud Fablet", "says"), ("United Nations", "according to"), ("Arnaud Fablet", "explains")]
+
+
+def test_a_post_with_no_comma_before_the_verb_and_the_one_told(reconciler: Reconciler) -> None:
+    """ "Name, spokesperson for the X told Y": Name speaks for X (the comma after the post is often left out), and Y,
+    after "told", is the one told, not a person with that post."""
+    got = record("People are desperate, Ingy Sedky, spokesperson for the International Committee of the Red Cross in "
+                 "Syria told Rudaw English.\n\nThis is a scenario that is repeated across the country, she said.",
+                 reconciler)
+    assert [p["name"] for p in got["people"]] == ["Ingy Sedky"]
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Ingy Sedky", "told"), ("Ingy Sedky", "said")]
+
+
+def test_a_monitor_that_monitored_and_media_that_describe_speak(reconciler: Reconciler) -> None:
+    got = record("SOHR monitored the arrival of more than 2500 persons from the city to the crossing.\n\n"
+                 "Turkey’s state-run media is describing the town as the final target of the operation.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("SOHR", "monitored"), ("Turkey’s state-run media", "is describing")]
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(2500, "SOHR")]

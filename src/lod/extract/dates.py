@@ -35,7 +35,7 @@ MON = r"(?:January|February|March|April|May|June|July|August|September|October|N
       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)|\s+(?P<{0}this>this\s+year|last\s+year))?"
-_DAYMON = r"(?:(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MON + r")|(?P<{0}m2>" + MON + \
+_DAYMON = r"(?:(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MON + r")|(?P<{0}m2>" + MON + \
           r")\s+(?P<{0}d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
 _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"

@@ -34,7 +34,8 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>(?:[^,;.\n]|\
 # the X (ACRONYM)." (``person-apposition``); the role must contain a role word
 _BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_ALT + r")"
                               r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?(?:\s+in\s+(?:the\s+)?[A-Z][^,;]{1,60}?)?)"
-                              r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$)")
+                              # the role may end with no comma before the verb: "Name, spokesperson for the X told"
+                              r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$|(?=[^\S\n]+(?:" + _VERB_ALT + r")\b))")
 # "Name, a nurse in X, ...": a person described by an indefinite noun phrase (``person-description``)
 _DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
 _VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
@@ -96,7 +97,7 @@ class PeopleFinder:
             app = _APPOSITION.match(after)
             forg = _FOR_ORG.match(after)
             verb = _VERB_AFTER.match(after)
-            if pre and _ROLE.search(pre.group("role")):
+            if pre and _ROLE.search(pre.group("role")) and not _TOLD_BEFORE.search(before):  # after "told": the one told
                 role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"

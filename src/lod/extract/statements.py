@@ -233,7 +233,8 @@ class StatementFinder:
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
+                                  + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
                 if person is not None and person.kind == "person":
                     return person
@@ -244,7 +245,8 @@ class StatementFinder:
                               r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
             stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
+                                  + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
                 elif age := re.search(r"(?<=[a-z]),\s*\d{1,2}\s*,?\s*$", pre):
@@ -321,6 +323,11 @@ class StatementFinder:
         role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
+        surname = re.match(r"\s+([A-Z][\w’'-]+)\s*(?:[.,]|$)", post)
+        if surname and surname.group(1) in self.people_by_surname:  # '"...," explains Fablet.': the person named before
+            speaker = self._person(self.people_by_surname[surname.group(1)])
+            speaker.rule = "speaker-surname"
+            return speaker
         return None
 
     def _sentence_subject(self, body: str, sentence: Sentence) -> Speaker | None:
