@@ -215,3 +215,38 @@ def test_a_monitor_that_monitored_and_media_that_describe_speak(reconciler: Reco
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
         ("SOHR", "monitored"), ("Turkey’s state-run media", "is describing")]
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(2500, "SOHR")]
+
+
+def test_a_source_cited_in_brackets_reports_the_figure_on_its_date(reconciler: Reconciler) -> None:
+    """A briefing note cites its source and the day of its figure in brackets: the source reports it, the day closes
+    the "since" period and is no period itself, the bracket's numbers are no counts, and a key-figures box that gives
+    the same range again is the same observation. A citation is no speech."""
+    got = record("Since 19 April, an escalation of hostilities has displaced an estimated 270,000 to 330,000 people "
+                 "(Norwegian Refugee Council 03/05/2021).\n\nKey figures\n\nDisplaced since 19 April: 270,000–330,000\n\n"
+                 "Displaced to the border: 60,000 (Norwegian Refugee Council, 2 May 2021)", reconciler)
+    assert [(o["figure"], o["qualifier"], o["period_start"], o["period_end"], o["reported_by"]) for o in got["displacement"]] == [
+        (270000, "at_least", "2021-04-19", "2021-05-03", "Norwegian Refugee Council"),
+        (330000, "up_to", "2021-04-19", "2021-05-03", "Norwegian Refugee Council"),
+        (60000, "exact", "2021-04-19", "2021-05-03", "Norwegian Refugee Council")]
+    assert got["statements"] == []
+
+
+def test_groups_and_documents_after_according_to(reconciler: Reconciler) -> None:
+    got = record("Some 5,000 people fled on Monday, according to a rapid assessment by the Norwegian Refugee Council.\n\n"
+                 "The town had about 45,000 residents before the offensive, according to local activists.\n\n"
+                 "As many as 100,000 more could be displaced, aid workers warn.\n\n"
+                 "More than 7,000 refugees crossed into the region on Saturday alone, regional officials said.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Norwegian Refugee Council", "according to"), ("local activists", "according to"), ("aid workers", "warn"),
+        ("regional officials", "said")]
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(5000, "Norwegian Refugee Council"), (7000, None)]
+
+
+def test_a_commission_named_with_on_the_and_its_chair(reconciler: Reconciler) -> None:
+    got = record("The Independent International Commission of Inquiry on the Northland Republic said that more than "
+                 "1 million people were displaced in the first four months of 2021 alone.\n\n"
+                 "“Displacement cannot be a tactic of war,” said Commission chair Pedro Alvarenga.\n\n"
+                 "The Commission of Inquiry on Monday said the roads were cut.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]][:2] == [
+        ("Independent International Commission of Inquiry on the Northland Republic", "said"), ("Pedro Alvarenga", "said")]
+    assert "Commission of Inquiry on Monday" not in got["organizations"]

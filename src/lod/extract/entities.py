@@ -40,7 +40,8 @@ _ORG_PHRASE = re.compile(
     + r"|\([A-Z][A-Za-z]{1,9}\))" + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){0,5}(?:" + _ORG_HEADS + r")\b"
     # "... Administration of North and East <Country>", "... Center for Reconciliation of the Opposing Sides in <Country>":
     # capitalised words after "of" or "for" belong to the name
-    r"(?:" + _SP + r"(?:of|for)" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:(?:and|of|the|in)" + _SP + r"){0,2}"
+    # ("... Commission of Inquiry on the <Country>": "on the", never "on" before a day)
+    r"(?:" + _SP + r"(?:of|for)" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:(?:and|of|the|in|on" + _SP + r"the)" + _SP + r"){0,2}"
     r"[A-Z][\w’'-]+){0,6}(?![\w’'-]))?)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lod.extract.dates import MON
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
-    PEOPLE_GROUPS, POPULATION_SHARES,
+    PEOPLE_GROUPS, POPULATION_SHARES, SOURCE_CITATION,
     PERSON_UNITS, RETURN_CUES, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
@@ -74,6 +74,7 @@ _WHO_THEY_ARE = re.compile(r"\s*(?:are|were|was|is)\s+(?:(?:mostly|mainly|report
 # a finite verb or a relative pronoun after a part's count: "including 20,000 who fled" (a flow of its own), not
 # "including 125,000 people displaced from elsewhere" (a participle that describes a part of a population)
 _FINITE_OR_RELATIVE = re.compile(r"\b(?:who|that|which|have|has|had|were|was|are|is|been)\b", re.IGNORECASE)
+_CITATION = re.compile(SOURCE_CITATION)
 _PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
 # a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
 _GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
@@ -187,11 +188,13 @@ _RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|cam
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
 # "Nearly 6,000 people left, taking the total since January to 20,000": the running total of that flow
+# the verbs of a running total's relative clause: "bringing the number who have entered since ... to 30,000"
+_WHO_MOVED = r"(?:fled|entered|crossed|arrived|left|escaped|been\s+(?:displaced|evacuated|forced\s+out))"
 _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:(?:total|tally|figure)\b(?:\s+number\b)?|"
-                               r"(?:total\s+)?number\b(?=\s+(?:of\s+)?(?:\w+\s+)?(?:displaced|uprooted|who\s+(?:have\s+|had\s+)?fled)\b))"
+                               r"(?:total\s+)?number\b(?=\s+(?:of\s+)?(?:\w+\s+)?(?:displaced|uprooted|who\s+(?:have\s+|had\s+)?" + _WHO_MOVED + r")\b))"
                                # "bringing the total number (of people) displaced since January to 300,000"
                                r"(?:\s+of\s+(?:people|persons|civilians|those|families|individuals|refugees|IDPs))?"
-                               r"(?:\s+(?:newly\s+|internally\s+)?(?:displaced|uprooted)|\s+who\s+(?:have\s+|had\s+)?fled)?"
+                               r"(?:\s+(?:newly\s+|internally\s+)?(?:displaced|uprooted)|\s+who\s+(?:have\s+|had\s+)?" + _WHO_MOVED + r")?"
                                r"(?:\s+(?:since|for|so\s+far|this|in|over|during)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
 # "Those displaced number about 30,000", "the displaced now number 200,000": the people who fled, counted
 _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
@@ -321,6 +324,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
     the sentence before ended with, which "Another 3,000 on Tuesday." continues."""
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
+    if "(" in text:  # a source cited with its date ("60,000 (XYZ 02/07/2018)"): no counts, blanked in place
+        text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
     colon = text.find(":")
     # a sentence that opens with a label of a flow: every count of its list is one ("Arrivals - X: 12,000; Y: 8,000")
     # (its dates may hold numbers: "Displaced since 1 June 2016: ...", not a count: "Some 5,000 fled: ...")

@@ -54,7 +54,7 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     link_causes(observations, reported, doc.sentences)
     with_figure = {o.sentence.start for o in observations if o.sentence}
     records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
-               if not own_report(doc)]
+               if not own_report(doc) and found.rule != "cited-source"]  # a source cited in brackets: no speech
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
@@ -294,7 +294,11 @@ def _restated(earlier: ObservationRecord, again: ObservationRecord) -> bool:
 
 
 def _another_time(earlier: ObservationRecord, again: ObservationRecord) -> bool:
-    """The same figure for another period ("2,000 fled on Monday ... 2,000 more fled on Tuesday"): two observations."""
+    """The same figure for another period ("2,000 fled on Monday ... 2,000 more fled on Tuesday"): two observations.
+    The same start closed on another day is the same flow told again ("since 19 June ... (XYZ 03/07/2018)", then
+    "Displaced since 19 June: 270,000" in a key-figures box closed on the publication date)."""
+    if earlier.period_start is not None and earlier.period_start == again.period_start:
+        return False
     return (earlier.period_start or earlier.period_end) is not None and (again.period_start or again.period_end) is not None \
         and (earlier.period_start, earlier.period_end) != (again.period_start, again.period_end)
 

@@ -28,7 +28,7 @@ from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
 from lod.extract.lexicon import (
     AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PLACE_BODIES, REPORTING_VERBS,
-    ROLE_HEADS, STATE_BODIES, TITLES,
+    ROLE_HEADS, SOURCE_CITATION, STATE_BODIES, TITLES,
 )
 from lod.extract.sentences import Sentence
 
@@ -72,6 +72,8 @@ _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r
 # "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
 _AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
 _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
+# a source cited in brackets with its date at the end of a sentence or a list item (lexicon source_citation)
+_CITED = re.compile(SOURCE_CITATION + r"\s*[.;]?\s*$")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
 _KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office|administration)"
@@ -84,6 +86,7 @@ _INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|
 _UNNAMED_PERSON = re.compile(r"\b(?:official|source|activist|doctor|resident)$", re.IGNORECASE)
 # "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
 _COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
+_COLLECTIVE_AFTER = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r")(?=\s*(?:[.,;]|$))")
 _DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
 # which organization names a kind word fits ("the monitor" is an "... Observatory")
 _KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team", "coordinat", "network"),
@@ -437,7 +440,8 @@ class StatementFinder:
             if speaker.rule == "speaker-country" and kind == "report":
                 continue  # "<country> recorded 824,000 new displacements": where they happened, not who reported them
             return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
-        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the)\s+(?:statement|report)[^.]*?\bby\s+|"
+        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|"
+                              r"survey|study|analysis|update)[^.]*?\bby\s+|"
                               r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
                               r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
                               r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+)?)"
@@ -454,6 +458,9 @@ class StatementFinder:
             if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
                                             sentence.text[according.end("src"):]):
                 speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
+            collective = _COLLECTIVE_AFTER.match(sentence.text, according.end("the")) if speaker is None else None
+            if collective:  # "according to local activists": the group speaks as written (no figure's reporter)
+                speaker = Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
             body_kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
                                   sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
             if body_kind:  # "according to the center": the body of that kind named before
@@ -464,6 +471,13 @@ class StatementFinder:
             if speaker is not None:
                 label = "statement (according to)" if "statement" in according.group(0) else "according to"
                 return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
+        cited = _CITED.search(sentence.text) if "(" in sentence.text else None
+        if cited:  # "... 330,000 people (XYZ 03/07/2018).": the source a briefing cites, on the day it gives
+            at = sentence.start + cited.start("org")
+            org = next((o for o in self.orgs.starting(at, at + 1) if o.end <= sentence.start + cited.end("org")), None)
+            if org is not None:
+                return Found(index, sentence, self._org(org, "cited-source"), "cited", sentence.start + cited.start(),
+                             "report", "cited-source")
         if sentence.text[:1] in _QUOTES and found and found[-1].index >= index - 2:
             previous = found[-1].speaker
             return Found(index, sentence, Speaker(previous.name, previous.kind, previous.org_ref, previous.org_name,
