@@ -163,14 +163,17 @@ def test_an_inverted_verb_then_a_post_then_the_name(reconciler: Reconciler) -> N
 
 
 def test_a_group_or_the_media_speak_after_a_dateline_or_a_time_stamp(reconciler: Reconciler) -> None:
-    """Groups and state media speak as written (gold-dev-2 records "activists say" and "state-run media"), also after
-    a wire's dateline or a live blog's time stamp; one unnamed person does not."""
+    """Groups, state media and one unnamed person speak as written (gold-dev-2 records "activists say", "state-run
+    media" and "a source in the opposition ... council told"), also after a wire's dateline or a live blog's time
+    stamp."""
     got = record("BEIRUT, May 14 (Wire) - Activists say 5,000 people fled the town on Monday.\n\n"
                  "10:05 GMT – Syrian state media says the road was cut.\n\n"
                  "Nearly half of the town's population has left, members of the local council estimate.\n\n"
                  "11:40 GMT – More than 300 families fled overnight, a local activist told us.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
-        ("Activists", "say"), ("Syrian state media", "says"), ("members of the local council", "estimate")]
+        ("Activists", "say"), ("Syrian state media", "says"), ("members of the local council", "estimate"),
+        ("a local activist", "told")]
+    assert [o["reported_by"] for o in got["displacement"]] == [None, None]
 
 
 def test_a_country_with_a_relative_clause_that_counts_speaks(reconciler: Reconciler) -> None:

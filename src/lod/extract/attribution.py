@@ -22,7 +22,7 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
             return OrgMention(c.org_display.get(c.publisher_org or "", c.publisher_name or ""), None, c.publisher_org), c.published
         return None, None
     speaker = statement.speaker
-    if speaker.rule == "speaker-collective":  # "activists say": a group of people, not an organization
+    if speaker.rule in ("speaker-collective", "speaker-unnamed"):  # "activists say", "a local activist told": no organization
         return None, statement.date
     span = mention_span(doc, sentence, speaker.org_ref)
     if speaker.kind == "organization":

@@ -82,7 +82,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
     for index, sentence in enumerate(doc.sentences):
         unnamed = _UNNAMED_SAID.search(sentence.text) if "source" in sentence.text or "official" in sentence.text else None
-        if unnamed and index not in by_sentence:
+        if unnamed and (index not in by_sentence or by_sentence[index].speaker.rule == "speaker-unnamed"):
             unnamed_day = next((e.start for e in doc.dates[index] if e.kind == "point" and e.start
                                 and abs(e.begin - unnamed.end()) <= 12), unnamed_day)
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title) and _restated_later(doc, index):
