@@ -7,6 +7,7 @@ Errors print as ``path:line:col: message``.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -290,5 +291,14 @@ COMMANDS = {
 }
 
 
+def run() -> None:
+    """The ``lod`` program (``main`` is for callers in the same process): exits with ``main``'s code, without the
+    interpreter's last collections walking what the command leaves (the context of a build or ingest: about a
+    million rdflib objects, 1.6 CPU seconds at exit; the system frees the memory anyway)."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
