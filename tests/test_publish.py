@@ -327,8 +327,8 @@ def test_void_description_states_counts_files_and_licences(store: Store, setting
 
 
 def test_void_counts_taken_while_writing_the_dumps_are_those_the_store_gives(store: Store, settings: Settings) -> None:
-    """write_dumps counts subjects, properties, classes, vocabularies and each graph's triples in the lines it
-    writes; the queries over the store give the same."""
+    """write_dumps counts subjects, properties, classes, vocabularies, each graph's triples and finds the example
+    resources in the lines it writes; the queries over the store give the same."""
     publish.write_dumps(store, settings, now=NOW)
     void = Graph().parse(settings.dumps_dir / "void.ttl", format="turtle")
     ds = URIRef(f"{BASE}id/dataset/lod")
@@ -340,6 +340,8 @@ def test_void_counts_taken_while_writing_the_dumps_are_those_the_store_gives(sto
         found = void.value(ds, prop)
         assert isinstance(found, Literal) and found.toPython() == expected, prop
     assert sorted(str(v) for v in void.objects(ds, ns.VOID.vocabulary)) == queried.vocabularies
+    assert sorted(str(v) for v in void.objects(ds, ns.VOID.exampleResource)) == sorted(queried.examples)
+    assert len(queried.examples) == 2  # the fixture's article and observation
     subsets = {str(void.value(s, SD.name)): void.value(s, ns.VOID.triples) for s in void.objects(ds, ns.VOID.subset)}
     assert {name: int(str(n)) for name, n in subsets.items()} == queried.graphs
 

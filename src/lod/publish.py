@@ -44,7 +44,8 @@ from lod.namespaces import prefixes, rebase
 from lod.settings import Settings
 from lod.store import Store
 from lod.union import Union
-from lod.void import DATASET_NAME, Census, dataset_uri, describe, statistics
+from lod.void import DATASET_NAME, Census, dataset_uri, describe, example_classes, statistics
+from lod.void import turtle as void_turtle
 
 __all__ = [
     "Catalog",
@@ -191,20 +192,26 @@ class _Written:
     subjects: int = 0
     predicates: set[bytes] = field(default_factory=set)
     classes: set[bytes] = field(default_factory=set)
+    examples: dict[bytes, bytes] = field(default_factory=dict)  # class -> the smallest IRI under the space it types
 
-    def census(self) -> Census:
-        """VoID's counts of subjects, properties and classes, and the vocabulary IRIs (predicates and IRI classes)."""
+    def census(self, examples: tuple[str, ...] = ()) -> Census:
+        """VoID's counts of subjects, properties and classes, the vocabulary IRIs (predicates and IRI classes), and
+        the example resource of each of ``examples`` (classes given to :func:`_write_lines`) that has one."""
         used = {term[1:-1].decode("utf-8") for term in self.predicates | self.classes if term.startswith(b"<")}
-        return Census(self.subjects, len(self.predicates), len(self.classes), used)
+        found = [self.examples.get(f"<{cls}>".encode()) for cls in examples]
+        return Census(self.subjects, len(self.predicates), len(self.classes), used,
+                      [iri.decode("utf-8") for iri in found if iri is not None])
 
 
-def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "") -> _Written:
+def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", examples: tuple[str, ...] = ()) -> _Written:
     """Write N-Triples lines, sorted (each subject's together), in batches; count them and, given ``space``, what
-    VoID counts: subjects, those that are IRIs starting with ``space`` (VoID's entities), predicates and classes
-    (counted here, queries would read every triple of the store again)."""
+    VoID counts: subjects, those that are IRIs starting with ``space`` (VoID's entities), predicates and classes,
+    and of each class in ``examples`` the smallest IRI under ``space`` typed with it (counted here, queries would
+    read every triple of the store again)."""
     written, batch, previous = _Written(), [], b""
     start = b"<" + space.encode() if space else None
-    predicates, classes = written.predicates, written.classes
+    predicates, classes, least = written.predicates, written.classes, written.examples
+    wanted = {f"<{cls}>".encode() for cls in examples}
     for line in lines:
         batch.append(line)
         if start is not None:
@@ -216,7 +223,11 @@ def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "") -> 
                 previous = subject
             predicates.add(predicate)
             if predicate == _RDF_TYPE:
-                classes.add(rest[:-3])  # the object, without " .\n"
+                cls = rest[:-3]  # the object, without " .\n"
+                classes.add(cls)
+                # UTF-8 bytes order IRIs as their code points do (SPARQL's ORDER BY STR(?s))
+                if cls in wanted and subject.startswith(start) and (cls not in least or subject[1:-1] < least[cls]):
+                    least[cls] = subject[1:-1]
         if len(batch) == 10_000:
             out.write(b"".join(batch))
             written.lines += len(batch)
@@ -299,7 +310,8 @@ def write_dumps(
         plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in (TURTLE, NTRIPLES)}
         plain[NQUADS], plain[JSONLD] = fed.nquads, fed.jsonld
         staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
-        counts, written = _write_union(fed, plain, base, vocab)
+        examples = tuple(str(cls) for cls in example_classes(vocab))
+        counts, written = _write_union(fed, plain, base, vocab, examples)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
             zipped = _stage(staged, folder / f"{name}.gz")
@@ -310,14 +322,14 @@ def write_dumps(
                 size, sha = _size_and_sha256(path)
                 files.append(DumpFile(file_name, folder / file_name, fmt, gz, size, sha, counts[fmt], now))
         # A store shared with other data (graph_scope) has its own counts; the union is of lod's graphs alone.
-        census = None if store.graph_scope else written.census()
+        census = None if store.graph_scope else written.census(examples)
         stats = statistics(store, base, vocab, triples=counts[NTRIPLES], entities=written.entities, census=census,
                            graphs=None if census is None else fed.graphs)
         description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab), encoding="utf-8", newline="")
         _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab), encoding="utf-8", newline="")
-        _stage(staged, folder / DESCRIPTION_FILE).write_bytes(description.serialize(format="turtle").encode("utf-8"))
+        _stage(staged, folder / DESCRIPTION_FILE).write_bytes(void_turtle(description, base, vocab))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
         for temporary, final in staged:
             os.replace(temporary, final)
@@ -337,11 +349,13 @@ def _store_graphs(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph
         yield graph, list(store.quads(graph))
 
 
-def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: str) -> tuple[dict[Format, int], _Written]:
+def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: str,
+                 examples: tuple[str, ...] = ()) -> tuple[dict[Format, int], _Written]:
     """The union of the graphs ``fed`` was given: its sorted lines are the N-Triples dump and, read back, the
-    Turtle one. Returns each format's count of quads or triples, and what VoID counts in the union."""
+    Turtle one. Returns each format's count of quads or triples, and what VoID counts in the union (with the
+    example resource of each class of ``examples``)."""
     with plain[NTRIPLES].open("wb") as out:
-        union_lines = _write_lines(fed.union.lines(), out, f"{base}id/")
+        union_lines = _write_lines(fed.union.lines(), out, f"{base}id/", examples)
     with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
         _turtle(lines, out, base, vocab)
     triples = union_lines.lines
