@@ -253,3 +253,20 @@ def test_a_commission_named_with_on_the_and_its_chair(reconciler: Reconciler) ->
     assert [(s["speaker"], s["verb"]) for s in got["statements"]][:2] == [
         ("Independent International Commission of Inquiry on the Northland Republic", "said"), ("Pedro Alvarenga", "said")]
     assert "Commission of Inquiry on Monday" not in got["organizations"]
+
+
+def test_a_first_name_described_as_one_person_is_who_he_is(reconciler: Reconciler) -> None:
+    """ "Mohammed, a construction worker from X, ..." names a person "he" may be next (gold-dev-2 102); a town in a
+    list before an unnamed speaker ("into X and Y, a resident told") is no person."""
+    got = record("ARSAL, November 19 (Agency) Mohammed, a construction worker from the city, had been forced to flee "
+                 "his home six times.\n\n\"We lost everything,\" he said at a wedding hall in the town.\n\n"
+                 "“Fighters stayed behind,” said 46-year-old Osman, a farmer.\n\n"
+                 "Some 1,500 people crossed into Northtown and Easttown, a resident told the agency.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Mohammed", "Osman"]
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]][:2] == [("Mohammed", "said"), ("Osman", "said")]
+
+
+def test_where_the_speaker_was_between_name_and_verb(reconciler: Reconciler) -> None:
+    got = record("Citing what she said were credible sources, UN human rights spokeswoman Ravina Shamdasani in "
+                 "Northtown also said there were reports of civilians prevented from leaving.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Ravina Shamdasani", "said")]

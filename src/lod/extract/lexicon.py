@@ -69,6 +69,7 @@ DESCRIBED_BODIES = "(?:" + "".join(str(_DATA["described_bodies"]["pattern"]).spl
 STATE_BODIES = "(?:" + "".join(str(_DATA["state_bodies"]["pattern"]).split()) + ")"
 PLACE_BODIES = "(?:" + str(_DATA["place_bodies"]["pattern"]) + ")"
 UNNAMED_SOURCES = "(?:" + str(_DATA["unnamed_sources"]["pattern"]) + ")"
+PERSON_NOUNS = "(?:" + "".join(str(_DATA["person_nouns"]["pattern"]).split()) + ")"
 SOURCE_CITATION = "(?:" + "".join(str(_DATA["source_citation"]["pattern"]).split()) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
@@ -88,6 +89,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "place_bodies": _DATA["place_bodies"],
     "unnamed_sources": _DATA["unnamed_sources"],
     "source_citation": {**_DATA["source_citation"], "pattern": SOURCE_CITATION},
+    "person_nouns": {**_DATA["person_nouns"], "pattern": PERSON_NOUNS},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
 from lod.extract.mentions import (
     NAME, NOT_A_NAME, NOT_A_PLACE_WORD, ORG_HEAD_WORD, POSSESSIVE_END, Mention,
@@ -50,7 +50,11 @@ _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 # inverted verb at the end of the sentence ('..., said Osman.')
 _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
-                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?P<m>[A-Z][a-z]{2,})(?=[.,])|"
+                             # '..., said 46-year-old Osman, a Syrian Kurd.'
+                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?:\d{1,3}-year-old[^\S\n]+)?(?P<m>[A-Z][a-z]{2,})(?=[.,])|"
+                             # "Mohammed, a construction worker from X, had to flee": a first name described as one person
+                             # (at a sentence's or a line's start, or after a dateline: not "into X and Y, a resident told")
+                             r"(?:^|(?<=\n)|(?<=[.!?)–—-][^\S\n]))(?P<d>[A-Z][a-z]{2,}),[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?i:" + PERSON_NOUNS + r")\b|"
                              # "Mohammed, 28, who fled on Saturday, told ...": a first name with an age, then its verb
                              r"(?<![\w’'-])(?P<g>[A-Z][a-z]{2,}),[^\S\n]+\d{1,2},[^\S\n]+(?:(?:an?|who)\b[^.;\n]{0,120}?,[^\S\n]+)?"
                              r"(?:also[^\S\n]+)?(?=(?:" + _VERB_ALT + r")\b)")
@@ -132,12 +136,12 @@ class PeopleFinder:
         taken = SpanIndex([(m.start, m.end) for m in (*orgs, *found.values())])
         known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
         for match in _SINGLE_SPEAKER.finditer(body):  # "Youssef recalls", "..., said Osman."
-            group = "n" if match.group("n") else "m" if match.group("m") else "g"
+            group = "n" if match.group("n") else "m" if match.group("m") else "d" if match.group("d") else "g"
             start, end, name = match.start(group), match.end(group), match.group(group)
             if (taken.overlaps(start, end) or name in known or name in STOPWORDS or name in TITLES or name in ROLE_HEADS
                     or NOT_A_PLACE_WORD.match(name) or name in COUNTRY_ADJECTIVES or ORG_HEAD_WORD.fullmatch(name)
                     or self._world.fullmatch(name) or _well_known_place(self.reconciler, name)
-                    or self._org(name) is not None or (_sentence_start(body, start) and group != "g")):
+                    or self._org(name) is not None or (_sentence_start(body, start) and group not in ("g", "d"))):
                 continue
             found[(start, end)] = Mention("person", start, end, name, "person-single-name", None, False, None, None)
         return sorted(found.values(), key=lambda m: m.start)

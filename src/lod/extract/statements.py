@@ -68,6 +68,7 @@ _ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|re
 _NO_OWNER = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?i:the|this|that)\s*$")
 # a post between an inverted verb and the name: '..., said ORG spokesman Name', '..., said spokeswoman Name'
 _POST_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:" + _ROLE_ALT + r")(?=\s+[A-Z])")
+_AGE_AFTER = re.compile(r"\s+\d{1,3}-year-old(?=\s)")
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 # "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
 _AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
@@ -253,6 +254,10 @@ class StatementFinder:
             stripped = re.sub(r"\s*,?\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                               r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
             stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
+
+            if stripped == pre:
+                # "spokeswoman Name in Northtown also said": where the speaker was, between the name and the verb
+                stripped = re.sub(r"(?<=[a-z])\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*$", "", pre)
             if stripped == pre:
                 appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
                                   + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
@@ -322,7 +327,8 @@ class StatementFinder:
     def subject_after(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """Inverted attribution: '... ," said the agency aid chief.'"""
         post = body[pos: sentence.end]
-        title = _TITLE_AFTER.match(body, pos) or _POST_AFTER.match(body, pos)  # '..., said Dr. Name', '..., said spokesman Name'
+        # '..., said Dr. Name', '..., said spokesman Name', '..., said 46-year-old Name'
+        title = _TITLE_AFTER.match(body, pos) or _POST_AFTER.match(body, pos) or _AGE_AFTER.match(body, pos)
         person = next(iter(self.people.starting(pos + 1, (title.end() if title else pos) + 2)), None)
         if person:
             return self._person(person)
