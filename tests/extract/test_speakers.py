@@ -270,3 +270,35 @@ def test_where_the_speaker_was_between_name_and_verb(reconciler: Reconciler) -> 
     got = record("Citing what she said were credible sources, UN human rights spokeswoman Ravina Shamdasani in "
                  "Northtown also said there were reports of civilians prevented from leaving.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Ravina Shamdasani", "said")]
+
+
+def test_sources_of_key_figures_and_posts(reconciler: Reconciler) -> None:
+    """ "(Source: X)" after a key figure and "per X figures" credit X (no speech); a post's "– local sources" credits
+    no one, not even the publishing institution."""
+    got = record("824,000 new displacements in the first half of 2021 (Source: Norwegian Refugee Council)\n\n"
+                 "BREAKING: 3,000+ civilians flee Northtown in 24 hrs as the army advances – local sources\n\n"
+                 "Camps are full; over 900K displaced since December, per Norwegian Refugee Council figures.",
+                 reconciler, publisher="Northtown Monitor Network")
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
+        (824000, "Norwegian Refugee Council"), (3000, None), (900000, "Norwegian Refugee Council")]
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]][1] == ("2021-05-13", "2021-05-14")
+    assert got["statements"] == []
+
+
+def test_a_continuation_keeps_its_source_and_the_source_speaks_again(reconciler: Reconciler) -> None:
+    """ "Another N have fled" in news copy goes on with the source before it; "the source said" is the unnamed
+    source who spoke before."""
+    got = record("More than 6.5 million have been displaced inside the country, according to the United Nations.\n\n"
+                 "Another 4.8 million have fled abroad.\n\n"
+                 "Around 2,850 people entered the country over the weekend, a border source told the paper.\n\n"
+                 "Another 1,100 returned home through the same crossing, the source said.", reconciler)
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
+        (6500000, "United Nations"), (4800000, "United Nations"), (2850, None)]
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]][-2:] == [
+        ("a border source", "told"), ("a border source", "said")]
+
+
+def test_a_count_registered_as_of_last_week_is_a_stock(reconciler: Reconciler) -> None:
+    got = record("The agency said it had registered 560,000 refugees in the country as of last week.\n\n"
+                 "The agency registered 5,000 refugees last week.", reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [5000]

@@ -50,7 +50,9 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
 # a source that names no organization ("according to local officials"): the figure is not the publisher's own
 _UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?(?:" + COLLECTIVE_SPEAKERS + r"|(?i:" + UNNAMED_SOURCES + r"))\b|"
                              r"\b(?i:an?|one)\s+(?:[\w.’'-]+\s+){0,3}(?i:official|source|activist|doctor|resident)\s+"
-                             r"(?i:said|says|told|tells)\b")
+                             r"(?i:said|says|told|tells)\b|"
+                             # a post's source after a dash: "3,000+ civilians flee X in 24 hrs – local sources"
+                             r"\s[–—-]\s*(?:" + COLLECTIVE_SPEAKERS + r"|(?i:" + UNNAMED_SOURCES + r"))\s*\.?\s*$")
 
 
 def mention_span(doc: Document, sentence: Sentence, ref: str | None) -> Span | None:

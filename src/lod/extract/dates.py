@@ -156,6 +156,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?|fortnight)\b", re.I)),
     ("past-duration", re.compile(r"\bthis\s+past\s+(?P<u>week|month|fortnight)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
+    # "3,000 flee the town in 24 hrs": a headline's count of the last hours
+    ("past-duration", re.compile(r"\bin\s+(?P<n>\d+|twenty-four|forty-eight)\s+(?:hours|hrs)\b(?!\s+(?:of|a\s+day|per))", re.I)),
     # "so far this year": from the 1st of the year (or month) to the reporting date
     ("so-far-this", re.compile(r"\b(?:so\s+far\s+this\s+(?P<u>year|month)|this\s+(?P<u2>year|month)\s+(?:so\s+far|alone|to\s+date))\b", re.I)),
     # "in the week to 10 June", "in the week up to June 10": the seven days ending that day
@@ -234,7 +236,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NEEDS: dict[str, tuple[str, ...]] = {
     "range-days": ("from", "between", "on ", "night"), "range-days-bare": tuple(name[:3] for name in _MONTH_NAMES), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
-    "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours"),
+    "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours", "hrs"),
     "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
     "overnight": ("overnight",), "since-last-month": ("last month",), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),

@@ -197,7 +197,7 @@ def _the_year(dates: list[list[DateExpression]], title: str) -> list[list[DateEx
 
 
 _REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Flash\s+Report|Daily\s+Flash|Situation\s+Report|Sitrep|Situation\s+Update|"
-                           r"Humanitarian\s+Update)\b",
+                           r"Humanitarian\s+Update|Fact\s*sheet|Situation\s+Overview|Humanitarian\s+Snapshot|Briefing\s+Note)\b",
                            re.IGNORECASE)
 
 

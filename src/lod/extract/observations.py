@@ -218,7 +218,8 @@ _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s
 # 5,000 refugees since Monday"); with no period, those taken in are a stock ("has taken in nearly 4 million")
 _TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking)\s+in|absorbed|registered|registers)\s*(?:some\s+|about\s+|around\s+|nearly\s+)?$",
                        re.IGNORECASE)
-_IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?:this|last)\s+(?:week|month)\b|"
+# ("as of last week" is the day of a count, not a period: "registered 560,000 refugees as of last week" is a stock)
+_IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?<!as\sof\s)(?:this|last)\s+(?:week|month)\b|"
                           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|over\s+the\s+weekend\b|yesterday\b|"
                           # "in 2018", "in May", "during the first half of 2015", "over the course of the year"
                           r"(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?:(?:19|20)\d\d\b|" + MON + r"(?!\w))|"

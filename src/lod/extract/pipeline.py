@@ -151,8 +151,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if periods[position][:2] == (None, None) and periods[position - 1][:2] != (None, None) and re.search(
                     r",\s+while\b", sentence.text[figures[position - 1].end: figures[position].number.qstart]):
                 periods[position] = periods[position - 1]
-        if carried is not None and any(p is carried for p in periods) and reporter is None and statement is None \
-                and not _OWN_SOURCE.search(sentence.text):  # "..., saying 275,000 had fled": a source of its own
+        if reporter is None and statement is None and not _OWN_SOURCE.search(sentence.text) and (  # "..., saying 275,000
+                carried is not None and any(p is carried for p in periods)  # had fled": a source of its own
+                or before is not None and _GOES_ON.match(sentence.text)):  # "Another 4.8 million have fled abroad."
             reporter, reported = before.reporter if before else None, before.report_date if before else None
         for figure, period in zip(figures, periods):
             by = reporter
@@ -189,6 +190,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
 
 
 _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
+# a sentence that goes on with the flow before it: its count has that flow's source when it names none
+_GOES_ON = re.compile(r"\s*(?:Another|A\s+further|An\s+additional|Of\s+these|Of\s+them)\b")
 # a part of a group told before: "400,000 of those who fled", "3,000 of the displaced have crossed into X"
 _OF_THE_GROUP = re.compile(r"\s*of\s+(?:those|them|whom|these|the\s+(?:newly\s+)?(?:displaced|arrivals|new\s+arrivals|evacuees|"
                            r"refugees|IDPs|people\s+who))\b", re.IGNORECASE)

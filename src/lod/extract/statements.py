@@ -91,6 +91,10 @@ _UNNAMED_PERSON = re.compile(r"\b(?:official|source|activist|doctor|resident)(?:
                              re.IGNORECASE)
 # "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
 _COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
+_PER_FIGURES = re.compile(r"\bper\s+(?:the\s+)?(?P<org>[A-Z])")
+_FIGURES_AFTER = re.compile(r"['’]?s?\s+(?:latest\s+|official\s+|new\s+)?(?:figures|data|estimates|statistics|numbers|count|tally)\b")
+_SAME_SOURCE = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?i:the)\s+(?:same\s+)?(?:source|official)\s*$")
+_OUR_TEAMS = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?i:our)\s+(?:field\s+)?(?:teams?|staff|colleagues|monitors|correspondents)\s*$")
 _COLLECTIVE_AFTER = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r")(?=\s*(?:[.,;]|$))")
 _DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
 # which organization names a kind word fits ("the monitor" is an "... Observatory")
@@ -167,6 +171,7 @@ class StatementFinder:
         self.c = context
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
+        self.last_unnamed: Speaker | None = None  # "a military source said": whom "the source said" next is
         self.last_person_at = 0  # where the last person who spoke was named
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
@@ -229,6 +234,10 @@ class StatementFinder:
                 # source in the opposition ... council told" (gold-dev-2 114); as written, and no figure's reporter
                 return Speaker(indefinite.group("d"), "organization", None, None, "speaker-unnamed")
             return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
+        if self.last_unnamed is not None and _SAME_SOURCE.search(pre):  # "..., the source said": the one who spoke before
+            return Speaker(self.last_unnamed.name, "organization", None, None, "speaker-unnamed")
+        if self.c.institution and _OUR_TEAMS.search(pre):  # "..., our teams report": the institution's own
+            return self._pronoun("we")
         owned = _OWNED_PART.search(pre.rstrip())
         if owned:
             found_owner = self._described(owned.group("head"), lo + owned.start())
@@ -431,7 +440,9 @@ class StatementFinder:
             if statement.speaker.kind == "person":
                 self.last_person = statement.speaker
                 self.last_person_at = statement.sentence.start
-            elif statement.speaker.rule not in ("speaker-unnamed", "speaker-collective"):
+            elif statement.speaker.rule == "speaker-unnamed":
+                self.last_unnamed = statement.speaker
+            elif statement.speaker.rule != "speaker-collective":
                 self.last_org = statement.speaker  # not "a military source" or "activists": no "it" or "the agency" later
         return found
 
@@ -483,6 +494,13 @@ class StatementFinder:
             if speaker is not None:
                 label = "statement (according to)" if "statement" in according.group(0) else "according to"
                 return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
+        per = _PER_FIGURES.search(sentence.text) if "per " in sentence.text else None
+        if per:  # "..., per XYZ figures": whose figures they are (no speech)
+            at = sentence.start + per.start("org")
+            org = next((o for o in self.orgs.starting(at, at + 1) if _FIGURES_AFTER.match(body, o.end)), None)
+            if org is not None:
+                return Found(index, sentence, self._org(org, "cited-source"), "per", sentence.start + per.start(), "report",
+                             "cited-source")
         cited = _CITED.search(sentence.text) if "(" in sentence.text else None
         if cited:  # "... 330,000 people (XYZ 03/07/2018).": the source a briefing cites, on the day it gives
             at = sentence.start + cited.start("org")
