@@ -66,6 +66,9 @@ _DATE_PATTERNS = [
     # "03/15/2018": month first, when the day first cannot be read (the second number is over 12)
     re.compile(r"(?<!\d)(?P<m>\d{1,2})([./-])(?P<d>1[3-9]|2\d|3[01])\2(?P<y>\d{4})"),
     re.compile(r"(?P<d>\d{1,2})-" + _MON + r"-(?P<y>\d{4})"),  # "15-Mar-2018"
+    # a year in two digits ("Posted: 21.12.16", "12/21/16"): day first, or month first when the day cannot be first
+    re.compile(r"(?<![\d./])(?P<d>\d{1,2})([./])(?P<m>\d{1,2})\2(?P<yy>\d{2})(?![\d./])"),
+    re.compile(r"(?<![\d./])(?P<m>\d{1,2})([./])(?P<d>1[3-9]|2\d|3[01])\2(?P<yy>\d{2})(?![\d./])"),
 ]
 
 
@@ -128,6 +131,8 @@ def parse_date(text: str) -> datetime | date | None:
     (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     >>> parse_date("May 20,2013"), parse_date("20 May ,2013")
     (datetime.date(2013, 5, 20), datetime.date(2013, 5, 20))
+    >>> parse_date("Posted: 21.12.16"), parse_date("12/21/16"), parse_date("version 1.2.3.4")
+    (datetime.date(2016, 12, 21), datetime.date(2016, 12, 21), None)
     """
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -135,8 +140,9 @@ def parse_date(text: str) -> datetime | date | None:
             month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
             if not month:
                 continue
+            year = int(parts["y"]) if parts.get("y") else int(parts["yy"]) + (1900 if int(parts["yy"]) >= 70 else 2000)
             try:
-                day = date(int(parts["y"]), month, int(parts["d"]))
+                day = date(year, month, int(parts["d"]))
             except ValueError:
                 continue
             if parts.get("h") is None:
