@@ -302,3 +302,37 @@ def test_a_count_registered_as_of_last_week_is_a_stock(reconciler: Reconciler) -
     got = record("The agency said it had registered 560,000 refugees in the country as of last week.\n\n"
                  "The agency registered 5,000 refugees last week.", reconciler)
     assert [o["figure"] for o in got["displacement"]] == [5000]
+
+
+def test_a_timeline_s_items(reconciler: Reconciler) -> None:
+    """A timeline's dated items in the present tense: each item's day is its figure's period (not the item before's),
+    and a name in brackets at its end its source."""
+    got = record("10 May: About 12,500 people leave Northtown through the Easttown corridor (Norwegian Refugee Council).\n\n"
+                 "11 May: Another 20,000 people cross from Westtown into government-held areas (United Nations).\n\n"
+                 "12 May: The first buses carrying 1,580 fighters and their families leave Southtown for the north.",
+                 reconciler)
+    assert [(o["figure"], o["period_start"], o["period_end"], o["reported_by"]) for o in got["displacement"]] == [
+        (12500, "2021-05-10", "2021-05-10", "Norwegian Refugee Council"), (20000, "2021-05-11", "2021-05-11", "United Nations"),
+        (1580, "2021-05-12", "2021-05-12", None)]
+    assert got["statements"] == []
+
+
+def test_a_transcript_label_and_posts_named_by_where_they_are(reconciler: Reconciler) -> None:
+    got = record("Q: How many people have left the city?\n\n"
+                 "Nadia Haddad, Norwegian Refugee Council: Our teams estimate that around 15,000 people left the city in "
+                 "the last three days.\n\n"
+                 "The representative of Northland said his country could not take in more.\n\n"
+                 "The number of Syrian Kurdish refugees who have entered the region since Sunday has reached 23,000, the "
+                 "director of the Northtown camp told the radio on Wednesday.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Nadia Haddad"]
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Nadia Haddad", "said (transcript)"), ("The representative of Northland", "said"),
+        ("the director of the Northtown camp", "told")]
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
+        (15000, "Norwegian Refugee Council"), (23000, None)]
+
+
+def test_a_post_that_ends_with_a_post_word_is_no_organization(reconciler: Reconciler) -> None:
+    got = record("Briefing the Council, the Under-Secretary-General for Humanitarian Affairs and Emergency Relief "
+                 "Coordinator, Tomas Lindgren, said that since 1 May some 900,000 people had been displaced.", reconciler)
+    assert [(p["name"], p["org"]) for p in got["people"]] == [("Tomas Lindgren", None)]

@@ -147,7 +147,7 @@ _TOTAL_VERBS = (r"(?:(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|st
 # "the number of new arrivals reached 5,000": a unit that is a flow by itself needs no relative clause
 _NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+(?:" + FLOW_UNITS + r"|evacuees)\b.*\b" + _TOTAL_VERBS + r"\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+)??"
+    r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+){0,3}?"
     r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
     r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:" + FIGURE_PREDICATES["flow"] + r")|"
     r"(?:newly\s+)?(?:displaced|uprooted|fleeing|evacuated|expelled|deported|crossing|arriving|entering))\b))"

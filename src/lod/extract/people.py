@@ -42,6 +42,8 @@ _VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORT
                           + r")[^\S\n]+$", re.IGNORECASE)
 _FOR_ORG = re.compile(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,")
 _VERB_AFTER = re.compile(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+_ENDS_WITH_ROLE = re.compile(r"\b(?:" + _ROLE_ALT + r")$")  # "... and Emergency Relief Coordinator": a post, not a body
+_LABEL_AFTER = re.compile(r"(?:,[^\S\n]*(?P<org>[A-Z][^:\n,|\d]{1,60}))?:[^\S\n]+[A-Z“\"]")
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
@@ -122,12 +124,16 @@ class PeopleFinder:
                 rule = "person-speaker"  # inverted: '..., said Name.' (after "told", the name is the one told)
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
+            elif (lab := _LABEL_AFTER.match(after)) and re.search(r"(?:^|\n)\s*$", before):
+                org_text, rule = lab.group("org"), "person-label"  # a transcript's "Name, ORG: ..."
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
                 role, rule = "author (byline)", "person-byline"
             elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
                 rule = "person-arabic-name"
             if not rule or (town_surname and rule not in _STRONG):
                 continue
+            if org_text and _ENDS_WITH_ROLE.search(org_text.strip()):
+                org_text = None  # "the Under-Secretary-General for X Affairs and Emergency Relief Coordinator": one post
             role, org_text = split_role(role, org_text)
             owner = _OWNER_BEFORE.search(before)
             if org_text is None and owner:  # "RCR's Anna Berg said": the organization she speaks for
@@ -205,7 +211,7 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
         role, org_text = of.group("role"), of.group("org")
     # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)
     for_org = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+for\s+(?:the\s+)?(?P<org>(?=[^,;]*[A-Z])[^,;]+)$", role)
-    if for_org and org_text is None and _ROLE.search(for_org.group("role")):
+    if for_org and org_text is None and _ROLE.search(for_org.group("role")) and not _ENDS_WITH_ROLE.search(for_org.group("org")):
         role, org_text = for_org.group("role"), for_org.group("org")
     # "RCR spokeswoman": an acronym before the post is the organization
     acronym = re.match(r"(?P<org>[A-Z][A-Z.]{1,9})\s+(?P<role>[a-z].*)$", role)

@@ -100,7 +100,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         if fronted is not chosen and chosen.finish <= lo and _FRONTED.match(text[: fronted.begin]) and \
                 text[fronted.finish:].lstrip().startswith(","):
             chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
-        if carried is not None and clause(chosen.begin) != clause(lo):
+        labelled = chosen is fronted and _FRONTED.match(text[: fronted.begin]) is not None and \
+            text[fronted.finish:].lstrip()[:1] == ":"  # "16 March: Another 20,000 people cross ...": a timeline's day
+        if carried is not None and clause(chosen.begin) != clause(lo) and not labelled:
             return carried
         if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
             # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another

@@ -91,6 +91,13 @@ _UNNAMED_PERSON = re.compile(r"\b(?:official|source|activist|doctor|resident)(?:
                              re.IGNORECASE)
 # "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
 _COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
+# a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
+_BRACKET_SOURCE = re.compile(r"(?<=[a-z0-9,])\s+\((?P<org>[A-Z][^()]{1,60})\)\s*[.;]?\s*$")
+# a transcript's speaker label: "Name Surname, ORG: ..." or "Name Surname: ..."
+_SPEAKER_LABEL = re.compile(r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?:,\s*[A-Z][^:\n|\d,]{1,60})?:\s+(?=[A-Z“\"])")
+_POST_OF = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|[—–-]\s*)(?P<d>(?i:the)\s+(?:[\w-]+\s+){0,2}?(?:" + _ROLE_ALT
+                      + r")\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+(?:camp|office|council|"
+                      r"committee|municipality))?)\s*$")
 _PER_FIGURES = re.compile(r"\bper\s+(?:the\s+)?(?P<org>[A-Z])")
 _FIGURES_AFTER = re.compile(r"['’]?s?\s+(?:latest\s+|official\s+|new\s+)?(?:figures|data|estimates|statistics|numbers|count|tally)\b")
 _SAME_SOURCE = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?i:the)\s+(?:same\s+)?(?:source|official)\s*$")
@@ -238,6 +245,11 @@ class StatementFinder:
             return Speaker(self.last_unnamed.name, "organization", None, None, "speaker-unnamed")
         if self.c.institution and _OUR_TEAMS.search(pre):  # "..., our teams report": the institution's own
             return self._pronoun("we")
+        post = _POST_OF.search(pre) if " of " in pre or " for " in pre or " at " in pre else None
+        if post:  # "The representative of X said", "the director of the X camp told": a post named by where it is
+            org = next((o for o in self.orgs.starting(lo + post.start("d"), lo + post.end("d")) if o.end <= lo + post.end("d")), None)
+            return self._org(org, "speaker-indefinite") if org is not None else Speaker(
+                post.group("d"), "organization", None, None, "speaker-unnamed")
         owned = _OWNED_PART.search(pre.rstrip())
         if owned:
             found_owner = self._described(owned.group("head"), lo + owned.start())
@@ -501,6 +513,19 @@ class StatementFinder:
             if org is not None:
                 return Found(index, sentence, self._org(org, "cited-source"), "per", sentence.start + per.start(), "report",
                              "cited-source")
+        bracket = _BRACKET_SOURCE.search(sentence.text) if sentence.text.rstrip(" .;").endswith(")") else None
+        if bracket:  # "15 March: About 12,500 people leave X through the Y corridor (XYZ).": the item's source
+            at, to = sentence.start + bracket.start("org"), sentence.start + bracket.end("org")
+            org = next((o for o in self.orgs.starting(at, at + 1) if o.end == to), None)
+            if org is not None:
+                return Found(index, sentence, self._org(org, "cited-source"), "cited", sentence.start + bracket.start(),
+                             "report", "cited-source")
+        label = _SPEAKER_LABEL.match(sentence.text)
+        if label:  # a transcript's "Name, ORG: ...": the person named speaks
+            person = next(iter(self.people.starting(sentence.start, sentence.start + 1)), None)
+            if person is not None and person.end == sentence.start + label.end("n"):
+                return Found(index, sentence, self._person(person), "said (transcript)", sentence.start + label.end(),
+                             "assessment", "speaker-label")
         cited = _CITED.search(sentence.text) if "(" in sentence.text else None
         if cited:  # "... 330,000 people (XYZ 03/07/2018).": the source a briefing cites, on the day it gives
             at = sentence.start + cited.start("org")
