@@ -520,11 +520,11 @@ class StatementFinder:
             if org is not None:
                 return Found(index, sentence, self._org(org, "cited-source"), "cited", sentence.start + bracket.start(),
                              "report", "cited-source")
-        label = _SPEAKER_LABEL.match(sentence.text)
-        if label:  # a transcript's "Name, ORG: ...": the person named speaks
+        speaker_label = _SPEAKER_LABEL.match(sentence.text)
+        if speaker_label:  # a transcript's "Name, ORG: ...": the person named speaks
             person = next(iter(self.people.starting(sentence.start, sentence.start + 1)), None)
-            if person is not None and person.end == sentence.start + label.end("n"):
-                return Found(index, sentence, self._person(person), "said (transcript)", sentence.start + label.end(),
+            if person is not None and person.end == sentence.start + speaker_label.end("n"):
+                return Found(index, sentence, self._person(person), "said (transcript)", sentence.start + speaker_label.end(),
                              "assessment", "speaker-label")
         cited = _CITED.search(sentence.text) if "(" in sentence.text else None
         if cited:  # "... 330,000 people (XYZ 03/07/2018).": the source a briefing cites, on the day it gives
