@@ -195,28 +195,28 @@ def test_figures_published_by_a_body_are_its_own(reconciler: Reconciler) -> None
 
 
 def test_a_surname_after_an_inverted_verb_is_the_person_named_before(reconciler: Reconciler) -> None:
-    got = record("“There are new arrivals every day,” says Arnaud Fablet, Emergency Coordinator for the Agency.\n\n"
+    got = record("“Families reach the gate every morning,” says Jonas Berglund, Field Coordinator for the Agency.\n\n"
                  "According to the United Nations, 25,000 civilians might still be trapped in the town.\n\n"
-                 "“We are worried,” explains Fablet.", reconciler)
+                 "“We fear for those still inside,” explains Berglund.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
-        ("Arnaud Fablet", "says"), ("United Nations", "according to"), ("Arnaud Fablet", "explains")]
+        ("Jonas Berglund", "says"), ("United Nations", "according to"), ("Jonas Berglund", "explains")]
 
 
 def test_a_post_with_no_comma_before_the_verb_and_the_one_told(reconciler: Reconciler) -> None:
     """ "Name, spokesperson for the X told Y": Name speaks for X (the comma after the post is often left out), and Y,
     after "told", is the one told, not a person with that post."""
-    got = record("People are desperate, Ingy Sedky, spokesperson for the International Committee of the Red Cross in "
-                 "Syria told Rudaw English.\n\nThis is a scenario that is repeated across the country, she said.",
+    got = record("Families are exhausted, Leila Moradi, spokesperson for the International Committee of the Red Cross in "
+                 "Northland told Northland Radio.\n\nThe same thing keeps happening across the country, she said.",
                  reconciler)
-    assert [p["name"] for p in got["people"]] == ["Ingy Sedky"]
-    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Ingy Sedky", "told"), ("Ingy Sedky", "said")]
+    assert [p["name"] for p in got["people"]] == ["Leila Moradi"]
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Leila Moradi", "told"), ("Leila Moradi", "said")]
 
 
 def test_a_monitor_that_monitored_and_media_that_describe_speak(reconciler: Reconciler) -> None:
     got = record("SOHR monitored the arrival of more than 2500 persons from the city to the crossing.\n\n"
-                 "Turkey’s state-run media is describing the town as the final target of the operation.", reconciler)
+                 "Northland’s state-run media is describing the offensive as nearly over.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
-        ("SOHR", "monitored"), ("Turkey’s state-run media", "is describing")]
+        ("SOHR", "monitored"), ("Northland’s state-run media", "is describing")]
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(2500, "SOHR")]
 
 
@@ -256,20 +256,20 @@ def test_a_commission_named_with_on_the_and_its_chair(reconciler: Reconciler) ->
 
 
 def test_a_first_name_described_as_one_person_is_who_he_is(reconciler: Reconciler) -> None:
-    """ "Mohammed, a construction worker from X, ..." names a person "he" may be next (gold-dev-2 102); a town in a
+    """ "Yusuf, a bakery worker from X, ..." names a person "he" may be next (as in gold-dev-2 102); a town in a
     list before an unnamed speaker ("into X and Y, a resident told") is no person."""
-    got = record("ARSAL, November 19 (Agency) Mohammed, a construction worker from the city, had been forced to flee "
-                 "his home six times.\n\n\"We lost everything,\" he said at a wedding hall in the town.\n\n"
-                 "“Fighters stayed behind,” said 46-year-old Osman, a farmer.\n\n"
+    got = record("NORTHTOWN, May 3 (Agency) Yusuf, a bakery worker from the old city, has moved four times since the "
+                 "war began.\n\n\"Nothing is left of our street,\" he said outside a school in the town.\n\n"
+                 "“The children are cold,” said 61-year-old Hamid, a farmer.\n\n"
                  "Some 1,500 people crossed into Northtown and Easttown, a resident told the agency.", reconciler)
-    assert [p["name"] for p in got["people"]] == ["Mohammed", "Osman"]
-    assert [(s["speaker"], s["verb"]) for s in got["statements"]][:2] == [("Mohammed", "said"), ("Osman", "said")]
+    assert [p["name"] for p in got["people"]] == ["Yusuf", "Hamid"]
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]][:2] == [("Yusuf", "said"), ("Hamid", "said")]
 
 
 def test_where_the_speaker_was_between_name_and_verb(reconciler: Reconciler) -> None:
-    got = record("Citing what she said were credible sources, UN human rights spokeswoman Ravina Shamdasani in "
-                 "Northtown also said there were reports of civilians prevented from leaving.", reconciler)
-    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Ravina Shamdasani", "said")]
+    got = record("Quoting what she said were reliable reports, UN rights spokeswoman Maria Lenz in Northtown also said "
+                 "civilians were being stopped at checkpoints.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Maria Lenz", "said")]
 
 
 def test_sources_of_key_figures_and_posts(reconciler: Reconciler) -> None:

@@ -52,9 +52,9 @@ _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 # inverted verb at the end of the sentence ('..., said Osman.')
 _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
                              r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
-                             # '..., said 46-year-old Osman, a Syrian Kurd.'
+                             # '..., said 61-year-old Hamid, a farmer.'
                              r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?:\d{1,3}-year-old[^\S\n]+)?(?P<m>[A-Z][a-z]{2,})(?=[.,])|"
-                             # "Mohammed, a construction worker from X, had to flee": a first name described as one person
+                             # "Yusuf, a bakery worker from X, had to flee": a first name described as one person
                              # (at a sentence's or a line's start, or after a dateline: not "into X and Y, a resident told")
                              r"(?:^|(?<=\n)|(?<=[.!?)–—-][^\S\n]))(?P<d>[A-Z][a-z]{2,}),[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?i:" + PERSON_NOUNS + r")\b|"
                              # "Mohammed, 28, who fled on Saturday, told ...": a first name with an age, then its verb

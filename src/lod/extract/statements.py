@@ -360,7 +360,7 @@ class StatementFinder:
         if role:
             return self._by_role(role.group(1))
         surname = re.match(r"\s+([A-Z][\w’'-]+)\s*(?:[.,]|$)", post)
-        if surname and surname.group(1) in self.people_by_surname:  # '"...," explains Fablet.': the person named before
+        if surname and surname.group(1) in self.people_by_surname:  # '"...," explains Berglund.': the person named before
             speaker = self._person(self.people_by_surname[surname.group(1)])
             speaker.rule = "speaker-surname"
             return speaker
