@@ -36,8 +36,6 @@ Statement = ox.Quad | ox.Triple  # the writer reads a subject, a predicate and a
 _XSD = str(XSD)
 _RDF_TYPE = str(RDF.type)
 _CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay exact below 2**53
-# One encoder for every node: json.dumps with these options makes a new one each call.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def document(triples: Iterable[ox.Triple], context: str) -> bytes:
@@ -188,7 +186,7 @@ class JsonLdWriter:
         for key in sorted(node):
             values = node[key]
             out[key] = values[0] if len(values) == 1 else values
-        return _ENCODER.encode(out)
+        return json.dumps(out, ensure_ascii=False, separators=(", ", ": "))
 
     def _term_id(self, term: object) -> str:
         if isinstance(term, ox.NamedNode):
@@ -239,9 +237,7 @@ class _Compiled:
         self.context = context
         # A prefix is a plain string ending in / or #; longest namespace first so the most specific wins.
         namespaces = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri[-1:] in "/#"}
-        self._namespaces: dict[str, str] = {}  # namespace IRI -> its name (the first in the context's order)
-        for name, iri in namespaces.items():
-            self._namespaces.setdefault(iri, name)
+        self._namespaces = sorted(((iri, name) for name, iri in namespaces.items()), key=lambda p: -len(p[0]))
         self._terms = set(context)
         # Property IRI -> (term, its @type coercion as a full IRI or "@id", or None).
         self.properties: dict[str, tuple[str, str | None]] = {}
@@ -263,17 +259,11 @@ class _Compiled:
         return namespaces[prefix] + local if prefix in namespaces else curie
 
     def _compact_iri(self, iri: str) -> str:
-        # The longest namespace the IRI starts with: every namespace ends in / or #, so it is one of the IRI's
-        # own beginnings that end there, tried from the longest (a dict look-up each, not a test of every
-        # namespace: most IRIs of a build are met once, so the cache rarely holds them).
-        end = len(iri) - 1  # a namespace leaves something of the IRI
-        while end > 0:
-            end = max(iri.rfind("/", 0, end), iri.rfind("#", 0, end))
-            if end < 0:
-                break
-            name = self._namespaces.get(iri[: end + 1])
-            if name is not None and not iri.startswith("//", end + 1):
-                return f"{name}:{iri[end + 1 :]}"
+        for namespace, name in self._namespaces:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                local = iri[len(namespace) :]
+                if not local.startswith("//"):
+                    return f"{name}:{local}"
         scheme = iri.partition(":")[0]
         if scheme in self._terms:
             # JSON-LD would read "geo:..." as a compact IRI under our prefix; there is no escape for that.
