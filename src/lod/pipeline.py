@@ -179,7 +179,7 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
                 manifest.articles = {p: e for p, e in manifest.articles.items() if e.graph != str(name)}
                 manifest.build = ""
                 manifest.write(settings.store_path)
-            shared = {} if ctx.uris.reference_graph in target.graph_names() else _shared(ctx)
+            shared = {} if ctx.uris.reference_graph in target.graph_names() else ctx.shared()
             _replace_changed(target, {**shared, name: graph})
         mark_changed(settings.dumps_dir)  # Last-Modified follows the data; the dumps wait for the next build
 
@@ -213,7 +213,7 @@ def _in_place(settings: Settings, store: Store | None, ctx: Context, manifest: M
         wanted = {URIRef(e.graph) for e in done.articles.values()} | set(graphs)
         prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
         report.removed = [g for g in target.graph_names() if str(g).startswith(prefixes) and g not in wanted]
-        replacing: dict[URIRef, Graph] = {} if done.version == manifest.version else _shared(ctx)
+        replacing: dict[URIRef, Graph] = {} if done.version == manifest.version else ctx.shared()
         replacing.update(graphs)
         if store is None and (replacing or report.removed):
             # Until the transaction is known to be done, the manifest promises nothing about these articles.
@@ -254,13 +254,13 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
         renamed = {ox.NamedNode(str(a)): ox.NamedNode(str(b)) for a, b in renaming.items()}
         touched = {str(key.graph) for key in keys if key.uri in renaming}  # the graphs holding a renamed event
 
-        shared = {str(shared_name): graph for shared_name, graph in _shared(ctx).items()}
+        shared = {str(shared_name): text for shared_name, text in ctx.shared_ntriples().items()}
         at = {name: (offset, length) for name, offset, length in spooled}
         kept = {entry.graph for entry in unchanged.values()}
 
         def graph(name: str) -> list[ox.Quad]:
             if name in shared:
-                return list(_quads(shared[name].serialize(format="nt", encoding="utf-8"), name))
+                return list(_quads(shared[name], name))
             if name in kept:
                 assert old is not None
                 return list(old.quads(ox.NamedNode(name)))
@@ -332,7 +332,7 @@ def _batched(store: Store, ctx: Context, changed: list[str]) -> BuildReport:
         prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
         existing = set(store.graph_names())
         report.removed = sorted(g for g in existing if str(g).startswith(prefixes) and str(g) not in seen)
-        _replace_new(store, _shared(ctx), existing, report.removed)
+        _replace_new(store, ctx.shared(), existing, report.removed)
         for start in range(0, len(spooled), SERVER_BATCH):
             graphs: dict[URIRef, Graph] = {}
             for name, offset, length in spooled[start : start + SERVER_BATCH]:
@@ -403,11 +403,6 @@ def _quads(ntriples: bytes, graph: str) -> Iterator[ox.Quad]:
     """N-Triples (one triple a line, as rdflib and Oxigraph write them) as quads in ``graph``, blank node labels
     kept: written as N-Quads and parsed by Oxigraph, which builds each quad once (no Python code per quad)."""
     return ox.parse(in_graph(ntriples, ox.NamedNode(graph)), format=ox.RdfFormat.N_QUADS)
-
-
-def _shared(ctx: Context) -> dict[URIRef, Graph]:
-    """The vocabulary and reference graphs."""
-    return {ctx.uris.vocabulary_graph: ctx.vocabulary, ctx.uris.reference_graph: ctx.reference}
 
 
 def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterable[URIRef] = ()) -> None:

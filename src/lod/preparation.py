@@ -76,7 +76,6 @@ class Context:
     known: Graph
     mapper: Mapper
     reconciler: Reconciler
-    checked: Graph = field(default_factory=Graph)  # vocabulary + reference without the generated communities
     checker: ArticleChecker = field(init=False)
     _slices: dict[URIRef, _Links] = field(init=False, default_factory=dict)
 
@@ -111,9 +110,8 @@ class Context:
         reconciler = load_reconciler(reference_dir)
         reference = reference_graph(reference_dir, reconciler, uris)
         known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
-        checked = vocabulary + reference_graph(reference_dir, reconciler, uris, communities=False)
         return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base, uris.vocab), reference, known,
-                   Mapper(uris, known, reconciler.org), reconciler, checked)
+                   Mapper(uris, known, reconciler.org), reconciler)
 
     def context_for(self, graph: Graph) -> Graph:
         """The slice of vocabulary and reference data an article's graph links to."""
@@ -161,6 +159,19 @@ class Context:
         triples = graph if isinstance(graph, list) else list(iter(graph))
         context, quads = self._context(triples)
         return self.checker.check(triples, context, ntriples, quads)
+
+    def shared(self) -> dict[URIRef, Graph]:
+        """The graphs every build writes beside the articles': the vocabulary and the reference data."""
+        return {self.uris.vocabulary_graph: self.vocabulary, self.uris.reference_graph: self.reference}
+
+    def shared_ntriples(self) -> dict[URIRef, bytes]:
+        """:meth:`shared` as N-Triples, written once per context (rdflib's writer takes 2 s for the reference
+        data's 70,000 triples, which the same inputs give unchanged to every build of the process)."""
+        written: dict[URIRef, bytes] | None = self._memo.get("shared")
+        if written is None:
+            written = {name: graph.serialize(format="nt", encoding="utf-8") for name, graph in self.shared().items()}
+            self._memo["shared"] = written
+        return written
 
     def _links(self, node: URIRef) -> _Links:
         """What ``node`` says in the known graphs, and the nodes it leads to along ``_FOLLOWED`` in the order a
@@ -256,7 +267,10 @@ def check_reference(ctx: Context) -> ValidationReport:
     """
     report = ctx._memo.get("reference")
     if report is None:  # the same inputs conform once and for all (see Context.load)
-        report = validate(ctx.checked, ctx.shapes, ctx.vocabulary)
+        # The vocabulary and the reference data without the generated communities, made only here: most
+        # commands (extract, ingest, serve) never check them, and a second reference graph costs a second.
+        reference = reference_graph(ctx.settings.data_dir / "reference", ctx.reconciler, ctx.uris, communities=False)
+        report = validate(ctx.vocabulary + reference, ctx.shapes, ctx.vocabulary)
         ctx._memo["reference"] = report
     if not report.conforms:
         raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
