@@ -138,26 +138,24 @@ def test_build_twice_gives_the_same_triples(settings: Settings) -> None:
     assert same(first, quads(settings))
 
 
-def test_ingest_twice_gives_the_same_triples(settings: Settings) -> None:
-    build(settings)
-    article = settings.data_dir / "articles" / f"{SEED}.txt"
-    ingest(article, settings)
-    first = quads(settings)
-    ingest(article, settings)
-    assert same(first, quads(settings))
+def test_ingest_twice_gives_the_same_triples(seeded: Settings) -> None:
+    article = seeded.data_dir / "articles" / f"{SEED}.txt"
+    ingest(article, seeded)
+    first = quads(seeded)
+    ingest(article, seeded)
+    assert same(first, quads(seeded))
 
 
-def test_ingest_adds_an_article(settings: Settings, tmp_path: Path) -> None:
-    build(settings)
-    before = count(settings)
+def test_ingest_adds_an_article(seeded: Settings, tmp_path: Path) -> None:
+    before = count(seeded)
     other = tmp_path / "other.txt"
     other.write_text(
         "Title: Families flee Saraqeb\nSource URL: https://news.example/saraqeb\nPublisher: OCHA\n"
         "Published: 2020-01-28\n\nMore than 500 families fled Saraqeb on Monday, OCHA said.\n",
         encoding="utf-8",
     )
-    ingest(other, settings)
-    assert count(settings) > before
+    ingest(other, seeded)
+    assert count(seeded) > before
 
 
 # ---- refusals: a clear error naming file and rule, and the store exactly as it was -------------------------
@@ -205,30 +203,28 @@ REFUSALS = [
 
 
 @pytest.mark.parametrize(("mutate", "error", "words"), REFUSALS)
-def test_build_refuses_bad_input_and_keeps_the_store(settings: Settings, mutate, error, words) -> None:  # type: ignore[no-untyped-def]
-    build(settings)
-    before = quads(settings)
-    mutate(settings)
+def test_build_refuses_bad_input_and_keeps_the_store(seeded: Settings, mutate, error, words) -> None:  # type: ignore[no-untyped-def]
+    before = quads(seeded)
+    mutate(seeded)
     with pytest.raises((Refused, error)) as caught:  # type: ignore[arg-type]
-        build(settings)
+        build(seeded)
     found = caught.value.errors if isinstance(caught.value, Refused) else [caught.value]
     assert any(isinstance(e, error) for e in found), found
     message = "\n".join(str(e) for e in found)
     for word in words:
         assert word in message, message
-    assert same(before, quads(settings))
+    assert same(before, quads(seeded))
 
 
 @pytest.mark.parametrize(("mutate", "error", "words"), [p for p in REFUSALS if p.id != "broken-reference-turtle"])
-def test_ingest_refuses_bad_input_and_keeps_the_store(settings: Settings, mutate, error, words) -> None:  # type: ignore[no-untyped-def]
-    build(settings)
-    before = quads(settings)
-    mutate(settings)
+def test_ingest_refuses_bad_input_and_keeps_the_store(seeded: Settings, mutate, error, words) -> None:  # type: ignore[no-untyped-def]
+    before = quads(seeded)
+    mutate(seeded)
     with pytest.raises(error) as caught:
-        ingest(settings.data_dir / "articles" / f"{SEED}.txt", settings)
+        ingest(seeded.data_dir / "articles" / f"{SEED}.txt", seeded)
     for word in words:
         assert word in str(caught.value), str(caught.value)
-    assert same(before, quads(settings))
+    assert same(before, quads(seeded))
 
 
 def test_corrections_quote_not_in_article_is_refused(settings: Settings) -> None:
