@@ -52,8 +52,14 @@ build: install
 serve: build
 	$(LOD) serve --host $(HOST) --port $(PORT)
 
+# The suite on every core (pytest-xdist, at most 4 workers: each loads its own publishing context and session
+# builds), each test file on one worker so its module fixtures are made once; then the few tests that time a
+# process or watch its memory and CPU priority (marker serial), alone.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+
 test: install browser virtuoso
-	$(BIN)/python -m pytest --durations=25
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m 'not serial' --durations=25
+	$(BIN)/python -m pytest -m serial --durations=5
 
 # The pipeline, serving, dump and browser tests again, every store-backed fixture on a real `oxigraph serve` (from
 # the `oxigraph` test dependency, started by the tests) instead of the embedded store; tests about the embedded

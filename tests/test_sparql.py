@@ -153,6 +153,7 @@ def test_service_refused_before_running(service: QueryService) -> None:
         service.execute("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
 
 
+@pytest.mark.serial  # the kill is timed in wall-clock seconds
 def test_pool_timeout_kills_and_replaces_the_worker(tmp_path: Path) -> None:
     store = fill(OxigraphStore(tmp_path / "store"), 2000)
     store.flush()

@@ -21,8 +21,9 @@ from lod.web.app import create_app
 from ._sparql_server import rss_kib, sample_store, serving
 
 # The query workers: processes that reopen the on-disk store, killed at the timeout, reniced when a query runs
-# long; a remote store answers under an HTTP timeout instead.
-pytestmark = pytest.mark.embedded_only
+# long; a remote store answers under an HTTP timeout instead. Serial: the runaway's growth and the timeout's
+# seconds are measured, and a demoted worker gets no CPU beside a busy neighbour.
+pytestmark = [pytest.mark.embedded_only, pytest.mark.serial]
 
 TIMEOUT_S = 2.0
 # 3,000 triples cubed is 2.7e10 rows, and ORDER BY must hold them all: hours of work and unbounded memory
