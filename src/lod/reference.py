@@ -189,7 +189,7 @@ def load_reconciler(reference_dir: Path) -> Reconciler:
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 _RECONCILERS: dict[Fingerprint, Reconciler] = {}
-_GRAPHS: dict[tuple[Fingerprint, str, bool, int], Graph] = {}
+_GRAPHS: dict[tuple[Fingerprint, str, str, bool, int], Graph] = {}
 
 
 def world_places(extra: Path) -> tuple[str, ...]:
@@ -267,7 +267,7 @@ def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris, *, 
     Raises:
         InputError: a file that does not parse (with ``path:line:col``).
     """
-    key = (_fingerprint(reference_dir), uris.base, communities, id(reconciler))
+    key = (_fingerprint(reference_dir), uris.base, uris.vocab, communities, id(reconciler))  # vocab: dis:adminLevel...
     if key not in _GRAPHS:
         if len(_GRAPHS) >= 4:
             _GRAPHS.clear()
