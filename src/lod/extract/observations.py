@@ -135,7 +135,10 @@ _NOT_FLOW_OBJECT = re.compile(r"\b(?:" + NOT_FLOW_OBJECTS + r")\s*(?:the\s+|some
 _SHARE_BEFORE = re.compile(r"\b" + POPULATION_SHARES + r"\s*$", re.IGNORECASE)
 _FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
 _FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
-                          r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape)|fleeing\b|into\s+displacement)", re.IGNORECASE)
+                          r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape|safety)\b|fleeing\b|into\s+displacement|"
+                          # a crossing: "an exodus that has brought 30,000 people over the bridge / across the border"
+                          r"(?:over|across)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:border|bridge|river|frontier|mountains?|"
+                          r"crossing|line|hills?|sea)\b)", re.IGNORECASE)
 # A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
 # displaced since X had risen to N", "the total number of displaced people has reached N", "bringing the
 # total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
@@ -182,6 +185,13 @@ _DEFINING = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+|were\s+
 _FLED_AGAIN = re.compile(r"\s*(?:(?:have|has|had|were|was|been|are|is)\s+)*(?:\w+ly\s+)?(?:fled|displaced|uprooted|forced\s+to\s+flee|"
                          r"forced\s+(?:out|from)|driven\s+(?:out|from)|expelled|escaped)\b", re.IGNORECASE)
 _WHO = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+# a new subject after the figure's clause: "4,000 had arrived since Saturday and more were expected" (the projection is
+# of the others)
+_OTHERS_AFTER = re.compile(r"\b(?:and|but|while|with)\s+(?:many\s+|thousands\s+|hundreds\s+|still\s+|even\s+)?(?:more|others)\b",
+                           re.IGNORECASE)
+# people counted as part of a flow who have gone home since: "30,000 of those displaced have since returned"
+_RETURNED_AFTER = re.compile(r"\s*(?:of\s+(?:those|the|them|whom)(?:\s+[\w-]+){0,3}?\s+)?(?:(?:have|has|had|were|are)\s+)?(?:(?:since|now|already|all|mostly|reportedly|largely)\s+)*"
+                             r"(?:returned|gone\s+back|went\s+back|come\s+back|came\s+back)\b", re.IGNORECASE)
 # the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
 _RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|came\s+back|gone\s+back)\b", re.IGNORECASE)
 # people going home are no displacement flow (lexicon return_cues)
@@ -431,7 +441,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if verdict == "flow-relative" and len(group) > 1 and _classify(before, "")[0] is None and re.search(
                 r"\bincluding\b", text[group[-2].end: group[-1].number.qstart], re.IGNORECASE):
             group = group[-1:]  # "The camp hosts 50,000 people, including 20,000 who fled": the clause defines the part only
-        if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after):
+        if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after) \
+                or _RETURNED_AFTER.match(after):
             continue
         for position, candidate in enumerate(group):
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
@@ -495,7 +506,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
     if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
-    if _PROJECTION_AFTER.match(after):
+    if _PROJECTION_AFTER.match(_OTHERS_AFTER.split(after, 1)[0]):
         return None, None
     obj = _FLOW_OBJECT.search(before)
     if obj:
