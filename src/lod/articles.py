@@ -250,6 +250,8 @@ _URL_DAY_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d{1,2})(?=[/_.-]|$
 _URL_DAY_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
 _DATELINE_CHARS = 300  # a dateline is at the head of the body
+# a word that opens a period: a date after it is the period's, and the dateline, if any, comes before it
+_PERIOD_OPENS = re.compile(r"\b(?:[Ss]ince|[Ff]rom|[Bb]etween|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore)\s")
 
 
 def _publication_date(stated: str, url: str, body: str, title: str = "") -> tuple[datetime | date | None, str]:
@@ -267,6 +269,8 @@ def _publication_date(stated: str, url: str, body: str, title: str = "") -> tupl
     (datetime.date(2019, 12, 27), 'dateline')
     >>> _publication_date("", "https://example.org/report/3", "Text.", "Flash Update No. 3, 12 June 2016")
     (datetime.date(2016, 6, 12), 'title')
+    >>> _publication_date("", "https://example.org/news/story", "Since 1 June 2016, 45,000 people have fled.")
+    (None, 'unknown')
     >>> _publication_date("", "https://example.org/news/story", "Text without a date.")
     (None, 'unknown')
     """
@@ -297,7 +301,9 @@ def _publication_date(stated: str, url: str, body: str, title: str = "") -> tupl
     titled = parse_date(title) if title else None
     if titled is not None:
         return titled, TITLE
-    head = parse_date(body[:_DATELINE_CHARS])
+    head = body[:_DATELINE_CHARS]
+    period = _PERIOD_OPENS.search(head)  # "Since 1 June 2016, 45,000 have fled": a period's start, no dateline
+    head = parse_date(head[: period.start()] if period else head)
     if head is not None:
         return head, DATELINE
     return None, UNKNOWN
