@@ -301,9 +301,9 @@ def _publication_date(stated: str, url: str, body: str, title: str = "") -> tupl
     titled = parse_date(title) if title else None
     if titled is not None:
         return titled, TITLE
-    head = body[:_DATELINE_CHARS]
-    period = _PERIOD_OPENS.search(head)  # "Since 1 June 2016, 45,000 have fled": a period's start, no dateline
-    head = parse_date(head[: period.start()] if period else head)
+    lead = body[:_DATELINE_CHARS]
+    period = _PERIOD_OPENS.search(lead)  # "Since 1 June 2016, 45,000 have fled": a period's start, no dateline
+    head = parse_date(lead[: period.start()] if period else lead)
     if head is not None:
         return head, DATELINE
     return None, UNKNOWN
