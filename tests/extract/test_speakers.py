@@ -336,3 +336,10 @@ def test_a_post_that_ends_with_a_post_word_is_no_organization(reconciler: Reconc
     got = record("Briefing the Council, the Under-Secretary-General for Humanitarian Affairs and Emergency Relief "
                  "Coordinator, Tomas Lindgren, said that since 1 May some 900,000 people had been displaced.", reconciler)
     assert [(p["name"], p["org"]) for p in got["people"]] == [("Tomas Lindgren", None)]
+
+
+def test_a_country_that_admits_refugees_does_not_speak(reconciler: Reconciler) -> None:
+    got = record("The country has admitted 130,000 refugees since Friday.\n\n"
+                 "The minister, Samir Haddad, admitted that the camps were full.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Samir Haddad", "admitted")]
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

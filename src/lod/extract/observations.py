@@ -210,7 +210,7 @@ _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\
 _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
                            r"(?:fled|left|been\s+displaced)|those\s+(?:fleeing|escaping|leaving))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
                            r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
-_FLOW_TOTAL = re.compile(r"\b(?:exodus|displacements?|outflow|influx|flight|arrivals|departures|evacuations|"
+_FLOW_TOTAL = re.compile(r"\b(?:(?:exodus|outflow|influx|flight)(?:\s+of\s+[^.;,\d]{0,60}?(?=\s))?|displacements?|arrivals|departures|evacuations|"
                          r"(?:IDP|population|displacement)\s+movements)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
                          r"(?:\s+(?:in|during|since|over|for|from|across)\s+[^.;,\d]{0,30}?(?:\b(?:19|20)\d\d\b)?)?"
@@ -226,7 +226,8 @@ _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s
                            r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
 # people taken in or registered within a stated period are arrivals ("took in 5,000 people last week", "registered
 # 5,000 refugees since Monday"); with no period, those taken in are a stock ("has taken in nearly 4 million")
-_TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking)\s+in|absorbed|registered|registers)\s*(?:some\s+|about\s+|around\s+|nearly\s+)?$",
+_TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking|let|lets|letting)\s+in|absorbed|registered|registers|admitted|admits|admitting)"
+                       r"\s*(?:some\s+|about\s+|around\s+|nearly\s+)?$",
                        re.IGNORECASE)
 # ("as of last week" is the day of a count, not a period: "registered 560,000 refugees as of last week" is a stock)
 _IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?<!as\sof\s)(?:this|last)\s+(?:week|month)\b|"

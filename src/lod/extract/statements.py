@@ -34,6 +34,9 @@ from lod.extract.sentences import Sentence
 
 _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
                    + r")\b", re.IGNORECASE)
+# a count right after a verb: its object ("admitted 130,000 refugees")
+_COUNTED_AFTER = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|an?\s+(?:further|additional|estimated)|"
+                            r"another)\s+)?\d")
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:also|further|furthermore|painfully|urgently|strongly|repeatedly|previously|earlier|recently|"
     r"has|have|had|is|are|was|were|once\s+again|again|in\s+a\s+statement|in\s+a\s+press\s+release)\s*)+$",
@@ -471,6 +474,8 @@ class StatementFinder:
             if speaker is None:
                 continue
             text = verb.group(0)
+            if text.lower() in ("admitted", "admits") and _COUNTED_AFTER.match(body, verb.end()):
+                continue  # "X has admitted 130,000 refugees since Friday": let in, not conceded
             kind = REPORTING_VERBS[text.lower()]
             if speaker.rule == "speaker-country" and kind == "report":
                 continue  # "<country> recorded 824,000 new displacements": where they happened, not who reported them
