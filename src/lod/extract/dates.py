@@ -43,7 +43,9 @@ _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s
 # "since the bridge reopened on 15 August", "since the army began its campaign to take the city in November": any
 # past verb, and a few words after it, before the date
 _EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
-                r"launched|erupted|escalated|resumed|intensified|broke\s+out|fell|[a-z]{3,}ed)\s+(?:[\w’'-]+\s+){0,10}?"
+                r"launched|erupted|escalated|resumed|intensified|broke\s+out|fell|[a-z]{3,}ed)\s+"
+                # ("... launched a major offensive, backed by air strikes, on 1 February": one phrase between commas)
+                r"(?:[\w’'-]+\s+|[\w’'-]+,\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+,\s+){0,10}?"
                 r"(?:on\s+|in\s+)?|"
                 # "since the start of the offensive on 3 June", "since the launch of its assault in May"
                 r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+)")
@@ -210,7 +212,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since-event-year", re.compile(_EVENT_START + r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<last>last\s+year)\b)", re.I)),
     ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?"
                               + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    ("since-month", re.compile(r"\bsince\s+(?:last\s+)?" + _STATIC + r"(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    # "since the end of January" from its last day, as "since the end of last month"
+    ("since-month", re.compile(r"\bsince\s+(?:last\s+)?(?:(?P<end>the\s+end\s+of\s+)|" + _STATIC + r")(?P<m>" + MON + r")(?!\s+\d{1,2}\b)"
+                               + _YEAR.format("y"), re.I)),
     ("since-weekday", re.compile(r"\bsince\s+(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
@@ -511,7 +515,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month"):
             month = _month(m.group("m"))
-            return make("since", date(_year_for(month, 1, anchor, m.group("y"), m.group("ythis")), month, 1), None)
+            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
+            at_end = rule == "since-month" and bool(m.group("end"))
+            return make("since", date(year, month, calendar.monthrange(year, month)[1] if at_end else 1), None)
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
             return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)
