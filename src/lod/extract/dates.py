@@ -115,7 +115,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
-_ANCHORED = frozenset({"since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -187,6 +187,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric-date", re.compile(r"\b(?:(?P<pre>since|on|from)\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b", re.I)),
     # "as of 10 June": the day the figure stands at, its reporting date; no period of its own
     ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
+    # "as of Monday (morning)": that weekday, as "as of 10 June" (a reporting date, no period)
+    ("as-of-weekday", re.compile(r"\bas\s+(?:of|at)\s+(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b(?!,?\s+\d)", re.I)),
     # "the office's update of 10 June", "a report published on Monday", "in its latest update on Friday": the day the
     # figures were issued, their reporting date (as "as of")
     ("doc-date", re.compile(r"\b(?:update|report|statement|bulletin|release|briefing|figures|data|assessment|snapshot|sitrep)"
@@ -246,7 +248,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
+    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-weekday": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",), "the-year": ("the year", "same year"),
@@ -319,6 +321,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("as-of", day, day) if day else None
         if rule == "day-before":
             return make("day-before", None, None)
+        if rule == "as-of-weekday":
+            assert anchor is not None  # _ANCHORED
+            day = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            return make("as-of", day, day)
         if rule == "as-of":
             day = _day_month(m, "s", anchor, "sy")
             return make("as-of", day, day) if day else None
