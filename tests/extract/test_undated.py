@@ -31,6 +31,21 @@ def test_a_date_in_the_url_resolves_relative_periods(reconciler: Reconciler) -> 
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2019-12-15", "2019-12-20")]
 
 
+def test_a_page_dated_by_its_month_only_leaves_its_weekdays_and_its_since_open(reconciler: Reconciler) -> None:
+    """A URL that names a month ("/2019/05/") gives years, not the day: "on Sunday" stays unresolved and "since 1 May"
+    has no end (as the conventions say when no reporting or publication date is known)."""
+    body = ("The Response Coordinators said in a statement on Sunday that 4,350 families had left 36 villages since "
+            "1 May.\n\nSome 2,000 people have fled since the beginning of this year, local officials said.\n")
+    article = parse_article(f"Title: Families flee\nSource URL: https://example.org/archives/2019/05/flee\n\n{body}")
+    got = to_record_json(article, extract(article, reconciler))
+    assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (4350, "2019-05-01", None), (2000, "2019-01-01", None)]
+    dated = parse_article(f"Title: Families flee\nSource URL: https://example.org/archives/2019/05/30/flee\n\n{body}")
+    got = to_record_json(dated, extract(dated, reconciler))
+    assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (4350, "2019-05-01", "2019-05-26"), (2000, "2019-01-01", "2019-05-30")]
+
+
 def test_an_undated_page_without_publisher_is_published_with_warnings(tmp_path: Path) -> None:
     path = tmp_path / "undated.txt"
     path.write_text(UNDATED, encoding="utf-8")

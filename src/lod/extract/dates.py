@@ -115,6 +115,9 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 
 
 # rules that need the publication date whatever the text says
+# relative dates that need only the year, which the month a page is dated by (or its title's) gives: "this year",
+# "last year", "since the beginning of this year", "so far this year"
+_BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -159,7 +162,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past-duration", re.compile(r"\bthis\s+past\s+(?P<u>week|month|fortnight)\b", re.I)),
     ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
     # "3,000 flee the town in 24 hrs": a headline's count of the last hours
-    ("past-duration", re.compile(r"\bin\s+(?P<n>\d+|twenty-four|forty-eight)\s+(?:hours|hrs)\b(?!\s+(?:of|a\s+day|per))", re.I)),
+    # ("in just 48 hours" too)
+    ("past-duration", re.compile(r"\bin\s+(?:just\s+|only\s+)?(?P<n>\d+|twenty-four|forty-eight)\s+(?:hours|hrs)\b(?!\s+(?:of|a\s+day|per))", re.I)),
     # "so far this year": from the 1st of the year (or month) to the reporting date
     ("so-far-this", re.compile(r"\b(?:so\s+far\s+this\s+(?P<u>year|month)|this\s+(?P<u2>year|month)\s+(?:so\s+far|alone|to\s+date))\b", re.I)),
     # "in the week to 10 June", "in the week up to June 10": the seven days ending that day
@@ -284,8 +288,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
     def make(kind: Kind, start: date | None, end: date | None, **extra: int | None) -> DateExpression:
         return DateExpression(kind, start, end, text, begin, finish, rule, **extra)
 
-    if anchor is None and (rule in _ANCHORED or (rule in ("duration-to", "doc-date") and m.group("w"))):
-        return make("period", None, None)  # "on Friday" in an article of unknown date: the period stays open
+    if anchor is None and (rule in _ANCHORED or (rule in ("duration-to", "doc-date") and m.group("w"))) and not (
+            hint and rule in _BY_YEAR and (m.groupdict().get("u") or m.groupdict().get("u2") or "year").lower() == "year"):
+        # "on Friday" in an article of unknown date: the period stays open (a day still, which may be when it was said)
+        return make("point" if rule == "weekday" else "as-of" if rule in ("doc-date", "as-of-weekday") else "period", None, None)
     anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
 
     try:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from lod.articles import Article
+from lod.articles import STATED_MONTH, URL_PATH, Article
 from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
@@ -51,6 +51,19 @@ class Document:
         self.org_starts = [m.start for m in self.orgs]
 
 
+# a URL path that names a month (".../2019/05/...") and no day of it
+_URL_MONTH = re.compile(r"/(?:19|20)\d\d[/-]\d{1,2}(?:/|$)")
+_URL_DAY = re.compile(r"(?:19|20)\d\d(?:[/-]\d{1,2}[/-]|\d\d)\d{1,2}(?:[/_.-]|$)|/(?:19|20)\d\d/[a-z]{3,9}/\d{1,2}(?:[/_.-]|$)", re.IGNORECASE)
+
+
+def _month_only(article: Article) -> bool:
+    """Whether the page's date is a month, not a day: a stated month, or a URL that names only the month."""
+    if article.published_from == STATED_MONTH:
+        return True
+    path = article.url.split("?")[0]
+    return article.published_from == URL_PATH and bool(_URL_MONTH.search(path)) and not _URL_DAY.search(path)
+
+
 def analyse(article: Article, reconciler: Reconciler) -> Document:
     body = article.body
     finder = _finder(reconciler)
@@ -58,8 +71,13 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     orgs = finder.orgs(body)
     people = finder.people(body, orgs)
     places = finder.places(body, [(m.start, m.end) for m in orgs + people], orgs)
-    published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
-    hint = None if published else title_hint(article.title or "")
+    if _month_only(article):
+        # a page dated by its month only ("/2019/05/", "Published: May 2019"): its day is unknown, so a weekday or a
+        # "since" stays open, as on an undated page; the month still gives a year to dates that name a month
+        published, hint = None, article.published_date
+    else:
+        published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
+        hint = None if published else title_hint(article.title or "")
     dates = _the_year(_since_then([_closed_since(s.text, _after_dateline(s.text, find_dates(s.text, published, hint)))
                                    for s in sentences],
                                   [s.text for s in sentences]), article.title or "")
