@@ -66,6 +66,7 @@ class Data:
         self._bnodes: dict[Node, Any] = {}
         self.rows: dict[tuple[int, Node], list[dict[str, Node]]] = {}  # (id(SPARQL constraint), $this) -> rows
         self.conformance: dict[tuple[int, Node], bool] = {}  # (id(shape), node) -> conforms, for nested shapes
+        self.memo: dict[Any, Any] = {}  # what a check of lod.shacl.proofs reads once per data
 
     @property
     def inv(self) -> dict[Node, dict[Node, dict[Node, None]]]:

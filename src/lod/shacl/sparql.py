@@ -13,6 +13,7 @@ from lod.namespaces import SH
 from lod.shacl.components import Constraint, Hit, Values
 from lod.shacl.data import Data
 from lod.shacl.paths import Path, ShapesError
+from lod.shacl.proofs import check_for
 
 _THIS = ox.Variable("this")
 _EMPTY = ox.Store()
@@ -38,11 +39,14 @@ class SparqlConstraint(Constraint):
         text = str(select)
         if path is not None:
             text = text.replace("$PATH", path.sparql())
-        self.query = _prologue(shapes, node) + text
+        prefixes = _prefixes(shapes, node)
+        self.query = _prologue(prefixes) + text
+        # a look-up that proves the query has no row for a node, if lod.shacl.proofs has one for this text
+        self._check = check_for(text, prefixes)
         where = _WHERE.search(text)
         self._batched: tuple[str, str] | None = None  # the query before and after the VALUES block
         if where and _SELECTS_THIS.search(text) and not _UNBATCHABLE.search(text):
-            head = _prologue(shapes, node) + text[:where.end()]
+            head = _prologue(prefixes) + text[:where.end()]
             self._batched = (head, text[where.end():])
         try:  # a query that does not parse is an error in the shapes, found when they are read
             _EMPTY.query(self.query)
@@ -53,7 +57,10 @@ class SparqlConstraint(Constraint):
         self.messages = tuple(m for m in shapes.objects(node, SH.message) if isinstance(m, Literal))
 
     def prefetch(self, data: Data, nodes: Iterable[Node]) -> None:
-        """Run the query once for all of ``nodes`` (IRIs; see _UNBATCHABLE), keeping each one's rows."""
+        """Run the query once for all of ``nodes`` (IRIs; see _UNBATCHABLE) but those it is proven to have no
+        row for, keeping each one's rows."""
+        if self._check is not None:
+            nodes = [n for n in nodes if not self._settled(data, n)]
         if self._batched is None:
             return
         iris = [n for n in nodes if isinstance(n, URIRef) and (id(self), n) not in data.rows]
@@ -69,7 +76,20 @@ class SparqlConstraint(Constraint):
         for node, rows in found.items():
             data.rows[(id(self), node)] = rows
 
+    def _settled(self, data: Data, node: Node) -> bool:
+        """The node's rows are known: found before, or proven to be none (and so noted)."""
+        key = (id(self), node)
+        if key in data.rows:
+            return True
+        assert self._check is not None
+        if self._check(data, node):
+            return False
+        data.rows[key] = []
+        return True
+
     def hits(self, data: Data, focus: Node, values: Values) -> Iterator[Hit]:
+        if self._check is not None:
+            self._settled(data, focus)
         rows = data.rows.get((id(self), focus))
         if rows is None:
             rows = list(_rows(data, data.store().query(self.query, substitutions={_THIS: data.to_ox(focus)})))
@@ -97,13 +117,18 @@ def _filled(message: Literal, bound: dict[str, Node]) -> Literal:
     return Literal(text, lang=message.language) if text != str(message) else message
 
 
-def _prologue(shapes: Graph, node: Node) -> str:
-    """PREFIX lines for the ``sh:declare`` of every ``sh:prefixes`` value of the constraint."""
-    lines = []
+def _prefixes(shapes: Graph, node: Node) -> dict[str, str]:
+    """Prefix -> namespace, for the ``sh:declare`` of every ``sh:prefixes`` value of the constraint."""
+    found: dict[str, str] = {}
     for holder in shapes.objects(node, SH.prefixes):
         for declaration in shapes.objects(holder, SH.declare):
             prefix, namespace = shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace)
             if prefix is None or namespace is None:
                 raise ShapesError(f"an sh:declare without sh:prefix or sh:namespace: {holder.n3()}")
-            lines.append(f"PREFIX {prefix}: <{namespace}>\n")
-    return "".join(lines)
+            found[str(prefix)] = str(namespace)
+    return found
+
+
+def _prologue(prefixes: dict[str, str]) -> str:
+    """PREFIX lines for the constraint's prefixes."""
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in prefixes.items())
