@@ -4,7 +4,7 @@ and by what the sentences around it say ("The displacement between 12 and 25 Dec
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from lod.extract.dates import DateExpression, close_period
 from lod.extract.document import Document
@@ -120,6 +120,14 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             return None, None, None  # "5,000 fled, bringing the total since January to 300,000": the total's period
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
+
+
+def unit_before(start: date, text: str) -> tuple[date, date]:
+    """The week (or month) that ends the day before ``start``: "the previous week" of a stated period."""
+    last = start - timedelta(days=1)
+    if "month" in text.lower():
+        return last.replace(day=1), last
+    return last - timedelta(days=6), last
 
 
 def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> None:

@@ -20,7 +20,7 @@ from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
 from lod.extract.numbers import find_numbers
-from lod.extract.periods import FLOW_IN_WORDS, Period, figure_period, refine_from_next, words_flow_period
+from lod.extract.periods import FLOW_IN_WORDS, Period, figure_period, refine_from_next, unit_before, words_flow_period
 from lod.extract.sentences import Sentence
 from lod.extract.spans import SpanIndex
 from lod.extract.statements import Found, StatementFinder
@@ -141,7 +141,12 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 own_from = figures[position - 1].end
                 own_to = figures[position + 1].number.qstart if position + 1 < len(figures) else len(sentence.text)
                 own = [e for e in doc.dates[index] if figures[position].number.qstart <= e.begin < own_to and e.kind != "as-of"]
-                if own:  # "9,000 fled over the past week, 2,000 of them on Monday": the part's own date
+                compared = periods[position - 1][0]
+                if own and own[0].rule == "previous-week" and compared is not None:
+                    # "3,100 arrived between 5 and 11 April, down from 6,200 the previous week": the week before that period
+                    start, end = unit_before(compared, own[0].text)
+                    periods[position] = (start, end, own[0].text)
+                elif own:  # "9,000 fled over the past week, 2,000 of them on Monday": the part's own date
                     start, end = close_period(own[0], reported or doc.today)
                     periods[position] = (start, end, own[0].text)
                 elif not any(own_from <= e.begin < own_to for e in doc.dates[index]):
