@@ -118,6 +118,8 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # relative dates that need only the year, which the month a page is dated by (or its title's) gives: "this year",
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
+# a perfect tense before a count of days ("have fled in four days", "has reached 23,000 in four days")
+_PERFECT_BEFORE = re.compile(r"\b(?:have|has)\b(?:(?!\b(?:had|was|were|in\s+(?:19|20)\d\d)\b)[^.;])*$", re.I)
 _ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -183,6 +185,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last week" is the calendar week before; a bare "past week" is seven days back (past-duration, below)
     ("last-week", re.compile(r"\b(?:last\s+(?P<u>week|month|weekend)|past\s+(?P<u2>weekend))\b(?!s)", re.I)),
     ("past-duration", re.compile(r"\bpast\s+(?P<u>week|month|fortnight)\b(?!s)", re.I)),
+    # "44,000 have fled in four days": a count of days in a perfect tense is the past N days (checked in _resolve)
+    ("in-n-days", re.compile(r"\b(?:in|within|over)\s+(?:just\s+|only\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                             r"(?P<u>days|weeks)\b(?!\s+(?:of|after|before|later|ago|since|from|to)\b)", re.I)),
     ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
     ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month|week)\b", re.I)),
     # "three days ago": that day
@@ -246,7 +251,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NEEDS: dict[str, tuple[str, ...]] = {
     "range-days": ("from", "between", "on ", "night"), "range-days-bare": tuple(name[:3] for name in _MONTH_NAMES), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
-    "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours", "hrs"),
+    "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours", "hrs"), "in-n-days": ("days", "weeks"),
     "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
     "overnight": ("overnight",), "since-last-month": ("last month",), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
@@ -364,7 +369,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if first and second and first > second:
                 first = first.replace(year=second.year - (1 if first.month > second.month else 0))
             return make("period", first, second)
-        if rule in ("past-duration", "since-duration"):
+        if rule == "in-n-days" and not _PERFECT_BEFORE.search(m.string[max(0, m.start() - 100): m.start()]):
+            return None  # "30,000 fled in four days in 2016": a duration, not the last days
+        if rule in ("past-duration", "since-duration", "in-n-days"):
             unit = (m.groupdict().get("u") or "hours").lower()
             if m.groupdict().get("n") is None:  # "the past week" is one week back; "the past days" is vague
                 n = None if unit.endswith("s") else 1
