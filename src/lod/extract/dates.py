@@ -265,10 +265,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 _NEED_WORDS = tuple(sorted({word for words in _NEEDS.values() for word in words}))
-# Whether any rule can match at all: a word some rule needs, or a month (the two rules without such words need one).
-# A cheap superset check; the rules themselves decide.
-_ANY_DATE = re.compile("|".join(sorted({re.escape(word) for words in _NEEDS.values() for word in words}
-                                       | {name[:3] for name in _MONTH_NAMES}, key=len, reverse=True)))
+# Rules none of whose patterns can match without a month's name (``MON``), or a weekday's (``WEEKDAY``): a sentence
+# that names none skips them. Keep these in step with the patterns (``test_date_gates`` runs every rule ungated too).
+_NEEDS_MONTH = frozenset({
+    "range-days", "range-months", "range-date-month", "range-dates", "range-days-bare", "month-list", "part-of-month",
+    "week-to", "as-of", "as-of-month", "month-so-far", "week-of", "began-date", "since-event-date", "since-event-month",
+    "since-date", "since-month", "day-month", "month-year", "month-subject"})
+_NEEDS_WEEKDAY = frozenset({"weekday-range", "since-weekday", "began-weekday", "weekday"})
+_MONTH_HEADS = tuple(name[:3] for name in _MONTH_NAMES)
+# letters that match an ASCII one under re.IGNORECASE but are not it once lowered (dotless i, long s, dotted I)
+_FOLDS_TO_ASCII = ("\u0131", "\u017f", "\u0130")
 
 
 def _count(text: str) -> int | None:
@@ -578,15 +584,21 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
     never resolves a relative date ("on Friday", "last week").
     """
     lower = text.lower()
-    if not _ANY_DATE.search(lower):
-        return []
+    present = {word for word in _NEED_WORDS if word in lower}  # each needed word looked for once per sentence
+    month = any(head in lower for head in _MONTH_HEADS)
+    if not present and not month:
+        return []  # no word any rule needs, and no month (the two rules without such words need one)
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    present = {word for word in _NEED_WORDS if word in lower}  # each needed word looked for once per sentence
+    exact = not any(letter in text for letter in _FOLDS_TO_ASCII)  # else the lowered text may hide a name
+    no_month = exact and not month
+    no_weekday = exact and not any(name in lower for name in WEEKDAYS)
     for rule, pattern in _PATTERNS:
         needs = _NEEDS.get(rule)
         if needs and present.isdisjoint(needs):
             continue  # a word the rule cannot match without is absent: skip the pattern
+        if no_month and rule in _NEEDS_MONTH or no_weekday and rule in _NEEDS_WEEKDAY:
+            continue
         for m in pattern.finditer(text):
             if rule == "month-year" and m.group("m").rstrip(".") == "may" and not m.group("y"):
                 continue  # "in may": the modal verb's neighbour, not the month (written "May")
