@@ -169,7 +169,7 @@ _NUMBER_OF_AFTER = re.compile(
     r"uprooted|crossed|arrived|entered|(?:been\s+)?evacuated|been\s+forced))", re.IGNORECASE)
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
 _PROJECTION_AFTER = re.compile(
-    r"^[^,;.]{0,60}?\b(?:(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
+    r"^[^,;.]{0,60}?\b(?:(?:planned|scheduled|due)\s+for\b|(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
     r"feared|anticipated|projected|foreseen|probable|possible)|(?:could|might|may|would|will)\s+(?:also\s+)?"
     r"(?:follow|occur|result|ensue|come|take\s+place|happen|be\s+(?:displaced|uprooted|forced)|flee))\b",
     re.IGNORECASE,
@@ -194,7 +194,8 @@ _OTHERS_AFTER = re.compile(r"\b(?:and|but|while|with)\s+(?:many\s+|thousands\s+|
 _RETURNED_AFTER = re.compile(r"\s*(?:of\s+(?:those|the|them|whom)(?:\s+[\w-]+){0,3}?\s+)?(?:(?:have|has|had|were|are)\s+)?(?:(?:since|now|already|all|mostly|reportedly|largely)\s+)*"
                              r"(?:returned|gone\s+back|went\s+back|come\s+back|came\s+back)\b", re.IGNORECASE)
 # the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
-_RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+)?(?:returned|went\s+back|came\s+back|gone\s+back)\b", re.IGNORECASE)
+_RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+|are\s+(?:now\s+)?|were\s+)?(?:returned|returning|went\s+back|came\s+back|gone\s+back|going\s+back|coming\s+back)\b",
+                       re.IGNORECASE)
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
@@ -245,7 +246,7 @@ _FRONTED_PERIOD = re.compile(r"^\s*(?:In|During|Throughout|Since|Between|From|Ov
 # predicate after it decides
 _VAGUE_ESTIMATED = re.compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\s+[\w\s-]{1,30},\s*(?:estimated|put)\s+at\s*$", re.IGNORECASE)
 _PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expect\w*|anticipat\w*|predict\w*|forecast\w*|likely\s+to|risk\w*|threat\w*|feared?|"
-                                r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for)\b")
+                                r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for|provides?\s+for|calls?\s+for|envisag\w*|foresees?)\b")
 _AFTER = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{FIGURE_PREDICATES[kind]})\b)" for kind in ("flow", "casualty", "stock", "projection")),
     re.IGNORECASE,
