@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from rdflib import URIRef
+import os
+import shutil
+from pathlib import Path
 
-from lod.namespaces import DEFAULT_VOCAB, dis
+from rdflib import Literal, URIRef
+
+from lod import derived, lazygraph as lazylib, reference
+from lod.namespaces import DEFAULT_VOCAB, SCHEMA, dis
 from lod.reference import load_reconciler, reference_graph
 from lod.settings import ROOT
 from lod.uris import Uris
@@ -24,3 +29,76 @@ def test_a_graph_built_under_one_vocabulary_namespace_is_not_given_for_another()
     assert first.value(idlib, dis(other).adminLevel) is not None
     assert second.value(idlib, dis(DEFAULT_VOCAB).adminLevel) is not None
     assert second.value(idlib, dis(other).adminLevel) is None
+
+
+def test_the_kept_graph_is_the_built_graph_under_any_base_and_vocabulary_namespace(tmp_path: Path) -> None:
+    """The graph kept on disk is built once under stand-in namespaces and read under the caller's: the same
+    triples as a graph built under them, from a new entry and from one an earlier reading left, looked up a
+    subject at a time before it is read whole."""
+    reconciler = load_reconciler(REFERENCE)
+    uris = Uris("https://lod.example.org/data/", "https://vocab.example/def/")
+    entry = derived.Entry(tmp_path, derived.key(REFERENCE))
+    built = reference._reference(REFERENCE, uris, True, reconciler)
+    lines = set(built.serialize(format="nt", encoding="utf-8").splitlines())
+    idlib = uris.pcode_place("SY07")
+    for attempt in ("new", "kept"):
+        lazy = reference._kept_reference(REFERENCE, reconciler, uris, entry)
+        assert (entry.path / reference.REFERENCE).is_file()
+        assert set(lazy.predicate_objects(idlib)) == set(built.predicate_objects(idlib)), attempt
+        assert lazy.value(idlib, dis(uris.vocab).adminLevel) == Literal(1)
+        text = lazylib.source(lazy)
+        assert text is not None and set(text.splitlines()) == lines, attempt
+    assert set(lazy) == set(built)  # the rest read at once
+    assert len(lazy) == len(built)
+
+
+def test_the_kept_reconciler_reconciles_as_the_built_one(tmp_path: Path) -> None:
+    entry = derived.Entry(tmp_path, derived.key(REFERENCE))
+    reference._RECONCILERS.clear()
+    first = load_reconciler(REFERENCE, entry)  # built, and kept
+    reference._RECONCILERS.clear()
+    kept = load_reconciler(REFERENCE, entry)
+    assert kept is not first and (entry.path / reference.RECONCILER).is_file()
+    for name in ("Idlib", "Maaret al-Numan", "the southern Idlib countryside", "Kafr Sijnah", "Aleppo city", "Saraqib"):
+        found, again = first.place(name), kept.place(name)
+        assert (found and found.id) == (again and again.id), name
+    office = "the UN Office for the Coordination of Humanitarian Affairs"
+    assert kept.org(office) == first.org(office)
+
+
+def test_a_changed_reference_file_is_derived_again(tmp_path: Path) -> None:
+    """The entry is named by the files' content: a place renamed in the gazetteer is a new entry, whose graph
+    has the new name; the old entry is not read."""
+    copy = tmp_path / "reference"
+    shutil.copytree(REFERENCE, copy)
+    cache = tmp_path / "cache"
+    uris = Uris(BASE, DEFAULT_VOCAB)
+    place = uris.pcode_place("SY070200")
+    before = derived.key(copy)
+    entry = derived.Entry(cache, before)
+    graph = reference._kept_reference(copy, load_reconciler(copy), uris, entry)
+    assert graph.value(place, SCHEMA.name) == Literal("Ma'arrat An Nu'man", lang="en")
+    gazetteer = copy / reference.GAZETTEER
+    gazetteer.write_text(gazetteer.read_text(encoding="utf-8").replace("Ma'arrat An Nu'man", "Maarrat an Nu'man"),
+                         encoding="utf-8")
+    after = derived.key(copy)
+    assert after != before
+    entry = derived.Entry(cache, after)
+    renamed = reference._kept_reference(copy, load_reconciler(copy), uris, entry)
+    assert renamed.value(place, SCHEMA.name) == Literal("Maarrat an Nu'man", lang="en")
+    assert sorted(p.name for p in cache.iterdir()) == sorted([before, after])
+
+
+def test_an_unreadable_entry_is_made_again(tmp_path: Path) -> None:
+    entry = derived.Entry(tmp_path, derived.key(REFERENCE))
+    entry.write(reference.RECONCILER, b"not a pickle")
+    reference._RECONCILERS.clear()
+    assert load_reconciler(REFERENCE, entry).place("Idlib") is not None
+    assert entry.read(reference.RECONCILER) not in (None, b"not a pickle")
+
+
+def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+    for number in range(derived.KEEP + 2):
+        derived.Entry(tmp_path, f"k{number}").write("file", b"x")
+        os.utime(tmp_path / f"k{number}", (number, number))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"k{n}" for n in range(2, derived.KEEP + 2))

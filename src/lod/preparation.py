@@ -24,11 +24,13 @@ from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
 from lod import corrections as corr
+from lod import derived
 from lod.articles import Article, read_article
 from lod.errors import LodError, ValidationFailed
 from lod.events import read_table
 from lod.events.matching import EventKey, event_keys
 from lod.extract import extract
+from lod.lazygraph import source
 from lod.manifest import input_version
 from lod.mapping import Mapped, Mapper
 from lod.namespaces import ORG, SCHEMA, dis
@@ -107,8 +109,9 @@ class Context:
         uris = Uris(settings.base_uri, settings.vocab_uri)
         reference_dir = settings.data_dir / "reference"
         vocabulary = load_ontology(settings.ontology_dir, uris.base, uris.vocab)
-        reconciler = load_reconciler(reference_dir)
-        reference = reference_graph(reference_dir, reconciler, uris)
+        kept = derived.Entry(settings.cache_dir, derived.key(reference_dir))  # what an earlier process derived
+        reconciler = load_reconciler(reference_dir, kept)
+        reference = reference_graph(reference_dir, reconciler, uris, kept=kept)
         known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
         return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base, uris.vocab), reference, known,
                    Mapper(uris, known, reconciler.org), reconciler)
@@ -169,7 +172,8 @@ class Context:
         data's 70,000 triples, which the same inputs give unchanged to every build of the process)."""
         written: dict[URIRef, bytes] | None = self._memo.get("shared")
         if written is None:
-            written = {name: graph.serialize(format="nt", encoding="utf-8") for name, graph in self.shared().items()}
+            written = {name: source(graph) or graph.serialize(format="nt", encoding="utf-8")
+                       for name, graph in self.shared().items()}
             self._memo["shared"] = written
         return written
 

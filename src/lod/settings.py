@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     store_auth: Literal["basic", "digest"] = "basic"
     data_dir: Path = ROOT / "data"
     dumps_dir: Path = ROOT / "var" / "dumps"
+    cache_dir: Path = ROOT / "var" / "cache"  # derived data kept between processes (lod.derived)
     ontology_dir: Path = ROOT / "ontology"
     shapes_dir: Path = ROOT / "shapes"
     query_timeout_s: float = 30.0
