@@ -13,7 +13,7 @@ README_QUALIFIERS = {"exact", "at_least", "more_than", "about", "up_to"}
 
 @pytest.mark.parametrize(("sentence", "qualifier"), [
     ("Fewer than 1,000 people fled the town on Monday.", "up_to"),
-    ("Just under 500 families fled the town on Monday.", "up_to"),
+    ("Just under 500 families fled the town on Monday.", "about"),  # nearly 500, as "almost" (not a bound)
     ("As many as 1,000 people fled the town on Monday.", "up_to"),
     ("Nearly 1,000 people fled the town on Monday.", "about"),
     ("No fewer than 1,000 people fled the town on Monday.", "at_least"),

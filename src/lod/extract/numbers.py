@@ -37,10 +37,12 @@ QUALIFIERS: list[tuple[str, str]] = [
     (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|passed|topped|exceeded|surpassed",
      "more_than"),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
-    (r"some|about|around|an\s+estimated|estimated|almost|nearly|approximately|roughly|close\s+to|more\s+or\s+less|"
-     r"an\s+approximate|approx\.|circa|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),
+    # "just under 5,000" is nearly 5,000 (the conventions' "almost / nearly": about), not a bound
+    (r"some|about|around|an\s+estimated(?:\s+total\s+of)?|estimated|almost|nearly|approximately|roughly|close\s+to|more\s+or\s+less|"
+     r"an\s+approximate|approx\.|circa|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of|"
+     r"(?:just|slightly|a\s+little)\s+(?:under|below|(?:less|fewer)\s+than)", "about"),
     (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
-    (r"less\s+than|fewer\s+than|under|just\s+under|below", "less_than"),
+    (r"less\s+than|fewer\s+than|under|below", "less_than"),
 ]
 # "estimated" after its subject or an auxiliary is the verb ("officials estimated 5,000", "it has estimated"); after a
 # determiner or at the start it is the adjective ("the estimated 2,000", "Estimated 5,000 people")
