@@ -79,6 +79,12 @@ def test_sentences_keep_a_two_sentence_quote_whole() -> None:
         "Fighting went on.", '"We left at night. Nobody stayed," the farmer said.', "Dr. Amin agreed."]
 
 
+def test_report_abbreviations_end_no_sentence() -> None:
+    body = "Some 5,000 people fled, incl. 2,000 children. Others stayed in Mt. Hermon villages. Most left."
+    assert [s.text for s in split_sentences(body)] == [
+        "Some 5,000 people fled, incl. 2,000 children.", "Others stayed in Mt. Hermon villages.", "Most left."]
+
+
 def test_extract_reporter_period_and_continuation(reconciler: Reconciler) -> None:
     body = ("The Response Coordinators Group said on Wednesday that more than 3,300 families fled Saraqeb "
             "in the past three days. The group on Monday said that around 20,000 people have left Ariha "
