@@ -62,10 +62,13 @@ _DATE_PATTERNS = [
     re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MON + r"\s*(?:,\s*|\s)(?P<y>\d{4})" + _TIME),  # "03. Jul 2018", "16th March, 2018"
     re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:,\s*|\s)(?P<y>\d{4})" + _TIME),  # also "May 20,2013"
     re.compile(r"(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4})"),  # "23.07.2019", "14-10-2019": day first
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),  # "2016/03/05", "2016.03.10"
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)([./-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),  # "2016/03/05", "2016.03.10", "2018-3-15"
     # "03/15/2018": month first, when the day first cannot be read (the second number is over 12)
     re.compile(r"(?<!\d)(?P<m>\d{1,2})([./-])(?P<d>1[3-9]|2\d|3[01])\2(?P<y>\d{4})"),
     re.compile(r"(?P<d>\d{1,2})-" + _MON + r"-(?P<y>\d{4})"),  # "15-Mar-2018"
+    re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})"),  # "Mar-15-2018"
+    re.compile(r"(?P<y>(?:19|20)\d\d)\s+" + _MON + r"\s+(?P<d>\d{1,2})(?!\d)"),  # "2018 March 15"
+    re.compile(r"(?<![\d-])(?P<d>\d{1,2})-" + _MON + r"-(?P<yy>\d{2})(?![\d-])"),  # "15-Mar-18"
     # a year in two digits ("Posted: 21.12.16", "12/21/16"): day first, or month first when the day cannot be first
     re.compile(r"(?<![\d./])(?P<d>\d{1,2})([./])(?P<m>\d{1,2})\2(?P<yy>\d{2})(?![\d./])"),
     re.compile(r"(?<![\d./])(?P<m>\d{1,2})([./])(?P<d>1[3-9]|2\d|3[01])\2(?P<yy>\d{2})(?![\d./])"),
@@ -131,6 +134,8 @@ def parse_date(text: str) -> datetime | date | None:
     (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     >>> parse_date("May 20,2013"), parse_date("20 May ,2013")
     (datetime.date(2013, 5, 20), datetime.date(2013, 5, 20))
+    >>> parse_date("2018-3-15"), parse_date("Mar-15-2018"), parse_date("2018 March 15"), parse_date("15-Mar-18")
+    (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15), datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     >>> parse_date("Posted: 21.12.16"), parse_date("12/21/16"), parse_date("version 1.2.3.4")
     (datetime.date(2016, 12, 21), datetime.date(2016, 12, 21), None)
     """
