@@ -343,3 +343,9 @@ def test_a_country_that_admits_refugees_does_not_speak(reconciler: Reconciler) -
                  "The minister, Samir Haddad, admitted that the camps were full.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Samir Haddad", "admitted")]
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_body_that_puts_the_number_at_a_count_reports_it(reconciler: Reconciler) -> None:
+    got = record("OCHA, in its latest update, put the number of people who fled the area since 1 June at 45,000.",
+                 reconciler)
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(45000, "OCHA")]

@@ -52,7 +52,8 @@ _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
     r"\(\s*(?:since|in|over|during|from|between|as\s+of|past|last|this)\b|out\s+of|inside|abroad|across|internally|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
     r"as\s+(?:of|at)|so\s+far|to\s+date|altogether|between|until|at\s+the\s+(?:end|start|beginning)\s+of|(?:a|per|each|every)\s+day|daily|according|"
-    r"the\s+(?:previous|preceding)\s+(?:day|week|month|year)|the\s+(?:day|week|month|year)\s+before|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
+    r"the\s+(?:previous|preceding)\s+(?:day|week|month|year)|the\s+(?:day|week|month|year)\s+before|"
+    r"(?:a|one|two|three|four|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 # a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
@@ -389,6 +390,12 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
                        r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         verdict, unit_override = _classify(before, after)
+        if verdict is None and len(group) > 1 and _share_before(before) and re.fullmatch(
+                r"\s*(?:[-–—]+|\()\s*", text[first.end: group[1].number.qstart]):
+            # "one third of the city's 200,000 residents – some 70,000 people – had fled": the share counted in apposition
+            group = group[1:]
+            first = group[0]
+            verdict, unit_override = _classify("", after)
         label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
         if label and flow_label(label.group("l")):
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
@@ -475,6 +482,12 @@ def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:
     return "flow-relative", None
 
 
+def _share_before(before: str) -> bool:
+    """Whether a share of a population comes right before the figure ("half of the town's 40,000 residents")."""
+    of = before.rfind(" of ", max(0, len(before) - 60))
+    return of >= 0 and bool(_SHARE_BEFORE.search(before[max(0, of - 45):]))
+
+
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
     after = after.split(";", 1)[0]  # a semicolon ends the figure's clause: "5,000 displaced since 1 June; 200 killed"
@@ -502,8 +515,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     defined = _defined_by_flight(after)
     if defined is not None:
         return defined
-    of = before.rfind(" of ", max(0, len(before) - 60))
-    if of >= 0 and _SHARE_BEFORE.search(before[max(0, of - 45):]):
+    if _share_before(before):
         return None, None
     if _TAKEN_IN.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before)):
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)

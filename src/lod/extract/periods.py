@@ -39,7 +39,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringin
 
 # a part inserted before the verb (", including 2,000 children,", "— 1,000 families —"): no clause of its own
 _INSERTED = re.compile(r"(?:,\s+(?:including|among\s+them|of\s+whom|mostly|most\s+of\s+them)\b(?:[^,;:—–()]|(?<=\d),(?=\d)){1,60},"
-                       r"|\s[–—]\s(?:[^,;:—–]|(?<=\d),(?=\d)){1,60}\s[–—])\s+(?:have\s+|had\s+|were\s+|was\s+|are\s+)?[a-z]")
+                       # between dashes, commas too: "5,000 people – mostly women, children and the elderly – crossed"
+                       r"|\s[–—]\s[^;:—–]{1,80}\s[–—])\s+(?:have\s+|had\s+|were\s+|was\s+|are\s+)?[a-z]")
 # a relative clause about a place or a thing, not the people counted
 _WHERE_WHICH = re.compile(r",\s+(?:where|which)\b[^,;]*", re.IGNORECASE)
 _COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)

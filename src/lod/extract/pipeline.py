@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date
+from datetime import date, timedelta
 
 from lod.articles import Article
 from lod.extract.attribution import figure_reporter, mention_span
@@ -142,7 +142,14 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 own_to = figures[position + 1].number.qstart if position + 1 < len(figures) else len(sentence.text)
                 own = [e for e in doc.dates[index] if figures[position].number.qstart <= e.begin < own_to and e.kind != "as-of"]
                 compared = periods[position - 1][0]
-                if own and own[0].rule == "previous-week" and compared is not None:
+                earlier = _EARLIER.search(sentence.text, figures[position].end, own_to)
+                closed = periods[position - 1][1]
+                if earlier and compared is not None and closed is not None and _COMPARED_BEFORE.search(
+                        sentence.text[own_from: figures[position].number.qstart]):
+                    # "reached 45,000 since 1 May, up from 30,000 a week earlier": the same total, closed that much earlier
+                    back = _count_word(earlier.group("n")) * (7 if earlier.group("u").lower().startswith("week") else 1)
+                    periods[position] = (compared, closed - timedelta(days=back), earlier.group(0))
+                elif own and own[0].rule == "previous-week" and compared is not None:
                     # "3,100 arrived between 5 and 11 April, down from 6,200 the previous week": the week before that period
                     start, end = unit_before(compared, own[0].text)
                     periods[position] = (start, end, own[0].text)
@@ -162,7 +169,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             reporter, reported = before.reporter if before else None, before.report_date if before else None
         for figure, period in zip(figures, periods):
             by = reporter
-            if by is None and figure.rule == "flow-restated":  # "the agency had put the figure at 45,000": its subject's
+            if by is None and (figure.rule == "flow-restated" or figure.rule == "flow-number-of" and _PUT_NUMBER.search(
+                    sentence.text[: figure.number.qstart])):  # "the agency had put the figure at 45,000": its subject's
+                # (and "X, in its latest update, put the number of people who fled ... at 45,000")
                 named = [m for m in doc.orgs[bisect_left(doc.org_starts, sentence.start): bisect_left(doc.org_starts, sentence.end)]
                          if m.end <= sentence.start + figure.number.qstart and not m.reference]
                 if named:
@@ -259,6 +268,19 @@ _UNNAMED_SAID = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:source|officia
 _THE_SOURCE = re.compile(r"\b(?:according\s+to\s+the|the)\s+(?:same\s+)?(?:source|official)(?:\s+(?:said|added|told))?\b",
                          re.IGNORECASE)
 _OWN_SOURCE = re.compile(r"\b(?:said|says|saying|told|according\s+to|reported|estimated|estimates)\b", re.IGNORECASE)
+
+
+# "up from 30,000 a week earlier": a running total told again at an earlier day
+_EARLIER = re.compile(r"\b(?P<n>a|one|two|three|four|\d)\s+(?P<u>days?|weeks?)\s+(?:earlier|before)\b", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+$|\bcompared\s+(?:with|to)\s+$", re.IGNORECASE)
+
+
+def _count_word(word: str) -> int:
+    return {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(word.lower()) or int(word)
+
+
+# "put the number of people who fled since ... at 45,000": a running total its subject gives
+_PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives)\s+the\s+(?:total\s+|overall\s+)?number\s+of\b", re.IGNORECASE)
 
 
 def _observation(doc: Document, sentence: Sentence, figure: Figure, reporter: OrgMention | None, reported: date | None,
