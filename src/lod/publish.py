@@ -32,7 +32,6 @@ from typing import IO, Any, Callable, Iterator
 
 import pyoxigraph as ox
 from zlib_ng import gzip_ng
-from pyld.jsonld import JsonLdError
 from rdflib import Graph, URIRef
 
 from lod import figures
@@ -96,6 +95,8 @@ def document_loader(base: str, vocab: str) -> Callable[..., dict[str, Any]]:
 
     def load(requested: str, options: object = None) -> dict[str, Any]:
         if requested != url:
+            from pyld.jsonld import JsonLdError  # here: PyLD and the requests it imports cost every command 0.1 s
+
             message = f"refusing to fetch {requested}"
             raise JsonLdError(message, "jsonld.LoadDocumentError", code="loading document failed")
         document = load_context(base, vocab)

@@ -13,9 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import hxl
-from hxl.model import TagPattern
-
 from lod.errors import InputError, LodError, Refused, Where
 from lod.gazetteer import Gazetteer, GazetteerEntry
 from lod.events.records import Cell, EventRow, MovementRow, Row
@@ -167,6 +164,9 @@ def _admin_place(cells: list[Cell], gazetteer: Gazetteer) -> GazetteerEntry:
 # ---- HXL -----------------------------------------------------------------------------------------
 
 def _hxl_rows(path: str, text: str, gazetteer: Gazetteer, types: EventTypes) -> list[Callable[[], Row]]:
+    import hxl  # here, not at the top: libhxl and its requests take a tenth of a second to import, which every
+    from hxl.model import TagPattern  # command paid though only a data set file in HXL needs them
+
     try:
         source = hxl.data(io.BytesIO(text.encode("utf-8")), hxl.InputOptions(allow_local=False))
         columns = list(source.columns)
@@ -252,6 +252,8 @@ def _hxl_event_maker(path: str, columns: list[object], gazetteer: Gazetteer, typ
 
 def _hxl_movement_maker(path: str, columns: list[object], gazetteer: Gazetteer
                         ) -> Callable[[int, list[str], dict[str, int | None]], Callable[[], Row]]:
+    from hxl.model import TagPattern
+
     def outer(line: int, values: list[str], spec: dict[str, int | None]) -> Callable[[], Row]:
         if spec.get("start") is None and spec.get("end") is None:
             spec = {**spec, "start": TagPattern.parse("#date").find_column_index(columns)}
