@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from lod import allocator, formats
+from lod import allocator, formats, regexcache
 from lod.errors import InputError, LodError, QueryError, Refused, StoreUnavailable, ValidationFailed
 from pydantic import ValidationError
 
@@ -169,9 +169,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
     from lod.articles import read_article
     from lod.extract import extract, to_record_json
-    from lod.pipeline import Context, extraction_for
-    from lod.publish import dump
-    from lod.store import OxigraphStore
+    from lod.preparation import Context, extraction_for
 
     ctx = Context.load(settings)
     article = read_article(args.file)
@@ -179,6 +177,9 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
         json.dump(to_record_json(article, extract(article, ctx.reconciler)), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
+    from lod.publish import dump  # the dump writers and the store only here (a tenth of a second to import)
+    from lod.store import OxigraphStore
+
     # The graph exactly as `lod build` would publish it (corrections applied), through the dump writers,
     # which group each subject's triples in the on-disk store's order: hence a scratch store on disk.
     extraction, origins = extraction_for(article, ctx)
@@ -294,7 +295,12 @@ COMMANDS = {
 def run() -> None:
     """The ``lod`` program (``main`` is for callers in the same process): exits with ``main``'s code, without the
     interpreter's last collections walking what the command leaves (the context of a build or ingest: about a
-    million rdflib objects, 1.6 CPU seconds at exit; the system frees the memory anyway)."""
+    million rdflib objects, 1.6 CPU seconds at exit; the system frees the memory anyway). Regular expressions are
+    compiled through the table :mod:`lod.regexcache` keeps (a third of a short command's CPU otherwise)."""
+    try:
+        regexcache.install(Settings().cache_dir)  # before a command imports the extraction rules
+    except ValidationError:
+        pass  # main says what is wrong with the settings
     code = main()
     gc.freeze()
     sys.exit(code)
