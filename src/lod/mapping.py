@@ -7,13 +7,13 @@ was stated (``file:line:col``), so a validation report can send a person to the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.plugins.stores.memory import SimpleMemory
+from rdflib.term import Node
 
 from lod.articles import STATED, Article
 from lod.boundaries import enclosing_unit
@@ -39,12 +39,65 @@ CONTEXT_CHARS = 32
 OPEN_SCHEMES = frozenset({"role"})
 
 
-@dataclass
-class Mapped:
-    """An article's graph and where each fact in it was stated."""
+Triple = tuple[Node, Node, Node]
+Index = dict[Node, dict[Node, dict[Node, None]]]  # subject -> predicate -> objects (as keys, in the order added)
 
-    graph: Graph
-    locations: dict[URIRef, str] = field(default_factory=dict)
+
+class Mapped:
+    """An article's graph and where each fact in it was stated.
+
+    Made from a graph, or (by the mapping) from its triples indexed by subject and predicate, and then the rdflib
+    graph is made only when first asked for: a build reads the triples (:meth:`triples`) and the events
+    (:meth:`reader`), and filling rdflib's store was a third of mapping an article.
+    """
+
+    def __init__(self, graph: Graph | None = None, locations: dict[URIRef, str] | None = None, *,
+                 index: Index | None = None) -> None:
+        if graph is None and index is None:
+            raise TypeError("Mapped needs a graph or an index of triples")
+        self._graph = graph
+        self._index = index
+        self.locations: dict[URIRef, str] = {} if locations is None else locations
+
+    @property
+    def graph(self) -> Graph:
+        """The rdflib graph (made once, from the index, in the same order: its walk gives :meth:`triples`)."""
+        if self._graph is None:
+            store = SimpleMemory()
+            graph = Graph(store=store)
+            for triple in self.triples():
+                store.add(triple, graph)
+            self._graph = graph
+        return self._graph
+
+    def triples(self) -> list[Triple]:
+        """Every triple once, as rdflib's walk of the graph gives them (by subject, then predicate, each in the
+        order first added); the graph's, once it is made (a caller may change it)."""
+        if self._graph is not None or self._index is None:
+            return list(iter(self.graph))
+        return [(s, p, o) for s, by_p in self._index.items() for p, objects in by_p.items() for o in objects]
+
+    def reader(self) -> Graph | TripleReader:
+        """What reads the graph's subjects, objects and values cheapest: the graph if it is made, else the index."""
+        if self._graph is not None or self._index is None:
+            return self.graph
+        return TripleReader(self._index)
+
+
+class TripleReader:
+    """The look-ups :func:`lod.events.matching.event_keys` makes, over an index of triples."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def subjects(self, predicate: Node, object: Node) -> list[Node]:  # noqa: A002 - rdflib's name
+        return [s for s, by_p in self.index.items() if object in by_p.get(predicate, ())]
+
+    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        return list(self.index.get(subject, {}).get(predicate, ()))
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        return next(iter(self.index.get(subject, {}).get(predicate, ())), None)
 
 
 class Mapper:
@@ -74,19 +127,23 @@ class _Run:
         self.origins = origins
         self.key = article.key
         self.art = self.u.article(self.key)
-        # rdflib's plain in-memory store: the default one keeps every triple's contexts too, which made adding
-        # the triples two thirds of mapping an article (6.9 -> 2.3 ms per generated article).
-        self._store = SimpleMemory()
-        self.g = Graph(store=self._store)
+        # The triples by subject and predicate, as rdflib's SimpleMemory keeps them first (and walks them), without
+        # its two other indexes: see Mapped.
+        self._index: Index = {}
         self.locations: dict[URIRef, str] = {}
         self.people: dict[str, PersonRecord] = {}
 
-    def add(self, s: object, p: URIRef, o: object) -> None:
-        # Straight into the store: Graph.add checks each term with isinstance against rdflib's abstract Node, a
-        # Python-level check that cost a tenth of mapping; every term here is made by this module as one.
-        if type(s) is str or type(o) is str:
+    def add(self, s: Node, p: URIRef, o: Node) -> None:
+        # Every term here is made by this module as an rdflib term; a str would be a bug (rdflib refuses them).
+        if str in (type(s), type(o)):  # type: ignore[comparison-overlap]
             raise TypeError(f"not an RDF term: {s!r} {o!r}")
-        self._store.add((s, p, o), self.g)  # type: ignore[arg-type]
+        by_p = self._index.get(s)
+        if by_p is None:
+            by_p = self._index[s] = {}
+        objects = by_p.get(p)
+        if objects is None:
+            objects = by_p[p] = {}
+        objects[o] = None
 
     def where(self, record: object, span: Span | None) -> str:
         if id(record) in self.origins:
@@ -137,7 +194,7 @@ class _Run:
         statements = [self.statement(s, events) for s in ex.statements]
         for obs in ex.observations:
             self.observation(obs, statements, events, ex.statements)
-        return Mapped(self.g, self.locations)
+        return Mapped(locations=self.locations, index=self._index)
 
     # ---- agents -------------------------------------------------------------------------------------
     def org(self, mention: OrgMention) -> URIRef:
@@ -180,7 +237,7 @@ class _Run:
         self.add(post, ORG.role, role)
         self.add(post, ORG.heldBy, holder)
         membership = self.u.membership(holder, post)
-        if (membership, RDF.type, ORG.Membership) in self.g:
+        if ORG.Membership in self._index.get(membership, {}).get(RDF.type, ()):
             return post
         self.add(membership, RDF.type, ORG.Membership)
         self.add(membership, ORG.member, holder)

@@ -255,7 +255,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     """
     extraction, origins = extraction_for(article, ctx, corrections)
     mapped = ctx.mapper.map(article, extraction, origins)
-    triples = list(iter(mapped.graph))  # read once (a walk through rdflib costs more than writing them)
+    triples = mapped.triples()  # read once (no rdflib graph is made for them: see Mapped)
     ntriples = graph_ntriples(triples)  # once: validated, then stored
     report = ctx.check(triples, ntriples)
     if not report.conforms:
@@ -304,7 +304,7 @@ def prepare_table(path: str | Path, ctx: Context, text: str | None = None, metad
         ValidationFailed: the rows' graph does not conform; the report names the cell each result is about.
     """
     info, mapped = read_table(path, ctx.uris, ctx.vocabulary, ctx.reconciler, text, metadata)
-    triples = list(iter(mapped.graph))
+    triples = mapped.triples()
     ntriples = graph_ntriples(triples)
     report = ctx.check(triples, ntriples)
     if not report.conforms:
@@ -336,11 +336,11 @@ def outcome_of(path: str, ctx: Context) -> Outcome:
     """
     if path.lower().endswith(".csv"):
         table = prepare_table(path, ctx)
-        name, graph, report, ntriples = ctx.uris.dataset_graph(table.key), table.graph, table.report, table.ntriples
+        name, mapped, report, ntriples = ctx.uris.dataset_graph(table.key), table.mapped, table.report, table.ntriples
     else:
         item = prepare(path, ctx)
-        name, graph, report, ntriples = ctx.uris.article_graph(item.article.key), item.graph, item.report, item.ntriples
-    events = event_keys(name, graph, ctx.known, dis(ctx.uris.vocab).adminLevel)
+        name, mapped, report, ntriples = ctx.uris.article_graph(item.article.key), item.mapped, item.report, item.ntriples
+    events = event_keys(name, mapped.reader(), ctx.known, dis(ctx.uris.vocab).adminLevel)
     return Outcome(path, str(name), ntriples, ntriples.count(b"\n"), report, events=events)  # a line a triple: len(graph) reads them all
 
 

@@ -19,8 +19,10 @@ next build does). docs/model.md, "One event, many sources".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
@@ -29,6 +31,16 @@ from rdflib.term import Node
 from lod.namespaces import SCHEMA, SEM
 
 __all__ = ["EventKey", "event_keys", "merge_events", "rename_events", "renames"]
+
+
+class Readable(Protocol):
+    """What the rule reads of a graph (an rdflib Graph, or lod.mapping.TripleReader over a mapped article's triples)."""
+
+    def subjects(self, predicate: Node, object: Node) -> Iterable[Node]: ...  # noqa: A002 - rdflib's name
+
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]: ...
+
+    def value(self, subject: Node, predicate: Node) -> Node | None: ...
 
 
 @dataclass(frozen=True)
@@ -91,12 +103,12 @@ def renames(keys: list[EventKey]) -> dict[URIRef, URIRef]:
     return {k.uri: root(k.uri) for k in keys if root(k.uri) != k.uri}
 
 
-def event_keys(name: URIRef, graph: Graph, known: Graph, level: URIRef) -> list[EventKey]:
+def event_keys(name: URIRef, graph: Readable, known: Graph, level: URIRef) -> list[EventKey]:
     """What the rule compares, for each event of the graph ``name``."""
     return _keys(name, graph, known, level)
 
 
-def _keys(name: URIRef, graph: Graph, known: Graph, level: URIRef) -> list[EventKey]:
+def _keys(name: URIRef, graph: Readable, known: Graph, level: URIRef) -> list[EventKey]:
     out = []
     for event in set(graph.subjects(RDF.type, SEM.Event)):
         if not isinstance(event, URIRef):
@@ -121,7 +133,7 @@ def _date(value: Node | None) -> date | None:
         return None
 
 
-def _areas(place: Node, graph: Graph, known: Graph, level: URIRef) -> tuple[Node | None, Node | None]:
+def _areas(place: Node, graph: Readable, known: Readable, level: URIRef) -> tuple[Node | None, Node | None]:
     """The district (level 2) and sub-district (level 3) that hold ``place`` (itself included), where known."""
     seen: set[Node] = set()
     todo = [place]
