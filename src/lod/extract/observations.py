@@ -122,9 +122,14 @@ _MORE_TAIL = re.compile(r"\s*(?:(?:people|civilians|families|individuals|persons
                         r"earlier|yesterday|today|since)\b|"
                         r"[.;]|$)", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
-_ELLIPSIS_AFTER = re.compile(r"\s*(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
                              r"surrounding|safer|northern|southern|eastern|western|north|south|east|west)\b|"
-                             r"[a-z]+-(?:held|controlled|run|led)\b)")  # "and 10,000 to government-held areas"
+                             r"[a-z]+-(?:held|controlled|run|led)\b)|"  # "and 10,000 to government-held areas"
+                             # "2,500 fled on Wednesday, about 5,000 on Thursday and a further 8,000 on Friday": a day, and
+                             # no verb of its own after it
+                             r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+" + MON + r"|" + MON +
+                             r"\s+\d{1,2})|the\s+(?:following|next|previous)\s+day|overnight)(?:\s+(?:alone|night|morning|evening))?"
+                             r"(?=\s*(?:[,.;]|and\b|$)))")
 _INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
 # "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
