@@ -1,7 +1,8 @@
 """The date rules' gates skip only patterns that could not have matched (``lod.extract.dates``).
 
-``find_dates`` skips a rule that needs a month's or a weekday's name when the sentence names none; these tests run
-every sentence of the test sets with the gates and without them, and ask for the same dates.
+``find_dates`` skips a pattern when the sentence lacks the words it needs (its cues, ``lod.extract.cues``: a month's
+or a weekday's name, "since", ...); these tests run every sentence of the test sets with the gates and without them,
+and ask for the same dates.
 """
 
 from __future__ import annotations
@@ -44,8 +45,7 @@ def _sentences() -> list[str]:
 
 
 def _ungated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dates, "_NEEDS_MONTH", frozenset())
-    monkeypatch.setattr(dates, "_NEEDS_WEEKDAY", frozenset())
+    monkeypatch.setattr(dates, "_CHECKED", dates._NEEDS_CHECKED)
 
 
 @pytest.mark.parametrize("anchor", [date(2016, 6, 15), None])

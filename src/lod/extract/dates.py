@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from lod.extract.cues import all_words, cues, gateable
 from lod.extract.numbers import SCALES, _words_value
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -265,16 +266,21 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 _NEED_WORDS = tuple(sorted({word for words in _NEEDS.values() for word in words}))
-# Rules none of whose patterns can match without a month's name (``MON``), or a weekday's (``WEEKDAY``): a sentence
-# that names none skips them. Keep these in step with the patterns (``test_date_gates`` runs every rule ungated too).
-_NEEDS_MONTH = frozenset({
-    "range-days", "range-months", "range-date-month", "range-dates", "range-days-bare", "month-list", "part-of-month",
-    "week-to", "as-of", "as-of-month", "month-so-far", "week-of", "began-date", "since-event-date", "since-event-month",
-    "since-date", "since-month", "day-month", "month-year", "month-subject"})
-_NEEDS_WEEKDAY = frozenset({"weekday-range", "since-weekday", "began-weekday", "weekday"})
 _MONTH_HEADS = tuple(name[:3] for name in _MONTH_NAMES)
-# letters that match an ASCII one under re.IGNORECASE but are not it once lowered (dotless i, long s, dotted I)
-_FOLDS_TO_ASCII = ("\u0131", "\u017f", "\u0130")
+# The words each pattern cannot match without (``lod.extract.cues``: a month's or a weekday's name, "since", ...):
+# a sentence without them skips the pattern. Looked up once per sentence with the rules' words above.
+_CUES = [cues(pattern) for _, pattern in _PATTERNS]
+_LOOKED_FOR = tuple(sorted(set(_NEED_WORDS) | set(_MONTH_HEADS) | all_words(_CUES)))
+_ANY_WORDS = frozenset(_NEED_WORDS) | frozenset(_MONTH_HEADS)  # a word some rule needs, or a month
+
+
+def _checks(cued: bool) -> list[tuple[str, re.Pattern[str], tuple[frozenset[str], ...]]]:
+    """Each pattern with the word sets a sentence must meet (one word of each) for it to run."""
+    return [(rule, pattern, ((frozenset(_NEEDS[rule]),) if rule in _NEEDS else ()) + (sets if cued else ()))
+            for (rule, pattern), sets in zip(_PATTERNS, _CUES)]
+
+
+_CHECKED, _NEEDS_CHECKED = _checks(True), _checks(False)
 
 
 def _count(text: str) -> int | None:
@@ -584,21 +590,14 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
     never resolves a relative date ("on Friday", "last week").
     """
     lower = text.lower()
-    present = {word for word in _NEED_WORDS if word in lower}  # each needed word looked for once per sentence
-    month = any(head in lower for head in _MONTH_HEADS)
-    if not present and not month:
+    present = {word for word in _LOOKED_FOR if word in lower}  # each word looked for once per sentence
+    if present.isdisjoint(_ANY_WORDS):
         return []  # no word any rule needs, and no month (the two rules without such words need one)
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    exact = not any(letter in text for letter in _FOLDS_TO_ASCII)  # else the lowered text may hide a name
-    no_month = exact and not month
-    no_weekday = exact and not any(name in lower for name in WEEKDAYS)
-    for rule, pattern in _PATTERNS:
-        needs = _NEEDS.get(rule)
-        if needs and present.isdisjoint(needs):
-            continue  # a word the rule cannot match without is absent: skip the pattern
-        if no_month and rule in _NEEDS_MONTH or no_weekday and rule in _NEEDS_WEEKDAY:
-            continue
+    for rule, pattern, checks in _CHECKED if gateable(text) else _NEEDS_CHECKED:
+        if any(map(present.isdisjoint, checks)):
+            continue  # a word the pattern cannot match without is absent: skip it
         for m in pattern.finditer(text):
             if rule == "month-year" and m.group("m").rstrip(".") == "may" and not m.group("y"):
                 continue  # "in may": the modal verb's neighbour, not the month (written "May")

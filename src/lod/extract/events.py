@@ -13,31 +13,29 @@ from pathlib import Path
 
 import yaml
 
+from lod.extract.cues import Cued
 from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
 from lod.records import Qualifier
 
 _WEAPONS = [(slug, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE)) for slug, pattern in WEAPONS.items()]
 _TRIGGERS = [(kind, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for kind, pattern in EVENT_TRIGGERS.items()]
-# One pass that tells whether any pattern matches: most sentences name no weapon and no campaign.
-_ANY_WEAPON = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _WEAPONS), re.IGNORECASE)
-_ANY_TRIGGER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _TRIGGERS), re.IGNORECASE)
+# The words each pattern cannot match without (``lod.extract.cues``): most sentences name no weapon and no campaign,
+# and a pattern is run only on a sentence that has its words.
+_CUED_WEAPONS = Cued(_WEAPONS)
+_CUED_TRIGGERS = Cued(_TRIGGERS)
 _VIOLATION = re.compile(r"in\s+violation\s+of\s+(?:the\s+)?(?P<what>[^,.;]{3,80}?(?:agreement|ceasefire|cease-fire|truce|resolution|deal))", re.IGNORECASE)
 
 
 def weapons_in(text: str) -> list[str]:
     """Weapon concept slugs in order of first mention."""
-    if not _ANY_WEAPON.search(text):
-        return []
-    firsts = sorted((m.start(), slug) for slug, pattern in _WEAPONS if (m := pattern.search(text)))
+    firsts = sorted((m.start(), slug) for slug, pattern in _CUED_WEAPONS.runnable(text) if (m := pattern.search(text)))
     return [slug for _, slug in firsts]
 
 
 def triggers_in(text: str) -> list[tuple[str, int, int]]:
     """(event type, start, end) of each campaign word in ``text``."""
-    if not _ANY_TRIGGER.search(text):
-        return []
-    return sorted(((kind, m.start(), m.end()) for kind, pattern in _TRIGGERS for m in pattern.finditer(text)),
-                  key=lambda t: t[1])
+    return sorted(((kind, m.start(), m.end()) for kind, pattern in _CUED_TRIGGERS.runnable(text)
+                   for m in pattern.finditer(text)), key=lambda t: t[1])
 
 
 def violation_in(text: str) -> str | None:
@@ -53,7 +51,7 @@ _RULES = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "incide
 INCIDENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (t["type"], re.compile(r"\b(?:" + t["pattern"] + r")\b", re.IGNORECASE)) for t in _RULES["triggers"]
 ]
-_ANY_INCIDENT = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in INCIDENT_TRIGGERS), re.IGNORECASE)
+_CUED_INCIDENTS = Cued(INCIDENT_TRIGGERS)
 _TARGET = re.compile(r"\b" + _RULES["targets"] + r"\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(_RULES["hypothetical"], re.IGNORECASE)
 _DESTINATION = re.compile(_RULES["destination"], re.IGNORECASE)
@@ -90,9 +88,10 @@ def incident_triggers(text: str) -> list[IncidentHit]:
     >>> [h.type for h in incident_triggers("36 airstrikes and dozens of rocket strikes hit the town on Friday.")]
     ['air-drone-strike', 'shelling-artillery-missile-attack']
     """
-    if not _ANY_INCIDENT.search(text) or _HYPOTHETICAL.search(text):
+    hits = [IncidentHit(kind, m.start(), m.end()) for kind, pattern in _CUED_INCIDENTS.runnable(text)
+            if (m := pattern.search(text))]
+    if not hits or _HYPOTHETICAL.search(text):
         return []
-    hits = [IncidentHit(kind, m.start(), m.end()) for kind, pattern in INCIDENT_TRIGGERS if (m := pattern.search(text))]
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -1,0 +1,146 @@
+"""The literal words a regular expression cannot match without (its *cues*), to skip running it on a text that has none.
+
+Python's engine tries a pattern that opens with ``\\b``, an alternation or a case-insensitive letter at every position
+of the text: about a tenth of a microsecond a character, for each pattern. Looking for a word in the lowered text
+(``str.__contains__``) costs a fraction of a microsecond for a whole sentence. ``cues(pattern)`` reads the pattern's
+parse tree once and returns the sets of words it needs (each set: one of these words must be in any text it
+matches); ``possible`` says whether a lowered text has one word of every set. A pattern none of whose parts is a
+required literal has no cue sets, and is always run.
+
+    >>> [sorted(words) for words in cues(re.compile(r"\\b(?:air\\s*strikes?|shelling)\\b", re.IGNORECASE))]
+    [['shelling', 'strike']]
+    >>> possible(cues(re.compile(r"shell(?:s|ing)")), lowered("Airstrikes hit the town."))
+    False
+
+Only the parse tree of Python's own ``re`` is read (``re._parser``, as ``re`` itself compiles); when it cannot be
+read the pattern simply has no cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
+
+try:
+    from re import _constants as _c, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python: no cues, every pattern runs
+    _parser = None
+
+Cues = tuple[frozenset[str], ...]
+Key = TypeVar("Key")
+
+# Letters that match an ASCII letter under re.IGNORECASE but are not that letter once lowered (dotless i, long s,
+# dotted capital I): a text with one of them is never gated, as its lowered form could hide a cue.
+_FOLDS_TO_ASCII = ("\u0131", "\u017f", "\u0130")
+
+
+def gateable(text: str) -> bool:
+    """Whether cue checks on the lowered text are sound (no letter that only matches ignoring case)."""
+    return text.isascii() or not any(letter in text for letter in _FOLDS_TO_ASCII)
+
+
+def lowered(text: str) -> str | None:
+    """The text lowered for cue checks, or None when a cue check could be wrong for it (then every pattern runs)."""
+    return text.lower() if gateable(text) else None
+
+
+def possible(sets: Cues, lower: str | None) -> bool:
+    """Whether a text (``lowered``) has one word of every cue set: False means the pattern cannot match it."""
+    return lower is None or all(any(word in lower for word in words) for words in sets)
+
+
+def cues(pattern: re.Pattern[str], shortest: int = 3, most: int = 3) -> Cues:
+    """The cue sets of a compiled pattern: every text the pattern matches has, lowered, one word of each set.
+
+    Only sets whose words all have ``shortest`` letters or more are kept ("in", "19" are in nearly every sentence),
+    the ``most`` with the longest words first.
+    """
+    if _parser is None:  # pragma: no cover
+        return ()
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return ()
+    found = {_minimal(words) for words in _required(list(tree))}
+    kept = sorted((words for words in found if min(map(len, words)) >= shortest),
+                  key=lambda words: (-min(map(len, words)), len(words), sorted(words)))
+    return tuple(kept[:most])
+
+
+def all_words(sets: Iterable[Cues]) -> frozenset[str]:
+    """Every word of the cue sets of many patterns, to look each up once per text (``present_words``)."""
+    return frozenset(word for each in sets for words in each for word in words)
+
+
+def present_words(lower: str | None, words: frozenset[str]) -> frozenset[str] | None:
+    """The words of ``words`` in a lowered text (None: the text is not gated, see ``lowered``)."""
+    if lower is None:
+        return None
+    return frozenset(word for word in words if word in lower)
+
+
+def possible_with(sets: Cues, present: frozenset[str] | None) -> bool:
+    """``possible`` with the words already looked up (``present_words``)."""
+    return present is None or all(not present.isdisjoint(words) for words in sets)
+
+
+def _minimal(words: frozenset[str]) -> frozenset[str]:
+    """The same condition with fewer words: a word that contains another of the set adds nothing."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """The cue sets of a sequence of parsed items: one per part that every match must contain."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and isinstance(av, int) and chr(av).isascii() and chr(av).isprintable():
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            found += _required(list(av[3]))
+        elif op is _c.ATOMIC_GROUP:
+            found += _required(list(av))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found += _required(list(av[2]))
+        elif op is _c.BRANCH:
+            either = _either([_required(list(branch)) for branch in av[1]])
+            if either is not None:
+                found.append(either)
+        # anything else (a class, a category, a look-around, a back-reference, an optional part) needs no literal
+    flush()
+    return found
+
+
+def _either(branches: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """One cue set for an alternation: each branch's best set, joined; None when a branch needs no literal."""
+    union: set[str] = set()
+    for sets in branches:
+        if not sets:
+            return None
+        union |= max(sets, key=lambda words: (min(map(len, words)), -len(words)))
+    return frozenset(union)
+
+
+class Cued(Generic[Key]):
+    """Patterns (each with a key) and their cue sets: ``runnable(text)`` gives those that can match the text, in order,
+    after looking each cue word up once."""
+
+    def __init__(self, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> None:
+        self.items = [(key, pattern, cues(pattern)) for key, pattern in patterns]
+        self.words = tuple(sorted(all_words(sets for _, _, sets in self.items)))
+
+    def runnable(self, text: str) -> list[tuple[Key, re.Pattern[str]]]:
+        if not gateable(text):
+            return [(key, pattern) for key, pattern, _ in self.items]
+        lower = text.lower()
+        present = {word for word in self.words if word in lower}
+        return [(key, pattern) for key, pattern, sets in self.items if not any(map(present.isdisjoint, sets))]
