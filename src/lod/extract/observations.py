@@ -192,6 +192,10 @@ _DEFINING = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+|were\s+
 _FLED_AGAIN = re.compile(r"\s*(?:(?:have|has|had|were|was|been|are|is)\s+)*(?:\w+ly\s+)?(?:fled|displaced|uprooted|forced\s+to\s+flee|"
                          r"forced\s+(?:out|from)|driven\s+(?:out|from)|expelled|escaped)\b", re.IGNORECASE)
 _WHO = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+# the wounded or sick among the people counted, inserted before their verb ("951 people, including 108 wounded, arrived")
+_WOUNDED_PART = re.compile(r"\s*,?\s*(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:(?:some|about|around|more\s+than|at\s+least|over|nearly)\s+)?"
+                           r"[\d,.]+\s+(?:(?:critically|seriously|severely|badly)\s+)?(?:wounded|injured|sick)(?:\s+(?:people|persons|civilians|patients))?"
+                           r"(?:\s+(?:people|persons|civilians|patients|and\s+sick))?\s*,?", re.IGNORECASE)
 # a new subject after the figure's clause: "4,000 had arrived since Saturday and more were expected" (the projection is
 # of the others)
 _OTHERS_AFTER = re.compile(r"\b(?:and|but|while|with)\s+(?:many\s+|thousands\s+|hundreds\s+|still\s+|even\s+)?(?:more|others)\b",
@@ -394,6 +398,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             after = rest[closing.end():] if closing else rest
         after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
                        r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
+        wounded = _WOUNDED_PART.match(after)
+        if wounded:  # "2,200 people, including 200 wounded, were evacuated": the wounded among them, then the verb
+            after = after[wounded.end():]
         verdict, unit_override = _classify(before, after)
         if verdict is None and len(group) > 1 and _share_before(before) and re.fullmatch(
                 r"\s*(?:[-–—]+|\()\s*", text[first.end: group[1].number.qstart]):
