@@ -172,7 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in the week to 10 June", "in the week up to June 10": the seven days ending that day
     ("week-to", re.compile(r"\b(?:in|during|over)\s+the\s+week\s+(?:up\s+)?(?:to|until|ending)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
     # "since the offensive began two weeks ago": a "since" period from that many days before the publication date
-    ("since-event-ago", re.compile(_EVENT_START + r"(?:(?:its|their|a|an|the)\s+(?:[\w’'-]+\s+){0,6}?)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+ago\b", re.I)),
+    ("since-event-ago", re.compile(_EVENT_START + r"(?:(?:its|their|a|an|the)\s+(?:[\w’'-]+\s+){0,6}?)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     # "on Saturday and Sunday", "between Monday and Wednesday": the days from the first to the second
     ("weekday-range", re.compile(r"\b(?:on|between|from)\s+(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
     # "overnight": the night before the publication date
@@ -492,6 +492,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if n is None:
                 return make("period", None, None)
             unit = m.group("u").lower()
+            if unit.startswith("year"):  # "since the uprising began a year ago": that day of the year before
+                year = anchor.year - n
+                return make("since", date(year, anchor.month, min(anchor.day, calendar.monthrange(year, anchor.month)[1])), None)
             if unit.startswith("month"):
                 month = anchor.month - n
                 year, month = anchor.year + (month - 1) // 12, (month - 1) % 12 + 1
