@@ -40,6 +40,9 @@ _DAYMON = r"(?:(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?(?P<{0}d1>\d{{1,2}})(?:s
           r")\s+(?P<{0}d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
 _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
+# "since the government's advance on 26 July", "since the army's offensive on Tuesday": an event named by its noun
+_EVENT_NOUN = (r"(?:the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)(?:[\w’'-]+\s+){0,3}?(?:advance|offensive|assault|attack|operation|"
+               r"bombardment|escalation|push|incursion|onslaught)\s+(?:on\s+|in\s+)")
 # "since the offensive began on April 30": the start of an event with a stated date
 # "since the bridge reopened on 15 August", "since the army began its campaign to take the city in November": any
 # past verb, and a few words after it, before the date
@@ -49,7 +52,7 @@ _EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}
                 r"(?:[\w’'-]+\s+|[\w’'-]+,\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+,\s+){0,10}?"
                 r"(?:on\s+|in\s+)?|"
                 # "since the start of the offensive on 3 June", "since the launch of its assault in May"
-                r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+)")
+                r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+|" + _EVENT_NOUN + r")")
 # "the offensive, which began on 1 June, has displaced ...": a "since" period from that day
 _BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off|"
           # "The offensive, launched on Monday, has displaced ...", "the campaign launched on 1 June"
@@ -227,7 +230,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "since the end of January" from its last day, as "since the end of last month"
     ("since-month", re.compile(r"\bsince\s+(?:last\s+)?(?:(?P<end>the\s+end\s+of\s+)|" + _STATIC + r")(?P<m>" + MON + r")(?!\s+\d{1,2}\b)"
                                + _YEAR.format("y"), re.I)),
-    ("since-weekday", re.compile(r"\bsince\s+(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
+    ("since-weekday", re.compile(r"\bsince\s+(?:" + _EVENT_NOUN + r")?(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
                          r"\bover\s+the\s+(?:last|past)\s+year\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bearlier\s+this\s+year\b", re.I)),
