@@ -12,9 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF
 
 from lod.errors import InputError, Where
@@ -88,7 +91,15 @@ def boundaries_graph(units: list[Boundary], places: Graph, uris: Uris) -> Graph:
     return graph
 
 
-def enclosing_unit(known: Graph, members: list[URIRef], vocab: str) -> URIRef | None:
+class Readable(Protocol):
+    """What :func:`enclosing_unit` reads of the known graph (a Graph, or a reader that remembers)."""
+
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]: ...
+
+    def value(self, subject: Node, predicate: Node) -> Node | None: ...
+
+
+def enclosing_unit(known: Readable, members: list[URIRef], vocab: str) -> URIRef | None:
     """The lowest admin unit (a thing with ``dis:adminLevel``, under the vocabulary namespace ``vocab``) that holds every
     member, or None."""
     level = dis(vocab).adminLevel
@@ -122,7 +133,7 @@ def geojson_geometry(text: str) -> dict[str, Any] | None:
     return None
 
 
-def _ancestors(graph: Graph, place: URIRef) -> list[URIRef]:
+def _ancestors(graph: Readable, place: URIRef) -> list[URIRef]:
     """``place`` and everything it lies in, following ``schema:containedInPlace``."""
     seen: list[URIRef] = []
     todo = [place]

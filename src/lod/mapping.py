@@ -37,6 +37,7 @@ CONTEXT_CHARS = 32
 # Schemes whose concepts an article may add (a new post title); the others are closed lists, so an unknown
 # value stays undefined and the shapes refuse it, with the line that stated it.
 OPEN_SCHEMES = frozenset({"role"})
+_REMEMBERED = 100_000  # (node, predicate) look-ups in the known graph a mapper remembers
 
 
 Triple = tuple[Node, Node, Node]
@@ -109,11 +110,38 @@ class Mapper:
         self.known = known
         self.resolve_org = resolve_org
         self.dis = dis(uris.vocab)
+        self._known = _Remembered(known)
 
     def map(self, article: Article, extraction: Extraction, origins: dict[int, str] | None = None) -> Mapped:
         """``origins`` maps ``id(record)`` to a location (corrections file line) overriding the body position."""
         run = _Run(self, article, origins or {})
         return run.map(extraction)
+
+    def enclosing(self, members: list[URIRef]) -> URIRef | None:
+        """:func:`lod.boundaries.enclosing_unit` of these members, reading the known graph through what the
+        mapper remembers of it: the walk up the reference data through rdflib was a fifth of mapping an article
+        (the same towns and their governorates recur)."""
+        return enclosing_unit(self._known, members, self.uris.vocab)
+
+
+class _Remembered:
+    """A graph's objects and values, each looked up once (for a graph that does not change: the known one)."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._objects: dict[tuple[Node, Node], list[Node]] = {}
+
+    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        key = (subject, predicate)
+        found = self._objects.get(key)
+        if found is None:
+            if len(self._objects) >= _REMEMBERED:
+                self._objects.clear()
+            found = self._objects[key] = list(self.graph.objects(subject, predicate))
+        return found
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        return next(iter(self.objects(subject, predicate)), None)
 
 
 class _Run:
@@ -303,7 +331,7 @@ class _Run:
         self.add(uri, SCHEMA.name, Literal(name, lang="en"))
         for member in members:
             self.add(uri, SCHEMA.containsPlace, member)
-        unit = enclosing_unit(self.m.known, members, self.u.vocab)  # so figures add up per governorate
+        unit = self.m.enclosing(members)  # so figures add up per governorate
         if unit is not None:
             self.add(uri, SCHEMA.containedInPlace, unit)
         return uri

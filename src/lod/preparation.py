@@ -340,8 +340,28 @@ def outcome_of(path: str, ctx: Context) -> Outcome:
     else:
         item = prepare(path, ctx)
         name, mapped, report, ntriples = ctx.uris.article_graph(item.article.key), item.mapped, item.report, item.ntriples
-    events = event_keys(name, mapped.reader(), ctx.known, dis(ctx.uris.vocab).adminLevel)
+    events = event_keys(name, mapped.reader(), _Known(ctx), dis(ctx.uris.vocab).adminLevel)
     return Outcome(path, str(name), ntriples, ntriples.count(b"\n"), report, events=events)  # a line a triple: len(graph) reads them all
+
+
+class _Known:
+    """The look-ups :func:`event_keys` makes in the known graphs, read from the context's slice of each node
+    (:meth:`Context._links`, computed once a node; the same triples in the same order as the known graphs give
+    them) instead of through rdflib's graph aggregate (0.5 ms an article)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        if not isinstance(subject, URIRef):
+            return list(self.ctx.known.objects(subject, predicate))
+        return [o for _, p, o in self.ctx._links(subject).triples if p == predicate]
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        return next(iter(self.objects(subject, predicate)), None)
+
+    def subjects(self, predicate: Node, object: Node) -> list[Node]:  # noqa: A002 - rdflib's name
+        return list(self.ctx.known.subjects(predicate, object))
 
 
 def workers() -> int:

@@ -103,12 +103,12 @@ def renames(keys: list[EventKey]) -> dict[URIRef, URIRef]:
     return {k.uri: root(k.uri) for k in keys if root(k.uri) != k.uri}
 
 
-def event_keys(name: URIRef, graph: Readable, known: Graph, level: URIRef) -> list[EventKey]:
+def event_keys(name: URIRef, graph: Readable, known: Readable, level: URIRef) -> list[EventKey]:
     """What the rule compares, for each event of the graph ``name``."""
     return _keys(name, graph, known, level)
 
 
-def _keys(name: URIRef, graph: Readable, known: Graph, level: URIRef) -> list[EventKey]:
+def _keys(name: URIRef, graph: Readable, known: Readable, level: URIRef) -> list[EventKey]:
     out = []
     for event in set(graph.subjects(RDF.type, SEM.Event)):
         if not isinstance(event, URIRef):
