@@ -142,13 +142,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-date-month", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+"
                                     r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")\b(?!\s+\d{1,2}\b)"
                                     + _YEAR.format("y"), re.I)),
-    ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
+    ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through|till)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
+    # "from 15/12/2017 to 31/01/2018", "between 15.12.2017 and 31.01.2018": numeric dates, day first (month first when the
+    # first number cannot be a month)
+    ("range-numeric", re.compile(r"\b(?:from|between)\s+(?P<a1>\d{1,2})(?P<sep>[./])(?P<a2>\d{1,2})(?P=sep)(?P<ay>(?:19|20)\d\d)\s*"
+                                 r"(?:to|and|until|through|till|-|–)\s*(?P<b1>\d{1,2})(?P=sep)(?P<b2>\d{1,2})(?P=sep)(?P<by>(?:19|20)\d\d)\b", re.I)),
     # "from June 1 to 10": the month first
     # "in the period 1-10 June", "fled 1-10 June": a bare range of days
     ("range-days-bare", re.compile(r"(?<![\d,.])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in May and June", "during April, May and June 2018": from the first month to the last
-    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
+    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
     # "in the ten days since the offensive began": that many days back from the reporting date
     ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
     # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
@@ -261,7 +265,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-weekday": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
+    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "range-numeric": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-weekday": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",), "the-year": ("the year", "same year"),
@@ -326,7 +330,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             m2 = _month(m.group("m2"))
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
             m1 = _month(m.group("m1"))
-            return make("period", date(y2 if m1 <= m2 else y2 - 1, m1, 1), month_end(y2, m2))
+            y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)  # "in December 2017 and January 2018"
+            return make("period", date(y1, m1, 1), month_end(y2, m2))
         if rule == "as-of-month":
             month = _month(m.group("m"))
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
@@ -378,6 +383,13 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             m1 = _month(m.group("m1"))
             y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
             return make("period", date(y1, m1, 1), month_end(y2, m2))
+        if rule == "range-numeric":
+            ends = []
+            for first_key, second_key, year_key in (("a1", "a2", "ay"), ("b1", "b2", "by")):
+                one, two = int(m.group(first_key)), int(m.group(second_key))
+                day_number, month_number = (two, one) if two > 12 >= one else (one, two)
+                ends.append(date(int(m.group(year_key)), month_number, day_number))
+            return make("period", ends[0], ends[1]) if ends[0] <= ends[1] else None
         if rule == "range-dates":
             second = _day_month(m, "b", anchor, "yb")
             first = _day_month(m, "a", anchor, None)
