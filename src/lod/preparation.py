@@ -13,6 +13,7 @@ import copy
 import gc
 import multiprocessing
 import os
+import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,7 @@ class Context:
         self.checker = ArticleChecker(self.shapes)
 
     _memo: dict[str, Any] = field(init=False, default_factory=dict)  # shared by copies: see load
+    version: str = field(init=False, default="")  # lod.manifest.input_version of what it was loaded from
 
     @classmethod
     def load(cls, settings: Settings, version: str | None = None) -> Context:
@@ -97,6 +99,7 @@ class Context:
         loaded = _LOADED.get(version)
         if loaded is None:
             loaded = cls._read(settings)
+            loaded.version = version
             if len(_LOADED) >= 2:  # the server's or the build's, and one more (a test with another base)
                 _LOADED.pop(next(iter(_LOADED)))
             _LOADED[version] = loaded
@@ -115,6 +118,21 @@ class Context:
         known = ReadOnlyGraphAggregate([vocabulary, reference])  # no copy of the 60,000 community triples
         return cls(settings, uris, vocabulary, load_shapes(settings.shapes_dir, uris.base, uris.vocab), reference, known,
                    Mapper(uris, known, reconciler.org), reconciler)
+
+    def kept(self, name: str) -> Any | None:
+        """What :meth:`keep` kept as ``name`` for the same inputs (this process or an earlier one), or None."""
+        data = derived.Entry(self.settings.cache_dir, derived.for_version(self.version)).read(name)
+        try:
+            return pickle.loads(data) if data is not None and self.version else None
+        except Exception:  # noqa: BLE001 - written by another version of a library: made again
+            return None
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep ``value`` (something the inputs alone decide: the reference data's validation report) for the
+        next process loading the same inputs (:mod:`lod.derived`)."""
+        if self.version:
+            derived.Entry(self.settings.cache_dir, derived.for_version(self.version)).write(
+                name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def context_for(self, graph: Graph) -> Graph:
         """The slice of vocabulary and reference data an article's graph links to."""
@@ -263,6 +281,9 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     return Prepared(article, mapped, report, ntriples)
 
 
+_CHECKED = "reference-report.pickle"  # check_reference's report, kept for the same inputs (1.8 s to make)
+
+
 def check_reference(ctx: Context) -> ValidationReport:
     """The reference data and vocabulary must conform too.
 
@@ -270,12 +291,16 @@ def check_reference(ctx: Context) -> ValidationReport:
         ValidationFailed: they do not.
     """
     report = ctx._memo.get("reference")
-    if report is None:  # the same inputs conform once and for all (see Context.load)
+    if report is None:
+        report = ctx.kept(_CHECKED)
+    if report is None:  # the same inputs conform once and for all (see Context.load), in any process
         # The vocabulary and the reference data without the generated communities, made only here: most
         # commands (extract, ingest, serve) never check them, and a second reference graph costs a second.
         reference = reference_graph(ctx.settings.data_dir / "reference", ctx.reconciler, ctx.uris, communities=False)
         report = validate(ctx.vocabulary + reference, ctx.shapes, ctx.vocabulary)
-        ctx._memo["reference"] = report
+        if report.conforms:
+            ctx.keep(_CHECKED, report)
+    ctx._memo["reference"] = report
     if not report.conforms:
         raise ValidationFailed(report, str(ctx.settings.data_dir / "reference"))
     return report

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from lod.boundaries import FOLDER as BOUNDARIES, boundaries_graph, load as load_boundaries
-from lod.derived import Entry
+from lod.derived import Entry, key as derived_key
 from lod.errors import InputError, Where
 from lod.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from lod.lazygraph import Chunks, by_subject, lazy_graph
@@ -204,6 +204,11 @@ def load_reconciler(reference_dir: Path, kept: Entry | None = None) -> Reconcile
 
 
 T = TypeVar("T")
+def kept_reconciler(reference_dir: Path, cache_dir: Path) -> Reconciler:
+    """:func:`load_reconciler` with the derived data kept in ``cache_dir`` (``LOD_CACHE_DIR``)."""
+    return load_reconciler(reference_dir, Entry(cache_dir, derived_key(reference_dir)))
+
+
 RECONCILER, REFERENCE = "reconciler.pickle", "reference.pickle"  # the files of a derived entry
 
 
