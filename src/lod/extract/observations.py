@@ -50,7 +50,7 @@ _WHOLE_OF_A_PART = re.compile(r"\d\s+of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|it
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"\(\s*(?:since|in|over|during|from|between|as\s+of|past|last|this)\b|out\s+of|inside|abroad|across|internally|and|or|more|went|headed|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
+    r"\(\s*(?:since|in|over|during|from|between|as\s+of|past|last|this)\b|out\s+of|inside|abroad|across|internally|and|or|more|went|headed|(?:going|moving)\s+(?:to|into|towards)|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
     r"as\s+(?:of|at)|so\s+far|to\s+date|altogether|between|until|at\s+the\s+(?:end|start|beginning)\s+of|(?:a|per|each|every)\s+day|daily|according|"
     r"the\s+(?:previous|preceding)\s+(?:day|week|month|year)|the\s+(?:day|week|month|year)\s+before|"
     r"(?:a|one|two|three|four|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
@@ -98,7 +98,9 @@ FIGURE_AT = re.compile(
 _PLACE_BRACKET = re.compile(r"[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,2}\s*\(\s*$")
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
 # where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
-_PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way)\s+(?:to|into|towards)\b"
+_PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way|"
+                        # "10,000 fled since Saturday, with around 6,000 going to X": a part by where it went
+                        r"(?:going|heading|moving|fleeing)(?=[^.;]{0,3}$|\s+(?:to|into|towards)\b))\s+(?:to|into|towards)\b"
                         r"(?!\s+(?:school|work|bed|court|war|vote|the\s+polls|hospital)\b)",
                         re.IGNORECASE)
 # a label before a colon that says what the figure after it counts (bullets and headings of situation reports)
