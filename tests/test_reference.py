@@ -124,3 +124,15 @@ def test_the_reference_data_is_validated_once_for_the_same_inputs(monkeypatch: p
     assert check_reference(ctx).conforms and not calls
     other = Context.load(Settings(base_uri="http://127.0.0.1:8123/"))
     assert other.version != ctx.version and other.kept("reference-report.pickle") is None
+
+
+def test_stand_ins_inside_a_namespace_are_rewritten_in_one_pass(tmp_path: Path) -> None:
+    """A base URI that holds the other stand-in (absurd, but allowed) is rewritten as by one pass, not twice."""
+    uris = Uris(reference._KEPT_VOCAB + "x/", "https://vocab.example/def/")
+    assert not reference._plain(uris)
+    text = f"<{reference._KEPT_BASE}id/a> <{reference._KEPT_VOCAB}displacement#p> <{reference._KEPT_BASE}id/b> .\n".encode()
+    assert reference._rewriting(uris)(text) == (
+        f"<{reference._KEPT_VOCAB}x/id/a> <https://vocab.example/def/displacement#p> <{reference._KEPT_VOCAB}x/id/b> .\n").encode()
+    plain = Uris(BASE, DEFAULT_VOCAB)
+    assert reference._plain(plain) and reference._rewriting(plain)(text) == (
+        f"<{BASE}id/a> <{DEFAULT_VOCAB}displacement#p> <{BASE}id/b> .\n").encode()

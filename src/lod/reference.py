@@ -326,13 +326,26 @@ def _kept_reference(reference_dir: Path, reconciler: Reconciler, uris: Uris, kep
         chunks = by_subject(built.serialize(format="nt", encoding="utf-8"))
         kept.write(REFERENCE, pickle.dumps(chunks, protocol=pickle.HIGHEST_PROTOCOL))
     rewrite = _rewriting(uris)
-    subjects: Chunks = {rewrite(subject.encode()).decode(): lines for subject, lines in chunks.items()}
+    if _plain(uris):
+        subjects: Chunks = {subject.replace(_KEPT_BASE, uris.base).replace(_KEPT_VOCAB, uris.vocab): lines
+                            for subject, lines in chunks.items()}
+    else:
+        subjects = {rewrite(subject.encode()).decode(): lines for subject, lines in chunks.items()}
     return lazy_graph(subjects, rewrite)
 
 
+def _plain(uris: Uris) -> bool:
+    """Whether neither namespace of ``uris`` holds a stand-in: then replacing one stand-in after the other is the
+    same as replacing both in one pass, and much cheaper."""
+    return not any(kept in real for kept in (_KEPT_BASE, _KEPT_VOCAB) for real in (uris.base, uris.vocab))
+
+
 def _rewriting(uris: Uris) -> Callable[[bytes], bytes]:
-    """N-Triples under the stand-in namespaces rewritten to ``uris``'s, in one pass."""
-    mapping = {_KEPT_BASE.encode(): uris.base.encode(), _KEPT_VOCAB.encode(): uris.vocab.encode()}
+    """N-Triples under the stand-in namespaces rewritten to ``uris``'s, as in one pass."""
+    base, vocab = uris.base.encode(), uris.vocab.encode()
+    if _plain(uris):
+        return lambda text: text.replace(_KEPT_BASE.encode(), base).replace(_KEPT_VOCAB.encode(), vocab)
+    mapping = {_KEPT_BASE.encode(): base, _KEPT_VOCAB.encode(): vocab}
     pattern = re.compile(b"|".join(re.escape(old) for old in mapping))
     return lambda text: pattern.sub(lambda match: mapping[match.group()], text)
 
