@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lod.extract import dates, events
-from lod.extract.cues import Cued, cues, lowered, possible
+from lod.extract.cues import Cued, cues, end_width, lowered, possible, search_end
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extraction"
 
@@ -68,3 +68,30 @@ def test_no_pattern_that_uses_cues_matches_a_sentence_without_them() -> None:
                 matched += 1
                 assert possible(sets, lowered(text)), (pattern.pattern[:80], text)
     assert matched > 300 and len(sentences) > 500  # the sets exercise the patterns
+
+
+@pytest.mark.parametrize(("pattern", "width"), [
+    (r"(?:USD\s?|No\.\s?|:)$", 4),
+    (r"\bfled\s+$", None),  # no longest match
+    (r"fled$|left", None),  # not only at the end
+    (r"(?m)x$", None),  # MULTILINE: "$" before every line break
+])
+def test_end_width(pattern: str, width: int | None) -> None:
+    assert end_width(re.compile(pattern)) == width
+
+
+def test_a_search_at_the_end_finds_what_a_search_of_the_slice_finds() -> None:
+    patterns = [re.compile(r"(?:[$€£]|US\$|USD\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE), re.compile(r"(?<=a)b\s?$"),
+                re.compile(r"\bx\.?$")]
+    texts = _sentences()[:200] + ["USD\n", "resolution 2254", "ab ", "a b", "ab\n", "x.", "ax", " x"]
+    found = 0
+    for pattern in patterns:
+        width = end_width(pattern)
+        assert width is not None
+        for text in texts:
+            for end in range(len(text) + 1):
+                expected = pattern.search(text[:end])
+                got = search_end(pattern, width, text, end)
+                assert (got and (got.span(), got.group(0))) == (expected and (expected.span(), expected.group(0)))
+                found += expected is not None
+    assert found > 50

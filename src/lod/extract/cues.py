@@ -144,3 +144,26 @@ class Cued(Generic[Key]):
         lower = text.lower()
         present = {word for word in self.words if word in lower}
         return [(key, pattern) for key, pattern, sets in self.items if not any(map(present.isdisjoint, sets))]
+
+
+def end_width(pattern: re.Pattern[str]) -> int | None:
+    """The longest text a pattern can match when it can only match at the end (it ends with ``$`` or ``\\Z``, not
+    MULTILINE), or None. Such a pattern, searched in ``text[:end]``, can be searched from ``end - width - 1`` on
+    (``search_end``): a match starting earlier would be longer (the 1 is ``$`` before a final newline)."""
+    if _parser is None or pattern.flags & re.MULTILINE:  # pragma: no cover - no parser
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover
+        return None
+    items = list(tree)
+    if not items or items[-1] not in ((_c.AT, _c.AT_END), (_c.AT, _c.AT_END_STRING)):
+        return None
+    longest = tree.getwidth()[1]
+    return longest if longest < 10_000 else None
+
+
+def search_end(pattern: re.Pattern[str], width: int | None, text: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text[:end])`` for a pattern that matches only at the end, looking at its last ``width + 1``
+    characters only (``end_width``); offsets are those of ``text``, as the slice's."""
+    return pattern.search(text, 0 if width is None else max(0, end - width - 1), end)

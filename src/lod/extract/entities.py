@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from lod.extract.cues import cues, lowered, possible
 from lod.extract.lexicon import (
     AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS,
     alternation as words_alternation,
@@ -322,14 +323,22 @@ def _overlapping(pattern: re.Pattern[str], body: str) -> list[re.Match[str]]:
     return found
 
 
+_DIRECTION_BEFORE = re.compile(r"(?:\b" + DIRECTION + r"(?:\s+rural)?\s+)+$", re.IGNORECASE)
+_DIRECTION_CUES = cues(_DIRECTION_BEFORE)  # most places have no direction word before them: the search is skipped
+_CAPITAL = re.compile(r"[A-Z]")
+_COMPASS = re.compile(r"(?:North|South|East|West)")
+_AREA_AFTER = re.compile(r"[^\S\n]+(?:" + AREA_SUFFIX + r"|sub-districts?|districts?)\b", re.IGNORECASE)
+
+
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:
     """Take in a directional modifier before and an area noun after, as written."""
-    before = re.search(r"(?:\b" + DIRECTION + r"(?:\s+rural)?\s+)+$", body[max(0, start - 40): start], re.IGNORECASE)
-    if before and not re.match(r"[A-Z]", before.group(0)) or (before and start - len(before.group(0)) > 0 and body[start - len(before.group(0)) - 2: start - len(before.group(0))].strip() not in ("", ".")):
+    window = body[max(0, start - 40): start]
+    before = _DIRECTION_BEFORE.search(window) if possible(_DIRECTION_CUES, lowered(window)) else None
+    if before and not _CAPITAL.match(before.group(0)) or (before and start - len(before.group(0)) > 0 and body[start - len(before.group(0)) - 2: start - len(before.group(0))].strip() not in ("", ".")):
         start -= len(before.group(0))
-    elif before and re.match(r"(?:North|South|East|West)", before.group(0)):
+    elif before and _COMPASS.match(before.group(0)):
         start -= len(before.group(0))
-    after = re.match(r"[^\S\n]+(?:" + AREA_SUFFIX + r"|sub-districts?|districts?)\b", body[end: end + 40], re.IGNORECASE)
+    after = _AREA_AFTER.match(body[end: end + 40])
     if after:
         end += after.end()
     return start, end

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lod.extract.cues import end_width, search_end
 from lod.extract.dates import MON
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
@@ -64,6 +65,7 @@ _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|numbering|am
                         r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—]+\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
+_SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
 
 _FLOW_OBJECT = re.compile(
     r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?"
@@ -298,7 +300,7 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # "said Umm Ahmad, 41, who fled": an age
     if number.value < 20 and _KIN_BEFORE.search(text[: number.qstart]):
         return None  # "with his wife and four children": one family's members, not a count of people who fled
-    skip = _SKIP_BEFORE.search(text[: number.start])
+    skip = search_end(_SKIP_BEFORE, _SKIP_WIDTH, text, number.start)
     if skip and not (re.match(MON, skip.group(0), re.IGNORECASE) and number.value > 31 and not 1900 <= number.value <= 2100) \
             or _SKIP_AFTER.match(after):
         return None  # money, a day of a month ("May 12"), a resolution number; not "On 12 May 300 people fled"

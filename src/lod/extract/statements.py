@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from lod.extract.cues import cues, lowered, possible
 from lod.extract.dates import DateExpression
 from lod.extract.entities import Mention, alternation
 from lod.extract.lexicon import (
@@ -37,6 +38,10 @@ _VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTIN
 # a count right after a verb: its object ("admitted 130,000 refugees")
 _COUNTED_AFTER = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|an?\s+(?:further|additional|estimated)|"
                             r"another)\s+)?\d")
+# "... said on Monday", "... said yesterday": the day between the speaker and the verb
+_DAY_AT_END = re.compile(r"\s*,?\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                         r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", re.IGNORECASE)
+_DAY_AT_END_CUES = cues(_DAY_AT_END)
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:also|further|furthermore|painfully|urgently|strongly|repeatedly|previously|earlier|recently|"
     r"has|have|had|is|are|was|were|once\s+again|again|in\s+a\s+statement|in\s+a\s+press\s+release)\s*)+$",
@@ -275,8 +280,8 @@ class StatementFinder:
             if found is not None:
                 return found
             stripped = _ADVERBIAL.sub("", pre)
-            stripped = re.sub(r"\s*,?\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                              r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", "", stripped, flags=re.I)
+            if possible(_DAY_AT_END_CUES, lowered(stripped)):  # a day's name, "yesterday", "today" or "night" in it
+                stripped = _DAY_AT_END.sub("", stripped)
             stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
 
             if stripped == pre:
