@@ -21,6 +21,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -92,9 +93,9 @@ class Article:
     published_from: str = STATED  # STATED, STATED_MONTH, URL_PATH, TITLE, DATELINE or UNKNOWN (then ``published`` is None)
     publisher_from: str = STATED  # STATED or URL_HOST
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Stable key: a hash of the canonical source URL."""
+        """Stable key: a hash of the canonical source URL (worked out once per article: extraction asks for it often)."""
         return digest(canonical_url(self.url))
 
     @property
