@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import encode_basestring
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Protocol
 
@@ -123,6 +124,8 @@ class JsonLdWriter:
         self._separator = "\n"
         known = compiled or _Compiled(context)
         self._properties, self._compact = known.properties, known.compact
+        self._line_values: dict[tuple[bytes, bytes], tuple[str, str]] = {}  # (predicate, object) -> key, JSON value
+        self._keys: dict[str, str] = {}  # key -> its JSON text
 
     def write(self, store: Source, context: str | dict[str, Any]) -> int:
         """Write every quad of ``store``; ``context`` is the ``@context`` value (a URL, or the context itself)."""
@@ -142,18 +145,27 @@ class JsonLdWriter:
 
     def add(self, graph: ox.NamedNode | ox.DefaultGraph, quads: Iterable[Statement]) -> None:
         """Write one graph's quads (or triples: their graph is ``graph``), each subject's together."""
+        self._write_graph(graph, self._nodes(quads))
+
+    def _write_graph(self, graph: ox.NamedNode | ox.DefaultGraph, nodes: Iterator[str]) -> None:
         if isinstance(graph, ox.DefaultGraph):
-            for node in self._nodes(quads):
+            for node in nodes:
                 self._emit(self._separator + node)
                 self._separator = ",\n"
             return
         head = self._separator + '{"@id": ' + json.dumps(self._compact(graph.value)) + ', "@graph": [\n'
         inner = ""
-        for node in self._nodes(quads):
+        for node in nodes:
             self._emit((inner or head) + node)
             inner = self._separator = ",\n"
         if inner:
             self._emit("\n]}")
+
+    def add_lines(self, graph: ox.NamedNode | ox.DefaultGraph, ntriples: bytes) -> None:
+        """Write one graph given as N-Triples as Oxigraph writes them, each subject's lines together (sorted): the
+        same text as :meth:`add` of its quads in the lines' order, without a Python object per term (a value met
+        before, the same predicate with the same object, is looked up by its bytes: two thirds of a build's)."""
+        self._write_graph(graph, self._line_nodes(ntriples))
 
     def end(self) -> None:
         self._emit("\n]}\n")
@@ -178,6 +190,83 @@ class JsonLdWriter:
         if node:
             yield self._node_text(subject, node)
 
+    def _line_nodes(self, ntriples: bytes) -> Iterator[str]:
+        """:meth:`_nodes` of N-Triples lines: each node's values as JSON text, written without ``json.dumps``."""
+        values = self._line_values
+        if len(values) > _LINE_VALUES:
+            values.clear()
+        subject = b""
+        node: dict[str, list[str]] = {}
+        for line in ntriples.splitlines():
+            s, p, rest = line.split(b" ", 2)  # an IRI or blank node label holds no space
+            if s != subject:
+                if node:
+                    yield self._line_node_text(subject, node)
+                subject, node = s, {}
+            o = rest[:-2]  # without " ."
+            entry = values.get((p, o))
+            if entry is None:
+                entry = values[(p, o)] = self._line_value(p, o, line)
+            key, value = entry
+            held = node.get(key)
+            if held is None:
+                node[key] = [value]
+            else:
+                held.append(value)
+        if node:
+            yield self._line_node_text(subject, node)
+
+    def _line_value(self, p: bytes, o: bytes, line: bytes) -> tuple[str, str]:
+        """The key and the JSON text of a line's value (``@type`` for an IRI class), as :meth:`_nodes` gives it:
+        from the bytes for an IRI, a blank node or a literal without an escape, from Oxigraph's term otherwise."""
+        predicate = p[1:-1].decode("utf-8")
+        if o[:1] == b"<" and o[:2] != b"<<":
+            ref = self._compact(o[1:-1].decode("utf-8"))
+            if predicate == _RDF_TYPE:
+                return "@type", encode_basestring(ref)
+        elif o[:2] == b"_:":
+            ref = o.decode("utf-8")
+        else:
+            ref = None
+        key, coercion = self._properties.get(predicate) or (self._compact(predicate), None)
+        if ref is not None:
+            return key, encode_basestring(ref) if coercion == "@id" else '{"@id": ' + encode_basestring(ref) + "}"
+        if o[:1] == b'"' and b"\\" not in o:  # no escape: the lexical form is the bytes between the quotes
+            end = o.rindex(b'"')
+            value, suffix = o[1:end].decode("utf-8"), o[end + 1 :]
+            if not suffix:
+                return key, _json(self._literal(value, _XSD + "string", coercion))
+            if suffix[:3] == b"^^<":
+                return key, _json(self._literal(value, suffix[3:-1].decode("utf-8"), coercion))
+            if suffix[:1] == b"@" and b"--" not in suffix:  # a base direction (RDF 1.2) is left to Oxigraph
+                return key, '{"@value": ' + encode_basestring(value) + ', "@language": ' + encode_basestring(suffix[1:].decode("ascii")) + "}"
+        obj: ox.Quad = next(iter(ox.parse(line + b"\n", format=ox.RdfFormat.N_TRIPLES)))
+        if predicate == _RDF_TYPE and isinstance(obj.object, ox.NamedNode):
+            return "@type", encode_basestring(self._compact(obj.object.value))
+        return key, _json(self._value(obj.object, coercion))
+
+    def _line_node_text(self, subject: bytes, node: dict[str, list[str]]) -> str:
+        """:meth:`_node_text` of values already JSON text: the same text."""
+        parts = ['{"@id": ' + encode_basestring(self._subject_id(subject))]
+        types = node.pop("@type", None)
+        if types is not None:
+            parts.append('"@type": ' + (types[0] if len(types) == 1 else "[" + ", ".join(types) + "]"))
+        keys = self._keys
+        for key in sorted(node):
+            values = node[key]
+            text = keys.get(key)
+            if text is None:
+                text = keys[key] = encode_basestring(key)
+            parts.append(text + ": " + (values[0] if len(values) == 1 else "[" + ", ".join(values) + "]"))
+        return ", ".join(parts) + "}"
+
+    def _subject_id(self, text: bytes) -> str:
+        if text[:1] == b"<" and text[:2] != b"<<":
+            return self._compact(text[1:-1].decode("utf-8"))
+        if text[:2] == b"_:":
+            return text.decode("utf-8")
+        raise ValueError(f"cannot write {text.decode('utf-8', 'replace')} as a JSON-LD node")
+
     def _node_text(self, subject: object, node: dict[str, list[Any]]) -> str:
         out: dict[str, Any] = {"@id": self._term_id(subject)}
         if "@type" in node:
@@ -201,10 +290,13 @@ class JsonLdWriter:
             return ref if coercion == "@id" else {"@id": ref}
         if not isinstance(obj, ox.Literal):
             raise ValueError(f"cannot write {obj!r} in JSON-LD")
-        value, datatype = obj.value, obj.datatype.value
         if obj.language:
             direction = getattr(obj, "direction", None)  # RDF 1.2 base direction, when pyoxigraph has it
-            return {"@value": value, "@language": obj.language, **({"@direction": direction} if direction else {})}
+            return {"@value": obj.value, "@language": obj.language, **({"@direction": direction} if direction else {})}
+        return self._literal(obj.value, obj.datatype.value, coercion)
+
+    def _literal(self, value: str, datatype: str, coercion: str | None) -> Any:
+        """The JSON value of a literal without a language, under the property's ``coercion``."""
         if datatype == _XSD + "integer" and coercion in (None, datatype) and _CANONICAL_INTEGER.fullmatch(value):
             if value != "-0":  # a native JSON number reads back as exactly this literal
                 return int(value)
@@ -228,6 +320,23 @@ class JsonLdWriter:
     def _flush(self) -> None:
         self._out.write("".join(self._buffer).encode("utf-8"))
         self._buffer, self._size = [], 0
+
+
+_LINE_VALUES = 1 << 18  # values kept by bytes: a build meets about 110,000 new ones per 1,000 articles, most once
+
+
+def _json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, separators=(", ", ": "))`` of a value :meth:`JsonLdWriter._value`
+    gives (a string, a number, a boolean, or an object of those), without building an encoder for each."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(encode_basestring(key) + ": " + _json(item) for key, item in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 class _Compiled:

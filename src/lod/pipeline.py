@@ -45,7 +45,7 @@ from lod.preparation import (
 from lod.events import TABLE_GLOB
 from lod.preparation import UPLOADS
 from lod.events.matching import EventKey, rename_events, renames
-from lod.graphdump import GraphDump
+from lod.graphdump import GraphDump, renamed_lines, sorted_lines
 from lod.publish import dumps_build, graph_dump, in_graph, mark_changed
 from lod.publish import write_dumps as _write_dumps
 from lod import summaries
@@ -251,35 +251,39 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
         if errors:
             raise Refused(errors)
         renaming = renames(keys)
-        renamed = {ox.NamedNode(str(a)): ox.NamedNode(str(b)) for a, b in renaming.items()}
         touched = {str(key.graph) for key in keys if key.uri in renaming}  # the graphs holding a renamed event
 
-        shared = {str(shared_name): text for shared_name, text in ctx.shared_ntriples().items()}
+        # Every graph as N-Triples lines as Oxigraph writes them, sorted (lod.graphdump.sorted_lines): the dumps
+        # are fed those bytes (no Python object per quad), and the bulk loader the same as N-Quads.
+        shared = {str(shared_name): sorted_lines(text) for shared_name, text in ctx.shared_ntriples().items()}
         at = {name: (offset, length) for name, offset, length in spooled}
         kept = {entry.graph for entry in unchanged.values()}
+        renamed_iris = {f"<{a}>".encode(): f"<{b}>".encode() for a, b in renaming.items()}
 
-        def graph(name: str) -> list[ox.Quad]:
+        def graph(name: str) -> bytes:
             if name in shared:
-                return list(_quads(shared[name], name))
+                return shared[name]
             if name in kept:
                 assert old is not None
-                return list(old.quads(ox.NamedNode(name)))
+                return sorted_lines(old.graph_ntriples(name), as_oxigraph=True)
             offset, length = at[name]
             spool.seek(offset)
-            loaded = _quads(spool.read(length), name)
-            return list(loaded) if name not in touched else [_renamed(q, renamed) for q in loaded]
+            text = sorted_lines(spool.read(length))
+            return text if name not in touched else renamed_lines(text, renamed_iris)
 
-        def quads() -> Iterator[ox.Quad]:
+        loaded = 0  # quads: each graph's lines are distinct, and so are the graphs (len() reads the whole store)
+
+        def nquads() -> Iterator[bytes]:
+            nonlocal loaded
             for name in sorted([*shared, *at, *kept]):  # the store's order of graphs, which the dumps keep
-                content = graph(name)
-                if fed is not None:
-                    fed.add(ox.NamedNode(name), content)
-                yield from content
+                text, node = graph(name), ox.NamedNode(name)
+                loaded += text.count(b"\n")
+                yield fed.add_lines(node, text) if fed is not None else in_graph(text, node)
 
-        new.bulk_extend(quads())
+        new.bulk_extend_nquads(nquads())
         new.optimize()
         new.flush()
-        report.quads = done.quads = len(new)
+        report.quads = done.quads = loaded
         report.removed = [URIRef(e.graph) for e in manifest.articles.values() if e.graph not in seen]
         done.articles.update({b.path: Entry(hashes[b.path], b.graph) for b in report.articles + report.tables})
         done.write(staging)
@@ -371,15 +375,6 @@ def _collect(outcomes: Iterable[Outcome], manifest: Manifest, replaced: set[str]
     return graphs, report
 
 
-def _renamed(quad: ox.Quad, renamed: dict[ox.NamedNode, ox.NamedNode]) -> ox.Quad:
-    subject, obj = quad.subject, quad.object
-    if isinstance(subject, ox.NamedNode):
-        subject = renamed.get(subject, subject)
-    if isinstance(obj, ox.NamedNode):
-        obj = renamed.get(obj, obj)
-    return ox.Quad(subject, quad.predicate, obj, quad.graph_name)
-
-
 def _accept(outcome: Outcome, seen: dict[str, str], errors: list[LodError]) -> bool:
     """Whether the outcome is a graph to store; a refusal or a second article with the same URL is recorded."""
     if isinstance(outcome.error, Refused):
@@ -397,12 +392,6 @@ def _accept(outcome: Outcome, seen: dict[str, str], errors: list[LodError]) -> b
 
 def _duplicate(path: str, other: str) -> ArticleError:
     return ArticleError(Where(path, 1, 1), f"has the same Source URL as {other}: one article, one file")
-
-
-def _quads(ntriples: bytes, graph: str) -> Iterator[ox.Quad]:
-    """N-Triples (one triple a line, as rdflib and Oxigraph write them) as quads in ``graph``, blank node labels
-    kept: written as N-Quads and parsed by Oxigraph, which builds each quad once (no Python code per quad)."""
-    return ox.parse(in_graph(ntriples, ox.NamedNode(graph)), format=ox.RdfFormat.N_QUADS)
 
 
 def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterable[URIRef] = ()) -> None:

@@ -152,6 +152,21 @@ class OxigraphStore:
         for first in remaining:
             self._store.bulk_extend(chain((first,), islice(remaining, BULK_CHUNK - 1)))
 
+    def bulk_extend_nquads(self, nquads: Iterable[bytes]) -> None:
+        """:meth:`bulk_extend` with N-Quads (each piece whole lines), parsed as they are loaded. Blank nodes keep
+        their labels: Oxigraph's own ``bulk_load`` gives them new ones (random numbers), so a store's graphs would
+        no longer be the bytes a build wrote in the dumps.
+
+        Raises:
+            SyntaxError: a line is not N-Quads.
+        """
+        self.bulk_extend(chain.from_iterable(ox.parse(text, format=ox.RdfFormat.N_QUADS) for text in nquads))
+
+    def graph_ntriples(self, name: str) -> bytes:
+        """One named graph's triples as N-Triples, as Oxigraph writes them (in its order), without a Python object
+        per triple."""
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+
     def optimize(self) -> None:
         """Compact the files on disk (after a bulk load), so readers open it fast and it takes less room."""
         self._store.optimize()
