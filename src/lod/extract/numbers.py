@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -133,6 +134,11 @@ def qualifier_before(text: str, start: int) -> tuple[str, str, int]:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` with its qualifier; plural vague amounts ("thousands") are not numbers."""
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=4)  # the rules read a sentence's numbers, then those of the sentence or two before, again
+def _numbers(text: str) -> tuple[NumberMention, ...]:
     found: list[NumberMention] = []
     for match in NUMBER.finditer(text):
         value = _value(match)
@@ -160,7 +166,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             end = plus.end()
         found.append(NumberMention(value, start, end, text[start:end], code, words, qstart,
                                    words=not match.group("digits")))
-    return _ranges(text, found)
+    return tuple(_ranges(text, found))
 
 
 # "between 5,000 and 7,000", "5,000 to 7,000", "5,000-7,000": the lower end is at least, the upper end at most
