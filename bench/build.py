@@ -6,8 +6,8 @@ For each size N: generate N articles (``bench/corpus.py``), run ``lod build`` in
 nothing changed, then ``lod ingest`` one more article; and ``lod ingest`` the same article into a store of 10
 articles. Reported per size: wall time, seconds per article, articles per second per core (N over the CPU
 seconds of the build and its workers), peak resident memory of the build (the sum over its processes, sampled
-every 50 ms), the store's size on disk and per quad, and the size of a store made by Oxigraph's own bulk load
-of the same quads (``pyoxigraph.Store.bulk_load`` of the build's N-Quads dump, flushed and optimized).
+every 50 ms), the store's size on disk and per quad after the build, and the size of a store made by Oxigraph's
+own bulk load of the same quads (``pyoxigraph.Store.bulk_load`` of the build's N-Quads dump, flushed and optimized).
 Every command runs as a separate process, as a user would run it.
 """
 
@@ -120,9 +120,9 @@ def measure(n: int, seed: int, work: Path) -> dict[str, str]:
     env = {**os.environ, "LOD_DATA_DIR": str(folder / "data"), "LOD_STORE_PATH": str(folder / "store"),
            "LOD_DUMPS_DIR": str(folder / "dumps")}
     first = run([*LOD, "build"], env)
+    store_bytes = size(folder / "store")  # the quads of the N-Quads dump, which the next article's ingest changes
     again = run([*LOD, "build"], env)
     ingest = run([*LOD, "ingest", str(extra / articles[-1].name)], env)
-    store_bytes = size(folder / "store")
     bulk_bytes, quads = oxigraph_bulk_size(folder / "dumps" / "lod.nq", folder)
     return {
         "N": f"{n:,}",
