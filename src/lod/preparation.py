@@ -80,7 +80,8 @@ class Context:
     mapper: Mapper
     reconciler: Reconciler
     checker: ArticleChecker = field(init=False)
-    _slices: dict[URIRef, _Links] = field(init=False, default_factory=dict)
+    _slices: dict[URIRef, _Links] = field(init=False, default_factory=dict)  # nodes of the known graphs
+    _unknown: set[URIRef] = field(init=False, default_factory=set)  # recent nodes they say nothing of
 
     def __post_init__(self) -> None:
         self.checker = ArticleChecker(self.shapes)
@@ -202,13 +203,22 @@ class Context:
         cached = self._slices.get(node)
         if cached is not None:
             return cached
+        if node in self._unknown:
+            return _NO_LINKS
         triples: list[tuple[Node, Node, Node]] = []
         followed: list[URIRef] = []
         for p, o in self.known.predicate_objects(node):
             triples.append((node, p, o))
             if p in _FOLLOWED and isinstance(o, URIRef):
                 followed.append(o)
-        found = _Links(triples, followed, recurring_quads(triples)) if triples else _NO_LINKS
+        if not triples:
+            # an article's own node: remembered for the article's other links to it, then let go, or a process
+            # preparing 10,000 articles would hold the 230,000 nodes they name
+            if len(self._unknown) >= _UNKNOWN_KEPT:
+                self._unknown.clear()
+            self._unknown.add(node)
+            return _NO_LINKS
+        found = _Links(triples, followed, recurring_quads(triples))
         self._slices[node] = found
         return found
 
@@ -223,6 +233,7 @@ class _Links(NamedTuple):
 
 
 _NO_LINKS = _Links((), (), [])  # an article's own node in the known graphs
+_UNKNOWN_KEPT = 10_000
 
 
 @dataclass
