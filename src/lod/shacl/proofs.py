@@ -14,7 +14,8 @@ check for it is written here (``tests/shacl/test_proofs.py`` holds every check t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 from datetime import date
 
 from rdflib import Literal, URIRef
@@ -285,13 +286,7 @@ def _period_ends_before_it_begins(ns: Resolve) -> Check:
     beginning, end, day = ns("time:hasBeginning"), ns("time:hasEnd"), ns("time:inXSDDate")
 
     def check(data: Data, this: Node) -> bool:
-        ends = _along(data, this, end, day)
-        for value in _along(data, this, beginning, day):
-            for other in ends:
-                a, b = _date_value(value), _date_value(other)
-                if a is None or b is None or a > b:
-                    return True
-        return False
+        return _out_of_order(_along(data, this, beginning, day), _along(data, this, end, day), _date_value, strict=True)
 
     return check
 
@@ -300,15 +295,20 @@ def _span_start_not_before_end(ns: Resolve) -> Check:
     selector, start, end = ns("oa:hasSelector"), ns("oa:start"), ns("oa:end")
 
     def check(data: Data, this: Node) -> bool:
-        ends = _along(data, this, selector, end)
-        for value in _along(data, this, selector, start):
-            for other in ends:
-                a, b = _integer(value), _integer(other)
-                if a is None or b is None or a >= b:
-                    return True
-        return False
+        return _out_of_order(_along(data, this, selector, start), _along(data, this, selector, end), _integer, strict=False)
 
     return check
+
+
+def _out_of_order(firsts: Iterable[Node], lasts: Iterable[Node], value_of: Callable[[Node], Any], *, strict: bool) -> bool:
+    """Whether some first value is after a last one (or, not ``strict``, equal to it), or either is unreadable:
+    a row the query may give."""
+    for value in firsts:
+        for other in lasts:
+            a, b = value_of(value), value_of(other)
+            if a is None or b is None or (a > b if strict else a >= b):
+                return True
+    return False
 
 
 def _span_length_differs(ns: Resolve) -> Check:
