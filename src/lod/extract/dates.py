@@ -187,8 +187,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "since fighting erupted last week", "since the offensive began last month", "... earlier this month": from the
     # first day of that week or month
     ("since-event-last", re.compile(_EVENT_START + r"(?P<which>last|(?:earlier\s+)?this)\s+(?P<u>week|month)\b", re.I)),
-    # "since early last month", "since the end of last month": from the first (or last) day of the month before
-    ("since-last-month", re.compile(r"\bsince\s+(?:the\s+(?P<p>beginning|start|middle|end)\s+of\s+|(?P<q>early|mid|late)[-\s]+)?last\s+month\b", re.I)),
+    # "since early last month", "since the end of last month": from the first (or last) day of the month before;
+    # "since last week": from the Monday of the week before (a since period, closed on the reporting date)
+    ("since-last-month", re.compile(r"\bsince\s+(?:the\s+(?P<p>beginning|start|middle|end)\s+of\s+|(?P<q>early|mid|late)[-\s]+)?last\s+(?P<u>month|week)\b", re.I)),
     ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
     # "last week" is the calendar week before; a bare "past week" is seven days back (past-duration, below)
     ("last-week", re.compile(r"\b(?:last\s+(?P<u>week|month|weekend)|past\s+(?P<u2>weekend))\b(?!s)", re.I)),
@@ -261,7 +262,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours", "hrs"), "in-n-days": ("days", "weeks"),
     "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
-    "overnight": ("overnight",), "since-last-month": ("last month",), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
+    "overnight": ("overnight",), "since-last-month": ("last month", "last week"), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
@@ -546,8 +547,11 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since", anchor - timedelta(days=anchor.weekday() + 7 * back), None)
         if rule == "since-last-month":
             assert anchor is not None  # _ANCHORED
-            first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
             ended = (m.group("p") or "").lower() == "end"
+            if m.group("u").lower() == "week":
+                monday = anchor - timedelta(days=anchor.weekday() + 7)
+                return make("since", monday + timedelta(days=6) if ended else monday, None)
+            first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
             return make("since", month_end(first.year, first.month) if ended else first, None)
         if rule == "days-ago":
             assert anchor is not None  # _ANCHORED

@@ -46,6 +46,7 @@ _WHERE_WHICH = re.compile(r",\s+(?:where|which)\b[^,;]*", re.IGNORECASE)
 _COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)
 # a clause that adds the figure to a total: the total does not share the period of the clause before
 _CUMULATIVE = re.compile(r",\s+(?:in\s+addition\s+to|adding\s+to|bringing|taking|raising)\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w.’'-]+){1,3}|reported|announced|stated|added|noted|confirmed|"
                           r"estimated)\s+$", re.IGNORECASE)
 # what may come before a period that opens the sentence ("• Since 9 March, ...")
@@ -60,6 +61,12 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     The date the figure was reported (the statement's point date) is not its period.
     """
     as_of = next((e.start for e in expressions if e.kind == "as-of"), None)
+    if as_of is None and any(e.kind == "since" for e in expressions):
+        # "By Monday evening, 12,000 had fled since Friday": the day a running count is given by closes its "since"
+        by = next((e for e in expressions if e.kind == "point" and _BY_BEFORE.search(text[: e.begin])), None)
+        if by is not None:
+            as_of = by.start
+            expressions = [e for e in expressions if e is not by]
     # "..., the monitoring group reported on Tuesday": the day it was said, not the figure's period
     said = [e for e in expressions if e.kind == "point" and _SAID_BEFORE.search(text[: e.begin])]
     reported = as_of or (said[0].start if said and statement is None else None) or reported
