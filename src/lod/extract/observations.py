@@ -115,6 +115,9 @@ _LABEL_NOT_FLOW = re.compile(r"\b(?:population|hosted|hosting|living|in\s+need|r
 # a figure given for comparison, counted in the same terms as the one before
 _COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))\s+(?:a\s+(?:peak|high|record)\s+of\s+)?$",
                        re.IGNORECASE)
+# nothing before a sentence's first figure but its qualifier words or a connective: the figure is the subject
+_SUBJECT_START = re.compile(r"^\W{0,3}(?:(?:and|but|so|while|meanwhile|in\s+all|in\s+total|overall|altogether)\s*,?\s*)?$",
+                            re.IGNORECASE)
 _OF_THESE = re.compile(r"^\s*Of\s+(?:these|them|those|this\s+number|this\s+total|the\s+total)\s*,?\s*(?:some|about|around|nearly|over|more\s+than)?\s*$",
                        re.IGNORECASE)
 # a count that continues a flow told just before: "another 3,000", "a further 3,000", "followed by 3,000", "3,000 more"
@@ -437,6 +440,11 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict = "flow-part"  # "Of these, 12,000 went to X": a part, by where it went, of the flow just told
         if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):
             verdict, unit_override = "flow-list", figures[-1].unit  # "5,000 fled, 2,000 of whom went to the camps"
+        if verdict == "" and index == 0 and after_flow and _PART_WENT.match(text[last.end:]) and \
+                _SUBJECT_START.search(text[: first.number.qstart]):
+            # "50,000 fled since Sunday. Around 30,000 of them went to the city": a part, by where it went, of the flow
+            # the sentence before told
+            verdict, unit_override = "flow-part", after_flow
         if verdict == "" and follows_flow and (_OF_THEM.match(text[last.number.end:]) or (
                 (_ELLIPSIS_BEFORE.search(before) or re.search(r":\s*$", text[: first.number.qstart]))
                 and _ELLIPSIS_AFTER.match(after))):
