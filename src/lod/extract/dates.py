@@ -150,6 +150,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "from June 1 to 10": the month first
     # "in the period 1-10 June", "fled 1-10 June": a bare range of days
     ("range-days-bare", re.compile(r"(?<![\d,.])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    # "June 12-18", "Dec. 3-9, 2017" (the month first, as in wire copy): those days
+    ("range-days-bare", re.compile(r"\b(?P<m>" + MON + r")\s+(?P<a>[12]?\d|3[01])\s*[-–]\s*(?P<b>[12]?\d|3[01])\b(?![-–/.]?\d)" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in May and June", "during April, May and June 2018": from the first month to the last
     ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
@@ -246,7 +248,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!\s*(?:,\s*)?(?:19|20)\d\d)", re.I)),
     # "in 2014", "during 2015", "throughout 2013": that year
     ("in-year", re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d|\s*[-–]\s*\d)", re.I)),
-    ("month-year", re.compile(r"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ythis>this\s+year|last\s+year))?\b(?!\s+\d)", re.I)),
+    ("month-year", re.compile(r"\b(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?|"
+                              # "at the end of May", "in the middle of June": the month, as "in late May"
+                              r"(?:at|in)\s+the\s+(?:beginning|start|middle|end)\s+of\s+)(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ythis>this\s+year|last\s+year))?\b(?!\s+\d)", re.I)),
     # "July saw the displacement of ...", "March 2018 brought": the month as the subject
     ("month-subject", re.compile(r"(?:^|(?<=[.;:]\s))(?P<m>" + MON + r")\b(?:\s+(?P<y>(?:19|20)\d\d))?\s+(?:saw|witnessed|brought|recorded)\b")),
     # "this year", "earlier this year": from 1 January to the reporting date; "last year": the whole year before
