@@ -5,11 +5,13 @@ a command that maps or checks a few articles asks about a few hundred of its nod
 N-Triples grouped by subject (:func:`by_subject`) and parses a subject's lines the first time a pattern names that
 subject; a pattern without a subject, the graph's length or a removal parses the rest first, so the graph always
 answers as the whole graph would. The text itself stays available (:func:`source`), for writers that want
-N-Triples anyway.
+N-Triples anyway. Threads may share one (the web app prepares uploads in its thread pool): reading and filling
+take one lock, and a pattern's matches are listed under it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -56,34 +58,46 @@ class _LazyStore(SimpleMemory):
         self._pending = set(chunks)
         self._rewrite = rewrite
         self._terms: dict[Any, Node] = {}  # Oxigraph term -> rdflib term, made once (predicates, places recur)
+        self._lock = threading.RLock()
 
     def ntriples(self) -> bytes:
         return self._rewrite(b"".join(self._chunks.values()))
 
+    def pending(self) -> int:
+        """Subjects not read yet."""
+        return len(self._pending)
+
     def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[Any]:
-        if self._pending:
-            subject = triple_pattern[0]
-            if subject is None:
-                self._load_all()
-            elif isinstance(subject, (URIRef, BNode)):
-                key = subject.n3()
-                if key in self._pending:
-                    self._pending.discard(key)
-                    self._load(self._chunks[key])
-        return super().triples(triple_pattern, context)
+        with self._lock:
+            if self._pending:
+                subject = triple_pattern[0]
+                if subject is None:
+                    self._load_all()
+                elif isinstance(subject, URIRef):
+                    self._load_subject(f"<{subject}>")
+                elif isinstance(subject, BNode):
+                    self._load_subject(f"_:{subject}")
+            return iter(list(super().triples(triple_pattern, context)))
 
     def __len__(self, context: Any = None) -> int:
-        self._load_all()
-        return super().__len__(context)
+        with self._lock:
+            self._load_all()
+            return super().__len__(context)
 
     def remove(self, triple_pattern: Any, context: Any = None) -> None:
-        self._load_all()
-        super().remove(triple_pattern, context)
+        with self._lock:
+            self._load_all()
+            super().remove(triple_pattern, context)
+
+    def _load_subject(self, key: str) -> None:
+        if key in self._pending:
+            self._load(self._chunks[key])
+            self._pending.discard(key)  # only once its triples are in: another thread waits on the lock meanwhile
 
     def _load_all(self) -> None:
         if self._pending:
-            pending, self._pending = self._pending, set()
-            self._load(b"".join(self._chunks[key] for key in sorted(pending)))
+            self._load(b"".join(self._chunks[key] for key in sorted(self._pending)))
+            self._pending = set()
 
     def _load(self, text: bytes) -> None:
         term, add = self._term, super().add
