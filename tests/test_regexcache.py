@@ -51,3 +51,17 @@ def test_an_unreadable_table_is_made_again(tmp_path: Path) -> None:
     table.write_bytes(b"not a table")
     assert _run(tmp_path)["parsed"] == 4
     assert table.read_bytes() != b"not a table"
+
+
+def test_a_table_entry_the_engine_refuses_is_compiled_as_always(tmp_path: Path) -> None:
+    """A table damaged in a way pickle does not notice (here: every entry's arguments cut short) costs a compile,
+    never a failing regular expression."""
+    import pickle
+
+    first = _run(tmp_path)
+    (table,) = tmp_path.glob("re-*/patterns.pickle")
+    entries = pickle.loads(table.read_bytes())
+    table.write_bytes(pickle.dumps({key: args[:2] for key, args in entries.items()}))
+    again = _run(tmp_path)
+    assert again["parsed"] == 4 and again["found"] == first["found"]
+    assert all(len(args) == len(entries[key]) for key, args in pickle.loads(table.read_bytes()).items())

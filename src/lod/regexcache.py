@@ -9,7 +9,9 @@ next time; a pattern not in the table is compiled as always, and the table writt
 pattern objects are the ones the compiler makes (``Pattern`` objects compare equal on pattern, flags and code).
 
 It relies on two details of CPython's ``re`` package (3.11 to 3.13): ``re._compiler.compile`` compiles, and calls
-the ``_sre`` module it imported. Where they differ, :func:`install` does nothing.
+the ``_sre`` module it imported. On another version :func:`install` does nothing, and a table entry the engine
+refuses is dropped and compiled as always. It changes a library's global for the whole process, which is why only
+the ``lod`` program calls it (never the library, the web app or the tests' own process).
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from lod.derived import Entry
 
 __all__ = ["install"]
 
-_MOST = 20_000  # patterns a table keeps; beyond, it starts again (a process that compiles patterns from data)
+_MOST_BYTES = 4_000_000  # beyond, a table keeps only what the process writing it used (old rules' patterns go)
 _FILE = "patterns.pickle"
+_VERSIONS = ((3, 11), (3, 13))  # the Pythons whose re package works as this module expects
 
 _installed: list[Any] = []
 
@@ -52,8 +55,8 @@ class _Engine:
 def install(folder: Path) -> bool:
     """Compile regular expressions through the table kept in ``folder`` from now on; whether it could."""
     compiler = getattr(re, "_compiler", None)
-    if _installed or compiler is None or not callable(getattr(compiler, "compile", None)) or \
-            not hasattr(getattr(compiler, "_sre", None), "compile"):
+    if _installed or not _VERSIONS[0] <= sys.version_info[:2] <= _VERSIONS[1] or compiler is None or \
+            not callable(getattr(compiler, "compile", None)) or not hasattr(getattr(compiler, "_sre", None), "compile"):
         return bool(_installed)
     entry = Entry(folder, "re-" + hashlib.sha256(sys.version.encode()).hexdigest()[:16])
     try:
@@ -62,7 +65,8 @@ def install(folder: Path) -> bool:
             table = {}
     except Exception:  # noqa: BLE001 - an unreadable table is made again
         table = {}
-    known = len(table)
+    added: list[tuple[type, Any, int]] = []  # keys compiled from their text in this process
+    used: set[tuple[type, Any, int]] = set()
     original, sre = compiler.compile, compiler._sre
     engine = _Engine(sre)
 
@@ -72,17 +76,26 @@ def install(folder: Path) -> bool:
         key = (type(p), p, int(flags))
         args = table.get(key)
         if args is not None:
-            return sre.compile(*args)
+            try:
+                compiled = sre.compile(*args)
+                used.add(key)
+                return compiled
+            except (TypeError, ValueError, RuntimeError):  # not what this engine takes: compile it as always
+                del table[key]
         engine.last.args = None
         compiled = original(p, flags)
-        if engine.last.args is not None:  # the code as plain numbers (the compiler's are named constants)
-            pattern, final_flags, code, groups, groupindex, indexgroup = engine.last.args
-            table[key] = (pattern, int(final_flags), [int(c) for c in code], int(groups), dict(groupindex), indexgroup)
+        if engine.last.args is not None:
+            table[key] = tuple(_plain(arg) for arg in engine.last.args)
+            used.add(key)
+            added.append(key)
         return compiled
 
     def save() -> None:
-        if len(table) > known:
-            entry.write(_FILE, pickle.dumps(table if len(table) <= _MOST else {}, protocol=pickle.HIGHEST_PROTOCOL))
+        if added:
+            data = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+            if len(data) > _MOST_BYTES:
+                data = pickle.dumps({key: table[key] for key in used if key in table}, protocol=pickle.HIGHEST_PROTOCOL)
+            entry.write(_FILE, data)
 
     compile.__wrapped__ = original  # type: ignore[attr-defined]
     compiler._sre = engine
@@ -90,3 +103,15 @@ def install(folder: Path) -> bool:
     atexit.register(save)
     _installed.append(compile)
     return True
+
+
+def _plain(arg: Any) -> Any:
+    """An argument of ``_sre.compile`` with plain numbers (the compiler's are named constants, which pickle by
+    reference to ``re``'s internals)."""
+    if isinstance(arg, bool) or not isinstance(arg, (int, list, dict)):
+        return arg
+    if isinstance(arg, int):
+        return int(arg)
+    if isinstance(arg, list):
+        return [int(item) if isinstance(item, int) else item for item in arg]
+    return dict(arg)
