@@ -121,6 +121,13 @@ def test_windows_line_endings_and_bom() -> None:
         ("Source URL: https://news.example/article/idUSKBN20191222\n", "Families fled.", None, "unknown"),
         ("Source URL: https://news.example/story\n", "BEIRUT, 27 December 2019 - Families fled.", date(2019, 12, 27),
          "dateline"),
+        # a period's start is not a dateline; a "from" that opens no date does not hide one
+        ("Source URL: https://news.example/story\n", "Since 1 June 2016, 45,000 people have fled.", None, "unknown"),
+        ("Source URL: https://news.example/story\n", "Between the 3rd and 9 June 2016, 4,000 fled.", None, "unknown"),
+        ("Source URL: https://news.example/story\n", "Statement from the Secretary-General, 12 June 2016. Attacks.",
+         date(2016, 6, 12), "dateline"),
+        ("Source URL: https://news.example/story\n", "Remarks after the meeting - GENEVA, 3 May 2017 - Families fled.",
+         date(2017, 5, 3), "dateline"),
         ("Source URL: https://news.example/story\nPublished: not on the page\n", "Families fled.", None, "unknown"),
         ("Source URL: https://news.example/story\nPublished: February 2020\n", "Families fled.", date(2020, 2, 29),
          "stated month"),

@@ -256,8 +256,10 @@ _URL_DAY_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d{1,2})(?=[/_.-]|$
 _URL_DAY_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
 _DATELINE_CHARS = 300  # a dateline is at the head of the body
-# a word that opens a period: a date after it is the period's, and the dateline, if any, comes before it
-_PERIOD_OPENS = re.compile(r"\b(?:[Ss]ince|[Ff]rom|[Bb]etween|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore)\s")
+# a word opening a period with the date right after it ("since 1 June", "from March 3"): that date is the
+# period's, and a dateline, if any, comes before it ("Statement from the Secretary-General, 12 June" has none)
+_PERIOD_OPENS = re.compile(r"\b(?:[Ss]ince|[Ff]rom|[Bb]etween|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore)\s+(?:the\s+)?"
+                           r"(?=\d|(?:%s)\b)" % "|".join(sorted(_MONTHS, key=len, reverse=True)), re.IGNORECASE)
 
 
 def _publication_date(stated: str, url: str, body: str, title: str = "") -> tuple[datetime | date | None, str]:
@@ -277,6 +279,8 @@ def _publication_date(stated: str, url: str, body: str, title: str = "") -> tupl
     (datetime.date(2016, 6, 12), 'title')
     >>> _publication_date("", "https://example.org/news/story", "Since 1 June 2016, 45,000 people have fled.")
     (None, 'unknown')
+    >>> _publication_date("", "https://example.org/news/story", "Statement from the Secretary-General, 12 June 2016.")
+    (datetime.date(2016, 6, 12), 'dateline')
     >>> _publication_date("", "https://example.org/news/story", "Text without a date.")
     (None, 'unknown')
     """
