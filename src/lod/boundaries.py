@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from collections.abc import Iterable
-
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from lod.errors import InputError, Where
 from lod.namespaces import GEO, SCHEMA, dis

@@ -203,13 +203,13 @@ def load_reconciler(reference_dir: Path, kept: Entry | None = None) -> Reconcile
     return _RECONCILERS[key]
 
 
-T = TypeVar("T")
 def kept_reconciler(reference_dir: Path, cache_dir: Path) -> Reconciler:
     """:func:`load_reconciler` with the derived data kept in ``cache_dir`` (``LOD_CACHE_DIR``)."""
     return load_reconciler(reference_dir, Entry(cache_dir, derived_key(reference_dir)))
 
 
 RECONCILER, REFERENCE = "reconciler.pickle", "reference.pickle"  # the files of a derived entry
+T = TypeVar("T")
 
 
 def _unpickled(data: bytes | None, kind: type[T]) -> T | None:
@@ -312,7 +312,8 @@ def reference_graph(reference_dir: Path, reconciler: Reconciler, uris: Uris, *, 
     if key not in _GRAPHS:
         if len(_GRAPHS) >= 4:
             _GRAPHS.clear()
-        if kept is not None and communities:
+        if lazy:
+            assert kept is not None
             _GRAPHS[key] = _kept_reference(reference_dir, reconciler, uris, kept)
         else:
             _GRAPHS[key] = _reference(reference_dir, uris, communities, reconciler)
@@ -326,11 +327,7 @@ def _kept_reference(reference_dir: Path, reconciler: Reconciler, uris: Uris, kep
         chunks = by_subject(built.serialize(format="nt", encoding="utf-8"))
         kept.write(REFERENCE, pickle.dumps(chunks, protocol=pickle.HIGHEST_PROTOCOL))
     rewrite = _rewriting(uris)
-    if _plain(uris):
-        subjects: Chunks = {subject.replace(_KEPT_BASE, uris.base).replace(_KEPT_VOCAB, uris.vocab): lines
-                            for subject, lines in chunks.items()}
-    else:
-        subjects = {rewrite(subject.encode()).decode(): lines for subject, lines in chunks.items()}
+    subjects: Chunks = {rewrite(subject.encode()).decode(): lines for subject, lines in chunks.items()}
     return lazy_graph(subjects, rewrite)
 
 

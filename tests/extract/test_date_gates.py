@@ -58,7 +58,9 @@ def test_the_gates_change_no_date(monkeypatch: pytest.MonkeyPatch, anchor: date 
 
 
 def test_a_letter_that_matches_only_ignoring_case_keeps_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Such a sentence is not gated: its date is found, where gating it by its lowered words would lose it."""
     text = "The figures as of 3 \u017feptember"  # a long s: matched by "Sep" under re.IGNORECASE, not "sep" once lowered
-    gated = find_dates(text, None)
-    _ungated(monkeypatch)
-    assert find_dates(text, None) == gated == [d for d in gated if d.rule == "as-of"] != []
+    found = find_dates(text, None)
+    assert [d.rule for d in found] == ["as-of"]
+    monkeypatch.setattr(dates, "gateable", lambda text: True)
+    assert find_dates(text, None) != found
