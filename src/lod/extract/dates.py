@@ -616,24 +616,39 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
     never resolves a relative date ("on Friday", "last week").
     """
     lower = text.lower()
-    present = {word for word in _LOOKED_FOR if word in lower}  # each word looked for once per sentence
+    present = frozenset([word for word in _LOOKED_FOR if word in lower])  # each word looked for once per sentence
     if present.isdisjoint(_ANY_WORDS):
         return []  # no word any rule needs, and no month (the two rules without such words need one)
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern, checks in _CHECKED if gateable(text) else _NEEDS_CHECKED:
-        if any(map(present.isdisjoint, checks)):
-            continue  # a word the pattern cannot match without is absent: skip it
+    for rule, pattern in _runnable(present, gateable(text)):
         for m in pattern.finditer(text):
             if rule == "month-year" and m.group("m").rstrip(".") == "may" and not m.group("y"):
                 continue  # "in may": the modal verb's neighbour, not the month (written "May")
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            begin, finish = m.span()
+            if any(a < finish and begin < b for a, b in taken):
                 continue
             expression = _resolve(rule, m, anchor, hint)
             if expression is not None:
                 found.append(expression)
-                taken.append((m.start(), m.end()))
+                taken.append((begin, finish))
     return sorted(found, key=lambda d: d.begin)
+
+
+def _runnable(present: frozenset[str], cued: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The rules, in order, whose words a sentence has (one of each of their sets): the same few sets of words come
+    back sentence after sentence, so each set's rules are listed once (a pure function of the set)."""
+    key = (present, cued)
+    rules = _RUNNABLE.get(key)
+    if rules is None:
+        if len(_RUNNABLE) >= 4096:
+            _RUNNABLE.clear()
+        rules = _RUNNABLE[key] = tuple((rule, pattern) for rule, pattern, checks in (_CHECKED if cued else _NEEDS_CHECKED)
+                                       if not any(map(present.isdisjoint, checks)))
+    return rules
+
+
+_RUNNABLE: dict[tuple[frozenset[str], bool], tuple[tuple[str, re.Pattern[str]], ...]] = {}
 
 
 _TITLE_MONTH = re.compile(r"\b(?P<m>" + MON + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I)

@@ -26,15 +26,17 @@ from datetime import date
 
 from lod.extract.cues import cues, lowered, possible
 from lod.extract.dates import DateExpression
-from lod.extract.entities import Mention, alternation
+from lod.extract.entities import Mention, trie
 from lod.extract.lexicon import (
     AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PLACE_BODIES, REPORTING_VERBS,
     ROLE_HEADS, SOURCE_CITATION, STATE_BODIES, TITLES,
 )
 from lod.extract.sentences import Sentence
 
-_VERB = re.compile(r"\b(?:" + alternation(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True), str)
-                   + r")\b", re.IGNORECASE)
+# as a letter tree behind the letters a verb starts with: at most words the engine stops at the first letter, not after
+# trying each verb (``lod.extract.mentions.trie`` keeps the longest verb first, as an alternation sorted longest first)
+VERB_LEAD = "(?=[" + "".join(sorted({re.escape(v[0]) for v in REPORTING_VERBS})) + "])"
+_VERB = re.compile(r"\b" + VERB_LEAD + "(?:" + trie(sorted(REPORTING_VERBS)) + r")\b", re.IGNORECASE)
 # a count right after a verb: its object ("admitted 130,000 refugees")
 _COUNTED_AFTER = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|an?\s+(?:further|additional|estimated)|"
                             r"another)\s+)?\d")

@@ -1,0 +1,59 @@
+"""Leads: look-aheads put before a pattern so the engine drops most positions at once (``NUMBER_LEAD``,
+``VERB_LEAD``). A lead must rule no match out: each pattern finds the same matches with and without it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from lod.extract import numbers, statements
+from lod.extract.lexicon import REPORTING_VERBS
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "extraction"
+# the edges of the leads: capitals, a long s (an "s" ignoring case), "a"/"an" before a hyphen or a line break
+EDGES = ["Ten thousand fled; TWENTY-FIVE more. \u017fix hundred and \u017feven", "A-quarter of a million, an\n80,000, a half",
+         "Half a million; ONE-THIRD of a million; 1,2 million; 3k; 4.5 bn; \u0661\u0662 (Arabic digits)",
+         "SAID the agency, Said X, she \u017faid, they told us. Adding: it explained", "x5,000 $300 2,147 households"]
+
+
+def _texts() -> list[str]:
+    found = list(EDGES)
+    for path in sorted(DATA.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                found += json.loads(line).get("excerpt") or []
+    found += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "data" / "articles").glob("*.txt"))]
+    return found
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _plain_verbs() -> re.Pattern[str]:
+    """The verbs as a plain alternation, longest first (what ``statements._VERB`` was before its letter tree)."""
+    return re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("led", "plain"), [
+    (numbers.NUMBER, re.compile(numbers.NUMBER.pattern.replace(numbers.NUMBER_LEAD, "", 1), numbers.NUMBER.flags)),
+    (statements._VERB, _plain_verbs()),
+], ids=["numbers", "reporting verbs"])
+def test_a_lead_rules_no_match_out(led: re.Pattern[str], plain: re.Pattern[str]) -> None:
+    assert led.pattern != plain.pattern
+    texts = _texts()
+    assert sum(len(_matches(plain, text)) for text in texts) > 100
+    for text in texts:
+        assert _matches(led, text) == _matches(plain, text), text[:80]
+
+
+def test_the_edges_are_found() -> None:
+    assert [m.group(0) for m in numbers.NUMBER.finditer(EDGES[0])] == ["Ten thousand", "TWENTY-FIVE",
+                                                                        "\u017fix hundred and \u017feven"]
+    assert [m.group(0) for m in statements._VERB.finditer(EDGES[3])] == ["SAID", "Said", "\u017faid", "told", "Adding",
+                                                                          "explained"]
