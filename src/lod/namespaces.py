@@ -12,12 +12,24 @@ from rdflib import URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD, DefinedNamespace
 
 
+_IRIS: dict[URIRef, URIRef] = {}  # the one object of each vocabulary IRI in this process (see iri)
+
+
+def iri(term: URIRef) -> URIRef:
+    """The one object of this process for the IRI ``term`` (the first given). rdflib compares two different
+    objects of the same IRI in Python (``Identifier.__eq__``) at every dict look-up, and one object with itself
+    not at all: the terms of the vocabularies (here), of the shapes and of the context of an article
+    (:mod:`lod.shacl`, :mod:`lod.preparation`) are the same objects, so validating an article compares none
+    (about 600 calls an article). For vocabulary terms only: the table is never emptied."""
+    return _IRIS.setdefault(term, term)
+
+
 class Namespace(_Namespace):
     """rdflib's ``Namespace``, each term made once: rdflib makes a new URIRef (and checks its characters) at every
     ``SCHEMA.name``, which mapping and validating articles do hundreds of times an article."""
 
     def __getattr__(self, name: str) -> URIRef:
-        term = super().__getattr__(name)
+        term = iri(super().__getattr__(name))
         self.__dict__[name] = term
         return term
 
@@ -32,7 +44,7 @@ class Terms:
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("__"):
             raise AttributeError(name)
-        term: URIRef = getattr(self._namespace, name)
+        term: URIRef = iri(getattr(self._namespace, name))
         self.__dict__[name] = term
         return term
 

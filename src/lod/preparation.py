@@ -17,11 +17,11 @@ import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from rdflib import Graph, URIRef
 from rdflib.graph import ReadOnlyGraphAggregate
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from lod import corrections as corr
@@ -34,7 +34,7 @@ from lod.extract import extract
 from lod.lazygraph import source
 from lod.manifest import input_version
 from lod.mapping import Mapped, Mapper
-from lod.namespaces import ORG, SCHEMA, dis
+from lod.namespaces import ORG, SCHEMA, dis, iri
 from lod.ntriples import ntriples as graph_ntriples
 from lod.records import Extraction
 from lod.reconcile import Reconciler
@@ -54,6 +54,7 @@ UPLOADS = "uploads"  # under the data folder: articles published with POST /arti
 # article's business (and there are thousands); the article's own nodes are the only focus nodes.
 CONTEXT_LINKS = (SCHEMA.containedInPlace, ORG.hasUnit, ORG.unitOf, RDFS.subClassOf)
 _FOLLOWED = frozenset((*CONTEXT_LINKS, SKOS.inScheme))  # links followed from a node of the context to the next
+_CLASS_LINKS = frozenset((iri(RDF.type), iri(RDFS.subClassOf)))  # their objects are classes the shapes name
 
 # Below this many articles, forking workers costs more than it saves.
 _PARALLEL_FROM = 8
@@ -208,6 +209,9 @@ class Context:
         triples: list[tuple[Node, Node, Node]] = []
         followed: list[URIRef] = []
         for p, o in self.known.predicate_objects(node):
+            p = iri(cast(URIRef, p))  # the shapes' and the mapping's object of it (lod.namespaces.iri)
+            if p in _CLASS_LINKS and type(o) is URIRef:
+                o = iri(o)
             triples.append((node, p, o))
             if p in _FOLLOWED and isinstance(o, URIRef):
                 followed.append(o)

@@ -16,6 +16,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from lod.namespaces import iri
+
 Triple = tuple[Node, Node, Node]
 _EMPTY: dict[Node, None] = {}
 _NONE: dict[Node, dict[Node, None]] = {}
@@ -26,7 +28,7 @@ _FROM_OX: dict[Any, Node] = {}
 _QUADS: dict[Triple, Any] = {}
 _LIMIT = 200_000  # terms and quads kept; the context of a build's articles holds far fewer
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # looked up once: rdflib's RDF.type makes a new term at each use
+_TYPE, _SUBCLASS_OF = iri(RDF.type), iri(RDFS.subClassOf)  # the process's one object of each (lod.namespaces.iri)
 
 
 class Data:
@@ -110,7 +112,7 @@ class Data:
 
     def is_instance(self, node: Node, cls: Node) -> bool:
         """A SHACL instance: ``node rdf:type/rdfs:subClassOf* cls``."""
-        return any(t == cls or cls in self.superclasses(t) for t in self.objects(node, _TYPE))
+        return any(cls in self.superclasses(t) for t in self.objects(node, _TYPE))  # t is among its own
 
     def instances(self, cls: Node) -> dict[Node, None]:
         """Every SHACL instance of ``cls``."""

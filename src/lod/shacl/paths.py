@@ -9,7 +9,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from lod.namespaces import SH
+from lod.namespaces import SH, iri
 from lod.shacl.data import Data
 
 _REPEATS = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
@@ -108,7 +108,7 @@ class Repeat(Path):
 def read_path(graph: Graph, node: Node) -> Path:
     """The path that ``node`` (an ``sh:path`` value) describes."""
     if isinstance(node, URIRef):
-        return Predicate(node)
+        return Predicate(iri(node))
     if graph.value(node, RDF.first) is not None:
         steps = tuple(read_path(graph, step) for step in Collection(graph, node))
         if len(steps) < 2:

@@ -22,6 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from lod.namespaces import iri
 from lod.shacl.data import Data
 
 __all__ = ["Check", "check_for"]
@@ -30,7 +31,7 @@ __all__ = ["Check", "check_for"]
 Check = Callable[[Data, Node], bool]
 Resolve = Callable[[str], URIRef]  # "dis:reportDate" -> the IRI, by the constraint's prefixes
 
-_TYPE, _DATE, _STRING, _INTEGER = RDF.type, XSD.date, XSD.string, XSD.integer
+_TYPE, _DATE, _STRING, _INTEGER = iri(RDF.type), iri(XSD.date), iri(XSD.string), iri(XSD.integer)
 _BLANKS = re.compile(r"[ \t\r\n]+")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]{0,17}")  # as Oxigraph writes one back, and far from overflow
@@ -391,7 +392,7 @@ def check_for(select: str, prefixes: dict[str, str]) -> Check | None:
 
     def resolve(name: str) -> URIRef:
         prefix, _, local = name.partition(":")
-        return URIRef(prefixes[prefix] + local)
+        return iri(URIRef(prefixes[prefix] + local))
 
     try:
         return make(resolve)

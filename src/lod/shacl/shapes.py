@@ -10,7 +10,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from lod.namespaces import SH
+from lod.namespaces import SH, iri
 from lod.shacl import components as c
 from lod.shacl.data import Data
 from lod.shacl.finding import Finding
@@ -100,6 +100,12 @@ class Shape:
         return known
 
 
+def _one(node: Node) -> Node:
+    """An IRI as the process's one object of it (:func:`lod.namespaces.iri`: the data's vocabulary terms are the
+    same objects, so a look-up of one never compares two in Python); any other node as it is."""
+    return iri(node) if type(node) is URIRef else node
+
+
 class ShapesGraph:
     """Every shape of a shapes graph, compiled once; ``targeted`` are those with targets."""
 
@@ -126,9 +132,9 @@ class ShapesGraph:
         shape.severity = g.value(node, SH.severity) or SH.Violation  # type: ignore[assignment]
         shape.messages = tuple(m for m in g.objects(node, SH.message) if isinstance(m, Literal))
         shape.deactivated = g.value(node, SH.deactivated) == _TRUE
-        classes = set(g.objects(node, SH.targetClass))
+        classes = {_one(n) for n in g.objects(node, SH.targetClass)}
         if (node, RDF.type, RDFS.Class) in g and ((node, RDF.type, SH.NodeShape) in g or (node, RDF.type, SH.PropertyShape) in g):
-            classes.add(node)  # an implicit class target
+            classes.add(_one(node))  # an implicit class target
         shape.targets = Targets(frozenset(g.objects(node, SH.targetNode)), frozenset(classes),
                                 frozenset(g.objects(node, SH.targetSubjectsOf)), frozenset(g.objects(node, SH.targetObjectsOf)))
         shape.constraints = list(self._constraints(shape))
@@ -141,9 +147,9 @@ class ShapesGraph:
             for n in g.objects(node, predicate):
                 yield c.Count(component, low=int(n)) if is_min else c.Count(component, high=int(n))  # type: ignore[call-overload]
         for cls in g.objects(node, SH["class"]):
-            yield c.EachValue(SH.ClassConstraintComponent, c.is_class(cls))
+            yield c.EachValue(SH.ClassConstraintComponent, c.is_class(_one(cls)))
         for datatype in g.objects(node, SH.datatype):
-            yield c.EachValue(SH.DatatypeConstraintComponent, c.has_datatype(datatype))
+            yield c.EachValue(SH.DatatypeConstraintComponent, c.has_datatype(_one(datatype)))
         for kind in g.objects(node, SH.nodeKind):
             yield c.EachValue(SH.NodeKindConstraintComponent, c.has_kind(kind))
         for predicate, (component, order) in _RANGES.items():
@@ -160,7 +166,7 @@ class ShapesGraph:
         if one(node, SH.uniqueLang) is not None and str(one(node, SH.uniqueLang)) == "true":
             yield c.UniqueLang()
         for members in g.objects(node, SH["in"]):
-            yield c.EachValue(SH.InConstraintComponent, c.one_of(self._list(members)))
+            yield c.EachValue(SH.InConstraintComponent, c.one_of([_one(m) for m in self._list(members)]))
         for value in g.objects(node, SH.hasValue):
             yield c.HasValue(value)
         for other in g.objects(node, SH.node):
@@ -176,11 +182,11 @@ class ShapesGraph:
         yield from self._qualified(shape)
         for predicate, component in _PAIRS.items():
             for other in g.objects(node, predicate):
-                yield c.PropertyPair(component, other)  # type: ignore[arg-type]
+                yield c.PropertyPair(component, _one(other))  # type: ignore[arg-type]
         if one(node, SH.closed) == _TRUE:
-            closed: set[Node] = {p for prop in g.objects(node, SH.property) for p in g.objects(prop, SH.path) if isinstance(p, URIRef)}
+            closed: set[Node] = {_one(p) for prop in g.objects(node, SH.property) for p in g.objects(prop, SH.path) if isinstance(p, URIRef)}
             for ignored in g.objects(node, SH.ignoredProperties):
-                closed.update(self._list(ignored))
+                closed.update(_one(n) for n in self._list(ignored))
             yield c.Closed(frozenset(closed))
         for constraint in g.objects(node, SH.sparql):
             if one(constraint, SH.deactivated) != _TRUE:

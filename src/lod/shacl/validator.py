@@ -9,11 +9,12 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from lod.namespaces import iri
 from lod.shacl.data import Data, Triple
 from lod.shacl.finding import Finding
 from lod.shacl.shapes import Shape, ShapesGraph
 
-_TYPE = RDF.type  # looked up once: rdflib's RDF.type makes a new term at each use
+_TYPE = iri(RDF.type)  # the process's one object of it (lod.namespaces.iri)
 
 
 class Validator:
