@@ -243,6 +243,9 @@ _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+o
 _STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
                            r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
                            r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
+# a place or a body that hosts the people counted: they are a stock, even when defined by their flight
+_HOSTED_BEFORE = re.compile(r"\b(?:home\s+to|hosts|hosting|hosted|houses|housing|sheltering|shelters|accommodat\w+)\s*(?:the\s+)?$",
+                            re.IGNORECASE)
 # people taken in or registered within a stated period are arrivals ("took in 5,000 people last week", "registered
 # 5,000 refugees since Monday"); with no period, those taken in are a stock ("has taken in nearly 4 million")
 _TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking|let|lets|letting)\s+in|absorbed|registered|registers|admitted|admits|admitting)"
@@ -535,6 +538,10 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             return "flow-total", None
         return None, None
     if _CASUALTY_BEFORE.search(before) or _NOT_FLOW_OBJECT.search(before):
+        return None, None
+    if _HOSTED_BEFORE.search(before) and not _IN_A_PERIOD.match(after):
+        # "X hosts 1 million Syrians who fled the war", "home to 20,000 people who fled": a stock ("shelters 45,000
+        # refugees who arrived in the past year" tells a dated flight: a flow)
         return None, None
     defined = _defined_by_flight(after)
     if defined is not None:
