@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from lod.errors import ArticleError, LodError, PublishFailed, Refused, Where
+from lod.facts import Facts
 from lod.manifest import Entry, Manifest, article_hash, build_id, input_version
 from lod.preparation import (
     ARTICLE_GLOB,
@@ -191,10 +192,12 @@ def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: Gr
     Raises:
         PublishFailed: a dump could not be written (the previous dumps stay in place).
     """
+    def index(facts: Facts | None) -> None:  # the figures each page counts, before the catalog names the build they are of
+        summaries.save(facts if facts is not None else store, settings.dumps_dir, settings.vocab_uri, build)
+
     try:
-        if build:  # the figures each page counts, before the catalog names the build they are of
-            summaries.save(store, settings.dumps_dir, settings.vocab_uri, build)
-        _write_dumps(store, settings, build=build, graphs=graphs)
+        facts = Facts(summaries.predicates(settings.vocab_uri)) if build else None
+        _write_dumps(store, settings, build=build, graphs=graphs, facts=facts, before_catalog=index if build else None)
     except (OSError, ValueError, sqlite3.Error) as exc:
         raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 

@@ -36,6 +36,7 @@ from rdflib import Graph, URIRef
 from lod import figures
 from lod.events import spreadsheet as event_table
 from lod._jsonld import BinaryOutput, JsonLdWriter
+from lod.facts import Facts
 from lod.graphdump import GraphDump, in_graph, sorted_graph, temporary_beside
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
 from lod.namespaces import prefixes, rebase
@@ -223,19 +224,23 @@ class _Written:
                       [iri.decode("utf-8") for iri in found if iri is not None])
 
 
-def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", examples: tuple[str, ...] = ()) -> _Written:
+def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", examples: tuple[str, ...] = (),
+                 facts: Facts | None = None) -> _Written:
     """Write N-Triples lines, sorted (each subject's together), in batches; count them and, given ``space``, what
     VoID counts: subjects, those that are IRIs starting with ``space`` (VoID's entities), predicates and classes,
     and of each class in ``examples`` the smallest IRI under ``space`` typed with it (counted here, queries would
-    read every triple of the store again)."""
+    read every triple of the store again); ``facts`` (with ``space``) is given every line."""
     written, batch, previous = _Written(), [], b""
     start = b"<" + space.encode() if space else None
     predicates, classes, least = written.predicates, written.classes, written.examples
     wanted = {f"<{cls}>".encode() for cls in examples}
+    keep = facts.add if facts is not None else None
     for line in lines:
         batch.append(line)
         if start is not None:
             subject, predicate, rest = line.split(b" ", 2)  # an IRI or blank node label holds no space
+            if keep is not None:
+                keep(predicate, line)
             if subject != previous:
                 written.subjects += 1
                 if subject.startswith(start):
@@ -301,7 +306,8 @@ class Catalog:
 
 
 def write_dumps(
-    store: Store, settings: Settings, *, now: datetime | None = None, build: str = "", graphs: GraphDump | None = None
+    store: Store, settings: Settings, *, now: datetime | None = None, build: str = "", graphs: GraphDump | None = None,
+    facts: Facts | None = None, before_catalog: Callable[[Facts | None], None] | None = None,
 ) -> Catalog:
     """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
     :mod:`lod.figures`), ``events.csv`` (every event: :mod:`lod.events.spreadsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
@@ -311,7 +317,9 @@ def write_dumps(
     files that a killed run left behind are deleted first. ``build`` (the name :mod:`lod.manifest` gives the
     input) is recorded in ``catalog.json``, so ``lod build`` knows these dumps are those of that input.
     ``graphs``: every graph of ``store`` already given to it (:func:`graph_dump`, by a build as it loaded the
-    store), which then are not read from the store again; the caller closes it.
+    store), which then are not read from the store again; the caller closes it. ``facts``: given every line of the
+    union when it is the whole store's (not for a store with a ``graph_scope``), then handed to ``before_catalog``
+    (or None when it was not filled), which is called once the dumps are written, before any is renamed into place.
 
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
@@ -331,7 +339,8 @@ def write_dumps(
         plain[NQUADS], plain[JSONLD] = fed.nquads, fed.jsonld
         staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
         examples = tuple(str(cls) for cls in example_classes(vocab))
-        counts, written = _write_union(fed, plain, base, vocab, examples)
+        whole = facts if not store.graph_scope else None  # the union is of lod's graphs alone otherwise
+        counts, written = _write_union(fed, plain, base, vocab, examples, whole)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
             zipped = _stage(staged, folder / f"{name}.gz")
@@ -355,6 +364,8 @@ def write_dumps(
         _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(void_turtle(description, base, vocab))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
+        if before_catalog is not None:
+            before_catalog(whole)
         for temporary, final in staged:
             os.replace(temporary, final)
     finally:
@@ -374,12 +385,12 @@ def _store_graphs(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph
 
 
 def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: str,
-                 examples: tuple[str, ...] = ()) -> tuple[dict[Format, int], _Written]:
+                 examples: tuple[str, ...] = (), facts: Facts | None = None) -> tuple[dict[Format, int], _Written]:
     """The union of the graphs ``fed`` was given: its sorted lines are the N-Triples dump and, read back, the
     Turtle one. Returns each format's count of quads or triples, and what VoID counts in the union (with the
-    example resource of each class of ``examples``)."""
+    example resource of each class of ``examples``); ``facts`` is given every line."""
     with plain[NTRIPLES].open("wb") as out:
-        union_lines = _write_lines(fed.union.lines(), out, f"{base}id/", examples)
+        union_lines = _write_lines(fed.union.lines(), out, f"{base}id/", examples, facts)
     with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
         _turtle(lines, out, base, vocab)
     triples = union_lines.lines

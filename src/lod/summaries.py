@@ -28,10 +28,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from lod import namespaces
+from lod.facts import Facts, language, value
 from lod.publish import CATALOG_FILE, dumps_build
 from lod.store import Solutions, Store
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "predicates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -70,6 +71,10 @@ _SCHEMA = "https://schema.org/"
 _SDMX = "http://purl.org/linked-data/sdmx/2009/dimension#"
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_OA = "http://www.w3.org/ns/oa#"
+_PROV = "http://www.w3.org/ns/prov#"
 
 
 @dataclass(frozen=True)
@@ -158,19 +163,33 @@ def number(text: str) -> int:
         return int(Decimal(text))
 
 
-def compute(store: Store, vocab: str) -> dict[tuple[str, str], Summary]:
+Source = Store | Facts  # where the build's index reads the dataset: the store (queries), or the union's facts
+
+
+def predicates(vocab: str) -> list[str]:
+    """The predicates whose triples :func:`save` reads, for :class:`lod.facts.Facts` to keep."""
+    d = str(namespaces.dis(vocab))
+    return sorted({
+        f"{d}reportedFigure", f"{_SDMX}refArea", f"{d}reportedBy", f"{d}reportDate", f"{_SCHEMA}minValue", f"{d}populationUnit",
+        f"{_SCHEMA}containedInPlace", f"{_SCHEMA}containsPlace", _RDF_TYPE, f"{_SCHEMA}datePublished", f"{_SCHEMA}appearance",
+        f"{_SCHEMA}author", f"{_SEM}hasBeginTimeStamp", f"{_SEM}hasPlace", *(iri for iri in _words_predicates(vocab)),
+        _SKOS_PREF_LABEL, _RDFS_LABEL, f"{_SCHEMA}name", f"{_OA}hasSelector", f"{_OA}exact",
+    })
+
+
+def compute(store: Source, vocab: str) -> dict[tuple[str, str], Summary]:
     """The summary of every place, area and reporter with figures, keyed by (``PLACE`` or ``AGENT``, IRI).
 
     A place counts the figures of its own, of the places inside it, and of the areas that include one of
     those (``lod.web.panels`` counts the same live); a reporter counts those it reported.
     """
     d = str(namespaces.dis(vocab))
-    figures = _pairs(store, f"<{d}reportedFigure>")
-    areas, reporters = _pairs(store, f"<{_SDMX}refArea>"), _pairs(store, f"<{d}reportedBy>")
-    dates, minimum, units = (dict(_first(_pairs(store, p))) for p in (f"<{d}reportDate>", f"<{_SCHEMA}minValue>", f"<{d}populationUnit>"))
+    figures = _pairs(store, f"{d}reportedFigure")
+    areas, reporters = _pairs(store, f"{_SDMX}refArea"), _pairs(store, f"{d}reportedBy")
+    dates, minimum, units = (dict(_first(_pairs(store, p))) for p in (f"{d}reportDate", f"{_SCHEMA}minValue", f"{d}populationUnit"))
     figure = dict(_first(figures))
-    up = _links(_pairs(store, f"<{_SCHEMA}containedInPlace>"))
-    contains = _links(_pairs(store, f"<{_SCHEMA}containsPlace>"))
+    up = _links(_pairs(store, f"{_SCHEMA}containedInPlace"))
+    contains = _links(_pairs(store, f"{_SCHEMA}containsPlace"))
     above = _closure(up)
     counted: dict[tuple[str, str], list[Counted]] = defaultdict(list)
     by_o = _links(areas)
@@ -193,14 +212,14 @@ def compute(store: Store, vocab: str) -> dict[tuple[str, str], Summary]:
     return {key: summarize(items) for key, items in counted.items()}
 
 
-def words(store: Store, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
+def words(store: Source, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
     """The words of each (observation, area) pair that has a figure, one row each: ``o``, ``area``, ``figure``
     and, when known, ``printed``, ``qualifier`` (its English name, none for "exact"), ``unit``, ``min``,
     ``areaName``, ``period``, ``reported``, ``reporter``, ``reporterName`` and ``sentence``. Where a figure has
     several values for one of them the least is taken, so the words do not depend on the engine's order."""
     todo = sorted(set(pairs))
     values: dict[str, dict[str, list[str]]] = {}
-    for o, p, v in _triples(store, WORDS, vocab, sorted({o for o, _ in todo})):
+    for o, p, v in _values(store, vocab, sorted({o for o, _ in todo})):
         key = next((k for suffix, k in _VALUE_OF.items() if p.endswith(suffix)), None)
         if key is not None:
             values.setdefault(o, {}).setdefault(key, []).append(v)
@@ -211,7 +230,7 @@ def words(store: Store, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tu
         rank = 0 if language == "en" else 1 if not language else 2
         names.setdefault((x, p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]), []).append((rank, label))
     quotes: dict[str, list[str]] = {}
-    for span, _, exact in _triples(store, _QUOTES, vocab, sorted({f["span"] for f in first.values() if "span" in f})):
+    for span, exact in _quotes(store, vocab, sorted({f["span"] for f in first.values() if "span" in f})):
         quotes.setdefault(span, []).append(exact)
 
     def name(x: str | None, prop: str, any_language: bool = False) -> str | None:
@@ -237,6 +256,41 @@ def words(store: Store, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tu
     return out
 
 
+def _words_predicates(vocab: str) -> list[str]:
+    """The properties of a figure that :data:`WORDS` asks for."""
+    d = str(namespaces.dis(vocab))
+    return [f"{d}reportedFigure", f"{d}reportDate", f"{d}figureAsPrinted", f"{_SCHEMA}minValue", f"{d}figureQualifier",
+            f"{d}populationUnit", f"{_SDMX}refPeriod", f"{d}reportedBy", f"{_PROV}wasDerivedFrom"]
+
+
+def _values(source: Source, vocab: str, iris: list[str]) -> Iterable[tuple[str, str, str]]:
+    """(figure, property, value) of each :data:`WORDS` property of these figures."""
+    if not isinstance(source, Facts):
+        yield from _triples(source, WORDS, vocab, iris)
+        return
+    wanted = {f"<{iri}>".encode() for iri in iris}
+    for predicate in _words_predicates(vocab):
+        for s, o in source.terms(predicate):
+            if s in wanted:
+                yield s[1:-1].decode("utf-8"), predicate, value(o)
+
+
+def _quotes(source: Source, vocab: str, iris: list[str]) -> Iterable[tuple[str, str]]:
+    """(span, the words it quotes) of these spans: their selectors' ``oa:exact``, each once."""
+    if not isinstance(source, Facts):
+        for quoting, _, words in _triples(source, _QUOTES, vocab, iris):
+            yield quoting, words
+        return
+    wanted = {f"<{iri}>".encode() for iri in iris}
+    selectors: dict[bytes, list[bytes]] = defaultdict(list)
+    for s, o in source.terms(f"{_OA}hasSelector"):
+        if s in wanted:
+            selectors[o].append(s)
+    found = {(span, exact) for selector, exact in source.terms(f"{_OA}exact") for span in selectors.get(selector, ())}
+    for span, exact in found:
+        yield span[1:-1].decode("utf-8"), value(exact)
+
+
 def _triples(store: Store, query: str, vocab: str, iris: list[str]) -> Iterable[tuple[str, str, str]]:
     for at in range(0, len(iris), _WORDS_BATCH):
         result = store.query(query.format(dis=namespaces.dis(vocab), iris=" ".join(f"<{i}>" for i in iris[at : at + _WORDS_BATCH])))
@@ -246,31 +300,38 @@ def _triples(store: Store, query: str, vocab: str, iris: list[str]) -> Iterable[
             yield a, b, c[0] if c else b
 
 
-def _named(store: Store, vocab: str, iris: list[str]) -> Iterable[tuple[str, str, str, str]]:
+def _named(store: Source, vocab: str, iris: list[str]) -> Iterable[tuple[str, str, str, str]]:
     """(thing, property, name, its language) of each name of these things."""
+    if isinstance(store, Facts):
+        wanted = {f"<{iri}>".encode() for iri in iris}
+        for p in (_SKOS_PREF_LABEL, _RDFS_LABEL, f"{_SCHEMA}name"):
+            for thing, name in store.terms(p):
+                if thing in wanted and name[:1] == b'"':
+                    yield thing[1:-1].decode("utf-8"), p, value(name), language(name)
+        return
     for at in range(0, len(iris), _WORDS_BATCH):
         result = store.query(_NAMES.format(dis=namespaces.dis(vocab), iris=" ".join(f"<{i}>" for i in iris[at : at + _WORDS_BATCH])))
         assert isinstance(result, Solutions)
-        for x, p, n in result.rows:
-            if isinstance(x, ox.NamedNode) and isinstance(p, ox.NamedNode) and isinstance(n, ox.Literal):
-                yield x.value, p.value, n.value, n.language or ""
+        for x, prop, n in result.rows:
+            if isinstance(x, ox.NamedNode) and isinstance(prop, ox.NamedNode) and isinstance(n, ox.Literal):
+                yield x.value, prop.value, n.value, n.language or ""
 
 
-def compute_listings(store: Store, vocab: str) -> dict[tuple[str, str], Listing]:
+def compute_listings(store: Source, vocab: str) -> dict[tuple[str, str], Listing]:
     """The statements of every agent (dated by their article) and the events of every place (dated by their
     start, counted in every place they lie in), keyed by (``STATEMENTS`` or ``EVENTS``, IRI)."""
     d = str(namespaces.dis(vocab))
-    statements = _subjects(store, f"<{_RDF_TYPE}>", f"<{d}Statement>")
-    published = dict(_pairs(store, f"<{_SCHEMA}datePublished>"))
-    said = dates(((s, published.get(article)) for s, article in _pairs(store, f"<{_SCHEMA}appearance>") if s in statements), max)
+    statements = _subjects(store, _RDF_TYPE, f"{d}Statement")
+    published = dict(_pairs(store, f"{_SCHEMA}datePublished"))
+    said = dates(((s, published.get(article)) for s, article in _pairs(store, f"{_SCHEMA}appearance") if s in statements), max)
     lists: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
-    for s, author in _pairs(store, f"<{_SCHEMA}author>"):
+    for s, author in _pairs(store, f"{_SCHEMA}author"):
         if s in statements:
             lists[STATEMENTS, author][s] = said.get(s)
-    events = _subjects(store, f"<{_RDF_TYPE}>", f"<{_SEM}Event>")
-    begins = dates(_pairs(store, f"<{_SEM}hasBeginTimeStamp>"), min)
-    above = _closure(_links(_pairs(store, f"<{_SCHEMA}containedInPlace>")))
-    for e, place in _pairs(store, f"<{_SEM}hasPlace>"):
+    events = _subjects(store, _RDF_TYPE, f"{_SEM}Event")
+    begins = dates(_pairs(store, f"{_SEM}hasBeginTimeStamp"), min)
+    above = _closure(_links(_pairs(store, f"{_SCHEMA}containedInPlace")))
+    for e, place in _pairs(store, f"{_SEM}hasPlace"):
         if e in events:
             for target in {place} | above.get(place, set()):
                 lists[EVENTS, target][e] = begins.get(e)
@@ -286,14 +347,21 @@ def _places_counting(area: str, above: dict[str, set[str]], contains: dict[str, 
     return targets
 
 
-def _subjects(store: Store, predicate: str, value: str) -> set[str]:
-    result = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s {predicate} {value} FILTER(isIRI(?s)) }}")
+def _subjects(store: Source, predicate: str, obj: str) -> set[str]:
+    """The IRIs with ``obj`` (an IRI) as their ``predicate``."""
+    if isinstance(store, Facts):
+        term = f"<{obj}>".encode()
+        return {s[1:-1].decode("utf-8") for s, o in store.terms(predicate) if o == term and s[:1] == b"<"}
+    result = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s <{predicate}> <{obj}> FILTER(isIRI(?s)) }}")
     assert isinstance(result, Solutions)
     return {r["s"] for r in result.values()}
 
 
-def _pairs(store: Store, predicate: str) -> list[tuple[str, str]]:
-    result = store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {predicate} ?o FILTER(isIRI(?s)) }}")
+def _pairs(store: Source, predicate: str) -> list[tuple[str, str]]:
+    """(subject, object) values of ``predicate`` whose subject is an IRI, each distinct pair of terms once."""
+    if isinstance(store, Facts):
+        return store.pairs(predicate)
+    result = store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o FILTER(isIRI(?s)) }}")
     assert isinstance(result, Solutions)
     return [(r["s"], r["o"]) for r in result.values()]
 
@@ -325,10 +393,11 @@ def _closure(up: dict[str, list[str]]) -> dict[str, set[str]]:
     return out
 
 
-def save(store: Store, folder: Path, vocab: str, build: str) -> None:
+def save(store: Source, folder: Path, vocab: str, build: str) -> None:
     """Compute the index and put it in ``folder`` for the build named ``build``, replacing the previous one in
     one rename. ``lod build`` calls it before the dumps' catalog names the build, so until the catalog does,
-    pages count live."""
+    pages count live. ``store``: the store, or the facts of :func:`predicates` kept from its union (the same
+    index, without a query)."""
     folder.mkdir(parents=True, exist_ok=True)
     staged = folder / f".{FILE}.tmp"
     staged.unlink(missing_ok=True)
