@@ -8,7 +8,7 @@ was stated (``file:line:col``), so a validation report can send a person to the 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Callable
+from typing import Any, Callable
 from uuid import uuid4
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -112,6 +112,18 @@ class Mapper:
         self.resolve_org = resolve_org
         self.dis = dis(uris.vocab)
         self._known = _Remembered(known)
+        self._iris: dict[tuple[str, ...], URIRef] = {}  # see iri
+        self.dataset = uris.dataset
+
+    def iri(self, kind: str, *key: str) -> URIRef:
+        """``uris.<kind>(*key)`` (an IRI that recurs from one article to the next: a place, an organization, a
+        concept, a day), made once (rdflib checks an IRI's characters in Python each time it makes one)."""
+        found = self._iris.get((kind, *key))
+        if found is None:
+            if len(self._iris) >= _REMEMBERED:
+                self._iris.clear()
+            found = self._iris[(kind, *key)] = getattr(self.uris, kind)(*key)
+        return found
 
     def map(self, article: Article, extraction: Extraction, origins: dict[int, str] | None = None) -> Mapped:
         """``origins`` maps ``id(record)`` to a location (corrections file line) overriding the body position."""
@@ -186,30 +198,31 @@ class _Run:
         a, u, d = self.art, self.u, self.dis
         self.add(a, RDF.type, SCHEMA.NewsArticle)
         self.add(a, RDF.type, PROV.Entity)
-        self.add(a, SCHEMA.headline, Literal(self.article.title, lang=self.article.language))
+        self.add(a, SCHEMA.headline, _literal(self.article.title, lang=self.article.language))
         self.add(a, SCHEMA.url, URIRef(self.article.url))
         published = self.article.published
         if published is not None:
             dtype = XSD.dateTime if isinstance(published, datetime) else XSD.date
-            self.add(a, SCHEMA.datePublished, Literal(published.isoformat(), datatype=dtype))
+            self.add(a, SCHEMA.datePublished, _literal(published.isoformat(), datatype=dtype))
         if self.article.published_from != STATED:
-            self.add(a, d.datePublishedFrom, Literal(self.article.published_from))
+            self.add(a, d.datePublishedFrom, _literal(self.article.published_from))
         if self.article.publisher_from != STATED:
-            self.add(a, d.publisherFrom, Literal(self.article.publisher_from))
-        self.add(a, SCHEMA.inLanguage, Literal(self.article.language))
-        self.add(a, SCHEMA.articleBody, Literal(self.article.body, lang=self.article.language))
-        self.add(a, d.textSha256, Literal(self.article.sha256))
+            self.add(a, d.publisherFrom, _literal(self.article.publisher_from))
+        self.add(a, SCHEMA.inLanguage, _literal(self.article.language))
+        self.add(a, SCHEMA.articleBody, _literal(self.article.body, lang=self.article.language))
+        self.add(a, d.textSha256, _literal(self.article.sha256))
         self.add(a, SCHEMA.publisher, self.org(OrgMention(self.article.publisher)))
         if self.article.author:
             self.add(a, SCHEMA.author, self.org(OrgMention(self.article.author)))
         activity = u.activity(self.key, ex.extractor)
         self.add(a, PROV.wasGeneratedBy, activity)
         self.add(activity, RDF.type, PROV.Activity)
-        self.add(activity, RDFS.label, Literal(f"extraction of facts from the article by {ex.extractor}", lang="en"))
+        self.add(activity, RDFS.label, _literal(f"extraction of facts from the article by {ex.extractor}", lang="en"))
         self.add(activity, PROV.used, a)
-        self.add(activity, PROV.wasAssociatedWith, u.id("agent", slug(ex.extractor)))
-        self.add(u.id("agent", slug(ex.extractor)), RDF.type, PROV.SoftwareAgent)
-        self.add(u.id("agent", slug(ex.extractor)), RDFS.label, Literal(ex.extractor))
+        agent = self.m.iri("id", "agent", slug(ex.extractor))
+        self.add(activity, PROV.wasAssociatedWith, agent)
+        self.add(agent, RDF.type, PROV.SoftwareAgent)
+        self.add(agent, RDFS.label, _literal(ex.extractor))
 
         for mention in ex.organizations:
             self.add(a, SCHEMA.mentions, self.org(mention))
@@ -229,11 +242,11 @@ class _Run:
     def org(self, mention: OrgMention) -> URIRef:
         ref = mention.ref or self.m.resolve_org(mention.name)
         if ref:
-            return self.u.org(ref)
+            return self.m.iri("org", ref)
         uri = self.u.org("h/" + digest("org", normalise(mention.name)))
         self.add(uri, RDF.type, ORG.Organization)
         self.add(uri, RDF.type, SCHEMA.Organization)
-        self.add(uri, SKOS.prefLabel, Literal(mention.name, lang="en"))
+        self.add(uri, SKOS.prefLabel, _literal(mention.name, lang="en"))
         return uri
 
     def person(self, person: PersonRecord) -> URIRef:
@@ -243,9 +256,9 @@ class _Run:
             self.people[normalise(alias)] = person
         self.add(uri, RDF.type, FOAF.Person)
         self.add(uri, RDF.type, SCHEMA.Person)
-        self.add(uri, SCHEMA.name, Literal(person.name, lang="en"))
+        self.add(uri, SCHEMA.name, _literal(person.name, lang="en"))
         for alias in person.aliases:
-            self.add(uri, SCHEMA.alternateName, Literal(alias, lang="en"))
+            self.add(uri, SCHEMA.alternateName, _literal(alias, lang="en"))
         post = self.post(person)
         if post is not None:
             self.add(uri, ORG.holds, post)
@@ -261,7 +274,7 @@ class _Run:
         holder = self.u.person(person.name)
         self.add(post, RDF.type, ORG.Post)
         org_label = person.org.name
-        self.add(post, SKOS.prefLabel, Literal(f"{person.role}, {org_label}", lang="en"))
+        self.add(post, SKOS.prefLabel, _literal(f"{person.role}, {org_label}", lang="en"))
         self.add(post, ORG.postIn, org)
         self.add(post, ORG.role, role)
         self.add(post, ORG.heldBy, holder)
@@ -280,7 +293,7 @@ class _Run:
         self.add(during, RDF.type, TIME.Interval)
         self.add(during, TIME.inside, inside)
         self.add(inside, RDF.type, TIME.Instant)
-        self.add(inside, TIME.inXSDDate, Literal(self.article.published_date.isoformat(), datatype=XSD.date))
+        self.add(inside, TIME.inXSDDate, _literal(self.article.published_date.isoformat(), datatype=XSD.date))
         return post
 
     def speaker(self, record: StatementRecord) -> tuple[URIRef | None, URIRef | None]:
@@ -298,25 +311,25 @@ class _Run:
 
     # ---- concepts, places, time ----------------------------------------------------------------------
     def concept(self, scheme: str, key: str, label: str, extra_type: URIRef | None = None) -> URIRef:
-        uri = self.u.concept(scheme, key)
-        if scheme in OPEN_SCHEMES and (uri, RDF.type, SKOS.Concept) not in self.m.known:
+        uri = self.m.iri("concept", scheme, key)
+        if scheme in OPEN_SCHEMES and SKOS.Concept not in self.m._known.objects(uri, RDF.type):
             self.add(uri, RDF.type, SKOS.Concept)
             if extra_type is not None:
                 self.add(uri, RDF.type, extra_type)
-            self.add(uri, SKOS.inScheme, self.u.scheme(scheme))
-            self.add(uri, SKOS.prefLabel, Literal(label, lang="en"))
+            self.add(uri, SKOS.inScheme, self.m.iri("scheme", scheme))
+            self.add(uri, SKOS.prefLabel, _literal(label, lang="en"))
         return uri
 
     def place(self, mention: PlaceMention) -> URIRef:
         ref = mention.ref
         if ref and ref.startswith("geonames:"):
-            return self.u.geonames_place(ref.split(":", 1)[1])
+            return self.m.iri("geonames_place", ref.split(":", 1)[1])
         if ref:
-            return self.u.pcode_place(ref)
+            return self.m.iri("pcode_place", ref)
         uri = self.u.named_place(mention.name, None)
         self.add(uri, RDF.type, SCHEMA.Place)
         self.add(uri, RDF.type, GEO.Feature)
-        self.add(uri, SCHEMA.name, Literal(mention.name, lang="en"))
+        self.add(uri, SCHEMA.name, _literal(mention.name, lang="en"))
         return uri
 
     def area(self, obs: ObservationRecord) -> URIRef | None:
@@ -329,7 +342,7 @@ class _Run:
         uri = self.u.area(name, [str(m) for m in members])
         self.add(uri, RDF.type, self.dis.ReportedArea)
         self.add(uri, RDF.type, SCHEMA.Place)
-        self.add(uri, SCHEMA.name, Literal(name, lang="en"))
+        self.add(uri, SCHEMA.name, _literal(name, lang="en"))
         for member in members:
             self.add(uri, SCHEMA.containsPlace, member)
         unit = self.m.enclosing(members)  # so figures add up per governorate
@@ -342,34 +355,35 @@ class _Run:
             return None
         uri = self.u.interval(obs.period_start, obs.period_end)
         self.add(uri, RDF.type, TIME.ProperInterval)
-        self.add(uri, RDFS.label, Literal(f"{obs.period_start or '…'} to {obs.period_end or '…'}", lang="en"))
+        self.add(uri, RDFS.label, _literal(f"{obs.period_start or '…'} to {obs.period_end or '…'}", lang="en"))
         if obs.duration:
-            self.add(uri, TIME.hasXSDDuration, Literal(obs.duration, datatype=XSD.duration))
+            self.add(uri, TIME.hasXSDDuration, _literal(obs.duration, datatype=XSD.duration))
         for prop, day in ((TIME.hasBeginning, obs.period_start), (TIME.hasEnd, obs.period_end)):
             if day is not None:
-                instant = self.u.id("instant", day.isoformat())
+                instant = self.m.iri("id", "instant", day.isoformat())
                 self.add(uri, prop, instant)
                 self.add(instant, RDF.type, TIME.Instant)
-                self.add(instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date))
+                self.add(instant, TIME.inXSDDate, _literal(day.isoformat(), datatype=XSD.date))
         return uri
 
     def span(self, span: Span) -> URIRef:
         body = self.article.body
         uri = self.u.span(self.key, span.start, span.end)
-        quote, position = BNode(f"1{digest(uri)}"), BNode(f"2{digest(uri)}")  # hex labels: see _blank
+        label = digest(uri)
+        quote, position = BNode(f"1{label}"), BNode(f"2{label}")  # hex labels: see _blank
         self.add(uri, RDF.type, OA.SpecificResource)
         self.add(uri, OA.hasSource, self.art)
         self.add(uri, OA.hasSelector, quote)
         self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(body[span.start : span.end]))
-        self.add(quote, OA.prefix, Literal(body[max(0, span.start - CONTEXT_CHARS) : span.start]))
-        self.add(quote, OA.suffix, Literal(body[span.end : span.end + CONTEXT_CHARS]))
+        self.add(quote, OA.exact, _literal(body[span.start : span.end]))
+        self.add(quote, OA.prefix, _literal(body[max(0, span.start - CONTEXT_CHARS) : span.start]))
+        self.add(quote, OA.suffix, _literal(body[span.end : span.end + CONTEXT_CHARS]))
         self.add(uri, OA.hasSelector, position)
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(span.start))
-        self.add(position, OA.end, Literal(span.end))
+        self.add(position, OA.start, _literal(span.start))
+        self.add(position, OA.end, _literal(span.end))
         if span.rule:
-            self.add(uri, self.dis.extractionRule, Literal(span.rule))
+            self.add(uri, self.dis.extractionRule, _literal(span.rule))
         return uri
 
     # ---- facts --------------------------------------------------------------------------------------
@@ -378,7 +392,7 @@ class _Run:
         uri = self.u.event(f"{self.key}-{slug(local)}")
         self.add(uri, RDF.type, SEM.Event)
         self.add(uri, RDF.type, SCHEMA.Event)
-        self.add(uri, RDFS.label, Literal(record.label, lang="en"))
+        self.add(uri, RDFS.label, _literal(record.label, lang="en"))
         for kind in record.types:
             self.add(uri, SEM.eventType, self.concept("event-type", kind, kind.replace("-", " ")))
         if record.alleged_by is None:
@@ -394,13 +408,13 @@ class _Run:
             agreement = self.u.id("agreement", slug(record.violates))
             self.add(agreement, RDF.type, SCHEMA.CreativeWork)
             self.add(agreement, RDF.type, self.dis.Agreement)
-            self.add(agreement, SCHEMA.name, Literal(record.violates, lang="en"))
+            self.add(agreement, SCHEMA.name, _literal(record.violates, lang="en"))
             self.add(uri, self.dis.violates, agreement)
         for prop, day in ((SEM.hasBeginTimeStamp, record.start), (SEM.hasEndTimeStamp, record.end)):
             if day is not None:
-                self.add(uri, prop, Literal(day.isoformat(), datatype=XSD.date))
+                self.add(uri, prop, _literal(day.isoformat(), datatype=XSD.date))
         if record.target:
-            self.add(uri, self.dis.targetAsPrinted, Literal(record.target, lang="en"))
+            self.add(uri, self.dis.targetAsPrinted, _literal(record.target, lang="en"))
         if record.span is not None:
             self.add(uri, PROV.wasDerivedFrom, self.span(record.span))
         self.locations[uri] = self.where(record, record.span)
@@ -432,11 +446,11 @@ class _Run:
             self.add(event, d.casualties, figure)
             self.add(figure, RDF.type, d.CasualtyFigure)
             self.add(figure, RDF.type, SCHEMA.Observation)
-            self.add(figure, d.casualtyType, self.u.concept("casualty-type", casualty.kind))
-            self.add(figure, d.casualtyCount, Literal(casualty.count))
-            self.add(figure, d.countQualifier, self.u.concept("figure-qualifier", casualty.qualifier))
+            self.add(figure, d.casualtyType, self.m.iri("concept", "casualty-type", casualty.kind))
+            self.add(figure, d.casualtyCount, _literal(casualty.count))
+            self.add(figure, d.countQualifier, self.m.iri("concept", "figure-qualifier", casualty.qualifier))
             if casualty.counted_as:
-                self.add(figure, d.countedAs, Literal(casualty.counted_as, lang="en"))
+                self.add(figure, d.countedAs, _literal(casualty.counted_as, lang="en"))
             self.add(figure, PROV.wasAttributedTo, source)
             figure_span = self.span(casualty.span) if casualty.span is not None else span
             if figure_span is not None:
@@ -453,13 +467,13 @@ class _Run:
             self.add(uri, SCHEMA.author, speaker)
         if post is not None:
             self.add(uri, self.dis.inCapacityOf, post)
-        self.add(uri, self.dis.reportingVerb, Literal(record.verb, lang="en"))
+        self.add(uri, self.dis.reportingVerb, _literal(record.verb, lang="en"))
         self.add(uri, SCHEMA.appearance, self.art)
         span = self.span(record.span)
         self.add(uri, PROV.wasDerivedFrom, span)
-        self.add(uri, SCHEMA.text, Literal(self.article.body[record.span.start : record.span.end], lang="en"))
+        self.add(uri, SCHEMA.text, _literal(self.article.body[record.span.start : record.span.end], lang="en"))
         if record.date is not None:
-            self.add(uri, SCHEMA.dateCreated, Literal(record.date.isoformat(), datatype=XSD.date))
+            self.add(uri, SCHEMA.dateCreated, _literal(record.date.isoformat(), datatype=XSD.date))
         for weapon in record.weapons:
             self.add(uri, self.dis.claimedWeapon, self.concept("weapon", weapon, weapon.replace("-", " ")))
         for key in record.events:
@@ -480,8 +494,8 @@ class _Run:
         self.add(uri, RDF.type, d.DisplacementObservation)
         self.add(uri, RDF.type, QB.Observation)
         self.add(uri, RDF.type, SCHEMA.Observation)
-        self.add(uri, QB.dataSet, self.u.dataset)
-        self.add(uri, d.reportedFigure, Literal(obs.figure))
+        self.add(uri, QB.dataSet, self.m.dataset)
+        self.add(uri, d.reportedFigure, _literal(obs.figure))
         printed_forms = (
             (d.figureAsPrinted, obs.figure_text),
             (d.unitAsPrinted, obs.unit_text),
@@ -490,22 +504,22 @@ class _Run:
         )
         for prop, printed in printed_forms:
             if printed:
-                self.add(uri, prop, Literal(printed) if prop == d.figureAsPrinted else Literal(printed, lang="en"))
-        self.add(uri, d.figureQualifier, self.u.concept("figure-qualifier", obs.qualifier))
+                self.add(uri, prop, _literal(printed) if prop == d.figureAsPrinted else _literal(printed, lang="en"))
+        self.add(uri, d.figureQualifier, self.m.iri("concept", "figure-qualifier", obs.qualifier))
         low, high = obs.bounds
         if low is not None:
-            self.add(uri, SCHEMA.minValue, Literal(low))
+            self.add(uri, SCHEMA.minValue, _literal(low))
         if high is not None:
-            self.add(uri, SCHEMA.maxValue, Literal(high))
-        self.add(uri, d.populationUnit, self.u.concept("population-unit", obs.unit))
-        self.add(uri, d.figureCategory, self.u.concept("figure-category", obs.category))
+            self.add(uri, SCHEMA.maxValue, _literal(high))
+        self.add(uri, d.populationUnit, self.m.iri("concept", "population-unit", obs.unit))
+        self.add(uri, d.figureCategory, self.m.iri("concept", "figure-category", obs.category))
         if area is not None:
             self.add(uri, SDMX_DIM.refArea, area)
         if period is not None:
             self.add(uri, SDMX_DIM.refPeriod, period)
         self.add(uri, d.reportedBy, reporter)
         if report_date is not None:  # unknown when neither the text nor the page gives a date (a shape warns)
-            self.add(uri, d.reportDate, Literal(report_date.isoformat(), datatype=XSD.date))
+            self.add(uri, d.reportDate, _literal(report_date.isoformat(), datatype=XSD.date))
         stated_in = _statement_of(obs, records)
         if stated_in is not None:
             self.add(uri, d.statedIn, statements[stated_in])
@@ -532,6 +546,28 @@ def _statement_of(obs: ObservationRecord, records: list[StatementRecord]) -> int
         return obs.statement
     inner = obs.sentence or obs.span
     return next((i for i, s in enumerate(records) if s.span.start <= inner.start and inner.end <= s.span.end), None)
+
+
+_LITERALS: dict[tuple[Any, ...], Literal] = {}  # short literals made before (see _literal)
+_LITERALS_KEPT = 50_000
+_SHORT = 100  # characters: a longer text is an article's own (its body, a quote, a statement)
+
+
+def _literal(value: str | int, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, lang=lang, datatype=datatype)``: rdflib makes a literal in Python, 5 to 15 µs each (its
+    value converted both ways, its language tag matched), and an article has about 100. A short one (a name, a
+    label, a number, a day, a rule) is made once and given again, kept with the type of its value (``True`` and
+    ``1`` are equal keys otherwise); a long text is made each time without rdflib's normalisation, which for a
+    text without datatype gives it back unchanged (the literal is the same)."""
+    if type(value) is str and datatype is None and len(value) > _SHORT:
+        return Literal(value, lang=lang, normalize=False)
+    key = (type(value), value, lang, datatype)
+    found = _LITERALS.get(key)
+    if found is None:
+        if len(_LITERALS) >= _LITERALS_KEPT:
+            _LITERALS.clear()
+        found = _LITERALS[key] = Literal(value, lang=lang, datatype=datatype)
+    return found
 
 
 def _blank() -> BNode:
