@@ -57,3 +57,25 @@ def test_the_edges_are_found() -> None:
                                                                         "\u017fix hundred and \u017feven"]
     assert [m.group(0) for m in statements._VERB.finditer(EDGES[3])] == ["SAID", "Said", "\u017faid", "told", "Adding",
                                                                           "explained"]
+
+
+def _cuts(texts: list[str]) -> list[str]:
+    """Every sentence cut before each space and comma: the text before a verb, as ``subject_before`` reads it."""
+    return [text[:i] for text in texts if len(text) <= 300 for i, char in enumerate(text) if char in " ,"] + EDGES + [
+        "The agency also ", "she said on Dec. 3, 2019, ", "X, on Jan. 12 ,\n", "it \u017ftrongly", "X in a press\nrelease "]
+
+
+def test_an_adverbial_is_stripped_only_from_a_text_ending_with_its_last_word() -> None:
+    cuts = _cuts(_texts())
+    stripped = [text for text in cuts if statements._ADVERBIAL.sub("", text) != text]
+    assert len(stripped) > 50
+    assert all(statements._ends_with(text, statements._ADVERBIAL_LAST) for text in stripped)
+    assert not statements._ends_with("The agency said", statements._ADVERBIAL_LAST)
+
+
+def test_a_date_is_stripped_only_from_a_text_ending_with_a_digit() -> None:
+    cuts = _cuts(_texts())
+    stripped = [text for text in cuts if statements._ON_DATE_AT_END.sub("", text) != text]
+    assert len(stripped) >= 2
+    assert all(statements._ends_in_digit(text) for text in stripped)
+    assert not statements._ends_in_digit("on Monday, ")

@@ -235,8 +235,17 @@ _MEDIA_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Media|Television|TV|Radio
 def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
     """The organization that published the article when it is an institution (its own report): the curated
     (non-media) organization, or an organization's name that is no medium's ("the X Refugee Council (XRC), press
-    release"; its id is then None)."""
-    mentions = finder.orgs(article.publisher)
+    release"; its id is then None). Found once per publisher and finder (a build's articles share a few publishers)."""
+    known = finder.publishers.get(article.publisher)
+    if known is None:
+        if len(finder.publishers) >= 4096:
+            finder.publishers.clear()
+        known = finder.publishers[article.publisher] = _publisher_of(article.publisher, finder, reconciler)
+    return known
+
+
+def _publisher_of(publisher: str, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:
+    mentions = finder.orgs(publisher)
     for mention in mentions:
         entry = reconciler.org_entry(mention.ref) if mention.ref else None
         if entry and entry.type == "media":
@@ -244,6 +253,6 @@ def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -
         if entry:
             return entry.id, mention.text
     for mention in mentions:
-        if mention.rule == "org-head" and mention.start == 0 and not _MEDIA_WORDS.search(article.publisher):
+        if mention.rule == "org-head" and mention.start == 0 and not _MEDIA_WORDS.search(publisher):
             return None, mention.text
     return None, None

@@ -44,11 +44,13 @@ _COUNTED_AFTER = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more
 _DAY_AT_END = re.compile(r"\s*,?\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                          r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", re.IGNORECASE)
 _DAY_AT_END_CUES = cues(_DAY_AT_END)
-_ADVERBIAL = re.compile(
-    r"(?:\s*,?\s*(?:also|further|furthermore|painfully|urgently|strongly|repeatedly|previously|earlier|recently|"
-    r"has|have|had|is|are|was|were|once\s+again|again|in\s+a\s+statement|in\s+a\s+press\s+release)\s*)+$",
-    re.IGNORECASE,
-)
+_ADVERBIAL_WORDS = ["also", "further", "furthermore", "painfully", "urgently", "strongly", "repeatedly", "previously", "earlier",
+                    "recently", "has", "have", "had", "is", "are", "was", "were", r"once\s+again", "again",
+                    r"in\s+a\s+statement", r"in\s+a\s+press\s+release"]
+_ADVERBIAL = re.compile(r"(?:\s*,?\s*(?:" + "|".join(_ADVERBIAL_WORDS) + r")\s*)+$", re.IGNORECASE)
+# the last words of those: a text that ends with none of them (white space aside) has no adverbial to strip, and is
+# not searched (the pattern, anchored at the end, is tried at every character of the text before the verb)
+_ADVERBIAL_LAST = tuple(sorted({re.split(r"\\s\+", word)[-1] for word in _ADVERBIAL_WORDS}))
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
 _ROLE_AT_END = re.compile(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))$")
 _ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))\s*[.,]")
@@ -281,10 +283,11 @@ class StatementFinder:
                     return person
             if found is not None:
                 return found
-            stripped = _ADVERBIAL.sub("", pre)
+            stripped = _ADVERBIAL.sub("", pre) if _ends_with(pre, _ADVERBIAL_LAST) else pre
             if possible(_DAY_AT_END_CUES, lowered(stripped)):  # a day's name, "yesterday", "today" or "night" in it
                 stripped = _DAY_AT_END.sub("", stripped)
-            stripped = re.sub(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$", "", stripped)
+            if _ends_in_digit(stripped):  # "..., on Dec. 3, 2019,": the day it was said
+                stripped = _ON_DATE_AT_END.sub("", stripped)
 
             if stripped == pre:
                 # "spokeswoman Name in Northtown also said": where the speaker was, between the name and the verb
@@ -578,6 +581,23 @@ class StatementFinder:
         if self.c.institution:
             return self.c.published, None
         return None, None
+
+
+_ON_DATE_AT_END = re.compile(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$")
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text``, lowered and without the white space at its end, may end with one of ``words`` (always, when
+    a letter could match ignoring case and not once lowered: ``lod.extract.cues.lowered``)."""
+    lower = lowered(text)
+    return lower is None or lower.rstrip().endswith(words)
+
+
+def _ends_in_digit(text: str) -> bool:
+    """Whether ``text`` ends with a digit, before white space and a comma: else ``_ON_DATE_AT_END`` cannot match it."""
+    end = text.rstrip()
+    end = end[:-1].rstrip() if end.endswith(",") else end
+    return end[-1:].isnumeric()  # every ``\d`` is numeric
 
 
 def _inside_quote(before: str) -> bool:
