@@ -19,7 +19,7 @@ read the pattern simply has no cues.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 try:
@@ -137,13 +137,21 @@ class Cued(Generic[Key]):
     def __init__(self, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> None:
         self.items = [(key, pattern, cues(pattern)) for key, pattern in patterns]
         self.words = tuple(sorted(all_words(sets for _, _, sets in self.items)))
+        # the patterns a set of present words allows, listed once per set: the same few sets come back text after text
+        self._by_words: dict[frozenset[str], list[tuple[Key, re.Pattern[str]]]] = {}
 
     def runnable(self, text: str) -> list[tuple[Key, re.Pattern[str]]]:
         if not gateable(text):
             return [(key, pattern) for key, pattern, _ in self.items]
         lower = text.lower()
-        present = {word for word in self.words if word in lower}
-        return [(key, pattern) for key, pattern, sets in self.items if not any(map(present.isdisjoint, sets))]
+        present = frozenset([word for word in self.words if word in lower])
+        allowed = self._by_words.get(present)
+        if allowed is None:
+            if len(self._by_words) >= 4096:
+                self._by_words.clear()
+            allowed = self._by_words[present] = [(key, pattern) for key, pattern, sets in self.items
+                                                 if not any(map(present.isdisjoint, sets))]
+        return list(allowed)
 
 
 def end_width(pattern: re.Pattern[str]) -> int | None:
@@ -167,3 +175,27 @@ def search_end(pattern: re.Pattern[str], width: int | None, text: str, end: int)
     """``pattern.search(text[:end])`` for a pattern that matches only at the end, looking at its last ``width + 1``
     characters only (``end_width``); offsets are those of ``text``, as the slice's."""
     return pattern.search(text, 0 if width is None else max(0, end - width - 1), end)
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str], words: tuple[str, ...] = ()
+                  ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts where ``starts`` matches (a character class,
+    which the engine looks for with its fast scan) or where one of ``words`` begins: only those positions are tried,
+    not every character (the engine enters a pattern of many branches and look-behinds at each one). The pattern must
+    never match the empty string."""
+    positions = [found.start() for found in starts.finditer(text)]
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(word, at + 1)
+    if words:
+        positions.sort()
+    end = 0
+    for position in positions:
+        if position < end:
+            continue
+        match = pattern.match(text, position)
+        if match is not None:
+            end = match.end()
+            yield match

@@ -24,7 +24,7 @@ from lod.extract.lexicon import (
     alternation as words_alternation,
 )
 from lod.extract.mentions import (
-    NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
+    CAPITAL_LEAD, NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
 )
 from lod.extract.people import PeopleFinder, split_role
 from lod.reconcile import Reconciler, place_key
@@ -37,7 +37,7 @@ _SP = r"[^\S\n]+"  # spaces within a line: a name never runs over a line break
 _ORG_TOKEN = TOKEN + r"(?:/" + TOKEN + r")?(?:(?<=\b[A-Z])\.)?"
 _ORG_PHRASE = re.compile(
     # an acronym in brackets may stand inside the name: "Camp Coordination and Camp Management (CCCM) Cluster"
-    r"(?<![\w’'/])(?P<name>" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*(?:(?:" + _ORG_TOKEN
+    CAPITAL_LEAD + r"(?<![\w’'/])(?P<name>" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*(?:(?:" + _ORG_TOKEN
     + r"|\([A-Z][A-Za-z]{1,9}\))" + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){0,5}(?:" + _ORG_HEADS + r")\b"
     # "... Administration of North and East <Country>", "... Center for Reconciliation of the Opposing Sides in <Country>":
     # capitalised words after "of" or "for" belong to the name
@@ -52,7 +52,7 @@ _SPEAKING_ACRONYM = re.compile(r"(?<![\w.’'-])(?P<acr>[A-Z]{2,6})(?![\w.’'-]
                                r"urges|urged|condemns|condemned)\b)"
                                r"|\baccording\s+to\s+(?:the\s+)?(?P<acr2>[A-Z]{2,6})(?![\w’'-]|\.\w)")
 _NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE"})
-_DEFINED_ACRONYM = re.compile(r"(?P<name>(?:" + TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_DEFINED_ACRONYM = re.compile(CAPITAL_LEAD + r"(?P<name>(?:" + TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
                      "office organization organisation ally allies army forces front".split())
@@ -68,7 +68,7 @@ _PREFIX_TOPONYM = re.compile(
 )
 _LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
 _COORDINATION = re.compile(
-    r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
+    CAPITAL_LEAD + r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
 )
 _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
 # a nationality adjective right before an organization's name, not itself the end of a capitalised name
@@ -173,7 +173,7 @@ class EntityFinder:
             found.append(Mention("org", start, end, text, "org-head", ref, False))
             if match.group("acr"):
                 acronyms[match.group("acr")] = text
-        for match in _DEFINED_ACRONYM.finditer(body):
+        for match in _DEFINED_ACRONYM.finditer(body) if "(" in body else ():  # "Name (ACRONYM)": a bracket needed
             acronyms.setdefault(match.group("acr"), _trim_leading(match.group("name")).strip())
         for acronym, full in acronyms.items():
             if acronym.upper() in ("IDP", "IDPS", "UK", "US", "USA"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lod.extract.cues import finditer_from
 from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
 from lod.extract.mentions import (
@@ -60,6 +61,9 @@ _SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z
                              # "Mohammed, 28, who fled on Saturday, told ...": a first name with an age, then its verb
                              r"(?<![\w’'-])(?P<g>[A-Z][a-z]{2,}),[^\S\n]+\d{1,2},[^\S\n]+(?:(?:an?|who)\b[^.;\n]{0,120}?,[^\S\n]+)?"
                              r"(?:also[^\S\n]+)?(?=(?:" + _VERB_ALT + r")\b)")
+# where a match of it can start: a quote or a comma, a capital, or a verb of its second branch (``cues.finditer_from``)
+_SINGLE_SPEAKER_STARTS = re.compile(r"[”\"’,A-Z]")
+_SINGLE_SPEAKER_WORDS = ("said", "says", "added", "recall")
 # after an inverted verb, the speaker's organization: '..., said Name of ORG.', '..., said Name from the ORG,'
 _OF_ORG_AFTER = re.compile(r",?[^\S\n]+(?:of|from|at|with)[^\S\n]+(?:the[^\S\n]+)?(?P<org>[A-Z][^,;.\n]{1,80}?)\s*(?:[,;]|\.(?:\s|$)|$)")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
@@ -141,7 +145,8 @@ class PeopleFinder:
             found[(start, end)] = Mention("person", start, end, name, rule, None, False, role, org_text)
         taken = SpanIndex([(m.start, m.end) for m in (*orgs, *found.values())])
         known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
-        for match in _SINGLE_SPEAKER.finditer(body):  # "Youssef recalls", "..., said Osman."
+        # "Youssef recalls", "..., said Osman."
+        for match in finditer_from(_SINGLE_SPEAKER, body, _SINGLE_SPEAKER_STARTS, _SINGLE_SPEAKER_WORDS):
             group = "n" if match.group("n") else "m" if match.group("m") else "d" if match.group("d") else "g"
             start, end, name = match.start(group), match.end(group), match.group(group)
             if (taken.overlaps(start, end) or name in known or name in STOPWORDS or name in TITLES or name in ROLE_HEADS
