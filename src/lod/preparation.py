@@ -40,7 +40,7 @@ from lod.records import Extraction
 from lod.reconcile import Reconciler
 from lod.reference import load_reconciler, reference_graph
 from lod.settings import Settings
-from lod.shacl.data import recurring_quads
+from lod.shacl.data import Index, recurring_quads
 from lod.uris import Uris
 from lod.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
 
@@ -149,12 +149,18 @@ class Context:
         return self._context(graph)[0]
 
     def _context(self, graph: Iterable[tuple[Node, Node, Node]]) -> tuple[list[tuple[Node, Node, Node]], list[Any] | None]:
-        """:meth:`context_triples`, and the same as Oxigraph quads (None if a node's hold a blank node). The
+        """:meth:`context_triples`, and the same as Oxigraph quads (None if a node's hold a blank node)."""
+        out, quads, _ = self._slices_of(graph)
+        return out, quads
+
+    def _slices_of(self, graph: Iterable[tuple[Node, Node, Node]]) -> tuple[list[tuple[Node, Node, Node]], list[Any] | None, list[tuple[Node, Index]]]:
+        """:meth:`_context`, and the same indexed by subject (:class:`lod.shacl.data.Data`'s ``index``). The
         order is that of the slices of the linked nodes one after the other with the repeats left out: a node
         reached again (a governorate two towns lie in) is skipped with all it leads to, which its first visit
         gave already."""
         out: list[tuple[Node, Node, Node]] = []
         quads: list[Any] | None = []
+        index: list[tuple[Node, Index]] = []
         seen: set[URIRef] = set()
         for node in {o for _, _, o in graph if isinstance(o, URIRef)}:
             todo = [node]
@@ -164,14 +170,16 @@ class Context:
                     continue
                 seen.add(current)
                 links = self._links(current)
-                out.extend(links.triples)
+                if links.triples:
+                    out.extend(links.triples)
+                    index.append((current, links.by_predicate))
                 todo.extend(links.followed)
                 if quads is not None:
                     if links.quads is None:
                         quads = None
                     else:
                         quads.extend(links.quads)
-        return out, quads
+        return out, quads, index
 
     def check(self, graph: Graph | list[tuple[Node, Node, Node]], ntriples: bytes | None = None) -> ValidationReport:
         """An article's (or data set's) graph, or its triples, checked against the shapes, with the context it
@@ -180,8 +188,8 @@ class Context:
         # Once: reading an rdflib graph costs more than checking it (and list(graph) would read it twice: the
         # length it asks first is a count of every triple).
         triples = graph if isinstance(graph, list) else list(iter(graph))
-        context, quads = self._context(triples)
-        return self.checker.check(triples, context, ntriples, quads)
+        context, quads, index = self._slices_of(triples)
+        return self.checker.check(triples, context, ntriples, quads, index)
 
     def shared(self) -> dict[URIRef, Graph]:
         """The graphs every build writes beside the articles': the vocabulary and the reference data."""
@@ -222,21 +230,25 @@ class Context:
                 self._unknown.clear()
             self._unknown.add(node)
             return _NO_LINKS
-        found = _Links(triples, followed, recurring_quads(triples))
+        by_p: Index = {}
+        for _, p, o in triples:
+            by_p.setdefault(p, {})[o] = None
+        found = _Links(triples, followed, recurring_quads(triples), by_p)
         self._slices[node] = found
         return found
 
 
 class _Links(NamedTuple):
-    """A node of the known graphs: its triples, the nodes it leads to, and its triples as Oxigraph quads (None
-    if one holds a blank node)."""
+    """A node of the known graphs: its triples, the nodes it leads to, its triples as Oxigraph quads (None if one
+    holds a blank node), and indexed."""
 
     triples: Sequence[tuple[Node, Node, Node]]
     followed: Sequence[URIRef]
     quads: list[Any] | None
+    by_predicate: Index  # its triples by predicate, then object, as Data indexes them
 
 
-_NO_LINKS = _Links((), (), [])  # an article's own node in the known graphs
+_NO_LINKS = _Links((), (), [], {})  # an article's own node in the known graphs
 _UNKNOWN_KEPT = 10_000
 
 

@@ -22,6 +22,7 @@ from lod.namespaces import SH, prefixes
 from lod.rdffiles import read_rdf_dir
 from lod.errors import InputError, Where
 from lod.shacl import Finding, ShapesError, Validator
+from lod.shacl.data import Index
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PATH_OPERATORS = {SH.inversePath: "^{}", SH.zeroOrMorePath: "{}*", SH.oneOrMorePath: "{}+", SH.zeroOrOnePath: "{}?"}
@@ -124,14 +125,16 @@ class ArticleChecker:
         self._validator = _validator(shapes)
 
     def check(self, graph: Graph | list[tuple[Node, Node, Node]], context: Iterable[tuple[Node, Node, Node]],
-              ntriples: bytes | None = None, context_quads: Sequence[Any] | None = None) -> ValidationReport:
+              ntriples: bytes | None = None, context_quads: Sequence[Any] | None = None,
+              context_index: Sequence[tuple[Node, Index]] | None = None) -> ValidationReport:
         """The article: a graph or its triples (and, if the caller has them, the same as rdflib's N-Triples,
         which the SPARQL-based constraints read); ``context``: a graph, or its triples
         (:meth:`lod.preparation.Context.context_triples`), and if the caller keeps them, the same as Oxigraph
-        quads (:func:`lod.shacl.data.recurring_quads`)."""
+        quads (:func:`lod.shacl.data.recurring_quads`) and indexed by subject (``Data``'s ``index``)."""
         triples = graph if isinstance(graph, list) else list(graph)
         focus = dict.fromkeys(s for s, _, _ in triples)
-        return _report(self._validator.validate([triples, context], focus, ntriples, context_quads), self.shapes)
+        return _report(self._validator.validate([triples, context], focus, ntriples, context_quads, context_index),
+                       self.shapes)
 
 
 def _result(finding: Finding, shapes: Graph) -> ValidationResult:

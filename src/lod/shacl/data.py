@@ -7,6 +7,7 @@ SPARQL-based constraints run in an in-memory Oxigraph store, filled only when a 
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 from typing import Any
@@ -19,6 +20,7 @@ from rdflib.term import Node
 from lod.namespaces import iri
 
 Triple = tuple[Node, Node, Node]
+Index = dict[Node, dict[Node, None]]  # one subject's predicates -> objects (as keys, in the order first given)
 _EMPTY: dict[Node, None] = {}
 _NONE: dict[Node, dict[Node, None]] = {}
 
@@ -35,21 +37,26 @@ class Data:
     """Triples of one or more graphs, deduplicated, with the look-ups SHACL needs."""
 
     def __init__(self, graphs: Sequence[Iterable[Triple]], ntriples: bytes | None = None,
-                 quads: Sequence[Any] | None = None) -> None:
+                 quads: Sequence[Any] | None = None, index: Sequence[tuple[Node, Index]] | None = None) -> None:
         """``graphs``: each read twice at most (for SPARQL); all but the first are taken to recur from one
         validation to the next (the context), so their Oxigraph terms are kept. ``ntriples``: the first graph
         as N-Triples (rdflib's, blank nodes labelled with their ids), which Oxigraph parses when SPARQL needs
         the store, instead of converting each term here. ``quads``: the other graphs' triples as Oxigraph
-        quads, as :func:`recurring_quads` gives them (a caller that keeps them spares converting them again)."""
+        quads, as :func:`recurring_quads` gives them (a caller that keeps them spares converting them again).
+        ``index``: the other graphs' triples by subject, as this data would index them (the same subjects,
+        predicates and objects in the same order), from a caller that keeps them so (the context of an article:
+        its nodes' slices recur, and indexing them again was half the indexing); they are taken as they are
+        and never changed, a subject the first graph has too merged into a copy."""
         self._graphs = graphs
         self._ntriples = ntriples
         self._quads = quads
         self._labelled = False  # blank nodes are Oxigraph's blank nodes with the rdflib ids as labels
         self.out: dict[Node, dict[Node, dict[Node, None]]] = {}
         self._inv: dict[Node, dict[Node, dict[Node, None]]] | None = None  # made when first asked (see inv)
-        self._new: list[Triple] = []  # each triple once, in the order first given: what inv is made of
+        self._new: list[Triple] = []  # each triple once, in the order first given (with index: the first graph's)
         out, new = self.out, self._new
-        for graph in graphs:
+        self._later: Sequence[Iterable[Triple]] = graphs[1:] if index is not None else ()  # inv reads them too
+        for graph in graphs if index is None else graphs[:1]:
             for triple in graph:
                 s, p, o = triple
                 by_p = out.get(s)
@@ -62,6 +69,13 @@ class Data:
                 objects[o] = None  # one hash of o, not two: a Literal's is computed in Python, every time
                 if len(objects) != known:
                     new.append(triple)
+        for subject, given in index or ():
+            mine = out.get(subject)
+            if mine is None:
+                out[subject] = given
+                continue
+            for p, objects in given.items():  # a node of the context the article says something of too
+                mine.setdefault(p, {}).update(objects)
         self._supers: dict[Node, set[Node]] = {}
         self._store: ox.Store | None = None
         self._from_ox: dict[Any, Node] = {}
@@ -79,7 +93,7 @@ class Data:
         inv = self._inv
         if inv is None:
             inv = self._inv = {}
-            for s, p, o in self._new:
+            for s, p, o in itertools.chain(self._new, *self._later):  # a triple again changes nothing
                 back = inv.get(o)
                 if back is None:
                     back = inv[o] = {}

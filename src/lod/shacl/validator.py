@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from lod.namespaces import iri
-from lod.shacl.data import Data, Triple
+from lod.shacl.data import Data, Index, Triple
 from lod.shacl.finding import Finding
 from lod.shacl.shapes import Shape, ShapesGraph
 
@@ -31,12 +31,14 @@ class Validator:
                 self._others.append(shape)
 
     def validate(self, graphs: Sequence[Iterable[Triple]], focus: Iterable[Node] | None = None,
-                 ntriples: bytes | None = None, quads: Sequence[Any] | None = None) -> list[Finding]:
+                 ntriples: bytes | None = None, quads: Sequence[Any] | None = None,
+                 index: Sequence[tuple[Node, Index]] | None = None) -> list[Finding]:
         """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
         checked against the shapes that target it in this data. ``ntriples``: the first graph as N-Triples, if
         the caller has it; ``quads``: the other graphs as Oxigraph quads, if the caller keeps them (see
+        :class:`Data`); ``index``: the other graphs indexed by subject, if the caller keeps them so (see
         :class:`Data`)."""
-        data = Data(graphs, ntriples, quads)
+        data = Data(graphs, ntriples, quads, index)
         plan: dict[int, tuple[Shape, list[Node]]] = {}
         if focus is None:
             for shape in self.shapes.targeted:
