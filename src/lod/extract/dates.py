@@ -212,8 +212,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the office's update of 10 June", "a report published on Monday", "in its latest update on Friday": the day the
     # figures were issued, their reporting date (as "as of")
     ("doc-date", re.compile(r"\b(?:update|report|statement|bulletin|release|briefing|figures|data|assessment|snapshot|sitrep)"
-                            r"(?:,\s*dated\s+|\s+(?:of|dated|from)\s+|\s+(?:(?:published|issued|released|posted)\s+(?:by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?\s+)?)?on\s+)(?:(?:" + WEEKDAY
+                            # "In a statement Tuesday, X said" (a fronted phrase of wire copy, the "on" dropped)
+                            r"(?:,\s*dated\s+|\s+(?:of|dated|from)\s+|\s+(?=(?-i:" + WEEKDAY + r"),)|\s+(?:(?:published|issued|released|posted)\s+(?:by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?\s+)?)?on\s+)(?:(?:" + WEEKDAY
                             + r"),?\s+)?(?:" + _DAYMON.format("s") + _YEAR.format("sy") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
+    # "in its 14 May update", "according to a Tuesday statement": the day before the document's noun
+    ("doc-date", re.compile(r"\b(?:in|according\s+to)\s+(?:its|their|the|a|an)\s+(?:(?:latest|last|weekly|daily|new)\s+)?(?:" + _DAYMON.format("s")
+                            + _YEAR.format("sy") + r"|(?P<w>(?-i:" + WEEKDAY + r")))\s+(?:update|report|statement|bulletin|release|briefing|sitrep)\b", re.I)),
     # "the previous day", "the day before": the day before the reporting date
     ("day-before", re.compile(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:yesterday|the))", re.I)),
     # "as of the end of May": its last day
