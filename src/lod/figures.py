@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 
-from lod import namespaces
+from lod import figurerows, namespaces
+from lod.facts import Facts
 from lod.store import Solutions, Store
 
 __all__ = ["COLUMNS", "CSV_FILE", "csv_text", "rows"]
@@ -139,9 +140,11 @@ def _units(store: Store, dis: str, places: list[str]) -> dict[str, dict[int, tup
     return out
 
 
-def csv_text(store: Store, vocab: str) -> str:
-    """The CSV: a header row, the HXL hashtag row, then one row per observation."""
-    return hxl_csv(COLUMNS, rows(store, vocab))
+def csv_text(store: Store, vocab: str, facts: Facts | None = None) -> str:
+    """The CSV: a header row, the HXL hashtag row, then one row per observation. ``facts``: the store's union's
+    triples of :func:`lod.figurerows.predicates`, read instead of the store when they decide every row."""
+    found = figurerows.rows(facts, vocab) if facts is not None else None
+    return hxl_csv(COLUMNS, found if found is not None else rows(store, vocab))
 
 
 def hxl_csv(columns: tuple[tuple[str, str, str], ...], table: list[dict[str, str]]) -> str:

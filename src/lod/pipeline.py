@@ -196,8 +196,8 @@ def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: Gr
         summaries.save(facts if facts is not None else store, settings.dumps_dir, settings.vocab_uri, build)
 
     try:
-        facts = Facts(summaries.predicates(settings.vocab_uri)) if build else None
-        _write_dumps(store, settings, build=build, graphs=graphs, facts=facts, before_catalog=index if build else None)
+        _write_dumps(store, settings, build=build, graphs=graphs, index=index if build else None,
+                     index_reads=summaries.predicates(settings.vocab_uri))
     except (OSError, ValueError, sqlite3.Error) as exc:
         raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 

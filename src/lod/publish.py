@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import IO, Any, Callable, Iterator, Sequence
 
 import pyoxigraph as ox
 from zlib_ng import gzip_ng
 from rdflib import Graph, URIRef
 
-from lod import figures
+from lod import figurerows, figures
 from lod.events import spreadsheet as event_table
 from lod._jsonld import BinaryOutput, JsonLdWriter
 from lod.facts import Facts
@@ -307,7 +307,7 @@ class Catalog:
 
 def write_dumps(
     store: Store, settings: Settings, *, now: datetime | None = None, build: str = "", graphs: GraphDump | None = None,
-    facts: Facts | None = None, before_catalog: Callable[[Facts | None], None] | None = None,
+    index: Callable[[Facts | None], None] | None = None, index_reads: Sequence[str] = (),
 ) -> Catalog:
     """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
     :mod:`lod.figures`), ``events.csv`` (every event: :mod:`lod.events.spreadsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
@@ -317,9 +317,11 @@ def write_dumps(
     files that a killed run left behind are deleted first. ``build`` (the name :mod:`lod.manifest` gives the
     input) is recorded in ``catalog.json``, so ``lod build`` knows these dumps are those of that input.
     ``graphs``: every graph of ``store`` already given to it (:func:`graph_dump`, by a build as it loaded the
-    store), which then are not read from the store again; the caller closes it. ``facts``: given every line of the
-    union when it is the whole store's (not for a store with a ``graph_scope``), then handed to ``before_catalog``
-    (or None when it was not filled), which is called once the dumps are written, before any is renamed into place.
+    store), which then are not read from the store again; the caller closes it. ``index``: called once the files
+    are written, before any is renamed into place, with the triples of the predicates ``index_reads`` that the
+    union of the whole store holds (:class:`lod.facts.Facts`, kept as the N-Triples dump is written; None for a
+    store with a ``graph_scope``, whose union is of lod's graphs alone: ask the store). The figures table is made
+    from such facts too.
 
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
@@ -339,8 +341,9 @@ def write_dumps(
         plain[NQUADS], plain[JSONLD] = fed.nquads, fed.jsonld
         staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
         examples = tuple(str(cls) for cls in example_classes(vocab))
-        whole = facts if not store.graph_scope else None  # the union is of lod's graphs alone otherwise
-        counts, written = _write_union(fed, plain, base, vocab, examples, whole)
+        # A store shared with other data (graph_scope): the union is of lod's graphs alone, the tables ask the store.
+        facts = None if store.graph_scope else Facts({*figurerows.predicates(vocab), *index_reads})
+        counts, written = _write_union(fed, plain, base, vocab, examples, facts)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
             zipped = _stage(staged, folder / f"{name}.gz")
@@ -360,12 +363,12 @@ def write_dumps(
                            graphs=None if census is None else fed.graphs)
         description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
-        _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab), encoding="utf-8", newline="")
+        _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab, facts), encoding="utf-8", newline="")
         _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(void_turtle(description, base, vocab))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
-        if before_catalog is not None:
-            before_catalog(whole)
+        if index is not None:
+            index(facts)
         for temporary, final in staged:
             os.replace(temporary, final)
     finally:
