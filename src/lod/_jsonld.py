@@ -124,7 +124,7 @@ class JsonLdWriter:
         self._separator = "\n"
         known = compiled or _Compiled(context)
         self._properties, self._compact = known.properties, known.compact
-        self._line_values: dict[tuple[bytes, bytes], tuple[str, str]] = {}  # (predicate, object) -> key, JSON value
+        self._line_values: dict[bytes, tuple[str, str]] = {}  # "predicate object ." -> key, JSON value
         self._keys: dict[str, str] = {}  # key -> its JSON text
 
     def write(self, store: Source, context: str | dict[str, Any]) -> int:
@@ -198,15 +198,15 @@ class JsonLdWriter:
         subject = b""
         node: dict[str, list[str]] = {}
         for line in ntriples.splitlines():
-            s, p, rest = line.split(b" ", 2)  # an IRI or blank node label holds no space
+            s, po = line.split(b" ", 1)  # an IRI or blank node label holds no space
             if s != subject:
                 if node:
                     yield self._line_node_text(subject, node)
                 subject, node = s, {}
-            o = rest[:-2]  # without " ."
-            entry = values.get((p, o))
+            entry = values.get(po)  # the predicate and object, " ." included
             if entry is None:
-                entry = values[(p, o)] = self._line_value(p, o, line)
+                p, o = po.split(b" ", 1)
+                entry = values[po] = self._line_value(p, o[:-2], line)
             key, value = entry
             held = node.get(key)
             if held is None:
@@ -347,6 +347,9 @@ class _Compiled:
         # A prefix is a plain string ending in / or #; longest namespace first so the most specific wins.
         namespaces = {name: iri for name, iri in context.items() if isinstance(iri, str) and iri[-1:] in "/#"}
         self._namespaces = sorted(((iri, name) for name, iri in namespaces.items()), key=lambda p: -len(p[0]))
+        self._by_iri: dict[str, str] = {}
+        for iri, name in self._namespaces:
+            self._by_iri.setdefault(iri, name)  # of two names for one namespace, the one the context gives first
         self._terms = set(context)
         # Property IRI -> (term, its @type coercion as a full IRI or "@id", or None).
         self.properties: dict[str, tuple[str, str | None]] = {}
@@ -368,11 +371,15 @@ class _Compiled:
         return namespaces[prefix] + local if prefix in namespaces else curie
 
     def _compact_iri(self, iri: str) -> str:
-        for namespace, name in self._namespaces:
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                local = iri[len(namespace) :]
-                if not local.startswith("//"):
-                    return f"{name}:{local}"
+        # The longest namespace first: each ends in / or #, so it ends where the IRI has one; the IRI's are tried
+        # from the right (not every namespace against every IRI: a build compacts 40,000 new IRIs per 1,000 articles).
+        by_iri = self._by_iri
+        cut = max(iri.rfind("/", 0, len(iri) - 1), iri.rfind("#", 0, len(iri) - 1))  # a non-empty local part after it
+        while cut >= 0:
+            name = by_iri.get(iri[: cut + 1])
+            if name is not None and not iri.startswith("//", cut + 1):
+                return f"{name}:{iri[cut + 1 :]}"
+            cut = max(iri.rfind("/", 0, cut), iri.rfind("#", 0, cut))
         scheme = iri.partition(":")[0]
         if scheme in self._terms:
             # JSON-LD would read "geo:..." as a compact IRI under our prefix; there is no escape for that.
