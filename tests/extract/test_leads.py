@@ -11,8 +11,10 @@ import pytest
 
 from lod.extract import entities, numbers, people, statements
 from lod.extract.cues import finditer_from
+from lod.extract.document import _finder
 from lod.extract.mentions import CAPITAL_LEAD
 from lod.extract.lexicon import REPORTING_VERBS
+from lod.reconcile import Reconciler
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "extraction"
@@ -101,3 +103,14 @@ def test_a_one_word_speaker_is_looked_for_only_where_it_can_start() -> None:
                                                               people._SINGLE_SPEAKER_WORDS)] == expected, text[:80]
         found += len(expected)
     assert found >= 10
+
+
+def test_the_case_sensitive_aliases_lead_rules_no_match_out(reconciler: Reconciler) -> None:
+    pattern = _finder(reconciler)._sensitive
+    start = pattern.pattern.index("(?<![")
+    assert start > 0
+    plain = re.compile(pattern.pattern[start:], pattern.flags)
+    texts = _texts() + ["the UN said; THE UN; its OCHA office; İts"]
+    assert sum(len(_matches(plain, text)) for text in texts) > 20
+    for text in texts:
+        assert _matches(pattern, text) == _matches(plain, text), text[:80]
