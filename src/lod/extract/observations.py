@@ -232,7 +232,8 @@ _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?
 _FLOW_TOTAL = re.compile(r"\b(?:(?:exodus|outflow|influx|flight)(?:\s+of\s+[^.;,\d]{0,60}?(?=\s))?|displacements?|arrivals|departures|evacuations|"
                          r"(?:IDP|population|displacement)\s+movements)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
-                         r"(?:\s+(?:in|during|since|over|for|from|across)\s+[^.;,\d]{0,30}?(?:\b(?:19|20)\d\d\b)?)?"
+                         # "Arrivals on Tuesday numbered 3,000", "Arrivals into the district reached 5,000"
+                         r"(?:\s+(?:in|during|since|over|for|from|across|on|into|to|at)\s+[^.;,\d]{0,30}?(?:\b(?:19|20)\d\d\b)?)?"
                          r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
                          r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
 # "the highest number of new displacements in 2017, with 2.9 million": a count given for a flow named before it
