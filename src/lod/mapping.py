@@ -79,6 +79,11 @@ class Mapped:
             return list(iter(self.graph))
         return [(s, p, o) for s, by_p in self._index.items() for p, objects in by_p.items() for o in objects]
 
+    def index(self) -> Index | None:
+        """The triples by subject, then predicate, then object (as keys), in :meth:`triples`' order, for a reader
+        that does not change them; None once the graph is made (a caller may have changed it)."""
+        return self._index if self._graph is None else None
+
     def reader(self) -> Graph | TripleReader:
         """What reads the graph's subjects, objects and values cheapest: the graph if it is made, else the index."""
         if self._graph is not None or self._index is None:

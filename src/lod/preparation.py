@@ -181,15 +181,16 @@ class Context:
                         quads.extend(links.quads)
         return out, quads, index
 
-    def check(self, graph: Graph | list[tuple[Node, Node, Node]], ntriples: bytes | None = None) -> ValidationReport:
+    def check(self, graph: Graph | list[tuple[Node, Node, Node]], ntriples: bytes | None = None,
+              index: dict[Node, Index] | None = None) -> ValidationReport:
         """An article's (or data set's) graph, or its triples, checked against the shapes, with the context it
         links to; ``ntriples``: the graph as rdflib's N-Triples, if the caller has it (the SPARQL constraints
-        read it)."""
+        read it); ``index``: the triples by subject, if the caller has them so (:meth:`lod.mapping.Mapped.index`)."""
         # Once: reading an rdflib graph costs more than checking it (and list(graph) would read it twice: the
         # length it asks first is a count of every triple).
         triples = graph if isinstance(graph, list) else list(iter(graph))
-        context, quads, index = self._slices_of(triples)
-        return self.checker.check(triples, context, ntriples, quads, index)
+        context, quads, slices = self._slices_of(triples)
+        return self.checker.check(triples, context, ntriples, quads, slices, index)
 
     def shared(self) -> dict[URIRef, Graph]:
         """The graphs every build writes beside the articles': the vocabulary and the reference data."""
@@ -302,7 +303,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     mapped = ctx.mapper.map(article, extraction, origins)
     triples = mapped.triples()  # read once (no rdflib graph is made for them: see Mapped)
     ntriples = graph_ntriples(triples)  # once: validated, then stored
-    report = ctx.check(triples, ntriples)
+    report = ctx.check(triples, ntriples, mapped.index())
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
     return Prepared(article, mapped, report, ntriples)

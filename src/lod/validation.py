@@ -126,14 +126,17 @@ class ArticleChecker:
 
     def check(self, graph: Graph | list[tuple[Node, Node, Node]], context: Iterable[tuple[Node, Node, Node]],
               ntriples: bytes | None = None, context_quads: Sequence[Any] | None = None,
-              context_index: Sequence[tuple[Node, Index]] | None = None) -> ValidationReport:
+              context_index: Sequence[tuple[Node, Index]] | None = None,
+              index: dict[Node, Index] | None = None) -> ValidationReport:
         """The article: a graph or its triples (and, if the caller has them, the same as rdflib's N-Triples,
         which the SPARQL-based constraints read); ``context``: a graph, or its triples
         (:meth:`lod.preparation.Context.context_triples`), and if the caller keeps them, the same as Oxigraph
-        quads (:func:`lod.shacl.data.recurring_quads`) and indexed by subject (``Data``'s ``index``)."""
+        quads (:func:`lod.shacl.data.recurring_quads`) and indexed by subject (``Data``'s ``index``); ``index``:
+        the article's triples indexed by subject (:meth:`lod.mapping.Mapped.index`), with ``context_index``."""
         triples = graph if isinstance(graph, list) else list(graph)
-        focus = dict.fromkeys(s for s, _, _ in triples)
-        return _report(self._validator.validate([triples, context], focus, ntriples, context_quads, context_index),
+        focus = dict.fromkeys(s for s, _, _ in triples) if index is None else dict.fromkeys(index)
+        first = index if context_index is not None else None
+        return _report(self._validator.validate([triples, context], focus, ntriples, context_quads, context_index, first),
                        self.shapes)
 
 

@@ -37,7 +37,8 @@ class Data:
     """Triples of one or more graphs, deduplicated, with the look-ups SHACL needs."""
 
     def __init__(self, graphs: Sequence[Iterable[Triple]], ntriples: bytes | None = None,
-                 quads: Sequence[Any] | None = None, index: Sequence[tuple[Node, Index]] | None = None) -> None:
+                 quads: Sequence[Any] | None = None, index: Sequence[tuple[Node, Index]] | None = None,
+                 first: dict[Node, Index] | None = None) -> None:
         """``graphs``: each read twice at most (for SPARQL); all but the first are taken to recur from one
         validation to the next (the context), so their Oxigraph terms are kept. ``ntriples``: the first graph
         as N-Triples (rdflib's, blank nodes labelled with their ids), which Oxigraph parses when SPARQL needs
@@ -46,7 +47,9 @@ class Data:
         ``index``: the other graphs' triples by subject, as this data would index them (the same subjects,
         predicates and objects in the same order), from a caller that keeps them so (the context of an article:
         its nodes' slices recur, and indexing them again was half the indexing); they are taken as they are
-        and never changed, a subject the first graph has too merged into a copy."""
+        and never changed, a subject the first graph has too merged into a copy. ``first`` (with ``index``): the
+        first graph's triples by subject, the same way (an article's, as the mapping indexed them), taken as
+        they are too."""
         self._graphs = graphs
         self._ntriples = ntriples
         self._quads = quads
@@ -55,8 +58,12 @@ class Data:
         self._inv: dict[Node, dict[Node, dict[Node, None]]] | None = None  # made when first asked (see inv)
         self._new: list[Triple] = []  # each triple once, in the order first given (with index: the first graph's)
         out, new = self.out, self._new
-        self._later: Sequence[Iterable[Triple]] = graphs[1:] if index is not None else ()  # inv reads them too
-        for graph in graphs if index is None else graphs[:1]:
+        self._later: Sequence[Iterable[Triple]] = ()  # the graphs indexed already, which inv reads too
+        if index is not None:
+            self._later = graphs if first is not None else graphs[1:]
+            if first is not None:
+                out.update(first)
+        for graph in graphs if index is None else graphs[:1] if first is None else ():
             for triple in graph:
                 s, p, o = triple
                 by_p = out.get(s)
@@ -74,6 +81,7 @@ class Data:
             if mine is None:
                 out[subject] = given
                 continue
+            mine = out[subject] = {p: dict(objects) for p, objects in mine.items()}  # never changes what it was given
             for p, objects in given.items():  # a node of the context the article says something of too
                 mine.setdefault(p, {}).update(objects)
         self._supers: dict[Node, set[Node]] = {}

@@ -32,13 +32,13 @@ class Validator:
 
     def validate(self, graphs: Sequence[Iterable[Triple]], focus: Iterable[Node] | None = None,
                  ntriples: bytes | None = None, quads: Sequence[Any] | None = None,
-                 index: Sequence[tuple[Node, Index]] | None = None) -> list[Finding]:
+                 index: Sequence[tuple[Node, Index]] | None = None, first: dict[Node, Index] | None = None) -> list[Finding]:
         """The results for every target of every shape, or (``focus`` given) for those nodes only: each is
         checked against the shapes that target it in this data. ``ntriples``: the first graph as N-Triples, if
         the caller has it; ``quads``: the other graphs as Oxigraph quads, if the caller keeps them (see
         :class:`Data`); ``index``: the other graphs indexed by subject, if the caller keeps them so (see
-        :class:`Data`)."""
-        data = Data(graphs, ntriples, quads, index)
+        :class:`Data`), and ``first`` the first graph so (the same)."""
+        data = Data(graphs, ntriples, quads, index, first)
         plan: dict[int, tuple[Shape, list[Node]]] = {}
         if focus is None:
             for shape in self.shapes.targeted:
