@@ -7,7 +7,9 @@ import pyoxigraph as ox
 import pytest
 
 from lod import figurerows, figures, summaries
+from lod.events import sheetrows, spreadsheet
 from lod.facts import Facts, language, value
+from lod.namespaces import dis
 from lod.settings import Settings
 from lod.store import open_store
 from lod.union import Union
@@ -104,3 +106,26 @@ def test_the_figures_are_left_to_the_query_where_the_engine_would_choose() -> No
     assert _rows(_OBSERVATION + '<http://x/o2> <https://schema.org/minValue> 16 .\n', vocab) is None
     # A report date whose text does not order as its value does.
     assert _rows(_OBSERVATION.replace('"2020-01-02"', '"2020-01-02Z"'), vocab) is None
+
+
+@pytest.fixture
+def events_settings(events_build: object) -> Settings:
+    return events_build.settings  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.parametrize("built", ["corpus_settings", "events_settings"])
+def test_the_events_sources_and_claims_from_the_facts_are_what_the_queries_find(built: str, request: pytest.FixtureRequest) -> None:
+    settings: Settings = request.getfixturevalue(built)
+    vocab = str(settings.vocab_uri)
+    facts = _store_facts(settings, sheetrows.predicates(vocab))
+    store = open_store(settings, read_only=True)
+    try:
+        asked = {name: store.query(getattr(spreadsheet, name).replace("{dis}", str(dis(vocab)))).values()  # type: ignore[union-attr]
+                 for name in ("_SOURCES", "_CLAIMS")}
+        table = spreadsheet.csv_text(store, vocab)
+    finally:
+        store.close()
+    assert asked["_SOURCES"] and sheetrows.sources(facts) == asked["_SOURCES"]
+    assert sheetrows.claims(facts, vocab) == asked["_CLAIMS"]
+    # The build wrote the table with its facts: the queries' table, byte for byte.
+    assert (settings.dumps_dir / spreadsheet.CSV_FILE).read_bytes() == table.encode("utf-8")

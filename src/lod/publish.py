@@ -34,6 +34,7 @@ from zlib_ng import gzip_ng
 from rdflib import Graph, URIRef
 
 from lod import figurerows, figures
+from lod.events import sheetrows
 from lod.events import spreadsheet as event_table
 from lod._jsonld import BinaryOutput, JsonLdWriter
 from lod.facts import Facts
@@ -320,8 +321,8 @@ def write_dumps(
     store), which then are not read from the store again; the caller closes it. ``index``: called once the files
     are written, before any is renamed into place, with the triples of the predicates ``index_reads`` that the
     union of the whole store holds (:class:`lod.facts.Facts`, kept as the N-Triples dump is written; None for a
-    store with a ``graph_scope``, whose union is of lod's graphs alone: ask the store). The figures table is made
-    from such facts too.
+    store with a ``graph_scope``, whose union is of lod's graphs alone: ask the store). The figures table and
+    part of the events table are made from such facts too.
 
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
@@ -342,7 +343,7 @@ def write_dumps(
         staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
         examples = tuple(str(cls) for cls in example_classes(vocab))
         # A store shared with other data (graph_scope): the union is of lod's graphs alone, the tables ask the store.
-        facts = None if store.graph_scope else Facts({*figurerows.predicates(vocab), *index_reads})
+        facts = None if store.graph_scope else Facts({*figurerows.predicates(vocab), *sheetrows.predicates(vocab), *index_reads})
         counts, written = _write_union(fed, plain, base, vocab, examples, facts)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
@@ -364,7 +365,7 @@ def write_dumps(
         description = describe(files, stats, base, vocab, issued=issued, modified=now)
         catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab, facts), encoding="utf-8", newline="")
-        _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab), encoding="utf-8", newline="")
+        _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab, facts), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(void_turtle(description, base, vocab))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
         if index is not None:

@@ -10,6 +10,8 @@ or data set rows).
 from __future__ import annotations
 
 
+from lod.events import sheetrows
+from lod.facts import Facts
 from lod.namespaces import dis
 from lod.figures import hxl_csv
 from lod.store import Solutions, Store
@@ -99,9 +101,10 @@ SELECT DISTINCT ?e ?source WHERE {
 } ORDER BY ?e ?source"""
 
 
-def rows(store: Store, vocab: str) -> list[dict[str, str]]:
+def rows(store: Store, vocab: str, facts: Facts | None = None) -> list[dict[str, str]]:
     """One dict per event, keyed by the query variables of ``COLUMNS`` (absent values left out); ``vocab`` is the
-    vocabulary namespace (``Settings.vocab_uri``)."""
+    vocabulary namespace (``Settings.vocab_uri``). ``facts``: the store's union's triples of
+    :func:`lod.events.sheetrows.predicates`, read instead of two of the queries where they decide the rows."""
     def select(query: str) -> list[dict[str, str]]:
         result = store.query(query.replace("{dis}", str(dis(vocab))))
         assert isinstance(result, Solutions)
@@ -113,10 +116,12 @@ def rows(store: Store, vocab: str) -> list[dict[str, str]]:
         kind = "killed" if r["kind"] == "KILLED" else "injured"
         joined.setdefault((r["e"], kind), []).append(r["count"])
         joined.setdefault((r["e"], kind + "By"), []).append(r.get("by", ""))
-    for r in select(_CLAIMS):
+    told = sheetrows.claims(facts, vocab) if facts is not None else None
+    for r in told if told is not None else select(_CLAIMS):
         joined.setdefault((r["e"], "actors"), []).append(r["actor"])
         joined.setdefault((r["e"], "allegedBy"), []).append(r.get("by", ""))
-    for r in select(_SOURCES):
+    derived = sheetrows.sources(facts) if facts is not None else None
+    for r in derived if derived is not None else select(_SOURCES):
         joined.setdefault((r["e"], "sources"), []).append(r["source"])
     for (event, name), values in joined.items():
         if event in out:
@@ -124,6 +129,6 @@ def rows(store: Store, vocab: str) -> list[dict[str, str]]:
     return list(out.values())
 
 
-def csv_text(store: Store, vocab: str) -> str:
-    """The CSV: a header row, the HXL hashtag row, then one row per event."""
-    return hxl_csv(COLUMNS, rows(store, vocab))
+def csv_text(store: Store, vocab: str, facts: Facts | None = None) -> str:
+    """The CSV: a header row, the HXL hashtag row, then one row per event (``facts``: see :func:`rows`)."""
+    return hxl_csv(COLUMNS, rows(store, vocab, facts))
