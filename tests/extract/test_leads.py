@@ -114,3 +114,17 @@ def test_the_case_sensitive_aliases_lead_rules_no_match_out(reconciler: Reconcil
     assert sum(len(_matches(plain, text)) for text in texts) > 20
     for text in texts:
         assert _matches(pattern, text) == _matches(plain, text), text[:80]
+
+
+def test_a_casualty_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    from lod.extract import events
+    from lod.extract.cues import lowered, possible
+    texts = _texts() + ["Shelling killed 12 civilians.", "at least 27 civilians were killed", "killing 3 and wounding 40"]
+    matched = 0
+    for text in texts:
+        for pattern, sets in events._CASUALTY_CUES:
+            if pattern.search(text):
+                matched += 1
+                assert possible(sets, lowered(text)), text[:80]
+    assert matched >= 3
+    assert events.casualties_in("Shelling killed 12 civilians; 40 people were wounded")[0][:2] == ("injured", 40)

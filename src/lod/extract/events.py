@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from lod.extract.cues import Cued
+from lod.extract.cues import Cued, cues, lowered, possible
 from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
 from lod.records import Qualifier
 
@@ -69,6 +69,7 @@ _CASUALTIES = [
                r"(?P<kind>killed|wounded|injured)\b", re.IGNORECASE),
     re.compile(r"\b(?P<kind>killing|wounding|injuring)\s+" + _Q + _N + r"\s*" + _UNIT + r"?", re.IGNORECASE),
 ]
+_CASUALTY_CUES = [(pattern, cues(pattern)) for pattern in _CASUALTIES]
 _KIND = {"killed": "killed", "killing": "killed", "wounded": "injured", "wounding": "injured", "injured": "injured",
          "injuring": "injured"}
 
@@ -102,7 +103,10 @@ def casualties_in(text: str) -> list[tuple[str, int, Qualifier, str | None, int,
     [('killed', 27, 'at-least', 'civilians', 0, 29), ('injured', 40, 'exact', None, 34, 45)]
     """
     found: dict[tuple[int, str], tuple[str, int, Qualifier, str | None, int, int]] = {}
-    for pattern in _CASUALTIES:
+    lower = lowered(text)
+    for pattern, sets in _CASUALTY_CUES:
+        if not possible(sets, lower):
+            continue  # no "killed", "wounded" ... in it: the pattern, tried at each digit, cannot match
         for m in pattern.finditer(text):
             qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("q") or "").lower()), "exact")
             kind = _KIND[m.group("kind").lower()]
