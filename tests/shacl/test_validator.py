@@ -12,20 +12,20 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from lod.articles import read_article
 from lod.errors import InputError
 from lod.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, rebase
-from lod.preparation import Context, extraction_for
-from lod.settings import Settings
+from lod.preparation import Context
 from lod.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
 
 from shacl._pyshacl import FocusReference, reference
+from shacl.conftest import GROUP
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = ROOT / "tests" / "shapes"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("S[0-9][0-9]-*.ttl"))
 ARTICLES = 12  # generated articles checked as they are, and again broken
 MUTATIONS = 3  # breakages per article
+pytestmark = GROUP  # with test_proofs.py, for their shared articles (conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -77,16 +77,10 @@ def test_examples_in_full_give_pyshacls_results(example: Path, with_ontology: bo
 
 
 @pytest.fixture(scope="module")
-def articles(corpus_settings: Settings) -> tuple[Context, list[tuple[Graph, Graph]]]:
+def articles(mapped_articles: tuple[Context, list[Graph]]) -> tuple[Context, list[tuple[Graph, Graph]]]:
     """The generated articles' graphs as the build maps them, each with its context slice."""
-    ctx = Context.load(corpus_settings)
-    out = []
-    for path in sorted((corpus_settings.data_dir / "articles").glob("*.txt"))[:ARTICLES]:
-        article = read_article(path)
-        extraction, origins = extraction_for(article, ctx)
-        graph = ctx.mapper.map(article, extraction, origins).graph
-        out.append((graph, ctx.context_for(graph)))
-    return ctx, out
+    ctx, graphs = mapped_articles
+    return ctx, [(graph, ctx.context_for(graph)) for graph in graphs[:ARTICLES]]
 
 
 def test_generated_articles_give_pyshacls_results(articles: tuple[Context, list[tuple[Graph, Graph]]]) -> None:
