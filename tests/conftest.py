@@ -180,3 +180,12 @@ def engine(request: pytest.FixtureRequest) -> str:
     """Each store engine in turn: ``embedded`` (Oxigraph on disk) and ``oxigraph-server`` (over HTTP)."""
     name: str = request.param
     return name
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """``make test``'s ``--dist loadfile``: a file at a time, the slowest first (tests/_scheduling.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from _scheduling import SlowestFirst
+
+    return SlowestFirst(config, log)  # type: ignore[arg-type]
