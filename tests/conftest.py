@@ -182,6 +182,7 @@ def engine(request: pytest.FixtureRequest) -> str:
     return name
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: unknown when it is not loaded (-p no:xdist)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """``make test``'s ``--dist loadfile``: a file at a time, the slowest first (tests/_scheduling.py)."""
     if config.getvalue("dist") != "loadfile":
