@@ -3,6 +3,9 @@ on the built corpus and the seed; and where the query's answer is the engine's c
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pyoxigraph as ox
 import pytest
 
@@ -11,7 +14,7 @@ from lod.events import sheetrows, spreadsheet
 from lod.facts import Facts, language, value
 from lod.namespaces import dis
 from lod.settings import Settings
-from lod.store import open_store
+from lod.store import Store, open_store
 from lod.union import Union
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -26,8 +29,10 @@ def _facts(text: bytes, predicates: list[str]) -> Facts:
     return facts
 
 
-def _store_facts(settings: Settings, predicates: list[str]) -> Facts:
-    """The facts of a built store's union, read from the store (graph by graph, as `lod dump` does)."""
+@contextmanager
+def _store_and_facts(settings: Settings, predicates: list[str]) -> Iterator[tuple[Store, Facts]]:
+    """A built store, open read-only, and the facts of its union read from it (graph by graph, as `lod dump`
+    does)."""
     store = open_store(settings, read_only=True)
     facts = Facts(predicates)
     try:
@@ -36,9 +41,9 @@ def _store_facts(settings: Settings, predicates: list[str]) -> Facts:
                 union.add(ox.serialize((q.triple for q in store.quads(name)), format=ox.RdfFormat.N_TRIPLES) or b"")
             for line in union.lines():
                 facts.add(line.split(b" ", 2)[1], line)
+        yield store, facts
     finally:
         store.close()
-    return facts
 
 
 def test_values_read_from_the_bytes_are_oxigraphs() -> None:
@@ -53,9 +58,7 @@ def test_values_read_from_the_bytes_are_oxigraphs() -> None:
 
 def test_the_index_from_the_facts_is_the_index_from_the_store(corpus_settings: Settings) -> None:
     vocab = str(corpus_settings.vocab_uri)
-    facts = _store_facts(corpus_settings, summaries.predicates(vocab))
-    store = open_store(corpus_settings, read_only=True)
-    try:
+    with _store_and_facts(corpus_settings, summaries.predicates(vocab)) as (store, facts):
         counted = summaries.compute(store, vocab)
         assert summaries.compute(facts, vocab) == counted and counted
         listed = summaries.compute_listings(store, vocab)
@@ -63,20 +66,14 @@ def test_the_index_from_the_facts_is_the_index_from_the_store(corpus_settings: S
         latest = {(c.iri, c.area) for summary in counted.values() for c in summary.latest}
         worded = summaries.words(store, vocab, latest)
         assert summaries.words(facts, vocab, latest) == worded and len(worded) == len(latest)
-    finally:
-        store.close()
 
 
 @pytest.mark.parametrize("built", ["corpus_settings", "built_settings"])
 def test_the_figures_from_the_facts_are_the_figures_the_query_finds(built: str, request: pytest.FixtureRequest) -> None:
     settings: Settings = request.getfixturevalue(built)
     vocab = str(settings.vocab_uri)
-    facts = _store_facts(settings, figurerows.predicates(vocab))
-    store = open_store(settings, read_only=True)
-    try:
+    with _store_and_facts(settings, figurerows.predicates(vocab)) as (store, facts):
         queried = figures.rows(store, vocab)
-    finally:
-        store.close()
     assert queried and figurerows.rows(facts, vocab) == queried
     # The build wrote the table from its facts: the query's table, byte for byte.
     assert (settings.dumps_dir / figures.CSV_FILE).read_bytes() == figures.hxl_csv(figures.COLUMNS, queried).encode("utf-8")
@@ -117,14 +114,10 @@ def events_settings(events_build: object) -> Settings:
 def test_the_events_sources_and_claims_from_the_facts_are_what_the_queries_find(built: str, request: pytest.FixtureRequest) -> None:
     settings: Settings = request.getfixturevalue(built)
     vocab = str(settings.vocab_uri)
-    facts = _store_facts(settings, sheetrows.predicates(vocab))
-    store = open_store(settings, read_only=True)
-    try:
+    with _store_and_facts(settings, sheetrows.predicates(vocab)) as (store, facts):
         asked = {name: store.query(getattr(spreadsheet, name).replace("{dis}", str(dis(vocab)))).values()  # type: ignore[union-attr]
                  for name in ("_SOURCES", "_CLAIMS")}
         table = spreadsheet.csv_text(store, vocab)
-    finally:
-        store.close()
     assert asked["_SOURCES"] and sheetrows.sources(facts) == asked["_SOURCES"]
     assert sheetrows.claims(facts, vocab) == asked["_CLAIMS"]
     # The build wrote the table with its facts: the queries' table, byte for byte.
