@@ -264,8 +264,13 @@ def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", exa
 
 
 def _turtle(ntriples: IO[bytes], out: BinaryOutput, base: str, vocab: str) -> None:
-    """N-Triples, each subject's lines together, as Turtle with our prefixes (parsed straight into the writer)."""
-    ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,  # type: ignore[arg-type]
+    """N-Triples, each subject's lines together, as Turtle with our prefixes (parsed straight into the writer).
+
+    Parsed leniently (IRIs and language tags not checked again): the lines are the union of what the store holds,
+    either written by Oxigraph from the store or the very lines its loader parsed strictly (:func:`_write_union`).
+    Checking every IRI of every line again was half the parse, 0.4-0.6 of the 1.2 CPU s of the 330,000 triples
+    of 1,000 articles; the Turtle is the same bytes."""
+    ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True), out, format=ox.RdfFormat.TURTLE,  # type: ignore[arg-type]
                  prefixes=prefixes(base, vocab))
 
 
