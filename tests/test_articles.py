@@ -81,9 +81,11 @@ def test_key_ignores_print_parameters() -> None:
         ("Title: x\nSource URL: https://a.example/<b>\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:31", "IRI"),
         ("Title: x\nSource URL: https://a.example/a>b\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:32", "IRI"),
         ("Title: x\nSource URL: https://a.example/100%\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:34", "%"),
+        # What Oxigraph refuses besides: the build's loader does not check the IRIs again
+        ("Title: x\nSource URL: https://a.example:8o/x\nPublisher: p\nPublished: 2020-01-01\n\nbody", "a.txt:2:13", "Invalid character 'o'"),
     ],
     ids=["colon-in-value-only", "no-colon", "missing-title-and-url", "empty-body", "not-http", "unknown-key",
-         "iri-quote", "iri-angle-open", "iri-angle-close", "iri-stray-percent"],
+         "iri-quote", "iri-angle-open", "iri-angle-close", "iri-stray-percent", "iri-bad-port"],
 )
 def test_malformed_articles_name_the_place(text: str, where: str, words: str) -> None:
     with pytest.raises(ArticleError) as caught:

@@ -2,12 +2,16 @@
 
 RDF writers put an IRI between ``<`` and ``>`` as it is, so a space, ``"``, ``<``, ``>`` or a stray ``%`` in a
 source URL would make the graph unwritable (or mean something else) further down the pipeline: it is refused
-where it is read, with its position.
+where it is read, with its position. What Oxigraph refuses besides (a port that is not a number, a bad host, a
+second ``#``) is refused too: a build's loader takes the graphs without checking their IRIs again
+(:meth:`lod.store.OxigraphStore.bulk_extend_nquads`).
 """
 
 from __future__ import annotations
 
 import re
+
+import pyoxigraph as ox
 
 __all__ = ["iri_problem"]
 
@@ -23,11 +27,17 @@ def iri_problem(text: str) -> tuple[int, str] | None:
     True
     >>> iri_problem('https://example.org/a"b')
     (21, 'the character \\'"\\' is not allowed in an IRI')
+    >>> iri_problem("https://example.org:8a/")
+    (0, "Invalid character 'a'")
     """
     if not _SCHEME.match(text):
         return 0, "not an http(s) URL"
     bad = _NOT_ALLOWED.search(text)
     if bad is None:
+        try:
+            ox.NamedNode(text)
+        except ValueError as exc:
+            return 0, str(exc)
         return None
     if bad.group() == "%":
         return bad.start(), "a % must be followed by two hexadecimal digits"

@@ -283,7 +283,10 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
                 loaded += text.count(b"\n")
                 yield fed.add_lines(node, text) if fed is not None else in_graph(text, node)
 
-        new.bulk_extend_nquads(nquads())
+        # Not checked again: every IRI is one lod made (lod.uris), a source URL or a data set's licence or source
+        # checked where it was read (lod.iri), the reference data's, or Oxigraph's own (a graph kept from the old
+        # store); rdflib refuses to write an IRI with a space, quote or angle bracket in the workers besides.
+        new.bulk_extend_nquads(nquads(), checked=True)
         new.optimize()
         new.flush()
         report.quads = done.quads = loaded

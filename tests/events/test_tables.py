@@ -146,6 +146,24 @@ def test_file_without_metadata_or_tags_is_refused(tmp_path: Path, ctx: Context) 
         prepared(path, ctx)
 
 
+@pytest.mark.parametrize(
+    ("metadata", "words"),
+    [
+        ("licence: https://licences.example:4o4/by\n", "licence is not an IRI: Invalid character 'o'"),  # a letter in the port
+        ("licence: CC BY 4.0\nsource: OCHA data\n", "source is not an IRI: Invalid IRI code point ' '"),
+        ("licence: CC BY 4.0\nsource: ocha\n", "source is not an IRI: No scheme found"),  # relative
+    ],
+    ids=["licence-bad-port", "source-with-space", "source-relative"],
+)
+def test_metadata_iri_that_is_not_one_is_refused(tmp_path: Path, ctx: Context, metadata: str, words: str) -> None:
+    # The licence (a URL) and the source become IRIs the build's loader does not check again: refused where read.
+    path = write_table(tmp_path, "plain", "a,b", ["1,2"], None)
+    path.with_suffix(".yaml").write_text("title: t\npublisher: p\n" + metadata, encoding="utf-8")
+    with pytest.raises(InputError, match=r"plain\.yaml:1:1: the metadata's ") as caught:
+        prepared(path, ctx)
+    assert words in str(caught.value)
+
+
 def test_same_file_maps_to_the_same_graph(tmp_path: Path, ctx: Context) -> None:
     from _rdf import isomorphic
 

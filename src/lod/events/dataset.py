@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import yaml
 
 from lod.errors import InputError, Where
+from lod.iri import iri_problem
 from lod.uris import slug
 
 REQUIRED = ("title", "publisher", "licence")
@@ -39,7 +41,8 @@ def read_metadata(table: str | Path, text: str | None = None) -> DatasetInfo:
     """The metadata of the data set in ``table``, from its ``.yaml`` file (or ``text``, for an upload).
 
     Raises:
-        InputError: the file is missing, does not parse, or lacks title, publisher or licence.
+        InputError: the file is missing, does not parse, lacks title, publisher or licence, or its licence (a
+            URL) or source is not an http(s) IRI.
     """
     table = Path(table)
     meta = metadata_path(table)
@@ -61,5 +64,24 @@ def read_metadata(table: str | Path, text: str | None = None) -> DatasetInfo:
     if missing:
         raise InputError(Where(str(meta), 1, 1), f"the metadata file lacks {', '.join(missing)} (required: {', '.join(REQUIRED)})")
     source = str(data["source"]).strip() if data.get("source") else None
+    licence = str(data["licence"]).strip()
+    # Each becomes an IRI in the graph (the licence when it is a URL), which the build's loader does not check again.
+    for name, value in (("licence", licence if licence.startswith(("http://", "https://")) else None), ("source", source)):
+        problem = _iri_problem(value) if value is not None else None
+        if problem is not None:
+            raise InputError(Where(str(meta), 1, 1), f"the metadata's {name} is not an IRI: {problem}: {value!r}")
     return DatasetInfo(slug(table.stem), str(table), str(data["title"]).strip(), str(data["publisher"]).strip(),
-                       str(data["licence"]).strip(), source)
+                       licence, source)
+
+
+def _iri_problem(text: str) -> str | None:
+    """Why ``text`` is not an IRI (:func:`lod.iri.iri_problem` for an http(s) URL, Oxigraph's reason for any
+    other), or None."""
+    if text.startswith(("http://", "https://")):
+        problem = iri_problem(text)
+        return None if problem is None else problem[1]
+    try:
+        ox.NamedNode(text)
+    except ValueError as exc:
+        return str(exc)
+    return None
