@@ -43,7 +43,7 @@ NUMBER = re.compile(
 )
 QUALIFIERS: list[tuple[str, str]] = [
     # "has passed 130,000", "topped 50,000": a running total over the figure
-    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|passed|topped|exceeded|surpassed",
+    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|passed|topped|tops|exceeded|exceeds|surpassed|surpasses",
      "more_than"),
     (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
     # "just under 5,000" is nearly 5,000 (the conventions' "almost / nearly": about), not a bound
@@ -189,6 +189,8 @@ def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
         gap = text[low.end: high.qstart]
         if not _RANGE_GAP.fullmatch(gap) or low.range or high.qualifier != "exact" or low.qualifier not in _RANGE_QUALIFIERS:
             continue
+        if 1900 <= low.value <= 2100 and low.text.isdigit() and text[max(0, low.qstart - 3): low.qstart].lower() == "in ":
+            continue  # "from 1.3 million in 2015 to 824,000": a year, then the figure it changed to
         opened = _RANGE_OPEN.search(text[: low.qstart])
         if gap.strip().lower() == "and" and not opened:
             continue  # "5,000 and 7,000": two figures, not a range

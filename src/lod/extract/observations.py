@@ -34,7 +34,7 @@ _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
 # one noun before the unit ("camp residents", "village families"), not a word that joins or predicates
 _NOUN_BEFORE_UNIT = (r"(?!(?:for|of|to|and|or|but|with|from|in|on|at|by|the|a|an|while|when|as|have|has|had|were|was|are|is|be|"
-                     r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our)\b)"
+                     r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our|became|become|becoming)\b)"
                      # not a unit itself: "4,000 families displaced" counts families, not "displaced" people
                      r"(?!(?:individuals|families|households|persons|people)\s)[a-z]{3,}\s+")
 _UNIT = re.compile(
@@ -113,7 +113,9 @@ _LABEL_NOT_FLOW = re.compile(r"\b(?:population|hosted|hosting|living|in\s+need|r
                              r"casualties|injured|wounded|projected|planning|planned|expected|people\s+in\s+need|remain\w*|stock)\b",
                              re.IGNORECASE)
 # a figure given for comparison, counted in the same terms as the one before
-_COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))\s+(?:a\s+(?:peak|high|record)\s+of\s+)?$",
+_COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))\s+(?:a\s+(?:peak|high|record)\s+of\s+)?$"
+                       # "fell from 1.3 million in 2015 to 824,000 in 2016": the figure it changed to
+                       r"|\b(?:fell|dropped|declined|decreased|rose|increased|grew|climbed|jumped)\s+from\s+[^;]{1,40}?\s+to\s+$",
                        re.IGNORECASE)
 # nothing before a sentence's first figure but its qualifier words or a connective: the figure is the subject
 _SUBJECT_START = re.compile(r"^\W{0,3}(?:(?:and|but|so|while|meanwhile|in\s+all|in\s+total|overall|altogether)\s*,?\s*)?$",
@@ -233,9 +235,16 @@ _FLOW_TOTAL = re.compile(r"\b(?:(?:exodus|outflow|influx|flight)(?:\s+of\s+[^.;,
                          r"(?:IDP|population|displacement)\s+movements)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
                          # "Arrivals on Tuesday numbered 3,000", "Arrivals into the district reached 5,000"
-                         r"(?:\s+(?:in|during|since|over|for|from|across|on|into|to|at)\s+[^.;,\d]{0,30}?(?:\b(?:19|20)\d\d\b)?)?"
-                         r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|"
-                         r"exceeded|passed|surpassed|stands\s+at|stood\s+at|totall?ed|numbered)\s*$", re.IGNORECASE)
+                         # "The exodus since 1 February has reached 46,000": a day of a month in that phrase
+                         r"(?:\s+(?:in|during|since|over|for|from|across|on|into|to|at)\s+[^.;,\d]{0,30}?(?:\b\d{1,2}\s+[A-Z][a-z]+\b)?"
+                         r"(?:\b(?:19|20)\d\d\b)?)?"
+                         r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|tops|"
+                         r"exceeded|exceeds|passed|surpassed|stands\s+at|stood\s+at|totall?ed|totals|numbered|numbers|"
+                         # "New displacements fell from 1.3 million in 2015 to 824,000 in 2016"
+                         r"(?:fell|dropped|declined|decreased|rose|increased|grew|climbed|jumped)\s+from)\s*$"
+                         # "The new arrivals, more than 23,000 since 3 June, are mostly women": a count in apposition
+                         r"|\b(?:(?:new\s+|latest\s+|recent\s+)?(?:arrivals|displacements|newcomers|evacuees)|influx|exodus|outflow)\s*[,(–—]\s*(?:of\s+)?$",
+                         re.IGNORECASE)
 # "the highest number of new displacements in 2017, with 2.9 million": a count given for a flow named before it
 _WITH_FLOW = re.compile(r"\b" + FLOW_UNITS + r"\b[^.;:]{0,80},\s*with\s+(?:a\s+total\s+of\s+|some\s+|about\s+|around\s+|over\s+|nearly\s+)?$",
                         re.IGNORECASE)
@@ -394,7 +403,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             continue
         first, last = group[0], group[-1]
         before = text[: first.number.qstart]
-        if re.fullmatch(r"passed|topped|exceeded|surpassed", first.number.qualifier_text, re.IGNORECASE):
+        if re.fullmatch(r"passed|topped|tops|exceeded|exceeds|surpassed|surpasses", first.number.qualifier_text, re.IGNORECASE):
             before = text[: first.number.start]  # "... has passed 130,000": the qualifier is the running total's verb
         before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
         limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
