@@ -41,8 +41,9 @@ _DAYMON = r"(?:(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?(?P<{0}d1>\d{{1,2}})(?:s
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
 _STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
 # "since the government's advance on 26 July", "since the army's offensive on Tuesday": an event named by its noun
+# ("since the clashes of 5 June": fighting named by its noun too, and its date after "of")
 _EVENT_NOUN = (r"(?:the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)(?:[\w’'-]+\s+){0,3}?(?:advance|offensive|assault|attack|operation|"
-               r"bombardment|escalation|push|incursion|onslaught)\s+(?:on\s+|in\s+)")
+               r"bombardment|escalation|push|incursion|onslaught|clashes|fighting|battle)\s+(?:on\s+|in\s+|of\s+)")
 # "since the offensive began on April 30": the start of an event with a stated date
 # "since the bridge reopened on 15 August", "since the army began its campaign to take the city in November": any
 # past verb, and a few words after it, before the date
@@ -142,6 +143,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-date-month", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+"
                                     r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")\b(?!\s+\d{1,2}\b)"
                                     + _YEAR.format("y"), re.I)),
+    # "between late May and 10 June", "from May until 10 June": from the month's first day to that day
+    ("range-month-date", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON
+                                    + r")\s+(?:to|and|until|through|till)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
     ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through|till)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
     # "from 15/12/2017 to 31/01/2018", "between 15.12.2017 and 31.01.2018": numeric dates, day first (month first when the
     # first number cannot be a month)
@@ -154,7 +158,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-days-bare", re.compile(r"\b(?P<m>" + MON + r")\s+(?P<a>[12]?\d|3[01])\s*[-–]\s*(?P<b>[12]?\d|3[01])\b(?![-–/.]?\d)" + _YEAR.format("y"), re.I)),
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in May and June", "during April, May and June 2018": from the first month to the last
-    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
+    # (a part of a month is the month: "in late May and early June")
+    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?:(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
     # "in the ten days since the offensive began": that many days back from the reporting date
     ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
     # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
@@ -183,7 +188,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "since the offensive began two weeks ago": a "since" period from that many days before the publication date
     ("since-event-ago", re.compile(_EVENT_START + r"(?:(?:its|their|a|an|the)\s+(?:[\w’'-]+\s+){0,6}?)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     # "on Saturday and Sunday", "between Monday and Wednesday": the days from the first to the second
-    ("weekday-range", re.compile(r"\b(?:on|between|from)\s+(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
+    # (wire copy drops the "on": "fled Wednesday and Thursday")
+    ("weekday-range", re.compile(r"\b(?:(?:on|between|from)\s+)?(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
     # "overnight": the night before the publication date
     ("overnight", re.compile(r"\bovernight\b(?!\s+(?:stay|shelter|bag|flight|train|bus))", re.I)),
     # "since fighting erupted last week", "since the offensive began last month", "... earlier this month": from the
@@ -227,7 +233,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the week of 6 June": that day and the six after it
     ("week-of", re.compile(r"\b(?:during|in|over)\s+the\s+week\s+of\s+" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
     # "since then", "have fled since.": from the date the text gave before
-    ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)", re.I)),
+    # ("have fled since, the agency said": a closing "since" before the attribution too)
+    ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)|(?<=\w\s)since(?=\s*,)", re.I)),
     # "on the first day and night": the first day (and the night after) of the operation the text dated before
     ("first-day", re.compile(r"\b(?:on|during|in|over)\s+the\s+first\s+day(?P<night>\s+and\s+night)?\b", re.I)),
     ("since-weekend", re.compile(r"\bsince\s+(?:the|last)\s+weekend\b", re.I)),
@@ -241,9 +248,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "since the end of January" from its last day, as "since the end of last month"
     ("since-month", re.compile(r"\bsince\s+(?:last\s+)?(?:(?P<end>the\s+end\s+of\s+)|" + _STATIC + r")(?P<m>" + MON + r")(?!\s+\d{1,2}\b)"
                                + _YEAR.format("y"), re.I)),
-    ("since-weekday", re.compile(r"\bsince\s+(?:" + _EVENT_NOUN + r")?(?:last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
+    ("since-weekday", re.compile(r"\bsince\s+(?:" + _EVENT_NOUN + r")?(?:last\s+|(?:early|late)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
+    # "since the offensive began" with no date after it: open here, dated by the sentence before that says when it was
+    # launched (``lod.extract.document``)
     ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
+                         r"\bsince\s+the\s+(?:campaign|offensive|operation|assault|escalation|bombardment)\s+(?:began|started|was\s+launched)"
+                         r"(?!\s*(?:on|in|at|last|earlier|this|late|early|mid|a|an|about|around|some|over|more|nearly|almost|just|\d|"
+                         r"two|three|four|five|six|seven|eight|nine|ten|several)\b)\b|"
                          r"\bover\s+the\s+(?:last|past)\s+year\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bearlier\s+this\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
     # "during the year", "over the course of the year": the year the text named last (resolved by the document,
@@ -269,7 +281,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "range-days": ("from", "between", "on ", "night"), "range-days-bare": tuple(name[:3] for name in _MONTH_NAMES), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
     "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
     "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours", "hrs"), "in-n-days": ("days", "weeks"),
-    "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
+    "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "range-month-date": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
     "overnight": ("overnight",), "since-last-month": ("last month", "last week"), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
@@ -494,6 +506,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 return make("period", None, None)
             days = max(1, round(n / 24)) if unit == "hours" else n * (7 if unit.startswith("week") else 1)
             return make("period", last_day - timedelta(days=days), last_day)
+        if rule == "range-month-date":
+            until = _day_month(m, "b", anchor, "yb")
+            if until is None:
+                return None
+            first_month = _month(m.group("m1"))
+            return make("period", date(until.year if first_month <= until.month else until.year - 1, first_month, 1), until)
         if rule == "range-date-month":
             month = _month(m.group("m"))
             stated = m.group("ya") if not m.group("y") and not m.group("ythis") else None  # "from 20 May 2015 to June"
@@ -600,6 +618,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "weekday":
             assert anchor is not None  # _ANCHORED
             day = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            if day == anchor and m.group(0).lower().startswith("last"):
+                day -= timedelta(days=7)  # "last Friday" written on a Friday is the week before
             return make("point", day, day)
         if rule == "yesterday":
             assert anchor is not None  # _ANCHORED

@@ -118,7 +118,8 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
                                                       rule="reporting-period")], key=lambda e: e.begin)
 
 
-_SINCE_THE_START = re.compile(r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|operation|assault|escalation)",
+_SINCE_THE_START = re.compile(r"since\s+the\s+(?:(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|operation|assault|escalation)|"
+                              r"(?:campaign|offensive|operation|assault|escalation|bombardment)\s+(?:began|started|was\s+launched))",
                               re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|began|started|opened|kicked\s+off)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:campaign|offensive|operation|assault)\b|\b(?:campaign|offensive|operation|assault)\s+"
@@ -190,9 +191,14 @@ def _closed_since(text: str, found: list[DateExpression]) -> list[DateExpression
     return found
 
 
+# a date that opens the body before a dash, with no place: "15/06/2016 - ...", "15 June 2016 – ...", "June 15, 2016 | ..."
+_DATE_LEAD = re.compile(r"\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:\d{1,2}\s+" + MON + r"|" + MON + r"\s+\d{1,2}),?\s+(?:19|20)\d\d)"
+                        r"\s*(?:--|[-–—|])\s")
+
+
 def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:
     """The dates of a sentence without its dateline's: the day the copy was filed is no period of what it reports."""
-    dateline = _DATELINE.match(text) if found and found[0].begin < 60 else None
+    dateline = (_DATELINE.match(text) or _DATE_LEAD.match(text)) if found and found[0].begin < 60 else None
     return [e for e in found if e.begin >= dateline.end()] if dateline else found
 
 

@@ -138,12 +138,18 @@ def unit_before(start: date, text: str) -> tuple[date, date]:
     return last - timedelta(days=6), last
 
 
+# the people of the figure before, told again with their flight and no count: "They fled between 1 and 10 June."
+_THEY_FLED = re.compile(r"(?:They|Most\s+of\s+them|Many\s+of\s+them|All\s+of\s+them)\s+(?:had\s+|have\s+)?(?:all\s+)?"
+                        r"(?:fled|left|arrived|crossed|were\s+(?:displaced|evacuated))\b")
+
+
 def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> None:
     """'The displacement between 12 and 25 December ...' right after a figure dates that figure."""
     if index + 1 >= len(doc.sentences):
         return
     following = doc.sentences[index + 1].text
-    if not re.match(r"(?:The|This|That)\s+(?:mass\s+|latest\s+|recent\s+|new\s+|wave\s+of\s+)?(?:displacement|exodus)\b", following):
+    if not re.match(r"(?:The|This|That)\s+(?:mass\s+|latest\s+|recent\s+|new\s+|wave\s+of\s+)?(?:displacement|exodus)\b", following) \
+            and not _THEY_FLED.match(following):
         return
     if find_figures(following):
         return
