@@ -139,7 +139,10 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:(?:to|into|towards)\s+(?:the\s+(?!total\b)[
                              r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+" + MON + r"|" + MON +
                              r"\s+\d{1,2})|the\s+(?:following|next|previous)\s+day|overnight)(?:\s+(?:alone|night|morning|evening))?"
                              r"(?=\s*(?:[,.;]|and\b|$)))")
-_INSERTION = re.compile(r"^\s*,\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
+_INSERTION = re.compile(r"^\s*(?:,|[–—-]+|\()\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
+# a part counted first, then who it is: "50,000 people, 20,000 of them children, fled" (commas, dashes or brackets)
+_OPEN_PART = re.compile(r"^\s*(?:,|[–—-]+|\()\s*$")
+_OF_THEM_PART = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
 # "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
 _PARTICIPLE_UNIT = re.compile(r"(?:^|(?<!internally)\s)(?:displaced|uprooted)$", re.IGNORECASE)
@@ -408,13 +411,14 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
         limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
         after = text[last.end: limit]
-        if index + 1 < len(groups) and (_INSERTION.match(after) or _AMONG.match(after)):
+        if index + 1 < len(groups) and (_INSERTION.match(after) or _AMONG.match(after) or (
+                _OPEN_PART.match(after) and _OF_THEM_PART.match(text, groups[index + 1][-1].end))):
             # "some 35,000 people, among them 4,000 fighters, were evacuated": the predicate after the part is the
             # whole's; "50,000 children are among the 137,000 people who fled": the group's predicate is theirs
             inner_end = groups[index + 1][-1].end
             tail_limit = groups[index + 2][0].number.qstart if index + 2 < len(groups) else len(text)
             rest = text[inner_end: tail_limit]
-            closing = re.match(r"[^,;.]*,", rest) if _INSERTION.match(after) else None
+            closing = re.match(r"[^,;.()–—]*[,)–—]", rest) if not _AMONG.match(after) else None
             after = rest[closing.end():] if closing else rest
         after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
                        r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
