@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lod.extract import dates, events
-from lod.extract.cues import Cued, cues, end_width, lowered, possible, search_end
+from lod.extract.cues import Cued, Starts, cues, end_width, lowered, possible, search_end
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extraction"
 
@@ -95,3 +95,43 @@ def test_a_search_at_the_end_finds_what_a_search_of_the_slice_finds() -> None:
                 assert (got and (got.span(), got.group(0))) == (expected and (expected.span(), expected.group(0)))
                 found += expected is not None
     assert found > 50
+
+
+@pytest.mark.parametrize(("pattern", "flags", "words", "classes"), [
+    (r"\bsince\s+\d+", re.IGNORECASE, ("since",), None),
+    (r"(?:between|from)\s+\d+", 0, ("betwee", "from"), None),  # six characters at most
+    (r"(?:on\s+)?(?:Mon|Tue)day", re.IGNORECASE, ("monday", "on", "tueday"), None),  # an optional part, or what follows it
+    (r"(?-i:ISIS|IS)\s+took", re.IGNORECASE, ("is",), None),  # "isis" begins with "is"; other flags end the word
+    (r"[Ff]lee", 0, ("flee",), None),  # a class of a few letters: one word each, lowered
+    (r"\b\d{1,2}\s+June", 0, (), r"[\d](?<=\b[\d])"),  # a class: looked for by the engine, the boundary kept
+    (r"(?<![\w-])al-\w+", 0, ("al-",), None),  # a look-behind has no width
+    (r"\w+\s+said", 0, (), r"[\w]"),
+    (r"x?y*", 0, None, None),  # may match the empty text: searched as usual
+    (r".said", 0, None, None),  # may begin with any character
+    (r"\u00e9t\u00e9", re.IGNORECASE, None, None),  # a letter beyond ASCII ignoring case: the engine's folds, not lower()
+])
+def test_starts_are_the_words_a_match_begins_with(pattern: str, flags: int, words: tuple[str, ...] | None,
+                                                   classes: str | None) -> None:
+    starts = Starts(re.compile(pattern, flags))
+    assert starts.words == words
+    assert (starts.classes.pattern if starts.classes else None) == classes
+
+
+def _articles() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted((DATA.parents[2] / "data" / "articles").glob("*.txt"))]
+
+
+STARTED = [p for _, p in dates._PATTERNS]
+# the edges: a long s and a dotless i (matched ignoring case, not once lowered), a capital I with a dot (two characters
+# lowered), a Kelvin sign (a "k" ignoring case, and lowered)
+EDGES = ["\u017fince 3 May, \u017fince Monday", "\u0130n 2019, in 2018 \u0131n June", "wee\u212a of 3 March, since \u212aey",
+         "Between 1 and 3 June, FROM 2 TO 4 JULY, since Tuesday's attack on 12 Aug."]
+
+
+@pytest.mark.parametrize("pattern", STARTED, ids=[rule for rule, _ in dates._PATTERNS])
+def test_a_pattern_searched_where_its_matches_start_finds_what_it_finds(pattern: re.Pattern[str]) -> None:
+    starts = Starts(pattern)
+    assert starts.words is not None  # each of these has its beginnings told
+    for text in _sentences() + _articles() + EDGES:
+        got = [(m.span(), m.groups()) for m in starts.finditer(text, lowered(text))]
+        assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)], text[:80]

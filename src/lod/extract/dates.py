@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from lod.extract.cues import all_words, cues, gateable
+from lod.extract.cues import Starts, all_words, cues, gateable
 from lod.extract.numbers import SCALES, _words_value
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -302,10 +302,14 @@ _LOOKED_FOR = tuple(sorted(set(_NEED_WORDS) | set(_MONTH_HEADS) | all_words(_CUE
 _ANY_WORDS = frozenset(_NEED_WORDS) | frozenset(_MONTH_HEADS)  # a word some rule needs, or a month
 
 
-def _checks(cued: bool) -> list[tuple[str, re.Pattern[str], tuple[frozenset[str], ...]]]:
+# each pattern searched only where its matches can start (``lod.extract.cues.Starts``): "since", "between", a digit
+_STARTS = [Starts(pattern) for _, pattern in _PATTERNS]
+
+
+def _checks(cued: bool) -> list[tuple[str, Starts, tuple[frozenset[str], ...]]]:
     """Each pattern with the word sets a sentence must meet (one word of each) for it to run."""
-    return [(rule, pattern, ((frozenset(_NEEDS[rule]),) if rule in _NEEDS else ()) + (sets if cued else ()))
-            for (rule, pattern), sets in zip(_PATTERNS, _CUES)]
+    return [(rule, starts, ((frozenset(_NEEDS[rule]),) if rule in _NEEDS else ()) + (sets if cued else ()))
+            for (rule, _), starts, sets in zip(_PATTERNS, _STARTS, _CUES)]
 
 
 _CHECKED, _NEEDS_CHECKED = _checks(True), _checks(False)
@@ -645,8 +649,9 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
         return []  # no word any rule needs, and no month (the two rules without such words need one)
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in _runnable(present, gateable(text)):
-        for m in pattern.finditer(text):
+    cued = gateable(text)
+    for rule, starts in _runnable(present, cued):
+        for m in starts.finditer(text, lower if cued else None):
             if rule == "month-year" and m.group("m").rstrip(".") == "may" and not m.group("y"):
                 continue  # "in may": the modal verb's neighbour, not the month (written "May")
             begin, finish = m.span()
@@ -659,7 +664,7 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
     return sorted(found, key=lambda d: d.begin)
 
 
-def _runnable(present: frozenset[str], cued: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _runnable(present: frozenset[str], cued: bool) -> tuple[tuple[str, Starts], ...]:
     """The rules, in order, whose words a sentence has (one of each of their sets): the same few sets of words come
     back sentence after sentence, so each set's rules are listed once (a pure function of the set)."""
     key = (present, cued)
@@ -672,7 +677,7 @@ def _runnable(present: frozenset[str], cued: bool) -> tuple[tuple[str, re.Patter
     return rules
 
 
-_RUNNABLE: dict[tuple[frozenset[str], bool], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+_RUNNABLE: dict[tuple[frozenset[str], bool], tuple[tuple[str, Starts], ...]] = {}
 
 
 _TITLE_MONTH = re.compile(r"\b(?P<m>" + MON + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I)
