@@ -49,6 +49,7 @@ NOT_PERSON_HEADS = _words("not_person_heads")
 COUNTRY_ADJECTIVES = _words("demonyms")
 PERSON_UNITS = _words("person_units")
 PEOPLE_DEMONYMS = _words("people_demonyms")
+UNIT_ABBREVIATIONS = {str(short): str(unit) for short, unit in _DATA["unit_abbreviations"].items()}
 UNIT_ADJECTIVES = _words("unit_adjectives")
 PEOPLE_GROUPS = "(?:" + str(_DATA["people_groups"]["pattern"]) + ")"
 # What follows a figure: flow, casualty, stock or projection (regex alternatives)

@@ -25,13 +25,13 @@ from lod.extract.dates import MON
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
     PEOPLE_GROUPS, POPULATION_SHARES, SOURCE_CITATION,
-    PERSON_UNITS, RETURN_CUES, UNIT_ADJECTIVES, alternation,
+    PERSON_UNITS, RETURN_CUES, UNIT_ABBREVIATIONS, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
 
 # words before the unit: "more", "newly displaced", a nationality ("<demonym> refugees")
 _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
-_PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS)
+_PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS + tuple(UNIT_ABBREVIATIONS))
 # one noun before the unit ("camp residents", "village families"), not a word that joins or predicates
 _NOUN_BEFORE_UNIT = (r"(?!(?:for|of|to|and|or|but|with|from|in|on|at|by|the|a|an|while|when|as|have|has|had|were|was|are|is|be|"
                      r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our|became|become|becoming)\b)"
@@ -48,7 +48,8 @@ _OF_COUNTED_WHOLE = re.compile(r"\s*of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|its
                                r"approximately)\s+)?[\d][\d,.]*(?:\s+(?:million|thousand))?\s+(?:[\w’'-]+\s+)?(?P<u>" + _PEOPLE + r")\b")
 _WHOLE_OF_A_PART = re.compile(r"\d\s+of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|its|their)\s+(?:(?:estimated|roughly|some|about|around|nearly|"
                               r"approximately)\s+)?$")
-_UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households"}
+_UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households",
+              **{short.lower(): unit for short, unit in UNIT_ABBREVIATIONS.items()}}
 _BARE_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
     r"\(\s*(?:since|in|over|during|from|between|as\s+of|past|last|this)\b|out\s+of|inside|abroad|across|internally|and|or|more|went|headed|(?:going|moving)\s+(?:to|into|towards)|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
@@ -62,7 +63,7 @@ _BARE_FOLLOWERS = re.compile(
 _BARE_BEFORE_FLOW = re.compile(r"\s*(?:[—–-]+\s*[^\d.;—–]{1,40}?[—–-]+\s*)?(?:(?:so\s+far|in\s+total|to\s+date|[a-z]+ly|already|now|alone|altogether|overall|also|since|then|"
                                r"all|more|still|later|just|have|has|had|were|was|are|been|being)\s+){0,3}(?:" + FIGURE_PREDICATES["flow"] + r")\b")
 _CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|numbering|amounting\s+to|including|with\s+a\s+total\s+of|totall?ing|or|"
-                        r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—]+\s*)$", re.IGNORECASE)
+                        r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—/]+\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
 _SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
