@@ -40,3 +40,20 @@ def test_an_iri_rdflib_cannot_write_is_refused_the_same_way() -> None:
     with pytest.raises(Exception, match="does not look like a valid URI") as theirs:
         g.serialize(format="nt", encoding="utf-8")
     assert str(ours.value) == str(theirs.value)
+
+
+def test_a_literal_written_again_or_another_equal_one_gives_rdflib_s_text() -> None:
+    # short literals' texts are remembered by the literal object; equal ones made anew, and literals that
+    # compare equal but are written differently, must each still come out as rdflib writes them
+    g = Graph()
+    s = URIRef(EX + "s")
+    for literal in (Literal("1", datatype=XSD.integer), Literal("01", datatype=XSD.integer), Literal("x", lang="en"),
+                    Literal("x", lang="EN"), Literal("x"), Literal("y" * 150)):
+        g.add((s, URIRef(EX + "p"), literal))
+    expected = g.serialize(format="nt", encoding="utf-8")
+    assert ntriples(g) == expected
+    assert ntriples(list(g)) == expected
+    again = Graph()
+    for triple in g:
+        again.add((triple[0], triple[1], Literal(str(triple[2]), lang=triple[2].language, datatype=triple[2].datatype)))
+    assert ntriples(again) == again.serialize(format="nt", encoding="utf-8")
