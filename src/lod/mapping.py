@@ -17,7 +17,7 @@ from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
 from lod.articles import STATED, Article
-from lod.boundaries import enclosing_unit
+from lod.boundaries import Readable, enclosing_unit
 from lod.namespaces import GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, Terms, dis
 from lod.records import (
     EventRecord,
@@ -120,6 +120,11 @@ class Mapper:
         self._iris: dict[tuple[str, ...], URIRef] = {}  # see iri
         self.dataset = uris.dataset
 
+    def read_known_through(self, reader: Readable) -> None:
+        """Look the known graph up through ``reader`` (what answers as it does, cheaper: the context's slice of
+        each node, which the check reads for the same nodes anyway), each look-up still made once."""
+        self._known = _Remembered(reader)
+
     def iri(self, kind: str, *key: str) -> URIRef:
         """``uris.<kind>(*key)`` (an IRI that recurs from one article to the next: a place, an organization, a
         concept, a day), made once (rdflib checks an IRI's characters in Python each time it makes one)."""
@@ -145,7 +150,7 @@ class Mapper:
 class _Remembered:
     """A graph's objects and values, each looked up once (for a graph that does not change: the known one)."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Readable) -> None:
         self.graph = graph
         self._objects: dict[tuple[Node, Node], list[Node]] = {}
 

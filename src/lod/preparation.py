@@ -86,6 +86,11 @@ class Context:
 
     def __post_init__(self) -> None:
         self.checker = ArticleChecker(self.shapes)
+        # the mapping's look-ups in the known graphs (the places an area's members lie in, up to their
+        # governorate) from the slices the check reads for the same nodes: each node's triples read through
+        # rdflib once, not once by the mapping and again by the check (first meetings of a node: about half a
+        # ms an article over a worker's first 500)
+        self.mapper.read_known_through(_Known(self))
 
     _memo: dict[str, Any] = field(init=False, default_factory=dict)  # shared by copies: see load
     version: str = field(init=False, default="")  # lod.manifest.input_version of what it was loaded from
