@@ -70,16 +70,38 @@ class Shape:
     properties: list[Shape] = field(default_factory=list)
 
     def findings(self, data: Data, focus: Node) -> Iterator[Finding]:
+        """The results for ``focus``, in order (collected in one list: a generator a shape and a value node, a
+        few hundred an article, cost more than the tests they ran)."""
+        out: list[Finding] = []
+        self._collect(data, focus, out)
+        return iter(out)
+
+    def _collect(self, data: Data, focus: Node, out: list[Finding]) -> None:
         if self.deactivated:
             return
         values = self.path.values(data, focus) if self.path is not None else (focus,)
         for constraint in self.constraints:
             for value, path, messages in constraint.hits(data, focus, values):
-                yield Finding(focus, self.node, constraint.component, self.severity, path or self.path_node,
-                              value, messages if messages is not None else self.messages, constraint.source)
+                out.append(Finding(focus, self.node, constraint.component, self.severity, path or self.path_node,
+                                   value, messages if messages is not None else self.messages, constraint.source))
         for prop in self.properties:
             for value in values:
-                yield from prop.findings(data, value)
+                prop._collect(data, value, out)
+
+    def _fails(self, data: Data, focus: Node) -> bool:
+        """Whether :meth:`findings` has any for ``focus``: the same tests in the same order, up to the first that
+        fails, none made into a result."""
+        if self.deactivated:
+            return False
+        values = self.path.values(data, focus) if self.path is not None else (focus,)
+        for constraint in self.constraints:
+            for _ in constraint.hits(data, focus, values):
+                return True
+        for prop in self.properties:
+            for value in values:
+                if prop._fails(data, value):
+                    return True
+        return False
 
     def prefetch(self, data: Data, nodes: list[Node]) -> None:
         """Let the constraints of this shape and of its property shapes (whose focus nodes these are too) run
@@ -96,7 +118,7 @@ class Shape:
         known = data.conformance.get(key)
         if known is None:
             data.conformance[key] = True  # a shape that refers to itself: assume it conforms meanwhile
-            known = data.conformance[key] = next(self.findings(data, node), None) is None
+            known = data.conformance[key] = not self._fails(data, node)
         return known
 
 
