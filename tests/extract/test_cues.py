@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lod.extract import dates, events
-from lod.extract.cues import Cued, Starts, cues, end_width, lowered, possible, search_end
+from lod.extract.cues import Cued, Starts, Words, cues, end_width, lowered, possible, search_end
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extraction"
 
@@ -142,3 +142,19 @@ def test_a_pattern_searched_where_its_matches_start_finds_what_it_finds(pattern:
 def test_most_date_rules_are_searched_where_they_start() -> None:
     told = [rule for rule, pattern in dates._PATTERNS if Starts(pattern).words is not None]
     assert len(told) >= 0.9 * len(dates._PATTERNS)
+
+
+@pytest.mark.parametrize("words", [dates._LOOKED_FOR, Cued(events._WEAPONS + events._TRIGGERS).words,
+                                   ("a", "ab", "abc", "b", "bc", "c", "ca")], ids=["dates", "events", "nested"])
+def test_the_words_present_are_those_a_text_contains(words: tuple[str, ...]) -> None:
+    looked = Words(words)
+    texts = [text.lower() for text in _sentences() + _articles()] + ["", "abc", "cab", "b"]
+    for text in texts:
+        assert looked.present(text) == {word for word in words if word in text}, text[:80]
+
+
+@pytest.mark.parametrize("text", ["Shelling hit the town.", "Airstrikes hit the town.", "\u017fhelling", ""])
+def test_possible_needs_a_word_of_every_set(text: str) -> None:
+    sets = cues(re.compile(r"\bshell(?:s|ing)\s+(?:hit|struck)", re.IGNORECASE))
+    lower = lowered(text)
+    assert possible(sets, lower) == (lower is None or all(any(word in lower for word in words) for words in sets))

@@ -47,7 +47,15 @@ def lowered(text: str) -> str | None:
 
 def possible(sets: Cues, lower: str | None) -> bool:
     """Whether a text (``lowered``) has one word of every cue set: False means the pattern cannot match it."""
-    return lower is None or all(any(word in lower for word in words) for words in sets)
+    if lower is None:
+        return True
+    for words in sets:  # loops, not all(any(...)): no generator made per set and per call (2-3 times faster)
+        for word in words:
+            if word in lower:
+                break
+        else:
+            return False
+    return True
 
 
 def cues(pattern: re.Pattern[str], shortest: int = 3, most: int = 3) -> Cues:
@@ -71,6 +79,38 @@ def cues(pattern: re.Pattern[str], shortest: int = 3, most: int = 3) -> Cues:
 def all_words(sets: Iterable[Cues]) -> frozenset[str]:
     """Every word of the cue sets of many patterns, to look each up once per text (``present_words``)."""
     return frozenset(word for each in sets for words in each for word in words)
+
+
+class Words:
+    """Words to look up in lowered texts, a word only when the longest of the others it contains is there: most
+    texts lack "day", and then none of "days", "monday", "today" is looked for (69 looks instead of 102 for the date
+    rules' words, a fifth less time).
+
+        >>> Words(["day", "days", "monday", "since"]).present("since monday")
+        frozenset({'day', 'monday', 'since'})
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        ordered = sorted(set(words), key=lambda word: (len(word), word))
+        inside: dict[str, list[str]] = {word: [] for word in ordered}
+        roots: list[str] = []
+        for at, word in enumerate(ordered):
+            holders = [other for other in ordered[:at] if other in word]
+            (inside[max(holders, key=len)] if holders else roots).append(word)
+
+        def tree(words: list[str]) -> tuple[tuple[str, Any], ...]:
+            return tuple((word, tree(inside[word])) for word in words)
+
+        self.tree = tree(roots)
+
+    def present(self, lower: str) -> frozenset[str]:
+        found: list[str] = []
+        todo = list(self.tree)
+        for word, inner in todo:  # the list grows as words are found
+            if word in lower:
+                found.append(word)
+                todo.extend(inner)
+        return frozenset(found)
 
 
 def present_words(lower: str | None, words: frozenset[str]) -> frozenset[str] | None:
@@ -137,14 +177,14 @@ class Cued(Generic[Key]):
     def __init__(self, patterns: Iterable[tuple[Key, re.Pattern[str]]]) -> None:
         self.items = [(key, pattern, cues(pattern)) for key, pattern in patterns]
         self.words = tuple(sorted(all_words(sets for _, _, sets in self.items)))
+        self._words = Words(self.words)
         # the patterns a set of present words allows, listed once per set: the same few sets come back text after text
         self._by_words: dict[frozenset[str], list[tuple[Key, re.Pattern[str]]]] = {}
 
     def runnable(self, text: str) -> list[tuple[Key, re.Pattern[str]]]:
         if not gateable(text):
             return [(key, pattern) for key, pattern, _ in self.items]
-        lower = text.lower()
-        present = frozenset([word for word in self.words if word in lower])
+        present = self._words.present(text.lower())
         allowed = self._by_words.get(present)
         if allowed is None:
             if len(self._by_words) >= 4096:

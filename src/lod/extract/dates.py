@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from lod.extract.cues import Starts, all_words, cues, gateable
+from lod.extract.cues import Starts, Words, all_words, cues, gateable
 from lod.extract.numbers import SCALES, _words_value
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -300,6 +300,7 @@ _MONTH_HEADS = tuple(name[:3] for name in _MONTH_NAMES)
 _CUES = [cues(pattern) for _, pattern in _PATTERNS]
 _LOOKED_FOR = tuple(sorted(set(_NEED_WORDS) | set(_MONTH_HEADS) | all_words(_CUES)))
 _ANY_WORDS = frozenset(_NEED_WORDS) | frozenset(_MONTH_HEADS)  # a word some rule needs, or a month
+_WORDS = Words(_LOOKED_FOR)
 
 
 # each pattern searched only where its matches can start (``lod.extract.cues.Starts``): "since", "between", a digit
@@ -644,7 +645,7 @@ def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list
     never resolves a relative date ("on Friday", "last week").
     """
     lower = text.lower()
-    present = frozenset([word for word in _LOOKED_FOR if word in lower])  # each word looked for once per sentence
+    present = _WORDS.present(lower)  # each word looked for once per sentence, or not at all (``Words``)
     if present.isdisjoint(_ANY_WORDS):
         return []  # no word any rule needs, and no month (the two rules without such words need one)
     found: list[DateExpression] = []
