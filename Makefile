@@ -67,8 +67,8 @@ test: install browser virtuoso
 # tests that choose their engines themselves (tests/test_store.py: `make test` runs it on both), and those that
 # touch no store (extraction, SHACL, shapes, settings). tests/web/test_remote_store.py builds on Virtuoso in
 # `make test` and on oxigraph serve here.
-REMOTE_TESTS := tests/test_pipeline.py tests/test_publish.py tests/test_cli.py tests/test_figures.py \
-	tests/test_boundaries.py tests/test_search.py tests/events tests/web tests/browser tests/bench
+REMOTE_TESTS := tests/pipeline/test_build.py tests/publish/test_dumps.py tests/test_cli.py tests/publish/test_figures.py \
+	tests/places/test_boundaries.py tests/places/test_search.py tests/events tests/web tests/browser tests/bench
 test-remote: install browser
 	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest $(REMOTE_TESTS)
 

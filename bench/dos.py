@@ -46,7 +46,7 @@ WORST = [
 
 
 def make_store(path: Path) -> None:
-    from lod.namespaces import DEFAULT_VOCAB, rebase
+    from lod.rdf.namespaces import DEFAULT_VOCAB, rebase
     from lod.store import OxigraphStore
 
     store = OxigraphStore(path)

@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extraction import build_text, norm  # noqa: E402
-from lod.articles import parse_article  # noqa: E402
+from lod.model.articles import parse_article  # noqa: E402
 from lod.extract import extract  # noqa: E402
-from lod.records import EventRecord  # noqa: E402
-from lod.reference import load_reconciler  # noqa: E402
+from lod.model.records import EventRecord  # noqa: E402
+from lod.places.reference import load_reconciler  # noqa: E402
 
 ANNOTATIONS = ROOT / "tests" / "data" / "extraction" / "events.jsonl"
 SOURCES = {"gold-dev": ROOT.parent / "shared" / "articles" / "gold-dev.jsonl",

@@ -1,7 +1,7 @@
 """How ``make test`` hands test files to its pytest-xdist workers (``--dist loadfile``, tests/conftest.py's
 ``pytest_xdist_make_scheduler``): a file at a time as before, so its module fixtures are made once; but the
 slowest files first, so no worker is left with a long file at the end while the other has nothing to do (in
-pytest-xdist's own order, the files with most tests first, tests/test_pipeline.py, a fifth of the suite's
+pytest-xdist's own order, the files with most tests first, tests/pipeline/test_build.py, a fifth of the suite's
 time, started after three quarters of the tests); and files that share a session fixture on one worker."""
 
 from __future__ import annotations
@@ -11,21 +11,21 @@ from xdist.workermanage import WorkerController
 
 # Slowest first (their seconds of setup and calls in a run on two workers, 2026-12-01 at 85eec7b).
 SLOWEST = (
-    "tests/test_pipeline.py",
+    "tests/pipeline/test_build.py",
     "tests/test_cli.py",
     "tests/shacl/test_validator.py",  # with test_proofs.py (TOGETHER)
-    "tests/test_staging.py",
-    "tests/test_reference.py",
+    "tests/pipeline/test_staging.py",
+    "tests/places/test_reference.py",
     "tests/web/test_remote_store.py",
     "tests/events/test_build.py",
     "tests/web/test_fuzz.py",
     "tests/web/test_page_links.py",
     "tests/browser/test_corpus_pages.py",
     "tests/web/test_articles_route.py",
-    "tests/test_gazetteer.py",
+    "tests/places/test_gazetteer.py",
     "tests/test_types.py",
     "tests/web/test_built_dataset.py",
-    "tests/test_summaries.py",
+    "tests/publish/test_summaries.py",
 )
 
 # Files run as one unit, on one worker: their shared session fixture is made once (tests/shacl/conftest.py).

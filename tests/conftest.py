@@ -50,7 +50,7 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
     The store is closed again after the build, so a server or a read-only reader can open it.
     """
-    from lod.pipeline import build
+    from lod.pipeline.build import build
 
     settings = make_settings(tmp_path_factory.mktemp("built"), keep=True)
     build(settings)
@@ -64,7 +64,7 @@ def seeded(built_settings: Settings, tmp_path: Path) -> Settings:
     at a fraction of the 5-7 s of CPU a build costs. On disk the store folder is copied with its manifest
     (its article paths moved to the new data folder, so the next build sees what changed, as after a build
     there); on a server, the build's quads are loaded into the test's own."""
-    from lod.manifest import Manifest
+    from lod.pipeline.manifest import Manifest
 
     settings = make_settings(tmp_path)
     shutil.copytree(built_settings.dumps_dir, settings.dumps_dir)
@@ -104,7 +104,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     import importlib.util
     import sys
 
-    from lod.pipeline import build
+    from lod.pipeline.build import build
 
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     assert spec is not None and spec.loader is not None
@@ -132,7 +132,7 @@ def events_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     ``tests/events/conftest.py``), built once per session under the URL of a socket bound for the server that
     serves it (``served_events``): the event tests read its store, the web and browser tests its pages."""
     from events.conftest import write_acled, write_hxl
-    from lod.pipeline import build
+    from lod.pipeline.build import build
 
     sock = _bound()
     settings = make_settings(tmp_path_factory.mktemp("events-built"), keep=True, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")

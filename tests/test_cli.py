@@ -16,8 +16,9 @@ from rdflib import Dataset, Graph, URIRef
 from _rdf import isomorphic
 
 from conftest import make_settings
-from lod import allocator, publish
-from lod.articles import read_article
+from lod import allocator
+from lod.publish import dumps as publish
+from lod.model.articles import read_article
 from lod.settings import Settings
 
 from _engines import store_env

@@ -12,22 +12,22 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "lod.articles",
-    "Extraction": "lod.records",
+    "Article": "lod.model.articles",
+    "Extraction": "lod.model.records",
     "LodError": "lod.errors",
     "OxigraphStore": "lod.store",
     "Settings": "lod.settings",
     "Store": "lod.store",
-    "ValidationReport": "lod.validation",
-    "build": "lod.pipeline",
+    "ValidationReport": "lod.pipeline.validation",
+    "build": "lod.pipeline.build",
     "create_app": "lod.web.app",
-    "dump": "lod.publish",
-    "ingest": "lod.pipeline",
+    "dump": "lod.publish.dumps",
+    "ingest": "lod.pipeline.build",
     "negotiate": "lod.negotiation",
     "open_store": "lod.store",
-    "parse_article": "lod.articles",
-    "read_article": "lod.articles",
-    "validate": "lod.validation",
+    "parse_article": "lod.model.articles",
+    "read_article": "lod.model.articles",
+    "validate": "lod.pipeline.validation",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -118,7 +118,7 @@ def _describe(error: LodError) -> str:
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.pipeline import build
+    from lod.pipeline.build import build
 
     report = build(settings)
     for item in report.articles:
@@ -133,7 +133,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.pipeline import ingest, ingest_table
+    from lod.pipeline.build import ingest, ingest_table
 
     if args.file.suffix.lower() == ".csv":
         table = ingest_table(args.file, settings)
@@ -146,7 +146,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     from lod.events import TABLE_GLOB
-    from lod.pipeline import ARTICLE_GLOB, Context, check_reference, prepare, prepare_table
+    from lod.pipeline.build import ARTICLE_GLOB, Context, check_reference, prepare, prepare_table
 
     ctx = Context.load(settings)
     check_reference(ctx)
@@ -167,9 +167,9 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.articles import read_article
+    from lod.model.articles import read_article
     from lod.extract import extract, to_record_json
-    from lod.reference import kept_reconciler
+    from lod.places.reference import kept_reconciler
 
     article = read_article(args.file)
     if args.format == "json":  # what extraction found, for a person to review: the reconciler is all it needs
@@ -177,8 +177,8 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
         json.dump(to_record_json(article, found), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
-    from lod.preparation import Context, extraction_for  # the rest of the context, the dump writers and the
-    from lod.publish import dump  # store only here (a few tenths of a second to import and load)
+    from lod.pipeline.preparation import Context, extraction_for  # the rest of the context, the dump writers and the
+    from lod.publish.dumps import dump  # store only here (a few tenths of a second to import and load)
     from lod.store import OxigraphStore
 
     ctx = Context.load(settings)
@@ -194,7 +194,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _query(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.querytext import check_nesting
+    from lod.store.querytext import check_nesting
     from lod.store import Boolean, Solutions, open_store
 
     text = _read_query(args.sparql)
@@ -239,7 +239,7 @@ def _print_table(result: Any) -> None:
 
 
 def _dump(args: argparse.Namespace, settings: Settings) -> int:
-    from lod.publish import dump
+    from lod.publish.dumps import dump
     from lod.store import open_store
 
     fmt = formats.by_name(args.format, formats.DUMP_FORMATS)

@@ -49,7 +49,7 @@ def key(*folders: Path) -> str:
 
 
 def for_version(version: str) -> str:
-    """The key of what ``version`` (:func:`lod.manifest.input_version`: ontology, shapes, reference data, code,
+    """The key of what ``version`` (:func:`lod.pipeline.manifest.input_version`: ontology, shapes, reference data, code,
     base URI and vocabulary namespace) decides, with the versions of Python and the libraries."""
     return "v-" + hashlib.sha256(f"{version}\n{_versions()}".encode()).hexdigest()[:30]
 

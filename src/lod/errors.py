@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rdflib.term import Node
 
     from lod.formats import Format
-    from lod.validation import ValidationReport
+    from lod.pipeline.validation import ValidationReport
 
 
 class LodError(Exception):

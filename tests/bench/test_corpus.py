@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from lod.pipeline import build
+from lod.pipeline.build import build
 from lod.settings import ROOT, Settings
 from lod.store import Solutions
 from _engines import reader, under_test

@@ -16,7 +16,7 @@ from _rdf import Held, held, held_quads, same
 from conftest import make_settings
 from events.conftest import HXL_ROWS, REFUSALS, write_acled, write_hxl
 from lod.errors import Refused
-from lod.pipeline import build
+from lod.pipeline.build import build
 from lod.settings import Settings
 from lod.store import Solutions
 from _engines import reader, store_env

@@ -10,9 +10,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from lod.events.graph import event_types
-from lod.namespaces import DEFAULT_VOCAB, dis
+from lod.rdf.namespaces import DEFAULT_VOCAB, dis
 from lod.settings import ROOT
-from lod.uris import Uris
+from lod.rdf.uris import Uris
 
 D = dis(DEFAULT_VOCAB)
 CONCEPT = DEFAULT_VOCAB + "concept/event-type/"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lod.articles import parse_article
+from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 
 def record(body: str, reconciler: Reconciler, published: str = "2021-05-14", publisher: str = "Example News",

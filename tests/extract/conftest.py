@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from lod.reconcile import Reconciler
-from lod.reference import load_reconciler
+from lod.places.reconcile import Reconciler
+from lod.places.reference import load_reconciler
 
 ROOT = Path(__file__).resolve().parents[2]
 

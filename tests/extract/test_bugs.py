@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lod.pipeline import Context, prepare
-from lod.reconcile import Reconciler
+from lod.pipeline.build import Context, prepare
+from lod.places.reconcile import Reconciler
 from lod.settings import Settings
 
 from ._records import record

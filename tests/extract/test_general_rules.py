@@ -8,7 +8,7 @@ import pytest
 
 from lod.extract.dates import close_period, find_dates
 from lod.extract.observations import find_figures
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 from ._records import record
 

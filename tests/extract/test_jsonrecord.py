@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 from ._records import record
 

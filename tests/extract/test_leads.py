@@ -14,7 +14,7 @@ from lod.extract.cues import finditer_from
 from lod.extract.document import _finder
 from lod.extract.mentions import CAPITAL_LEAD
 from lod.extract.lexicon import REPORTING_VERBS
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "extraction"

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from lod.extract.lexicon import PATTERNS
-from lod.reference import world_places
+from lod.places.reference import world_places
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [(name, text, True) for name, entry in PATTERNS.items() for text in entry["examples"]] + \

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from lod.articles import parse_article
+from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 from ._records import record
 

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from lod.articles import parse_article
+from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
 from lod.extract.dates import close_period, find_dates
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import find_figures
 from lod.extract.sentences import split_sentences
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 
 def article(body: str, published: str = "2020-03-06", publisher: str = "Example News") -> object:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 from ._records import record
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from lod.articles import read_article
-from lod.preparation import Context, extraction_for
+from lod.model.articles import read_article
+from lod.pipeline.preparation import Context, extraction_for
 from lod.settings import Settings
 
 ARTICLES = 20  # the most either file reads

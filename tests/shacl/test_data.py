@@ -39,7 +39,7 @@ def test_instances_and_subclasses_read_the_inverse_index() -> None:
 
 
 def test_the_store_holds_the_same_quads_whether_the_context_comes_as_triples_or_as_kept_quads() -> None:
-    from lod.ntriples import ntriples
+    from lod.rdf.ntriples import ntriples
     from lod.shacl.data import recurring_quads
 
     article = [(A, P, C), (A, Q, Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))]

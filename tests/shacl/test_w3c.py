@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from lod.namespaces import SH
+from lod.rdf.namespaces import SH
 from lod.shacl import Validator, report_graph
 
 SUITE = Path(__file__).resolve().parents[3] / "shared" / "external" / "shacl-core"

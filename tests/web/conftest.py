@@ -2,7 +2,7 @@
 Oxigraph store, or a real ``oxigraph serve`` with ``LOD_TEST_ENGINE=oxigraph-server``: tests/_engines.py).
 
 The store holds ``tests/data/web/seed.trig`` (the shapes of docs/model.md, rebased to the server's URL), and
-the dumps folder holds what ``lod.publish.write_dumps`` writes for it. Tests speak HTTP to it with httpx.
+the dumps folder holds what ``lod.publish.dumps.write_dumps`` writes for it. Tests speak HTTP to it with httpx.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from lod import publish
+from lod.publish import dumps as publish
 from lod.formats import NTRIPLES
-from lod.namespaces import rebase
+from lod.rdf.namespaces import rebase
 from lod.settings import Settings
 from lod.store import Store
 from lod.web.app import create_app

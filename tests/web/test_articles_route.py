@@ -15,8 +15,8 @@ import httpx
 import pytest
 from rdflib import Graph, URIRef
 
-from lod.articles import MAX_BYTES
-from lod.pipeline import build
+from lod.model.articles import MAX_BYTES
+from lod.pipeline.build import build
 from lod.settings import Settings
 from lod.store import open_store
 from lod.web.app import create_app

@@ -12,7 +12,7 @@ from _rdf import isomorphic
 from rdflib import Namespace
 from rdflib.namespace import RDF, VOID
 
-from lod import publish
+from lod.publish import dumps as publish
 
 from .conftest import Served
 

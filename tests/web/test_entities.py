@@ -8,7 +8,7 @@ from rdflib import BNode, Graph, URIRef
 from _rdf import isomorphic
 from rdflib.namespace import RDF, SKOS
 
-from lod.namespaces import SCHEMA
+from lod.rdf.namespaces import SCHEMA
 
 from .conftest import Served
 

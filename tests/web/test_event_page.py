@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from lod.namespaces import DEFAULT_VOCAB, dis
+from lod.rdf.namespaces import DEFAULT_VOCAB, dis
 
 DIS = str(dis(DEFAULT_VOCAB))
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import make_settings  # tests/conftest.py
 from events.conftest import ACLED_HEADER, ACLED_META, ACLED_ROWS, HXL_HEADER, HXL_META, HXL_ROWS, REFUSALS
-from lod.pipeline import build
+from lod.pipeline.build import build
 from lod.settings import Settings
 from lod.web.app import create_app
 from lod.web.routes.events import MAX_TABLE_BYTES

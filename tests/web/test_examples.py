@@ -6,7 +6,7 @@ import pytest
 
 from lod.settings import Settings
 from lod.store import Solutions
-from lod.namespaces import DEFAULT_VOCAB
+from lod.rdf.namespaces import DEFAULT_VOCAB
 from lod.web import examples
 from _engines import reader
 

@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from lod import publish
-from lod.namespaces import rebase
+from lod.publish import dumps as publish
+from lod.rdf.namespaces import rebase
 from lod.settings import Settings
 from lod.web.app import create_app
 

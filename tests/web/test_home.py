@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from lod import publish
+from lod.publish import dumps as publish
 
 from .conftest import Served
 

@@ -15,7 +15,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from lod.namespaces import DEFAULT_VOCAB, dis, rebase
+from lod.rdf.namespaces import DEFAULT_VOCAB, dis, rebase
 from lod.settings import Settings
 from lod.store import Store
 from lod.web import describe, pages, panels

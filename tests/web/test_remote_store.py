@@ -21,7 +21,7 @@ import pytest
 from rdflib import Graph, URIRef
 from _rdf import held_quads, isomorphic, same
 
-from lod.pipeline import build
+from lod.pipeline.build import build
 from lod.settings import Settings
 from lod.store import to_rdflib
 from lod.web.app import create_app

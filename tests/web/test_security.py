@@ -17,8 +17,8 @@ import pytest
 from rdflib import Graph
 from _rdf import isomorphic
 
-from lod import publish
-from lod.namespaces import DEFAULT_VOCAB, rebase
+from lod.publish import dumps as publish
+from lod.rdf.namespaces import DEFAULT_VOCAB, rebase
 from lod.settings import Settings
 from lod.web.app import create_app
 

@@ -13,8 +13,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from lod.articles import read_article
-from lod.pipeline import build, ingest
+from lod.model.articles import read_article
+from lod.pipeline.build import build, ingest
 from lod.settings import Settings
 from lod.store import OxigraphStore
 from lod.web.app import create_app

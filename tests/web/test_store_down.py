@@ -8,7 +8,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from lod.namespaces import rebase
+from lod.rdf.namespaces import rebase
 from lod.web.app import create_app
 
 from _engines import Servers, loaded

@@ -8,8 +8,8 @@ from rdflib import Graph, URIRef
 from _rdf import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from lod.namespaces import DEFAULT_VOCAB, SH
-from lod.rdffiles import read_rdf_dir
+from lod.rdf.namespaces import DEFAULT_VOCAB, SH
+from lod.rdf.rdffiles import read_rdf_dir
 
 from .conftest import Served
 

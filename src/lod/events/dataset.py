@@ -15,8 +15,8 @@ import pyoxigraph as ox
 import yaml
 
 from lod.errors import InputError, Where
-from lod.iri import iri_problem
-from lod.uris import slug
+from lod.rdf.iri import iri_problem
+from lod.rdf.uris import slug
 
 REQUIRED = ("title", "publisher", "licence")
 
@@ -75,7 +75,7 @@ def read_metadata(table: str | Path, text: str | None = None) -> DatasetInfo:
 
 
 def _iri_problem(text: str) -> str | None:
-    """Why ``text`` is not an IRI (:func:`lod.iri.iri_problem` for an http(s) URL, Oxigraph's reason for any
+    """Why ``text`` is not an IRI (:func:`lod.rdf.iri.iri_problem` for an http(s) URL, Oxigraph's reason for any
     other), or None."""
     if text.startswith(("http://", "https://")):
         problem = iri_problem(text)

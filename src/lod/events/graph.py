@@ -16,11 +16,11 @@ from lod.errors import InputError, Where
 from lod.events.dataset import DatasetInfo, read_metadata
 from lod.events.records import EventRow, MovementRow, Row
 from lod.events.tables import EventTypes, read_rows
-from lod.gazetteer import GazetteerEntry
-from lod.mapping import Mapped
-from lod.namespaces import DCT, GEO, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
-from lod.reconcile import Reconciler
-from lod.uris import Uris, digest, normalise, slug
+from lod.places.gazetteer import GazetteerEntry
+from lod.model.mapping import Mapped
+from lod.rdf.namespaces import DCT, GEO, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
+from lod.places.reconcile import Reconciler
+from lod.rdf.uris import Uris, digest, normalise, slug
 
 
 def event_types(vocabulary: Graph, uris: Uris) -> EventTypes:

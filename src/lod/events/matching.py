@@ -28,15 +28,15 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from lod import boundaries
-from lod.namespaces import SCHEMA, SEM
+from lod.places import boundaries
+from lod.rdf.namespaces import SCHEMA, SEM
 
 __all__ = ["EventKey", "event_keys", "merge_events", "rename_events", "renames"]
 
 
 class Readable(boundaries.Readable, Protocol):
-    """What the rule reads of a graph (an rdflib Graph, or lod.mapping.TripleReader over a mapped article's triples):
-    what :func:`lod.boundaries.enclosing_unit` reads, and subjects."""
+    """What the rule reads of a graph (an rdflib Graph, or lod.model.mapping.TripleReader over a mapped article's triples):
+    what :func:`lod.places.boundaries.enclosing_unit` reads, and subjects."""
 
     def subjects(self, predicate: Node, object: Node) -> Iterable[Node]: ...  # noqa: A002 - rdflib's name
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lod.errors import InputError, LodError, Refused, Where
-from lod.gazetteer import Gazetteer, GazetteerEntry
+from lod.places.gazetteer import Gazetteer, GazetteerEntry
 from lod.events.records import Cell, EventRow, MovementRow, Row
-from lod.reconcile import place_key
+from lod.places.reconcile import place_key
 
 TABLE_GLOB = "*.csv"
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",

@@ -5,8 +5,8 @@ Every record carries a ``Span(start, end, rule)`` into ``Article.body`` naming t
 gazetteer and organization list held by the ``Reconciler``.
 
     >>> from pathlib import Path
-    >>> from lod.reference import load_reconciler
-    >>> from lod.articles import parse_article
+    >>> from lod.places.reference import load_reconciler
+    >>> from lod.model.articles import parse_article
     >>> article = parse_article("Title: T\\nSource URL: https://x.org/a\\nPublisher: P\\nPublished: 2019-12-01\\n\\n"
     ...                         "The Relief Council said on Friday that 5,000 people fled the town in the past two days.")
     >>> extraction = extract(article, load_reconciler(Path("data/reference")))

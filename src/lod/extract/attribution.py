@@ -11,8 +11,8 @@ from lod.extract.document import Document
 from lod.extract.lexicon import COLLECTIVE_SPEAKERS, UNNAMED_SOURCES
 from lod.extract.sentences import Sentence
 from lod.extract.statements import Found
-from lod.records import OrgMention, Span
-from lod.reconcile import Reconciler
+from lod.model.records import OrgMention, Span
+from lod.places.reconcile import Reconciler
 
 def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | None, sentence: Sentence
               ) -> tuple[OrgMention | None, date | None]:

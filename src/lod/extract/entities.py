@@ -27,7 +27,7 @@ from lod.extract.mentions import (
     CAPITAL_LEAD, NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
 )
 from lod.extract.people import PeopleFinder, split_role
-from lod.reconcile import Reconciler, place_key
+from lod.places.reconcile import Reconciler, place_key
 
 __all__ = ["NAME", "PLACE_SEQ", "TOKEN", "EntityFinder", "Entities", "Mention", "alternation", "split_role", "trie"]
 

@@ -15,7 +15,7 @@ import yaml
 
 from lod.extract.cues import Cued, cues, lowered, possible
 from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
-from lod.records import Qualifier
+from lod.model.records import Qualifier
 
 _WEAPONS = [(slug, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE)) for slug, pattern in WEAPONS.items()]
 _TRIGGERS = [(kind, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for kind, pattern in EVENT_TRIGGERS.items()]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lod.articles import Article
-from lod.records import Extraction, Span
+from lod.model.articles import Article
+from lod.model.records import Extraction, Span
 
 # The record format has five qualifiers (exact, at_least, more_than, about, up_to): a figure bounded from above
 # ("fewer than 1,000", "under 500") is written up_to, as "up to" and "as many as" are; the RDF keeps less-than

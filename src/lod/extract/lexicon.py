@@ -3,7 +3,7 @@
 The rules are data: reporting verbs, role words, place descriptors, weapons, campaign words, toponym heads,
 nationality adjectives and the words that count people live in that file, each pattern with examples and
 counter-examples (``tests/extract/test_lexicon_data.py`` runs them). Names of places outside the gazetteer come from
-GeoNames data (``lod.reference.world_places``), never from here.
+GeoNames data (``lod.places.reference.world_places``), never from here.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from lod.extract.mentions import (
     NAME, NOT_A_NAME, NOT_A_PLACE_WORD, ORG_HEAD_WORD, POSSESSIVE_END, Mention,
 )
 from lod.extract.spans import SpanIndex
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))

@@ -12,7 +12,7 @@ from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import Figure, find_figures
 from lod.extract.statements import Found
-from lod.records import ObservationRecord
+from lod.model.records import ObservationRecord
 
 Period = tuple[date | None, date | None, str | None]
 

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from lod.articles import Article
+from lod.model.articles import Article
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.dates import close_period
 from lod.extract.document import Document, analyse, own_report
@@ -24,10 +24,10 @@ from lod.extract.periods import FLOW_IN_WORDS, Period, figure_period, refine_fro
 from lod.extract.sentences import Sentence
 from lod.extract.spans import SpanIndex
 from lod.extract.statements import Found, StatementFinder
-from lod.records import (
+from lod.model.records import (
     EventRecord, Extraction, ObservationRecord, OrgMention, PersonRecord, PlaceMention, Span, StatementRecord,
 )
-from lod.reconcile import Reconciler
+from lod.places.reconcile import Reconciler
 
 __all__ = ["EXTRACTOR", "QUALIFIER_CODES", "UNIT_CODES", "UNIT_WORDS", "Document", "Period", "analyse", "extract",
            "figure_period", "figure_reporter", "mention_span"]

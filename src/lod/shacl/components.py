@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from lod.namespaces import SH
+from lod.rdf.namespaces import SH
 from lod.shacl.data import Data
 from lod.shacl.paths import ShapesError
 
@@ -151,7 +151,7 @@ def is_class(cls: Node) -> Callable[[Data, Node], bool]:
 
 
 def has_datatype(datatype: Node) -> Callable[[Data, Node], bool]:
-    is_lang_string, string = datatype == RDF.langString, XSD.string  # once, not per value (see lod.namespaces.Terms)
+    is_lang_string, string = datatype == RDF.langString, XSD.string  # once, not per value (see lod.rdf.namespaces.Terms)
     if datatype == string:
         datatype = string
 

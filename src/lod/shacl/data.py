@@ -17,7 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from lod.namespaces import iri
+from lod.rdf.namespaces import iri
 
 Triple = tuple[Node, Node, Node]
 Index = dict[Node, dict[Node, None]]  # one subject's predicates -> objects (as keys, in the order first given)
@@ -30,7 +30,7 @@ _FROM_OX: dict[Any, Node] = {}
 _QUADS: dict[Triple, Any] = {}
 _LIMIT = 200_000  # terms and quads kept; the context of a build's articles holds far fewer
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_TYPE, _SUBCLASS_OF = iri(RDF.type), iri(RDFS.subClassOf)  # the process's one object of each (lod.namespaces.iri)
+_TYPE, _SUBCLASS_OF = iri(RDF.type), iri(RDFS.subClassOf)  # the process's one object of each (lod.rdf.namespaces.iri)
 
 
 class Data:

@@ -8,7 +8,7 @@ from rdflib import Graph, BNode, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from lod.namespaces import SH
+from lod.rdf.namespaces import SH
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from lod.namespaces import SH, iri
+from lod.rdf.namespaces import SH, iri
 from lod.shacl.data import Data
 
 _REPEATS = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}

@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from lod.namespaces import iri
+from lod.rdf.namespaces import iri
 from lod.shacl.data import Data
 
 __all__ = ["Check", "check_for"]

@@ -10,7 +10,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from lod.namespaces import SH, iri
+from lod.rdf.namespaces import SH, iri
 from lod.shacl import components as c
 from lod.shacl.data import Data
 from lod.shacl.finding import Finding
@@ -123,7 +123,7 @@ class Shape:
 
 
 def _one(node: Node) -> Node:
-    """An IRI as the process's one object of it (:func:`lod.namespaces.iri`: the data's vocabulary terms are the
+    """An IRI as the process's one object of it (:func:`lod.rdf.namespaces.iri`: the data's vocabulary terms are the
     same objects, so a look-up of one never compares two in Python); any other node as it is."""
     return iri(node) if type(node) is URIRef else node
 

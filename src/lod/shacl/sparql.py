@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from lod.namespaces import SH
+from lod.rdf.namespaces import SH
 from lod.shacl.components import Constraint, Hit, Values
 from lod.shacl.data import Data
 from lod.shacl.paths import Path, ShapesError

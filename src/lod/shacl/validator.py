@@ -9,12 +9,12 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from lod.namespaces import iri
+from lod.rdf.namespaces import iri
 from lod.shacl.data import Data, Index, Triple
 from lod.shacl.finding import Finding
 from lod.shacl.shapes import Shape, ShapesGraph
 
-_TYPE = iri(RDF.type)  # the process's one object of it (lod.namespaces.iri)
+_TYPE = iri(RDF.type)  # the process's one object of it (lod.rdf.namespaces.iri)
 
 
 class Validator:

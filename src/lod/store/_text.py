@@ -8,7 +8,7 @@ from typing import Mapping
 from rdflib import BNode, Graph, URIRef
 
 from lod.errors import QueryRefused, QuerySyntaxError
-from lod.querytext import calls_service, keywords
+from lod.store.querytext import calls_service, keywords
 
 __all__ = ["refuse_service", "replace_update", "syntax_error"]
 

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, StoreUnavailable
-from lod.querytext import keywords
+from lod.store.querytext import keywords
 from lod.store._text import refuse_service, replace_update, syntax_error
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
 
@@ -147,7 +147,7 @@ class OxigraphStore:
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads with Oxigraph's bulk loader, streaming, ``BULK_CHUNK`` quads per call so memory stays flat:
         not a transaction, so only for a store nobody reads yet (``lod build`` stages a new store with it,
-        :mod:`lod.staging`). Blank nodes keep their labels."""
+        :mod:`lod.pipeline.staging`). Blank nodes keep their labels."""
         remaining = iter(quads)
         for first in remaining:
             self._store.bulk_extend(chain((first,), islice(remaining, BULK_CHUNK - 1)))

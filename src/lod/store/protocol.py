@@ -5,7 +5,7 @@ term model of lod; no engine object (a pyoxigraph ``Store``, an HTTP client, a p
 Capabilities some engines have and others lack are second protocols, not flags:
 
 * :class:`Reopenable`: the store can be opened again in another process (a query worker that can be killed at
-  its timeout, :mod:`lod._workers`); an engine without it (a remote server) answers under an HTTP timeout.
+  its timeout, :mod:`lod.sparql.workers`); an engine without it (a remote server) answers under an HTTP timeout.
 * :class:`Versioned`: the store can say cheaply whether its content may have changed (the metrics count quads
   again only then).
 """
@@ -21,9 +21,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from lod import results
+from lod.store import results
 from lod.formats import Format
-from lod.results import XSD_STRING
+from lod.store.results import XSD_STRING
 
 __all__ = [
     "Boolean",

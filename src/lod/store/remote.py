@@ -5,7 +5,7 @@ to write, over HTTP (httpx).
 
 **Reading.** Every query is POSTed as a form (``query``, ``default-graph-uri``, ``named-graph-uri``), asking for
 SPARQL JSON results, or N-Triples for a CONSTRUCT or DESCRIBE (told apart by the query's keywords, as
-:func:`lod.sparql.query_form` does). The server must treat its default graph as the union of its named graphs, as lod's own store does
+:func:`lod.sparql.protocol.query_form` does). The server must treat its default graph as the union of its named graphs, as lod's own store does
 (``oxigraph serve --union-default-graph``, Virtuoso and GraphDB do by default, Fuseki with
 ``tdb2:unionDefaultGraph``): see docs/scale-out.md. Dumps stream their quads with one query each
 (:meth:`SparqlStore.quads`, :meth:`SparqlStore.triples`), never held in memory whole.
@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, QueryTimeout, StoreUnavailable
-from lod.querytext import keywords
+from lod.store.querytext import keywords
 from lod.store._text import refuse_service, replace_update, syntax_error
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
 

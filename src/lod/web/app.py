@@ -25,8 +25,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from lod import errors, publish
-from lod._jsonld import for_script
+from lod import errors
+
+from lod.publish import dumps as publish
+from lod.publish.jsonld import for_script
 from lod.settings import ROOT, Settings
 from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lod.namespaces import dis
+from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store
 from lod.web.listing import PAGE_SIZE, Page
 

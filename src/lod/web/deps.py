@@ -14,7 +14,7 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from lod import publish
+from lod.publish import dumps as publish
 from lod.settings import Settings
 from lod.store import Steady, Store, embedded
 from lod.web.metrics import Metrics

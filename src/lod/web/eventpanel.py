@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lod.namespaces import dis
+from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store
-from lod.summaries import Listing, dates, listing
+from lod.publish.summaries import Listing, dates, listing
 
 __all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in", "listed_events"]
 
@@ -186,7 +186,7 @@ def event_panel(store: Store, vocab: str, entity: str) -> EventPanel:
 
 def listed_events(store: Store, vocab: str, place: str) -> Listing:
     """The events in ``place`` and the places inside it, the latest ``LISTED`` first, found live (what
-    :mod:`lod.summaries` keeps for a build)."""
+    :mod:`lod.publish.summaries` keeps for a build)."""
     return listing(dates(((r["e"], r.get("b")) for r in _select(store, vocab, _DATED.format(e=place))), min))
 
 

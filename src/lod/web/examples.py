@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lod.namespaces import rebase
+from lod.rdf.namespaces import rebase
 
 __all__ = ["Example", "load"]
 

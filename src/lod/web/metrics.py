@@ -6,7 +6,7 @@
 
 Requests are labelled by the *template* of the route that answered (``/doc/{kind}/{key:path}``), never by the
 raw path, so the number of series stays bounded; a request no route matched is ``route="(unmatched)"``.
-SPARQL queries are counted by :class:`~lod.sparql.QueryService` through :meth:`Metrics.observe_query`.
+SPARQL queries are counted by :class:`~lod.sparql.protocol.QueryService` through :meth:`Metrics.observe_query`.
 ``lod_store_quads`` is counted when scraped; as a count is a full scan of the store, a store that says when its
 content may have changed (:class:`~lod.store.Versioned`) is counted again only then, and remembered in between.
 """
@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lod import __version__
 from lod.errors import StoreUnavailable
-from lod.sparql import Outcome, QueryForm
+from lod.sparql.protocol import Outcome, QueryForm
 from lod.store import Store, Versioned
 
 __all__ = ["UNMATCHED", "Metrics", "MetricsMiddleware", "route_template"]
@@ -59,7 +59,7 @@ class Metrics:
         self.request_seconds.labels(route).observe(seconds)
 
     def observe_query(self, form: QueryForm, outcome: Outcome, seconds: float) -> None:
-        """Count one SPARQL query (the ``observe`` hook of :class:`~lod.sparql.QueryService`)."""
+        """Count one SPARQL query (the ``observe`` hook of :class:`~lod.sparql.protocol.QueryService`)."""
         self.queries.labels(form, outcome).inc()
         self.query_seconds.observe(seconds)
 

@@ -16,9 +16,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from lod.namespaces import OA, SCHEMA, dis, prefixes
+from lod.rdf.namespaces import OA, SCHEMA, dis, prefixes
 from lod.store import Store, to_rdflib
-from lod.summaries import Index
+from lod.publish.summaries import Index
 from lod.web import panels
 from lod.web.links import to_site
 from lod.web.neighbourhood import Neighbourhood

@@ -4,7 +4,7 @@ governorate); an article's body with every extracted span marked and the facts t
 
 Each panel is one or two SPARQL queries that start from the entity and stop at ``FIGURE_LIMIT`` or ``LIST_LIMIT`` rows, so a
 page costs what the entity's neighbourhood costs. How many figures a place or an agent has, their timeline and
-the latest of them come from the build's summaries (:mod:`lod.summaries`) when they apply, as a hub's figures
+the latest of them come from the build's summaries (:mod:`lod.publish.summaries`) when they apply, as a hub's figures
 are thousands; else they are counted live. Plain data for ``templates/_panels.html``.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
-from lod.namespaces import dis
+from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store, Versioned
-from lod.summaries import AGENT, EVENTS, LATEST, PLACE, PREFIXES, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
+from lod.publish.summaries import AGENT, EVENTS, LATEST, PLACE, PREFIXES, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
 
@@ -27,7 +27,7 @@ PLACE_TYPES = {"https://schema.org/Place", "https://schema.org/AdministrativeAre
 AGENT_TYPES = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 LEVELS = ("country", "governorate", "district", "sub-district", "community", "neighbourhood")
 
-_PREFIXES = PREFIXES  # one block for the index's and the pages' queries (lod.summaries)
+_PREFIXES = PREFIXES  # one block for the index's and the pages' queries (lod.publish.summaries)
 
 # Every observation a page counts, with what its timeline and its order need: one pass over the entity's own
 # figures (each OPTIONAL is an index lookup per observation), so a page costs what the place's figures cost.
@@ -241,7 +241,7 @@ def _counted(store: Store, vocab: str, index: Index | None, kind: str, entity: s
 
 def listed_statements(store: Store, vocab: str, agent: str) -> Listing:
     """The statements ``agent`` made, the latest ``LISTED`` first (by their article's date), found live (what
-    :mod:`lod.summaries` keeps for a build)."""
+    :mod:`lod.publish.summaries` keeps for a build)."""
     return listing(dates(((r["s"], r.get("d")) for r in _select(store, vocab, _DATED_STATEMENTS.format(e=agent))), max))
 
 
@@ -266,7 +266,7 @@ def _where(kind: str, entity: str) -> str:
 
 def count_live(store: Store, vocab: str, kind: str, entity: str) -> Summary:
     """The figures that count for a place (``PLACE``) or that an agent reported (``AGENT``), counted from every
-    one of them (what :mod:`lod.summaries` computes for a whole build)."""
+    one of them (what :mod:`lod.publish.summaries` computes for a whole build)."""
     return summarize(_observations(store, vocab, _where(kind, entity)))
 
 

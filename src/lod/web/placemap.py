@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lod.boundaries import geojson_geometry
-from lod.namespaces import dis
+from lod.places.boundaries import geojson_geometry
+from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store
 
 __all__ = ["ATTRIBUTION", "MAX_FEATURES", "feature_collection"]

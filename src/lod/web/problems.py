@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from lod import errors
 
 if TYPE_CHECKING:
-    from lod.validation import ValidationResult
+    from lod.pipeline.validation import ValidationResult
 
 __all__ = ["PROBLEMS", "Problem", "by_slug", "extensions", "for_error"]
 

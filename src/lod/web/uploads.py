@@ -1,7 +1,7 @@
 """Publishing an article sent over HTTP, with the one publishing context of this process.
 
 A :class:`Publisher` is built once, when the application starts: it loads the vocabulary, the shapes, the
-gazetteer and the reconciler (:class:`lod.pipeline.Context`) and keeps them. An upload is read and checked in
+gazetteer and the reconciler (:class:`lod.pipeline.build.Context`) and keeps them. An upload is read and checked in
 memory against that context, named as the client sent it (``article.txt:12:3``, ``corrections.yaml:40``), and,
 when the shapes accept it, written to the store (its graph replaced whole, one transaction) and kept under
 ``{LOD_DATA_DIR}/uploads/`` as ``<key>.txt`` (and ``<key>.yaml``), where ``lod build`` reads it again beside
@@ -25,16 +25,16 @@ from pathlib import Path, PurePosixPath
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from lod.articles import Article, article_from_bytes
-from lod.corrections import Corrections, corrections_from_bytes
+from lod.model.articles import Article, article_from_bytes
+from lod.pipeline.corrections import Corrections, corrections_from_bytes
 from lod.errors import InputError, LodError, ValidationFailed, Where
-from lod.namespaces import dis
-from lod.pipeline import store_article
-from lod.preparation import UPLOADS, Context, Prepared, prepare_article
+from lod.rdf.namespaces import dis
+from lod.pipeline.build import store_article
+from lod.pipeline.preparation import UPLOADS, Context, Prepared, prepare_article
 from lod.settings import Settings
 from lod.store import Store
-from lod.uris import Uris
-from lod.validation import ValidationReport
+from lod.rdf.uris import Uris
+from lod.pipeline.validation import ValidationReport
 
 __all__ = ["UPLOADS", "Published", "Publisher", "Upload"]
 

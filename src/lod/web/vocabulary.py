@@ -8,9 +8,9 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from lod.namespaces import QB, SH, prefixes
+from lod.rdf.namespaces import QB, SH, prefixes
 
-from lod.rdffiles import read_rdf_dir
+from lod.rdf.rdffiles import read_rdf_dir
 from lod.settings import Settings
 
 __all__ = ["Constraint", "Header", "Section", "Term", "Vocabulary", "header", "load", "sections"]

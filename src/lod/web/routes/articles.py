@@ -3,7 +3,7 @@
 * Authenticated with a bearer token (``LOD_INGEST_TOKEN``); without one configured the route answers 403, and a
   missing or wrong token gets 401 with ``WWW-Authenticate: Bearer``. Tokens are compared in constant time.
 * The body is the article itself (``text/plain; charset=utf-8``), or a ``multipart/form-data`` form with an
-  ``article`` file and, optionally, a ``corrections`` file (YAML). At most ``lod.articles.MAX_BYTES`` each.
+  ``article`` file and, optionally, a ``corrections`` file (YAML). At most ``lod.model.articles.MAX_BYTES`` each.
 * ``201 Created`` with ``Location: /id/article/{key}`` for a new article; ``200`` when it replaced one (same
   URIs). A refusal leaves the store unchanged: 400 for an article or corrections file that cannot be read
   (``line``, ``column``), 422 when the shapes refuse it (``results``), 503 when the store is held by another writer.
@@ -24,7 +24,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from lod.articles import MAX_BYTES
+from lod.model.articles import MAX_BYTES
 from lod.web.deps import PublisherDep, SettingsDep, StoreDep
 from lod.web.forms import FORM, FORM_OVERHEAD, form_file, read_body, read_form
 from lod.web.uploads import Upload

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 from rdflib import Graph
 
-from lod import publish
+from lod.publish import dumps as publish
 from lod.errors import NotFound
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
 from lod.web.conditional import Validators, not_modified

@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from lod.events import spreadsheet
+from lod.publish import eventsheet as spreadsheet
 from lod.web.deps import SettingsDep, StoreDep
 from lod.web.forms import FORM, form_file, read_form
 from lod.web.routes.articles import Authorized
@@ -73,7 +73,7 @@ async def post_events(request: Request, settings: SettingsDep, store: StoreDep, 
 @router.head("/events.csv", name="events_csv", include_in_schema=False)
 def events_csv(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     """One row per event: type, days, place and P-codes, casualties and alleged actors by source, and the sources;
-    the second row holds the HXL hashtags (lod.events.spreadsheet)."""
+    the second row holds the HXL hashtags (lod.publish.eventsheet)."""
     return live_csv(request, spreadsheet.CSV_FILE, "events-csv", lambda: spreadsheet.csv_text(store, settings.vocab_uri))
 
 

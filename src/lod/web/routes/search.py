@@ -1,4 +1,4 @@
-"""``/search?q=``: places, organizations, people and articles by name (see :mod:`lod.search`).
+"""``/search?q=``: places, organizations, people and articles by name (see :mod:`lod.places.search`).
 
 The index is built from the store on the first search and again after the data changes (a build or an
 ingest writes a new catalog), so the server never needs a restart to find new names.
@@ -13,9 +13,9 @@ from datetime import datetime
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from lod import publish
+from lod.publish import dumps as publish
 from lod.formats import HTML, Format
-from lod.search import SearchIndex
+from lod.places.search import SearchIndex
 from lod.settings import Settings
 from lod.store import Store
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at

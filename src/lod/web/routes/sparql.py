@@ -17,7 +17,7 @@
 * Updates (``update=``, ``application/sparql-update``) are refused with 403. A capped result carries
   ``X-Lod-Result-Capped: true`` and ``X-Lod-Result-Limit: <n>``.
 
-The router's lifespan starts the :class:`~lod.sparql.QueryService` (its worker processes) as
+The router's lifespan starts the :class:`~lod.sparql.protocol.QueryService` (its worker processes) as
 ``app.state.sparql`` once the application's own lifespan has set ``app.state.store``, unless one is set already;
 it counts queries in ``app.state.metrics`` when the application has one.
 """
@@ -39,7 +39,7 @@ from lod.errors import QueryError, QueryRefused, QueryTooLarge
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, SOLUTION_RESULT_FORMATS, Format, by_media_type, by_name
 from lod.negotiation import negotiate
 from lod.settings import Settings
-from lod.sparql import QueryService, service_description
+from lod.sparql.protocol import QueryService, service_description
 from lod.web.metrics import Metrics
 
 __all__ = ["router"]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
-from lod import figures
+from lod.publish import figures
 from lod.errors import NotFound
 from lod.web.conditional import Validators, not_modified
 from lod.settings import Settings

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+from lod.places.reference import load_reconciler
+
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
+
+
+@pytest.fixture(scope="module")
+def reconciler() -> Reconciler:
+    return load_reconciler(REFERENCE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Maaret al-Numan", "geonames:167611"),
+    ("Ma'arrat An-Nu'man", "geonames:167611"),
+    ("Maarat al-Nouman", "geonames:167611"),
+    ("Saraqeb", "geonames:164816"),
+    ("Jisr-ash-Shugur", "geonames:169023"),
+    ("Idleb", "geonames:169389"),
+    ("Idlib province", "SY07"),
+    ("southern Idleb governorate", "SY07"),
+    ("the sub-districts of Maaret al-Nu'man", "SY0702"),
+    ("district of Jisr al-Shughour", "SY0704"),
+    ("the town of Saraqib", "geonames:164816"),
+    ("Geneva", None),
+    ("Team", None),
+    # transliteration variants (issue 8, point 4): silent final h, vowel initials, doubled letters, fuzzy spelling
+    ("Sarmadah", "C4121"),
+    ("Kansafrah", "C4309"),
+    ("Efrin", "geonames:174186"),
+    ("Kafr Sijnah", "C4110"),
+    ("Idlib", "geonames:169389"),
+    ("Rural Damascus", "SY03"),
+    ("Smith Jones", None),
+])
+def test_reconcile_place(reconciler: Reconciler, name: str, expected: str | None) -> None:
+    entry = reconciler.place(name)
+    assert (entry.id if entry else None) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Syrian Response Coordinators Group", "erc-team-northern-syria"),
+    ("response coordinator’s team", "erc-team-northern-syria"),
+    ("Syria's Response Coordination Group", "erc-team-northern-syria"),
+    ("the U.N.", "un"),
+    ("Humanitarian Relief Foundation (IHH)", "ihh"),
+    ("Office for the Coordination of Humanitarian Affairs (OCHA)", "ocha"),
+    ("Acme Relief", None),
+])
+def test_reconcile_org(reconciler: Reconciler, name: str, expected: str | None) -> None:
+    assert reconciler.org(name) == expected
