@@ -185,7 +185,7 @@ _NUMBER_OF_AFTER = re.compile(
     r"\s*the\s+(?:total\s+|overall\s+)?number\s+(?:of\s+)?(?:(?:newly|internally|forcibly)\s+)?(?:displaced\b|uprooted\b|"
     r"(?:people|persons|civilians|those|refugees|residents)\s+(?:(?:newly|internally|forcibly)\s+)?(?:displaced|uprooted)\b|"
     r"(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:now\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|"
-    r"uprooted|crossed|arrived|entered|(?:been\s+)?evacuated|been\s+forced))", re.IGNORECASE)
+    r"uprooted|crossed|arrived|entered|exited|(?:came|went|got)\s+out(?!\s+(?:to|in|for|against|on)\b)|(?:been\s+)?evacuated|been\s+forced))", re.IGNORECASE)
 # A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
 _PROJECTION_AFTER = re.compile(
     r"^[^,;.]{0,60}?\b(?:(?:planned|scheduled|due)\s+for\b|(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
@@ -224,7 +224,7 @@ _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 # A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
 # "Nearly 6,000 people left, taking the total since January to 20,000": the running total of that flow
 # the verbs of a running total's relative clause: "bringing the number who have entered since ... to 30,000"
-_WHO_MOVED = r"(?:fled|entered|crossed|arrived|left|escaped|been\s+(?:displaced|evacuated|forced\s+out))"
+_WHO_MOVED = r"(?:fled|entered|crossed|arrived|left|escaped|exited|(?:came|went|got)\s+out(?!\s+(?:to|in|for|against|on)\b)|been\s+(?:displaced|evacuated|forced\s+out))"
 _TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:(?:total|tally|figure)\b(?:\s+number\b)?|"
                                r"(?:total\s+)?number\b(?=\s+(?:of\s+)?(?:\w+\s+)?(?:displaced|uprooted|who\s+(?:have\s+|had\s+)?" + _WHO_MOVED + r")\b))"
                                # "bringing the total number (of people) displaced since January to 300,000"
