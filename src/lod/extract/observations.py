@@ -236,6 +236,8 @@ _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?
                            r"(?:fled|left|been\s+displaced)|those\s+(?:fleeing|escaping|leaving))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
                            r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
 _FLOW_TOTAL = re.compile(r"\b(?:(?:exodus|outflow|influx|flight)(?:\s+of\s+[^.;,\d]{0,60}?(?=\s))?|displacements?|arrivals|departures|evacuations|"
+                         # "the flow of refugees reached N"
+                         r"flows?\s+of\s+(?:[\w-]+\s+)?(?:refugees|people|IDPs|displaced|civilians|families|Syrians)|"
                          r"(?:IDP|population|displacement)\s+movements)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
                          # "Arrivals on Tuesday numbered 3,000", "Arrivals into the district reached 5,000"
