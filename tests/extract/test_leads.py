@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lod.extract import entities, numbers, people, statements
-from lod.extract.cues import finditer_from
+from lod.extract.cues import Starts, finditer_from, lowered
 from lod.extract.document import _finder
 from lod.extract.mentions import CAPITAL_LEAD
 from lod.extract.lexicon import REPORTING_VERBS
@@ -128,3 +128,19 @@ def test_a_casualty_pattern_is_skipped_only_where_it_cannot_match() -> None:
                 assert possible(sets, lowered(text)), text[:80]
     assert matched >= 3
     assert events.casualties_in("Shelling killed 12 civilians; 40 people were wounded")[0][:2] == ("injured", 40)
+
+
+def test_the_aliases_and_toponym_heads_searched_where_they_start_find_what_they_find(reconciler: Reconciler) -> None:
+    finder = _finder(reconciler)
+    patterns = [finder._insensitive, finder._sensitive, entities._PREFIX_TOPONYM]
+    texts = _texts() + ["the UN said; THE UN; its OCHA office; \u0130ts", "M\u00c9DECINS SANS FRONTI\u00c8RES said; Deir ez-Zor",
+                        "\u017eyrian Observatory; Ain al-Arab, AIN Issa"]
+    found = 0
+    for pattern in patterns:
+        starts = Starts(pattern)
+        assert starts.words is not None  # their beginnings are told
+        for text in texts:
+            expected = _matches(pattern, text)
+            assert [(m.span(), m.groups()) for m in starts.finditer(text, lowered(text))] == expected, text[:80]
+            found += len(expected)
+    assert found > 50

@@ -26,6 +26,10 @@ try:
     from re import _constants as _c, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another Python: no cues, every pattern runs
     _parser = None
+try:  # the letters the engine matches ignoring case beyond those with the same lower case ("ſ" for "s")
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - another Python: a letter beyond ASCII ignoring case ends a word
+    _EXTRA_CASES = None
 
 Cues = tuple[frozenset[str], ...]
 Key = TypeVar("Key")
@@ -259,9 +263,10 @@ def _char(code: int, ignore_case: bool) -> Atom | None:
     char = chr(code)
     if not ignore_case:
         return char, True
-    if not char.isascii():
-        return None  # a case fold the engine knows and ``str.lower`` does not
-    return char.lower(), False
+    low = char.lower()
+    if not char.isascii() and (_EXTRA_CASES is None or len(low) != 1 or ord(low) in _EXTRA_CASES):
+        return None  # a case fold the engine knows and ``str.lower`` does not (ASCII's: ``gateable``)
+    return low, False
 
 
 def _class(items: list[tuple[Any, Any]], ignore_case: bool) -> list[Atom] | None:

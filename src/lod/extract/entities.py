@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from lod.extract.cues import cues, lowered, possible
+from lod.extract.cues import Starts, cues, lowered, possible
 from lod.extract.lexicon import (
     AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS,
     alternation as words_alternation,
@@ -66,6 +66,7 @@ _PREFIX_TOPONYM = re.compile(
     r"(?<![\w’'-])(?:" + words_alternation(TOPONYM_HEADS) + r")"
     r"[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
 )
+_PREFIX_TOPONYM_STARTS = Starts(_PREFIX_TOPONYM)  # searched at its head words only
 _LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
 _COORDINATION = re.compile(
     CAPITAL_LEAD + r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
@@ -132,6 +133,7 @@ class EntityFinder:
                               + r")(?![\w-]|\.\w)", flags)
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
+        self._aliases = (Starts(self._insensitive), Starts(self._sensitive))  # searched where an alias can start
         self._world = re.compile(
             # the lookahead fails fast on the lower-case letters that start most positions: a place is written
             # with a capital, and matches in lower case are dropped anyway
@@ -148,7 +150,8 @@ class EntityFinder:
     def orgs(self, body: str) -> list[Mention]:
         found: list[Mention] = []
         taken = Taken(len(body))
-        candidates = [(m, "org-alias") for pattern in (self._insensitive, self._sensitive) for m in _overlapping(pattern, body)]
+        lower = lowered(body)
+        candidates = [(m, "org-alias") for starts in self._aliases for m in _overlapping(starts, body, lower)]
         candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
         for match, rule in candidates:
             if taken.overlaps(match.start(), match.end()):
@@ -248,7 +251,7 @@ class EntityFinder:
         for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
             for part in re.finditer(r"[^,]+", match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
-        for match in _PREFIX_TOPONYM.finditer(body):  # "<head> X", "<head> al-X": whole, known or not
+        for match in _PREFIX_TOPONYM_STARTS.finditer(body, lowered(body)):  # "<head> X", "<head> al-X": whole, known or not
             add(match.start(), match.end(), "place-prefix", None)
         known: dict[str, tuple[tuple[int, int], ...]] = {}  # the same capitalised phrases recur all through an article
         for match in _PLACE_SEQ.finditer(body):
@@ -330,11 +333,12 @@ class EntityFinder:
         return tuple(found)
 
 
-def _overlapping(pattern: re.Pattern[str], body: str) -> list[re.Match[str]]:
-    """Matches of ``pattern``, and a longer one that starts after a match's leading article: the alias "The
-    Union" must not hide "Union Children's Fund"."""
+def _overlapping(starts: Starts, body: str, lower: str | None) -> list[re.Match[str]]:
+    """Matches of a pattern (searched where they can start; ``lower`` is ``lowered(body)``), and a longer one that
+    starts after a match's leading article: the alias "The Union" must not hide "Union Children's Fund"."""
     found: list[re.Match[str]] = []
-    for match in pattern.finditer(body):
+    pattern = starts.pattern
+    for match in starts.finditer(body, lower):
         found.append(match)
         article = _LEADING_ARTICLE.match(match.group(0))
         longer = pattern.match(body, match.start() + article.end()) if article else None
