@@ -131,7 +131,11 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         places = _observation_places(doc, sentence)
         # a count ten times the flow before is a total of its own time, neither a part nor another estimate of that
         # flow ("... 3,000 fled on Monday. The war has driven 4.8 million from the country.")
-        periods = [figure_period(doc.dates[index], statement, reported or doc.today, sentence.text, figure,
+        # "X said on Monday that 23,000 had fled. Of these, 5,000 arrived in the past three days.": the part goes on
+        # with what X said that day, so the day closes its periods
+        goes_on = before.report_date if before is not None and statement is None and reporter is None and \
+            _GOES_ON.match(sentence.text) and not _OWN_SOURCE.search(sentence.text) else None
+        periods = [figure_period(doc.dates[index], statement, reported or goes_on or doc.today, sentence.text, figure,
                            carried if before is None or figure.number.value <= 10 * before.figure else None)
                    for figure in figures]
         for position in range(1, len(figures)):
