@@ -7,7 +7,8 @@ The lists that count links take each thing DISTINCT first, its name next, and ea
 a thing minted from a name that many articles use (a group speaking in every article, a place outside the
 gazetteer) has its types and its name written again in each of their graphs, and one join over the union's copies
 multiplied them (types x names x statements: the organizations page of a 1,000-article corpus did not answer in
-two minutes).
+two minutes). The figures list is DISTINCT: a place's name written in many graphs came back once per graph, and the
+first page at 10,000 articles showed 21 figures in 51 rows.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ LISTS: dict[str, BrowseList] = {
             "observations",
             "Displacement figures",
             "Every displacement figure as reported: how many, where, over which period, according to whom.",
-            """SELECT ?o ?figure ?qualifier ?unit ?place ?placeName ?period ?reported ?reporter ?reporterName WHERE {
+            """SELECT DISTINCT ?o ?figure ?qualifier ?unit ?place ?placeName ?period ?reported ?reporter ?reporterName WHERE {
                  ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure .
                  OPTIONAL { ?o dis:figureQualifier/skos:prefLabel ?qualifier }
                  OPTIONAL { ?o dis:populationUnit/skos:prefLabel ?unit }
