@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extraction import build_text, norm  # noqa: E402
-from lod.model.articles import parse_article  # noqa: E402
 from lod.extract import extract  # noqa: E402
+from lod.model.articles import parse_article  # noqa: E402
 from lod.model.records import EventRecord  # noqa: E402
 from lod.places.reference import load_reconciler  # noqa: E402
 

@@ -39,9 +39,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lod.model.articles import parse_article, parse_date  # noqa: E402
 from lod.errors import LodError  # noqa: E402
 from lod.extract import extract, to_record_json  # noqa: E402
+from lod.model.articles import parse_article, parse_date  # noqa: E402
 from lod.places.reconcile import Reconciler  # noqa: E402
 from lod.places.reference import load_reconciler  # noqa: E402
 

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lod.model.articles import Article, read_article  # noqa: E402
 from lod.extract import extract  # noqa: E402
+from lod.model.articles import Article, read_article  # noqa: E402
 from lod.places.reference import load_reconciler  # noqa: E402
 
 SEED = ROOT / "data" / "articles" / "2019-12-01-coalition-sg-idlib.txt"

@@ -29,8 +29,8 @@ import uvicorn
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lod.rdf.namespaces import DEFAULT_VOCAB, dis  # noqa: E402
 from lod.pipeline.build import build  # noqa: E402
+from lod.rdf.namespaces import DEFAULT_VOCAB, dis  # noqa: E402
 from lod.settings import Settings  # noqa: E402
 from lod.store import open_writer  # noqa: E402
 from lod.web.app import create_app  # noqa: E402

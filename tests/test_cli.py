@@ -17,8 +17,8 @@ from _rdf import isomorphic
 
 from conftest import make_settings
 from lod import allocator
-from lod.publish import dumps as publish
 from lod.model.articles import read_article
+from lod.publish import dumps as publish
 from lod.settings import Settings
 
 from _engines import store_env

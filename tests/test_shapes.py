@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from lod.rdf.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, dis, rebase
 from lod.pipeline.validation import ValidationReport, load_ontology, load_shapes, validate
+from lod.rdf.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, dis, rebase
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = Path(__file__).parent / "shapes"

@@ -11,8 +11,8 @@ from rdflib.namespace import SKOS
 
 from lod.events.graph import event_types
 from lod.rdf.namespaces import DEFAULT_VOCAB, dis
-from lod.settings import ROOT
 from lod.rdf.uris import Uris
+from lod.settings import ROOT
 
 D = dis(DEFAULT_VOCAB)
 CONCEPT = DEFAULT_VOCAB + "concept/event-type/"

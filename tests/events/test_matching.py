@@ -14,9 +14,9 @@ from rdflib.namespace import RDF, XSD
 
 from conftest import make_settings
 from events.conftest import write_acled
-from lod.rdf.namespaces import DEFAULT_VOCAB, SCHEMA, SEM, dis
 from lod.events.matching import merge_events
 from lod.pipeline.build import build
+from lod.rdf.namespaces import DEFAULT_VOCAB, SCHEMA, SEM, dis
 from lod.settings import Settings
 from lod.store import Solutions
 from lod.web.app import create_app

@@ -11,8 +11,8 @@ from rdflib.namespace import DCAT, PROV, RDF, XSD
 
 from events.conftest import ACLED_HEADER, ACLED_ROWS, HXL_HEADER, HXL_ROWS, write_acled, write_hxl, write_table
 from lod.errors import InputError, LodError, Refused, ValidationFailed
-from lod.rdf.namespaces import DCT, DEFAULT_VOCAB, SCHEMA, SDMX_DIM, SEM, dis
 from lod.pipeline.build import Context, PreparedTable, prepare_table
+from lod.rdf.namespaces import DCT, DEFAULT_VOCAB, SCHEMA, SDMX_DIM, SEM, dis
 from lod.settings import Settings
 
 BASE = "http://127.0.0.1:8000/"

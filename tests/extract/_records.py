@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
+from lod.model.articles import parse_article
 from lod.places.reconcile import Reconciler
 
 

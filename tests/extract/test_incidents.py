@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lod.model.articles import parse_article, read_article
 from lod.extract import extract
 from lod.extract.events import casualties_in, incident_triggers, is_destination, target_in
-from lod.places.reconcile import Reconciler
+from lod.model.articles import parse_article, read_article
 from lod.model.records import EventRecord, Extraction
+from lod.places.reconcile import Reconciler
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = yaml.safe_load((ROOT / "src" / "lod" / "rules" / "incidents.yaml").read_text(encoding="utf-8"))

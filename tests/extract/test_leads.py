@@ -12,8 +12,8 @@ import pytest
 from lod.extract import entities, numbers, people, statements
 from lod.extract.cues import Starts, finditer_from, lowered
 from lod.extract.document import _finder
-from lod.extract.mentions import CAPITAL_LEAD
 from lod.extract.lexicon import REPORTING_VERBS
+from lod.extract.mentions import CAPITAL_LEAD
 from lod.places.reconcile import Reconciler
 
 ROOT = Path(__file__).resolve().parents[2]

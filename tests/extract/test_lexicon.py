@@ -6,10 +6,10 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from lod.extract.lexicon import EVENT_TRIGGERS, EVENT_TYPES, WEAPONS
-from lod.settings import ROOT
+from lod.pipeline.validation import load_ontology
 from lod.rdf.namespaces import DEFAULT_VOCAB
 from lod.rdf.uris import Uris
-from lod.pipeline.validation import load_ontology
+from lod.settings import ROOT
 
 BASE = "http://127.0.0.1:8000/"
 

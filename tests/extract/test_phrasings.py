@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
+from lod.model.articles import parse_article
 from lod.places.reconcile import Reconciler
 
 from ._records import record

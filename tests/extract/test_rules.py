@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
 from lod.extract.dates import close_period, find_dates
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import find_figures
 from lod.extract.sentences import split_sentences
+from lod.model.articles import parse_article
 from lod.places.reconcile import Reconciler
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lod.model.articles import parse_article, read_article
 from lod.errors import ArticleError
 from lod.extract import extract
-from lod.places.reconcile import Reconciler
+from lod.model.articles import parse_article, read_article
 from lod.model.records import Extraction
+from lod.places.reconcile import Reconciler
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "2019-12-01-coalition-sg-idlib.txt"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from rdflib import Literal
 
-from lod.model.articles import parse_article
 from lod.extract import extract, to_record_json
-from lod.rdf.namespaces import SCHEMA, dis
+from lod.model.articles import parse_article
 from lod.pipeline.build import Context, prepare
 from lod.places.reconcile import Reconciler
+from lod.rdf.namespaces import SCHEMA, dis
 from lod.settings import Settings
 
 UNDATED = ("Title: Families flee\nSource URL: https://example.org/news/families-flee\n\n"

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from lod.model.articles import parse_date
 from lod.extract.dates import close_period, find_dates
 from lod.extract.observations import find_figures
+from lod.model.articles import parse_date
 from lod.places.reconcile import Reconciler
 
 from ._records import record

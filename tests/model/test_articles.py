@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lod.model.articles import parse_article, parse_date, read_article
 from lod.errors import ArticleError
+from lod.model.articles import parse_article, parse_date, read_article
 from lod.settings import ROOT
 
 HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: OCHA\nPublished: {published}\n\n{body}\n"

@@ -13,8 +13,8 @@ from rdflib.namespace import VOID
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from lod.publish import dumps as publish
 from lod.formats import JSONLD, by_extension
+from lod.publish import dumps as publish
 from lod.rdf.namespaces import DEFAULT_VOCAB, dis
 
 from lod.errors import ArticleError, CorrectionsError, RdfSyntaxError, Refused, ValidationFailed

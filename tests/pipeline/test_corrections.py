@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lod.model.articles import parse_article
-from lod.pipeline.corrections import apply, load_corrections
 from lod.errors import CorrectionsError
+from lod.model.articles import parse_article
 from lod.model.records import Extraction, ObservationRecord, Span, StatementRecord
+from lod.pipeline.corrections import apply, load_corrections
 
 BODY = "OCHA said on Monday that 500 families fled Saraqeb. It said 20 people were killed."
 ARTICLE = parse_article(

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from lod.pipeline import build as pipeline
 from lod.errors import ArticleError, Refused, StoreUnavailable, ValidationFailed
+from lod.pipeline import build as pipeline
 from lod.pipeline.build import build
-from lod.settings import ROOT, Settings
 from lod.pipeline.staging import clean_leftovers, exchange, writer_lock
+from lod.settings import ROOT, Settings
 from _rdf import Held, held, same
 
 sys.path.insert(0, str(ROOT / "bench"))

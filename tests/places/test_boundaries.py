@@ -8,11 +8,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from lod.places.boundaries import FOLDER, boundaries_graph, enclosing_unit, geojson_geometry, load, wkt
 from lod.errors import InputError
+from lod.places.boundaries import FOLDER, boundaries_graph, enclosing_unit, geojson_geometry, load, wkt
 from lod.rdf.namespaces import DEFAULT_VOCAB, GEO, SCHEMA, dis
-from lod.settings import ROOT, Settings
 from lod.rdf.uris import Uris
+from lod.settings import ROOT, Settings
 from _engines import reader
 
 BOUNDARIES = ROOT / "data" / "reference" / FOLDER

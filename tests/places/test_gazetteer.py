@@ -6,11 +6,11 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
-from lod.places.gazetteer import Gazetteer, load_gazetteer
-from lod.rdf.namespaces import DCT, DEFAULT_VOCAB, GEO, SCHEMA
-from lod.places.reference import community_graph, gazetteer_graph
-from lod.rdf.uris import Uris
 from lod.pipeline.validation import load_ontology, load_shapes, validate
+from lod.places.gazetteer import Gazetteer, load_gazetteer
+from lod.places.reference import community_graph, gazetteer_graph
+from lod.rdf.namespaces import DCT, DEFAULT_VOCAB, GEO, SCHEMA
+from lod.rdf.uris import Uris
 
 ROOT = Path(__file__).resolve().parents[2]
 CSV = ROOT / "data" / "reference" / "syria-gazetteer.csv"

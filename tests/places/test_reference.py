@@ -16,12 +16,12 @@ from lod.rdf import lazygraph as lazylib
 
 from lod.pipeline import preparation
 
-from lod.places import reference
-from lod.rdf.namespaces import DEFAULT_VOCAB, SCHEMA, dis
-from lod.places.reference import load_reconciler, reference_graph
 from lod.pipeline.preparation import Context, check_reference
-from lod.settings import ROOT, Settings
+from lod.places import reference
+from lod.places.reference import load_reconciler, reference_graph
+from lod.rdf.namespaces import DEFAULT_VOCAB, SCHEMA, dis
 from lod.rdf.uris import Uris
+from lod.settings import ROOT, Settings
 
 REFERENCE = ROOT / "data" / "reference"
 BASE = "http://127.0.0.1:8000/"

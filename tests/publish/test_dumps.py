@@ -18,10 +18,10 @@ from _rdf import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib import namespace as ns
 
-from lod.publish import dumps as publish
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TRIG, TURTLE, Format
-from lod.rdf.namespaces import DEFAULT_VOCAB, PREFIXES, SD
 from lod.places.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA
+from lod.publish import dumps as publish
+from lod.rdf.namespaces import DEFAULT_VOCAB, PREFIXES, SD
 from lod.settings import Settings
 from lod.store import Store, to_rdflib
 

@@ -12,10 +12,10 @@ import pytest
 from lod.publish import figurerows, figures, summaries
 from lod.publish import eventrows as sheetrows, eventsheet as spreadsheet
 from lod.publish.facts import Facts, language, value
+from lod.publish.union import Union
 from lod.rdf.namespaces import dis
 from lod.settings import Settings
 from lod.store import Store, open_store
-from lod.publish.union import Union
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 

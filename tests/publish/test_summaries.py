@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lod.publish import dumps as publish, summaries
+from lod.publish.summaries import AGENT, EVENTS, PLACE, STATEMENTS, Counted, Listing, Summary
 from lod.settings import Settings
 from lod.store import open_store
-from lod.publish.summaries import AGENT, EVENTS, PLACE, STATEMENTS, Counted, Listing, Summary
 from lod.web.eventpanel import listed_events
 from lod.web.panels import count_live, listed_statements
 

@@ -18,8 +18,8 @@ from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.query import Processor
 from rdflib.term import Node
 
-from lod.rdf.namespaces import SH
 from lod.pipeline.validation import SEVERITIES, ValidationReport, ValidationResult, _path_text, _shape_id, sorted_report
+from lod.rdf.namespaces import SH
 
 
 def reference(data: Graph, shapes: Graph, focus: set[Node] | None = None) -> ValidationReport:

@@ -15,12 +15,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from lod.rdf.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH
 from lod.pipeline.preparation import Context
+from lod.pipeline.validation import _validator, load_shapes
+from lod.rdf.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH
 from lod.shacl.data import Data
 from lod.shacl.proofs import check_for
 from lod.shacl.sparql import SparqlConstraint, _prefixes
-from lod.pipeline.validation import _validator, load_shapes
 
 from shacl.conftest import GROUP
 

@@ -13,9 +13,9 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from lod.errors import InputError
-from lod.rdf.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, rebase
 from lod.pipeline.preparation import Context
 from lod.pipeline.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
+from lod.rdf.namespaces import DEFAULT_BASE, DEFAULT_VOCAB, SH, rebase
 
 from shacl._pyshacl import FocusReference, reference
 from shacl.conftest import GROUP

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lod.errors import QueryOutOfMemory, QueryTimeout
 from lod.sparql.cooldown import Cooldown
 from lod.sparql.workers import QueryStopped
-from lod.errors import QueryOutOfMemory, QueryTimeout
 
 
 def test_a_query_stopped_by_a_limit_is_refused_again_without_running() -> None:

@@ -18,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from lod.publish import dumps as publish
 from lod.formats import NTRIPLES
+from lod.publish import dumps as publish
 from lod.rdf.namespaces import rebase
 from lod.settings import Settings
 from lod.store import Store

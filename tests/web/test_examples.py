@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lod.rdf.namespaces import DEFAULT_VOCAB
 from lod.settings import Settings
 from lod.store import Solutions
-from lod.rdf.namespaces import DEFAULT_VOCAB
 from lod.web import examples
 from _engines import reader
 

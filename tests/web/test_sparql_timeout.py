@@ -13,9 +13,9 @@ import pyoxigraph as ox
 import pytest
 from fastapi import FastAPI
 
-from lod.sparql.workers import DEMOTED_NICE
 from lod.settings import Settings
 from lod.sparql.protocol import QueryService
+from lod.sparql.workers import DEMOTED_NICE
 from lod.web.app import create_app
 
 from ._sparql_server import rss_kib, sample_store, serving

@@ -16,10 +16,10 @@ from lod.errors import InputError, Where
 from lod.events.dataset import DatasetInfo, read_metadata
 from lod.events.records import EventRow, MovementRow, Row
 from lod.events.tables import EventTypes, read_rows
-from lod.places.gazetteer import GazetteerEntry
 from lod.model.mapping import Mapped
-from lod.rdf.namespaces import DCT, GEO, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
+from lod.places.gazetteer import GazetteerEntry
 from lod.places.reconcile import Reconciler
+from lod.rdf.namespaces import DCT, GEO, ORG, QB, SCHEMA, SDMX_DIM, SEM, dis
 from lod.rdf.uris import Uris, digest, normalise, slug
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from lod.errors import InputError, Where
-from lod.places.gazetteer import Gazetteer, GazetteerEntry
 from lod.model.records import Unit
+from lod.places.gazetteer import Gazetteer, GazetteerEntry
 
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y")
 

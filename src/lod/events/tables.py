@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lod.errors import InputError, LodError, Refused, Where
-from lod.places.gazetteer import Gazetteer, GazetteerEntry
 from lod.events.records import Cell, EventRow, MovementRow, Row
+from lod.places.gazetteer import Gazetteer, GazetteerEntry
 from lod.places.reconcile import place_key
 
 TABLE_GLOB = "*.csv"

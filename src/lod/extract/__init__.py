@@ -14,7 +14,7 @@ gazetteer and organization list held by the ``Reconciler``.
     [(5000, 'persons', '2019-11-27', 'Relief Council')]
 """
 
-from lod.extract.pipeline import extract
 from lod.extract.jsonrecord import to_record_json
+from lod.extract.pipeline import extract
 
 __all__ = ["extract", "to_record_json"]

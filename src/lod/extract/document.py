@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from lod.model.articles import STATED_MONTH, URL_PATH, Article
 from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
 from lod.extract.lexicon import REPORTING_PERIOD
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.statements import Context
+from lod.model.articles import STATED_MONTH, URL_PATH, Article
 from lod.places.reconcile import Reconciler
 
 # The finder of the reconciler used last: building one compiles every alias, so it is kept while the same

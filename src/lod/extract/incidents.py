@@ -21,8 +21,8 @@ from lod.extract.events import MAX_DAYS, casualties_in, incident_triggers, is_de
 from lod.extract.lexicon import ARMED_ACTORS
 from lod.extract.sentences import Sentence
 from lod.extract.statements import Found
-from lod.rdf.uris import normalise
 from lod.model.records import CasualtyRecord, EventRecord, ObservationRecord, OrgMention, PlaceMention, Span
+from lod.rdf.uris import normalise
 
 
 def find_incidents(key: str, sentences: Sequence[Sentence], places: Sequence[Mention], orgs: Sequence[Mention],

@@ -10,7 +10,6 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from lod.model.articles import Article
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.dates import close_period
 from lod.extract.document import Document, analyse, own_report
@@ -18,12 +17,13 @@ from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
-from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
 from lod.extract.numbers import find_numbers
+from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
 from lod.extract.periods import FLOW_IN_WORDS, Period, figure_period, refine_from_next, unit_before, words_flow_period
 from lod.extract.sentences import Sentence
 from lod.extract.spans import SpanIndex
 from lod.extract.statements import Found, StatementFinder
+from lod.model.articles import Article
 from lod.model.records import (
     EventRecord, Extraction, ObservationRecord, OrgMention, PersonRecord, PlaceMention, Span, StatementRecord,
 )

@@ -17,8 +17,6 @@ from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
 from lod.model.articles import STATED, Article
-from lod.places.boundaries import Readable, enclosing_unit
-from lod.rdf.namespaces import GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, Terms, dis
 from lod.model.records import (
     EventRecord,
     Extraction,
@@ -29,6 +27,8 @@ from lod.model.records import (
     Span,
     StatementRecord,
 )
+from lod.places.boundaries import Readable, enclosing_unit
+from lod.rdf.namespaces import GEO, OA, ORG, QB, SCHEMA, SDMX_DIM, SEM, Terms, dis
 from lod.rdf.uris import Uris, digest, normalise, slug
 
 # rdflib's vocabularies, each term looked up once (see Terms)

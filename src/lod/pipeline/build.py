@@ -29,7 +29,8 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from lod.errors import ArticleError, LodError, PublishFailed, Refused, Where
-from lod.publish.facts import Facts
+from lod.events import TABLE_GLOB
+from lod.events.matching import EventKey, rename_events, renames
 from lod.pipeline.manifest import Entry, Manifest, article_hash, build_id, input_version
 from lod.pipeline.preparation import (
     ARTICLE_GLOB,
@@ -43,18 +44,17 @@ from lod.pipeline.preparation import (
     prepare_all,
     prepare_table,
 )
-from lod.events import TABLE_GLOB
 from lod.pipeline.preparation import UPLOADS
-from lod.events.matching import EventKey, rename_events, renames
-from lod.publish.graphdump import GraphDump, renamed_lines, sorted_lines
+from lod.pipeline.staging import clean_leftovers, exchange, staging_path, writer_lock
+from lod.pipeline.validation import ValidationReport
+from lod.publish import summaries
 from lod.publish.dumps import dumps_build, graph_dump, in_graph, mark_changed
 from lod.publish.dumps import write_dumps as _write_dumps
-from lod.publish import summaries
+from lod.publish.facts import Facts
+from lod.publish.graphdump import GraphDump, renamed_lines, sorted_lines
 from lod.settings import Settings
-from lod.pipeline.staging import clean_leftovers, exchange, staging_path, writer_lock
 from lod.store import OxigraphStore, Store, Triples, open_store, to_rdflib
 from lod.store.oxigraph import open_writer
-from lod.pipeline.validation import ValidationReport
 
 __all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference", "store_article",
            "extraction_for", "ingest", "ingest_table", "prepare", "prepare_table", "write_dumps"]

@@ -16,9 +16,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from lod.pipeline import blockyaml
-from lod.model.articles import Article
 from lod.errors import CorrectionsError, Where
+from lod.model.articles import Article
 from lod.model.records import (
     AGENT_KINDS,
     CATEGORIES,
@@ -34,6 +33,7 @@ from lod.model.records import (
     Span,
     StatementRecord,
 )
+from lod.pipeline import blockyaml
 
 RULE = "corrections"
 R = TypeVar("R")  # a record

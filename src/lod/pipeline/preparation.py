@@ -24,25 +24,25 @@ from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from lod.pipeline import corrections as corr
 from lod import derived
-from lod.model.articles import Article, read_article
 from lod.errors import LodError, ValidationFailed
 from lod.events import read_table
 from lod.events.matching import EventKey, event_keys
 from lod.extract import extract
-from lod.rdf.lazygraph import source
-from lod.pipeline.manifest import input_version
+from lod.model.articles import Article, read_article
 from lod.model.mapping import Mapped, Mapper
-from lod.rdf.namespaces import ORG, SCHEMA, dis, iri
-from lod.rdf.ntriples import ntriples as graph_ntriples
 from lod.model.records import Extraction
+from lod.pipeline import corrections as corr
+from lod.pipeline.manifest import input_version
+from lod.pipeline.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
 from lod.places.reconcile import Reconciler
 from lod.places.reference import load_reconciler, reference_graph
+from lod.rdf.lazygraph import source
+from lod.rdf.namespaces import ORG, SCHEMA, dis, iri
+from lod.rdf.ntriples import ntriples as graph_ntriples
+from lod.rdf.uris import Uris
 from lod.settings import Settings
 from lod.shacl.data import Index, recurring_quads
-from lod.rdf.uris import Uris
-from lod.pipeline.validation import ArticleChecker, ValidationReport, load_ontology, load_shapes, validate
 
 __all__ = ["ARTICLE_GLOB", "Context", "Outcome", "Prepared", "PreparedTable", "check_reference", "extraction_for",
            "prepare", "prepare_all", "prepare_table", "workers"]

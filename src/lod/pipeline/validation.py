@@ -18,9 +18,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF, XSD
 from rdflib.term import Node
 
+from lod.errors import InputError, Where
 from lod.rdf.namespaces import SH, prefixes
 from lod.rdf.rdffiles import read_rdf_dir
-from lod.errors import InputError, Where
 from lod.shacl import Finding, ShapesError, Validator
 from lod.shacl.data import Index
 

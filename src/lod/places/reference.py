@@ -18,14 +18,14 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from lod.places.boundaries import FOLDER as BOUNDARIES, boundaries_graph, load as load_boundaries
 from lod.derived import Entry, key as derived_key
 from lod.errors import InputError, Where
+from lod.places.boundaries import FOLDER as BOUNDARIES, boundaries_graph, load as load_boundaries
 from lod.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from lod.places.reconcile import OrgEntry, Reconciler, load_organizations
 from lod.rdf.lazygraph import Chunks, by_subject, lazy_graph
 from lod.rdf.namespaces import DCT, GEO, ORG, SCHEMA, dis
 from lod.rdf.rdffiles import read_rdf
-from lod.places.reconcile import OrgEntry, Reconciler, load_organizations
 from lod.rdf.uris import Uris
 
 ORGANIZATIONS = "organizations.yaml"

@@ -33,19 +33,19 @@ import pyoxigraph as ox
 from zlib_ng import gzip_ng
 from rdflib import Graph, URIRef
 
+from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
 from lod.publish import figurerows, figures
 from lod.publish import eventrows as sheetrows
 from lod.publish import eventsheet as event_table
-from lod.publish.jsonld import BinaryOutput, JsonLdWriter
 from lod.publish.facts import Facts
 from lod.publish.graphdump import GraphDump, in_graph, sorted_graph, temporary_beside
-from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
-from lod.rdf.namespaces import prefixes, rebase
-from lod.settings import Settings
-from lod.store import Store
+from lod.publish.jsonld import BinaryOutput, JsonLdWriter
 from lod.publish.union import Union
 from lod.publish.void import DATASET_NAME, Census, dataset_uri, describe, example_classes, statistics
 from lod.publish.void import turtle as void_turtle
+from lod.rdf.namespaces import prefixes, rebase
+from lod.settings import Settings
+from lod.store import Store
 
 __all__ = [
     "Catalog",

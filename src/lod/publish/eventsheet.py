@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from lod.publish import eventrows as sheetrows
 from lod.publish.facts import Facts
-from lod.rdf.namespaces import dis
 from lod.publish.figures import hxl_csv
+from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store
 
 __all__ = ["COLUMNS", "CSV_FILE", "csv_text", "rows"]

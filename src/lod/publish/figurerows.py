@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 from typing import TypeVar
 
-from lod.rdf import namespaces
 from lod.publish.facts import Facts, value
+from lod.rdf import namespaces
 
 __all__ = ["predicates", "rows"]
 

@@ -14,8 +14,8 @@ import io
 
 from lod.publish import figurerows
 
-from lod.rdf import namespaces
 from lod.publish.facts import Facts
+from lod.rdf import namespaces
 from lod.store import Solutions, Store
 
 __all__ = ["COLUMNS", "CSV_FILE", "csv_text", "rows"]

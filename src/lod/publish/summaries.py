@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from lod.rdf import namespaces
-from lod.publish.facts import Facts, language, value
 from lod.publish.dumps import CATALOG_FILE, dumps_build
+from lod.publish.facts import Facts, language, value
+from lod.rdf import namespaces
 from lod.store import Solutions, Store
 
 __all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "predicates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]

@@ -17,9 +17,9 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 import pyoxigraph as ox
 
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE
+from lod.places.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA, SOURCE_GEONAMES, SOURCE_OCHA
 from lod.rdf.namespaces import SCHEMA, SD, dis, prefixes
 from lod.rdf.ntriples import ntriples
-from lod.places.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA, SOURCE_GEONAMES, SOURCE_OCHA
 from lod.store import Solutions, Store
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from lod.sparql.workers import QueryStopped
 from lod.errors import QueryError, QueryOutOfMemory
+from lod.sparql.workers import QueryStopped
 
 __all__ = ["COOLDOWN_S", "Cooldown"]
 

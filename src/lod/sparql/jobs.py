@@ -11,8 +11,8 @@ from typing import Literal, Union
 
 from lod.errors import QueryError, QuerySyntaxError, StoreUnavailable
 from lod.formats import NTRIPLES, by_name
-from lod.store.querytext import keywords
 from lod.store import Boolean, QueryResult, Solutions, Store
+from lod.store.querytext import keywords
 
 __all__ = ["Failure", "Form", "Job", "Ok", "Reply", "answer"]
 

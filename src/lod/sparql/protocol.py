@@ -54,15 +54,15 @@ from typing import Literal, Sequence
 
 import pyoxigraph as ox
 
+from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge, StoreUnavailable
+from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
+from lod.negotiation import negotiate
+from lod.settings import Settings
 from lod.sparql.cooldown import Cooldown
 from lod.sparql.jobs import Form, Job, Reply, answer
 from lod.sparql.workers import Pool
-from lod.errors import NotAcceptable, QueryError, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout, QueryTooLarge, StoreUnavailable
-from lod.formats import GRAPH_RESULT_FORMATS, SOLUTION_RESULT_FORMATS, Format, by_name
-from lod.store.querytext import calls_service, check_nesting, keywords
-from lod.negotiation import negotiate
-from lod.settings import Settings
 from lod.store import ReadOnlyStore, Reopenable, Store
+from lod.store.querytext import calls_service, check_nesting, keywords
 
 __all__ = [
     "Answer",

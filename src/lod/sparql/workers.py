@@ -23,9 +23,9 @@ import sys
 import threading
 from multiprocessing.connection import Connection
 
+from lod.errors import QueryOutOfMemory, QueryTimeout, StoreUnavailable
 from lod.sparql.confinement import confine
 from lod.sparql.jobs import Job, Reply, answer
-from lod.errors import QueryOutOfMemory, QueryTimeout, StoreUnavailable
 from lod.store import Opener
 
 __all__ = ["Pool", "QueryStopped", "Worker", "entry"]

@@ -16,9 +16,9 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, StoreUnavailable
-from lod.store.querytext import keywords
 from lod.store._text import refuse_service, replace_update, syntax_error
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
+from lod.store.querytext import keywords
 
 if TYPE_CHECKING:
     from lod.store.readonly import ReadOnlyStore

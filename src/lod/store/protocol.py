@@ -21,8 +21,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from lod.store import results
 from lod.formats import Format
+from lod.store import results
 from lod.store.results import XSD_STRING
 
 __all__ = [

@@ -38,9 +38,9 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, QueryTimeout, StoreUnavailable
-from lod.store.querytext import keywords
 from lod.store._text import refuse_service, replace_update, syntax_error
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
+from lod.store.querytext import keywords
 
 __all__ = ["SparqlStore"]
 

@@ -33,11 +33,11 @@ from lod.settings import ROOT, Settings
 from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.metrics import Metrics, MetricsMiddleware
-from lod.web.security import HEADERS as SECURITY_HEADERS
-from lod.web.uploads import Publisher
-from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, maps, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
+from lod.web.security import HEADERS as SECURITY_HEADERS
+from lod.web.security import BodyTimeout, PublicBase, SecurityHeaders
+from lod.web.uploads import Publisher
 
 __all__ = ["create_app"]
 

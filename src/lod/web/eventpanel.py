@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lod.publish.summaries import Listing, dates, listing
 from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store
-from lod.publish.summaries import Listing, dates, listing
 
 __all__ = ["EventPanel", "PlaceEvent", "event_panel", "events_in", "listed_events"]
 

@@ -16,13 +16,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from lod.publish.summaries import Index
 from lod.rdf.namespaces import OA, SCHEMA, dis, prefixes
 from lod.store import Store, to_rdflib
-from lod.publish.summaries import Index
 from lod.web import panels
+from lod.web.describe import INCOMING_LIMIT, Description, incoming_count, incoming_query
 from lod.web.links import to_site
 from lod.web.neighbourhood import Neighbourhood
-from lod.web.describe import INCOMING_LIMIT, Description, incoming_count, incoming_query
 from lod.web.panels import Panels
 from lod.web.vocabulary import Vocabulary
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
+from lod.publish.summaries import AGENT, EVENTS, LATEST, PLACE, PREFIXES, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
 from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store, Versioned
-from lod.publish.summaries import AGENT, EVENTS, LATEST, PLACE, PREFIXES, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
 

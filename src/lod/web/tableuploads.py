@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lod.errors import InputError, Refused, ValidationFailed, Where
-from lod.rdf.namespaces import SEM, dis
 from lod.pipeline.build import ingest_table
+from lod.rdf.namespaces import SEM, dis
+from lod.rdf.uris import Uris, slug
 from lod.settings import Settings
 from lod.store import Store
-from lod.rdf.uris import Uris, slug
 from lod.web.uploads import _WRITING, _count, _display_name, _renamed, _warnings
 
 __all__ = ["PublishedTable", "TableUpload", "publish_table"]

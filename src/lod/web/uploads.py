@@ -25,16 +25,16 @@ from pathlib import Path, PurePosixPath
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from lod.model.articles import Article, article_from_bytes
-from lod.pipeline.corrections import Corrections, corrections_from_bytes
 from lod.errors import InputError, LodError, ValidationFailed, Where
-from lod.rdf.namespaces import dis
+from lod.model.articles import Article, article_from_bytes
 from lod.pipeline.build import store_article
+from lod.pipeline.corrections import Corrections, corrections_from_bytes
 from lod.pipeline.preparation import UPLOADS, Context, Prepared, prepare_article
+from lod.pipeline.validation import ValidationReport
+from lod.rdf.namespaces import dis
+from lod.rdf.uris import Uris
 from lod.settings import Settings
 from lod.store import Store
-from lod.rdf.uris import Uris
-from lod.pipeline.validation import ValidationReport
 
 __all__ = ["UPLOADS", "Published", "Publisher", "Upload"]
 

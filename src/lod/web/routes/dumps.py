@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 from rdflib import Graph
 
-from lod.publish import dumps as publish
 from lod.errors import NotFound
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
+from lod.publish import dumps as publish
 from lod.web.conditional import Validators, not_modified
 from lod.web.deps import SettingsDep, TemplatesDep
 from lod.web.representation import CACHE_CONTROL, Variant, choose, respond, split_suffix

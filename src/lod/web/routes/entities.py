@@ -13,14 +13,14 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from lod.errors import NotFound
+from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.publish import dumps as publish, summaries
 from lod.publish.jsonld import document as jsonld_document
-from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.rdf.namespaces import prefixes
 from lod.web import describe, listing, pages
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at, reading
-from lod.web.routes.graphs import PageNumber
 from lod.web.representation import Variant, choose, respond, split_suffix
+from lod.web.routes.graphs import PageNumber
 
 router = APIRouter(tags=["entities"])
 

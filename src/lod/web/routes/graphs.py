@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lod.errors import NotFound
 from lod.formats import HTML, JSONLD, NQUADS, NTRIPLES, TURTLE, Format
-from lod.rdf.namespaces import prefixes
 from lod.publish.void import DATASET_NAME
+from lod.rdf.namespaces import prefixes
 from lod.web import listing, panels
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
 from lod.web.representation import Variant, choose, respond, split_suffix

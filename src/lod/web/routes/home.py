@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from lod.publish import dumps as publish
 from lod.errors import NotFound
+from lod.publish import dumps as publish
 from lod.web import examples, overview, problems
 from lod.web.deps import MetricsDep, SettingsDep, StoreDep, TemplatesDep
 

@@ -13,9 +13,9 @@ from datetime import datetime
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from lod.publish import dumps as publish
 from lod.formats import HTML, Format
 from lod.places.search import SearchIndex
+from lod.publish import dumps as publish
 from lod.settings import Settings
 from lod.store import Store
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at

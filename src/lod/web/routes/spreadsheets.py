@@ -9,10 +9,10 @@ from collections.abc import Callable
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
-from lod.publish import figures
 from lod.errors import NotFound
-from lod.web.conditional import Validators, not_modified
+from lod.publish import figures
 from lod.settings import Settings
+from lod.web.conditional import Validators, not_modified
 from lod.web.deps import SettingsDep, StoreDep, modified_at
 
 __all__ = ["dumped_csv", "live_csv", "router"]
