@@ -85,7 +85,12 @@ def skeleton_key(name: str) -> str:
     >>> skeleton_key("Saraqeb"), skeleton_key("Saraqib"), skeleton_key("Idleb"), skeleton_key("Idlib")
     ('srkb', 'srkb', 'dlb', 'dlb')
     """
-    key = re.sub(r"(?<=[aeiou])h$", "", place_key(name))  # "Sarmadah", "Atmeh": a final h after a vowel is silent
+    return _skeleton(place_key(name))
+
+
+def _skeleton(key: str) -> str:
+    """``skeleton_key`` of a name whose ``place_key`` is ``key``."""
+    key = re.sub(r"(?<=[aeiou])h$", "", key)  # "Sarmadah", "Atmeh": a final h after a vowel is silent
     for old, new in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "j"), ("ch", "sh"), ("ph", "f"), ("q", "k"), ("w", "u")):
         key = key.replace(old, new)
     key = re.sub(r"(?<=[bcdfgjklmnpqrstvxz])h", "", key)  # sh, gh, kh, th, dh
@@ -109,7 +114,15 @@ def _close(a: str, b: str) -> bool:
     >>> _close("maarethurma", "maarrathurmah"), _close("hazanu", "hamadi")
     (True, False)
     """
-    return bool(a) and _initial(a) == _initial(b) and fuzz.ratio(a, b) >= CLOSE
+    return _closeness(a, b) > 0
+
+
+def _closeness(a: str, b: str) -> float:
+    """``fuzz.ratio(a, b)`` when ``_close(a, b)``, else 0: the ratio computed once."""
+    if not a or _initial(a) != _initial(b):
+        return 0
+    ratio = fuzz.ratio(a, b)
+    return ratio if ratio >= CLOSE else 0
 
 
 def strip_descriptors(name: str, lead: bool = True) -> tuple[str, Hint | None]:
@@ -211,15 +224,21 @@ class Reconciler:
     def __post_init__(self) -> None:
         self._exact: dict[str, list[GazetteerEntry]] = {}
         self._loose: dict[str, list[GazetteerEntry]] = {}
+        # the place keys of the names of each entry of ``_loose[key]``, in the same order: a skeleton match compares
+        # the name with each of them, which were computed again for every candidate of every new name
+        self._loose_keys: dict[str, list[tuple[str, ...]]] = {}
         for entry in self.gazetteer.entries:
             if entry.feature_type not in PLACE_TYPES:
                 continue  # city neighbourhoods: too many homonyms of common words
             names = list(entry.names) + list(self.aliases.get(entry.id, ()))
-            for name in names:
-                for index, key in ((self._exact, place_key(name)), (self._loose, skeleton_key(name))):
+            name_keys = tuple(place_key(name) for name in names)
+            for name_key in name_keys:
+                for index, key in ((self._exact, name_key), (self._loose, _skeleton(name_key))):
                     bucket = index.setdefault(key, [])
                     if key and entry not in bucket:
                         bucket.append(entry)
+                        if index is self._loose:
+                            self._loose_keys.setdefault(key, []).append(name_keys)
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._by_initial: dict[str, list[str]] = {}
         for key in self._exact:
@@ -241,14 +260,14 @@ class Reconciler:
         return cached
 
     def _candidates(self, core: str) -> list[GazetteerEntry]:
-        exact = self._exact.get(place_key(core), [])
-        loose_key = skeleton_key(core)
+        key = place_key(core)
+        exact = self._exact.get(key, [])
+        loose_key = _skeleton(key)
         loose: list[GazetteerEntry] = []
         if len(loose_key) >= 2:
-            key = place_key(core)
-            scored = [(max(fuzz.ratio(key, place_key(n)) if _close(key, place_key(n)) else 0
-                           for n in (*e.names, *self.aliases.get(e.id, ()))), e)
-                      for e in self._loose.get(loose_key, []) if e not in exact]
+            scored = [(max(_closeness(key, name_key) for name_key in name_keys), e)
+                      for e, name_keys in zip(self._loose.get(loose_key, []), self._loose_keys.get(loose_key, []))
+                      if e not in exact]
             loose = [e for score, e in sorted(scored, key=lambda pair: -pair[0]) if score]
         return exact + loose
 
