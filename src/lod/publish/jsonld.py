@@ -35,6 +35,7 @@ class BinaryOutput(Protocol):
 Statement = ox.Quad | ox.Triple  # the writer reads a subject, a predicate and an object; a quad's graph is given apart
 
 _XSD = str(XSD)
+_XSD_STRING = _XSD + "string"
 _RDF_TYPE = str(RDF.type)
 _CANONICAL_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")  # JSON numbers stay exact below 2**53
 
@@ -125,6 +126,7 @@ class JsonLdWriter:
         known = compiled or _Compiled(context)
         self._properties, self._compact = known.properties, known.compact
         self._line_values: dict[bytes, tuple[str, str]] = {}  # "predicate object ." -> key, JSON value
+        self._line_predicates: dict[bytes, tuple[str, str | None, bool]] = {}  # <p> -> key, coercion, rdf:type
         self._keys: dict[str, str] = {}  # key -> its JSON text
 
     def write(self, store: Source, context: str | dict[str, Any]) -> int:
@@ -191,57 +193,67 @@ class JsonLdWriter:
             yield self._node_text(subject, node)
 
     def _line_nodes(self, ntriples: bytes) -> Iterator[str]:
-        """:meth:`_nodes` of N-Triples lines: each node's values as JSON text, written without ``json.dumps``."""
+        """:meth:`_nodes` of N-Triples lines: each node's values as JSON text, written without ``json.dumps``.
+        The lines are sorted, so a subject's lines with one predicate come together: the node's list for a key
+        is looked up when the key changes, not at every line."""
         values = self._line_values
         if len(values) > _LINE_VALUES:
             values.clear()
+        value_of = self._line_value
         subject = b""
         node: dict[str, list[str]] = {}
+        last_key = ""
+        held: list[str] = []
         for line in ntriples.splitlines():
             s, po = line.split(b" ", 1)  # an IRI or blank node label holds no space
             if s != subject:
                 if node:
                     yield self._line_node_text(subject, node)
-                subject, node = s, {}
+                subject, node, last_key = s, {}, ""
             entry = values.get(po)  # the predicate and object, " ." included
             if entry is None:
                 p, o = po.split(b" ", 1)
-                entry = values[po] = self._line_value(p, o[:-2], line)
+                entry = values[po] = value_of(p, o[:-2], line)
             key, value = entry
-            held = node.get(key)
-            if held is None:
-                node[key] = [value]
-            else:
-                held.append(value)
+            if key != last_key:
+                last_key = key
+                held = node.setdefault(key, [])
+            held.append(value)
         if node:
             yield self._line_node_text(subject, node)
 
     def _line_value(self, p: bytes, o: bytes, line: bytes) -> tuple[str, str]:
         """The key and the JSON text of a line's value (``@type`` for an IRI class), as :meth:`_nodes` gives it:
-        from the bytes for an IRI, a blank node or a literal without an escape, from Oxigraph's term otherwise."""
-        predicate = p[1:-1].decode("utf-8")
-        if o[:1] == b"<" and o[:2] != b"<<":
-            ref = self._compact(o[1:-1].decode("utf-8"))
-            if predicate == _RDF_TYPE:
-                return "@type", encode_basestring(ref)
-        elif o[:2] == b"_:":
-            ref = o.decode("utf-8")
-        else:
-            ref = None
-        key, coercion = self._properties.get(predicate) or (self._compact(predicate), None)
-        if ref is not None:
-            return key, encode_basestring(ref) if coercion == "@id" else '{"@id": ' + encode_basestring(ref) + "}"
-        if o[:1] == b'"' and b"\\" not in o:  # no escape: the lexical form is the bytes between the quotes
+        from the bytes for an IRI, a blank node or a literal without an escape, from Oxigraph's term otherwise.
+        What a predicate gives (its key, its coercion, whether it is ``rdf:type``) is kept by its bytes."""
+        known = self._line_predicates.get(p)
+        if known is None:
+            predicate = p[1:-1].decode("utf-8")
+            key, coercion = self._properties.get(predicate) or (self._compact(predicate), None)
+            known = self._line_predicates[p] = (key, coercion, predicate == _RDF_TYPE)
+        key, coercion, is_type = known
+        first = o[:1]
+        if first == b"<" and o[1:2] != b"<":
+            ref = encode_basestring(self._compact(o[1:-1].decode("utf-8")))
+            if is_type:
+                return "@type", ref
+            return key, ref if coercion == "@id" else '{"@id": ' + ref + "}"
+        if first == b"_":  # a blank node label, "_:..."
+            ref = encode_basestring(o.decode("utf-8"))
+            return key, ref if coercion == "@id" else '{"@id": ' + ref + "}"
+        if first == b'"' and b"\\" not in o:  # no escape: the lexical form is the bytes between the quotes
             end = o.rindex(b'"')
-            value, suffix = o[1:end].decode("utf-8"), o[end + 1 :]
-            if not suffix:
-                return key, _json(self._literal(value, _XSD + "string", coercion))
+            value = o[1:end].decode("utf-8")
+            if end == len(o) - 1:  # a string (xsd:string): see _literal
+                text = encode_basestring(value)
+                return key, text if coercion is None or coercion == _XSD_STRING else '{"@value": ' + text + "}"
+            suffix = o[end + 1 :]
             if suffix[:3] == b"^^<":
                 return key, _json(self._literal(value, suffix[3:-1].decode("utf-8"), coercion))
             if suffix[:1] == b"@" and b"--" not in suffix:  # a base direction (RDF 1.2) is left to Oxigraph
                 return key, '{"@value": ' + encode_basestring(value) + ', "@language": ' + encode_basestring(suffix[1:].decode("ascii")) + "}"
         obj: ox.Quad = next(iter(ox.parse(line + b"\n", format=ox.RdfFormat.N_TRIPLES)))
-        if predicate == _RDF_TYPE and isinstance(obj.object, ox.NamedNode):
+        if is_type and isinstance(obj.object, ox.NamedNode):
             return "@type", encode_basestring(self._compact(obj.object.value))
         return key, _json(self._value(obj.object, coercion))
 
@@ -322,6 +334,7 @@ class JsonLdWriter:
         self._buffer, self._size = [], 0
 
 
+_HEADS_KEPT = 1 << 16  # IRI heads kept with their namespace
 _LINE_VALUES = 1 << 18  # values kept by bytes: a build meets about 110,000 new ones per 1,000 articles, most once
 
 
@@ -363,7 +376,11 @@ class _Compiled:
             if coercion is not None and coercion != "@id":
                 coercion = self._expand(coercion, namespaces)
             self.properties[self._expand(iri, namespaces)] = (term, coercion)
-        self.compact = lru_cache(maxsize=1 << 16)(self._compact_iri)
+        # The IRI's part up to its last / or # (its head) -> the namespace's name with its colon and where the
+        # local part starts, or None: the head alone decides (see _namespace_of), and lod's IRIs are many, their
+        # heads few (a build compacts 40,000 new IRIs per 1,000 articles; an IRI cache of them was mostly misses).
+        self._heads: dict[str, tuple[str, int] | None] = {}
+        self.compact = self._compact_iri
 
     @staticmethod
     def _expand(curie: str, namespaces: dict[str, str]) -> str:
@@ -371,17 +388,35 @@ class _Compiled:
         return namespaces[prefix] + local if prefix in namespaces else curie
 
     def _compact_iri(self, iri: str) -> str:
-        # The longest namespace first: each ends in / or #, so it ends where the IRI has one; the IRI's are tried
-        # from the right (not every namespace against every IRI: a build compacts 40,000 new IRIs per 1,000 articles).
-        by_iri = self._by_iri
         cut = max(iri.rfind("/", 0, len(iri) - 1), iri.rfind("#", 0, len(iri) - 1))  # a non-empty local part after it
-        while cut >= 0:
-            name = by_iri.get(iri[: cut + 1])
-            if name is not None and not iri.startswith("//", cut + 1):
-                return f"{name}:{iri[cut + 1 :]}"
-            cut = max(iri.rfind("/", 0, cut), iri.rfind("#", 0, cut))
+        if cut >= 0:
+            head = iri[: cut + 1]
+            heads = self._heads
+            if head in heads:
+                found = heads[head]
+            else:
+                if len(heads) >= _HEADS_KEPT:
+                    heads.clear()
+                found = heads[head] = self._namespace_of(head)
+            if found is not None:
+                return found[0] + iri[found[1] :]
         scheme = iri.partition(":")[0]
         if scheme in self._terms:
             # JSON-LD would read "geo:..." as a compact IRI under our prefix; there is no escape for that.
             raise ValueError(f"cannot write {iri} in JSON-LD: its scheme is a term of our context")
         return iri
+
+    def _namespace_of(self, head: str) -> tuple[str, int] | None:
+        """The name (with its colon) of the longest namespace that ``head`` (an IRI up to its last / or #, that
+        last one not its final character) starts with and that leaves a local part not starting with //, and
+        where that local part starts; None when there is none. The longest namespace first: each ends in / or #,
+        so it ends where the head has one; the head's are tried from the right. What follows the head holds no /
+        or # but maybe a final one, so it never makes a local part start with //: the head decides alone."""
+        by_iri = self._by_iri
+        cut = len(head) - 1
+        while cut >= 0:
+            name = by_iri.get(head[: cut + 1])
+            if name is not None and not head.startswith("//", cut + 1):
+                return name + ":", cut + 1
+            cut = max(head.rfind("/", 0, cut), head.rfind("#", 0, cut))
+        return None
