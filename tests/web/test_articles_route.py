@@ -4,6 +4,7 @@ with the report (naming the uploaded files) and the store left as it was."""
 from __future__ import annotations
 
 import csv
+import re
 import io
 import tempfile
 from collections.abc import Iterator
@@ -278,3 +279,15 @@ def test_a_refused_article_is_not_kept(server: Server) -> None:
     response = server.http.post("/articles", files=files, headers=AUTH)
     assert response.status_code == 422
     assert sorted(p.name for p in (server.settings.data_dir / "uploads").glob("*")) == before
+
+
+def test_an_article_posted_is_in_the_browse_list_at_once(server: Server) -> None:
+    def listed() -> tuple[int, str]:
+        page = server.http.get("/browse/articles", params={"sort": "headline", "order": "desc"})
+        assert page.status_code == 200
+        return int(re.search(r"([\d,]+) in all", page.text)[1].replace(",", "")), page.text  # type: ignore[index]
+
+    before, _ = listed()  # the list's order is taken now, and must be taken again after the upload
+    assert server.http.post("/articles", content=article("browsed").encode(), headers={**AUTH, **TEXT}).status_code == 201
+    after, text = listed()
+    assert after == before + 1 and "Families flee Saraqeb (browsed)" in text

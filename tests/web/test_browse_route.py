@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import httpx
+import pyoxigraph as ox
 import pytest
 
+from lod.web.app import create_app
 from lod.web.browse import LISTS
 
+from _engines import filled
+from conftest import make_settings  # tests/conftest.py
+
+from ._serving import listener, running, url_of
 from .conftest import Served
+
+FIGURES = 250  # three pages of figures
 
 
 @pytest.mark.parametrize("name", sorted(LISTS))
 def test_each_list_answers_in_each_order(client: httpx.Client, name: str) -> None:
     for sort in LISTS[name].sorts:
-        page = client.get(f"/browse/{name}", params={"sort": sort})
-        assert page.status_code == 200, (name, sort)
-        assert f"<strong>{sort}</strong>" in page.text
+        natural = client.get(f"/browse/{name}", params={"sort": sort})
+        assert natural.status_code == 200, (name, sort)
+        assert f"<strong>{sort}</strong>" in natural.text
+        first = "descending" if LISTS[name].sorts[sort][0][1] else "ascending"
+        other = "ascending" if first == "descending" else "descending"
+        assert f"<strong>{sort}</strong> ({first}: " in natural.text
+        reverse = client.get(f"/browse/{name}", params={"sort": sort, "order": {"ascending": "asc", "descending": "desc"}[other]})
+        assert reverse.status_code == 200 and f"<strong>{sort}</strong> ({other}: " in reverse.text, (name, sort)
 
 
 def test_lists_show_things_by_name_with_links(client: httpx.Client, served: Served) -> None:
@@ -43,3 +59,39 @@ def test_unknown_lists_and_bad_pages(client: httpx.Client) -> None:
     assert client.get("/browse/planets").status_code == 404
     assert client.get("/browse/places", params={"page": 0}).status_code == 422
     assert client.get("/browse/places", params={"page": 50}).status_code == 200  # past the end: an empty page
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """A server over a store of 250 figures, 10 of each number."""
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(Path(tmp_path_factory.mktemp("browse-route")), keep=True, base_uri=url)
+    dis = settings.vocab_uri + "displacement#"
+    lines = []
+    for n in range(FIGURES):
+        o, g = f"<{url}id/observation/{n:03}>", f"<{url}graph/article/{n % 7}>"
+        lines.append(f"{o} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{dis}DisplacementObservation> {g} .")
+        lines.append(f'{o} <{dis}reportedFigure> "{n // 10}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .')
+    settings, store = filled(settings, ("\n".join(lines) + "\n").encode(), ox.RdfFormat.N_QUADS, keep=True)
+    with running(create_app(settings, store), sock), httpx.Client(base_url=url, timeout=30) as http:
+        yield http
+
+
+def _figures(page: str) -> list[int]:
+    return [int(n) for n in re.findall(r'<td class="num"><a href="[^"]+">([\d,]+)</a>', page)]
+
+
+def test_pages_first_and_last_in_both_directions(many: httpx.Client) -> None:
+    first = many.get("/browse/observations", params={"sort": "figure"}).text
+    assert "250 in all" in first and "page 1 of 3" in first
+    assert _figures(first) == [24 - n // 10 for n in range(100)]  # largest first
+    assert 'rel="last" href="?sort=figure&amp;order=desc&amp;page=3"' in first and 'rel="prev"' not in first
+    last = many.get("/browse/observations", params={"sort": "figure", "page": 3}).text
+    assert _figures(last) == [4 - n // 10 for n in range(50)] and "page 3 of 3" in last
+    assert 'rel="first" href="?sort=figure&amp;order=desc&amp;page=1"' in last and 'rel="next"' not in last
+    smallest = many.get("/browse/observations", params={"sort": "figure", "order": "asc"}).text
+    assert _figures(smallest) == [n // 10 for n in range(100)]
+    assert 'rel="next" href="?sort=figure&amp;order=asc&amp;page=2"' in smallest
+    past = many.get("/browse/observations", params={"sort": "figure", "page": 4})
+    assert past.status_code == 200 and "Nothing to list on this page" in past.text

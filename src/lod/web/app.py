@@ -69,8 +69,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.publisher = Publisher(settings) if _ingest_enabled(settings) else None
         app.state.started_at = _built_at(settings)
         app.state.vocabulary = vocabulary.load(settings)
-        if opened:  # a served dataset (not a test's store): the first search should not wait for its index
+        if opened:  # a served dataset (not a test's store): the first search or list should not wait for its index
             search.warm(app)
+            browse.warm(app)
         try:
             yield
         finally:
@@ -88,6 +89,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.search_lock = threading.Lock()
+    app.state.browse_lock = threading.Lock()
+    app.state.browse_indexes = {}
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.auto_reload = False  # shipped with the package: no stat of every template per page
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES

@@ -1,25 +1,31 @@
 """Browse lists: articles, places, organizations, people and observations as sortable tables, a page at a time.
 
-Each list is one SPARQL query with an ``ORDER BY`` chosen from its own sorts (never from the request's text)
-and ``LIMIT``/``OFFSET``. A page still sorts the whole list, so its cost grows with the dataset (linearly).
+A list's order comes from its :class:`~lod.web.listindex.ListIndex`: one query per version of the store
+(``keys``: each thing's id, the values it is sorted by and any other column it can give, one row per thing),
+sorted once per sort key, both directions read from the same order. A page is a slice of that order; the columns
+the index does not hold are read for the page's ids only (``details``, with a ``VALUES`` of them in its
+``{values}`` slot). Places, organizations and people need no query per page (their counts are in the index: a
+count that grows with the store is taken once per version, not per page); articles and figures one, bounded by
+the page. The index's cost is paid after each change (docs/performance.md). Sorts are chosen from each list's own,
+never from the request's text.
 
-The lists that count links take each thing DISTINCT first, its name next, and each count in a query of its own:
-a thing minted from a name that many articles use (a group speaking in every article, a place outside the
-gazetteer) has its types and its name written again in each of their graphs, and one join over the union's copies
-multiplied them (types x names x statements: the organizations page of a 1,000-article corpus did not answer in
-two minutes). The figures list is DISTINCT: a place's name written in many graphs came back once per graph, and the
-first page at 10,000 articles showed 21 figures in 51 rows.
+A thing is one row; with several values for a sorted column (two dates, two names) it is sorted by the smallest.
+A figure about several places, or reported by several organizations, shows once per place or organization. The
+lists that count links take each thing DISTINCT first, its name next, and each count in a query of its own: a
+thing minted from a name that many articles use may have its types and name written in many graphs, and one join
+over the union's copies multiplied them. No query names a graph: a label counts wherever it is written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store
+from lod.web.listindex import ListIndex, SortKey
 from lod.web.listing import PAGE_SIZE, Page
 
-__all__ = ["LISTS", "Column", "Table", "BrowseList", "table"]
+__all__ = ["LISTS", "BrowseList", "Column", "Table", "index", "table"]
 
 _PREFIXES = """
 PREFIX dis: <{dis}>
@@ -30,6 +36,7 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
+ASC, DESC = False, True
 
 
 @dataclass(frozen=True)
@@ -47,17 +54,27 @@ class BrowseList:
     slug: str
     title: str
     lede: str
-    where: str  # a SELECT body binding the columns' variables; ``{order}`` etc. are added around it
+    id: str  # the variable naming a row's thing
+    keys: str  # a SELECT of every thing's id, its sorted variables and any column it can give: one row per thing
     columns: tuple[Column, ...]
-    sorts: dict[str, str]  # sort key -> ORDER BY clause; the first is the default
+    sorts: dict[str, SortKey]  # sort key -> (variable, descending) terms, natural direction; the first is the default
+    details: str | None = None  # a SELECT of the other columns, with a ``{values}`` slot for the ids of a page
 
 
 @dataclass(frozen=True)
 class Table:
     spec: BrowseList
     sort: str
+    reverse: bool  # the other direction of the sort's natural one
     rows: list[dict[str, str]]
     page: Page
+    count: int = 0
+    pages: int = field(default=1)
+
+    @property
+    def order(self) -> str:
+        """``asc`` or ``desc``: the direction of the sort's first column on this page."""
+        return "desc" if self.spec.sorts[self.sort][0][1] != self.reverse else "asc"
 
 
 LISTS: dict[str, BrowseList] = {
@@ -67,20 +84,24 @@ LISTS: dict[str, BrowseList] = {
             "articles",
             "Articles",
             "Every article read, newest first.",
-            """SELECT ?article ?headline ?published (SAMPLE(?pub) AS ?publisher) ?publisherIri WHERE {
-                 ?article a schema:NewsArticle ; schema:headline ?headline .
-                 OPTIONAL { ?article schema:datePublished ?published }
-                 OPTIONAL { ?article schema:publisher ?publisherIri . ?publisherIri skos:prefLabel|schema:name ?pub }
-               } GROUP BY ?article ?headline ?published ?publisherIri""",
+            "article",
+            """SELECT ?article (MIN(?h) AS ?headline) (MIN(?p) AS ?published) WHERE {
+                 ?article a schema:NewsArticle ; schema:headline ?h .
+                 OPTIONAL { ?article schema:datePublished ?p }
+               } GROUP BY ?article""",
             (Column("headline", "Headline", "article"), Column("published", "Published"), Column("publisher", "Publisher", "publisherIri")),
-            {"date": "DESC(?published) ?headline", "headline": "?headline"},
+            {"date": (("published", DESC), ("headline", ASC)), "headline": (("headline", ASC),)},
+            details="""SELECT ?article ?publisherIri (SAMPLE(?pub) AS ?publisher) WHERE {
+                 {values} ?article schema:publisher ?publisherIri . ?publisherIri skos:prefLabel|schema:name ?pub
+               } GROUP BY ?article ?publisherIri""",
         ),
         BrowseList(
             "places",
             "Places",
             "Places and areas, with how many displacement figures are reported for each.",
+            "place",
             """SELECT ?place ?name ?level ?figures WHERE {
-                 { SELECT ?place (SAMPLE(?n) AS ?name) (SAMPLE(?lv) AS ?level) WHERE {
+                 { SELECT ?place (MIN(?n) AS ?name) (MIN(?lv) AS ?level) WHERE {
                      { SELECT DISTINCT ?place WHERE {
                          ?place a ?type . VALUES ?type { schema:AdministrativeArea schema:Place schema:Country } } }
                      ?place schema:name ?n FILTER(LANG(?n) IN ("en", ""))
@@ -90,14 +111,15 @@ LISTS: dict[str, BrowseList] = {
                  BIND(COALESCE(?f, 0) AS ?figures)
                }""",
             (Column("name", "Name", "place"), Column("level", "Admin level", numeric=True), Column("figures", "Figures", numeric=True)),
-            {"figures": "DESC(?figures) ?name", "name": "?name", "level": "?level ?name"},
+            {"figures": (("figures", DESC), ("name", ASC)), "name": (("name", ASC),), "level": (("level", ASC), ("name", ASC))},
         ),
         BrowseList(
             "organizations",
             "Organizations",
             "Organizations, with the figures they reported and the statements made in their name.",
+            "org",
             """SELECT ?org ?name ?figures ?statements WHERE {
-                 { SELECT ?org (SAMPLE(?l) AS ?name) WHERE {
+                 { SELECT ?org (MIN(?l) AS ?name) WHERE {
                      { SELECT DISTINCT ?org WHERE { ?org a org:Organization } }
                      ?org skos:prefLabel ?l
                    } GROUP BY ?org }
@@ -106,14 +128,15 @@ LISTS: dict[str, BrowseList] = {
                  BIND(COALESCE(?f, 0) AS ?figures) BIND(COALESCE(?s, 0) AS ?statements)
                }""",
             (Column("name", "Name", "org"), Column("figures", "Figures reported", numeric=True), Column("statements", "Statements", numeric=True)),
-            {"figures": "DESC(?figures) ?name", "name": "?name", "statements": "DESC(?statements) ?name"},
+            {"figures": (("figures", DESC), ("name", ASC)), "name": (("name", ASC),), "statements": (("statements", DESC), ("name", ASC))},
         ),
         BrowseList(
             "people",
             "People",
             "People quoted, with the statements they made.",
+            "person",
             """SELECT ?person ?name ?statements WHERE {
-                 { SELECT ?person (SAMPLE(?n) AS ?name) WHERE {
+                 { SELECT ?person (MIN(?n) AS ?name) WHERE {
                      { SELECT DISTINCT ?person WHERE { ?person a foaf:Person } }
                      ?person schema:name|foaf:name ?n
                    } GROUP BY ?person }
@@ -121,21 +144,18 @@ LISTS: dict[str, BrowseList] = {
                  BIND(COALESCE(?s, 0) AS ?statements)
                }""",
             (Column("name", "Name", "person"), Column("statements", "Statements", numeric=True)),
-            {"statements": "DESC(?statements) ?name", "name": "?name"},
+            {"statements": (("statements", DESC), ("name", ASC)), "name": (("name", ASC),)},
         ),
         BrowseList(
             "observations",
             "Displacement figures",
             "Every displacement figure as reported: how many, where, over which period, according to whom.",
-            """SELECT DISTINCT ?o ?figure ?qualifier ?unit ?place ?placeName ?period ?reported ?reporter ?reporterName WHERE {
-                 ?o a dis:DisplacementObservation ; dis:reportedFigure ?figure .
-                 OPTIONAL { ?o dis:figureQualifier/skos:prefLabel ?qualifier }
-                 OPTIONAL { ?o dis:populationUnit/skos:prefLabel ?unit }
-                 OPTIONAL { ?o sdmx:refArea ?place . ?place schema:name ?placeName }
-                 OPTIONAL { ?o sdmx:refPeriod/rdfs:label ?period }
-                 OPTIONAL { ?o dis:reportDate ?reported }
-                 OPTIONAL { ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName }
-               }""",
+            "o",
+            """SELECT ?o (MIN(?f) AS ?figure) (MIN(?r) AS ?reported) (MIN(?pn) AS ?placeName) WHERE {
+                 ?o a dis:DisplacementObservation ; dis:reportedFigure ?f .
+                 OPTIONAL { ?o dis:reportDate ?r }
+                 OPTIONAL { ?o sdmx:refArea ?area . ?area schema:name ?pn }
+               } GROUP BY ?o""",
             (
                 Column("qualifier", "Qualifier", "o"),
                 Column("figure", "Figure", "o", numeric=True),
@@ -145,22 +165,46 @@ LISTS: dict[str, BrowseList] = {
                 Column("reported", "Reported"),
                 Column("reporterName", "Reported by", "reporter"),
             ),
-            {"date": "DESC(?reported) ?o", "figure": "DESC(?figure) ?o", "place": "?placeName ?o"},
+            {"date": (("reported", DESC),), "figure": (("figure", DESC),), "place": (("placeName", ASC),)},
+            details="""SELECT DISTINCT ?o ?qualifier ?unit ?place ?placeName ?period ?reporter ?reporterName WHERE {
+                 {values}
+                 OPTIONAL { ?o dis:figureQualifier/skos:prefLabel ?qualifier }
+                 OPTIONAL { ?o dis:populationUnit/skos:prefLabel ?unit }
+                 OPTIONAL { ?o sdmx:refArea ?place . ?place schema:name ?placeName }
+                 OPTIONAL { ?o sdmx:refPeriod/rdfs:label ?period }
+                 OPTIONAL { ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName }
+               }""",
         ),
     )
 }
 
 
-def table(store: Store, vocab: str, spec: BrowseList, sort: str | None, number: int) -> Table:
-    """Page ``number`` (from 1) of ``spec``'s list, in the order of ``sort`` (one of its sort keys)."""
+def index(store: Store, vocab: str, spec: BrowseList) -> ListIndex:
+    """The order of ``spec``'s rows under each of its sorts, from the store as it is now."""
+    return ListIndex.build(store, _PREFIXES.format(dis=dis(vocab)) + spec.keys, spec.id, spec.sorts)
+
+
+def table(
+    store: Store, vocab: str, spec: BrowseList, found: ListIndex, sort: str | None, number: int,
+    *, reverse: bool = False, size: int = PAGE_SIZE,
+) -> Table:
+    """Page ``number`` (from 1, ``size`` rows) of ``spec``'s list in the order of ``sort`` (one of its sort keys;
+    the default when it is not), or its reverse: the page's rows from ``found``, their other columns from the store."""
     key = sort if sort in spec.sorts else next(iter(spec.sorts))
     number = max(1, number)
-    query = (
-        _PREFIXES.format(dis=dis(vocab))
-        + f"SELECT * WHERE {{ {{ {spec.where} }} }} ORDER BY {spec.sorts[key]} "
-        + f"LIMIT {PAGE_SIZE + 1} OFFSET {(number - 1) * PAGE_SIZE}"
-    )
-    result = store.query(query)
+    rows = _with_details(store, vocab, spec, found.page(key, (number - 1) * size, size, reverse=reverse))
+    pages = max(1, -(-len(found) // size))
+    return Table(spec, key, reverse, rows, Page([], number, number < pages), len(found), pages)
+
+
+def _with_details(store: Store, vocab: str, spec: BrowseList, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Each row with the columns ``details`` gives for it (a row for each of its answers: two places, two rows)."""
+    if spec.details is None or not rows:
+        return rows
+    values = f"VALUES ?{spec.id} {{ {' '.join(f'<{row[spec.id]}>' for row in rows)} }}"
+    result = store.query(_PREFIXES.format(dis=dis(vocab)) + spec.details.replace("{values}", values))
     assert isinstance(result, Solutions)
-    rows = result.values()
-    return Table(spec, key, rows[:PAGE_SIZE], Page([], number, len(rows) > PAGE_SIZE))
+    found: dict[str, list[dict[str, str]]] = {}
+    for detail in sorted(result.values(), key=lambda d: sorted(d.items())):
+        found.setdefault(detail.get(spec.id, ""), []).append(detail)
+    return [{**row, **detail} for row in rows for detail in found.get(row[spec.id], [{}])]

@@ -90,6 +90,7 @@ async def post_article(request: Request, _: Authorized, publisher: PublisherDep,
     upload = await _read_upload(request)
     published = await run_in_threadpool(publisher.publish, upload, store)
     request.app.state.newest_modified = datetime.now(timezone.utc).replace(microsecond=0)  # Last-Modified moves on
+    request.app.state.published = getattr(request.app.state, "published", 0) + 1  # the browse lists are ordered again
     location = str(request.url_for("see_other", kind="article", key=published.key))
     return JSONResponse(published.as_json(), status_code=200 if published.replaced else 201, headers={"Location": location})
 

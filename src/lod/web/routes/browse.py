@@ -1,13 +1,27 @@
-"""``/browse/{list}``: articles, places, organizations, people and displacement figures as sortable tables."""
+"""``/browse/{list}``: articles, places, organizations, people and displacement figures as sortable tables.
+
+Each list's order (:class:`~lod.web.listindex.ListIndex`) is kept per version of the data: taken again when a
+build or an ingest has written a new catalog, when this app has published an article (``POST /articles``), or
+when the on-disk store says its content changed; at a server's start it is taken in the background, as the
+search index is.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request, Response
+import logging
+import threading
+
+from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from lod.errors import NotFound
+from lod.settings import Settings
+from lod.store import Store, Versioned
 from lod.web import browse as lists
-from lod.web.deps import SettingsDep, StoreDep, TemplatesDep
+from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
+from lod.web.listindex import ListIndex
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["site"])
 
@@ -20,11 +34,50 @@ def browse(
     store: StoreDep,
     templates: TemplatesDep,
     sort: str | None = Query(None, max_length=20, description="a column to sort by (the list names its sorts)"),
+    order: str | None = Query(None, pattern="^(asc|desc)$", description="ascending or descending (each sort has its own default)"),
     page: int = Query(1, ge=1, le=100_000, description="page number, from 1"),
 ) -> Response:
     """One browse list, a page at a time."""
     spec = lists.LISTS.get(name)
     if spec is None:
         raise NotFound(str(request.url))
-    found = lists.table(store, settings.vocab_uri, spec, sort, page)
-    return templates.TemplateResponse(request, "browse.html", {"table": found, "lists": lists.LISTS})
+    key = sort if sort in spec.sorts else next(iter(spec.sorts))
+    reverse = order is not None and (order == "desc") != spec.sorts[key][0][1]
+    found = _index(request.app, store, settings.vocab_uri, spec, _version(request, store))
+    table = lists.table(store, settings.vocab_uri, spec, found, key, page, reverse=reverse)
+    return templates.TemplateResponse(request, "browse.html", {"table": table, "lists": lists.LISTS})
+
+
+def warm(app: FastAPI) -> None:
+    """Take every list's order in the background now, so the first page of each does not wait for it."""
+    settings: Settings = app.state.settings
+    store: Store = app.state.store
+
+    def build() -> None:
+        try:
+            version = _data_version(app, store, app.state.started_at)
+            for spec in lists.LISTS.values():
+                _index(app, store, settings.vocab_uri, spec, version)
+        except Exception as exc:  # noqa: BLE001 - the app stopped and closed its store, or the store is down:
+            log.info("the browse lists were not ordered in the background: %s", exc)  # a page orders its list, or says why
+
+    threading.Thread(target=build, name="browse-index", daemon=True).start()
+
+
+def _version(request: Request, store: Store) -> object:
+    return _data_version(request.app, store, modified_at(request))
+
+
+def _data_version(app: FastAPI, store: Store, modified: object) -> object:
+    """What changes whenever the lists may have: the catalog's time, this app's uploads, the store's own version."""
+    return (modified, getattr(app.state, "published", 0), store.version() if isinstance(store, Versioned) else None)
+
+
+def _index(app: FastAPI, store: Store, vocab: str, spec: lists.BrowseList, version: object) -> ListIndex:
+    # One lock per app, as for search: a list is ordered once per version, not once per waiting request.
+    with app.state.browse_lock:
+        cache: dict[str, tuple[object, ListIndex]] = app.state.browse_indexes
+        cached = cache.get(spec.slug)
+        if cached is None or cached[0] != version:
+            cached = cache[spec.slug] = (version, lists.index(store, vocab, spec))
+        return cached[1]
