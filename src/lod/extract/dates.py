@@ -130,8 +130,8 @@ _ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
     # "between 1-10 June": a hyphen with no spaces too
-    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<a>\d{1,2})(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
+    ("range-days", re.compile(r"\b(?:from|between)\s+(?:the\s+)?(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+(?:the\s+)?|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
+    ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y2"), re.I)),
     # "between 2012 and 2015", "from 2014 to 2016": the years from the first to the last
     ("range-years", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through|-|–)\s+(?P<y2>(?:19|20)\d\d)\b", re.I)),
     # "on the night of 12 to 13 June": both days
@@ -141,7 +141,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-days", re.compile(r"\bon\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "from January 20 to the end of February", "between 3 May and late June": to the month's last day
     ("range-date-month", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+"
-                                    r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")\b(?!\s+\d{1,2}\b)"
+                                    r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")\b(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)"
                                     + _YEAR.format("y"), re.I)),
     # "between late May and 10 June", "from May until 10 June": from the month's first day to that day
     ("range-month-date", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON
@@ -159,7 +159,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
     # "in May and June", "during April, May and June 2018": from the first month to the last
     # (a part of a month is the month: "in late May and early June")
-    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?:(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y2"), re.I)),
+    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?:(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y2"), re.I)),
     # "in the ten days since the offensive began": that many days back from the reporting date
     ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
     # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
@@ -227,7 +227,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the previous day", "the day before": the day before the reporting date
     ("day-before", re.compile(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:yesterday|the))", re.I)),
     # "as of the end of May": its last day
-    ("as-of-month", re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("as-of-month", re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y"), re.I)),
     # "in June so far", "so far in June": from the 1st to the reporting date
     ("month-so-far", re.compile(r"\b(?:in\s+(?P<m>" + MON + r")\s+so\s+far|so\s+far\s+in\s+(?P<m2>" + MON + r"))\b", re.I)),
     # "the week of 6 June": that day and the six after it
@@ -241,12 +241,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("began-date", re.compile(_BEGAN + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     ("began-weekday", re.compile(_BEGAN + r"(?:last\s+)?(?P<w>" + WEEKDAY + r")\b", re.I)),
     ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    ("since-event-month", re.compile(_EVENT_START + r"(?:last\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}\b)" + _YEAR.format("y"), re.I)),
+    ("since-event-month", re.compile(_EVENT_START + r"(?:last\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y"), re.I)),
     ("since-event-year", re.compile(_EVENT_START + r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<last>last\s+year)\b)", re.I)),
     ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?"
                               + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
     # "since the end of January" from its last day, as "since the end of last month"
-    ("since-month", re.compile(r"\bsince\s+(?:last\s+)?(?:(?P<end>the\s+end\s+of\s+)|" + _STATIC + r")(?P<m>" + MON + r")(?!\s+\d{1,2}\b)"
+    ("since-month", re.compile(r"\bsince\s+(?:last\s+)?(?:(?P<end>the\s+end\s+of\s+)|" + _STATIC + r")(?P<m>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)"
                                + _YEAR.format("y"), re.I)),
     ("since-weekday", re.compile(r"\bsince\s+(?:" + _EVENT_NOUN + r")?(?:last\s+|(?:early|late)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
     ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),

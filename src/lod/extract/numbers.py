@@ -36,7 +36,7 @@ NUMBER_LEAD = r"(?=[\da" + "".join(sorted({lead[0] for lead in _LEADS})) + r"])(
 NUMBER = re.compile(
     r"(?<![\w.,$€£])" + NUMBER_LEAD + r"(?:"
     r"(?P<fraction>half|a\s+half|(?:a|one)[-\s]quarter|three[-\s]quarters|(?:a|one)[-\s]third|two[-\s]thirds)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
-    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,])|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|mln\b|mn\b|bn\b)|(?P<kilo>[kK]\b))?"
+    r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|mln\b|mn\b|bn\b)|(?P<kilo>[kK]\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
     re.IGNORECASE,
@@ -181,6 +181,17 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
 _RANGE_GAP = re.compile(r"\s*(?:to|[-–—]|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_QUALIFIERS = ("exact", "about")
+# "AMMAN, 30 June 2015 – 120,000 people", "BEIRUT, June 20 – 12,000 people": a dateline's year or day before a
+# spaced dash is no lower end
+_SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+")
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+
+
+def _date_end(text: str, low: NumberMention, high: NumberMention, gap: str) -> bool:
+    """A date's day ("since January 20 to 137,000") or, before a spaced dash, its year is no lower end."""
+    if low.value <= 31 < high.value and _MONTH_BEFORE.search(text[max(0, low.start - 12): low.start]):
+        return True
+    return bool(_SPACED_DASH.fullmatch(gap)) and 1900 <= low.value <= 2100 and low.text.isdigit()
 
 
 def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -191,6 +202,8 @@ def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
             continue
         if 1900 <= low.value <= 2100 and low.text.isdigit() and text[max(0, low.qstart - 3): low.qstart].lower() == "in ":
             continue  # "from 1.3 million in 2015 to 824,000": a year, then the figure it changed to
+        if _date_end(text, low, high, gap):
+            continue
         opened = _RANGE_OPEN.search(text[: low.qstart])
         if gap.strip().lower() == "and" and not opened:
             continue  # "5,000 and 7,000": two figures, not a range
