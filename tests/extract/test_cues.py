@@ -97,7 +97,7 @@ def test_a_search_at_the_end_finds_what_a_search_of_the_slice_finds() -> None:
     assert found > 50
 
 
-@pytest.mark.parametrize(("pattern", "flags", "words", "exact", "digits"), [
+@pytest.mark.parametrize(("pattern", "flags", "words", "exact", "classes"), [
     (r"\bsince\s+\d+", re.IGNORECASE, ("since",), (), None),
     (r"(?:between|from)\s+\d+", re.IGNORECASE, ("betwee", "from"), (), None),  # six characters at most
     (r"(?:on\s+)?(?:Mon|Tue)day", re.IGNORECASE, ("monday", "on", "tueday"), (), None),  # optional, or what follows
@@ -113,12 +113,21 @@ def test_a_search_at_the_end_finds_what_a_search_of_the_slice_finds() -> None:
     (r"\u00c9t\u00e9", re.IGNORECASE, ("\u00e9t\u00e9",), (), None),  # a letter beyond ASCII, lowered
     (r"\u00b5s", re.IGNORECASE, None, (), None),  # the micro sign: the engine's folds (Greek mu), not lower()'s
     (r"\u00e9t\u00e9", 0, (), ("\u00e9t\u00e9",), None),  # as written
+    (r"(?<![\w-])[A-Z\u00c0-\u00de][a-z]+", 0, (), (), "[A-Z\u00c0-\u00de]"),  # capitals: looked for by the engine
+    (r"(?=[A-Z])(?<!\w)\w+\s+said", 0, (), (), "[A-Z]"),  # a look-ahead of one class: the match begins with it
+    (r"(?=[A-Z])\w+|according", 0, (), ("accord",), "[A-Z]"),  # capitals, or a word as written
+    (r"(?=[A-Z])\w+", re.IGNORECASE, None, (), None),  # ignoring case, "[A-Z]" is any letter
+    (r"(?i:(?=[A-Z]))\w+", 0, None, (), None),  # the same in a group that ignores case
+    (r"(?-i:(?=[A-Z]))\w+", re.IGNORECASE, (), (), "[A-Z]"),  # a group that keeps case in a pattern that ignores it
+    (r"[A-Za-z]+\s+said", 0, None, (), None),  # lower-case letters: most characters of a text
+    (r"[A-Z ]\w+", 0, None, (), None),  # a space: nearly every word has one before it
+    (r"(?!\d)[A-Z]\w+", 0, (), (), "[A-Z]"),  # a negative look-ahead tells nothing, what follows does
 ])
 def test_starts_are_the_words_a_match_begins_with(pattern: str, flags: int, words: tuple[str, ...] | None,
-                                                   exact: tuple[str, ...], digits: str | None) -> None:
+                                                   exact: tuple[str, ...], classes: str | None) -> None:
     starts = Starts(re.compile(pattern, flags))
     assert (starts.words, starts.exact) == (words, exact)
-    assert (starts.digits.pattern if starts.digits else None) == digits
+    assert (starts.classes.pattern if starts.classes else None) == classes
 
 
 def _articles() -> list[str]:

@@ -130,6 +130,24 @@ def test_a_casualty_pattern_is_skipped_only_where_it_cannot_match() -> None:
     assert events.casualties_in("Shelling killed 12 civilians; 40 people were wounded")[0][:2] == ("injured", 40)
 
 
+def test_the_capitalised_names_searched_at_the_capitals_find_what_they_find(reconciler: Reconciler) -> None:
+    finder = _finder(reconciler)
+    patterns = [entities._ORG_PHRASE, entities._SPEAKING_ACRONYM, entities._DEFINED_ACRONYM, entities._COORDINATION,
+                entities._SUCH_AS, finder._world, finder._border, people._NAME, people._POST_NAME]
+    texts = _texts() + ["\u00c9cole Normale Sup\u00e9rieure said; \u00c9TAT, \u00c0leppo and \u00d7Idlib (ABC)",
+                        "according to SANA, the SDF said; UNHCR and the World Food Programme (WFP) said",
+                        "the Turkish border; the Syrian-Turkish border; Jordan\u2019s border; towns such as Ariha, Saraqeb"]
+    found = 0
+    for pattern in patterns:
+        starts = Starts(pattern)
+        assert starts.classes is not None or starts.exact, pattern.pattern[:60]  # searched at its capitals or words
+        for text in texts:
+            expected = _matches(pattern, text)
+            assert [(m.span(), m.groups()) for m in starts.finditer(text, lowered(text))] == expected, text[:80]
+            found += len(expected)
+    assert found > 200
+
+
 def test_the_aliases_and_toponym_heads_searched_where_they_start_find_what_they_find(reconciler: Reconciler) -> None:
     finder = _finder(reconciler)
     patterns = [finder._insensitive, finder._sensitive, entities._PREFIX_TOPONYM]

@@ -90,8 +90,8 @@ class Words:
     texts lack "day", and then none of "days", "monday", "today" is looked for (69 looks instead of 102 for the date
     rules' words, a fifth less time).
 
-        >>> Words(["day", "days", "monday", "since"]).present("since monday")
-        frozenset({'day', 'monday', 'since'})
+        >>> sorted(Words(["day", "days", "monday", "since"]).present("since monday"))
+        ['day', 'monday', 'since']
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -247,7 +247,8 @@ def finditer_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str], 
 
 # Where a pattern's matches can start --------------------------------------------------------------------------------
 # An atom is one character of a match: a character of the lowered text (``("x", False)``: the pattern ignores case
-# there), a character of the text as written (``("X", True)``), or a class of digits (``(r"\d", None)``).
+# there), a character of the text as written (``("X", True)``), or a class of digits or of capitals as written
+# (``(r"[\d]", None)``, ``("[A-Z]", None)``).
 Atom = tuple[str, bool | None]
 _DIGITS = {_c.CATEGORY_DIGIT: r"\d"} if _parser else {}
 _MOST_PATHS = 200  # beginnings listed for one pattern at most: more, and each is shortened
@@ -270,10 +271,14 @@ def _char(code: int, ignore_case: bool) -> Atom | None:
 
 
 def _class(items: list[tuple[Any, Any]], ignore_case: bool) -> list[Atom] | None:
-    """A class's atoms: a few characters, or one class of digits; None for any other class."""
+    """A class's atoms: a few characters, one class of digits, or one class of capitals (as written); None for any
+    other class."""
     if len(items) <= 6 and all(op is _c.LITERAL for op, _ in items):
         chars = [_char(av, ignore_case) for _, av in items]
         return None if None in chars else sorted({char for char in chars if char is not None})
+    capitals = None if ignore_case else _capitals(items)
+    if capitals is not None:
+        return [(capitals, None)]
     digits = []
     for op, av in items:
         if op is _c.CATEGORY and av in _DIGITS:
@@ -285,6 +290,23 @@ def _class(items: list[tuple[Any, Any]], ignore_case: bool) -> list[Atom] | None
     return [("[" + "".join(digits) + "]", None)]
 
 
+def _capitals(items: list[tuple[Any, Any]]) -> str | None:
+    """A class of characters and ranges none of which is a lower-case letter, a space or a digit (``[A-Z]``, a
+    name's first letter ``[A-Z\u00C0-\u00DE]``), written as a class, or None. Matched as written: a few
+    characters in a hundred of a text."""
+    parts = []
+    for op, av in items:
+        if op is not _c.LITERAL and op is not _c.RANGE:
+            return None  # a category (\w, \d), a negation
+        low, high = (av, av) if op is _c.LITERAL else av
+        if high - low > 512:
+            return None
+        if any(chr(code).islower() or chr(code).isspace() or chr(code).isdigit() for code in range(low, high + 1)):
+            return None
+        parts.append(re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else ""))
+    return "[" + "".join(parts) + "]" if parts else None
+
+
 def _beginnings(items: list[tuple[Any, Any, bool]], room: int, first: bool = True) -> set[tuple[Atom, ...]]:
     """The ways a match of a parsed sequence (each item with whether it ignores case) begins: tuples of at most
     ``room`` atoms, ``_BOUNDARY`` first when a word boundary comes before the first character. A tuple ends where
@@ -294,6 +316,18 @@ def _beginnings(items: list[tuple[Any, Any, bool]], room: int, first: bool = Tru
     (op, av, ignore_case), rest = items[0], items[1:]
     if op is _c.AT and av is _c.AT_BOUNDARY and first:
         return {(_BOUNDARY, *tail) for tail in _beginnings(rest, room, True)}
+    if op is _c.ASSERT and av[0] == 1 and len(av[1]) == 1 and av[1][0][0] in (_c.LITERAL, _c.IN):
+        # a look-ahead of one character or class ("(?=[A-Z])" before a name): when what follows cannot tell how the
+        # match begins, it begins with that character
+        lead_op, lead_av = av[1][0]
+        char = _char(lead_av, ignore_case) if lead_op is _c.LITERAL else None
+        atoms = [char] if char is not None else _class(lead_av, ignore_case) if lead_op is _c.IN else None
+        if atoms is not None:
+            try:
+                following = _beginnings(rest, room, first)
+            except _TooMany:
+                following = {()}
+            return following if () not in following else {(atom,) for atom in atoms}
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return _beginnings(rest, room, first)  # no width: what follows begins the match
     if op is _c.LITERAL or op is _c.IN:
@@ -332,7 +366,7 @@ def _tagged(items: Iterable[tuple[Any, Any]], ignore_case: bool) -> list[tuple[A
 
 
 def _word(path: tuple[Atom, ...]) -> tuple[str, bool | None]:
-    """The characters a beginning starts with, all ignoring case or all not; or its class of digits."""
+    """The characters a beginning starts with, all ignoring case or all not; or its class of digits or capitals."""
     if path[0][1] is None:
         return path[0][0], None
     word = ""
@@ -350,8 +384,9 @@ def _selective(word: str, exact: bool | None) -> bool:
 
 class Starts:
     """A pattern searched only where its matches can start: where the text has one of the words a match must begin
-    with ("since", "between", a month's first letters; lowered where the pattern ignores case), or a digit where
-    it may begin with one. Python's engine enters a pattern that opens with ``\\b``, a look-behind or a
+    with ("since", "between", a month's first letters; lowered where the pattern ignores case), or a digit or a
+    capital where it may begin with one (a name's first letter, also from a look-ahead such as ``(?=[A-Z])``: the
+    positions of a class are found once per text for all the patterns that begin with it). Python's engine enters a pattern that opens with ``\\b``, a look-behind or a
     case-insensitive alternation at every character (40-200 ns each); ``str.find`` skips to those words at a
     fraction of a nanosecond a character, and the pattern is then matched at each one.
 
@@ -369,7 +404,7 @@ class Starts:
         self.pattern = pattern
         self.words: tuple[str, ...] | None = None  # looked for in the lowered text
         self.exact: tuple[str, ...] = ()  # looked for as written
-        self.digits: re.Pattern[str] | None = None
+        self.classes: re.Pattern[str] | None = None  # digits or capitals, found by the engine's fast scan
         if _parser is None or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
             return  # pragma: no cover - another Python, or flags whose \b and \w the lowered text may not keep
         tree = _tagged(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
@@ -393,7 +428,7 @@ class Starts:
             words[exact].add(word + ("(?<=\\b" + word + ")" if bound and exact is None else ""))
         self.words = _shortest(words[False])
         self.exact = _shortest(words[True])
-        self.digits = re.compile("|".join(sorted(words[None]))) if words[None] else None
+        self.classes = re.compile("|".join(sorted(words[None]))) if words[None] else None
 
     def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
         """``self.pattern.finditer(text)``; ``lower`` is ``lowered(text)``."""
@@ -402,7 +437,7 @@ class Starts:
         return self._at(text, lower, self.words)
 
     def _at(self, text: str, lower: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-        positions = [found.start() for found in self.digits.finditer(text)] if self.digits is not None else []
+        positions = list(_class_positions(self.classes, text)) if self.classes is not None else []
         for where, found in ((lower, words), (text, self.exact)):
             find = where.find
             for word in found:
@@ -420,6 +455,22 @@ class Starts:
             if match is not None:
                 end = match.end()
                 yield match
+
+
+# the positions of a class (the capitals of a name) in the last text searched for it: the body's entity patterns
+# begin with the same class, and each would scan the body for it again
+_CLASS_POSITIONS: dict[str, tuple[str, tuple[int, ...]]] = {}
+
+
+def _class_positions(classes: re.Pattern[str], text: str) -> tuple[int, ...]:
+    kept = _CLASS_POSITIONS.get(classes.pattern)
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    positions = tuple(found.start() for found in classes.finditer(text))
+    if len(_CLASS_POSITIONS) >= 64:
+        _CLASS_POSITIONS.clear()
+    _CLASS_POSITIONS[classes.pattern] = (text, positions)
+    return positions
 
 
 def _shortest(words: Iterable[str]) -> tuple[str, ...]:

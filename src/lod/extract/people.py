@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lod.extract.cues import finditer_from
+from lod.extract.cues import Starts, finditer_from, lowered
 from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
 from lod.extract.mentions import (
@@ -26,6 +26,7 @@ _VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, re
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
 _NAME = re.compile(NAME)
 _POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?=(?P<n>" + NAME + r"))")  # overlapping: "Deputy X Minister Name"
+_NAME_STARTS, _POST_NAME_STARTS = Starts(_NAME), Starts(_POST_NAME)  # searched at capitals and the posts' words only
 _ROLE = re.compile(_ROLE_ALT)
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
@@ -90,8 +91,9 @@ class PeopleFinder:
         found: dict[tuple[int, int], Mention] = {}
         # a name right after a post ("<Demonym> President Name Surname said") as well: the capitalised run from the
         # demonym on is longer than a name and is refused whole
-        spans = [(m.start(), m.end()) for m in _NAME.finditer(body)]
-        spans += [(m.start("n"), m.end("n")) for m in _POST_NAME.finditer(body)]
+        lower = lowered(body)
+        spans = [(m.start(), m.end()) for m in _NAME_STARTS.finditer(body, lower)]
+        spans += [(m.start("n"), m.end("n")) for m in _POST_NAME_STARTS.finditer(body, lower)]
         # a name right after an organization's name ("Head of the X Office Name Surname told"): the capitalised run
         # over both is no name, the name after the organization may be
         spans += [(n.start(), n.end()) for o in orgs if body[o.end: o.end + 1] == " " and (n := _NAME.match(body, o.end + 1))]
