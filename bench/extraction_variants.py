@@ -72,12 +72,15 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str) -> Iterator[
     at = re.search(rf"(?:\b({QUALIFIER_RE})\s+)?(?<![\d,.]){re.escape(num)}(?![\d,])", sentence, re.I)
     assert at is not None
     head, tail = sentence[:at.start()], sentence[at.end():]
+    in_range = re.search(r"(?:\d\s*(?:to|and|[-–])|between|from)\s*$", head) or re.match(r"\s*(?:to|and|[-–])\s*\d", tail)
     for q, code in QUALIFIERS.items():
+        if in_range:
+            break
         if at.group(1) and at.group(1).lower() == q:
             continue
         word = q.capitalize() if not head else q
         yield f"qualifier {q}", f"{head}{word} {num}{tail}", code
-    if at.group(1):
+    if at.group(1) and not in_range:
         bare = head + (num if head else num) + tail
         yield "qualifier none", bare, "exact"
     qual = at.group(1) + " " if at.group(1) else ""
@@ -121,7 +124,7 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str) -> Iterator[
             for other in others:
                 yield f"words {other}", re.sub(old, other, sentence), None
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
-    day_month = re.search(rf"\b(\d{{1,2}}) ({months})\b", sentence)
+    day_month = re.search(rf"(?<!\d and )(?<!\d to )(?<![\d-])\b(\d{{1,2}}) ({months})\b", sentence)
     if day_month:
         d, m = day_month.groups()
         yield "date month first", sentence.replace(day_month.group(0), f"{m} {d}"), None
@@ -130,6 +133,25 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str) -> Iterator[
     if month_day:
         m, d = month_day.groups()
         yield "date day first", sentence.replace(month_day.group(0), f"{d} {m}"), None
+    since = re.match(r"^(?P<rest>.+?),? since (?P<date>\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|early [A-Z][a-z]+|[A-Z][a-z]+)(?P<end>[,.].*)$", sentence)
+    if since and (lowered := lower_first(since.group("rest"))) and since.group("date").split()[-1] in months.split("|") + [
+            d for d in ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+                        "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31")]:
+        date_text = since.group("date")
+        on = "in" if date_text.split()[-1] in months.split("|") and not date_text[0].isdigit() else "on"
+        yield "since then", f"The offensive began {on} {date_text}. Since then, {lowered}{since.group('end')}", None
+    active = re.match(rf"^(?P<subj>[A-Z][^,]+?) (?:has|have) displaced (?P<obj>(?:(?:{QUALIFIER_RE}) )?{re.escape(num)}"
+                      r"(?: (?:people|civilians|residents|Syrians|persons))?)(?P<rest>[ ,.].*)$", sentence)
+    if active:
+        subj = active.group("subj")
+        subj = subj[0].lower() + subj[1:] if subj.split()[0] in ("The", "An", "A") else subj
+        obj = active.group("obj")
+        yield "passive", f"{obj[0].upper()}{obj[1:]} have been displaced by {subj}{active.group('rest')}", None
+    passive = re.match(rf"^(?P<obj>(?:(?:{QUALIFIER_RE}) )?{re.escape(num)}(?: [a-zA-Z]+)?) (?:have|had) been displaced by "
+                       r"(?P<agent>[^,.]+?)(?P<rest>(?: (?:in|since|over|during|on|from|between) .*)?[,.].*)$", sentence, re.I)
+    if passive and (lowered := lower_first(passive.group("obj"))):
+        agent = passive.group("agent")
+        yield "active", f"{agent[0].upper()}{agent[1:]} has displaced {lowered}{passive.group('rest')}", None
     period = re.match(r"^(?P<rest>.+?),? (?P<p>(?:in|over|during) the (?:past|last) [^,.]+|since [^,.]+|"
                       r"between [^,.]+ and [^,.]+|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                       r"|last week|this week)(?P<end>[,.].*)$", sentence)
