@@ -125,7 +125,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 # a perfect tense before a count of days ("have fled in four days", "has reached 23,000 in four days")
 _PERFECT_BEFORE = re.compile(r"\b(?:have|has)\b(?:(?!\b(?:had|was|were|in\s+(?:19|20)\d\d)\b)[^.;])*$", re.I)
-_ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday"})
+_ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ranges first, so "From 1 to 29 December" is not read as two points
@@ -258,6 +258,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"two|three|four|five|six|seven|eight|nine|ten|several)\b)\b|"
                          r"\bover\s+the\s+(?:last|past)\s+year\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bearlier\s+this\s+year\b", re.I)),
     ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
+    # "since the 12th", "on the 3rd" with no month: that day of the month, on or before the reporting date
+    ("day-only", re.compile(r"\b(?P<pre>on|since)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + MON
+                            + r")\b)(?!\s+(?:[a-z]+\s+)?(?:day|days|week|hour|anniversary|time|century|floor|round|of|consecutive)\b)", re.I)),
     # "during the year", "over the course of the year": the year the text named last (resolved by the document,
     # ``lod.extract.document``); open when it named none
     ("the-year", re.compile(r"\b(?:during|throughout|over|in)\s+(?:the\s+course\s+of\s+)?the\s+(?:same\s+)?year\b"
@@ -290,7 +293,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",), "the-year": ("the year", "same year"),
-    "yesterday": ("yesterday", "today", "night", "morning"),
+    "yesterday": ("yesterday", "today", "night", "morning"), "day-only": ("on the", "since the"),
 }
 
 _NEED_WORDS = tuple(sorted({word for words in _NEEDS.values() for word in words}))
@@ -602,6 +605,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             at_end = rule == "since-month" and bool(m.group("end"))
             return make("since", date(year, month, calendar.monthrange(year, month)[1] if at_end else 1), None)
+        if rule == "day-only":
+            assert anchor is not None  # _ANCHORED
+            wanted = int(m.group("d"))
+            day = anchor - timedelta(days=next(back for back in range(62) if (anchor - timedelta(days=back)).day == wanted))
+            since = m.group("pre").lower() == "since"
+            return make("since" if since else "point", day, None if since else day)
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
             return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)

@@ -126,6 +126,8 @@ def _value(match: re.Match[str]) -> int | None:
 
 def qualifier_before(text: str, start: int) -> tuple[str, str, int]:
     """(code, words, start of the words) of the qualifier ending right before ``start``."""
+    if start and text[start - 1] in "~≈":  # "~5,000 people", as tables and posts write "about"
+        return "about", text[start - 1], start - 1
     window = text[max(0, start - 40): start]
     found = _QUALIFIER_BEFORE.search(window)
     if not found:

@@ -238,7 +238,9 @@ _THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?
 _FLOW_TOTAL = re.compile(r"\b(?:(?:exodus|outflow|influx|flight)(?:\s+of\s+[^.;,\d]{0,60}?(?=\s))?|displacements?|arrivals|departures|evacuations|"
                          # "the flow of refugees reached N"
                          r"flows?\s+of\s+(?:[\w-]+\s+)?(?:refugees|people|IDPs|displaced|civilians|families|Syrians)|"
-                         r"(?:IDP|population|displacement)\s+movements)\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
+                         r"(?:IDP|population|displacement)\s+movements|"
+                         # "Numbers fleeing the town rose to 5,000", "the number fleeing": those in flight, counted
+                         r"numbers?\s+(?:fleeing|escaping|leaving|crossing|arriving)\b[^.;,\d]{0,40}?(?=\s))\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
                          # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
                          # "Arrivals on Tuesday numbered 3,000", "Arrivals into the district reached 5,000"
                          # "The exodus since 1 February has reached 46,000": a day of a month in that phrase
