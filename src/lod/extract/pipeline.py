@@ -53,8 +53,9 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     observations = _observations(doc, reconciler, statements, events)
     link_causes(observations, reported, doc.sentences)
     with_figure = {o.sentence.start for o in observations if o.sentence}
+    speech = not own_report(doc)  # the article's, looked up once: a report's own text is no one's speech
     records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
-               if not own_report(doc) and found.rule != "cited-source"]  # a source cited in brackets: no speech
+               if speech and found.rule != "cited-source"]  # a source cited in brackets: no speech
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
