@@ -133,10 +133,11 @@ def test_a_casualty_pattern_is_skipped_only_where_it_cannot_match() -> None:
 def test_the_capitalised_names_searched_at_the_capitals_find_what_they_find(reconciler: Reconciler) -> None:
     finder = _finder(reconciler)
     patterns = [entities._ORG_PHRASE, entities._SPEAKING_ACRONYM, entities._DEFINED_ACRONYM, entities._COORDINATION,
-                entities._SUCH_AS, finder._world, finder._border, people._NAME, people._POST_NAME]
+                entities._SUCH_AS, entities._NOUN_OF, finder._world, finder._border, people._NAME, people._POST_NAME]
     texts = _texts() + ["\u00c9cole Normale Sup\u00e9rieure said; \u00c9TAT, \u00c0leppo and \u00d7Idlib (ABC)",
                         "according to SANA, the SDF said; UNHCR and the World Food Programme (WFP) said",
-                        "the Turkish border; the Syrian-Turkish border; Jordan\u2019s border; towns such as Ariha, Saraqeb"]
+                        "the Turkish border; the Syrian-Turkish border; Jordan\u2019s border; towns such as Ariha, Saraqeb",
+                        "THE TOWN OF Ariha; the villages of Kafr Nabl and al-Bara; sub-districts of Jisr al-Shughour"]
     found = 0
     for pattern in patterns:
         starts = Starts(pattern)

@@ -79,6 +79,10 @@ _DEFINED_ACRONYM_STARTS, _COORDINATION_STARTS = Starts(_DEFINED_ACRONYM), Starts
 # "towns such as X, Y": searched at its plural nouns only
 _SUCH_AS = re.compile(r"\b(?:towns|villages|cities|areas|places|communities|population\s+centres|population\s+centers)\b[^.;]{0,80}?\bsuch\s+as\s+(?P<list>[^.;]+)")
 _SUCH_AS_STARTS = Starts(_SUCH_AS)
+# "the town of X", "villages of X": searched at its nouns and "the" only
+_NOUN_OF = re.compile(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN
+                      + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)")
+_NOUN_OF_STARTS = Starts(_NOUN_OF)
 _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
 # a nationality adjective right before an organization's name, not itself the end of a capitalised name
 _DEMONYM_BEFORE = re.compile(r"(?<![\w’'-])(?<![A-Z][a-z] )(?:" + _DEMONYM + r")[^\S\n]+$")
@@ -258,7 +262,7 @@ class EntityFinder:
             if re.match(r"(?:n|ns|ian|ish)\b", body[match.end(): match.end() + 4]):
                 continue
             add(match.start(), match.end(), "place-world", None)
-        for match in re.finditer(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)", body):
+        for match in _NOUN_OF_STARTS.finditer(body, lower):
             for part in re.finditer(r"[^,]+", match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
         for match in _PREFIX_TOPONYM_STARTS.finditer(body, lower):  # "<head> X", "<head> al-X": whole, known or not
