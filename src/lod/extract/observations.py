@@ -280,6 +280,11 @@ _IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b
 _FRONTED_PERIOD = re.compile(r"^\s*(?:In|During|Throughout|Since|Between|From|Over|Within)\s+[^,;.]{0,30}?(?:(?:19|20)\d\d|" + MON
                              + r"|weeks?|months?|year|days|hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                              r"(?!\w)[^,;.]{0,20},")
+# a day or a week that opens the sentence ("On Sunday, the camp registered 630 new families", "Last week, the country
+# took in 2,000"), when no reporting verb follows it (then it is when the figure was said)
+_FRONTED_DAY = re.compile(r"^\s*(?:On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+" + MON + r"|" + MON
+                          + r"\s+\d{1,2})|(?:Last|This)\s+(?:week|month)|Yesterday|Over\s+the\s+weekend)(?!\w)[^,;.]{0,20},"
+                          r"(?![^;]*\b(?:said|says|say|told|tells|stated|announced|reported|added|estimated)\b)")
 # an uncounted group estimated in an apposition: "Hundreds of families, estimated at about 2,000 people, fled": the
 # predicate after it decides
 _VAGUE_ESTIMATED = re.compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\s+[\w\s-]{1,30},\s*(?:estimated|put)\s+at\s*$", re.IGNORECASE)
@@ -567,7 +572,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return defined
     if _share_before(before):
         return None, None
-    if _TAKEN_IN.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before)):
+    if _TAKEN_IN.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)):
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
     if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
