@@ -13,7 +13,7 @@ from lod.extract import entities, numbers, people, statements
 from lod.extract.cues import Starts, finditer_from, lowered
 from lod.extract.document import _finder
 from lod.extract.lexicon import REPORTING_VERBS
-from lod.extract.mentions import CAPITAL_LEAD
+from lod.extract.mentions import CAPITAL_LEAD, CAPITALS
 from lod.places.reconcile import Reconciler
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,7 +133,7 @@ def test_a_casualty_pattern_is_skipped_only_where_it_cannot_match() -> None:
 def test_the_capitalised_names_searched_at_the_capitals_find_what_they_find(reconciler: Reconciler) -> None:
     finder = _finder(reconciler)
     patterns = [entities._ORG_PHRASE, entities._SPEAKING_ACRONYM, entities._DEFINED_ACRONYM, entities._COORDINATION,
-                entities._SUCH_AS, entities._NOUN_OF, finder._world, finder._border, people._NAME, people._POST_NAME]
+                entities._SUCH_AS, entities._NOUN_OF, people._NAME, people._POST_NAME]
     texts = _texts() + ["\u00c9cole Normale Sup\u00e9rieure said; \u00c9TAT, \u00c0leppo and \u00d7Idlib (ABC)",
                         "according to SANA, the SDF said; UNHCR and the World Food Programme (WFP) said",
                         "the Turkish border; the Syrian-Turkish border; Jordan\u2019s border; towns such as Ariha, Saraqeb",
@@ -146,7 +146,14 @@ def test_the_capitalised_names_searched_at_the_capitals_find_what_they_find(reco
             expected = _matches(pattern, text)
             assert [(m.span(), m.groups()) for m in starts.finditer(text, lowered(text))] == expected, text[:80]
             found += len(expected)
+    for pattern in (finder._world, finder._border):  # a look-ahead of a capital first: searched from the capitals
+        assert pattern.pattern.startswith(("(?-i:" + CAPITAL_LEAD + ")", CAPITAL_LEAD))
+        for text in texts:
+            expected = _matches(pattern, text)
+            assert [(m.span(), m.groups()) for m in finditer_from(pattern, text, CAPITALS)] == expected, text[:80]
+            found += len(expected)
     assert found > 200
+    assert Starts(entities._ORG_PHRASE).classes == CAPITALS  # one class, its positions found once per body
 
 
 def test_the_aliases_and_toponym_heads_searched_where_they_start_find_what_they_find(reconciler: Reconciler) -> None:

@@ -227,7 +227,7 @@ def finditer_from(pattern: re.Pattern[str], text: str, starts: re.Pattern[str], 
     which the engine looks for with its fast scan) or where one of ``words`` begins: only those positions are tried,
     not every character (the engine enters a pattern of many branches and look-behinds at each one). The pattern must
     never match the empty string."""
-    positions = [found.start() for found in starts.finditer(text)]
+    positions = list(_class_positions(starts, text))  # found once per text for every pattern searched from them
     for word in words:
         at = text.find(word)
         while at >= 0:

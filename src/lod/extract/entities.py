@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from lod.extract.cues import Starts, cues, lowered, possible
+from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
     AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS,
     alternation as words_alternation,
 )
 from lod.extract.mentions import (
-    CAPITAL_LEAD, NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
+    CAPITAL_LEAD, CAPITALS, NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
 )
 from lod.extract.people import PeopleFinder, split_role
 from lod.places.reconcile import Reconciler, place_key
@@ -157,7 +157,6 @@ class EntityFinder:
         country = r"(?:" + _DEMONYM + "|" + trie(sorted(reconciler.world)) + r")"
         self._people = PeopleFinder(reconciler, self._world, self._place, self._org)
         self._border = re.compile(r"(?=[A-Z\u00C0-\u00DE])\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b")
-        self._world_starts, self._border_starts = Starts(self._world), Starts(self._border)  # at the capitals only
 
     # organizations ------------------------------------------------------------------
     def orgs(self, body: str) -> list[Mention]:
@@ -252,9 +251,9 @@ class EntityFinder:
             entry = self._place(text) if ref is None else None
             found.append(Mention("place", start, end, text, rule, ref if ref is not None else (entry.id if entry else None)))
 
-        for match in self._border_starts.finditer(body, lower):
+        for match in finditer_from(self._border, body, CAPITALS):  # both begin with a look-ahead of a capital
             add(match.start(), match.end(), "place-border", None)
-        for match in self._world_starts.finditer(body, lower):
+        for match in finditer_from(self._world, body, CAPITALS):
             text = match.group(0)
             if text.islower() or (text.isupper() and len(text) > 3 and text not in ("USA",) and not _DASH.match(body, match.end())):
                 if text.islower():

@@ -14,6 +14,8 @@ TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
 # what a pattern that opens with a TOKEN can start with, put before its look-behind: the engine leaves the lower-case
 # letters, spaces and marks that are most of a text at this one test
 CAPITAL_LEAD = r"(?=[A-Z\u00C0-\u00DE])"
+# that class as ``lod.extract.cues.Starts`` writes it, so that its positions in a body are found once for all
+CAPITALS = re.compile("[A-Z\u00C0-\u00DE]")
 NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
 PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
 NOT_A_PLACE_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
