@@ -54,12 +54,16 @@ class Mapped:
     """
 
     def __init__(self, graph: Graph | None = None, locations: dict[URIRef, str] | None = None, *,
-                 index: Index | None = None) -> None:
+                 index: Index | None = None, shared: dict[Triple, None] | None = None) -> None:
         if graph is None and index is None:
             raise TypeError("Mapped needs a graph or an index of triples")
         self._graph = graph
         self._index = index
         self.locations: dict[URIRef, str] = {} if locations is None else locations
+        # The identity triples (types, labels, names) of the nodes minted from a name, not from the article: the
+        # same whichever article writes them, so a build stores them once, in the shared graph, not in each
+        # article's (Uris.shared_graph). They are among :meth:`triples` too: validation sees them.
+        self.shared: dict[Triple, None] = {} if shared is None else shared
 
     @property
     def graph(self) -> Graph:
@@ -78,6 +82,33 @@ class Mapped:
         if self._graph is not None or self._index is None:
             return list(iter(self.graph))
         return [(s, p, o) for s, by_p in self._index.items() for p, objects in by_p.items() for o in objects]
+
+    def split(self, ntriples: bytes) -> tuple[bytes, bytes]:
+        """``ntriples`` (:meth:`triples` as N-Triples, a line each, in that order) parted into the article's own
+        lines and those of :attr:`shared`."""
+        if not self.shared:
+            return ntriples, b""
+        shared, subjects = self.shared, {s for s, _, _ in self.shared}
+        own: list[bytes] = []
+        kept: list[bytes] = []
+        for triple, line in zip(self.triples(), ntriples.splitlines(keepends=True)):
+            (kept if triple[0] in subjects and triple in shared else own).append(line)
+        return b"".join(own), b"".join(kept)
+
+    def own_graph(self) -> Graph:
+        """The article's graph without :attr:`shared` (what its named graph holds)."""
+        graph = Graph()
+        for triple in self.triples():
+            if triple not in self.shared:
+                graph.add(triple)
+        return graph
+
+    def shared_graph(self) -> Graph:
+        """:attr:`shared` as a graph."""
+        graph = Graph()
+        for triple in self.shared:
+            graph.add(triple)
+        return graph
 
     def index(self) -> Index | None:
         """The triples by subject, then predicate, then object (as keys), in :meth:`triples`' order, for a reader
@@ -183,6 +214,7 @@ class _Run:
         self._index: Index = {}
         self.locations: dict[URIRef, str] = {}
         self.people: dict[str, PersonRecord] = {}
+        self._shared: dict[Triple, None] = {}  # see Mapped.shared
 
     def add(self, s: Node, p: URIRef, o: Node) -> None:
         # Every term here is made by this module as an rdflib term; a str would be a bug (rdflib refuses them).
@@ -195,6 +227,12 @@ class _Run:
         if objects is None:
             objects = by_p[p] = {}
         objects[o] = None
+
+    def describe(self, s: URIRef, p: URIRef, o: Node) -> None:
+        """:meth:`add` a triple that says what a node minted from a name is (a type, a label, a name): the same
+        from every article, so it goes to the shared graph (see Mapped.shared)."""
+        self.add(s, p, o)
+        self._shared[(s, p, o)] = None
 
     def where(self, record: object, span: Span | None) -> str:
         if id(record) in self.origins:
@@ -231,8 +269,8 @@ class _Run:
         self.add(activity, PROV.used, a)
         agent = self.m.iri("id", "agent", slug(ex.extractor))
         self.add(activity, PROV.wasAssociatedWith, agent)
-        self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, _literal(ex.extractor))
+        self.describe(agent, RDF.type, PROV.SoftwareAgent)
+        self.describe(agent, RDFS.label, _literal(ex.extractor))
 
         for mention in ex.organizations:
             self.add(a, SCHEMA.mentions, self.org(mention))
@@ -246,7 +284,7 @@ class _Run:
         statements = [self.statement(s, events) for s in ex.statements]
         for obs in ex.observations:
             self.observation(obs, statements, events, ex.statements)
-        return Mapped(locations=self.locations, index=self._index)
+        return Mapped(locations=self.locations, index=self._index, shared=self._shared)
 
     # ---- agents -------------------------------------------------------------------------------------
     def org(self, mention: OrgMention) -> URIRef:
@@ -254,9 +292,9 @@ class _Run:
         if ref:
             return self.m.iri("org", ref)
         uri = self.u.org("h/" + digest("org", normalise(mention.name)))
-        self.add(uri, RDF.type, ORG.Organization)
-        self.add(uri, RDF.type, SCHEMA.Organization)
-        self.add(uri, SKOS.prefLabel, _literal(mention.name, lang="en"))
+        self.describe(uri, RDF.type, ORG.Organization)
+        self.describe(uri, RDF.type, SCHEMA.Organization)
+        self.describe(uri, SKOS.prefLabel, _literal(mention.name, lang="en"))
         return uri
 
     def person(self, person: PersonRecord) -> URIRef:
@@ -264,11 +302,11 @@ class _Run:
         self.people[normalise(person.name)] = person
         for alias in person.aliases:
             self.people[normalise(alias)] = person
-        self.add(uri, RDF.type, FOAF.Person)
-        self.add(uri, RDF.type, SCHEMA.Person)
-        self.add(uri, SCHEMA.name, _literal(person.name, lang="en"))
+        self.describe(uri, RDF.type, FOAF.Person)
+        self.describe(uri, RDF.type, SCHEMA.Person)
+        self.describe(uri, SCHEMA.name, _literal(person.name, lang="en"))
         for alias in person.aliases:
-            self.add(uri, SCHEMA.alternateName, _literal(alias, lang="en"))
+            self.describe(uri, SCHEMA.alternateName, _literal(alias, lang="en"))
         post = self.post(person)
         if post is not None:
             self.add(uri, ORG.holds, post)
@@ -282,11 +320,12 @@ class _Run:
         post = self.u.post(org_key, person.role)
         role = self.concept("role", slug(person.role), person.role, extra_type=ORG.Role)
         holder = self.u.person(person.name)
-        self.add(post, RDF.type, ORG.Post)
+        # The post's IRI is made from its organization and role: what it is, shared; who holds it, the article's.
+        self.describe(post, RDF.type, ORG.Post)
         org_label = person.org.name
-        self.add(post, SKOS.prefLabel, _literal(f"{person.role}, {org_label}", lang="en"))
-        self.add(post, ORG.postIn, org)
-        self.add(post, ORG.role, role)
+        self.describe(post, SKOS.prefLabel, _literal(f"{person.role}, {org_label}", lang="en"))
+        self.describe(post, ORG.postIn, org)
+        self.describe(post, ORG.role, role)
         self.add(post, ORG.heldBy, holder)
         membership = self.u.membership(holder, post)
         if ORG.Membership in self._index.get(membership, {}).get(RDF.type, ()):
@@ -323,11 +362,11 @@ class _Run:
     def concept(self, scheme: str, key: str, label: str, extra_type: URIRef | None = None) -> URIRef:
         uri = self.m.iri("concept", scheme, key)
         if scheme in OPEN_SCHEMES and SKOS.Concept not in self.m._known.objects(uri, RDF.type):
-            self.add(uri, RDF.type, SKOS.Concept)
+            self.describe(uri, RDF.type, SKOS.Concept)
             if extra_type is not None:
-                self.add(uri, RDF.type, extra_type)
-            self.add(uri, SKOS.inScheme, self.m.iri("scheme", scheme))
-            self.add(uri, SKOS.prefLabel, _literal(label, lang="en"))
+                self.describe(uri, RDF.type, extra_type)
+            self.describe(uri, SKOS.inScheme, self.m.iri("scheme", scheme))
+            self.describe(uri, SKOS.prefLabel, _literal(label, lang="en"))
         return uri
 
     def place(self, mention: PlaceMention) -> URIRef:
@@ -337,9 +376,9 @@ class _Run:
         if ref:
             return self.m.iri("pcode_place", ref)
         uri = self.u.named_place(mention.name, None)
-        self.add(uri, RDF.type, SCHEMA.Place)
-        self.add(uri, RDF.type, GEO.Feature)
-        self.add(uri, SCHEMA.name, _literal(mention.name, lang="en"))
+        self.describe(uri, RDF.type, SCHEMA.Place)
+        self.describe(uri, RDF.type, GEO.Feature)
+        self.describe(uri, SCHEMA.name, _literal(mention.name, lang="en"))
         return uri
 
     def area(self, obs: ObservationRecord) -> URIRef | None:

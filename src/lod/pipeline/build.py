@@ -45,6 +45,7 @@ from lod.pipeline.preparation import (
     prepare_table,
 )
 from lod.pipeline.preparation import UPLOADS
+from lod.pipeline.shared import candidates, prune_update, staged_lines
 from lod.pipeline.staging import clean_leftovers, exchange, staging_path, writer_lock
 from lod.pipeline.validation import ValidationReport
 from lod.publish import summaries
@@ -146,7 +147,7 @@ def ingest(path: str | Path, settings: Settings, store: Store | None = None) -> 
     """
     ctx = Context.load(settings)
     item = prepare(path, ctx)
-    _store_one(settings, store, ctx, ctx.uris.article_graph(item.article.key), item.graph)
+    _store_one(settings, store, ctx, ctx.uris.article_graph(item.article.key), item.mapped.own_graph(), item.mapped.shared_graph())
     return item
 
 
@@ -166,10 +167,13 @@ def ingest_table(path: str | Path, settings: Settings, store: Store | None = Non
 
 def store_article(item: Prepared, ctx: Context, settings: Settings) -> None:
     """Write an article already prepared (``POST /articles``, with the app's one context), as ``ingest`` does."""
-    _store_one(settings, None, ctx, ctx.uris.article_graph(item.article.key), item.graph)
+    _store_one(settings, None, ctx, ctx.uris.article_graph(item.article.key), item.mapped.own_graph(), item.mapped.shared_graph())
 
 
-def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIRef, graph: Graph) -> None:
+def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIRef, graph: Graph,
+               described: Graph | None = None) -> None:
+    """Replace one graph; ``described``: its nodes minted from a name, added to the shared graph (and the shared
+    descriptions the graph it replaces used, dropped when nothing else uses them, in the same transaction)."""
     if store is None and settings.store_url:
         store = open_store(settings)
     with nullcontext() if store is not None else writer_lock(settings.store_path):
@@ -180,8 +184,10 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
                 manifest.articles = {p: e for p, e in manifest.articles.items() if e.graph != str(name)}
                 manifest.build = ""
                 manifest.write(settings.store_path)
-            shared = {} if ctx.uris.reference_graph in target.graph_names() else ctx.shared()
-            _replace_changed(target, {**shared, name: graph})
+            names = target.graph_names()
+            shared = {} if ctx.uris.reference_graph in names else ctx.shared()
+            add, after = _described(target, ctx, described, [name] if name in names else [])
+            _replace_changed(target, {**shared, name: graph}, add=add, after=after)
         mark_changed(settings.dumps_dir)  # Last-Modified follows the data; the dumps wait for the next build
 
 
@@ -221,7 +227,11 @@ def _in_place(settings: Settings, store: Store | None, ctx: Context, manifest: M
         if store is None and (replacing or report.removed):
             # Until the transaction is known to be done, the manifest promises nothing about these articles.
             Manifest(manifest.version, "", 0, dict(done.articles)).write(settings.store_path)
-        _replace_changed(target, replacing, removing=report.removed)
+        described = Graph().parse(data=b"".join(o.shared for o in outcomes if o.error is None), format="nt")
+        existing = set(target.graph_names())
+        before = [g for g in graphs if g in existing] + report.removed
+        add, after = _described(target, ctx, described, before)
+        _replace_changed(target, replacing, removing=report.removed, add=add, after=after)
         report.quads = done.quads = len(target)
     if store is None:
         done.articles.update({b.path: Entry(hashes[b.path], b.graph) for b in report.articles + report.tables})
@@ -245,8 +255,9 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
     old = open_writer(live) if unchanged else None
     new = OxigraphStore(staging)
     spool = tempfile.TemporaryFile(dir=live.parent)  # the prepared graphs, on disk until the events are merged
+    described: set[bytes] = set()  # the lines of the shared graph the prepared articles give
     try:
-        spooled, keys = _spooled(changed, ctx, spool, seen, errors, report)
+        spooled, keys = _spooled(changed, ctx, spool, seen, errors, report, described)
         for path, entry in unchanged.items():
             if entry.graph in seen:
                 errors.append(_duplicate(path, seen[entry.graph]))
@@ -261,6 +272,9 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
         shared = {str(shared_name): sorted_lines(text) for shared_name, text in ctx.shared_ntriples().items()}
         at = {name: (offset, length) for name, offset, length in spooled}
         kept = {entry.graph for entry in unchanged.values()}
+        names = staged_lines(described, old, ctx.uris.shared_graph, kept)
+        if names:
+            shared[str(ctx.uris.shared_graph)] = names
         renamed_iris = {f"<{a}>".encode(): f"<{b}>".encode() for a, b in renaming.items()}
 
         def graph(name: str) -> bytes:
@@ -308,9 +322,10 @@ def _staged(settings: Settings, ctx: Context, manifest: Manifest, changed: list[
 
 
 def _spooled(changed: list[str], ctx: Context, spool: IO[bytes], seen: dict[str, str], errors: list[LodError],
-             report: BuildReport) -> tuple[list[tuple[str, int, int]], list[EventKey]]:
+             report: BuildReport, described: set[bytes]) -> tuple[list[tuple[str, int, int]], list[EventKey]]:
     """Prepare the ``changed`` articles, each accepted one's N-Triples written to ``spool`` (so memory stays flat)
-    and added to ``report``: where each graph lies in the spool (name, offset, length), and the events told."""
+    and added to ``report``, its lines for the shared graph to ``described``: where each graph lies in the spool
+    (name, offset, length), and the events told."""
     spooled: list[tuple[str, int, int]] = []
     keys: list[EventKey] = []
     for outcome in prepare_all(changed, ctx):
@@ -319,6 +334,7 @@ def _spooled(changed: list[str], ctx: Context, spool: IO[bytes], seen: dict[str,
             keys.extend(outcome.events)
             spooled.append((outcome.graph_name, spool.tell(), len(outcome.ntriples)))
             spool.write(outcome.ntriples)
+            described.update(outcome.shared.splitlines(keepends=True))
     return spooled, keys
 
 
@@ -334,15 +350,18 @@ def _batched(store: Store, ctx: Context, changed: list[str]) -> BuildReport:
     report = BuildReport()
     errors: list[LodError] = []
     seen: dict[str, str] = {}
+    described: set[bytes] = set()
     with tempfile.TemporaryFile() as spool:
-        spooled, keys = _spooled(changed, ctx, spool, seen, errors, report)
+        spooled, keys = _spooled(changed, ctx, spool, seen, errors, report, described)
         if errors:
             raise Refused(errors)
         renaming = renames(keys)  # one event told by several articles: one IRI, across batches
         prefixes = (f"{ctx.uris.base}graph/article/", f"{ctx.uris.base}graph/dataset/")
         existing = set(store.graph_names())
         report.removed = sorted(g for g in existing if str(g).startswith(prefixes) and str(g) not in seen)
-        _replace_new(store, ctx.shared(), existing, report.removed)
+        # Every article is prepared: the shared graph is theirs, replaced whole.
+        names = {ctx.uris.shared_graph: Graph().parse(data=b"".join(sorted(described)), format="nt")}
+        _replace_new(store, {**ctx.shared(), **names}, existing, report.removed)
         for start in range(0, len(spooled), SERVER_BATCH):
             graphs: dict[URIRef, Graph] = {}
             for name, offset, length in spooled[start : start + SERVER_BATCH]:
@@ -400,8 +419,10 @@ def _duplicate(path: str, other: str) -> ArticleError:
     return ArticleError(Where(path, 1, 1), f"has the same Source URL as {other}: one article, one file")
 
 
-def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterable[URIRef] = ()) -> None:
-    """Replace the graphs whose content changed and drop ``removing``, in one transaction; leave the others.
+def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterable[URIRef] = (),
+                     add: dict[URIRef, Graph] | None = None, after: str = "") -> None:
+    """Replace the graphs whose content changed and drop ``removing``, then (when one did) add ``add`` and run
+    ``after`` (:meth:`lod.store.Store.replace_graphs`), in one transaction; leave the others.
 
     Rewriting an unchanged graph would give its blank nodes new labels, so every rebuild would change the
     dumps' bytes, checksums and ETags although no fact changed.
@@ -409,7 +430,15 @@ def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterab
     changed = {name: graph for name, graph in graphs.items() if not _same(graph, store, name)}
     changed.update({name: Graph() for name in removing})
     if changed:
-        store.replace_graphs(changed)
+        store.replace_graphs(changed, add=add, after=after)
+
+
+def _described(store: Store, ctx: Context, described: Graph | None, before: list[URIRef]) -> tuple[dict[URIRef, Graph] | None, str]:
+    """What :func:`_replace_changed` adds to the shared graph (``described``) and the update dropping the shared
+    descriptions that the graphs replaced or dropped (``before``, as the store holds them now) alone used."""
+    shared = ctx.uris.shared_graph
+    add = {shared: described} if described is not None and len(described) else None
+    return add, prune_update(shared, candidates(store, shared, before))
 
 
 def _same(graph: Graph, store: Store, name: URIRef) -> bool:

@@ -265,7 +265,8 @@ class Prepared:
     article: Article
     mapped: Mapped
     report: ValidationReport
-    ntriples: bytes = b""  # the graph as N-Triples (what a build stores)
+    ntriples: bytes = b""  # the graph as N-Triples (what a build stores), without the shared lines
+    shared: bytes = b""  # the lines for the shared graph (Mapped.shared)
 
     @property
     def graph(self) -> Graph:
@@ -311,7 +312,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     report = ctx.check(triples, ntriples, mapped.index())
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
-    return Prepared(article, mapped, report, ntriples)
+    return Prepared(article, mapped, report, *mapped.split(ntriples))
 
 
 _CHECKED = "reference-report.pickle"  # check_reference's report, kept for the same inputs (1.8 s to make)
@@ -379,6 +380,7 @@ class Outcome:
     ntriples: bytes = b""
     triples: int = 0
     report: ValidationReport | None = None
+    shared: bytes = b""  # lines for the shared graph (Prepared.shared)
     error: LodError | None = None
     events: list[EventKey] = field(default_factory=list)  # what "one event, many sources" compares
 
@@ -392,14 +394,16 @@ def outcome_of(path: str, ctx: Context) -> Outcome:
     Raises:
         LodError: as :func:`prepare`.
     """
+    shared = b""
     if path.lower().endswith(".csv"):
         table = prepare_table(path, ctx)
         name, mapped, report, ntriples = ctx.uris.dataset_graph(table.key), table.mapped, table.report, table.ntriples
     else:
         item = prepare(path, ctx)
         name, mapped, report, ntriples = ctx.uris.article_graph(item.article.key), item.mapped, item.report, item.ntriples
+        shared = item.shared
     events = event_keys(name, mapped.reader(), _Known(ctx), dis(ctx.uris.vocab).adminLevel)
-    return Outcome(path, str(name), ntriples, ntriples.count(b"\n"), report, events=events)  # a line a triple: len(graph) reads them all
+    return Outcome(path, str(name), ntriples, ntriples.count(b"\n"), report, events=events, shared=shared)  # a line a triple: len(graph) reads them all
 
 
 class _Known:

@@ -63,6 +63,12 @@ class Uris:
         return URIRef(f"{self.base}graph/dataset/{dataset_key}")
 
     @property
+    def shared_graph(self) -> URIRef:
+        """What the nodes minted from a name (an organization, place or person outside the reference data, a post,
+        an open scheme's concept, the extractor) are: written once, not in each article graph naming them."""
+        return URIRef(f"{self.base}graph/shared")
+
+    @property
     def reference_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/reference")
 

@@ -15,8 +15,10 @@ __all__ = ["refuse_service", "replace_update", "syntax_error"]
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
-def replace_update(graphs: Mapping[URIRef, Graph], *, template: bool = False) -> str:
-    """One SPARQL Update that replaces each graph by its content (empty: nothing to do).
+def replace_update(graphs: Mapping[URIRef, Graph], *, template: bool = False, add: Mapping[URIRef, Graph] | None = None,
+                   after: str = "") -> str:
+    """One SPARQL Update that replaces each graph by its content, then adds the ``add`` graphs' triples to theirs,
+    then runs ``after`` (empty: nothing to do).
 
     A blank node label may not appear in two ``INSERT DATA`` blocks of one request, so a graph that shares
     blank nodes with an earlier one is written with its own labels. With ``template``, each graph is written
@@ -25,8 +27,10 @@ def replace_update(graphs: Mapping[URIRef, Graph], *, template: bool = False) ->
     """
     parts = []
     seen: set[BNode] = set()
-    for index, (name, graph) in enumerate(graphs.items()):
-        parts.append(f"DROP SILENT GRAPH <{name}>")
+    adding = add or {}
+    for index, (name, graph) in enumerate([*graphs.items(), *adding.items()]):
+        if index < len(graphs):
+            parts.append(f"DROP SILENT GRAPH <{name}>")
         blank = {node for node in graph.all_nodes() if isinstance(node, BNode)}
         if blank & seen:
             graph = _relabelled(graph, f"g{index}x")
@@ -36,6 +40,8 @@ def replace_update(graphs: Mapping[URIRef, Graph], *, template: bool = False) ->
         if body.strip():
             insert = f"INSERT {{ GRAPH <{name}> {{\n{body}\n}} }} WHERE {{}}" if template else f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
             parts.append(insert)
+    if after:
+        parts.append(after)
     return " ;\n".join(parts)
 
 

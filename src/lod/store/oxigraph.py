@@ -59,9 +59,10 @@ class OxigraphStore:
         """The pyoxigraph store itself (for tests of this engine; lod's own code goes through the protocol)."""
         return self._store
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, add: Mapping[URIRef, Graph] | None = None,
+                       after: str = "") -> None:
         # One SPARQL UPDATE request is one Oxigraph transaction: all graphs change, or none.
-        update = replace_update(graphs)
+        update = replace_update(graphs, add=add, after=after)
         if update:
             self._store.update(update)
 

@@ -106,8 +106,12 @@ class Store(Protocol):
     # as Virtuoso with its system graphs), else None: counts over the whole store then look at those graphs alone.
     graph_scope: str | None
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        """Replace each named graph by the given content, all together (one transaction where the engine has them).
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, add: Mapping[URIRef, Graph] | None = None,
+                       after: str = "") -> None:
+        """Replace each named graph by the given content, all together (one transaction where the engine has them);
+        ``add``: triples added to what these graphs hold (the shared graph of nodes minted from a name); ``after``:
+        a SPARQL Update run last in the same request (dropping shared descriptions no article uses any more),
+        where the engine has an update endpoint (a server reached by the Graph Store Protocol alone skips it).
 
         Raises:
             StoreUnavailable: the store cannot be written (locked, read-only, or its server does not answer).

@@ -132,7 +132,8 @@ class ReadOnlyStore:
         with self._lock:
             self._store, self._seen = None, None
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, add: Mapping[URIRef, Graph] | None = None,
+                       after: str = "") -> None:
         raise StoreUnavailable(str(self.path), "this process opened it read-only")
 
     def remove_graphs(self, names: Iterable[URIRef]) -> None:

@@ -76,11 +76,12 @@ class SparqlStore:
 
     # --- writing ------------------------------------------------------------------------------------------
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        if not graphs:
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, add: Mapping[URIRef, Graph] | None = None,
+                       after: str = "") -> None:
+        if not graphs and not add and not after:
             return
         if self.update_url is not None:
-            self._update(replace_update(graphs, template=True))
+            self._update(replace_update(graphs, template=True, add=add, after=after))
             return
         for name, graph in graphs.items():
             body = graph.serialize(format="nt").encode("utf-8")
@@ -88,6 +89,11 @@ class SparqlStore:
                 self._graph_store("PUT", name, body)
             else:
                 self._graph_store("DELETE", name)
+        for name, graph in (add or {}).items():  # the Graph Store Protocol's POST merges into the graph
+            body = graph.serialize(format="nt").encode("utf-8")
+            if body.strip():
+                self._graph_store("POST", name, body)
+        # ``after`` needs an update endpoint: unused shared descriptions stay until a whole build replaces them
 
     def remove_graphs(self, names: Iterable[URIRef]) -> None:
         names = list(names)
