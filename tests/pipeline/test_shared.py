@@ -49,9 +49,16 @@ def _graphs_with(settings: Settings, subject: URIRef) -> dict[str, int]:
     return {row["g"]: int(row["n"]) for row in result.values()}
 
 
+def _only(settings: Settings) -> Settings:
+    """The settings with the seed article left out (three short articles build in a fraction of its time)."""
+    for path in (settings.data_dir / "articles").iterdir():
+        path.unlink()
+    return settings
+
+
 def _fresh(tmp_path: Path, files: dict[str, str]) -> Settings:
-    """A build from nothing of the seed and these articles (name -> publisher), on a store of its own."""
-    settings = make_settings(tmp_path / "fresh", keep=True)
+    """A build from nothing of these articles (name -> publisher), on a store of its own."""
+    settings = _only(make_settings(tmp_path / "fresh", keep=True))
     for name, publisher in files.items():
         _article(settings, name, publisher)
     build(settings)
@@ -60,7 +67,8 @@ def _fresh(tmp_path: Path, files: dict[str, str]) -> Settings:
 
 @pytest.fixture
 def two(settings: Settings) -> Settings:
-    """The seed, and two articles from a publisher no reference data names (plus one only the second names)."""
+    """Two articles from a publisher no reference data names, and one from another."""
+    _only(settings)
     _article(settings, "a", "Example Wire")
     _article(settings, "b", "Example Wire")
     _article(settings, "c", "Lone Wire")
@@ -101,11 +109,11 @@ def test_a_staged_build_keeps_the_descriptions_unchanged_articles_use(two: Setti
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     if two.store_url:
         pytest.skip("a SPARQL server's build prepares every article and replaces the shared graph whole")
-    monkeypatch.setattr(pipeline, "IN_PLACE_MAX", 0)  # staged: a and the seed copied from the live store
+    monkeypatch.setattr(pipeline, "IN_PLACE_MAX", 0)  # staged: a copied from the live store
     _article(two, "b", "Lone Wire")
     (two.data_dir / "articles" / "c.txt").unlink()
     report = build(two)
-    assert report.staged and report.unchanged >= 2
+    assert report.staged and report.unchanged == 1
     fresh = _fresh(tmp_path, {"a": "Example Wire", "b": "Lone Wire"})
     assert same(held(two), held(fresh))
 
