@@ -11,15 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, SKOS
 
 from lod.pipeline import build as pipeline
 from lod.pipeline.build import build, ingest
+from lod.pipeline.shared import candidates, prune_update
 from lod.rdf.uris import Uris, digest, normalise
 from lod.settings import Settings
 from lod.store import Solutions
-from _engines import reader
+from _engines import Servers, new_store, reader
 from _rdf import held, same
 from conftest import make_settings
 
@@ -138,3 +139,35 @@ def test_the_shapes_still_see_a_minted_node_types(settings: Settings) -> None:
     assert (org, SKOS.prefLabel, Literal("Example Wire", lang="en")) in item.mapped.shared_graph()
     own, shared = item.ntriples, item.shared
     assert own.count(b"\n") + shared.count(b"\n") == len(item.graph)
+
+
+# ---- the clean-up itself, on every engine (no build: three small graphs) -------------------------------------
+
+_BASE = Settings().base_uri
+_SHARED, _A, _B = (URIRef(f"{_BASE}graph/{n}") for n in ("shared", "article/a", "article/b"))
+
+
+def _ttl(text: str) -> Graph:
+    return Graph().parse(data="@prefix ex: <http://example.org/> .\n" + text, format="turtle")
+
+
+def test_the_clean_up_drops_only_what_no_other_graph_names(engine: str, tmp_path: Path, servers: Servers) -> None:
+    """``a`` names ex:x and ex:y, ``b`` names ex:y; replacing ``a`` by a graph naming neither, adding a description
+    of ex:z in the same request, leaves ex:y (``b`` names it) and drops ex:x."""
+    store = new_store(engine, Settings(store_path=tmp_path / "store"), servers)
+    try:
+        store.replace_graphs({_A: _ttl("ex:a ex:mentions ex:x, ex:y ."), _B: _ttl("ex:b ex:mentions ex:y ."),
+                              _SHARED: _ttl('ex:x a ex:Org ; ex:label "x" . ex:y a ex:Org ; ex:label "y" .')})
+        before = candidates(store, _SHARED, [_A])
+        assert sorted(map(str, before)) == ["http://example.org/x", "http://example.org/y"]
+        store.replace_graphs({_A: _ttl("ex:a ex:mentions ex:z .")}, add={_SHARED: _ttl('ex:z a ex:Org .')},
+                             after=prune_update(_SHARED, before))
+        result = store.query(f"SELECT ?s WHERE {{ GRAPH <{_SHARED}> {{ ?s a ?t }} }} ORDER BY ?s")
+        assert isinstance(result, Solutions)
+        assert [r["s"] for r in result.values()] == ["http://example.org/y", "http://example.org/z"]
+    finally:
+        store.close()
+
+
+def test_no_candidates_no_clean_up() -> None:
+    assert prune_update(_SHARED, []) == ""
