@@ -106,10 +106,9 @@ def test_removing_an_article_drops_what_only_it_described(two: Settings, tmp_pat
     assert same(held(two), held(fresh))
 
 
+@pytest.mark.embedded_only  # a SPARQL server's build prepares every article and replaces the shared graph whole
 def test_a_staged_build_keeps_the_descriptions_unchanged_articles_use(two: Settings, tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    if two.store_url:
-        pytest.skip("a SPARQL server's build prepares every article and replaces the shared graph whole")
     monkeypatch.setattr(pipeline, "IN_PLACE_MAX", 0)  # staged: a copied from the live store
     _article(two, "b", "Lone Wire")
     (two.data_dir / "articles" / "c.txt").unlink()
