@@ -58,7 +58,7 @@ def test_the_background_index_build_logs_a_store_that_does_not_answer(tmp_path: 
                 if thread.name == "search-index":
                     thread.join(30)
 
-    with caplog.at_level(logging.INFO, logger="lod.web.routes.search"):
+    with caplog.at_level(logging.INFO, logger="lod.web.indexes"):
         # On an event loop of its own: a browser test may leave one running in this thread.
         runner = threading.Thread(target=lambda: asyncio.run(serve_briefly()))
         runner.start()

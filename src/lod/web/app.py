@@ -89,6 +89,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.search_lock = threading.Lock()
+    app.state.search_indexes = {}
     app.state.browse_lock = threading.Lock()
     app.state.browse_indexes = {}
     app.state.templates = Jinja2Templates(directory=HERE / "templates")

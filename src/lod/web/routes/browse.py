@@ -8,20 +8,16 @@ search index is.
 
 from __future__ import annotations
 
-import logging
-import threading
-
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from lod.errors import NotFound
 from lod.settings import Settings
-from lod.store import Store, Versioned
+from lod.store import Store
 from lod.web import browse as lists
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
+from lod.web.indexes import cached, data_version, in_background
 from lod.web.listindex import ListIndex
-
-log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["site"])
 
@@ -54,30 +50,17 @@ def warm(app: FastAPI) -> None:
     store: Store = app.state.store
 
     def build() -> None:
-        try:
-            version = _data_version(app, store, app.state.started_at)
-            for spec in lists.LISTS.values():
-                _index(app, store, settings.vocab_uri, spec, version)
-        except Exception as exc:  # noqa: BLE001 - the app stopped and closed its store, or the store is down:
-            log.info("the browse lists were not ordered in the background: %s", exc)  # a page orders its list, or says why
+        version = data_version(app, store, app.state.started_at)
+        for spec in lists.LISTS.values():
+            _index(app, store, settings.vocab_uri, spec, version)
 
-    threading.Thread(target=build, name="browse-index", daemon=True).start()
+    in_background("browse-index", build)
 
 
 def _version(request: Request, store: Store) -> object:
-    return _data_version(request.app, store, modified_at(request))
-
-
-def _data_version(app: FastAPI, store: Store, modified: object) -> object:
-    """What changes whenever the lists may have: the catalog's time, this app's uploads, the store's own version."""
-    return (modified, getattr(app.state, "published", 0), store.version() if isinstance(store, Versioned) else None)
+    return data_version(request.app, store, modified_at(request))
 
 
 def _index(app: FastAPI, store: Store, vocab: str, spec: lists.BrowseList, version: object) -> ListIndex:
-    # One lock per app, as for search: a list is ordered once per version, not once per waiting request.
-    with app.state.browse_lock:
-        cache: dict[str, tuple[object, ListIndex]] = app.state.browse_indexes
-        cached = cache.get(spec.slug)
-        if cached is None or cached[0] != version:
-            cached = cache[spec.slug] = (version, lists.index(store, vocab, spec))
-        return cached[1]
+    indexes: dict[str, tuple[object, ListIndex]] = app.state.browse_indexes
+    return cached(app.state.browse_lock, indexes, spec.slug, version, lambda: lists.index(store, vocab, spec))

@@ -6,22 +6,16 @@ ingest writes a new catalog), so the server never needs a restart to find new na
 
 from __future__ import annotations
 
-import logging
-import threading
-from datetime import datetime
-
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from lod.formats import HTML, Format
 from lod.places.search import SearchIndex
-from lod.publish import dumps as publish
 from lod.settings import Settings
 from lod.store import Store
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
+from lod.web.indexes import cached, data_version, in_background
 from lod.web.representation import choose
-
-log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["site"])
 
@@ -52,31 +46,15 @@ def warm(app: FastAPI) -> None:
     """Build the index in the background now (about 2-4 s for the full gazetteer), so the first search does
     not wait for it; a search that comes sooner waits for this build instead of starting its own."""
     settings: Settings = app.state.settings
-    catalog = publish.read_catalog(settings.dumps_dir)
-    version: datetime = catalog.modified if catalog is not None else app.state.started_at
-
-    def build() -> None:
-        try:
-            _cached(app, app.state.store, settings.vocab_uri, version)
-        except Exception as exc:  # noqa: BLE001 - the app stopped and closed its store, or the store is down:
-            log.info("the search index was not built in the background: %s", exc)  # a search builds it, or says why
-
-    threading.Thread(target=build, name="search-index", daemon=True).start()
+    store: Store = app.state.store
+    in_background("search-index", lambda: _cached(app, store, settings.vocab_uri, data_version(app, store, app.state.started_at)))
 
 
 def _index(request: Request, store: StoreDep, vocab: str) -> SearchIndex:
     """The index for the data as it is now, built when the data has changed since the last one."""
-    return _cached(request.app, store, vocab, modified_at(request))
+    return _cached(request.app, store, vocab, data_version(request.app, store, modified_at(request)))
 
 
-def _cached(app: FastAPI, store: Store, vocab: str, version: datetime) -> SearchIndex:
-    # One lock per app: a process may serve several (the tests do), and one app's build must not hold up another's.
-    with app.state.search_lock:
-        cached = getattr(app.state, "search_index", None)
-        if cached is None or cached[0] != version:
-            cached = (version, SearchIndex.build(store, vocab))
-            app.state.search_index = cached
-        index: SearchIndex = cached[1]
-    return index
-
-
+def _cached(app: FastAPI, store: Store, vocab: str, version: object) -> SearchIndex:
+    indexes: dict[str, tuple[object, SearchIndex]] = app.state.search_indexes
+    return cached(app.state.search_lock, indexes, "search", version, lambda: SearchIndex.build(store, vocab))
