@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from lod.extract.cues import end_width, search_end
-from lod.extract.dates import MON
+from lod.extract.dates import MON, WEEKDAY
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
     PEOPLE_GROUPS, POPULATION_SHARES, SOURCE_CITATION,
@@ -55,8 +55,8 @@ _BARE_FOLLOWERS = re.compile(
     r"\(\s*(?:since|in|over|during|from|between|as\s+of|past|last|this)\b|out\s+of|inside|abroad|across|internally|and|or|more|went|headed|(?:going|moving)\s+(?:to|into|towards)|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
     r"as\s+(?:of|at)|so\s+far|to\s+date|altogether|between|until|at\s+the\s+(?:end|start|beginning)\s+of|(?:a|per|each|every)\s+day|daily|according|"
     r"the\s+(?:previous|preceding)\s+(?:day|week|month|year)|the\s+(?:day|week|month|year)\s+before|"
-    r"(?:a|one|two|three|four|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)|by\s+(?:the\s+end\s+of\s+)?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
+    r"(?:a|one|two|three|four|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)|by\s+(?:the\s+end\s+of\s+)?(?:" + WEEKDAY + r"|"
+    r"" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
 )
 # a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
 # women and children — have fled"
@@ -137,7 +137,7 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:(?:to|into|towards)\s+(?:the\s+(?!total\b)[
                              r"[a-z]+-(?:held|controlled|run|led)\b)|"  # "and 10,000 to government-held areas"
                              # "2,500 fled on Wednesday, about 5,000 on Thursday and a further 8,000 on Friday": a day, and
                              # no verb of its own after it
-                             r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+" + MON + r"|" + MON +
+                             r"(?:on\s+(?:" + WEEKDAY + r"|\d{1,2}\s+" + MON + r"|" + MON +
                              r"\s+\d{1,2})|the\s+(?:following|next|previous)\s+day|overnight)(?:\s+(?:alone|night|morning|evening))?"
                              r"(?=\s*(?:[,.;]|and\b|$)))")
 _INSERTION = re.compile(r"^\s*(?:,|[–—-]+|\()\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
@@ -271,18 +271,18 @@ _TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking|let|lets|letting)\s+in|
                        re.IGNORECASE)
 # ("as of last week" is the day of a count, not a period: "registered 560,000 refugees as of last week" is a stock)
 _IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?<!as\sof\s)(?:this|last)\s+(?:week|month)\b|"
-                          r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|over\s+the\s+weekend\b|yesterday\b|"
+                          r"on\s+" + WEEKDAY + r"\b|over\s+the\s+weekend\b|yesterday\b|"
                           # "in 2018", "in May", "during the first half of 2015", "over the course of the year"
                           r"(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?:(?:19|20)\d\d\b|" + MON + r"(?!\w))|"
                           r"(?:in|during|throughout|over)\s+(?:the\s+course\s+of\s+)?the\s+(?:same\s+|first\s+|second\s+)?"
                           r"(?:year|half|quarter|months?)\b|between\s+\S+\s+and\b|from\s+\S+\s+(?:\S+\s+)?to\b)")
 # a period that opens the sentence ("In 2018, the country registered ..."): the figure's period too
 _FRONTED_PERIOD = re.compile(r"^\s*(?:In|During|Throughout|Since|Between|From|Over|Within)\s+[^,;.]{0,30}?(?:(?:19|20)\d\d|" + MON
-                             + r"|weeks?|months?|year|days|hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                             + r"|weeks?|months?|year|days|hours|" + WEEKDAY + r")"
                              r"(?!\w)[^,;.]{0,20},")
 # a day or a week that opens the sentence ("On Sunday, the camp registered 630 new families", "Last week, the country
 # took in 2,000"), when no reporting verb follows it (then it is when the figure was said)
-_FRONTED_DAY = re.compile(r"^\s*(?:On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+" + MON + r"|" + MON
+_FRONTED_DAY = re.compile(r"^\s*(?:On\s+(?:" + WEEKDAY + r"|\d{1,2}\s+" + MON + r"|" + MON
                           + r"\s+\d{1,2})|(?:Last|This)\s+(?:week|month)|Yesterday|Over\s+the\s+weekend)(?!\w)[^,;.]{0,20},"
                           r"(?![^;]*\b(?:said|says|say|told|tells|stated|announced|reported|added|estimated)\b)")
 # an uncounted group estimated in an apposition: "Hundreds of families, estimated at about 2,000 people, fled": the
