@@ -64,7 +64,7 @@ test: install browser virtuoso
 # The pipeline, serving, dump and browser tests again, every store-backed fixture on a real `oxigraph serve` (from
 # the `oxigraph` test dependency, started by the tests) instead of the embedded store; tests about the embedded
 # engine by nature (marker embedded_only) are deselected. `.ci/run` runs it after `make test`. Left out: the
-# tests that choose their engines themselves (tests/test_store.py: `make test` runs it on both), and those that
+# tests that choose their engines themselves (tests/store/test_protocol.py: `make test` runs it on both), and those that
 # touch no store (extraction, SHACL, shapes, settings). tests/web/test_remote_store.py builds on Virtuoso in
 # `make test` and on oxigraph serve here.
 REMOTE_TESTS := tests/pipeline/test_build.py tests/publish/test_dumps.py tests/test_cli.py tests/publish/test_figures.py \
