@@ -26,6 +26,7 @@ from datetime import date
 
 from lod.extract.cues import cues, lowered, possible
 from lod.extract.dates import DateExpression
+from lod.extract.endings import Endings
 from lod.extract.entities import Mention, trie
 from lod.extract.lexicon import (
     AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PLACE_BODIES, REPORTING_VERBS,
@@ -123,6 +124,14 @@ _KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team",
                "observatory": ("observatory",), "coalition": ("coalition",), "charity": ("charity", "foundation", "relief"),
                "network": ("network",), "committee": ("committee",), "office": ("office", "ocha"), "administration": ("administration",), "ngo": ("ngo",
                "foundation", "association", "society", "relief"), "body": ("council", "commission", "committee")}
+
+# the rules above that match only at the end of the words before a verb, searched only when those words end with one
+# of their last words (``lod.extract.endings``): the engine tries them at every character of the text
+_NO_OWNER_END, _DESCRIBED_BODY_END, _SAME_SOURCE_END, _OUR_TEAMS_END, _OWNED_PART_END = (
+    Endings(_NO_OWNER), Endings(_DESCRIBED_BODY), Endings(_SAME_SOURCE), Endings(_OUR_TEAMS), Endings(_OWNED_PART))
+_DEFINITE_DESCRIPTION_END, _COLLECTIVE_END, _ROLE_AT_END_END = (
+    Endings(_DEFINITE_DESCRIPTION), Endings(_COLLECTIVE), Endings(_ROLE_AT_END))
+_PLACE_BODY_END, _STATE_BODY_END = Endings(_PLACE_BODY), Endings(_STATE_BODY)
 
 
 @dataclass
@@ -229,9 +238,9 @@ class StatementFinder:
         tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
-            if _NO_OWNER.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin)\s*$", body[lo: pos]):
+            if _NO_OWNER_END.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin)\s*$", body[lo: pos]):
                 return self._like_it("speaker-statement")  # "..., the statement added": the body whose statement it is
-        described_body = _DESCRIBED_BODY.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
+        described_body = _DESCRIBED_BODY_END.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
             head = described_body.group("d").split()[-1]
@@ -253,16 +262,16 @@ class StatementFinder:
                 # source in the opposition ... council told" (gold-dev-2 114); as written, and no figure's reporter
                 return Speaker(indefinite.group("d"), "organization", None, None, "speaker-unnamed")
             return Speaker(indefinite.group("d"), "organization", None, None, "speaker-indefinite")
-        if self.last_unnamed is not None and _SAME_SOURCE.search(pre):  # "..., the source said": the one who spoke before
+        if self.last_unnamed is not None and _SAME_SOURCE_END.search(pre):  # "..., the source said": the one who spoke before
             return Speaker(self.last_unnamed.name, "organization", None, None, "speaker-unnamed")
-        if self.c.institution and _OUR_TEAMS.search(pre):  # "..., our teams report": the institution's own
+        if self.c.institution and _OUR_TEAMS_END.search(pre):  # "..., our teams report": the institution's own
             return self._pronoun("we")
         post = _POST_OF.search(pre) if " of " in pre or " for " in pre or " at " in pre else None
         if post:  # "The representative of X said", "the director of the X camp told": a post named by where it is
             org = next((o for o in self.orgs.starting(lo + post.start("d"), lo + post.end("d")) if o.end <= lo + post.end("d")), None)
             return self._org(org, "speaker-indefinite") if org is not None else Speaker(
                 post.group("d"), "organization", None, None, "speaker-unnamed")
-        owned = _OWNED_PART.search(pre.rstrip())
+        owned = _OWNED_PART_END.search(pre.rstrip())
         if owned:
             found_owner = self._described(owned.group("head"), lo + owned.start())
             if found_owner is not None:
@@ -316,7 +325,7 @@ class StatementFinder:
             return self._pronoun(pronoun, lo + len(pre) - len(word))
         if re.search(r"(?:^|\s)the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)$", pre, re.I):
             return self._like_it("speaker-definite")
-        described = _DEFINITE_DESCRIPTION.search(pre)
+        described = _DEFINITE_DESCRIPTION_END.search(pre)
         if described:  # "The Britain-based monitor": the last organization named before, of that kind
             return self._described(described.group("head"), lo + described.start()) or self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
@@ -324,19 +333,19 @@ class StatementFinder:
         country = self.countries.ending(lo + len(pre.rstrip()), lo)
         if country is not None and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)(?:the\s+)?$", body[lo: country.start], re.I):
             return Speaker(country.text, "organization", None, None, "speaker-country")  # "Russia says ..."
-        collective = _COLLECTIVE.search(pre)
+        collective = _COLLECTIVE_END.search(pre)
         if collective and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)$", pre[: collective.start()]):
             return Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
-        role = _ROLE_AT_END.search(pre)
+        role = _ROLE_AT_END_END.search(pre)
         if role:
             return self._by_role(role.group(1))
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
-        place_body = _PLACE_BODY.search(pre, max(0, len(pre) - 80))
+        place_body = _PLACE_BODY_END.search(pre, max(0, len(pre) - 80))
         if place_body:  # "X Governorate said in a statement": the place's administration, as written
             return Speaker(place_body.group("d"), "organization", None, None, "speaker-place-body")
-        state = _STATE_BODY.search(pre, max(0, len(pre) - 120))
+        state = _STATE_BODY_END.search(pre, max(0, len(pre) - 120))
         if state:  # "X's disaster management agency said", "The <demonym> army said": a country's body, as written
             return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
         return None

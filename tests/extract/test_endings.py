@@ -1,0 +1,66 @@
+"""``lod.extract.endings``: an end-anchored pattern searched only in a text that ends with one of its last words finds
+what the plain search finds, on every prefix of the test texts (the words before each reporting verb are prefixes)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lod.extract import statements
+from lod.extract.endings import Endings
+
+from .test_leads import _texts
+
+# the edges: white space and a newline after the last word, case, a long s and a dotless i (matched ignoring case,
+# not once lowered), an optional part that may be missing, words that end another word
+EDGES = ["..., local activists", "..., local ACTIVISTS \n", "the residents\n", "the residents\n\n", "the re\u017fidents",
+         "the offıcials", "Aid workers", "the group", "the subgroup", "the Team ", "the town's residents and activists"]
+
+
+def _prefixes() -> list[str]:
+    found = list(EDGES)
+    for text in _texts()[:60]:
+        for verb in statements._VERB.finditer(text):
+            found.append(text[max(0, verb.start() - 300): verb.start()])
+    for text in EDGES:
+        found += [text[:end] for end in range(len(text) + 1)]
+    return found
+
+
+PREFIXES = _prefixes()
+PATTERNS = {name: getattr(statements, name) for name in ("_NO_OWNER", "_DESCRIBED_BODY", "_SAME_SOURCE", "_OUR_TEAMS",
+                                                         "_OWNED_PART", "_DEFINITE_DESCRIPTION", "_COLLECTIVE",
+                                                         "_ROLE_AT_END", "_PLACE_BODY", "_STATE_BODY")}
+PATTERNS["optional tail"] = re.compile(r"(?:activists|residents)(?:\s+and\s+(?:monitors|aid\s+workers))?$", re.IGNORECASE)
+PATTERNS["spaces"] = re.compile(r"\b(?:the|a)\s+group\s*$")
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_endings_search_finds_what_the_pattern_finds(name: str) -> None:
+    pattern = PATTERNS[name]
+    ends = Endings(pattern)
+    for text in PREFIXES:
+        for pos in (0, max(0, len(text) - 80)):
+            got, want = ends.search(text, pos), pattern.search(text, pos)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (name, text)
+
+
+def test_endings_reads_the_last_words() -> None:
+    ends = Endings(re.compile(r"(?:activists|residents)(?:\s+and\s+(?:monitors|aid\s+workers))?\s*$", re.IGNORECASE))
+    assert ends.words == ("activists", "monitors", "residents", "workers") and ends.spaces
+    assert Endings(statements._COLLECTIVE).words is not None  # the rules it is used for are told
+
+
+@pytest.mark.parametrize("pattern", [r"\b[A-Z]\w+$", r"(?:the\s+)?$", r"group\b$", r"group", r"(?m)group$"],
+                         ids=["class", "may be empty", "boundary", "no end anchor", "multiline"])
+def test_endings_searches_as_usual_when_the_end_cannot_be_told(pattern: str) -> None:
+    ends = Endings(re.compile(pattern))
+    assert ends.words is None
+    assert ends.possible("anything at all")
+
+
+def test_endings_skips_a_text_that_ends_otherwise() -> None:
+    ends = Endings(statements._COLLECTIVE)
+    assert not ends.possible("The Assad regime is using incendiary weapons, cluster munitions")
+    assert ends.possible("the Kurdish activists") and ends.possible("two re\u017fidents")  # not lowered: searched
