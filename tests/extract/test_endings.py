@@ -14,7 +14,7 @@ from .test_leads import _texts
 
 # the edges: white space and a newline after the last word, case, a long s and a dotless i (matched ignoring case,
 # not once lowered), an optional part that may be missing, words that end another word
-EDGES = ["..., local activists", "..., local ACTIVISTS \n", "the residents\n", "the residents\n\n", "the re\u017fidents",
+EDGES = ["..., local activists", "..., the group,", "... the Team ,\n", "X rebel group", "residents (UN)", "(un)\n", "..., local ACTIVISTS \n", "the residents\n", "the residents\n\n", "the re\u017fidents",
          "the offıcials", "Aid workers", "the group", "the subgroup", "the Team ", "the town's residents and activists"]
 
 
@@ -31,9 +31,11 @@ def _prefixes() -> list[str]:
 PREFIXES = _prefixes()
 PATTERNS = {name: getattr(statements, name) for name in ("_NO_OWNER", "_DESCRIBED_BODY", "_SAME_SOURCE", "_OUR_TEAMS",
                                                          "_OWNED_PART", "_DEFINITE_DESCRIPTION", "_COLLECTIVE",
-                                                         "_ROLE_AT_END", "_PLACE_BODY", "_STATE_BODY")}
+                                                         "_ROLE_AT_END", "_PLACE_BODY", "_STATE_BODY", "_SOURCE_NOUN")}
+PATTERNS.update({name: getattr(statements, name).pattern for name in ("_GROUP_SAID", "_BODY_NOUN_SAID", "_DESCRIPTOR")})
 PATTERNS["optional tail"] = re.compile(r"(?:activists|residents)(?:\s+and\s+(?:monitors|aid\s+workers))?$", re.IGNORECASE)
 PATTERNS["spaces"] = re.compile(r"\b(?:the|a)\s+group\s*$")
+PATTERNS["branches"] = re.compile(r"(?:activists|residents)\s*$|\(UN\)$", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
@@ -64,3 +66,11 @@ def test_endings_skips_a_text_that_ends_otherwise() -> None:
     ends = Endings(statements._COLLECTIVE)
     assert not ends.possible("The Assad regime is using incendiary weapons, cluster munitions")
     assert ends.possible("the Kurdish activists") and ends.possible("two re\u017fidents")  # not lowered: searched
+
+
+def test_the_words_before_a_verb_without_a_comma_and_their_last_word() -> None:
+    for text in PREFIXES:
+        stripped = statements._without_comma(text)
+        assert stripped == re.sub(r"\s*,$", "", text.rstrip()), text
+        tail = re.search(r"([\w’'\-]+)$", stripped)
+        assert statements._last_word(stripped) == (tail.group(1) if tail else ""), text

@@ -45,13 +45,22 @@ class Endings:
         if _parser is None or pattern.flags & (re.MULTILINE | re.VERBOSE | re.LOCALE | re.ASCII):
             return  # pragma: no cover - another Python, or flags under which "$" or "\s" mean something else
         items = list(_parser.parse(pattern.pattern, pattern.flags))
-        if not items or items[-1] not in ((_c.AT, _c.AT_END), (_c.AT, _c.AT_END_STRING)):
-            return
-        items.pop()
-        while items and items[-1][0] in _REPEATS and list(items[-1][1][2]) == [(_c.IN, _SPACE)]:
-            items.pop()  # white space before the end ("\s*$"): the text is looked at without its own
-            self.spaces = True
-        found = _endings(items)
+        # a pattern of branches each anchored at the end ("...\s*$|...\)\s*$"): each branch's words, together
+        branches = [list(branch) for branch in items[0][1][1]] if len(items) == 1 and items[0][0] is _c.BRANCH else [items]
+        found: set[str] = set()
+        for branch in branches:
+            if not branch or branch[-1] not in ((_c.AT, _c.AT_END), (_c.AT, _c.AT_END_STRING)):
+                return
+            branch.pop()
+            while branch and branch[-1][0] in _REPEATS and list(branch[-1][1][2]) == [(_c.IN, _SPACE)]:
+                branch.pop()  # white space before the end ("\s*$"): the text is looked at without its own
+                self.spaces = True
+            ends = _endings(branch)
+            if not ends:
+                return
+            found |= ends
+        if self.spaces:  # a branch may end with white space: every branch's words are looked for without theirs
+            found = {word.rstrip() for word in found}
         if found and all(found) and len(found) <= _MOST:
             self.words = tuple(sorted(found))
 

@@ -131,7 +131,14 @@ _NO_OWNER_END, _DESCRIBED_BODY_END, _SAME_SOURCE_END, _OUR_TEAMS_END, _OWNED_PAR
     Endings(_NO_OWNER), Endings(_DESCRIBED_BODY), Endings(_SAME_SOURCE), Endings(_OUR_TEAMS), Endings(_OWNED_PART))
 _DEFINITE_DESCRIPTION_END, _COLLECTIVE_END, _ROLE_AT_END_END = (
     Endings(_DEFINITE_DESCRIPTION), Endings(_COLLECTIVE), Endings(_ROLE_AT_END))
-_PLACE_BODY_END, _STATE_BODY_END = Endings(_PLACE_BODY), Endings(_STATE_BODY)
+_PLACE_BODY_END, _STATE_BODY_END, _SOURCE_NOUN_END = Endings(_PLACE_BODY), Endings(_STATE_BODY), Endings(_SOURCE_NOUN)
+# "..., the group said": the body that spoke last; "..., the committee said": the last body of that kind named
+_GROUP_SAID = Endings(re.compile(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", re.I))
+_BODY_NOUN_SAID = Endings(re.compile(r"[,;]\s*the\s+(?P<head>committee|council|commission|administration|authority|ministry|"
+                                     r"observatory|cent(?:er|re)|network)\s*$", re.I))
+# a name before a word that says what it is ("X rebel group"): the name ends before it
+_DESCRIPTOR = Endings(re.compile(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|\w+-based))*"
+                                 r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO)$"))
 
 
 @dataclass
@@ -235,7 +242,7 @@ class StatementFinder:
         """The speaker ending at body offset ``pos`` (the verb's start), or None."""
         lo = sentence.start
         pre = body[lo:pos]
-        tail = _SOURCE_NOUN.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
+        tail = _SOURCE_NOUN_END.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
             if _NO_OWNER_END.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin)\s*$", body[lo: pos]):
@@ -276,10 +283,9 @@ class StatementFinder:
             found_owner = self._described(owned.group("head"), lo + owned.start())
             if found_owner is not None:
                 return found_owner
-        if re.search(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", pre, re.I):
+        if _GROUP_SAID.search(pre):
             return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
-        body_noun = re.search(r"[,;]\s*the\s+(?P<head>committee|council|commission|administration|authority|ministry|observatory|"
-                              r"cent(?:er|re)|network)\s*$", pre, re.I)
+        body_noun = _BODY_NOUN_SAID.search(pre)
         if body_noun:  # "..., the committee said": the last body of that kind named, else the body that spoke last
             return self._described(body_noun.group("head"), lo + body_noun.start()) or self._like_it("speaker-definite")
         for _ in range(4):
@@ -311,11 +317,10 @@ class StatementFinder:
             if stripped == pre:
                 break
             pre = stripped
-        pre = re.sub(r"\s*,$", "", pre.rstrip())
+        pre = _without_comma(pre)
         if not pre.strip():
             return None
-        tail = re.search(r"([\w’'\-]+)$", pre)
-        word = tail.group(1) if tail else ""
+        word = _last_word(pre)
         if word in self.people_by_surname and re.search(r"(?:^|[\s,“”\"])" + re.escape(word) + r"$", pre):
             speaker = self._person(self.people_by_surname[word])
             speaker.rule = "speaker-surname"
@@ -352,12 +357,11 @@ class StatementFinder:
 
     def _named_at_end(self, pre: str, lo: int) -> Speaker | None:
         """A person or organization mention ending ``pre`` (optionally before "rebel group" and the like)."""
-        pre = re.sub(r"\s*,$", "", pre.rstrip())
+        pre = _without_comma(pre)
         if not pre.strip():
             return None
         end = lo + len(pre)
-        descriptor = re.search(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|\w+-based))*"
-                               r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO)$", pre)
+        descriptor = _DESCRIPTOR.search(pre)
         for cut in (end, end - len(descriptor.group(0))) if descriptor else (end,):
             person = self.people.ending(cut, lo)
             if person:
@@ -600,6 +604,21 @@ def _ends_with(text: str, words: tuple[str, ...]) -> bool:
     a letter could match ignoring case and not once lowered: ``lod.extract.cues.lowered``)."""
     lower = lowered(text)
     return lower is None or lower.rstrip().endswith(words)
+
+
+def _without_comma(text: str) -> str:
+    """``re.sub(r"\\s*,$", "", text.rstrip())``: the text without the white space and comma at its end."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(",") else text  # ``\s`` is what ``str.rstrip`` strips
+
+
+def _last_word(text: str) -> str:
+    """The letters, digits, ``_``, hyphens and apostrophes that end ``text`` (``([\\w’'\\-]+)$`` of a text that does
+    not end with a newline), looked at from the end, not searched for from every character."""
+    at = len(text)
+    while at and (text[at - 1].isalnum() or text[at - 1] in "_’'-"):  # ``\w`` is ``str.isalnum`` and ``_``
+        at -= 1
+    return text[at:]
 
 
 def _ends_in_digit(text: str) -> bool:
