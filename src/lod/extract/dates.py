@@ -59,7 +59,7 @@ _BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kick
           # "The offensive, launched on Monday, has displaced ...", "the campaign launched on 1 June"
           r"(?:(?<=,\s)|(?<=offensive\s)|(?<=campaign\s)|(?<=operation\s)|(?<=assault\s))launched)\s+(?:on\s+|in\s+)?")
 
-Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day", "day-before"]
+Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day", "day-before", "anaphor"]
 
 
 @dataclass(frozen=True)
@@ -235,6 +235,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "since then", "have fled since.": from the date the text gave before
     # ("have fled since, the agency said": a closing "since" before the attribution too)
     ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)|(?<=\w\s)since(?=\s*,)", re.I)),
+    # "that month", "The same day", "That day alone": the day or the month the text dated last; "the following day",
+    # "a day later": the day after it (both resolved by ``lod.extract.document``, open when no date came before)
+    ("that-time", re.compile(r"\b(?:(?:on|in|during|over|for)\s+)?(?:that|the\s+same)\s+(?P<u>day|month)\b"
+                             r"(?!\s+(?:before|after|of|that|when|on|in)\b|['’]s)", re.I)),
+    ("day-after", re.compile(r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|a\s+day\s+later|(?:on\s+)?the\s+day\s+after)\b"
+                             r"(?!\s+(?:the|that|its|his|her|their|a|an|tomorrow)\b|\s+[A-Z0-9])", re.I)),
     # "on the first day and night": the first day (and the night after) of the operation the text dated before
     ("first-day", re.compile(r"\b(?:on|during|in|over)\s+the\s+first\s+day(?P<night>\s+and\s+night)?\b", re.I)),
     ("since-weekend", re.compile(r"\bsince\s+(?:the|last)\s+weekend\b", re.I)),
@@ -289,7 +295,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
     "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
     "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "range-numeric": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-weekday": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",),
+    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "range-numeric": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-weekday": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",), "that-time": ("that day", "that month", "same day", "same month"),
+    "day-after": ("following day", "next day", "day later", "day after"),
     "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
     "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
     "last-year": ("last year",), "the-year": ("the year", "same year"),
@@ -390,6 +397,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("as-of", day, day) if day else None
         if rule == "since-then":
             return make("since-then", None, None)
+        if rule in ("that-time", "day-after"):
+            return make("anaphor", None, None, days=int(rule == "day-after"), months=int((m.groupdict().get("u") or "").lower() == "month"))
         if rule == "first-day":
             return make("first-day", None, None, days=1 if m.group("night") else 0)
         if rule == "since-weekend":
@@ -748,6 +757,6 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
         return expression.start, reported
     if expression.kind == "day-before":
         return (reported - timedelta(days=1), reported - timedelta(days=1)) if reported else (None, None)
-    if expression.kind in ("as-of", "since-then", "first-day"):
+    if expression.kind in ("as-of", "since-then", "first-day", "anaphor"):
         return None, None  # a reporting date, or a start still to be found in the sentences before
     return expression.start, expression.end

@@ -147,6 +147,9 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                 if began is not None:
                     found[position] = replace(expression, kind="since", start=began.start, end=None)
                 continue
+            if expression.kind == "anaphor":
+                found[position] = _anaphor(expression, [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 3), -1))])
+                continue
             if expression.kind != "since-then":
                 continue
             before = [e for e in found[:position] if e.start] or ([e for e in dates[index - 1] if e.start] if index else [])
@@ -155,6 +158,23 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
             if before:
                 found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
     return dates
+
+
+def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) -> DateExpression:
+    """"That month" is the month of the last date the text gave (that sentence first, then the two before); "that day"
+    / "the same day" that day, "the following day" / "a day later" the day after it. Open when the last date is no
+    single day (or, for a month, spans more than one month)."""
+    last = next((e for group in earlier for e in reversed(group) if e.kind in ("point", "period") and e.start and e.end), None)
+    if last is None or last.start is None or last.end is None:
+        return expression
+    if expression.months:
+        if (last.start.year, last.start.month) != (last.end.year, last.end.month):
+            return expression
+        return replace(expression, kind="period", start=last.start.replace(day=1), end=month_end(last.start.year, last.start.month))
+    if last.start != last.end:
+        return expression
+    day = last.start + timedelta(days=expression.days or 0)
+    return replace(expression, kind="period", start=day, end=day)
 
 
 # a dateline ("CITY, Jan. 7 (Agency) --", "CITY, Country, May 22 (Agency) -"): where and when the copy was filed
