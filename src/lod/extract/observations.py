@@ -62,7 +62,8 @@ _BARE_FOLLOWERS = re.compile(
 # women and children — have fled"
 _BARE_BEFORE_FLOW = re.compile(r"\s*(?:[—–-]+\s*[^\d.;—–]{1,40}?[—–-]+\s*)?(?:(?:so\s+far|in\s+total|to\s+date|[a-z]+ly|already|now|alone|altogether|overall|also|since|then|"
                                r"all|more|still|later|just|have|has|had|were|was|are|been|being)\s+){0,3}(?:" + FIGURE_PREDICATES["flow"] + r")\b")
-_CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|numbering|amounting\s+to|including|with\s+a\s+total\s+of|totall?ing|or|"
+_CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|numbering|amounting\s+to|including|(?:with\s+|for\s+)?a\s+total\s+of|totall?ing|or|"
+                        r"(?:the\s+)?equivalent\s+(?:to|of)|"
                         r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—/]+\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
@@ -483,6 +484,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict = "flow-restated"  # "Thousands have fled, and the agency puts the figure at 20,000"
         if verdict == "" and follows_flow and _COMPARED.search(before):
             verdict, unit_override = "flow-list", figures[-1].unit  # "1.8 million new displacements, up from 824,000 in 2016"
+        if verdict == "" and follows_flow and figures[-1].unit in ("families", "households") and \
+                last.unit in ("people", "individuals") and _IN_OTHER_UNITS.search(text[groups[index - 1][-1].end: first.number.qstart]):
+            verdict = "flow-list"  # "2,800 families were displaced, totalling 14,000 people": the same flow counted in people
         gapped = index > 0 and _GAPPED.match(text[groups[index - 1][-1].end: first.number.qstart])
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and gapped:
             verdict = "flow-list"  # "X received 38,000 IDPs, Y some 21,500 and Z 17,000": the verb is not repeated
@@ -510,6 +514,12 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
     return figures
+
+
+# what joins a flow of families to the same people counted one by one, after its verb: "..., or 14,000 people",
+# "..., totalling", "– some 14,000 people"
+_IN_OTHER_UNITS = re.compile(r"(?:,\s*(?:or|that\s+is|i\.e\.|(?:for\s+|with\s+)?a\s+total\s+of|totall?ing|amounting\s+to|comprising|consisting\s+of|"
+                             r"numbering|(?:the\s+)?equivalent\s+(?:to|of)|making\s+up)|\s[–—-])\s*$", re.IGNORECASE)
 
 
 def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:
