@@ -379,3 +379,16 @@ def test_an_inverted_speaker_of_an_organization(body: str, people: list[tuple[st
 def test_a_post_with_a_nationality_before_a_name(body: str, speakers: list[str], reconciler: Reconciler) -> None:
     got = record(body, reconciler)
     assert [s["speaker"] for s in got["statements"] if s["speaker_kind"] == "person"] == speakers
+
+
+@pytest.mark.parametrize(("follow", "expected"), [
+    ("The figures were provided by the Relief Council.", "Relief Council"),
+    ("That is according to the Relief Council.", "Relief Council"),
+    ("The Relief Council, which gave the figure, said more were expected.", "Relief Council"),
+    # a sentence that names an organization but not as the figures' source
+    ("The Relief Council sent tents to the camp.", None),
+    ("The figures are alarming, the Relief Council said.", None),
+])
+def test_a_source_named_in_the_next_sentence(follow: str, expected: str | None, reconciler: Reconciler) -> None:
+    got = record(f"Some 5,000 people fled the town in the past week. {follow}", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [expected]

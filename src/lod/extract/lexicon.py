@@ -73,6 +73,7 @@ PLACE_BODIES = "(?:" + str(_DATA["place_bodies"]["pattern"]) + ")"
 UNNAMED_SOURCES = "(?:" + str(_DATA["unnamed_sources"]["pattern"]) + ")"
 PERSON_NOUNS = "(?:" + "".join(str(_DATA["person_nouns"]["pattern"]).split()) + ")"
 SOURCE_CITATION = "(?:" + "".join(str(_DATA["source_citation"]["pattern"]).split()) + ")"
+FIGURE_SOURCES = "(?:" + "".join(str(_DATA["figure_sources"]["pattern"]).split()) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "flow_units", "forcing_verbs")},
@@ -92,6 +93,7 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "unnamed_sources": _DATA["unnamed_sources"],
     "source_citation": {**_DATA["source_citation"], "pattern": SOURCE_CITATION},
     "person_nouns": {**_DATA["person_nouns"], "pattern": PERSON_NOUNS},
+    "figure_sources": {**_DATA["figure_sources"], "pattern": FIGURE_SOURCES},
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

@@ -16,7 +16,7 @@ from lod.extract.document import Document, analyse, own_report
 from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
-from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
+from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
 from lod.extract.periods import FLOW_IN_WORDS, Period, figure_period, refine_from_next, unit_before, words_flow_period
@@ -127,6 +127,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if statement is None:
                 statement = by_sentence.get(heading_at)
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
+        if statement is None and index + 1 < len(doc.sentences):
+            reporter = _source_named_next(doc, index + 1) or reporter  # "... fled. The figures were provided by X."
         if reported is None and statement is None and unnamed_day and _THE_SOURCE.search(sentence.text):
             reported = unnamed_day  # "..., according to the source": the day that source spoke closes its periods
         places = _observation_places(doc, sentence)
@@ -231,6 +233,30 @@ def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRe
                          or find_numbers(doc.sentences[back].text)):
             return None  # a sentence between that counts, dates or tells of something else ("The roads were cut.")
     return None
+
+
+# "The figures were provided by X.", "That is according to X.": the source of the figures told just before (lexicon
+# figure_sources)
+_FIGURE_SOURCE = re.compile(FIGURE_SOURCES, re.IGNORECASE)
+_FIGURE_SOURCE_WORDS = ("figure", "number", "data", "estimate", "count", "statistic", "tall", "according")
+
+
+def _source_named_next(doc: Document, at: int) -> OrgMention | None:
+    """The organization a sentence with no count of its own names as the source of the figures before it, else None."""
+    sentence = doc.sentences[at]
+    lower = sentence.text.lower()
+    if not any(word in lower for word in _FIGURE_SOURCE_WORDS):
+        return None  # the cheap test first: most sentences name no figures
+    found = _FIGURE_SOURCE.search(sentence.text)
+    if not found or find_figures(sentence.text):
+        return None
+    named = [m for m in doc.orgs[bisect_left(doc.org_starts, sentence.start): bisect_left(doc.org_starts, sentence.end)]
+             if not m.reference]
+    if not named:
+        return None
+    at_text = sentence.start + found.start()
+    mention = min(named, key=lambda m: abs(m.start - at_text))
+    return OrgMention(re.sub(r"^(?i:the)\s+", "", mention.text), Span(mention.start, mention.end, mention.rule), mention.ref)
 
 
 def _restated_later(doc: Document, index: int) -> bool:
