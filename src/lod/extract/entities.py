@@ -68,6 +68,8 @@ _PREFIX_TOPONYM = re.compile(
 )
 _PREFIX_TOPONYM_STARTS = Starts(_PREFIX_TOPONYM)  # searched at its head words only
 _LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
+_LIST_ITEM_RE = re.compile(_LIST_ITEM)
+_WORDS = re.compile(r"[\w’'-]+")  # the words of a name (no anchor: searched between its ends as in its slice)
 _COORDINATION = re.compile(
     CAPITAL_LEAD + r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
 )
@@ -298,9 +300,9 @@ class EntityFinder:
         (masked) are not taken.
         """
         starts = {m.start: m for m in found if m.rule != "place-in-org-name"}
-        named = {w for start, end in masks for w in re.findall(r"[\w’'-]+", body[start:end])}  # "Cutts" after "Mark Cutts"
+        named = {w for start, end in masks for w in _WORDS.findall(body, start, end)}  # "Cutts" after "Mark Cutts"
         for match in _COORDINATION_STARTS.finditer(body, lower):
-            items = [m for m in re.finditer(_LIST_ITEM, match.group(0))]
+            items = list(_LIST_ITEM_RE.finditer(match.group(0)))
             anchored = [i for i in items if match.start() + i.start() in starts]
             locative = re.search(r"\b(?:in|into|to|towards|toward|near|from|around|between)[^\S\n]+$",
                                  body[max(0, match.start() - 12): match.start()])
