@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lod.extract import dates, events
+from lod.extract import dates, events, observations
 from lod.extract.cues import Cued, Starts, Words, cues, end_width, lowered, possible, search_end
+from lod.extract.numbers import find_numbers
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extraction"
 
@@ -168,3 +169,21 @@ def test_possible_needs_a_word_of_every_set(text: str) -> None:
     sets = cues(re.compile(r"\bshell(?:s|ing)\s+(?:hit|struck)", re.IGNORECASE))
     lower = lowered(text)
     assert possible(sets, lower) == (lower is None or all(any(word in lower for word in words) for words in sets))
+
+
+@pytest.mark.parametrize("name", ["_BRING_TO_CUED", "_FLOW_TOTAL_CUED", "_THOSE_NUMBER_CUED", "_WITH_FLOW_CUED",
+                                  "_CASUALTY_BEFORE_CUED", "_NOT_FLOW_OBJECT_CUED", "_HOSTED_BEFORE_CUED", "_TAKEN_IN_CUED",
+                                  "_STOCK_BEFORE_CUED", "_FLOW_OBJECT_CUED", "_RETURN_CUED"])
+def test_a_gated_pattern_finds_what_its_search_finds(name: str) -> None:
+    gated = getattr(observations, name)
+    texts = _sentences()
+    texts += [text[: number.qstart] for text in list(texts) for number in find_numbers(text)]  # before each figure
+    texts += ["\u017ftock", "The camp ho\u017fts 5,000", "were KILLED", "5,000 were displaced",
+              "Those displaced in the east now number ", "New arrivals rose this week, with some ",
+              "Families crossed back home; 5,000 returnees", "The camp took in about ", "The camp TOOK IN "]
+    found = 0
+    for text in texts:
+        got, want = gated.search(text), gated.pattern.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
+        found += want is not None
+    assert gated.cues and found  # gated, and the texts exercise it

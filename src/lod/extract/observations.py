@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lod.extract.cues import end_width, search_end
+from lod.extract.cues import Gated, end_width, search_end
 from lod.extract.dates import MON, WEEKDAY
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
@@ -549,20 +549,28 @@ def _share_before(before: str) -> bool:
     return of >= 0 and bool(_SHARE_BEFORE.search(before[max(0, of - 45):]))
 
 
+# _classify's rules, searched only in a text that has their cue words (``lod.extract.cues.Gated``): searched at every
+# character of the text before each figure, they were most of its cost
+(_BRING_TO_CUED, _FLOW_TOTAL_CUED, _THOSE_NUMBER_CUED, _WITH_FLOW_CUED, _CASUALTY_BEFORE_CUED, _NOT_FLOW_OBJECT_CUED) = (
+    Gated(_BRING_TO), Gated(_FLOW_TOTAL), Gated(_THOSE_NUMBER), Gated(_WITH_FLOW), Gated(_CASUALTY_BEFORE), Gated(_NOT_FLOW_OBJECT))
+(_HOSTED_BEFORE_CUED, _TAKEN_IN_CUED, _STOCK_BEFORE_CUED, _FLOW_OBJECT_CUED, _RETURN_CUED) = (
+    Gated(_HOSTED_BEFORE), Gated(_TAKEN_IN), Gated(_STOCK_BEFORE), Gated(_FLOW_OBJECT), Gated(_RETURN))
+
+
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
     after = after.split(";", 1)[0]  # a semicolon ends the figure's clause: "5,000 displaced since 1 June; 200 killed"
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
         return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
-    if _BRING_TO.search(before) and _NUMBER_OF_AFTER.match(after):
+    if _BRING_TO_CUED.search(before) and _NUMBER_OF_AFTER.match(after):
         return "flow-number-of", None  # "bringing to 1.1 million the number of refugees who have fled the country"
     number_of = _NUMBER_OF.search(before)
     if number_of:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
-    if _FLOW_TOTAL.search(before) or _THOSE_NUMBER.search(before) or _NUMBER_OF_FLOW_UNIT.search(before) \
-            or _WITH_FLOW.search(before):
+    if _FLOW_TOTAL_CUED.search(before) or _THOSE_NUMBER_CUED.search(before) or _NUMBER_OF_FLOW_UNIT.search(before) \
+            or _WITH_FLOW_CUED.search(before):
         return "flow-total", None
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:
@@ -571,9 +579,9 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if flowed and flowed.lastgroup == "flow" and not _PROJECTION_BEFORE.search(clause):
             return "flow-total", None
         return None, None
-    if _CASUALTY_BEFORE.search(before) or _NOT_FLOW_OBJECT.search(before):
+    if _CASUALTY_BEFORE_CUED.search(before) or _NOT_FLOW_OBJECT_CUED.search(before):
         return None, None
-    if _HOSTED_BEFORE.search(before) and not _IN_A_PERIOD.match(after):
+    if _HOSTED_BEFORE_CUED.search(before) and not _IN_A_PERIOD.match(after):
         # "X hosts 1 million Syrians who fled the war", "home to 20,000 people who fled": a stock ("shelters 45,000
         # refugees who arrived in the past year" tells a dated flight: a flow)
         return None, None
@@ -582,13 +590,13 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return defined
     if _share_before(before):
         return None, None
-    if _TAKEN_IN.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)):
+    if _TAKEN_IN_CUED.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)):
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
-    if _STOCK_BEFORE.search(before) and not _VAGUE_ESTIMATED.search(before):
+    if _STOCK_BEFORE_CUED.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None
     if _PROJECTION_AFTER.match(_OTHERS_AFTER.split(after, 1)[0]):
         return None, None
-    obj = _FLOW_OBJECT.search(before)
+    obj = _FLOW_OBJECT_CUED.search(before)
     if obj:
         if obj.group("forced") is None or _FORCED_TAIL.match(after):
             return "flow-object", None
@@ -604,7 +612,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             if then and then.lastgroup == "flow" and then.start() == finite.end():
                 first = then
     if first and first.lastgroup == "flow":
-        if _RETURN.search(re.split(r"[;:,]", after)[0]):
+        if _RETURN_CUED.search(re.split(r"[;:,]", after)[0]):
             return None, None  # "5,000 refugees crossed back into the country", "left the camp to return home"
         relative = _RELATIVE.fullmatch(after[: first.start()])
         if relative or re.fullmatch(r"(?:displaced|uprooted)", first.group(0), re.IGNORECASE) and not _AUXILIARY.search(after[: first.start()]):
