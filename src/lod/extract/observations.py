@@ -382,6 +382,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
     the sentence before ended with, which "Another 3,000 on Tuesday." continues."""
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
+    if ("–" in text or "—" in text) and (split := _breakdown(text, heading, after_flow)) is not None:
+        return split  # "12,000 people – 5,000 from the town and 7,000 from the villages – have fled"
     if "(" in text:  # a source cited with its date ("60,000 (XYZ 02/07/2018)"): no counts, blanked in place
         text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
     colon = text.find(":")
@@ -520,6 +522,39 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
 # "..., totalling", "– some 14,000 people"
 _IN_OTHER_UNITS = re.compile(r"(?:,\s*(?:or|that\s+is|i\.e\.|(?:for\s+|with\s+)?a\s+total\s+of|totall?ing|amounting\s+to|comprising|consisting\s+of|"
                              r"numbering|(?:the\s+)?equivalent\s+(?:to|of)|making\s+up)|\s[–—-])\s*$", re.IGNORECASE)
+
+
+# a breakdown of the figure before it between dashes, two counts or more: "Some 12,000 people – 5,000 from the town and
+# 7,000 from nearby villages – have fled"
+DASH_BREAKDOWN = re.compile(r"(?<=[\w)])\s[–—]\s(?P<inner>(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d"
+                             r"[^–—;:.]{0,150}?(?<=\s)(?:and|,)\s[^–—;:.]{0,40}?\d[^–—;:.]{0,80}?)\s[–—]\s")
+
+
+_PART_WHERE = re.compile(r"\s+(?:to|into|towards|in|from|on|at)\b", re.IGNORECASE)
+
+
+def _breakdown(text: str, heading: bool, after_flow: str | None) -> list[Figure] | None:
+    """The figures of a sentence whose figure is broken down between dashes: the whole is read with the breakdown
+    left out, and each count of the breakdown is a part of it when the whole is a flow. None when there is no
+    breakdown, or no figure before it."""
+    found = DASH_BREAKDOWN.search(text)
+    if found is None or not any(n.end <= found.start() for n in find_numbers(text)) or _AFTER.search(found.group("inner")):
+        return None  # (a clause of its own between the dashes: "– 300 were killed and 40 injured –")
+    blanked = text[: found.start()] + " " * (found.end() - found.start() - 1) + text[found.end() - 1:]
+    whole = find_figures(blanked, heading, after_flow)
+    before = [f for f in whole if f.end <= found.start()]
+    if not before:
+        return whole
+    parts = []
+    for number in find_numbers(text):
+        if not found.start("inner") <= number.qstart < found.end("inner"):
+            continue
+        candidate = _candidate(text, number)
+        if candidate is None and number.value >= 10 and "," in number.text and _PART_WHERE.match(text, number.end):
+            candidate = _Candidate(number, None, "", number.end)  # "7,000 to host communities": a part by where it went
+        if candidate is not None:
+            parts.append(Figure(number, candidate.unit or before[-1].unit, candidate.unit_text, candidate.end, "flow-part"))
+    return sorted(whole + parts, key=lambda f: f.number.qstart)
 
 
 def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:

@@ -10,7 +10,7 @@ from lod.extract.dates import DateExpression, close_period
 from lod.extract.document import Document
 from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
 from lod.extract.numbers import find_numbers
-from lod.extract.observations import Figure, find_figures
+from lod.extract.observations import DASH_BREAKDOWN, Figure, find_figures
 from lod.extract.statements import Found
 from lod.model.records import ObservationRecord
 
@@ -78,6 +78,8 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     if figure is not None:  # "5,000 fled the town, where 200 were killed last week": the date of the place's clause
         aside = [(m.start(), m.end()) for m in _WHERE_WHICH.finditer(text)
                  if not m.start() <= figure.number.qstart < m.end()]
+        if "–" in text or "—" in text:  # "12,000 people – 5,000 on Monday and 7,000 on Tuesday – fled": the parts' days
+            aside += [m.span("inner") for m in DASH_BREAKDOWN.finditer(text) if not m.start("inner") <= figure.number.qstart < m.end("inner")]
         candidates = [e for e in candidates if e.kind == "since" or not any(a <= e.begin < b for a, b in aside)]
     if not candidates:
         # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
