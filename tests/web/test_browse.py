@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph, URIRef
 
 from lod.settings import Settings
-from lod.store import Solutions, Store
-from lod.web.browse import LISTS, BrowseList, Table, index, table
+from lod.store import Solutions, Store, changes, to_rdflib
+from lod.web.browse import LISTS, BrowseList, Table, index, table, updated
 from lod.web.listindex import order_by
 
 from _engines import filled
@@ -193,3 +194,69 @@ def test_things_named_in_many_graphs_are_one_row_with_their_links_counted_once(s
     places = {r["place"]: r for p in _pages(store, settings.vocab_uri, LISTS["places"], "figures", False) for r in p.rows}
     assert (places[f"{BASE}id/place/00"]["name"], places[f"{BASE}id/place/00"]["figures"]) == ("Place 0", "1")  # n = 17 (n = 0 has no place)
     assert places[f"{BASE}id/place/01"]["figures"] == "2"  # n = 1 and 18
+
+
+def _graph(nquads: str) -> dict[URIRef, Graph]:
+    """N-Quads as one rdflib graph per graph name."""
+    graphs: dict[URIRef, Graph] = {}
+    for quad in ox.parse(nquads.encode(), format=ox.RdfFormat.N_QUADS):
+        g = graphs.setdefault(URIRef(quad.graph_name.value), Graph())  # type: ignore[union-attr]
+        g.add(tuple(to_rdflib(t) for t in (quad.subject, quad.predicate, quad.object)))  # type: ignore[arg-type]
+    return graphs
+
+
+def _writes(vocab: str) -> list[dict[URIRef, Graph]]:
+    """Writes of one graph at a time: an article replaced (a headline changed, a figure gone, one about a new place
+    reported by another group, a statement by a new person), a new article, one emptied, one that held a copy of
+    a place and a group written in several graphs replaced without them."""
+    dis = vocab + "displacement#"
+    g3, a3 = f"<{BASE}graph/article/3>", f"<{BASE}id/article/03>"
+    new_place, new_person = f"<{BASE}id/place/new>", f"<{BASE}id/person/new>"
+    replaced = "\n".join([
+        f"{a3} {RDF_TYPE} <{SCHEMA}NewsArticle> {g3} .",
+        f'{a3} <{SCHEMA}headline> "Headline 0"@en {g3} .',  # ties with others now
+        f"{a3} <{SCHEMA}publisher> <{BASE}id/org/p1> {g3} .",
+        f"<{BASE}id/observation/03> {RDF_TYPE} <{dis}DisplacementObservation> {g3} .",
+        f'<{BASE}id/observation/03> <{dis}reportedFigure> "100"^^<{XSD}integer> {g3} .',  # 26 is gone
+        f"<{BASE}id/observation/03> <{SDMX}refArea> {new_place} {g3} .",
+        f"<{BASE}id/observation/03> <{dis}reportedBy> <{BASE}id/org/o16> {g3} .",
+        f"{new_place} {RDF_TYPE} <{SCHEMA}Place> {g3} .",
+        f'{new_place} <{SCHEMA}name> "Place 3"@en {g3} .',
+        f"{new_person} {RDF_TYPE} <{FOAF}Person> {g3} .",
+        f'{new_person} <{SCHEMA}name> "Person 0" {g3} .',
+        f"<{BASE}id/statement/new> <{SCHEMA}author> {new_person} {g3} .",
+        f"<{BASE}id/statement/new2> <{SCHEMA}author> <{BASE}id/org/o02> {g3} .",
+    ])
+    g99, a99 = f"<{BASE}graph/article/99>", f"<{BASE}id/article/99>"
+    added = "\n".join([
+        f"{a99} {RDF_TYPE} <{SCHEMA}NewsArticle> {g99} .",
+        f'{a99} <{SCHEMA}headline> "Headline 9"@en {g99} .',
+        f'{a99} <{SCHEMA}datePublished> "2020-01-03"^^<{XSD}date> {g99} .',
+        f"<{BASE}id/observation/99> {RDF_TYPE} <{dis}DisplacementObservation> {g99} .",
+        f'<{BASE}id/observation/99> <{dis}reportedFigure> "700"^^<{XSD}integer> {g99} .',
+        f"<{BASE}id/observation/99> <{SDMX}refArea> <{BASE}id/place/00> {g99} .",
+    ])
+    g1 = f"<{BASE}graph/article/1>"  # held copies of place 00 and org o00; keeps its article only
+    kept = "\n".join([f"<{BASE}id/article/01> {RDF_TYPE} <{SCHEMA}NewsArticle> {g1} .",
+                      f'<{BASE}id/article/01> <{SCHEMA}headline> "Headline 1"@en {g1} .'])
+    return [_graph(replaced), _graph(added), {URIRef(f"{BASE}graph/article/5"): Graph()}, _graph(kept)]
+
+
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_after_each_write_the_updated_index_pages_are_the_plain_order_by_query(tmp_path: Path, name: str) -> None:
+    settings, store = filled(make_settings(tmp_path), _quads(make_settings(tmp_path).vocab_uri).encode(), ox.RdfFormat.N_QUADS)
+    spec, vocab = LISTS[name], settings.vocab_uri
+    found = index(store, vocab, spec)
+    for write in _writes(vocab):
+        (graph_name, graph), = write.items()
+        touched = changes.touched(store, graph_name, graph)
+        store.replace_graphs(write)
+        found = updated(store, vocab, spec, found, touched)
+        for sort in spec.sorts:
+            for reverse in (False, True):
+                plain = store.query(_plain(vocab, spec, sort, reverse))
+                assert isinstance(plain, Solutions)
+                pages = [table(store, vocab, spec, found, sort, n, reverse=reverse, size=SIZE) for n in range(1, 10)]
+                assert [row for page in pages for row in page.rows] == plain.values(), (graph_name, sort, reverse)
+                assert pages[0].count == len({r[spec.id] for r in plain.values()})
+    store.close()

@@ -18,6 +18,7 @@ over the union's copies multiplied them. No query names a graph: a label counts 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from lod.rdf.namespaces import dis
@@ -25,7 +26,7 @@ from lod.store import Solutions, Store
 from lod.web.listindex import ListIndex, SortKey
 from lod.web.listing import PAGE_SIZE, Page
 
-__all__ = ["LISTS", "BrowseList", "Column", "Table", "index", "table"]
+__all__ = ["LISTS", "BrowseList", "Column", "Table", "index", "keys", "table", "updated"]
 
 _PREFIXES = """
 PREFIX dis: <{dis}>
@@ -55,7 +56,8 @@ class BrowseList:
     title: str
     lede: str
     id: str  # the variable naming a row's thing
-    keys: str  # a SELECT of every thing's id, its sorted variables and any column it can give: one row per thing
+    keys: str  # a SELECT of every thing's id, its sorted variables and any column it can give: one row per thing;
+    # ``{values}`` where a VALUES of ids cuts it to some things (each group that finds the id or counts for it)
     columns: tuple[Column, ...]
     sorts: dict[str, SortKey]  # sort key -> (variable, descending) terms, natural direction; the first is the default
     details: str | None = None  # a SELECT of the other columns, with a ``{values}`` slot for the ids of a page
@@ -86,7 +88,7 @@ LISTS: dict[str, BrowseList] = {
             "Every article read, newest first.",
             "article",
             """SELECT ?article (MIN(?h) AS ?headline) (MIN(?p) AS ?published) WHERE {
-                 ?article a schema:NewsArticle ; schema:headline ?h .
+                 {values} ?article a schema:NewsArticle ; schema:headline ?h .
                  OPTIONAL { ?article schema:datePublished ?p }
                } GROUP BY ?article""",
             (Column("headline", "Headline", "article"), Column("published", "Published"), Column("publisher", "Publisher", "publisherIri")),
@@ -103,11 +105,11 @@ LISTS: dict[str, BrowseList] = {
             """SELECT ?place ?name ?level ?figures WHERE {
                  { SELECT ?place (MIN(?n) AS ?name) (MIN(?lv) AS ?level) WHERE {
                      { SELECT DISTINCT ?place WHERE {
-                         ?place a ?type . VALUES ?type { schema:AdministrativeArea schema:Place schema:Country } } }
+                         {values} ?place a ?type . VALUES ?type { schema:AdministrativeArea schema:Place schema:Country } } }
                      ?place schema:name ?n FILTER(LANG(?n) IN ("en", ""))
                      OPTIONAL { ?place dis:adminLevel ?lv }
                    } GROUP BY ?place }
-                 OPTIONAL { SELECT ?place (COUNT(DISTINCT ?o) AS ?f) WHERE { ?o sdmx:refArea ?place } GROUP BY ?place }
+                 OPTIONAL { SELECT ?place (COUNT(DISTINCT ?o) AS ?f) WHERE { {values} ?o sdmx:refArea ?place } GROUP BY ?place }
                  BIND(COALESCE(?f, 0) AS ?figures)
                }""",
             (Column("name", "Name", "place"), Column("level", "Admin level", numeric=True), Column("figures", "Figures", numeric=True)),
@@ -120,11 +122,11 @@ LISTS: dict[str, BrowseList] = {
             "org",
             """SELECT ?org ?name ?figures ?statements WHERE {
                  { SELECT ?org (MIN(?l) AS ?name) WHERE {
-                     { SELECT DISTINCT ?org WHERE { ?org a org:Organization } }
+                     { SELECT DISTINCT ?org WHERE { {values} ?org a org:Organization } }
                      ?org skos:prefLabel ?l
                    } GROUP BY ?org }
-                 OPTIONAL { SELECT ?org (COUNT(DISTINCT ?o) AS ?f) WHERE { ?o dis:reportedBy ?org } GROUP BY ?org }
-                 OPTIONAL { SELECT ?org (COUNT(DISTINCT ?st) AS ?s) WHERE { ?st schema:author ?org } GROUP BY ?org }
+                 OPTIONAL { SELECT ?org (COUNT(DISTINCT ?o) AS ?f) WHERE { {values} ?o dis:reportedBy ?org } GROUP BY ?org }
+                 OPTIONAL { SELECT ?org (COUNT(DISTINCT ?st) AS ?s) WHERE { {values} ?st schema:author ?org } GROUP BY ?org }
                  BIND(COALESCE(?f, 0) AS ?figures) BIND(COALESCE(?s, 0) AS ?statements)
                }""",
             (Column("name", "Name", "org"), Column("figures", "Figures reported", numeric=True), Column("statements", "Statements", numeric=True)),
@@ -137,10 +139,10 @@ LISTS: dict[str, BrowseList] = {
             "person",
             """SELECT ?person ?name ?statements WHERE {
                  { SELECT ?person (MIN(?n) AS ?name) WHERE {
-                     { SELECT DISTINCT ?person WHERE { ?person a foaf:Person } }
+                     { SELECT DISTINCT ?person WHERE { {values} ?person a foaf:Person } }
                      ?person schema:name|foaf:name ?n
                    } GROUP BY ?person }
-                 OPTIONAL { SELECT ?person (COUNT(DISTINCT ?st) AS ?s) WHERE { ?st schema:author ?person } GROUP BY ?person }
+                 OPTIONAL { SELECT ?person (COUNT(DISTINCT ?st) AS ?s) WHERE { {values} ?st schema:author ?person } GROUP BY ?person }
                  BIND(COALESCE(?s, 0) AS ?statements)
                }""",
             (Column("name", "Name", "person"), Column("statements", "Statements", numeric=True)),
@@ -152,7 +154,7 @@ LISTS: dict[str, BrowseList] = {
             "Every displacement figure as reported: how many, where, over which period, according to whom.",
             "o",
             """SELECT ?o (MIN(?f) AS ?figure) (MIN(?r) AS ?reported) (MIN(?pn) AS ?placeName) WHERE {
-                 ?o a dis:DisplacementObservation ; dis:reportedFigure ?f .
+                 {values} ?o a dis:DisplacementObservation ; dis:reportedFigure ?f .
                  OPTIONAL { ?o dis:reportDate ?r }
                  OPTIONAL { ?o sdmx:refArea ?area . ?area schema:name ?pn }
                } GROUP BY ?o""",
@@ -181,7 +183,19 @@ LISTS: dict[str, BrowseList] = {
 
 def index(store: Store, vocab: str, spec: BrowseList) -> ListIndex:
     """The order of ``spec``'s rows under each of its sorts, from the store as it is now."""
-    return ListIndex.build(store, _PREFIXES.format(dis=dis(vocab)) + spec.keys, spec.id, spec.sorts)
+    return ListIndex.build(store, keys(vocab, spec), spec.id, spec.sorts)
+
+
+def updated(store: Store, vocab: str, spec: BrowseList, found: ListIndex, touched: Collection[str]) -> ListIndex:
+    """``found`` with the rows of the things in ``touched`` (IRIs a write may have changed the row of) taken
+    again from the store: the keys query cut to those things, a query as long as they are many."""
+    return found.updated(store, keys(vocab, spec, touched), touched)
+
+
+def keys(vocab: str, spec: BrowseList, ids: Collection[str] | None = None) -> str:
+    """``spec``'s keys query: of every thing (``ids`` None) or of those in ``ids`` alone."""
+    values = "" if ids is None else f"VALUES ?{spec.id} {{ {' '.join(f'<{i}>' for i in sorted(ids))} }}"
+    return _PREFIXES.format(dis=dis(vocab)) + spec.keys.replace("{values}", values)
 
 
 def table(
