@@ -10,9 +10,13 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from rdflib import RDF, Graph, Literal, URIRef
 
+from lod.store import changes
+from lod.web import browse as lists
 from lod.web.app import create_app
 from lod.web.browse import LISTS
+from lod.web.routes import browse as browse_routes
 
 from _engines import filled
 from conftest import make_settings  # tests/conftest.py
@@ -95,3 +99,47 @@ def test_pages_first_and_last_in_both_directions(many: httpx.Client) -> None:
     assert 'rel="next" href="?sort=figure&amp;order=asc&amp;page=2"' in smallest
     past = many.get("/browse/observations", params={"sort": "figure", "page": 4})
     assert past.status_code == 200 and "Nothing to list on this page" in past.text
+
+
+def test_after_a_write_the_next_page_is_updated_from_what_it_touched_not_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write of one graph as ``lod ingest`` or ``POST /articles`` in any worker makes it (the graph replaced,
+    then a line of what it touched): the next page has the new figure in its place and the old ones gone, from an
+    index updated, not taken again from the whole store."""
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(tmp_path, base_uri=url)
+    settings.dumps_dir.mkdir(parents=True)
+    dis = settings.vocab_uri + "displacement#"
+    lines = []
+    for n in range(FIGURES):
+        o, g = f"<{url}id/observation/{n:03}>", f"<{url}graph/article/{n % 7}>"
+        lines.append(f"{o} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{dis}DisplacementObservation> {g} .")
+        lines.append(f'{o} <{dis}reportedFigure> "{n // 10}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .')
+    settings, store = filled(settings, ("\n".join(lines) + "\n").encode(), ox.RdfFormat.N_QUADS)
+    built: list[str] = []
+    whole = lists.index
+    monkeypatch.setattr(browse_routes.lists, "index", lambda *a: built.append(a[2].slug) or whole(*a))
+
+    def write(figure: int) -> None:
+        name, o = URIRef(f"{url}graph/article/3"), URIRef(f"{url}id/observation/new")
+        graph = Graph()
+        graph.add((o, RDF.type, URIRef(dis + "DisplacementObservation")))
+        graph.add((o, URIRef(dis + "reportedFigure"), Literal(figure)))
+        touched = changes.touched(store, name, graph)
+        store.replace_graphs({name: graph})
+        changes.record(settings.dumps_dir, touched)
+
+    with running(create_app(settings, store), sock), httpx.Client(base_url=url, timeout=30) as http:
+        assert _figures(http.get("/browse/observations", params={"sort": "figure"}).text)[:2] == [24, 24]
+        write(99)  # graph 3 held 36 figures (n % 7 == 3); now it holds one, the largest
+        page = http.get("/browse/observations", params={"sort": "figure"}).text
+        assert "215 in all" in page and _figures(page)[:3] == [99, 24, 24]
+        write(98)  # replaced again: 99 gone
+        page = http.get("/browse/observations", params={"sort": "figure"}).text
+        assert "215 in all" in page and _figures(page)[:3] == [98, 24, 24]
+        last = http.get("/browse/observations", params={"sort": "figure", "order": "asc"}).text
+        assert _figures(last)[:10] == [0] * 9 + [1] and 98 not in _figures(last)  # n = 3 was in graph 3
+    assert built == ["observations"]  # taken once from the whole store, then updated twice
+    store.close()

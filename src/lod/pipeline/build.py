@@ -54,7 +54,7 @@ from lod.publish.dumps import write_dumps as _write_dumps
 from lod.publish.facts import Facts
 from lod.publish.graphdump import GraphDump, renamed_lines, sorted_lines
 from lod.settings import Settings
-from lod.store import OxigraphStore, Store, Triples, open_store, to_rdflib
+from lod.store import OxigraphStore, Store, Triples, changes, open_store, to_rdflib
 from lod.store.oxigraph import open_writer
 
 __all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference", "store_article",
@@ -187,8 +187,12 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
             names = target.graph_names()
             shared = {} if ctx.uris.reference_graph in names else ctx.shared()
             add, after = _described(target, ctx, described, [name] if name in names else [])
+            # What a server's indexes must take again (a first write, with the reference data: all of it).
+            touched = None if shared else changes.touched(target, name, graph, *filter(None, [described]))
             _replace_changed(target, {**shared, name: graph}, add=add, after=after)
         mark_changed(settings.dumps_dir)  # Last-Modified follows the data; the dumps wait for the next build
+        if touched is not None:
+            changes.record(settings.dumps_dir, touched)
 
 
 def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: GraphDump | None = None) -> None:

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from fastapi import FastAPI
 
-from lod.store import Store, Versioned
+from lod.store import Store, Versioned, changes
 
 __all__ = ["cached", "data_version", "in_background"]
 
@@ -21,18 +21,23 @@ T = TypeVar("T")
 
 def data_version(app: FastAPI, store: Store, modified: object) -> object:
     """What changes whenever the data may have: the catalog's time (``modified``), this app's uploads (two within
-    one second leave the time as it was), the store's own version where it keeps one."""
-    return (modified, getattr(app.state, "published", 0), store.version() if isinstance(store, Versioned) else None)
+    one second leave the time as it was), the store's own version where it keeps one, and the end of the file of
+    changes (:mod:`lod.store.changes`: another process's write within the same second, to a remote store)."""
+    folder = app.state.settings.dumps_dir
+    version = store.version() if isinstance(store, Versioned) else None
+    return (modified, getattr(app.state, "published", 0), version, changes.mark(folder))
 
 
 def cached(lock: threading.Lock, cache: dict[str, tuple[object, T]], key: str, version: object,
-           build: Callable[[], T]) -> T:
-    """``cache[key]``, built again when ``version`` differs from the one it was built for. One lock per kind of
-    index: an index is built once per version, not once per waiting request."""
+           build: Callable[[], T], update: Callable[[T], T | None] | None = None) -> T:
+    """``cache[key]``, built again when ``version`` differs from the one it was built for, or updated from the
+    one it holds when that can be (``update`` gives None when it cannot). One lock per kind of index: an
+    index is built once per version, not once per waiting request."""
     with lock:
         hit = cache.get(key)
         if hit is None or hit[0] != version:
-            hit = cache[key] = (version, build())
+            value = update(hit[1]) if hit is not None and update is not None else None
+            hit = cache[key] = (version, value if value is not None else build())
         return hit[1]
 
 
