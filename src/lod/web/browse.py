@@ -105,7 +105,7 @@ LISTS: dict[str, BrowseList] = {
             """SELECT ?place ?name ?level ?figures WHERE {
                  { SELECT ?place (MIN(?n) AS ?name) (MIN(?lv) AS ?level) WHERE {
                      { SELECT DISTINCT ?place WHERE {
-                         {values} ?place a ?type . VALUES ?type { schema:AdministrativeArea schema:Place schema:Country } } }
+                         {values} { ?place a schema:AdministrativeArea } UNION { ?place a schema:Place } UNION { ?place a schema:Country } } }
                      ?place schema:name ?n FILTER(LANG(?n) IN ("en", ""))
                      OPTIONAL { ?place dis:adminLevel ?lv }
                    } GROUP BY ?place }
