@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lod.extract import dates, events, observations
+from lod.extract import dates, events, observations, periods
 from lod.extract.cues import Cued, Starts, Words, cues, end_width, lowered, possible, search_end
 from lod.extract.numbers import find_numbers
 
@@ -187,3 +187,11 @@ def test_a_gated_pattern_finds_what_its_search_finds(name: str) -> None:
         assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
         found += want is not None
     assert gated.cues and found  # gated, and the texts exercise it
+
+
+def test_the_flow_words_searched_where_they_start_find_what_their_search_finds() -> None:
+    starts = periods.FLOW_IN_WORDS_STARTS
+    assert starts.words  # searched at its words, not at every character
+    for text in _sentences() + ["They FLED.", "\u017fhe fled", "the exodus", "no such words here"]:
+        got, want = starts.search(text), periods.FLOW_IN_WORDS.search(text)
+        assert (got and got.span()) == (want and want.span()), text

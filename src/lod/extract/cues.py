@@ -449,6 +449,10 @@ class Starts:
             return self.pattern.finditer(text)
         return self._at(text, lower, self.words)
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """``self.pattern.search(text)``: the first match, from the first position where one can start."""
+        return next(self.finditer(text, lowered(text)), None)
+
     def _at(self, text: str, lower: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
         positions = list(_class_positions(self.classes, text)) if self.classes is not None else []
         for where, found in ((lower, words), (text, self.exact)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from lod.extract.cues import Starts
 from lod.extract.dates import DateExpression, close_period
 from lod.extract.document import Document
 from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
@@ -18,6 +19,8 @@ Period = tuple[date | None, date | None, str | None]
 
 # a flight told in words, with no count: "Thousands of people fled the town over the weekend."
 FLOW_IN_WORDS = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r"|" + FLOW_NOUNS + r")\b", re.IGNORECASE)  # lexicon flow_nouns
+# searched where its words start (``lod.extract.cues.Starts``): the engine tried its alternation at every character
+FLOW_IN_WORDS_STARTS = Starts(FLOW_IN_WORDS)
 
 
 def words_flow_period(doc: Document, index: int) -> Period | None:
@@ -26,7 +29,7 @@ def words_flow_period(doc: Document, index: int) -> Period | None:
     sentence = doc.sentences[index]
     periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
     counts = [n for n in find_numbers(sentence.text) if n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text)]
-    if len(periods) != 1 or counts or not FLOW_IN_WORDS.search(sentence.text):  # a count, flow or not: not in words
+    if len(periods) != 1 or counts or not FLOW_IN_WORDS_STARTS.search(sentence.text):  # a count, flow or not: not in words
         return None
     start, end = close_period(periods[0], doc.today)
     return (start, end, periods[0].text) if start or end else None
@@ -90,7 +93,8 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         # a part inserted before the verb ("5,000 people, including 2,000 children, fled on Monday", "5,000 people — 1,000
         # families — fled") is no clause of its own: the date after the verb is the whole's
         inserted = [(m.start(), m.end()) for m in _INSERTED.finditer(text)] if "," in text or "—" in text or "–" in text else []
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text) if not any(a <= m.start() < b for a, b in inserted)]
+        clause_breaks = list(_CLAUSE_BREAK.finditer(text))  # found once: the checks below read them three times
+        breaks = [m.start() for m in clause_breaks if not any(a <= m.start() < b for a, b in inserted)]
 
         def clause(at: int) -> int:
             return sum(1 for b in breaks if b < at)
@@ -118,12 +122,12 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
             # clause's event is not the figure's period
             return None, None, None
-        opening = [m for m in _CLAUSE_BREAK.finditer(text) if m.start() < lo]
+        opening = [m for m in clause_breaks if m.start() < lo]
         if clause(chosen.begin) != clause(lo) and opening and _CUMULATIVE.match(opening[-1].group(0)):
             return None, None, None  # "..., adding to the more than 800,000 who have crossed": a total of its own time
         if clause(chosen.begin) != clause(lo) and opening and _COMPARISON.match(opening[-1].group(0)):
             return None, None, None  # "1.8 million fled in 2015, up from 824,000": the compared figure is of another time
-        later = [m for m in _CLAUSE_BREAK.finditer(text) if hi <= m.start() <= chosen.begin]
+        later = [m for m in clause_breaks if hi <= m.start() <= chosen.begin]
         if later and _COMPARISON.match(later[-1].group(0)):
             return None, None, None  # "N new displacements, up from 824,000 in 2016": the year of the other figure
         if later and _CUMULATIVE.match(later[-1].group(0)):

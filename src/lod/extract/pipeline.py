@@ -19,7 +19,7 @@ from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
-from lod.extract.periods import FLOW_IN_WORDS, Period, figure_period, refine_from_next, unit_before, words_flow_period
+from lod.extract.periods import FLOW_IN_WORDS_STARTS, Period, figure_period, refine_from_next, unit_before, words_flow_period
 from lod.extract.sentences import Sentence
 from lod.extract.spans import SpanIndex
 from lod.extract.statements import Found, StatementFinder
@@ -229,7 +229,7 @@ def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRe
         here = [record for at, record in recent if at == back]
         if here and any(r.span.rule not in _TOTAL_RULES for r in here):
             return [r for r in here if r.span.rule not in _TOTAL_RULES][-1]
-        if not here and (doc.dates[back] or not FLOW_IN_WORDS.search(doc.sentences[back].text)
+        if not here and (doc.dates[back] or not FLOW_IN_WORDS_STARTS.search(doc.sentences[back].text)
                          or find_numbers(doc.sentences[back].text)):
             return None  # a sentence between that counts, dates or tells of something else ("The roads were cut.")
     return None
@@ -272,7 +272,7 @@ _FIGURE_WORD = re.compile(r"\b" + FIGURE_WORDS + r"\b", re.IGNORECASE)  # lexico
 def _told_in_words(doc: Document, index: int) -> bool:
     """The sentence tells a flight with no count of its own ("Thousands of people have fled the town.")."""
     text = doc.sentences[index].text
-    return bool(FLOW_IN_WORDS.search(text)) and not any(
+    return bool(FLOW_IN_WORDS_STARTS.search(text)) and not any(
         n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text) for n in find_numbers(text))
 
 
