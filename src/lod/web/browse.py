@@ -6,8 +6,9 @@ sorted once per sort key, both directions read from the same order. A page is a 
 the index does not hold are read for the page's ids only (``details``, with a ``VALUES`` of them in its
 ``{values}`` slot). Places, organizations and people need no query per page (their counts are in the index: a
 count that grows with the store is taken once per version, not per page); articles and figures one, bounded by
-the page. The index's cost is paid after each change (docs/performance.md). Sorts are chosen from each list's own,
-never from the request's text.
+the page. The whole index is taken at a server's start and after a build; after a write of one graph it is
+updated from the rows that write touched (``updated``: the same keys query cut to those ids; docs/performance.md).
+Sorts are chosen from each list's own, never from the request's text.
 
 A thing is one row; with several values for a sorted column (two dates, two names) it is sorted by the smallest.
 A figure about several places, or reported by several organizations, shows once per place or organization. The
