@@ -56,12 +56,25 @@ def free_port() -> int:
         return port
 
 
+_CLIENT: httpx.Client | None = None
+
+
+def http() -> httpx.Client:
+    """One HTTP client for this process's own requests to the test servers (polling a start, emptying, loading):
+    ``httpx.get``/``post`` make a client per call, and each loads the CA bundle, 60-75 ms of CPU (more than
+    starting an ``oxigraph serve``, which listens in 50-80 ms)."""
+    global _CLIENT
+    if _CLIENT is None:
+        _CLIENT = httpx.Client(timeout=60)
+    return _CLIENT
+
+
 def wait_until_answers(url: str, process: subprocess.Popen[bytes], seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
     while True:
         assert process.poll() is None, f"the server behind {url} stopped (exit {process.returncode})"
         try:
-            httpx.get(url, timeout=2)
+            http().get(url, timeout=2)
             return
         except httpx.HTTPError:
             assert time.monotonic() < deadline, f"{url} did not answer within {seconds:g} s"
@@ -205,7 +218,7 @@ class Servers:
         """The session's scratch server, emptied: for one test's own store."""
         if self._scratch is None:
             self._scratch = self.oxigraph()
-        httpx.post(f"{self._scratch.base}update", data={"update": "DROP ALL"}, timeout=30).raise_for_status()
+        http().post(f"{self._scratch.base}update", data={"update": "DROP ALL"}, timeout=30).raise_for_status()
         return self._scratch
 
     def stop(self) -> None:
@@ -248,7 +261,7 @@ def loaded(settings: Settings, data: bytes, fmt: ox.RdfFormat, *, extra: list[ox
     quads = [q for q in [*ox.parse(data, format=fmt), *(extra or [])] if not isinstance(q.graph_name, ox.DefaultGraph)]
     body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     assert settings.store_gsp_url is not None
-    response = httpx.post(settings.store_gsp_url, content=body, headers={"Content-Type": ox.RdfFormat.N_QUADS.media_type}, timeout=60)
+    response = http().post(settings.store_gsp_url, content=body, headers={"Content-Type": ox.RdfFormat.N_QUADS.media_type}, timeout=60)
     assert response.status_code < 300, response.text
     return open_store(settings)
 
