@@ -9,7 +9,8 @@ Tests that need a store get one per engine through :func:`new_store` (a fixture 
 
 A test's own store (function scope) is the session's scratch server, emptied first (``DROP ALL``); a dataset
 kept for the whole session (a build, a served seed) gets a server of its own, as an in-memory ``oxigraph serve``
-starts in a fraction of a second and costs a few MB.
+starts in a fraction of a second and costs a few MB; a store for one test's settings gets a server another test
+has finished with, emptied, or a new one.
 
 **The engine under test.** ``LOD_TEST_ENGINE`` (``embedded``, the default, or ``oxigraph-server``) chooses where
 every store-backed fixture keeps its data: :func:`under_test` points a test's settings at a new, empty store of
@@ -194,19 +195,32 @@ class Servers:
     def __init__(self) -> None:
         self.started: list[OxigraphServer | VirtuosoServer] = []
         self.transient: list[OxigraphServer] = []
+        self.idle: list[OxigraphServer] = []
         self._scratch: OxigraphServer | None = None
 
     def oxigraph(self, *, keep: bool = True) -> OxigraphServer:
-        """A new, empty server, for a dataset that lives as long as the session (``keep``), or as long as the
-        test (stopped by :meth:`stop_transient` when it ends)."""
-        server = OxigraphServer().start()
-        (self.started if keep else self.transient).append(server)
+        """An empty server, for a dataset that lives as long as the session (``keep``: a new one), or as long as
+        the test: one an earlier test left, emptied (``DROP ALL``), else a new one; handed back when it ends."""
+        if keep:
+            server = OxigraphServer().start()
+            self.started.append(server)
+            return server
+        while self.idle:
+            server = self.idle.pop()
+            if server.process is not None and server.process.poll() is None:
+                http().post(f"{server.base}update", data={"update": "DROP ALL"}, timeout=30).raise_for_status()
+                break
+        else:
+            server = OxigraphServer().start()
+        self.transient.append(server)
         return server
 
     def stop_transient(self) -> None:
-        """Stop the servers of the test that just ended."""
+        """Take back the servers of the test that just ended, for the next test (one a test stopped is dropped)."""
         while self.transient:
-            self.transient.pop().stop()
+            server = self.transient.pop()
+            if server.process is not None and server.process.poll() is None:
+                self.idle.append(server)
 
     def virtuoso(self, folder: Path) -> VirtuosoServer:
         """A new Virtuoso with its database in ``folder``."""
@@ -223,7 +237,7 @@ class Servers:
 
     def stop(self) -> None:
         self.stop_transient()
-        for server in self.started:
+        for server in [*self.started, *self.idle]:
             server.stop()
 
 

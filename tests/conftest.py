@@ -160,7 +160,8 @@ def servers() -> Iterator[Servers]:
 
 @pytest.fixture(autouse=True)
 def _test_servers(servers: Servers) -> Iterator[None]:
-    """The servers a test started for its own stores (``make_settings`` without ``keep``) stop when it ends."""
+    """The servers a test had for its own stores (``make_settings`` without ``keep``) are handed back when it
+    ends, and emptied for the next test that needs one (tests/_engines.py ``Servers.oxigraph``)."""
     yield
     servers.stop_transient()
 
