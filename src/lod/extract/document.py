@@ -148,7 +148,11 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                     found[position] = replace(expression, kind="since", start=began.start, end=None)
                 continue
             if expression.kind == "anaphor":
-                found[position] = _anaphor(expression, [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 3), -1))])
+                resolved = _anaphor(expression, [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 3), -1))])
+                if resolved.start and _SINCE_BEFORE.search(sentence_texts[index][: expression.begin]):
+                    # "since the campaign began that month": a "since" period from that day, or the month's first
+                    resolved = replace(resolved, kind="since", end=None)
+                found[position] = resolved
                 continue
             if expression.kind != "since-then":
                 continue
@@ -158,6 +162,9 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
             if before:
                 found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
     return dates
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\b[^;:]{0,120}$", re.IGNORECASE)
 
 
 def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) -> DateExpression:
