@@ -392,3 +392,10 @@ def test_a_post_with_a_nationality_before_a_name(body: str, speakers: list[str],
 def test_a_source_named_in_the_next_sentence(follow: str, expected: str | None, reconciler: Reconciler) -> None:
     got = record(f"Some 5,000 people fled the town in the past week. {follow}", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == [expected]
+
+
+def test_a_source_named_in_the_next_sentence_gives_the_day_it_issued_the_figures(reconciler: Reconciler) -> None:
+    got = record("Some 5,000 people fled the town since Monday. The figures were released by the Relief Council on "
+                 "Wednesday.", reconciler)  # published on Friday 2021-05-14
+    assert [(o["reported_by"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        ("Relief Council", "2021-05-10", "2021-05-12")]

@@ -128,7 +128,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 statement = by_sentence.get(heading_at)
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
         if statement is None and index + 1 < len(doc.sentences):
-            reporter = _source_named_next(doc, index + 1) or reporter  # "... fled. The figures were provided by X."
+            named_next = _source_named_next(doc, index + 1)  # "... fled. The figures were provided by X (on 12 June)."
+            if named_next is not None:
+                reporter, reported = named_next[0], named_next[1] or reported
         if reported is None and statement is None and unnamed_day and _THE_SOURCE.search(sentence.text):
             reported = unnamed_day  # "..., according to the source": the day that source spoke closes its periods
         places = _observation_places(doc, sentence)
@@ -241,8 +243,9 @@ _FIGURE_SOURCE = re.compile(FIGURE_SOURCES, re.IGNORECASE)
 _FIGURE_SOURCE_WORDS = ("figure", "number", "data", "estimate", "count", "statistic", "tall", "according")
 
 
-def _source_named_next(doc: Document, at: int) -> OrgMention | None:
-    """The organization a sentence with no count of its own names as the source of the figures before it, else None."""
+def _source_named_next(doc: Document, at: int) -> tuple[OrgMention, date | None] | None:
+    """The organization a sentence with no count of its own names as the source of the figures before it, and the day
+    it says they were issued ("... released by X on 12 June"), else None."""
     sentence = doc.sentences[at]
     lower = sentence.text.lower()
     if not any(word in lower for word in _FIGURE_SOURCE_WORDS):
@@ -256,7 +259,8 @@ def _source_named_next(doc: Document, at: int) -> OrgMention | None:
         return None
     at_text = sentence.start + found.start()
     mention = min(named, key=lambda m: abs(m.start - at_text))
-    return OrgMention(re.sub(r"^(?i:the)\s+", "", mention.text), Span(mention.start, mention.end, mention.rule), mention.ref)
+    issued = next((e.start for e in doc.dates[at] if e.kind in ("as-of", "point") and e.start), None)
+    return OrgMention(re.sub(r"^(?i:the)\s+", "", mention.text), Span(mention.start, mention.end, mention.rule), mention.ref), issued
 
 
 def _restated_later(doc: Document, index: int) -> bool:
