@@ -65,7 +65,31 @@ def lower_first(sentence: str) -> str | None:
     return sentence[0].lower() + sentence[1:] if first.lower() in LEAD_WORDS else None
 
 
-def variants(sentence: str, figure: int, unit: str, qualifier: str) -> Iterator[Variant]:
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    words = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest:
+        words.append((_ONES[rest] if rest < 20 else _TENS[rest // 10] + (f"-{_ONES[rest % 10]}" if rest % 10 else "")))
+    return " and ".join(words) if hundreds and rest else " ".join(words)
+
+
+def in_words(figure: int) -> str | None:
+    """A count as a writer spells it out ("twelve thousand five hundred"), for counts of whole hundreds under a million."""
+    if figure % 100 or not 100 <= figure < 1_000_000:
+        return None
+    thousands, rest = divmod(figure, 1000)
+    words = [f"{_below_thousand(thousands)} thousand"] if thousands else []
+    if rest:
+        words.append(_below_thousand(rest))
+    return " ".join(words)
+
+
+def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | None = None) -> Iterator[Variant]:
     num = number_text(figure, sentence)
     if num is None:
         return
@@ -89,6 +113,8 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str) -> Iterator[
         yield "number thin space", f"{head}{qual}{num.replace(',', ' ')}{tail}", None
     if figure in WORDS and num == f"{figure:,}":
         yield "number in words", f"{head}{qual}{WORDS[figure]}{tail}", None
+    elif num == f"{figure:,}" and (spelled := in_words(figure)):
+        yield "number in words (any)", f"{head}{qual}{spelled}{tail}", None
     yield "heading", sentence, None
     yield "sentence before", sentence, None
     yield "bullet", "• " + sentence, None
@@ -152,6 +178,14 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str) -> Iterator[
     if passive and (lowered := lower_first(passive.group("obj"))):
         agent = passive.group("agent")
         yield "active", f"{agent[0].upper()}{agent[1:]} has displaced {lowered}{passive.group('rest')}", None
+    month_in = re.search(rf"\b(?:in|during) (?P<m>{months})(?: (?P<y>(?:19|20)\d\d))?\b(?! \d)", sentence)
+    if month_in and year:
+        # "... in May." -> "Fighting escalated in May 2016. ... that month."
+        yield "month named before", f"Fighting escalated in {month_in.group('m')} {month_in.group('y') or year}. " + \
+            sentence.replace(month_in.group(0), "that month"), None
+    source = re.match(r"^(?P<rest>.+?), according to (?P<src>[^,]+)\.$", sentence)
+    if source:
+        yield "source in next sentence", f"{source.group('rest')}. The figures come from {source.group('src')}.", None
     period = re.match(r"^(?P<rest>.+?),? (?P<p>(?:in|over|during) the (?:past|last) [^,.]+|since [^,.]+|"
                       r"between [^,.]+ and [^,.]+|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                       r"|last week|this week)(?P<end>[,.].*)$", sentence)
@@ -208,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
             if index is None:
                 continue
             sentence = gold["text"]
-            for kind, new, qualifier in variants(sentence, gold["figure"], gold["unit"], gold["qualifier"]):
+            year = int(gold["period_start"][:4]) if gold.get("period_start") else None
+            for kind, new, qualifier in variants(sentence, gold["figure"], gold["unit"], gold["qualifier"], year):
                 if args.kind and not kind.startswith(args.kind):
                     continue
                 excerpt = list(record["excerpt"])
