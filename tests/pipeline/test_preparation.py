@@ -24,3 +24,11 @@ def test_the_nodes_the_known_graphs_say_nothing_of_are_not_kept_without_bound() 
     assert len(ctx._slices) == slices
     # and the known node still answers, from what was kept
     assert ctx.context_triples([(URIRef("http://example.org/b"), link, governorate)]) == known
+
+
+def test_the_nodes_the_known_graphs_say_something_of_are_known_without_asking_them() -> None:
+    ctx = Context._read(Settings())  # its own: reading every subject below parses the whole reference graph
+    assert ctx._subjects is not None
+    assert ctx._subjects == {s for s in ctx.known.subjects(unique=True) if isinstance(s, URIRef)}
+    outside = URIRef(ctx.uris.base + "id/article/0000/event/1")
+    assert ctx._links(outside) is preparation._NO_LINKS

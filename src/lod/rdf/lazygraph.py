@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
-__all__ = ["by_subject", "lazy_graph", "source"]
+__all__ = ["by_subject", "lazy_graph", "source", "subjects"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -47,6 +47,13 @@ def source(graph: Graph) -> bytes | None:
     """The N-Triples a :func:`lazy_graph` was made from (rewritten), or None for any other graph."""
     store = graph.store
     return store.ntriples() if isinstance(store, _LazyStore) else None
+
+
+def subjects(graph: Graph) -> frozenset[str] | None:
+    """The subjects of a :func:`lazy_graph`, as N-Triples writes them (``<iri>``, ``_:label``), read from its
+    chunks without parsing any; None for any other graph."""
+    store = graph.store
+    return frozenset(store._chunks) if isinstance(store, _LazyStore) else None
 
 
 class _LazyStore(SimpleMemory):
