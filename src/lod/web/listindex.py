@@ -57,7 +57,7 @@ class ListIndex:
     ids: list[str]
     columns: dict[str, list[str | None]]  # variable -> each row's value (the term's text; None when unbound)
     orders: dict[str, array[int]]
-    kinds: dict[str, bytearray] = field(default_factory=dict)  # variable -> each row's kind of term (see _KIND)
+    kinds: dict[str, bytearray] = field(default_factory=dict)  # variable -> each row's kind of term (see _kind)
     sorts: Mapping[str, SortKey] = field(default_factory=dict)
 
     @classmethod
