@@ -66,11 +66,13 @@ test: install browser virtuoso
 # engine by nature (marker embedded_only) are deselected. `.ci/run` runs it after `make test`. Left out: the
 # tests that choose their engines themselves (tests/store/test_protocol.py: `make test` runs it on both), and those that
 # touch no store (extraction, SHACL, shapes, settings). tests/web/test_remote_store.py builds on Virtuoso in
-# `make test` and on oxigraph serve here.
+# `make test` and on oxigraph serve here. As in `make test`: the files on every core, then the serial tests alone
+# (none today: tests/web/test_sparql_timeout.py's are embedded_only; pytest's exit 5, no tests, is not a failure).
 REMOTE_TESTS := tests/pipeline/test_build.py tests/publish/test_dumps.py tests/test_cli.py tests/publish/test_figures.py \
 	tests/places/test_boundaries.py tests/places/test_search.py tests/events tests/web tests/browser tests/bench
 test-remote: install browser
-	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest $(REMOTE_TESTS)
+	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m 'not serial' --durations=25 $(REMOTE_TESTS)
+	LOD_TEST_ENGINE=oxigraph-server $(BIN)/python -m pytest -m serial --durations=5 $(REMOTE_TESTS) || [ $$? -eq 5 ]
 
 # bench/serve.py builds 1,000 and 10,000 generated articles once (kept in var/bench/) and compares lod serve with
 # oxigraph serve-read-only (the `bench` extra) over the same quads; it rewrites the Serving section of docs/performance.md.
