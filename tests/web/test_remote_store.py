@@ -19,7 +19,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
-from _rdf import held_quads, isomorphic, same
+from _rdf import Blank, held_quads, isomorphic, same
 
 from lod.pipeline.build import build
 from lod.settings import Settings
@@ -118,8 +118,10 @@ def _blank(triples: set[ox.Triple]) -> Graph:
     return graph
 
 
-def _described(graph: frozenset[ox.Triple] | Graph) -> set[tuple[str, str]]:
+def _described(graph: frozenset[ox.Triple] | Blank | Graph) -> set[tuple[str, str]]:
     """Which IRIs have which properties (what survives Virtuoso's retyping of literals)."""
+    if isinstance(graph, Blank):  # a graph with blank nodes is held in two parts
+        return _described(graph.ground) | _described(graph.blank)
     if isinstance(graph, Graph):
         return {(str(s), str(p)) for s, p, _ in graph if isinstance(s, URIRef)}
     return {(t.subject.value, t.predicate.value) for t in graph if isinstance(t.subject, ox.NamedNode)}
