@@ -11,6 +11,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 
 from lod.extract.attribution import figure_reporter, mention_span
+from lod.extract.cues import Gated
 from lod.extract.dates import close_period
 from lod.extract.document import Document, analyse, own_report
 from lod.extract.entities import Mention
@@ -238,18 +239,14 @@ def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRe
 
 
 # "The figures were provided by X.", "That is according to X.": the source of the figures told just before (lexicon
-# figure_sources)
-_FIGURE_SOURCE = re.compile(FIGURE_SOURCES, re.IGNORECASE)
-_FIGURE_SOURCE_WORDS = ("figure", "number", "data", "estimate", "count", "statistic", "tall", "according")
+# figure_sources), searched only in a sentence that has its words (most name no figures)
+_FIGURE_SOURCE = Gated(re.compile(FIGURE_SOURCES, re.IGNORECASE))
 
 
 def _source_named_next(doc: Document, at: int) -> tuple[OrgMention, date | None] | None:
     """The organization a sentence with no count of its own names as the source of the figures before it, and the day
     it says they were issued ("... released by X on 12 June"), else None."""
     sentence = doc.sentences[at]
-    lower = sentence.text.lower()
-    if not any(word in lower for word in _FIGURE_SOURCE_WORDS):
-        return None  # the cheap test first: most sentences name no figures
     found = _FIGURE_SOURCE.search(sentence.text)
     if not found or find_figures(sentence.text):
         return None
