@@ -71,15 +71,20 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     sock = listener()
     url = url_of(sock)
     settings = make_settings(Path(tmp_path_factory.mktemp("browse-route")), keep=True, base_uri=url)
-    dis = settings.vocab_uri + "displacement#"
+    settings, store = filled(settings, _figures_nquads(url, settings.vocab_uri), ox.RdfFormat.N_QUADS, keep=True)
+    with running(create_app(settings, store), sock), httpx.Client(base_url=url, timeout=30) as http:
+        yield http
+
+
+def _figures_nquads(url: str, vocab: str) -> bytes:
+    """FIGURES observations, 10 of each number, spread over 7 article graphs, as N-Quads."""
+    dis = vocab + "displacement#"
     lines = []
     for n in range(FIGURES):
         o, g = f"<{url}id/observation/{n:03}>", f"<{url}graph/article/{n % 7}>"
         lines.append(f"{o} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{dis}DisplacementObservation> {g} .")
         lines.append(f'{o} <{dis}reportedFigure> "{n // 10}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .')
-    settings, store = filled(settings, ("\n".join(lines) + "\n").encode(), ox.RdfFormat.N_QUADS, keep=True)
-    with running(create_app(settings, store), sock), httpx.Client(base_url=url, timeout=30) as http:
-        yield http
+    return ("\n".join(lines) + "\n").encode()
 
 
 def _figures(page: str) -> list[int]:
@@ -112,12 +117,7 @@ def test_after_a_write_the_next_page_is_updated_from_what_it_touched_not_built_a
     settings = make_settings(tmp_path, base_uri=url)
     settings.dumps_dir.mkdir(parents=True)
     dis = settings.vocab_uri + "displacement#"
-    lines = []
-    for n in range(FIGURES):
-        o, g = f"<{url}id/observation/{n:03}>", f"<{url}graph/article/{n % 7}>"
-        lines.append(f"{o} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{dis}DisplacementObservation> {g} .")
-        lines.append(f'{o} <{dis}reportedFigure> "{n // 10}"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .')
-    settings, store = filled(settings, ("\n".join(lines) + "\n").encode(), ox.RdfFormat.N_QUADS)
+    settings, store = filled(settings, _figures_nquads(url, settings.vocab_uri), ox.RdfFormat.N_QUADS)
     built: list[str] = []
     whole = lists.index
     monkeypatch.setattr(browse_routes.lists, "index", lambda *a: built.append(a[2].slug) or whole(*a))
