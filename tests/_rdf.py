@@ -21,7 +21,6 @@ from lod.settings import Settings
 from lod.store import OxigraphStore, Store, open_store, to_rdflib
 
 
-
 @dataclass(frozen=True)
 class Blank:
     """A graph with blank nodes: its triples without any (compared as a set) and the rdflib graph of the others
@@ -59,7 +58,7 @@ def held_quads(quads: Iterable[ox.Quad]) -> Held:
     graphs: dict[str, list[ox.Triple]] = {}
     for q in quads:
         graphs.setdefault(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "", []).append(ox.Triple(q.subject, q.predicate, q.object))
-    return {name: _graph(triples) for name, triples in graphs.items()}
+    return {name: held_graph(triples) for name, triples in graphs.items()}
 
 
 def same(a: Held, b: Held) -> bool:
@@ -94,7 +93,9 @@ def _rdflib_graph(triples: set[tuple[Node, Node, Node]]) -> Graph:
     return graph
 
 
-def _graph(triples: list[ox.Triple]) -> frozenset[ox.Triple] | Blank:
+def held_graph(triples: Iterable[ox.Triple]) -> frozenset[ox.Triple] | Blank:
+    """One graph's triples as ``held`` gives them: a set, or a :class:`Blank` when some have blank nodes."""
+    triples = list(triples)
     blank = [t for t in triples if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)]
     if not blank:
         return frozenset(triples)
