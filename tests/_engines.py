@@ -21,11 +21,14 @@ embedded engine by nature are marked ``embedded_only`` (pyproject.toml says why)
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +73,24 @@ def http() -> httpx.Client:
     return _CLIENT
 
 
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when the thread that started it ends
+
+
+def ends_with_us() -> Callable[[], None]:
+    """For ``Popen(preexec_fn=...)``: the server gets SIGTERM when this process ends, however it ends. A test run
+    stopped by a signal (Ctrl-C twice, an xdist worker killed, a CI timeout) skips the session's teardown, and a
+    Virtuoso left running keeps its ports and 100 MB until someone kills it."""
+    parent = os.getpid()
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def arm() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent ended before the signal was armed
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arm
+
+
 def wait_until_answers(url: str, process: subprocess.Popen[bytes], seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
     while True:
@@ -95,7 +116,8 @@ class OxigraphServer:
 
     def start(self) -> OxigraphServer:
         command = [str(OXIGRAPH), "serve", "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                        preexec_fn=ends_with_us())
         wait_until_answers(self.base, self.process)
         return self
 
@@ -167,7 +189,8 @@ class VirtuosoServer:
         ini = self.folder / "virtuoso.ini"
         ini.write_text(VIRTUOSO_INI.format(sql_port=self.sql_port, http_port=self.http_port, folder=self.folder))
         self.process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=self.folder,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                        preexec_fn=ends_with_us())
         wait_until_answers(f"{self.base}sparql", self.process, seconds=180)
         grant = 'GRANT SPARQL_UPDATE TO "SPARQL";'
         deadline = time.monotonic() + 60
