@@ -21,43 +21,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from lod.extract import rulefiles
 from lod.extract.cues import Starts, Words, all_words, cues, gateable
 from lod.extract.numbers import SCALES, _words_value
 
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december"]
+_DATA = rulefiles.load("dates")  # the rules' words and patterns: lod/rules/dates.yaml
+_MONTH_NAMES = [str(name) for name in _DATA.data["months"]]
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
 MONTHS["sept"] = 9
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {str(name): i for i, name in enumerate(_DATA.data["weekdays"])}
 
-MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)|\s+(?P<{0}this>this\s+year|last\s+year))?"
-_DAYMON = r"(?:(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?(?P<{0}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{0}m1>" + MON + r")|(?P<{0}m2>" + MON + \
-          r")\s+(?P<{0}d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
-_COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple\s+of)"
-_STATIC = r"(?:the\s+(?:beginning|start|end|middle|evening|morning|night)\s+of\s+|(?:early|mid|late)[-\s]+)?"
-# "since the government's advance on 26 July", "since the army's offensive on Tuesday": an event named by its noun
-# ("since the clashes of 5 June": fighting named by its noun too, and its date after "of")
-_EVENT_NOUN = (r"(?:the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)(?:[\w’'-]+\s+){0,3}?(?:advance|offensive|assault|attack|operation|"
-               r"bombardment|escalation|push|incursion|onslaught|clashes|fighting|battle)\s+(?:on\s+|in\s+|of\s+)")
-# "since the offensive began on April 30": the start of an event with a stated date
-# "since the bridge reopened on 15 August", "since the army began its campaign to take the city in November": any
-# past verb, and a few words after it, before the date
-_EVENT_START = (r"\bsince\s+(?:(?:the\s+|this\s+|its\s+)?(?:[\w’'.-]+\s+){0,8}?(?:began|begun|started|was\s+launched|"
-                r"launched|erupted|escalated|resumed|intensified|broke\s+out|fell|[a-z]{3,}ed)\s+"
-                # ("... launched a major offensive, backed by air strikes, on 1 February": one phrase between commas)
-                r"(?:[\w’'-]+\s+|[\w’'-]+,\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+,\s+){0,10}?"
-                r"(?:on\s+|in\s+)?|"
-                # "since the start of the offensive on 3 June", "since the launch of its assault in May"
-                r"the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:[\w’'-]+\s+){1,6}?(?:on|in)\s+|" + _EVENT_NOUN + r")")
-# "the offensive, which began on 1 June, has displaced ...": a "since" period from that day
-_BEGAN = (r"\b(?:began|begun|started|erupted|was\s+launched|were\s+launched|kicked\s+off|"
-          # "The offensive, launched on Monday, has displaced ...", "the campaign launched on 1 June"
-          r"(?:(?<=,\s)|(?<=offensive\s)|(?<=campaign\s)|(?<=operation\s)|(?<=assault\s))launched)\s+(?:on\s+|in\s+)?")
+MON = _DATA.fragment("MON")
+WEEKDAY = _DATA.fragment("WEEKDAY")
+
 
 Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day", "day-before", "anaphor"]
 
@@ -123,185 +100,14 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # relative dates that need only the year, which the month a page is dated by (or its title's) gives: "this year",
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
-# a perfect tense before a count of days ("have fled in four days", "has reached 23,000 in four days")
-_PERFECT_BEFORE = re.compile(r"\b(?:have|has)\b(?:(?!\b(?:had|was|were|in\s+(?:19|20)\d\d)\b)[^.;])*$", re.I)
+_PERFECT_BEFORE = _DATA.patterns["perfect_before"].pattern
 _ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # ranges first, so "From 1 to 29 December" is not read as two points
-    # "between 1-10 June": a hyphen with no spaces too
-    ("range-days", re.compile(r"\b(?:from|between)\s+(?:the\s+)?(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+(?:the\s+)?|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    ("range-months", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y2"), re.I)),
-    # "between 2012 and 2015", "from 2014 to 2016": the years from the first to the last
-    ("range-years", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through|-|–)\s+(?P<y2>(?:19|20)\d\d)\b", re.I)),
-    # "on the night of 12 to 13 June": both days
-    ("range-days", re.compile(r"\b(?:on\s+)?the\s+night\s+of\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|-|–|and)\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    # "on 10 and 11 March", "on March 10 and 11": those days
-    ("range-days", re.compile(r"\bon\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+and\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    ("range-days", re.compile(r"\bon\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
-    # "from January 20 to the end of February", "between 3 May and late June": to the month's last day
-    ("range-date-month", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through)\s+"
-                                    r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m>" + MON + r")\b(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)"
-                                    + _YEAR.format("y"), re.I)),
-    # "between late May and 10 June", "from May until 10 June": from the month's first day to that day
-    ("range-month-date", re.compile(r"\b(?:from|between)\s+(?:the\s+(?:beginning|start|middle)\s+of\s+|(?:early|mid|late)[-\s]+)?(?P<m1>" + MON
-                                    + r")\s+(?:to|and|until|through|till)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
-    ("range-dates", re.compile(r"\b(?:from|between)\s+" + _DAYMON.format("a") + r"(?:,?\s+(?P<ya>(?:19|20)\d\d))?\s+(?:to|and|until|through|till)\s+" + _DAYMON.format("b") + _YEAR.format("yb"), re.I)),
-    # "from 15/12/2017 to 31/01/2018", "between 15.12.2017 and 31.01.2018": numeric dates, day first (month first when the
-    # first number cannot be a month)
-    ("range-numeric", re.compile(r"\b(?:from|between)\s+(?P<a1>\d{1,2})(?P<sep>[./])(?P<a2>\d{1,2})(?P=sep)(?P<ay>(?:19|20)\d\d)\s*"
-                                 r"(?:to|and|until|through|till|-|–)\s*(?P<b1>\d{1,2})(?P=sep)(?P<b2>\d{1,2})(?P=sep)(?P<by>(?:19|20)\d\d)\b", re.I)),
-    # "from June 1 to 10": the month first
-    # "in the period 1-10 June", "fled 1-10 June": a bare range of days
-    ("range-days-bare", re.compile(r"(?<![\d,.])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    # "June 12-18", "Dec. 3-9, 2017" (the month first, as in wire copy): those days
-    ("range-days-bare", re.compile(r"\b(?P<m>" + MON + r")\s+(?P<a>[12]?\d|3[01])\s*[-–]\s*(?P<b>[12]?\d|3[01])\b(?![-–/.]?\d)" + _YEAR.format("y"), re.I)),
-    ("range-days", re.compile(r"\b(?:from|between)\s+(?P<m>" + MON + r")\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:to|and|until)\s+|\s*[-–]\s*)(?P<b>\d{1,2})(?:st|nd|rd|th)?\b(?!\s+" + MON + r")" + _YEAR.format("y"), re.I)),
-    # "in May and June", "during April, May and June 2018": from the first month to the last
-    # (a part of a month is the month: "in late May and early June")
-    ("month-list", re.compile(r"\b(?:in|during|throughout|over)\s+(?:(?:early|mid|late)[-\s]+)?(?P<m1>" + MON + r")(?:\s+(?P<y1>(?:19|20)\d\d))?(?:,\s+" + MON + r")*,?\s+and\s+(?:(?:early|mid|late)[-\s]+)?(?P<m2>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y2"), re.I)),
-    # "in the ten days since the offensive began": that many days back from the reporting date
-    ("since-duration", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?)\s+since\b", re.I)),
-    # "in the first ten days of July", "the first week of December", "the last two weeks of May 2018"
-    ("part-of-month", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|last|second|third)\s+(?:" + _COUNT
-                                 + r"\s+)?(?P<u>days?|weeks?|fortnight|half)\s+of\s+(?P<m>" + MON + r")" + _YEAR.format("y"), re.I)),
-    # "in the first half of 2015", "the second quarter of this year"
-    ("part-of-year", re.compile(r"\b(?:in|during|over|within|for|of)\s+the\s+(?P<w>first|second|third|fourth|last)\s+"
-                                r"(?:" + _COUNT + r"\s+)?(?P<u>half|quarter|months)\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this|last|the)\s+year\b)", re.I)),
-    # "over the weekend", "at the weekend": the last Saturday and Sunday up to the publication date
-    ("weekend", re.compile(r"\b(?:over|during|at|on|this)\s+(?:the\s+)?weekend\b", re.I)),
-    # "in the 24 hours to Monday morning", "in the 48 hours to Friday", "in the week to Friday", "the three days to 10
-    # June": that many days back from the day named (24 hours are one day)
-    ("duration-to", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:past\s+|last\s+)?(?:" + _COUNT + r"\s+)?(?P<u>hours|days|weeks?)\s+"
-                               r"(?:up\s+)?(?:to|until|ending(?:\s+on)?)\s+(?:(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("t")
-                               + _YEAR.format("ty") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
-    ("past-duration", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:" + _COUNT + r"\s+)?(?P<u>hours?|days?|weeks?|months?|fortnight)\b", re.I)),
-    ("past-duration", re.compile(r"\bthis\s+past\s+(?P<u>week|month|fortnight)\b", re.I)),
-    ("past-duration", re.compile(r"\b(?P<n>\d+|twenty-four|forty-eight)\s+hours\b(?=\s+(?:to|up\s+to|until)\b|[,.]?\s*$)", re.I)),
-    # "3,000 flee the town in 24 hrs": a headline's count of the last hours
-    # ("in just 48 hours" too)
-    ("past-duration", re.compile(r"\bin\s+(?:just\s+|only\s+)?(?P<n>\d+|twenty-four|forty-eight)\s+(?:hours|hrs)\b(?!\s+(?:of|a\s+day|per))", re.I)),
-    # "so far this year": from the 1st of the year (or month) to the reporting date
-    ("so-far-this", re.compile(r"\b(?:so\s+far\s+this\s+(?P<u>year|month)|this\s+(?P<u2>year|month)\s+(?:so\s+far|alone|to\s+date))\b", re.I)),
-    # "in the week to 10 June", "in the week up to June 10": the seven days ending that day
-    ("week-to", re.compile(r"\b(?:in|during|over)\s+the\s+week\s+(?:up\s+)?(?:to|until|ending)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
-    # "since the offensive began two weeks ago": a "since" period from that many days before the publication date
-    ("since-event-ago", re.compile(_EVENT_START + r"(?:(?:its|their|a|an|the)\s+(?:[\w’'-]+\s+){0,6}?)?(?:" + _COUNT + r"\s+)?(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    # "on Saturday and Sunday", "between Monday and Wednesday": the days from the first to the second
-    # (wire copy drops the "on": "fled Wednesday and Thursday")
-    ("weekday-range", re.compile(r"\b(?:(?:on|between|from)\s+)?(?P<w1>" + WEEKDAY + r")\s+(?:and|to|until)\s+(?P<w2>" + WEEKDAY + r")\b", re.I)),
-    # "overnight": the night before the publication date
-    ("overnight", re.compile(r"\bovernight\b(?!\s+(?:stay|shelter|bag|flight|train|bus))", re.I)),
-    # "since fighting erupted last week", "since the offensive began last month", "... earlier this month": from the
-    # first day of that week or month
-    ("since-event-last", re.compile(_EVENT_START + r"(?P<which>last|(?:earlier\s+)?this)\s+(?P<u>week|month)\b", re.I)),
-    # "since early last month", "since the end of last month": from the first (or last) day of the month before;
-    # "since last week": from the Monday of the week before (a since period, closed on the reporting date)
-    ("since-last-month", re.compile(r"\bsince\s+(?:the\s+(?P<p>beginning|start|middle|end)\s+of\s+|(?P<q>early|mid|late)[-\s]+)?last\s+(?P<u>month|week)\b", re.I)),
-    ("previous-week", re.compile(r"\b(?:the\s+(?:previous|preceding)|the)\s+(?P<u>week|month)\s+before\b|\bthe\s+previous\s+(?P<u2>week|month)\b(?!s)", re.I)),
-    # "last week" is the calendar week before; a bare "past week" is seven days back (past-duration, below)
-    ("last-week", re.compile(r"\b(?:last\s+(?P<u>week|month|weekend)|past\s+(?P<u2>weekend))\b(?!s)", re.I)),
-    ("past-duration", re.compile(r"\bpast\s+(?P<u>week|month|fortnight)\b(?!s)", re.I)),
-    # "44,000 have fled in four days": a count of days in a perfect tense is the past N days (checked in _resolve)
-    ("in-n-days", re.compile(r"\b(?:in|within|over)\s+(?:just\s+|only\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                             r"(?P<u>days|weeks)\b(?!\s+(?:of|after|before|later|ago|since|from|to)\b)", re.I)),
-    ("this-week", re.compile(r"\b(?:earlier\s+)?this\s+(?P<u>week|month)\b", re.I)),
-    ("this-year-start", re.compile(r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+(?P<u>year|month|week)\b", re.I)),
-    # "three days ago": that day
-    ("days-ago", re.compile(r"(?<!since\s)\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)),
-    # "since 01/06/2016", "on 1/6/2016": numeric dates, day first (month first when the first number cannot be a month)
-    ("numeric-date", re.compile(r"\b(?:(?P<pre>since|on|from)\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b", re.I)),
-    # "as of 10 June": the day the figure stands at, its reporting date; no period of its own
-    ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?:" + WEEKDAY + r",?\s+)?" + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    # "as of Monday (morning)": that weekday, as "as of 10 June" (a reporting date, no period)
-    ("as-of-weekday", re.compile(r"\bas\s+(?:of|at)\s+(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b(?!,?\s+\d)", re.I)),
-    # "the office's update of 10 June", "a report published on Monday", "in its latest update on Friday": the day the
-    # figures were issued, their reporting date (as "as of")
-    ("doc-date", re.compile(r"\b(?:update|report|statement|bulletin|release|briefing|figures|data|assessment|snapshot|sitrep)"
-                            # "In a statement Tuesday, X said" (a fronted phrase of wire copy, the "on" dropped)
-                            r"(?:,\s*dated\s+|\s+(?:of|dated|from)\s+|\s+(?=(?-i:" + WEEKDAY + r"),)|\s+(?:(?:published|issued|released|posted)\s+(?:by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?\s+)?)?on\s+)(?:(?:" + WEEKDAY
-                            + r"),?\s+)?(?:" + _DAYMON.format("s") + _YEAR.format("sy") + r"|(?P<w>" + WEEKDAY + r")\b)", re.I)),
-    # "in its 14 May update", "according to a Tuesday statement": the day before the document's noun
-    ("doc-date", re.compile(r"\b(?:in|according\s+to)\s+(?:its|their|the|a|an)\s+(?:(?:latest|last|weekly|daily|new)\s+)?(?:" + _DAYMON.format("s")
-                            + _YEAR.format("sy") + r"|(?P<w>(?-i:" + WEEKDAY + r")))\s+(?:update|report|statement|bulletin|release|briefing|sitrep)\b", re.I)),
-    # "the previous day", "the day before": the day before the reporting date
-    ("day-before", re.compile(r"\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b(?!\s+(?:yesterday|the))", re.I)),
-    # "as of the end of May": its last day
-    ("as-of-month", re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y"), re.I)),
-    # "in June so far", "so far in June": from the 1st to the reporting date
-    ("month-so-far", re.compile(r"\b(?:in\s+(?P<m>" + MON + r")\s+so\s+far|so\s+far\s+in\s+(?P<m2>" + MON + r"))\b", re.I)),
-    # "the week of 6 June": that day and the six after it
-    ("week-of", re.compile(r"\b(?:during|in|over)\s+the\s+week\s+of\s+" + _DAYMON.format("w") + _YEAR.format("wy"), re.I)),
-    # "since then", "have fled since.": from the date the text gave before
-    # ("have fled since, the agency said": a closing "since" before the attribution too)
-    ("since-then", re.compile(r"\bsince\s+then\b|\bsince(?=\s*[.;]|\s*$)|(?<=\w\s)since(?=\s*,)", re.I)),
-    # "that month", "The same day", "That day alone": the day or the month the text dated last; "the following day",
-    # "a day later": the day after it (both resolved by ``lod.extract.document``, open when no date came before)
-    ("that-time", re.compile(r"\b(?:(?:on|in|during|over|for)\s+)?(?:that|the\s+same)\s+(?P<u>day|month)\b"
-                             r"(?!\s+(?:before|after|of|that|when|on|in)\b|['’]s)", re.I)),
-    ("day-after", re.compile(r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|a\s+day\s+later|(?:on\s+)?the\s+day\s+after)\b"
-                             r"(?!\s+(?:the|that|its|his|her|their|a|an|tomorrow)\b|\s+[A-Z0-9])", re.I)),
-    # "on the first day and night": the first day (and the night after) of the operation the text dated before
-    ("first-day", re.compile(r"\b(?:on|during|in|over)\s+the\s+first\s+day(?P<night>\s+and\s+night)?\b", re.I)),
-    ("since-weekend", re.compile(r"\bsince\s+(?:the|last)\s+weekend\b", re.I)),
-    ("began-date", re.compile(_BEGAN + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    ("began-weekday", re.compile(_BEGAN + r"(?:last\s+)?(?P<w>" + WEEKDAY + r")\b", re.I)),
-    ("since-event-date", re.compile(_EVENT_START + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    ("since-event-month", re.compile(_EVENT_START + r"(?:last\s+)?(?P<m>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)" + _YEAR.format("y"), re.I)),
-    ("since-event-year", re.compile(_EVENT_START + r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<last>last\s+year)\b)", re.I)),
-    ("since-date", re.compile(r"\bsince\s+(?:the\s+(?:evening|morning|night)\s+of\s+)?(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?"
-                              + _DAYMON.format("s") + _YEAR.format("sy"), re.I)),
-    # "since the end of January" from its last day, as "since the end of last month"
-    ("since-month", re.compile(r"\bsince\s+(?:last\s+)?(?:(?P<end>the\s+end\s+of\s+)|" + _STATIC + r")(?P<m>" + MON + r")(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)"
-                               + _YEAR.format("y"), re.I)),
-    ("since-weekday", re.compile(r"\bsince\s+(?:" + _EVENT_NOUN + r")?(?:last\s+|(?:early|late)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
-    ("since-year", re.compile(r"\bsince\s+" + _STATIC + r"(?P<y>(?:19|20)\d\d)\b", re.I)),
-    # "since the offensive began" with no date after it: open here, dated by the sentence before that says when it was
-    # launched (``lod.extract.document``)
-    ("vague", re.compile(r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|war|conflict|escalation)\b|"
-                         r"\bsince\s+the\s+(?:campaign|offensive|operation|assault|escalation|bombardment)\s+(?:began|started|was\s+launched)"
-                         r"(?!\s*(?:on|in|at|last|earlier|this|late|early|mid|a|an|about|around|some|over|more|nearly|almost|just|\d|"
-                         r"two|three|four|five|six|seven|eight|nine|ten|several)\b)\b|"
-                         r"\bover\s+the\s+(?:last|past)\s+year\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bearlier\s+this\s+year\b", re.I)),
-    ("day-month", re.compile(r"\b(?:on\s+)?" + _DAYMON.format("p") + _YEAR.format("py"), re.I)),
-    # "since the 12th", "on the 3rd" with no month: that day of the month, on or before the reporting date
-    ("day-only", re.compile(r"\b(?P<pre>on|since)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + MON
-                            + r")\b)(?!\s+(?:[a-z]+\s+)?(?:day|days|week|hour|anniversary|time|century|floor|round|of|consecutive)\b)", re.I)),
-    # "during the year", "over the course of the year": the year the text named last (resolved by the document,
-    # ``lod.extract.document``); open when it named none
-    ("the-year", re.compile(r"\b(?:during|throughout|over|in)\s+(?:the\s+course\s+of\s+)?the\s+(?:same\s+)?year\b"
-                            r"(?!\s*(?:,\s*)?(?:19|20)\d\d)", re.I)),
-    # "in 2014", "during 2015", "throughout 2013": that year
-    ("in-year", re.compile(r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d|\s*[-–]\s*\d)", re.I)),
-    ("month-year", re.compile(r"\b(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?|"
-                              # "at the end of May", "in the middle of June": the month, as "in late May"
-                              r"(?:at|in)\s+the\s+(?:beginning|start|middle|end)\s+of\s+)(?P<m>" + MON + r")(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ythis>this\s+year|last\s+year))?\b(?!\s+\d)", re.I)),
-    # "July saw the displacement of ...", "March 2018 brought": the month as the subject
-    ("month-subject", re.compile(r"(?:^|(?<=[.;:]\s))(?P<m>" + MON + r")\b(?:\s+(?P<y>(?:19|20)\d\d))?\s+(?:saw|witnessed|brought|recorded)\b")),
-    # "this year", "earlier this year": from 1 January to the reporting date; "last year": the whole year before
-    ("this-year", re.compile(r"\b(?<!earlier\s)(?<!later\s)this\s+year\b", re.I)),
-    ("last-year", re.compile(r"\b(?:in\s+|during\s+|throughout\s+)?(?<!the\s)last\s+year\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<w>" + WEEKDAY + r")(?:\s+(?:morning|evening|night|afternoon))?\b", re.I)),
-    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|last\s+night|this\s+morning|earlier\s+today)\b", re.I)),
-]
+# The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in _DATA.rules]
 
 # Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "range-days": ("from", "between", "on ", "night"), "range-days-bare": tuple(name[:3] for name in _MONTH_NAMES), "since-event-last": ("since",), "range-months": ("from", "between"), "range-dates": ("from", "between"),
-    "part-of-month": ("first", "last", "second", "third"), "part-of-year": ("half", "quarter", "months"),
-    "weekend": ("weekend",), "past-duration": ("past", "last", "previous", "preceding", "hours", "hrs"), "in-n-days": ("days", "weeks"),
-    "so-far-this": ("this",), "week-to": ("week",), "duration-to": ("hours", "days", "week"), "range-date-month": ("from", "between"), "range-month-date": ("from", "between"), "since-event-ago": (" ago",), "weekday-range": ("day",),
-    "overnight": ("overnight",), "since-last-month": ("last month", "last week"), "days-ago": (" ago",), "numeric-date": ("/",), "previous-week": ("previous", "preceding", "before"), "last-week": ("last", "past"),
-    "this-week": ("this",), "this-year-start": ("since",), "since-event-date": ("since",),
-    "since-event-month": ("since",), "since-event-year": ("since",), "since-date": ("since",),
-    "since-month": ("since",), "since-weekday": ("since",), "since-year": ("since",), "vague": ("since", "year", "recent"),
-    "in-year": ("19", "20"), "month-subject": ("saw", "witnessed", "brought", "recorded"), "weekday": ("day",), "month-list": (" and ",), "range-years": ("from", "between"), "range-numeric": ("from", "between"), "since-duration": ("since",), "as-of": ("as ",), "as-of-weekday": ("as ",), "doc-date": ("update", "report", "statement", "bulletin", "release", "briefing", "figures", "data", "assessment", "snapshot", "sitrep"), "day-before": ("previous day", "preceding day", "day before"), "as-of-month": ("as ",), "month-so-far": ("so far",), "week-of": ("week of",), "since-then": ("since",), "first-day": ("first day",), "that-time": ("that day", "that month", "same day", "same month"),
-    "day-after": ("following day", "next day", "day later", "day after"),
-    "since-weekend": ("weekend",), "began-date": ("began", "begun", "started", "erupted", "launched", "kicked"),
-    "began-weekday": ("began", "begun", "started", "erupted", "launched", "kicked"), "this-year": ("this year",),
-    "last-year": ("last year",), "the-year": ("the year", "same year"),
-    "yesterday": ("yesterday", "today", "night", "morning"), "day-only": ("on the", "since the"),
-}
+_NEEDS: dict[str, tuple[str, ...]] = {rule.name: rule.needs for rule in _DATA.rules if rule.needs is not None}
 
 _NEED_WORDS = tuple(sorted({word for words in _NEEDS.values() for word in words}))
 _MONTH_HEADS = tuple(name[:3] for name in _MONTH_NAMES)
@@ -699,12 +505,11 @@ def _runnable(present: frozenset[str], cued: bool) -> tuple[tuple[str, Starts], 
 _RUNNABLE: dict[tuple[frozenset[str], bool], tuple[tuple[str, Starts], ...]] = {}
 
 
-_TITLE_MONTH = re.compile(r"\b(?P<m>" + MON + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_TITLE_MONTH = _DATA.patterns["title_month"].pattern
 _TITLE_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?![\d/-])")
 
 
-_TODAY = re.compile(r"\btoday(?:\s+(?:morning|afternoon|evening))?,?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                    r"(?P<m>" + MON + r"),?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_TODAY = _DATA.patterns["today"].pattern
 
 
 def stated_today(text: str) -> date | None:

@@ -1,0 +1,47 @@
+"""The rules are data (issue 8, point 2): every rule and pattern of the rule files in lod/rules/ (dates.yaml, ...)
+matches each of its examples and none of its counter-examples, searched as the extraction code searches."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.extract import rulefiles
+from lod.extract.rulefiles import Rule
+
+
+def _rules() -> list[tuple[str, Rule]]:
+    found = []
+    for family in rulefiles.FAMILIES:
+        data = rulefiles.load(family)
+        found += [(f"{family}:{at}:{rule.name}", rule) for at, rule in enumerate(data.rules)]
+        found += [(f"{family}:{name}", rule) for name, rule in data.patterns.items()]
+    return found
+
+
+RULES = _rules()
+CASES = [(key, text, True) for key, rule in RULES for text in rule.examples] + \
+        [(key, text, False) for key, rule in RULES for text in rule.counter]
+BY_KEY = dict(RULES)
+
+
+def test_rule_files_are_read() -> None:
+    assert "dates" in rulefiles.FAMILIES
+    assert len(rulefiles.load("dates").rules) > 60
+
+
+@pytest.mark.parametrize(("key", "rule"), RULES, ids=[key for key, _ in RULES])
+def test_every_rule_has_an_example_and_a_counter_example(key: str, rule: Rule) -> None:
+    assert rule.examples and rule.counter
+
+
+@pytest.mark.parametrize(("key", "text", "matches"), CASES, ids=[f"{k}:{t}" for k, t, _ in CASES])
+def test_rule_matches_its_examples_only(key: str, text: str, matches: bool) -> None:
+    assert bool(BY_KEY[key].pattern.search(text)) is matches
+
+
+def test_expand_includes_fragments_with_their_group_prefix() -> None:
+    fragments = {"DAY": r"(?P<{p}d>\d{1,2})\s+{MONTH}", "MONTH": "(?:May|June)"}
+    assert rulefiles.expand("from {DAY:a}\n  to {DAY:b}", fragments) == \
+        r"from(?P<ad>\d{1,2})\s+(?:May|June)to(?P<bd>\d{1,2})\s+(?:May|June)"
+    with pytest.raises(KeyError):
+        rulefiles.expand("{NOPE}", fragments)
