@@ -25,15 +25,15 @@ from lod.extract import rulefiles
 from lod.extract.cues import Starts, Words, all_words, cues, gateable
 from lod.extract.numbers import SCALES, _words_value
 
-_DATA = rulefiles.load("dates")  # the rules' words and patterns: lod/rules/dates.yaml
-_MONTH_NAMES = [str(name) for name in _DATA.data["months"]]
+RULES = rulefiles.load("dates")  # the rules' words and patterns: lod/rules/dates.yaml
+_MONTH_NAMES = [str(name) for name in RULES.data["months"]]
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
 MONTHS["sept"] = 9
-WEEKDAYS = {str(name): i for i, name in enumerate(_DATA.data["weekdays"])}
+WEEKDAYS = {str(name): i for i, name in enumerate(RULES.data["weekdays"])}
 
-MON = _DATA.fragment("MON")
-WEEKDAY = _DATA.fragment("WEEKDAY")
+MON = RULES.fragment("MON")
+WEEKDAY = RULES.fragment("WEEKDAY")
 
 
 Kind = Literal["point", "period", "since", "past", "as-of", "since-then", "first-day", "day-before", "anaphor"]
@@ -100,14 +100,14 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # relative dates that need only the year, which the month a page is dated by (or its title's) gives: "this year",
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
-_PERFECT_BEFORE = _DATA.patterns["perfect_before"].pattern
+_PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
 _ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in _DATA.rules]
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
 
 # Words (lower case) without one of which a rule cannot match: most sentences with a date skip most rules.
-_NEEDS: dict[str, tuple[str, ...]] = {rule.name: rule.needs for rule in _DATA.rules if rule.needs is not None}
+_NEEDS: dict[str, tuple[str, ...]] = {rule.name: rule.needs for rule in RULES.rules if rule.needs is not None}
 
 _NEED_WORDS = tuple(sorted({word for words in _NEEDS.values() for word in words}))
 _MONTH_HEADS = tuple(name[:3] for name in _MONTH_NAMES)
@@ -505,11 +505,11 @@ def _runnable(present: frozenset[str], cued: bool) -> tuple[tuple[str, Starts], 
 _RUNNABLE: dict[tuple[frozenset[str], bool], tuple[tuple[str, Starts], ...]] = {}
 
 
-_TITLE_MONTH = _DATA.patterns["title_month"].pattern
+_TITLE_MONTH = RULES.patterns["title_month"].pattern
 _TITLE_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?![\d/-])")
 
 
-_TODAY = _DATA.patterns["today"].pattern
+_TODAY = RULES.patterns["today"].pattern
 
 
 def stated_today(text: str) -> date | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lod.extract import rulefiles
 from lod.extract.cues import Gated, end_width, search_end
 from lod.extract.dates import MON, WEEKDAY
 from lod.extract.lexicon import (
@@ -32,265 +33,94 @@ from lod.extract.numbers import NumberMention, find_numbers
 # words before the unit: "more", "newly displaced", a nationality ("<demonym> refugees")
 _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS + tuple(UNIT_ABBREVIATIONS))
-# one noun before the unit ("camp residents", "village families"), not a word that joins or predicates
-_NOUN_BEFORE_UNIT = (r"(?!(?:for|of|to|and|or|but|with|from|in|on|at|by|the|a|an|while|when|as|have|has|had|were|was|are|is|be|"
-                     r"been|than|who|that|which|said|says|more|some|all|those|these|them|their|its|his|her|our|became|become|becoming)\b)"
-                     # not a unit itself: "4,000 families displaced" counts families, not "displaced" people
-                     r"(?!(?:individuals|families|households|persons|people)\s)[a-z]{3,}\s+")
-_UNIT = re.compile(
-    r"\s*(?P<adj>(?:(?:" + _ADJ + r"|[A-Z][\w’'-]+|(?:[a-z]+-)?[a-z]{3,}(?:ed|ing|ly|ful|ous|ive|ic|al|ian|ish|ese|less|ary|ent|ant))\s+){0,3}"
-    r"(?:" + _NOUN_BEFORE_UNIT + r")?)(?P<u>internally\s+displaced\s+(?:people|persons)|" + _PEOPLE + r"|" + PEOPLE_GROUPS + r")\b",
-)
-# "5,000 of the town's residents", "20,000 of its inhabitants": a part of a people unit, counted in it
-_OF_UNIT = re.compile(r"\s*of\s+(?:the|its|their|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,2}?(?P<u>" + _PEOPLE + r")\b")
-# "20,000 of the town's 50,000 residents", "20,000 of its estimated 50,000 people": a part of a population counted after it
-_OF_COUNTED_WHOLE = re.compile(r"\s*of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|its|their)\s+(?:(?:estimated|roughly|some|about|around|nearly|"
-                               r"approximately)\s+)?[\d][\d,.]*(?:\s+(?:million|thousand))?\s+(?:[\w’'-]+\s+)?(?P<u>" + _PEOPLE + r")\b")
-_WHOLE_OF_A_PART = re.compile(r"\d\s+of\s+(?:(?:the\s+)?[\w’'-]+['’]s|the|its|their)\s+(?:(?:estimated|roughly|some|about|around|nearly|"
-                              r"approximately)\s+)?$")
+# the phrasings around figures, each named and explained in lod/rules/figures.yaml with its examples and
+# counter-examples; the pieces given here are assembled from the lexicon's word lists
+RULES = rulefiles.load("figures", ADJ=_ADJ, PEOPLE=_PEOPLE, PEOPLE_GROUPS=PEOPLE_GROUPS, FLOW_OBJECTS=FLOW_OBJECTS,
+                       FLOW_UNITS=FLOW_UNITS, FORCING_VERBS=FORCING_VERBS, NOT_FLOW_OBJECTS=NOT_FLOW_OBJECTS,
+                       FIGURE_PREDICATES_FLOW=FIGURE_PREDICATES["flow"], MON=MON, WEEKDAY=WEEKDAY)
+_NOUN_BEFORE_UNIT = RULES.fragment("NOUN_BEFORE_UNIT")
+_UNIT = RULES.pattern("unit")
+_OF_UNIT = RULES.pattern("of_unit")
+_OF_COUNTED_WHOLE = RULES.pattern("of_counted_whole")
+_WHOLE_OF_A_PART = RULES.pattern("whole_of_a_part")
 _UNIT_CODE = {"individuals": "individuals", "families": "families", "households": "households",
               **{short.lower(): unit for short, unit in UNIT_ABBREVIATIONS.items()}}
-_BARE_FOLLOWERS = re.compile(
-    r"\s*(?:$|[,.;:)]|(?:" + FIGURE_PREDICATES["flow"] + r"|have|has|had|were|was|are|is|of\s+(?:those|them|whom)|"
-    r"\(\s*(?:since|in|over|during|from|between|as\s+of|past|last|this)\b|out\s+of|inside|abroad|across|internally|and|or|more|went|headed|(?:going|moving)\s+(?:to|into|towards)|to\s+(?:flee|leave|escape|move|abandon|seek)|who|that|since|from|into|in|on|this|last|during|within|over|"
-    r"as\s+(?:of|at)|so\s+far|to\s+date|altogether|between|until|at\s+the\s+(?:end|start|beginning)\s+of|(?:a|per|each|every)\s+day|daily|according|"
-    r"the\s+(?:previous|preceding)\s+(?:day|week|month|year)|the\s+(?:day|week|month|year)\s+before|"
-    r"(?:a|one|two|three|four|several)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)|by\s+(?:the\s+end\s+of\s+)?(?:" + WEEKDAY + r"|"
-    r"" + MON + r"|mid-|early|late|then|now))\b)", re.IGNORECASE,
-)
-# a bare number, a few words (no other number, no full stop), then a flight: "5,000 already fled", "5,000 — mostly
-# women and children — have fled"
-_BARE_BEFORE_FLOW = re.compile(r"\s*(?:[—–-]+\s*[^\d.;—–]{1,40}?[—–-]+\s*)?(?:(?:so\s+far|in\s+total|to\s+date|[a-z]+ly|already|now|alone|altogether|overall|also|since|then|"
-                               r"all|more|still|later|just|have|has|had|were|was|are|been|being)\s+){0,3}(?:" + FIGURE_PREDICATES["flow"] + r")\b")
-_CONNECTOR = re.compile(r"^\s*(?:,?\s*(?:consisting\s+of|comprising|numbering|amounting\s+to|including|(?:with\s+|for\s+)?a\s+total\s+of|totall?ing|or|"
-                        r"(?:the\s+)?equivalent\s+(?:to|of)|"
-                        r"i\.e\.|that\s+is|and|to)\s*|\s*\(\s*|\s*[-–—/]+\s*)$", re.IGNORECASE)
-_SKIP_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|dollars|euros|USD|US\$|pounds|" + MON + r"(?!\w)|(?:and|to|-)\s+\d{1,2}\s+" + MON + r")", re.IGNORECASE)
-_SKIP_BEFORE = re.compile(r"(?:[$€£]|US\$|USD\s?|" + MON + r"\s?|\bNo\.\s?|\bresolution\s|:)$", re.IGNORECASE)
+_BARE_FOLLOWERS = RULES.pattern("bare_followers")
+_BARE_BEFORE_FLOW = RULES.pattern("bare_before_flow")
+_CONNECTOR = RULES.pattern("connector")
+_SKIP_AFTER = RULES.pattern("skip_after")
+_SKIP_BEFORE = RULES.pattern("skip_before")
 _SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
 
-_FLOW_OBJECT = re.compile(
-    r"\b(?:" + FLOW_OBJECTS + r"|" + FORCING_VERBS + r"(?P<forced>))\s*(?:the\s+|some\s+|an?\s+)?"
-    r"(?:(?:another|further|additional|other)\s+)?$", re.IGNORECASE,  # "received a further 1,200 families"
-)
-# a count of people said to be of some kind ("1,200 of the arrivals are children"): who they are, not how many moved
-_WHO_THEY_ARE = re.compile(r"\s*(?:are|were|was|is)\s+(?:(?:mostly|mainly|reportedly|all|believed\s+to\s+be|said\s+to\s+be)\s+)?"
-                           r"(?:children|women|minors|girls|boys|men|elderly|under\s+(?:the\s+age|\d)|aged|older|disabled|"
-                           r"unaccompanied|infants|pregnant|female|male)\b", re.IGNORECASE)
-# a finite verb or a relative pronoun after a part's count: "including 20,000 who fled" (a flow of its own), not
-# "including 125,000 people displaced from elsewhere" (a participle that describes a part of a population)
-_FINITE_OR_RELATIVE = re.compile(r"\b(?:who|that|which|have|has|had|were|was|are|is|been)\b", re.IGNORECASE)
+_FLOW_OBJECT = RULES.pattern("flow_object")
+_WHO_THEY_ARE = RULES.pattern("who_they_are")
+_FINITE_OR_RELATIVE = RULES.pattern("finite_or_relative")
 _CITATION = re.compile(SOURCE_CITATION)
-_PART = re.compile(r"(?:\bincluding|\b(?:of|among)\s+(?:them|whom))\s*$", re.IGNORECASE)
-# a place (or any capitalised name) and nothing else between two figures: "..., Y some 21,500 and Z district 17,000"
-_GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|an|ash|as|ar|ad)[-\s])?[\w’'-]+){0,3}\s*$")
-# "20,000 of them in the past week" (a part of the flow, by time or place), not "20,000 of them children" (who they are)
-# a flow told without a count: "Thousands of people fled", "displaced tens of thousands of residents"
-_VAGUE_FLOW = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|hundreds\s+of\s+thousands|scores|many)\b[^.;\d]*?"
-                         r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b|\b(?:" + FLOW_OBJECTS + r")\s+(?:tens\s+of\s+|hundreds\s+of\s+)?"
-                         r"(?:thousands|hundreds)\b", re.IGNORECASE)
-# "A week ago, the agency had put the figure at 45,000", "officials say their number is 20,000": the count of the flow
-#  just told (in figures or in words), given again
-FIGURE_AT = re.compile(
-    r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|estimate|gave|gives)\s+(?:the|this|that|its|their)\s+"
-    r"(?:figure|number|total|tally|count)s?\s+at|(?:the|this|that|their)\s+(?:figure|number|total|tally|count)s?\s+"
-    r"(?:is|was|are|were|stands\s+at|stood\s+at|has\s+reached|had\s+reached|reached|(?:has\s+|had\s+)?(?:risen|rose|climbed|grown|grew)\s+to)"
-    r"(?:\s+(?:now|already|estimated\s+at))?)\s+$", re.IGNORECASE)
+_PART = RULES.pattern("part")
+_GAPPED = RULES.pattern("gapped")
+_VAGUE_FLOW = RULES.pattern("vague_flow")
+FIGURE_AT = RULES.pattern("figure_at")
 
 
 # a count in brackets after a place: "Northtown (38,000)"
 _PLACE_BRACKET = re.compile(r"[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,2}\s*\(\s*$")
-_OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\s+(?:in|on|during|since|over|from|to|into|within|alone)\b", re.IGNORECASE)
-# where a part of the flow just counted went: "2,000 of whom went to the north", "Of the 5,000 who fled, 2,000 went to X"
-_PART_WENT = re.compile(r"\s*(?:of\s+(?:them|whom)\s+)?(?:went|have\s+gone|had\s+gone|headed|made\s+their\s+way|"
-                        # "10,000 fled since Saturday, with around 6,000 going to X": a part by where it went
-                        r"(?:going|heading|moving|fleeing)(?=[^.;]{0,3}$|\s+(?:to|into|towards)\b))\s+(?:to|into|towards)\b"
-                        r"(?!\s+(?:school|work|bed|court|war|vote|the\s+polls|hospital)\b)",
-                        re.IGNORECASE)
+_OF_THEM = RULES.pattern("of_them")
+_PART_WENT = RULES.pattern("part_went")
 # a label before a colon that says what the figure after it counts (bullets and headings of situation reports)
 _LABEL = re.compile(r"^\s*(?:[•*-]\s*)?(?P<l>[^:;.]{3,80}):\s*$")
-_LABEL_FLOW = re.compile(r"\b(?:displac\w*|(?:new\s+)?arrivals|(?:IDP\s+|population\s+)?movements|fled|fleeing|exodus|outflows?|influx|"
-                         r"evacuat\w*|newly\s+displaced)\b", re.IGNORECASE)
-_LABEL_NOT_FLOW = re.compile(r"\b(?:population|hosted|hosting|living|in\s+need|returns?|returnees|returned|killed|deaths?|"
-                             r"casualties|injured|wounded|projected|planning|planned|expected|people\s+in\s+need|remain\w*|stock)\b",
-                             re.IGNORECASE)
-# a figure given for comparison, counted in the same terms as the one before
-_COMPARED = re.compile(r"(?:,?\s*(?:up|down)\s+from|,?\s*compared\s+(?:with|to))\s+(?:a\s+(?:peak|high|record)\s+of\s+)?$"
-                       # "fell from 1.3 million in 2015 to 824,000 in 2016": the figure it changed to
-                       r"|\b(?:fell|dropped|declined|decreased|rose|increased|grew|climbed|jumped)\s+from\s+[^;]{1,40}?\s+to\s+$",
-                       re.IGNORECASE)
-# nothing before a sentence's first figure but its qualifier words or a connective: the figure is the subject
-_SUBJECT_START = re.compile(r"^\W{0,3}(?:(?:and|but|so|while|meanwhile|in\s+all|in\s+total|overall|altogether)\s*,?\s*)?$",
-                            re.IGNORECASE)
-_OF_THESE = re.compile(r"^\s*Of\s+(?:these|them|those|this\s+number|this\s+total|the\s+total)\s*,?\s*(?:some|about|around|nearly|over|more\s+than)?\s*$",
-                       re.IGNORECASE)
-# a count that continues a flow told just before: "another 3,000", "a further 3,000", "followed by 3,000", "3,000 more"
-_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|followed\s+by|with\s+(?:another|a\s+further))\s*$",
-                          re.IGNORECASE)
-_MORE_AFTER_FIGURE = re.compile(r"\s*more\b", re.IGNORECASE)
-_MORE_TAIL = re.compile(r"\s*(?:(?:people|civilians|families|individuals|persons|residents|refugees)\s+)?(?:followed\b|following\b|did\s+the\s+same\b|"
-                        r"joined\s+them\b|(?:on|in|during|over|by|the\s+(?:next|following)|later|overnight|to|into|towards|from|this|last|"
-                        r"earlier|yesterday|today|since)\b|"
-                        r"[.;]|$)", re.IGNORECASE)
-_ELLIPSIS_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith\s+(?:a\s+further|another))\s*(?:a\s+further|another|some)?\s*$", re.IGNORECASE)
-_ELLIPSIS_AFTER = re.compile(r"\s*(?:(?:to|into|towards)\s+(?:the\s+(?!total\b)[\w’'-]|[A-Z]|(?:nearby|neighbouring|neighboring|other|"
-                             r"surrounding|safer|northern|southern|eastern|western|north|south|east|west)\b|"
-                             r"[a-z]+-(?:held|controlled|run|led)\b)|"  # "and 10,000 to government-held areas"
-                             # "2,500 fled on Wednesday, about 5,000 on Thursday and a further 8,000 on Friday": a day, and
-                             # no verb of its own after it
-                             r"(?:on\s+(?:" + WEEKDAY + r"|\d{1,2}\s+" + MON + r"|" + MON +
-                             r"\s+\d{1,2})|the\s+(?:following|next|previous)\s+day|overnight)(?:\s+(?:alone|night|morning|evening))?"
-                             r"(?=\s*(?:[,.;]|and\b|$)))")
-_INSERTION = re.compile(r"^\s*(?:,|[–—-]+|\()\s*(?:among\s+(?:them|whom)|including|of\s+(?:them|whom))\s*$", re.IGNORECASE)
+_LABEL_FLOW = RULES.pattern("label_flow")
+_LABEL_NOT_FLOW = RULES.pattern("label_not_flow")
+_COMPARED = RULES.pattern("compared")
+_SUBJECT_START = RULES.pattern("subject_start")
+_OF_THESE = RULES.pattern("of_these")
+_MORE_BEFORE = RULES.pattern("more_before")
+_MORE_AFTER_FIGURE = RULES.pattern("more_after_figure")
+_MORE_TAIL = RULES.pattern("more_tail")
+_ELLIPSIS_BEFORE = RULES.pattern("ellipsis_before")
+_ELLIPSIS_AFTER = RULES.pattern("ellipsis_after")
+_INSERTION = RULES.pattern("insertion")
 # a part counted first, then who it is: "50,000 people, 20,000 of them children, fled" (commas, dashes or brackets)
 _OPEN_PART = re.compile(r"^\s*(?:,|[–—-]+|\()\s*$")
-_OF_THEM_PART = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
-_AMONG = re.compile(r"^\s*(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|them\s*,?\s*)?$", re.IGNORECASE)
-# "N displaced" with no verb after it in its clause: the participle is the predicate ("300 killed and 20,000 displaced")
-_PARTICIPLE_UNIT = re.compile(r"(?:^|(?<!internally)\s)(?:displaced|uprooted)$", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would|receiv\w*|get|got|gets|need\w*|lack\w*|live\w*)\b",
-                     re.IGNORECASE)
-# a figure that is the object of a verb of inquiry or care is not a flow ("interviewed 42 people who left")
-_NOT_FLOW_OBJECT = re.compile(r"\b(?:" + NOT_FLOW_OBJECTS + r")\s*(?:the\s+|some\s+|an?\s+)?$", re.IGNORECASE)
+_OF_THEM_PART = RULES.pattern("of_them_part")
+_AMONG = RULES.pattern("among")
+_PARTICIPLE_UNIT = RULES.pattern("participle_unit")
+_FINITE = RULES.pattern("finite")
+_NOT_FLOW_OBJECT = RULES.pattern("not_flow_object")
 # "half of the town's 40,000 residents have fled": the figure is the population, the share fled (lexicon population_shares)
 _SHARE_BEFORE = re.compile(r"\b" + POPULATION_SHARES + r"\s*$", re.IGNORECASE)
 _FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
-_FORCED_TAIL = re.compile(r"^\s*(?:" + _ADJ + r"\s+)*(?:" + _PEOPLE + r")?\s*"
-                          r"(?:out\b|from\b|to\s+(?:flee|leave|move|escape|safety)\b|fleeing\b|into\s+displacement|"
-                          # a crossing: "an exodus that has brought 30,000 people over the bridge / across the border"
-                          r"(?:over|across)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:border|bridge|river|frontier|mountains?|"
-                          r"crossing|line|hills?|sea)\b)", re.IGNORECASE)
-# A running total of a flow: "the number of civilians who fled ... has reached N", "the number of people
-# displaced since X had risen to N", "the total number of displaced people has reached N", "bringing the
-# total number of people displaced ... to N". The people counted are those who fled, so it is a flow.
-_TOTAL_VERBS = (r"(?:(?:reached|reaches|rose\s+to|has\s+risen\s+to|risen\s+to|stands\s+at|stood\s+at|is|was|hit|hits|exceeded|"
-                r"passed|surpassed|topped|tops|exceeds|exceeding|climbed\s+to|(?:estimated|put|placed)\s+at|at|"
-                r"(?:rose|risen|increased|grew|grown|climbed)\s+by|reaching|rising\s+to|climbing\s+to|standing\s+at|to)"
-                # "reached a record 25,000", "hit a new high of"
-                r"(?:\s+(?:a\s+)?(?:record(?:\s+high\s+of)?|new\s+high\s+of|peak\s+of|total\s+of))?)")
-# "the number of new arrivals reached 5,000": a unit that is a flow by itself needs no relative clause
-_NUMBER_OF_FLOW_UNIT = re.compile(r"\bnumber\s+of\s+(?:" + FLOW_UNITS + r"|evacuees)\b.*\b" + _TOTAL_VERBS + r"\s*$", re.IGNORECASE)
-_NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?:(?:newly|internally|forcibly)\s+)?(?:(?P<pre>displaced|uprooted)\s+)?(?:\w+\s+){0,3}?"
-    r"(?P<u>displaced\s+(?:people|persons)|those|" + _PEOPLE + r")"
-    r"(?:(?<=[Dd]isplaced)|(?(pre)|\s+(?:(?:who|that)\s+(?:have\s+|had\s+|were\s+|has\s+)?(?:been\s+)?(?:" + FIGURE_PREDICATES["flow"] + r")|"
-    r"(?:newly\s+)?(?:displaced|uprooted|fleeing|evacuated|expelled|deported|crossing|arriving|entering))\b))"
-    r".*\b" + _TOTAL_VERBS + r"\s*$",
-    re.IGNORECASE,
-)
-# The figure before the running total it gives: "bringing to 1.1 million the number of refugees who have fled",
-# not "bring to 32,000 the number of refugees sheltering in the province" (a stock)
-_BRING_TO = re.compile(r"\b(?:bring|brings|bringing|brought|raising|raises|raised|pushing|pushed|taking|took)\s+to\s*$",
-                       re.IGNORECASE)
-_NUMBER_OF_AFTER = re.compile(
-    r"\s*the\s+(?:total\s+|overall\s+)?number\s+(?:of\s+)?(?:(?:newly|internally|forcibly)\s+)?(?:displaced\b|uprooted\b|"
-    r"(?:people|persons|civilians|those|refugees|residents)\s+(?:(?:newly|internally|forcibly)\s+)?(?:displaced|uprooted)\b|"
-    r"(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:now\s+)?(?:been\s+)?(?:fled|displaced|left|escaped|"
-    r"uprooted|crossed|arrived|entered|exited|(?:came|went|got)\s+out(?!\s+(?:to|in|for|against|on)\b)|(?:been\s+)?evacuated|been\s+forced))", re.IGNORECASE)
-# A projection whose cue follows the figure: "displacement of up to N people is possible", "... could follow".
-_PROJECTION_AFTER = re.compile(
-    r"^[^,;.]{0,60}?\b(?:(?:planned|scheduled|due)\s+for\b|(?:is|are|was|were|would\s+be|remains?|seems?)\s+(?:also\s+)?(?:possible|likely|expected|"
-    r"feared|anticipated|projected|foreseen|probable|possible)|(?:could|might|may|would|will)\s+(?:also\s+)?"
-    r"(?:follow|occur|result|ensue|come|take\s+place|happen|be\s+(?:displaced|uprooted|forced)|flee))\b",
-    re.IGNORECASE,
-)
-# A reduced relative clause: "N people displaced since December are sheltering ...": the participle
-# describes the people; the sentence's own predicate (here a stock) decides.
-_AUXILIARY = re.compile(r"\b(?:have|has|had|were|was|are|is|been|being|be|who|that|which)\b", re.IGNORECASE)
-# "N people who fled the fighting are now living in camps": the relative clause's verb describes them
-_RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+)?(?:also\s+)?(?:been\s+)?", re.IGNORECASE)
-# "5,000 people who were displaced in the past week": a relative clause that says who the people are
-_DEFINING = re.compile(r"\s*,?\s*(?:who|that)\s+(?:have\s+|had\s+|has\s+|were\s+|was\s+)?(?:also\s+|recently\s+|just\s+)?(?:been\s+)?",
-                       re.IGNORECASE)
-# returnees who flee once more are displaced again: "5,000 returnees were displaced again by the fighting"
-_FLED_AGAIN = re.compile(r"\s*(?:(?:have|has|had|were|was|been|are|is)\s+)*(?:\w+ly\s+)?(?:fled|displaced|uprooted|forced\s+to\s+flee|"
-                         r"forced\s+(?:out|from)|driven\s+(?:out|from)|expelled|escaped)\b", re.IGNORECASE)
-_WHO = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
-# the wounded or sick among the people counted, inserted before their verb ("951 people, including 108 wounded, arrived")
-_WOUNDED_PART = re.compile(r"\s*,?\s*(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:(?:some|about|around|more\s+than|at\s+least|over|nearly)\s+)?"
-                           r"[\d,.]+\s+(?:(?:critically|seriously|severely|badly)\s+)?(?:wounded|injured|sick)(?:\s+(?:people|persons|civilians|patients))?"
-                           r"(?:\s+(?:people|persons|civilians|patients|and\s+sick))?\s*,?", re.IGNORECASE)
-# a new subject after the figure's clause: "4,000 had arrived since Saturday and more were expected" (the projection is
-# of the others)
-_OTHERS_AFTER = re.compile(r"\b(?:and|but|while|with)\s+(?:many\s+|thousands\s+|hundreds\s+|still\s+|even\s+)?(?:more|others)\b",
-                           re.IGNORECASE)
-# people counted as part of a flow who have gone home since: "30,000 of those displaced have since returned"
-_RETURNED_AFTER = re.compile(r"\s*(?:of\s+(?:those|the|them|whom)(?:\s+[\w-]+){0,3}?\s+)?(?:(?:have|has|had|were|are)\s+)?(?:(?:since|now|already|all|mostly|reportedly|largely)\s+)*"
-                             r"(?:returned|gone\s+back|went\s+back|come\s+back|came\s+back)\b", re.IGNORECASE)
-# the main verb of people who fled, when they went home: "200 families who had fled the fighting returned to the town"
-_RETURNED = re.compile(r"\b(?:have\s+|had\s+|has\s+|are\s+(?:now\s+)?|were\s+)?(?:returned|returning|went\s+back|came\s+back|gone\s+back|going\s+back|coming\s+back)\b",
-                       re.IGNORECASE)
+_FORCED_TAIL = RULES.pattern("forced_tail")
+_TOTAL_VERBS = RULES.fragment("TOTAL_VERBS")
+_NUMBER_OF_FLOW_UNIT = RULES.pattern("number_of_flow_unit")
+_NUMBER_OF = RULES.pattern("number_of")
+_BRING_TO = RULES.pattern("bring_to")
+_NUMBER_OF_AFTER = RULES.pattern("number_of_after")
+_PROJECTION_AFTER = RULES.pattern("projection_after")
+_AUXILIARY = RULES.pattern("auxiliary")
+_RELATIVE = RULES.pattern("relative")
+_DEFINING = RULES.pattern("defining")
+_FLED_AGAIN = RULES.pattern("fled_again")
+_WHO = RULES.pattern("who")
+_WOUNDED_PART = RULES.pattern("wounded_part")
+_OTHERS_AFTER = RULES.pattern("others_after")
+_RETURNED_AFTER = RULES.pattern("returned_after")
+_RETURNED = RULES.pattern("returned")
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
-# A flow noun whose count is given: "the exodus had reached 60,000", "displacement figures rose to 250,000"
-# "Nearly 6,000 people left, taking the total since January to 20,000": the running total of that flow
-# the verbs of a running total's relative clause: "bringing the number who have entered since ... to 30,000"
-_WHO_MOVED = r"(?:fled|entered|crossed|arrived|left|escaped|exited|(?:came|went|got)\s+out(?!\s+(?:to|in|for|against|on)\b)|been\s+(?:displaced|evacuated|forced\s+out))"
-_TOTAL_AFTER_FLOW = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:overall\s+)?(?:(?:total|tally|figure)\b(?:\s+number\b)?|"
-                               r"(?:total\s+)?number\b(?=\s+(?:of\s+)?(?:\w+\s+)?(?:displaced|uprooted|who\s+(?:have\s+|had\s+)?" + _WHO_MOVED + r")\b))"
-                               # "bringing the total number (of people) displaced since January to 300,000"
-                               r"(?:\s+of\s+(?:people|persons|civilians|those|families|individuals|refugees|IDPs))?"
-                               r"(?:\s+(?:newly\s+|internally\s+)?(?:displaced|uprooted)|\s+who\s+(?:have\s+|had\s+)?" + _WHO_MOVED + r")?"
-                               r"(?:\s+(?:since|for|so\s+far|this|in|over|during)\b[^.;,]{0,40}?)?\s+to\s*$", re.IGNORECASE)
-# "Those displaced number about 30,000", "the displaced now number 200,000": the people who fled, counted
-_THOSE_NUMBER = re.compile(r"\b(?:(?:those|the|people|civilians)\s+(?:newly\s+)?(?:displaced|uprooted)|those\s+who\s+(?:have\s+|had\s+)?"
-                           r"(?:fled|left|been\s+displaced)|those\s+(?:fleeing|escaping|leaving))\b[^;.]{0,40}?\s+(?:now\s+)?(?:number(?:ed|s)?|(?:(?:are|were|is|was)\s+)?estimated\s+at|"
-                           r"total(?:l?ed|s)?)\s*$", re.IGNORECASE)
-_FLOW_TOTAL = re.compile(r"\b(?:(?:exodus|outflow|influx|flight)(?:\s+of\s+[^.;,\d]{0,60}?(?=\s))?|displacements?|arrivals|departures|evacuations|"
-                         # "the flow of refugees reached N"
-                         r"flows?\s+of\s+(?:[\w-]+\s+)?(?:refugees|people|IDPs|displaced|civilians|families|Syrians)|"
-                         r"(?:IDP|population|displacement)\s+movements|"
-                         # "Numbers fleeing the town rose to 5,000", "the number fleeing": those in flight, counted
-                         r"numbers?\s+(?:fleeing|escaping|leaving|crossing|arriving)\b[^.;,\d]{0,40}?(?=\s))\b(?:\s+(?:figures?|numbers?|totals?|toll))?"
-                         # "New displacements in 2017 reached 2.9 million": a short phrase of time or place between
-                         # "Arrivals on Tuesday numbered 3,000", "Arrivals into the district reached 5,000"
-                         # "The exodus since 1 February has reached 46,000": a day of a month in that phrase
-                         r"(?:\s+(?:in|during|since|over|for|from|across|on|into|to|at)\s+[^.;,\d]{0,30}?(?:\b\d{1,2}\s+[A-Z][a-z]+\b)?"
-                         r"(?:\b(?:19|20)\d\d\b)?)?"
-                         r"\s+(?:has\s+|had\s+|have\s+|now\s+)?(?:reached|rose\s+to|risen\s+to|climbed\s+to|hit|topped|tops|"
-                         r"exceeded|exceeds|passed|surpassed|stands\s+at|stood\s+at|totall?ed|totals|numbered|numbers|"
-                         # "New displacements fell from 1.3 million in 2015 to 824,000 in 2016"
-                         r"(?:fell|dropped|declined|decreased|rose|increased|grew|climbed|jumped)\s+from)\s*$"
-                         # "The new arrivals, more than 23,000 since 3 June, are mostly women": a count in apposition
-                         r"|\b(?:(?:new\s+|latest\s+|recent\s+)?(?:arrivals|displacements|newcomers|evacuees)|influx|exodus|outflow)\s*[,(–—]\s*(?:of\s+)?$",
-                         re.IGNORECASE)
-# "the highest number of new displacements in 2017, with 2.9 million": a count given for a flow named before it
-_WITH_FLOW = re.compile(r"\b" + FLOW_UNITS + r"\b[^.;:]{0,80},\s*with\s+(?:a\s+total\s+of\s+|some\s+|about\s+|around\s+|over\s+|nearly\s+)?$",
-                        re.IGNORECASE)
-_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|deaths?\s+of|injur\w*(?:\s+of)?|wound\w*|massacred|executed|arrested|"
-                              r"detained)\s*(?:the\s+)?$", re.IGNORECASE)
-_STOCK_BEFORE = re.compile(r"\b(?:home\s+to|(?:city|town|village|country|camp)\s+of|hosts?|hosting|houses|population\s+of|(?:estimated|put)\s+at|swelled\s+to|"
-                           r"(?:grown|risen|grew|rose)\s+to|accommodat\w+|sheltering|shelters?|taken\s+in|"
-                           r"need\s+of|assist\w*|aid\s+to|reach(?:ed)?|support\w*)\s*$", re.IGNORECASE)
-# a place or a body that hosts the people counted: they are a stock, even when defined by their flight
-_HOSTED_BEFORE = re.compile(r"\b(?:home\s+to|hosts|hosting|hosted|houses|housing|sheltering|shelters|accommodat\w+)\s*(?:the\s+)?$",
-                            re.IGNORECASE)
-# people taken in or registered within a stated period are arrivals ("took in 5,000 people last week", "registered
-# 5,000 refugees since Monday"); with no period, those taken in are a stock ("has taken in nearly 4 million")
-_TAKEN_IN = re.compile(r"\b(?:(?:took|taken|takes|taking|let|lets|letting)\s+in|absorbed|registered|registers|admitted|admits|admitting)"
-                       r"\s*(?:some\s+|about\s+|around\s+|nearly\s+)?$",
-                       re.IGNORECASE)
-# ("as of last week" is the day of a count, not a period: "registered 560,000 refugees as of last week" is a stock)
-_IN_A_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in\s+the\s+(?:past|last|previous)\b|since\b|(?<!as\sof\s)(?:this|last)\s+(?:week|month)\b|"
-                          r"on\s+" + WEEKDAY + r"\b|over\s+the\s+weekend\b|yesterday\b|"
-                          # "in 2018", "in May", "during the first half of 2015", "over the course of the year"
-                          r"(?:in|during|throughout)\s+(?:(?:early|mid|late)[-\s]+)?(?:(?:19|20)\d\d\b|" + MON + r"(?!\w))|"
-                          r"(?:in|during|throughout|over)\s+(?:the\s+course\s+of\s+)?the\s+(?:same\s+|first\s+|second\s+)?"
-                          r"(?:year|half|quarter|months?)\b|between\s+\S+\s+and\b|from\s+\S+\s+(?:\S+\s+)?to\b)")
-# a period that opens the sentence ("In 2018, the country registered ..."): the figure's period too
-_FRONTED_PERIOD = re.compile(r"^\s*(?:In|During|Throughout|Since|Between|From|Over|Within)\s+[^,;.]{0,30}?(?:(?:19|20)\d\d|" + MON
-                             + r"|weeks?|months?|year|days|hours|" + WEEKDAY + r")"
-                             r"(?!\w)[^,;.]{0,20},")
-# a day or a week that opens the sentence ("On Sunday, the camp registered 630 new families", "Last week, the country
-# took in 2,000"), when no reporting verb follows it (then it is when the figure was said)
-_FRONTED_DAY = re.compile(r"^\s*(?:On\s+(?:" + WEEKDAY + r"|\d{1,2}\s+" + MON + r"|" + MON
-                          + r"\s+\d{1,2})|(?:Last|This)\s+(?:week|month)|Yesterday|Over\s+the\s+weekend)(?!\w)[^,;.]{0,20},"
-                          r"(?![^;]*\b(?:said|says|say|told|tells|stated|announced|reported|added|estimated)\b)")
-# an uncounted group estimated in an apposition: "Hundreds of families, estimated at about 2,000 people, fled": the
-# predicate after it decides
-_VAGUE_ESTIMATED = re.compile(r"\b(?:thousands|hundreds|dozens|scores)\s+of\s+[\w\s-]{1,30},\s*(?:estimated|put)\s+at\s*$", re.IGNORECASE)
-_PROJECTION_BEFORE = re.compile(r"\b(?:could|might|may|would|will|expect\w*|anticipat\w*|predict\w*|forecast\w*|likely\s+to|risk\w*|threat\w*|feared?|"
-                                r"potential(?:ly)?|plans?\s+to|prepar\w+\s+for|provides?\s+for|calls?\s+for|envisag\w*|foresees?)\b")
+_WHO_MOVED = RULES.fragment("WHO_MOVED")
+_TOTAL_AFTER_FLOW = RULES.pattern("total_after_flow")
+_THOSE_NUMBER = RULES.pattern("those_number")
+_FLOW_TOTAL = RULES.pattern("flow_total")
+_WITH_FLOW = RULES.pattern("with_flow")
+_CASUALTY_BEFORE = RULES.pattern("casualty_before")
+_STOCK_BEFORE = RULES.pattern("stock_before")
+_HOSTED_BEFORE = RULES.pattern("hosted_before")
+_TAKEN_IN = RULES.pattern("taken_in")
+_IN_A_PERIOD = RULES.pattern("in_a_period")
+_FRONTED_PERIOD = RULES.pattern("fronted_period")
+_FRONTED_DAY = RULES.pattern("fronted_day")
+_VAGUE_ESTIMATED = RULES.pattern("vague_estimated")
+_PROJECTION_BEFORE = RULES.pattern("projection_before")
 _AFTER = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{FIGURE_PREDICATES[kind]})\b)" for kind in ("flow", "casualty", "stock", "projection")),
     re.IGNORECASE,
@@ -299,8 +129,7 @@ _AFTER = re.compile(
 
 # a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
 _AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s*(?:,|\()\s*$")
-_KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)(?:\s+\w+\s+and)?|(?:wife|husband|mother|father|parents|sister|brother)\s+and)\s+$",
-                         re.IGNORECASE)
+_KIN_BEFORE = RULES.pattern("kin_before")
 
 
 @dataclass(frozen=True)
@@ -518,19 +347,13 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
     return figures
 
 
-# what joins a flow of families to the same people counted one by one, after its verb: "..., or 14,000 people",
-# "..., totalling", "– some 14,000 people"
-_IN_OTHER_UNITS = re.compile(r"(?:,\s*(?:or|that\s+is|i\.e\.|(?:for\s+|with\s+)?a\s+total\s+of|totall?ing|amounting\s+to|comprising|consisting\s+of|"
-                             r"numbering|(?:the\s+)?equivalent\s+(?:to|of)|making\s+up)|\s[–—-])\s*$", re.IGNORECASE)
+_IN_OTHER_UNITS = RULES.pattern("in_other_units")
 
 
-# a breakdown of the figure before it between dashes, two counts or more: "Some 12,000 people – 5,000 from the town and
-# 7,000 from nearby villages – have fled"
-DASH_BREAKDOWN = re.compile(r"(?<=[\w)])\s[–—]\s(?P<inner>(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?\d"
-                             r"[^–—;:.]{0,150}?(?<=\s)(?:and|,)\s[^–—;:.]{0,40}?\d[^–—;:.]{0,80}?)\s[–—]\s")
+DASH_BREAKDOWN = RULES.pattern("dash_breakdown")
 
 
-_PART_WHERE = re.compile(r"\s+(?:to|into|towards|in|from|on|at)\b", re.IGNORECASE)
+_PART_WHERE = RULES.pattern("part_where")
 
 
 def _breakdown(text: str, heading: bool, after_flow: str | None) -> list[Figure] | None:
