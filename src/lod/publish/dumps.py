@@ -34,7 +34,7 @@ from zlib_ng import gzip_ng
 from rdflib import Graph, URIRef
 
 from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format, by_name
-from lod.publish import figurerows, figures
+from lod.publish import eventpicks, figurerows, figures
 from lod.publish import eventrows as sheetrows
 from lod.publish import eventsheet as event_table
 from lod.publish.facts import Facts
@@ -349,7 +349,7 @@ def write_dumps(
         staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
         examples = tuple(str(cls) for cls in example_classes(vocab))
         # A store shared with other data (graph_scope): the union is of lod's graphs alone, the tables ask the store.
-        facts = None if store.graph_scope else Facts({*figurerows.predicates(vocab), *sheetrows.predicates(vocab), *index_reads})
+        facts = None if store.graph_scope else Facts({*figurerows.predicates(vocab), *sheetrows.predicates(vocab), *eventpicks.predicates(vocab), *index_reads})
         counts, written = _write_union(fed, plain, base, vocab, examples, facts)
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"

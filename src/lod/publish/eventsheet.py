@@ -10,6 +10,7 @@ or data set rows).
 from __future__ import annotations
 
 
+from lod.publish import eventpicks
 from lod.publish import eventrows as sheetrows
 from lod.publish.facts import Facts
 from lod.publish.figures import hxl_csv
@@ -41,35 +42,34 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("sources", "#meta+source", "sources"),
 )
 
-_ADMIN = """
-    OPTIONAL { SELECT DISTINCT ?e ?c{n} WHERE {
-        ?e a sem:Event ; sem:hasPlace/schema:containedInPlace* ?u{n} . ?u{n} dis:adminLevel {n} ; dct:identifier ?c{n} } }"""
-_QUERY = (
-    """PREFIX dis: <{dis}>
+_PREFIXES = """PREFIX dis: <{dis}>
 PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?e (SAMPLE(?tn) AS ?typeName) (SAMPLE(?t) AS ?type) (MIN(?b) AS ?start) (MAX(?f) AS ?end)
-       (SAMPLE(?pn) AS ?placeName) (SAMPLE(?p) AS ?place)
-       (GROUP_CONCAT(DISTINCT ?c1; separator="|") AS ?adm1) (GROUP_CONCAT(DISTINCT ?c2; separator="|") AS ?adm2)
-       (GROUP_CONCAT(DISTINCT ?c3; separator="|") AS ?adm3)
-WHERE {
+"""
+# What lod.publish.eventpicks picks the one-value columns from: each event's first and last day, its types with
+# their labels and broader types, its places with their names, and the codes of the areas they lie in.
+_EVENTS = _PREFIXES + """SELECT ?e (MIN(?b) AS ?start) (MAX(?f) AS ?end) WHERE {
     # Each part DISTINCT on its own: an event several sources report sits in several article graphs, and the
     # union returns its triples once per graph, which the OPTIONALs would multiply.
     { SELECT DISTINCT ?e WHERE { ?e a sem:Event } }
-    OPTIONAL { SELECT DISTINCT ?e ?t ?tn WHERE { ?e a sem:Event ; sem:eventType ?t OPTIONAL { ?t skos:prefLabel ?tn } } }
     OPTIONAL { SELECT DISTINCT ?e ?b WHERE { ?e a sem:Event ; sem:hasBeginTimeStamp ?b } }
     OPTIONAL { SELECT DISTINCT ?e ?f WHERE { ?e a sem:Event ; sem:hasEndTimeStamp ?f } }
-    OPTIONAL { SELECT DISTINCT ?e ?p ?pn WHERE {
-        ?e a sem:Event ; sem:hasPlace ?p OPTIONAL { ?p schema:name ?pn FILTER(LANG(?pn) IN ("en", "")) } } }
-"""
-    + "".join(_ADMIN.replace("{n}", str(n)) for n in (1, 2, 3))
-    + """
-} GROUP BY ?e ORDER BY ?start ?e"""
-)
+} GROUP BY ?e"""
+_TYPES = _PREFIXES + """SELECT DISTINCT ?e ?t ?tn ?tl ?up WHERE {
+    ?e a sem:Event ; sem:eventType ?t
+    OPTIONAL { ?t skos:prefLabel ?tn BIND(LANG(?tn) AS ?tl) }
+    OPTIONAL { ?t skos:broader ?up . ?e sem:eventType ?up }
+}"""
+_PLACES = _PREFIXES + """SELECT DISTINCT ?e ?p ?pn ?up WHERE {
+    ?e a sem:Event ; sem:hasPlace ?p OPTIONAL { ?p schema:name ?pn FILTER(LANG(?pn) IN ("en", "")) }
+    OPTIONAL { ?e sem:hasPlace ?up . ?p schema:containedInPlace+ ?up }
+}"""
+_CODES = _PREFIXES + """SELECT DISTINCT ?e ?n ?c WHERE {
+    { SELECT DISTINCT ?e ?u WHERE { ?e a sem:Event ; sem:hasPlace/schema:containedInPlace* ?u } }
+    VALUES ?n { 1 2 3 } ?u dis:adminLevel ?n ; dct:identifier ?c
+}"""
 _CASUALTIES = """PREFIX dis: <{dis}>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -103,14 +103,19 @@ SELECT DISTINCT ?e ?source WHERE {
 
 def rows(store: Store, vocab: str, facts: Facts | None = None) -> list[dict[str, str]]:
     """One dict per event, keyed by the query variables of ``COLUMNS`` (absent values left out); ``vocab`` is the
-    vocabulary namespace (``Settings.vocab_uri``). ``facts``: the store's union's triples of
-    :func:`lod.publish.eventrows.predicates`, read instead of two of the queries where they decide the rows."""
+    vocabulary namespace (``Settings.vocab_uri``); the one-value columns are picked by
+    :mod:`lod.publish.eventpicks`'s rules, in its order. ``facts``: the store's union's triples of
+    :func:`lod.publish.eventpicks.predicates` and :func:`lod.publish.eventrows.predicates`, read instead of the
+    queries where they decide the rows."""
     def select(query: str) -> list[dict[str, str]]:
         result = store.query(query.replace("{dis}", str(dis(vocab))))
         assert isinstance(result, Solutions)
         return result.values()
 
-    out = {r["e"]: r for r in select(_QUERY)}
+    picked = eventpicks.from_facts(facts, vocab) if facts is not None else None
+    if picked is None:
+        picked = eventpicks.rows(eventpicks.described(*(select(q) for q in (_EVENTS, _TYPES, _PLACES, _CODES))))
+    out = {r["e"]: r for r in picked}
     joined: dict[tuple[str, str], list[str]] = {}
     for r in select(_CASUALTIES):
         kind = "killed" if r["kind"] == "KILLED" else "injured"
