@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from lod.extract import rulefiles
 from lod.extract.cues import cues, lowered, possible
 from lod.extract.dates import DateExpression
 from lod.extract.endings import Endings
@@ -38,12 +39,13 @@ from lod.extract.sentences import Sentence
 # trying each verb (``lod.extract.mentions.trie`` keeps the longest verb first, as an alternation sorted longest first)
 VERB_LEAD = "(?=[" + "".join(sorted({re.escape(v[0]) for v in REPORTING_VERBS})) + "])"
 _VERB = re.compile(r"\b" + VERB_LEAD + "(?:" + trie(sorted(REPORTING_VERBS)) + r")\b", re.IGNORECASE)
-# a count right after a verb: its object ("admitted 130,000 refugees")
-_COUNTED_AFTER = re.compile(r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|an?\s+(?:further|additional|estimated)|"
-                            r"another)\s+)?\d")
-# "... said on Monday", "... said yesterday": the day between the speaker and the verb
-_DAY_AT_END = re.compile(r"\s*,?\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                         r"(?:\s+(?:morning|evening|night))?|yesterday|today|last\s+night)\s*,?\s*$", re.IGNORECASE)
+_ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
+# the phrasings of attribution, each named and explained in lod/rules/statements.yaml with its examples and
+# counter-examples; the pieces given here are assembled from the lexicon's word lists
+RULES = rulefiles.load("statements", ROLE_ALT=_ROLE_ALT, COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS,
+                       DESCRIBED_BODIES=DESCRIBED_BODIES, ORG_HEADS=ORG_HEADS, PLACE_BODIES=PLACE_BODIES)
+_COUNTED_AFTER = RULES.pattern("counted_after")
+_DAY_AT_END = RULES.pattern("day_at_end")
 _DAY_AT_END_CUES = cues(_DAY_AT_END)
 _ADVERBIAL_WORDS = ["also", "further", "furthermore", "painfully", "urgently", "strongly", "repeatedly", "previously", "earlier",
                     "recently", "has", "have", "had", "is", "are", "was", "were", r"once\s+again", "again",
@@ -52,36 +54,18 @@ _ADVERBIAL = re.compile(r"(?:\s*,?\s*(?:" + "|".join(_ADVERBIAL_WORDS) + r")\s*)
 # the last words of those: a text that ends with none of them (white space aside) has no adverbial to strip, and is
 # not searched (the pattern, anchored at the end, is tried at every character of the text before the verb)
 _ADVERBIAL_LAST = tuple(sorted({re.split(r"\\s\+", word)[-1] for word in _ADVERBIAL_WORDS}))
-_ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
-_ROLE_AT_END = re.compile(r"\bthe\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))$")
-_ROLE_AFTER = re.compile(r"\s+the\s+((?:[\w.’'\-]+\s+){0,4}(?:" + _ROLE_ALT + r"))\s*[.,]")
-# a body's document or figures as the subject of a reporting verb: the body speaks ("RCR figures show",
-# "RCR's latest update, issued on Monday, said", "Data from the X show")
-_SOURCE_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:latest|new|weekly|daily|monthly|official|own|recent)\s+){0,2}(?:update|report|statement|"
-                          r"bulletin|figures|data|estimates?|count|assessment|statistics|numbers|tally)"
-                          r"(?:\s*,[^,]{0,60},)?\s*$|"
-                          # "the agency's Displacement Tracking Matrix (DTM) reported": a body's own tool speaks for it
-                          # (not "the country's Disaster ... Authority (DMA) said": a name with an organization word speaks itself)
-                          r"['’]s\s+(?:[A-Z][\w-]*\s+){0,4}(?!(?-i:" + ORG_HEADS + r")\s)(?-i:[A-Z])[\w-]*\s+"
-                          r"\((?-i:[A-Z][A-Za-z]{1,9})\)\s*$", re.IGNORECASE)
-# "The Kurdish-led administration said", "..., the Turkish-backed opposition said": a body described, not named
-_DESCRIBED_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>" + DESCRIBED_BODIES + r")(?:\s+(?:has|had|have|also))?"
-                            r"(?:\s+(?:put|puts|placed|gave)\s+(?:the|its|their)\s+(?:figure|number|toll|tally|estimate)(?:\s+(?:even\s+)?"
-                            r"(?:higher|lower))?\s*,)?\s*$")
+_ROLE_AT_END = RULES.pattern("role_at_end")
+_ROLE_AFTER = RULES.pattern("role_after")
+_SOURCE_NOUN = RULES.pattern("source_noun")
+_DESCRIBED_BODY = RULES.pattern("described_body")
 # "the country's disaster management agency said", "the <demonym> army said" (lexicon state_bodies)
 _STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+['’]s|" + "|".join(re.escape(w) for w in COUNTRY_ADJECTIVES)
                          + r")\s+" + STATE_BODIES + r")\s*$")
-# "X Governorate said", "the X Municipality announced": a place's administration (lexicon place_bodies)
-_PLACE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+\s+){1,3}" + PLACE_BODIES + r")\s*$")
-# "Figures released by the agency on 10 June show", "Data compiled by X": a document and the body that issued it
-_ISSUED_BY = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?:(?:latest|new|recent|official|weekly|monthly)\s+)?(?:figures|data|statistics|"
-                        r"numbers|estimates|report|update|count)\s+(?:released|published|issued|compiled|collected|gathered|"
-                        r"provided|posted)\s+by\s+", re.IGNORECASE)
-# what is left before "statement" when no one owns it ("..., the statement added", "The statement said")
-_NO_OWNER = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?i:the|this|that)\s*$")
-# a post between an inverted verb and the name: '..., said ORG spokesman Name', '..., said spokeswoman Name'
-_POST_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:" + _ROLE_ALT + r")(?=\s+[A-Z])")
-_AGE_AFTER = re.compile(r"\s+\d{1,3}-year-old(?=\s)")
+_PLACE_BODY = RULES.pattern("place_body")
+_ISSUED_BY = RULES.pattern("issued_by")
+_NO_OWNER = RULES.pattern("no_owner")
+_POST_AFTER = RULES.pattern("post_after")
+_AGE_AFTER = RULES.pattern("age_after")
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 # "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
 _AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
@@ -90,33 +74,22 @@ _ISSUING = re.compile(r"\b(?:" + "|".join(ISSUING_VERBS) + r")\b")
 _CITED = re.compile(SOURCE_CITATION + r"\s*[.;]?\s*$")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "organization", "we": "organization"}
 _QUOTES = "\"“”‘'«"
-_KIND = r"(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor|observatory|charity|network|committee|office|administration)"
-# "the administration's humanitarian affairs office said": a part of a body named before speaks for it
-_OWNED_PART = re.compile(r"(?:^|\s)(?i:the)\s+(?P<head>" + _KIND + r"|council|ministry|authority|commission)[’']s\s+(?:[\w\-]+\s+){0,3}(?:office|department|unit|branch|"
-                         r"committee|spokes(?:man|woman|person)|media\s+(?:office|centre|center))$", re.IGNORECASE)
-_INDEFINITE = re.compile(r"\b(?P<d>(?:an?|one)\s+(?:[\w.’'\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|"
-                         r"network|official|source|activist|doctor|resident|spokes(?:man|woman|person)|representative)"
-                         # "a source in the opposition's provincial council told": where the source sits
-                         r"(?:\s+(?:in|at|within|from|close\s+to|inside)\s+(?:the\s+)?(?:[\w.’'\-]+\s+){0,5}?[\w.’'\-]+)?)\s*$",
-                         re.IGNORECASE)
-# one person described without an organization ("a local activist", "A Turkish official"): not an identifiable speaker
-_UNNAMED_PERSON = re.compile(r"\b(?:official|source|activist|doctor|resident)(?:\s+(?:in|at|within|from|close\s+to|inside)\s.*)?$",
-                             re.IGNORECASE)
-# "activists said", "Syrian authorities and aid groups said": a group speaking, as written (``speaker-collective``)
-_COLLECTIVE = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r"(?:\s+and\s+" + COLLECTIVE_SPEAKERS + r")?)$")
+_KIND = RULES.fragment("KIND")
+_OWNED_PART = RULES.pattern("owned_part")
+_INDEFINITE = RULES.pattern("indefinite")
+_UNNAMED_PERSON = RULES.pattern("unnamed_person")
+_COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
 _BRACKET_SOURCE = re.compile(r"(?<=[a-z0-9,])\s+\((?P<org>[A-Z][^()]{1,60})\)\s*[.;]?\s*$")
 # a transcript's speaker label: "Name Surname, ORG: ..." or "Name Surname: ..."
 _SPEAKER_LABEL = re.compile(r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?:,\s*[A-Z][^:\n|\d,]{1,60})?:\s+(?=[A-Z“\"])")
-_POST_OF = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|[—–-]\s*)(?P<d>(?i:the)\s+(?:[\w-]+\s+){0,2}?(?:" + _ROLE_ALT
-                      + r")\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+(?:camp|office|council|"
-                      r"committee|municipality))?)\s*$")
-_PER_FIGURES = re.compile(r"\bper\s+(?:the\s+)?(?P<org>[A-Z])")
-_FIGURES_AFTER = re.compile(r"['’]?s?\s+(?:latest\s+|official\s+|new\s+)?(?:figures|data|estimates|statistics|numbers|count|tally)\b")
-_SAME_SOURCE = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?i:the)\s+(?:same\s+)?(?:source|official)\s*$")
-_OUR_TEAMS = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?i:our)\s+(?:field\s+)?(?:teams?|staff|colleagues|monitors|correspondents)\s*$")
+_POST_OF = RULES.pattern("post_of")
+_PER_FIGURES = RULES.pattern("per_figures")
+_FIGURES_AFTER = RULES.pattern("figures_after")
+_SAME_SOURCE = RULES.pattern("same_source")
+_OUR_TEAMS = RULES.pattern("our_teams")
 _COLLECTIVE_AFTER = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r")(?=\s*(?:[.,;]|$))")
-_DEFINITE_DESCRIPTION = re.compile(r"(?:^|\s)(?i:the)\s+(?:[\w\-]+\s+){1,3}(?P<head>" + _KIND + r")$", re.IGNORECASE)
+_DEFINITE_DESCRIPTION = RULES.pattern("definite_description")
 # which organization names a kind word fits ("the monitor" is an "... Observatory")
 _KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team", "coordinat", "network"),
                "team": ("team", "group", "coordinat"), "agency": ("agency", "unhcr", "unrwa", "programme", "office"),
@@ -596,7 +569,7 @@ class StatementFinder:
         return None, None
 
 
-_ON_DATE_AT_END = re.compile(r"\s*,?\s*on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*,?\s*$")
+_ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
 def _ends_with(text: str, words: tuple[str, ...]) -> bool:
