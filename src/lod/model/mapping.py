@@ -83,17 +83,24 @@ class Mapped:
             return list(iter(self.graph))
         return [(s, p, o) for s, by_p in self._index.items() for p, objects in by_p.items() for o in objects]
 
-    def split(self, ntriples: bytes) -> tuple[bytes, bytes]:
+    def split(self, ntriples: bytes, triples: list[Triple] | None = None) -> tuple[bytes, bytes]:
         """``ntriples`` (:meth:`triples` as N-Triples, a line each, in that order) parted into the article's own
-        lines and those of :attr:`shared`."""
+        lines and those of :attr:`shared`; ``triples``: :meth:`triples`, if the caller has them (made again
+        otherwise)."""
         if not self.shared:
             return ntriples, b""
         shared, subjects = self.shared, {s for s, _, _ in self.shared}
+        lines = ntriples.splitlines(keepends=True)
+        # the shared lines are a few of an article's hundreds: found by their position, the rest joined as they run
+        kept = [i for i, triple in enumerate(self.triples() if triples is None else triples)
+                if triple[0] in subjects and triple in shared]
         own: list[bytes] = []
-        kept: list[bytes] = []
-        for triple, line in zip(self.triples(), ntriples.splitlines(keepends=True)):
-            (kept if triple[0] in subjects and triple in shared else own).append(line)
-        return b"".join(own), b"".join(kept)
+        start = 0
+        for i in kept:
+            own.extend(lines[start:i])
+            start = i + 1
+        own.extend(lines[start:])
+        return b"".join(own), b"".join([lines[i] for i in kept])
 
     def own_graph(self) -> Graph:
         """The article's graph without :attr:`shared` (what its named graph holds)."""

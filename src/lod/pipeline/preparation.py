@@ -321,7 +321,7 @@ def prepare_article(article: Article, ctx: Context, corrections: corr.Correction
     report = ctx.check(triples, ntriples, mapped.index())
     if not report.conforms:
         raise ValidationFailed(report, article.path, mapped.locations)
-    return Prepared(article, mapped, report, *mapped.split(ntriples))
+    return Prepared(article, mapped, report, *mapped.split(ntriples, triples))
 
 
 _CHECKED = "reference-report.pickle"  # check_reference's report, kept for the same inputs (1.8 s to make)
