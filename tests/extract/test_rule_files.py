@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from lod.extract import dates, observations, rulefiles, statements
+from lod.extract import dates, document, numbers, observations, periods, pipeline, rulefiles, statements
 from lod.extract.rulefiles import Rule, RuleFile
 
 # each rule file as the code that uses it loaded it
-FILES: dict[str, RuleFile] = {"dates": dates.RULES, "figures": observations.RULES, "statements": statements.RULES}
+FILES: dict[str, RuleFile] = {
+    "dates": dates.RULES, "figures": observations.RULES, "statements": statements.RULES, "periods": periods.RULES,
+    "pipeline": pipeline.RULES, "document": document.RULES, "numbers": numbers.RULES,
+}
 
 
 def _rules() -> list[tuple[str, Rule]]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from lod.extract import rulefiles
 from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
@@ -118,12 +119,10 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
                                                       rule="reporting-period")], key=lambda e: e.begin)
 
 
-_SINCE_THE_START = re.compile(r"since\s+the\s+(?:(?:start|beginning)\s+of\s+the\s+(?:campaign|offensive|operation|assault|escalation)|"
-                              r"(?:campaign|offensive|operation|assault|escalation|bombardment)\s+(?:began|started|was\s+launched))",
-                              re.IGNORECASE)
-_LAUNCHED = re.compile(r"\b(?:launched|began|started|opened|kicked\s+off)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
-                       r"(?:campaign|offensive|operation|assault)\b|\b(?:campaign|offensive|operation|assault)\s+"
-                       r"(?:was\s+launched|began|started)\b", re.IGNORECASE)
+# the phrasings a document is read by, each named and explained in lod/rules/document.yaml with its examples and counter-examples
+RULES = rulefiles.load("document", MON=MON)
+_SINCE_THE_START = RULES.pattern("since_the_start")
+_LAUNCHED = RULES.pattern("launched")
 
 
 def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) -> list[list[DateExpression]]:
@@ -164,7 +163,7 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
     return dates
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\b[^;:]{0,120}$", re.IGNORECASE)
+_SINCE_BEFORE = RULES.pattern("since_before")
 
 
 def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) -> DateExpression:
@@ -189,9 +188,7 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w'’-]+(?:\s[A
                        + MON + r")(?:,?\s*(?:19|20)\d\d)?\.?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—:])")
 
 
-# the end a text gives a "since" period: "since 26 April until the end of May", "since 1 June to 10 June"
-_UNTIL = re.compile(r"\s*,?\s*(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+(?P<m>" + MON + r")|(?P<d>\d{1,2})\s+(?P<dm>" + MON
-                    + r")|(?P<md>" + MON + r")\s+(?P<dd>\d{1,2}))(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
+_UNTIL = RULES.pattern("until")
 
 
 def _closed_since(text: str, found: list[DateExpression]) -> list[DateExpression]:
@@ -247,9 +244,7 @@ def _the_year(dates: list[list[DateExpression]], title: str) -> list[list[DateEx
     return dates
 
 
-_REPORT_TITLE = re.compile(r"\b(?:Flash\s+Update|Flash\s+Report|Daily\s+Flash|Situation\s+Report|Sitrep|Situation\s+Update|"
-                           r"Humanitarian\s+Update|Fact\s*sheet|Situation\s+Overview|Humanitarian\s+Snapshot|Briefing\s+Note)\b",
-                           re.IGNORECASE)
+_REPORT_TITLE = RULES.pattern("report_title")
 
 
 def own_report(doc: Document) -> bool:
@@ -260,9 +255,7 @@ def own_report(doc: Document) -> bool:
     return bool(c.institution and not c.press_release and _REPORT_TITLE.search(doc.article.title or ""))
 
 
-# words that make a publisher's name a medium's, not an institution's ("... News", "... Times", "... Media Network")
-_MEDIA_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Media|Television|TV|Radio|Channel|Broadcasting|Tribune|Herald|"
-                          r"Journal|Gazette|Daily|Magazine|Newspaper|Agency|Wire)\b")
+_MEDIA_WORDS = RULES.pattern("media_words")
 
 
 def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:

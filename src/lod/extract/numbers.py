@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lod.extract import rulefiles
 from lod.extract.mentions import trie
 
 _UNITS = {
@@ -53,20 +54,18 @@ QUALIFIERS: list[tuple[str, str]] = [
     (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
     (r"less\s+than|fewer\s+than|under|below", "less_than"),
 ]
-# "estimated" after its subject or an auxiliary is the verb ("officials estimated 5,000", "it has estimated"); after a
-# determiner or at the start it is the adjective ("the estimated 2,000", "Estimated 5,000 people")
-_ESTIMATED_VERB = re.compile(r"(?:\b(?:has|have|had|was|were|is|are|been)|[A-Za-z]{2,}(?<!\bthe)(?<!\ban)(?<!\bsome)(?<!\bits)"
-                             r"(?<!\btheir)(?<!\bof)(?<!\bto)(?<!\band)(?<!\bor))\s+$", re.IGNORECASE)
+# the words around a number, each named and explained in lod/rules/numbers.yaml with its examples and counter-examples
+RULES = rulefiles.load("numbers")
+_ESTIMATED_VERB = RULES.pattern("estimated_verb")
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>" + "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS) + r")\s+$", re.IGNORECASE
 )
 
 
-_ROUGH_AFTER = re.compile(r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+(?:people|families|households|individuals|refugees|civilians))",
-                          re.IGNORECASE)
-_OR_MORE_AFTER = re.compile(r"\s+or\s+more\b(?!\s+than)", re.IGNORECASE)  # "5,000 or more people": at least
-_PLUS_AFTER = re.compile(r"-?plus\b|\+", re.IGNORECASE)  # "2 million-plus", "5,000+": more than
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
+_ROUGH_AFTER = RULES.pattern("rough_after")
+_OR_MORE_AFTER = RULES.pattern("or_more_after")
+_PLUS_AFTER = RULES.pattern("plus_after")
+_AND_A_HALF = RULES.pattern("and_a_half")
 
 
 @dataclass(frozen=True)
@@ -179,14 +178,13 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
     return tuple(_ranges(text, found))
 
 
-# "between 5,000 and 7,000", "5,000 to 7,000", "5,000-7,000": the lower end is at least, the upper end at most
-_RANGE_GAP = re.compile(r"\s*(?:to|[-–—]|and)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_GAP = RULES.pattern("range_gap")
+_RANGE_OPEN = RULES.pattern("range_open")
 _RANGE_QUALIFIERS = ("exact", "about")
 # "AMMAN, 30 June 2015 – 120,000 people", "BEIRUT, June 20 – 12,000 people": a dateline's year or day before a
 # spaced dash is no lower end
 _SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+")
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+_MONTH_BEFORE = RULES.pattern("month_before")
 
 
 def _date_end(text: str, low: NumberMention, high: NumberMention, gap: str) -> bool:

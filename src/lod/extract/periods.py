@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from lod.extract import rulefiles
 from lod.extract.cues import Starts
 from lod.extract.dates import DateExpression, close_period
 from lod.extract.document import Document
@@ -35,25 +36,18 @@ def words_flow_period(doc: Document, index: int) -> Period | None:
     return (start, end, periods[0].text) if start or end else None
 
 
-# Where one clause of a sentence ends and the next, with its own figure and period, begins.
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:in\s+addition\s+to|bringing|taking|raising|while|whereas|but|and|"
-                           r"as\s+well\s+as|compared\s+(?:with|to)|up\s+from|down\s+from|after|including|adding\s+to)\b|\b(?:while|whereas)\b")
+# the clause words, each named and explained in lod/rules/periods.yaml with its examples and counter-examples
+RULES = rulefiles.load("periods")
+_CLAUSE_BREAK = RULES.pattern("clause_break")
 
 
-# a part inserted before the verb (", including 2,000 children,", "— 1,000 families —"): no clause of its own
-_INSERTED = re.compile(r"(?:,\s+(?:including|among\s+them|of\s+whom|mostly|most\s+of\s+them)\b(?:[^,;:—–()]|(?<=\d),(?=\d)){1,60},"
-                       # between dashes, commas too: "5,000 people – mostly women, children and the elderly – crossed"
-                       r"|\s[–—]\s[^;:—–]{1,80}\s[–—])\s+(?:have\s+|had\s+|were\s+|was\s+|are\s+)?[a-z]")
-# a relative clause about a place or a thing, not the people counted
-_WHERE_WHICH = re.compile(r",\s+(?:where|which)\b[^,;]*", re.IGNORECASE)
-_COMPARISON = re.compile(r",\s+(?:up\s+from|down\s+from|compared\s+(?:with|to))\b", re.IGNORECASE)
-# a clause that adds the figure to a total: the total does not share the period of the clause before
-_CUMULATIVE = re.compile(r",\s+(?:in\s+addition\s+to|adding\s+to|bringing|taking|raising)\b", re.IGNORECASE)
+_INSERTED = RULES.pattern("inserted")
+_WHERE_WHICH = RULES.pattern("where_which")
+_COMPARISON = RULES.pattern("comparison")
+_CUMULATIVE = RULES.pattern("cumulative")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w.’'-]+){1,3}|reported|announced|stated|added|noted|confirmed|"
-                          r"estimated)\s+$", re.IGNORECASE)
-# what may come before a period that opens the sentence ("• Since 9 March, ...")
-_FRONTED = re.compile(r"^[\W\d]{0,3}(?:(?:And|But|So)\s+)?$")
+_SAID_BEFORE = RULES.pattern("said_before")
+_FRONTED = RULES.pattern("fronted")
 
 
 def figure_period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
@@ -144,9 +138,7 @@ def unit_before(start: date, text: str) -> tuple[date, date]:
     return last - timedelta(days=6), last
 
 
-# the people of the figure before, told again with their flight and no count: "They fled between 1 and 10 June."
-_THEY_FLED = re.compile(r"(?:They|Most\s+of\s+them|Many\s+of\s+them|All\s+of\s+them)\s+(?:had\s+|have\s+)?(?:all\s+)?"
-                        r"(?:fled|left|arrived|crossed|were\s+(?:displaced|evacuated))\b")
+_THEY_FLED = RULES.pattern("they_fled")
 
 
 def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> None:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from lod.extract import rulefiles
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.cues import Gated
 from lod.extract.dates import close_period
@@ -214,11 +215,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
 
 
 _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
-# a sentence that goes on with the flow before it: its count has that flow's source when it names none
-_GOES_ON = re.compile(r"\s*(?:Another|A\s+further|An\s+additional|Of\s+these|Of\s+them)\b")
-# a part of a group told before: "400,000 of those who fled", "3,000 of the displaced have crossed into X"
-_OF_THE_GROUP = re.compile(r"\s*of\s+(?:those|them|whom|these|the\s+(?:newly\s+)?(?:displaced|arrivals|new\s+arrivals|evacuees|"
-                           r"refugees|IDPs|people\s+who))\b", re.IGNORECASE)
+# the phrasings that link figures, each named and explained in lod/rules/pipeline.yaml with its examples and counter-examples
+RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES)
+_GOES_ON = RULES.pattern("goes_on")
+_OF_THE_GROUP = RULES.pattern("of_the_group")
 
 
 def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
@@ -291,28 +291,22 @@ def _figure_restated(text: str, unit_code: str) -> list[Figure]:
 _LIST_ITEM = re.compile(LIST_ITEM)  # lexicon list_item
 
 
-# a headline about people going home, and the words that make a movement a flight whatever the headline says
-_RETURN_TITLE = re.compile(r"\b(?:" + RETURN_CUES + r"|return(?:s|ed|ing)?)\b", re.IGNORECASE)
-_FLIGHT = re.compile(r"\b(?:fle[de]\w*|flee\w*|displac\w+|uproot\w+|forced|forcibly|escap\w+|evacuat\w+|expelled|driven)\b",
-                     re.IGNORECASE)
-# one unnamed person speaking ("a military source said on Sunday"), and the same source again ("according to the source")
-_UNNAMED_SAID = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:source|official)\s+(?:said|told|says)\b", re.IGNORECASE)
-_THE_SOURCE = re.compile(r"\b(?:according\s+to\s+the|the)\s+(?:same\s+)?(?:source|official)(?:\s+(?:said|added|told))?\b",
-                         re.IGNORECASE)
-_OWN_SOURCE = re.compile(r"\b(?:said|says|saying|told|according\s+to|reported|estimated|estimates)\b", re.IGNORECASE)
+_RETURN_TITLE = RULES.pattern("return_title")
+_FLIGHT = RULES.pattern("flight")
+_UNNAMED_SAID = RULES.pattern("unnamed_said")
+_THE_SOURCE = RULES.pattern("the_source")
+_OWN_SOURCE = RULES.pattern("own_source")
 
 
-# "up from 30,000 a week earlier": a running total told again at an earlier day
-_EARLIER = re.compile(r"\b(?P<n>a|one|two|three|four|\d)\s+(?P<u>days?|weeks?)\s+(?:earlier|before)\b", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+$|\bcompared\s+(?:with|to)\s+$", re.IGNORECASE)
+_EARLIER = RULES.pattern("earlier")
+_COMPARED_BEFORE = RULES.pattern("compared_before")
 
 
 def _count_word(word: str) -> int:
     return {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(word.lower()) or int(word)
 
 
-# "put the number of people who fled since ... at 45,000": a running total its subject gives
-_PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives)\s+the\s+(?:total\s+|overall\s+)?number\s+of\b", re.IGNORECASE)
+_PUT_NUMBER = RULES.pattern("put_number")
 
 
 def _observation(doc: Document, sentence: Sentence, figure: Figure, reporter: OrgMention | None, reported: date | None,
