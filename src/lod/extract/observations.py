@@ -78,6 +78,8 @@ _MORE_AFTER_FIGURE = RULES.pattern("more_after_figure")
 _MORE_TAIL = RULES.pattern("more_tail")
 _ELLIPSIS_BEFORE = RULES.pattern("ellipsis_before")
 _ELLIPSIS_AFTER = RULES.pattern("ellipsis_after")
+_PERIOD_ONLY_CLAUSE = RULES.pattern("period_only_clause")
+_CLAUSE_END = RULES.pattern("clause_end")
 _INSERTION = RULES.pattern("insertion")
 # a part counted first, then who it is: "50,000 people, 20,000 of them children, fled" (commas, dashes or brackets)
 _OPEN_PART = re.compile(r"^\s*(?:,|[–—-]+|\()\s*$")
@@ -306,7 +308,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict, unit_override = "flow-part", after_flow
         if verdict == "" and follows_flow and (_OF_THEM.match(text[last.number.end:]) or (
                 (_ELLIPSIS_BEFORE.search(before) or re.search(r":\s*$", text[: first.number.qstart]))
-                and _ELLIPSIS_AFTER.match(after))):
+                and _ELLIPSIS_AFTER.match(after)) or (_PERIOD_ONLY_CLAUSE.fullmatch(before) and _CLAUSE_END.match(after))):
             # "50,000 have been displaced, 20,000 of them in the past week"; "9,000 fled to the hills and 3,000 to
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"

@@ -106,7 +106,8 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
                 chosen = inside[-1]
         fronted = candidates[0]
         if fronted is not chosen and chosen.finish <= lo and _FRONTED.match(text[: fronted.begin]) and \
-                text[fronted.finish:].lstrip().startswith(","):
+                text[fronted.finish:].lstrip().startswith(",") and ";" not in text[fronted.finish: chosen.begin]:
+            # (not over a semicolon: "In 2015, 1.2 million fled; in 2016, 800,000": the second clause has its own)
             chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
         labelled = chosen is fronted and _FRONTED.match(text[: fronted.begin]) is not None and \
             text[fronted.finish:].lstrip()[:1] == ":"  # "16 March: Another 20,000 people cross ...": a timeline's day
