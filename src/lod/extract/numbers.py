@@ -146,36 +146,62 @@ def find_numbers(text: str) -> list[NumberMention]:
     return list(_numbers(text))
 
 
+def _word_spans(match: re.Match[str]) -> list[tuple[int, int, int | None]]:
+    """A run of number words, cut where "and" starts a second count: "between eight thousand five hundred and eighteen
+    thousand" is 8,500 and 18,000 (a scale no smaller than the last one used cannot belong to the same count)."""
+    text, base = match.string, match.start()
+    spans: list[tuple[int, int]] = []
+    start, last_scale, last_and = base, 0, -1
+    for token in re.finditer(r"[a-z]+", match.group(0), re.IGNORECASE):
+        word = token.group(0).lower()
+        if word == "and":
+            last_and = token.start()
+        elif word in SCALES and word != "hundred":
+            if last_scale and SCALES[word] >= last_scale and base + last_and > start:
+                spans.append((start, base + last_and - 1))
+                start = base + last_and + 4
+            last_scale = SCALES[word]
+    if not spans:
+        return [(match.start(), match.end(), _value(match))]
+    spans.append((start, match.end()))
+    return [(s, e, _words_value(text[s:e])) for s, e in spans]
+
+
 @lru_cache(maxsize=4)  # the rules read a sentence's numbers, then those of the sentence or two before, again
 def _numbers(text: str) -> tuple[NumberMention, ...]:
     found: list[NumberMention] = []
     for match in NUMBER.finditer(text):
-        value = _value(match)
-        if not value:  # None, or a zero ("000" of "10 000" written with a plain space): no count
-            continue
-        start, end = match.start(), match.end()
-        if text.startswith(" and a half", end):
-            half = _AND_A_HALF.match(text, end)
-            if half and (half.group("scale") or re.search(r"(?:million|billion)$", match.group(0), re.IGNORECASE)):
-                # "two and a half million", "a million and a half"
-                scale = SCALES[(half.group("scale") or match.group(0).split()[-1]).lower()]
-                value = int((value / (1 if half.group("scale") else scale) + 0.5) * scale)
-                end = half.end()
-        code, words, qstart = qualifier_before(text, start)
-        odd = _ROUGH_AFTER.match(text, end)
-        if odd and code == "exact":  # "5,000 or so people", "5,000-odd families"
-            code, words, end = "about", odd.group(0).strip(" -"), odd.end()
-        more = _OR_MORE_AFTER.match(text, end)
-        if more and code == "exact":
-            code, words, end = "at_least", more.group(0).strip(), more.end()
-        plus = _PLUS_AFTER.match(text, end)
-        if plus:  # "2 million-plus Syrians", "5,000+ people": more than, unless another word qualifies it
-            if code == "exact":
-                code, words = "more_than", plus.group(0)
-            end = plus.end()
-        found.append(NumberMention(value, start, end, text[start:end], code, words, qstart,
-                                   words=not match.group("digits")))
+        spans = _word_spans(match) if match.group("words") and " and " in match.group(0) else \
+            [(match.start(), match.end(), _value(match))]
+        for start, end, value in spans:
+            _add(text, match, start, end, value, found)
     return tuple(_ranges(text, found))
+
+
+def _add(text: str, match: re.Match[str], start: int, end: int, value: int | None, found: list[NumberMention]) -> None:
+    if not value:  # None, or a zero ("000" of "10 000" written with a plain space): no count
+        return
+    if text.startswith(" and a half", end):
+        half = _AND_A_HALF.match(text, end)
+        if half and (half.group("scale") or re.search(r"(?:million|billion)$", text[start:end], re.IGNORECASE)):
+            # "two and a half million", "a million and a half"
+            scale = SCALES[(half.group("scale") or text[start:end].split()[-1]).lower()]
+            value = int((value / (1 if half.group("scale") else scale) + 0.5) * scale)
+            end = half.end()
+    code, words, qstart = qualifier_before(text, start)
+    odd = _ROUGH_AFTER.match(text, end)
+    if odd and code == "exact":  # "5,000 or so people", "5,000-odd families"
+        code, words, end = "about", odd.group(0).strip(" -"), odd.end()
+    more = _OR_MORE_AFTER.match(text, end)
+    if more and code == "exact":
+        code, words, end = "at_least", more.group(0).strip(), more.end()
+    plus = _PLUS_AFTER.match(text, end)
+    if plus:  # "2 million-plus Syrians", "5,000+ people": more than, unless another word qualifies it
+        if code == "exact":
+            code, words = "more_than", plus.group(0)
+        end = plus.end()
+    found.append(NumberMention(value, start, end, text[start:end], code, words, qstart,
+                               words=not match.group("digits")))
 
 
 _RANGE_GAP = RULES.pattern("range_gap")
@@ -209,7 +235,8 @@ def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
             continue  # "5,000 and 7,000": two figures, not a range
         value = low.value
         scale = re.search(r"\s(million|billion|thousand)$", high.text, re.IGNORECASE)
-        if scale and not re.search(r"[a-z]", low.text, re.IGNORECASE):  # "between 1.5 and 2 million"
+        if scale and not re.search(r"[a-z]", low.text, re.IGNORECASE) and float(low.text.replace(",", "")) < 1000:
+            # "between 1.5 and 2 million" (not "270,000 to three hundred and thirty thousand")
             value = int(round(float(low.text.replace(",", "")) * SCALES[scale.group(1).lower()]))
         if value >= high.value:
             continue
