@@ -74,6 +74,8 @@ UNNAMED_SOURCES = "(?:" + str(_DATA["unnamed_sources"]["pattern"]) + ")"
 PERSON_NOUNS = "(?:" + "".join(str(_DATA["person_nouns"]["pattern"]).split()) + ")"
 SOURCE_CITATION = "(?:" + "".join(str(_DATA["source_citation"]["pattern"]).split()) + ")"
 FIGURE_SOURCES = "(?:" + "".join(str(_DATA["figure_sources"]["pattern"]).split()) + ")"
+RANKED_FIGURE = "(?:" + "".join(str(_DATA["ranked_figure"]["pattern"]).split()) + ")"
+RANKED_NEXT = "(?:" + str(_DATA["ranked_next"]["pattern"]) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
     **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "flow_units", "forcing_verbs")},
@@ -94,6 +96,8 @@ PATTERNS: dict[str, dict[str, Any]] = {
     "source_citation": {**_DATA["source_citation"], "pattern": SOURCE_CITATION},
     "person_nouns": {**_DATA["person_nouns"], "pattern": PERSON_NOUNS},
     "figure_sources": {**_DATA["figure_sources"], "pattern": FIGURE_SOURCES},
+    "ranked_figure": {**_DATA["ranked_figure"], "pattern": RANKED_FIGURE},
+    "ranked_next": _DATA["ranked_next"],
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},

@@ -25,7 +25,7 @@ from lod.extract.cues import Gated, end_width, search_end
 from lod.extract.dates import MON, WEEKDAY
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
-    PEOPLE_GROUPS, POPULATION_SHARES, SOURCE_CITATION,
+    PEOPLE_GROUPS, POPULATION_SHARES, RANKED_FIGURE, RANKED_NEXT, SOURCE_CITATION,
     PERSON_UNITS, RETURN_CUES, UNIT_ABBREVIATIONS, UNIT_ADJECTIVES, alternation,
 )
 from lod.extract.numbers import NumberMention, find_numbers
@@ -66,6 +66,7 @@ FIGURE_AT = RULES.pattern("figure_at")
 _PLACE_BRACKET = re.compile(r"[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,2}\s*\(\s*$")
 _OF_THEM = RULES.pattern("of_them")
 _PART_WENT = RULES.pattern("part_went")
+_PART_CAME = RULES.pattern("part_came")
 # a label before a colon that says what the figure after it counts (bullets and headings of situation reports)
 _LABEL = re.compile(r"^\s*(?:[•*-]\s*)?(?P<l>[^:;.]{3,80}):\s*$")
 _LABEL_FLOW = RULES.pattern("label_flow")
@@ -80,6 +81,8 @@ _ELLIPSIS_BEFORE = RULES.pattern("ellipsis_before")
 _ELLIPSIS_AFTER = RULES.pattern("ellipsis_after")
 _PERIOD_ONLY_CLAUSE = RULES.pattern("period_only_clause")
 _CLAUSE_END = RULES.pattern("clause_end")
+_RANKED = re.compile(RANKED_FIGURE, re.IGNORECASE)  # lexicon ranked_figure: "received the largest number of IDPs ("
+_RANKED_NEXT = re.compile(RANKED_NEXT)  # lexicon ranked_next: "..., followed by Easttown (8,000)"
 _INSERTION = RULES.pattern("insertion")
 # a part counted first, then who it is: "50,000 people, 20,000 of them children, fled" (commas, dashes or brackets)
 _OPEN_PART = re.compile(r"^\s*(?:,|[–—-]+|\()\s*$")
@@ -196,9 +199,17 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return _Candidate(number, None, "", number.end)  # "A further 3,000 followed on Tuesday"
     if re.match(r"\s*\(\s*[A-Z][\w’' -]{1,40}\)", after):
         return _Candidate(number, None, "", number.end)  # "Displaced: 12,000 (Northtown)": a count of a list, by place
+    if after[:1] == " " and _PART_CAME.match(after) and not (number.value <= 31 and re.search(
+            MON + r"\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|-|–)\s*$", text[: number.start], re.IGNORECASE)):  # not "from August 10 to 24"
+        return _Candidate(number, None, "", number.end)  # "Of the 20,000 displaced, 12,000 came from X": the flow before decides
     if _BARE_FOLLOWERS.match(after) and not re.match(r"\s*(?:of)\b", after, re.I) or re.match(r"\s*of\s+(?:those|them|whom)\b", after):
         return _Candidate(number, None, "", number.end)
     return None
+
+
+def _follows_figure(figures: list[Figure], groups: list[list[_Candidate]], index: int) -> bool:
+    """Whether the group before this one gave a figure."""
+    return bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
 
 
 def flow_label(text: str) -> bool:
@@ -281,6 +292,11 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
         if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else ""):
             verdict = "flow-label"  # "Displaced: 12,000 (X), 8,000 (Y)"; "Arrivals by district - X: 12,000; Y: 8,000"
+        if verdict == "" and _RANKED.search(text[max(0, first.number.qstart - 160): first.number.qstart]):
+            verdict = "flow-ranked"  # "X received the largest number of IDPs (12,000)", "Arrivals were highest in X, at 12,000"
+        if verdict in ("", None) and _follows_figure(figures, groups, index) and \
+                _RANKED_NEXT.search(text[max(0, first.number.qstart - 80): first.number.qstart]):
+            verdict, unit_override = "flow-list", figures[-1].unit  # "..., followed by Y (8,000)": the ranking goes on
         if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group) and not _WHO_THEY_ARE.match(after):
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow ("1,200 of the arrivals are
             # children" says who some of them are: no flow of its own)
@@ -299,10 +315,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
         if verdict == "" and index == 0 and _OF_THESE.match(text[: first.number.qstart]) and _PART_WENT.match(text[last.end:]):
             verdict = "flow-part"  # "Of these, 12,000 went to X": a part, by where it went, of the flow just told
-        if verdict in ("", None) and follows_flow and _PART_WENT.match(text[last.end:]):
+        if verdict in ("", None) and follows_flow and (_PART_WENT.match(text[last.end:]) or _PART_CAME.match(text[last.end:])):
             verdict, unit_override = "flow-list", figures[-1].unit  # "5,000 fled, 2,000 of whom went to the camps"
-        if verdict == "" and index == 0 and after_flow and _PART_WENT.match(text[last.end:]) and \
-                _SUBJECT_START.search(text[: first.number.qstart]):
+        if verdict == "" and index == 0 and after_flow and (_PART_WENT.match(text[last.end:]) and _SUBJECT_START.search(
+                text[: first.number.qstart]) or _PART_CAME.match(text[last.end:]) and _OF_THESE.match(text[: first.number.qstart])):
             # "50,000 fled since Sunday. Around 30,000 of them went to the city": a part, by where it went, of the flow
             # the sentence before told
             verdict, unit_override = "flow-part", after_flow
