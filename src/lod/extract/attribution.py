@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from lod.extract import rulefiles
 from lod.extract.document import Document
 from lod.extract.lexicon import COLLECTIVE_SPEAKERS, UNNAMED_SOURCES
 from lod.extract.sentences import Sentence
@@ -47,12 +48,10 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
     return None, statement.date
 
 
-# a source that names no organization ("according to local officials"): the figure is not the publisher's own
-_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+|some\s+)?(?:" + COLLECTIVE_SPEAKERS + r"|(?i:" + UNNAMED_SOURCES + r"))\b|"
-                             r"\b(?i:an?|one)\s+(?:[\w.’'-]+\s+){0,3}(?i:official|source|activist|doctor|resident)\s+"
-                             r"(?i:said|says|told|tells)\b|"
-                             # a post's source after a dash: "3,000+ civilians flee X in 24 hrs – local sources"
-                             r"\s[–—-]\s*(?:" + COLLECTIVE_SPEAKERS + r"|(?i:" + UNNAMED_SOURCES + r"))\s*\.?\s*$")
+# the phrasings of an unnamed source: each named and explained, with its examples and counter-examples, in
+# lod/rules/attribution.yaml
+RULES = rulefiles.load("attribution", COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS, UNNAMED_SOURCES=UNNAMED_SOURCES)
+_UNNAMED_SOURCE = RULES.pattern("unnamed_source")
 
 
 def mention_span(doc: Document, sentence: Sentence, ref: str | None) -> Span | None:

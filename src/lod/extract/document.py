@@ -119,7 +119,8 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
                                                       rule="reporting-period")], key=lambda e: e.begin)
 
 
-# the phrasings a document is read by, each named and explained in lod/rules/document.yaml with its examples and counter-examples
+# the phrasings a document is read by: each named and explained, with its examples and counter-examples, in
+# lod/rules/document.yaml
 RULES = rulefiles.load("document", MON=MON)
 _SINCE_THE_START = RULES.pattern("since_the_start")
 _LAUNCHED = RULES.pattern("launched")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from lod.extract import rulefiles
 from lod.extract.cues import Cued, cues, lowered, possible
 from lod.extract.lexicon import EVENT_TRIGGERS, WEAPONS
 from lod.model.records import Qualifier
@@ -23,7 +24,10 @@ _TRIGGERS = [(kind, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for 
 # and a pattern is run only on a sentence that has its words.
 _CUED_WEAPONS = Cued(_WEAPONS)
 _CUED_TRIGGERS = Cued(_TRIGGERS)
-_VIOLATION = re.compile(r"in\s+violation\s+of\s+(?:the\s+)?(?P<what>[^,.;]{3,80}?(?:agreement|ceasefire|cease-fire|truce|resolution|deal))", re.IGNORECASE)
+# the phrasing of a violation: each named and explained, with its examples and counter-examples, in
+# lod/rules/events.yaml
+RULES = rulefiles.load("events")
+_VIOLATION = RULES.pattern("violation")
 
 
 def weapons_in(text: str) -> list[str]:

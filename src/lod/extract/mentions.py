@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lod.extract import rulefiles
 from lod.extract.lexicon import ORG_HEADS, PLACE_NOUNS
 
 TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
@@ -18,9 +19,11 @@ CAPITAL_LEAD = r"(?=[A-Z\u00C0-\u00DE])"
 CAPITALS = re.compile("[A-Z\u00C0-\u00DE]")
 NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
 PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
-NOT_A_PLACE_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr)\b")
-NOT_A_NAME = re.compile(r"\b(?:" + PLACE_NOUNS + r"|Agreement|Council|Crisis)\b", re.IGNORECASE)
+# the words that are not place names: each named and explained, with its examples and counter-examples, in
+# lod/rules/mentions.yaml
+RULES = rulefiles.load("mentions", PLACE_NOUNS=PLACE_NOUNS)
+NOT_A_PLACE_WORD = RULES.pattern("not_a_place_word")
+NOT_A_NAME = RULES.pattern("not_a_name")
 POSSESSIVE_END = re.compile(r"['’]s$")
 ORG_HEAD_WORD = re.compile(ORG_HEADS)
 

@@ -54,7 +54,8 @@ QUALIFIERS: list[tuple[str, str]] = [
     (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
     (r"less\s+than|fewer\s+than|under|below", "less_than"),
 ]
-# the words around a number, each named and explained in lod/rules/numbers.yaml with its examples and counter-examples
+# the words around a number: each named and explained, with its examples and counter-examples, in
+# lod/rules/numbers.yaml
 RULES = rulefiles.load("numbers")
 _ESTIMATED_VERB = RULES.pattern("estimated_verb")
 _QUALIFIER_BEFORE = re.compile(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lod.extract import rulefiles
 from lod.extract.cues import Starts, finditer_from, lowered
 from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
@@ -28,49 +29,31 @@ _NAME = re.compile(NAME)
 _POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?=(?P<n>" + NAME + r"))")  # overlapping: "Deputy X Minister Name"
 _NAME_STARTS, _POST_NAME_STARTS = Starts(_NAME), Starts(_POST_NAME)  # searched at capitals and the posts' words only
 _ROLE = re.compile(_ROLE_ALT)
-_ROLE_BEFORE = re.compile(r"(?P<role>(?:(?:the|a|an)\s+)?(?:[\w.’'\-]+\s+){0,5}?(?:" + _ROLE_ALT + r"))"
-                          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[^,;.]{2,80}?))?\s*,?\s*$")
-# (the role ends at a comma, or at the end of the sentence: never over a full stop and a space or a line break)
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?P<role>(?:[^,;.\n]|\.(?=\S)){2,120}?)\s*(?:,|\.(?:\s|$)|$)")
-# an apposition without an article: "Name, ORG's operations director, said", "..., said Name, spokesman for
-# the X (ACRONYM)." (``person-apposition``); the role must contain a role word
-_BARE_APPOSITION = re.compile(r",\s+(?P<role>(?:[A-Z][^,;]{0,80}?['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:" + _ROLE_ALT + r")"
-                              r"(?:\s+(?:of|for|at|with|to)\s+(?:the\s+)?[^,;]{2,120}?)?(?:\s+in\s+(?:the\s+)?[A-Z][^,;]{1,60}?)?)"
-                              # the role may end with no comma before the verb: "Name, spokesperson for the X told"
-                              r"\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|$|(?=[^\S\n]+(?:" + _VERB_ALT + r")\b))")
-# "Name, a nurse in X, ...": a person described by an indefinite noun phrase (``person-description``)
-_DESCRIPTION = re.compile(r",\s+(?:an?)\s+(?P<role>[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\b[^,;.]{0,80}(?:[,;]|\.(?:\s|$)|$)")
+# the phrasings that tell a speaking person: each named and explained, with its examples and counter-examples, in
+# lod/rules/people.yaml
+RULES = rulefiles.load("people", ROLE_ALT=_ROLE_ALT, VERB_ALT=_VERB_ALT, PERSON_NOUNS=PERSON_NOUNS)
+_ROLE_BEFORE = RULES.pattern("role_before")
+_APPOSITION = RULES.pattern("apposition")
+_BARE_APPOSITION = RULES.pattern("bare_apposition")
+_DESCRIPTION = RULES.pattern("description")
 _VERB_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
                           + r")[^\S\n]+$", re.IGNORECASE)
-_FOR_ORG = re.compile(r",\s+(?:speaking\s+)?for\s+(?:the\s+)?(?P<org>[^,;]{2,120}?)\s*,")
-_VERB_AFTER = re.compile(r"\s+(?:also\s+|further\s+|painfully\s+|has\s+|had\s+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+_FOR_ORG = RULES.pattern("for_org")
+_VERB_AFTER = RULES.pattern("verb_after")
 _ENDS_WITH_ROLE = re.compile(r"\b(?:" + _ROLE_ALT + r")$")  # "... and Emergency Relief Coordinator": a post, not a body
 _LABEL_AFTER = re.compile(r"(?:,[^\S\n]*(?P<org>[A-Z][^:\n,|\d]{1,60}))?:[^\S\n]+[A-Z“\"]")
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
-_ARABIC_ARTICLE = re.compile(r"\b(?:al|el)-")
+_ARABIC_ARTICLE = RULES.pattern("arabic_article")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
-# a one-word name that speaks: before a reporting verb after a quote or a comma ('”, Youssef recalls'), or after an
-# inverted verb at the end of the sentence ('..., said Osman.')
-_SINGLE_SPEAKER = re.compile(r"(?:[”\"’],?[^\S\n]+|,[^\S\n]+)(?P<n>[A-Z][a-z]{2,})(?=[^\S\n]+(?:" + _VERB_ALT + r")\b|"
-                             r",[^\S\n]+an?[^\S\n]+[^,;.”\"]{2,60},[^\S\n]+(?:" + _VERB_ALT + r")\b)|"
-                             # '..., said 61-year-old Hamid, a farmer.'
-                             r"\b(?:said|says|added|recalls|recalled)[^\S\n]+(?:\d{1,3}-year-old[^\S\n]+)?(?P<m>[A-Z][a-z]{2,})(?=[.,])|"
-                             # "Yusuf, a bakery worker from X, had to flee": a first name described as one person
-                             # (at a sentence's or a line's start, or after a dateline: not "into X and Y, a resident told")
-                             r"(?:^|(?<=\n)|(?<=[.!?)–—-][^\S\n]))(?P<d>[A-Z][a-z]{2,}),[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?i:" + PERSON_NOUNS + r")\b|"
-                             # "Mohammed, 28, who fled on Saturday, told ...": a first name with an age, then its verb
-                             r"(?<![\w’'-])(?P<g>[A-Z][a-z]{2,}),[^\S\n]+\d{1,2},[^\S\n]+(?:(?:an?|who)\b[^.;\n]{0,120}?,[^\S\n]+)?"
-                             r"(?:also[^\S\n]+)?(?=(?:" + _VERB_ALT + r")\b)")
+_SINGLE_SPEAKER = RULES.pattern("single_speaker")
 # where a match of it can start: a quote or a comma, a capital, or a verb of its second branch (``cues.finditer_from``)
 _SINGLE_SPEAKER_STARTS = re.compile(r"[”\"’,A-Z]")
 _SINGLE_SPEAKER_WORDS = ("said", "says", "added", "recall")
-# after an inverted verb, the speaker's organization: '..., said Name of ORG.', '..., said Name from the ORG,'
-_OF_ORG_AFTER = re.compile(r",?[^\S\n]+(?:of|from|at|with)[^\S\n]+(?:the[^\S\n]+)?(?P<org>[A-Z][^,;.\n]{1,80}?)\s*(?:[,;]|\.(?:\s|$)|$)")
+_OF_ORG_AFTER = RULES.pattern("of_org_after")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
-_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling)[^\S\n]+$", re.IGNORECASE)
-# "Name, who fled X last week, told ...": a relative clause between a name and its reporting verb
-_RELATIVE_THEN_VERB = re.compile(r",[^\S\n]+who[^,;.]{2,120},[^\S\n]+(?:also[^\S\n]+)?(?:" + _VERB_ALT + r")\b", re.IGNORECASE)
+_TOLD_BEFORE = RULES.pattern("told_before")
+_RELATIVE_THEN_VERB = RULES.pattern("relative_then_verb")
 # months whose names are first names too ("Jan", "May", "June", "April"): a name next to a reporting verb may start with one
 _MONTH_FIRST_NAMES = frozenset({"Jan", "May", "June", "April", "August", "Augusta"})
 _STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org"})

@@ -36,7 +36,8 @@ def words_flow_period(doc: Document, index: int) -> Period | None:
     return (start, end, periods[0].text) if start or end else None
 
 
-# the clause words, each named and explained in lod/rules/periods.yaml with its examples and counter-examples
+# the clause words: each named and explained, with its examples and counter-examples, in
+# lod/rules/periods.yaml
 RULES = rulefiles.load("periods")
 _CLAUSE_BREAK = RULES.pattern("clause_break")
 

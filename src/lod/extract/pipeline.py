@@ -215,7 +215,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
 
 
 _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
-# the phrasings that link figures, each named and explained in lod/rules/pipeline.yaml with its examples and counter-examples
+# the phrasings that link figures: each named and explained, with its examples and counter-examples, in
+# lod/rules/pipeline.yaml
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES)
 _GOES_ON = RULES.pattern("goes_on")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
