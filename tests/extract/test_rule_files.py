@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from lod.extract import (
-    attribution, dates, document, events, mentions, numbers, observations, people, periods, pipeline, rulefiles, statements,
+    attribution, dates, document, entities, events, mentions, numbers, observations, people, periods, pipeline, rulefiles, statements,
 )
 from lod.extract.rulefiles import Rule, RuleFile
 
@@ -16,6 +16,7 @@ FILES: dict[str, RuleFile] = {
     "dates": dates.RULES, "figures": observations.RULES, "statements": statements.RULES, "periods": periods.RULES,
     "pipeline": pipeline.RULES, "document": document.RULES, "numbers": numbers.RULES, "people": people.RULES,
     "events": events.RULES, "mentions": mentions.RULES, "attribution": attribution.RULES,
+    "entities": entities.RULES,
 }
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from lod.extract import rulefiles
 from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
     AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS,
@@ -35,24 +36,15 @@ _ORG_HEADS = ORG_HEADS  # lexicon org_heads
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs over a line break
 # a name token, or two joined by a slash ("Shelter/NFI"); a full stop only after an initial ("U. N.")
 _ORG_TOKEN = TOKEN + r"(?:/" + TOKEN + r")?(?:(?<=\b[A-Z])\.)?"
-_ORG_PHRASE = re.compile(
-    # an acronym in brackets may stand inside the name: "Camp Coordination and Camp Management (CCCM) Cluster"
-    CAPITAL_LEAD + r"(?<![\w’'/])(?P<name>" + _ORG_TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*(?:(?:" + _ORG_TOKEN
-    + r"|\([A-Z][A-Za-z]{1,9}\))" + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){0,5}(?:" + _ORG_HEADS + r")\b"
-    # "... Administration of North and East <Country>", "... Center for Reconciliation of the Opposing Sides in <Country>":
-    # capitalised words after "of" or "for" belong to the name
-    # ("... Commission of Inquiry on the <Country>": "on the", never "on" before a day)
-    r"(?:" + _SP + r"(?:of|for)" + _SP + r"(?:the" + _SP + r")?[A-Z][\w’'-]+(?:" + _SP + r"(?:(?:and|of|the|in|on" + _SP + r"the)" + _SP + r"){0,2}"
-    r"[A-Z][\w’'-]+){0,6}(?![\w’'-]))?)"
-    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
-)
-# an acronym before a reporting verb or after "according to": "the SDF said", "according to SANA"
-_SPEAKING_ACRONYM = re.compile(r"(?<![\w.’'-])(?P<acr>[A-Z]{2,6})(?![\w.’'-])(?=\s+(?:said|says|reported|reports|told|stated|"
-                               r"announced|estimated|estimates|added|warned|warns|counted|recorded|documented|documents|calls|called|"
-                               r"urges|urged|condemns|condemned)\b)"
-                               r"|\baccording\s+to\s+(?:the\s+)?(?P<acr2>[A-Z]{2,6})(?![\w’'-]|\.\w)")
+_LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
+# the phrasings of organizations and places: each named and explained, with its examples and counter-examples, in
+# lod/rules/entities.yaml; the shapes of names given here
+RULES = rulefiles.load("entities", CAPITAL_LEAD=CAPITAL_LEAD, TOKEN=TOKEN, ORG_TOKEN=_ORG_TOKEN, LIST_ITEM=_LIST_ITEM, SP=_SP,
+                       ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
+_ORG_PHRASE = RULES.pattern("org_phrase")
+_SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
 _NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE"})
-_DEFINED_ACRONYM = re.compile(CAPITAL_LEAD + r"(?P<name>(?:" + TOKEN + _SP + r"(?:(?:of|for|the|and|on)" + _SP + r")*){1,8})\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_DEFINED_ACRONYM = RULES.pattern("defined_acronym")
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
                      "office organization organisation ally allies army forces front".split())
@@ -60,30 +52,24 @@ _place_key = lru_cache(maxsize=1 << 16)(place_key)  # the same names come back a
 # compiled once: the people rules run for every capitalised phrase of the body
 _PLACE_SEQ = re.compile(PLACE_SEQ)
 _DASH = re.compile(r"\s*[-–—]")
-_LEADING_ARTICLE = re.compile(r"(?:the|its|their)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = RULES.pattern("leading_article")
 # Toponyms built on a head word (lexicon toponym_heads): "<head> X", "<head> al-X"
 _PREFIX_TOPONYM = re.compile(
     r"(?<![\w’'-])(?:" + words_alternation(TOPONYM_HEADS) + r")"
     r"[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
 )
 _PREFIX_TOPONYM_STARTS = Starts(_PREFIX_TOPONYM)  # searched at its head words only
-_LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
 _LIST_ITEM_RE = re.compile(_LIST_ITEM)
 _WORDS = re.compile(r"[\w’'-]+")  # the words of a name (no anchor: searched between its ends as in its slice)
-_COORDINATION = re.compile(
-    CAPITAL_LEAD + r"(?<![\w’'-])" + _LIST_ITEM + r"(?:(?:[^\S\n]*,[^\S\n]*|,?[^\S\n]+(?:and|or)[^\S\n]+)" + _LIST_ITEM + r")+"
-)
+_COORDINATION = RULES.pattern("coordination")
 # the body's capitalised-name patterns searched only where their matches can start (``lod.extract.cues.Starts``): at
 # the capitals, found once per body for all of them, not entering each pattern at every character (1 MB of text:
 # the acronym before a reporting verb 95 -> 23 ms, the others a fifth to a third less)
 _ORG_PHRASE_STARTS, _SPEAKING_ACRONYM_STARTS = Starts(_ORG_PHRASE), Starts(_SPEAKING_ACRONYM)
 _DEFINED_ACRONYM_STARTS, _COORDINATION_STARTS = Starts(_DEFINED_ACRONYM), Starts(_COORDINATION)
-# "towns such as X, Y": searched at its plural nouns only
-_SUCH_AS = re.compile(r"\b(?:towns|villages|cities|areas|places|communities|population\s+centres|population\s+centers)\b[^.;]{0,80}?\bsuch\s+as\s+(?P<list>[^.;]+)")
+_SUCH_AS = RULES.pattern("such_as")
 _SUCH_AS_STARTS = Starts(_SUCH_AS)
-# "the town of X", "villages of X": searched at its nouns and "the" only
-_NOUN_OF = re.compile(r"(?:\b(?:the\s+)?(?:town|village|city|region|area|districts?|sub-districts?)\s+of\s+)(?P<n>" + TOKEN
-                      + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r")*)")
+_NOUN_OF = RULES.pattern("noun_of")
 _NOUN_OF_STARTS = Starts(_NOUN_OF)
 _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
 # a nationality adjective right before an organization's name, not itself the end of a capitalised name
@@ -362,11 +348,11 @@ def _overlapping(starts: Starts, body: str, lower: str | None) -> list[re.Match[
     return found
 
 
-_DIRECTION_BEFORE = re.compile(r"(?:\b" + DIRECTION + r"(?:\s+rural)?\s+)+$", re.IGNORECASE)
+_DIRECTION_BEFORE = RULES.pattern("direction_before")
 _DIRECTION_CUES = cues(_DIRECTION_BEFORE)  # most places have no direction word before them: the search is skipped
 _CAPITAL = re.compile(r"[A-Z]")
-_COMPASS = re.compile(r"(?:North|South|East|West)")
-_AREA_AFTER = re.compile(r"[^\S\n]+(?:" + AREA_SUFFIX + r"|sub-districts?|districts?)\b", re.IGNORECASE)
+_COMPASS = RULES.pattern("compass")
+_AREA_AFTER = RULES.pattern("area_after")
 
 
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:
