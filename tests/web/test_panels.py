@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import httpx
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 
 from lod.rdf.namespaces import DEFAULT_VOCAB, dis, rebase
 from lod.settings import Settings
-from lod.store import Store
+from lod.store import Store, to_rdflib
 from lod.web import describe, pages, panels
 from lod.web.app import create_app
 
@@ -252,3 +254,96 @@ def http_get_turtle(busy: Busy, path: str) -> list[ox.Triple]:
     answer = httpx.get(busy.url.rstrip("/") + path, timeout=30)
     assert answer.status_code == 200
     return [q.triple for q in ox.parse(answer.content, format=ox.RdfFormat.TURTLE)]
+
+
+# The links into an entity, a page at a time (lod.web.incoming): what a document says of them, and the pages.
+HYDRA_NEXT = "http://www.w3.org/ns/hydra/core#next"
+RDF_SUFFIXES = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES, "rdf": ox.RdfFormat.RDF_XML}
+
+
+def _graph(answer: httpx.Response, suffix: str) -> Graph:
+    """The answer read by pyoxigraph, as an rdflib graph (to compare by isomorphism: hydra:manages is a blank node)."""
+    graph = Graph()
+    for quad in ox.parse(answer.content, format=RDF_SUFFIXES[suffix]):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
+
+
+def _next(answer: httpx.Response) -> str | None:
+    found = re.search(r'<([^>]*)>; rel="next"', answer.headers.get("link", ""))
+    return found.group(1) if found else None
+
+
+def test_a_hub_document_says_where_every_link_to_it_is_in_every_format(busy: Busy) -> None:
+    collection = f"{busy.url}incoming/doc/{HUB}"
+    with httpx.Client(base_url=busy.url, timeout=30) as http:
+        answers = {suffix: http.get(f"/doc/{HUB}.{suffix}") for suffix in RDF_SUFFIXES}
+        negotiated = http.get(f"/doc/{HUB}", headers={"Accept": "text/turtle"})
+        quiet = http.get(f"/doc/{CITING_KEY}0000.ttl")
+    graphs = {suffix: _graph(answer, suffix) for suffix, answer in answers.items()}
+    for suffix, answer in answers.items():
+        assert answer.status_code == 200 and _next(answer) == collection, suffix
+        assert isomorphic(graphs[suffix], graphs["ttl"]), suffix
+    assert _next(negotiated) == collection and isomorphic(_graph(negotiated, "ttl"), graphs["ttl"])
+    assert (URIRef(f"{busy.url}doc/{HUB}"), URIRef(HYDRA_NEXT), URIRef(collection)) in graphs["ttl"]
+    assert _next(quiet) is None and URIRef(HYDRA_NEXT) not in set(_graph(quiet, "ttl").predicates())
+
+
+@pytest.mark.parametrize("key", [HUB, TOWN])
+def test_every_page_of_the_links_in_together_is_the_sparql_set(busy: Busy, key: str) -> None:
+    entity = URIRef(busy.base + "id/" + key)
+    expected = {(r["in"], r["link"]) for r in busy.store.query(describe.incoming_query(str(entity))).values()}  # type: ignore[union-attr]
+    pages: list[list[tuple[str, str]]] = []
+    url: str | None = f"{busy.url}incoming/doc/{key}"
+    with httpx.Client(timeout=30) as http:
+        while url is not None:
+            answer = http.get(url, headers={"Accept": "text/turtle"})
+            assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/turtle")
+            graph = _graph(answer, "ttl")
+            pages.append(sorted((str(s), str(p)) for s, p in graph.subject_predicates(entity) if isinstance(s, URIRef)))
+            stated = [str(o) for o in graph.objects(URIRef(url), URIRef(HYDRA_NEXT))]
+            assert stated == ([_next(answer)] if _next(answer) else [])  # the page says what its Link header says
+            url = _next(answer)
+            assert len(pages) < 50
+    assert len(expected) > describe.INCOMING_LIMIT and len(pages) == -(-len(expected) // describe.INCOMING_LIMIT)
+    assert all(len(page) <= describe.INCOMING_LIMIT for page in pages)
+    listed = [pair for page in pages for pair in page]
+    assert listed == sorted(expected)  # every link once, in order across the pages
+
+
+def test_a_page_of_links_is_the_same_graph_in_every_format(busy: Busy) -> None:
+    with httpx.Client(timeout=30) as http:
+        second = _next(http.get(f"{busy.url}incoming/doc/{TOWN}.ttl"))
+        assert second and "?after=" in second
+        collection, query = second.split("?", 1)
+        answers = {suffix: http.get(f"{collection}.{suffix}?{query}") for suffix in RDF_SUFFIXES}
+        negotiated = http.get(second, headers={"Accept": "application/ld+json"})
+    turtle = _graph(answers["ttl"], "ttl")
+    assert len(set(turtle.subject_predicates(URIRef(busy.base + "id/" + TOWN)))) > describe.INCOMING_LIMIT / 2
+    for suffix, answer in answers.items():
+        assert answer.status_code == 200 and answer.headers["content-location"] == f"{collection}.{suffix}?{query}"
+        assert isomorphic(_graph(answer, suffix), turtle), suffix
+    assert negotiated.headers["content-location"] == f"{collection}.jsonld?{query}" and "Accept" in negotiated.headers["vary"]
+    assert isomorphic(_graph(negotiated, "jsonld"), turtle)
+
+
+def test_a_hub_page_links_to_every_link_a_page_at_a_time(busy: Busy) -> None:
+    with httpx.Client(base_url=busy.url, timeout=30) as http:
+        page = http.get(f"/doc/{HUB}", headers={"Accept": "text/html"})
+        pages = re.search(r'<a rel="next" href="([^"]+)">', page.text)
+        assert pages and pages.group(1) == f"{busy.url}incoming/doc/{HUB}"
+        first = http.get(pages.group(1), headers={"Accept": "text/html"})
+        rows = re.findall(r'<tr><td><a href="([^"]+)">', first.text)
+        following = re.search(r'<a rel="next" href="([^"]+)">', first.text)
+        assert following
+        second = http.get(html.unescape(following.group(1)), headers={"Accept": "text/html"})
+    assert first.status_code == second.status_code == 200
+    rows += re.findall(r'<tr><td><a href="([^"]+)">', second.text)
+    assert sorted(rows) == sorted(f"{busy.url}doc/{CITING_KEY}{i:04d}" for i in range(CITING))
+    assert f"of {CITING}" in first.text and 'rel="next"' not in second.text.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize("path", [f"incoming/doc/{HUB}x", "incoming/elsewhere/x", "incoming/doc/", f"incoming/doc/{HUB}?after=nothing",
+                                  f"incoming/doc/{HUB}?after=http%3A%2F%2Fa%2Fb"])
+def test_links_into_nothing_are_not_found(busy: Busy, path: str) -> None:
+    assert httpx.get(busy.url + path, timeout=30).status_code == 404

@@ -28,7 +28,10 @@ import pyoxigraph as ox
 from lod.errors import NotFound
 from lod.store import Solutions, Store
 
-__all__ = ["BNODE_DEPTH", "INCOMING_LIMIT", "Description", "describe", "describe_query", "exists", "incoming_count", "incoming_query"]
+__all__ = [
+    "BNODE_DEPTH", "INCOMING_LIMIT", "SUMMARY", "Description", "check_iri", "describe", "describe_query", "exists", "incoming_count",
+    "incoming_query",
+]
 
 BNODE_DEPTH = 3
 # 50, not 100: the summaries of the things linking in are most of a hub's document and of its cost (an organization
@@ -36,8 +39,8 @@ BNODE_DEPTH = 3
 # how many link in all and links a query listing every one.
 INCOMING_LIMIT = 50
 
-# Properties that name or summarise a linked thing.
-_SUMMARY = ", ".join(
+# Properties that name or summarise a linked thing (the paged links in, lod.web.incoming, name their things by them too).
+SUMMARY = ", ".join(
     f"<{iri}>"
     for iri in (
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
@@ -132,7 +135,7 @@ def exists(store: Store, entity: str) -> bool:
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    result = store.query(f"ASK {{ <{_iri(entity)}> ?p ?o }}")
+    result = store.query(f"ASK {{ <{check_iri(entity)}> ?p ?o }}")
     return bool(getattr(result, "value", False))
 
 
@@ -159,7 +162,7 @@ def incoming_query(entity: str, hide: Collection[str] = ()) -> str:
     Raises:
         NotFound: ``entity`` is not an IRI.
     """
-    return (f"SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> {_NAMED_SUBJECT} {_hidden('link', hide)} }}"
+    return (f"SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{check_iri(entity)}> {_NAMED_SUBJECT} {_hidden('link', hide)} }}"
             " ORDER BY ?link ?in")
 
 
@@ -171,7 +174,7 @@ def incoming_count(store: Store, entity: str, hide: Collection[str] = (), upto: 
         NotFound: ``entity`` is not an IRI.
     """
     cap = f" LIMIT {upto + 1}" if upto is not None else ""
-    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{_iri(entity)}> {_NAMED_SUBJECT} {_hidden('link', hide)} }}{cap} }}"
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link WHERE {{ ?in ?link <{check_iri(entity)}> {_NAMED_SUBJECT} {_hidden('link', hide)} }}{cap} }}"
     result = store.query(query)
     assert isinstance(result, Solutions)
     value = result.rows[0][0] if result.rows else None
@@ -184,7 +187,7 @@ _NAMED_SUBJECT = "FILTER(!isBlank(?in))"
 
 
 def _hidden(var: str, hide: Collection[str]) -> str:
-    return f"FILTER(?{var} NOT IN ({', '.join(f'<{_iri(p)}>' for p in sorted(hide))}))" if hide else ""
+    return f"FILTER(?{var} NOT IN ({', '.join(f'<{check_iri(p)}>' for p in sorted(hide))}))" if hide else ""
 
 
 def describe_query(entity: str, hide: Collection[str] = ()) -> str:
@@ -194,10 +197,10 @@ def describe_query(entity: str, hide: Collection[str] = ()) -> str:
         NotFound: ``entity`` is not an IRI.
     """
     filters = {f"hide_{var}": _hidden(var, hide) for var in ("ip", "ip0")}
-    return _DESCRIBE % {"e": _iri(entity), "summary": _SUMMARY, "limit": INCOMING_LIMIT, **filters}
+    return _DESCRIBE % {"e": check_iri(entity), "summary": SUMMARY, "limit": INCOMING_LIMIT, **filters}
 
 
-def _iri(value: str) -> str:
+def check_iri(value: str) -> str:
     """``value`` checked to be an IRI, and so safe inside ``<...>`` in a query.
 
     Raises:

@@ -136,6 +136,7 @@ class EntityPage:
     incoming_href: str | None = None  # a query listing every one of them
     incoming_shown: int = 0
     incoming_more: bool = False  # more than INCOMING_COUNTED: the page says "more than"
+    incoming_pages: str | None = None  # every link to the entity, a page at a time (lod.web.incoming)
 
 
 class _Labeller:
@@ -307,6 +308,7 @@ def page_with_panels(
         page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip, INCOMING_COUNTED), len(linking)
         page.incoming_more = page.incoming_total > INCOMING_COUNTED
         page.incoming_href = f"{site}sparql?query={quote(incoming_query(description.entity, skip), safe='')}&format=csv"
+        page.incoming_pages = f"{site}incoming/{to_site(description.entity, base, vocab, site).removeprefix(site)}"
     shown = panels.panels(store, vocab, description.entity, page.type_iris, page.body, index)
     return page, shown
 

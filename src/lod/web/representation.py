@@ -25,14 +25,15 @@ CACHE_CONTROL = "public, no-cache"
 
 
 class Variant:
-    """Where a document lives and which formats it offers."""
+    """Where a document lives and which formats it offers; ``query`` (``?after=...``) follows every variant's URL."""
 
-    def __init__(self, url: str, offered: Sequence[Format]) -> None:
+    def __init__(self, url: str, offered: Sequence[Format], query: str = "") -> None:
         self.url = url
         self.offered = tuple(offered)
+        self.query = query
 
     def url_for(self, fmt: Format) -> str:
-        return f"{self.url}.{fmt.extension}"
+        return f"{self.url}.{fmt.extension}{self.query}"
 
     def links(self, served: Format) -> str:
         alternates = [f'<{self.url_for(f)}>; rel="alternate"; type="{f.media_type}"' for f in self.offered if f != served]
@@ -64,10 +65,12 @@ def respond(
     last_modified: datetime,
     body: Callable[[], bytes],
     negotiated: bool,
+    links: str = "",
 ) -> Response:
     """The representation in ``fmt``, or ``304`` when the client's ``ETag``/date is current.
 
-    ``body`` is only called when the bytes are needed; ``digest`` identifies the document's content.
+    ``body`` is only called when the bytes are needed; ``digest`` identifies the document's content; ``links``
+    are more ``Link`` header values (``<...>; rel="next"``).
     """
     validators = Validators(f"{digest}-{fmt.extension}", last_modified)
     headers = {
@@ -75,8 +78,8 @@ def respond(
         "Content-Location": variant.url_for(fmt),
         "Cache-Control": CACHE_CONTROL,
     }
-    if links := variant.links(fmt):
-        headers["Link"] = links
+    if alternates := ", ".join(v for v in (links, variant.links(fmt)) if v):
+        headers["Link"] = alternates
     if negotiated:
         headers["Vary"] = "Accept"
     if not_modified(validators, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):

@@ -6,10 +6,11 @@ loop for long), in a thread for a remote one."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from lod.errors import NotFound
@@ -17,8 +18,9 @@ from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.publish import dumps as publish, summaries
 from lod.publish.jsonld import document as jsonld_document
 from lod.rdf.namespaces import prefixes
-from lod.web import describe, listing, pages
+from lod.web import describe, incoming, listing, pages
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at, reading
+from lod.web.links import to_site
 from lod.web.representation import Variant, choose, respond, split_suffix
 from lod.web.routes.graphs import PageNumber
 
@@ -55,6 +57,63 @@ async def document(
     url = f"{request.base_url}doc/{kind}/{key}"  # url_for("document", ...) without its walk over every route
     entity = f"{settings.base_uri}id/{kind}/{key}"
     return await reading(store, lambda: _described(request, settings, store, templates, vocabulary, entity, url, suffix))
+
+
+@router.get("/incoming/{path:path}", name="incoming")
+@router.head("/incoming/{path:path}", name="incoming", include_in_schema=False)
+async def links_in(
+    path: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep,
+    after: str | None = Query(None, description="the page after this link: '<thing IRI> <property IRI>'"),
+) -> Response:
+    """The links into the thing that ``/{path}`` describes (``/incoming/doc/org/ocha``), every one of them, a page
+    at a time (:mod:`lod.web.incoming`), negotiated like the document; ``?after=`` names the next page."""
+    path, suffix = split_suffix(path, DOCUMENT_FORMATS)
+    entity = _described_by(path, settings.base_uri, settings.vocab_uri)
+    cursor = incoming.parse_after(after)
+    collection = f"{request.base_url}incoming/{path}"
+    return await reading(store, lambda: _links_in(request, settings, store, templates, entity, collection, cursor, suffix))
+
+
+def _described_by(path: str, base: str, vocab: str) -> str:
+    """The thing the document at ``/{path}`` describes.
+
+    Raises:
+        NotFound: no document of a thing lives there.
+    """
+    for document, thing in (("doc/", base + "id/"), ("def/concept/", vocab + "concept/"), ("def/scheme/", vocab + "scheme/")):
+        if path.startswith(document) and len(path) > len(document):
+            return thing + path.removeprefix(document)
+    raise NotFound(path)
+
+
+def _links_in(request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, entity: str, collection: str,
+              cursor: tuple[str, str] | None, suffix: Format | None) -> Response:
+    fmt = choose(request, DOCUMENT_FORMATS, suffix)
+    found = incoming.page(store, entity, cursor)
+    if not found.links and cursor is None:
+        raise NotFound(entity)
+    query = f"?after={incoming.after_param(cursor)}" if cursor else ""
+    variant = Variant(collection, DOCUMENT_FORMATS, query)
+    here = collection + query
+    text = incoming.page_ntriples(found, collection, here)
+    following = f'<{incoming.next_url(collection, found.next)}>; rel="next"' if found.next else ""
+
+    base, vocab, site = settings.base_uri, settings.vocab_uri, str(request.base_url)
+
+    def body() -> bytes:
+        if fmt == HTML:
+            names = incoming.names_of(found)
+            rows = [(to_site(thing, base, vocab, site), names.get(thing, thing), link, _curie(link, base, vocab))
+                    for thing, link in found.links]
+            context = {"found": found, "rows": rows, "variant": variant, "formats": DOCUMENT_FORMATS, "collection": collection,
+                       "next": incoming.next_url(collection, found.next) if found.next else None,
+                       "entity_href": to_site(entity, base, vocab, site), "entity_name": names.get(entity, entity)}
+            return templates.get_template("incoming.html").render(request=request, **context).encode()
+        return _serialize(describe.Description(entity, tuple(text.splitlines())), fmt, base, vocab)
+
+    digest = hashlib.sha256(text).hexdigest()[:32]
+    return respond(request, variant, fmt, digest=digest, last_modified=modified_at(request), body=body,
+                   negotiated=suffix is None, links=following)
 
 
 # Concepts and concept schemes are named under the vocabulary namespace (``LOD_VOCAB_URI``), the same on every
@@ -129,6 +188,11 @@ def _described(
         raise NotFound(entity)
     variant = Variant(url, DOCUMENT_FORMATS)
     base, vocab = settings.base_uri, settings.vocab_uri
+    following = ""
+    if fmt != HTML and _links_in_count(description) >= describe.INCOMING_LIMIT:  # some may be left out: say where all are
+        collection = f"{request.base_url}incoming/{url.removeprefix(str(request.base_url))}"
+        description = describe.Description(entity, description.lines + tuple(incoming.document_links(url, collection).splitlines()))
+        following = f'<{collection}>; rel="next"'
 
     def body() -> bytes:
         if fmt == HTML:
@@ -142,7 +206,13 @@ def _described(
     modified = modified_at(request)
     # An HTML page also shows the entity's neighbourhood (figures of places inside it): it changes with the data.
     digest = description.digest if fmt != HTML else f"{description.digest[:16]}{modified.timestamp():.0f}"
-    return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
+    return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None, links=following)
+
+
+def _links_in_count(description: describe.Description) -> int:
+    """How many links into the entity its description lists (the describe query keeps ``INCOMING_LIMIT``)."""
+    tail = f" <{description.entity}> .".encode()
+    return sum(1 for line in description.lines if line.endswith(tail))
 
 
 def _serialize(description: describe.Description, fmt: Format, base: str, vocab: str) -> bytes:
@@ -165,5 +235,15 @@ def _context(base: str, vocab: str) -> str:
 
 @lru_cache(maxsize=8)
 def _prefixes(base: str, vocab: str) -> list[tuple[str, str, bytes]]:
-    """Each prefix, its namespace, and how an IRI in it starts in N-Triples (made once, not per document)."""
-    return [(name, ns, f"<{ns}".encode()) for name, ns in prefixes(base, vocab).items()]
+    """Each prefix, its namespace, and how an IRI in it starts in N-Triples (made once, not per document); with
+    ``hydra:``, which documents and the pages of links in use to say where the rest of the links are."""
+    named = {**prefixes(base, vocab), "hydra": incoming.HYDRA}
+    return [(name, ns, f"<{ns}".encode()) for name, ns in named.items()]
+
+
+def _curie(iri: str, base: str, vocab: str) -> str:
+    """``prefix:name`` for an IRI under one of the output prefixes, else the IRI."""
+    for name, ns, _ in _prefixes(base, vocab):
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{name}:{iri[len(ns):]}"
+    return iri
