@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lod.settings import Settings
-from lod.web import examples
+from lod.web import describe, examples
 from lod.web.panels import FIGURE_LIMIT
 from _engines import reader
 
@@ -138,3 +138,28 @@ def test_each_home_example_returns_rows(page: Page, served_corpus: str, corpus_s
         assert page.locator(".yasr table tbody tr").count() >= 1, example.title
         assert example.title in titles
     page.screenshot(path=screenshots / "example.png", full_page=True)
+
+
+def test_the_links_into_a_hub_are_read_page_by_page(page: Page, served_corpus: str, corpus_settings: Settings, screenshots: Path) -> None:
+    """The thing most linked to: its page links every link a page at a time; following "next" in the browser lists
+    each thing that links to it, as the plain SPARQL query does."""
+    [hub] = select(corpus_settings, f"""SELECT ?e (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?in ?link ?e WHERE {{
+        ?in ?link ?e FILTER(STRSTARTS(STR(?e), "{corpus_settings.base_uri}id/") && !isBlank(?in)) }} }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1""")
+    expected = {r["in"] for r in select(corpus_settings, describe.incoming_query(hub["e"]))}
+    assert int(hub["n"]) > 2 * describe.INCOMING_LIMIT
+    requests = local_only(page, served_corpus)
+    page.goto(served_corpus + "incoming/" + hub["e"].removeprefix(corpus_settings.base_uri).replace("id/", "doc/", 1))
+    seen: list[str] = []
+    while True:
+        rows = page.locator("table.incoming tbody tr td:first-child a")
+        assert 0 < rows.count() <= describe.INCOMING_LIMIT
+        seen += [href.replace(served_corpus + "doc/", corpus_settings.base_uri + "id/", 1)
+                 for href in rows.evaluate_all("links => links.map(a => a.href)")]
+        following = page.locator('nav.pager a[rel="next"]')
+        if following.count() == 0:
+            break
+        following.click()
+        assert len(seen) < 10 * int(hub["n"])
+    page.screenshot(path=str(screenshots / "incoming-last-page.png"))
+    assert set(seen) == expected
+    assert all(url.startswith(served_corpus) for url in requests), requests

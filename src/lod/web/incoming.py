@@ -45,7 +45,7 @@ PAGE_SIZE = INCOMING_LIMIT  # a page holds as many links as a document
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the links into ``entity``: its pairs in order, the names of their things (N-Triples lines),
+    """One page of the links into ``entity``: its pairs in order, the names of their things and of the entity (N-Triples lines),
     the pair the next page starts after (None on the last page), and how many links there are in all (None when
     the page did not read them all)."""
 
@@ -68,13 +68,13 @@ def page(store: Store, entity: str, after: tuple[str, str] | None = None) -> Pag
         start = bisect_right(every, after) if after else 0
         links = tuple(every[start : start + PAGE_SIZE])
         more = start + PAGE_SIZE < len(every)
-        return Page(entity, after, links, _names(store, links), links[-1] if more else None, len(every))
+        return Page(entity, after, links, _names(store, e, links), links[-1] if more else None, len(every))
     pairs = _pairs(store, e, after)
     if after:
         pairs = [pair for pair in pairs if pair > after]
     first = heapq.nsmallest(PAGE_SIZE + 1, pairs)
     links, more = tuple(first[:PAGE_SIZE]), len(first) > PAGE_SIZE
-    return Page(entity, after, links, _names(store, links), links[-1] if more else None, None if after else len(pairs))
+    return Page(entity, after, links, _names(store, e, links), links[-1] if more else None, None if after else len(pairs))
 
 
 def _pairs(store: Store, entity: str, after: tuple[str, str] | None = None) -> list[tuple[str, str]]:
@@ -114,11 +114,9 @@ def _remembered(store: Store, entity: str) -> list[tuple[str, str]] | None:
     return every
 
 
-def _names(store: Store, links: tuple[tuple[str, str], ...]) -> tuple[bytes, ...]:
-    """The names, types and texts of the things on a page, as a document gives them."""
-    things = sorted({thing for thing, _ in links})
-    if not things:
-        return ()
+def _names(store: Store, entity: str, links: tuple[tuple[str, str], ...]) -> tuple[bytes, ...]:
+    """The names, types and texts of the things on a page (and of the entity), as a document gives them."""
+    things = sorted({entity} | {thing for thing, _ in links})
     values = " ".join(f"<{t}>" for t in things)
     query = (f"CONSTRUCT {{ ?in ?sp ?sv }} WHERE {{ {{ SELECT DISTINCT ?in ?sp ?sv WHERE {{ VALUES ?in {{ {values} }} "
              f"?in ?sp ?sv FILTER(?sp IN ({SUMMARY})) }} }} }}")
@@ -134,7 +132,7 @@ _LABELS = (
 
 
 def names_of(found: Page) -> dict[str, str]:
-    """A name for each thing on the page that has one (English, or untagged, first), for people."""
+    """A name for each thing on the page, and for the entity, that has one (English, or untagged, first), for people."""
     ranked: dict[str, tuple[int, str]] = {}
     for quad in ox.parse(b"\n".join(found.names), format=ox.RdfFormat.N_TRIPLES):
         label, thing = quad.object, quad.subject
