@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -176,7 +176,13 @@ class Context:
         quads: list[Any] | None = []
         index: list[tuple[Node, Index]] = []
         seen: set[URIRef] = set()
-        for node in {o for _, _, o in graph if isinstance(o, URIRef)}:
+        slices, unknown, said = self._slices, self._unknown, self._subjects
+        # an article's objects: about 280, of which about 100 IRIs, most of them its own (isinstance asks rdflib's
+        # abstract base classes about every literal: the common types are looked at first)
+        linked = {o for _, _, o in graph if type(o) is URIRef or (type(o) not in _NOT_IRIS and isinstance(o, URIRef))}
+        for node in linked:
+            if node not in slices and (node in unknown or (said is not None and node not in said)):
+                continue  # nothing to walk: _links would give _NO_LINKS (its own nodes, most of them)
             todo = [node]
             while todo:
                 current = todo.pop()
@@ -264,6 +270,7 @@ class _Links(NamedTuple):
 
 
 _NO_LINKS = _Links((), (), [], {})  # an article's own node in the known graphs
+_NOT_IRIS = frozenset({Literal, BNode})  # the other terms' types (see Context._slices_of)
 _UNKNOWN_KEPT = 10_000
 
 
