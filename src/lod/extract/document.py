@@ -170,7 +170,14 @@ _SINCE_BEFORE = RULES.pattern("since_before")
 def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) -> DateExpression:
     """"That month" is the month of the last date the text gave (that sentence first, then the two before); "that day"
     / "the same day" that day, "the following day" / "a day later" the day after it. Open when the last date is no
-    single day (or, for a month, spans more than one month)."""
+    single day (or, for a month, spans more than one month). "In the same period" / "during that period" is the last
+    span the text dated, whatever its kind."""
+    if expression.months == -1:  # "in the same period": the span the text dated last, closed as it is
+        span = next((e for group in earlier for e in reversed(group)
+                     if e.kind in ("point", "period", "since", "past") and e.rule not in ("that-time", "day-after")
+                     and (e.start or e.kind == "past")), None)
+        return expression if span is None else replace(span, text=expression.text, begin=expression.begin,
+                                                       finish=expression.finish, rule=expression.rule)
     last = next((e for group in earlier for e in reversed(group) if e.kind in ("point", "period") and e.start and e.end), None)
     if last is None or last.start is None or last.end is None:
         return expression
