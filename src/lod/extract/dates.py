@@ -240,7 +240,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "range-dates":
             second = _day_month(m, "b", anchor, "yb")
             first = _day_month(m, "a", anchor, None)
-            if first and second and first > second:
+            if first and m.group("ya"):  # "between 1 January 2011 and 17 March 2012": the first end's own year
+                first = date(int(m.group("ya")), first.month, min(first.day, month_end(int(m.group("ya")), first.month).day))
+            elif first and second and first > second:
                 first = first.replace(year=second.year - (1 if first.month > second.month else 0))
             return make("period", first, second)
         if rule == "in-n-days" and not _PERFECT_BEFORE.search(m.string[max(0, m.start() - 100): m.start()]):
