@@ -48,6 +48,13 @@ _COMPARISON = RULES.pattern("comparison")
 _CUMULATIVE = RULES.pattern("cumulative")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
 _SAID_BEFORE = RULES.pattern("said_before")
+
+
+def said_before(text: str, at: int) -> bool:
+    """Whether a reporting verb comes right before ``at`` (the date there is when it was said)."""
+    return bool(_SAID_BEFORE.search(text[:at]))
+
+
 _FRONTED = RULES.pattern("fronted")
 
 

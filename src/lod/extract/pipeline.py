@@ -21,7 +21,9 @@ from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
-from lod.extract.periods import FLOW_IN_WORDS_STARTS, Period, figure_period, refine_from_next, unit_before, words_flow_period
+from lod.extract.periods import (
+    FLOW_IN_WORDS_STARTS, Period, figure_period, refine_from_next, said_before, unit_before, words_flow_period,
+)
 from lod.extract.sentences import Sentence
 from lod.extract.spans import SpanIndex
 from lod.extract.statements import Found, StatementFinder
@@ -151,7 +153,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if figures[position].rule in ("flow-list", "flow-part"):
                 own_from = figures[position - 1].end
                 own_to = figures[position + 1].number.qstart if position + 1 < len(figures) else len(sentence.text)
-                own = [e for e in doc.dates[index] if figures[position].number.qstart <= e.begin < own_to and e.kind != "as-of"]
+                # (not the day it was said: "30,000 fled since 10 June, of whom 6,000 were children, X said on Monday")
+                own = [e for e in doc.dates[index] if figures[position].number.qstart <= e.begin < own_to and e.kind != "as-of"
+                       and not said_before(sentence.text, e.begin)]
                 compared = periods[position - 1][0]
                 earlier = _EARLIER.search(sentence.text, figures[position].end, own_to)
                 closed = periods[position - 1][1]
