@@ -89,7 +89,18 @@ def in_words(figure: int) -> str | None:
     return " ".join(words)
 
 
-def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | None = None) -> Iterator[Variant]:
+def day_text(iso: str) -> str:
+    """'2016-06-01' as a writer puts it: '1 June 2016'."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {MONTH_NAMES[m - 1]} {y}"
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+
+
+def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | None = None,
+             gold_period: tuple[str | None, str | None] = (None, None)) -> Iterator[Variant]:
     num = number_text(figure, sentence)
     if num is None:
         return
@@ -115,6 +126,9 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
         yield "number in words", f"{head}{qual}{WORDS[figure]}{tail}", None
     elif num == f"{figure:,}" and (spelled := in_words(figure)):
         yield "number in words (any)", f"{head}{qual}{spelled}{tail}", None
+    if num == f"{figure:,}" and figure % 100 == 0 and 1000 <= figure < 1_000_000:
+        # "12 thousand", "12.5 thousand"
+        yield "number thousand", f"{head}{qual}{figure / 1000:g} thousand{tail}", None
     yield "heading", sentence, None
     yield "sentence before", sentence, None
     yield "bullet", "• " + sentence, None
@@ -194,6 +208,28 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
         yield "period to front", f"{p[0].upper()}{p[1:]}, {lowered}{period.group('end')}", None
 
 
+    start, end = gold_period
+    if start and end and start != end:
+        # the figure's period stated as a range of days: "between 1 June 2016 and 10 June 2016", "from ... to ..."
+        stated = re.search(r"\b(?:(?:in|over|during|within) the (?:past|last) [^,.;]+?(?: days| weeks| hours| months)|"
+                           r"since [^,.;]+?(?=[,.;]| to \d| \w+ (?:said|says|reported))|between [^,.;]+? and [^,.;]+?(?=[,.;])|"
+                           r"last week|this week)", sentence)
+        if stated:
+            yield "period as a day range", sentence.replace(stated.group(0), f"between {day_text(start)} and {day_text(end)}"), None
+            yield "period as from-to", sentence.replace(stated.group(0), f"from {day_text(start)} to {day_text(end)}"), None
+    month_only = re.search(rf"\b(?:in|during) (?P<m>{months}) (?P<y>(?:19|20)\d\d)\b", sentence)
+    if month_only:
+        # the month in a heading above the paragraph, and "during the month" in the sentence
+        yield "month in a heading", f"Displacement in {month_only.group('m')} {month_only.group('y')}\n\n" + \
+            sentence.replace(month_only.group(0), "during the month"), None
+    if sentence.endswith(".") and figure >= 100 and not re.search(r"\b(?:of whom|among them)\b", sentence):
+        part = f"{figure // 4:,}"
+        # figures split by category: the part after the whole, by who they are or where they went
+        yield "split of whom children", f"{sentence[:-1]}, of whom {part} were children.", None
+        yield "split among them women", f"{sentence[:-1]}, among them {part} women.", None
+        yield "split next sentence", f"{sentence} Of these, {part} were children.", None
+
+
 def records() -> Iterator[tuple[str, dict[str, Any]]]:
     sources = [(DEFAULT_GOLD, None), (DEFAULT_GOLD_2, HELD_BACK)]
     sources += [(p, None) for p in sorted((ROOT / "tests" / "data" / "extraction").glob("written*.jsonl"))]
@@ -243,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             sentence = gold["text"]
             year = int(gold["period_start"][:4]) if gold.get("period_start") else None
-            for kind, new, qualifier in variants(sentence, gold["figure"], gold["unit"], gold["qualifier"], year):
+            for kind, new, qualifier in variants(sentence, gold["figure"], gold["unit"], gold["qualifier"], year,
+                                                 (gold["period_start"], gold["period_end"])):
                 if args.kind and not kind.startswith(args.kind):
                     continue
                 excerpt = list(record["excerpt"])
