@@ -45,9 +45,9 @@ PAGE_SIZE = INCOMING_LIMIT  # a page holds as many links as a document
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the links into ``entity``: its pairs in order, the names of their things and of the entity (N-Triples lines),
-    the pair the next page starts after (None on the last page), and how many links there are in all (None when
-    the page did not read them all)."""
+    """One page of the links into ``entity``: its pairs in order, the names of their things and of the entity
+    (N-Triples lines), the pair the next page starts after (None on the last page), and how many links there are
+    in all (None when the page did not read them all)."""
 
     entity: str
     after: tuple[str, str] | None
