@@ -65,14 +65,7 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "some": "approximately", "about": "approximately", "around": "approximately", "nearly": "approximately",
     "almost": "approximately", "up to": "at-most",
 }
-_Q = r"(?P<q>at\s+least|no\s+fewer\s+than|more\s+than|over|some|about|around|nearly|almost|up\s+to)?\s*"
-_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
-_UNIT = r"(?P<unit>(?:[A-Za-z-]+\s+){0,3}?(?:civilians|people|persons|children|fighters|soldiers|women|men|residents))"
-_CASUALTIES = [
-    re.compile(_Q + _N + r"\s+" + _UNIT + r"?[^.;:]{0,60}?\b(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+|reported\s+)?"
-               r"(?P<kind>killed|wounded|injured)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<kind>killing|wounding|injuring)\s+" + _Q + _N + r"\s*" + _UNIT + r"?", re.IGNORECASE),
-]
+_CASUALTIES = [RULES.pattern("casualty_passive"), RULES.pattern("casualty_active")]
 _CASUALTY_CUES = [(pattern, cues(pattern)) for pattern in _CASUALTIES]
 _KIND = {"killed": "killed", "killing": "killed", "wounded": "injured", "wounding": "injured", "injured": "injured",
          "injuring": "injured"}

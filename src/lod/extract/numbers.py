@@ -42,21 +42,12 @@ NUMBER = re.compile(
     r")(?![\w,]*\d)",
     re.IGNORECASE,
 )
-QUALIFIERS: list[tuple[str, str]] = [
-    # "has passed 130,000", "topped 50,000": a running total over the figure
-    (r"well\s+over|just\s+over|more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|passed|topped|tops|exceeded|exceeds|surpassed|surpasses",
-     "more_than"),
-    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least", "at_least"),
-    # "just under 5,000" is nearly 5,000 (the conventions' "almost / nearly": about), not a bound
-    (r"some|about|around|an\s+estimated(?:\s+total\s+of)?|estimated|almost|nearly|approximately|roughly|close\s+to|more\s+or\s+less|"
-     r"an\s+approximate|approx\.|circa|nearly\s+some|in\s+the\s+region\s+of|on\s+the\s+order\s+of|"
-     r"(?:just|slightly|a\s+little)\s+(?:under|below|(?:less|fewer)\s+than)", "about"),
-    (r"up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of", "up_to"),
-    (r"less\s+than|fewer\s+than|under|below", "less_than"),
-]
 # the words around a number: each named and explained, with its examples and counter-examples, in
 # lod/rules/numbers.yaml
 RULES = rulefiles.load("numbers")
+# the words before a figure that qualify it, by qualifier (lod/rules/numbers.yaml: qualifier_<code>)
+QUALIFIERS: list[tuple[str, str]] = [(RULES.patterns["qualifier_" + code].pattern.pattern, code)
+                                     for code in ("more_than", "at_least", "about", "up_to", "less_than")]
 _ESTIMATED_VERB = RULES.pattern("estimated_verb")
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>" + "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS) + r")\s+$", re.IGNORECASE

@@ -47,10 +47,8 @@ RULES = rulefiles.load("statements", ROLE_ALT=_ROLE_ALT, COLLECTIVE_SPEAKERS=COL
 _COUNTED_AFTER = RULES.pattern("counted_after")
 _DAY_AT_END = RULES.pattern("day_at_end")
 _DAY_AT_END_CUES = cues(_DAY_AT_END)
-_ADVERBIAL_WORDS = ["also", "further", "furthermore", "painfully", "urgently", "strongly", "repeatedly", "previously", "earlier",
-                    "recently", "has", "have", "had", "is", "are", "was", "were", r"once\s+again", "again",
-                    r"in\s+a\s+statement", r"in\s+a\s+press\s+release"]
-_ADVERBIAL = re.compile(r"(?:\s*,?\s*(?:" + "|".join(_ADVERBIAL_WORDS) + r")\s*)+$", re.IGNORECASE)
+_ADVERBIAL_WORDS = RULES.fragment("ADVERBIAL_WORDS").split("|")
+_ADVERBIAL = RULES.pattern("adverbial")
 # the last words of those: a text that ends with none of them (white space aside) has no adverbial to strip, and is
 # not searched (the pattern, anchored at the end, is tried at every character of the text before the verb)
 _ADVERBIAL_LAST = tuple(sorted({re.split(r"\\s\+", word)[-1] for word in _ADVERBIAL_WORDS}))
