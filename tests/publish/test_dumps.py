@@ -279,6 +279,22 @@ def test_read_catalog_gives_back_what_was_written(store: Store, settings: Settin
     assert again is not None and again.modified == rebuilt.modified
 
 
+def test_read_catalog_after_a_write_of_one_graph_keeps_the_parsed_description(store: Store, settings: Settings) -> None:
+    written = publish.write_dumps(store, settings, now=NOW)
+    before = publish.read_catalog(settings.dumps_dir)
+    assert before is not None
+    publish.mark_changed(settings.dumps_dir, now=NOW.replace(day=26))  # what lod ingest and POST /articles do
+    after = publish.read_catalog(settings.dumps_dir)
+    assert after is not None and after is not before
+    assert after.modified == NOW.replace(day=26) and after.files == written.files
+    assert after.description is before.description  # void.ttl did not change: not parsed again
+    assert isomorphic(after.description, Graph().parse(settings.dumps_dir / "void.ttl", format="turtle"))  # a fresh start's
+    rebuilt = publish.write_dumps(store, settings, now=NOW.replace(day=27))
+    again = publish.read_catalog(settings.dumps_dir)
+    assert again is not None and again.description is not before.description
+    assert isomorphic(again.description, rebuilt.description)
+
+
 def test_void_description_states_counts_files_and_licences(store: Store, settings: Settings) -> None:
     catalog = publish.write_dumps(store, settings, now=NOW)
     void = Graph().parse(settings.dumps_dir / "void.ttl", format="turtle")
