@@ -14,13 +14,17 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from rdflib import Graph, URIRef
+from rdflib.compare import to_isomorphic
 
 from lod.model.articles import MAX_BYTES
 from lod.pipeline.build import build
+from lod.places.search import SearchIndex
 from lod.settings import Settings
 from lod.store import open_store
 from lod.web.app import create_app
+from lod.web.browse import LISTS
 
 from conftest import make_settings  # tests/conftest.py
 
@@ -291,3 +295,41 @@ def test_an_article_posted_is_in_the_browse_list_at_once(server: Server) -> None
     assert server.http.post("/articles", content=article("browsed").encode(), headers={**AUTH, **TEXT}).status_code == 201
     after, text = listed()
     assert after == before + 1 and "Families flee Saraqeb (browsed)" in text
+
+
+def test_after_an_upload_and_a_replacing_one_every_list_search_and_catalog_is_a_fresh_starts(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The running server updates its indexes from what the two uploads touched (the search index is not built
+    again); an app started afresh on the same store builds its own: every answer is the same."""
+    lists = [(f"/browse/{name}", {"sort": sort, "order": order}) for name, spec in LISTS.items()
+             for sort in spec.sorts for order in ("asc", "desc")]
+    searches = [("/search", {"q": q}) for q in ("Saraqeb", "families flee", "OCHA", "refreshed", "Idleb", "Maarat")]
+    catalogs = [("/dumps/catalog.ttl", {}), ("/.well-known/void", {})]
+
+    def answers(http: httpx.Client | TestClient) -> list[object]:
+        found: list[object] = []
+        for path, params in lists + searches + catalogs:
+            response = http.get(path, params=params, headers={"Accept": "application/json" if path == "/search" else "text/turtle"})
+            assert response.status_code == 200, (path, params)
+            if path == "/search":
+                found.append(response.json())
+            elif path.startswith("/browse/"):
+                found.append(response.text)
+            else:
+                found.append(to_isomorphic(Graph().parse(data=response.text, format="turtle")))
+        return found
+
+    answers(server.http)  # every index taken now
+    whole = SearchIndex.build
+    built: list[str] = []
+    monkeypatch.setattr(SearchIndex, "build", classmethod(lambda cls, *a: built.append("search") or whole(*a)))
+    assert server.http.post("/articles", content=article("refreshed").encode(), headers={**AUTH, **TEXT}).status_code == 201
+    again = article("refreshed", "More than 700 families fled Saraqeb and Maarat al-Numan on Monday, UNHCR said.")
+    assert server.http.post("/articles", content=again.encode(), headers={**AUTH, **TEXT}).status_code == 200
+    running = answers(server.http)
+    assert built == []  # updated from the lines of the two writes
+    monkeypatch.undo()
+    with TestClient(create_app(server.settings)) as fresh:
+        assert answers(fresh) == running
+    assert "Families flee Saraqeb (refreshed)" in str(running) and ">700</a>" in str(running)  # the second upload's figure

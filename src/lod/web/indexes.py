@@ -12,11 +12,13 @@ from fastapi import FastAPI
 
 from lod.store import Store, Versioned, changes
 
-__all__ = ["cached", "data_version", "in_background"]
+__all__ = ["MOST_TOUCHED", "cached", "data_version", "followed", "in_background"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+MOST_TOUCHED = 20_000  # IRIs touched since an index was taken past which it is built again, not updated
 
 
 def data_version(app: FastAPI, store: Store, modified: object) -> object:
@@ -39,6 +41,27 @@ def cached(lock: threading.Lock, cache: dict[str, tuple[object, T]], key: str, v
             value = update(hit[1]) if hit is not None and update is not None else None
             hit = cache[key] = (version, value if value is not None else build())
         return hit[1]
+
+
+def followed(app: FastAPI, lock: threading.Lock, cache: dict[str, tuple[object, tuple[changes.Mark, T]]], key: str,
+             version: object, build: Callable[[], T], update: Callable[[T, set[str]], T | None]) -> T:
+    """:func:`cached` for an index that follows the file of changes (:mod:`lod.store.changes`): held with how far
+    into the file it has read; when the data changed, updated from the IRIs the writes since then touched
+    (``update`` gives None when it cannot), else built again: when the file tells of no write (a build, another
+    writer, a file begun again) or of so many that a build is cheaper."""
+    folder = app.state.settings.dumps_dir
+
+    def take() -> tuple[changes.Mark, T]:
+        return changes.mark(folder), build()  # the mark first: writes after it come again
+
+    def again(held: tuple[changes.Mark, T]) -> tuple[changes.Mark, T] | None:
+        news = changes.since(folder, held[0])
+        if news is None or not news[0] or len(news[0]) > MOST_TOUCHED:
+            return None
+        value = update(held[1], news[0])
+        return None if value is None else (news[1], value)
+
+    return cached(lock, cache, key, version, take, again)[1]
 
 
 def in_background(name: str, work: Callable[[], object]) -> None:

@@ -9,8 +9,6 @@ it is taken again from the whole store. At a server's start it is taken in the b
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
@@ -19,13 +17,11 @@ from lod.settings import Settings
 from lod.store import Store, changes
 from lod.web import browse as lists
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
-from lod.web.indexes import cached, data_version, in_background
+from lod.web.indexes import data_version, followed, in_background
 from lod.web.listindex import ListIndex
 
 router = APIRouter(tags=["site"])
 
-Held = tuple[changes.Mark | None, ListIndex]  # an index and how far into the file of changes it has read
-MOST_TOUCHED = 20_000  # IRIs touched since an index was taken past which it is built again, not updated
 
 
 @router.get("/browse/{name}", response_class=HTMLResponse, name="browse")
@@ -70,16 +66,7 @@ def _version(request: Request, store: Store) -> object:
 def _index(app: FastAPI, store: Store, vocab: str, spec: lists.BrowseList, version: object) -> ListIndex:
     """The list's index for ``version``: the one held, with the rows the writes since touched taken again when
     the file of changes tells of them all; else built from the whole store."""
-    folder: Path = app.state.settings.dumps_dir
-    indexes: dict[str, tuple[object, Held]] = app.state.browse_indexes
-
-    def build() -> Held:
-        return changes.mark(folder), lists.index(store, vocab, spec)  # the mark first: writes after it come again
-
-    def update(held: Held) -> Held | None:
-        news = changes.since(folder, held[0])
-        if news is None or not news[0] or len(news[0]) > MOST_TOUCHED:
-            return None  # a change no line tells of (a build, another writer), or so many that a build is cheaper
-        return news[1], lists.updated(store, vocab, spec, held[1], news[0])
-
-    return cached(app.state.browse_lock, indexes, spec.slug, version, build, update)[1]
+    held: dict[str, tuple[object, tuple[changes.Mark, ListIndex]]] = app.state.browse_indexes
+    return followed(app, app.state.browse_lock, held, spec.slug, version,
+                    lambda: lists.index(store, vocab, spec),
+                    lambda found, touched: lists.updated(store, vocab, spec, found, touched))

@@ -1,7 +1,9 @@
 """``/search?q=``: places, organizations, people and articles by name (see :mod:`lod.places.search`).
 
-The index is built from the store on the first search and again after the data changes (a build or an
-ingest writes a new catalog), so the server never needs a restart to find new names.
+The index is built from the store at a server's start (in the background) and kept per version of the data, so
+the server never needs a restart to find new names. After a write of one graph (``lod ingest``, ``POST /articles``
+in any worker) the rows of the things it touched are taken again (:mod:`lod.store.changes`), at the cost of those
+things; after any other change (a build, another writer) the index is built again from the whole store.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from fastapi.responses import JSONResponse
 from lod.formats import HTML, Format
 from lod.places.search import SearchIndex
 from lod.settings import Settings
-from lod.store import Store
+from lod.store import Store, changes
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
-from lod.web.indexes import cached, data_version, in_background
+from lod.web.indexes import data_version, followed, in_background
 from lod.web.representation import choose
 
 router = APIRouter(tags=["site"])
@@ -56,5 +58,9 @@ def _index(request: Request, store: StoreDep, vocab: str) -> SearchIndex:
 
 
 def _cached(app: FastAPI, store: Store, vocab: str, version: object) -> SearchIndex:
-    indexes: dict[str, tuple[object, SearchIndex]] = app.state.search_indexes
-    return cached(app.state.search_lock, indexes, "search", version, lambda: SearchIndex.build(store, vocab))
+    def update(index: SearchIndex, touched: set[str]) -> SearchIndex | None:
+        return index if index.update(store, vocab, touched) else None
+
+    held: dict[str, tuple[object, tuple[changes.Mark, SearchIndex]]] = app.state.search_indexes
+    return followed(app, app.state.search_lock, held, "search", version,
+                    lambda: SearchIndex.build(store, vocab), update)
