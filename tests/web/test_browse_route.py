@@ -115,7 +115,7 @@ def test_after_a_write_the_next_page_is_updated_from_what_it_touched_not_built_a
     sock = listener()
     url = url_of(sock)
     settings = make_settings(tmp_path, base_uri=url)
-    settings.dumps_dir.mkdir(parents=True)
+    changes.begin_again(settings.dumps_dir)  # as a build leaves it
     dis = settings.vocab_uri + "displacement#"
     settings, store = filled(settings, _figures_nquads(url, settings.vocab_uri), ox.RdfFormat.N_QUADS)
     built: list[str] = []

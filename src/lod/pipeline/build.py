@@ -133,6 +133,7 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
                     fed = stack.enter_context(graph_dump(settings)) if store is None else None
                     report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done, fed)
                 report.unchanged = len(paths) - len(report.articles) - len(report.tables)
+                changes.begin_again(settings.dumps_dir)  # no line tells of a build: every reader builds again
                 with _opened(settings, store) as target:
                     write_dumps(target, settings, build=name, graphs=fed)
                 return report

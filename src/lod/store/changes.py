@@ -6,6 +6,9 @@ things whose rows in a list built from the store may differ. A process that keep
 :mod:`lod.web.indexes`) remembers where it had read up to (a :class:`Mark`) and, when the data changed, takes the
 lines written since then instead of the whole store again. A change no line tells of (a whole build, a writer
 that is not lod on a remote server, a file begun again) gives no line, and the reader builds its index again.
+A whole build begins the file again (:func:`begin_again`) once the new store is in place: a reader's mark from
+before it no longer holds, so a write after the build cannot pass for the only change since (its lines alone
+would leave the rows the build changed as they were).
 
 The file is begun again (a new file under the same name, so a reader's mark no longer holds) past
 :data:`LIMIT` bytes: each line is some kilobytes, so that is some thousands of writes.
@@ -23,7 +26,7 @@ from rdflib import Graph, URIRef
 
 from lod.store.protocol import Solutions, Store
 
-__all__ = ["FILE", "LIMIT", "NONE", "Mark", "mark", "record", "since", "touched"]
+__all__ = ["FILE", "LIMIT", "NONE", "Mark", "begin_again", "mark", "record", "since", "touched"]
 
 FILE = "changes.jsonl"
 LIMIT = 16 * 1024 * 1024
@@ -37,7 +40,7 @@ class Mark:
     offset: int
 
 
-NONE = Mark(0, 0)  # no file yet (no inode is 0)
+NONE = Mark(0, 0)  # no file yet (no inode is 0): any file later is one the reader cannot follow
 
 
 def touched(store: Store, name: URIRef, *graphs: Graph) -> set[str]:
@@ -73,7 +76,7 @@ def record(folder: Path, iris: Iterable[str]) -> None:
 
 
 def mark(folder: Path) -> Mark:
-    """Where the file ends now (:data:`NONE` when there is no file yet: a file begun later is read whole)."""
+    """Where the file ends now (:data:`NONE` when there is no file yet)."""
     try:
         stat = (folder / FILE).stat()
     except OSError:
@@ -83,14 +86,14 @@ def mark(folder: Path) -> Mark:
 
 def since(folder: Path, start: Mark | None) -> tuple[set[str], Mark] | None:
     """The IRIs the writes after ``start`` touched, and the mark after the last whole line; None when the lines
-    since ``start`` cannot be known (no mark, or the file was begun again or removed). From :data:`NONE`, the
-    whole file: a file created and then begun again between two reads (16 MB of writes) would go unseen."""
+    since ``start`` cannot be known: no mark, the file was begun again or removed, or there is a file now and
+    there was none at :data:`NONE` (it may have been begun by a build, whose changes no line tells of)."""
     if start is None:
         return None
     try:
         with (folder / FILE).open("rb") as handle:
             file = os.fstat(handle.fileno()).st_ino
-            if start != NONE and file != start.file:
+            if file != start.file:
                 return None
             handle.seek(start.offset)
             text = handle.read()
@@ -103,6 +106,13 @@ def since(folder: Path, start: Mark | None) -> tuple[set[str], Mark] | None:
     for line in whole.splitlines():
         found.update(json.loads(line)["touched"])
     return found, Mark(file, start.offset + len(whole))
+
+
+def begin_again(folder: Path) -> None:
+    """Begin the file again, empty (after a change no line tells of: a whole build, which writes ``folder``
+    anyway), so that no reader's mark holds any more and each builds its index again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _begin_again(folder / FILE)
 
 
 def _begin_again(path: Path) -> None:
