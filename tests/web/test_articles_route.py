@@ -22,7 +22,7 @@ from lod.model.articles import MAX_BYTES
 from lod.pipeline.build import build
 from lod.places.search import SearchIndex
 from lod.settings import Settings
-from lod.store import open_store
+from lod.store import changes, open_store
 from lod.web.app import create_app
 from lod.web.browse import LISTS
 
@@ -265,7 +265,9 @@ def test_published_articles_survive_a_rebuild(server: Server) -> None:
     assert (server.settings.data_dir / "uploads" / f"{key}.txt").read_bytes() == article("kept").encode()
     assert not (server.settings.data_dir / "uploads" / f"{key}.yaml").exists()
 
+    assert (server.settings.dumps_dir / changes.FILE).stat().st_size > 0  # the upload's line
     build(server.settings)  # as `make serve` does on the next start
+    assert (server.settings.dumps_dir / changes.FILE).read_bytes() == b""  # begun again: every reader builds again
 
     document = server.http.get(location, headers={"Accept": "text/turtle"}, follow_redirects=True)
     assert document.status_code == 200
