@@ -102,6 +102,10 @@ class SearchIndex:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute("CREATE VIRTUAL TABLE names USING fts5(entity UNINDEXED, name UNINDEXED, folded, tokenize='unicode61')")
         self._db.execute("CREATE TABLE things (entity TEXT PRIMARY KEY, kind TEXT, label TEXT, level INT, uses INT, words TEXT)")
+        # Each thing's rows of names, by rowid: FTS5 finds an UNINDEXED column's value only by reading every row.
+        self._db.execute("CREATE TABLE rows_of (entity TEXT, id INTEGER)")
+        self._db.execute("CREATE INDEX rows_of_entity ON rows_of (entity)")
+        self._next = 1  # the rowid of the next name
         self._lock = threading.Lock()  # a search never sees an update half done
         self._blank = False  # a thing without an IRI is indexed: a write's IRIs cannot say when its rows change
 
@@ -151,9 +155,14 @@ class SearchIndex:
         with self._lock, self._db:
             if only is not None:
                 gone = [(iri,) for iri in only]
-                self._db.executemany("DELETE FROM names WHERE entity = ?", gone)
+                ids = [row for (iri,) in gone for row in self._db.execute("SELECT id FROM rows_of WHERE entity = ?", (iri,))]
+                self._db.executemany("DELETE FROM names WHERE rowid = ?", ids)
+                self._db.executemany("DELETE FROM rows_of WHERE entity = ?", gone)
                 self._db.executemany("DELETE FROM things WHERE entity = ?", gone)
-            self._db.executemany("INSERT INTO names VALUES (?, ?, ?)", rows)
+            numbered = [(self._next + n, *row) for n, row in enumerate(rows)]
+            self._next += len(rows)
+            self._db.executemany("INSERT INTO names (rowid, entity, name, folded) VALUES (?, ?, ?, ?)", numbered)
+            self._db.executemany("INSERT INTO rows_of VALUES (?, ?)", [(row[1], row[0]) for row in numbered])
             self._db.executemany("INSERT OR IGNORE INTO things VALUES (?, ?, ?, ?, ?, ?)", things)
             self._blank = self._blank or blank
 
