@@ -11,16 +11,20 @@ before it no longer holds, so a write after the build cannot pass for the only c
 would leave the rows the build changed as they were).
 
 The file is begun again (a new file under the same name, so a reader's mark no longer holds) past
-:data:`LIMIT` bytes: each line is some kilobytes, so that is some thousands of writes.
+:data:`LIMIT` bytes: each line is some kilobytes, so that is some thousands of writes. Each file begins with a
+line naming it by a random token, which a mark holds: not its inode, which the file system gives again to a
+later file (a reader that slept through two builds would read the third file from its old offset).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph, URIRef
 
@@ -34,13 +38,14 @@ LIMIT = 16 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Mark:
-    """A place in the file: which file (its inode) and how far into it."""
+    """A place in the file: which file (the token of its first line) and how far into it."""
 
-    file: int
+    file: str
     offset: int
 
 
-NONE = Mark(0, 0)  # no file yet (no inode is 0): any file later is one the reader cannot follow
+NONE = Mark("", 0)  # no file yet: any file later is one the reader cannot follow
+_UNNAMED = Mark("-", 0)  # a file without a first line naming it (an older lod's): no mark into it holds
 
 
 def touched(store: Store, name: URIRef, *graphs: Graph) -> set[str]:
@@ -64,10 +69,10 @@ def record(folder: Path, iris: Iterable[str]) -> None:
     path = folder / FILE
     line = (json.dumps({"touched": sorted(iris)}, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        if path.stat().st_size + len(line) > LIMIT:
+        if path.stat().st_size + len(line) > LIMIT or _token(path) is None:
             _begin_again(path)
     except FileNotFoundError:
-        pass
+        _begin(path)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(fd, line)  # one write with O_APPEND: lines of two writers do not mix
@@ -78,10 +83,12 @@ def record(folder: Path, iris: Iterable[str]) -> None:
 def mark(folder: Path) -> Mark:
     """Where the file ends now (:data:`NONE` when there is no file yet)."""
     try:
-        stat = (folder / FILE).stat()
+        with (folder / FILE).open("rb") as handle:
+            file = _read_token(handle)
+            size = os.fstat(handle.fileno()).st_size
     except OSError:
         return NONE
-    return Mark(stat.st_ino, stat.st_size)
+    return Mark(file, size) if file is not None else _UNNAMED
 
 
 def since(folder: Path, start: Mark | None) -> tuple[set[str], Mark] | None:
@@ -92,10 +99,11 @@ def since(folder: Path, start: Mark | None) -> tuple[set[str], Mark] | None:
         return None
     try:
         with (folder / FILE).open("rb") as handle:
-            file = os.fstat(handle.fileno()).st_ino
-            if file != start.file:
+            file = _read_token(handle)
+            if file is None or file != start.file:
                 return None
-            handle.seek(start.offset)
+            begin = max(start.offset, handle.tell())
+            handle.seek(begin)
             text = handle.read()
     except FileNotFoundError:
         return (set(), start) if start == NONE else None
@@ -105,17 +113,48 @@ def since(folder: Path, start: Mark | None) -> tuple[set[str], Mark] | None:
     found: set[str] = set()
     for line in whole.splitlines():
         found.update(json.loads(line)["touched"])
-    return found, Mark(file, start.offset + len(whole))
+    return found, Mark(file, begin + len(whole))
 
 
 def begin_again(folder: Path) -> None:
-    """Begin the file again, empty (after a change no line tells of: a whole build, which writes ``folder``
+    """Begin the file again, with no line of a write (after a change no line tells of: a whole build, which writes ``folder``
     anyway), so that no reader's mark holds any more and each builds its index again."""
     folder.mkdir(parents=True, exist_ok=True)
     _begin_again(folder / FILE)
 
 
 def _begin_again(path: Path) -> None:
-    part = path.with_name(f".{path.name}.part")
-    part.write_bytes(b"")
-    os.replace(part, path)
+    os.replace(_named_part(path), path)
+
+
+def _begin(path: Path) -> None:
+    """A first file where there is none; a file another writer began meanwhile is kept."""
+    part = _named_part(path)
+    try:
+        os.link(part, path)
+    except FileExistsError:
+        pass
+    finally:
+        part.unlink()
+
+
+def _named_part(path: Path) -> Path:
+    """A new file beside ``path`` holding only the line that names it."""
+    part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    part.write_bytes((json.dumps({"begun": secrets.token_hex(16)}) + "\n").encode("ascii"))
+    return part
+
+
+def _read_token(handle: BinaryIO) -> str | None:
+    """The token of the file's first line, the handle left after it; None for a file that does not begin so."""
+    first = handle.readline(200)
+    try:
+        token = json.loads(first)["begun"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return token if isinstance(token, str) and first.endswith(b"\n") else None
+
+
+def _token(path: Path) -> str | None:
+    with path.open("rb") as handle:
+        return _read_token(handle)
