@@ -169,13 +169,16 @@ LISTS: dict[str, BrowseList] = {
                 Column("reporterName", "Reported by", "reporter"),
             ),
             {"date": (("reported", DESC),), "figure": (("figure", DESC),), "place": (("placeName", ASC),)},
+            # Each column's values DISTINCT before they are joined: a triple comes once per graph that holds it in
+            # the union, and five OPTIONALs multiplied the copies (a page of 4 figures after a dozen uploads of
+            # one story: 11.8 s, now 2 ms, the same rows).
             details="""SELECT DISTINCT ?o ?qualifier ?unit ?place ?placeName ?period ?reporter ?reporterName WHERE {
                  {values}
-                 OPTIONAL { ?o dis:figureQualifier/skos:prefLabel ?qualifier }
-                 OPTIONAL { ?o dis:populationUnit/skos:prefLabel ?unit }
-                 OPTIONAL { ?o sdmx:refArea ?place . ?place schema:name ?placeName }
-                 OPTIONAL { ?o sdmx:refPeriod/rdfs:label ?period }
-                 OPTIONAL { ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName }
+                 OPTIONAL { SELECT DISTINCT ?o ?qualifier WHERE { {values} ?o dis:figureQualifier/skos:prefLabel ?qualifier } }
+                 OPTIONAL { SELECT DISTINCT ?o ?unit WHERE { {values} ?o dis:populationUnit/skos:prefLabel ?unit } }
+                 OPTIONAL { SELECT DISTINCT ?o ?place ?placeName WHERE { {values} ?o sdmx:refArea ?place . ?place schema:name ?placeName } }
+                 OPTIONAL { SELECT DISTINCT ?o ?period WHERE { {values} ?o sdmx:refPeriod/rdfs:label ?period } }
+                 OPTIONAL { SELECT DISTINCT ?o ?reporter ?reporterName WHERE { {values} ?o dis:reportedBy ?reporter . ?reporter skos:prefLabel ?reporterName } }
                }""",
         ),
     )
