@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from lod.errors import NotFound
 from lod.store import Solutions, Store, Versioned
 from lod.web.describe import INCOMING_LIMIT, SUMMARY, check_iri
+from lod.web.pages import LABELS
 
 __all__ = ["HYDRA", "PAGE_SIZE", "Page", "after_param", "document_links", "names_of", "next_url", "page", "page_ntriples", "parse_after"]
 
@@ -125,10 +126,7 @@ def _names(store: Store, entity: str, links: tuple[tuple[str, str], ...]) -> tup
     return tuple(sorted(lines))
 
 
-_LABELS = (
-    "http://www.w3.org/2004/02/skos/core#prefLabel", "https://schema.org/name", "http://www.w3.org/2000/01/rdf-schema#label",
-    "https://schema.org/headline", "http://purl.org/dc/terms/title",
-)
+_LABELS = tuple(str(p) for p in LABELS)  # the pages' names, in the pages' order (lod.web.pages.label_of)
 
 
 def names_of(found: Page) -> dict[str, str]:
