@@ -63,9 +63,12 @@ class Count(Constraint):
     high: int | None = None
 
     def hits(self, data: Data, focus: Node, values: Values) -> Iterator[Hit]:
-        count = len(values) if isinstance(values, (dict, list)) else sum(1 for _ in values)
-        if count < self.low or (self.high is not None and count > self.high):
+        if self.outside(len(values) if isinstance(values, (dict, list)) else sum(1 for _ in values)):
             yield None, None, None
+
+    def outside(self, count: int) -> bool:
+        """Whether ``count`` values break the bounds (also tested in place by ``lod.shacl.shapes.Shape``)."""
+        return count < self.low or (self.high is not None and count > self.high)
 
 
 @dataclass

@@ -91,8 +91,7 @@ class Shape:
                         out.append(Finding(focus, self.node, constraint.component, self.severity, self.path_node,
                                            value, self.messages, constraint.source))
             elif type(constraint) is c.Count:
-                count = len(values)
-                if count < constraint.low or (constraint.high is not None and count > constraint.high):
+                if constraint.outside(len(values)):
                     out.append(Finding(focus, self.node, constraint.component, self.severity, self.path_node,
                                        None, self.messages, constraint.source))
             else:
@@ -116,8 +115,7 @@ class Shape:
                     if not test(data, value):
                         return True
             elif type(constraint) is c.Count:
-                count = len(values)
-                if count < constraint.low or (constraint.high is not None and count > constraint.high):
+                if constraint.outside(len(values)):
                     return True
             else:
                 for _ in constraint.hits(data, focus, values):
