@@ -7,7 +7,8 @@ Counting a hub's figures live visits each of them: UNHCR reported 3,000 of the 2
 corpus, 130 ms of index lookups per page, and the cost grows with the store. ``write_dumps`` writes this index
 beside the dumps (SQLite, one row per entity) in one pass over the observations; a page reads one row. The
 index names the build it was computed from, and applies only while the dumps' catalog names the same build: an
-ingest drops that name (:func:`lod.publish.dumps.mark_changed`), and pages count live until the next build.
+ingest drops that name (:func:`lod.publish.dumps.mark_changed`); the index records where the file of changes was
+(:func:`since`), so that pages (:mod:`lod.web.summaryindex`) keep it for what the writes since did not touch.
 
 The live count (``lod.web.panels``) and this one share :func:`ordered` and :func:`tally`, and a test compares
 the two on every entity of a built dataset.
@@ -30,9 +31,9 @@ import pyoxigraph as ox
 from lod.publish.dumps import CATALOG_FILE, dumps_build
 from lod.publish.facts import Facts, language, value
 from lod.rdf import namespaces
-from lod.store import Solutions, Store
+from lod.store import Solutions, Store, changes
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "predicates", "lookup", "number", "ordered", "save", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -401,23 +402,29 @@ def save(store: Source, folder: Path, vocab: str, build: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     staged = folder / f".{FILE}.tmp"
     staged.unlink(missing_ok=True)
+    since = changes.mark(folder)  # before reading: a write after it comes again (the build begun the file anew)
     try:
         summaries = compute(store, vocab)
         latest = {(c.iri, c.area) for summary in summaries.values() for c in summary.latest}
-        write(staged, summaries, build, compute_listings(store, vocab), words(store, vocab, latest))
+        write(staged, summaries, build, compute_listings(store, vocab), words(store, vocab, latest), since)
         os.replace(staged, folder / FILE)
     finally:
         staged.unlink(missing_ok=True)
 
 
 def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
-          listings: dict[tuple[str, str], Listing] | None = None, worded: dict[tuple[str, str], dict[str, str]] | None = None) -> None:
-    """The index at ``path`` (a new file), for the build named ``build``."""
+          listings: dict[tuple[str, str], Listing] | None = None, worded: dict[tuple[str, str], dict[str, str]] | None = None,
+          since: changes.Mark | None = None) -> None:
+    """The index at ``path`` (a new file), for the build named ``build``; ``since``: where the file of changes was
+    when it was computed (the writes after it are read from there: :func:`since`)."""
     db = sqlite3.connect(path)
     try:
         with db:
             db.execute("CREATE TABLE build (name TEXT NOT NULL, latest INTEGER NOT NULL, listed INTEGER NOT NULL)")
             db.execute("INSERT INTO build VALUES (?, ?, ?)", (build, LATEST, LISTED))
+            if since is not None and since.file not in ("", "-"):
+                db.execute("CREATE TABLE since (file TEXT NOT NULL, offset INTEGER NOT NULL)")
+                db.execute("INSERT INTO since VALUES (?, ?)", (since.file, since.offset))
             db.execute("CREATE TABLE listing (kind TEXT, entity TEXT, total INTEGER, latest TEXT, PRIMARY KEY (kind, entity)) WITHOUT ROWID")
             db.executemany("INSERT INTO listing VALUES (?, ?, ?, ?)", (
                 (kind, entity, found.total, json.dumps(found.latest)) for (kind, entity), found in sorted((listings or {}).items())
@@ -437,10 +444,11 @@ def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
         db.close()
 
 
-def lookup(folder: Path, kind: str, entity: str) -> Summary | None:
+def lookup(folder: Path, kind: str, entity: str, *, follow: bool = False) -> Summary | None:
     """The summary of ``entity`` counted as ``kind``, if ``folder`` holds the index of the build its dumps are
-    of (an empty one when no figure counts for it), else None: count live."""
-    db = _open(folder)
+    of (an empty one when no figure counts for it), else None: count live. ``follow``: also an index that writes
+    followed, whose caller takes again what they touched (:func:`since`)."""
+    db = _open(folder, follow)
     if db is None:
         return None
     row = db.execute("SELECT total, timeline, latest FROM summary WHERE kind = ? AND entity = ?", (kind, entity)).fetchone()
@@ -451,19 +459,19 @@ def lookup(folder: Path, kind: str, entity: str) -> Summary | None:
     return Summary(row[0], timeline, latest)
 
 
-def lookup_listing(folder: Path, kind: str, entity: str) -> Listing | None:
+def lookup_listing(folder: Path, kind: str, entity: str, *, follow: bool = False) -> Listing | None:
     """The statements (``STATEMENTS``) or events (``EVENTS``) of ``entity``, as :func:`lookup` finds figures."""
-    db = _open(folder)
+    db = _open(folder, follow)
     if db is None:
         return None
     row = db.execute("SELECT total, latest FROM listing WHERE kind = ? AND entity = ?", (kind, entity)).fetchone()
     return Listing(0, []) if row is None else Listing(row[0], json.loads(row[1]))
 
 
-def lookup_words(folder: Path, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]] | None:
+def lookup_words(folder: Path, pairs: list[tuple[str, str]], *, follow: bool = False) -> dict[tuple[str, str], dict[str, str]] | None:
     """The :data:`WORDS` rows the index keeps for these pairs (those of the latest figures of some page), or None
     without an index of the dumps' build."""
-    db = _open(folder)
+    db = _open(folder, follow)
     if db is None:
         return None
     found: dict[tuple[str, str], dict[str, str]] = {}
@@ -490,34 +498,50 @@ class Index:
         return lookup_words(self.folder, pairs)
 
 
+def since(folder: Path) -> changes.Mark | None:
+    """Where the file of changes was when the folder's index was computed, if that file is still the one a write
+    appends to (a build begins it again before it computes its index): every write since then is a line after
+    this mark, and the index holds for what they did not touch. None: no such index (or one of an older lod)."""
+    db = _open(folder, True)
+    if db is None:
+        return None
+    try:
+        row = db.execute("SELECT file, offset FROM since").fetchone()
+    except sqlite3.Error:
+        return None
+    return changes.Mark(row[0], row[1]) if row is not None and row[0] == changes.mark(folder).file else None
+
+
 _local = threading.local()
 
 
-def _open(folder: Path) -> sqlite3.Connection | None:
-    """This thread's read-only connection to the index, if it is that of the dumps' build. The index and the
-    catalog are replaced by renames, never written in place, so their inodes say when to look again."""
+def _open(folder: Path, follow: bool = False) -> sqlite3.Connection | None:
+    """This thread's read-only connection to the index, if it is that of the dumps' build (``follow``: or of a
+    build that writes followed, which drop the build's name from the catalog). The index and the catalog are
+    replaced by renames, never written in place, so their inodes say when to look again."""
     try:
         identity = (str(folder), LATEST, LISTED, *((s.st_ino, s.st_mtime_ns, s.st_size) for s in ((folder / FILE).stat(), (folder / CATALOG_FILE).stat())))
     except FileNotFoundError:
         return None
-    cached: tuple[tuple[object, ...], sqlite3.Connection | None] | None = getattr(_local, "db", None)
+    cached: tuple[tuple[object, ...], sqlite3.Connection | None, bool] | None = getattr(_local, "db", None)
     if cached is None or cached[0] != identity:
         if cached is not None and cached[1] is not None:
             cached[1].close()
-        cached = (identity, _connect(folder / FILE, dumps_build(folder)))
+        build = dumps_build(folder)
+        db = _connect(folder / FILE, build)
+        cached = (identity, db, db is not None and build is not None)
         _local.db = cached
-    return cached[1]
+    return cached[1] if cached[2] or follow else None
 
 
 def _connect(path: Path, build: str | None) -> sqlite3.Connection | None:
-    if not build:
-        return None
+    """The index at ``path``, if it is that of ``build`` (None: of any build, which the caller checks)."""
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         row = db.execute("SELECT name, latest, listed FROM build").fetchone()
     except sqlite3.Error:  # not an index, or one of an older lod
         return None
-    if row is None or tuple(row) != (build, LATEST, LISTED):  # another build's, or one keeping another number of figures
-        db.close()
+    if row is None or (build is not None and row[0] != build) or tuple(row[1:]) != (LATEST, LISTED):
+        db.close()  # another build's, or one keeping another number of figures
         return None
     return db

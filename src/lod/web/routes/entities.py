@@ -15,10 +15,10 @@ from fastapi.responses import RedirectResponse
 
 from lod.errors import NotFound
 from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
-from lod.publish import dumps as publish, summaries
+from lod.publish import dumps as publish
 from lod.publish.jsonld import document as jsonld_document
 from lod.rdf.namespaces import prefixes
-from lod.web import describe, incoming, listing, pages
+from lod.web import describe, incoming, listing, pages, summaryindex
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at, reading
 from lod.web.links import to_site
 from lod.web.representation import Variant, choose, respond, split_suffix
@@ -196,7 +196,7 @@ def _described(
 
     def body() -> bytes:
         if fmt == HTML:
-            index = summaries.Index(settings.dumps_dir)
+            index = summaryindex.for_pages(settings.dumps_dir, store, settings.vocab_uri)
             page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary, index)
             jsonld = _serialize(description, DOCUMENT_FORMATS[1], base, vocab)
             context = {"page": page, "panels": shown, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}

@@ -1,0 +1,111 @@
+"""The build's summaries after writes: what a write touched (its places and every place they lie in, its
+reporters) is counted again, the rest is still read from the index, and both equal a live count of the store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from lod.pipeline.build import build
+from lod.publish import summaries
+from lod.publish.summaries import AGENT, EVENTS, PLACE, STATEMENTS
+from lod.settings import Settings
+from lod.store import Store, open_store
+from lod.web import eventpanel, panels, summaryindex
+
+from conftest import make_settings  # tests/conftest.py
+
+from ._serving import listener, running, url_of
+
+TOKEN = "test-token-summaries-0123456789"
+IDLEB = "place/pcode/SY07"  # the governorate of the seed's places, and of Saraqeb
+SYRIA = "place/pcode/SY"
+SEED_REPORTER = "org/erc-team-northern-syria"  # reported the seed's figures; the posted article's are OCHA's
+OCHA = "org/ocha"
+
+
+def article(figure: int) -> str:
+    return ("Title: Families flee Saraqeb\nSource URL: https://example.org/x/summaries\nPublisher: OCHA\n"
+            f"Published: 2020-01-28\n\nMore than {figure} families fled Saraqeb on Monday, OCHA said.\n")
+
+
+@dataclass
+class Server:
+    url: str
+    settings: Settings
+    http: httpx.Client
+
+    def post(self, text: str) -> None:
+        response = self.http.post("/articles", content=text.encode(), headers={
+            "Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"})
+        assert response.status_code in (200, 201), response.text
+
+    def iri(self, key: str) -> str:
+        return f"{self.url}id/{key}"
+
+
+@pytest.fixture
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(tmp_path_factory.mktemp("summaries"), base_uri=url, ingest_token=TOKEN)
+    build(settings)
+    from lod.web.app import create_app
+
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=300) as http:
+        yield Server(url, settings, http)
+
+
+def _live(store: Store, vocab: str, kind: str, entity: str) -> object:
+    if kind in (PLACE, AGENT):
+        return panels.count_live(store, vocab, kind, entity)
+    return (eventpanel.listed_events if kind == EVENTS else panels.listed_statements)(store, vocab, entity)
+
+
+def _read(index: summaries.Index, kind: str, entity: str) -> object:
+    return index.figures(kind, entity) if kind in (PLACE, AGENT) else index.listing(kind, entity)
+
+
+def test_after_writes_the_index_holds_for_what_they_did_not_touch(server: Server) -> None:
+    folder, vocab = server.settings.dumps_dir, server.settings.vocab_uri
+    keys = [(PLACE, server.iri(IDLEB)), (PLACE, server.iri(SYRIA)), (AGENT, server.iri(SEED_REPORTER)), (AGENT, server.iri(OCHA)),
+            (STATEMENTS, server.iri(SEED_REPORTER)), (EVENTS, server.iri(IDLEB))]
+    built = {key: summaries.lookup(folder, *key) if key[0] in (PLACE, AGENT) else summaries.lookup_listing(folder, *key) for key in keys}
+    assert built[PLACE, server.iri(IDLEB)] is not None and built[PLACE, server.iri(IDLEB)].total > 0
+    for figure in (500, 700):  # a new article, then the same one replaced with its figure changed
+        server.post(article(figure))
+        assert summaries.lookup(folder, PLACE, server.iri(IDLEB)) is None  # the catalog no longer names the build
+        store = open_store(server.settings, read_only=True)
+        try:
+            index = summaryindex.for_pages(folder, store, vocab)
+            assert isinstance(index, summaryindex.Followed) and index.writes is not None
+            for key in keys:
+                assert _read(index, *key) == _live(store, vocab, *key), key  # right, read or counted again
+            # Saraqeb's governorate and country, and OCHA, were counted again; ERC's figures are the build's.
+            assert {server.iri(IDLEB), server.iri(SYRIA)} <= index.writes.places
+            assert server.iri(OCHA) in index.writes.touched and server.iri(SEED_REPORTER) not in index.writes.touched
+            assert _read(index, AGENT, server.iri(SEED_REPORTER)) == built[AGENT, server.iri(SEED_REPORTER)]
+            idleb = index.figures(PLACE, server.iri(IDLEB))
+            assert idleb is not None and idleb.total == built[PLACE, server.iri(IDLEB)].total + 1  # type: ignore[union-attr]
+            assert index.words([(c.iri, c.area) for c in idleb.latest]) is None  # looked up live after a write
+        finally:
+            store.close()
+    page = server.http.get(f"/doc/{IDLEB}", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "700" in page.text and not re.search(r"More than 500 families", page.text)
+
+
+def test_after_a_build_the_index_is_the_builds_again(server: Server) -> None:
+    server.post(article(500))
+    build(server.settings)
+    store = open_store(server.settings, read_only=True)
+    try:
+        index = summaryindex.for_pages(server.settings.dumps_dir, store, server.settings.vocab_uri)
+        assert not isinstance(index, summaryindex.Followed) or not index.writes or not index.writes.touched
+        idleb = index.figures(PLACE, server.iri(IDLEB))
+        assert idleb == panels.count_live(store, server.settings.vocab_uri, PLACE, server.iri(IDLEB))
+    finally:
+        store.close()
