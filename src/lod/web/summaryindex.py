@@ -108,7 +108,7 @@ def for_pages(folder: Path, store: Store, vocab: str) -> Index:
         touched = frozenset(news[0])
         writes = _Writes(touched, frozenset(_counting(store, touched)) if touched else frozenset())
         with _lock:
-            for old in [k for k in _held if k[:3] == key[:3]]:
+            for old in [k for k in _held if k[:2] == key[:2]]:  # one version kept per folder
                 del _held[old]
             _held[key] = writes
     return Followed(folder, store, vocab, writes)
