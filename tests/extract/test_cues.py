@@ -156,10 +156,11 @@ def test_most_date_rules_are_searched_where_they_start() -> None:
 
 
 @pytest.mark.parametrize("words", [dates._LOOKED_FOR, Cued(events._WEAPONS + events._TRIGGERS).words,
-                                   ("a", "ab", "abc", "b", "bc", "c", "ca")], ids=["dates", "events", "nested"])
+                                   ("a", "ab", "abc", "b", "bc", "c", "ca"), ("é", "ſince", "ünï"), ()],
+                         ids=["dates", "events", "nested", "beyond-ascii", "none"])
 def test_the_words_present_are_those_a_text_contains(words: tuple[str, ...]) -> None:
     looked = Words(words)
-    texts = [text.lower() for text in _sentences() + _articles()] + ["", "abc", "cab", "b"]
+    texts = [text.lower() for text in _sentences() + _articles()] + ["", "abc", "cab", "b", "ſince the ünïcode café"]
     for text in texts:
         assert looked.present(text) == {word for word in words if word in text}, text[:80]
 
