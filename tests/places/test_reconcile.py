@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from lod.places.reconcile import Reconciler
+from rapidfuzz import fuzz, process
+
+from lod.places.reconcile import FUZZY, FUZZY_MIN_LENGTH, Reconciler, _initial, place_key
 from lod.places.reference import load_reconciler
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
@@ -54,3 +56,20 @@ def test_reconcile_place(reconciler: Reconciler, name: str, expected: str | None
 ])
 def test_reconcile_org(reconciler: Reconciler, name: str, expected: str | None) -> None:
     assert reconciler.org(name) == expected
+
+
+def test_fuzzy_looks_only_at_keys_that_can_reach_the_threshold(reconciler: Reconciler) -> None:
+    # the keys fuzzy leaves out by their length could not have been the nearest: the same answer as over every key
+    keys = sorted(reconciler._exact)[::25]
+    names = [variant for key in keys for variant in (key, key[:-1], key + "a", key[:-3], key + "abcd", key[:4] + key[5:],
+                                                     key[: len(key) // 2] + "x" + key[len(key) // 2:])]
+    names += ["Kafr Sijnah", "Ahmad Hassan", "Mohammed Abdullah", "Tal Abyad Hassakeh", "Jabal al-Zawiya"]
+    compared = 0
+    for name in names:
+        key = place_key(name)
+        if len(key) < FUZZY_MIN_LENGTH:
+            continue
+        best = process.extractOne(key, reconciler._by_initial.get(_initial(key), []), scorer=fuzz.ratio, score_cutoff=FUZZY)
+        assert reconciler.fuzzy(name) == (list(reconciler._exact.get(best[0], [])) if best else []), name
+        compared += bool(best)
+    assert compared > 100  # most variants are near a key: the answers compared are not all empty

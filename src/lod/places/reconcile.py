@@ -241,6 +241,7 @@ class Reconciler:
                             self._loose_keys.setdefault(key, []).append(name_keys)
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._by_initial: dict[str, list[str]] = {}
+        self._choices: dict[tuple[str, int], list[str]] = {}  # ``_fuzzy_choices``
         for key in self._exact:
             if len(key) >= FUZZY_MIN_LENGTH - 2:
                 self._by_initial.setdefault(_initial(key), []).append(key)
@@ -277,9 +278,21 @@ class Reconciler:
         key = place_key(core)
         if len(key) < FUZZY_MIN_LENGTH:
             return []
-        choices = self._by_initial.get(_initial(key), [])
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
+        best = process.extractOne(key, self._fuzzy_choices(_initial(key), len(key)), scorer=fuzz.ratio, score_cutoff=FUZZY)
         return list(self._exact.get(best[0], [])) if best else []
+
+    def _fuzzy_choices(self, initial: str, length: int) -> list[str]:
+        """The keys of ``_by_initial[initial]``, in order, that can reach ``FUZZY`` against a key of ``length``
+        letters: the ratio of two keys is at most ``100 * (1 - |a - b| / (a + b))`` for lengths a and b (the
+        insertions and deletions between them are at least their difference), so a key much longer or shorter cannot
+        (a tenth of the 1,000 keys of a common initial, 100 -> 20-50 us a name that matches none). Listed once per
+        initial and length."""
+        kept = self._choices.get((initial, length))
+        if kept is None:
+            kept = self._choices[(initial, length)] = [
+                key for key in self._by_initial.get(initial, [])
+                if 100 * (1 - abs(len(key) - length) / (len(key) + length)) >= FUZZY - 1]  # 1: no rounding can matter
+        return kept
 
     def place(self, name: str) -> GazetteerEntry | None:
         """The gazetteer entry a toponym (with or without descriptor) refers to, or None.
