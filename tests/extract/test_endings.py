@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from lod.extract import statements
+from lod.extract import numbers, statements
 from lod.extract.endings import Endings
 
 from .test_leads import _texts
@@ -15,7 +15,8 @@ from .test_leads import _texts
 # the edges: white space and a newline after the last word, case, a long s and a dotless i (matched ignoring case,
 # not once lowered), an optional part that may be missing, words that end another word
 EDGES = ["..., local activists", "..., the group,", "... the Team ,\n", "X rebel group", "residents (UN)", "(un)\n", "..., local ACTIVISTS \n", "the residents\n", "the residents\n\n", "the re\u017fidents",
-         "the offıcials", "Aid workers", "the group", "the subgroup", "the Team ", "the town's residents and activists"]
+         "the offıcials", "Aid workers", "the group", "the subgroup", "the Team ", "the town's residents and activists",
+         "more than ", "some\n", "up to  ", "An ESTIMATED ", "approx. ", "at lea\u017ft ", "over", "hangover "]
 
 
 def _prefixes() -> list[str]:
@@ -23,6 +24,8 @@ def _prefixes() -> list[str]:
     for text in _texts()[:60]:
         for verb in statements._VERB.finditer(text):
             found.append(text[max(0, verb.start() - 300): verb.start()])
+        for digit in re.finditer(r"\d+", text):  # the 40 characters before a number, where a qualifier is looked for
+            found.append(text[max(0, digit.start() - 40): digit.start()])
     for text in EDGES:
         found += [text[:end] for end in range(len(text) + 1)]
     return found
@@ -33,6 +36,7 @@ PATTERNS = {name: getattr(statements, name) for name in ("_NO_OWNER", "_DESCRIBE
                                                          "_OWNED_PART", "_DEFINITE_DESCRIPTION", "_COLLECTIVE",
                                                          "_ROLE_AT_END", "_PLACE_BODY", "_STATE_BODY", "_SOURCE_NOUN")}
 PATTERNS.update({name: getattr(statements, name).pattern for name in ("_GROUP_SAID", "_BODY_NOUN_SAID", "_DESCRIPTOR")})
+PATTERNS["qualifier before a number"] = numbers._QUALIFIER_BEFORE.pattern
 PATTERNS["optional tail"] = re.compile(r"(?:activists|residents)(?:\s+and\s+(?:monitors|aid\s+workers))?$", re.IGNORECASE)
 PATTERNS["spaces"] = re.compile(r"\b(?:the|a)\s+group\s*$")
 PATTERNS["branches"] = re.compile(r"(?:activists|residents)\s*$|\(UN\)$", re.IGNORECASE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lod.extract import rulefiles
+from lod.extract.endings import Endings
 from lod.extract.mentions import trie
 
 _UNITS = {
@@ -49,9 +50,11 @@ RULES = rulefiles.load("numbers")
 QUALIFIERS: list[tuple[str, str]] = [(RULES.patterns["qualifier_" + code].pattern.pattern, code)
                                      for code in ("more_than", "at_least", "about", "up_to", "less_than")]
 _ESTIMATED_VERB = RULES.pattern("estimated_verb")
-_QUALIFIER_BEFORE = re.compile(
+# searched only in a window that ends with a qualifier's last word (``Endings``): the engine tries the qualifiers'
+# alternation at each of the 40 characters before every number, and most numbers have no qualifier
+_QUALIFIER_BEFORE = Endings(re.compile(
     r"\b(?P<q>" + "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS) + r")\s+$", re.IGNORECASE
-)
+))
 
 
 _ROUGH_AFTER = RULES.pattern("rough_after")
