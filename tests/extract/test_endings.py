@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from lod.extract import numbers, statements
+from lod.extract import numbers, observations, statements
 from lod.extract.endings import Endings
 
 from .test_leads import _texts
@@ -25,8 +25,12 @@ def _prefixes() -> list[str]:
         for verb in statements._VERB.finditer(text):
             found.append(text[max(0, verb.start() - 300): verb.start()])
         for digit in re.finditer(r"\d+", text):  # the 40 characters before a number, where a qualifier is looked for
-            found.append(text[max(0, digit.start() - 40): digit.start()])
-    for text in EDGES:
+            found += [text[max(0, digit.start() - 40): digit.start()], text[max(0, digit.start() - 300): digit.start()]]
+    # the examples and counter-examples of the rules searched before a figure, each cut at every character
+    examples = [text for rule in ("part", "figure_at", "more_before", "number_of", "number_of_flow_unit", "total_after_flow",
+                                  "vague_estimated", "kin_before")
+                for text in observations.RULES.patterns[rule].examples + observations.RULES.patterns[rule].counter]
+    for text in EDGES + examples:
         found += [text[:end] for end in range(len(text) + 1)]
     return found
 
@@ -37,6 +41,9 @@ PATTERNS = {name: getattr(statements, name) for name in ("_NO_OWNER", "_DESCRIBE
                                                          "_ROLE_AT_END", "_PLACE_BODY", "_STATE_BODY", "_SOURCE_NOUN")}
 PATTERNS.update({name: getattr(statements, name).pattern for name in ("_GROUP_SAID", "_BODY_NOUN_SAID", "_DESCRIPTOR")})
 PATTERNS["qualifier before a number"] = numbers._QUALIFIER_BEFORE.pattern
+PATTERNS.update({name: getattr(observations, name).pattern for name in ("_PART", "FIGURE_AT", "_MORE_BEFORE", "_NUMBER_OF",
+                                                                        "_NUMBER_OF_FLOW_UNIT", "_TOTAL_AFTER_FLOW",
+                                                                        "_VAGUE_ESTIMATED", "_KIN_BEFORE")})
 PATTERNS["optional tail"] = re.compile(r"(?:activists|residents)(?:\s+and\s+(?:monitors|aid\s+workers))?$", re.IGNORECASE)
 PATTERNS["spaces"] = re.compile(r"\b(?:the|a)\s+group\s*$")
 PATTERNS["branches"] = re.compile(r"(?:activists|residents)\s*$|\(UN\)$", re.IGNORECASE)

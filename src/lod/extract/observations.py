@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from lod.extract import rulefiles
 from lod.extract.cues import Gated, end_width, search_end
 from lod.extract.dates import MON, WEEKDAY
+from lod.extract.endings import Endings
 from lod.extract.lexicon import (
     COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
     PEOPLE_GROUPS, POPULATION_SHARES, RANKED_FIGURE, RANKED_NEXT, SOURCE_CITATION,
@@ -56,10 +57,13 @@ _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
 _FINITE_OR_RELATIVE = RULES.pattern("finite_or_relative")
 _CITATION = re.compile(SOURCE_CITATION)
-_PART = RULES.pattern("part")
+# The patterns anchored at the end that are searched in the whole text before a figure (``_PART`` ... ``_KIN_BEFORE``,
+# ``FIGURE_AT``) are searched only when it ends with one of their last words (``lod.extract.endings``): the engine tries
+# them at every character of it (0.5-4 us a figure each)
+_PART = Endings(RULES.pattern("part"))
 _GAPPED = RULES.pattern("gapped")
 _VAGUE_FLOW = RULES.pattern("vague_flow")
-FIGURE_AT = RULES.pattern("figure_at")
+FIGURE_AT = Endings(RULES.pattern("figure_at"))
 
 
 # a count in brackets after a place: "Northtown (38,000)"
@@ -74,7 +78,7 @@ _LABEL_NOT_FLOW = RULES.pattern("label_not_flow")
 _COMPARED = RULES.pattern("compared")
 _SUBJECT_START = RULES.pattern("subject_start")
 _OF_THESE = RULES.pattern("of_these")
-_MORE_BEFORE = RULES.pattern("more_before")
+_MORE_BEFORE = Endings(RULES.pattern("more_before"))
 _MORE_AFTER_FIGURE = RULES.pattern("more_after_figure")
 _MORE_TAIL = RULES.pattern("more_tail")
 _ELLIPSIS_BEFORE = RULES.pattern("ellipsis_before")
@@ -96,8 +100,8 @@ _SHARE_BEFORE = re.compile(r"\b" + POPULATION_SHARES + r"\s*$", re.IGNORECASE)
 _FLOW_UNIT = re.compile(r"(?:^|\s)" + FLOW_UNITS + r"$", re.IGNORECASE)
 _FORCED_TAIL = RULES.pattern("forced_tail")
 _TOTAL_VERBS = RULES.fragment("TOTAL_VERBS")
-_NUMBER_OF_FLOW_UNIT = RULES.pattern("number_of_flow_unit")
-_NUMBER_OF = RULES.pattern("number_of")
+_NUMBER_OF_FLOW_UNIT = Endings(RULES.pattern("number_of_flow_unit"))
+_NUMBER_OF = Endings(RULES.pattern("number_of"))
 _BRING_TO = RULES.pattern("bring_to")
 _NUMBER_OF_AFTER = RULES.pattern("number_of_after")
 _PROJECTION_AFTER = RULES.pattern("projection_after")
@@ -113,7 +117,7 @@ _RETURNED = RULES.pattern("returned")
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
 _WHO_MOVED = RULES.fragment("WHO_MOVED")
-_TOTAL_AFTER_FLOW = RULES.pattern("total_after_flow")
+_TOTAL_AFTER_FLOW = Endings(RULES.pattern("total_after_flow"))
 _THOSE_NUMBER = RULES.pattern("those_number")
 _FLOW_TOTAL = RULES.pattern("flow_total")
 _WITH_FLOW = RULES.pattern("with_flow")
@@ -124,7 +128,7 @@ _TAKEN_IN = RULES.pattern("taken_in")
 _IN_A_PERIOD = RULES.pattern("in_a_period")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _FRONTED_DAY = RULES.pattern("fronted_day")
-_VAGUE_ESTIMATED = RULES.pattern("vague_estimated")
+_VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
 _PROJECTION_BEFORE = RULES.pattern("projection_before")
 _AFTER = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{FIGURE_PREDICATES[kind]})\b)" for kind in ("flow", "casualty", "stock", "projection")),
@@ -134,7 +138,7 @@ _AFTER = re.compile(
 
 # a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
 _AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s*(?:,|\()\s*$")
-_KIN_BEFORE = RULES.pattern("kin_before")
+_KIN_BEFORE = Endings(RULES.pattern("kin_before"))
 
 
 @dataclass(frozen=True)
