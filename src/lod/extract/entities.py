@@ -77,6 +77,18 @@ _DEMONYM_BEFORE = re.compile(r"(?<![\w’'-])(?<![A-Z][a-z] )(?:" + _DEMONYM + r
 
 
 _APOSTROPHE = re.compile(r"['’]")
+# the patterns of the loops over mentions, compiled once (an inline ``re.search(r"...")`` looks its pattern up in
+# ``re``'s cache at every call, and one built by concatenation is hashed again each time)
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_GENERIC_TAIL = re.compile(r"[”\"]?\s+(?:team|group)\b")
+_PLACE_IN_ORG = re.compile(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + TOKEN + r")*)$")
+_DEMONYM_ENDING = re.compile(r"(?:n|ns|ian|ish)\b")
+_COMMA_PARTS = re.compile(r"[^,]+")
+_NAME_PLACE_NOUN = re.compile(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b")
+_SUCH_AS_ITEM = re.compile(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|towards|toward|near|from|around|between)[^\S\n]+$")
+_NON_SPACE = re.compile(r"\S+")
+_LEADING_DETERMINER = re.compile(r"^(?:the|its|their|his|her)\s+", re.IGNORECASE)
 
 
 def _alias_pattern(alias: str) -> str:
@@ -158,9 +170,9 @@ class EntityFinder:
                 continue
             text = match.group(0)
             start, end = match.start(), match.end()
-            if re.search(r"['’]s$", text) and self._org(text) is None:
+            if _POSSESSIVE_S.search(text) and self._org(text) is None:
                 text, end = text[:-2], end - 2
-            generic_tail = re.match(r"[”\"]?\s+(?:team|group)\b", body[end:end + 8])
+            generic_tail = _GENERIC_TAIL.match(body[end:end + 8])
             if generic_tail and " " in text and not text.lower().endswith(("team", "group")):
                 end += generic_tail.end()
                 text = body[start:end]
@@ -222,7 +234,7 @@ class EntityFinder:
         taken = Taken(len(body), masks)
         lower = lowered(body)
         for org in org_mentions or ():  # "Team in Northern X": the place inside an org name still counts
-            inner = re.search(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + TOKEN + r")*)$", org.text)
+            inner = _PLACE_IN_ORG.search(org.text)
             if inner and inner.group("p") != "in" and not (self._world.fullmatch(inner.group("n"))
                                                             or self._place(inner.group("n"))):
                 inner = None  # "Observatory for Human Rights": not a place
@@ -246,11 +258,11 @@ class EntityFinder:
             if text.islower() or (text.isupper() and len(text) > 3 and text not in ("USA",) and not _DASH.match(body, match.end())):
                 if text.islower():
                     continue
-            if re.match(r"(?:n|ns|ian|ish)\b", body[match.end(): match.end() + 4]):
+            if _DEMONYM_ENDING.match(body[match.end(): match.end() + 4]):
                 continue
             add(match.start(), match.end(), "place-world", None)
         for match in _NOUN_OF_STARTS.finditer(body, lower):
-            for part in re.finditer(r"[^,]+", match.group("n")):
+            for part in _COMMA_PARTS.finditer(match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
         for match in _PREFIX_TOPONYM_STARTS.finditer(body, lower):  # "<head> X", "<head> al-X": whole, known or not
             add(match.start(), match.end(), "place-prefix", None)
@@ -261,7 +273,7 @@ class EntityFinder:
                 known[phrase] = self._gazetteer(phrase)
             for start, end in known[phrase]:
                 add(match.start() + start, match.start() + end, "place-gazetteer", None)
-        for match in re.finditer(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b", body):
+        for match in _NAME_PLACE_NOUN.finditer(body):
             name = match.group("n")
             first = name.split()[0]
             if first in STOPWORDS:
@@ -272,7 +284,7 @@ class EntityFinder:
                 add(match.start("n"), match.end("d"), "place-noun", None)
         for match in _SUCH_AS_STARTS.finditer(body, lower):
             offset = match.start("list")
-            for item in re.finditer(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})", match.group("list")):
+            for item in _SUCH_AS_ITEM.finditer(match.group("list")):
                 add(offset + item.start("p"), offset + item.end("p"), "place-list", None)
         self._coordinated(body, lower, found, add, masks)
         return sorted(found, key=lambda m: m.start)
@@ -290,7 +302,7 @@ class EntityFinder:
         for match in _COORDINATION_STARTS.finditer(body, lower):
             items = list(_LIST_ITEM_RE.finditer(match.group(0)))
             anchored = [i for i in items if match.start() + i.start() in starts]
-            locative = re.search(r"\b(?:in|into|to|towards|toward|near|from|around|between)[^\S\n]+$",
+            locative = _LOCATIVE_BEFORE.search(
                                  body[max(0, match.start() - 12): match.start()])
             if not anchored and not locative:
                 continue
@@ -307,7 +319,7 @@ class EntityFinder:
     def _gazetteer_names(self, phrase: str) -> tuple[tuple[int, int], ...]:
         """The spans in ``phrase`` of the longest gazetteer names, left to right."""
         found: list[tuple[int, int]] = []
-        tokens = list(re.finditer(r"\S+", phrase))
+        tokens = list(_NON_SPACE.finditer(phrase))
         i = 0
         while i < len(tokens):
             matched = False
@@ -378,7 +390,7 @@ def _trim_leading(name: str) -> str:
 
 
 def _is_reference(body: str, start: int, text: str) -> bool:
-    core = re.sub(r"^(?:the|its|their|his|her)\s+", "", text, flags=re.IGNORECASE)
+    core = _LEADING_DETERMINER.sub("", text)
     words = core.split()
     if len(words) == 1 and words[0].lower().rstrip("’'s") in _GENERIC | {"coalition", "team"}:
         return True

@@ -46,6 +46,8 @@ _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
+_NON_SPACE = re.compile(r"\S+")  # compiled once: ``_clean_name`` runs for every capitalised run of the body
+_SENTENCE_BREAK_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _SINGLE_SPEAKER = RULES.pattern("single_speaker")
 # where a match of it can start: a quote or a comma, a capital, or a verb of its second branch (``cues.finditer_from``)
 _SINGLE_SPEAKER_STARTS = re.compile(r"[”\"’,A-Z]")
@@ -147,7 +149,7 @@ class PeopleFinder:
         """The name's span and text (None when it is no person's name), and whether its last word is a town's."""
         start = org_spans.skip(start)  # cut an organization name off the front
         text = body[start:end]
-        tokens = list(re.finditer(r"\S+", text))
+        tokens = list(_NON_SPACE.finditer(text))
         # "said Jan Egeland": a first name that is also a month's (a stopword elsewhere), next to a reporting verb
         month_name = (len(tokens) >= 2 and tokens[0].group(0) in _MONTH_FIRST_NAMES and tokens[1].group(0)[:1].isupper()
                       and (_VERB_BEFORE.search(body[max(0, start - 40): start]) is not None
@@ -184,7 +186,7 @@ def _well_known_place(reconciler: Reconciler, name: str) -> bool:
 
 def _sentence_start(body: str, start: int) -> bool:
     """Whether ``start`` opens a sentence or a line (a capital there says nothing about a name)."""
-    return bool(re.search(r"(?:^|[.!?]\s+|\n\s*)$", body[max(0, start - 3): start]))
+    return bool(_SENTENCE_BREAK_BEFORE.search(body[max(0, start - 3): start]))
 
 
 def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str | None]:

@@ -392,9 +392,12 @@ def _observation_places(doc: Document, sentence: Sentence) -> list[PlaceMention]
     return places
 
 
+_TOWARDS_BEFORE = re.compile(r"\b(?:near|to|towards|into|reach(?:ed)?|in\s+areas\s+near)\s+(?:the\s+)?$")
+
+
 def _is_destination(body: str, mention: Mention) -> bool:
     before = body[max(0, mention.start - 30): mention.start]
-    return mention.rule == "place-border" or bool(re.search(r"\b(?:near|to|towards|into|reach(?:ed)?|in\s+areas\s+near)\s+(?:the\s+)?$", before))
+    return mention.rule == "place-border" or bool(_TOWARDS_BEFORE.search(before))
 
 
 # statements -------------------------------------------------------------------------------
@@ -460,15 +463,19 @@ def _events(doc: Document) -> list[EventRecord]:
 
 
 # entities ---------------------------------------------------------------------------------
+_LEADING_DETERMINER = re.compile(r"^(?:the|its|their)\s+", re.IGNORECASE)
+_LEADING_DETERMINER_OF_NAME = re.compile(r"^(?i:the|its|their)\s+(?=[A-Z])")
+
+
 def _organizations(doc: Document) -> list[OrgMention]:
     seen: dict[str, OrgMention] = {}
     for mention in doc.orgs:  # one per surface form: an acronym, its dotted form and the full name are all listed
-        surface = re.sub(r"^(?:the|its|their)\s+", "", mention.text, flags=re.IGNORECASE).lower()
+        surface = _LEADING_DETERMINER.sub("", mention.text).lower()
         key = f"{mention.ref}|{surface}" if not mention.reference else f"{mention.ref}|ref"
         current = seen.get(key)
         if current is None:
             rule = ("ref:" if mention.reference else "") + mention.rule
-            name = re.sub(r"^(?i:the|its|their)\s+(?=[A-Z])", "", mention.text) if not mention.reference else mention.text
+            name = _LEADING_DETERMINER_OF_NAME.sub("", mention.text) if not mention.reference else mention.text
             seen[key] = OrgMention(name, Span(mention.start, mention.end, rule), mention.ref)
     return list(seen.values())
 

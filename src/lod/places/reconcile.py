@@ -35,6 +35,15 @@ PLACE_TYPES = frozenset({"governorate", "district", "sub-district", "community",
                          "district (GeoNames ADM2)"})
 
 _APOSTROPHES = "'’‘`ʿʾ´ʻ"
+_NO_APOSTROPHES = {ord(c): None for c in _APOSTROPHES}
+# compiled once: the keys are computed for every new name an article has
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_SILENT_H = re.compile(r"(?<=[aeiou])h$")
+_H_AFTER_CONSONANT = re.compile(r"(?<=[bcdfgjklmnpqrstvxz])h")
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+_LEADING_THE = re.compile(r"^the ")
+_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _ARTICLES = frozenset(
     "al el an ash as ar ad at az es ech ed ez en er et esh ul il".split()
 )
@@ -60,12 +69,12 @@ def _fold(text: str) -> str:
     """Lower-case ASCII letters and digits, diacritics and apostrophes dropped."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate({ord(c): None for c in _APOSTROPHES})
+    text = text.translate(_NO_APOSTROPHES)
     return text.lower()
 
 
 def _tokens(name: str) -> list[str]:
-    tokens = [t for t in re.split(r"[^a-z0-9]+", _fold(name)) if t]
+    tokens = [t for t in _NOT_ALNUM.split(_fold(name)) if t]
     kept = [t for t in tokens if t not in _ARTICLES]
     return kept or tokens
 
@@ -90,12 +99,12 @@ def skeleton_key(name: str) -> str:
 
 def _skeleton(key: str) -> str:
     """``skeleton_key`` of a name whose ``place_key`` is ``key``."""
-    key = re.sub(r"(?<=[aeiou])h$", "", key)  # "Sarmadah", "Atmeh": a final h after a vowel is silent
+    key = _SILENT_H.sub("", key)  # "Sarmadah", "Atmeh": a final h after a vowel is silent
     for old, new in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "j"), ("ch", "sh"), ("ph", "f"), ("q", "k"), ("w", "u")):
         key = key.replace(old, new)
-    key = re.sub(r"(?<=[bcdfgjklmnpqrstvxz])h", "", key)  # sh, gh, kh, th, dh
-    key = re.sub(r"[aeiouy]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+    key = _H_AFTER_CONSONANT.sub("", key)  # sh, gh, kh, th, dh
+    key = _VOWELS.sub("", key)
+    return _DOUBLED.sub(r"\1", key)
 
 
 CLOSE = 80  # rapidfuzz ratio (0-100) a skeleton match needs: guards against chance collisions
@@ -203,8 +212,8 @@ def org_keys(name: str) -> list[str]:
     ['syrias response coordination group', 'syria response coordination group']
     """
     folded = _fold(name).replace(".", "")
-    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
-    folded = re.sub(r"^the ", "", folded)
+    folded = _NOT_ALNUM.sub(" ", folded).strip()
+    folded = _LEADING_THE.sub("", folded)
     keys = [folded]
     no_possessive = re.sub(r"(?<=\w)s\b(?= )", "", folded) if "'" in name or "’" in name else folded
     if no_possessive != folded:
@@ -302,7 +311,7 @@ class Reconciler:
         Idlib``, ``Idlib countryside``) the governorate when there is one.
         """
         core, hint = strip_descriptors(name)
-        if not core or not re.search(r"[A-Za-z\u00C0-\u024F]", core):
+        if not core or not _LETTER.search(core):
             return None
         whole, _ = strip_descriptors(name, lead=False)  # "Rural Damascus": a name that starts like a descriptor
         found = self._exact.get(place_key(whole), []) if whole != core else []
