@@ -170,3 +170,5 @@ def test_the_aliases_and_toponym_heads_searched_where_they_start_find_what_they_
             assert [(m.span(), m.groups()) for m in starts.finditer(text, lowered(text))] == expected, text[:80]
             found += len(expected)
     assert found > 50
+    # the insensitive aliases' 49 start words are found in the long texts by an automaton, in the short ones word by word
+    assert Starts(finder._insensitive)._finders[0] is not None and min(map(len, texts)) < 500 < max(map(len, texts))

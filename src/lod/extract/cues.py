@@ -415,6 +415,7 @@ class Starts:
         self.words: tuple[str, ...] | None = None  # looked for in the lowered text
         self.exact: tuple[str, ...] = ()  # looked for as written
         self.classes: re.Pattern[str] | None = None  # digits or capitals, found by the engine's fast scan
+        self._finders: tuple[Any, Any] = (None, None)  # ``_starts_automaton`` of ``words`` and ``exact``
         if _parser is None or pattern.flags & (re.VERBOSE | re.LOCALE | re.ASCII):
             return  # pragma: no cover - another Python, or flags whose \b and \w the lowered text may not keep
         tree = _tagged(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
@@ -438,6 +439,9 @@ class Starts:
             words[exact].add(word + ("(?<=\\b" + word + ")" if bound and exact is None else ""))
         self.words = _shortest(words[False])
         self.exact = _shortest(words[True])
+        # many words: found in one reading of a long text by an automaton rather than by a ``str.find`` loop per word
+        many = [_starts_automaton(found) if len(found) >= _MANY_WORDS else None for found in (self.words, self.exact)]
+        self._finders = (many[0], many[1])
         self.classes = re.compile("|".join(sorted(words[None]))) if words[None] else None
 
     def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
@@ -452,7 +456,10 @@ class Starts:
 
     def _at(self, text: str, lower: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
         positions = list(_class_positions(self.classes, text)) if self.classes is not None else []
-        for where, found in ((lower, words), (text, self.exact)):
+        for where, found, automaton in ((lower, words, self._finders[0]), (text, self.exact, self._finders[1])):
+            if automaton is not None and len(where) >= _LONG_TEXT:  # each hit: (its last character, its length - 1)
+                positions += [last - back for last, back in automaton.iter(where)]
+                continue
             find = where.find
             for word in found:
                 at = find(word)
@@ -469,6 +476,23 @@ class Starts:
             if match is not None:
                 end = match.end()
                 yield match
+
+
+# Many start words in a long text (the 49 of the organization aliases in a body) are found in one reading of it by an
+# automaton: a body of 3 kB, 93 -> 46 us. In a sentence, or for a few words, ``str.find`` word by word is as fast
+# (the date rules' starts in a sentence: 51.6 and 52.4 us either way)
+_MANY_WORDS = 6
+_LONG_TEXT = 500
+
+
+def _starts_automaton(words: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) that reports each of ``words`` where it ends, with its length - 1.
+    The words begin with none of the others (``_shortest``), so no position is reported twice."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word) - 1)
+    automaton.make_automaton()
+    return automaton
 
 
 # the positions of a class (the capitals of a name) in the last text searched for it: the body's entity patterns
