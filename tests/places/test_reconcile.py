@@ -1,12 +1,12 @@
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
-
 from rapidfuzz import fuzz, process
 
-from lod.places.reconcile import FUZZY, FUZZY_MIN_LENGTH, Reconciler, _initial, place_key
+from lod.places.reconcile import _APOSTROPHES, FUZZY, FUZZY_MIN_LENGTH, Reconciler, _fold, _initial, place_key
 from lod.places.reference import load_reconciler
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
@@ -73,3 +73,13 @@ def test_fuzzy_looks_only_at_keys_that_can_reach_the_threshold(reconciler: Recon
         assert reconciler.fuzzy(name) == (list(reconciler._exact.get(best[0], [])) if best else []), name
         compared += bool(best)
     assert compared > 100  # most variants are near a key: the answers compared are not all empty
+
+
+def test_an_ascii_name_folds_as_by_decomposition() -> None:
+    # _fold's short way for ASCII text gives what decomposing it gives (every ASCII character, and names)
+    def decomposed(text: str) -> str:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return text.translate({ord(c): None for c in _APOSTROPHES}).lower()
+
+    for text in ["".join(map(chr, range(128))), "Ma'arrat An-Nu`man", "JISR ASH-SHUGHUR", "Tal Abyad", ""]:
+        assert _fold(text) == decomposed(text)

@@ -67,6 +67,8 @@ _TRAIL = re.compile(
 
 def _fold(text: str) -> str:
     """Lower-case ASCII letters and digits, diacritics and apostrophes dropped."""
+    if text.isascii():  # most names: nothing to decompose and no combining mark (the loop below is most of the cost)
+        return text.translate(_NO_APOSTROPHES).lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_NO_APOSTROPHES)
