@@ -21,8 +21,14 @@ Hit = tuple[Node | None, Node | None, tuple[Literal, ...] | None]
 Values = Iterable[Node]
 
 
+Test = Callable[[Data, Node], bool]  # a value-wise component's test of one value node
+
+
 class Conformable(Protocol):
-    """A shape, as the shape-based components see it."""
+    """A shape, as the shape-based components see it; ``flat``: the tests it conforms by when it is a node shape
+    whose constraints all test the focus alone (see ``lod.shacl.shapes.Shape``), else None."""
+
+    flat: tuple[Test, ...] | None
 
     def conforms(self, data: Data, node: Node) -> bool: ...
 
@@ -218,9 +224,30 @@ def one_of(members: list[Node]) -> Callable[[Data, Node], bool]:
 
 
 def conforming(shapes: list[Conformable], low: int, high: int | None) -> Callable[[Data, Node], bool]:
-    """sh:node (one shape, 1..1), sh:not (0..0), sh:and (all), sh:or (1..), sh:xone (1..1)."""
+    """sh:node (one shape, 1..1), sh:not (0..0), sh:and (all), sh:or (1..), sh:xone (1..1). When every shape is
+    flat (an sh:or of ``[ sh:class ... ]``), their tests are run here, and an sh:or stops at the first that
+    conforms: they have no side effect (a shape that is not flat remembers its answer, and may refer to itself)."""
+    flats: list[tuple[Test, ...]] = []  # the shapes' tests, read at the first value: they are all compiled by then
+    settled: list[bool] = []
+
     def test(data: Data, value: Node) -> bool:
-        count = sum(1 for shape in shapes if shape.conforms(data, value))
+        if not settled:
+            found = [shape.flat for shape in shapes]
+            if all(f is not None for f in found):
+                flats.extend(f for f in found if f is not None)
+            settled.append(True)
+        if not flats:
+            count = sum(1 for shape in shapes if shape.conforms(data, value))
+            return low <= count and (high is None or count <= high)
+        count = 0
+        for tests in flats:
+            for one in tests:
+                if not one(data, value):
+                    break
+            else:
+                count += 1
+                if high is None and count >= low:
+                    return True
         return low <= count and (high is None or count <= high)
     return test
 

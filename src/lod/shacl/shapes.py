@@ -14,7 +14,7 @@ from lod.rdf.namespaces import SH, iri
 from lod.shacl import components as c
 from lod.shacl.data import Data
 from lod.shacl.finding import Finding
-from lod.shacl.paths import Path, ShapesError, read_path
+from lod.shacl.paths import Path, Predicate, ShapesError, read_path
 from lod.shacl.sparql import SparqlConstraint
 
 _COUNTS = {SH.minCount: (SH.MinCountConstraintComponent, True), SH.maxCount: (SH.MaxCountConstraintComponent, False)}
@@ -27,6 +27,9 @@ _PAIRS = {SH.equals: SH.EqualsConstraintComponent, SH.disjoint: SH.DisjointConst
 _LOGIC = {SH["and"]: (SH.AndConstraintComponent, "all"), SH["or"]: (SH.OrConstraintComponent, 1),
           SH.xone: (SH.XoneConstraintComponent, 1)}
 _TRUE = Literal(True)
+_EMPTY: dict[Node, None] = {}
+_NONE: dict[Node, dict[Node, None]] = {}
+Values = dict[Node, None] | tuple[Node]
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ class Shape:
     constraints: list[c.Constraint] = field(default_factory=list)
     properties: list[Shape] = field(default_factory=list)
     _prefetching: list[c.Constraint] | None = field(default=None, repr=False)  # see prefetch
+    # Compiled from the above by ShapesGraph: the path's IRI when it is one predicate, and for a node shape whose
+    # every constraint tests the focus node alone (``[ sh:class schema:Place ]`` in an sh:or), those tests, which
+    # conform exactly when all pass (a deactivated shape: none)
+    predicate: Node | None = None
+    flat: tuple[c.Test, ...] | None = None
 
     def findings(self, data: Data, focus: Node) -> Iterator[Finding]:
         """The results for ``focus``, in order (collected in one list: a generator a shape and a value node, a
@@ -80,7 +88,15 @@ class Shape:
     def _collect(self, data: Data, focus: Node, out: list[Finding]) -> None:
         if self.deactivated:
             return
-        values = self.path.values(data, focus) if self.path is not None else (focus,)
+        predicate = self.predicate
+        if predicate is not None:  # the path's values read here, not through Path.values and Data.objects
+            values: Values = data.out.get(focus, _NONE).get(predicate, _EMPTY)
+        else:
+            values = self.path.values(data, focus) if self.path is not None else (focus,)
+        self._test(data, focus, values, out)
+
+    def _test(self, data: Data, focus: Node, values: Values, out: list[Finding]) -> None:
+        """The constraints of this shape over ``values`` (``focus``'s along the path), then its property shapes."""
         for constraint in self.constraints:
             # The two components of most constraints (about 450 an article) tested here, without the generator
             # of their hits: the same tests in the same order, the same findings
@@ -98,6 +114,17 @@ class Shape:
                 for hit, path, messages in constraint.hits(data, focus, values):
                     out.append(Finding(focus, self.node, constraint.component, self.severity, path or self.path_node,
                                        hit, messages if messages is not None else self.messages, constraint.source))
+        if not self.properties:
+            return
+        if self.path is None:  # a node shape: its one value is the focus, whose predicates are read once for all
+            by_p = data.out.get(focus, _NONE)
+            for prop in self.properties:
+                predicate = prop.predicate
+                if predicate is not None and not prop.deactivated:
+                    prop._test(data, focus, by_p.get(predicate, _EMPTY), out)
+                else:
+                    prop._collect(data, focus, out)
+            return
         for prop in self.properties:
             for value in values:
                 prop._collect(data, value, out)
@@ -107,7 +134,11 @@ class Shape:
         fails, none made into a result."""
         if self.deactivated:
             return False
-        values = self.path.values(data, focus) if self.path is not None else (focus,)
+        predicate = self.predicate
+        if predicate is not None:  # as in _collect
+            values: Values = data.out.get(focus, _NONE).get(predicate, _EMPTY)
+        else:
+            values = self.path.values(data, focus) if self.path is not None else (focus,)
         for constraint in self.constraints:
             if type(constraint) is c.EachValue:  # as in _collect
                 test = constraint.test
@@ -138,13 +169,32 @@ class Shape:
             constraint.prefetch(data, nodes)
 
     def conforms(self, data: Data, node: Node) -> bool:
-        """No result at all for ``node`` (whatever their severity), remembered per data."""
+        """No result at all for ``node`` (whatever their severity), remembered per data (but for a flat shape,
+        whose tests are quicker than the memo)."""
+        flat = self.flat
+        if flat is not None:
+            for test in flat:
+                if not test(data, node):
+                    return False
+            return True
         key = (id(self), node)
         known = data.conformance.get(key)
         if known is None:
             data.conformance[key] = True  # a shape that refers to itself: assume it conforms meanwhile
             known = data.conformance[key] = not self._fails(data, node)
         return known
+
+
+def _compile(shape: Shape) -> None:
+    """A shape's :attr:`Shape.predicate` and :attr:`Shape.flat`, from its path and constraints (its own alone: the
+    shapes it refers to may not be filled yet)."""
+    shape.predicate = shape.path.iri if type(shape.path) is Predicate else None
+    if shape.deactivated:
+        shape.flat = ()
+    elif shape.path is None and not shape.properties and all(type(k) is c.EachValue for k in shape.constraints):
+        shape.flat = tuple(k.test for k in shape.constraints if isinstance(k, c.EachValue))
+    else:
+        shape.flat = None
 
 
 def _one(node: Node) -> Node:
@@ -186,6 +236,7 @@ class ShapesGraph:
                                 frozenset(g.objects(node, SH.targetSubjectsOf)), frozenset(g.objects(node, SH.targetObjectsOf)))
         shape.constraints = list(self._constraints(shape))
         shape.properties = [self.shape(p) for p in g.objects(node, SH.property)]
+        _compile(shape)
 
     def _constraints(self, shape: Shape) -> Iterator[c.Constraint]:
         g, node = self.graph, shape.node
