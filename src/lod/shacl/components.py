@@ -73,7 +73,7 @@ class Count(Constraint):
             yield None, None, None
 
     def outside(self, count: int) -> bool:
-        """Whether ``count`` values break the bounds (also tested in place by ``lod.shacl.shapes.Shape``)."""
+        """Whether ``count`` values break the bounds (also written out in ``lod.shacl.shapes.Shape``)."""
         return count < self.low or (self.high is not None and count > self.high)
 
 

@@ -32,6 +32,8 @@ Check = Callable[[Data, Node], bool]
 Resolve = Callable[[str], URIRef]  # "dis:reportDate" -> the IRI, by the constraint's prefixes
 
 _TYPE, _DATE, _STRING, _INTEGER = iri(RDF.type), iri(XSD.date), iri(XSD.string), iri(XSD.integer)
+_EMPTY: dict[Node, None] = {}
+_NONE: dict[Node, dict[Node, None]] = {}
 _BLANKS = re.compile(r"[ \t\r\n]+")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]{0,17}")  # as Oxigraph writes one back, and far from overflow
@@ -81,10 +83,11 @@ def _text(term: Node) -> str | None:
 
 
 def _along(data: Data, node: Node, *predicates: URIRef) -> list[Node]:
-    """The values of a sequence path."""
+    """The values of a sequence path (read from the index itself: :meth:`Data.objects` a node and a step)."""
+    out = data.out
     nodes = [node]
     for predicate in predicates:
-        nodes = [o for n in nodes for o in data.objects(n, predicate)]
+        nodes = [o for n in nodes for o in out.get(n, _NONE).get(predicate, _EMPTY)]
     return nodes
 
 

@@ -106,8 +106,9 @@ class Shape:
                     if not test(data, value):
                         out.append(Finding(focus, self.node, constraint.component, self.severity, self.path_node,
                                            value, self.messages, constraint.source))
-            elif type(constraint) is c.Count:
-                if constraint.outside(len(values)):
+            elif type(constraint) is c.Count:  # Count.outside, written out: about 200 an article
+                count, high = len(values), constraint.high
+                if count < constraint.low or (high is not None and count > high):
                     out.append(Finding(focus, self.node, constraint.component, self.severity, self.path_node,
                                        None, self.messages, constraint.source))
             else:
@@ -146,7 +147,8 @@ class Shape:
                     if not test(data, value):
                         return True
             elif type(constraint) is c.Count:
-                if constraint.outside(len(values)):
+                count, high = len(values), constraint.high
+                if count < constraint.low or (high is not None and count > high):
                     return True
             else:
                 for _ in constraint.hits(data, focus, values):
