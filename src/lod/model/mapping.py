@@ -8,7 +8,7 @@ was stated (``file:line:col``), so a validation report can send a person to the 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any, Callable, cast
 from uuid import uuid4
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -39,6 +39,7 @@ CONTEXT_CHARS = 32
 # value stays undefined and the shapes refuse it, with the line that stated it.
 OPEN_SCHEMES = frozenset({"role"})
 _REMEMBERED = 100_000  # (node, predicate) look-ups in the known graph a mapper remembers
+_UNSEEN: Any = object()
 
 
 Triple = tuple[Node, Node, Node]
@@ -152,7 +153,8 @@ class Mapper:
     def __init__(self, uris: Uris, known: Graph, resolve_org: Callable[[str], str | None]) -> None:
         self.uris = uris
         self.known = known
-        self.resolve_org = resolve_org
+        self._resolve_org = resolve_org
+        self._orgs: dict[str, str | None] = {}  # see resolve_org
         self.dis = dis(uris.vocab)
         self._known = _Remembered(known)
         self._iris: dict[tuple[str, ...], URIRef] = {}  # see iri
@@ -162,6 +164,17 @@ class Mapper:
         """Look the known graph up through ``reader`` (what answers as it does, cheaper: the context's slice of
         each node, which the check reads for the same nodes anyway), each look-up still made once."""
         self._known = _Remembered(reader)
+
+    def resolve_org(self, name: str) -> str | None:
+        """The curated organization a name as written stands for (the reconciler's answer, found once a name: the
+        same reporters, publishers and actors recur from one article to the next, and each try folds the name
+        and tries its keys in Python)."""
+        found = self._orgs.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._orgs) >= _REMEMBERED:
+                self._orgs.clear()
+            found = self._orgs[name] = self._resolve_org(name)
+        return cast("str | None", found)
 
     def iri(self, kind: str, *key: str) -> URIRef:
         """``uris.<kind>(*key)`` (an IRI that recurs from one article to the next: a place, an organization, a
@@ -615,14 +628,18 @@ def _literal(value: str | int, lang: str | None = None, datatype: URIRef | None 
     label, a number, a day, a rule) is made once and given again, kept with the type of its value (``True`` and
     ``1`` are equal keys otherwise); a long text is made each time without rdflib's normalisation, which for a
     text without datatype gives it back unchanged (the literal is the same)."""
-    if type(value) is str and datatype is None and len(value) > _SHORT:
+    plain = type(value) is str and datatype is None
+    if plain and len(value) > _SHORT:  # type: ignore[arg-type]
         return Literal(value, lang=lang, normalize=False)
     key = (type(value), value, lang, datatype)
     found = _LITERALS.get(key)
     if found is None:
         if len(_LITERALS) >= _LITERALS_KEPT:
             _LITERALS.clear()
-        found = _LITERALS[key] = Literal(value, lang=lang, datatype=datatype)
+        # a short text met for the first time (a quote's prefix or suffix, most of them): unchanged by rdflib's
+        # normalisation too, which is a fifth of making it
+        found = _LITERALS[key] = (Literal(value, lang=lang, normalize=False) if plain
+                                  else Literal(value, lang=lang, datatype=datatype))
     return found
 
 
