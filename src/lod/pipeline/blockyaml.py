@@ -14,6 +14,7 @@ the repository, generated ones, and thousands of damaged ones.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -27,6 +28,9 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAGS: dict[str, str] = {}  # plain scalar -> its tag, by PyYAML's resolver (the same keys and values recur)
 _TAGS_KEPT = 20_000
+_PAIRS: dict[str, tuple[str, Any]] = {}  # see _pair
+_OPEN: Any = object()  # a key with nothing after its colon: a block follows, or null
+_IMMUTABLE = frozenset({str, int, float, bool, type(None), date, datetime, type(_OPEN)})
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
 _DOUBLE = re.compile(r'"([^"\\]*)"')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
@@ -85,14 +89,11 @@ class _Block:
         line, indent = lines[at][0], lines[at][1]
         out: dict[str, Any] = {}
         while at < len(lines) and lines[at][1] == indent:
-            match = _KEY.fullmatch(lines[at][2])
-            if match is None:
+            key, value = _pair(lines[at][2])
+            if key in out:  # a repeated key
                 raise _Other
-            key, rest = match.group(1), match.group(2)
-            if key in out or _resolved(key) is not key:  # a repeated key, or `yes:` (PyYAML reads a boolean)
-                raise _Other
-            if rest:
-                out[key] = _scalar(rest)
+            if value is not _OPEN:
+                out[key] = value
                 at += 1
                 if at < len(lines) and lines[at][1] > indent:
                     raise _Other  # a scalar going on over lines
@@ -136,6 +137,26 @@ class _Block:
         if at < len(lines) and lines[at][1] > indent:
             raise _Other
         return out, at
+
+
+def _pair(text: str) -> tuple[str, Any]:
+    """A mapping's line: its key and its scalar (:data:`_OPEN` when nothing follows the colon), read once for the
+    same text (``ref: unhcr``, ``- name: UN refugee agency``: most lines of a generated file recur in others)."""
+    found = _PAIRS.get(text)
+    if found is not None:
+        return found
+    match = _KEY.fullmatch(text)
+    if match is None:
+        raise _Other
+    key, rest = match.group(1), match.group(2)
+    if _resolved(key) is not key:  # `yes:` (PyYAML reads a boolean)
+        raise _Other
+    found = (key, _scalar(rest) if rest else _OPEN)
+    if type(found[1]) in _IMMUTABLE:  # a value given to every file that has the line: one none can change
+        if len(_PAIRS) >= _TAGS_KEPT:
+            _PAIRS.clear()
+        _PAIRS[text] = found
+    return found
 
 
 def _item(text: str) -> bool:
