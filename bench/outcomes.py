@@ -3,7 +3,7 @@
     python bench/outcomes.py write DATA_DIR OUT.pickle [--limit N]
     python bench/outcomes.py compare A.pickle B.pickle
     python bench/outcomes.py time DATA_DIR [--warm 20] [--batch 100] [--batches 3] [--check]
-    python bench/outcomes.py alternate DATA_DIR OLD_TREE [--warm 20] [--batch 50] [--batches 6] [--check]
+    python bench/outcomes.py alternate DATA_DIR OLD_TREE [--warm 20] [--batch 50] [--batches 6] [--check | --map]
 
 ``write`` prepares every article of ``DATA_DIR/articles`` (``bench/corpus.py`` makes one) the way a build's
 worker does (:func:`lod.pipeline.preparation.outcome_of`) and keeps, article by article, its N-Triples, the lines
@@ -105,14 +105,24 @@ def compare(a: Path, b: Path) -> int:
     return 1 if differ else 0
 
 
-def _runner(data_dir: Path, paths: list[str], check: bool, package: str = "lod", cache_dir: Path | None = None) -> tuple[list[Any], Any]:
+def _runner(data_dir: Path, paths: list[str], check: bool, package: str = "lod", cache_dir: Path | None = None,
+            mapping: bool = False) -> tuple[list[Any], Any]:
     """The items to time and what prepares (or checks) one, with ``package``'s code."""
     read_article = importlib.import_module(f"{package}.model.articles").read_article
     preparation = importlib.import_module(f"{package}.pipeline.preparation")
     ntriples = importlib.import_module(f"{package}.rdf.ntriples").ntriples
     ctx = _context(data_dir, package, cache_dir)
     inputs: list[Any]
-    if check:  # the check alone: every article mapped first, its context met once
+    if mapping:  # the mapping alone: every article's records read first, mapped once
+        inputs = []
+        for path in paths:
+            article = read_article(path)
+            inputs.append((article, *preparation.extraction_for(article, ctx)))
+            ctx.mapper.map(*inputs[-1])
+
+        def run(item: Any) -> None:
+            ctx.mapper.map(*item)
+    elif check:  # the check alone: every article mapped first, its context met once
         inputs = []
         for path in paths:
             article = read_article(path)
@@ -164,15 +174,15 @@ def _renamed(tree: Path, into: Path) -> None:
         path.write_text(pattern.sub(lambda m: m.group(0).replace("lod", "lod_old"), text), encoding="utf-8")
 
 
-def alternate(data_dir: Path, tree: Path, warm: int, batch: int, batches: int, check: bool) -> None:
+def alternate(data_dir: Path, tree: Path, warm: int, batch: int, batches: int, check: bool, mapping: bool) -> None:
     from lod.pipeline.preparation import _COLLECT_EVERY
 
     with tempfile.TemporaryDirectory() as temporary:
         _renamed(tree, Path(temporary))
         sys.path.insert(0, str(Path(temporary) / "src"))
         paths = _paths(data_dir, warm + batch * batches)
-        sides = {"old": _runner(data_dir, paths, check, "lod_old", Path(temporary) / "cache-old"),
-                 "new": _runner(data_dir, paths, check, "lod", Path(temporary) / "cache-new")}
+        sides = {"old": _runner(data_dir, paths, check, "lod_old", Path(temporary) / "cache-old", mapping),
+                 "new": _runner(data_dir, paths, check, "lod", Path(temporary) / "cache-new", mapping)}
         gc.disable()
         for inputs, run in sides.values():
             for item in inputs[:warm]:
@@ -187,7 +197,7 @@ def alternate(data_dir: Path, tree: Path, warm: int, batch: int, batches: int, c
                 start = time.process_time()
                 for done, item in enumerate(inputs[warm + i * batch: warm + (i + 1) * batch], warm + i * batch + 1):
                     run(item)
-                    if not check and done % _COLLECT_EVERY == 0:
+                    if not (check or mapping) and done % _COLLECT_EVERY == 0:
                         gc.collect()
                 figures[side].append((time.process_time() - start) * 1000 / batch)
             loads.append(os.getloadavg()[0])
@@ -218,14 +228,15 @@ def main() -> int:
     a.add_argument("--warm", type=int, default=20)
     a.add_argument("--batch", type=int, default=50)
     a.add_argument("--batches", type=int, default=6)
-    a.add_argument("--check", action="store_true")
+    a.add_argument("--check", action="store_true", help="the check alone, of articles mapped beforehand")
+    a.add_argument("--map", action="store_true", help="the mapping alone, of articles whose records are read beforehand")
     args = parser.parse_args()
     if args.command == "write":
         write(args.data_dir, args.out, args.limit)
     elif args.command == "compare":
         return compare(args.a, args.b)
     elif args.command == "alternate":
-        alternate(args.data_dir, args.tree, args.warm, args.batch, args.batches, args.check)
+        alternate(args.data_dir, args.tree, args.warm, args.batch, args.batches, args.check, args.map)
     else:
         timing(args.data_dir, args.warm, args.batch, args.batches, args.check)
     return 0
