@@ -235,6 +235,7 @@ class _Run:
         self.locations: dict[URIRef, str] = {}
         self.people: dict[str, PersonRecord] = {}
         self._shared: dict[Triple, None] = {}  # see Mapped.shared
+        self._posts: dict[int, Any] = {}  # id(person record) -> its post (see post); the records live as long as the run
 
     def add(self, s: Node, p: URIRef, o: Node) -> None:
         # Every term here is made by this module as an rdflib term; a str would be a bug (rdflib refuses them).
@@ -318,7 +319,7 @@ class _Run:
         return uri
 
     def person(self, person: PersonRecord) -> URIRef:
-        uri = self.u.person(person.name)
+        uri = self.m.iri("person", person.name)
         self.people[normalise(person.name)] = person
         for alias in person.aliases:
             self.people[normalise(alias)] = person
@@ -333,13 +334,21 @@ class _Run:
         return uri
 
     def post(self, person: PersonRecord) -> URIRef | None:
+        """The post ``person`` holds, described with its holder's membership the first time; the same person's
+        later statements (most of an article's) find it again without describing it again (nothing new)."""
+        known = self._posts.get(id(person), _UNSEEN)
+        if known is _UNSEEN:
+            known = self._posts[id(person)] = self._post(person)
+        return cast("URIRef | None", known)
+
+    def _post(self, person: PersonRecord) -> URIRef | None:
         if not person.role or person.org is None:
             return None
         org = self.org(person.org)
         org_key = org.rsplit("/id/org/", 1)[-1].replace("/", "-")
         post = self.u.post(org_key, person.role)
         role = self.concept("role", slug(person.role), person.role, extra_type=ORG.Role)
-        holder = self.u.person(person.name)
+        holder = self.m.iri("person", person.name)
         # The post's IRI is made from its organization and role: what it is, shared; who holds it, the article's.
         self.describe(post, RDF.type, ORG.Post)
         org_label = person.org.name
@@ -375,7 +384,7 @@ class _Run:
                 person = PersonRecord(record.speaker)
                 self.person(person)
             post = self.post(person)
-            return self.u.person(person.name), post
+            return self.m.iri("person", person.name), post
         return self.org(OrgMention(record.speaker)), None
 
     # ---- concepts, places, time ----------------------------------------------------------------------
@@ -495,7 +504,7 @@ class _Run:
         if record.alleged_by and record.alleged_by_kind == "person":
             if normalise(record.alleged_by) not in self.people:
                 self.person(PersonRecord(record.alleged_by))
-            source: URIRef = self.u.person(self.people[normalise(record.alleged_by)].name)
+            source: URIRef = self.m.iri("person", self.people[normalise(record.alleged_by)].name)
         else:
             source = self.org(OrgMention(record.alleged_by or self.article.publisher))
         span = self.span(record.span) if record.span is not None else None
