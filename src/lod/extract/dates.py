@@ -155,7 +155,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         return DateExpression(kind, start, end, text, begin, finish, rule, **extra)
 
     if anchor is None and (rule in _ANCHORED or (rule in ("duration-to", "doc-date") and m.group("w"))) and not (
-            hint and rule in _BY_YEAR and (m.groupdict().get("u") or m.groupdict().get("u2") or "year").lower() == "year"):
+            hint and rule in _BY_YEAR and (m.groupdict().get("u") or m.groupdict().get("u2") or m.groupdict().get("u3") or "year").lower() == "year"):
         # "on Friday" in an article of unknown date: the period stays open (a day still, which may be when it was said)
         return make("point" if rule == "weekday" else "as-of" if rule in ("doc-date", "as-of-weekday") else "period", None, None)
     anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
@@ -237,10 +237,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 day_number, month_number = (two, one) if two > 12 >= one else (one, two)
                 ends.append(date(int(m.group(year_key)), month_number, day_number))
             return make("period", ends[0], ends[1]) if ends[0] <= ends[1] else None
-        if rule == "range-dates":
+        if rule in ("range-dates", "on-dates"):
             second = _day_month(m, "b", anchor, "yb")
             first = _day_month(m, "a", anchor, None)
-            if first and m.group("ya"):  # "between 1 January 2011 and 17 March 2012": the first end's own year
+            if first and m.groupdict().get("ya"):  # "between 1 January 2011 and 17 March 2012": the first end's own year
                 first = date(int(m.group("ya")), first.month, min(first.day, month_end(int(m.group("ya")), first.month).day))
             elif first and second and first > second:
                 first = first.replace(year=second.year - (1 if first.month > second.month else 0))
@@ -320,7 +320,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("period", date(year, 1, 1), date(year, 12, 31))
         if rule == "so-far-this":
             assert anchor is not None  # _ANCHORED
-            unit = (m.group("u") or m.group("u2")).lower()
+            unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
         if rule == "duration-to":
             if m.group("w"):
@@ -418,6 +418,15 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             stated = date(int(m.group("y")), month_number, day_number)
             return make("since" if (m.group("pre") or "").lower() == "since" else "point", stated,
                         None if (m.group("pre") or "").lower() == "since" else stated)
+        if rule == "iso-date":
+            stated = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            since = (m.group("pre") or "").lower() == "since"
+            return make("since" if since else "point", stated, None if since else stated)
+        if rule == "year-so-far":
+            return make("since", date(int(m.group("y") or m.group("y2")), 1, 1), None)
+        if rule == "year-list":
+            first_year, last_year = int(m.group("y1")), int(m.group("y2"))
+            return make("period", date(first_year, 1, 1), date(last_year, 12, 31)) if first_year < last_year else None
         if rule in ("since-date", "since-event-date"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month"):
