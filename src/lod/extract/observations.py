@@ -226,6 +226,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
     """The displacement figures in one sentence. ``heading``: the sentence is an item of a list under a heading that
     names a flow ("New displacements by district:" then "District A: 12,000"). ``after_flow``: the unit of the flow
     the sentence before ended with, which "Another 3,000 on Tuesday." continues."""
+    if heading and "|" in text:  # a table's row ("| District A | 12,000 |"): its cells' bars, blanked in place
+        text = text.replace("|", " ")
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
     if ("–" in text or "—" in text) and (split := _breakdown(text, heading, after_flow)) is not None:

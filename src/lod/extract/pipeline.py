@@ -95,7 +95,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         item = heading and bool(_LIST_ITEM.match(sentence.text))
         if not item:
             heading_at = index
-        heading = item or (sentence.text.rstrip().endswith(":") and flow_label(sentence.text))
+        # a heading before a colon, or a table's first row whose cells name a flow ("| District | New IDPs (1-7 June) |")
+        heading = item or ((sentence.text.rstrip().endswith(":") or _TABLE_ROW.search(sentence.text) is not None)
+                           and flow_label(sentence.text))
         figures = find_figures(sentence.text, heading=item,
                                after_flow=UNIT_WORDS.get(previous[1].unit, "people")
                                if previous and previous[0] == index - 1 else None)
@@ -294,6 +296,7 @@ def _figure_restated(text: str, unit_code: str) -> list[Figure]:
 
 # an item of a list under a heading: "• District A: 12,000", "District B - 8,000 people"
 _LIST_ITEM = re.compile(LIST_ITEM)  # lexicon list_item
+_TABLE_ROW = re.compile(r"\S\s*\|\s*\S|\S\t|\S {3,}\S")  # cells apart: a bar, a tab or three spaces
 
 
 _RETURN_TITLE = RULES.pattern("return_title")
