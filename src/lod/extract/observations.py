@@ -296,7 +296,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
         if label and flow_label(label.group("l")):
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
-        if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else ""):
+        if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else "") \
+                and not _LABEL_NOT_FLOW.search(re.split(r"[;,]", text[colon + 1: first.number.qstart])[-1]):
+            # (not a later label of what is no flow: "Arrivals: 12,000; returns: 4,000; deaths: 40")
             verdict = "flow-label"  # "Displaced: 12,000 (X), 8,000 (Y)"; "Arrivals by district - X: 12,000; Y: 8,000"
         if verdict == "" and _RANKED.search(text[max(0, first.number.qstart - 160): first.number.qstart]):
             verdict = "flow-ranked"  # "X received the largest number of IDPs (12,000)", "Arrivals were highest in X, at 12,000"
