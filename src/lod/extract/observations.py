@@ -126,6 +126,7 @@ _STOCK_BEFORE = RULES.pattern("stock_before")
 _HOSTED_BEFORE = RULES.pattern("hosted_before")
 _TAKEN_IN = RULES.pattern("taken_in")
 _IN_A_PERIOD = RULES.pattern("in_a_period")
+_SHARE_OF_FLOW = RULES.pattern("share_of_flow")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
@@ -473,6 +474,9 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     if defined is not None:
         return defined
     if _share_before(before):
+        share_of_flow = _SHARE_OF_FLOW.match(after)
+        if share_of_flow and _IN_A_PERIOD.match(after, share_of_flow.end()):
+            return "flow-relative", None  # "half of the 56,000 people displaced in March were children"
         return None, None
     if _TAKEN_IN_CUED.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)):
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
