@@ -257,7 +257,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         i + 1 < len(candidates) and candidates[i + 1].number.range == "to" and id(candidates[i + 1].number) in kept)]
     groups: list[list[_Candidate]] = []
     for candidate in candidates:
-        if groups and (_CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart]) or _apposition(
+        if groups and (_CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart] + _total_lead(candidate.number)) or _apposition(
                 text, groups[-1][-1], candidate)):
             groups[-1].append(candidate)
         else:
@@ -426,6 +426,16 @@ def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:
     if _RETURN.search(re.split(r"[;:,]", after)[0]) or _RETURNED.search(clause):
         return None, None
     return "flow-relative", None
+
+
+def _total_lead(number: NumberMention) -> str:
+    """"a total of" when the number's qualifier took it ("..., with a total of at least 167,131 people"): a connector's
+    words, given back to the text between two figures."""
+    lead = _TOTAL_LEAD.match(number.qualifier_text)
+    return lead.group(0) if lead else ""
+
+
+_TOTAL_LEAD = re.compile(r"a\s+total\s+of\s+", re.IGNORECASE)
 
 
 def _share_before(before: str) -> bool:
