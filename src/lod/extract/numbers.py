@@ -48,7 +48,7 @@ NUMBER = re.compile(
 RULES = rulefiles.load("numbers")
 # the words before a figure that qualify it, by qualifier (lod/rules/numbers.yaml: qualifier_<code>)
 QUALIFIERS: list[tuple[str, str]] = [(RULES.patterns["qualifier_" + code].pattern.pattern, code)
-                                     for code in ("more_than", "at_least", "about", "up_to", "less_than")]
+                                     for code in ("more_than", "at_least", "about", "up_to", "less_than", "exact")]
 _ESTIMATED_VERB = RULES.pattern("estimated_verb")
 # searched only in a window that ends with a qualifier's last word (``Endings``): the engine tries the qualifiers'
 # alternation at each of the 40 characters before every number, and most numbers have no qualifier

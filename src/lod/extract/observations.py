@@ -432,10 +432,10 @@ def _total_lead(number: NumberMention) -> str:
     """"a total of" when the number's qualifier took it ("..., with a total of at least 167,131 people"): a connector's
     words, given back to the text between two figures."""
     lead = _TOTAL_LEAD.match(number.qualifier_text)
-    return lead.group(0) if lead else ""
+    return lead.group(0) + " " if lead else ""
 
 
-_TOTAL_LEAD = re.compile(r"a\s+total\s+of\s+", re.IGNORECASE)
+_TOTAL_LEAD = re.compile(r"a\s+total\s+of\b", re.IGNORECASE)
 
 
 def _share_before(before: str) -> bool:
