@@ -37,6 +37,9 @@ QUALIFIERS = {
     "no fewer than": "at_least", "some": "about", "about": "about", "around": "about", "an estimated": "about",
     "almost": "about", "nearly": "about", "approximately": "about", "up to": "up_to", "roughly": "about",
     "close to": "about", "as many as": "up_to",
+    # sixteenth session: forms the conventions' words cover ("over", "at least", "a bare number")
+    "a total of": "exact", "a total of at least": "at_least", "upwards of": "more_than", "in excess of": "more_than",
+    "just over": "more_than", "a little over": "more_than", "not less than": "at_least", "a minimum of": "at_least",
 }
 QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 LEAD_WORDS = {"the", "some", "more", "about", "an", "at", "nearly", "almost", "over", "around", "a", "up",
@@ -159,7 +162,12 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
     for old, others in ((r"\bin the past\b", ("over the past", "during the past", "in the last", "over the last", "within the past")),
                         (r"\bhave fled\b", ("fled", "had fled")), (r"(?<!have )(?<!had )\bfled\b", ("have fled",)),
                         (r"\bhave been displaced\b", ("were displaced", "had been displaced")),
-                        (r"\bwere displaced\b", ("have been displaced",))):
+                        (r"\bwere displaced\b", ("have been displaced",)),
+                        # sixteenth session: other verbs of flight for the same movement
+                        (r"\bhave fled\b", ("have been forced to flee", "have been uprooted", "have escaped")),
+                        (r"(?<!have )(?<!had )\bfled\b", ("were forced to flee", "escaped")),
+                        (r"\bwere displaced\b", ("were uprooted", "were forced from their homes")),
+                        (r"\bhave been displaced\b", ("have been uprooted", "have been driven from their homes"))):
         if len(re.findall(old, sentence)) == 1:
             for other in others:
                 yield f"words {other}", re.sub(old, other, sentence), None
@@ -222,6 +230,15 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
         # the month in a heading above the paragraph, and "during the month" in the sentence
         yield "month in a heading", f"Displacement in {month_only.group('m')} {month_only.group('y')}\n\n" + \
             sentence.replace(month_only.group(0), "during the month"), None
+    said_back = re.match(r"^(?P<rest>.+?),? (?:according to (?P<a>[^,]+)|(?P<s>(?:the )?[A-Z][\w.'’ -]{1,60}?) (?:said|says|reported))\.$",
+                         sentence)
+    if said_back and (lowered := lower_first(said_back.group("rest"))) is not None:
+        src = said_back.group("a") or said_back.group("s")
+        # sixteenth session: the source as a headline's colon before the figure ("UNHCR: 12,000 people fled ...")
+        yield "source colon front", f"{src[0].upper()}{src[1:]}: {said_back.group('rest')}.", None
+    if num == f"{figure:,}" and not qual:
+        # "12,000+ people": a plus after the number, at least
+        yield "number plus", f"{head}{num}+{tail}", "more_than"
     if sentence.endswith(".") and figure >= 100 and not re.search(r"\b(?:of whom|among them)\b", sentence):
         part = f"{figure // 4:,}"
         # figures split by category: the part after the whole, by who they are or where they went
