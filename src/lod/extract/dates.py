@@ -237,7 +237,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 day_number, month_number = (two, one) if two > 12 >= one else (one, two)
                 ends.append(date(int(m.group(year_key)), month_number, day_number))
             return make("period", ends[0], ends[1]) if ends[0] <= ends[1] else None
-        if rule in ("range-dates", "on-dates"):
+        if rule in ("range-dates", "on-dates", "through-dates"):
             second = _day_month(m, "b", anchor, "yb")
             first = _day_month(m, "a", anchor, None)
             if first and m.groupdict().get("ya"):  # "between 1 January 2011 and 17 March 2012": the first end's own year
@@ -427,7 +427,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "year-list":
             first_year, last_year = int(m.group("y1")), int(m.group("y2"))
             return make("period", date(first_year, 1, 1), date(last_year, 12, 31)) if first_year < last_year else None
-        if rule in ("since-date", "since-event-date"):
+        if rule in ("since-date", "since-event-date", "from-date-to-now"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month"):
             month = _month(m.group("m"))
