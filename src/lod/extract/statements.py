@@ -64,6 +64,7 @@ _ISSUED_BY = RULES.pattern("issued_by")
 _NO_OWNER = RULES.pattern("no_owner")
 _POST_AFTER = RULES.pattern("post_after")
 _AGE_AFTER = RULES.pattern("age_after")
+_APPOSITION_GAP = RULES.pattern("apposition_gap")
 _TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?(?=\s)")
 # "told a news briefing in the city on Friday": the audience and the place between the verb and the day it was said
 _AUDIENCE_GAP = re.compile(r"\s*" + AUDIENCES + r"\s*", re.IGNORECASE)
@@ -557,7 +558,8 @@ class StatementFinder:
                           and (anchor != verb_at or "," not in gap or bool(speaking) or fronted))
                 else:
                     ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap) \
-                        or anchor == verb_at and _AUDIENCE_GAP.fullmatch(gap) is not None
+                        or anchor == verb_at and (_AUDIENCE_GAP.fullmatch(gap) is not None or _APPOSITION_GAP.fullmatch(
+                            gap, _word_end(gap)) is not None)  # 'said Name, a spokesman for X, on Tuesday'
                 if ok:
                     return expression.start, expression.text
         if statement.speaker.name in self._dated:  # the same speaker's previous date (a lookup, not a scan)
@@ -568,6 +570,12 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
+
+
+def _word_end(text: str) -> int:
+    """Where the first word of ``text`` (the verb, in a gap that starts with it) ends."""
+    word = re.match(r"\s*\S+", text)
+    return word.end() if word else 0
 
 
 def _ends_with(text: str, words: tuple[str, ...]) -> bool:
