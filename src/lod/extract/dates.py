@@ -412,7 +412,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             n = _count(m.group("n"))
             day = anchor - timedelta(days=n) if n and n <= 31 else None
             return make("point", day, day) if day else None
-        if rule == "numeric-date":
+        if rule in ("numeric-date", "dotted-date"):
             a, b = int(m.group("a")), int(m.group("b"))
             day_number, month_number = (b, a) if b > 12 >= a else (a, b)
             stated = date(int(m.group("y")), month_number, day_number)
