@@ -427,6 +427,11 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "year-list":
             first_year, last_year = int(m.group("y1")), int(m.group("y2"))
             return make("period", date(first_year, 1, 1), date(last_year, 12, 31)) if first_year < last_year else None
+        if rule == "since-event-date" and m.group("w"):  # "since fighting broke out on Friday": as "since Friday"
+            if anchor is None or anchor is hint:  # an undated page: a weekday stays open (a title's month is no day)
+                return make("period", None, None)
+            weekday = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            return DateExpression("since", weekday, None, text, begin, finish, "since-weekday")
         if rule in ("since-date", "since-event-date", "from-date-to-now"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month"):
