@@ -19,7 +19,7 @@ from lod.publish import summaries
 from lod.publish.summaries import AGENT, PLACE
 from lod.settings import Settings
 from lod.store import open_store
-from lod.web import listing, panels
+from lod.web import listing, members, panels
 
 from conftest import make_settings  # tests/conftest.py
 
@@ -94,7 +94,8 @@ def test_a_listing_page_names_each_thing_as_coalesce_chose(server: Server) -> No
     """``/id/place/``'s labels on copies: the best property's label, as the former single query picked it."""
     store = open_store(server.settings, read_only=True)
     try:
-        page = listing.kind_items(store, server.url, "place", 1)
+        page = listing.kind_slice(store, members.build(store, server.url), "place", None, 1)
+        assert page is not None
         values = " ".join(f"<{item.iri}>" for item in page.items)
         former = server.select(f"""SELECT ?s (SAMPLE(COALESCE(?l1, ?l2, ?l3)) AS ?label) WHERE {{ VALUES ?s {{ {values} }}
             OPTIONAL {{ ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l1 }} OPTIONAL {{ ?s <https://schema.org/name> ?l2 }}

@@ -50,12 +50,13 @@ _UNNAMED = Mark("-", 0)  # a file without a first line naming it (an older lod's
 
 def touched(store: Store, name: URIRef, *graphs: Graph) -> set[str]:
     """The IRIs named (as subject or object) in the graph ``name`` as the store holds it now, and in ``graphs``
-    (what will be written): asked of that one graph, so the cost is the graph's, not the store's."""
+    (what will be written), and ``name`` itself: asked of that one graph, so the cost is the graph's, not the
+    store's."""
     result = store.query(
         f"SELECT DISTINCT ?t WHERE {{ GRAPH <{name}> {{ {{ ?t ?p ?o }} UNION {{ ?s ?p ?t }} }} FILTER(isIRI(?t)) }}"
     )
     assert isinstance(result, Solutions)
-    found = {row["t"] for row in result.values()}
+    found = {row["t"] for row in result.values()} | {str(name)}  # the graph itself: its listing's count changes
     for graph in graphs:
         for s, _, o in graph:
             found.update(str(t) for t in (s, o) if isinstance(t, URIRef))

@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if opened:  # a served dataset (not a test's store): the first search or list should not wait for its index
             search.warm(app)
             browse.warm(app)
+            graphs.warm(app)
         try:
             yield
         finally:
@@ -92,6 +93,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.search_indexes = {}
     app.state.browse_lock = threading.Lock()
     app.state.browse_indexes = {}
+    app.state.members_lock = threading.Lock()
+    app.state.members_indexes = {}
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.auto_reload = False  # shipped with the package: no stat of every template per page
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES

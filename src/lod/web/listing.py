@@ -1,17 +1,21 @@
 """What the store lists: its named graphs, the kinds of things under ``/id/``, and the things of one kind or
 in one graph, a page at a time. Plain data for ``templates/listing.html``; every query is bounded by a page.
+The graphs and the things of each kind come in order from :mod:`lod.web.members` (held per version of the data),
+a page from the key it starts after; their labels are read for the page's things alone.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from lod.store import Solutions, Store, Triples
+from lod.web.members import Members
 
-__all__ = ["PAGE_SIZE", "Item", "Page", "graph_items", "graph_triples", "graphs", "kind_items", "kinds", "prefix_items"]
+__all__ = ["PAGE_SIZE", "Item", "Page", "Slice", "graph_items", "graph_slice", "graph_triples", "kind_slice", "kinds", "prefix_items"]
 
 PAGE_SIZE = 100
 
@@ -34,6 +38,19 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Slice:
+    """One page of a listing held in order (:mod:`lod.web.members`): its items, where it starts in the whole
+    list (from 0) and the list's length; the key the previous page starts after ("" for the first page, None when
+    this is the first) and the key the next starts after (None on the last page)."""
+
+    items: list[Item]
+    start: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
 class Page:
     """One page of a listing; ``more`` says whether a next page exists."""
 
@@ -50,32 +67,40 @@ class Page:
         return self.number + 1 if self.more else None
 
 
-def graphs(store: Store) -> list[Item]:
-    """Every named graph with its number of triples and, for an article's graph, the article's headline."""
-    rows = _select(
-        store,
-        """SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?h) AS ?headline) WHERE {
-             GRAPH ?g { ?s ?p ?o OPTIONAL { ?s <https://schema.org/headline> ?h } } } GROUP BY ?g ORDER BY ?g""",
-    )
-    return [Item(row["g"], row.get("headline"), f"{int(row['n']):,} triples") for row in rows]
+def kinds(members: Members) -> list[Item]:
+    """The kinds of things under ``{base}id/`` (``article``, ``place``...), with how many of each, from the index."""
+    return [Item(f"{members.base}id/{kind}/", kind, f"{len(iris):,}") for kind, iris in sorted(members.kinds.items())]
 
 
-def kinds(store: Store, base: str) -> list[Item]:
-    """The kinds of things under ``{base}id/`` (``article``, ``place``...), with how many of each."""
-    space = json.dumps(base + "id/")
-    rows = _select(
-        store,
-        f"""SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-              ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space}))
-              BIND(STRBEFORE(CONCAT(STRAFTER(STR(?s), {space}), "/"), "/") AS ?kind)
-            }} GROUP BY ?kind ORDER BY ?kind""",
-    )
-    return [Item(f"{base}id/{row['kind']}/", row["kind"], f"{int(row['n']):,}") for row in rows if row.get("kind")]
+def kind_slice(store: Store, members: Members, kind: str, after: str | None, number: int) -> Slice | None:
+    """The page of the things of ``kind`` after the IRI ``after`` (else page ``number``, from 1), in IRI order,
+    each with its label; None for a kind with nothing in it."""
+    iris = members.kinds.get(kind)
+    if iris is None:
+        return None
+    start = _start(iris, after, number)
+    page = iris[start : start + PAGE_SIZE]
+    labels = _labels(store, page)
+    return _slice(iris, start, [Item(iri, labels.get(iri)) for iri in page])
 
 
-def kind_items(store: Store, base: str, kind: str, number: int) -> Page:
-    """Page ``number`` (from 1) of the things whose IRI starts with ``{base}id/{kind}/``, in IRI order."""
-    return prefix_items(store, f"{base}id/{kind}/", number)
+def graph_slice(members: Members, after: str | None, number: int) -> Slice:
+    """The page of the named graphs after the IRI ``after`` (else page ``number``), each with its number of
+    triples and, for an article's graph, the article's headline."""
+    names = members.graph_order
+    start = _start(names, after, number)
+    items = [Item(g, members.graphs[g][1], f"{members.graphs[g][0]:,} triples") for g in names[start : start + PAGE_SIZE]]
+    return _slice(names, start, items)
+
+
+def _start(keys: list[str], after: str | None, number: int) -> int:
+    return bisect_right(keys, after) if after is not None else min(len(keys), (max(1, number) - 1) * PAGE_SIZE)
+
+
+def _slice(keys: list[str], start: int, items: list[Item]) -> Slice:
+    end = start + len(items)
+    previous = None if start == 0 else (keys[start - PAGE_SIZE - 1] if start > PAGE_SIZE else "")
+    return Slice(items, start, len(keys), previous, keys[end - 1] if items and end < len(keys) else None)
 
 
 def prefix_items(store: Store, prefix: str, number: int) -> Page:
@@ -96,6 +121,27 @@ def graph_triples(store: Store, graph: str) -> list[ox.Triple]:
     return result.triples
 
 
+def _labels(store: Store, iris: list[str]) -> dict[str, str]:
+    """The label each of ``iris`` is shown by (those without one left out), as :func:`_page` picks it."""
+    if not iris:
+        return {}
+    values = " ".join(f"<{iri}>" for iri in iris)
+    return {s: label for s, label in _ranked(_select(store, f"SELECT DISTINCT ?s ?rank ?l WHERE {{ VALUES ?s {{ {values} }} {_LABEL} }}")).items()
+            if label is not None}
+
+
+def _ranked(rows: list[dict[str, str]]) -> dict[str, str | None]:
+    """Each subject's first label of the best property, as COALESCE then SAMPLE chose it (None: no label)."""
+    labels: dict[str, tuple[int, str] | None] = {}
+    for row in rows:
+        best, rank = labels.get(row["s"]), int(row.get("rank", len(_LABELS)))
+        if "l" in row and (best is None or rank < best[0]):
+            labels[row["s"]] = (rank, row["l"])
+        else:
+            labels.setdefault(row["s"], None)
+    return {s: found[1] if found else None for s, found in labels.items()}
+
+
 def _page(store: Store, where: str, number: int) -> Page:
     number = max(1, number)
     rows = _select(
@@ -105,14 +151,7 @@ def _page(store: Store, where: str, number: int) -> Page:
               {_LABEL}
             }}""",
     )
-    labels: dict[str, tuple[int, str] | None] = {}
-    for row in rows:  # the first label of the best property, as COALESCE then SAMPLE chose it
-        best, rank = labels.get(row["s"]), int(row.get("rank", len(_LABELS)))
-        if "l" in row and (best is None or rank < best[0]):
-            labels[row["s"]] = (rank, row["l"])
-        else:
-            labels.setdefault(row["s"], None)
-    items = [Item(s, found[1] if found else None) for s, found in sorted(labels.items())]
+    items = [Item(s, label) for s, label in sorted(_ranked(rows).items())]
     return Page(items[:PAGE_SIZE], number, len(items) > PAGE_SIZE)
 
 

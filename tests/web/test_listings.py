@@ -1,0 +1,145 @@
+"""The listings ``/id/``, ``/id/{kind}/`` and ``/graph/`` on real servers: walked page by page through their
+``Link: rel="next"`` headers they give every thing (every graph) exactly once, in URI order, with the counts the
+store holds; ``?page=N`` still answers; after a write, its new things and graph are listed and counted."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+import httpx
+import pytest
+
+from lod.pipeline.build import build
+from lod.settings import Settings
+from lod.store import Solutions, Store, open_store
+from lod.web.listing import PAGE_SIZE
+
+from _engines import reader
+from conftest import make_settings  # tests/conftest.py
+
+from ._serving import listener, running, url_of
+
+ROW = re.compile(r'<td><code>([^<]*)</code></td>(?:<td class="num">([^<]*)</td>)?')
+NEXT = re.compile(r'<([^>]*)>; rel="next"')
+TOKEN = "test-token-listings-0123456789"
+
+
+def rows(page: httpx.Response) -> list[tuple[str, str]]:
+    """(URI, how many) of each row of a listing page."""
+    assert page.status_code == 200, page.text
+    return [(html.unescape(iri), html.unescape(note or "")) for iri, note in ROW.findall(page.text)]
+
+
+def walk(http: httpx.Client, path: str) -> list[list[tuple[str, str]]]:
+    """Every page of a listing, from its first, following ``Link: rel="next"``."""
+    pages = []
+    url: str | None = path
+    while url is not None:
+        answer = http.get(url)
+        pages.append(rows(answer))
+        found = NEXT.search(answer.headers.get("link", ""))
+        if found:
+            assert f'href="{html.escape(found.group(1))}"' in answer.text  # the HTML links to the same page
+        url = urljoin(str(answer.url), found.group(1)) if found else None
+    return pages
+
+
+def subjects(store: Store, base: str) -> dict[str, list[str]]:
+    """The store's subjects under ``{base}id/``, by kind, in code point order."""
+    space = base + "id/"
+    result = store.query(f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{space}")) }}')
+    assert isinstance(result, Solutions)
+    kinds: dict[str, list[str]] = {}
+    for row in result.values():
+        if kind := row["s"][len(space):].split("/", 1)[0]:
+            kinds.setdefault(kind, []).append(row["s"])
+    return {kind: sorted(iris) for kind, iris in kinds.items()}
+
+
+def graph_sizes(store: Store) -> dict[str, int]:
+    return Counter(str(q.graph_name.value) for q in store.quads() if hasattr(q.graph_name, "value"))
+
+
+def test_paging_a_kind_gives_every_thing_once_in_uri_order(corpus_settings: Settings, served_corpus: str) -> None:
+    expected = subjects(reader(corpus_settings), corpus_settings.base_uri)
+    with httpx.Client(base_url=served_corpus, timeout=120) as http:
+        kinds = rows(http.get("/id/"))
+        assert kinds == [(f"{corpus_settings.base_uri}id/{k}/", f"{len(v):,}") for k, v in sorted(expected.items())]
+        paged = 0
+        for kind, iris in sorted(expected.items()):
+            pages = walk(http, f"/id/{kind}/")
+            assert all(len(page) <= PAGE_SIZE for page in pages)
+            assert [iri for page in pages for iri, _ in page] == iris, kind
+            paged += len(pages) > 1
+        assert paged, "no kind of the corpus fills more than a page: the walk tests no next link"
+
+
+def test_a_page_number_still_answers_with_the_same_things(corpus_settings: Settings, served_corpus: str) -> None:
+    kind, iris = max(subjects(reader(corpus_settings), corpus_settings.base_uri).items(), key=lambda k: len(k[1]))
+    assert len(iris) > PAGE_SIZE
+    with httpx.Client(base_url=served_corpus, timeout=120) as http:
+        pages = walk(http, f"/id/{kind}/")
+        assert rows(http.get(f"/id/{kind}/?page=2")) == pages[1]
+        assert rows(http.get(f"/id/{kind}/?page=1000")) == []
+        assert http.get("/id/no-such-kind/").status_code == 404
+
+
+def test_the_graph_listing_gives_every_graph_once_with_its_triples(corpus_settings: Settings, served_corpus: str) -> None:
+    sizes = graph_sizes(reader(corpus_settings))
+    expected = [(g, f"{n:,} triples") for g, n in sorted(sizes.items())]
+    with httpx.Client(base_url=served_corpus, timeout=120) as http:
+        assert [row for page in walk(http, "/graph/") for row in page] == expected
+        # fewer graphs than a page holds: the page after the tenth begins with the eleventh
+        assert rows(http.get("/graph/", params={"after": expected[9][0]})) == expected[10:10 + PAGE_SIZE]
+
+
+def article(town: str, figure: int) -> str:
+    return ("Title: Families flee\nSource URL: https://example.org/x/listings\nPublisher: OCHA\n"
+            f"Published: 2020-01-28\n\nMore than {figure} families fled {town} on Monday, OCHA said.\n")
+
+
+@pytest.fixture
+def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Settings, httpx.Client]]:
+    sock = listener()
+    url = url_of(sock)
+    settings = make_settings(tmp_path_factory.mktemp("listings"), base_uri=url, ingest_token=TOKEN)
+    build(settings)
+    from lod.web.app import create_app
+
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=300) as http:
+        yield settings, http
+
+
+def test_a_write_is_listed_and_counted_at_once(writable: tuple[Settings, httpx.Client]) -> None:
+    settings, http = writable
+
+    def listed() -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str]]]:
+        kinds = rows(http.get("/id/"))
+        things = {kind: [iri for page in walk(http, f"/id/{kind}/") for iri, _ in page]
+                  for kind in (iri.rstrip("/").rsplit("/", 1)[-1] for iri, _ in kinds)}
+        return kinds, things, [row for page in walk(http, "/graph/") for row in page]
+
+    def stored() -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str]]]:
+        store = open_store(settings, read_only=True)
+        try:
+            things = subjects(store, settings.base_uri)
+            sizes = graph_sizes(store)
+        finally:
+            store.close()
+        kinds = [(f"{settings.base_uri}id/{k}/", f"{len(v):,}") for k, v in sorted(things.items())]
+        return kinds, things, [(g, f"{n:,} triples") for g, n in sorted(sizes.items())]
+
+    before = listed()
+    assert before == stored()
+    for text in (article("Saraqeb", 300), article("Saraqeb and Ariha", 700)):  # a new graph, then the same replaced
+        answer = http.post("/articles", content=text.encode(), headers={
+            "Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"})
+        assert answer.status_code in (200, 201), answer.text
+        after = listed()
+        assert after == stored()
+        assert after != before
+        before = after
