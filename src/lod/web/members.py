@@ -15,10 +15,11 @@ the write's, not the store's. The counts are the lengths of the lists held, righ
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right, insort
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+
+import pyoxigraph as ox
 
 from lod.store import Solutions, Store
 
@@ -62,14 +63,16 @@ class Members:
 
 
 def build(store: Store, base: str) -> Members:
-    """The index of the store as it is now: one query for the subjects under ``{base}id/``, two for the graphs."""
+    """The index of the store as it is now: one query for the subjects, two for the graphs."""
     space = base + "id/"
-    result = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {json.dumps(space)})) }}")
+    # Every subject, its IRI's prefix tested here: the same FILTER in the query is tested on each triple before
+    # DISTINCT (3.1-4.3 s against 0.9-1.6 s at 1,000 articles, 316,088 quads), even in a subquery.
+    result = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o }")
     assert isinstance(result, Solutions)
     kinds: dict[str, list[str]] = {}
-    for row in result.values():
-        if kind := kind_of(row["s"], space):
-            kinds.setdefault(kind, []).append(row["s"])
+    for (s,) in result.rows:
+        if isinstance(s, ox.NamedNode) and (kind := kind_of(s.value, space)):
+            kinds.setdefault(kind, []).append(s.value)
     for iris in kinds.values():
         iris.sort()
     graphs = _graphs(store, None)
