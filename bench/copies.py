@@ -30,6 +30,9 @@ from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).parent))
+import servers  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 TOKEN = "bench-copies-token-0123456789"
 SEED = REPO / "data" / "articles" / "2019-12-01-coalition-sg-idlib.txt"
@@ -44,18 +47,8 @@ def _env(folder: Path, port: int, src: str | None) -> dict[str, str]:
 
 
 def _serve(folder: Path, port: int, src: str | None) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen([sys.executable, "-m", "lod.cli", "serve", "--port", str(port)], env=_env(folder, port, src),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not start")
+    command = [sys.executable, "-m", "lod.cli", "serve", "--port", str(port)]
+    return servers.started(command, _env(folder, port, src), f"http://127.0.0.1:{port}", wait=120)
 
 
 def prepare(folder: Path, copies: int, port: int) -> None:

@@ -28,6 +28,9 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
+sys.path.insert(0, str(Path(__file__).parent))
+import servers  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "web" / "seed.trig"
 LOD = Path(sys.executable).with_name("lod")
@@ -68,16 +71,7 @@ def free_port() -> int:
 
 def serve(store: Path, dumps: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "LOD_STORE_PATH": str(store), "LOD_DUMPS_DIR": str(dumps), "LOD_BASE_URI": BASE}
-    server = subprocess.Popen([str(LOD), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return server
-        except httpx.TransportError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not start")
+    return servers.started([str(LOD), "serve", "--port", str(port)], env, f"http://127.0.0.1:{port}", wait=60)
 
 
 def normal_process(url: str, seconds: float, out: multiprocessing.Queue[tuple[int, dict[int, int]]]) -> None:

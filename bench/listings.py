@@ -25,6 +25,9 @@ from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).parent))
+import servers  # noqa: E402
+
 HERE = Path(__file__).resolve().parent.parent / "src"
 NEXT = re.compile(r'<[^>]*\?after=([^>]*)>; rel="next"')
 
@@ -32,18 +35,8 @@ NEXT = re.compile(r'<[^>]*\?after=([^>]*)>; rel="next"')
 def _serve(folder: Path, port: int, base: str, src: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "LOD_DATA_DIR": str(folder / "data"), "LOD_STORE_PATH": str(folder / "store"),
            "LOD_DUMPS_DIR": str(folder / "dumps"), "LOD_BASE_URI": base, "PYTHONPATH": str(src)}
-    server = subprocess.Popen([sys.executable, "-m", "lod.cli", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not start")
+    command = [sys.executable, "-m", "lod.cli", "serve", "--port", str(port)]
+    return servers.started(command, env, f"http://127.0.0.1:{port}", wait=120)
 
 
 def _took(http: httpx.Client, path: str) -> float:

@@ -122,22 +122,28 @@ def download(url: str, path: str) -> float | None:
     return time.perf_counter() - started
 
 
+def started(command: list[str], env: dict[str, str], url: str, probe: str = "/health", wait: float = 300) -> subprocess.Popen[bytes]:
+    """A server started by ``command``, once ``url + probe`` answers 200 (killed, and an error, if it does not)."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + wait
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(url + probe, timeout=5).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    if process.poll() is not None:
+        raise RuntimeError(f"{command[0]} stopped at start (exit {process.returncode})")
+    process.kill()
+    process.wait()
+    raise RuntimeError(f"{command[0]} did not answer on {url}")
+
+
 @contextmanager
 def _running(command: list[str], env: dict[str, str], url: str, probe: str) -> Iterator[Server]:
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = started(command, env, url, probe)
     try:
-        deadline = time.monotonic() + 300
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} stopped at start (exit {process.returncode})")
-            try:
-                if httpx.get(url + probe, timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{command[0]} did not answer on {url}")
-            time.sleep(0.2)
         yield Server(url, process)
     finally:
         process.terminate()
