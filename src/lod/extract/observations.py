@@ -127,6 +127,7 @@ _HOSTED_BEFORE = RULES.pattern("hosted_before")
 _TAKEN_IN = RULES.pattern("taken_in")
 _IN_A_PERIOD = RULES.pattern("in_a_period")
 _SHARE_OF_FLOW = RULES.pattern("share_of_flow")
+_TOTAL_LEAD = RULES.pattern("total_lead")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
@@ -433,9 +434,6 @@ def _total_lead(number: NumberMention) -> str:
     words, given back to the text between two figures."""
     lead = _TOTAL_LEAD.match(number.qualifier_text)
     return lead.group(0) + " " if lead else ""
-
-
-_TOTAL_LEAD = re.compile(r"a\s+total\s+of\b", re.IGNORECASE)
 
 
 def _share_before(before: str) -> bool:
