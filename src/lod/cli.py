@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from lod import allocator, formats, regexcache
-from lod.errors import InputError, LodError, QueryError, Refused, StoreUnavailable, ValidationFailed
+from lod.errors import InputError, LodError, PublishFailed, QueryError, Refused, StoreUnavailable, ValidationFailed
 from pydantic import ValidationError
 
 from lod.settings import Settings
@@ -39,7 +39,10 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="lod", description="Publish conflict and displacement reporting as linked data.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("build", parents=[common], help="map, validate and load everything in data/, then write dumps")
+    p = sub.add_parser("build", parents=[common], help="map, validate and load everything in data/, then write the N-Triples and N-Quads dumps")
+    p.add_argument("--dumps", action="store_true",
+                   help="write every dump file now (Turtle, JSON-LD, the gzips), as a static site needs; otherwise "
+                        "`lod dump --missing` or `lod serve` makes them after the build")
     p = sub.add_parser("ingest", parents=[common], help="add or replace one article (.txt) or data set file (.csv)")
     p.add_argument("file", type=Path)
     p = sub.add_parser("validate", parents=[common], help="check articles and data set files (default: all of data/) without storing")
@@ -50,10 +53,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", parents=[common], help="answer a SPARQL query from the store")
     p.add_argument("sparql", help="the query, or @FILE to read it from a file")
     p.add_argument("--format", choices=["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld", "rdf"], default="table")
-    p = sub.add_parser("dump", parents=[common], help="write the whole dataset")
+    p = sub.add_parser("dump", parents=[common], help="write the whole dataset, or make the dump files a build left pending")
     p.add_argument("--format", choices=[f.name for f in formats.DUMP_FORMATS], default="ttl")
     p.add_argument("--gzip", action="store_true")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--missing", action="store_true",
+                   help="make every missing or outdated file of the dumps folder (Turtle, JSON-LD, gzips) from the "
+                        "build's N-Triples and N-Quads, and update its catalog (waits for a maker already at work)")
+    p.add_argument("--background", action="store_true",
+                   help="with --missing: at low CPU priority, and only if no other maker holds the folder (what `lod serve` starts)")
     p = sub.add_parser("serve", parents=[common], help="serve the dataset over HTTP")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
@@ -120,7 +128,7 @@ def _describe(error: LodError) -> str:
 def _build(args: argparse.Namespace, settings: Settings) -> int:
     from lod.pipeline.build import build
 
-    report = build(settings)
+    report = build(settings, dumps=args.dumps)
     for item in report.articles:
         print(f"{item.path}: {item.triples} triples")
     for warning in (w for item in report.articles for w in item.report.warnings):
@@ -129,6 +137,11 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{table.path}: {table.triples} triples")
     print(f"built {len(report.articles)} article(s), {len(report.tables)} data set file(s) ({report.unchanged} unchanged, "
           f"{len(report.removed)} removed), {report.quads} quads in {settings.store_url or settings.store_path}; dumps in {settings.dumps_dir}")
+    if not args.dumps:
+        from lod.publish.derivation import waiting
+
+        if pending := waiting(settings.dumps_dir):
+            print(f"pending: {', '.join(pending)} (made by `lod dump --missing`, or by `lod serve` once it starts)")
     return EXIT_OK
 
 
@@ -239,6 +252,10 @@ def _print_table(result: Any) -> None:
 
 
 def _dump(args: argparse.Namespace, settings: Settings) -> int:
+    if args.missing:
+        return _make_missing(args, settings)
+    if args.background:
+        raise UsageError("--background goes with --missing")
     from lod.publish.dumps import dump
     from lod.store import open_store
 
@@ -254,6 +271,27 @@ def _dump(args: argparse.Namespace, settings: Settings) -> int:
     else:
         dump(store, fmt, sys.stdout.buffer, base=settings.base_uri, vocab=settings.vocab_uri, gzip=args.gzip)
         sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _make_missing(args: argparse.Namespace, settings: Settings) -> int:
+    from lod.publish.derivation import make_missing
+    from lod.publish.dumps import read_catalog
+
+    if args.output or args.gzip:
+        raise UsageError("--missing makes the files of the dumps folder: -o and --gzip do not apply")
+    if read_catalog(settings.dumps_dir) is None:
+        raise UsageError(f"{settings.dumps_dir}: no catalog.json: `lod build` writes the dumps this makes the rest from")
+    if args.background:
+        os.nice(10)  # below the server's requests
+    try:
+        made = make_missing(settings.dumps_dir, settings.base_uri, settings.vocab_uri, wait=not args.background)
+    except (OSError, ValueError) as exc:
+        raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
+    if made is None:
+        print(f"{settings.dumps_dir}: another maker is at work")
+    for name in made or []:
+        print(f"{settings.dumps_dir / name}: made")
     return EXIT_OK
 
 

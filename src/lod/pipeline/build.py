@@ -6,7 +6,10 @@ inputs (:mod:`lod.pipeline.manifest`) are unchanged since the last build is not 
 changed returns at once. When many articles changed (or there is no store yet), the new store is bulk-loaded
 beside the live one, streaming each graph in as it is prepared, and swapped in whole (:mod:`lod.pipeline.staging`);
 when few changed, they are replaced in the live store in one transaction. Either way a refusal, or a kill,
-leaves the previous store as it was. The dumps are written after the store, and only by ``build``.
+leaves the previous store as it was. The N-Triples and N-Quads dumps, the tables and the pages' index are written
+after the store, and only by ``build``; the Turtle and JSON-LD dumps and the gzips are made later from those
+(:mod:`lod.publish.derivation`: ``lod dump --missing``, or ``lod serve`` in the background), or at once with
+``dumps=True`` (``lod build --dumps``, for static publishing).
 
 ``ingest`` adds or replaces one article in one transaction; its cost does not depend on the size of the store
 (it writes no dumps: ``lod build`` or ``lod dump`` do).
@@ -49,6 +52,7 @@ from lod.pipeline.shared import candidates, prune_update, staged_lines
 from lod.pipeline.staging import clean_leftovers, exchange, staging_path, writer_lock
 from lod.pipeline.validation import ValidationReport
 from lod.publish import summaries
+from lod.publish.derivation import make_missing
 from lod.publish.dumps import dumps_build, graph_dump, in_graph, mark_changed
 from lod.publish.dumps import write_dumps as _write_dumps
 from lod.publish.facts import Facts
@@ -89,12 +93,13 @@ class BuildReport:
         (self.tables if built.path.lower().endswith(".csv") else self.articles).append(built)
 
 
-def build(settings: Settings, store: Store | None = None) -> BuildReport:
+def build(settings: Settings, store: Store | None = None, *, dumps: bool = False) -> BuildReport:
     """Map, validate and load everything in ``settings.data_dir``; nothing is written unless all of it conforms.
 
     With ``store`` given, or a SPARQL server as the store (``settings.store_url``), write into it in one request,
     preparing every article; otherwise into the on-disk store at ``settings.store_path``, skipping unchanged
-    articles.
+    articles. ``dumps``: write every dump file now (otherwise the catalog names the Turtle and JSON-LD dumps and the
+    gzips as pending, for :mod:`lod.publish.derivation` to make).
 
     Raises:
         Refused: one or more inputs failed; ``errors`` lists each with where and why.
@@ -113,6 +118,8 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
         manifest = Manifest.read(settings.store_path) if store is None else Manifest()
         name = build_id(version, hashes)
         if store is None and manifest.build == name and dumps_build(settings.dumps_dir) == name:
+            if dumps:  # what a build without --dumps left to make
+                _make_missing(settings)
             return BuildReport(unchanged=len(paths), quads=manifest.quads)
         with ExitStack() as stack:
             stack.enter_context(_rarely_collected())
@@ -130,12 +137,12 @@ def build(settings: Settings, store: Store | None = None) -> BuildReport:
                 elif store is not None:  # a SPARQL server: every article checked, then written a batch at a time
                     report = _batched(store, ctx, changed)
                 else:
-                    fed = stack.enter_context(graph_dump(settings)) if store is None else None
+                    fed = stack.enter_context(graph_dump(settings, dumps)) if store is None else None
                     report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done, fed)
                 report.unchanged = len(paths) - len(report.articles) - len(report.tables)
                 changes.begin_again(settings.dumps_dir)  # no line tells of a build: every reader builds again
                 with _opened(settings, store) as target:
-                    write_dumps(target, settings, build=name, graphs=fed)
+                    write_dumps(target, settings, build=name, graphs=fed, every=dumps)
                 return report
 
 
@@ -196,9 +203,10 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
             changes.record(settings.dumps_dir, touched)
 
 
-def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: GraphDump | None = None) -> None:
+def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: GraphDump | None = None, every: bool = True) -> None:
     """The dumps and their description, after the store was written (``graphs``: every graph of it given to
-    :func:`lod.publish.dumps.graph_dump` as it was loaded).
+    :func:`lod.publish.dumps.graph_dump` as it was loaded; ``every``: every dump file, not only those serving
+    needs at once).
 
     Raises:
         PublishFailed: a dump could not be written (the previous dumps stay in place).
@@ -208,8 +216,20 @@ def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: Gr
 
     try:
         _write_dumps(store, settings, build=build, graphs=graphs, index=index if build else None,
-                     index_reads=summaries.predicates(settings.vocab_uri))
+                     index_reads=summaries.predicates(settings.vocab_uri), every=every)
     except (OSError, ValueError, sqlite3.Error) as exc:
+        raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
+
+
+def _make_missing(settings: Settings) -> None:
+    """The dump files the catalog names as pending, made now (waiting for a maker that holds the folder).
+
+    Raises:
+        PublishFailed: one could not be made.
+    """
+    try:
+        make_missing(settings.dumps_dir, settings.base_uri, settings.vocab_uri)
+    except (OSError, ValueError) as exc:
         raise PublishFailed(str(settings.dumps_dir), str(exc)) from None
 
 

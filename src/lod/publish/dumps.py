@@ -1,8 +1,11 @@
 """Dumps of the whole dataset, and the catalog that lists them.
 
-``dump()`` writes one format to any binary stream (``lod dump``); ``write_dumps()`` writes every format,
-plain and gzipped, into the dumps folder with ``void.ttl`` (the VoID/DCAT description, :mod:`lod.publish.void`) and
-``catalog.json`` beside them (``lod build``); ``read_catalog()`` reads that folder back for the web layer.
+``dump()`` writes one format to any binary stream (``lod dump``); ``write_dumps()`` writes the N-Triples and
+N-Quads dumps into the dumps folder with ``void.ttl`` (the VoID/DCAT description, :mod:`lod.publish.void`) and
+``catalog.json`` beside them (``lod build``), and names the other files (Turtle, JSON-LD, every gzip) in the
+catalog as pending, made later from those two by :mod:`lod.publish.derivation` (``lod dump --missing``, or
+``lod serve`` in the background); with ``every`` it writes them all at once (``lod build --dumps``).
+``read_catalog()`` reads that folder back for the web layer.
 
 Turtle and N-Triples are graph formats, so they hold the union of all graphs (each triple once, sorted:
 :mod:`lod.publish.union`). N-Quads and JSON-LD keep the named graphs, each graph's triples in the order of their sorted
@@ -18,11 +21,13 @@ The store holds no timestamps, so two builds give the same triples; build dates 
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -48,25 +53,60 @@ from lod.settings import Settings
 from lod.store import Store
 
 __all__ = [
+    "DUMP_NAMES",
     "Catalog",
     "DumpFile",
+    "Pending",
     "context_url",
     "dataset_uri",
     "document_loader",
     "dump",
     "dumps_build",
+    "catalog_lock",
     "graph_dump",
+    "listed",
     "in_graph",
     "mark_changed",
     "load_context",
     "read_catalog",
+    "source_of",
+    "write_catalog_data",
     "write_dumps",
+    "write_turtle",
 ]
 
 CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 DUMP_STEM = DATASET_NAME
 DESCRIPTION_FILE = "void.ttl"
 CATALOG_FILE = "catalog.json"
+CATALOG_LOCK = ".catalog.lock"
+MAKING = ".making.tmp"  # how the temporary files of lod.publish.derivation end  # held while catalog.json is read and written again, and files renamed into place
+# Every dump file, in the order the listing shows them.
+DUMP_NAMES = tuple(f"{DUMP_STEM}.{fmt.extension}{packed}" for fmt in DUMP_FORMATS for packed in ("", ".gz"))
+# What a build writes itself: the N-Triples pass feeds VoID's counts, the pages' index and both tables, and the
+# N-Quads are written as the store is loaded (and read by the bench's bulk load). The rest is made from these.
+BUILT = (f"{DUMP_STEM}.{NTRIPLES.extension}", f"{DUMP_STEM}.{NQUADS.extension}")
+
+
+def source_of(name: str) -> str:
+    """The dump file another is made from: Turtle from the N-Triples, JSON-LD from the N-Quads, a gzip from its
+    plain file."""
+    if name.endswith(".gz"):
+        return name.removesuffix(".gz")
+    return {f"{DUMP_STEM}.{TURTLE.extension}": BUILT[0], f"{DUMP_STEM}.{JSONLD.extension}": BUILT[1]}[name]
+
+
+@contextmanager
+def catalog_lock(folder: Path) -> Iterator[None]:
+    """The dumps folder's catalog held by this process (an exclusive ``flock``, released by the kernel if the
+    process dies): a build, an ingest and the maker of derived files each read ``catalog.json`` and write it again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / CATALOG_LOCK, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 # --- the published JSON-LD context ---------------------------------------------------------------
 
@@ -166,7 +206,7 @@ def _dump(store: Store, fmt: Format, out: BinaryOutput, base: str, vocab: str) -
             with tempfile.TemporaryFile() as lines:
                 count = _write_lines(union.lines(), lines).lines
                 lines.seek(0)
-                _turtle(lines, out, base, vocab)
+                write_turtle(lines, out, base, vocab)
                 return count
     if fmt == JSONLD:
         context = load_context(base, vocab)["@context"]
@@ -191,14 +231,14 @@ def graph_texts(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, 
             yield graph, ordered, text
 
 
-def graph_dump(settings: Settings) -> GraphDump:
-    """Where a build writes the N-Quads and JSON-LD dumps (and gathers the union) while it loads the store, for
-    :func:`write_dumps` to finish; temporary files left by killed runs are deleted first."""
+def graph_dump(settings: Settings, every: bool = True) -> GraphDump:
+    """Where a build writes the N-Quads dump (and, with ``every``, the JSON-LD one) and gathers the union while it
+    loads the store, for :func:`write_dumps` to finish; temporary files left by killed runs are deleted first."""
     settings.dumps_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(settings.dumps_dir)
     context = load_context(settings.base_uri, settings.vocab_uri)["@context"]
-    return GraphDump(settings.dumps_dir / f"{DUMP_STEM}.{NQUADS.extension}", settings.dumps_dir / f"{DUMP_STEM}.{JSONLD.extension}",
-                     context)
+    return GraphDump(settings.dumps_dir / f"{DUMP_STEM}.{NQUADS.extension}",
+                     settings.dumps_dir / f"{DUMP_STEM}.{JSONLD.extension}" if every else None, context)
 
 
 _RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -263,7 +303,7 @@ def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", exa
     return written
 
 
-def _turtle(ntriples: IO[bytes], out: BinaryOutput, base: str, vocab: str) -> None:
+def write_turtle(ntriples: IO[bytes], out: BinaryOutput, base: str, vocab: str) -> None:
     """N-Triples, each subject's lines together, as Turtle with our prefixes (parsed straight into the writer).
 
     Parsed leniently (IRIs and language tags not checked again): the lines are the union of what the store holds,
@@ -297,9 +337,25 @@ class DumpFile:
         return "application/gzip" if self.gzip else self.format.media_type
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A dump file the catalog names that is not made yet (or not since the last build): made from ``source``, a
+    file of the catalog, by :mod:`lod.publish.derivation`."""
+
+    name: str
+    format: Format
+    gzip: bool
+    triples: int
+    source: str
+
+    @property
+    def media_type(self) -> str:
+        return "application/gzip" if self.gzip else self.format.media_type
+
+
 @dataclass
 class Catalog:
-    """What ``write_dumps`` wrote: the files and their VoID/DCAT description."""
+    """What ``write_dumps`` wrote: the files and their VoID/DCAT description, and the files still to be made."""
 
     dataset: URIRef
     files: list[DumpFile]
@@ -307,24 +363,38 @@ class Catalog:
     triples: int
     issued: datetime
     modified: datetime
+    pending: list[Pending] = field(default_factory=list)
 
     def file(self, name: str) -> DumpFile | None:
         return next((f for f in self.files if f.name == name), None)
 
+    def waiting(self, name: str) -> Pending | None:
+        """The pending file of that name, if the catalog names one."""
+        return next((p for p in self.pending if p.name == name), None)
+
+    @property
+    def changed(self) -> datetime:
+        """When the catalog last changed: the data's ``modified``, or a file made after it."""
+        return max([self.modified, *(f.modified for f in self.files)])
+
 
 def write_dumps(
     store: Store, settings: Settings, *, now: datetime | None = None, build: str = "", graphs: GraphDump | None = None,
-    index: Callable[[Facts | None], None] | None = None, index_reads: Sequence[str] = (),
+    index: Callable[[Facts | None], None] | None = None, index_reads: Sequence[str] = (), every: bool = True,
 ) -> Catalog:
-    """Write every dump format, plain and gzipped, then ``observations.csv`` (every figure, for spreadsheets:
-    :mod:`lod.publish.figures`), ``events.csv`` (every event: :mod:`lod.publish.eventsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
+    """Write the N-Triples and N-Quads dumps (with ``every``, the Turtle and JSON-LD ones too, and each plain and
+    gzipped), then ``observations.csv`` (every figure, for spreadsheets: :mod:`lod.publish.figures`), ``events.csv``
+    (every event: :mod:`lod.publish.eventsheet`), ``void.ttl`` and ``catalog.json``, into ``settings.dumps_dir``.
+    Without ``every`` the catalog names the other dump files as pending (:class:`Pending`), and the files of those
+    names a previous run left are deleted with the catalog's change: they are of the previous data.
 
     Everything is first written to hidden temporary files, then renamed into place one after the other, so a
     reader sees each file whole (old or new), and a failed build leaves the previous dumps untouched. Temporary
     files that a killed run left behind are deleted first. ``build`` (the name :mod:`lod.pipeline.manifest` gives the
     input) is recorded in ``catalog.json``, so ``lod build`` knows these dumps are those of that input.
     ``graphs``: every graph of ``store`` already given to it (:func:`graph_dump`, by a build as it loaded the
-    store), which then are not read from the store again; the caller closes it. ``index``: called once the files
+    store; with ``every``, one that writes the JSON-LD dump), which then are not read from the store again; the
+    caller closes it. ``index``: called once the files
     are written, before any is renamed into place, with the triples of the predicates ``index_reads`` that the
     union of the whole store holds (:class:`lod.publish.facts.Facts`, kept as the N-Triples dump is written; None for a
     store with a ``graph_scope``, whose union is of lod's graphs alone: ask the store). The figures table and
@@ -334,7 +404,7 @@ def write_dumps(
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
     """
     base, vocab, folder = settings.base_uri, settings.vocab_uri, settings.dumps_dir
-    fed = graphs if graphs is not None else graph_dump(settings)
+    fed = graphs if graphs is not None else graph_dump(settings, every)
     now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
     issued = _previous_issued(folder) or now
     files: list[DumpFile] = []
@@ -344,46 +414,80 @@ def write_dumps(
             for graph, quads in _store_graphs(store):
                 fed.add(graph, quads)
         fed.finish()
-        plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in (TURTLE, NTRIPLES)}
-        plain[NQUADS], plain[JSONLD] = fed.nquads, fed.jsonld
-        staged += [(fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"), (fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}")]
+        plain = {fmt: _stage(staged, folder / f"{DUMP_STEM}.{fmt.extension}") for fmt in ((TURTLE, NTRIPLES) if every else (NTRIPLES,))}
+        plain[NQUADS] = fed.nquads
+        staged.append((fed.nquads, folder / f"{DUMP_STEM}.{NQUADS.extension}"))
+        if fed.jsonld is not None:
+            plain[JSONLD] = fed.jsonld
+            staged.append((fed.jsonld, folder / f"{DUMP_STEM}.{JSONLD.extension}"))
         examples = tuple(str(cls) for cls in example_classes(vocab))
         # A store shared with other data (graph_scope): the union is of lod's graphs alone, the tables ask the store.
         facts = None if store.graph_scope else Facts({*figurerows.predicates(vocab), *sheetrows.predicates(vocab), *eventpicks.predicates(vocab), *index_reads})
         counts, written = _write_union(fed, plain, base, vocab, examples, facts)
+        pending: list[Pending] = []
         for fmt in DUMP_FORMATS:
             name = f"{DUMP_STEM}.{fmt.extension}"
-            zipped = _stage(staged, folder / f"{name}.gz")
-            source_sha, size = hashlib.sha256(), 0
-            with plain[fmt].open("rb") as source, zipped.open("wb") as raw:  # one read: gzipped and hashed
-                packed = _Hashing(raw)
-                with _gzip_writer(packed) as deflating:
-                    while chunk := source.read(1 << 20):
-                        source_sha.update(chunk)
-                        size += len(chunk)
-                        deflating.write(chunk)
-            files.append(DumpFile(name, folder / name, fmt, False, size, source_sha.hexdigest(), counts[fmt], now))
-            files.append(DumpFile(f"{name}.gz", folder / f"{name}.gz", fmt, True, packed.size, packed.sha.hexdigest(), counts[fmt], now))
+            if fmt not in plain:
+                pending.append(Pending(name, fmt, False, counts[fmt], source_of(name)))
+            elif every:
+                files.extend(_gzipped(plain[fmt], _stage(staged, folder / f"{name}.gz"), folder / name, fmt, counts[fmt], now))
+                continue
+            else:
+                files.append(_described_file(plain[fmt], folder / name, fmt, counts[fmt], now))
+            pending.append(Pending(f"{name}.gz", fmt, True, counts[fmt], name))
         # A store shared with other data (graph_scope) has its own counts; the union is of lod's graphs alone.
         census = None if store.graph_scope else written.census(examples)
         stats = statistics(store, base, vocab, triples=counts[NTRIPLES], entities=written.entities, census=census,
                            graphs=None if census is None else fed.graphs)
-        description = describe(files, stats, base, vocab, issued=issued, modified=now)
-        catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now)
+        pending.sort(key=lambda p: _MAKING_ORDER.index(p.name))
+        description = describe(files, stats, base, vocab, issued=issued, modified=now, pending=pending)
+        catalog = Catalog(dataset_uri(base), files, description, stats.triples, issued, now, pending)
         _stage(staged, folder / figures.CSV_FILE).write_text(figures.csv_text(store, vocab, facts), encoding="utf-8", newline="")
         _stage(staged, folder / event_table.CSV_FILE).write_text(event_table.csv_text(store, vocab, facts), encoding="utf-8", newline="")
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(void_turtle(description, base, vocab))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
         if index is not None:
             index(facts)
-        for temporary, final in staged:
-            os.replace(temporary, final)
+        with catalog_lock(folder):  # a maker of derived files commits none of the previous data's meanwhile
+            for temporary, final in staged:
+                os.replace(temporary, final)
+            for waiting in pending:  # the previous data's: never served as this data's
+                (folder / waiting.name).unlink(missing_ok=True)
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         if graphs is None:
             fed.close()
     return catalog
+
+
+# The order the derived files are made in: the gzips of what is there first (cheap), then each new format and its gzip.
+_MAKING_ORDER = tuple(f"{DUMP_STEM}.{ext}" for ext in ("nt.gz", "nq.gz", "ttl", "ttl.gz", "jsonld", "jsonld.gz"))
+
+
+def _gzipped(source: Path, zipped: Path, final: Path, fmt: Format, triples: int, now: datetime) -> list[DumpFile]:
+    """``source`` (to be renamed ``final``) gzipped into ``zipped``, in one read that hashes both; both files."""
+    source_sha, size = hashlib.sha256(), 0
+    with source.open("rb") as plain, zipped.open("wb") as raw:
+        packed = _Hashing(raw)
+        with _gzip_writer(packed) as deflating:
+            while chunk := plain.read(1 << 20):
+                source_sha.update(chunk)
+                size += len(chunk)
+                deflating.write(chunk)
+    gz = final.with_name(final.name + ".gz")
+    return [DumpFile(final.name, final, fmt, False, size, source_sha.hexdigest(), triples, now),
+            DumpFile(gz.name, gz, fmt, True, packed.size, packed.sha.hexdigest(), triples, now)]
+
+
+def _described_file(written: Path, final: Path, fmt: Format, triples: int, now: datetime, packed: bool = False) -> DumpFile:
+    """A file written (to be renamed ``final``), its size and SHA-256 read back."""
+    sha, size = hashlib.sha256(), 0
+    with written.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            sha.update(chunk)
+            size += len(chunk)
+    return DumpFile(final.name, final, fmt, packed, size, sha.hexdigest(), triples, now)
 
 
 def _store_graphs(store: Store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]]:
@@ -401,8 +505,9 @@ def _write_union(fed: GraphDump, plain: dict[Format, Path], base: str, vocab: st
     example resource of each class of ``examples``); ``facts`` is given every line."""
     with plain[NTRIPLES].open("wb") as out:
         union_lines = _write_lines(fed.union.lines(), out, f"{base}id/", examples, facts)
-    with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
-        _turtle(lines, out, base, vocab)
+    if TURTLE in plain:
+        with plain[NTRIPLES].open("rb") as lines, plain[TURTLE].open("wb") as out:
+            write_turtle(lines, out, base, vocab)
     triples = union_lines.lines
     return {NQUADS: fed.quads, JSONLD: fed.quads, NTRIPLES: triples, TURTLE: triples}, union_lines
 
@@ -439,6 +544,14 @@ def read_catalog(dumps_dir: Path) -> Catalog | None:
 @lru_cache(maxsize=4)
 def _read_catalog(dumps_dir: Path, identity: tuple[tuple[int, int, int], ...]) -> Catalog:
     data = json.loads((dumps_dir / CATALOG_FILE).read_text(encoding="utf-8"))
+    files, pending = listed(data, dumps_dir)
+    description = _description(dumps_dir / DESCRIPTION_FILE, identity[1])
+    issued, modified = datetime.fromisoformat(data["issued"]), datetime.fromisoformat(data["modified"])
+    return Catalog(URIRef(data["dataset"]), files, description, data["triples"], issued, modified, pending)
+
+
+def listed(data: dict[str, Any], dumps_dir: Path) -> tuple[list[DumpFile], list[Pending]]:
+    """The ready and the pending files of a ``catalog.json``'s data."""
     files = [
         DumpFile(
             name=f["name"],
@@ -452,9 +565,9 @@ def _read_catalog(dumps_dir: Path, identity: tuple[tuple[int, int, int], ...]) -
         )
         for f in data["files"]
     ]
-    description = _description(dumps_dir / DESCRIPTION_FILE, identity[1])
-    issued, modified = datetime.fromisoformat(data["issued"]), datetime.fromisoformat(data["modified"])
-    return Catalog(URIRef(data["dataset"]), files, description, data["triples"], issued, modified)
+    pending = [Pending(p["name"], by_name(p["format"], DUMP_FORMATS), p["gzip"], p["triples"], p["source"])
+               for p in data.get("pending", [])]
+    return files, pending
 
 
 @lru_cache(maxsize=2)
@@ -485,8 +598,19 @@ def mark_changed(folder: Path, *, now: datetime | None = None) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         return
     moment = (now or datetime.now(timezone.utc)).replace(microsecond=0)
-    data["modified"] = max(previous, moment).isoformat()
-    data.pop("build", None)
+    with catalog_lock(folder):  # read again under the lock: the maker of derived files may have written it
+        try:
+            data = json.loads(index.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        data["modified"] = max(previous, moment).isoformat()
+        data.pop("build", None)
+        write_catalog_data(folder, data)
+
+
+def write_catalog_data(folder: Path, data: dict[str, Any]) -> None:
+    """``catalog.json`` replaced by ``data`` (a temporary file renamed); hold :func:`catalog_lock`."""
+    index = folder / CATALOG_FILE
     temporary = _stage([], index)
     try:
         temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
@@ -502,25 +626,15 @@ def remove_leftovers(folder: Path) -> list[Path]:
     removed = []
     for name in names:
         for leftover in folder.glob(f".{name}.*.tmp"):
+            if leftover.name.endswith(MAKING):  # a maker's, perhaps running now: it cleans its own
+                continue
             leftover.unlink(missing_ok=True)
             removed.append(leftover)
     return removed
 
 
 def _catalog_json(catalog: Catalog, build: str = "") -> str:
-    files = [
-        {
-            "name": f.name,
-            "format": f.format.name,
-            "media_type": f.format.media_type,
-            "gzip": f.gzip,
-            "size": f.size,
-            "sha256": f.sha256,
-            "triples": f.triples,
-            "modified": f.modified.isoformat(),
-        }
-        for f in catalog.files
-    ]
+    files = [file_json(f) for f in catalog.files]
     data = {
         "dataset": str(catalog.dataset),
         "triples": catalog.triples,
@@ -529,6 +643,20 @@ def _catalog_json(catalog: Catalog, build: str = "") -> str:
         "description": DESCRIPTION_FILE,
         "files": files,
     }
+    if catalog.pending:
+        data["pending"] = [pending_json(p) for p in catalog.pending]
     if build:
         data["build"] = build
     return json.dumps(data, indent=2) + "\n"
+
+
+def file_json(f: DumpFile) -> dict[str, Any]:
+    """One ready file as ``catalog.json`` lists it."""
+    return {"name": f.name, "format": f.format.name, "media_type": f.format.media_type, "gzip": f.gzip, "size": f.size,
+            "sha256": f.sha256, "triples": f.triples, "modified": f.modified.isoformat()}
+
+
+def pending_json(p: Pending) -> dict[str, Any]:
+    """One pending file as ``catalog.json`` lists it."""
+    return {"name": p.name, "format": p.format.name, "media_type": p.format.media_type, "gzip": p.gzip, "triples": p.triples,
+            "source": p.source}

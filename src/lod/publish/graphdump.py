@@ -108,20 +108,23 @@ def temporary_beside(final: Path) -> Path:
 
 
 class GraphDump:
-    """Writes the N-Quads and JSON-LD dumps into hidden temporary files beside ``nquads`` and ``jsonld``
-    (``paths``, renamed into place by the caller) and gathers the union of the triples (``union``), from the graphs
-    given to :meth:`add` in the store's order: the default graph, then the named graphs by name. A context
-    manager: leaving it deletes what was not renamed."""
+    """Writes the N-Quads dump (and the JSON-LD one, given ``jsonld``) into hidden temporary files beside
+    ``nquads`` and ``jsonld`` (``paths``, renamed into place by the caller) and gathers the union of the triples
+    (``union``), from the graphs given to :meth:`add` in the store's order: the default graph, then the named graphs
+    by name. A context manager: leaving it deletes what was not renamed. Without ``jsonld`` (a build's default) that
+    dump is made later, from the N-Quads (:mod:`lod.publish.derivation`), and ``self.jsonld`` is None."""
 
-    def __init__(self, nquads: Path, jsonld: Path, context: dict[str, Any]) -> None:
+    def __init__(self, nquads: Path, jsonld: Path | None, context: dict[str, Any]) -> None:
         self.quads = 0
         self.graphs: dict[str, int] = {}  # quads of each named graph that holds any
         self.union = Union(nquads.parent, RUN_BYTES)
-        self.nquads, self.jsonld = temporary_beside(nquads), temporary_beside(jsonld)
+        self.nquads = temporary_beside(nquads)
+        self.jsonld = temporary_beside(jsonld) if jsonld is not None else None
         self._files: list[IO[bytes]] = []
         self._nquads = self._open(self.nquads)
-        self._writer = JsonLdWriter(context, self._open(self.jsonld))
-        self._writer.begin(context)  # embedded: the dump reads offline
+        self._writer = JsonLdWriter(context, self._open(self.jsonld)) if self.jsonld is not None else None
+        if self._writer is not None:
+            self._writer.begin(context)  # embedded: the dump reads offline
 
     def _open(self, path: Path) -> IO[bytes]:
         file = path.open("wb")
@@ -143,12 +146,14 @@ class GraphDump:
         if count and isinstance(graph, ox.NamedNode):
             self.graphs[graph.value] = count
         self.union.add(ntriples)
-        self._writer.add_lines(graph, ntriples)
+        if self._writer is not None:
+            self._writer.add_lines(graph, ntriples)
         return nquads
 
     def finish(self) -> None:
         """End the documents and close their files (the union stays open until the context ends)."""
-        self._writer.end()
+        if self._writer is not None:
+            self._writer.end()
         for file in self._files:
             file.close()
 
@@ -164,4 +169,5 @@ class GraphDump:
             file.close()
         self.union.close()
         self.nquads.unlink(missing_ok=True)
-        self.jsonld.unlink(missing_ok=True)
+        if self.jsonld is not None:
+            self.jsonld.unlink(missing_ok=True)

@@ -16,20 +16,23 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 import pyoxigraph as ox
 
-from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE
+from lod.formats import DUMP_FORMATS, JSONLD, NQUADS, NTRIPLES, TURTLE, Format
 from lod.places.reference import ATTRIBUTION_GEONAMES, ATTRIBUTION_OCHA, SOURCE_GEONAMES, SOURCE_OCHA
 from lod.rdf.namespaces import SCHEMA, SD, dis, prefixes
 from lod.rdf.ntriples import ntriples
 from lod.store import Solutions, Store
 
 if TYPE_CHECKING:
-    from lod.publish.dumps import DumpFile
+    from lod.publish.dumps import DumpFile, Pending
 
-__all__ = ["Census", "Statistics", "dataset_uri", "describe", "example_classes", "statistics", "turtle"]
+__all__ = ["Census", "Statistics", "dataset_uri", "describe", "distribute", "example_classes", "statistics", "turtle"]
 
 DATASET_NAME = "lod"  # the last segment of the dataset's IRI, and the stem of its dump files
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+# The ADMS status of a distribution (DCAT-AP's): a file still being prepared; a ready one has no status.
+UNDER_DEVELOPMENT = URIRef("http://purl.org/adms/status/UnderDevelopment")
 IANA = "https://www.iana.org/assignments/media-types/"
 CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
 CC_BY_IGO = URIRef("https://creativecommons.org/licenses/by/3.0/igo/")
@@ -145,10 +148,11 @@ def _namespace_of(iri: str) -> str:
     return iri[: cut + 1] if cut > 0 else iri
 
 
-def describe(files: list[DumpFile], stats: Statistics, base: str, vocab: str, *, issued: datetime, modified: datetime) -> Graph:
-    """The VoID + DCAT description of the dataset and its dump files."""
+def describe(files: list[DumpFile], stats: Statistics, base: str, vocab: str, *, issued: datetime, modified: datetime,
+             pending: list[Pending] | None = None) -> Graph:
+    """The VoID + DCAT description of the dataset and its dump files (and of those still ``pending``)."""
     g = Graph()
-    for name, iri in {**prefixes(base, vocab), "spdx": str(SPDX), "sd": str(SD)}.items():
+    for name, iri in {**prefixes(base, vocab), "spdx": str(SPDX), "sd": str(SD), "adms": str(ADMS)}.items():
         g.bind(name, iri, override=True, replace=True)
     ds = dataset_uri(base)
     when = Literal(modified.isoformat(), datatype=XSD.dateTime)
@@ -194,38 +198,63 @@ def describe(files: list[DumpFile], stats: Statistics, base: str, vocab: str, *,
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, SD.name, URIRef(graph)))
         g.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
+    distribute(g, files, pending or [], base)
+    return g
+
+
+def distribute(g: Graph, files: list[DumpFile], pending: list[Pending], base: str) -> None:
+    """Describe in ``g`` (a description from :func:`describe`) the dump files, ready and pending, in place of
+    those it described: a ready file is a ``void:dataDump`` with its size and checksum; a pending one a
+    distribution with the ADMS status "under development", the same download URL (503 until it is made) and no
+    size or checksum yet."""
+    ds = dataset_uri(base)
+    for old in list(g.objects(ds, DCAT.distribution)):
+        for checksum in list(g.objects(old, SPDX.checksum)):
+            g.remove((checksum, None, None))
+        g.remove((old, None, None))
+    g.remove((ds, DCAT.distribution, None))
+    g.remove((ds, VOID.dataDump, None))
     for f in files:
-        dist = URIRef(f"{ds}#dump-{f.name}")
-        url = URIRef(f"{base}dumps/{f.name}")
-        g.add((ds, VOID.dataDump, url))
-        g.add((ds, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        packed = ", gzip-compressed" if f.gzip else ""
-        scope = "quads, every graph kept" if f.format.supports_datasets else "triples, the union of all graphs"
-        g.add((dist, DCTERMS.title, Literal(f"{W3C_FORMATS[f.format]} dump{packed}", lang="en")))
-        g.add((dist, DCTERMS.description, Literal(f"{f.triples} {scope}{packed}.", lang="en")))
-        g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.accessURL, URIRef(f"{base}dumps/")))
-        g.add((dist, DCAT.mediaType, URIRef(IANA + f.format.media_type)))
-        if f.gzip:
-            g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+        dist = _distribution(g, ds, f.name, f.format, f.gzip, f.triples, base, "")
+        g.add((ds, VOID.dataDump, URIRef(f"{base}dumps/{f.name}")))
         g.add((dist, DCAT.byteSize, Literal(f.size, datatype=XSD.nonNegativeInteger)))
-        g.add((dist, VOID.triples, Literal(f.triples, datatype=XSD.integer)))
-        g.add((dist, DCTERMS.license, CC_BY_4))
         g.add((dist, DCTERMS.modified, Literal(f.modified.isoformat(), datatype=XSD.dateTime)))
         checksum = BNode()
         g.add((dist, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         g.add((checksum, SPDX.checksumValue, Literal(f.sha256, datatype=XSD.hexBinary)))
-    return g
+    for p in pending:
+        dist = _distribution(g, ds, p.name, p.format, p.gzip, p.triples, base,
+                             f" Being prepared from {p.source}: its download answers 503 until it is ready.")
+        g.add((dist, ADMS.status, UNDER_DEVELOPMENT))
+
+
+def _distribution(g: Graph, ds: URIRef, name: str, fmt: Format, gzip: bool, triples: int, base: str, note: str) -> URIRef:
+    dist = URIRef(f"{ds}#dump-{name}")
+    url = URIRef(f"{base}dumps/{name}")
+    g.add((ds, DCAT.distribution, dist))
+    g.add((dist, RDF.type, DCAT.Distribution))
+    packed = ", gzip-compressed" if gzip else ""
+    scope = "quads, every graph kept" if fmt.supports_datasets else "triples, the union of all graphs"
+    g.add((dist, DCTERMS.title, Literal(f"{W3C_FORMATS[fmt]} dump{packed}", lang="en")))
+    g.add((dist, DCTERMS.description, Literal(f"{triples} {scope}{packed}.{note}", lang="en")))
+    g.add((dist, DCAT.downloadURL, url))
+    g.add((dist, DCAT.accessURL, URIRef(f"{base}dumps/")))
+    g.add((dist, DCAT.mediaType, URIRef(IANA + fmt.media_type)))
+    if gzip:
+        g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+    g.add((dist, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    g.add((dist, DCTERMS.license, CC_BY_4))
+    return dist
 
 
 def turtle(description: Graph, base: str, vocab: str) -> bytes:
     """The description as Turtle, each subject's triples together (sorted), written by Oxigraph: rdflib's Turtle
     writer took 3.5 CPU seconds for the 40,000 triples that the subsets of 10,000 articles' graphs make."""
     lines = sorted(ntriples(description).splitlines(keepends=True))
-    used = {name: iri for name, iri in sorted({**prefixes(base, vocab), "spdx": str(SPDX), "sd": str(SD)}.items())
+    pending = {"adms": str(ADMS)} if (None, ADMS.status, None) in description else {}
+    used = {name: iri for name, iri in sorted({**prefixes(base, vocab), "spdx": str(SPDX), "sd": str(SD), **pending}.items())
             if name != "id"}  # the dump files' IRIs would need escapes as id: names (id:dataset\/lod\#dump-...)
     return ox.serialize(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
                         prefixes=used) or b""

@@ -1,0 +1,228 @@
+"""The dump files made after a build, off its write path: Turtle from the N-Triples dump, JSON-LD from the N-Quads
+dump, and the gzip of each plain file (``lod dump --missing``; ``lod serve`` starts it in the background).
+
+A build writes the N-Triples and N-Quads dumps (the one pass over the union that VoID's counts, the pages' index and
+both tables need) and names the other files in ``catalog.json`` as pending, each with the file it is made from
+(:func:`lod.publish.dumps.source_of`). :func:`make_missing` makes them one by one into hidden temporary files
+(``.lod.ttl.x1y2.making.tmp``) and commits each under the catalog's lock only if its source is still the file the
+catalog lists (same SHA-256): renamed into place, listed as ready with its size and checksum, and described in
+``void.ttl``. A build meanwhile names new sources, and the file made from the old one is dropped.
+
+One maker at a time per folder: it holds ``.maker.lock`` (an ``flock``, which the kernel releases if its holder
+dies), so every worker and replica sharing the folder may try to start one. A maker's temporary files are left
+alone by builds and deleted by the next maker (one killed mid-write leaves one behind).
+
+The files are the bytes ``lod build --dumps`` writes: the JSON-LD writer is given each graph's N-Triples lines,
+recovered from the N-Quads dump (which holds them in the same order), and the Turtle writer parses the N-Triples
+dump as the build does; the gzips use the same settings.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from lod.formats import JSONLD, TURTLE
+from lod.publish.dumps import (
+    CATALOG_FILE,
+    DESCRIPTION_FILE,
+    DUMP_NAMES,
+    MAKING,
+    DumpFile,
+    Pending,
+    _gzip_writer,
+    _Hashing,
+    catalog_lock,
+    file_json,
+    listed,
+    load_context,
+    write_catalog_data,
+    write_turtle,
+)
+from lod.publish.graphdump import GraphName
+from lod.publish.jsonld import JsonLdWriter
+from lod.publish.void import distribute
+from lod.publish.void import turtle as void_turtle
+
+__all__ = ["MAKER_LOCK", "held", "make_missing", "waiting"]
+
+MAKER_LOCK = ".maker.lock"
+
+
+def waiting(folder: Path) -> list[str]:
+    """The names of the pending files of the folder's catalog (none without a catalog)."""
+    data = _catalog(folder)
+    return [p["name"] for p in data.get("pending", [])] if data is not None else []
+
+
+def held(folder: Path) -> bool:
+    """Whether a maker holds the folder's lock now."""
+    try:
+        with open(folder / MAKER_LOCK, "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+    except OSError:
+        return False
+
+
+def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> list[str] | None:
+    """Make every pending file of the folder's catalog whose source is ready, and commit each; return the names
+    made, or None when another maker holds the folder (and not ``wait``: otherwise wait for it, then make what it
+    left). No catalog: nothing to make.
+
+    Raises:
+        OSError: a file could not be read or written.
+        ValueError: an IRI cannot be written in compact JSON-LD.
+    """
+    if _catalog(folder) is None:
+        return []
+    with open(folder / MAKER_LOCK, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return None
+        for leftover in folder.glob(f".*{MAKING}"):  # no other maker runs: a killed one's
+            leftover.unlink(missing_ok=True)
+        made: list[str] = []
+        failed: list[Exception] = []
+        tried: set[tuple[str, str]] = set()
+        while (data := _catalog(folder)) is not None:
+            ready = {f["name"]: f["sha256"] for f in data["files"]}
+            _, pending = listed(data, folder)
+            todo = next((p for p in pending if p.source in ready and (p.name, ready[p.source]) not in tried), None)
+            if todo is None:
+                break
+            tried.add((todo.name, ready[todo.source]))
+            try:
+                if _make(folder, todo, ready[todo.source], base, vocab):
+                    made.append(todo.name)
+            except (OSError, ValueError) as error:  # the others are still made; this one stays pending
+                failed.append(error)
+        if failed:
+            raise failed[0]
+        return made
+
+
+def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str) -> bool:
+    """Make one file and commit it; whether it was committed (not when its source changed meanwhile)."""
+    temporary = _temporary(folder / todo.name)
+    try:
+        with (folder / todo.source).open("rb") as source:  # one open file: the bytes hashed are the bytes read
+            if _sha256(source) != source_sha:
+                return False  # replaced since the catalog was read: the next pass sees the new catalog
+            source.seek(0)
+            with temporary.open("wb") as raw:
+                out = _Hashing(raw)
+                if todo.gzip:
+                    with _gzip_writer(out) as deflating:
+                        while chunk := source.read(1 << 20):
+                            deflating.write(chunk)
+                elif todo.format == TURTLE:
+                    write_turtle(source, out, base, vocab)
+                elif todo.format == JSONLD:
+                    _jsonld(source, out, base, vocab)
+                else:  # pragma: no cover - source_of names no other
+                    raise ValueError(f"{todo.name} is not made from another file")
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        made = DumpFile(todo.name, folder / todo.name, todo.format, todo.gzip, out.size, out.sha.hexdigest(), todo.triples, now)
+        return _commit(folder, temporary, made, todo.source, source_sha, base, vocab)
+    except FileNotFoundError:
+        return False  # the source went away with a new build
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _commit(folder: Path, temporary: Path, made: DumpFile, source: str, source_sha: str, base: str, vocab: str) -> bool:
+    """Rename the file into place and list it as ready, if the catalog still names it pending and its source as
+    the bytes it was made from; its description in ``void.ttl`` too."""
+    with catalog_lock(folder):
+        data = _catalog(folder)
+        if data is None:
+            return False
+        sources = [f for f in data["files"] if f["name"] == source and f["sha256"] == source_sha]
+        if not sources or made.name not in (p["name"] for p in data.get("pending", [])):
+            return False
+        data["files"] = sorted([*data["files"], file_json(made)], key=lambda f: _rank(f["name"]))
+        data["pending"] = [p for p in data["pending"] if p["name"] != made.name]
+        if not data["pending"]:
+            del data["pending"]
+        files, pending = listed(data, folder)
+        description = Graph().parse(folder / DESCRIPTION_FILE, format="turtle")
+        distribute(description, files, pending, base)
+        void = _temporary(folder / DESCRIPTION_FILE)
+        try:
+            void.write_bytes(void_turtle(description, base, vocab))
+            os.replace(temporary, made.path)
+            os.replace(void, folder / DESCRIPTION_FILE)
+        finally:
+            void.unlink(missing_ok=True)
+        write_catalog_data(folder, data)
+        return True
+
+
+def _jsonld(nquads: IO[bytes], out: _Hashing, base: str, vocab: str) -> None:
+    """The JSON-LD dump from the N-Quads dump: each graph's N-Triples lines given to the writer as a build gives them."""
+    context = load_context(base, vocab)["@context"]
+    writer = JsonLdWriter(context, out)
+    writer.begin(context)
+    for graph, ntriples in _graphs(nquads):
+        writer.add_lines(graph, ntriples)
+    writer.end()
+
+
+def _graphs(nquads: IO[bytes]) -> Iterator[tuple[GraphName, bytes]]:
+    """Each graph's lines of an N-Quads dump (the default graph's first, then each named graph's together, as
+    :class:`lod.publish.graphdump.GraphDump` writes them), as N-Triples."""
+    graph: GraphName = ox.DefaultGraph()
+    suffix = b""  # what ends a line of the current named graph: " <g> .\n"
+    lines: list[bytes] = []
+    for line in nquads:
+        if not (suffix and line.endswith(suffix)):  # a new graph (or the default graph's): ask the parser
+            [quad] = ox.parse(line, format=ox.RdfFormat.N_QUADS)
+            if quad.graph_name != graph:
+                if lines:
+                    yield graph, b"".join(lines)
+                graph, lines = quad.graph_name, []
+                suffix = b" " + str(graph).encode() + b" .\n" if isinstance(graph, ox.NamedNode) else b""
+        lines.append(line[: -len(suffix)] + b" .\n" if suffix else line)
+    if lines:
+        yield graph, b"".join(lines)
+
+
+def _sha256(source: IO[bytes]) -> str:
+    sha = hashlib.sha256()
+    while chunk := source.read(1 << 20):
+        sha.update(chunk)
+    return sha.hexdigest()
+
+
+def _temporary(final: Path) -> Path:
+    """A maker's hidden temporary file beside ``final``, readable by the web server once renamed."""
+    handle = os.open(final.parent / f".{final.name}.{os.getpid()}{MAKING}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.close(handle)
+    return final.parent / f".{final.name}.{os.getpid()}{MAKING}"
+
+
+def _rank(name: str) -> int:
+    return DUMP_NAMES.index(name) if name in DUMP_NAMES else len(DUMP_NAMES)
+
+
+def _catalog(folder: Path) -> dict[str, Any] | None:
+    try:
+        data: dict[str, Any] = json.loads((folder / CATALOG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data
