@@ -53,7 +53,7 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from lod.pipeline.build import build
 
     settings = make_settings(tmp_path_factory.mktemp("built"), keep=True)
-    build(settings)
+    build(settings, dumps=True)  # every dump file at once: tests read them, and copy the folder
     return settings
 
 
@@ -115,7 +115,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     root = tmp_path_factory.mktemp("corpus")
     generator.generate(CORPUS_ARTICLES, root / "data", seed=1)
     settings = make_settings(root, keep=True, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
-    build(settings)
+    build(settings, dumps=True)  # served while tests read its folder: no maker at work in it
     yield Corpus(settings, sock)
     sock.close()
 
@@ -138,7 +138,7 @@ def events_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     settings = make_settings(tmp_path_factory.mktemp("events-built"), keep=True, base_uri=f"http://127.0.0.1:{sock.getsockname()[1]}/")
     write_acled(settings.data_dir / "events")
     write_hxl(settings.data_dir / "events")
-    build(settings)
+    build(settings, dumps=True)  # served while tests read its folder: no maker at work in it
     yield Corpus(settings, sock)
     sock.close()
 

@@ -11,6 +11,7 @@
     ├── Refused                  several of the above at once: a build that writes nothing
     ├── StoreUnavailable         the store cannot be opened (locked by a server, unreadable)
     ├── PublishFailed            the store was written but the dumps could not be
+    ├── DumpPending              a dump file the catalog names that is still being made
     └── QueryError               a SPARQL request that cannot be answered
         ├── QuerySyntaxError     the parser's message and position
         ├── QueryRefused         updates, SERVICE and other forbidden forms
@@ -128,6 +129,20 @@ class Refused(LodError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+class DumpPending(LodError):
+    """A dump file the catalog names as pending (:mod:`lod.publish.derivation`): ask again after ``retry_after`` s."""
+
+    title = "Dump Being Prepared"
+
+    def __init__(self, name: str, source: str, retry_after: int) -> None:
+        super().__init__(name)
+        self.name, self.source, self.retry_after = name, source, retry_after
+
+    def __str__(self) -> str:
+        return (f"{self.name} is being prepared from {self.source} of the latest build; ask again in {self.retry_after} s "
+                f"(the listing at /dumps/ says which files are ready)")
 
 
 class StoreUnavailable(LodError):

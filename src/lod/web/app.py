@@ -32,6 +32,7 @@ from lod.publish.jsonld import for_script
 from lod.settings import ROOT, Settings
 from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
+from lod.web.dumpmaker import DumpMaker
 from lod.web.metrics import Metrics, MetricsMiddleware
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, maps, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
@@ -73,9 +74,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             search.warm(app)
             browse.warm(app)
             graphs.warm(app)
+            app.state.dump_maker.start()  # the dump files the last build left pending, made in the background
         try:
             yield
         finally:
+            app.state.dump_maker.stop()
             if opened:
                 app.state.store.close()
                 app.state.store = None
@@ -89,6 +92,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.dump_maker = DumpMaker(settings)
     app.state.search_lock = threading.Lock()
     app.state.search_indexes = {}
     app.state.browse_lock = threading.Lock()
@@ -142,7 +146,10 @@ def _built_at(settings: Settings) -> datetime:  # the fallback when no build has
 def _problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.LodError)
     problem = problems.for_error(exc)
-    return _respond(request, problem.status, problem.slug, exc.title, str(exc), problems.extensions(exc))
+    response = _respond(request, problem.status, problem.slug, exc.title, str(exc), problems.extensions(exc))
+    if isinstance(exc, errors.DumpPending):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _http_problem(request: Request, exc: Exception) -> Response:

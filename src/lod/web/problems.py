@@ -45,6 +45,9 @@ PROBLEMS: dict[type[errors.LodError], Problem] = {
     ),
     errors.QueryError: Problem("bad-query", 400, "A SPARQL request that cannot be answered."),
     errors.StoreUnavailable: Problem("store-unavailable", 503, "The store cannot be opened."),
+    errors.DumpPending: Problem(
+        "dump-pending", 503, "A dump file still being made from the latest build's; `Retry-After` says when to ask again, `source` what it is made from."
+    ),
     errors.Refused: Problem("refused", 400, "Input refused for several reasons; `errors` lists each with its `path`, `line` and `column`."),
     errors.LodError: Problem("error", 500, "An error the server could not handle."),
 }
@@ -74,6 +77,8 @@ def extensions(error: errors.LodError) -> dict[str, object]:
         out.update(line=error.line, column=error.column)
     if isinstance(error, errors.NotFound):
         out["resource"] = error.what
+    if isinstance(error, errors.DumpPending):
+        out.update(file=error.name, source=error.source, retry_after=error.retry_after)
     if isinstance(error, errors.ValidationFailed):
         out["results"] = [_result(error, result) for result in error.report.results]
     if isinstance(error, errors.Refused):

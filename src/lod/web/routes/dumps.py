@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 from rdflib import Graph
 
-from lod.errors import NotFound
+from lod.errors import DumpPending, NotFound
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
 from lod.publish import dumps as publish
 from lod.web.conditional import Validators, not_modified
@@ -18,6 +18,7 @@ from lod.web.representation import CACHE_CONTROL, Variant, choose, respond, spli
 router = APIRouter(tags=["data"])
 
 CATALOG_FORMATS: tuple[Format, ...] = (*GRAPH_RESULT_FORMATS, HTML)
+RETRY_AFTER_S = 30  # a pending file: seconds to wait before asking again (1,000 articles' six files take about that)
 
 
 @router.get("/dumps/", name="dump_listing")
@@ -42,6 +43,10 @@ def dump_file(name: str, request: Request, settings: SettingsDep) -> Response:
     """One dump, streamed with its length, a strong ETag (its SHA-256) and byte ranges."""
     catalog = publish.read_catalog(settings.dumps_dir)
     found = catalog.file(name) if catalog is not None else None
+    pending = catalog.waiting(name) if catalog is not None else None
+    if pending is not None:  # never the previous build's file under this build's name
+        request.app.state.dump_maker.poke()
+        raise DumpPending(name, pending.source, RETRY_AFTER_S)
     if found is None or not found.path.is_file():
         raise NotFound(str(request.url))
     validators = Validators(f"sha256-{found.sha256}", found.modified)
@@ -76,8 +81,9 @@ def _catalog_document(
             return templates.get_template("dumps.html").render(request=request, catalog=catalog, variant=variant).encode()
         return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8")
 
-    modified = catalog.modified if catalog is not None else request.app.state.started_at
-    files = "|".join(f"{f.name}={f.sha256}" for f in catalog.files) if catalog is not None else ""
+    # A file made after the build changes the listing: its time counts for If-Modified-Since, its checksum for the ETag.
+    modified = catalog.changed if catalog is not None else request.app.state.started_at
+    files = "|".join([*(f"{f.name}={f.sha256}" for f in catalog.files), *(f"{p.name}=pending" for p in catalog.pending)]) if catalog is not None else ""
     digest = hashlib.sha256(f"{modified.isoformat()}|{files}".encode()).hexdigest()[:32]
     return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
 
