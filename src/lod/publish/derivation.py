@@ -97,6 +97,7 @@ def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> l
         for leftover in folder.glob(f".*{MAKING}"):  # no other maker runs: a killed one's
             leftover.unlink(missing_ok=True)
         made: list[str] = []
+        described: dict[tuple[int, int, int], Graph] = {}  # void.ttl as this maker last wrote it, by identity
         failed: list[Exception] = []
         tried: set[tuple[str, str]] = set()
         while (data := _catalog(folder)) is not None:
@@ -107,7 +108,7 @@ def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> l
                 break
             tried.add((todo.name, ready[todo.source]))
             try:
-                if _make(folder, todo, ready[todo.source], base, vocab):
+                if _make(folder, todo, ready[todo.source], base, vocab, described):
                     made.append(todo.name)
             except (OSError, ValueError) as error:  # the others are still made; this one stays pending
                 failed.append(error)
@@ -116,7 +117,8 @@ def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> l
         return made
 
 
-def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str) -> bool:
+def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str,
+          described: dict[tuple[int, int, int], Graph] | None = None) -> bool:
     """Make one file and commit it; whether it was committed (not when its source changed meanwhile)."""
     temporary = _temporary(folder / todo.name)
     try:
@@ -138,16 +140,19 @@ def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str) -
                     raise ValueError(f"{todo.name} is not made from another file")
         now = datetime.now(timezone.utc).replace(microsecond=0)
         made = DumpFile(todo.name, folder / todo.name, todo.format, todo.gzip, out.size, out.sha.hexdigest(), todo.triples, now)
-        return _commit(folder, temporary, made, todo.source, source_sha, base, vocab)
+        return _commit(folder, temporary, made, todo.source, source_sha, base, vocab, {} if described is None else described)
     except FileNotFoundError:
         return False  # the source went away with a new build
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def _commit(folder: Path, temporary: Path, made: DumpFile, source: str, source_sha: str, base: str, vocab: str) -> bool:
+def _commit(folder: Path, temporary: Path, made: DumpFile, source: str, source_sha: str, base: str, vocab: str,
+            described: dict[tuple[int, int, int], Graph]) -> bool:
     """Rename the file into place and list it as ready, if the catalog still names it pending and its source as
-    the bytes it was made from; its description in ``void.ttl`` too."""
+    the bytes it was made from; its description in ``void.ttl`` too. ``described``: the description this maker
+    last wrote, by the identity of that file, parsed again only if another wrote it since (a build): parsing it
+    was 0.17 s of each file's commit at 1,000 articles, and it grows with the graphs VoID lists."""
     with catalog_lock(folder):
         data = _catalog(folder)
         if data is None:
@@ -160,15 +165,18 @@ def _commit(folder: Path, temporary: Path, made: DumpFile, source: str, source_s
         if not data["pending"]:
             del data["pending"]
         files, pending = listed(data, folder)
-        description = Graph().parse(folder / DESCRIPTION_FILE, format="turtle")
+        void_path = folder / DESCRIPTION_FILE
+        description = described.get(_identity(void_path)) or Graph().parse(void_path, format="turtle")
         distribute(description, files, pending, base)
         void = _temporary(folder / DESCRIPTION_FILE)
         try:
             void.write_bytes(void_turtle(description, base, vocab))
             os.replace(temporary, made.path)
-            os.replace(void, folder / DESCRIPTION_FILE)
+            os.replace(void, void_path)
         finally:
             void.unlink(missing_ok=True)
+        described.clear()
+        described[_identity(void_path)] = description
         write_catalog_data(folder, data)
         return True
 
@@ -200,6 +208,11 @@ def _graphs(nquads: IO[bytes]) -> Iterator[tuple[GraphName, bytes]]:
         lines.append(line[: -len(suffix)] + b" .\n" if suffix else line)
     if lines:
         yield graph, b"".join(lines)
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 def _sha256(source: IO[bytes]) -> str:
