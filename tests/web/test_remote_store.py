@@ -59,7 +59,7 @@ def remote(request: pytest.FixtureRequest, servers: Servers, tmp_path_factory: p
     url = url_of(sock)
     server = servers.oxigraph() if request.param == "oxigraph-server" else servers.virtuoso(root / "virtuoso")
     settings = server.settings(make_settings(root, engine="embedded", base_uri=url, query_timeout_s=300))  # a busy machine is slow
-    build(settings)
+    build(settings, dumps=True)  # the tests read every dump file: none left to a maker
     with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=60) as http:
         yield Remote(request.param, url, settings, http)
 
