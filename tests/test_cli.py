@@ -74,6 +74,25 @@ def test_base_and_vocabulary_options_change_every_uri(tmp_path: Path) -> None:
         assert query.stdout.splitlines()[2].strip() == "0", old
     query = run(settings, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?o a <https://vocab.example.net/v1/displacement#DisplacementObservation> }")
     assert int(query.stdout.splitlines()[2].strip()) > 0
+    # The dump files the build left pending, made with the same options: lod dump --missing.
+    assert "pending: lod.nt.gz, lod.nq.gz, lod.ttl, lod.ttl.gz, lod.jsonld, lod.jsonld.gz" in done.stdout
+    made = run(settings, "dump", "--missing", "--base-uri", "https://lod.example.org/", "--vocab-uri", "https://vocab.example.net/v1/")
+    assert made.returncode == 0, made.stderr
+    assert len(re.findall(r": made$", made.stdout, re.M)) == 6
+    turtle = (settings.dumps_dir / "lod.ttl").read_text(encoding="utf-8")
+    assert "@prefix dis: <https://vocab.example.net/v1/displacement#>" in turtle and "http://127.0.0.1:8000/" not in turtle
+    catalog = publish.read_catalog(settings.dumps_dir)
+    assert catalog is not None and not catalog.pending and len(catalog.files) == 8
+    again = run(settings, "dump", "--missing")
+    assert again.returncode == 0 and "made" not in again.stdout
+
+
+def test_dump_missing_without_a_build_exits_2(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    done = run(settings, "dump", "--missing")
+    assert done.returncode == 2 and "no catalog.json" in done.stderr and "Traceback" not in done.stderr
+    done = run(settings, "dump", "--background")
+    assert done.returncode == 2 and "--background goes with --missing" in done.stderr
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:
