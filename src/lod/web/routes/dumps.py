@@ -71,6 +71,8 @@ def _catalog_document(
     offered: tuple[Format, ...] = CATALOG_FORMATS,
 ) -> Response:
     catalog = publish.read_catalog(settings.dumps_dir)
+    if catalog is not None and catalog.pending:  # a build came after the last maker: start one
+        request.app.state.dump_maker.poke()
     fmt = choose(request, offered, suffix)
     graph = catalog.description if catalog is not None else Graph()
     listing = str(request.url_for("dump_listing"))
