@@ -38,11 +38,11 @@ from lod.publish.dumps import (
     DUMP_NAMES,
     MAKING,
     DumpFile,
+    Hashing,
     Pending,
-    _gzip_writer,
-    _Hashing,
     catalog_lock,
     file_json,
+    gzip_writer,
     listed,
     load_context,
     write_catalog_data,
@@ -127,9 +127,9 @@ def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str,
                 return False  # replaced since the catalog was read: the next pass sees the new catalog
             source.seek(0)
             with temporary.open("wb") as raw:
-                out = _Hashing(raw)
+                out = Hashing(raw)
                 if todo.gzip:
-                    with _gzip_writer(out) as deflating:
+                    with gzip_writer(out) as deflating:
                         while chunk := source.read(1 << 20):
                             deflating.write(chunk)
                 elif todo.format == TURTLE:
@@ -181,7 +181,7 @@ def _commit(folder: Path, temporary: Path, made: DumpFile, source: str, source_s
         return True
 
 
-def _jsonld(nquads: IO[bytes], out: _Hashing, base: str, vocab: str) -> None:
+def _jsonld(nquads: IO[bytes], out: Hashing, base: str, vocab: str) -> None:
     """The JSON-LD dump from the N-Quads dump: each graph's N-Triples lines given to the writer as a build gives them."""
     context = load_context(base, vocab)["@context"]
     writer = JsonLdWriter(context, out)
