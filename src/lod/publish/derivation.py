@@ -224,9 +224,9 @@ def _sha256(source: IO[bytes]) -> str:
 
 def _temporary(final: Path) -> Path:
     """A maker's hidden temporary file beside ``final``, readable by the web server once renamed."""
-    handle = os.open(final.parent / f".{final.name}.{os.getpid()}{MAKING}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.close(handle)
-    return final.parent / f".{final.name}.{os.getpid()}{MAKING}"
+    temporary = final.parent / f".{final.name}.{os.getpid()}{MAKING}"
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))
+    return temporary
 
 
 def _rank(name: str) -> int:
