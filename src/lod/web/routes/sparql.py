@@ -25,13 +25,14 @@ it counts queries in ``app.state.metrics`` when the application has one.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
-from urllib.parse import parse_qsl
+from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -41,6 +42,7 @@ from lod.negotiation import negotiate
 from lod.settings import Settings
 from lod.sparql.protocol import QueryService, service_description
 from lod.web.metrics import Metrics
+from lod.web.urlencoded import pairs
 
 __all__ = ["router"]
 
@@ -86,13 +88,28 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(service.close)
 
 
-router = APIRouter(tags=["sparql"], lifespan=_lifespan)
+class _Route(APIRoute):
+    """FastAPI's route (its place in the OpenAPI description, its errors) without its parameter solving: each
+    endpoint takes the request alone and reads the query string itself (:func:`_params`). The solver reads it
+    whether or not a parameter is declared, with urllib: 0.5-1 ms for an entity's describe query."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        endpoint = self.endpoint
+
+        async def handle(request: Request) -> Response:
+            response: Response = await endpoint(request)
+            return response
+
+        return handle
+
+
+router = APIRouter(tags=["sparql"], lifespan=_lifespan, route_class=_Route)
 
 
 @router.head("/sparql", include_in_schema=False)  # above: GET is the first route, which a 405 names in Allow
 @router.get("/sparql", summary="SPARQL query, service description or query editor")
 async def sparql_get(request: Request) -> Response:
-    params = list(request.query_params.multi_items())
+    params = _params(request)
     query = _one_query(params)
     if query is None:
         return await _describe(request)
@@ -103,7 +120,7 @@ async def sparql_get(request: Request) -> Response:
 async def sparql_post(request: Request) -> Response:
     media_type, _, parameters = request.headers.get("content-type", "").partition(";")
     media_type = media_type.strip().lower()
-    params = list(request.query_params.multi_items())
+    params = _params(request)
     settings: Settings = request.app.state.settings
     body = await _body(request, 3 * settings.query_max_bytes)
     if media_type == FORM:
@@ -141,7 +158,7 @@ async def _run(request: Request, query: str, params: Params) -> Response:
 
 
 async def _describe(request: Request) -> Response:
-    fmt = negotiate(_accept(request, list(request.query_params.multi_items())), DESCRIPTION_FORMATS)
+    fmt = negotiate(_accept(request, _params(request)), DESCRIPTION_FORMATS)
     if fmt is HTML:
         render = getattr(request.app.state, "render_query_editor", None)
         page = await _maybe_await(render(request)) if render is not None else _MINIMAL_EDITOR
@@ -177,6 +194,11 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _params(request: Request) -> list[tuple[str, str]]:
+    """The URL's parameters, as Starlette's ``request.query_params`` reads them (its bytes as Latin-1), faster."""
+    return pairs(request.scope["query_string"].decode("latin-1"))
+
+
 def _one_query(params: Params) -> str | None:
     """The single ``query`` parameter, or None; updates and repeated queries are refused."""
     _refuse_updates(params)
@@ -193,7 +215,7 @@ def _refuse_updates(params: Params) -> None:
 
 def _form(body: bytes) -> list[tuple[str, str]]:
     try:
-        return parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+        return pairs(body.decode("utf-8"), errors="strict")
     except (UnicodeDecodeError, ValueError):
         raise QueryError("the form is not URL-encoded UTF-8") from None
 
