@@ -80,7 +80,9 @@ class ReadOnlyStore:
     def steady(self) -> Iterator[None]:
         """One view for the work inside (a page): the folder is looked at once, at the start, not before each
         query (seven times for an HTML page), and every part of the page reads the same state of the store."""
-        token = _held.set((self, self.current()))
+        view = self.current()
+        generation: object = self._generation if view is self._store else object()  # a newer view since: a version of its own
+        token = _held.set((self, view, generation))
         try:
             yield
         finally:
@@ -121,7 +123,12 @@ class ReadOnlyStore:
         return self._read(len)
 
     def version(self) -> object:
-        """The view in use: a new one is opened after every write (see :class:`~lod.store.protocol.Versioned`)."""
+        """The view in use: a new one is opened after every write (see :class:`~lod.store.protocol.Versioned`);
+        inside :meth:`steady`, the held view's, though another thread opened a newer one since (what is kept for a
+        version must come from that version's view)."""
+        held = _held.get()
+        if held is not None and held[0] is self:
+            return held[2]
         self.current()
         return self._generation
 
@@ -189,8 +196,8 @@ def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...] | None:
 
 
 _listings: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder -> (its modification time, its files' names)
-# The view held by ReadOnlyStore.steady in this context (an event loop's task, or a thread): (store, view).
-_held: ContextVar[tuple[ReadOnlyStore, OxigraphStore] | None] = ContextVar("lod_held_view", default=None)
+# The view held by ReadOnlyStore.steady in this context (an event loop's task, or a thread): (store, view, its generation).
+_held: ContextVar[tuple[ReadOnlyStore, OxigraphStore, object] | None] = ContextVar("lod_held_view", default=None)
 
 
 def _names(path: Path) -> tuple[str, ...] | None:

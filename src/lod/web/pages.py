@@ -24,6 +24,7 @@ from lod.web.describe import INCOMING_LIMIT, Description, incoming_count, incomi
 from lod.web.links import to_site
 from lod.web.neighbourhood import Neighbourhood
 from lod.web.panels import Panels
+from lod.web.versioncache import kept
 from lod.web.vocabulary import Vocabulary
 
 INCOMING_COUNTED = 500  # a page counts the links to its entity this far (its CSV link lists every one)
@@ -305,7 +306,9 @@ def page_with_panels(
     linking = {(t.subject.value, t.predicate.value) for t in description.triples
                if isinstance(t.subject, ox.NamedNode) and getattr(t.object, "value", None) == description.entity}
     if len(linking) >= INCOMING_LIMIT:  # the description holds the first of them: say how many, and where the rest are
-        page.incoming_total, page.incoming_shown = incoming_count(store, description.entity, skip, INCOMING_COUNTED), len(linking)
+        count = kept(store, ("incoming", description.entity, tuple(sorted(skip))),  # a hub's: counted once per version of the store
+                     lambda: incoming_count(store, description.entity, skip, INCOMING_COUNTED))
+        page.incoming_total, page.incoming_shown = count, len(linking)
         page.incoming_more = page.incoming_total > INCOMING_COUNTED
         page.incoming_href = f"{site}sparql?query={quote(incoming_query(description.entity, skip), safe='')}&format=csv"
         page.incoming_pages = f"{site}incoming/{to_site(description.entity, base, vocab, site).removeprefix(site)}"

@@ -18,6 +18,7 @@ from lod.rdf.namespaces import dis
 from lod.store import Solutions, Store, Versioned
 from lod.web.eventpanel import EventPanel, PlaceEvent, event_panel, events_in, listed_events
 from lod.web.sourcerows import SourceRow, source_rows
+from lod.web.versioncache import kept
 
 __all__ = ["FIGURE_LIMIT", "LIST_LIMIT", "ArticleBody", "Figure", "Panels", "Part", "count_live", "figures_query", "listed_statements", "panels", "phrases"]
 
@@ -180,27 +181,12 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
     (figures, statements and events of places and agents) is read there, the rest (and all of it without an
     index that applies) counted live."""
     terms = str(dis(vocab))
+    # A place's or an agent's panels read many of the store's triples (their figures, events, statements, places
+    # inside): made once per version of the store (lod.web.versioncache), as a hub's page is asked again and again.
     if types & PLACE_TYPES or terms + "ReportedArea" in types:
-        counted = _counted(store, vocab, index, PLACE, entity)
-        listed = (index.listing(EVENTS, entity) if index else None) or listed_events(store, vocab, entity)
-        return Panels(
-            "place",
-            figures=_figures(store, vocab, counted.latest, index),
-            figures_total=counted.total,
-            figures_query=figures_query(vocab, PLACE, entity),
-            timeline=_timeline(store, vocab, counted.timeline),
-            path=_path(store, vocab, entity),
-            parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=LIST_LIMIT))],
-            map_place=entity,
-            events=events_in(store, vocab, listed.latest),
-            events_total=listed.total,
-        )
+        return kept(store, ("panels", vocab, PLACE, entity), lambda: _place(store, vocab, entity, index))
     if types & AGENT_TYPES:
-        counted = _counted(store, vocab, index, AGENT, entity)
-        said = (index.listing(STATEMENTS, entity) if index else None) or listed_statements(store, vocab, entity)
-        figures = _figures(store, vocab, counted.latest, index)
-        return Panels("agent", figures=figures, figures_total=counted.total, figures_query=figures_query(vocab, AGENT, entity),
-                      statements=_statements(store, vocab, said.latest), statements_total=said.total)
+        return kept(store, ("panels", vocab, AGENT, entity), lambda: _agent(store, vocab, entity, index))
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, vocab, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:
@@ -215,6 +201,31 @@ def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | N
     if terms + "SourceRow" in types:
         return Panels("row", rows=source_rows(store, vocab, entity))
     return Panels("other")
+
+
+def _place(store: Store, vocab: str, entity: str, index: Index | None) -> Panels:
+    counted = _counted(store, vocab, index, PLACE, entity)
+    listed = (index.listing(EVENTS, entity) if index else None) or listed_events(store, vocab, entity)
+    return Panels(
+        "place",
+        figures=_figures(store, vocab, counted.latest, index),
+        figures_total=counted.total,
+        figures_query=figures_query(vocab, PLACE, entity),
+        timeline=_timeline(store, vocab, counted.timeline),
+        path=_path(store, vocab, entity),
+        parts=[_part(r, "part", "place") for r in _select(store, vocab, _PARTS.format(e=entity, limit=LIST_LIMIT))],
+        map_place=entity,
+        events=events_in(store, vocab, listed.latest),
+        events_total=listed.total,
+    )
+
+
+def _agent(store: Store, vocab: str, entity: str, index: Index | None) -> Panels:
+    counted = _counted(store, vocab, index, AGENT, entity)
+    said = (index.listing(STATEMENTS, entity) if index else None) or listed_statements(store, vocab, entity)
+    figures = _figures(store, vocab, counted.latest, index)
+    return Panels("agent", figures=figures, figures_total=counted.total, figures_query=figures_query(vocab, AGENT, entity),
+                  statements=_statements(store, vocab, said.latest), statements_total=said.total)
 
 
 def phrases(store: Store, vocab: str, iris: list[str]) -> dict[str, str]:
