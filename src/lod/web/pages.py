@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from urllib.parse import quote
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -288,7 +289,7 @@ def panel_links(vocab: str) -> frozenset[str]:
 
 def page_with_panels(
     store: Store, description: Description, base: str, vocab: str, site: str, vocabulary: Vocabulary,
-    index: Index | None = None,
+    index: Callable[[], Index | None] | None = None,
 ) -> tuple[EntityPage, Panels]:
     """The page and its panels (figures, map, marked body), with observations named in words."""
     skip = panel_links(vocab)

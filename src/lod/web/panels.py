@@ -11,6 +11,7 @@ are thousands; else they are counted live. Plain data for ``templates/_panels.ht
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lod.publish.summaries import AGENT, EVENTS, LATEST, PLACE, PREFIXES, STATEMENTS, Counted, Index, Listing, Summary, dates, listing, number, ordered, summarize, words
@@ -176,17 +177,19 @@ class Panels:
         return list(groups.items())
 
 
-def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None, index: Index | None = None) -> Panels:
-    """The panels for ``entity`` (an IRI the store knows), chosen by its types; what the build's ``index`` holds
+def panels(store: Store, vocab: str, entity: str, types: set[str], body: str | None,
+           index: Callable[[], Index | None] | None = None) -> Panels:
+    """The panels for ``entity`` (an IRI the store knows), chosen by its types; what the build's index holds
     (figures, statements and events of places and agents) is read there, the rest (and all of it without an
-    index that applies) counted live."""
+    index that applies) counted live. ``index`` gives the index, asked only when a hub's panels are made (a
+    look at the dumps folder and the file of changes, for nothing on every other page)."""
     terms = str(dis(vocab))
     # A place's or an agent's panels read many of the store's triples (their figures, events, statements, places
     # inside): made once per version of the store (lod.web.versioncache), as a hub's page is asked again and again.
     if types & PLACE_TYPES or terms + "ReportedArea" in types:
-        return kept(store, ("panels", vocab, PLACE, entity), lambda: _place(store, vocab, entity, index))
+        return kept(store, ("panels", vocab, PLACE, entity), lambda: _place(store, vocab, entity, index() if index else None))
     if types & AGENT_TYPES:
-        return kept(store, ("panels", vocab, AGENT, entity), lambda: _agent(store, vocab, entity, index))
+        return kept(store, ("panels", vocab, AGENT, entity), lambda: _agent(store, vocab, entity, index() if index else None))
     if "https://schema.org/NewsArticle" in types:
         return Panels("article", body=_article(store, vocab, entity, body or ""))
     if "http://semanticweb.cs.vu.nl/2009/11/sem/Event" in types:

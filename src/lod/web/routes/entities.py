@@ -17,6 +17,7 @@ from lod.errors import NotFound
 from lod.formats import DOCUMENT_FORMATS, HTML, JSONLD, Format, from_ntriples
 from lod.publish import dumps as publish
 from lod.publish.jsonld import document as jsonld_document
+from lod.publish.summaries import Index
 from lod.rdf.namespaces import prefixes
 from lod.web import describe, incoming, listing, pages, summaryindex
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at, reading
@@ -196,7 +197,9 @@ def _described(
 
     def body() -> bytes:
         if fmt == HTML:
-            index = summaryindex.for_pages(settings.dumps_dir, store, settings.vocab_uri)
+            def index() -> Index:
+                return summaryindex.for_pages(settings.dumps_dir, store, settings.vocab_uri)
+
             page, shown = pages.page_with_panels(store, description, base, vocab, str(request.base_url), vocabulary, index)
             jsonld = _serialize(description, DOCUMENT_FORMATS[1], base, vocab)
             context = {"page": page, "panels": shown, "variant": variant, "formats": DOCUMENT_FORMATS, "jsonld": jsonld.decode()}
