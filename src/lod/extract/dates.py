@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -555,8 +555,35 @@ def title_hint(title: str) -> date | None:
 _WEEKDAY_RULES = frozenset({"since-weekday", "since-weekend", "weekday", "weekday-range", "weekend", "began-weekday"})
 
 
+# relative dates other than weekdays, resolved on the publication date when found: "last week", "this month", "last
+# month", "this year", "so far this year", "since last month", "yesterday", "three days ago"
+_RELATIVE = _ANCHORED - _WEEKDAY_RULES - {"as-of-weekday", "since-event-last", "began-weekday", "overnight", "day-only"}
+
+
+def _later_than(expression: DateExpression, reported: date) -> bool:
+    """Whether a relative date read on the publication date cannot be what was said on ``reported``: it ends after
+    that day (a "since" starts on or after it), or it stayed open for want of a date."""
+    if expression.start is None:
+        return expression.kind == "period"
+    if expression.kind == "since":
+        return expression.start >= reported
+    return (expression.end or expression.start) > reported
+
+
+def reanchored(expression: DateExpression, reported: date | None) -> DateExpression:
+    """A relative date read again against the day it was said, when that day is stated and the reading on the
+    publication date cannot be right ("The agency said on 28 June that 5,000 had fled this month", published in
+    July: June, not July); the conventions resolve relative dates against the stated reporting date."""
+    if expression.rule not in _RELATIVE or reported is None or not _later_than(expression, reported):
+        return expression
+    again = [e for e in find_dates(expression.text, reported)
+             if e.rule == expression.rule and e.begin == 0 and e.finish == len(expression.text)]
+    return replace(again[0], begin=expression.begin, finish=expression.finish) if again else expression
+
+
 def close_period(expression: DateExpression, reported: date | None) -> tuple[date | None, date | None]:
     """The (start, end) of a period once the reporting date is known (None where it is not)."""
+    expression = reanchored(expression, reported)
     if expression.kind == "past":
         if reported is None:
             return None, None
