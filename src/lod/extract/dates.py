@@ -204,10 +204,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "since-then":
             return make("since-then", None, None)
         if rule in ("that-time", "day-after"):
-            unit = (m.groupdict().get("u") or "").lower()
-            # months: 1 for "that month", -1 for "the same period" (the whole span dated last)
+            unit = (m.groupdict().get("u") or m.groupdict().get("u2") or "").lower()
+            # months: 1 for "that month", -1 for "the same period", "during this time" (the whole span dated last)
             return make("anaphor", None, None, days=int(rule == "day-after"),
-                        months=1 if unit == "month" else -1 if unit.endswith("period") else 0)
+                        months=1 if unit == "month" else -1 if unit.endswith("period") or unit == "time" else 0)
         if rule == "first-day":
             return make("first-day", None, None, days=1 if m.group("night") else 0)
         if rule == "since-weekend":
