@@ -165,10 +165,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             month = _month(m.group("m"))
             year = _year_for(month, int(m.group("a")), anchor, m.group("y"), m.group("ythis"))
             return make("period", date(year, month, int(m.group("a"))), date(year, month, int(m.group("b"))))
-        if rule == "range-years":
+        if rule in ("range-years", "dash-years"):
             from_year, to_year = int(m.group("y1")), int(m.group("y2"))
             return make("period", date(from_year, 1, 1), date(to_year, 12, 31)) if from_year < to_year else None
-        if rule == "month-list":
+        if rule in ("month-list", "dash-months"):
             m2 = _month(m.group("m2"))
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
             m1 = _month(m.group("m1"))
@@ -237,7 +237,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 day_number, month_number = (two, one) if two > 12 >= one else (one, two)
                 ends.append(date(int(m.group(year_key)), month_number, day_number))
             return make("period", ends[0], ends[1]) if ends[0] <= ends[1] else None
-        if rule in ("range-dates", "on-dates", "through-dates"):
+        if rule in ("range-dates", "on-dates", "through-dates", "dash-dates"):
             second = _day_month(m, "b", anchor, "yb")
             first = _day_month(m, "a", anchor, None)
             if first and m.groupdict().get("ya"):  # "between 1 January 2011 and 17 March 2012": the first end's own year
@@ -253,6 +253,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 n = None if unit.endswith("s") else 1
             else:
                 n = _count(m.group("n"))
+            if n is None and rule == "since-duration":
+                return None  # "in the days since the offensive began on 1 June": the "since" that follows says when
             if n is None:
                 return make("period", None, None)  # "the past few days": vague
             if unit.startswith("hour"):
