@@ -456,7 +456,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since", date(anchor.year - 1, 1, 1), None) if anchor else make("period", None, None)
         if rule == "since-year":
             return make("since", date(int(m.group("y")), 1, 1), None)
-        if rule in ("vague", "the-year"):
+        if rule in ("vague", "the-year", "event-subject"):
             return make("period", None, None)
         if rule == "day-month":
             day = _day_month(m, "p", anchor, "py")

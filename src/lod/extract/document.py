@@ -139,9 +139,10 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                     found[position] = replace(expression, kind="period", start=start,
                                               end=start + timedelta(days=expression.days or 0))
                 continue
-            if expression.rule == "vague" and _SINCE_THE_START.match(expression.text) and index:
-                # "Since the start of the offensive, ...": dated by a sentence just before that says when it began
-                # ("The army launched an offensive on the area on Dec. 23")
+            if (expression.rule == "vague" and _SINCE_THE_START.match(expression.text)
+                    or expression.rule == "event-subject" and len(found) == 1) and index:
+                # "Since the start of the offensive, ...", "The offensive has displaced N": dated by a sentence just
+                # before that says when it began ("The army launched an offensive on the area on Dec. 23")
                 began = next((e for back in range(index - 1, max(-1, index - 3), -1) for e in dates[back]
                               if e.kind == "point" and e.start and _LAUNCHED.search(sentence_texts[back])), None)
                 if began is not None:
@@ -156,15 +157,21 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                 continue
             if expression.kind != "since-then":
                 continue
-            before = [e for e in found[:position] if e.start] or ([e for e in dates[index - 1] if e.start] if index else [])
+            # (not the day it was said: "The agency said on Tuesday that 5,000 had fled since.")
+            before = [e for e in found[:position] if e.start and not _SAID_BEFORE.search(sentence_texts[index][: e.begin])] \
+                or ([e for e in dates[index - 1] if e.start] if index else [])
             if not before and index > 1:
                 before = [e for e in dates[index - 2] if e.start]
             if before:
                 found[position] = replace(expression, kind="since", start=before[-1].start, end=None)
+        if any(e.rule == "event-subject" and e.start is None for e in found):
+            # "The offensive has displaced N" with no start told before, or with a date of its own: no period of it
+            dates[index] = [e for e in found if not (e.rule == "event-subject" and e.start is None)]
     return dates
 
 
 _SINCE_BEFORE = RULES.pattern("since_before")
+_SAID_BEFORE = rulefiles.load("periods").pattern("said_before")  # the rule lod.extract.periods reads a said-day by
 
 
 def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) -> DateExpression:

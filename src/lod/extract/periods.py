@@ -163,3 +163,9 @@ def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> No
     ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
     if ranges:
         record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
+        return
+    began = [d for d in doc.dates[index + 1] if d.kind == "since" and d.start]
+    if began and record.period_start is None and record.period_end is None:
+        # "5,000 had fled the town. The exodus began on 1 June.": a since period of the figure with none of its own
+        record.period_start, record.period_end = close_period(began[0], record.report_date or doc.today)
+        record.period_text = began[0].text
