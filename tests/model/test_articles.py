@@ -121,6 +121,15 @@ def test_windows_line_endings_and_bom() -> None:
         ("Source URL: https://news.example/news/families-flee-2019-12-22\n", "Families fled.", date(2019, 12, 22),
          "source URL path"),
         ("Source URL: https://news.example/article/idUSKBN20191222\n", "Families fled.", None, "unknown"),
+        # the day first, or in the query (tenth session of 2026-12-02, helper E2: unknown)
+        ("Source URL: https://news.example/news/22-12-2019/families-flee\n", "Families fled.", date(2019, 12, 22),
+         "source URL path"),
+        ("Source URL: https://news.example/news/12-22-2019/families-flee\n", "Families fled.", date(2019, 12, 22),
+         "source URL path"),
+        ("Source URL: https://news.example/news/story.php?id=4&date=2019-12-22\n", "Families fled.", date(2019, 12, 22),
+         "source URL path"),
+        ("Source URL: https://news.example/news/story.php?id=20191222\n", "Families fled.", None, "unknown"),
+        ("Source URL: https://news.example/news/story-12-22-x\n", "Families fled.", None, "unknown"),
         ("Source URL: https://news.example/story\n", "BEIRUT, 27 December 2019 - Families fled.", date(2019, 12, 27),
          "dateline"),
         # a period's start is not a dateline; a "from" that opens no date does not hide one

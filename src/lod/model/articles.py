@@ -255,6 +255,11 @@ _URL_DAY = re.compile(r"[/_-]((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|
 _URL_DAY_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d{1,2})(?=[/_.-]|$)", re.IGNORECASE)
 _URL_DAY_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
+# "/15-06-2016/": the day first, as most of the world writes it (the month first when the day cannot be one)
+_URL_DAY_FIRST = re.compile(r"[/_-](\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d\d)(?=[/_.-]|$)")
+# "?date=2016-06-15", "&pubdate=20160615": a query field named for a date
+_URL_QUERY_DAY = re.compile(r"(?:^|&)[a-z_]*date[a-z_]*=((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?=&|$)",
+                            re.IGNORECASE)
 _DATELINE_CHARS = 300  # a dateline is at the head of the body
 # a word opening a period with the date right after it ("since 1 June", "from March 3"): that date is the
 # period's, and a dateline, if any, comes before it ("Statement from the Secretary-General, 12 June" has none)
@@ -292,12 +297,19 @@ def _publication_date(stated: str, url: str, body: str, title: str = "") -> tupl
         year, number = int(month_only.group(2)), _MONTHS[month_only.group(1).lower()]
         return date(year, number, calendar.monthrange(year, number)[1]), STATED_MONTH
     path = urlsplit(url).path
-    for day in (_URL_DAY.search(path), _URL_DAY_COMPACT.search(path)):
+    for day in (_URL_DAY.search(path), _URL_DAY_COMPACT.search(path), _URL_QUERY_DAY.search(urlsplit(url).query)):
         if day:
             try:
                 return date(int(day.group(1)), int(day.group(2)), int(day.group(3))), URL_PATH
             except ValueError:
                 pass
+    first = _URL_DAY_FIRST.search(path)
+    if first:
+        a, b, year = int(first.group(1)), int(first.group(2)), int(first.group(3))
+        try:
+            return (date(year, b, a) if b <= 12 else date(year, a, b)), URL_PATH
+        except ValueError:
+            pass
     named = _URL_DAY_NAMED.search(path)
     if named and named.group(2).lower() in _MONTHS:
         try:
