@@ -180,7 +180,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             month_last = month_end(year, month)
             return make("as-of", month_last, month_last)
         if rule == "month-so-far":
-            month = _month(m.group("m") or m.group("m2"))
+            month = _month(m.group("m") or m.groupdict().get("m2") or "")
             return make("since", date(_year_for(month, 1, anchor, None, None), month, 1), None)
         if rule == "week-of":
             first_day = _day_month(m, "w", anchor, "wy")
@@ -317,8 +317,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "overnight":
             assert anchor is not None  # _ANCHORED
             return make("period", anchor - timedelta(days=1), anchor)
-        if rule == "in-year":
-            year = int(m.group("y"))
+        if rule in ("in-year", "year-label"):
+            year = int(m.group("y") or m.group("y2"))
             return make("period", date(year, 1, 1), date(year, 12, 31))
         if rule == "so-far-this":
             assert anchor is not None  # _ANCHORED
@@ -461,9 +461,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "day-month":
             day = _day_month(m, "p", anchor, "py")
             return make("point", day, day) if day else None
-        if rule in ("month-year", "month-subject"):
-            month = _month(m.group("m"))
-            year = _year_for(month, 1, anchor, m.group("y"), m.groupdict().get("ythis"))
+        if rule in ("month-year", "month-subject", "month-label"):
+            month = _month(m.group("m") or m.group("m2"))
+            year = _year_for(month, 1, anchor, m.group("y") or m.groupdict().get("y2"), m.groupdict().get("ythis"))
             return make("period", date(year, month, 1), month_end(year, month))
         if rule == "weekday":
             assert anchor is not None  # _ANCHORED
