@@ -188,6 +188,8 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
         date_text = since.group("date")
         on = "in" if date_text.split()[-1] in months.split("|") and not date_text[0].isdigit() else "on"
         yield "since then", f"The offensive began {on} {date_text}. Since then, {lowered}{since.group('end')}", None
+        # tenth session of 2026-12-02 (helper E2): the start named by a pronoun
+        yield "since it began", f"The offensive began {on} {date_text}. Since it began, {lowered}{since.group('end')}", None
     active = re.match(rf"^(?P<subj>[A-Z][^,]+?) (?:has|have) displaced (?P<obj>(?:(?:{QUALIFIER_RE}) )?{re.escape(num)}"
                       r"(?: (?:people|civilians|residents|Syrians|persons))?)(?P<rest>[ ,.].*)$", sentence)
     if active:
@@ -225,6 +227,8 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
         if stated:
             yield "period as a day range", sentence.replace(stated.group(0), f"between {day_text(start)} and {day_text(end)}"), None
             yield "period as from-to", sentence.replace(stated.group(0), f"from {day_text(start)} to {day_text(end)}"), None
+            # tenth session of 2026-12-02 (helper E2): two dates joined by a dash, as situation reports write them
+            yield "period as a dash range", sentence.replace(stated.group(0), f"{day_text(start)} – {day_text(end)}"), None
     month_only = re.search(rf"\b(?:in|during) (?P<m>{months}) (?P<y>(?:19|20)\d\d)\b", sentence)
     if month_only:
         # the month in a heading above the paragraph, and "during the month" in the sentence
