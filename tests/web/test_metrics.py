@@ -13,11 +13,14 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from prometheus_client.parser import text_string_to_metric_families
 
 from lod import __version__
+from lod.pipeline.build import build
 from lod.settings import Settings
-from lod.store import OxigraphStore
+from lod.store import OxigraphStore, changes
 from lod.web.app import create_app
 from _engines import reader
+from conftest import make_settings  # tests/conftest.py
 
+from ._serving import listener, running, url_of
 from ._sparql_server import sample_store, serving
 from .conftest import Served
 
@@ -150,3 +153,41 @@ def test_metrics_are_per_application(tmp_path: Path) -> None:
     assert requests(ours, "GET", "/health", 200) == 0
     assert requests(theirs, "GET", "/sparql", 200) == 0 and queries(theirs, "ask", "ok") == 0
     assert requests(theirs, "GET", "/health", 200) == 1
+
+
+TOKEN = "test-token-metrics-writes-0123456789"
+
+
+def _count(settings: Settings) -> int:
+    store = reader(settings)
+    try:
+        return len(store)
+    finally:
+        store.close()
+
+
+def _posted(http: httpx.Client, figure: int) -> None:
+    text = ("Title: Families flee Saraqeb\nSource URL: https://example.org/x/metrics\nPublisher: OCHA\n"
+            f"Published: 2020-01-28\n\nMore than {figure} families fled Saraqeb on Monday, OCHA said.\n")
+    response = http.post("/articles", content=text.encode(), headers={
+        "Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"})
+    assert response.status_code in (200, 201), response.text
+
+
+def test_metrics_count_the_quads_after_writes_from_the_writes_own(tmp_path: Path) -> None:
+    """After each write the count is the store's, read from the file of changes: the build's count, then each
+    write's own difference (a new article, the same one replaced, then the seed's own source posted again)."""
+    settings = make_settings(tmp_path, ingest_token=TOKEN)
+    build(settings)
+    sock = listener()
+    local = settings.store_url is None  # a remote store's writers hold no common lock: its count is the store's
+    if local:
+        assert changes.total(settings.dumps_dir) == _count(settings) > 0
+    with running(create_app(settings), sock), httpx.Client(base_url=url_of(sock), timeout=300) as http:
+        assert value(scrape(http), "lod_store_quads") == _count(settings)
+        for figure in (500, 700, 700):  # new, replaced with a figure changed, posted again unchanged
+            _posted(http, figure)
+            quads = _count(settings)
+            if local:
+                assert changes.total(settings.dumps_dir) == quads  # the write's line says it
+            assert value(scrape(http), "lod_store_quads") == quads

@@ -58,7 +58,7 @@ from lod.publish.dumps import write_dumps as _write_dumps
 from lod.publish.facts import Facts
 from lod.publish.graphdump import GraphDump, renamed_lines, sorted_lines
 from lod.settings import Settings
-from lod.store import OxigraphStore, Store, Triples, changes, open_store, to_rdflib
+from lod.store import OxigraphStore, Solutions, Store, Triples, changes, open_store, to_rdflib
 from lod.store.oxigraph import open_writer
 
 __all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference", "store_article",
@@ -140,7 +140,7 @@ def build(settings: Settings, store: Store | None = None, *, dumps: bool = False
                     fed = stack.enter_context(graph_dump(settings, dumps)) if store is None else None
                     report = _staged(settings, ctx, manifest if live else Manifest(), changed, hashes, done, fed)
                 report.unchanged = len(paths) - len(report.articles) - len(report.tables)
-                changes.begin_again(settings.dumps_dir)  # no line tells of a build: every reader builds again
+                changes.begin_again(settings.dumps_dir, report.quads)  # no line tells of a build: every reader builds again
                 with _opened(settings, store) as target:
                     write_dumps(target, settings, build=name, graphs=fed, every=dumps)
                 return report
@@ -182,6 +182,7 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
                described: Graph | None = None) -> None:
     """Replace one graph; ``described``: its nodes minted from a name, added to the shared graph (and the shared
     descriptions the graph it replaces used, dropped when nothing else uses them, in the same transaction)."""
+    locked = store is None and not settings.store_url  # the on-disk store, under its writer's lock
     if store is None and settings.store_url:
         store = open_store(settings)
     with nullcontext() if store is not None else writer_lock(settings.store_path):
@@ -194,13 +195,22 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
                 manifest.write(settings.store_path)
             names = target.graph_names()
             shared = {} if ctx.uris.reference_graph in names else ctx.shared()
-            add, after = _described(target, ctx, described, [name] if name in names else [])
+            add, after, pruned = _described(target, ctx, described, [name] if name in names else [])
             # What a server's indexes must take again (a first write, with the reference data: all of it).
             touched = None if shared else changes.touched(target, name, graph, *filter(None, [described]))
+            # The quads this write can change: its graph's, and the shared descriptions it adds or may prune.
+            # (A blank node added there is a new one, which no count before and after finds: the count is left unknown.)
+            changing = [*(s for g in (add or {}).values() for s in g.subjects() if isinstance(s, URIRef)), *pruned]
+            blank = any(isinstance(s, BNode) for g in (add or {}).values() for s in g.subjects())
+            countable = locked and touched is not None and not blank
+            before = _quads(target, name, ctx.uris.shared_graph, changing) if countable else None
             _replace_changed(target, {**shared, name: graph}, add=add, after=after)
+            added = None if before is None else _quads(target, name, ctx.uris.shared_graph, changing) - before
+            if touched is None and settings.dumps_dir.is_dir():  # no line tells of this write: readers build again
+                changes.begin_again(settings.dumps_dir)  # and count the store (the build's count no longer holds)
         mark_changed(settings.dumps_dir)  # Last-Modified follows the data; the dumps wait for the next build
         if touched is not None:
-            changes.record(settings.dumps_dir, touched)
+            changes.record(settings.dumps_dir, touched, added)
 
 
 def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: GraphDump | None = None, every: bool = True) -> None:
@@ -255,7 +265,7 @@ def _in_place(settings: Settings, store: Store | None, ctx: Context, manifest: M
         described = Graph().parse(data=b"".join(o.shared for o in outcomes if o.error is None), format="nt")
         existing = set(target.graph_names())
         before = [g for g in graphs if g in existing] + report.removed
-        add, after = _described(target, ctx, described, before)
+        add, after, _ = _described(target, ctx, described, before)
         _replace_changed(target, replacing, removing=report.removed, add=add, after=after)
         report.quads = done.quads = len(target)
     if store is None:
@@ -458,12 +468,27 @@ def _replace_changed(store: Store, graphs: dict[URIRef, Graph], removing: Iterab
         store.replace_graphs(changed, add=add, after=after)
 
 
-def _described(store: Store, ctx: Context, described: Graph | None, before: list[URIRef]) -> tuple[dict[URIRef, Graph] | None, str]:
-    """What :func:`_replace_changed` adds to the shared graph (``described``) and the update dropping the shared
-    descriptions that the graphs replaced or dropped (``before``, as the store holds them now) alone used."""
+def _described(store: Store, ctx: Context, described: Graph | None,
+               before: list[URIRef]) -> tuple[dict[URIRef, Graph] | None, str, list[URIRef]]:
+    """What :func:`_replace_changed` adds to the shared graph (``described``), the update dropping the shared
+    descriptions that the graphs replaced or dropped (``before``, as the store holds them now) alone used, and
+    the nodes whose descriptions that update may drop."""
     shared = ctx.uris.shared_graph
     add = {shared: described} if described is not None and len(described) else None
-    return add, prune_update(shared, candidates(store, shared, before))
+    maybe = candidates(store, shared, before)
+    return add, prune_update(shared, maybe), maybe
+
+
+def _quads(store: Store, name: URIRef, shared: URIRef, subjects: Iterable[URIRef]) -> int:
+    """The quads of the graph ``name`` and of the descriptions of ``subjects`` in ``shared``: what a write of one
+    graph can change, counted at the write's cost, not the store's."""
+    listed = " ".join(f"<{s}>" for s in sorted(set(subjects)))
+    described = f" UNION {{ VALUES ?s {{ {listed} }} GRAPH <{shared}> {{ ?s ?p ?o }} }}" if listed else ""
+    result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ GRAPH <{name}> {{ ?s ?p ?o }} }}{described} }}")
+    assert isinstance(result, Solutions)
+    [count] = result.rows[0]
+    assert isinstance(count, ox.Literal)
+    return int(count.value)
 
 
 def _same(graph: Graph, store: Store, name: URIRef) -> bool:

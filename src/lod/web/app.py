@@ -106,7 +106,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.templates.env.globals["site_url"] = links.site_url
     app.state.templates.env.globals["url_for"] = links.url_for
     app.state.render_query_editor = editor.render
-    app.state.metrics = Metrics(lambda: getattr(app.state, "store", None))
+    app.state.metrics = Metrics(lambda: getattr(app.state, "store", None), settings.dumps_dir)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

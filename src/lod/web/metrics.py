@@ -1,6 +1,6 @@
 """Prometheus metrics of one application, in a registry of its own, and the middleware that counts requests.
 
-    metrics = Metrics(lambda: app.state.store)           # one per application (never the global registry)
+    metrics = Metrics(lambda: app.state.store, dumps)    # one per application (never the global registry)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     metrics.render()                                      # the text exposition that ``GET /metrics`` answers
 
@@ -8,13 +8,16 @@ Requests are labelled by the *template* of the route that answered (``/doc/{kind
 raw path, so the number of series stays bounded; a request no route matched is ``route="(unmatched)"``.
 SPARQL queries are counted by :class:`~lod.sparql.protocol.QueryService` through :meth:`Metrics.observe_query`.
 ``lod_store_quads`` is counted when scraped; as a count is a full scan of the store, a store that says when its
-content may have changed (:class:`~lod.store.Versioned`) is counted again only then, and remembered in between.
+content may have changed (:class:`~lod.store.Versioned`) is counted again only then, and remembered in between;
+and when the file of changes in the dumps folder says how many quads the store holds after its last change (a
+build's count, followed by each write's own: :func:`lod.store.changes.total`), that is read instead of a count.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lod import __version__
 from lod.errors import StoreUnavailable
 from lod.sparql.protocol import Outcome, QueryForm
-from lod.store import Store, Versioned
+from lod.store import Store, Versioned, changes
 
 __all__ = ["UNMATCHED", "Metrics", "MetricsMiddleware", "route_template"]
 
@@ -34,9 +37,10 @@ QUERY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 
 
 
 class Metrics:
-    """The metrics of one application; ``store`` gives the application's store (None before it starts)."""
+    """The metrics of one application; ``store`` gives the application's store (None before it starts), ``dumps``
+    is the folder of its file of changes."""
 
-    def __init__(self, store: Callable[[], Store | None]) -> None:
+    def __init__(self, store: Callable[[], Store | None], dumps: Path | None = None) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "lod_http_requests", "HTTP requests answered, by route template.", ["method", "route", "status"], registry=self.registry
@@ -51,7 +55,7 @@ class Metrics:
             "lod_sparql_query_duration_seconds", "Time to answer a SPARQL query.", buckets=QUERY_BUCKETS, registry=self.registry
         )
         quads = Gauge("lod_store_quads", "Quads in the store.", registry=self.registry)
-        quads.set_function(_QuadCount(store))
+        quads.set_function(_QuadCount(store, dumps))
         Info("lod_build", "The version of lod serving.", registry=self.registry).info({"version": __version__})
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
@@ -116,12 +120,14 @@ def route_template(scope: Scope, root_path: str = "") -> str:
 
 
 class _QuadCount:
-    """``len(store)``, remembered while a :class:`~lod.store.Versioned` store keeps the same version."""
+    """``len(store)``, remembered while a :class:`~lod.store.Versioned` store keeps the same version, and read from
+    the file of changes when its last line says it (the writes' own counts, not the whole store's)."""
 
     _UNSEEN = object()
 
-    def __init__(self, store: Callable[[], Store | None]) -> None:
+    def __init__(self, store: Callable[[], Store | None], dumps: Path | None = None) -> None:
         self._store = store
+        self._dumps = dumps
         self._version: object = self._UNSEEN
         self._count = 0
 
@@ -134,7 +140,8 @@ class _QuadCount:
                 return len(store)  # it cannot say when it changed: count every time
             version = store.version()
             if version != self._version:
-                self._count, self._version = len(store), version
+                known = changes.total(self._dumps) if self._dumps is not None else None
+                self._count, self._version = (len(store) if known is None else known), version
         except StoreUnavailable:
             return float("nan")  # a scrape still answers, and says the store cannot be counted
         return self._count
