@@ -145,6 +145,20 @@ class DumpPending(LodError):
                 f"(the listing at /dumps/ says which files are ready)")
 
 
+class DumpFailed(LodError):
+    """A dump file its maker could not make (:mod:`lod.publish.derivation`): it tries again at its next start."""
+
+    title = "Dump Not Made"
+
+    def __init__(self, name: str, source: str, reason: str) -> None:
+        super().__init__(name)
+        self.name, self.source, self.reason = name, source, reason
+
+    def __str__(self) -> str:
+        return (f"{self.name} could not be made from {self.source}: {self.reason}. It is tried again when the server "
+                f"starts again or `lod dump --missing` runs; {self.source} itself is at /dumps/{self.source}")
+
+
 class StoreUnavailable(LodError):
     title = "Store Unavailable"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import gzip
 import hashlib
+import json
 import time
 from pathlib import Path
 
@@ -91,3 +92,49 @@ def test_pending_dumps_are_said_refused_with_503_then_made_in_the_background(tmp
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
     for name in ["lod.nt", "lod.nq", *DERIVED]:  # the same graphs as lod build --dumps wrote for the same data
         assert same(held_quads(_quads(folder / name)), held_quads(_quads(built_settings.dumps_dir / name))), name
+
+
+WITHDRAWN = URIRef("http://purl.org/adms/status/Withdrawn")
+
+
+def _failed(folder: Path) -> dict[str, str]:
+    """The files the catalog lists as failed, with their reasons."""
+    data = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+    return {p["name"]: p["reason"] for p in data.get("pending", []) if p.get("status") == "failed"}
+
+
+def test_a_file_that_cannot_be_made_is_listed_as_failed_and_made_at_the_next_start(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    build(settings)
+    folder = settings.dumps_dir
+    (folder / "lod.ttl").mkdir()  # the Turtle cannot be renamed into place: its maker fails on it
+    app = create_app(settings)
+    with running(app, sock := listener()), httpx.Client(base_url=url_of(sock), timeout=30) as http:
+        deadline = time.monotonic() + 180
+        while app.state.dump_maker.process is None or app.state.dump_maker.process.poll() is None:
+            assert time.monotonic() < deadline, "the maker did not finish"
+            time.sleep(0.2)
+        assert app.state.dump_maker.process.returncode != 0  # `lod dump --missing` says it failed
+        assert list(_failed(folder)) == ["lod.ttl"] and "directory" in _failed(folder)["lod.ttl"].lower()
+        assert derivation.waiting(folder) == ["lod.ttl", "lod.ttl.gz"]  # the rest were made; its gzip waits for it
+        refused = http.get("/dumps/lod.ttl")
+        assert refused.status_code == 503 and "retry-after" not in refused.headers
+        problem = refused.json()
+        assert problem["type"].endswith("dump-failed") and problem["reason"] == _failed(folder)["lod.ttl"]
+        assert "could not be made" in problem["detail"] and "lod dump --missing" in problem["detail"]
+        page = http.get("/dumps/", headers={"Accept": "text/html"})
+        assert page.text.count("could not be made") == 1 and page.text.count("being prepared") >= 1
+        catalogue = Graph().parse(data=http.get("/dumps/catalog.ttl").content, format="turtle")
+        [withdrawn] = set(catalogue.subjects(ADMS_STATUS, WITHDRAWN))
+        assert str(withdrawn).endswith("#dump-lod.ttl")
+    (folder / "lod.ttl").rmdir()
+    app = create_app(settings)  # the next start tries it again
+    with running(app, sock := listener()), httpx.Client(base_url=url_of(sock), timeout=30) as http:
+        deadline = time.monotonic() + 180
+        while derivation.waiting(folder):
+            assert time.monotonic() < deadline, f"still pending: {derivation.waiting(folder)}"
+            time.sleep(0.2)
+        assert not _failed(folder)
+        assert http.get("/dumps/lod.ttl").status_code == 200
+        catalogue = Graph().parse(data=http.get("/dumps/catalog.ttl").content, format="turtle")
+        assert not set(catalogue.subjects(ADMS_STATUS, None))

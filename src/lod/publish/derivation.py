@@ -8,6 +8,12 @@ both tables need) and names the other files in ``catalog.json`` as pending, each
 catalog lists (same SHA-256): renamed into place, listed as ready with its size and checksum, and described in
 ``void.ttl``. A build meanwhile names new sources, and the file made from the old one is dropped.
 
+A file that cannot be made (an error reading its source or writing it) is listed as failed, with the reason, in
+``catalog.json`` (``"status": "failed"``), the listing and the DCAT description, and its download says why; the
+others are still made. Each maker tries the failed files again when it starts (``lod dump --missing``, the maker a
+starting ``lod serve`` runs). The source is read once, hashed as it is read: a file made from bytes other than
+those the catalog lists (a build replaced the source meanwhile) is dropped.
+
 One maker at a time per folder: it holds ``.maker.lock`` (an ``flock``, which the kernel releases if its holder
 dies), so every worker and replica sharing the folder may try to start one. A maker's temporary files are left
 alone by builds and deleted by the next maker (one killed mid-write leaves one behind).
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -59,7 +66,7 @@ MAKER_LOCK = ".maker.lock"
 
 
 def waiting(folder: Path) -> list[str]:
-    """The names of the pending files of the folder's catalog (none without a catalog)."""
+    """The names of the pending files of the folder's catalog, those that failed too (none without a catalog)."""
     data = _catalog(folder)
     return [p["name"] for p in data.get("pending", [])] if data is not None else []
 
@@ -79,12 +86,13 @@ def held(folder: Path) -> bool:
 
 
 def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> list[str] | None:
-    """Make every pending file of the folder's catalog whose source is ready, and commit each; return the names
-    made, or None when another maker holds the folder (and not ``wait``: otherwise wait for it, then make what it
-    left). No catalog: nothing to make.
+    """Make every pending file of the folder's catalog whose source is ready (those that failed before too), and
+    commit each; return the names made, or None when another maker holds the folder (and not ``wait``: otherwise
+    wait for it, then make what it left). No catalog: nothing to make. A file that cannot be made is listed as
+    failed with the reason, and the others are still made.
 
     Raises:
-        OSError: a file could not be read or written.
+        OSError: a file could not be read or written (the first such error, after the others were made).
         ValueError: an IRI cannot be written in compact JSON-LD.
     """
     if _catalog(folder) is None:
@@ -96,6 +104,7 @@ def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> l
             return None
         for leftover in folder.glob(f".*{MAKING}"):  # no other maker runs: a killed one's
             leftover.unlink(missing_ok=True)
+        _retry(folder, base, vocab)
         made: list[str] = []
         described: dict[tuple[int, int, int], Graph] = {}  # void.ttl as this maker last wrote it, by identity
         failed: list[Exception] = []
@@ -110,8 +119,9 @@ def make_missing(folder: Path, base: str, vocab: str, *, wait: bool = True) -> l
             try:
                 if _make(folder, todo, ready[todo.source], base, vocab, described):
                     made.append(todo.name)
-            except (OSError, ValueError) as error:  # the others are still made; this one stays pending
+            except (OSError, ValueError) as error:  # the others are still made; this one is listed as failed
                 failed.append(error)
+                _fail(folder, todo, ready[todo.source], _reason(error), base, vocab)
         if failed:
             raise failed[0]
         return made
@@ -122,10 +132,9 @@ def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str,
     """Make one file and commit it; whether it was committed (not when its source changed meanwhile)."""
     temporary = _temporary(folder / todo.name)
     try:
-        with (folder / todo.source).open("rb") as source:  # one open file: the bytes hashed are the bytes read
-            if _sha256(source) != source_sha:
-                return False  # replaced since the catalog was read: the next pass sees the new catalog
-            source.seek(0)
+        with (folder / todo.source).open("rb", buffering=0) as opened:  # one open file, read once, hashed as read
+            hashed = _Hashed(opened)
+            source = io.BufferedReader(hashed, 1 << 20)
             with temporary.open("wb") as raw:
                 out = Hashing(raw)
                 if todo.gzip:
@@ -138,6 +147,8 @@ def _make(folder: Path, todo: Pending, source_sha: str, base: str, vocab: str,
                     _jsonld(source, out, base, vocab)
                 else:  # pragma: no cover - source_of names no other
                     raise ValueError(f"{todo.name} is not made from another file")
+            if hashed.sha256(source) != source_sha:
+                return False  # replaced since the catalog was read: the next pass sees the new catalog
         now = datetime.now(timezone.utc).replace(microsecond=0)
         made = DumpFile(todo.name, folder / todo.name, todo.format, todo.gzip, out.size, out.sha.hexdigest(), todo.triples, now)
         return _commit(folder, temporary, made, todo.source, source_sha, base, vocab, {} if described is None else described)
@@ -181,6 +192,53 @@ def _commit(folder: Path, temporary: Path, made: DumpFile, source: str, source_s
         return True
 
 
+def _fail(folder: Path, todo: Pending, source_sha: str, reason: str, base: str, vocab: str) -> None:
+    """List the file as failed, with ``reason``, if the catalog still names it pending from the same source."""
+    with catalog_lock(folder):
+        data = _catalog(folder)
+        if data is None or not any(f["name"] == todo.source and f["sha256"] == source_sha for f in data["files"]):
+            return
+        entries = data.get("pending", [])
+        for entry in entries:
+            if entry["name"] == todo.name:
+                entry.update(status="failed", reason=reason)
+        _describe(folder, data, base, vocab)
+
+
+def _retry(folder: Path, base: str, vocab: str) -> None:
+    """The files that failed, pending again (a maker starting tries them again)."""
+    with catalog_lock(folder):
+        data = _catalog(folder)
+        if data is None or not any(p.get("status") == "failed" for p in data.get("pending", [])):
+            return
+        for entry in data["pending"]:
+            entry.pop("status", None)
+            entry.pop("reason", None)
+        _describe(folder, data, base, vocab)
+
+
+def _describe(folder: Path, data: dict[str, Any], base: str, vocab: str) -> None:
+    """``void.ttl`` and ``catalog.json`` written again from ``data`` (hold the catalog's lock)."""
+    files, pending = listed(data, folder)
+    void_path = folder / DESCRIPTION_FILE
+    description = Graph().parse(void_path, format="turtle")
+    distribute(description, files, pending, base)
+    void = _temporary(void_path)
+    try:
+        void.write_bytes(void_turtle(description, base, vocab))
+        os.replace(void, void_path)
+    finally:
+        void.unlink(missing_ok=True)
+    write_catalog_data(folder, data)
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, in one line, without the folder's path (the catalog is public)."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror} ({Path(error.filename).name})" if error.filename else error.strerror
+    return " ".join(str(error).split())[:300] or type(error).__name__
+
+
 def _jsonld(nquads: IO[bytes], out: Hashing, base: str, vocab: str) -> None:
     """The JSON-LD dump from the N-Quads dump: each graph's N-Triples lines given to the writer as a build gives them."""
     context = load_context(base, vocab)["@context"]
@@ -215,11 +273,28 @@ def _identity(path: Path) -> tuple[int, int, int]:
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
-def _sha256(source: IO[bytes]) -> str:
-    sha = hashlib.sha256()
-    while chunk := source.read(1 << 20):
-        sha.update(chunk)
-    return sha.hexdigest()
+class _Hashed(io.RawIOBase):
+    """A source file read once: every byte read is hashed on the way (wrapped in a buffered reader, for blocks
+    and lines alike)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self._sha = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        got = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        n = int(got or 0)
+        self._sha.update(memoryview(buffer)[:n])
+        return n
+
+    def sha256(self, reader: IO[bytes]) -> str:
+        """The SHA-256 of the whole file, once ``reader`` (this, buffered) has read what the writer left unread."""
+        while reader.read(1 << 20):
+            pass
+        return self._sha.hexdigest()
 
 
 def _temporary(final: Path) -> Path:

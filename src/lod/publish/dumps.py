@@ -344,13 +344,15 @@ class DumpFile:
 @dataclass(frozen=True)
 class Pending:
     """A dump file the catalog names that is not made yet (or not since the last build): made from ``source``, a
-    file of the catalog, by :mod:`lod.publish.derivation`."""
+    file of the catalog, by :mod:`lod.publish.derivation`. ``failed``: why the last maker could not make it (it
+    tries again at its next start: ``lod serve`` starting, ``lod dump --missing``); empty while it is to be made."""
 
     name: str
     format: Format
     gzip: bool
     triples: int
     source: str
+    failed: str = ""
 
     @property
     def media_type(self) -> str:
@@ -373,8 +375,13 @@ class Catalog:
         return next((f for f in self.files if f.name == name), None)
 
     def waiting(self, name: str) -> Pending | None:
-        """The pending file of that name, if the catalog names one."""
+        """The pending (or failed) file of that name, if the catalog names one."""
         return next((p for p in self.pending if p.name == name), None)
+
+    @property
+    def making(self) -> bool:
+        """Whether a file is still to be made (not one that failed: its maker tries again at its next start)."""
+        return any(not p.failed for p in self.pending)
 
     @property
     def changed(self) -> datetime:
@@ -569,7 +576,8 @@ def listed(data: dict[str, Any], dumps_dir: Path) -> tuple[list[DumpFile], list[
         )
         for f in data["files"]
     ]
-    pending = [Pending(p["name"], by_name(p["format"], DUMP_FORMATS), p["gzip"], p["triples"], p["source"])
+    pending = [Pending(p["name"], by_name(p["format"], DUMP_FORMATS), p["gzip"], p["triples"], p["source"],
+                       str(p.get("reason") or "could not be made") if p.get("status") == "failed" else "")
                for p in data.get("pending", [])]
     return files, pending
 
@@ -661,6 +669,7 @@ def file_json(f: DumpFile) -> dict[str, Any]:
 
 
 def pending_json(p: Pending) -> dict[str, Any]:
-    """One pending file as ``catalog.json`` lists it."""
-    return {"name": p.name, "format": p.format.name, "media_type": p.format.media_type, "gzip": p.gzip, "triples": p.triples,
-            "source": p.source}
+    """One pending file as ``catalog.json`` lists it (one that failed: with ``"status": "failed"`` and the ``reason``)."""
+    out = {"name": p.name, "format": p.format.name, "media_type": p.format.media_type, "gzip": p.gzip, "triples": p.triples,
+           "source": p.source}
+    return {**out, "status": "failed", "reason": p.failed} if p.failed else out

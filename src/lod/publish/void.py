@@ -33,6 +33,7 @@ SPDX = Namespace("http://spdx.org/rdf/terms#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 # The ADMS status of a distribution (DCAT-AP's): a file still being prepared; a ready one has no status.
 UNDER_DEVELOPMENT = URIRef("http://purl.org/adms/status/UnderDevelopment")
+WITHDRAWN = URIRef("http://purl.org/adms/status/Withdrawn")  # a file its maker could not make (tried again at its next start)
 IANA = "https://www.iana.org/assignments/media-types/"
 CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
 CC_BY_IGO = URIRef("https://creativecommons.org/licenses/by/3.0/igo/")
@@ -225,9 +226,11 @@ def distribute(g: Graph, files: list[DumpFile], pending: list[Pending], base: st
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         g.add((checksum, SPDX.checksumValue, Literal(f.sha256, datatype=XSD.hexBinary)))
     for p in pending:
-        dist = _distribution(g, ds, p.name, p.format, p.gzip, p.triples, base,
-                             f" Being prepared from {p.source}: its download answers 503 until it is ready.")
-        g.add((dist, ADMS.status, UNDER_DEVELOPMENT))
+        note = (f" Could not be made from {p.source} ({p.failed}): its download answers 503; tried again at the next start"
+                " of the server or by `lod dump --missing`." if p.failed else
+                f" Being prepared from {p.source}: its download answers 503 until it is ready.")
+        dist = _distribution(g, ds, p.name, p.format, p.gzip, p.triples, base, note)
+        g.add((dist, ADMS.status, WITHDRAWN if p.failed else UNDER_DEVELOPMENT))
 
 
 def _distribution(g: Graph, ds: URIRef, name: str, fmt: Format, gzip: bool, triples: int, base: str, note: str) -> URIRef:

@@ -48,6 +48,9 @@ PROBLEMS: dict[type[errors.LodError], Problem] = {
     errors.DumpPending: Problem(
         "dump-pending", 503, "A dump file still being made from the latest build's; `Retry-After` says when to ask again, `source` what it is made from."
     ),
+    errors.DumpFailed: Problem(
+        "dump-failed", 503, "A dump file its maker could not make, with `reason`; tried again when the server starts again or `lod dump --missing` runs."
+    ),
     errors.Refused: Problem("refused", 400, "Input refused for several reasons; `errors` lists each with its `path`, `line` and `column`."),
     errors.LodError: Problem("error", 500, "An error the server could not handle."),
 }
@@ -79,6 +82,8 @@ def extensions(error: errors.LodError) -> dict[str, object]:
         out["resource"] = error.what
     if isinstance(error, errors.DumpPending):
         out.update(file=error.name, source=error.source, retry_after=error.retry_after)
+    if isinstance(error, errors.DumpFailed):
+        out.update(file=error.name, source=error.source, reason=error.reason)
     if isinstance(error, errors.ValidationFailed):
         out["results"] = [_result(error, result) for result in error.report.results]
     if isinstance(error, errors.Refused):

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 from rdflib import Graph
 
-from lod.errors import DumpPending, NotFound
+from lod.errors import DumpFailed, DumpPending, NotFound
 from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
 from lod.publish import dumps as publish
 from lod.web.conditional import Validators, not_modified
@@ -44,6 +44,8 @@ def dump_file(name: str, request: Request, settings: SettingsDep) -> Response:
     catalog = publish.read_catalog(settings.dumps_dir)
     found = catalog.file(name) if catalog is not None else None
     pending = catalog.waiting(name) if catalog is not None else None
+    if pending is not None and pending.failed:  # its maker tries again at its next start
+        raise DumpFailed(name, pending.source, pending.failed)
     if pending is not None:  # never the previous build's file under this build's name
         request.app.state.dump_maker.poke()
         raise DumpPending(name, pending.source, RETRY_AFTER_S)
@@ -71,7 +73,7 @@ def _catalog_document(
     offered: tuple[Format, ...] = CATALOG_FORMATS,
 ) -> Response:
     catalog = publish.read_catalog(settings.dumps_dir)
-    if catalog is not None and catalog.pending:  # a build came after the last maker: start one
+    if catalog is not None and catalog.making:  # a build came after the last maker: start one
         request.app.state.dump_maker.poke()
     fmt = choose(request, offered, suffix)
     graph = catalog.description if catalog is not None else Graph()
@@ -85,7 +87,7 @@ def _catalog_document(
 
     # A file made after the build changes the listing: its time counts for If-Modified-Since, its checksum for the ETag.
     modified = catalog.changed if catalog is not None else request.app.state.started_at
-    files = "|".join([*(f"{f.name}={f.sha256}" for f in catalog.files), *(f"{p.name}=pending" for p in catalog.pending)]) if catalog is not None else ""
+    files = "|".join([*(f"{f.name}={f.sha256}" for f in catalog.files), *(f"{p.name}={'failed' if p.failed else 'pending'}" for p in catalog.pending)]) if catalog is not None else ""
     digest = hashlib.sha256(f"{modified.isoformat()}|{files}".encode()).hexdigest()[:32]
     return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
 
