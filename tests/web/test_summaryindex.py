@@ -111,3 +111,48 @@ def test_after_a_build_the_index_is_the_builds_again(server: Server) -> None:
         assert idleb == panels.count_live(store, server.settings.vocab_uri, PLACE, server.iri(IDLEB))
     finally:
         store.close()
+
+
+def test_after_writes_every_count_is_the_index_with_the_writes_figures_moved(server: Server) -> None:
+    """The touched hubs' figures are the build's with the written figures taken out and put in (not counted again),
+    and every place and agent the store counts reads the same as a live count."""
+    folder, vocab = server.settings.dumps_dir, server.settings.vocab_uri
+    for figure in (500, 700):  # a new article, then the same one replaced with its figure changed
+        server.post(article(figure))
+    store = open_store(server.settings, read_only=True)
+    try:
+        index = summaryindex.for_pages(folder, store, vocab)
+        assert isinstance(index, summaryindex.Followed) and index.writes is not None
+        every = summaries.compute(store, vocab)
+        assert (PLACE, server.iri(SYRIA)) in every and (AGENT, server.iri(OCHA)) in every
+        for kind, entity in every:
+            assert index.figures(kind, entity) == panels.count_live(store, vocab, kind, entity), (kind, entity)
+        for kind, entity in summaries.compute_listings(store, vocab):
+            if kind == EVENTS:
+                assert index.listing(kind, entity) == eventpanel.listed_events(store, vocab, entity), entity
+        moved = index.writes.moved
+        assert moved is not None and moved.events_old is not None  # the figures and events were moved, not taken again
+        built = summaries.lookup(folder, PLACE, server.iri(SYRIA), follow=True)
+        assert built is not None
+        assert summaryindex._updated(built, moved, PLACE, server.iri(SYRIA)) == every[PLACE, server.iri(SYRIA)]
+        listed = summaries.lookup_listing(folder, EVENTS, server.iri(SYRIA), follow=True)
+        assert listed is not None and listed.total > 0
+        assert summaryindex._listed(folder, listed, moved, server.iri(SYRIA)) == eventpanel.listed_events(store, vocab, server.iri(SYRIA))
+    finally:
+        store.close()
+
+
+def test_a_latest_figure_taken_out_with_none_to_follow_is_counted_again() -> None:
+    """When a figure taken out was among the latest and nothing put in fills its place, the next one is not in
+    the index: the update says so (None) and the page counts live."""
+    area = "http://example.org/id/place/a"
+    latest = [summaries.Counted(f"http://example.org/o{i:02}", area, f"2020-01-{i + 1:02}", 10, "u") for i in range(summaries.LATEST)]
+    built = summaries.Summary(40, [("2020-01", "u", 40, 400)], list(reversed(latest)))
+    gone = summaries.Figure((area,), (), "2020-01-25", 10, "u")
+    moved = summaryindex._Moved({latest[-1].iri: gone}, {}, None, {}, {}, {})
+    assert summaryindex._updated(built, moved, PLACE, area) is None
+    later = summaries.Figure((area,), (), "2020-02-01", 12, "u")  # the same figure, reported later: it fills its place
+    moved = summaryindex._Moved({latest[-1].iri: gone}, {latest[-1].iri: later}, None, {}, {}, {})
+    updated = summaryindex._updated(built, moved, PLACE, area)
+    assert updated is not None and updated.total == 40 and updated.latest[0].reported == "2020-02-01"
+    assert updated.timeline == [("2020-01", "u", 39, 390), ("2020-02", "u", 1, 12)]

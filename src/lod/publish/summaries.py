@@ -21,7 +21,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -33,7 +33,7 @@ from lod.publish.facts import Facts, language, value
 from lod.rdf import namespaces
 from lod.store import Solutions, Store, changes
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Summary", "compute", "dates", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Figure", "Links", "Summary", "compute", "compute_all", "compute_listings_all", "counting", "above", "Event", "events_of", "dates", "figures_of", "links_of", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -178,12 +178,34 @@ def predicates(vocab: str) -> list[str]:
     })
 
 
+@dataclass(frozen=True)
+class Figure:
+    """What counting one figure reads of it (each value as :func:`compute` takes it): its areas, reporters, date,
+    lower bound and unit. The index keeps one per figure, so that a write's figures can be taken out of the
+    counts and put in again (:mod:`lod.web.summaryindex`) instead of counting a hub's figures again."""
+
+    areas: tuple[str, ...]
+    reporters: tuple[str, ...]
+    reported: str | None
+    at_least: int
+    unit: str | None
+
+
+Links = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # a place's containedInPlace and containsPlace, sorted
+
+
 def compute(store: Source, vocab: str) -> dict[tuple[str, str], Summary]:
     """The summary of every place, area and reporter with figures, keyed by (``PLACE`` or ``AGENT``, IRI).
 
     A place counts the figures of its own, of the places inside it, and of the areas that include one of
     those (``lod.web.panels`` counts the same live); a reporter counts those it reported.
     """
+    return compute_all(store, vocab)[0]
+
+
+def compute_all(store: Source, vocab: str) -> tuple[dict[tuple[str, str], Summary], dict[str, Figure], Links]:
+    """:func:`compute`, with what each figure counts by and each place's links up and down (what the index keeps
+    beside the summaries)."""
     d = str(namespaces.dis(vocab))
     figures = _pairs(store, f"{d}reportedFigure")
     areas, reporters = _pairs(store, f"{_SDMX}refArea"), _pairs(store, f"{d}reportedBy")
@@ -192,6 +214,12 @@ def compute(store: Source, vocab: str) -> dict[tuple[str, str], Summary]:
     up = _links(_pairs(store, f"{_SCHEMA}containedInPlace"))
     contains = _links(_pairs(store, f"{_SCHEMA}containsPlace"))
     above = _closure(up)
+    by_reporter = _links(reporters)
+    kept = {o: Figure(tuple(sorted(set(where))), tuple(sorted(set(by_reporter.get(o, ())))), dates.get(o),
+                      number(minimum.get(o, figure[o])), units.get(o))
+            for o, where in _links(areas).items() if o in figure}
+    links = {place: (tuple(sorted(set(up.get(place, ())))), tuple(sorted(set(contains.get(place, ())))))
+             for place in {*up, *contains}}
     counted: dict[tuple[str, str], list[Counted]] = defaultdict(list)
     by_o = _links(areas)
     for o, where in by_o.items():
@@ -210,7 +238,30 @@ def compute(store: Source, vocab: str) -> dict[tuple[str, str], Summary]:
             item = Counted(o, area, dates.get(o), low, units.get(o))
             for reporter in who:
                 counted[AGENT, reporter].append(item)
-    return {key: summarize(items) for key, items in counted.items()}
+    return {key: summarize(items) for key, items in counted.items()}, kept, links
+
+
+def counting(area: str, links: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]], memo: dict[str, set[str]] | None = None) -> set[str]:
+    """The places whose page counts a figure about ``area`` (as :func:`compute` finds them), from ``links``."""
+    memo = {} if memo is None else memo
+    targets = {area} | above(area, links, memo)
+    for inside in links.get(area, ((), ()))[1]:
+        targets |= {inside} | above(inside, links, memo)
+    return targets
+
+
+def above(place: str, links: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]], memo: dict[str, set[str]]) -> set[str]:
+    """Every place ``place`` lies in, however far up, from ``links`` (``memo``: the walks done)."""
+    if place not in memo:
+        seen: set[str] = set()
+        todo = list(links.get(place, ((), ()))[0])
+        while todo:
+            at = todo.pop()
+            if at not in seen:
+                seen.add(at)
+                todo.extend(links.get(at, ((), ()))[0])
+        memo[place] = seen
+    return memo[place]
 
 
 def words(store: Source, vocab: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
@@ -318,9 +369,17 @@ def _named(store: Source, vocab: str, iris: list[str]) -> Iterable[tuple[str, st
                 yield x.value, prop.value, n.value, n.language or ""
 
 
+Event = tuple[tuple[str, ...], str | None]  # an event's places (sorted) and its date, as the events' lists take them
+
+
 def compute_listings(store: Source, vocab: str) -> dict[tuple[str, str], Listing]:
     """The statements of every agent (dated by their article) and the events of every place (dated by their
     start, counted in every place they lie in), keyed by (``STATEMENTS`` or ``EVENTS``, IRI)."""
+    return compute_listings_all(store, vocab)[0]
+
+
+def compute_listings_all(store: Source, vocab: str) -> tuple[dict[tuple[str, str], Listing], dict[str, Event]]:
+    """:func:`compute_listings`, with each event's places and date (what the index keeps beside the lists)."""
     d = str(namespaces.dis(vocab))
     statements = _subjects(store, _RDF_TYPE, f"{d}Statement")
     published = dict(_pairs(store, f"{_SCHEMA}datePublished"))
@@ -332,11 +391,14 @@ def compute_listings(store: Source, vocab: str) -> dict[tuple[str, str], Listing
     events = _subjects(store, _RDF_TYPE, f"{_SEM}Event")
     begins = dates(_pairs(store, f"{_SEM}hasBeginTimeStamp"), min)
     above = _closure(_links(_pairs(store, f"{_SCHEMA}containedInPlace")))
+    placed: dict[str, set[str]] = defaultdict(set)
     for e, place in _pairs(store, f"{_SEM}hasPlace"):
         if e in events:
+            placed[e].add(place)
             for target in {place} | above.get(place, set()):
                 lists[EVENTS, target][e] = begins.get(e)
-    return {key: listing(dated) for key, dated in lists.items()}
+    kept = {e: (tuple(sorted(places)), begins.get(e)) for e, places in placed.items()}
+    return {key: listing(dated) for key, dated in lists.items()}, kept
 
 
 def _places_counting(area: str, above: dict[str, set[str]], contains: dict[str, list[str]]) -> set[str]:
@@ -404,9 +466,10 @@ def save(store: Source, folder: Path, vocab: str, build: str) -> None:
     staged.unlink(missing_ok=True)
     since = changes.mark(folder)  # before reading: a write after it comes again (the build begun the file anew)
     try:
-        summaries = compute(store, vocab)
+        summaries, figures, links = compute_all(store, vocab)
         latest = {(c.iri, c.area) for summary in summaries.values() for c in summary.latest}
-        write(staged, summaries, build, compute_listings(store, vocab), words(store, vocab, latest), since)
+        listings, events = compute_listings_all(store, vocab)
+        write(staged, summaries, build, listings, words(store, vocab, latest), since, figures, links, events)
         os.replace(staged, folder / FILE)
     finally:
         staged.unlink(missing_ok=True)
@@ -414,9 +477,11 @@ def save(store: Source, folder: Path, vocab: str, build: str) -> None:
 
 def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
           listings: dict[tuple[str, str], Listing] | None = None, worded: dict[tuple[str, str], dict[str, str]] | None = None,
-          since: changes.Mark | None = None) -> None:
+          since: changes.Mark | None = None, figures: dict[str, Figure] | None = None, links: Links | None = None,
+          events: dict[str, Event] | None = None) -> None:
     """The index at ``path`` (a new file), for the build named ``build``; ``since``: where the file of changes was
-    when it was computed (the writes after it are read from there: :func:`since`)."""
+    when it was computed (the writes after it are read from there: :func:`since`); ``figures`` and ``links``:
+    what a write's figures are taken out of the counts by (:func:`figures_of`, :func:`links_of`)."""
     db = sqlite3.connect(path)
     try:
         with db:
@@ -436,6 +501,17 @@ def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
                  json.dumps([[c.iri, c.area, c.reported, c.at_least, c.unit] for c in s.latest]))
                 for (kind, entity), s in sorted(summaries.items())
             ))
+            if figures is not None and links is not None and events is not None:
+                db.execute("CREATE TABLE event (event TEXT PRIMARY KEY, state TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO event VALUES (?, ?)", ((e, json.dumps(state)) for e, state in sorted(events.items())))
+                db.execute("CREATE TABLE figure (observation TEXT PRIMARY KEY, state TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO figure VALUES (?, ?)", (
+                    (o, json.dumps([f.areas, f.reporters, f.reported, f.at_least, f.unit])) for o, f in sorted(figures.items())
+                ))
+                db.execute("CREATE TABLE link (place TEXT PRIMARY KEY, up TEXT, contains TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO link VALUES (?, ?, ?)", (
+                    (place, json.dumps(up), json.dumps(inside)) for place, (up, inside) in sorted(links.items())
+                ))
             db.execute("CREATE TABLE words (observation TEXT, area TEXT, row TEXT, PRIMARY KEY (observation, area)) WITHOUT ROWID")
             db.executemany("INSERT INTO words VALUES (?, ?, ?)", (
                 (o, a, json.dumps(row, sort_keys=True)) for (o, a), row in sorted((worded or {}).items())
@@ -482,6 +558,79 @@ def lookup_words(folder: Path, pairs: list[tuple[str, str]], *, follow: bool = F
     return found
 
 
+def figures_of(folder: Path, iris: Iterable[str]) -> dict[str, Figure] | None:
+    """The figures among ``iris`` as the index's build counted them; None without such an index (or one of an
+    older lod, which kept none)."""
+    db = _open(folder, True)
+    if db is None:
+        return None
+    found: dict[str, Figure] = {}
+    try:
+        for o in iris:
+            row = db.execute("SELECT state FROM figure WHERE observation = ?", (o,)).fetchone()
+            if row is not None:
+                areas, reporters, reported, at_least, unit = json.loads(row[0])
+                found[o] = Figure(tuple(areas), tuple(reporters), reported, at_least, unit)
+    except sqlite3.Error:
+        return None
+    return found
+
+
+def events_of(folder: Path, iris: Iterable[str]) -> dict[str, Event] | None:
+    """The events among ``iris`` as the index's build listed them (places, date); None without them."""
+    db = _open(folder, True)
+    if db is None:
+        return None
+    found: dict[str, Event] = {}
+    try:
+        for e in iris:
+            row = db.execute("SELECT state FROM event WHERE event = ?", (e,)).fetchone()
+            if row is not None:
+                places, date = json.loads(row[0])
+                found[e] = (tuple(places), date)
+    except sqlite3.Error:
+        return None
+    return found
+
+
+class _LinkTable(Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]):
+    """The places' links as the index's build found them, each read when first asked for (a walk up from a few
+    areas reads a few rows, not the 10,000 of the table)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._read: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
+
+    def __getitem__(self, place: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if place not in self._read:
+            db = _open(self._folder, True)
+            row = db.execute("SELECT up, contains FROM link WHERE place = ?", (place,)).fetchone() if db is not None else None
+            self._read[place] = None if row is None else (tuple(json.loads(row[0])), tuple(json.loads(row[1])))
+        found = self._read[place]
+        if found is None:
+            raise KeyError(place)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        db = _open(self._folder, True)
+        return iter([row[0] for row in db.execute("SELECT place FROM link")] if db is not None else [])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def links_of(folder: Path) -> Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None:
+    """Every place's links up and down as the index's build found them (read as asked for); None without them."""
+    db = _open(folder, True)
+    if db is None:
+        return None
+    try:
+        db.execute("SELECT 1 FROM link LIMIT 1").fetchall()
+    except sqlite3.Error:
+        return None  # an index of an older lod
+    return _LinkTable(folder)
+
+
 @dataclass(frozen=True)
 class Index:
     """The index in a dumps folder, for pages: figures by place or agent, statements by agent, events by place."""
@@ -498,10 +647,11 @@ class Index:
         return lookup_words(self.folder, pairs)
 
 
-def since(folder: Path) -> changes.Mark | None:
+def since(folder: Path, now: changes.Mark | None = None) -> changes.Mark | None:
     """Where the file of changes was when the folder's index was computed, if that file is still the one a write
     appends to (a build begins it again before it computes its index): every write since then is a line after
-    this mark, and the index holds for what they did not touch. None: no such index (or one of an older lod)."""
+    this mark, and the index holds for what they did not touch. None: no such index (or one of an older lod).
+    ``now``: the file's mark, when the caller has read it already (a page reads it once)."""
     db = _open(folder, True)
     if db is None:
         return None
@@ -509,7 +659,9 @@ def since(folder: Path) -> changes.Mark | None:
         row = db.execute("SELECT file, offset FROM since").fetchone()
     except sqlite3.Error:
         return None
-    return changes.Mark(row[0], row[1]) if row is not None and row[0] == changes.mark(folder).file else None
+    if row is None:
+        return None
+    return changes.Mark(row[0], row[1]) if row[0] == (now if now is not None else changes.mark(folder)).file else None
 
 
 _local = threading.local()
