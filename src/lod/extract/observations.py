@@ -52,6 +52,8 @@ _CONNECTOR = RULES.pattern("connector")
 _SKIP_AFTER = RULES.pattern("skip_after")
 _SKIP_BEFORE = RULES.pattern("skip_before")
 _SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
+_AGE_BEFORE_PEOPLE = RULES.pattern("age_before")
+_AGE_WIDTH = end_width(_AGE_BEFORE_PEOPLE)
 
 _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
@@ -75,6 +77,7 @@ _PART_CAME = RULES.pattern("part_came")
 _LABEL = re.compile(r"^\s*(?:[•*-]\s*)?(?P<l>[^:;.]{3,80}):\s*$")
 _LABEL_FLOW = RULES.pattern("label_flow")
 _LABEL_NOT_FLOW = RULES.pattern("label_not_flow")
+_LABEL_UNIT = RULES.pattern("label_unit")
 _COMPARED = RULES.pattern("compared")
 _SUBJECT_START = RULES.pattern("subject_start")
 _OF_THESE = RULES.pattern("of_these")
@@ -110,6 +113,7 @@ _RELATIVE = RULES.pattern("relative")
 _DEFINING = RULES.pattern("defining")
 _FLED_AGAIN = RULES.pattern("fled_again")
 _WHO = RULES.pattern("who")
+_SHARE_APPOSITION = RULES.pattern("share_apposition")
 _WOUNDED_PART = RULES.pattern("wounded_part")
 _OTHERS_AFTER = RULES.pattern("others_after")
 _RETURNED_AFTER = RULES.pattern("returned_after")
@@ -168,6 +172,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # "one person displaced every 38 seconds": a rate, never a count of a flow
     if number.value < 120 and _AGE_BEFORE.search(text[: number.start]) and re.match(r"\s*[,)]", after):
         return None  # "said Umm Ahmad, 41, who fled": an age
+    if number.value < 120 and _an_age(text, number.start):
+        return None  # "of whom over half are children under 18": an age, which would take the whole's verb
     if number.value < 20 and _KIN_BEFORE.search(text[: number.qstart]):
         return None  # "with his wife and four children": one family's members, not a count of people who fled
     skip = search_end(_SKIP_BEFORE, _SKIP_WIDTH, text, number.start)
@@ -203,6 +209,9 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return _Candidate(number, None, "", number.end)
     if _MORE_BEFORE.search(text[max(0, number.qstart - 40): number.qstart]) and _MORE_TAIL.match(after):
         return _Candidate(number, None, "", number.end)  # "A further 3,000 followed on Tuesday"
+    bracketed = re.match(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+million)?", after) if number.value >= 100 and after[:3].lstrip()[:1] == "(" else None
+    if bracketed and _UNIT.match(after, bracketed.end()):
+        return _Candidate(number, None, "", number.end)  # "Newly displaced families: 1,870 (9,350 individuals)": one count in two units
     if re.match(r"\s*\(\s*[A-Z][\w’' -]{1,40}\)", after):
         return _Candidate(number, None, "", number.end)  # "Displaced: 12,000 (Northtown)": a count of a list, by place
     if after[:1] == " " and _PART_CAME.match(after) and not (number.value <= 31 and re.search(
@@ -213,9 +222,24 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
     return None
 
 
+def _an_age(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is an age of the people named before it ("children under 18", "boys aged 15 to
+    17": the upper end too)."""
+    lower = re.search(r"\d{1,3}\s*(?:to|and|-|–)\s*$", text[max(0, start - 12): start])
+    if lower:
+        start = max(0, start - 12) + lower.start()
+    return search_end(_AGE_BEFORE_PEOPLE, _AGE_WIDTH, text, start) is not None
+
+
 def _follows_figure(figures: list[Figure], groups: list[list[_Candidate]], index: int) -> bool:
     """Whether the group before this one gave a figure."""
     return bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
+
+
+def _label_unit(label: str) -> str | None:
+    """The unit a flow's label names for the bare counts after it ("Newly displaced families: 1,870"), or None."""
+    found = _LABEL_UNIT.search(label)
+    return found.group("u").lower() if found else None
 
 
 def flow_label(text: str) -> bool:
@@ -285,6 +309,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             after = rest[closing.end():] if closing else rest
         after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
                        r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
+        share = _SHARE_APPOSITION.match(after) if "," in after[:2] or "–" in after or "—" in after or " -" in after else None
+        if share and _AFTER.search(after, share.end()):
+            after = after[share.end():]  # "12,500 people, most of them carrying what they could, walked out": the verb after
         wounded = _WOUNDED_PART.match(after)
         if wounded:  # "2,200 people, including 200 wounded, were evacuated": the wounded among them, then the verb
             after = after[wounded.end():]
@@ -298,10 +325,12 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
         if label and flow_label(label.group("l")):
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
+            unit_override = _label_unit(label.group("l"))  # "Newly displaced families: 1,870"
         if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else "") \
                 and not _LABEL_NOT_FLOW.search(re.split(r"[;,]", text[colon + 1: first.number.qstart])[-1]):
             # (not a later label of what is no flow: "Arrivals: 12,000; returns: 4,000; deaths: 40")
             verdict = "flow-label"  # "Displaced: 12,000 (X), 8,000 (Y)"; "Arrivals by district - X: 12,000; Y: 8,000"
+            unit_override = _label_unit(text[:colon]) if flow_label(text[:colon]) else None  # (not a place's "(host families)")
         if verdict == "" and _RANKED.search(text[max(0, first.number.qstart - 160): first.number.qstart]):
             verdict = "flow-ranked"  # "X received the largest number of IDPs (12,000)", "Arrivals were highest in X, at 12,000"
         if verdict in ("", None) and _follows_figure(figures, groups, index) and \

@@ -83,6 +83,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     flows: list[tuple[int, ObservationRecord]] = []  # each flow's sentence and record, in order
+    dated_heading = False  # under a heading that states a period but names no flow ("Key figures (1-7 June):")
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
     for index, sentence in enumerate(doc.sentences):
@@ -92,12 +93,17 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                                 and abs(e.begin - unnamed.end()) <= 12), unnamed_day)
         if len(title.split()) >= 4 and " ".join(sentence.text.split()).startswith(title) and _restated_later(doc, index):
             continue  # the page repeats its headline at the head of the body, and the body tells its figures again
-        item = heading and bool(_LIST_ITEM.match(sentence.text))
-        if not item:
+        listed = (heading or dated_heading) and bool(_LIST_ITEM.match(sentence.text))
+        item = heading and listed
+        if not listed:
             heading_at = index
         # a heading before a colon, or a table's first row whose cells name a flow ("| District | New IDPs (1-7 June) |")
         heading = item or ((sentence.text.rstrip().endswith(":") or _TABLE_ROW.search(sentence.text) is not None)
                            and flow_label(sentence.text))
+        # a heading that gives only dates ("Key figures (30 January - 5 February):"): items whose own label names a
+        # flow ("• New families registered in X: 1,870") are counts of that period
+        dated_heading = not item and (listed or not heading and sentence.text.rstrip().endswith(":") and any(
+            e.kind in _STATED_KINDS for e in doc.dates[index]))
         figures = find_figures(sentence.text, heading=item,
                                after_flow=UNIT_WORDS.get(previous[1].unit, "people")
                                if previous and previous[0] == index - 1 else None)
@@ -123,9 +129,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         if carried is None and before is None and index > 0:
             carried = words_flow_period(doc, index - 1)
         statement = by_sentence.get(index)
-        if item and heading_at < index:
+        if listed and heading_at < index:
             if carried is None:
-                stated = [e for e in doc.dates[heading_at] if e.kind in ("period", "past", "since")]
+                stated = [e for e in doc.dates[heading_at] if e.kind in _STATED_KINDS]
                 said = by_sentence.get(heading_at)
                 if stated:
                     start, end = close_period(stated[0], (said.date if said else None) or doc.today)
@@ -294,6 +300,7 @@ def _figure_restated(text: str, unit_code: str) -> list[Figure]:
     return found
 
 
+_STATED_KINDS = ("period", "past", "since")  # the dates a heading states for the items under it
 # an item of a list under a heading: "• District A: 12,000", "District B - 8,000 people"
 _LIST_ITEM = re.compile(LIST_ITEM)  # lexicon list_item
 _TABLE_ROW = re.compile(r"\S\s*\|\s*\S|\S\t|\S {3,}\S")  # cells apart: a bar, a tab or three spaces
