@@ -129,6 +129,7 @@ _CASUALTY_BEFORE = RULES.pattern("casualty_before")
 _STOCK_BEFORE = RULES.pattern("stock_before")
 _HOSTED_BEFORE = RULES.pattern("hosted_before")
 _TAKEN_IN = RULES.pattern("taken_in")
+_DATED_THEN_TAKEN_IN = RULES.pattern("dated_then_taken_in")
 _IN_A_PERIOD = RULES.pattern("in_a_period")
 _SHARE_OF_FLOW = RULES.pattern("share_of_flow")
 _TOTAL_LEAD = RULES.pattern("total_lead")
@@ -236,7 +237,7 @@ def _follows_figure(figures: list[Figure], groups: list[list[_Candidate]], index
     return bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
 
 
-def _label_unit(label: str) -> str | None:
+def label_unit(label: str) -> str | None:
     """The unit a flow's label names for the bare counts after it ("Newly displaced families: 1,870"), or None."""
     found = _LABEL_UNIT.search(label)
     return found.group("u").lower() if found else None
@@ -325,12 +326,12 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         label = _LABEL.match(text[: first.number.qstart]) if index == 0 else None
         if label and flow_label(label.group("l")):
             verdict = "flow-label"  # "New displacements in 2017: 2.9 million", "Displaced since 1 June: 25,000 people"
-            unit_override = _label_unit(label.group("l"))  # "Newly displaced families: 1,870"
+            unit_override = label_unit(label.group("l"))  # "Newly displaced families: 1,870"
         if verdict == "" and listed and first.number.qstart > colon and re.fullmatch(r"[^.;]*?[:(,;]?\s*", before[-40:] if before else "") \
                 and not _LABEL_NOT_FLOW.search(re.split(r"[;,]", text[colon + 1: first.number.qstart])[-1]):
             # (not a later label of what is no flow: "Arrivals: 12,000; returns: 4,000; deaths: 40")
             verdict = "flow-label"  # "Displaced: 12,000 (X), 8,000 (Y)"; "Arrivals by district - X: 12,000; Y: 8,000"
-            unit_override = _label_unit(text[:colon]) if flow_label(text[:colon]) else None  # (not a place's "(host families)")
+            unit_override = label_unit(text[:colon]) if flow_label(text[:colon]) else None  # (not a place's "(host families)")
         if verdict == "" and _RANKED.search(text[max(0, first.number.qstart - 160): first.number.qstart]):
             verdict = "flow-ranked"  # "X received the largest number of IDPs (12,000)", "Arrivals were highest in X, at 12,000"
         if verdict in ("", None) and _follows_figure(figures, groups, index) and \
@@ -515,7 +516,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if share_of_flow and _IN_A_PERIOD.match(after, share_of_flow.end()):
             return "flow-relative", None  # "half of the 56,000 people displaced in March were children"
         return None, None
-    if _TAKEN_IN_CUED.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)):
+    if _TAKEN_IN_CUED.search(before) and (_IN_A_PERIOD.match(after) or _FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)
+                                          or _DATED_THEN_TAKEN_IN.search(before[-120:])):
         return "flow-object", None  # "the camp took in 5,000 people last week" (without a period: a stock)
     if _STOCK_BEFORE_CUED.search(before) and not _VAGUE_ESTIMATED.search(before):
         return None, None

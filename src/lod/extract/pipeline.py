@@ -7,6 +7,7 @@ The article is read once (``document.py``), a figure's period is weighed in ``pe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left
 from datetime import date, timedelta
 
@@ -20,7 +21,7 @@ from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.numbers import find_numbers
-from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label
+from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label, label_unit
 from lod.extract.periods import (
     FLOW_IN_WORDS_STARTS, Period, figure_period, refine_from_next, said_before, unit_before, words_flow_period,
 )
@@ -83,6 +84,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     flows: list[tuple[int, ObservationRecord]] = []  # each flow's sentence and record, in order
+    heading_unit: str | None = None  # the unit a flow's heading names ("Newly displaced families by district:")
     dated_heading = False  # under a heading that states a period but names no flow ("Key figures (1-7 June):")
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
@@ -104,9 +106,13 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         # flow ("• New families registered in X: 1,870") are counts of that period
         dated_heading = not item and (listed or not heading and sentence.text.rstrip().endswith(":") and any(
             e.kind in _STATED_KINDS for e in doc.dates[index]))
+        if heading and not item:
+            heading_unit = label_unit(sentence.text)  # "| Location | Newly arrived individuals |": the rows' unit
         figures = find_figures(sentence.text, heading=item,
                                after_flow=UNIT_WORDS.get(previous[1].unit, "people")
                                if previous and previous[0] == index - 1 else None)
+        if item and heading_unit:
+            figures = [replace(f, unit=heading_unit) if not f.unit_text else f for f in figures]
         if not figures and previous and previous[0] == index - 1:
             figures = _figure_restated(sentence.text, previous[1].unit)
         elif not figures and index > 0 and _FIGURE_WORD.search(sentence.text) and _told_in_words(doc, index - 1):
@@ -128,10 +134,15 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             before.period_start or before.period_end) else None
         if carried is None and before is None and index > 0:
             carried = words_flow_period(doc, index - 1)
+        if carried is not None and _WHOLE_CONFLICT.search(sentence.text):
+            carried = None  # "... up to one million people have been displaced by the conflict": a total of its own time
         statement = by_sentence.get(index)
         if listed and heading_at < index:
             if carried is None:
                 stated = [e for e in doc.dates[heading_at] if e.kind in _STATED_KINDS]
+                if not stated and heading_at > 0 and doc.sentences[heading_at - 1].text.rstrip().endswith(":"):
+                    # a table's first row under a heading that dates it ("Displacement figures, 1-11 October:")
+                    stated = [e for e in doc.dates[heading_at - 1] if e.kind in _STATED_KINDS]
                 said = by_sentence.get(heading_at)
                 if stated:
                     start, end = close_period(stated[0], (said.date if said else None) or doc.today)
@@ -232,6 +243,7 @@ _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES)
 _GOES_ON = RULES.pattern("goes_on")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
+_WHOLE_CONFLICT = RULES.pattern("whole_conflict")
 
 
 def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
