@@ -124,6 +124,7 @@ _WHO_MOVED = RULES.fragment("WHO_MOVED")
 _TOTAL_AFTER_FLOW = Endings(RULES.pattern("total_after_flow"))
 _THOSE_NUMBER = RULES.pattern("those_number")
 _FLOW_TOTAL = RULES.pattern("flow_total")
+_THOSE_APPOSITION = RULES.pattern("those_apposition")
 _WITH_FLOW = RULES.pattern("with_flow")
 _CASUALTY_BEFORE = RULES.pattern("casualty_before")
 _STOCK_BEFORE = RULES.pattern("stock_before")
@@ -493,7 +494,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
     if _FLOW_TOTAL_CUED.search(before) or _THOSE_NUMBER_CUED.search(before) or _NUMBER_OF_FLOW_UNIT.search(before) \
-            or _WITH_FLOW_CUED.search(before):
+            or _WITH_FLOW_CUED.search(before) or before[-2:].strip() == "," and _THOSE_APPOSITION.search(before[-160:]):
         return "flow-total", None
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:
