@@ -53,7 +53,6 @@ _SKIP_AFTER = RULES.pattern("skip_after")
 _SKIP_BEFORE = RULES.pattern("skip_before")
 _SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
 _AGE_BEFORE_PEOPLE = RULES.pattern("age_before")
-_AGE_WIDTH = end_width(_AGE_BEFORE_PEOPLE)
 
 _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
@@ -230,7 +229,7 @@ def _an_age(text: str, start: int) -> bool:
     lower = re.search(r"\d{1,3}\s*(?:to|and|-|–)\s*$", text[max(0, start - 12): start])
     if lower:
         start = max(0, start - 12) + lower.start()
-    return search_end(_AGE_BEFORE_PEOPLE, _AGE_WIDTH, text, start) is not None
+    return _AGE_BEFORE_PEOPLE.search(text[max(0, start - 60): start]) is not None  # (the words just before it)
 
 
 def _follows_figure(figures: list[Figure], groups: list[list[_Candidate]], index: int) -> bool:
