@@ -24,15 +24,8 @@ from pathlib import Path
 
 import httpx
 
-BASE = "http://127.0.0.1:8000/"
-KINDS = {
-    "observation": "https://w3id.org/lod-syria/def/displacement#DisplacementObservation",
-    "statement": "https://w3id.org/lod-syria/def/displacement#Statement",
-    "article": "https://schema.org/NewsArticle",
-    "place": "https://schema.org/AdministrativeArea",
-    "organization": "http://www.w3.org/ns/org#Organization",
-}
-PER_KIND = 40
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve import BASE, KINDS, PER_KIND  # noqa: E402  (the entities bench/serve.py measures)
 
 
 def main() -> None:

@@ -268,15 +268,7 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 def _events_now(store: Store, touched: frozenset[str]) -> dict[str, Event]:
     """The touched events as the store holds them now: their places and earliest start (as the build lists them)."""
-    found: dict[str, dict[str, set[str]]] = {}
-    listed = sorted(touched)
-    for at in range(0, len(listed), _BATCH):
-        iris = " ".join(f"<{iri}>" for iri in listed[at : at + _BATCH])
-        result = store.query(f"SELECT DISTINCT ?e ?p ?v WHERE {{ VALUES ?e {{ {iris} }} ?e ?p ?v "
-                             f"FILTER(?p IN (<{_RDF_TYPE}>, <{_SEM}hasPlace>, <{_SEM}hasBeginTimeStamp>)) }}")
-        assert isinstance(result, Solutions)
-        for row in result.values():
-            found.setdefault(row["e"], {}).setdefault(row["p"], set()).add(row["v"])
+    found = _values(store, touched, [_RDF_TYPE, f"{_SEM}hasPlace", f"{_SEM}hasBeginTimeStamp"])
     out: dict[str, Event] = {}
     for e, values in found.items():
         places = values.get(f"{_SEM}hasPlace")
@@ -284,6 +276,20 @@ def _events_now(store: Store, touched: frozenset[str]) -> dict[str, Event]:
             begins = values.get(f"{_SEM}hasBeginTimeStamp")
             out[e] = (tuple(sorted(places)), min(begins) if begins else None)
     return out
+
+
+def _values(store: Store, subjects: frozenset[str], predicates: list[str]) -> dict[str, dict[str, set[str]]]:
+    """Each of ``subjects``' values of ``predicates`` as the store holds them now, by subject and predicate."""
+    found: dict[str, dict[str, set[str]]] = {}
+    listed = sorted(subjects)
+    wanted = ", ".join(f"<{p}>" for p in predicates)
+    for at in range(0, len(listed), _BATCH):
+        iris = " ".join(f"<{iri}>" for iri in listed[at : at + _BATCH])
+        result = store.query(f"SELECT DISTINCT ?s ?p ?v WHERE {{ VALUES ?s {{ {iris} }} ?s ?p ?v FILTER(?p IN ({wanted})) }}")
+        assert isinstance(result, Solutions)
+        for row in result.values():
+            found.setdefault(row["s"], {}).setdefault(row["p"], set()).add(row["v"])
+    return found
 
 
 def _at_or_before(item: Counted, last: Counted) -> bool:
@@ -309,15 +315,7 @@ def _figures_now(store: Store, vocab: str, touched: frozenset[str]) -> dict[str,
     """The touched figures as the store holds them now, each value taken as the build takes it (the least)."""
     d = str(namespaces.dis(vocab))
     predicates = [f"{d}reportedFigure", f"{_SDMX}refArea", f"{d}reportedBy", f"{d}reportDate", f"{_SCHEMA}minValue", f"{d}populationUnit"]
-    values: dict[str, dict[str, set[str]]] = {}
-    listed = sorted(touched)
-    for at in range(0, len(listed), _BATCH):
-        iris = " ".join(f"<{iri}>" for iri in listed[at : at + _BATCH])
-        result = store.query(f"SELECT DISTINCT ?o ?p ?v WHERE {{ VALUES ?o {{ {iris} }} ?o ?p ?v "
-                             f"FILTER(?p IN ({', '.join(f'<{p}>' for p in predicates)})) }}")
-        assert isinstance(result, Solutions)
-        for row in result.values():
-            values.setdefault(row["o"], {}).setdefault(row["p"], set()).add(row["v"])
+    values = _values(store, touched, predicates)
     out: dict[str, Figure] = {}
     for o, found in values.items():
         figure, areas = found.get(f"{d}reportedFigure"), found.get(f"{_SDMX}refArea")
