@@ -122,6 +122,19 @@ def test_construct_ntriples_is_the_same_graph_written_by_the_engine(store: Store
         store.construct_ntriples("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
 
 
+def test_construct_written_is_the_graph_or_none_past_its_bytes(store: Store) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    everything = sorted(map(str, store.construct(query)))
+    for fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
+        written = store.construct_written(query, fmt)
+        assert written is not None and sorted(str(q.triple) for q in ox.parse(written, format=fmt)) == everything
+        assert store.construct_written(query, fmt, len(written)) == written
+        assert store.construct_written(query, fmt, len(written) - 1) is None
+    with pytest.raises(QueryRefused):
+        store.construct_written("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+                                ox.RdfFormat.TURTLE, 100)
+
+
 def test_service_is_refused_before_it_reaches_the_engine(store: Store) -> None:
     with pytest.raises(QueryRefused):
         store.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")

@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, StoreUnavailable
 from lod.store._text import refuse_service, replace_update, syntax_error
+from lod.store.bounded import Bounded, TooLong
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
 from lod.store.querytext import keywords
 
@@ -111,6 +112,22 @@ class OxigraphStore:
             if not isinstance(result, ox.QueryTriples):
                 raise QueryError("construct_ntriples() takes a CONSTRUCT or DESCRIBE query")
             return result.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+        except (OSError, RuntimeError, SyntaxError) as exc:
+            raise self._failed(exc) from None
+
+    def construct_written(self, sparql: str, fmt: ox.RdfFormat, max_bytes: int | None = None) -> bytes | None:
+        refuse_service(sparql)
+        try:  # evaluated while written, in one call: past max_bytes the writer raises and the evaluation ends
+            result = self._store.query(sparql, use_default_graph_as_union=True)
+            if not isinstance(result, ox.QueryTriples):
+                raise QueryError("construct_written() takes a CONSTRUCT or DESCRIBE query")
+            if max_bytes is None:
+                return result.serialize(format=fmt) or b""
+            out = Bounded(max_bytes)
+            result.serialize(out, format=fmt)
+            return out.getvalue()
+        except TooLong:
+            return None
         except (OSError, RuntimeError, SyntaxError) as exc:
             raise self._failed(exc) from None
 

@@ -155,6 +155,15 @@ class Store(Protocol):
             QuerySyntaxError, QueryRefused, QueryError, StoreUnavailable: as :meth:`query`.
         """
 
+    def construct_written(self, sparql: str, fmt: ox.RdfFormat, max_bytes: int | None = None) -> bytes | None:
+        """The graph a CONSTRUCT query over the union of all graphs builds, written by the engine in ``fmt``
+        (the triples in the order the query gives them); None as soon as the writing passes ``max_bytes``, where
+        the engine stops.
+
+        Raises:
+            QuerySyntaxError, QueryRefused, QueryError, StoreUnavailable: as :meth:`query`.
+        """
+
     def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         """Every quad of the dataset (``graph`` None), or those of one graph, streamed; one graph's quads come
         grouped by subject."""

@@ -110,6 +110,9 @@ class ReadOnlyStore:
     def construct_ntriples(self, sparql: str) -> bytes:
         return self._read(lambda s: s.construct_ntriples(sparql))
 
+    def construct_written(self, sparql: str, fmt: ox.RdfFormat, max_bytes: int | None = None) -> bytes | None:
+        return self._read(lambda s: s.construct_written(sparql, fmt, max_bytes))
+
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         return self.current().construct(sparql)
 

@@ -39,6 +39,7 @@ from rdflib import Graph, URIRef
 
 from lod.errors import QueryError, QueryTimeout, StoreUnavailable
 from lod.store._text import refuse_service, replace_update, syntax_error
+from lod.store.bounded import Bounded, TooLong
 from lod.store.protocol import Boolean, GraphName, QueryResult, Solutions, Triples, take
 from lod.store.querytext import keywords
 
@@ -158,6 +159,17 @@ class SparqlStore:
     def construct_ntriples(self, sparql: str) -> bytes:
         refuse_service(sparql)
         return ox.serialize(self.construct(sparql), format=ox.RdfFormat.N_TRIPLES) or b""
+
+    def construct_written(self, sparql: str, fmt: ox.RdfFormat, max_bytes: int | None = None) -> bytes | None:
+        refuse_service(sparql)
+        if max_bytes is None:
+            return ox.serialize(self.construct(sparql), format=fmt) or b""
+        out = Bounded(max_bytes)
+        try:  # the server's answer is read as it is written: past max_bytes, the rest is not read
+            ox.serialize(self.construct(sparql), out, format=fmt)
+        except TooLong:
+            return None
+        return out.getvalue()
 
     def construct(self, sparql: str) -> Iterator[ox.Triple]:
         with self._stream(sparql, f"{NTRIPLES}, text/plain;q=0.5") as (media_type, body):
