@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import os
 import socket
 import subprocess
@@ -13,13 +14,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import uvloop
 
 from rdflib import URIRef
 
 from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from lod.settings import Settings
 from lod.sparql.jobs import Job, Reply
-from lod.sparql.protocol import QueryService, ReadOnlyStore, uses_service
+from lod.sparql.protocol import Answer, QueryService, ReadOnlyStore, uses_service
 from lod.store import Boolean, OxigraphStore
 from lod.store import readonly
 
@@ -211,6 +213,24 @@ def test_on_the_event_loop_the_same_limits_and_a_wait_for_a_free_worker(tmp_path
         assert isinstance(stopped, QueryTimeout) and "longer than 2 s" in str(stopped)
         assert isinstance(waited, QueryTimeout) and "stayed busy for 0.5 s" in str(waited)
         assert b"true" in service.execute("ASK { ?s ?p 1 }").body
+
+
+def test_on_uvloop_a_long_reply_is_read_whole_and_the_thread_way_still_works(tmp_path: Path) -> None:
+    """uvloop (``lod serve``'s loop) makes a watched socket non-blocking: a reply that comes in pieces is still
+    read whole, and a worker used by the loop then takes a long query the thread way (a blocking send)."""
+    store = fill(OxigraphStore(tmp_path / "store"), 3000)
+    store.flush()
+    every = "SELECT * { ?s ?p ?o }"  # 3,000 rows of JSON: about 400 kB, more than a socket holds at once
+    with QueryService(Settings(store_path=tmp_path / "store", result_limit=5000), store, workers=1) as service:
+
+        async def many() -> list[Answer]:
+            return list(await asyncio.gather(*(service.execute_async(every) for _ in range(4))))
+
+        answers = uvloop.run(many())
+        assert [len(json.loads(a.body)["results"]["bindings"]) for a in answers] == [3000] * 4
+        long = 'SELECT * { ?s ?p ?o FILTER(STRLEN("' + "x" * 230_000 + '") > 0) } LIMIT 1'  # more than a socket holds
+        assert not service.checks_quickly(long) and 212_992 < len(long) <= service.settings.query_max_bytes
+        assert len(json.loads(service.execute(long).body)["results"]["bindings"]) == 1
 
 
 # --- the workers' network sandbox --------------------------------------------------------------------------

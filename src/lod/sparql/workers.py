@@ -264,11 +264,13 @@ async def _readable(conn: Connection, timeout: float) -> bool:
     """Whether ``conn`` has something to read (a reply, or the end of a worker that died) within ``timeout``."""
     loop = asyncio.get_running_loop()
     ready: asyncio.Future[None] = loop.create_future()
-    loop.add_reader(conn.fileno(), _wake, ready)
+    fd = conn.fileno()
+    loop.add_reader(fd, _wake, ready)
     try:
         await asyncio.wait([ready], timeout=timeout)
     finally:
-        loop.remove_reader(conn.fileno())
+        loop.remove_reader(fd)
+        os.set_blocking(fd, True)  # uvloop made it non-blocking: the reply is read whole, as run() reads it
     return ready.done()
 
 
