@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
-import json
 import os
 import socket
 import subprocess
@@ -14,14 +12,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import uvloop
 
 from rdflib import URIRef
 
 from lod.errors import NotAcceptable, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from lod.settings import Settings
-from lod.sparql.jobs import Job, Reply
-from lod.sparql.protocol import Answer, QueryService, ReadOnlyStore, uses_service
+from lod.sparql.protocol import QueryService, ReadOnlyStore, uses_service
 from lod.store import Boolean, OxigraphStore
 from lod.store import readonly
 
@@ -172,65 +168,6 @@ def test_pool_timeout_kills_and_replaces_the_worker(tmp_path: Path) -> None:
         assert after != before and not Path(f"/proc/{before}").exists()
         assert b"true" in service.execute("ASK { ?s ?p 1 }").body
     assert service.worker_pids == []
-
-
-@pytest.mark.serial  # the kill is timed in wall-clock seconds
-def test_on_the_event_loop_the_same_limits_and_a_wait_for_a_free_worker(tmp_path: Path) -> None:
-    store = fill(OxigraphStore(tmp_path / "store"), 2000)
-    store.flush()
-    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
-    with QueryService(Settings(store_path=tmp_path / "store", query_timeout_s=1), store, workers=1) as service:
-        assert service.checks_quickly("ASK { ?s ?p 1 }") and not service.checks_quickly("SELECT ?service {}")
-        assert not service.checks_quickly("ASK {}" + " " * 20_000)
-        assert service.execute("ASK { ?s ?p 1 }").body
-        (before,) = service.worker_pids
-
-        pool = service._pool
-        assert pool is not None
-        ask = Job("ASK { ?s ?p 1 }", (), (), 10, "srj", None)
-
-        async def two() -> tuple[Reply, Reply]:  # one worker: the second query is woken when the first gives it back
-            return await asyncio.gather(pool.run_async(ask, 30.0), pool.run_async(ask, 30.0))
-
-        started = time.monotonic()
-        assert [reply[:3] for reply in asyncio.run(two())] == [("ok", "boolean", "srj")] * 2
-        assert time.monotonic() - started < 10  # not the 30 s of waiting
-        started = time.monotonic()
-        with pytest.raises(QueryTimeout, match="longer than 1 s"):
-            asyncio.run(service.execute_async(runaway))
-        assert time.monotonic() - started < 3
-        (after,) = service.worker_pids
-        assert after != before and not Path(f"/proc/{before}").exists()
-        with pytest.raises(QueryTimeout, match="longer than 1 s .* ago"):  # the cooldown: refused at once
-            asyncio.run(service.execute_async(runaway))
-        assert b"true" in asyncio.run(service.execute_async("ASK { ?s ?p 1 }")).body
-
-        async def busy() -> tuple[Reply | BaseException, Reply | BaseException]:  # the runaway holds the one worker past the ASK's 0.5 s of waiting
-            job = Job(runaway, (), (), 10, "srj", None)
-            return await asyncio.gather(pool.run_async(job, 2.0), pool.run_async(job, 0.5), return_exceptions=True)
-
-        stopped, waited = asyncio.run(busy())
-        assert isinstance(stopped, QueryTimeout) and "longer than 2 s" in str(stopped)
-        assert isinstance(waited, QueryTimeout) and "stayed busy for 0.5 s" in str(waited)
-        assert b"true" in service.execute("ASK { ?s ?p 1 }").body
-
-
-def test_on_uvloop_a_long_reply_is_read_whole_and_the_thread_way_still_works(tmp_path: Path) -> None:
-    """uvloop (``lod serve``'s loop) makes a watched socket non-blocking: a reply that comes in pieces is still
-    read whole, and a worker used by the loop then takes a long query the thread way (a blocking send)."""
-    store = fill(OxigraphStore(tmp_path / "store"), 3000)
-    store.flush()
-    every = "SELECT * { ?s ?p ?o }"  # 3,000 rows of JSON: about 400 kB, more than a socket holds at once
-    with QueryService(Settings(store_path=tmp_path / "store", result_limit=5000), store, workers=1) as service:
-
-        async def many() -> list[Answer]:
-            return list(await asyncio.gather(*(service.execute_async(every) for _ in range(4))))
-
-        answers = uvloop.run(many())
-        assert [len(json.loads(a.body)["results"]["bindings"]) for a in answers] == [3000] * 4
-        long = 'SELECT * { ?s ?p ?o FILTER(STRLEN("' + "x" * 230_000 + '") > 0) } LIMIT 1'  # more than a socket holds
-        assert not service.checks_quickly(long) and 212_992 < len(long) <= service.settings.query_max_bytes
-        assert len(json.loads(service.execute(long).body)["results"]["bindings"]) == 1
 
 
 # --- the workers' network sandbox --------------------------------------------------------------------------

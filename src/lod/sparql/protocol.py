@@ -77,8 +77,6 @@ __all__ = [
     "uses_service",
 ]
 
-QUICK_CHECK_CHARS = 16_384  # an entity's describe query is about 2 kB; the checks lex the text
-
 QueryForm = Literal["select", "ask", "construct", "describe", "unknown"]
 Outcome = Literal["ok", "syntax_error", "refused", "timeout", "memory", "error"]
 Observer = Callable[[QueryForm, Outcome, float], None]
@@ -162,62 +160,12 @@ class QueryService:
         self._observed(query, "ok", started)
         return answer
 
-    async def execute_async(
-        self,
-        query: str,
-        *,
-        accept: str | None = None,
-        default_graphs: Sequence[str] = (),
-        named_graphs: Sequence[str] = (),
-    ) -> Answer:
-        """:meth:`execute` on an event loop: the same checks, limits, errors and observation, with the worker
-        waited for by the loop (:meth:`lod.sparql.workers.Pool.run_async`) instead of by a thread the loop waits
-        for. Only where the query goes to a worker, and its checks are quick (:meth:`checks_quickly`).
-
-        Raises:
-            As :meth:`execute`.
-        """
-        assert self._pool is not None and self.checks_quickly(query), "execute_async() takes what checks_quickly() passes"
-        started = time.perf_counter()
-        try:
-            job, key = self._job(query, accept, default_graphs, named_graphs)
-            try:
-                reply = await self._pool.run_async(job, self.settings.query_timeout_s)
-                answer = _unpack(reply, len(job.query) - len(query))
-            except QueryError as exc:
-                self._cooldown.remember(key, exc)
-                raise
-        except Exception as exc:  # counted, then raised as it was
-            self._observed(query, outcome_of(exc), started)
-            raise
-        self._observed(query, "ok", started)
-        return answer
-
-    def checks_quickly(self, query: str) -> bool:
-        """Whether ``query`` goes to a worker after checks that cannot take long: a text of at most
-        :data:`QUICK_CHECK_CHARS` characters without the letters ``service`` (which may take a full parse,
-        :func:`lod.store.querytext.calls_service`), so they can run on an event loop."""
-        return self._pool is not None and len(query) <= QUICK_CHECK_CHARS and "service" not in query.lower()
-
     def _observed(self, query: str, outcome: Outcome, started: float) -> None:
         if self._observe is not None:
             form = query_form(query) if len(query) <= self.settings.query_max_bytes else "unknown"
             self._observe(form, outcome, time.perf_counter() - started)
 
     def _execute(self, query: str, accept: str | None, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> Answer:
-        job, key = self._job(query, accept, default_graphs, named_graphs)
-        if self._pool is None:
-            reply = answer(self.store, job)
-            return _unpack(reply, len(job.query) - len(query))
-        try:
-            reply = self._pool.run(job, self.settings.query_timeout_s)
-            return _unpack(reply, len(job.query) - len(query))
-        except QueryError as exc:
-            self._cooldown.remember(key, exc)
-            raise
-
-    def _job(self, query: str, accept: str | None, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> tuple[Job, str]:
-        """The checked query as a job, and its cooldown key (checked too, when the query goes to a worker)."""
         if not query.strip():
             raise QueryError("the query is empty")
         size = len(query.encode("utf-8", "surrogatepass"))
@@ -242,10 +190,16 @@ class QueryService:
             keywords(query),  # lexed once, here (the nesting check above lexed the same text)
         )
         if self._pool is None:
-            return job, ""
+            reply = answer(self.store, job)
+            return _unpack(reply, len(job.query) - len(query))
         key = self._cooldown.key(query, [*default_graphs, "", *named_graphs])
         self._cooldown.check(key)
-        return job, key
+        try:
+            reply = self._pool.run(job, self.settings.query_timeout_s)
+            return _unpack(reply, len(job.query) - len(query))
+        except QueryError as exc:
+            self._cooldown.remember(key, exc)
+            raise
 
 
 def query_form(query: str) -> QueryForm:

@@ -13,7 +13,6 @@ store's opener (:meth:`lod.store.Reopenable.reopener`, pickled), so a worker kno
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import queue
@@ -126,7 +125,6 @@ class Pool:
         self.memory_bytes = memory_bytes
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
-        self._waiting: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []  # run_async's, for a free worker
         self._lock = threading.Lock()
         self._closed = False
 
@@ -162,7 +160,7 @@ class Pool:
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            raise self._busy(timeout) from None
+            raise QueryTimeout(f"all {self.size} query workers stayed busy for {timeout:g} s; try again later") from None
         healthy = False
         try:
             worker.wait_ready()
@@ -178,70 +176,12 @@ class Pool:
             healthy = not worker.demoted or worker.promote()
             return reply
         finally:
-            self._give_back(worker, healthy)
-
-    async def run_async(self, job: Job, timeout: float) -> Reply:
-        """:meth:`run` on an event loop: the free worker and the worker's answer are waited for by the loop
-        (its socket among the loop's own), with no thread between, and the same limits. A wait cancelled
-        midway (the client went away) retires the worker, as a query past its time does."""
-        if self._closed:
-            raise QueryTimeout("the query service is shutting down")
-        worker = await self._take(timeout)
-        healthy = False
-        try:
-            if not worker.ready:  # its first query: the worker may still be opening the store
-                await asyncio.to_thread(worker.wait_ready)
-            worker.conn.send(job)
-            if not await _readable(worker.conn, min(DEMOTE_AFTER_S, timeout)):
-                worker.demote()
-                if not await _readable(worker.conn, max(timeout - DEMOTE_AFTER_S, 0)):
-                    raise QueryStopped(f"the query ran longer than {timeout:g} s and was stopped")
-            try:
-                reply: Reply = worker.conn.recv()
-            except EOFError:
-                raise self._died(worker) from None
-            healthy = not worker.demoted or worker.promote()
-            return reply
-        finally:
-            self._give_back(worker, healthy)
-
-    async def _take(self, timeout: float) -> Worker:
-        """A free worker, waited for at most ``timeout`` seconds on the running loop."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            freed: asyncio.Future[None] = loop.create_future()
-            with self._lock:  # listed before looking, so a worker given back in between wakes us
-                self._waiting.append((loop, freed))
-            try:
-                try:
-                    return self._idle.get_nowait()
-                except queue.Empty:
-                    pass
-                left = deadline - loop.time()
-                if left <= 0:
-                    raise self._busy(timeout)
-                await asyncio.wait([freed], timeout=left)
-            finally:
-                with self._lock:
-                    if (loop, freed) in self._waiting:
-                        self._waiting.remove((loop, freed))
-
-    def _give_back(self, worker: Worker, healthy: bool) -> None:
-        """Back among the free workers after a query, or killed and replaced; waiters on a loop are woken."""
-        if healthy and not self._closed:
-            self._idle.put(worker)
-        else:
-            self._retire(worker)
-            if not self._closed:
-                self._idle.put(self._spawn())
-        with self._lock:
-            waiting, self._waiting = self._waiting, []
-        for loop, freed in waiting:
-            loop.call_soon_threadsafe(_wake, freed)
-
-    def _busy(self, timeout: float) -> QueryTimeout:
-        return QueryTimeout(f"all {self.size} query workers stayed busy for {timeout:g} s; try again later")
+            if healthy and not self._closed:
+                self._idle.put(worker)
+            else:
+                self._retire(worker)
+                if not self._closed:
+                    self._idle.put(self._spawn())
 
     def _died(self, worker: Worker) -> QueryOutOfMemory | QueryTimeout:
         """Why a worker ended in the middle of a query: past its memory cap (an allocation that cannot fail
@@ -258,25 +198,6 @@ class Pool:
             self._all.clear()
         for worker in workers:
             worker.stop()
-
-
-async def _readable(conn: Connection, timeout: float) -> bool:
-    """Whether ``conn`` has something to read (a reply, or the end of a worker that died) within ``timeout``."""
-    loop = asyncio.get_running_loop()
-    ready: asyncio.Future[None] = loop.create_future()
-    fd = conn.fileno()
-    loop.add_reader(fd, _wake, ready)
-    try:
-        await asyncio.wait([ready], timeout=timeout)
-    finally:
-        loop.remove_reader(fd)
-        os.set_blocking(fd, True)  # uvloop made it non-blocking: the reply is read whole, as run() reads it
-    return ready.done()
-
-
-def _wake(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
 
 
 _ENTRY = "import sys, lod.sparql.workers; lod.sparql.workers.entry(int(sys.argv[1]), int(sys.argv[2]))"

@@ -140,15 +140,14 @@ async def sparql_post(request: Request) -> Response:
 
 async def _run(request: Request, query: str, params: Params) -> Response:
     service: QueryService = request.app.state.sparql
-    default_graphs = [v for k, v in params if k == "default-graph-uri"]
-    named_graphs = [v for k, v in params if k == "named-graph-uri"]
     try:
-        accept = _accept(request, params)
-        if service.checks_quickly(query):  # the worker waited for on the loop: no thread between
-            answer = await service.execute_async(query, accept=accept, default_graphs=default_graphs, named_graphs=named_graphs)
-        else:
-            answer = await run_in_threadpool(service.execute, query, accept=accept, default_graphs=default_graphs,
-                                             named_graphs=named_graphs)
+        answer = await run_in_threadpool(
+            service.execute,
+            query,
+            accept=_accept(request, params),
+            default_graphs=[v for k, v in params if k == "default-graph-uri"],
+            named_graphs=[v for k, v in params if k == "named-graph-uri"],
+        )
     except QueryError:
         await _pause(request)
         raise
