@@ -30,11 +30,14 @@ ADMS_STATUS = URIRef("http://www.w3.org/ns/adms#status")
 FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE, "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 
 
-def _quads(path: Path) -> list[ox.Quad]:
+def _plain(path: Path) -> bytes:
+    """A dump file's bytes, decompressed if it is a ``.gz``."""
     data = path.read_bytes()
-    if path.name.endswith(".gz"):
-        data = gzip.decompress(data)
-    return list(ox.parse(data, format=FORMATS[path.name.split(".")[1]]))
+    return gzip.decompress(data) if path.name.endswith(".gz") else data
+
+
+def _quads(path: Path) -> list[ox.Quad]:
+    return list(ox.parse(_plain(path), format=FORMATS[path.name.split(".")[1]]))
 
 
 def test_pending_dumps_are_said_refused_with_503_then_made_in_the_background(tmp_path: Path, built_settings: Settings) -> None:
@@ -91,7 +94,10 @@ def test_pending_dumps_are_said_refused_with_503_then_made_in_the_background(tmp
         lock.close()
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
     for name in ["lod.nt", "lod.nq", *DERIVED]:  # the same graphs as lod build --dumps wrote for the same data
-        assert same(held_quads(_quads(folder / name)), held_quads(_quads(built_settings.dumps_dir / name))), name
+        made, built = folder / name, built_settings.dumps_dir / name
+        if name.endswith(".gz") and all(_plain(gz) == gz.with_suffix("").read_bytes() for gz in (made, built)):
+            continue  # its plain file's bytes on both sides, so the same graphs as the plain files compared above
+        assert same(held_quads(_quads(made)), held_quads(_quads(built))), name
 
 
 WITHDRAWN = URIRef("http://purl.org/adms/status/Withdrawn")
