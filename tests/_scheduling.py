@@ -9,11 +9,17 @@ from __future__ import annotations
 from xdist.scheduler import LoadFileScheduling
 from xdist.workermanage import WorkerController
 
-# Slowest first (their seconds of setup and calls in a run on two workers, 2026-12-01 at 85eec7b).
+# Slowest first (their seconds of setup and calls in a run on two workers, 2026-12-01 at 85eec7b; the files of few
+# but long tests added from the fresh clone's run at 21b68ab, /work/coord/maketest13.log's slowest 25: in xdist's
+# own order, the most tests first, tests/web/test_dump_maker.py's 59 s came among the last files).
 SLOWEST = (
     "tests/pipeline/test_build.py",
     "tests/test_cli.py",
+    "tests/web/test_dump_maker.py",  # 42 + 17 s, two tests
     "tests/shacl/test_validator.py",  # with test_proofs.py (TOGETHER)
+    "tests/web/test_listings.py",  # 29 + 12 s
+    "tests/pipeline/test_shared.py",  # 13 + 13 + 9 s
+    "tests/web/test_publisher_memory.py",  # 29 s, one test
     "tests/pipeline/test_staging.py",
     "tests/places/test_reference.py",
     "tests/web/test_remote_store.py",
@@ -26,6 +32,8 @@ SLOWEST = (
     "tests/test_types.py",
     "tests/web/test_built_dataset.py",
     "tests/publish/test_summaries.py",
+    "tests/web/test_copies.py",  # 11 s of setup
+    "tests/web/test_serving_while_publishing.py",  # 10 s, one test
 )
 
 # Files run as one unit, on one worker: their shared session fixture is made once (tests/shacl/conftest.py).
