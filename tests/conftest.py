@@ -5,6 +5,8 @@ default, on a real ``oxigraph serve`` with ``LOD_TEST_ENGINE=oxigraph-server`` (
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import socket
 from collections.abc import Iterator
@@ -48,12 +50,24 @@ def settings(tmp_path: Path) -> Settings:
 def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings whose store holds the built seed dataset and whose dumps folder holds the dumps.
 
-    The store is closed again after the build, so a server or a read-only reader can open it.
+    The store is closed again after the build, so a server or a read-only reader can open it. Its users read
+    it, copy it (``seeded``) or open it read-only, so ``make test``'s workers share one build on disk: the
+    first to need it makes it under a file lock in the run's temporary folder, as pytest-xdist documents (a
+    build costs 4-7 s of CPU). A build on a server is that worker's own server: each worker makes its own.
     """
     from lod.pipeline.build import build
 
-    settings = make_settings(tmp_path_factory.mktemp("built"), keep=True)
-    build(settings, dumps=True)  # every dump file at once: tests read them, and copy the folder
+    if ENGINE != "embedded" or "PYTEST_XDIST_WORKER" not in os.environ:
+        settings = make_settings(tmp_path_factory.mktemp("built"), keep=True)
+        build(settings, dumps=True)  # every dump file at once: tests read them, and copy the folder
+        return settings
+    root = tmp_path_factory.getbasetemp().parent / "built"  # the run's folder, above each worker's own
+    with open(root.with_name("built.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        settings = make_settings(root, keep=True)
+        if not (root / "built").exists():
+            build(settings, dumps=True)
+            (root / "built").touch()  # made whole: the next worker reads it
     return settings
 
 
