@@ -19,7 +19,8 @@ from lod.publish import summaries
 from lod.publish.summaries import AGENT, PLACE
 from lod.settings import Settings
 from lod.store import open_store
-from lod.web import listing, members, panels
+from lod.publish import members
+from lod.web import listing, panels
 
 from conftest import make_settings  # tests/conftest.py
 

@@ -1,22 +1,29 @@
 """The listings ``/id/``, ``/id/{kind}/`` and ``/graph/`` on real servers: walked page by page through their
 ``Link: rel="next"`` headers they give every thing (every graph) exactly once, in URI order, with the counts the
-store holds; ``?page=N`` still answers; after a write, its new things and graph are listed and counted."""
+store holds; ``?page=N`` still answers; after a write, its new things and graph are listed and counted; a server
+starts with the members the build kept (the store's), and after writes with those updated."""
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
 import pytest
 
 from lod.pipeline.build import build
+from lod.publish import members, summaries
+from lod.rdf.uris import Uris
 from lod.settings import Settings
 from lod.store import Solutions, Store, open_store
 from lod.web.listing import PAGE_SIZE
+from lod.web.members import taken
 
 from _engines import reader
 from conftest import make_settings  # tests/conftest.py
@@ -143,3 +150,28 @@ def test_a_write_is_listed_and_counted_at_once(writable: tuple[Settings, httpx.C
         assert after == stored()
         assert after != before
         before = after
+    # A server started now takes the build's members with the writes since asked again: the store's.
+    store = open_store(settings, read_only=True)
+    try:
+        shared = [str(Uris(settings.base_uri, settings.vocab_uri).shared_graph)]
+        assert taken(settings.dumps_dir, store, settings.base_uri, shared)[1] == members.build(store, settings.base_uri)
+    finally:
+        store.close()
+
+
+def test_the_build_keeps_the_members_a_server_starts_with(corpus_settings: Settings, tmp_path: Path) -> None:
+    base = corpus_settings.base_uri
+    store = reader(corpus_settings)
+    live = members.build(store, base)
+    kept = summaries.members_of(corpus_settings.dumps_dir, base)
+    assert kept is not None and kept[1] == live  # every kind's IRIs in order, every graph's triples and headline
+    assert any(headline for _, headline in live.graphs.values())
+    # A server reads them from the index, not from the store: one taken out there is missing from what it starts with.
+    folder = tmp_path / "dumps"
+    shutil.copytree(corpus_settings.dumps_dir, folder)
+    kind, iris = max(live.kinds.items(), key=lambda k: len(k[1]))
+    with sqlite3.connect(folder / summaries.FILE) as db:
+        db.execute("UPDATE kind SET iris = ? WHERE kind = ?", ("\n".join(iris[1:]), kind))
+    db.close()
+    started = taken(folder, store, base, [])[1]
+    assert started.kinds[kind] == iris[1:] and started.graphs == live.graphs

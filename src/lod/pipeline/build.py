@@ -51,11 +51,12 @@ from lod.pipeline.preparation import UPLOADS
 from lod.pipeline.shared import candidates, prune_update, staged_lines
 from lod.pipeline.staging import clean_leftovers, exchange, staging_path, writer_lock
 from lod.pipeline.validation import ValidationReport
-from lod.publish import summaries
+from lod.publish import members, summaries
 from lod.publish.derivation import make_missing
 from lod.publish.dumps import dumps_build, graph_dump, in_graph, mark_changed
 from lod.publish.dumps import write_dumps as _write_dumps
 from lod.publish.facts import Facts
+from lod.publish.members import Members
 from lod.publish.graphdump import GraphDump, renamed_lines, sorted_lines
 from lod.settings import Settings
 from lod.store import OxigraphStore, Solutions, Store, Triples, changes, open_store, to_rdflib
@@ -221,8 +222,10 @@ def write_dumps(store: Store, settings: Settings, *, build: str = "", graphs: Gr
     Raises:
         PublishFailed: a dump could not be written (the previous dumps stay in place).
     """
-    def index(facts: Facts | None) -> None:  # the figures each page counts, before the catalog names the build they are of
-        summaries.save(facts if facts is not None else store, settings.dumps_dir, settings.vocab_uri, build)
+    def index(facts: Facts | None, listed: Members | None) -> None:  # the pages' index, before the catalog names its build
+        # (a store shared with other data: the listings' members asked of the store, once here, not at each server's start)
+        listed = listed if listed is not None else members.build(store, settings.base_uri)
+        summaries.save(facts if facts is not None else store, settings.dumps_dir, settings.vocab_uri, build, listed)
 
     try:
         _write_dumps(store, settings, build=build, graphs=graphs, index=index if build else None,

@@ -45,6 +45,7 @@ from lod.publish import eventsheet as event_table
 from lod.publish.facts import Facts
 from lod.publish.graphdump import GraphDump, in_graph, sorted_graph, temporary_beside
 from lod.publish.jsonld import BinaryOutput, JsonLdWriter
+from lod.publish.members import Members, gathered
 from lod.publish.union import Union
 from lod.publish.void import DATASET_NAME, Census, dataset_uri, describe, example_classes, statistics
 from lod.publish.void import turtle as void_turtle
@@ -255,6 +256,7 @@ class _Written:
 
     lines: int = 0
     entities: int = 0
+    things: list[bytes] = field(default_factory=list)  # the subjects under the space (the listings' members)
     subjects: int = 0
     predicates: set[bytes] = field(default_factory=set)
     classes: set[bytes] = field(default_factory=set)
@@ -277,7 +279,7 @@ def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", exa
     read every triple of the store again); ``facts`` (with ``space``) is given every line."""
     written, batch, previous = _Written(), [], b""
     start = b"<" + space.encode() if space else None
-    predicates, classes, least = written.predicates, written.classes, written.examples
+    predicates, classes, least, things = written.predicates, written.classes, written.examples, written.things
     wanted = {f"<{cls}>".encode() for cls in examples}
     keep = facts.add if facts is not None else None
     for line in lines:
@@ -290,6 +292,7 @@ def _write_lines(lines: Iterator[bytes], out: BinaryOutput, space: str = "", exa
                 written.subjects += 1
                 if subject.startswith(start):
                     written.entities += 1
+                    things.append(subject)
                 previous = subject
             predicates.add(predicate)
             if predicate == _RDF_TYPE:
@@ -391,7 +394,7 @@ class Catalog:
 
 def write_dumps(
     store: Store, settings: Settings, *, now: datetime | None = None, build: str = "", graphs: GraphDump | None = None,
-    index: Callable[[Facts | None], None] | None = None, index_reads: Sequence[str] = (), every: bool = True,
+    index: Callable[[Facts | None, Members | None], None] | None = None, index_reads: Sequence[str] = (), every: bool = True,
 ) -> Catalog:
     """Write the N-Triples and N-Quads dumps (with ``every``, the Turtle and JSON-LD ones too, and each plain and
     gzipped), then ``observations.csv`` (every figure, for spreadsheets: :mod:`lod.publish.figures`), ``events.csv``
@@ -408,8 +411,9 @@ def write_dumps(
     caller closes it. ``index``: called once the files
     are written, before any is renamed into place, with the triples of the predicates ``index_reads`` that the
     union of the whole store holds (:class:`lod.publish.facts.Facts`, kept as the N-Triples dump is written; None for a
-    store with a ``graph_scope``, whose union is of lod's graphs alone: ask the store). The figures table and
-    part of the events table are made from such facts too.
+    store with a ``graph_scope``, whose union is of lod's graphs alone: ask the store), and the listings' members
+    (:mod:`lod.publish.members`, None for such a store). The figures table and part of the events table are made
+    from such facts too.
 
     Raises:
         ValueError: an IRI cannot be written in compact JSON-LD (see ``dump``).
@@ -458,7 +462,10 @@ def write_dumps(
         _stage(staged, folder / DESCRIPTION_FILE).write_bytes(void_turtle(description, base, vocab))
         _stage(staged, folder / CATALOG_FILE).write_text(_catalog_json(catalog, build), encoding="utf-8")
         if index is not None:
-            index(facts)
+            # The listings' members, from the union's subjects and each graph's lines (a store shared with other
+            # data: None, the index's caller asks the store).
+            listed = None if store.graph_scope else gathered(base, written.things, fed.graphs, fed.headlines)
+            index(facts, listed)
         with catalog_lock(folder):  # a maker of derived files commits none of the previous data's meanwhile
             for temporary, final in staged:
                 os.replace(temporary, final)

@@ -19,6 +19,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from lod.publish.jsonld import JsonLdWriter
+from lod.publish.members import headline
 from lod.publish.union import Union
 
 __all__ = ["GraphDump", "GraphName", "in_graph", "renamed_lines", "sorted_graph", "sorted_lines", "temporary_beside"]
@@ -117,6 +118,7 @@ class GraphDump:
     def __init__(self, nquads: Path, jsonld: Path | None, context: dict[str, Any]) -> None:
         self.quads = 0
         self.graphs: dict[str, int] = {}  # quads of each named graph that holds any
+        self.headlines: dict[str, str] = {}  # the headline each graph is listed by (lod.publish.members), where it has one
         self.union = Union(nquads.parent, RUN_BYTES)
         self.nquads = temporary_beside(nquads)
         self.jsonld = temporary_beside(jsonld) if jsonld is not None else None
@@ -145,6 +147,8 @@ class GraphDump:
         self.quads += count
         if count and isinstance(graph, ox.NamedNode):
             self.graphs[graph.value] = count
+            if (found := headline(ntriples)) is not None:
+                self.headlines[graph.value] = found
         self.union.add(ntriples)
         if self._writer is not None:
             self._writer.add_lines(graph, ntriples)

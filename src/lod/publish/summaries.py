@@ -30,10 +30,11 @@ import pyoxigraph as ox
 
 from lod.publish.dumps import CATALOG_FILE, dumps_build
 from lod.publish.facts import Facts, language, value
+from lod.publish.members import Members
 from lod.rdf import namespaces
 from lod.store import Solutions, Store, changes
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Figure", "Links", "Summary", "compute", "compute_all", "compute_listings_all", "counting", "above", "Event", "events_of", "dates", "figures_of", "links_of", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Figure", "Links", "Summary", "compute", "compute_all", "compute_listings_all", "counting", "above", "Event", "events_of", "dates", "figures_of", "links_of", "members_of", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -456,11 +457,11 @@ def _closure(up: dict[str, list[str]]) -> dict[str, set[str]]:
     return out
 
 
-def save(store: Source, folder: Path, vocab: str, build: str) -> None:
+def save(store: Source, folder: Path, vocab: str, build: str, members: Members | None = None) -> None:
     """Compute the index and put it in ``folder`` for the build named ``build``, replacing the previous one in
     one rename. ``lod build`` calls it before the dumps' catalog names the build, so until the catalog does,
     pages count live. ``store``: the store, or the facts of :func:`predicates` kept from its union (the same
-    index, without a query)."""
+    index, without a query); ``members``: the listings' (:mod:`lod.publish.members`), kept beside."""
     folder.mkdir(parents=True, exist_ok=True)
     staged = folder / f".{FILE}.tmp"
     staged.unlink(missing_ok=True)
@@ -469,7 +470,7 @@ def save(store: Source, folder: Path, vocab: str, build: str) -> None:
         summaries, figures, links = compute_all(store, vocab)
         latest = {(c.iri, c.area) for summary in summaries.values() for c in summary.latest}
         listings, events = compute_listings_all(store, vocab)
-        write(staged, summaries, build, listings, words(store, vocab, latest), since, figures, links, events)
+        write(staged, summaries, build, listings, words(store, vocab, latest), since, figures, links, events, members)
         os.replace(staged, folder / FILE)
     finally:
         staged.unlink(missing_ok=True)
@@ -478,10 +479,11 @@ def save(store: Source, folder: Path, vocab: str, build: str) -> None:
 def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
           listings: dict[tuple[str, str], Listing] | None = None, worded: dict[tuple[str, str], dict[str, str]] | None = None,
           since: changes.Mark | None = None, figures: dict[str, Figure] | None = None, links: Links | None = None,
-          events: dict[str, Event] | None = None) -> None:
+          events: dict[str, Event] | None = None, members: Members | None = None) -> None:
     """The index at ``path`` (a new file), for the build named ``build``; ``since``: where the file of changes was
     when it was computed (the writes after it are read from there: :func:`since`); ``figures`` and ``links``:
-    what a write's figures are taken out of the counts by (:func:`figures_of`, :func:`links_of`)."""
+    what a write's figures are taken out of the counts by (:func:`figures_of`, :func:`links_of`); ``members``:
+    the listings' (:func:`members_of`)."""
     db = sqlite3.connect(path)
     try:
         with db:
@@ -512,6 +514,15 @@ def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
                 db.executemany("INSERT INTO link VALUES (?, ?, ?)", (
                     (place, json.dumps(up), json.dumps(inside)) for place, (up, inside) in sorted(links.items())
                 ))
+            if members is not None:
+                # A kind's IRIs in one row, in order, a line each (an IRI holds no line break): 400,000 rows of one
+                # IRI each cost seconds to write and to read at a server's start.
+                db.execute("CREATE TABLE members (base TEXT NOT NULL)")
+                db.execute("INSERT INTO members VALUES (?)", (members.base,))
+                db.execute("CREATE TABLE kind (kind TEXT PRIMARY KEY, iris TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO kind VALUES (?, ?)", sorted((k, "\n".join(iris)) for k, iris in members.kinds.items()))
+                db.execute("CREATE TABLE graph (graph TEXT PRIMARY KEY, triples INTEGER, headline TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO graph VALUES (?, ?, ?)", ((g, *members.graphs[g]) for g in members.graph_order))
             db.execute("CREATE TABLE words (observation TEXT, area TEXT, row TEXT, PRIMARY KEY (observation, area)) WITHOUT ROWID")
             db.executemany("INSERT INTO words VALUES (?, ?, ?)", (
                 (o, a, json.dumps(row, sort_keys=True)) for (o, a), row in sorted((worded or {}).items())
@@ -591,6 +602,25 @@ def events_of(folder: Path, iris: Iterable[str]) -> dict[str, Event] | None:
     except sqlite3.Error:
         return None
     return found
+
+
+def members_of(folder: Path, base: str) -> tuple[changes.Mark, Members] | None:
+    """The listings' members as the index's build found them, with where the file of changes was then (the writes
+    since are after it: :func:`since`); None without them (an index of an older lod, of a store shared with other
+    data, of another base, or a file of changes begun again since)."""
+    mark = since(folder)
+    db = _open(folder, True)
+    if mark is None or db is None:
+        return None
+    try:
+        row = db.execute("SELECT base FROM members").fetchone()
+        if row is None or row[0] != base:
+            return None
+        kinds = {kind: iris.split("\n") for kind, iris in db.execute("SELECT kind, iris FROM kind")}
+        graphs = {g: (n, headline) for g, n, headline in db.execute("SELECT graph, triples, headline FROM graph")}
+    except sqlite3.Error:
+        return None
+    return mark, Members(base, kinds, graphs, sorted(graphs))
 
 
 class _LinkTable(Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]):

@@ -44,14 +44,18 @@ def cached(lock: threading.Lock, cache: dict[str, tuple[object, T]], key: str, v
 
 
 def followed(app: FastAPI, lock: threading.Lock, cache: dict[str, tuple[object, tuple[changes.Mark, T]]], key: str,
-             version: object, build: Callable[[], T], update: Callable[[T, set[str]], T | None]) -> T:
+             version: object, build: Callable[[], T], update: Callable[[T, set[str]], T | None],
+             start: Callable[[], tuple[changes.Mark, T]] | None = None) -> T:
     """:func:`cached` for an index that follows the file of changes (:mod:`lod.store.changes`): held with how far
     into the file it has read; when the data changed, updated from the IRIs the writes since then touched
     (``update`` gives None when it cannot), else built again: when the file tells of no write (a build, another
-    writer, a file begun again) or of so many that a build is cheaper."""
+    writer, a file begun again) or of so many that a build is cheaper. ``start``: how it is taken instead of
+    ``build`` (one kept by the build, with its own mark)."""
     folder = app.state.settings.dumps_dir
 
     def take() -> tuple[changes.Mark, T]:
+        if start is not None:
+            return start()
         return changes.mark(folder), build()  # the mark first: writes after it come again
 
     def again(held: tuple[changes.Mark, T]) -> tuple[changes.Mark, T] | None:

@@ -1,6 +1,6 @@
 """What the store lists: its named graphs, the kinds of things under ``/id/``, and the things of one kind or
 in one graph, a page at a time. Plain data for ``templates/listing.html``; every query is bounded by a page.
-The graphs and the things of each kind come in order from :mod:`lod.web.members` (held per version of the data),
+The graphs and the things of each kind come in order from :mod:`lod.publish.members` (held per version of the data),
 a page from the key it starts after; their labels are read for the page's things alone.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from lod.store import Solutions, Store, Triples
-from lod.web.members import Members
+from lod.publish.members import Members
 
 __all__ = ["PAGE_SIZE", "Item", "Page", "Slice", "graph_items", "graph_slice", "graph_triples", "kind_slice", "kinds", "prefix_items"]
 
@@ -39,7 +39,7 @@ class Item:
 
 @dataclass(frozen=True)
 class Slice:
-    """One page of a listing held in order (:mod:`lod.web.members`): its items, where it starts in the whole
+    """One page of a listing held in order (:mod:`lod.publish.members`): its items, where it starts in the whole
     list (from 0) and the list's length; the key the previous page starts after ("" for the first page, None when
     this is the first) and the key the next starts after (None on the last page)."""
 

@@ -18,10 +18,12 @@ from lod.rdf.namespaces import prefixes
 from lod.rdf.uris import Uris
 from lod.settings import Settings
 from lod.store import Store, changes
-from lod.web import listing, members, panels
+from lod.publish import members
+from lod.web import listing, panels
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
 from lod.web.indexes import data_version, followed, in_background
-from lod.web.members import Members
+from lod.publish.members import Members
+from lod.web.members import taken
 from lod.web.representation import Variant, choose, respond, split_suffix
 
 router = APIRouter(tags=["data"])
@@ -96,12 +98,13 @@ def _members(request: Request, settings: Settings, store: Store) -> Members:
 
 def _held(app: FastAPI, settings: Settings, store: Store, version: object) -> Members:
     """The index for ``version``: the one held, with what the writes since touched asked again when the file of
-    changes tells of them all; else taken from the whole store."""
+    changes tells of them all; else the build's (:mod:`lod.web.members`), or taken from the whole store."""
     shared = [str(Uris(settings.base_uri, settings.vocab_uri).shared_graph)]
     held: dict[str, tuple[object, tuple[changes.Mark, Members]]] = app.state.members_indexes
     return followed(app, app.state.members_lock, held, "members", version,
                     lambda: members.build(store, settings.base_uri),
-                    lambda found, touched: found.updated(store, touched, shared))
+                    lambda found, touched: found.updated(store, touched, shared),
+                    lambda: taken(settings.dumps_dir, store, settings.base_uri, shared))
 
 
 def _pager(request: Request, found: listing.Slice) -> dict[str, object]:
