@@ -28,9 +28,12 @@ SEED_REPORTER = "org/erc-team-northern-syria"  # reported the seed's figures; th
 OCHA = "org/ocha"
 
 
-def article(figure: int) -> str:
+def article(figure: int, said: str = "") -> str:
     return ("Title: Families flee Saraqeb\nSource URL: https://example.org/x/summaries\nPublisher: OCHA\n"
-            f"Published: 2020-01-28\n\nMore than {figure} families fled Saraqeb on Monday, OCHA said.\n")
+            f"Published: 2020-01-28\n\nMore than {figure} families fled Saraqeb on Monday, OCHA said.\n{said}")
+
+
+STATED = "\nAbdelbaset Abdullatif said that the regime is targeting the displaced.\n"  # one of the seed's speakers
 
 
 @dataclass
@@ -118,7 +121,7 @@ def test_after_writes_every_count_is_the_index_with_the_writes_figures_moved(ser
     and every place and agent the store counts reads the same as a live count."""
     folder, vocab = server.settings.dumps_dir, server.settings.vocab_uri
     for figure in (500, 700):  # a new article, then the same one replaced with its figure changed
-        server.post(article(figure))
+        server.post(article(figure, STATED))
     store = open_store(server.settings, read_only=True)
     try:
         index = summaryindex.for_pages(folder, store, vocab)
@@ -127,9 +130,17 @@ def test_after_writes_every_count_is_the_index_with_the_writes_figures_moved(ser
         assert (PLACE, server.iri(SYRIA)) in every and (AGENT, server.iri(OCHA)) in every
         for kind, entity in every:
             assert index.figures(kind, entity) == panels.count_live(store, vocab, kind, entity), (kind, entity)
-        for kind, entity in summaries.compute_listings(store, vocab):
-            if kind == EVENTS:
-                assert index.listing(kind, entity) == eventpanel.listed_events(store, vocab, entity), entity
+        listings = summaries.compute_listings(store, vocab)
+        for kind, entity in listings:
+            live = (eventpanel.listed_events if kind == EVENTS else panels.listed_statements)(store, vocab, entity)
+            assert index.listing(kind, entity) == live, (kind, entity)
+        said = index.writes.said  # the statements were moved, not listed again
+        assert said is not None and said.new and set(said.new) <= index.writes.touched
+        assert not [key for key in index.writes.listed if key[0] == STATEMENTS]  # (what is listed live is kept there)
+        for speaker in {author for authors, _ in said.new.values() for author in authors}:
+            built = summaries.lookup_listing(folder, STATEMENTS, speaker, follow=True)
+            assert built is not None
+            assert summaryindex._stated(folder, built, said, speaker) == listings[STATEMENTS, speaker], speaker
         moved = index.writes.moved
         assert moved is not None and moved.events_old is not None  # the figures and events were moved, not taken again
         built = summaries.lookup(folder, PLACE, server.iri(SYRIA), follow=True)

@@ -34,7 +34,7 @@ from lod.publish.members import Members
 from lod.rdf import namespaces
 from lod.store import Solutions, Store, changes
 
-__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Figure", "Links", "Summary", "compute", "compute_all", "compute_listings_all", "counting", "above", "Event", "events_of", "dates", "figures_of", "links_of", "members_of", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
+__all__ = ["AGENT", "EVENTS", "FILE", "LATEST", "LISTED", "PLACE", "PREFIXES", "STATEMENTS", "WORDS", "Index", "words", "Listing", "latest_first", "listing", "Counted", "Figure", "Links", "Summary", "compute", "compute_all", "compute_listings_all", "counting", "above", "Event", "events_of", "dates", "figures_of", "links_of", "members_of", "Said", "statements_of", "predicates", "lookup", "number", "ordered", "save", "since", "summarize", "tally", "write"]
 
 FILE = "summaries.sqlite"  # its name in the dumps folder
 LATEST = 25  # the figures a page lists, the latest first
@@ -371,6 +371,7 @@ def _named(store: Source, vocab: str, iris: list[str]) -> Iterable[tuple[str, st
 
 
 Event = tuple[tuple[str, ...], str | None]  # an event's places (sorted) and its date, as the events' lists take them
+Said = tuple[tuple[str, ...], str | None]  # a statement's authors (sorted) and its date, as the agents' lists take them
 
 
 def compute_listings(store: Source, vocab: str) -> dict[tuple[str, str], Listing]:
@@ -379,16 +380,19 @@ def compute_listings(store: Source, vocab: str) -> dict[tuple[str, str], Listing
     return compute_listings_all(store, vocab)[0]
 
 
-def compute_listings_all(store: Source, vocab: str) -> tuple[dict[tuple[str, str], Listing], dict[str, Event]]:
-    """:func:`compute_listings`, with each event's places and date (what the index keeps beside the lists)."""
+def compute_listings_all(store: Source, vocab: str) -> tuple[dict[tuple[str, str], Listing], dict[str, Event], dict[str, Said]]:
+    """:func:`compute_listings`, with each event's places and date and each statement's authors and date (what the
+    index keeps beside the lists)."""
     d = str(namespaces.dis(vocab))
     statements = _subjects(store, _RDF_TYPE, f"{d}Statement")
     published = dict(_pairs(store, f"{_SCHEMA}datePublished"))
     said = dates(((s, published.get(article)) for s, article in _pairs(store, f"{_SCHEMA}appearance") if s in statements), max)
     lists: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
+    authors: dict[str, set[str]] = defaultdict(set)
     for s, author in _pairs(store, f"{_SCHEMA}author"):
         if s in statements:
             lists[STATEMENTS, author][s] = said.get(s)
+            authors[s].add(author)
     events = _subjects(store, _RDF_TYPE, f"{_SEM}Event")
     begins = dates(_pairs(store, f"{_SEM}hasBeginTimeStamp"), min)
     above = _closure(_links(_pairs(store, f"{_SCHEMA}containedInPlace")))
@@ -399,7 +403,8 @@ def compute_listings_all(store: Source, vocab: str) -> tuple[dict[tuple[str, str
             for target in {place} | above.get(place, set()):
                 lists[EVENTS, target][e] = begins.get(e)
     kept = {e: (tuple(sorted(places)), begins.get(e)) for e, places in placed.items()}
-    return {key: listing(dated) for key, dated in lists.items()}, kept
+    stated = {s: (tuple(sorted(who)), said.get(s)) for s, who in authors.items()}
+    return {key: listing(dated) for key, dated in lists.items()}, kept, stated
 
 
 def _places_counting(area: str, above: dict[str, set[str]], contains: dict[str, list[str]]) -> set[str]:
@@ -469,8 +474,8 @@ def save(store: Source, folder: Path, vocab: str, build: str, members: Members |
     try:
         summaries, figures, links = compute_all(store, vocab)
         latest = {(c.iri, c.area) for summary in summaries.values() for c in summary.latest}
-        listings, events = compute_listings_all(store, vocab)
-        write(staged, summaries, build, listings, words(store, vocab, latest), since, figures, links, events, members)
+        listings, events, stated = compute_listings_all(store, vocab)
+        write(staged, summaries, build, listings, words(store, vocab, latest), since, figures, links, events, members, stated)
         os.replace(staged, folder / FILE)
     finally:
         staged.unlink(missing_ok=True)
@@ -479,11 +484,12 @@ def save(store: Source, folder: Path, vocab: str, build: str, members: Members |
 def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
           listings: dict[tuple[str, str], Listing] | None = None, worded: dict[tuple[str, str], dict[str, str]] | None = None,
           since: changes.Mark | None = None, figures: dict[str, Figure] | None = None, links: Links | None = None,
-          events: dict[str, Event] | None = None, members: Members | None = None) -> None:
+          events: dict[str, Event] | None = None, members: Members | None = None, stated: dict[str, Said] | None = None) -> None:
     """The index at ``path`` (a new file), for the build named ``build``; ``since``: where the file of changes was
     when it was computed (the writes after it are read from there: :func:`since`); ``figures`` and ``links``:
-    what a write's figures are taken out of the counts by (:func:`figures_of`, :func:`links_of`); ``members``:
-    the listings' (:func:`members_of`)."""
+    what a write's figures are taken out of the counts by (:func:`figures_of`, :func:`links_of`), and its
+    statements out of their authors' lists (``stated``: :func:`statements_of`); ``members``: the listings'
+    (:func:`members_of`)."""
     db = sqlite3.connect(path)
     try:
         with db:
@@ -514,6 +520,9 @@ def write(path: Path, summaries: dict[tuple[str, str], Summary], build: str,
                 db.executemany("INSERT INTO link VALUES (?, ?, ?)", (
                     (place, json.dumps(up), json.dumps(inside)) for place, (up, inside) in sorted(links.items())
                 ))
+            if stated is not None:
+                db.execute("CREATE TABLE statement (statement TEXT PRIMARY KEY, state TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO statement VALUES (?, ?)", ((x, json.dumps(state)) for x, state in sorted(stated.items())))
             if members is not None:
                 # A kind's IRIs in one row, in order, a line each (an IRI holds no line break): 400,000 rows of one
                 # IRI each cost seconds to write and to read at a server's start.
@@ -599,6 +608,23 @@ def events_of(folder: Path, iris: Iterable[str]) -> dict[str, Event] | None:
             if row is not None:
                 places, date = json.loads(row[0])
                 found[e] = (tuple(places), date)
+    except sqlite3.Error:
+        return None
+    return found
+
+
+def statements_of(folder: Path, iris: Iterable[str]) -> dict[str, Said] | None:
+    """The statements among ``iris`` as the index's build listed them (authors, date); None without them."""
+    db = _open(folder, True)
+    if db is None:
+        return None
+    found: dict[str, Said] = {}
+    try:
+        for x in iris:
+            row = db.execute("SELECT state FROM statement WHERE statement = ?", (x,)).fetchone()
+            if row is not None:
+                authors, date = json.loads(row[0])
+                found[x] = (tuple(authors), date)
     except sqlite3.Error:
         return None
     return found

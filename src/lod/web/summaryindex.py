@@ -12,23 +12,24 @@ A touched place's or agent's figures are the index's with the writes' figures ta
 index keeps what each figure counts by (:class:`lod.publish.summaries.Figure`) and every place's links, so the
 touched figures as the build counted them are taken out of the total and the timeline, and as the store holds
 them now put in; the cost is the writes' figures', not the hub's (Syria's page counted all 20,000 figures of
-10,000 articles again after each write, 7 s). Counted live instead, once per version of the data and process:
-when a figure taken out was among the latest ``LATEST`` and those put in do not fill the list again (the next
-one is not in the index), when a write changed the links of a place the build knew (the places a figure counts
-for may have changed for figures it did not touch), and the statements and events. The words of the latest
-figures are looked up live after any write (a name may have changed; 25 figures cost milliseconds).
+10,000 articles again after each write, 7 s). A touched place's events and a touched agent's statements the same
+way (the index keeps each event's places and date, each statement's authors and date). Counted live instead,
+once per version of the data and process: when a figure (event, statement) taken out was among the latest and
+those put in do not fill the list again (the next one is not in the index), when a write changed the links of
+a place the build knew (the places a figure counts for may have changed for figures it did not touch). The words
+of the latest figures are looked up live after any write (a name may have changed; 25 figures cost milliseconds).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lod.publish import summaries
 from lod.rdf import namespaces
-from lod.publish.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Event, Figure, Index, Links, Listing, Summary
+from lod.publish.summaries import AGENT, EVENTS, LATEST, PLACE, STATEMENTS, Counted, Event, Figure, Index, Links, Listing, Said, Summary
 from lod.store import Boolean, Solutions, Store, changes
 from lod.web import eventpanel, panels
 from lod.web.indexes import MOST_TOUCHED
@@ -56,6 +57,15 @@ class _Moved:
     links_now: Mapping[str, PlaceLinks]
 
 
+@dataclass(frozen=True)
+class _Said:
+    """The statements the writes touched, as the build listed them (``old``) and as the store holds them now
+    (``new``): each one's authors and date."""
+
+    old: dict[str, Said]
+    new: dict[str, Said]
+
+
 @dataclass
 class _Writes:
     """What the writes since the index's mark touched, and what was counted again for them (per process)."""
@@ -67,6 +77,8 @@ class _Writes:
     moving: threading.Lock = field(default_factory=threading.Lock)
     moved: _Moved | None = None
     looked: bool = False  # whether ``moved`` was looked for (None then: the figures are counted live)
+    said: _Said | None = None
+    looked_said: bool = False  # whether ``said`` was looked for (None then: the statements are listed live)
 
 
 _lock = threading.Lock()
@@ -107,6 +119,15 @@ class Followed(Index):
                 self.writes.looked = True
             return self.writes.moved
 
+    def _said(self) -> _Said | None:
+        """The writes' statements then and now, looked for once per version of the data and process."""
+        assert self.writes is not None and self.store is not None
+        with self.writes.moving:
+            if not self.writes.looked_said:
+                self.writes.said = _statements_moved(self.folder, self.store, self.vocab, self.writes.touched)
+                self.writes.looked_said = True
+            return self.writes.said
+
     def listing(self, kind: str, entity: str) -> Listing | None:
         if self.writes is None or self.store is None:
             return super().listing(kind, entity)
@@ -117,6 +138,9 @@ class Followed(Index):
         if found is None and kind == EVENTS and (moved := self._moved()) is not None:
             built = summaries.lookup_listing(self.folder, kind, entity, follow=True)
             found = _listed(self.folder, built, moved, entity) if built is not None else None
+        if found is None and kind == STATEMENTS and (said := self._said()) is not None:
+            built = summaries.lookup_listing(self.folder, kind, entity, follow=True)
+            found = _stated(self.folder, built, said, entity) if built is not None else None
         if found is None:
             live = eventpanel.listed_events if kind == EVENTS else panels.listed_statements
             found = live(self.store, self.vocab, entity)
@@ -240,26 +264,54 @@ def _listed(folder: Path, built: Listing, moved: _Moved, place: str) -> Listing 
     def lies(places: tuple[str, ...], links: Mapping[str, PlaceLinks], memo: dict[str, set[str]]) -> bool:
         return any(place == p or place in summaries.above(p, links, memo) for p in places)
 
-    gone = {e for e, (places, _) in moved.events_old.items() if lies(places, moved.links_then, memo_then)}
-    come = {e: date for e, (places, date) in moved.events_new.items() if lies(places, moved.links_now, memo_now)}
-    moving = set(moved.events_old) | set(moved.events_new)
-    kept = [e for e in built.latest if e not in moving]
-    known = summaries.events_of(folder, [*kept, built.latest[-1]] if built.latest else kept)
-    if known is None or any(e not in known for e in kept):
+    then = {e: date for e, (places, date) in moved.events_old.items() if lies(places, moved.links_then, memo_then)}
+    now = {e: date for e, (places, date) in moved.events_new.items() if lies(places, moved.links_now, memo_now)}
+
+    def dated(iris: list[str]) -> dict[str, str | None] | None:
+        known = summaries.events_of(folder, iris)
+        return None if known is None else {e: date for e, (_, date) in known.items()}
+
+    return _relisted(built, then, now, set(moved.events_old) | set(moved.events_new), dated)
+
+
+def _stated(folder: Path, built: Listing, said: _Said, agent: str) -> Listing | None:
+    """``built`` (the index's list of ``agent``'s statements) with the touched statements taken out as the build
+    listed them and put in as they are now; None when the list cannot be known without taking it again."""
+    then = {x: date for x, (authors, date) in said.old.items() if agent in authors}
+    now = {x: date for x, (authors, date) in said.new.items() if agent in authors}
+
+    def dated(iris: list[str]) -> dict[str, str | None] | None:
+        known = summaries.statements_of(folder, iris)
+        return None if known is None else {x: date for x, (_, date) in known.items()}
+
+    return _relisted(built, then, now, set(said.old) | set(said.new), dated)
+
+
+def _relisted(built: Listing, then: dict[str, str | None], now: dict[str, str | None], moving: set[str],
+              dated: Callable[[list[str]], dict[str, str | None] | None]) -> Listing | None:
+    """``built`` with the ``moving`` items taken out (``then``: those of them the build listed, with their dates)
+    and put in as they are now (``now``); ``dated``: the dates the build gave items it listed. None when the list
+    cannot be known without taking it again: the index does not date a kept item, or an item listed was taken out
+    and the next one after the last listed is not in the index."""
+    kept = [x for x in built.latest if x not in moving]
+    known = dated([*kept, built.latest[-1]] if built.latest else kept)
+    if known is None or any(x not in known for x in kept):
         return None
-    dated = {**{e: known[e][1] for e in kept}, **come}
-    order = summaries.latest_first(dated)
-    latest = order[: summaries.LISTED]
+    listed = {**{x: known[x] for x in kept}, **now}
+    latest = summaries.latest_first(listed)[: summaries.LISTED]
     if len(kept) < len(built.latest) and len(built.latest) >= summaries.LISTED:
-        last = built.latest[-1]  # the events after it are not in the index: only those at or before it are known
-        then = moved.events_old.get(last) or known.get(last)
-        if then is None:
+        last = built.latest[-1]  # the items after it are not in the index: only those at or before it are known
+        if last in then:
+            date = then[last]
+        elif last in known:
+            date = known[last]
+        else:
             return None
-        with_last = summaries.latest_first({last: then[1], **dated})
-        latest = [e for e in with_last[: with_last.index(last) + 1] if e in dated][: summaries.LISTED]
+        with_last = summaries.latest_first({last: date, **listed})
+        latest = [x for x in with_last[: with_last.index(last) + 1] if x in listed][: summaries.LISTED]
         if len(latest) < summaries.LISTED:
             return None
-    return Listing(built.total - len(gone) + len(come), latest)
+    return Listing(built.total - len(then) + len(now), latest)
 
 
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
@@ -276,6 +328,24 @@ def _events_now(store: Store, touched: frozenset[str]) -> dict[str, Event]:
             begins = values.get(f"{_SEM}hasBeginTimeStamp")
             out[e] = (tuple(sorted(places)), min(begins) if begins else None)
     return out
+
+
+def _statements_moved(folder: Path, store: Store, vocab: str, touched: frozenset[str]) -> _Said | None:
+    """The touched statements as the build listed them and as the store holds them now; None when the index
+    keeps no statements (an older lod's: list live)."""
+    old = summaries.statements_of(folder, sorted(touched))
+    if old is None:
+        return None
+    d = str(namespaces.dis(vocab))
+    found = _values(store, touched, [_RDF_TYPE, f"{_SCHEMA}author", f"{_SCHEMA}appearance"])
+    stated = {x: values for x, values in found.items() if f"{d}Statement" in values.get(_RDF_TYPE, ()) and values.get(f"{_SCHEMA}author")}
+    articles = frozenset(a for values in stated.values() for a in values.get(f"{_SCHEMA}appearance", ()))
+    published = _values(store, articles, [f"{_SCHEMA}datePublished"]) if articles else {}
+    new: dict[str, Said] = {}
+    for x, values in stated.items():
+        dates = [date for a in values.get(f"{_SCHEMA}appearance", ()) for date in published.get(a, {}).get(f"{_SCHEMA}datePublished", ())]
+        new[x] = (tuple(sorted(values[f"{_SCHEMA}author"])), max(dates) if dates else None)
+    return _Said(old, new)
 
 
 def _values(store: Store, subjects: frozenset[str], predicates: list[str]) -> dict[str, dict[str, set[str]]]:
