@@ -124,11 +124,13 @@ def least_headline(held: str | None, found: str) -> str:
 def headline(ntriples: bytes) -> str | None:
     """The headline a graph is listed by, from its N-Triples lines as Oxigraph writes them: the least of them."""
     held: str | None = None
-    if _HEADLINE_TERM in ntriples:  # most graphs (the reference data's, a hub's) have none: one look, no split
-        for line in ntriples.splitlines():
-            _, predicate, rest = line.split(b" ", 2)  # an IRI or a blank node label holds no space
-            if predicate == _HEADLINE_TERM:
-                held = least_headline(held, value(rest[:-2]))  # the object, without " ."
+    at = ntriples.find(_HEADLINE_TERM)  # the headline's lines looked for, not every line split
+    while at >= 0:
+        start, end = ntriples.rfind(b"\n", 0, at) + 1, ntriples.find(b"\n", at)
+        _, predicate, rest = ntriples[start:end].split(b" ", 2)  # an IRI or a blank node label holds no space
+        if predicate == _HEADLINE_TERM:  # (not the same IRI as a subject, an object or in a literal)
+            held = least_headline(held, value(rest[:-2]))  # the object, without " ."
+        at = ntriples.find(_HEADLINE_TERM, end)
     return held
 
 
