@@ -79,6 +79,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     else:
         published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
         hint = None if published else title_hint(article.title or "")
+    # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
+    published = _dateline_day(body, published, hint) or published
     dates = _the_year(_since_then([_closed_since(s.text, _after_dateline(s.text, find_dates(s.text, published, hint)))
                                    for s in sentences],
                                   [s.text for s in sentences]), article.title or "")
@@ -199,8 +201,7 @@ def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) ->
 
 
 # a dateline ("CITY, Jan. 7 (Agency) --", "CITY, Country, May 22 (Agency) -"): where and when the copy was filed
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?,\s*(?:" + MON + r"\s+\d{1,2}|\d{1,2}\s+"
-                       + MON + r")(?:,?\s*(?:19|20)\d\d)?\.?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—:])")
+_DATELINE = RULES.pattern("dateline")
 
 
 _UNTIL = RULES.pattern("until")
@@ -233,6 +234,19 @@ def _closed_since(text: str, found: list[DateExpression]) -> list[DateExpression
 # a date that opens the body before a dash, with no place: "15/06/2016 - ...", "15 June 2016 – ...", "June 15, 2016 | ..."
 _DATE_LEAD = re.compile(r"\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:\d{1,2}\s+" + MON + r"|" + MON + r"\s+\d{1,2}),?\s+(?:19|20)\d\d)"
                         r"\s*(?:--|[-–—|])\s")
+
+
+def _dateline_day(body: str, published: date | None, hint: date | None) -> date | None:
+    """The day a dateline at the head of the body gives, when it is on or before the page's date (a copy filed on 10
+    June and put on a page on 15 June) or within the month a page is dated by; else None."""
+    anchor = published or hint
+    found = (_DATELINE.match(body) or _DATE_LEAD.match(body)) if anchor else None
+    if found is None or anchor is None:
+        return None
+    day = next((e.start for e in find_dates(found.group(0), anchor) if e.kind == "point" and e.start and e.start == e.end), None)
+    if day is None or day > anchor or (published is None and (day.year, day.month) != (anchor.year, anchor.month)):
+        return None
+    return day
 
 
 def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:
