@@ -56,6 +56,7 @@ def said_before(text: str, at: int) -> bool:
 
 
 _FRONTED = RULES.pattern("fronted")
+_SAID_AFTER = RULES.pattern("said_after")
 
 
 def figure_period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
@@ -74,7 +75,12 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             expressions = [e for e in expressions if e is not by]
     # "..., the monitoring group reported on Tuesday": the day it was said, not the figure's period
     said = [e for e in expressions if e.kind == "point" and _SAID_BEFORE.search(text[: e.begin])]
-    reported = as_of or (said[0].start if said and statement is None else None) or reported
+    if figure is not None:
+        # "On 10 June, the agency said 5,000 had fled in the past week", "X on Friday reported that ...", "X's 10 June
+        # update said ...": a day told before the verb that brings the figure is the day it was said, too
+        said += [e for e in expressions if e.kind == "point" and e.start and e.finish <= figure.number.qstart
+                 and e not in said and _SAID_AFTER.match(text, e.finish, figure.number.qstart)]
+    reported = as_of or (said[0].start if said and (statement is None or statement.date is None) else None) or reported
     # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
     # the figure's period
     said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
