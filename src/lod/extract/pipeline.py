@@ -88,7 +88,12 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     dated_heading = False  # under a heading that states a period but names no flow ("Key figures (1-7 June):")
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
+    heading_day: date | None = None  # the day a heading gives its items as of ("Key figures (as of 10 June):")
     for index, sentence in enumerate(doc.sentences):
+        if not _ITEM.match(sentence.text):
+            # (a heading is a line with no full stop; the items under it keep its day until the next such line)
+            heading_day = None if sentence.text.rstrip()[-1:] in ".!?" else next(
+                (e.start for e in doc.dates[index] if e.kind == "as-of" and e.start), None)
         unnamed = _UNNAMED_SAID.search(sentence.text) if "source" in sentence.text or "official" in sentence.text else None
         if unnamed and (index not in by_sentence or by_sentence[index].speaker.rule == "speaker-unnamed"):
             unnamed_day = next((e.start for e in doc.dates[index] if e.kind == "point" and e.start
@@ -163,7 +168,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         # with what X said that day, so the day closes its periods
         goes_on = before.report_date if before is not None and statement is None and reporter is None and \
             _GOES_ON.match(sentence.text) and not _OWN_SOURCE.search(sentence.text) else None
-        periods = [figure_period(doc.dates[index], statement, reported or goes_on or doc.today, sentence.text, figure,
+        periods = [figure_period(doc.dates[index], statement, reported or goes_on or heading_day or doc.today, sentence.text, figure,
                            carried if before is None or figure.number.value <= 10 * before.figure else None)
                    for figure in figures]
         for position in range(1, len(figures)):
@@ -240,7 +245,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
 _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 # the phrasings that link figures: each named and explained, with its examples and counter-examples, in
 # lod/rules/pipeline.yaml
-RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES)
+RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
 _WHOLE_CONFLICT = RULES.pattern("whole_conflict")
@@ -326,6 +331,7 @@ _OWN_SOURCE = RULES.pattern("own_source")
 
 
 _EARLIER = RULES.pattern("earlier")
+_ITEM = RULES.pattern("item")
 _COMPARED_BEFORE = RULES.pattern("compared_before")
 
 
