@@ -103,7 +103,7 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
 
 
 def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | None = None,
-             gold_period: tuple[str | None, str | None] = (None, None)) -> Iterator[Variant]:
+             gold_period: tuple[str | None, str | None] = (None, None), published: str | None = None) -> Iterator[Variant]:
     num = number_text(figure, sentence)
     if num is None:
         return
@@ -240,6 +240,16 @@ def variants(sentence: str, figure: int, unit: str, qualifier: str, year: int | 
         src = said_back.group("a") or said_back.group("s")
         # sixteenth session: the source as a headline's colon before the figure ("UNHCR: 12,000 people fled ...")
         yield "source colon front", f"{src[0].upper()}{src[1:]}: {said_back.group('rest')}.", None
+    if published and said_back and (lowered := lower_first(said_back.group("rest"))) is not None and said_back.group("s"):
+        # eleventh session (helper E4): the page's day told before the verb, as the day it was said ("On 15 June, the
+        # agency said ..."), and the same day as a list heading's "as of": neither is the figure's period
+        src = said_back.group("s")
+        src = src[0].lower() + src[1:] if src.startswith("The ") else src
+        yield "said day to front", f"On {day_text(published)}, {src} said {lowered}.", None
+    if published:
+        y, m, d = (int(x) for x in published.split("-"))
+        yield "dateline", f"NORTHTOWN, {MONTH_NAMES[m - 1]} {d} (Wire) - {sentence}", None
+        yield "as-of heading", f"Key figures (as of {day_text(published)}):\n\n• {sentence}", None
     if num == f"{figure:,}" and not qual:
         # "12,000+ people": a plus after the number, at least
         yield "number plus", f"{head}{num}+{tail}", "more_than"
@@ -301,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             sentence = gold["text"]
             year = int(gold["period_start"][:4]) if gold.get("period_start") else None
             for kind, new, qualifier in variants(sentence, gold["figure"], gold["unit"], gold["qualifier"], year,
-                                                 (gold["period_start"], gold["period_end"])):
+                                                 (gold["period_start"], gold["period_end"]), record.get("published_date")):
                 if args.kind and not kind.startswith(args.kind):
                     continue
                 excerpt = list(record["excerpt"])
