@@ -45,6 +45,19 @@ def test_periods(category: str, text: str, expected: list[tuple[str | None, str 
 
 
 @pytest.mark.parametrize(("title", "expected"), [
+    # a report's title gives the day it counts from (posted on 15 June)
+    ("Flash Update No. 3, 10 June 2016", ("2016-06-03", "2016-06-10")),
+    ("Situation Report No. 3 (as of 10 June 2016)", ("2016-06-03", "2016-06-10")),
+    # not a title that names no report, nor a report's day more than two months before the page's
+    ("Thousands flee the fighting of 10 June 2016", ("2016-06-08", "2016-06-15")),
+    ("Flash Update No. 3, 10 March 2016", ("2016-06-08", "2016-06-15")),
+])
+def test_a_report_title_gives_the_day_it_counts_from(title: str, expected: tuple[str, str], reconciler: Reconciler) -> None:
+    got = record("Some 5,000 people have fled in the past week.", reconciler, published=PUBLISHED, title=title)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [expected]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
     ("Thousands of refugees return home from the neighbouring country", []),
     ("Thousands flee as the army advances", [1300]),
     ("Displacement continues as the first returns reach the town", [1300]),

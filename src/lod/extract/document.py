@@ -80,7 +80,7 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
-    published = _dateline_day(body, published, hint) or published
+    published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published
     dates = _the_year(_since_then([_closed_since(s.text, _after_dateline(s.text, find_dates(s.text, published, hint)))
                                    for s in sentences],
                                   [s.text for s in sentences]), article.title or "")
@@ -247,6 +247,20 @@ def _dateline_day(body: str, published: date | None, hint: date | None) -> date 
     if day is None or day > anchor or (published is None and (day.year, day.month) != (anchor.year, anchor.month)):
         return None
     return day
+
+
+def _report_day(title: str, published: date | None) -> date | None:
+    """The day a report's title gives ("Flash Update No. 3, 10 June 2016", "Situation Report (as of 10 June 2016)"),
+    when it is on or before the page's date and at most two months before it: the report counts its "past week" and
+    its "since" from that day, not from the day a site put it up."""
+    if published is None or not _REPORT_TITLE.search(title):
+        return None
+    days = [e.start for e in find_dates(title, published) if e.kind in ("point", "as-of") and e.start and e.start == e.end
+            and _YEAR.search(e.text)]
+    return days[-1] if days and days[-1] <= published and (published - days[-1]).days <= 62 else None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:
