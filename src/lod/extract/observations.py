@@ -249,6 +249,11 @@ def flow_label(text: str) -> bool:
     return bool(_LABEL_FLOW.search(text)) and not _LABEL_NOT_FLOW.search(text)
 
 
+def names_no_flow(label: str) -> bool:
+    """Whether a label names what is no flow ("Population", "Returnees", "Hosted families")."""
+    return bool(_LABEL_NOT_FLOW.search(label))
+
+
 def find_figures(text: str, heading: bool = False, after_flow: str | None = None) -> list[Figure]:
     """The displacement figures in one sentence. ``heading``: the sentence is an item of a list under a heading that
     names a flow ("New displacements by district:" then "District A: 12,000"). ``after_flow``: the unit of the flow
@@ -284,7 +289,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
     groups: list[list[_Candidate]] = []
     for candidate in candidates:
         if groups and (_CONNECTOR.match(text[groups[-1][-1].end: candidate.number.qstart] + _total_lead(candidate.number)) or _apposition(
-                text, groups[-1][-1], candidate)):
+                text, groups[-1][-1], candidate)) and not (candidate.number.range != "to" and _MORE_AFTER_FIGURE.match(
+                text, candidate.number.end)):  # (not "now holds 16,000, and 4,200 more arrived": a count added to it)
             groups[-1].append(candidate)
         else:
             groups.append([candidate])
@@ -440,8 +446,10 @@ def _breakdown(text: str, heading: bool, after_flow: str | None) -> list[Figure]
 
 def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:
     """"2,500 families, about 12,000 people, had reached X": the same people counted in another unit, between commas."""
-    return bool(first.unit and second.unit and first.unit != second.unit and re.fullmatch(r"\s*,\s*", text[first.end:
-                second.number.qstart]) and re.match(r"\s*,", text[second.end:]))
+    # (the first may carry a short modifier: "23 families from our street, about 140 people, left")
+    return bool(first.unit and second.unit and first.unit != second.unit and re.fullmatch(
+        r"(?:\s+(?:from|of|in)\s+[^,;:.\d()]{1,40}?)?\s*,\s*", text[first.end: second.number.qstart])
+        and re.match(r"\s*,", text[second.end:]))
 
 
 def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:

@@ -21,7 +21,7 @@ from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.numbers import find_numbers
-from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label, label_unit
+from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label, label_unit, names_no_flow
 from lod.extract.periods import (
     FLOW_IN_WORDS_STARTS, Period, figure_period, refine_from_next, said_before, unit_before, words_flow_period,
 )
@@ -105,14 +105,19 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         if not listed:
             heading_at = index
         # a heading before a colon, or a table's first row whose cells name a flow ("| District | New IDPs (1-7 June) |")
-        heading = item or ((sentence.text.rstrip().endswith(":") or _TABLE_ROW.search(sentence.text) is not None)
-                           and flow_label(sentence.text))
+        # a table's row of column names under a heading that names a flow ("New arrivals, 18-21 March:" then
+        # "| Sub-district | Families |") keeps that heading, and its unit when the columns name none
+        head_row = heading and not listed and _TABLE_ROW.search(sentence.text) is not None and not re.search(
+            r"\d", sentence.text) and not names_no_flow(sentence.text)
+        heading = item or head_row or ((sentence.text.rstrip().endswith(":") or _TABLE_ROW.search(sentence.text) is not None)
+                                       and flow_label(sentence.text))
         # a heading that gives only dates ("Key figures (30 January - 5 February):"): items whose own label names a
         # flow ("• New families registered in X: 1,870") are counts of that period
         dated_heading = not item and (listed or not heading and sentence.text.rstrip().endswith(":") and any(
             e.kind in _STATED_KINDS for e in doc.dates[index]))
         if heading and not item:
-            heading_unit = label_unit(sentence.text)  # "| Location | Newly arrived individuals |": the rows' unit
+            # "| Location | Newly arrived individuals |": the rows' unit
+            heading_unit = label_unit(sentence.text) or (heading_unit if head_row else None)
         figures = find_figures(sentence.text, heading=item,
                                after_flow=UNIT_WORDS.get(previous[1].unit, "people")
                                if previous and previous[0] == index - 1 else None)
