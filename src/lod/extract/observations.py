@@ -64,6 +64,7 @@ _CITATION = re.compile(SOURCE_CITATION)
 _PART = Endings(RULES.pattern("part"))
 _GAPPED = RULES.pattern("gapped")
 _VAGUE_FLOW = RULES.pattern("vague_flow")
+_DEFINED_PART = RULES.pattern("defined_part")
 FIGURE_AT = Endings(RULES.pattern("figure_at"))
 
 
@@ -352,6 +353,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
         if verdict == "" and _VAGUE_FLOW.search(before) and (_PART.search(before) or _OF_THEM.match(text[last.number.end:])):
             verdict = "flow-part"  # "Thousands fled, among them at least 5,000 children": a counted part of an uncounted flow
+        if verdict in ("", None) and ("mong" in before or _PART.search(before)) and _DEFINED_PART.search(before[-160:]) \
+                and not _RETURNED.search(after[:80]):
+            verdict = "flow-part"  # "Those who fled, among them 1,800 children, are sleeping in the open"
         follows_flow = bool(figures) and index > 0 and figures[-1].number is groups[index - 1][-1].number
         more = _MORE_AFTER_FIGURE.match(after)
         if verdict == "" and (follows_flow or index == 0 and after_flow) and (
