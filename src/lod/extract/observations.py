@@ -50,6 +50,8 @@ _BARE_FOLLOWERS = RULES.pattern("bare_followers")
 _BARE_BEFORE_FLOW = RULES.pattern("bare_before_flow")
 _CONNECTOR = RULES.pattern("connector")
 _SKIP_AFTER = RULES.pattern("skip_after")
+_INQUIRY_AFTER = RULES.pattern("inquiry_after")
+_DESCRIBED_PART = RULES.pattern("described_part")
 _SKIP_BEFORE = RULES.pattern("skip_before")
 _SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
 _AGE_BEFORE_PEOPLE = RULES.pattern("age_before")
@@ -187,6 +189,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         if not unit or re.search(r"[A-Z]", unit.group("adj")):
             return None  # a year ("in 2016 Town residents fled")
     unit = _UNIT.match(after)
+    if unit and _INQUIRY_AFTER.match(after[unit.end():]):
+        return None  # "3,000 families assessed", "1,200 households surveyed by the team": people an inquiry met
     if unit:
         word = unit.group("u").lower()
         return _Candidate(number, _UNIT_CODE.get(word, "people"), unit.group(0).strip(), number.end + unit.end())
@@ -505,7 +509,9 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         word = number_of.group("u").lower()
         return "flow-number-of", _UNIT_CODE.get(word, "people")
     if _FLOW_TOTAL_CUED.search(before) or _THOSE_NUMBER_CUED.search(before) or _NUMBER_OF_FLOW_UNIT.search(before) \
-            or _WITH_FLOW_CUED.search(before) or before[-2:].strip() == "," and _THOSE_APPOSITION.search(before[-160:]):
+            or _WITH_FLOW_CUED.search(before) or before[-2:].strip() in (",", "-", "–", "—") and _THOSE_APPOSITION.search(before[-160:]):
+        if _WHO_THEY_ARE.match(after):
+            return "", None  # "Of the new arrivals, 3,000 are children": who some of them are, no count of the flow
         return "flow-total", None
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:
@@ -550,6 +556,10 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             then = _AFTER.search(clause, finite.end())
             if then and then.lastgroup == "flow" and then.start() == finite.end():
                 first = then
+    if first and first.lastgroup == "flow" and "of" in after[: first.start()]:
+        described = _DESCRIBED_PART.search(after, 0, first.start())
+        if described and _AUXILIARY.search(after, 0, described.start()):
+            return "", None  # "8,500 people have received kits, 60 per cent of them newly displaced": who some are
     if first and first.lastgroup == "flow":
         if _RETURN_CUED.search(re.split(r"[;:,]", after)[0]):
             return None, None  # "5,000 refugees crossed back into the country", "left the camp to return home"
