@@ -109,7 +109,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         # "| Sub-district | Families |") keeps that heading, and its unit when the columns name none
         head_row = heading and not listed and _TABLE_ROW.search(sentence.text) is not None and not re.search(
             r"\d", sentence.text) and not names_no_flow(sentence.text)
-        heading = item or head_row or ((sentence.text.rstrip().endswith(":") or _TABLE_ROW.search(sentence.text) is not None)
+        heading = item or head_row or ((_heading_line(doc, index) or _TABLE_ROW.search(sentence.text) is not None)
                                        and flow_label(sentence.text))
         # a heading that gives only dates ("Key figures (30 January - 5 February):"): items whose own label names a
         # flow ("• New families registered in X: 1,870") are counts of that period
@@ -150,7 +150,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         if listed and heading_at < index:
             if carried is None:
                 stated = [e for e in doc.dates[heading_at] if e.kind in _STATED_KINDS]
-                if not stated and heading_at > 0 and doc.sentences[heading_at - 1].text.rstrip().endswith(":"):
+                if not stated and heading_at > 0 and _heading_line(doc, heading_at - 1):
                     # a table's first row under a heading that dates it ("Displacement figures, 1-11 October:")
                     stated = [e for e in doc.dates[heading_at - 1] if e.kind in _STATED_KINDS]
                 said = by_sentence.get(heading_at)
@@ -310,6 +310,16 @@ def _told_in_words(doc: Document, index: int) -> bool:
     text = doc.sentences[index].text
     return bool(FLOW_IN_WORDS_STARTS.search(text)) and not any(
         n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text) for n in find_numbers(text))
+
+
+def _heading_line(doc: Document, index: int) -> bool:
+    """Whether a sentence is a heading line: it ends with a colon, or it is a short line with no full stop above a
+    table's row ("IDP movements, 1-7 June" then "| Origin | Destination | Individuals |")."""
+    text = doc.sentences[index].text.rstrip()
+    if text.endswith(":"):
+        return True
+    return len(text) <= 100 and text[-1:] not in ".!?\"”'’)|" and "|" not in text and index + 1 < len(doc.sentences) \
+        and _TABLE_ROW.search(doc.sentences[index + 1].text) is not None
 
 
 def _figure_restated(text: str, unit_code: str) -> list[Figure]:
