@@ -51,6 +51,7 @@ _BARE_BEFORE_FLOW = RULES.pattern("bare_before_flow")
 _CONNECTOR = RULES.pattern("connector")
 _SKIP_AFTER = RULES.pattern("skip_after")
 _INQUIRY_AFTER = RULES.pattern("inquiry_after")
+_FLED_WITH = RULES.pattern("fled_with")
 _DESCRIBED_PART = RULES.pattern("described_part")
 _SKIP_BEFORE = RULES.pattern("skip_before")
 _SKIP_WIDTH = end_width(_SKIP_BEFORE)  # a few characters: searched there only, not in the whole text before
@@ -541,6 +542,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return None, None
     if _PROJECTION_AFTER.match(_OTHERS_AFTER.split(after, 1)[0]):
         return None, None
+    if before[-6:].rstrip().endswith("with") and _FLED_WITH.search(before[-60:]):
+        return "flow-object", None  # "We left with 23 families from our street": they fled too
     obj = _FLOW_OBJECT_CUED.search(before)
     if obj:
         if obj.group("forced") is None or _FORCED_TAIL.match(after):
