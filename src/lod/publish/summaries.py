@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -581,50 +582,37 @@ def lookup_words(folder: Path, pairs: list[tuple[str, str]], *, follow: bool = F
 def figures_of(folder: Path, iris: Iterable[str]) -> dict[str, Figure] | None:
     """The figures among ``iris`` as the index's build counted them; None without such an index (or one of an
     older lod, which kept none)."""
-    db = _open(folder, True)
-    if db is None:
+    states = _states(folder, "figure", "observation", iris)
+    if states is None:
         return None
-    found: dict[str, Figure] = {}
-    try:
-        for o in iris:
-            row = db.execute("SELECT state FROM figure WHERE observation = ?", (o,)).fetchone()
-            if row is not None:
-                areas, reporters, reported, at_least, unit = json.loads(row[0])
-                found[o] = Figure(tuple(areas), tuple(reporters), reported, at_least, unit)
-    except sqlite3.Error:
-        return None
-    return found
+    return {o: Figure(tuple(areas), tuple(reporters), reported, at_least, unit)
+            for o, (areas, reporters, reported, at_least, unit) in states.items()}
 
 
 def events_of(folder: Path, iris: Iterable[str]) -> dict[str, Event] | None:
     """The events among ``iris`` as the index's build listed them (places, date); None without them."""
-    db = _open(folder, True)
-    if db is None:
-        return None
-    found: dict[str, Event] = {}
-    try:
-        for e in iris:
-            row = db.execute("SELECT state FROM event WHERE event = ?", (e,)).fetchone()
-            if row is not None:
-                places, date = json.loads(row[0])
-                found[e] = (tuple(places), date)
-    except sqlite3.Error:
-        return None
-    return found
+    states = _states(folder, "event", "event", iris)
+    return None if states is None else {e: (tuple(places), date) for e, (places, date) in states.items()}
 
 
 def statements_of(folder: Path, iris: Iterable[str]) -> dict[str, Said] | None:
     """The statements among ``iris`` as the index's build listed them (authors, date); None without them."""
+    states = _states(folder, "statement", "statement", iris)
+    return None if states is None else {x: (tuple(authors), date) for x, (authors, date) in states.items()}
+
+
+def _states(folder: Path, table: str, key: str, iris: Iterable[str]) -> dict[str, list[Any]] | None:
+    """The decoded ``state`` of each of ``iris`` found in ``table`` (one of this module's own tables, keyed by the
+    column ``key``); None without the index or the table."""
     db = _open(folder, True)
     if db is None:
         return None
-    found: dict[str, Said] = {}
+    found: dict[str, list[Any]] = {}
     try:
-        for x in iris:
-            row = db.execute("SELECT state FROM statement WHERE statement = ?", (x,)).fetchone()
+        for iri in iris:
+            row = db.execute(f"SELECT state FROM {table} WHERE {key} = ?", (iri,)).fetchone()
             if row is not None:
-                authors, date = json.loads(row[0])
-                found[x] = (tuple(authors), date)
+                found[iri] = json.loads(row[0])
     except sqlite3.Error:
         return None
     return found
