@@ -134,14 +134,14 @@ def test_after_writes_every_count_is_the_index_with_the_writes_figures_moved(ser
         for kind, entity in listings:
             live = (eventpanel.listed_events if kind == EVENTS else panels.listed_statements)(store, vocab, entity)
             assert index.listing(kind, entity) == live, (kind, entity)
-        said = index.writes.said  # the statements were moved, not listed again
+        said = index.writes.looked.get("said")  # the statements were moved, not listed again
         assert said is not None and said.new and set(said.new) <= index.writes.touched
         assert not [key for key in index.writes.listed if key[0] == STATEMENTS]  # (what is listed live is kept there)
         for speaker in {author for authors, _ in said.new.values() for author in authors}:
             built = summaries.lookup_listing(folder, STATEMENTS, speaker, follow=True)
             assert built is not None
             assert summaryindex._stated(folder, built, said, speaker) == listings[STATEMENTS, speaker], speaker
-        moved = index.writes.moved
+        moved = index.writes.looked.get("moved")
         assert moved is not None and moved.events_old is not None  # the figures and events were moved, not taken again
         built = summaries.lookup(folder, PLACE, server.iri(SYRIA), follow=True)
         assert built is not None

@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 
 from lod.publish import summaries
 from lod.rdf import namespaces
@@ -75,11 +76,12 @@ class _Writes:
     counted: dict[tuple[str, str], Summary] = field(default_factory=dict)
     listed: dict[tuple[str, str], Listing] = field(default_factory=dict)
     moving: threading.Lock = field(default_factory=threading.Lock)
-    moved: _Moved | None = None
-    looked: bool = False  # whether ``moved`` was looked for (None then: the figures are counted live)
-    said: _Said | None = None
-    looked_said: bool = False  # whether ``said`` was looked for (None then: the statements are listed live)
+    # What was looked for once, by name ("moved": the figures, "said": the statements); a None found means the
+    # index keeps none of them: they are counted or listed live.
+    looked: dict[str, object] = field(default_factory=dict)
 
+
+T = TypeVar("T")
 
 _lock = threading.Lock()
 _held: dict[tuple[str, str, int, changes.Mark], _Writes] = {}
@@ -112,21 +114,19 @@ class Followed(Index):
 
     def _moved(self) -> _Moved | None:
         """The writes' figures then and now, looked for once per version of the data and process."""
-        assert self.writes is not None and self.store is not None
-        with self.writes.moving:
-            if not self.writes.looked:
-                self.writes.moved = _figures_moved(self.folder, self.store, self.vocab, self.writes.touched)
-                self.writes.looked = True
-            return self.writes.moved
+        return self._once("moved", _figures_moved)
 
     def _said(self) -> _Said | None:
         """The writes' statements then and now, looked for once per version of the data and process."""
+        return self._once("said", _statements_moved)
+
+    def _once(self, name: str, look: Callable[[Path, Store, str, frozenset[str]], T | None]) -> T | None:
+        """What ``look`` finds for the writes' touched IRIs, asked once per version of the data and process."""
         assert self.writes is not None and self.store is not None
         with self.writes.moving:
-            if not self.writes.looked_said:
-                self.writes.said = _statements_moved(self.folder, self.store, self.vocab, self.writes.touched)
-                self.writes.looked_said = True
-            return self.writes.said
+            if name not in self.writes.looked:
+                self.writes.looked[name] = look(self.folder, self.store, self.vocab, self.writes.touched)
+            return cast("T | None", self.writes.looked[name])
 
     def listing(self, kind: str, entity: str) -> Listing | None:
         if self.writes is None or self.store is None:
