@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
+import pyoxigraph as ox
 import pytest
 
 from lod.pipeline.build import build
@@ -31,7 +32,6 @@ from conftest import make_settings  # tests/conftest.py
 from ._serving import listener, running, url_of
 
 ROW = re.compile(r'<td><code>([^<]*)</code></td>(?:<td class="num">([^<]*)</td>)?')
-NEXT = re.compile(r'<([^>]*)>; rel="next"')
 TOKEN = "test-token-listings-0123456789"
 
 
@@ -41,14 +41,15 @@ def rows(page: httpx.Response) -> list[tuple[str, str]]:
     return [(html.unescape(iri), html.unescape(note or "")) for iri, note in ROW.findall(page.text)]
 
 
-def walk(http: httpx.Client, path: str) -> list[list[tuple[str, str]]]:
-    """Every page of a listing, from its first, following ``Link: rel="next"``."""
+def walk(http: httpx.Client, path: str, rel: str = "next") -> list[list[tuple[str, str]]]:
+    """Every page of a listing, from the one at ``path`` (its first), following ``Link: rel="next"`` (or ``rel``)."""
     pages = []
     url: str | None = path
+    link = re.compile(rf'<([^>]*)>; rel="{rel}"')
     while url is not None:
         answer = http.get(url)
         pages.append(rows(answer))
-        found = NEXT.search(answer.headers.get("link", ""))
+        found = link.search(answer.headers.get("link", ""))
         if found:
             assert f'href="{html.escape(found.group(1))}"' in answer.text  # the HTML links to the same page
         url = urljoin(str(answer.url), found.group(1)) if found else None
@@ -175,3 +176,52 @@ def test_the_build_keeps_the_members_a_server_starts_with(corpus_settings: Setti
     db.close()
     started = taken(folder, store, base, [])[1]
     assert started.kinds[kind] == iris[1:] and started.graphs == live.graphs
+
+
+def graph_subjects(store: Store, graph: str) -> list[str]:
+    """The IRIs that are subjects of one named graph, read from the store's quads, in code point order."""
+    return sorted({q.subject.value for q in store.quads(ox.NamedNode(graph)) if isinstance(q.subject, ox.NamedNode)})
+
+
+def test_a_graph_page_walked_forth_and_back_gives_each_subject_once(corpus_settings: Settings, served_corpus: str) -> None:
+    base, store = corpus_settings.base_uri, reader(corpus_settings)
+    articles = sorted(str(g) for g in store.graph_names() if "/graph/article/" in str(g))
+    paged = 0
+    for graph in (f"{base}graph/shared", f"{base}graph/vocabulary", articles[0]):
+        expected = graph_subjects(store, graph)
+        assert expected, graph
+        with httpx.Client(base_url=served_corpus, timeout=120, headers={"Accept": "text/html"}) as http:  # else Turtle
+            path = "/" + graph[len(base):]
+            pages = walk(http, path)
+            assert [iri for page in pages for iri, _ in page] == expected, graph
+            assert all(len(page) <= PAGE_SIZE for page in pages)
+            if len(pages) > 1:
+                paged += 1
+                last = http.get(path, params={"page": len(pages)})
+                assert rows(last) == pages[-1]
+                assert walk(http, str(last.url), "prev")[::-1] == pages  # the prev links lead back through the same pages
+                assert rows(http.get(path, params={"page": 2})) == pages[1]
+            head = http.get(path).headers["link"]
+            assert 'rel="alternate"' in head  # the formats the graph is offered in, beside the pager's links
+    assert paged, "no graph of the corpus fills more than a page: the walk tests no next link"
+
+
+def test_a_graph_name_that_is_no_iri_or_no_graph_is_404(served_corpus: str) -> None:
+    with httpx.Client(base_url=served_corpus, timeout=120) as http:
+        for path in ("/graph/a%3Eb", "/graph/a%20b", '/graph/a"b', "/graph/article/no-such-article"):
+            assert http.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize("kind", ["concept", "scheme"])
+def test_the_vocabulary_listings_give_every_thing_under_their_prefix_once(corpus_settings: Settings, served_corpus: str,
+                                                                        kind: str) -> None:
+    prefix = f"{corpus_settings.vocab_uri}{kind}/"
+    result = reader(corpus_settings).query(f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}")) }}')
+    assert isinstance(result, Solutions)
+    expected = sorted(row["s"] for row in result.values())  # what the listing gave when it tested every subject
+    assert expected
+    with httpx.Client(base_url=served_corpus, timeout=120) as http:
+        pages = walk(http, f"/def/{kind}/")
+        assert [iri for page in pages for iri, _ in page] == expected
+        if len(pages) > 1:
+            assert rows(http.get(f"/def/{kind}/", params={"page": 2})) == pages[1]

@@ -1,21 +1,22 @@
 """What the store lists: its named graphs, the kinds of things under ``/id/``, and the things of one kind or
-in one graph, a page at a time. Plain data for ``templates/listing.html``; every query is bounded by a page.
-The graphs and the things of each kind come in order from :mod:`lod.publish.members` (held per version of the data),
-a page from the key it starts after; their labels are read for the page's things alone.
+in one graph, a page at a time. Plain data for ``templates/listing.html``. The graphs and the things of each kind
+come in order from :mod:`lod.publish.members` (held per version of the data); a graph's subjects and the
+vocabulary's concepts or schemes are asked per request, at the cost of that graph or of those things, never of the
+whole store. A page is a slice from the key it starts after; labels are read for the page's things alone.
 """
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from lod.store import Solutions, Store, Triples
+from lod.store import Boolean, Solutions, Store, Triples
 from lod.publish.members import Members
 
-__all__ = ["PAGE_SIZE", "Item", "Page", "Slice", "graph_items", "graph_slice", "graph_triples", "kind_slice", "kinds", "prefix_items"]
+__all__ = ["PAGE_SIZE", "Item", "Page", "Slice", "graph_held", "graph_slice", "graph_subjects", "graph_triples", "kind_slice", "kinds",
+           "labelled_slice", "typed_subjects"]
 
 PAGE_SIZE = 100
 
@@ -76,8 +77,11 @@ def kind_slice(store: Store, members: Members, kind: str, after: str | None, num
     """The page of the things of ``kind`` after the IRI ``after`` (else page ``number``, from 1), in IRI order,
     each with its label; None for a kind with nothing in it."""
     iris = members.kinds.get(kind)
-    if iris is None:
-        return None
+    return None if iris is None else labelled_slice(store, iris, after, number)
+
+
+def labelled_slice(store: Store, iris: list[str], after: str | None, number: int) -> Slice:
+    """The page of ``iris`` (sorted) after the IRI ``after`` (else page ``number``, from 1), each with its label."""
     start = _start(iris, after, number)
     page = iris[start : start + PAGE_SIZE]
     labels = _labels(store, page)
@@ -103,15 +107,32 @@ def _slice(keys: list[str], start: int, items: list[Item]) -> Slice:
     return Slice(items, start, len(keys), previous, keys[end - 1] if items and end < len(keys) else None)
 
 
-def prefix_items(store: Store, prefix: str, number: int) -> Page:
-    """Page ``number`` (from 1) of the things whose IRI starts with ``prefix``, in IRI order."""
-    where = f"?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), {json.dumps(prefix)}))"
-    return _page(store, where, number)
+def typed_subjects(store: Store, prefix: str, types: list[str]) -> list[str]:
+    """The things of one of ``types`` whose IRI starts with ``prefix``, sorted: the vocabulary's concepts or schemes.
+    Asked by type (the store's index of ``rdf:type`` gives those things alone), where a test of every subject's IRI
+    against the prefix cost the whole store per request; every thing the vocabulary and the build name under
+    ``/def/concept/`` or ``/def/scheme/`` is typed so (tests/web/test_listings.py checks it against the store)."""
+    values = " ".join(f"<{t}>" for t in types)
+    result = store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?t {{ {values} }} ?s a ?t }}")
+    assert isinstance(result, Solutions)
+    return sorted(s.value for (s,) in result.rows if isinstance(s, ox.NamedNode) and s.value.startswith(prefix))
 
 
-def graph_items(store: Store, graph: str, number: int) -> Page:
-    """Page ``number`` of the subjects of the named graph ``graph`` (an IRI checked by the caller)."""
-    return _page(store, f"GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(isIRI(?s))", number)
+def graph_subjects(store: Store, graph: str) -> list[str]:
+    """The IRIs that are subjects of the named graph ``graph`` (an IRI checked by the caller), sorted: its page is a
+    slice of them, and costs the graph's size, not the store's. (The IRI test in Python: the same FILTER in the
+    query is tested on every triple before DISTINCT.)"""
+    result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert isinstance(result, Solutions)
+    return sorted(s.value for (s,) in result.rows if isinstance(s, ox.NamedNode))
+
+
+def graph_held(store: Store, graph: str) -> bool:
+    """Whether the named graph ``graph`` (an IRI checked by the caller) holds a triple: one look-up, where the list
+    of every graph name cost the store's number of graphs."""
+    result = store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert isinstance(result, Boolean)
+    return result.value
 
 
 def graph_triples(store: Store, graph: str) -> list[ox.Triple]:
@@ -122,7 +143,7 @@ def graph_triples(store: Store, graph: str) -> list[ox.Triple]:
 
 
 def _labels(store: Store, iris: list[str]) -> dict[str, str]:
-    """The label each of ``iris`` is shown by (those without one left out), as :func:`_page` picks it."""
+    """The label each of ``iris`` is shown by (those without one left out), the best property's first, as :func:`_ranked` picks it."""
     if not iris:
         return {}
     values = " ".join(f"<{iri}>" for iri in iris)
@@ -140,19 +161,6 @@ def _ranked(rows: list[dict[str, str]]) -> dict[str, str | None]:
         else:
             labels.setdefault(row["s"], None)
     return {s: found[1] if found else None for s, found in labels.items()}
-
-
-def _page(store: Store, where: str, number: int) -> Page:
-    number = max(1, number)
-    rows = _select(
-        store,
-        f"""SELECT DISTINCT ?s ?rank ?l WHERE {{
-              {{ SELECT DISTINCT ?s WHERE {{ {where} }} ORDER BY ?s LIMIT {PAGE_SIZE + 1} OFFSET {(number - 1) * PAGE_SIZE} }}
-              {_LABEL}
-            }}""",
-    )
-    items = [Item(s, label) for s, label in sorted(_ranked(rows).items())]
-    return Page(items[:PAGE_SIZE], number, len(items) > PAGE_SIZE)
 
 
 def _select(store: Store, query: str) -> list[dict[str, str]]:

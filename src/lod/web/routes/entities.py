@@ -22,8 +22,9 @@ from lod.rdf.namespaces import prefixes
 from lod.web import describe, incoming, listing, pages, summaryindex
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, VocabularyDep, modified_at, reading
 from lod.web.links import to_site
+from lod.web.pager import linked, pager
 from lod.web.representation import Variant, choose, respond, split_suffix
-from lod.web.routes.graphs import PageNumber
+from lod.web.routes.graphs import After, PageNumber
 
 router = APIRouter(tags=["entities"])
 
@@ -124,29 +125,29 @@ def _links_in(request: Request, settings: SettingsDep, store: StoreDep, template
 @router.head("/def/concept/{key:path}", name="concept", include_in_schema=False)
 async def concept(
     key: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, vocabulary: VocabularyDep,
-    page: int = PageNumber,
+    page: int = PageNumber, after: str | None = After,
 ) -> Response:
     """The description of the concept ``{LOD_VOCAB_URI}concept/{key}``, negotiated like ``/doc/``; ``/def/concept/``
     lists them."""
-    return await reading(store, lambda: _term("concept", "Concepts", key, request, settings, store, templates, vocabulary, page))
+    return await reading(store, lambda: _term("concept", "Concepts", key, request, settings, store, templates, vocabulary, page, after))
 
 
 @router.get("/def/scheme/{key:path}", name="scheme")
 @router.head("/def/scheme/{key:path}", name="scheme", include_in_schema=False)
 async def scheme(
     key: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, vocabulary: VocabularyDep,
-    page: int = PageNumber,
+    page: int = PageNumber, after: str | None = After,
 ) -> Response:
     """The description of the concept scheme ``{LOD_VOCAB_URI}scheme/{key}``, negotiated like ``/doc/``; ``/def/scheme/``
     lists them."""
-    return await reading(store, lambda: _term("scheme", "Concept schemes", key, request, settings, store, templates, vocabulary, page))
+    return await reading(store, lambda: _term("scheme", "Concept schemes", key, request, settings, store, templates, vocabulary, page, after))
 
 
 def _term(kind: str, title: str, key: str, request: Request, settings: SettingsDep, store: StoreDep,
-          templates: TemplatesDep, vocabulary: VocabularyDep, page: int) -> Response:
+          templates: TemplatesDep, vocabulary: VocabularyDep, page: int, after: str | None) -> Response:
     """A concept or scheme under ``{LOD_VOCAB_URI}{kind}/``, or (no key) the list of them."""
     if not key:
-        return _listing(request, store, templates, f"{settings.vocab_uri}{kind}/", title, page)
+        return _listing(request, store, templates, f"{settings.vocab_uri}{kind}/", _TYPES[kind], title, page, after)
     key, suffix = split_suffix(key, DOCUMENT_FORMATS)
     url = str(request.url_for(kind, key=key))
     return _described(request, settings, store, templates, vocabulary, f"{settings.vocab_uri}{kind}/{key}", url, suffix)
@@ -161,12 +162,19 @@ def _moved(request: Request, kind: str, key: str) -> RedirectResponse:
     return RedirectResponse(str(request.url_for(kind, key=key)), 301)
 
 
-def _listing(request: Request, store: StoreDep, templates: TemplatesDep, prefix: str, title: str, page: int) -> Response:
-    found = listing.prefix_items(store, prefix, page)
-    if not found.items and page == 1:
+# What the things listed at /def/concept/ and /def/scheme/ are: asked by type, not by testing every subject's IRI.
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_TYPES = {"concept": [_SKOS + "Concept"], "scheme": [_SKOS + "ConceptScheme"]}
+
+
+def _listing(request: Request, store: StoreDep, templates: TemplatesDep, prefix: str, types: list[str], title: str,
+             page: int, after: str | None) -> Response:
+    found = listing.labelled_slice(store, listing.typed_subjects(store, prefix, types), after, page)
+    if not found.total:
         raise NotFound(str(request.url))
-    context = {"title": title, "lede": f"Everything named under {prefix}.", "items": found.items, "page": found}
-    return templates.TemplateResponse(request, "listing.html", context)
+    links = pager(request, found)
+    context = {"title": title, "lede": f"Everything named under {prefix}.", "items": found.items, "page": None, "pager": links}
+    return linked(templates.TemplateResponse(request, "listing.html", context), links)
 
 
 def _described(

@@ -5,8 +5,6 @@
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import quote
-
 import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -20,6 +18,8 @@ from lod.settings import Settings
 from lod.store import Store, changes
 from lod.publish import members
 from lod.web import listing, panels
+from lod.web.pager import linked, pager
+from lod.web.describe import check_iri
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
 from lod.web.indexes import data_version, followed, in_background
 from lod.publish.members import Members
@@ -66,10 +66,10 @@ def kind_listing(
     if kind == "observation":  # figures have no label: name them in words, never by their key
         words = panels.phrases(store, settings.vocab_uri, [item.iri for item in items])
         items = [listing.Item(i.iri, i.label or words.get(i.iri)) for i in items]
-    pager = _pager(request, found)
+    pages = pager(request, found)
     context = {"title": f"Things of kind “{kind}”", "lede": f"Everything under /id/{kind}/.", "items": items, "page": None,
-               "pager": pager}
-    return _linked(templates.TemplateResponse(request, "listing.html", context), pager)
+               "pager": pages}
+    return linked(templates.TemplateResponse(request, "listing.html", context), pages)
 
 
 @router.get("/graph/", response_class=HTMLResponse, name="graph_listing")
@@ -80,9 +80,9 @@ def graph_listing(
     """Every named graph (one per article, the reference data, the vocabulary), a page at a time, in URI order."""
     lede = "Each article's facts live in a graph of their own; the reference data and the vocabulary in theirs."
     found = listing.graph_slice(_members(request, settings, store), after, page)
-    pager = _pager(request, found)
-    context = {"title": "Named graphs", "lede": lede, "items": found.items, "page": None, "pager": pager}
-    return _linked(templates.TemplateResponse(request, "listing.html", context), pager)
+    pages = pager(request, found)
+    context = {"title": "Named graphs", "lede": lede, "items": found.items, "page": None, "pager": pages}
+    return linked(templates.TemplateResponse(request, "listing.html", context), pages)
 
 
 def warm(app: FastAPI) -> None:
@@ -107,46 +107,29 @@ def _held(app: FastAPI, settings: Settings, store: Store, version: object) -> Me
                     lambda: taken(settings.dumps_dir, store, settings.base_uri, shared))
 
 
-def _pager(request: Request, found: listing.Slice) -> dict[str, object]:
-    """The links to the pages before and after, and which items of how many this page holds."""
-    path = request.url.path
-
-    def at(key: str) -> str:
-        return f"{path}?after={quote(key, safe='')}" if key else path
-
-    return {
-        "previous": None if found.previous is None else at(found.previous),
-        "next": None if found.next is None else at(found.next),
-        "first": found.start + 1, "last": found.start + len(found.items), "total": found.total,
-    }
-
-
-def _linked(response: Response, pager: dict[str, object]) -> Response:
-    """``Link: rel="next"`` (and ``prev``) headers, as the HTML's pager links."""
-    links = [f'<{pager[rel]}>; rel="{name}"' for rel, name in (("next", "next"), ("previous", "prev")) if pager[rel]]
-    if links:
-        response.headers["Link"] = ", ".join(links)
-    return response
-
-
 @router.get("/graph/{name:path}", name="graph")
 @router.head("/graph/{name:path}", name="graph", include_in_schema=False)
 def graph(
-    name: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep, page: int = PageNumber
+    name: str, request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep,
+    page: int = PageNumber, after: str | None = After,
 ) -> Response:
-    """A named graph's content in Turtle, N-Quads, N-Triples or JSON-LD (or ``.ext``); HTML lists its subjects."""
+    """A named graph's content in Turtle, N-Quads, N-Triples or JSON-LD (or ``.ext``); HTML lists its subjects, a
+    page at a time in URI order (``?after=`` the last URI of the page before, or ``?page=N``)."""
     name, suffix = split_suffix(name, GRAPH_FORMATS)
-    iri = f"{settings.base_uri}graph/{name}"
-    if iri not in {str(g) for g in store.graph_names()}:  # so only a known graph's IRI reaches a query
+    iri = check_iri(f"{settings.base_uri}graph/{name}")  # so only an IRI reaches a query
+    if not listing.graph_held(store, iri):
         raise NotFound(iri)
     fmt = choose(request, GRAPH_FORMATS, suffix)
     variant = Variant(str(request.url_for("graph", name=name)), GRAPH_FORMATS)
     modified = modified_at(request)
+    links: dict[str, object] = {}
 
     def body() -> bytes:
         if fmt == HTML:
-            found = listing.graph_items(store, iri, page)
-            context = {"title": f"Graph {name}", "lede": iri, "items": found.items, "page": found, "variant": variant}
+            found = listing.labelled_slice(store, listing.graph_subjects(store, iri), after, page)
+            links.update(pager(request, found))
+            context = {"title": f"Graph {name}", "lede": iri, "items": found.items, "page": None, "pager": links,
+                       "variant": variant}
             return templates.get_template("listing.html").render(request=request, **context).encode()
         triples = listing.graph_triples(store, iri)
         if fmt == NQUADS:
@@ -156,5 +139,7 @@ def graph(
         named = prefixes(settings.base_uri, settings.vocab_uri) if fmt == TURTLE else None
         return ox.serialize(triples, format=fmt.rdf, prefixes=named) or b""
 
-    digest = hashlib.sha256(f"{iri}|{modified.isoformat()}|{page}".encode()).hexdigest()[:32]
-    return respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
+    where = page if after is None else f"after {after}"
+    digest = hashlib.sha256(f"{iri}|{modified.isoformat()}|{where}".encode()).hexdigest()[:32]
+    response = respond(request, variant, fmt, digest=digest, last_modified=modified, body=body, negotiated=suffix is None)
+    return linked(response, links) if links else response
