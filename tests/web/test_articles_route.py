@@ -345,3 +345,23 @@ def test_after_an_upload_and_a_replacing_one_every_list_search_and_catalog_is_a_
     assert found == running
     assert len(graphs) == len(running_graphs) and all(isomorphic(a, b) for a, b in zip(graphs, running_graphs))
     assert "Families flee Saraqeb (refreshed)" in str(running) and ">700</a>" in str(running)  # the second upload's figure
+
+
+def test_the_home_page_counts_a_posted_article_at_once(server: Server) -> None:
+    def shown() -> tuple[int, int]:
+        page = server.http.get("/").text
+        articles, figures = (re.search(rf"<strong>([\d,]+)</strong> <span>{kind}</span>", page) for kind in ("articles", "displacement observations"))
+        assert articles and figures, page[:500]
+        return int(articles.group(1).replace(",", "")), int(figures.group(1).replace(",", ""))
+
+    def stored() -> tuple[int, int]:
+        rows = server.select("PREFIX dis: <%sdisplacement#> SELECT (COUNT(DISTINCT ?a) AS ?n) (COUNT(DISTINCT ?o) AS ?f) WHERE {"
+                             " { ?a a <https://schema.org/NewsArticle> } UNION { ?o a dis:DisplacementObservation } }" % server.settings.vocab_uri)
+        return int(rows[0]["n"]), int(rows[0]["f"])
+
+    before = shown()
+    assert before == stored() and shown() == before  # the second answer the held overview's
+    response = server.http.post("/articles", content=article("home-count", "More than 737 families fled Ariha on Monday, OCHA said.").encode(), headers={**AUTH, **TEXT})
+    assert response.status_code == 201, response.text
+    after = shown()
+    assert after == stored() and after[0] == before[0] + 1 and after[1] > before[1]

@@ -99,6 +99,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.browse_indexes = {}
     app.state.members_lock = threading.Lock()
     app.state.members_indexes = {}
+    app.state.overview_lock = threading.Lock()
+    app.state.overviews = {}
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.auto_reload = False  # shipped with the package: no stat of every template per page
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES

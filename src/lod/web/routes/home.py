@@ -8,8 +8,11 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from lod.errors import NotFound
 from lod.publish import dumps as publish
+from lod.settings import Settings
+from lod.store import Store
 from lod.web import examples, overview, problems
-from lod.web.deps import MetricsDep, SettingsDep, StoreDep, TemplatesDep
+from lod.web.deps import MetricsDep, SettingsDep, StoreDep, TemplatesDep, modified_at
+from lod.web.indexes import cached, data_version
 
 router = APIRouter(tags=["site"])
 
@@ -19,7 +22,7 @@ router = APIRouter(tags=["site"])
 def home(request: Request, settings: SettingsDep, store: StoreDep, templates: TemplatesDep) -> Response:
     """What the dataset holds, how to query it, where to download it."""
     context = {
-        "overview": overview.overview(store, settings.vocab_uri),
+        "overview": _overview(request, settings, store),
         "examples": examples.load(settings.base_uri, settings.vocab_uri),
         "catalog": publish.read_catalog(settings.dumps_dir),
         "base": settings.base_uri,
@@ -27,6 +30,14 @@ def home(request: Request, settings: SettingsDep, store: StoreDep, templates: Te
     }
     links = f'<{request.url_for("void")}>; rel="describedby"; type="text/turtle"'
     return templates.TemplateResponse(request, "home.html", context, headers={"Link": links})
+
+
+def _overview(request: Request, settings: Settings, store: Store) -> overview.Overview:
+    """The counts and latest articles, taken once per version of the data: they count every thing of the store,
+    so asking them per request made the home page's cost the store's."""
+    version = data_version(request.app, store, modified_at(request))
+    held: dict[str, tuple[object, overview.Overview]] = request.app.state.overviews
+    return cached(request.app.state.overview_lock, held, "overview", version, lambda: overview.overview(store, settings.vocab_uri))
 
 
 @router.head("/health", include_in_schema=False)  # above: GET is the first route, which a 405 names in Allow
