@@ -365,3 +365,21 @@ def test_the_home_page_counts_a_posted_article_at_once(server: Server) -> None:
     assert response.status_code == 201, response.text
     after = shown()
     assert after == stored() and after[0] == before[0] + 1 and after[1] > before[1]
+
+
+def test_the_service_description_names_a_posted_graph_at_once(server: Server) -> None:
+    name = URIRef("http://www.w3.org/ns/sparql-service-description#name")
+
+    def named() -> set[str]:
+        answer = server.http.get("/sparql", headers={"Accept": "text/turtle"})
+        assert answer.status_code == 200, answer.text
+        return {str(o) for o in Graph().parse(data=answer.text, format="turtle").objects(None, name)}
+
+    def stored() -> set[str]:
+        return {row["g"] for row in server.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+
+    before = named()
+    assert before == stored() and named() == before  # the second answer the held description's
+    response = server.http.post("/articles", content=article("described").encode(), headers={**AUTH, **TEXT})
+    assert response.status_code == 201, response.text
+    assert named() == stored() == before | {response.json()["graph"]}

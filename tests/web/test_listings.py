@@ -118,28 +118,34 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Setting
     build(settings)
     from lod.web.app import create_app
 
-    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=300) as http:
+    with running(create_app(settings), sock), httpx.Client(base_url=url, timeout=300, headers={"Accept": "text/html"}) as http:
         yield settings, http
 
 
 def test_a_write_is_listed_and_counted_at_once(writable: tuple[Settings, httpx.Client]) -> None:
     settings, http = writable
 
-    def listed() -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str]]]:
+    reference = f"{settings.base_uri}graph/reference"  # 168 pages, the same before and after: not walked
+
+    def listed() -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str]], dict[str, list[str]]]:
         kinds = rows(http.get("/id/"))
         things = {kind: [iri for page in walk(http, f"/id/{kind}/") for iri, _ in page]
                   for kind in (iri.rstrip("/").rsplit("/", 1)[-1] for iri, _ in kinds)}
-        return kinds, things, [row for page in walk(http, "/graph/") for row in page]
+        graphs = [row for page in walk(http, "/graph/") for row in page]
+        held = {g: [iri for page in walk(http, "/" + g[len(settings.base_uri):]) for iri, _ in page]
+                for g, _ in graphs if g != reference}  # each graph's page, its subjects held per version
+        return kinds, things, graphs, held
 
-    def stored() -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str]]]:
+    def stored() -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str]], dict[str, list[str]]]:
         store = open_store(settings, read_only=True)
         try:
             things = subjects(store, settings.base_uri)
             sizes = graph_sizes(store)
+            held = {g: graph_subjects(store, g) for g in sizes if g != reference}
         finally:
             store.close()
         kinds = [(f"{settings.base_uri}id/{k}/", f"{len(v):,}") for k, v in sorted(things.items())]
-        return kinds, things, [(g, f"{n:,} triples") for g, n in sorted(sizes.items())]
+        return kinds, things, [(g, f"{n:,} triples") for g, n in sorted(sizes.items())], held
 
     before = listed()
     assert before == stored()

@@ -33,6 +33,7 @@ from lod.settings import ROOT, Settings
 from lod.store import Store, open_store
 from lod.web import assets, docs, editor, errorpage, links, problems, vocabulary
 from lod.web.dumpmaker import DumpMaker
+from lod.web.heldgraphs import HeldSubjects
 from lod.web.metrics import Metrics, MetricsMiddleware
 from lod.web.routes import articles, browse, dumps, entities, events, graphs, home, maps, search, sparql, spreadsheets
 from lod.web.routes import vocabulary as vocabulary_routes
@@ -101,6 +102,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.members_indexes = {}
     app.state.overview_lock = threading.Lock()
     app.state.overviews = {}
+    app.state.graph_subjects = HeldSubjects()
+    app.state.documents_lock = threading.Lock()  # the VoID description and the service description, written
+    app.state.documents = {}  # once per version and format: each lists every named graph
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.auto_reload = False  # shipped with the package: no stat of every template per page
     app.state.templates.env.globals["format_title"] = FORMAT_TITLES

@@ -13,6 +13,7 @@ from lod.formats import GRAPH_RESULT_FORMATS, HTML, Format
 from lod.publish import dumps as publish
 from lod.web.conditional import Validators, not_modified
 from lod.web.deps import SettingsDep, TemplatesDep
+from lod.web.indexes import cached
 from lod.web.representation import CACHE_CONTROL, Variant, choose, respond, split_suffix
 
 router = APIRouter(tags=["data"])
@@ -83,7 +84,10 @@ def _catalog_document(
     def body() -> bytes:
         if fmt == HTML:
             return templates.get_template("dumps.html").render(request=request, catalog=catalog, variant=variant).encode()
-        return graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8")
+        # Written once per catalog and format, not per request: it lists every graph (0.4 s at 1,000 articles).
+        held: dict[str, tuple[object, bytes]] = request.app.state.documents
+        return cached(request.app.state.documents_lock, held, f"catalog-{fmt.name}", digest,
+                      lambda: graph.serialize(format=fmt.rdflib_name or "turtle", encoding="utf-8"))
 
     # A file made after the build changes the listing: its time counts for If-Modified-Since, its checksum for the ETag.
     modified = catalog.changed if catalog is not None else request.app.state.started_at

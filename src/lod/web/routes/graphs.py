@@ -21,6 +21,7 @@ from lod.web import listing, panels
 from lod.web.pager import linked, pager
 from lod.web.describe import check_iri
 from lod.web.deps import SettingsDep, StoreDep, TemplatesDep, modified_at
+from lod.web.heldgraphs import HeldSubjects
 from lod.web.indexes import data_version, followed, in_background
 from lod.publish.members import Members
 from lod.web.members import taken
@@ -126,7 +127,9 @@ def graph(
 
     def body() -> bytes:
         if fmt == HTML:
-            found = listing.labelled_slice(store, listing.graph_subjects(store, iri), after, page)
+            held: HeldSubjects = request.app.state.graph_subjects
+            subjects = held.subjects(store, iri, data_version(request.app, store, modified))
+            found = listing.labelled_slice(store, subjects, after, page)
             links.update(pager(request, found))
             context = {"title": f"Graph {name}", "lede": iri, "items": found.items, "page": None, "pager": links,
                        "variant": variant}

@@ -41,6 +41,9 @@ from lod.formats import GRAPH_RESULT_FORMATS, HTML, SOLUTION_RESULT_FORMATS, For
 from lod.negotiation import negotiate
 from lod.settings import Settings
 from lod.sparql.protocol import QueryService, service_description
+from lod.store import Store
+from lod.web.deps import modified_at
+from lod.web.indexes import cached, data_version
 from lod.web.metrics import Metrics
 from lod.web.urlencoded import pairs
 
@@ -164,10 +167,19 @@ async def _describe(request: Request) -> Response:
         page = await _maybe_await(render(request)) if render is not None else _MINIMAL_EDITOR
         return page if isinstance(page, Response) else HTMLResponse(page, headers={"Vary": "Accept"})
     settings: Settings = request.app.state.settings
-    graphs = [str(name) for name in request.app.state.store.graph_names()]
-    triples = service_description(settings.base_uri + "sparql", graphs, settings)
-    assert fmt.rdf is not None
-    body = ox.serialize(triples, format=fmt.rdf, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#"})
+    store: Store = request.app.state.store
+    rdf = fmt.rdf
+    assert rdf is not None
+
+    def written() -> bytes:
+        graphs = [str(name) for name in store.graph_names()]
+        triples = service_description(settings.base_uri + "sparql", graphs, settings)
+        return ox.serialize(triples, format=rdf, prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#"}) or b""
+
+    # It names every graph: written once per version of the data and format, not per request.
+    held: dict[str, tuple[object, bytes]] = request.app.state.documents
+    version = data_version(request.app, store, modified_at(request))
+    body = cached(request.app.state.documents_lock, held, f"service-{fmt.name}", version, written)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
