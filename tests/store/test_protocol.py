@@ -15,7 +15,7 @@ from rdflib import Graph, URIRef
 from lod import formats
 from lod.errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, StoreUnavailable
 from lod.settings import Settings
-from lod.store import Boolean, SparqlStore, Solutions, Store, Triples, open_store
+from lod.store import Boolean, SparqlStore, Solutions, Store, Triples, holds_graph, open_store
 
 from _engines import Servers, free_port, new_store
 
@@ -90,6 +90,14 @@ def test_solutions_serialize(store: Store, fmt: formats.Format) -> None:
 def test_remove_graphs(store: Store) -> None:
     store.remove_graphs([G1])
     assert store.graph_names() == [G2] and len(store) == 1
+
+
+def test_holds_graph_is_membership_in_the_graph_names(store: Store) -> None:
+    """A write asks for its own graph (and the reference graph) alone, not for the list of every graph."""
+    other = URIRef(f"{BASE}graph/g3")
+    assert [holds_graph(store, str(g)) for g in (G1, G2, other)] == [g in store.graph_names() for g in (G1, G2, other)] == [True, True, False]
+    store.remove_graphs([G1])
+    assert (holds_graph(store, str(G1)), holds_graph(store, str(G2))) == (False, True)
 
 
 def test_blank_nodes_and_every_graph_of_a_write_arrive_together(store: Store) -> None:

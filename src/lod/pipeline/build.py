@@ -59,7 +59,7 @@ from lod.publish.facts import Facts
 from lod.publish.members import Members
 from lod.publish.graphdump import GraphDump, renamed_lines, sorted_lines
 from lod.settings import Settings
-from lod.store import OxigraphStore, Solutions, Store, Triples, changes, open_store, to_rdflib
+from lod.store import OxigraphStore, Solutions, Store, Triples, changes, holds_graph, open_store, to_rdflib
 from lod.store.oxigraph import open_writer
 
 __all__ = ["ARTICLE_GLOB", "BuildReport", "Built", "Context", "Prepared", "PreparedTable", "build", "check_reference", "store_article",
@@ -194,9 +194,9 @@ def _store_one(settings: Settings, store: Store | None, ctx: Context, name: URIR
                 manifest.articles = {p: e for p, e in manifest.articles.items() if e.graph != str(name)}
                 manifest.build = ""
                 manifest.write(settings.store_path)
-            names = target.graph_names()
-            shared = {} if ctx.uris.reference_graph in names else ctx.shared()
-            add, after, pruned = _described(target, ctx, described, [name] if name in names else [])
+            # Two look-ups, not the list of every graph (the store's number of graphs): a write costs its article.
+            shared = {} if holds_graph(target, str(ctx.uris.reference_graph)) else ctx.shared()
+            add, after, pruned = _described(target, ctx, described, [name] if holds_graph(target, str(name)) else [])
             # What a server's indexes must take again (a first write, with the reference data: all of it).
             touched = None if shared else changes.touched(target, name, graph, *filter(None, [described]))
             # The quads this write can change: its graph's, and the shared descriptions it adds or may prune.

@@ -26,6 +26,7 @@ from lod.store.protocol import (
     Store,
     Triples,
     Versioned,
+    holds_graph,
     to_rdflib,
 )
 from lod.store.readonly import ReadOnlyStore
@@ -46,6 +47,7 @@ __all__ = [
     "Triples",
     "Versioned",
     "embedded",
+    "holds_graph",
     "open_store",
     "to_rdflib",
 ]

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from lod.store import Boolean, Solutions, Store, Triples
 from lod.publish.members import Members
 
-__all__ = ["PAGE_SIZE", "Item", "Page", "Slice", "graph_held", "graph_slice", "graph_subjects", "graph_triples", "kind_slice", "kinds",
+__all__ = ["PAGE_SIZE", "Item", "Page", "Slice", "graph_slice", "graph_subjects", "graph_triples", "kind_slice", "kinds",
            "labelled_slice", "typed_subjects"]
 
 PAGE_SIZE = 100
@@ -125,14 +125,6 @@ def graph_subjects(store: Store, graph: str) -> list[str]:
     result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     assert isinstance(result, Solutions)
     return sorted(s.value for (s,) in result.rows if isinstance(s, ox.NamedNode))
-
-
-def graph_held(store: Store, graph: str) -> bool:
-    """Whether the named graph ``graph`` (an IRI checked by the caller) holds a triple: one look-up, where the list
-    of every graph name cost the store's number of graphs."""
-    result = store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-    assert isinstance(result, Boolean)
-    return result.value
 
 
 def graph_triples(store: Store, graph: str) -> list[ox.Triple]:

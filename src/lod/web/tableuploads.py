@@ -15,7 +15,7 @@ from lod.pipeline.build import ingest_table
 from lod.rdf.namespaces import SEM, dis
 from lod.rdf.uris import Uris, slug
 from lod.settings import Settings
-from lod.store import Store
+from lod.store import Store, holds_graph
 from lod.web.uploads import _WRITING, _count, _display_name, _renamed, _warnings
 
 __all__ = ["PublishedTable", "TableUpload", "publish_table"]
@@ -75,7 +75,7 @@ def publish_table(upload: TableUpload, settings: Settings, reader: Store) -> Pub
             raise InputError(Where(upload.table_name), f"send the files in UTF-8: {exc}") from None
         try:
             with _WRITING:
-                existed = uris.dataset_graph(stem) in reader.graph_names()
+                existed = holds_graph(reader, str(uris.dataset_graph(stem)))
                 item = ingest_table(path, settings, text=text, metadata=metadata)
         except (InputError, ValidationFailed) as exc:
             raise _renamed(exc, names) from None

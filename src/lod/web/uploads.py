@@ -34,7 +34,7 @@ from lod.pipeline.validation import ValidationReport
 from lod.rdf.namespaces import dis
 from lod.rdf.uris import Uris
 from lod.settings import Settings
-from lod.store import Store
+from lod.store import Store, holds_graph
 
 __all__ = ["UPLOADS", "Published", "Publisher", "Upload"]
 
@@ -109,7 +109,7 @@ class Publisher:
         item = prepare_article(article, self.context, corrections)
         uris = self.context.uris
         with _WRITING:
-            existed = uris.article_graph(article.key) in reader.graph_names()
+            existed = holds_graph(reader, str(uris.article_graph(article.key)))
             store_article(item, self.context, self.settings)
             self._keep(article, upload)
         return _published(item, self.settings, existed)

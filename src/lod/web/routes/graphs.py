@@ -15,7 +15,7 @@ from lod.publish.void import DATASET_NAME
 from lod.rdf.namespaces import prefixes
 from lod.rdf.uris import Uris
 from lod.settings import Settings
-from lod.store import Store, changes
+from lod.store import Store, changes, holds_graph
 from lod.publish import members
 from lod.web import listing, panels
 from lod.web.pager import linked, pager
@@ -118,7 +118,7 @@ def graph(
     page at a time in URI order (``?after=`` the last URI of the page before, or ``?page=N``)."""
     name, suffix = split_suffix(name, GRAPH_FORMATS)
     iri = check_iri(f"{settings.base_uri}graph/{name}")  # so only an IRI reaches a query
-    if not listing.graph_held(store, iri):
+    if not holds_graph(store, iri):
         raise NotFound(iri)
     fmt = choose(request, GRAPH_FORMATS, suffix)
     variant = Variant(str(request.url_for("graph", name=name)), GRAPH_FORMATS)
