@@ -7,7 +7,8 @@ For each N: generate the corpus (``bench/corpus.py``) and ``lod build`` it (both
 reused), dump its quads, load them into a separate Oxigraph store, start both servers on loopback, and load
 them with wrk (2 threads, 8 connections): every format of ``/doc/{e}`` against Oxigraph's CONSTRUCT of the same
 description (the query lod itself runs, ``lod.web.describe``), that CONSTRUCT through lod's ``/sparql``, one
-analytic query (figures per governorate per year), the full N-Quads download, and each server's memory. Rounds
+analytic query (figures per governorate per year), an entity page in Turtle and in HTML asked over one connection
+against Oxigraph's CONSTRUCT asked so (latency with no queue), the full N-Quads download, and each server's memory. Rounds
 interleave the two servers (lod first in odd rounds, Oxigraph first in even ones); figures are medians. Prints
 the ratios and writes them into ``docs/performance.md`` between the ``serving`` markers.
 """
@@ -67,6 +68,7 @@ class Case:
     name: str
     lod: tuple[list[str], dict[str, str]] | None
     oxigraph: tuple[list[str], dict[str, str]] | None
+    connections: int | None = None  # None: the run's --connections; 1: latency alone, one request at a time
     runs: dict[str, list[loadgen.Result]] = field(default_factory=lambda: {"lod": [], "oxigraph": []})
     cpu_ms: dict[str, list[float]] = field(default_factory=lambda: {"lod": [], "oxigraph": []})  # per request
 
@@ -118,9 +120,10 @@ def measure(n: int, folder: servers.Prepared, args: argparse.Namespace) -> str:
                         continue
                     paths, headers = target
                     heavy = case.name.startswith("analytic")  # seconds per query: one connection, a longer run
+                    single = heavy or case.connections == 1
                     cpu = process.cpu_seconds()
                     result = loadgen.run(process.url, paths, headers, seconds=args.seconds * (3 if heavy else 1),
-                                         connections=1 if heavy else args.connections, threads=1 if heavy else 2)
+                                         connections=1 if single else args.connections, threads=1 if single else 2)
                     # The servers' own CPU per answer does not depend on what else the machine runs, as req/s does.
                     case.cpu_ms[server].append((process.cpu_seconds() - cpu) * 1000 / result.requests)
                     case.runs[server].append(result)
@@ -181,6 +184,11 @@ def make_cases(entities: list[str]) -> list[Case]:
     cases = [Case("entity CONSTRUCT (Oxigraph)", None, oxigraph_construct)]
     cases += [Case(f"/doc/{{e}} {name}", ([doc(e, ext) for e in entities], {}), None) for name, ext in FORMATS.items()]
     cases.append(Case("/sparql CONSTRUCT", ([f"/sparql?query={construct(e)}" for e in entities], TURTLE), oxigraph_construct))
+    # What one user waits, with no queue before the server (the issue's "entity page, 1 connection"): each against
+    # Oxigraph's CONSTRUCT asked the same way.
+    for name in ("Turtle", "HTML"):
+        cases.append(Case(f"/doc/{{e}} {name}, 1 connection", ([doc(e, FORMATS[name]) for e in entities], {}),
+                          oxigraph_construct, connections=1))
     analytic = quote(ANALYTIC, safe="")
     cases.append(Case("analytic SELECT", ([f"/sparql?query={analytic}"], RESULTS), ([f"/query?query={analytic}"], RESULTS)))
     return cases
@@ -237,7 +245,8 @@ def write_docs(n: int, section: str, args: argparse.Namespace) -> None:
         f"--seconds {args.seconds:g} --lod-workers {args.lod_workers}` on {os.cpu_count()} cores "
         f"({platform.machine()}) shared with other work (load average {os.getloadavg()[0]:.0f}), so absolute figures "
         f"vary between runs; the ratios compare both servers under the same conditions. wrk, {args.connections} "
-        f"connections, 2 threads, {args.seconds:g} s per run (the analytic query: 1 connection, {3 * args.seconds:g} s), "
+        f"connections, 2 threads, {args.seconds:g} s per run (the analytic query: 1 connection, {3 * args.seconds:g} s; "
+        f"the rows \"1 connection\": 1 connection, 1 thread, each against Oxigraph's CONSTRUCT asked the same way), "
         f"medians of {args.rounds} interleaved rounds, loopback. lod: `lod serve --workers {args.lod_workers}` "
         f"({args.lod_workers} server process(es) behind a parent that hands each connection to the one holding the fewest, each with its query workers); Oxigraph: `oxigraph serve-read-only --union-default-graph` over the same quads."
     )
