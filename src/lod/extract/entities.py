@@ -21,8 +21,8 @@ from functools import lru_cache
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
-    AREA_SUFFIX, COUNTRY_ADJECTIVES, DIRECTION, ORG_HEADS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS,
-    alternation as words_alternation,
+    AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, ORG_HEADS, PEOPLE_DEMONYMS,
+    PERSON_UNITS, PLACE_COUNCILS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.extract.mentions import (
     CAPITAL_LEAD, CAPITALS, NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
@@ -85,6 +85,10 @@ _PLACE_IN_ORG = re.compile(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + 
 _DEMONYM_ENDING = re.compile(r"(?:n|ns|ian|ish)\b")
 _COMMA_PARTS = re.compile(r"[^,]+")
 _NAME_PLACE_NOUN = re.compile(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b")
+_NAME_CROSSING = re.compile(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + CROSSING_NOUNS + r")\b")
+_PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2}")
+_HELD_BY = re.compile(HOLDER_PARTICIPLES + r"$")
+_PEOPLE_WORDS = frozenset(w.lower() for w in (*PEOPLE_DEMONYMS, *PERSON_UNITS))
 _SUCH_AS_ITEM = re.compile(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|towards|toward|near|from|around|between)[^\S\n]+$")
 _NON_SPACE = re.compile(r"\S+")
@@ -142,7 +146,7 @@ class EntityFinder:
         def build(aliases: list[str], flags: int) -> re.Pattern[str]:
             ordered = sorted(set(aliases), key=len, reverse=True)
             return re.compile(_alias_lead(ordered, flags) + r"(?<![\w’'.-])(?:" + alternation(ordered, _alias_pattern)
-                              + r")(?![\w-]|\.\w)", flags)
+                              + r")(?:(?![\w-]|\.\w)|(?=" + HOLDER_PARTICIPLES + r"\b))", flags)  # "X-held": X
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
         self._aliases = (Starts(self._insensitive), Starts(self._sensitive))  # searched where an alias can start
@@ -201,6 +205,10 @@ class EntityFinder:
             found.append(Mention("org", start, end, text, "org-head", ref, False))
             if match.group("acr"):
                 acronyms[match.group("acr")] = text
+        for match in _PLACE_COUNCIL.finditer(body) if "ouncil" in body else ():  # "the local council of X"
+            if not taken.overlaps(match.start(), match.end()):
+                taken.append((match.start(), match.end()))
+                found.append(Mention("org", match.start(), match.end(), match.group(0), "org-place-council", None, False))
         for match in _DEFINED_ACRONYM_STARTS.finditer(body, lower) if "(" in body else ():  # "Name (ACRONYM)": a bracket needed
             acronyms.setdefault(match.group("acr"), _trim_leading(match.group("name")).strip())
         for acronym, full in acronyms.items():
@@ -215,7 +223,7 @@ class EntityFinder:
                     found.append(Mention("org", match.start(), match.end(), acronym, "org-acronym",
                                          self._org(full) or self._org(acronym)))
         for match in _SPEAKING_ACRONYM_STARTS.finditer(body, lower):
-            # "..., the SDF said", "according to SANA": an acronym that speaks is an organization's name
+            # "..., the ABC said", "according to XYZ": an acronym that speaks is an organization's name
             group = "acr" if match.group("acr") else "acr2"
             acronym, start, end = match.group(group), match.start(group), match.end(group)
             if acronym in _NOT_ORG_ACRONYMS or taken.overlaps(start, end) or self._world.fullmatch(acronym):
@@ -235,12 +243,15 @@ class EntityFinder:
         lower = lowered(body)
         for org in org_mentions or ():  # "Team in Northern X": the place inside an org name still counts
             inner = _PLACE_IN_ORG.search(org.text)
-            if inner and inner.group("p") != "in" and not (self._world.fullmatch(inner.group("n"))
+            council = org.rule == "org-place-council"  # "the local council of X": X is a town, known or not
+            if inner and inner.group("p") != "in" and not council and not (self._world.fullmatch(inner.group("n"))
                                                             or self._place(inner.group("n"))):
                 inner = None  # "Observatory for Human Rights": not a place
             if inner:
                 s = org.start + inner.start("n")
-                found.append(Mention("place", s, org.start + inner.end("n"), inner.group("n"), "place-in-org-name", None))
+                # a town's council is where it speaks from: its place counts as the sentence's (a team's region does not)
+                rule = "place-council" if council else "place-in-org-name"
+                found.append(Mention("place", s, org.start + inner.end("n"), inner.group("n"), rule, None))
 
         def add(start: int, end: int, rule: str, ref: str | None) -> None:
             start, end = _widen(body, start, end)
@@ -276,12 +287,21 @@ class EntityFinder:
         for match in _NAME_PLACE_NOUN.finditer(body):
             name = match.group("n")
             first = name.split()[0]
-            if first in STOPWORDS:
+            if first in STOPWORDS or _HELD_BY.search(name):
                 continue
             if match.group("d") in ("town", "village", "camp"):
                 add(match.start("n"), match.end("n"), "place-noun", None)
             else:
                 add(match.start("n"), match.end("d"), "place-noun", None)
+        for match in _NAME_CROSSING.finditer(body):  # "the Akcakale border gate": the name, without the noun
+            words = match.group("n").split()
+            lead = 0
+            while lead < len(words) and words[lead] in STOPWORDS:  # "The X crossing": X
+                lead += 1
+            if lead == len(words) or any(w.lower() in _PEOPLE_WORDS for w in words[lead:]):
+                continue
+            start = match.start("n") + match.group("n").index(words[lead])
+            add(start, match.end("n"), "place-crossing", None)
         for match in _SUCH_AS_STARTS.finditer(body, lower):
             offset = match.start("list")
             for item in _SUCH_AS_ITEM.finditer(match.group("list")):

@@ -1,0 +1,48 @@
+"""Places named by a border crossing, names that say who holds a place, and a town's council as a source (rules
+added after the twentieth written set's first run); every sentence is written for the test, with invented towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Most came through the Qarazan border post, officials said.", "Qarazan"),
+    ("Thousands crossed at the Tal Minar border gate on Friday.", "Tal Minar"),
+    ("The Qarazan crossing was closed on Monday.", "Qarazan"),
+])
+def test_the_name_before_a_crossing_noun_is_a_place(reconciler: Reconciler, body: str, place: str) -> None:
+    assert place in record(body, reconciler)["places"]
+
+
+@pytest.mark.parametrize("body", [
+    "Some 1,400 Syrians crossing on Thursday were sent back.",
+    "Refugees crossing the river were stopped.",
+])
+def test_people_crossing_are_no_place(reconciler: Reconciler, body: str) -> None:
+    got = record(body, reconciler)["places"]
+    assert not any(word in place for place in got for word in ("Syrians", "Refugees"))
+
+
+def test_a_name_that_says_who_holds_a_town_is_no_place(reconciler: Reconciler) -> None:
+    got = record("Fighters advanced on the HTS-held town of Qarazan and the Rebel Front-controlled village of Minar.", reconciler)
+    assert not any(place.endswith(("-held", "-controlled")) for place in got["places"])
+    assert "HTS" in got["organizations"]  # the curated name before "-held" is still found
+
+
+def test_a_towns_council_speaks_and_reports(reconciler: Reconciler) -> None:
+    got = record("About 3,000 people have arrived in the camps since Sunday, the local council of Qarazan told "
+                 "reporters on Wednesday.", reconciler)
+    assert "local council of Qarazan" in got["organizations"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["local council of Qarazan"]
+    assert [s["speaker"] for s in got["statements"]] == ["local council of Qarazan"]
+    assert "Qarazan" in got["displacement"][0]["places"]  # where the council is counts as the sentence's place
+
+
+def test_councils_in_general_are_no_organization(reconciler: Reconciler) -> None:
+    got = record("Local councils in the area said 3,000 people had arrived since Sunday.", reconciler)
+    assert not any("council" in org.lower() for org in got["organizations"])
