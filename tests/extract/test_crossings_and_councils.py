@@ -46,3 +46,22 @@ def test_a_towns_council_speaks_and_reports(reconciler: Reconciler) -> None:
 def test_councils_in_general_are_no_organization(reconciler: Reconciler) -> None:
     got = record("Local councils in the area said 3,000 people had arrived since Sunday.", reconciler)
     assert not any("council" in org.lower() for org in got["organizations"])
+
+
+@pytest.mark.parametrize(("body", "org"), [
+    ("Some 1,400 people crossed on Thursday, according to the state news agency Qarnews.", "Qarnews"),
+    ("Kurdish news agency Qarnews reported that 3,000 people had fled.", "Qarnews"),
+    ("Iran's Qarnews news agency said 3,000 people had fled.", "Qarnews"),
+])
+def test_a_news_agency_named_beside_its_description(reconciler: Reconciler, body: str, org: str) -> None:
+    assert org in record(body, reconciler)["organizations"]
+
+
+@pytest.mark.parametrize("body", [
+    "The news agency said 3,000 people had fled.",
+    "The Turkish news agency said 3,000 people had fled.",
+    "Turkey's news agency said 3,000 people had fled.",
+])
+def test_a_news_agency_with_no_name_is_no_organization(reconciler: Reconciler, body: str) -> None:
+    got = record(body, reconciler)["organizations"]
+    assert not any(word in org for org in got for word in ("Turkish", "Turkey", "The"))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
-    AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, ORG_HEADS, PEOPLE_DEMONYMS,
+    AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, NEWS_AGENCY, ORG_HEADS, PEOPLE_DEMONYMS,
     PERSON_UNITS, PLACE_COUNCILS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.extract.mentions import (
@@ -87,6 +87,9 @@ _COMMA_PARTS = re.compile(r"[^,]+")
 _NAME_PLACE_NOUN = re.compile(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + PLACE_NOUNS + r")\b")
 _NAME_CROSSING = re.compile(r"(?P<n>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})\s+(?P<d>" + CROSSING_NOUNS + r")\b")
 _PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2}")
+# "the state news agency X" (after) or "X news agency" (before): a one-word name, or an acronym
+_NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r")|(?<![\w’'-])(?P<before>" + TOKEN
+                          + r")(?=\s+(?i:" + NEWS_AGENCY + r"))")
 _HELD_BY = re.compile(HOLDER_PARTICIPLES + r"$")
 _PEOPLE_WORDS = frozenset(w.lower() for w in (*PEOPLE_DEMONYMS, *PERSON_UNITS))
 _SUCH_AS_ITEM = re.compile(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2})")
@@ -209,6 +212,14 @@ class EntityFinder:
             if not taken.overlaps(match.start(), match.end()):
                 taken.append((match.start(), match.end()))
                 found.append(Mention("org", match.start(), match.end(), match.group(0), "org-place-council", None, False))
+        for match in _NEWS_AGENCY.finditer(body) if "gency" in body else ():  # "the state news agency X"
+            group = "after" if match.group("after") else "before"
+            name, start, end = match.group(group), match.start(group), match.end(group)
+            if name.endswith(("'s", "’s")) or name in COUNTRY_ADJECTIVES or name in STOPWORDS or self._world.fullmatch(name):
+                continue  # "a country's news agency", "the <demonym> news agency", "The news agency": no name
+            if not taken.overlaps(start, end):
+                taken.append((start, end))
+                found.append(Mention("org", start, end, name, "org-news-agency", self._org(name), False))
         for match in _DEFINED_ACRONYM_STARTS.finditer(body, lower) if "(" in body else ():  # "Name (ACRONYM)": a bracket needed
             acronyms.setdefault(match.group("acr"), _trim_leading(match.group("name")).strip())
         for acronym, full in acronyms.items():

@@ -39,6 +39,7 @@ PLACE_NOUNS = "(?:" + _DATA["place_nouns"]["pattern"] + ")"
 CROSSING_NOUNS = "(?:" + _DATA["crossing_nouns"]["pattern"] + ")"
 HOLDER_PARTICIPLES = "(?:" + _DATA["holder_participles"]["pattern"] + ")"
 PLACE_COUNCILS = "(?:" + _DATA["place_councils"]["pattern"] + ")"
+NEWS_AGENCY = "(?:" + _DATA["news_agency"]["pattern"] + ")"
 WEAPONS: dict[str, str] = {slug: str(entry["pattern"]) for slug, entry in _DATA["weapons"].items()}
 # Weapons that any report of fighting names: naming them is not an allegation (keys of WEAPONS)
 COMMON_WEAPONS = frozenset(_words("common_weapons"))
@@ -81,7 +82,7 @@ RANKED_FIGURE = "(?:" + "".join(str(_DATA["ranked_figure"]["pattern"]).split()) 
 RANKED_NEXT = "(?:" + str(_DATA["ranked_next"]["pattern"]) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
-    **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "crossing_nouns", "holder_participles", "place_councils", "flow_units", "forcing_verbs")},
+    **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "crossing_nouns", "holder_participles", "place_councils", "news_agency", "flow_units", "forcing_verbs")},
     "flow_objects": {**_DATA["flow_objects"], "pattern": FLOW_OBJECTS},
     "org_heads": {**_DATA["org_heads"], "pattern": ORG_HEADS},
     "return_cues": {**_DATA["return_cues"], "pattern": RETURN_CUES},
