@@ -65,3 +65,14 @@ def test_a_news_agency_named_beside_its_description(reconciler: Reconciler, body
 def test_a_news_agency_with_no_name_is_no_organization(reconciler: Reconciler, body: str) -> None:
     got = record(body, reconciler)["organizations"]
     assert not any(word in org for org in got for word in ("Turkish", "Turkey", "The"))
+
+
+@pytest.mark.parametrize("body", [
+    "On Saturday alone, some 500 people arrived in the camp, the Norwegian Refugee Council office there reported.",
+    "Some 500 people arrived in the camp on Saturday, the Norwegian Refugee Council field office in Qarazan said.",
+])
+def test_a_bodys_branch_or_office_speaks_for_it(reconciler: Reconciler, body: str) -> None:
+    got = record(body, reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+    assert [s["speaker"] for s in got["statements"]] == ["Norwegian Refugee Council"]
+

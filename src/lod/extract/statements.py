@@ -75,6 +75,7 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "org
 _QUOTES = "\"“”‘'«"
 _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
+_ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
@@ -339,6 +340,11 @@ class StatementFinder:
             if person:
                 return self._person(person)
             org = self.orgs.ending(cut, lo)
+            if org:
+                return self._org(org)
+        part = _ORG_PART_AFTER.search(pre, max(0, len(pre) - 80))
+        if part:  # "the X branch there reported": the body the part belongs to speaks
+            org = self.orgs.ending(end - len(part.group(0)), lo)
             if org:
                 return self._org(org)
         return None
