@@ -76,3 +76,16 @@ def test_a_bodys_branch_or_office_speaks_for_it(reconciler: Reconciler, body: st
     assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
     assert [s["speaker"] for s in got["statements"]] == ["Norwegian Refugee Council"]
 
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Most went to the camps of al-Hol and Ain Issa.", "al-Hol"),
+    ("Some 3,000 people fled towards al-Bab on Monday.", "al-Bab"),
+])
+def test_the_arabic_article_in_lower_case_stays_in_the_name(reconciler: Reconciler, body: str, place: str) -> None:
+    assert place in record(body, reconciler)["places"]
+
+
+def test_a_campaign_named_before_its_kind_speaks(reconciler: Reconciler) -> None:
+    got = record("The Norwegian Refugee Council campaign said at least 1,500 people had fled since Sunday.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]

@@ -396,6 +396,7 @@ _DIRECTION_CUES = cues(_DIRECTION_BEFORE)  # most places have no direction word 
 _CAPITAL = re.compile(r"[A-Z]")
 _COMPASS = RULES.pattern("compass")
 _AREA_AFTER = RULES.pattern("area_after")
+_ARTICLE_BEFORE = RULES.pattern("article_before")
 
 
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:
@@ -409,6 +410,10 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
     after = _AREA_AFTER.match(body[end: end + 40])
     if after:
         end += after.end()
+    if start >= 3 and body[start - 1] == "-":  # "al-Bab": the article as written, though the gazetteer has "Bab"
+        article = _ARTICLE_BEFORE.search(body[max(0, start - 5): start])
+        if article:
+            start -= len(article.group(0))
     return start, end
 
 
