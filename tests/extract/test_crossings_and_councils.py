@@ -89,3 +89,14 @@ def test_the_arabic_article_in_lower_case_stays_in_the_name(reconciler: Reconcil
 def test_a_campaign_named_before_its_kind_speaks(reconciler: Reconciler) -> None:
     got = record("The Norwegian Refugee Council campaign said at least 1,500 people had fled since Sunday.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+
+
+def test_people_now_displaced_are_a_stock(reconciler: Reconciler) -> None:
+    got = record("Inside the country, the agency estimates that 1.2 million people are now displaced.", reconciler)
+    assert got["displacement"] == []
+
+
+def test_hospitals_as_a_source_are_no_institutions_report(reconciler: Reconciler) -> None:
+    got = record("Hospitals in the Qarazan Valley report that around 1,000 families have crossed over the past four days.",
+                 reconciler, publisher="Norwegian Refugee Council")
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(1000, None)]
