@@ -507,7 +507,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return "flow-number-of", None  # "bringing to 1.1 million the number of refugees who have fled the country"
     number_of = _NUMBER_OF.search(before)
     if number_of:
-        word = number_of.group("u").lower()
+        word = (number_of.group("u") or "people").lower()  # "the number who left": people
         return "flow-number-of", _UNIT_CODE.get(word, "people")
     if _FLOW_TOTAL_CUED.search(before) or _THOSE_NUMBER_CUED.search(before) or _NUMBER_OF_FLOW_UNIT.search(before) \
             or _WITH_FLOW_CUED.search(before) or before[-2:].strip() in (",", "-", "–", "—") and _THOSE_APPOSITION.search(before[-160:]):
