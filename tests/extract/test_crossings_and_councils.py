@@ -100,3 +100,15 @@ def test_hospitals_as_a_source_are_no_institutions_report(reconciler: Reconciler
     got = record("Hospitals in the Qarazan Valley report that around 1,000 families have crossed over the past four days.",
                  reconciler, publisher="Norwegian Refugee Council")
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(1000, None)]
+
+
+def test_a_security_body_named_by_its_head_word_speaks(reconciler: Reconciler) -> None:
+    got = record("Qarazan's General Security said 18,000 people had entered the country on Thursday alone.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Qarazan's General Security"]  # as written
+
+
+def test_the_source_after_a_body_s_source_is_that_source(reconciler: Reconciler) -> None:
+    got = record("Around 2,850 people entered through the crossing over the weekend, a General Security source told "
+                 "reporters on Monday. Another 1,100 returned through the same crossing, the source said.", reconciler)
+    assert len(got["statements"]) == 2
+    assert got["statements"][1]["speaker"] == got["statements"][0]["speaker"]

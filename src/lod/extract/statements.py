@@ -460,6 +460,8 @@ class StatementFinder:
                 self.last_unnamed = statement.speaker
             elif statement.speaker.rule != "speaker-collective":
                 self.last_org = statement.speaker  # not "a military source" or "activists": no "it" or "the agency" later
+                if statement.speaker.rule == "speaker-indefinite":  # "a General Security source told": "the source" next
+                    self.last_unnamed = statement.speaker
         return found
 
     def _in_sentence(self, body: str, index: int, sentence: Sentence, found: list[Found]) -> Found | None:
