@@ -112,3 +112,10 @@ def test_the_source_after_a_body_s_source_is_that_source(reconciler: Reconciler)
                  "reporters on Monday. Another 1,100 returned through the same crossing, the source said.", reconciler)
     assert len(got["statements"]) == 2
     assert got["statements"][1]["speaker"] == got["statements"][0]["speaker"]
+
+
+def test_a_bodys_unnamed_post_speaks_for_it(reconciler: Reconciler) -> None:
+    got = record("The Norwegian Refugee Council's regional director told reporters that 3,000 people had fled since Sunday.",
+                 reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Norwegian Refugee Council"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
