@@ -119,3 +119,17 @@ def test_a_bodys_unnamed_post_speaks_for_it(reconciler: Reconciler) -> None:
                  reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Norwegian Refugee Council"]
     assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+
+
+@pytest.mark.parametrize(("body", "verb"), [
+    ("The Qarazan Relief Council has denied that the crossing was closed.", "has denied"),
+    ("The Qarazan Relief Council blamed the shelling for the exodus.", "blamed"),
+])
+def test_a_denial_or_a_blame_is_a_statement(reconciler: Reconciler, body: str, verb: str) -> None:
+    got = record(body, reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Qarazan Relief Council", verb)]
+
+
+def test_a_verb_in_the_passive_has_no_speaker_before_it(reconciler: Reconciler) -> None:
+    got = record("The Qarazan Relief Council was denied access to the camp on Monday.", reconciler)
+    assert got["statements"] == []

@@ -30,6 +30,7 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
 
 # Reporting verbs -> statement type. Matched case-insensitively.
 REPORTING_VERBS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reporting_verbs"].items()}
+PASSIVE_NOT_SPEECH = _words("passive_not_speech")
 ISSUING_VERBS = _words("issuing_verbs")
 ROLE_HEADS = _words("role_heads")
 TITLES = frozenset(_words("titles"))

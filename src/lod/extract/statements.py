@@ -30,15 +30,17 @@ from lod.extract.dates import DateExpression
 from lod.extract.endings import Endings
 from lod.extract.entities import Mention, trie
 from lod.extract.lexicon import (
-    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PLACE_BODIES, REPORTING_VERBS,
-    ROLE_HEADS, SOURCE_CITATION, STATE_BODIES, TITLES,
+    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PASSIVE_NOT_SPEECH, PLACE_BODIES, REPORTING_VERBS,
+    ROLE_HEADS, SOURCE_CITATION, STATE_BODIES, TITLES, alternation,
 )
 from lod.extract.sentences import Sentence
 
 # as a letter tree behind the letters a verb starts with: at most words the engine stops at the first letter, not after
 # trying each verb (``lod.extract.mentions.trie`` keeps the longest verb first, as an alternation sorted longest first)
 VERB_LEAD = "(?=[" + "".join(sorted({re.escape(v[0]) for v in REPORTING_VERBS})) + "])"
-_VERB = re.compile(r"\b" + VERB_LEAD + "(?:" + trie(sorted(REPORTING_VERBS)) + r")\b", re.IGNORECASE)
+# a verb also said of people in the passive ("refugees were denied entry") is no speech after was/were/been/being
+_PASSIVE = r"(?:(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)|(?!(?:" + alternation(PASSIVE_NOT_SPEECH) + r")\b))"
+_VERB = re.compile(r"\b" + _PASSIVE + VERB_LEAD + "(?:" + trie(sorted(REPORTING_VERBS)) + r")\b", re.IGNORECASE)
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLE_HEADS)
 # the phrasings of attribution, each named and explained in lod/rules/statements.yaml with its examples and
 # counter-examples; the pieces given here are assembled from the lexicon's word lists
