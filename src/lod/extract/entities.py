@@ -21,7 +21,7 @@ from functools import lru_cache
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
-    AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, NEWS_AGENCY, ORG_HEADS, PEOPLE_DEMONYMS,
+    ARABIC_ARTICLE, AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, NEWS_AGENCY, ORG_HEADS, PEOPLE_DEMONYMS,
     PERSON_UNITS, PLACE_COUNCILS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.extract.mentions import (
@@ -36,11 +36,11 @@ _ORG_HEADS = ORG_HEADS  # lexicon org_heads
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs over a line break
 # a name token, or two joined by a slash ("Shelter/NFI"); a full stop only after an initial ("U. N.")
 _ORG_TOKEN = TOKEN + r"(?:/" + TOKEN + r")?(?:(?<=\b[A-Z])\.)?"
-_LIST_ITEM = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,2}"
+_LIST_ITEM = TOKEN + r"(?:[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,2}"
 # the phrasings of organizations and places: each named and explained, with its examples and counter-examples, in
 # lod/rules/entities.yaml; the shapes of names given here
-RULES = rulefiles.load("entities", CAPITAL_LEAD=CAPITAL_LEAD, TOKEN=TOKEN, ORG_TOKEN=_ORG_TOKEN, LIST_ITEM=_LIST_ITEM, SP=_SP,
-                       ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
+RULES = rulefiles.load("entities", ARTICLE=ARABIC_ARTICLE, CAPITAL_LEAD=CAPITAL_LEAD, TOKEN=TOKEN, ORG_TOKEN=_ORG_TOKEN,
+                       LIST_ITEM=_LIST_ITEM, SP=_SP, ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
 _ORG_PHRASE = RULES.pattern("org_phrase")
 _SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
 _NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE"})
@@ -56,7 +56,7 @@ _LEADING_ARTICLE = RULES.pattern("leading_article")
 # Toponyms built on a head word (lexicon toponym_heads): "<head> X", "<head> al-X"
 _PREFIX_TOPONYM = re.compile(
     r"(?<![\w’'-])(?:" + words_alternation(TOPONYM_HEADS) + r")"
-    r"[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en|ul)[-\s])?" + TOKEN
+    r"[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN
 )
 _PREFIX_TOPONYM_STARTS = Starts(_PREFIX_TOPONYM)  # searched at its head words only
 _LIST_ITEM_RE = re.compile(_LIST_ITEM)
@@ -85,10 +85,10 @@ _PLACE_IN_ORG = re.compile(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + 
 _DEMONYM_ENDING = re.compile(r"(?:n|ns|ian|ish)\b")
 _COMMA_PARTS = re.compile(r"[^,]+")
 # a name of one to three words, the later ones possibly after an Arabic article ("X al-Y")
-_NAME_WORDS = TOKEN + r"(?:\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"){0,2}"
+_NAME_WORDS = TOKEN + r"(?:\s+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,2}"
 _NAME_PLACE_NOUN = re.compile(r"(?P<n>" + _NAME_WORDS + r")\s+(?P<d>" + PLACE_NOUNS + r")\b")
 _NAME_CROSSING = re.compile(r"(?P<n>" + _NAME_WORDS + r")\s+(?P<d>" + CROSSING_NOUNS + r")\b")
-_PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+(?:(?i:al|el|an|ash|as|ar)[-\s])?" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2}")
+_PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+" + ARABIC_ARTICLE + r"?" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2}")
 # "the state news agency X" (after) or "X news agency" (before): a one-word name, or an acronym
 _NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r")|(?<![\w’'-])(?P<before>" + TOKEN
                           + r")(?=\s+(?i:" + NEWS_AGENCY + r"))")

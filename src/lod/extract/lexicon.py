@@ -38,6 +38,7 @@ DIRECTION = "(?:" + _DATA["direction"]["pattern"] + ")"
 AREA_SUFFIX = "(?:" + _DATA["area_suffix"]["pattern"] + ")"
 PLACE_NOUNS = "(?:" + _DATA["place_nouns"]["pattern"] + ")"
 CROSSING_NOUNS = "(?:" + _DATA["crossing_nouns"]["pattern"] + ")"
+ARABIC_ARTICLE = "(?:" + _DATA["arabic_article"]["pattern"] + ")"
 HOLDER_PARTICIPLES = "(?:" + _DATA["holder_participles"]["pattern"] + ")"
 PLACE_COUNCILS = "(?:" + _DATA["place_councils"]["pattern"] + ")"
 NEWS_AGENCY = "(?:" + _DATA["news_agency"]["pattern"] + ")"
@@ -83,7 +84,7 @@ RANKED_FIGURE = "(?:" + "".join(str(_DATA["ranked_figure"]["pattern"]).split()) 
 RANKED_NEXT = "(?:" + str(_DATA["ranked_next"]["pattern"]) + ")"
 # Patterns with their examples and counter-examples, for the test that keeps them honest
 PATTERNS: dict[str, dict[str, Any]] = {
-    **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "crossing_nouns", "holder_participles", "place_councils", "news_agency", "flow_units", "forcing_verbs")},
+    **{f"{name}": _DATA[name] for name in ("direction", "area_suffix", "place_nouns", "crossing_nouns", "arabic_article", "holder_participles", "place_councils", "news_agency", "flow_units", "forcing_verbs")},
     "flow_objects": {**_DATA["flow_objects"], "pattern": FLOW_OBJECTS},
     "org_heads": {**_DATA["org_heads"], "pattern": ORG_HEADS},
     "return_cues": {**_DATA["return_cues"], "pattern": RETURN_CUES},
@@ -106,6 +107,5 @@ PATTERNS: dict[str, dict[str, Any]] = {
     **{f"weapon:{slug}": entry for slug, entry in _DATA["weapons"].items()},
     **{f"event:{key}": entry for key, entry in _DATA["event_triggers"].items()},
     **{f"predicate:{kind}": entry for kind, entry in _DATA["figure_predicates"].items()},
-    "toponym_heads": {"pattern": r"(?:" + alternation(TOPONYM_HEADS) + r")\s+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|"
-                                 r"ez|en|ul)[-\s])?[A-Z][\w’'-]+", **_DATA["toponym_heads"]},
+    "toponym_heads": {"pattern": r"(?:" + alternation(TOPONYM_HEADS) + r")\s+" + ARABIC_ARTICLE + r"?[A-Z][\w’'-]+", **_DATA["toponym_heads"]},
 }

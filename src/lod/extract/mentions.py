@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lod.extract import rulefiles
-from lod.extract.lexicon import ORG_HEADS, PLACE_NOUNS
+from lod.extract.lexicon import ARABIC_ARTICLE, ORG_HEADS, PLACE_NOUNS
 
 TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
 # what a pattern that opens with a TOKEN can start with, put before its look-behind: the engine leaves the lower-case
@@ -18,7 +18,7 @@ CAPITAL_LEAD = r"(?=[A-Z\u00C0-\u00DE])"
 # that class as ``lod.extract.cues.Starts`` writes it, so that its positions in a body are found once for all
 CAPITALS = re.compile("[A-Z\u00C0-\u00DE]")
 NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
-PLACE_SEQ = TOKEN + r"(?:[^\S\n]+(?:(?i:al|el|an|ash|as|ar|ad|at|az|es|ed|ez|en)[-\s])?" + TOKEN + r"){0,3}"
+PLACE_SEQ = TOKEN + r"(?:[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,3}"
 # the words that are not place names: each named and explained, with its examples and counter-examples, in
 # lod/rules/mentions.yaml
 RULES = rulefiles.load("mentions", PLACE_NOUNS=PLACE_NOUNS)

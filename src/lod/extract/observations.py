@@ -25,7 +25,7 @@ from lod.extract.cues import Gated, end_width, search_end
 from lod.extract.dates import MON, WEEKDAY
 from lod.extract.endings import Endings
 from lod.extract.lexicon import (
-    COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
+    ARABIC_ARTICLE, COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
     PEOPLE_GROUPS, POPULATION_SHARES, RANKED_FIGURE, RANKED_NEXT, SOURCE_CITATION,
     PERSON_UNITS, RETURN_CUES, UNIT_ABBREVIATIONS, UNIT_ADJECTIVES, alternation,
 )
@@ -36,7 +36,7 @@ _ADJ = r"(?:" + alternation(UNIT_ADJECTIVES + COUNTRY_ADJECTIVES) + r")"
 _PEOPLE = alternation(PERSON_UNITS + PEOPLE_DEMONYMS + tuple(UNIT_ABBREVIATIONS))
 # the phrasings around figures, each named and explained in lod/rules/figures.yaml with its examples and
 # counter-examples; the pieces given here are assembled from the lexicon's word lists
-RULES = rulefiles.load("figures", ADJ=_ADJ, PEOPLE=_PEOPLE, PEOPLE_GROUPS=PEOPLE_GROUPS, FLOW_OBJECTS=FLOW_OBJECTS,
+RULES = rulefiles.load("figures", ARTICLE=ARABIC_ARTICLE, ADJ=_ADJ, PEOPLE=_PEOPLE, PEOPLE_GROUPS=PEOPLE_GROUPS, FLOW_OBJECTS=FLOW_OBJECTS,
                        FLOW_UNITS=FLOW_UNITS, FORCING_VERBS=FORCING_VERBS, NOT_FLOW_OBJECTS=NOT_FLOW_OBJECTS,
                        FIGURE_PREDICATES_FLOW=FIGURE_PREDICATES["flow"], MON=MON, WEEKDAY=WEEKDAY)
 _NOUN_BEFORE_UNIT = RULES.fragment("NOUN_BEFORE_UNIT")

@@ -160,6 +160,11 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if statement is None:
                 statement = by_sentence.get(heading_at)
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
+        if carried is not None and before is not None and statement is not None and _other_source(before.reporter, reporter) \
+                and not _FIGURE_WORD.search(sentence.text):
+            # "X said 12,000 fled this week. Y said 20,000 had left the town.": Y's count is its own ("Y put the figure
+            # higher, saying 275,000 had fled" is another count of the same flight)
+            carried = None
         if statement is None and index + 1 < len(doc.sentences):
             named_next = _source_named_next(doc, index + 1)  # "... fled. The figures were provided by X (on 12 June)."
             if named_next is not None:
@@ -211,8 +216,20 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 carried is not None and any(p is carried for p in periods)  # had fled": a source of its own
                 or before is not None and _GOES_ON.match(sentence.text)):  # "Another 4.8 million have fled abroad."
             reporter, reported = before.reporter if before else None, before.report_date if before else None
-        for figure, period in zip(figures, periods):
+        seconds = [_second_source(doc, sentence, figure, figures[position - 1].end) if position else None
+                   for position, figure in enumerate(figures)]
+        for position, (figure, period) in enumerate(zip(figures, periods)):
             by = reporter
+            # "X said 17,000 had fled, but Y said at least 75,000 had fled since May": Y's figure, and each source's
+            # figure takes only a date told on its side of Y's name
+            second = seconds[position]
+            cut = next((m.span.start - sentence.start for m in seconds[position + 1:] if m is not None), None)
+            if second is not None:
+                by = second
+                if not any(e.text == period[2] and e.begin >= second.span.start - sentence.start for e in doc.dates[index]):
+                    period = (None, None, None)
+            elif cut is not None and not any(e.text == period[2] and e.begin < cut for e in doc.dates[index]):
+                period = (None, None, None)
             if by is None and (figure.rule == "flow-restated" or figure.rule == "flow-number-of" and _PUT_NUMBER.search(
                     sentence.text[: figure.number.qstart])):  # "the agency had put the figure at 45,000": its subject's
                 # (and "X, in its latest update, put the number of people who fled ... at 45,000")
@@ -254,6 +271,30 @@ RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
 _WHOLE_CONFLICT = RULES.pattern("whole_conflict")
+_SECOND_SOURCE_BEFORE = RULES.pattern("second_source_before")
+_SECOND_SOURCE_VERB = RULES.pattern("second_source_verb")
+
+
+def _second_source(doc: Document, sentence: Sentence, figure: Figure, after: int) -> OrgMention | None:
+    """The body a figure is given by when a second source is named after ``after`` (the first's place) in its sentence:
+    "X said about 17,000 had fled, but the opposition-run Y council said at least 75,000 had"."""
+    at = sentence.start + figure.number.qstart
+    low, high = bisect_left(doc.org_starts, sentence.start + after), bisect_left(doc.org_starts, at)
+    for mention in reversed(doc.orgs[low:high]):
+        if mention.end < at and _SECOND_SOURCE_VERB.match(doc.body, mention.end, at) and \
+                _SECOND_SOURCE_BEFORE.search(doc.body, sentence.start + after, mention.start):
+            name = re.sub(r"^(?i:the)\s+", "", mention.text)
+            return OrgMention(name, Span(mention.start, mention.end, mention.rule), mention.ref)
+    return None
+
+
+def _other_source(first: OrgMention | None, then: OrgMention | None) -> bool:
+    """Whether two figures are named as coming from two different bodies (both named)."""
+    if first is None or then is None:
+        return False
+    if first.ref and then.ref:
+        return first.ref != then.ref
+    return " ".join(first.name.lower().split()) != " ".join(then.name.lower().split())
 
 
 def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:

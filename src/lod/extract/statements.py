@@ -77,6 +77,7 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "org
 _QUOTES = "\"“”‘'«"
 _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
+_PASSIVE_BY = RULES.pattern("passive_by")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
@@ -516,6 +517,13 @@ class StatementFinder:
             if speaker is not None:
                 label = "statement (according to)" if "statement" in according.group(0) else "according to"
                 return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
+        passive = _PASSIVE_BY.search(sentence.text) if " by " in sentence.text else None
+        if passive:  # "104,000 people are reported by X to have been displaced": X gives the figure
+            at = sentence.start + passive.start("org")
+            org = next(iter(self.orgs.starting(at - 4, at + 1)), None)  # the name may start at its "the"
+            if org is not None:
+                return Found(index, sentence, self._org(org, "cited-source"), "reported by", sentence.start + passive.start(),
+                             "report", "cited-source")
         per = _PER_FIGURES.search(sentence.text) if "per " in sentence.text else None
         if per:  # "..., per XYZ figures": whose figures they are (no speech)
             at = sentence.start + per.start("org")

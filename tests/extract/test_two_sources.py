@@ -1,0 +1,100 @@
+"""Two sources for one flight, and the forms probed on real wire copy of 2012-2018 that the rules missed (session 17):
+a second body's figure in the same sentence, a figure "reported by" a body, another body's count in the next
+sentence, "the day before" a day said, "since X began in mid-June", the English "as" after a place name, and a
+population "which had" so many residents. Every sentence is written for the test, with invented towns and bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+PUBLISHED = "2018-06-27"  # a Wednesday
+
+
+def _flows(body: str, reconciler: Reconciler) -> list[tuple[Any, ...]]:
+    got = record(body, reconciler, published=PUBLISHED)
+    return [(o["figure"], o["period_start"], o["period_end"], o["reported_by"]) for o in got["displacement"]]
+
+
+def test_a_second_body_in_the_sentence_gives_its_own_figure(reconciler: Reconciler) -> None:
+    body = ("The Qarazan Rights Network said about 17,000 people have been displaced since last week, but the opposition-run "
+            "Minar Council said at least 75,000 had fled the province.")
+    assert _flows(body, reconciler) == [(17000, "2018-06-18", "2018-06-27", "Qarazan Rights Network"),
+                                        (75000, None, None, "Minar Council")]
+
+
+def test_each_source_keeps_the_date_on_its_side(reconciler: Reconciler) -> None:
+    body = ("The Qarazan Rights Network said about 17,000 people have been displaced, while the Minar Council said at least "
+            "75,000 had fled since Monday.")
+    assert _flows(body, reconciler) == [(17000, None, None, "Qarazan Rights Network"),
+                                        (75000, "2018-06-25", "2018-06-27", "Minar Council")]
+
+
+def test_a_list_of_one_source_is_not_split(reconciler: Reconciler) -> None:
+    body = "The Qarazan Rights Network said 5,000 people fled on Monday and 2,000 on Tuesday, and that the roads were closed."
+    assert [by for *_, by in _flows(body, reconciler)] == ["Qarazan Rights Network", "Qarazan Rights Network"]
+
+
+@pytest.mark.parametrize("body", [
+    "In Qarazan, in excess of 104,000 people are reported by the Minar Relief Agency to have been displaced.",
+    "Some 104,000 people were counted by the Minar Relief Agency as displaced from Qarazan.",
+])
+def test_a_figure_reported_by_a_body(reconciler: Reconciler, body: str) -> None:
+    assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
+
+
+def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
+    assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
+                                    reconciler)] == [None]
+
+
+def test_another_bodys_count_in_the_next_sentence_has_no_period_of_the_first(reconciler: Reconciler) -> None:
+    body = ("The Minar Relief Agency said 12,000 people have left Qarazan since Monday.\n\n"
+            "The Qarazan Rights Network said as many as 20,000 people have abandoned their homes.")
+    assert _flows(body, reconciler) == [(12000, "2018-06-25", "2018-06-27", "Minar Relief Agency"),
+                                        (20000, None, None, "Qarazan Rights Network")]
+
+
+def test_another_estimate_of_the_same_flight_keeps_its_period(reconciler: Reconciler) -> None:
+    body = ("The Minar Relief Agency said 12,000 people have left Qarazan since Monday.\n\n"
+            "The Qarazan Rights Network put the figure higher, saying 20,000 people had fled.")
+    assert [(start, end) for _, start, end, _ in _flows(body, reconciler)] == [("2018-06-25", "2018-06-27")] * 2
+
+
+def test_the_day_before_a_day_said_to_an_audience(reconciler: Reconciler) -> None:
+    body = ("The envoy told the Minar Security Council on Friday that more than 40,000 people were able to flee "
+            "Qarazan the day before.")
+    assert [(start, end) for _, start, end, _ in _flows(body, reconciler)] == [("2018-06-21", "2018-06-21")]
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    ("At least 45,000 civilians have fled their homes since a campaign against the rebels began in mid-June, the "
+     "Minar Relief Agency estimated on Tuesday.", ("2018-06-01", "2018-06-26")),
+    ("At least 45,000 civilians have fled their homes since the offensive began in early May.", ("2018-05-01", "2018-06-27")),
+    # not a month of an event that is no start
+    ("At least 45,000 civilians fled in mid-June.", ("2018-06-01", "2018-06-30")),
+])
+def test_since_an_event_began_in_part_of_a_month(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
+    assert [(start, end) for _, start, end, _ in _flows(body, reconciler)] == [period]
+
+
+@pytest.mark.parametrize(("body", "places"), [
+    ("About 30,000 have left the northern town of Qarazan as Minaran forces stepped up a siege.", ["Qarazan"]),
+    ("About 20,000 have left Ras Al Qarazan, Tell as-Minar and Maarat An Numar.",
+     ["Ras Al Qarazan", "Tell as-Minar", "Maarat An Numar"]),
+])
+def test_the_english_as_after_a_place_is_not_an_arabic_article(reconciler: Reconciler, body: str,
+                                                                 places: list[str]) -> None:
+    got = record(body, reconciler, published=PUBLISHED)
+    assert [o["places"] for o in got["displacement"]] == [places]
+
+
+def test_a_population_which_had_residents_is_no_flight(reconciler: Reconciler) -> None:
+    body = ("Some 12,000 people have left the enclave this week, with many others — in an area which had more than "
+            "350,000 residents before the offensive — moved deeper into it.")
+    assert [figure for figure, *_ in _flows(body, reconciler)] == [12000]
