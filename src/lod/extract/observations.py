@@ -461,17 +461,18 @@ def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:
         and re.match(r"\s*,", text[second.end:]))
 
 
-def _defined_by_flight(after: str) -> tuple[str | None, str | None] | None:
+def _defined_by_flight(after: str, among: bool = False) -> tuple[str | None, str | None] | None:
     """A figure whose people are defined by a flight ("5,000 people who fled last week are living in tents", "aid for
     11,000 people who fled the town") counts the flow, whatever the sentence goes on to say of them; a return ("who
-    had fled ... returned") is none. None when no such relative clause follows the figure."""
+    had fled ... returned") is none, unless the figure is the group some were ``among`` ("Thousands, who were among
+    100,000 that fled, have returned"). None when no such relative clause follows the figure."""
     if not _WHO.match(after):
         return None  # the cheap test first: most figures are followed by no relative clause
     first = _AFTER.search(after)
     if not first or first.lastgroup != "flow" or not _DEFINING.fullmatch(after[: first.start()]):
         return None
     clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b", after[first.end():])[0]
-    if _RETURN.search(re.split(r"[;:,]", after)[0]) or _RETURNED.search(clause):
+    if not among and (_RETURN.search(re.split(r"[;:,]", after)[0]) or _RETURNED.search(clause)):
         return None, None
     return "flow-relative", None
 
@@ -527,7 +528,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         # "X hosts 1 million Syrians who fled the war", "home to 20,000 people who fled": a stock ("shelters 45,000
         # refugees who arrived in the past year" tells a dated flight: a flow)
         return None, None
-    defined = _defined_by_flight(after)
+    defined = _defined_by_flight(after, among=before.rstrip().endswith("among"))
     if defined is not None:
         return defined
     if _share_before(before):
