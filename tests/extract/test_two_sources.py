@@ -48,6 +48,14 @@ def test_a_figure_reported_by_a_body(reconciler: Reconciler, body: str) -> None:
     assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
 
 
+@pytest.mark.parametrize("body", [
+    "A Minar Relief Agency report on Thursday estimated that 390,000 people have fled the region.",
+    "A new Minar Relief Agency update released on Monday said 390,000 people had fled.",
+])
+def test_a_bodys_report_on_a_day_speaks_for_it(reconciler: Reconciler, body: str) -> None:
+    assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]
