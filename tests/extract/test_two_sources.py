@@ -106,3 +106,14 @@ def test_a_population_which_had_residents_is_no_flight(reconciler: Reconciler) -
     body = ("Some 12,000 people have left the enclave this week, with many others — in an area which had more than "
             "350,000 residents before the offensive — moved deeper into it.")
     assert [figure for figure, *_ in _flows(body, reconciler)] == [12000]
+
+
+@pytest.mark.parametrize(("title", "figures"), [
+    # an armed group's return is no going home: people who left their homes are counted
+    ("Civilians Leave Qarazan after the Militants' Return", [300]),
+    ("Thousands return to Qarazan", []),
+])
+def test_a_title_of_return_and_leaving(reconciler: Reconciler, title: str, figures: list[int]) -> None:
+    got = record("More than 300 people have left their homes in Qarazan over the past few days.", reconciler,
+                 published=PUBLISHED, title=title)
+    assert [o["figure"] for o in got["displacement"]] == figures
