@@ -56,3 +56,11 @@ def test_expand_includes_fragments_with_their_group_prefix() -> None:
         r"from(?P<ad>\d{1,2})\s+(?:May|June)to(?P<bd>\d{1,2})\s+(?:May|June)"
     with pytest.raises(KeyError):
         rulefiles.expand("{NOPE}", fragments)
+
+
+def test_rules_of_one_name_need_the_same_words() -> None:
+    # the gate keeps one list of words per rule name: a rule of that name with other words would be gated by the last
+    for data in FILES.values():
+        needs: dict[str, tuple[str, ...] | None] = {}
+        for rule in data.rules:
+            assert needs.setdefault(rule.name, rule.needs) == rule.needs, rule.name

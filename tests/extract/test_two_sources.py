@@ -56,6 +56,11 @@ def test_a_bodys_report_on_a_day_speaks_for_it(reconciler: Reconciler, body: str
     assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
 
 
+def test_a_bodys_officer_after_the_verb_speaks_for_it(reconciler: Reconciler) -> None:
+    body = "Some 600 families arrived, said Lisa Qarazi, the Minar Relief Agency’s information officer in the North Valley."
+    assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]

@@ -138,6 +138,7 @@ _IN_A_PERIOD = RULES.pattern("in_a_period")
 _SHARE_OF_FLOW = RULES.pattern("share_of_flow")
 _TOTAL_LEAD = RULES.pattern("total_lead")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
+_REGISTERED_AFTER = RULES.pattern("registered_after")
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
 _PROJECTION_BEFORE = RULES.pattern("projection_before")
@@ -545,6 +546,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return None, None
     if before[-6:].rstrip().endswith("with") and _FLED_WITH.search(before[-60:]):
         return "flow-object", None  # "We left with 23 families from our street": they fled too
+    if "registered" in after and (_FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)) and _REGISTERED_AFTER.match(after):
+        return "flow-subject", None  # "In the past week, some 14,000 persons registered with the agency"
     obj = _FLOW_OBJECT_CUED.search(before)
     if obj:
         if obj.group("forced") is None or _FORCED_TAIL.match(after):
