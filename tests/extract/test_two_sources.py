@@ -61,6 +61,15 @@ def test_a_bodys_officer_after_the_verb_speaks_for_it(reconciler: Reconciler) ->
     assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
 
 
+@pytest.mark.parametrize("body", [
+    "Up to 40,000 people fled towns in the north, a Minar Relief Agency spokesman has said.",
+    "Up to 40,000 people fled towns in the north, the Minar Relief Agency spokesman said.",
+    "Up to 40,000 people fled towns in the north, the outlet cited the Minar Relief Agency as saying on Tuesday.",
+])
+def test_a_post_or_a_citation_gives_the_body(reconciler: Reconciler, body: str) -> None:
+    assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]

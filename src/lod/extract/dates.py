@@ -454,8 +454,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if m.group("y"):
                 return make("since", date(int(m.group("y")), 1, 1), None)
             return make("since", date(anchor.year - 1, 1, 1), None) if anchor else make("period", None, None)
-        if rule == "since-year":
-            return make("since", date(int(m.group("y")), 1, 1), None)
+        if rule == "since-year":  # "since 2011", "since late last year": from that year's 1 January
+            if m.group("y"):
+                return make("since", date(int(m.group("y")), 1, 1), None)
+            return make("since", date(anchor.year - 1, 1, 1), None) if anchor else make("period", None, None)
         if rule in ("vague", "the-year", "event-subject"):
             return make("period", None, None)
         if rule == "day-month":

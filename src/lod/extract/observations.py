@@ -139,6 +139,7 @@ _SHARE_OF_FLOW = RULES.pattern("share_of_flow")
 _TOTAL_LEAD = RULES.pattern("total_lead")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _REGISTERED_AFTER = RULES.pattern("registered_after")
+_FLEEING_UNIT = re.compile(r"\b(?:fleeing|escaping)\b", re.IGNORECASE)  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
 _PROJECTION_BEFORE = RULES.pattern("projection_before")
@@ -330,6 +331,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if wounded:  # "2,200 people, including 200 wounded, were evacuated": the wounded among them, then the verb
             after = after[wounded.end():]
         verdict, unit_override = _classify(before, after)
+        if verdict is None and _share_before(before) and _FLEEING_UNIT.search(text, first.number.end, last.end):
+            verdict = "flow-relative"  # "Most of the more than 30,000 fleeing civilians were women": a share of a flight
         if verdict is None and len(group) > 1 and _share_before(before) and re.fullmatch(
                 r"\s*(?:[-–—]+|\()\s*", text[first.end: group[1].number.qstart]):
             # "one third of the city's 200,000 residents – some 70,000 people – had fled": the share counted in apposition

@@ -78,6 +78,8 @@ _QUOTES = "\"“”‘'«"
 _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
 _PASSIVE_BY = RULES.pattern("passive_by")
+_CITED_AS_SAYING = RULES.pattern("cited_as_saying")
+_AUXILIARY_END = re.compile(r"\s(?:has|have|had)(?:\s+(?:also|now|already|previously|since))?\s+$")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
@@ -218,6 +220,10 @@ class StatementFinder:
         """The speaker ending at body offset ``pos`` (the verb's start), or None."""
         lo = sentence.start
         pre = body[lo:pos]
+        auxiliary = _AUXILIARY_END.search(pre, max(0, len(pre) - 24)) if pre.endswith("s ") or pre.endswith("e ") or \
+            pre.endswith("d ") or pre.endswith("y ") or pre.endswith("w ") else None
+        if auxiliary:  # "..., an ABC spokesman has said": the speaker ends before the auxiliary
+            pre = pre[: auxiliary.start()] + " "
         tail = _SOURCE_NOUN_END.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
@@ -264,6 +270,7 @@ class StatementFinder:
         body_noun = _BODY_NOUN_SAID.search(pre)
         if body_noun:  # "..., the committee said": the last body of that kind named, else the body that spoke last
             return self._described(body_noun.group("head"), lo + body_noun.start()) or self._like_it("speaker-definite")
+        whole = pre.rstrip()  # before an apposition is cut: "..., the ABC spokesman said" has no name before it
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
@@ -317,9 +324,11 @@ class StatementFinder:
         collective = _COLLECTIVE_END.search(pre)
         if collective and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)$", pre[: collective.start()]):
             return Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
-        role = _ROLE_AT_END_END.search(pre)
+        role = _ROLE_AT_END_END.search(pre) or _ROLE_AT_END_END.search(whole)
         if role:
-            return self._by_role(role.group(1))
+            # "..., the ABC spokesman said": the person with that post, else the body named in it
+            org = next((o for o in self.orgs.starting(lo + role.start(), lo + role.end(1)) if o.end < lo + role.end(1)), None)
+            return self._by_role(role.group(1)) or (self._org(org, "speaker-indefinite") if org is not None else None)
         indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
@@ -517,6 +526,13 @@ class StatementFinder:
             if speaker is not None:
                 label = "statement (according to)" if "statement" in according.group(0) else "according to"
                 return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
+        cited = _CITED_AS_SAYING.search(sentence.text) if " as saying" in sentence.text else None
+        if cited:  # "..., the outlet cited the ABC Office for X as saying on Tuesday": the body cited
+            at = sentence.start + cited.start("org")
+            org = next(iter(self.orgs.starting(at - 4, at + 1)), None)
+            if org is not None:
+                return Found(index, sentence, self._org(org, "cited-source"), "cited as saying", sentence.start + cited.start(),
+                             "report", "cited-source")
         passive = _PASSIVE_BY.search(sentence.text) if " by " in sentence.text else None
         if passive:  # "104,000 people are reported by X to have been displaced": X gives the figure
             at = sentence.start + passive.start("org")
