@@ -70,6 +70,19 @@ def test_a_post_or_a_citation_gives_the_body(reconciler: Reconciler, body: str) 
     assert [by for *_, by in _flows(body, reconciler)] == ["Minar Relief Agency"]
 
 
+def test_a_post_of_an_abbreviated_body_in_apposition(reconciler: Reconciler) -> None:
+    body = ("The number of people leaving has risen in recent weeks, Sami Qarazi, the U.N. relief agency's representative "
+            "in Minar, told reporters.\n\nFighting since late last year has displaced more than 240,000 people in the "
+            "province, Qarazi said.")
+    assert [by for *_, by in _flows(body, reconciler)] == ["U.N. relief agency"]
+
+
+def test_the_day_a_launch_was_told_is_no_start_of_it(reconciler: Reconciler) -> None:
+    body = ("Thousands fled the town after the offensive was launched, residents said on Monday.\n\n"
+            "Over 6,000 people have fled the area since the beginning of the offensive.")
+    assert [(start, end) for _, start, end, _ in _flows(body, reconciler)] == [(None, None)]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]
