@@ -83,6 +83,12 @@ def test_the_day_a_launch_was_told_is_no_start_of_it(reconciler: Reconciler) -> 
     assert [(start, end) for _, start, end, _ in _flows(body, reconciler)] == [(None, None)]
 
 
+def test_a_post_of_a_body_that_belongs_to_another(reconciler: Reconciler) -> None:
+    body = ("Sami Qarazi, the vice president of the opposition’s Minar Provincial Council, told reporters that some "
+            "120,000 residents had fled their homes.")
+    assert [by for *_, by in _flows(body, reconciler)] == ["Minar Provincial Council"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]

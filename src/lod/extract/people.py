@@ -196,7 +196,9 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
     role = re.sub(r"^(?:" + _VERB_ALT + r")\s+", "", role.strip(), flags=re.IGNORECASE)  # '..., said spokesman Name'
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     possessive = re.match(r"(?P<org>.+?)['’]s\s+(?P<role>.+)$", role)
-    if possessive and org_text is None:
+    post_of = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+of\s+", role)
+    if possessive and org_text is None and not (post_of and _ROLE.search(post_of.group("role"))
+                                                and len(post_of.group(0)) <= len(possessive.group("org"))):
         org_text, role = possessive.group("org"), possessive.group("role")
     of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
     if of and org_text is None and not re.search(r"\bfor\b", role):
@@ -211,4 +213,6 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
         org_text, role = acronym.group("org"), acronym.group("role")
     if org_text:
         org_text = re.sub(r"^(?:the)\s+", "", org_text.strip())
+        # "the opposition's X Provincial Council": the body named, not who it belongs to
+        org_text = re.sub(r"^[a-z][\w\-]*['’]s\s+(?=[A-Z])", "", org_text)
     return role, org_text
