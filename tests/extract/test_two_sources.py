@@ -89,6 +89,11 @@ def test_a_post_of_a_body_that_belongs_to_another(reconciler: Reconciler) -> Non
     assert [by for *_, by in _flows(body, reconciler)] == ["Minar Provincial Council"]
 
 
+def test_a_news_agency_described_before_its_name_reports(reconciler: Reconciler) -> None:
+    body = "The state-run Qarazan news agency reported that 747 refugees crossed into Minar."
+    assert [by for *_, by in _flows(body, reconciler)] == ["Qarazan"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]
