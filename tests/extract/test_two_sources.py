@@ -94,6 +94,22 @@ def test_a_news_agency_described_before_its_name_reports(reconciler: Reconciler)
     assert [by for *_, by in _flows(body, reconciler)] == ["Qarazan"]
 
 
+def test_a_body_named_later_replaces_a_monitor(reconciler: Reconciler) -> None:
+    body = ("At least 13,000 civilians have fled the town of Qarazan since the offensive began, a monitor said Monday.\n\n"
+            "\"At least 13,000 civilians have fled Qarazan since the operation began on May 31,\" said Sami Qarazi, head of "
+            "the Syrian Observatory for Human Rights monitoring group.")
+    assert [by for *_, by in _flows(body, reconciler)] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize("body", [
+    "An attack on the northeastern Syrian city of Qarazan displaced 60,000 people.",
+    "Some 60,000 people fled the Kurdish city of Qarazan.",
+])
+def test_a_demonym_before_a_place_noun_names_no_place(reconciler: Reconciler, body: str) -> None:
+    got = record(body, reconciler, published=PUBLISHED)
+    assert got["places"] == ["Qarazan"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]

@@ -29,8 +29,10 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
     if speaker.kind == "organization":
         return OrgMention(speaker.name, span, speaker.org_ref), statement.date
     if speaker.org_name:
-        ref = reconciler.org(speaker.org_name)
-        name = speaker.org_name
+        # "head of the X monitoring group": the body's name without the words that say what it is
+        name = _KIND_AFTER_NAME.sub("", speaker.org_name) if _KIND_AFTER_NAME.search(speaker.org_name) else speaker.org_name
+        ref = reconciler.org(speaker.org_name) or reconciler.org(name)
+        name = name if ref and name != speaker.org_name else speaker.org_name
         owner = re.match(r"(?:the\s+)?(?P<o>.+?)['’]s?\s+\w", speaker.org_name)
         if ref is None and owner and (owner_ref := reconciler.org(owner.group("o"))):  # "the X's political committee"
             ref = owner_ref
@@ -52,6 +54,8 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
 # lod/rules/attribution.yaml
 RULES = rulefiles.load("attribution", COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS, UNNAMED_SOURCES=UNNAMED_SOURCES)
 _UNNAMED_SOURCE = RULES.pattern("unnamed_source")
+_KIND_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?:(?:war\s+|rights\s+)?monitor(?:ing\s+(?:group|organi[sz]ation))?|rebel\s+group|"
+                              r"group)$")
 
 
 def mention_span(doc: Document, sentence: Sentence, ref: str | None) -> Span | None:

@@ -72,6 +72,7 @@ _SUCH_AS_STARTS = Starts(_SUCH_AS)
 _NOUN_OF = RULES.pattern("noun_of")
 _NOUN_OF_STARTS = Starts(_NOUN_OF)
 _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
+_DEMONYMS = frozenset(COUNTRY_ADJECTIVES)
 # a nationality adjective right before an organization's name, not itself the end of a capitalised name
 _DEMONYM_BEFORE = re.compile(r"(?<![\w’'-])(?<![A-Z][a-z] )(?:" + _DEMONYM + r")[^\S\n]+$")
 
@@ -300,8 +301,8 @@ class EntityFinder:
         for match in _NAME_PLACE_NOUN.finditer(body):
             name = match.group("n")
             first = name.split()[0]
-            if first in STOPWORDS or _HELD_BY.search(name):
-                continue
+            if first in STOPWORDS or _HELD_BY.search(name) or all(word in _DEMONYMS for word in name.split()):
+                continue  # (not "the northern Syrian city of X": a demonym before a place noun names no place)
             if match.group("d") in ("town", "village", "camp"):
                 add(match.start("n"), match.end("n"), "place-noun", None)
             else:
@@ -361,7 +362,8 @@ class EntityFinder:
                 text = phrase[s:e].rstrip("’'")
                 e = s + len(text)
                 words = text.split()
-                if words[0] in STOPWORDS or (len(words) == 1 and (text in STOPWORDS or len(text) < 3)):
+                if words[0] in STOPWORDS or (len(words) == 1 and (text in STOPWORDS or len(text) < 3)) or \
+                        all(word in _DEMONYMS for word in words):  # "Kurdish" is no misspelt village ("Kardish")
                     continue
                 if POSSESSIVE_END.search(text):
                     text, e = text[:-2], e - 2
