@@ -110,6 +110,15 @@ def test_a_demonym_before_a_place_noun_names_no_place(reconciler: Reconciler, bo
     assert got["places"] == ["Qarazan"]
 
 
+@pytest.mark.parametrize(("body", "by"), [
+    ("Minar Relief Agency officials say about 21,000 people arrived in the past week.", "Minar Relief Agency"),
+    ("Minar Relief Agency staff said about 5,000 people arrived on Monday.", "Minar Relief Agency"),
+    ("Local officials said about 5,000 people arrived on Monday.", None),
+])
+def test_a_bodys_officials_speak_for_it(reconciler: Reconciler, body: str, by: str | None) -> None:
+    assert [got for *_, got in _flows(body, reconciler)] == [by]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]

@@ -116,7 +116,8 @@ _BODY_NOUN_SAID = Endings(re.compile(r"[,;]\s*the\s+(?P<head>committee|council|c
                                      r"observatory|cent(?:er|re)|network)\s*$", re.I))
 # a name before a word that says what it is ("X rebel group"): the name ends before it
 _DESCRIPTOR = Endings(re.compile(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|news|\w+-based))*"
-                                 r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO|campaign)$"))
+                                 r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO|campaign|officials|"
+                                 r"staff|sources)$"))
 
 
 @dataclass
