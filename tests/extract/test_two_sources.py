@@ -119,6 +119,11 @@ def test_a_bodys_officials_speak_for_it(reconciler: Reconciler, body: str, by: s
     assert [got for *_, got in _flows(body, reconciler)] == [by]
 
 
+def test_a_posts_own_of_is_no_body(reconciler: Reconciler) -> None:
+    body = "Some 3,000 refugees crossed the border this week, MRA deputy chief of staff Sami Qarazi said."
+    assert [by for *_, by in _flows(body, reconciler)] == ["MRA"]
+
+
 def test_a_figure_reported_is_not_a_figure_reported_by(reconciler: Reconciler) -> None:
     assert [by for *_, by in _flows("In Qarazan, some 4,000 people are reported to have been displaced.",
                                     reconciler)] == [None]

@@ -96,6 +96,8 @@ class PeopleFinder:
             verb = _VERB_AFTER.match(after)
             if pre and _ROLE.search(pre.group("role")) and not _TOLD_BEFORE.search(before):  # after "told": the one told
                 role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
+                if org_text and not re.search(r"[A-Z]", org_text):  # "X's deputy chief of staff": the post's own words
+                    role, org_text = before[before.rfind("\n") + 1:][pre.start("role"): pre.end("org")], None
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
@@ -201,7 +203,8 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
                                                 and len(post_of.group(0)) <= len(possessive.group("org"))):
         org_text, role = possessive.group("org"), possessive.group("role")
     of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
-    if of and org_text is None and not re.search(r"\bfor\b", role):
+    if of and org_text is None and not re.search(r"\bfor\b", role) and re.search(r"[A-Z]", of.group("org")):
+        # (not "chief of staff": a post's own words, with no body's name after "of")
         role, org_text = of.group("role"), of.group("org")
     # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)
     for_org = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+for\s+(?:the\s+)?(?P<org>(?=[^,;]*[A-Z])[^,;]+)$", role)

@@ -223,10 +223,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             # "X said 17,000 had fled, but Y said at least 75,000 had fled since May": Y's figure, and each source's
             # figure takes only a date told on its side of Y's name
             second = seconds[position]
-            cut = next((m.span.start - sentence.start for m in seconds[position + 1:] if m is not None), None)
+            cut = next((at for _, at in filter(None, seconds[position + 1:])), None)
             if second is not None:
-                by = second
-                if not any(e.text == period[2] and e.begin >= second.span.start - sentence.start for e in doc.dates[index]):
+                by, named_at = second
+                if not any(e.text == period[2] and e.begin >= named_at for e in doc.dates[index]):
                     period = (None, None, None)
             elif cut is not None and not any(e.text == period[2] and e.begin < cut for e in doc.dates[index]):
                 period = (None, None, None)
@@ -275,16 +275,17 @@ _SECOND_SOURCE_BEFORE = RULES.pattern("second_source_before")
 _SECOND_SOURCE_VERB = RULES.pattern("second_source_verb")
 
 
-def _second_source(doc: Document, sentence: Sentence, figure: Figure, after: int) -> OrgMention | None:
-    """The body a figure is given by when a second source is named after ``after`` (the first's place) in its sentence:
-    "X said about 17,000 had fled, but the opposition-run Y council said at least 75,000 had"."""
+def _second_source(doc: Document, sentence: Sentence, figure: Figure, after: int) -> tuple[OrgMention, int] | None:
+    """The body a figure is given by when a second source is named after ``after`` (the first's place) in its sentence,
+    and where in the sentence it is named: "X said about 17,000 had fled, but the opposition-run Y council said at
+    least 75,000 had"."""
     at = sentence.start + figure.number.qstart
     low, high = bisect_left(doc.org_starts, sentence.start + after), bisect_left(doc.org_starts, at)
     for mention in reversed(doc.orgs[low:high]):
         if mention.end < at and _SECOND_SOURCE_VERB.match(doc.body, mention.end, at) and \
                 _SECOND_SOURCE_BEFORE.search(doc.body, sentence.start + after, mention.start):
             name = re.sub(r"^(?i:the)\s+", "", mention.text)
-            return OrgMention(name, Span(mention.start, mention.end, mention.rule), mention.ref)
+            return OrgMention(name, Span(mention.start, mention.end, mention.rule), mention.ref), mention.start - sentence.start
     return None
 
 
