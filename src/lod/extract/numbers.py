@@ -2,6 +2,8 @@
 
 >>> [(n.value, n.qualifier) for n in find_numbers("well over 300,000 people and nearly half a million more")]
 [(300000, 'more_than'), (500000, 'about')]
+>>> [(n.value, n.qualifier) for n in find_numbers("more than a half-million Syrians and a quarter-million more")]
+[(500000, 'more_than'), (250000, 'exact')]
 >>> [n.value for n in find_numbers("1.5 million, one million, a million, 2,147, 2,5 million")]
 [1500000, 1000000, 1000000, 2147, 2500000]
 >>> find_numbers("tens of thousands and hundreds of thousands")
@@ -38,6 +40,7 @@ NUMBER_LEAD = r"(?=[\da" + "".join(sorted({lead[0] for lead in _LEADS})) + r"])(
 NUMBER = re.compile(
     r"(?<![\w.,$€£])" + NUMBER_LEAD + r"(?:"
     r"(?P<fraction>half|a\s+half|(?:a|one)[-\s]quarter|three[-\s]quarters|(?:a|one)[-\s]third|two[-\s]thirds)\s+(?:of\s+)?an?\s+(?P<fscale>million|billion)\b"
+    r"|(?P<hfraction>(?:a|one)\s+half|(?:a|one)[-\s]quarter|half)-(?P<hscale>million|billion)\b"  # "a half-million"
     r"|(?P<digits>\d{1,3},\d{1,2}(?=\s*(?:million|billion|m\b|bn\b))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?!\d|[.,]\d)|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|\s*(?:million|billion|thousand|m\b|bn\b))|\d+(?:\.\d+)?)(?:\s*(?P<dscale>" + _SCALE + r"|m\b|mln\b|mn\b|bn\b)|(?P<kilo>[kK]\b))?"
     r"|(?P<words>(?:" + _WORD + r")(?:\s+(?:and\s+)?(?:" + _WORD + r"|" + _SCALE + r"))*|an?\s+(?:" + _SCALE + r")(?:\s+" + _SCALE + r")?)"
     r")(?![\w,]*\d)",
@@ -100,11 +103,11 @@ def _words_value(text: str) -> int | None:
 
 
 def _value(match: re.Match[str]) -> int | None:
-    if match.group("fraction"):
-        share = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+    if match.group("fraction") or match.group("hfraction"):  # "half a million", "a half-million", "a quarter-million"
+        share = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
                  "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3}
-        fraction = share[" ".join(match.group("fraction").lower().replace("-", " ").split())]
-        return int(round(fraction * SCALES[match.group("fscale").lower()]))
+        fraction = share[" ".join((match.group("fraction") or match.group("hfraction")).lower().replace("-", " ").split())]
+        return int(round(fraction * SCALES[(match.group("fscale") or match.group("hscale")).lower()]))
     if match.group("digits"):
         digits = match.group("digits")
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not match.group("dscale"):
