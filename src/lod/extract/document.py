@@ -81,7 +81,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
     published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published
-    dates = _the_year(_since_then([_closed_since(s.text, _after_dateline(s.text, find_dates(s.text, published, hint)))
+    dates = _the_year(_since_then([_closed_since(s.text, _since_an_event_then(s.text, _after_dateline(
+                                       s.text, find_dates(s.text, published, hint))))
                                    for s in sentences],
                                   [s.text for s in sentences]), article.title or "")
     _reporting_period(article.title or "", published, sentences, dates)
@@ -175,6 +176,7 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
 
 
 _SINCE_BEFORE = RULES.pattern("since_before")
+_SINCE_AN_EVENT_BEFORE = RULES.pattern("since_an_event_before")
 _SAID_BEFORE = rulefiles.load("periods").pattern("said_before")  # the rule lod.extract.periods reads a said-day by
 
 
@@ -207,6 +209,15 @@ _DATELINE = RULES.pattern("dateline")
 
 
 _UNTIL = RULES.pattern("until")
+
+
+def _since_an_event_then(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """"Since the beginning of an offensive by X against Y last month": a "since" period from the start of that
+    month (or week), not the month itself, when the event's words stand between "since" and the time."""
+    for position, expression in enumerate(found):
+        if expression.rule == "last-week" and expression.start and _SINCE_AN_EVENT_BEFORE.search(text, 0, expression.begin):
+            found[position] = replace(expression, kind="since", end=None)
+    return found
 
 
 def _closed_since(text: str, found: list[DateExpression]) -> list[DateExpression]:

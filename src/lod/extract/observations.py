@@ -140,6 +140,7 @@ _TOTAL_LEAD = RULES.pattern("total_lead")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _REGISTERED_AFTER = RULES.pattern("registered_after")
 _COMPARED_LEAD = RULES.pattern("compared_lead")
+_NAME_NUMBER = RULES.pattern("name_number")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
 _FLEEING_UNIT = re.compile(r"\b(?:fleeing|escaping)\b", re.IGNORECASE)  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
@@ -272,6 +273,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         text = text.replace("|", " ")
     if "”" in text or '"' in text:  # a count quoted alone ('estimated “more than 120,000” of the residents had fled'):
         text = _QUOTED_COUNT.sub(lambda m: " " + m.group("n") + " ", text)  # its quotation marks blanked in place
+    if ")" in text:  # an outlet's name that ends in a number ("(Channel 24) – ..."), blanked in place
+        text = _NAME_NUMBER.sub(lambda m: m.group(0)[: m.start("n") - m.start()] + " " * len(m.group("n")), text)
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)
     if ("–" in text or "—" in text) and (split := _breakdown(text, heading, after_flow)) is not None:
