@@ -449,7 +449,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since" if since else "point", day, None if since else day)
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
-            return make("since", weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]), None)
+            # "since Thursday of last week": that weekday in the calendar week before the reporting day's
+            last_week = anchor - timedelta(days=anchor.weekday() + 1) if m.group("lw") else anchor
+            return make("since", weekday_on_or_before(last_week, WEEKDAYS[m.group("w").lower()]), None)
         if rule == "since-event-year":  # "since the uprising began last year": from that year's 1 January
             if m.group("y"):
                 return make("since", date(int(m.group("y")), 1, 1), None)

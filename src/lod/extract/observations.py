@@ -141,6 +141,7 @@ _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _REGISTERED_AFTER = RULES.pattern("registered_after")
 _COMPARED_LEAD = RULES.pattern("compared_lead")
 _NAME_NUMBER = RULES.pattern("name_number")
+_FOLLOWED_AFTER = RULES.pattern("followed_after")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
 _FLEEING_UNIT = re.compile(r"\b(?:fleeing|escaping)\b", re.IGNORECASE)  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
@@ -379,6 +380,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             # "9,000 fled on Monday, and 3,000 more on Tuesday", "... Another 3,000 followed on Tuesday.": the flow
             # goes on, its verb not repeated
             verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
+        if verdict == "" and follows_flow and _FOLLOWED_AFTER.match(after):
+            verdict = "flow-list"  # "750 crossed before noon, but in the afternoon a group of 5,000 people followed"
         if verdict == "" and index == 0 and after_flow and _COMPARED_LEAD.fullmatch(text, 0, first.number.qstart):
             verdict, unit_override = "flow-list", after_flow  # "This compares to 16,400 in December": the flow before, then
         if verdict == "" and index == 0 and _OF_THESE.match(text[: first.number.qstart]) and _PART_WENT.match(text[last.end:]):
