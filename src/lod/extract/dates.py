@@ -101,7 +101,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
-_ANCHORED = frozenset({"as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
+_ANCHORED = frozenset({"since-dawn", "as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
@@ -447,6 +447,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             day = anchor - timedelta(days=next(back for back in range(62) if (anchor - timedelta(days=back)).day == wanted))
             since = m.group("pre").lower() == "since"
             return make("since" if since else "point", day, None if since else day)
+        if rule == "since-dawn":
+            assert anchor is not None  # _ANCHORED
+            return make("since", anchor, None)
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
             # "since Thursday of last week": that weekday in the calendar week before the reporting day's
