@@ -166,7 +166,9 @@ class EntityFinder:
         # "the <demonym> border", "the <demonym>-<demonym> border", "<country>'s border"
         country = r"(?:" + _DEMONYM + "|" + trie(sorted(reconciler.world)) + r")"
         self._people = PeopleFinder(reconciler, self._world, self._place, self._org)
-        self._border = re.compile(r"(?=[A-Z\u00C0-\u00DE])\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b")
+        # (not "the X border gate": a crossing, named by the place before it)
+        self._border = re.compile(r"(?=[A-Z\u00C0-\u00DE])\b" + country + r"(?:[-–]" + country + r")?(?:['’]s)?\s+border\b"
+                                  r"(?!\s+(?:gate|crossing|post|point)s?\b)")
 
     # organizations ------------------------------------------------------------------
     def orgs(self, body: str) -> list[Mention]:
