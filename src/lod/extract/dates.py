@@ -453,7 +453,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
             # "since Thursday of last week": that weekday in the calendar week before the reporting day's
-            last_week = anchor - timedelta(days=anchor.weekday() + 1) if m.group("lw") else anchor
+            last_week = anchor - timedelta(days=anchor.weekday() + 1) if m.groupdict().get("lw") else anchor
             return make("since", weekday_on_or_before(last_week, WEEKDAYS[m.group("w").lower()]), None)
         if rule == "since-event-year":  # "since the uprising began last year": from that year's 1 January
             if m.group("y"):

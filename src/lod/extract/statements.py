@@ -77,8 +77,9 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "org
 _QUOTES = "\"“”‘'«"
 _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
-_PASSIVE_BY = RULES.pattern("passive_by")
-_CITED_AS_SAYING = RULES.pattern("cited_as_saying")
+# a body named inside a phrase that gives it the figure: (pattern, a word the sentence must have, the verb recorded)
+_BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as saying", "cited as saying"),
+                  (RULES.pattern("passive_by"), " by ", "reported by"))
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had)(?:\s+(?:also|now|already|previously|since))?\s+$")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
@@ -221,8 +222,7 @@ class StatementFinder:
         """The speaker ending at body offset ``pos`` (the verb's start), or None."""
         lo = sentence.start
         pre = body[lo:pos]
-        auxiliary = _AUXILIARY_END.search(pre, max(0, len(pre) - 24)) if pre.endswith("s ") or pre.endswith("e ") or \
-            pre.endswith("d ") or pre.endswith("y ") or pre.endswith("w ") else None
+        auxiliary = _AUXILIARY_END.search(pre, max(0, len(pre) - 24))
         if auxiliary:  # "..., an ABC spokesman has said": the speaker ends before the auxiliary
             pre = pre[: auxiliary.start()] + " "
         tail = _SOURCE_NOUN_END.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
@@ -527,20 +527,14 @@ class StatementFinder:
             if speaker is not None:
                 label = "statement (according to)" if "statement" in according.group(0) else "according to"
                 return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
-        cited = _CITED_AS_SAYING.search(sentence.text) if " as saying" in sentence.text else None
-        if cited:  # "..., the outlet cited the ABC Office for X as saying on Tuesday": the body cited
-            at = sentence.start + cited.start("org")
-            org = next(iter(self.orgs.starting(at - 4, at + 1)), None)
-            if org is not None:
-                return Found(index, sentence, self._org(org, "cited-source"), "cited as saying", sentence.start + cited.start(),
-                             "report", "cited-source")
-        passive = _PASSIVE_BY.search(sentence.text) if " by " in sentence.text else None
-        if passive:  # "104,000 people are reported by X to have been displaced": X gives the figure
-            at = sentence.start + passive.start("org")
-            org = next(iter(self.orgs.starting(at - 4, at + 1)), None)  # the name may start at its "the"
-            if org is not None:
-                return Found(index, sentence, self._org(org, "cited-source"), "reported by", sentence.start + passive.start(),
-                             "report", "cited-source")
+        for pattern, gate, label in _BODY_NAMED_IN:
+            named = pattern.search(sentence.text) if gate in sentence.text else None
+            if named:  # "X cited the ABC Office as saying ...", "... are reported by X to have been displaced": X
+                at = sentence.start + named.start("org")
+                org = next(iter(self.orgs.starting(at - 4, at + 1)), None)  # the name may start at its "the"
+                if org is not None:
+                    return Found(index, sentence, self._org(org, "cited-source"), label, sentence.start + named.start(),
+                                 "report", "cited-source")
         per = _PER_FIGURES.search(sentence.text) if "per " in sentence.text else None
         if per:  # "..., per XYZ figures": whose figures they are (no speech)
             at = sentence.start + per.start("org")
