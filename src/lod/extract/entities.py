@@ -22,7 +22,7 @@ from lod.extract import rulefiles
 from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
     ARABIC_ARTICLE, AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, NEWS_AGENCY, ORG_HEADS, PEOPLE_DEMONYMS,
-    PERSON_UNITS, PLACE_COUNCILS, PLACE_NOUNS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS, alternation as words_alternation,
+    PERSON_UNITS, PLACE_COUNCILS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.extract.mentions import (
     CAPITAL_LEAD, CAPITALS, NAME, NOT_A_PLACE_WORD, PLACE_SEQ, POSSESSIVE_END, TOKEN, Entities, Mention, Taken, alternation, trie,
@@ -71,12 +71,15 @@ _SUCH_AS = RULES.pattern("such_as")
 _SUCH_AS_STARTS = Starts(_SUCH_AS)
 _NOUN_OF = RULES.pattern("noun_of")
 _NOUN_OF_STARTS = Starts(_NOUN_OF)
+_FLIGHT_PLACE_STARTS = Starts(RULES.pattern("flight_place"))
 _DEMONYM = words_alternation(COUNTRY_ADJECTIVES)
 _DEMONYMS = frozenset(COUNTRY_ADJECTIVES)
 # a nationality adjective right before an organization's name, not itself the end of a capitalised name
 _DEMONYM_BEFORE = re.compile(r"(?<![\w’'-])(?<![A-Z][a-z] )(?:" + _DEMONYM + r")[^\S\n]+$")
 
 
+# a reporting verb right after a name: the name speaks
+_SPEAKS = re.compile(r"[^\S\n]+(?:" + words_alternation(tuple(REPORTING_VERBS)) + r")\b")
 _APOSTROPHE = re.compile(r"['’]")
 # the patterns of the loops over mentions, compiled once (an inline ``re.search(r"...")`` looks its pattern up in
 # ``re``'s cache at every call, and one built by concatenation is hashed again each time)
@@ -84,7 +87,7 @@ _POSSESSIVE_S = re.compile(r"['’]s$")
 _GENERIC_TAIL = re.compile(r"[”\"]?\s+(?:team|group)\b")
 _PLACE_IN_ORG = re.compile(r"\b(?P<p>in|for|of)\s+(?P<n>" + TOKEN + r"(?:\s+" + TOKEN + r")*)$")
 _DEMONYM_ENDING = re.compile(r"(?:n|ns|ian|ish)\b")
-_COMMA_PARTS = re.compile(r"[^,]+")
+_LIST_NAMES = re.compile(TOKEN + r"(?:\s+" + ARABIC_ARTICLE + r"?" + TOKEN + r")*")  # the names of "A, B and C"
 # a name of one to three words, the later ones possibly after an Arabic article ("X al-Y")
 _NAME_WORDS = TOKEN + r"(?:\s+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,2}"
 _NAME_PLACE_NOUN = re.compile(r"(?P<n>" + _NAME_WORDS + r")\s+(?P<d>" + PLACE_NOUNS + r")\b")
@@ -96,6 +99,7 @@ _NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r"
 _HELD_BY = re.compile(HOLDER_PARTICIPLES + r"$")
 _PEOPLE_WORDS = frozenset(w.lower() for w in (*PEOPLE_DEMONYMS, *PERSON_UNITS))
 _SUCH_AS_ITEM = re.compile(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + _NAME_WORDS + r")")
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|into|to|near|from|of|at)[^\S\n]+$")  # "officials in X said": X is where
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|towards|toward|near|from|around|between)[^\S\n]+$")
 _NON_SPACE = re.compile(r"\S+")
 _LEADING_DETERMINER = re.compile(r"^(?:the|its|their|his|her)\s+", re.IGNORECASE)
@@ -289,7 +293,7 @@ class EntityFinder:
                 continue
             add(match.start(), match.end(), "place-world", None)
         for match in _NOUN_OF_STARTS.finditer(body, lower):
-            for part in _COMMA_PARTS.finditer(match.group("n")):
+            for part in _LIST_NAMES.finditer(match.group("n")):
                 add(match.start("n") + part.start(), match.start("n") + part.end(), "place-noun", None)
         for match in _PREFIX_TOPONYM_STARTS.finditer(body, lower):  # "<head> X", "<head> al-X": whole, known or not
             add(match.start(), match.end(), "place-prefix", None)
@@ -298,6 +302,9 @@ class EntityFinder:
             phrase = match.group(0)
             if phrase not in known:
                 known[phrase] = self._gazetteer(phrase)
+            if (" " not in phrase and _SPEAKS.match(body, match.end()) and self._village(phrase)
+                    and not _PLACE_WORD_BEFORE.search(body, max(0, match.start() - 12), match.start())):
+                continue  # "Malik said": a person whose name a village shares (a capital or province may speak)
             for start, end in known[phrase]:
                 add(match.start() + start, match.start() + end, "place-gazetteer", None)
         for match in _NAME_PLACE_NOUN.finditer(body):
@@ -318,6 +325,14 @@ class EntityFinder:
                 continue
             start = match.start("n") + match.group("n").index(words[lead])
             add(start, match.end("n"), "place-crossing", None)
+        for match in _FLIGHT_PLACE_STARTS.finditer(body, lower):  # "fled X", "arrived in X": known or not
+            for part in _LIST_NAMES.finditer(match.group("n")):
+                name = part.group(0)
+                first = name.split()[0]
+                if (first in STOPWORDS or first in _DEMONYMS or NOT_A_PLACE_WORD.match(first) or name.isupper()
+                        or POSSESSIVE_END.search(name) or first.lower() in _PEOPLE_WORDS or self._org(name)):
+                    continue  # (not "fled ABC", "fled Qarazan's militias", "fled Syrian shelling")
+                add(match.start("n") + part.start(), match.start("n") + part.end(), "place-flight", None)
         for match in _SUCH_AS_STARTS.finditer(body, lower):
             offset = match.start("list")
             for item in _SUCH_AS_ITEM.finditer(match.group("list")):
@@ -351,6 +366,11 @@ class EntityFinder:
                     continue
                 add(match.start() + item.start(), match.start() + item.end(), "place-coordinated", None)
         return None
+
+    def _village(self, name: str) -> bool:
+        """Whether ``name`` is no more than a village or small town (or not an exact gazetteer name at all)."""
+        entry = self._place(name)
+        return entry is None or ((entry.level or 4) >= 3 and entry.population < 100_000)
 
     def _gazetteer_names(self, phrase: str) -> tuple[tuple[int, int], ...]:
         """The spans in ``phrase`` of the longest gazetteer names, left to right."""
