@@ -59,6 +59,10 @@ _AGE_BEFORE_PEOPLE = RULES.pattern("age_before")
 
 _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
+_DEMOGRAPHIC_UNIT = RULES.pattern("demographic_unit")
+# "50,000 people, 20,000 of them children, fled": who a part of the flow are, told after its count
+_OF_THEM_WHO = re.compile(r"\s*of\s+(?:them|whom)\s+(?:are\s+|were\s+)?(?:mostly\s+)?(?:" + _DEMOGRAPHIC_UNIT.pattern + ")",
+                          _DEMOGRAPHIC_UNIT.flags)
 _FINITE_OR_RELATIVE = RULES.pattern("finite_or_relative")
 _CITATION = re.compile(SOURCE_CITATION)
 # The patterns anchored at the end that are searched in the whole text before a figure (``_PART`` ... ``_KIN_BEFORE``,
@@ -311,6 +315,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         else:
             groups.append([candidate])
     figures: list[Figure] = []
+    demographic = -2  # the last group read as who the people of a counted flow are
     for index, group in enumerate(groups):
         if all(c.unit is None for c in group) and all(c.number.value < 10 for c in group):
             continue
@@ -426,10 +431,21 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if verdict == "flow-relative" and len(group) > 1 and _classify(before, "")[0] is None and re.search(
                 r"\bincluding\b", text[group[-2].end: group[-1].number.qstart], re.IGNORECASE):
             group = group[-1:]  # "The camp hosts 50,000 people, including 20,000 who fled": the clause defines the part only
+        of_them = _OF_THEM_WHO.match(text, last.number.end)
+        if verdict and index and (_DEMOGRAPHIC_UNIT.match(last.unit_text) or of_them):
+            gap = text[groups[index - 1][-1].end: first.number.qstart]
+            if demographic == index - 1 and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) or (
+                    figures and figures[-1].number is groups[index - 1][-1].number
+                    and (_PART.search(gap) or of_them and _OPEN_PART.match(gap)) and not re.search(r"\d", gap)):
+                demographic = index  # "165,000 fled, including 70,000 children (and 40,000 women)": who they are
+                continue
         if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after) \
                 or _RETURNED_AFTER.match(after):
             continue
         for position, candidate in enumerate(group):
+            if position and _DEMOGRAPHIC_UNIT.match(candidate.unit_text) and _PART.search(
+                    text[group[position - 1].end: candidate.number.qstart]):
+                continue  # "9,000 people, including 4,000 children, have arrived": who they are
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
             unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
