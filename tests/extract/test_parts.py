@@ -22,3 +22,20 @@ from ._records import record
 ])
 def test_children_among_a_counted_flow_are_who_they_are(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # a nationality says who a part are too
+    ("About 8,500 refugees, 1,791 families, including 63 Lebanese families, have crossed into Westland.", [8500, 1791]),
+    # the clause that describes a part put in as an aside is not the whole's predicate
+    ("About 8,500 refugees, including 63 families who had been living in Qarazan, have crossed into Westland.", [8500, 63]),
+])
+def test_who_a_part_is_leaves_the_whole(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+def test_a_running_total_before_a_clause_of_time(reconciler: Reconciler) -> None:
+    # "N after militants seized ...": no unit "militants" after the count; the running total's unit is its own
+    got = record("The number of people displaced from Qarazan has risen to approximately 120,000 after opposition "
+                 "militants seized control of the northern area, an official said on Tuesday.", reconciler)
+    assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == [(120000, "about", "people")]

@@ -60,6 +60,17 @@ _AGE_BEFORE_PEOPLE = RULES.pattern("age_before")
 _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
 _DEMOGRAPHIC_UNIT = RULES.pattern("demographic_unit")
+# a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
+_DEMONYM_WORDS = frozenset((*COUNTRY_ADJECTIVES, *PEOPLE_DEMONYMS))
+
+
+def _described(unit_text: str) -> bool:
+    """Whether a part's unit says who its people are: children, women, a nationality ("63 Lebanese families")."""
+    words = unit_text.split()
+    return bool(_DEMOGRAPHIC_UNIT.match(unit_text)) or bool(words) and words[0] in _DEMONYM_WORDS
+
+
+_ASIDE_CLAUSE = re.compile(r"\s*(?:who|that|which|whom)\b[^,;:.–—()]*(?:,|[–—]|\))")
 # "50,000 people, 20,000 of them children, fled": who a part of the flow are, told after its count
 _OF_THEM_WHO = re.compile(r"\s*of\s+(?:them|whom)\s+(?:are\s+|were\s+)?(?:mostly\s+)?(?:" + _DEMOGRAPHIC_UNIT.pattern + ")",
                           _DEMOGRAPHIC_UNIT.flags)
@@ -335,6 +346,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             rest = text[inner_end: tail_limit]
             closing = re.match(r"[^,;.()–—]*[,)–—]", rest) if not _AMONG.match(after) else None
             after = rest[closing.end():] if closing else rest
+        if len(group) > 1 and _PART.search(text[group[-2].end: last.number.qstart]) and (
+                clause := _ASIDE_CLAUSE.match(after)):
+            after = after[clause.end():]  # "8,500 refugees, including 63 families who had lived in X, have crossed"
         after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
                        r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
         share = _SHARE_APPOSITION.match(after) if "," in after[:2] or "–" in after or "—" in after or " -" in after else None
@@ -432,7 +446,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 r"\bincluding\b", text[group[-2].end: group[-1].number.qstart], re.IGNORECASE):
             group = group[-1:]  # "The camp hosts 50,000 people, including 20,000 who fled": the clause defines the part only
         of_them = _OF_THEM_WHO.match(text, last.number.end)
-        if verdict and index and (_DEMOGRAPHIC_UNIT.match(last.unit_text) or of_them):
+        if verdict and index and (_described(last.unit_text) or of_them):
             gap = text[groups[index - 1][-1].end: first.number.qstart]
             if demographic == index - 1 and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) or (
                     figures and figures[-1].number is groups[index - 1][-1].number
@@ -443,7 +457,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 or _RETURNED_AFTER.match(after):
             continue
         for position, candidate in enumerate(group):
-            if position and _DEMOGRAPHIC_UNIT.match(candidate.unit_text) and _PART.search(
+            if position and _described(candidate.unit_text) and _PART.search(
                     text[group[position - 1].end: candidate.number.qstart]):
                 continue  # "9,000 people, including 4,000 children, have arrived": who they are
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
