@@ -113,8 +113,8 @@ class PeopleFinder:
                 rule = "person-speaker"
             elif _VERB_BEFORE.search(before) and (of_org := _OF_ORG_AFTER.match(after)) and not _TOLD_BEFORE.search(before):
                 org_text, rule = of_org.group("org"), "person-speaker"  # inverted: '..., said Name of ORG.'
-            elif _VERB_BEFORE.search(before) and re.match(r"\s*[.,;]", after) and not _TOLD_BEFORE.search(before):
-                rule = "person-speaker"  # inverted: '..., said Name.' (after "told", the name is the one told)
+            elif _VERB_BEFORE.search(before) and re.match(r"\s*(?:[.,;]|who\s)", after) and not _TOLD_BEFORE.search(before):
+                rule = "person-speaker"  # inverted: '..., said Name.', '..., said Name who heads X' (after "told", the one told)
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
             elif (lab := _LABEL_AFTER.match(after)) and re.search(r"(?:^|\n)\s*$", before):
@@ -173,6 +173,9 @@ class PeopleFinder:
         if NOT_A_NAME.search(name):
             return start, end, None, False
         world = self._world.search(name)
+        if world and world.start() == 0 and len(name[world.end():].split()) >= 2 and name[world.end():world.end() + 1] == " ":
+            # "the agency's representative in Westland Jean Paul Name": the place where the post is held, then the name
+            return self._clean_name(body, start + world.end() + 1, end, org_spans)
         if world and not (world.end() == len(name) and world.start() > 0 and self._place(name.split()[0]) is None
                           and not self._world.fullmatch(name.split()[0])):
             return start, end, None, False

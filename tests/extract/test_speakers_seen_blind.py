@@ -1,0 +1,38 @@
+"""Speakers and figures met on real pages read blind in the eighteenth session, each rule written again on an invented
+sentence: a post held somewhere before a name, an inverted verb before a name and "who", "slammed", "issued a
+statement", a gerund before a source ("Citing X sources, ..."), and "put the latest influx at N"."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("“They are coming,” the agency’s deputy representative in Lebanon Jean Paul Navarre told reporters.",
+     "Jean Paul Navarre"),
+    ("Nearly 70 families have arrived over the past two days, said Rabih Damess who heads a refugee committee.",
+     "Rabih Damess"),
+    ("Prime Minister Aram Velde once again slammed the lack of action.", "Aram Velde"),
+    ("Secretary of State Aram Velde issued a statement on Tuesday in which he condemned the shelling.", "Aram Velde"),
+])
+def test_who_speaks(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
+
+
+def test_a_gerund_before_a_source_is_no_part_of_its_name(reconciler: Reconciler) -> None:
+    got = record("Citing Red Crescent sources, the outlet said 300 families made the trip in a single day.", reconciler)
+    assert "Citing Red Crescent" not in got["organizations"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Red Crescent"]
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    ("An official had earlier put the latest influx at 8,000 -- a single-day total.", [8000]),
+    ("An official put the number of refugees at 12,000.", [12000]),
+    ("An official put the death toll at 80.", []),
+])
+def test_a_flow_put_at_a_figure(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
