@@ -46,6 +46,9 @@ _INSERTED = RULES.pattern("inserted")
 _WHERE_WHICH = RULES.pattern("where_which")
 _COMPARISON = RULES.pattern("comparison")
 _CUMULATIVE = RULES.pattern("cumulative")
+_SUPERLATIVE_SINCE = RULES.pattern("superlative_since")
+_PROGRESSIVE_FLOW = RULES.pattern("progressive_flow")
+_DIGIT = re.compile(r"\d")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
 _SAID_BEFORE = RULES.pattern("said_before")
 
@@ -57,6 +60,12 @@ def said_before(text: str, at: int) -> bool:
 
 _FRONTED = RULES.pattern("fronted")
 _SAID_AFTER = RULES.pattern("said_after")
+
+
+def _first_count(text: str, start: int, stop: int) -> int:
+    """Where the first number between ``start`` and ``stop`` begins (``stop`` when there is none)."""
+    digit = _DIGIT.search(text, start, stop)
+    return digit.start() if digit else stop
 
 
 def figure_period(expressions: list[DateExpression], statement: Found | None, reported: date | None, text: str = "",
@@ -78,20 +87,24 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     if figure is not None:
         # "On 10 June, the agency said 5,000 had fled in the past week", "X on Friday reported that ...", "X's 10 June
         # update said ...": a day told before the verb that brings the figure is the day it was said, too
+        # (up to the first count after the day: "On 17 May reports were received that 3,250 families (16,250 people)")
         said += [e for e in expressions if e.kind == "point" and e.start and e.finish <= figure.number.qstart
-                 and e not in said and _SAID_AFTER.match(text, e.finish, figure.number.qstart)]
+                 and e not in said and _SAID_AFTER.match(text, e.finish, _first_count(text, e.finish, figure.number.qstart))]
     reported = as_of or (said[0].start if said and (statement is None or statement.date is None) else None) or reported
     # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
     # the figure's period
     said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
     candidates = [e for e in expressions if e.kind != "as-of" and e not in said and e not in said_in
-                  and not (statement and e.kind == "point" and e.text == statement.date_text)]
+                  and not (statement and e.kind == "point" and e.text == statement.date_text)
+                  and not (e.kind == "since" and _SUPERLATIVE_SINCE.search(text, max(0, e.begin - 100), e.begin))]
     if figure is not None:  # "5,000 fled the town, where 200 were killed last week": the date of the place's clause
         aside = [(m.start(), m.end()) for m in _WHERE_WHICH.finditer(text)
                  if not m.start() <= figure.number.qstart < m.end()]
         if "–" in text or "—" in text:  # "12,000 people – 5,000 on Monday and 7,000 on Tuesday – fled": the parts' days
             aside += [m.span("inner") for m in DASH_BREAKDOWN.finditer(text) if not m.start("inner") <= figure.number.qstart < m.end("inner")]
         candidates = [e for e in candidates if e.kind == "since" or not any(a <= e.begin < b for a, b in aside)]
+    if not candidates and said and figure is not None and _PROGRESSIVE_FLOW.match(text, figure.end):
+        return said[0].start, said[0].start, said[0].text  # "2,000 are crossing, a spokesman said on Sunday": that day
     if not candidates:
         # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
         return (None, None, None) if as_of else carried or (None, None, None)

@@ -1,0 +1,44 @@
+"""Periods met on real pages read blind in the eighteenth session, each rule written again on an invented sentence:
+a "since" after a superlative, a flight told as under way on the day it was said, and a day on which reports of a
+flight were received."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+
+def _periods(body: str, reconciler: Reconciler, published: str) -> list[tuple[str | None, str | None]]:
+    got = record(body, reconciler, published=published)
+    return [(o["period_start"], o["period_end"]) for o in got["displacement"]]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # a superlative compares with the past: the "since" is no period of the figure
+    ("More than 30,000 civilians had been displaced by the assault, one of the largest upheavals since the war began "
+     "in 2011.", [(None, None)]),
+    ("More than 30,000 civilians have been displaced since the war began in 2011.", [("2011-01-01", "2019-10-19")]),
+    ("An estimated 3,600 people, most of them already displaced once, have fled Qarazan since 10 October.",
+     [("2019-10-10", "2019-10-19")]),
+])
+def test_a_since_after_a_superlative(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2019-10-19") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    ("Up to 2,000 refugees are crossing the border into Westland, a spokesman told reporters on Sunday.",
+     [("2012-03-04", "2012-03-04")]),
+    ("Up to 2,000 refugees have crossed the border into Westland, a spokesman told reporters on Sunday.", [(None, None)]),
+])
+def test_a_flight_under_way_on_the_day_it_was_said(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2012-03-04") == periods
+
+
+def test_the_day_reports_were_received_is_no_period(reconciler: Reconciler) -> None:
+    body = "On 17 October reports were also received that 3,250 families (around 16,250 people) had been displaced."
+    assert _periods(body, reconciler, "2019-10-18") == [(None, None), (None, None)]
+    body = "On 17 October, 3,250 families (around 16,250 people) were displaced."
+    assert _periods(body, reconciler, "2019-10-18") == [("2019-10-17", "2019-10-17")] * 2
