@@ -39,3 +39,12 @@ def test_a_running_total_before_a_clause_of_time(reconciler: Reconciler) -> None
     got = record("The number of people displaced from Qarazan has risen to approximately 120,000 after opposition "
                  "militants seized control of the northern area, an official said on Tuesday.", reconciler)
     assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == [(120000, "about", "people")]
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    ("The convoy crossed into the district at 2:30pm local time (12:30GMT).", []),  # a time of day
+    ("Efforts to evacuate the 14 families (83 individuals) still in the camp are underway.", []),  # not done yet
+    ("Another 734 people had been registered crossing the border overnight.", [734]),
+])
+def test_counts_that_are_no_flow_and_one_that_is(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

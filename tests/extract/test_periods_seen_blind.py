@@ -42,3 +42,10 @@ def test_the_day_reports_were_received_is_no_period(reconciler: Reconciler) -> N
     assert _periods(body, reconciler, "2019-10-18") == [(None, None), (None, None)]
     body = "On 17 October, 3,250 families (around 16,250 people) were displaced."
     assert _periods(body, reconciler, "2019-10-18") == [("2019-10-17", "2019-10-17")] * 2
+
+
+def test_a_later_clause_with_its_own_count_keeps_its_day(reconciler: Reconciler) -> None:
+    body = ("He said over 1,600 refugees have been transported from the border to the camp, adding though that another 734 "
+            "people had been registered crossing the border overnight.")
+    got = record(body, reconciler, published="2019-10-19")["displacement"]
+    assert [(o["figure"], o["period_start"]) for o in got] == [(1600, None), (734, "2019-10-18")]

@@ -59,6 +59,7 @@ _AGE_BEFORE_PEOPLE = RULES.pattern("age_before")
 
 _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
+_CLOCK, _CLOCK_BEFORE = re.compile(r"[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs\b|h\b|local\b)|:\d\d\b"), re.compile(r"\d:$")
 _DEMOGRAPHIC_UNIT = RULES.pattern("demographic_unit")
 # a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
 _DEMONYM_WORDS = frozenset((*COUNTRY_ADJECTIVES, *PEOPLE_DEMONYMS))
@@ -200,6 +201,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # "said Umm Ahmad, 41, who fled": an age
     if number.value < 120 and _an_age(text, number.start):
         return None  # "of whom over half are children under 18": an age, which would take the whole's verb
+    if _CLOCK.match(after) or _CLOCK_BEFORE.search(text, max(0, number.start - 3), number.start):
+        return None  # "at 2:30pm local time (12:30GMT)": a time of day
     if number.value < 20 and _KIN_BEFORE.search(text[: number.qstart]):
         return None  # "with his wife and four children": one family's members, not a count of people who fled
     skip = search_end(_SKIP_BEFORE, _SKIP_WIDTH, text, number.start)

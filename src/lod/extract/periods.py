@@ -140,6 +140,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             text[fronted.finish:].lstrip()[:1] == ":"  # "16 March: Another 20,000 people cross ...": a timeline's day
         if carried is not None and clause(chosen.begin) != clause(lo) and not labelled:
             return carried
+        if clause(chosen.begin) > clause(lo) and _DIGIT.search(text, max(b for b in breaks if b < chosen.begin), chosen.begin):
+            # "1,600 have been taken to the camp, adding that another 734 had crossed overnight": the later clause's
+            # day is its own figure's
+            return carried or (None, None, None)
         if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
             # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
             # clause's event is not the figure's period
