@@ -36,3 +36,12 @@ def test_a_gerund_before_a_source_is_no_part_of_its_name(reconciler: Reconciler)
 ])
 def test_a_flow_put_at_a_figure(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+def test_a_surname_without_its_article_is_the_same_person(reconciler: Reconciler) -> None:
+    # "Mohamed al-Velde, director of X" then "..., Velde said": the org of the first mention reports the figure
+    body = ("Aram al-Velde, director of the Response Coordinators Team, told reporters that many families returned.\n\n"
+            "“Over 1 million civilians were displaced since last October,” Velde said.")
+    got = record(body, reconciler, published="2020-04-11")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Response Coordinators Team"]
+    assert {s["speaker"] for s in got["statements"]} == {"Aram al-Velde"}

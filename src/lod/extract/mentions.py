@@ -25,6 +25,15 @@ RULES = rulefiles.load("mentions", PLACE_NOUNS=PLACE_NOUNS)
 NOT_A_PLACE_WORD = RULES.pattern("not_a_place_word")
 NOT_A_NAME = RULES.pattern("not_a_name")
 POSSESSIVE_END = re.compile(r"['’]s$")
+_ARTICLE_LEAD = re.compile(r"^(?:" + ARABIC_ARTICLE + r")(?=\w)")
+
+
+def surname(name: str) -> str:
+    """The word a person is called by later: the last of the name, without an Arabic article joined to it
+    ("Mohamed al-Hallaj" -> "Hallaj")."""
+    return _ARTICLE_LEAD.sub("", name.split()[-1]) if name.split() else name
+
+
 ORG_HEAD_WORD = re.compile(ORG_HEADS)
 
 

@@ -20,6 +20,7 @@ from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
+from lod.extract.mentions import surname
 from lod.extract.numbers import find_numbers
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label, label_unit, names_no_flow
 from lod.extract.periods import (
@@ -578,9 +579,9 @@ def _people(doc: Document, reconciler: Reconciler) -> list[PersonRecord]:
         elif mention.org_text and record.org is None:
             record.org = OrgMention(mention.org_text, None, reconciler.org(mention.org_text))
     for record in people.values():
-        surname = record.name.split()[-1]
-        if re.search(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", doc.body.replace(record.name, "")):
-            record.aliases.append(surname)
+        called = surname(record.name)
+        if re.search(r"(?<![\w-])" + re.escape(called) + r"(?![\w-])", doc.body.replace(record.name, "")):
+            record.aliases.append(called)
     return list(people.values())
 
 

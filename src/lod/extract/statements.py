@@ -33,6 +33,7 @@ from lod.extract.lexicon import (
     AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PASSIVE_NOT_SPEECH, PLACE_BODIES, REPORTING_VERBS,
     ROLE_HEADS, SOURCE_CITATION, STATE_BODIES, TITLES, alternation,
 )
+from lod.extract.mentions import surname
 from lod.extract.sentences import Sentence
 
 # as a letter tree behind the letters a verb starts with: at most words the engine stops at the first letter, not after
@@ -190,7 +191,7 @@ class StatementFinder:
         self.last_person_at = 0  # where the last person who spoke was named
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
-            self.people_by_surname.setdefault(person.text.split()[-1], person)
+            self.people_by_surname.setdefault(surname(person.text), person)
         self.people = _Mentions(context.people)
         self.orgs = _Mentions(context.orgs)
         self.countries = _Mentions(context.countries)
@@ -206,7 +207,7 @@ class StatementFinder:
     def _full_person(self, mention: Mention) -> Mention:
         """The fullest mention of the same person (with role and organization, when stated)."""
         if mention.text not in self._full:  # depends on the text alone: once per name, not per statement
-            same = [p for p in self.c.people if p.text == mention.text or p.text.split()[-1] == mention.text.split()[-1]]
+            same = [p for p in self.c.people if p.text == mention.text or surname(p.text) == surname(mention.text)]
             with_org = [p for p in same if p.org_text]
             self._full[mention.text] = next(iter(with_org or same), None)
         return self._full[mention.text] or mention
@@ -305,8 +306,8 @@ class StatementFinder:
         if not pre.strip():
             return None
         word = _last_word(pre)
-        if word in self.people_by_surname and re.search(r"(?:^|[\s,“”\"])" + re.escape(word) + r"$", pre):
-            speaker = self._person(self.people_by_surname[word])
+        if surname(word) in self.people_by_surname and re.search(r"(?:^|[\s,“”\"])" + re.escape(word) + r"$", pre):
+            speaker = self._person(self.people_by_surname[surname(word)])
             speaker.rule = "speaker-surname"
             return speaker
         pronoun = word.lower()
@@ -376,9 +377,10 @@ class StatementFinder:
         role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
-        surname = re.match(r"\s+([A-Z][\w’'-]+)\s*(?:[.,]|$)", post)
-        if surname and surname.group(1) in self.people_by_surname:  # '"...," explains Berglund.': the person named before
-            speaker = self._person(self.people_by_surname[surname.group(1)])
+        called = re.match(r"\s+((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)\s*(?:[.,]|$)", post)
+        person = self.people_by_surname.get(surname(called.group(1))) if called else None
+        if person:  # '"...," explains Berglund.', '..., said al-Deiri.': the person named before
+            speaker = self._person(person)
             speaker.rule = "speaker-surname"
             return speaker
         return None
