@@ -29,6 +29,12 @@ def test_children_among_a_counted_flow_are_who_they_are(reconciler: Reconciler, 
     ("About 8,500 refugees, 1,791 families, including 63 Lebanese families, have crossed into Westland.", [8500, 1791]),
     # the clause that describes a part put in as an aside is not the whole's predicate
     ("About 8,500 refugees, including 63 families who had been living in Qarazan, have crossed into Westland.", [8500, 63]),
+    # a chain of such parts, and the count in another unit after them
+    ("Some 94 people, including 43 women and 20 children, had been evacuated from the camp.", [94]),
+    ("The number of displaced families had reached 1,476 (including 40 Lebanese families and 1,184 Syrian families), "
+     "or approximately 6,078 individuals.", [1476, 6078]),
+    # who the part of a count of the dead are is no flow either
+    ("In the past 10 days, 73 civilians were killed including 27 children and at least 11,700 families have fled.", [11700]),
 ])
 def test_who_a_part_is_leaves_the_whole(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

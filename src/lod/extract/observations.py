@@ -61,6 +61,7 @@ _FLOW_OBJECT = RULES.pattern("flow_object")
 _WHO_THEY_ARE = RULES.pattern("who_they_are")
 _CLOCK, _CLOCK_BEFORE = re.compile(r"[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs\b|h\b|local\b)|:\d\d\b"), re.compile(r"\d:$")
 _DEMOGRAPHIC_UNIT = RULES.pattern("demographic_unit")
+_DIGIT = re.compile(r"\d")
 # a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
 _DEMONYM_WORDS = frozenset((*COUNTRY_ADJECTIVES, *PEOPLE_DEMONYMS))
 
@@ -329,7 +330,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         else:
             groups.append([candidate])
     figures: list[Figure] = []
-    demographic = -2  # the last group read as who the people of a counted flow are
+    part_end: int | None = None  # where the last group read as who the people of a counted flow are ends
     for index, group in enumerate(groups):
         if all(c.unit is None for c in group) and all(c.number.value < 10 for c in group):
             continue
@@ -451,18 +452,25 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         of_them = _OF_THEM_WHO.match(text, last.number.end)
         if verdict and index and (_described(last.unit_text) or of_them):
             gap = text[groups[index - 1][-1].end: first.number.qstart]
-            if demographic == index - 1 and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) or (
-                    figures and figures[-1].number is groups[index - 1][-1].number
-                    and (_PART.search(gap) or of_them and _OPEN_PART.match(gap)) and not re.search(r"\d", gap)):
-                demographic = index  # "165,000 fled, including 70,000 children (and 40,000 women)": who they are
+            if part_end is not None and re.fullmatch(r"\s*,?\s*(?:and\s+)?", text[part_end: first.number.qstart]) or (
+                    (_PART.search(gap) or of_them and _OPEN_PART.match(gap)) and not re.search(r"\d", gap)):
+                # (of any count before: "73 civilians were killed including 27 children and 11,700 families fled")
+                # "165,000 fled, including 70,000 children (and 40,000 women)": who they are; the groups after read
+                # the whole before them as the group before ("..., or approximately 6,078 individuals")
+                part_end, groups[index] = last.end, groups[index - 1]
                 continue
         if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after) \
                 or _RETURNED_AFTER.match(after):
             continue
+        described = False
         for position, candidate in enumerate(group):
-            if position and _described(candidate.unit_text) and _PART.search(
-                    text[group[position - 1].end: candidate.number.qstart]):
-                continue  # "9,000 people, including 4,000 children, have arrived": who they are
+            before_end = group[position - 1].end if position else groups[index - 1][-1].end if index else None
+            gap = text[before_end: candidate.number.qstart] if before_end is not None else ""
+            if before_end is not None and _described(candidate.unit_text) and (
+                    _PART.search(gap) and not _DIGIT.search(gap) or described and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap)):
+                described = True  # "9,000 people, including 4,000 children (and 800 women), have arrived": who they are
+                continue
+            described = False
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
             unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
