@@ -62,6 +62,8 @@ _WHO_THEY_ARE = RULES.pattern("who_they_are")
 _CLOCK, _CLOCK_BEFORE = re.compile(r"[:.]\d\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs\b|h\b|local\b)|:\d\d\b"), re.compile(r"\d:$")
 _DEMOGRAPHIC_UNIT = RULES.pattern("demographic_unit")
 _DIGIT = re.compile(r"\d")
+_WHO_IN_BRACKETS = re.compile(r"\(\s*(?:(?:and\s+)?\d[\d,]*\s+(?:" + _DEMOGRAPHIC_UNIT.pattern + r")(?:\s+(?:and|or)\s+[a-z]+)?"
+                              r"\s*[,;]?\s*)+\)", _DEMOGRAPHIC_UNIT.flags)
 # a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
 _DEMONYM_WORDS = frozenset((*COUNTRY_ADJECTIVES, *PEOPLE_DEMONYMS))
 
@@ -171,7 +173,8 @@ _AFTER = re.compile(
 
 
 # a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
-_AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s*(?:,|\()\s*$")
+# a name before an age ("said Umm Ahmad, 41,"; "Salwa Omar (a pseudonym), 31,")
+_AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s*\([^()\d]{1,30}\))?\s*(?:,|\()\s*$")
 _KIN_BEFORE = Endings(RULES.pattern("kin_before"))
 
 
@@ -301,6 +304,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         return split  # "12,000 people – 5,000 from the town and 7,000 from the villages – have fled"
     if "(" in text:  # a source cited with its date ("60,000 (XYZ 02/07/2018)"): no counts, blanked in place
         text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+        # and who they are, in brackets ("889 people (177 males, 275 females and 437 children) arrived"): no counts
+        text = _WHO_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
     colon = text.find(":")
     # a sentence that opens with a label of a flow: every count of its list is one ("Arrivals - X: 12,000; Y: 8,000")
     # (its dates may hold numbers: "Displaced since 1 June 2016: ...", not a count: "Some 5,000 fled: ...")
@@ -467,8 +472,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             before_end = group[position - 1].end if position else groups[index - 1][-1].end if index else None
             gap = text[before_end: candidate.number.qstart] if before_end is not None else ""
             if before_end is not None and _described(candidate.unit_text) and (
-                    _PART.search(gap) and not _DIGIT.search(gap) or described and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap)):
-                described = True  # "9,000 people, including 4,000 children (and 800 women), have arrived": who they are
+                    _PART.search(gap) and not _DIGIT.search(gap) or re.fullmatch(r"\s*\(\s*", gap) and position
+                    or described and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap)):  # (or a breakdown in brackets)
+                described = True  # "9,000 people, including 4,000 children (and 800 women), have arrived", "889 people
+                # (177 males, 275 females and 437 children) arrived": who they are
                 continue
             described = False
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
@@ -551,6 +558,7 @@ def _share_before(before: str) -> bool:
 # character of the text before each figure, they were most of its cost
 (_BRING_TO_CUED, _FLOW_TOTAL_CUED, _THOSE_NUMBER_CUED, _WITH_FLOW_CUED, _CASUALTY_BEFORE_CUED, _NOT_FLOW_OBJECT_CUED) = (
     Gated(_BRING_TO), Gated(_FLOW_TOTAL), Gated(_THOSE_NUMBER), Gated(_WITH_FLOW), Gated(_CASUALTY_BEFORE), Gated(_NOT_FLOW_OBJECT))
+_CONCERNED_FOR_CUED = Gated(RULES.pattern("concerned_for"))
 (_HOSTED_BEFORE_CUED, _TAKEN_IN_CUED, _STOCK_BEFORE_CUED, _FLOW_OBJECT_CUED, _RETURN_CUED) = (
     Gated(_HOSTED_BEFORE), Gated(_TAKEN_IN), Gated(_STOCK_BEFORE), Gated(_FLOW_OBJECT), Gated(_RETURN))
 
@@ -579,7 +587,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if flowed and flowed.lastgroup == "flow" and not _PROJECTION_BEFORE.search(clause):
             return "flow-total", None
         return None, None
-    if _CASUALTY_BEFORE_CUED.search(before) or _NOT_FLOW_OBJECT_CUED.search(before):
+    if _CASUALTY_BEFORE_CUED.search(before) or _NOT_FLOW_OBJECT_CUED.search(before) or _CONCERNED_FOR_CUED.search(before):
         return None, None
     if _HOSTED_BEFORE_CUED.search(before) and not _IN_A_PERIOD.match(after):
         # "X hosts 1 million Syrians who fled the war", "home to 20,000 people who fled": a stock ("shelters 45,000

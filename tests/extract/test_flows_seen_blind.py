@@ -1,0 +1,27 @@
+"""Counts that are flows and counts that are not, met on real pages read blind in the eighteenth session (sets E-H),
+each rule written again on an invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    ("The shelling has prompted some 12,000 families to seek refuge in camps near the border.", [12000]),
+    ("Strikes on Westland drove nearly 60,000 people, including Syrians and Westlanders, across the border.", [60000]),
+    ("On 12 June, 889 people (177 males, 275 females, and 437 children and infants) arrived at the shelters.", [889]),
+    # not flows: whom one fears for, a population one adds to, an age after a name with a remark in brackets
+    ("The agency is deeply concerned for around 750,000 people in the south, where an offensive has displaced many.", []),
+    ("Nearly 16,000 have arrived since March -- adding to the already substantial population of 1.5 million "
+     "refugees who sought refuge in the country.", [16000]),
+    ("Salma Qarazi (a pseudonym), 31, arrived in the city on Monday evening.", []),
+    # aid for people who fled counts them, as the development sets read it
+    ("The council is calling on donors to provide quick relief to about 100,000 displaced people who were forced to "
+     "leave their homes.", [100000]),
+])
+def test_flow_or_not(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
