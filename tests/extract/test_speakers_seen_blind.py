@@ -45,3 +45,26 @@ def test_a_surname_without_its_article_is_the_same_person(reconciler: Reconciler
     got = record(body, reconciler, published="2020-04-11")
     assert [o["reported_by"] for o in got["displacement"]] == ["Response Coordinators Team"]
     assert {s["speaker"] for s in got["statements"]} == {"Aram al-Velde"}
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # an apposition naming the body in full before the post
+    ("Aram Velde, International Rescue Committee’s Middle East director, said: “The camp is full.”", "Aram Velde"),
+    # a person named right after a post of a body: the person, not the body
+    ("“The town is empty,” the UN High Commissioner for Refugees Aram Velde said in a statement.", "Aram Velde"),
+    # what a named person's post is of, between the name and the verb
+    ("Governor Aram Velde of the border province of Qarazan said Saturday the camps were full.", "Aram Velde"),
+    # a newspaper named after its kind
+    ("The Westland newspaper Al-Qarazi reported that the crisis had placed a heavy burden on the towns.", "Al-Qarazi"),
+])
+def test_more_speakers(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
+
+
+def test_a_surname_of_two_words_after_according_to(reconciler: Reconciler) -> None:
+    body = ("Aram Abdel Velde, head of the Syrian Observatory, said 300 people fled. According to Abdel Velde, "
+            "residents are mostly fleeing from the district.")
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == ["Aram Abdel Velde"] * 2
+    # the post of a body with no name after it still speaks as that post
+    assert [s["speaker"] for s in record("The representative of the Russian Federation said the town was calm.",
+                                         reconciler)["statements"]] == ["The representative of the Russian Federation"]

@@ -96,6 +96,7 @@ _PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+" + ARABIC_ARTICLE 
 # "the state news agency X" (after) or "X news agency" (before): a one-word name, or an acronym
 _NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r")|(?<![\w’'-])(?P<before>" + TOKEN
                           + r")(?=\s+(?i:" + NEWS_AGENCY + r"))")
+_NEWS_AGENCY_CUES = ("gency", "newspaper", "daily", "broadcaster", "website")  # (lexicon news_agency's words)
 _HELD_BY = re.compile(HOLDER_PARTICIPLES + r"$")
 _PEOPLE_WORDS = frozenset(w.lower() for w in (*PEOPLE_DEMONYMS, *PERSON_UNITS))
 _SUCH_AS_ITEM = re.compile(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + _NAME_WORDS + r")")
@@ -221,7 +222,7 @@ class EntityFinder:
             if not taken.overlaps(match.start(), match.end()):
                 taken.append((match.start(), match.end()))
                 found.append(Mention("org", match.start(), match.end(), match.group(0), "org-place-council", None, False))
-        for match in _NEWS_AGENCY.finditer(body) if "gency" in body else ():  # "the state news agency X"
+        for match in _NEWS_AGENCY.finditer(body) if any(w in body for w in _NEWS_AGENCY_CUES) else ():  # "the state news agency X"
             group = "after" if match.group("after") else "before"
             name, start, end = match.group(group), match.start(group), match.end(group)
             if name.endswith(("'s", "’s")) or name in COUNTRY_ADJECTIVES or name in STOPWORDS or self._world.fullmatch(name):

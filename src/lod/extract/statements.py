@@ -258,6 +258,9 @@ class StatementFinder:
         if self.c.institution and _OUR_TEAMS_END.search(pre):  # "..., our teams report": the institution's own
             return self._pronoun("we")
         post = _POST_OF.search(pre) if " of " in pre or " for " in pre or " at " in pre else None
+        named = self.people.ending(lo + len(_without_comma(pre)), lo) if post else None
+        if named is not None and re.search(r"[A-Z][\w’'-]*\s+$", body[lo: named.start]):
+            post = None  # "the X High Commissioner for Y Name Surname said": the person named after the post
         if post:  # "The representative of X said", "the director of the X camp told": a post named by where it is
             org = next((o for o in self.orgs.starting(lo + post.start("d"), lo + post.end("d")) if o.end <= lo + post.end("d")), None)
             return self._org(org, "speaker-indefinite") if org is not None else Speaker(
@@ -276,7 +279,7 @@ class StatementFinder:
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
                                   + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
                 if person is not None and person.kind == "person":
@@ -293,7 +296,13 @@ class StatementFinder:
                 # "spokeswoman Name in Northtown also said": where the speaker was, between the name and the verb
                 stripped = re.sub(r"(?<=[a-z])\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*$", "", pre)
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
+                # "Governor Name of the border province of X said": what a named person's post is of
+                of = re.search(r"(?<=[a-z])\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?[A-Z][\w’'-]+"
+                               r"(?:\s+[A-Z][\w’'-]+)?\s*$", pre)
+                if of and self.people.ending(lo + of.start(), lo) is not None:
+                    stripped = pre[: of.start()]
+            if stripped == pre:
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
                                   + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
@@ -377,7 +386,7 @@ class StatementFinder:
         role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
-        called = re.match(r"\s+((?:[a-z]{1,3}-)?[A-Z][\w’'-]+)\s*(?:[.,]|$)", post)
+        called = re.match(r"\s+((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[.,]|$)", post)
         person = self.people_by_surname.get(surname(called.group(1))) if called else None
         if person:  # '"...," explains Berglund.', '..., said al-Deiri.': the person named before
             speaker = self._person(person)
@@ -513,6 +522,10 @@ class StatementFinder:
                         if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
+            called = re.match(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*[.,]", sentence.text[according.end("the"):]) \
+                if speaker is None else None
+            if called and surname(called.group(1)) in self.people_by_surname:  # "According to Abdel Rahman, ...": named before
+                speaker = self._person(self.people_by_surname[surname(called.group(1))])
             if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
                                             sentence.text[according.end("src"):]):
                 speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
