@@ -68,3 +68,14 @@ def test_a_surname_of_two_words_after_according_to(reconciler: Reconciler) -> No
     # the post of a body with no name after it still speaks as that post
     assert [s["speaker"] for s in record("The representative of the Russian Federation said the town was calm.",
                                          reconciler)["statements"]] == ["The representative of the Russian Federation"]
+
+
+def test_a_speaker_label_before_quoted_paragraphs(reconciler: Reconciler) -> None:
+    # "Name, ORG Deputy Country Director for <country> says:" then the quote: the person speaks for the body named
+    # before the post (not the country), and the label itself says nothing
+    body = ("Aram Velde, Relief Corps Deputy Country Director for Syria says:\n\n"
+            "\"Relief Corps is gravely concerned that the truce appears to be dissolving.\n\n"
+            "\"More than 152,000 people have been uprooted just in the past week, fleeing the bombardment.")
+    got = record(body, reconciler, published="2019-05-07")
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Relief Corps"]

@@ -107,6 +107,11 @@ class PeopleFinder:
                 of = re.match(r"(?P<role>.+?)\s+(?:of|for|at|with|to)\s+(?:the\s+)?(?P<org>.+)$", role)
                 if of and not re.search(r"['’]s\s", role):
                     role, org_text = of.group("role"), of.group("org")
+                if org_text and (self._world.fullmatch(org_text) or self._place(org_text) is not None):
+                    # "Name, ORG Deputy Country Director for <country>,": the body named before the post, not the country
+                    inner = next((o for o in orgs if o.start >= end and o.end <= end + bare.end() and o.text in role), None)
+                    if inner is not None:
+                        org_text, role = inner.text, role.replace(inner.text, "", 1).strip()
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
             elif verb or _RELATIVE_THEN_VERB.match(after):

@@ -131,6 +131,9 @@ class Speaker:
     rule: str = ""
 
 
+_LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
+
+
 @dataclass
 class Found:
     """A statement found in sentence ``index`` (internal; mapped to ``StatementRecord`` later)."""
@@ -279,7 +282,7 @@ class StatementFinder:
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:"
                                   + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
                 if person is not None and person.kind == "person":
@@ -302,7 +305,7 @@ class StatementFinder:
                 if of and self.people.ending(lo + of.start(), lo) is not None:
                     stripped = pre[: of.start()]
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,2}(?:"
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:"
                                   + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
@@ -486,7 +489,9 @@ class StatementFinder:
                 self.last_org = statement.speaker  # not "a military source" or "activists": no "it" or "the agency" later
                 if statement.speaker.rule == "speaker-indefinite":  # "a General Security source told": "the source" next
                     self.last_unnamed = statement.speaker
-        return found
+        # "Name, the agency's director, says:" with the quote in the paragraphs after: who speaks (the quotes after are
+        # theirs), no words of their own
+        return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
 
     def _in_sentence(self, body: str, index: int, sentence: Sentence, found: list[Found]) -> Found | None:
         for verb in _VERB.finditer(body, sentence.start, sentence.end):
