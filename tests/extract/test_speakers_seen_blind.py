@@ -79,3 +79,12 @@ def test_a_speaker_label_before_quoted_paragraphs(reconciler: Reconciler) -> Non
     got = record(body, reconciler, published="2019-05-07")
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
     assert [o["reported_by"] for o in got["displacement"]] == ["Relief Corps"]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Westville, Texas- ABCDE denounces the airstrikes on civilian areas of the province.", "ABCDE"),
+    ("ABCDE demands the international community act immediately.", "ABCDE"),
+    ("As supply lines to the city are nearly cut, ABC is worried about an impending siege.", "ABC"),
+])
+def test_an_unknown_acronym_that_denounces_demands_or_worries(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
