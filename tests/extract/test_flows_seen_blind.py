@@ -25,3 +25,21 @@ from ._records import record
 ])
 def test_flow_or_not(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+def test_a_total_put_at_a_figure_over_a_time(reconciler: Reconciler) -> None:
+    got = record("Aram Velde of the agency put the total number of refugee arrivals over the weekend at around "
+                 "1,000 families.", reconciler, published="2013-11-17")
+    assert [(o["figure"], o["unit"], o["period_start"]) for o in got["displacement"]] == [(1000, "families", "2013-11-16")]
+
+
+def test_a_mayor_of_a_town_speaks_for_no_organization(reconciler: Reconciler) -> None:
+    body = ("They packed into wedding halls, said Aram Velde, former mayor of the Westland town of Qarazan where most "
+            "of the refugees have headed. Former mayor Velde estimated some 10,000 people had fled to Qarazan.")
+    assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == [None]
+
+
+def test_a_word_of_an_organization_in_the_headline_is_no_origin(reconciler: Reconciler) -> None:
+    got = record("The agency said more than 60,000 people had already arrived in a 48-hour period.", reconciler,
+                 title="Fleeing Islamic State fighters, refugees stream into Westland")
+    assert got["displacement"][0]["places"] == []

@@ -28,6 +28,8 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
     span = mention_span(doc, sentence, speaker.org_ref)
     if speaker.kind == "organization":
         return OrgMention(speaker.name, span, speaker.org_ref), statement.date
+    if speaker.org_name and _A_PLACE.match(speaker.org_name):
+        return None, statement.date  # "former mayor of the town of X": a place, no organization
     if speaker.org_name:
         # "head of the X monitoring group": the body's name without the words that say what it is
         name = _KIND_AFTER_NAME.sub("", speaker.org_name) if _KIND_AFTER_NAME.search(speaker.org_name) else speaker.org_name
@@ -54,6 +56,8 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
 # lod/rules/attribution.yaml
 RULES = rulefiles.load("attribution", COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS, UNNAMED_SOURCES=UNNAMED_SOURCES)
 _UNNAMED_SOURCE = RULES.pattern("unnamed_source")
+_A_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:town|village|city|district|province|governorate|region|area|camp|"
+                      r"neighbou?rhood)\s+of\b")
 _KIND_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?:(?:war\s+|rights\s+)?monitor(?:ing\s+(?:group|organi[sz]ation))?|rebel\s+group|"
                               r"group)$")
 

@@ -472,9 +472,14 @@ def _observation_places(doc: Document, sentence: Sentence) -> list[PlaceMention]
     if not origins:
         finder = doc.finder
         if finder is not None:
-            headline = [m for m in finder.places(doc.article.title, []) if m.ref]
+            # (not a word of an organization's name, "Fleeing X State fighters"; a town's council still names its town)
+            title = doc.article.title
+            title_orgs = finder.orgs(title)
+            headline = [(m, m.ref or (entry.id if m.rule in ("place-council", "place-in-org-name") and (entry := finder.reconciler.place(m.text))
+                                      else None))
+                        for m in finder.places(title, [(o.start, o.end) for o in title_orgs], title_orgs)]
             known = {p.name for p in places}
-            places += [PlaceMention(m.text, None, m.ref) for m in headline if m.text not in known]
+            places += [PlaceMention(m.text, None, ref) for m, ref in headline if ref and m.text not in known]
     return places
 
 
