@@ -43,3 +43,17 @@ def test_a_word_of_an_organization_in_the_headline_is_no_origin(reconciler: Reco
     got = record("The agency said more than 60,000 people had already arrived in a 48-hour period.", reconciler,
                  title="Fleeing Islamic State fighters, refugees stream into Westland")
     assert got["displacement"][0]["places"] == []
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # combatants are no flight of civilians, unless with their families
+    ("Activists say some 300 Westland fighters have crossed into the country to help defend the town.", []),
+    ("Some 4,000 fighters and their families were evacuated to the north.", [4000]),
+    ("Some 35,000 people, among them an estimated 4,000 fighters, were evacuated.", [35000]),
+    # what a camp holds or can hold is a population; a part defined by its flight in an aside is a flow
+    ("Turkey is opening new camps so it can hold 150,000 refugees.", []),
+    ("The camp now holds at least 45,000 people, including 13,000 people who fled the city last week, the agency said.",
+     [13000]),
+])
+def test_combatants_and_what_a_camp_holds(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -25,7 +25,7 @@ from lod.extract.cues import Gated, end_width, search_end
 from lod.extract.dates import MON, WEEKDAY
 from lod.extract.endings import Endings
 from lod.extract.lexicon import (
-    ARABIC_ARTICLE, COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
+    ARABIC_ARTICLE, COMBATANT_UNITS, COUNTRY_ADJECTIVES, FIGURE_PREDICATES, FLOW_OBJECTS, FLOW_UNITS, FORCING_VERBS, NOT_FLOW_OBJECTS, PEOPLE_DEMONYMS,
     PEOPLE_GROUPS, POPULATION_SHARES, RANKED_FIGURE, RANKED_NEXT, SOURCE_CITATION,
     PERSON_UNITS, RETURN_CUES, UNIT_ABBREVIATIONS, UNIT_ADJECTIVES, alternation,
 )
@@ -74,6 +74,9 @@ def _described(unit_text: str) -> bool:
     return bool(_DEMOGRAPHIC_UNIT.match(unit_text)) or bool(words) and words[0] in _DEMONYM_WORDS
 
 
+# (a clause of flight still is the part's predicate: "holds 45,000 people, including 13,000 who fled last week,")
+_FLIGHT_WORD = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b", re.IGNORECASE)
+_AND_FAMILIES = re.compile(r"\s+(?:and|with)\s+(?:their\s+)?(?:families|relatives|dependants|dependents)\b")
 _ASIDE_CLAUSE = re.compile(r"\s*(?:who|that|which|whom)\b[^,;:.–—()]*(?:,|[–—]|\))")
 # "50,000 people, 20,000 of them children, fled": who a part of the flow are, told after its count
 _OF_THEM_WHO = re.compile(r"\s*of\s+(?:them|whom)\s+(?:are\s+|were\s+)?(?:mostly\s+)?(?:" + _DEMOGRAPHIC_UNIT.pattern + ")",
@@ -356,7 +359,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             closing = re.match(r"[^,;.()–—]*[,)–—]", rest) if not _AMONG.match(after) else None
             after = rest[closing.end():] if closing else rest
         if len(group) > 1 and _PART.search(text[group[-2].end: last.number.qstart]) and (
-                clause := _ASIDE_CLAUSE.match(after)):
+                clause := _ASIDE_CLAUSE.match(after)) and not _FLIGHT_WORD.search(clause.group(0)):
             after = after[clause.end():]  # "8,500 refugees, including 63 families who had lived in X, have crossed"
         after = re.sub(r"\bout\s+of\s+(?:an?\s+(?:total\s+|pre-war\s+|estimated\s+)?(?:population|total)\s+of\s+(?:some\s+|about\s+|around\s+)?)?"
                        r"[\d,.]+(?:\s+(?:million|thousand))?", " ", after)
@@ -478,6 +481,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 # (177 males, 275 females and 437 children) arrived": who they are
                 continue
             described = False
+            if candidate.unit_text.split()[-1:] and candidate.unit_text.split()[-1] in COMBATANT_UNITS and not _AND_FAMILIES.match(
+                    text, candidate.end):
+                continue  # "300 Kurdish fighters have crossed to help defend the town": combatants, no flight of civilians
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
             unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
