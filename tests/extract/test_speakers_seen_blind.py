@@ -88,3 +88,20 @@ def test_a_speaker_label_before_quoted_paragraphs(reconciler: Reconciler) -> Non
 ])
 def test_an_unknown_acronym_that_denounces_demands_or_worries(reconciler: Reconciler, body: str, speaker: str) -> None:
     assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "reporter"), [
+    ("Providing the details, the ABC posted on X, \"Over 280,000 people have been uprooted in a matter of days.\"", "ABC"),
+    ("Some 100,000 people have fled to Westland, according to the head of the Westland Refugee Agency (WRA).",
+     "Westland Refugee Agency (WRA)"),
+    ("The ABC refugee council said on Wednesday that more than 26,500 refugees have crossed into Westland since 1 January.",
+     "ABC refugee council"),
+])
+def test_who_reports_a_figure(reconciler: Reconciler, body: str, reporter: str) -> None:
+    assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == [reporter]
+
+
+def test_the_report_is_the_body_that_spoke_before(reconciler: Reconciler) -> None:
+    body = ("The ABC said 25,000 civilians fled. The report stated that 8,500 displaced people arrived in the camp in "
+            "the past five weeks.")
+    assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == ["ABC", "ABC"]

@@ -131,6 +131,8 @@ class Speaker:
     rule: str = ""
 
 
+_ACRONYM_BODY = RULES.pattern("acronym_body")
+_POST_BEFORE_BODY = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:" + _ROLE_ALT + r")\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
 
@@ -232,7 +234,8 @@ class StatementFinder:
         tail = _SOURCE_NOUN_END.search(pre, max(0, len(pre) - 120))  # "RCR's latest update, issued on Monday, said": RCR
         if tail:
             pre = pre[: tail.start()]
-            if _NO_OWNER_END.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin)\s*$", body[lo: pos]):
+            if _NO_OWNER_END.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin|report|update)\s*$",
+                                                      body[lo: pos]):  # ("The report stated that": the body's report)
                 return self._like_it("speaker-statement")  # "..., the statement added": the body whose statement it is
         described_body = _DESCRIBED_BODY_END.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
@@ -240,6 +243,12 @@ class StatementFinder:
             head = described_body.group("d").split()[-1]
             return self._described(head, lo + described_body.start("d")) or Speaker(
                 described_body.group("d"), "organization", None, None, "speaker-described")
+        acronym_body = _ACRONYM_BODY.search(pre, max(0, len(pre) - 120))
+        if acronym_body and self.orgs.ending(lo + len(_without_comma(pre)), lo) is None:
+            # "The ABC refugee council said" (no alias of a body): as written, a part of the body the acronym names
+            at = lo + acronym_body.start("d")
+            owner = next(iter(self.orgs.starting(at, at + 1)), None)
+            return Speaker(acronym_body.group("d"), "organization", owner.ref if owner else None, None, "speaker-described")
         issued_by = _ISSUED_BY.search(pre) if " by " in pre else None
         if issued_by:  # "Figures released by the agency on 10 June showed": the body that issued them speaks
             org = next(iter(self.orgs.starting(lo + issued_by.end(), lo + len(pre))), None)
@@ -523,8 +532,10 @@ class StatementFinder:
             low = sentence.start + according.start("the")
             pos = sentence.start + according.end()
             # "according to the <demonym> X Authority": a name may follow one or two capitalised adjectives
-            org = next((o for o in self.orgs.starting(low, pos + 40)
-                        if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2), None)
+            # ("according to the head of the X agency (ABC)": the body whose post it is)
+            org = next((o for o in self.orgs.starting(low, pos + 60)
+                        if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
+                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
             called = re.match(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*[.,]", sentence.text[according.end("the"):]) \
