@@ -64,8 +64,9 @@ _DEMOGRAPHIC_UNIT = RULES.pattern("demographic_unit")
 _DIGIT = re.compile(r"\d")
 _WHO_IN_BRACKETS = re.compile(r"\(\s*(?:(?:and\s+)?\d[\d,]*\s+(?:" + _DEMOGRAPHIC_UNIT.pattern + r")(?:\s+(?:and|or)\s+[a-z]+)?"
                               r"\s*[,;]?\s*)+\)", _DEMOGRAPHIC_UNIT.flags)
-# a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
 _DEMONYM_WORDS = frozenset((*COUNTRY_ADJECTIVES, *PEOPLE_DEMONYMS))
+_CHAINED = re.compile(r"\s*,?\s*(?:and\s+)?")  # "70,000 children and 40,000 women", "177 males, 275 females"
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
 
 
 def _described(unit_text: str) -> bool:
@@ -74,9 +75,18 @@ def _described(unit_text: str) -> bool:
     return bool(_DEMOGRAPHIC_UNIT.match(unit_text)) or bool(words) and words[0] in _DEMONYM_WORDS
 
 
+def _says_who(unit_text: str, gap: str, chained: bool, bracketed: bool = False) -> bool:
+    """Whether a count after ``gap`` (the text from the count before it) says who that count's people are, as an
+    aside ("including 4,000 children", ", among them ..."), in a breakdown in brackets, or after such a part."""
+    return _described(unit_text) and (bool(_PART.search(gap)) and not _DIGIT.search(gap)
+                                      or bracketed and bool(_BRACKET_OPEN.fullmatch(gap))
+                                      or chained and bool(_CHAINED.fullmatch(gap)))
+
+
 # (a clause of flight still is the part's predicate: "holds 45,000 people, including 13,000 who fled last week,")
 _FLIGHT_WORD = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b", re.IGNORECASE)
 _AND_FAMILIES = re.compile(r"\s+(?:and|with)\s+(?:their\s+)?(?:families|relatives|dependants|dependents)\b")
+# a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
 _ASIDE_CLAUSE = re.compile(r"\s*(?:who|that|which|whom)\b[^,;:.–—()]*(?:,|[–—]|\))")
 # "50,000 people, 20,000 of them children, fled": who a part of the flow are, told after its count
 _OF_THEM_WHO = re.compile(r"\s*of\s+(?:them|whom)\s+(?:are\s+|were\s+)?(?:mostly\s+)?(?:" + _DEMOGRAPHIC_UNIT.pattern + ")",
@@ -458,13 +468,13 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 r"\bincluding\b", text[group[-2].end: group[-1].number.qstart], re.IGNORECASE):
             group = group[-1:]  # "The camp hosts 50,000 people, including 20,000 who fled": the clause defines the part only
         of_them = _OF_THEM_WHO.match(text, last.number.end)
-        if verdict and index and (_described(last.unit_text) or of_them):
+        if verdict and index:
             gap = text[groups[index - 1][-1].end: first.number.qstart]
-            if part_end is not None and re.fullmatch(r"\s*,?\s*(?:and\s+)?", text[part_end: first.number.qstart]) or (
-                    (_PART.search(gap) or of_them and _OPEN_PART.match(gap)) and not re.search(r"\d", gap)):
-                # (of any count before: "73 civilians were killed including 27 children and 11,700 families fled")
-                # "165,000 fled, including 70,000 children (and 40,000 women)": who they are; the groups after read
-                # the whole before them as the group before ("..., or approximately 6,078 individuals")
+            if _says_who(last.unit_text, gap, False) or of_them and _OPEN_PART.match(gap) and not _DIGIT.search(gap) or (
+                    part_end is not None and _says_who(last.unit_text, text[part_end: first.number.qstart], True)):
+                # "165,000 fled, including 70,000 children (and 40,000 women)" (after any count: "73 were killed
+                # including 27 children"): who they are; the groups after read the whole before them as the group before
+                # ("..., or approximately 6,078 individuals")
                 part_end, groups[index] = last.end, groups[index - 1]
                 continue
         if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after) \
@@ -473,14 +483,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         described = False
         for position, candidate in enumerate(group):
             before_end = group[position - 1].end if position else groups[index - 1][-1].end if index else None
-            gap = text[before_end: candidate.number.qstart] if before_end is not None else ""
-            if before_end is not None and _described(candidate.unit_text) and (
-                    _PART.search(gap) and not _DIGIT.search(gap) or re.fullmatch(r"\s*\(\s*", gap) and position
-                    or described and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap)):  # (or a breakdown in brackets)
-                described = True  # "9,000 people, including 4,000 children (and 800 women), have arrived", "889 people
-                # (177 males, 275 females and 437 children) arrived": who they are
-                continue
-            described = False
+            described = before_end is not None and _says_who(
+                candidate.unit_text, text[before_end: candidate.number.qstart], described, bracketed=position > 0)
+            if described:
+                continue  # "9,000 people, including 4,000 children (and 800 women), have arrived": who they are
             if candidate.unit_text.split()[-1:] and candidate.unit_text.split()[-1] in COMBATANT_UNITS and not _AND_FAMILIES.match(
                     text, candidate.end):
                 continue  # "300 Kurdish fighters have crossed to help defend the town": combatants, no flight of civilians
