@@ -105,3 +105,11 @@ def test_the_report_is_the_body_that_spoke_before(reconciler: Reconciler) -> Non
     body = ("The ABC said 25,000 civilians fled. The report stated that 8,500 displaced people arrived in the camp in "
             "the past five weeks.")
     assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == ["ABC", "ABC"]
+
+
+def test_a_subheading_in_quotes_is_no_ones_words(reconciler: Reconciler) -> None:
+    body = ("“The camps are full,” said Aram Velde, a spokesman for the agency.\n\n'Relief work in tatters'\n\n"
+            "“Maternal health services are overwhelmed.”")
+    got = record(body, reconciler)["statements"]
+    assert [s["text"] for s in got] == ["“The camps are full,” said Aram Velde, a spokesman for the agency.",
+                                        "“Maternal health services are overwhelmed.”"]

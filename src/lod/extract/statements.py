@@ -133,6 +133,8 @@ class Speaker:
 
 _ACRONYM_BODY = RULES.pattern("acronym_body")
 _POST_BEFORE_BODY = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:" + _ROLE_ALT + r")\s+(?:of|at|for|with)\s+(?:the\s+)?")
+# a subheading in quotes ("'Relief work in tatters'"): a few words with no full stop, no one's words
+_QUOTED_HEADING = re.compile(r"[‘'“\"][^.!?;:,]{1,60}[’'”\"]\s*")
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
 
@@ -202,6 +204,7 @@ class StatementFinder:
         self.countries = _Mentions(context.countries)
         self._full: dict[str, Mention | None] = {}
         self._dated: dict[str, date] = {}  # each speaker's latest dated statement so far
+        self._sentences: list[Sentence] = []  # the article's, while ``find`` runs
 
     # speakers --------------------------------------------------------------------------
     def _person(self, mention: Mention) -> Speaker:
@@ -464,6 +467,7 @@ class StatementFinder:
     # statements -------------------------------------------------------------------------
     def find(self, body: str, sentences: list[Sentence], dates: list[list[DateExpression]]) -> list[Found]:
         found: list[Found] = []
+        self._sentences = sentences
         lead_done = False
         for index, sentence in enumerate(sentences):
             statement = self._in_sentence(body, index, sentence, found)
@@ -593,7 +597,10 @@ class StatementFinder:
             if org is not None:
                 return Found(index, sentence, self._org(org, "cited-source"), "cited", sentence.start + cited.start(),
                              "report", "cited-source")
-        if sentence.text[:1] in _QUOTES and found and found[-1].index >= index - 2:
+        headings = sum(1 for i in range(found[-1].index + 1, index) if _QUOTED_HEADING.fullmatch(self._sentences[i].text)) \
+            if found and sentence.text[:1] in _QUOTES else 0  # (a quote runs on over a subheading)
+        if sentence.text[:1] in _QUOTES and found and found[-1].index >= index - 2 - headings \
+                and not _QUOTED_HEADING.fullmatch(sentence.text):
             previous = found[-1].speaker
             return Found(index, sentence, Speaker(previous.name, previous.kind, previous.org_ref, previous.org_name,
                                                   "quote-continuation"),
