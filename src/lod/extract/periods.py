@@ -107,7 +107,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         return said[0].start, said[0].start, said[0].text  # "2,000 are crossing, a spokesman said on Sunday": that day
     if not candidates:
         # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
-        return (None, None, None) if as_of else carried or (None, None, None)
+        # (the day it stands at is the flow's last: "as of Sunday, 30,542 people had been displaced", its start unknown)
+        stated = next((e for e in expressions if e.kind == "as-of"), None)
+        return (None, stated.start, stated.text) if stated else carried or (None, None, None)
     chosen = candidates[0]
     if figure is not None:
         lo, hi = figure.number.qstart, figure.end
