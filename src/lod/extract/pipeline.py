@@ -242,9 +242,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             record = _observation(doc, sentence, figure, by, reported, period, places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
-            if record.period_start is None and record.period_end is None and _OF_THE_GROUP.match(sentence.text[figure.number.end:]):
+            if record.period_start is None and _OF_THE_GROUP.match(sentence.text[figure.number.end:]):
                 if found:  # "400,000 of those who fled", "3,000 of the displaced": the period of the group it is part of
-                    record.period_start, record.period_end = found[-1].period_start, found[-1].period_end
+                    # (up to the day it stands at, when one is told: "as of 10 August, 6,500 of those who fled")
+                    record.period_start, record.period_end = found[-1].period_start, record.period_end or found[-1].period_end
                     record.period_text = found[-1].period_text
             if found and statement is None and re.match(r"\s*of\s+(?:those|them|whom)\b", sentence.text[figure.number.end:]):
                 # "70,000 of them arrived on Saturday": a part of the flow before, counted by the same source
