@@ -57,3 +57,21 @@ def test_a_word_of_an_organization_in_the_headline_is_no_origin(reconciler: Reco
 ])
 def test_combatants_and_what_a_camp_holds(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # a participle of trying, then the verb of flight: a flow
+    ("In the last two weeks, more than 15,000 civilians trying to escape the region poured into the province.", [15000]),
+    ("Some 600 people trying to flee were stopped at the border.", []),
+    # a running count of who a camp holds
+    ("A new batch arrived in the camp, bringing the number of families currently present from 532 to 718 families.", []),
+    ("The number of people who fled the town has reached 5,000.", [5000]),
+])
+def test_trying_and_who_is_present(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
+    got = record("On Tuesday, the Kurdish-led self-administration in northern Westland said that at least 275,000 "
+                 "civilians have been displaced over the past week.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Kurdish-led self-administration"]

@@ -571,6 +571,7 @@ def _share_before(before: str) -> bool:
 (_BRING_TO_CUED, _FLOW_TOTAL_CUED, _THOSE_NUMBER_CUED, _WITH_FLOW_CUED, _CASUALTY_BEFORE_CUED, _NOT_FLOW_OBJECT_CUED) = (
     Gated(_BRING_TO), Gated(_FLOW_TOTAL), Gated(_THOSE_NUMBER), Gated(_WITH_FLOW), Gated(_CASUALTY_BEFORE), Gated(_NOT_FLOW_OBJECT))
 _CONCERNED_FOR_CUED = Gated(RULES.pattern("concerned_for"))
+_NUMBER_PRESENT = RULES.pattern("number_present")
 (_HOSTED_BEFORE_CUED, _TAKEN_IN_CUED, _STOCK_BEFORE_CUED, _FLOW_OBJECT_CUED, _RETURN_CUED) = (
     Gated(_HOSTED_BEFORE), Gated(_TAKEN_IN), Gated(_STOCK_BEFORE), Gated(_FLOW_OBJECT), Gated(_RETURN))
 
@@ -581,6 +582,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
         return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
+    if _NUMBER_PRESENT.search(before, max(0, len(before) - 120)):
+        return None, None  # "bringing the number of families currently present in the camp to 718": who is there
     if _BRING_TO_CUED.search(before) and _NUMBER_OF_AFTER.match(after):
         return "flow-number-of", None  # "bringing to 1.1 million the number of refugees who have fled the country"
     number_of = _NUMBER_OF.search(before)
