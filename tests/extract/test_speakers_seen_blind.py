@@ -113,3 +113,10 @@ def test_a_subheading_in_quotes_is_no_ones_words(reconciler: Reconciler) -> None
     got = record(body, reconciler)["statements"]
     assert [s["text"] for s in got] == ["“The camps are full,” said Aram Velde, a spokesman for the agency.",
                                         "“Maternal health services are overwhelmed.”"]
+
+
+def test_a_rank_before_a_name_ends_no_sentence(reconciler: Reconciler) -> None:
+    got = record("A total of 648 refugees entered Westland during the past 24 hours, Brig. Gen. Aram Velde, director of "
+                 "the refugee camps administration, said on Monday.", reconciler, published="2014-01-21")
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["refugee camps administration"]

@@ -54,6 +54,7 @@ TOPONYM_HEADS = tuple(str(w) for w in _DATA["toponym_heads"]["words"])
 NOT_PERSON_HEADS = _words("not_person_heads")
 COUNTRY_ADJECTIVES = _words("demonyms")
 PERSON_UNITS = _words("person_units")
+ABBREVIATIONS = frozenset(_words("abbreviations"))
 COMBATANT_UNITS = frozenset(_words("combatant_units"))
 PEOPLE_DEMONYMS = _words("people_demonyms")
 UNIT_ABBREVIATIONS = {str(short): str(unit) for short, unit in _DATA["unit_abbreviations"].items()}

@@ -15,12 +15,10 @@ import re
 import string
 from dataclasses import dataclass
 
+from lod.extract.lexicon import ABBREVIATIONS
 from lod.extract.spans import SpanIndex
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no nos gen lt col sgt capt maj prof rep sen gov jan feb mar apr jun jul aug sep sept "
-    "oct nov dec vs etc approx est inc incl ltd co corp jr sr mt u.n u.s u.k e.g i.e a.m p.m".split()
-)
+_ABBREVIATIONS = ABBREVIATIONS  # lexicon abbreviations
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])")
 _OPEN_CLOSE = {"“": "”", "«": "»"}
 _QUOTE_CHARS = re.compile('[“”«»"]')
