@@ -120,3 +120,14 @@ def test_a_rank_before_a_name_ends_no_sentence(reconciler: Reconciler) -> None:
                  "the refugee camps administration, said on Monday.", reconciler, published="2014-01-21")
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
     assert [o["reported_by"] for o in got["displacement"]] == ["refugee camps administration"]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("“They still have done nothing?” asked Fadila, who crossed the border on Saturday.", "Fadila"),
+    ("“We have nothing left,” explained Fadila, who crossed on Saturday.", "Fadila"),
+    # a body's post with no name: the person named before in that post, else the body
+    ("Aram Velde, the agency's coordinator, told reporters the camps were full. The ABC coordinator pointed out that "
+     "the roads were closed.", "Aram Velde"),
+])
+def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert record(body, reconciler)["statements"][-1]["speaker"] == speaker

@@ -135,6 +135,8 @@ _ACRONYM_BODY = RULES.pattern("acronym_body")
 _POST_BEFORE_BODY = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:" + _ROLE_ALT + r")\s+(?:of|at|for|with)\s+(?:the\s+)?")
 # a subheading in quotes ("'Relief work in tatters'"): a few words with no full stop, no one's words
 _QUOTED_HEADING = re.compile(r"[‘'“\"][^.!?;:,]{1,60}[’'”\"]\s*")
+_ORG_POST_END = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?:[Tt]he\s+)(?P<org>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+                           r"(?P<post>(?:[a-z-]+\s+){0,2}?(?:" + _ROLE_ALT + r"))\s*$")
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
 
@@ -285,6 +287,12 @@ class StatementFinder:
             found_owner = self._described(owned.group("head"), lo + owned.start())
             if found_owner is not None:
                 return found_owner
+        org_post = _ORG_POST_END.search(pre, max(0, len(pre) - 80))
+        if org_post:  # "The ABC coordinator said": the person of that post named before, else the body through its post
+            at = lo + org_post.start("org")
+            org = next((o for o in self.orgs.starting(lo + org_post.start(), at + 1) if o.end == lo + org_post.end("org")), None)
+            if org is not None:
+                return self._by_role(org_post.group("post")) or self._org(org, "speaker-indefinite")
         if _GROUP_SAID.search(pre):
             return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
         body_noun = _BODY_NOUN_SAID.search(pre)
