@@ -137,6 +137,7 @@ _POST_BEFORE_BODY = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:" + _ROLE_ALT + r")\s+
 _QUOTED_HEADING = re.compile(r"[‘'“\"][^.!?;:,]{1,60}[’'”\"]\s*")
 _ORG_POST_END = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?:[Tt]he\s+)(?P<org>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
                            r"(?P<post>(?:[a-z-]+\s+){0,2}?(?:" + _ROLE_ALT + r"))\s*$")
+_CALLED = re.compile(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[.,]|$)")  # a surname, then a stop
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
 
@@ -409,8 +410,7 @@ class StatementFinder:
         role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
-        called = re.match(r"\s+((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[.,]|$)", post)
-        person = self.people_by_surname.get(surname(called.group(1))) if called else None
+        person = self._called(post.lstrip()) if post[:1].isspace() else None
         if person:  # '"...," explains Berglund.', '..., said al-Deiri.': the person named before
             speaker = self._person(person)
             speaker.rule = "speaker-surname"
@@ -462,6 +462,11 @@ class StatementFinder:
             return Speaker(self.c.org_display.get(self.c.publisher_org or "", self.c.publisher_name or ""), "organization",
                            self.c.publisher_org, None, rule)
         return None
+
+    def _called(self, text: str) -> Mention | None:
+        """The person named before whom ``text`` opens with by their surname ("Abdel Rahman,", "al-Deiri.")."""
+        called = _CALLED.match(text)
+        return self.people_by_surname.get(surname(called.group(1))) if called else None
 
     def _by_role(self, description: str) -> Speaker | None:
         head = description.split()[-1].lower()
@@ -550,10 +555,9 @@ class StatementFinder:
                         or _POST_BEFORE_BODY.fullmatch(body, pos, o.start)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
-            called = re.match(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*[.,]", sentence.text[according.end("the"):]) \
-                if speaker is None else None
-            if called and surname(called.group(1)) in self.people_by_surname:  # "According to Abdel Rahman, ...": named before
-                speaker = self._person(self.people_by_surname[surname(called.group(1))])
+            called = self._called(sentence.text[according.end("the"):]) if speaker is None else None
+            if called:  # "According to Abdel Rahman, ...": the person named before
+                speaker = self._person(called)
             if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
                                             sentence.text[according.end("src"):]):
                 speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
