@@ -75,3 +75,13 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     got = record("On Tuesday, the Kurdish-led self-administration in northern Westland said that at least 275,000 "
                  "civilians have been displaced over the past week.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Kurdish-led self-administration"]
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    ("Of the 3 million people affected – 1.4 million of whom are already displaced – most are women.", []),
+    ("The families who made the trek join some 1.9 million refugees who already have found refuge abroad.", []),
+    ("In the extremist-ruled region of some three million people, entire families have headed north.", []),
+    ("Some 3,000 people fled; 2,000 of them were exhausted.", [3000]),
+])
+def test_populations_and_states_are_no_flows(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
