@@ -131,3 +131,13 @@ def test_a_rank_before_a_name_ends_no_sentence(reconciler: Reconciler) -> None:
 ])
 def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speaker: str) -> None:
     assert record(body, reconciler)["statements"][-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Westland President Aram Velde, addressing the European Parliament on Thursday, said the operation would go on.",
+     "Aram Velde"),
+    ("Westland’s Chief of General Staff Aram Velde, speaking during a tour of military posts, said the town was calm.",
+     "Aram Velde"),
+])
+def test_a_participle_between_a_name_and_its_verb(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]

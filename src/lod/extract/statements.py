@@ -326,7 +326,7 @@ class StatementFinder:
                 if of and self.people.ending(lo + of.start(), lo) is not None:
                     stripped = pre[: of.start()]
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:"
+                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for|[a-z]{3,}ing)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:"
                                   + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
                 if appos:
                     stripped = pre[: appos.start()]
