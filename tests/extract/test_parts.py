@@ -19,12 +19,6 @@ from ._records import record
     # a part of a flow that is not counted is the only count there is
     ("Thousands fled, among them at least 5,000 children.", [5000]),
     ("Those who made it across, among them about 1,800 children, are sleeping in the open.", [1800]),
-])
-def test_children_among_a_counted_flow_are_who_they_are(reconciler: Reconciler, body: str, figures: list[int]) -> None:
-    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
-
-
-@pytest.mark.parametrize(("body", "figures"), [
     # a nationality says who a part are too
     ("About 8,500 refugees, 1,791 families, including 63 Lebanese families, have crossed into Westland.", [8500, 1791]),
     # the clause that describes a part put in as an aside is not the whole's predicate
@@ -35,8 +29,11 @@ def test_children_among_a_counted_flow_are_who_they_are(reconciler: Reconciler, 
      "or approximately 6,078 individuals.", [1476, 6078]),
     # who the part of a count of the dead are is no flow either
     ("In the past 10 days, 73 civilians were killed including 27 children and at least 11,700 families have fled.", [11700]),
+    ("The convoy crossed into the district at 2:30pm local time (12:30GMT).", []),  # a time of day
+    ("Efforts to evacuate the 14 families (83 individuals) still in the camp are underway.", []),  # not done yet
+    ("Another 734 people had been registered crossing the border overnight.", [734]),
 ])
-def test_who_a_part_is_leaves_the_whole(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+def test_children_among_a_counted_flow_are_who_they_are(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
 
 
@@ -45,12 +42,3 @@ def test_a_running_total_before_a_clause_of_time(reconciler: Reconciler) -> None
     got = record("The number of people displaced from Qarazan has risen to approximately 120,000 after opposition "
                  "militants seized control of the northern area, an official said on Tuesday.", reconciler)
     assert [(o["figure"], o["qualifier"], o["unit"]) for o in got["displacement"]] == [(120000, "about", "people")]
-
-
-@pytest.mark.parametrize(("body", "figures"), [
-    ("The convoy crossed into the district at 2:30pm local time (12:30GMT).", []),  # a time of day
-    ("Efforts to evacuate the 14 families (83 individuals) still in the camp are underway.", []),  # not done yet
-    ("Another 734 people had been registered crossing the border overnight.", [734]),
-])
-def test_counts_that_are_no_flow_and_one_that_is(reconciler: Reconciler, body: str, figures: list[int]) -> None:
-    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -18,6 +18,23 @@ from ._records import record
      "Rabih Damess"),
     ("Prime Minister Aram Velde once again slammed the lack of action.", "Aram Velde"),
     ("Secretary of State Aram Velde issued a statement on Tuesday in which he condemned the shelling.", "Aram Velde"),
+    # an apposition naming the body in full before the post
+    ("Aram Velde, International Rescue Committee’s Middle East director, said: “The camp is full.”", "Aram Velde"),
+    # a person named right after a post of a body: the person, not the body
+    ("“The town is empty,” the UN High Commissioner for Refugees Aram Velde said in a statement.", "Aram Velde"),
+    # what a named person's post is of, between the name and the verb
+    ("Governor Aram Velde of the border province of Qarazan said Saturday the camps were full.", "Aram Velde"),
+    # a newspaper named after its kind
+    ("The Westland newspaper Al-Qarazi reported that the crisis had placed a heavy burden on the towns.", "Al-Qarazi"),
+    # an unknown acronym that denounces, demands or worries
+    ("Westville, Texas- ABCDE denounces the airstrikes on civilian areas of the province.", "ABCDE"),
+    ("ABCDE demands the international community act immediately.", "ABCDE"),
+    ("As supply lines to the city are nearly cut, ABC is worried about an impending siege.", "ABC"),
+    # a participle between a name and its verb
+    ("Westland President Aram Velde, addressing the European Parliament on Thursday, said the operation would go on.",
+     "Aram Velde"),
+    ("Westland’s Chief of General Staff Aram Velde, speaking during a tour of military posts, said the town was calm.",
+     "Aram Velde"),
 ])
 def test_who_speaks(reconciler: Reconciler, body: str, speaker: str) -> None:
     assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
@@ -47,20 +64,6 @@ def test_a_surname_without_its_article_is_the_same_person(reconciler: Reconciler
     assert {s["speaker"] for s in got["statements"]} == {"Aram al-Velde"}
 
 
-@pytest.mark.parametrize(("body", "speaker"), [
-    # an apposition naming the body in full before the post
-    ("Aram Velde, International Rescue Committee’s Middle East director, said: “The camp is full.”", "Aram Velde"),
-    # a person named right after a post of a body: the person, not the body
-    ("“The town is empty,” the UN High Commissioner for Refugees Aram Velde said in a statement.", "Aram Velde"),
-    # what a named person's post is of, between the name and the verb
-    ("Governor Aram Velde of the border province of Qarazan said Saturday the camps were full.", "Aram Velde"),
-    # a newspaper named after its kind
-    ("The Westland newspaper Al-Qarazi reported that the crisis had placed a heavy burden on the towns.", "Al-Qarazi"),
-])
-def test_more_speakers(reconciler: Reconciler, body: str, speaker: str) -> None:
-    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
-
-
 def test_a_surname_of_two_words_after_according_to(reconciler: Reconciler) -> None:
     body = ("Aram Abdel Velde, head of the Syrian Observatory, said 300 people fled. According to Abdel Velde, "
             "residents are mostly fleeing from the district.")
@@ -79,15 +82,6 @@ def test_a_speaker_label_before_quoted_paragraphs(reconciler: Reconciler) -> Non
     got = record(body, reconciler, published="2019-05-07")
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
     assert [o["reported_by"] for o in got["displacement"]] == ["Relief Corps"]
-
-
-@pytest.mark.parametrize(("body", "speaker"), [
-    ("Westville, Texas- ABCDE denounces the airstrikes on civilian areas of the province.", "ABCDE"),
-    ("ABCDE demands the international community act immediately.", "ABCDE"),
-    ("As supply lines to the city are nearly cut, ABC is worried about an impending siege.", "ABC"),
-])
-def test_an_unknown_acronym_that_denounces_demands_or_worries(reconciler: Reconciler, body: str, speaker: str) -> None:
-    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
 
 
 @pytest.mark.parametrize(("body", "reporter"), [
@@ -131,13 +125,3 @@ def test_a_rank_before_a_name_ends_no_sentence(reconciler: Reconciler) -> None:
 ])
 def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speaker: str) -> None:
     assert record(body, reconciler)["statements"][-1]["speaker"] == speaker
-
-
-@pytest.mark.parametrize(("body", "speaker"), [
-    ("Westland President Aram Velde, addressing the European Parliament on Thursday, said the operation would go on.",
-     "Aram Velde"),
-    ("Westland’s Chief of General Staff Aram Velde, speaking during a tour of military posts, said the town was calm.",
-     "Aram Velde"),
-])
-def test_a_participle_between_a_name_and_its_verb(reconciler: Reconciler, body: str, speaker: str) -> None:
-    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]

@@ -9,7 +9,7 @@ from datetime import date
 
 from lod.extract import rulefiles
 from lod.extract.document import Document
-from lod.extract.lexicon import COLLECTIVE_SPEAKERS, UNNAMED_SOURCES
+from lod.extract.lexicon import COLLECTIVE_SPEAKERS, PLACE_NOUNS, UNNAMED_SOURCES
 from lod.extract.sentences import Sentence
 from lod.extract.statements import Found
 from lod.model.records import OrgMention, Span
@@ -56,8 +56,7 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
 # lod/rules/attribution.yaml
 RULES = rulefiles.load("attribution", COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS, UNNAMED_SOURCES=UNNAMED_SOURCES)
 _UNNAMED_SOURCE = RULES.pattern("unnamed_source")
-_A_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:town|village|city|district|province|governorate|region|area|camp|"
-                      r"neighbou?rhood)\s+of\b")
+_A_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?" + PLACE_NOUNS + r"\s+of\b")  # "the Westland town of X"
 _KIND_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?:(?:war\s+|rights\s+)?monitor(?:ing\s+(?:group|organi[sz]ation))?|rebel\s+group|"
                               r"group)$")
 

@@ -96,7 +96,7 @@ _PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+" + ARABIC_ARTICLE 
 # "the state news agency X" (after) or "X news agency" (before): a one-word name, or an acronym
 _NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r")|(?<![\w’'-])(?P<before>" + TOKEN
                           + r")(?=\s+(?i:" + NEWS_AGENCY + r"))")
-_NEWS_AGENCY_CUES = ("gency", "newspaper", "daily", "broadcaster", "website")  # (lexicon news_agency's words)
+_NEWS_AGENCY_CUES = cues(re.compile(NEWS_AGENCY, re.IGNORECASE))  # the words of lexicon news_agency, read from it
 _HELD_BY = re.compile(HOLDER_PARTICIPLES + r"$")
 _PEOPLE_WORDS = frozenset(w.lower() for w in (*PEOPLE_DEMONYMS, *PERSON_UNITS))
 _SUCH_AS_ITEM = re.compile(r"(?:^|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\bsuch\s+as\s+)(?P<p>" + _NAME_WORDS + r")")
@@ -146,6 +146,7 @@ class EntityFinder:
         # a capitalised phrase's gazetteer names depend on the phrase alone, and the same phrases come back article
         # after article (a town's name, "The", a month): looked up once per process, not once per article
         self._gazetteer = lru_cache(maxsize=1 << 14)(self._gazetteer_names)
+        self.headline_places = lru_cache(maxsize=1 << 12)(self._headline_places)  # once per title, not per sentence
         self.publishers: dict[str, tuple[str | None, str | None]] = {}  # ``lod.extract.document``'s, by publisher
         sensitive: list[str] = []
         insensitive: list[str] = []
@@ -222,7 +223,7 @@ class EntityFinder:
             if not taken.overlaps(match.start(), match.end()):
                 taken.append((match.start(), match.end()))
                 found.append(Mention("org", match.start(), match.end(), match.group(0), "org-place-council", None, False))
-        for match in _NEWS_AGENCY.finditer(body) if any(w in body for w in _NEWS_AGENCY_CUES) else ():  # "the state news agency X"
+        for match in _NEWS_AGENCY.finditer(body) if possible(_NEWS_AGENCY_CUES, lower) else ():  # "the state news agency X"
             group = "after" if match.group("after") else "before"
             name, start, end = match.group(group), match.start(group), match.end(group)
             if name.endswith(("'s", "’s")) or name in COUNTRY_ADJECTIVES or name in STOPWORDS or self._world.fullmatch(name):
@@ -367,6 +368,18 @@ class EntityFinder:
                     continue
                 add(match.start() + item.start(), match.start() + item.end(), "place-coordinated", None)
         return None
+
+    def _headline_places(self, title: str) -> tuple[tuple[str, str], ...]:
+        """The known places a headline names, as (text, reference): not a word of an organization's name ("Fleeing X
+        State fighters"), but a town a body's name holds ("Local Council of X")."""
+        orgs = self.orgs(title)
+        found = []
+        for m in self.places(title, [(o.start, o.end) for o in orgs], orgs):
+            entry = self._place(m.text) if m.ref is None and m.rule in ("place-council", "place-in-org-name") else None
+            ref = m.ref or (entry.id if entry else None)
+            if ref:
+                found.append((m.text, ref))
+        return tuple(found)
 
     def _village(self, name: str) -> bool:
         """Whether ``name`` is no more than a village or small town (or not an exact gazetteer name at all)."""

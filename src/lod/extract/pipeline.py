@@ -473,14 +473,9 @@ def _observation_places(doc: Document, sentence: Sentence) -> list[PlaceMention]
     if not origins:
         finder = doc.finder
         if finder is not None:
-            # (not a word of an organization's name, "Fleeing X State fighters"; a town's council still names its town)
-            title = doc.article.title
-            title_orgs = finder.orgs(title)
-            headline = [(m, m.ref or (entry.id if m.rule in ("place-council", "place-in-org-name") and (entry := finder.reconciler.place(m.text))
-                                      else None))
-                        for m in finder.places(title, [(o.start, o.end) for o in title_orgs], title_orgs)]
             known = {p.name for p in places}
-            places += [PlaceMention(m.text, None, ref) for m, ref in headline if ref and m.text not in known]
+            places += [PlaceMention(text, None, ref) for text, ref in finder.headline_places(doc.article.title)
+                       if text not in known]
     return places
 
 

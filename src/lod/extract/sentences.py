@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from lod.extract.lexicon import ABBREVIATIONS
 from lod.extract.spans import SpanIndex
 
-_ABBREVIATIONS = ABBREVIATIONS  # lexicon abbreviations
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])")
 _OPEN_CLOSE = {"“": "”", "«": "»"}
 _QUOTE_CHARS = re.compile('[“”«»"]')
@@ -62,7 +61,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if start == dot:
         return False
     word = text[start:dot].lower().strip(".")
-    return word in _ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
 
 
 def split_sentences(body: str) -> list[Sentence]:

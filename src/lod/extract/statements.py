@@ -137,6 +137,12 @@ _POST_BEFORE_BODY = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:" + _ROLE_ALT + r")\s+
 _QUOTED_HEADING = re.compile(r"[‘'“\"][^.!?;:,]{1,60}[’'”\"]\s*")
 _ORG_POST_END = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?:[Tt]he\s+)(?P<org>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
                            r"(?P<post>(?:[a-z-]+\s+){0,2}?(?:" + _ROLE_ALT + r"))\s*$")
+# an apposition or aside between a speaker's name and the verb ("Name, the agency's director, said", "Name, ORG's
+# director, said", "Name, coordinator for X, said"); the aside also "who ..., ", "which ...", "addressing X on Thursday,"
+_APPOSITION_TAIL = (r"(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:" + _ROLE_ALT
+                    + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$")
+_APPOSITION_END = re.compile(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|" + _APPOSITION_TAIL)
+_ASIDE_END = re.compile(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for|[a-z]{3,}ing)\b|" + _APPOSITION_TAIL)
 _CALLED = re.compile(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[.,]|$)")  # a surname, then a stop
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
@@ -303,8 +309,7 @@ class StatementFinder:
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:"
-                                  + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
+                appos = _APPOSITION_END.search(pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
                 if person is not None and person.kind == "person":
                     return person
@@ -326,8 +331,7 @@ class StatementFinder:
                 if of and self.people.ending(lo + of.start(), lo) is not None:
                     stripped = pre[: of.start()]
             if stripped == pre:
-                appos = re.search(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for|[a-z]{3,}ing)\b|(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:"
-                                  + _ROLE_ALT + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$", pre)
+                appos = _ASIDE_END.search(pre)
                 if appos:
                     stripped = pre[: appos.start()]
                 elif age := re.search(r"(?<=[a-z]),\s*\d{1,2}\s*,?\s*$", pre):
