@@ -254,6 +254,8 @@ def test_since_an_event_in_a_year(text: str, start: date) -> None:
     ("Some 5,000 new arrivals are living in tents.", []),
     ("Some 10 000 people fled the town.", [(10000, "about", "people")]),  # a plain space between thousands too
     ("On 12 May 300 people fled the town.", [(300, "exact", "people")]),  # a day and a count: no "12 300"
+    # the thousands written once, on the upper end of a range
+    ("Some 62-66,000 people fled the town.", [(62000, "at_least", "people"), (66000, "up_to", "people")]),
 ])
 def test_more_ways_of_writing_a_flow(sentence: str, expected: list[tuple[int, str, str]], reconciler: Reconciler) -> None:
     got = record(sentence, reconciler)
