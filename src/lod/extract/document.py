@@ -148,7 +148,7 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                 # before that says when it began ("The army launched an offensive on the area on Dec. 23")
                 # (not the day it was said: "... after the offensive was launched, residents said on Monday")
                 began = next((e for back in range(index - 1, max(-1, index - 3), -1) for e in dates[back]
-                              if e.kind == "point" and e.start and _LAUNCHED.search(sentence_texts[back])
+                              if e.kind in ("point", "since") and e.start and _LAUNCHED.search(sentence_texts[back])
                               and not _SAID_BEFORE.search(sentence_texts[back][: e.begin])), None)
                 if began is not None:
                     found[position] = replace(expression, kind="since", start=began.start, end=None)
