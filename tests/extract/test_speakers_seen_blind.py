@@ -125,3 +125,26 @@ def test_a_rank_before_a_name_ends_no_sentence(reconciler: Reconciler) -> None:
 ])
 def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speaker: str) -> None:
     assert record(body, reconciler)["statements"][-1]["speaker"] == speaker
+
+
+# nineteenth session, blind set S: sources written as real pages write them
+@pytest.mark.parametrize(("body", "reporter"), [
+    # a fronted "According to X," names the source, not a verb said later in the sentence
+    ("According to the Westland Relief Agency, more than 5,000 have fled their homes since the army advanced after "
+     "President Aram Velde said he was withdrawing troops.", "Westland Relief Agency"),
+    # "according to X" between dashes written as hyphens, a name or an acronym
+    ("There are 55,000 people besieged in the town and- according to the Westland Relief Agency- at least 24,000 "
+     "people have been displaced.", "Westland Relief Agency"),
+    ("There are 55,000 people besieged in the town and- according to XYZ- at least 24,000 people have been displaced.",
+     "XYZ"),
+    # the figures a body provided, named before its verb
+    ("According to the figures the Westland Relief Agency provided, the number of people displaced from the province "
+     "has mounted to 541,000.", "Westland Relief Agency"),
+])
+def test_who_reports_a_figure(reconciler: Reconciler, body: str, reporter: str | None) -> None:
+    assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == [reporter]
+
+
+def test_an_according_to_opening_a_quote_leaves_the_quote_to_its_speaker(reconciler: Reconciler) -> None:
+    got = record("“According to the Westland Relief Agency, 5,000 people have fled the town,” said Aram Velde.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]

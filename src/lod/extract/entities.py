@@ -158,7 +158,8 @@ class EntityFinder:
         def build(aliases: list[str], flags: int) -> re.Pattern[str]:
             ordered = sorted(set(aliases), key=len, reverse=True)
             return re.compile(_alias_lead(ordered, flags) + r"(?<![\w’'.-])(?:" + alternation(ordered, _alias_pattern)
-                              + r")(?:(?![\w-]|\.\w)|(?=" + HOLDER_PARTICIPLES + r"\b))", flags)  # "X-held": X
+                              + r")(?:(?!\w|-\w|\.\w)|(?=" + HOLDER_PARTICIPLES + r"\b))", flags)  # "X-held": X
+        # (a hyphen before a space is a dash: "and- according to X- at least 24,000")
         self._sensitive = build(sensitive, 0)
         self._insensitive = build(insensitive, re.IGNORECASE)
         self._aliases = (Starts(self._insensitive), Starts(self._sensitive))  # searched where an alias can start

@@ -524,6 +524,12 @@ class StatementFinder:
         return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
 
     def _in_sentence(self, body: str, index: int, sentence: Sentence, found: list[Found]) -> Found | None:
+        # a fronted "According to X, ..." names the source of the whole sentence, before any verb said later in it
+        # ("According to X, 5,000 have fled since the army advanced after Y said it would withdraw")
+        fronted = _FRONTED_ACCORDING.match(sentence.text)
+        according = self._according(body, index, sentence) if fronted else None
+        if according is not None:
+            return according
         for verb in _VERB.finditer(body, sentence.start, sentence.end):
             if _inside_quote(body[sentence.start: verb.start()]):
                 continue  # '“They told us to leave,” Rima told X': the quoted speaker's own words, not an attribution
@@ -542,42 +548,9 @@ class StatementFinder:
             if speaker.rule == "speaker-country" and kind == "report":
                 continue  # "<country> recorded 824,000 new displacements": where they happened, not who reported them
             return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
-        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|"
-                              r"survey|study|analysis|update)[^.]*?\bby\s+|"
-                              r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
-                              r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
-                              r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+)?)"
-                              r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
-        if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
-            # the name may start at "the" ("the X" may be an alias) or after it
-            low = sentence.start + according.start("the")
-            pos = sentence.start + according.end()
-            # "according to the <demonym> X Authority": a name may follow one or two capitalised adjectives
-            # ("according to the head of the X agency (ABC)": the body whose post it is)
-            org = next((o for o in self.orgs.starting(low, pos + 60)
-                        if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
-                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start)), None)
-            person = next(iter(self.people.starting(low, pos + 2)), None)
-            speaker = self._person(person) if person else self._org(org) if org else None
-            called = self._called(sentence.text[according.end("the"):]) if speaker is None else None
-            if called:  # "According to Abdel Rahman, ...": the person named before
-                speaker = self._person(called)
-            if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
-                                            sentence.text[according.end("src"):]):
-                speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
-            collective = _COLLECTIVE_AFTER.match(sentence.text, according.end("the")) if speaker is None else None
-            if collective:  # "according to local activists": the group speaks as written (no figure's reporter)
-                speaker = Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
-            body_kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
-                                  sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
-            if body_kind:  # "according to the center": the body of that kind named before
-                speaker = self._described(body_kind.group("head"), low)
-            if speaker is not None and self.c.institution and speaker.name.lower() in (
-                    self.c.org_display.get(self.c.publisher_org or "", "").lower(), (self.c.publisher_name or "").lower()):
-                speaker = None  # "according to our own tracking" in an institution's text: the text itself, not speech
-            if speaker is not None:
-                label = "statement (according to)" if "statement" in according.group(0) else "according to"
-                return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
+        according = self._according(body, index, sentence) if not fronted else None
+        if according is not None:
+            return according
         for pattern, gate, label in _BODY_NAMED_IN:
             named = pattern.search(sentence.text) if gate in sentence.text else None
             if named:  # "X cited the ABC Office as saying ...", "... are reported by X to have been displaced": X
@@ -623,6 +596,50 @@ class StatementFinder:
                          "quoted (no reporting verb in sentence)", sentence.start, "assessment", "quote-continuation")
         return None
 
+    def _according(self, body: str, index: int, sentence: Sentence) -> Found | None:
+        """"According to X" (a person, an organization, its figures or statement, or a group that names none)."""
+        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|"
+                              r"survey|study|analysis|update)[^.]*?\bby\s+|"
+                              r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
+                              r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
+                              r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+|"
+                              # "according to the figures X provided": the body before its verb
+                              r"(?:the\s+)?(?:latest\s+|new\s+)?(?i:figures|data|estimates|statistics|numbers)\s+(?:that\s+)?"
+                              r"(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?\s+(?:provided|released|published|gave|issued|"
+                              r"compiled|shared)\b))?)"
+                              r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
+        if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
+            # the name may start at "the" ("the X" may be an alias) or after it
+            low = sentence.start + according.start("the")
+            pos = sentence.start + according.end()
+            # "according to the <demonym> X Authority": a name may follow one or two capitalised adjectives
+            # ("according to the head of the X agency (ABC)": the body whose post it is)
+            org = next((o for o in self.orgs.starting(low, pos + 60)
+                        if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
+                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start)), None)
+            person = next(iter(self.people.starting(low, pos + 2)), None)
+            speaker = self._person(person) if person else self._org(org) if org else None
+            called = self._called(sentence.text[according.end("the"):]) if speaker is None else None
+            if called:  # "According to Abdel Rahman, ...": the person named before
+                speaker = self._person(called)
+            if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
+                                            sentence.text[according.end("src"):]):
+                speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
+            collective = _COLLECTIVE_AFTER.match(sentence.text, according.end("the")) if speaker is None else None
+            if collective:  # "according to local activists": the group speaks as written (no figure's reporter)
+                speaker = Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
+            body_kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
+                                  sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
+            if body_kind:  # "according to the center": the body of that kind named before
+                speaker = self._described(body_kind.group("head"), low)
+            if speaker is not None and self.c.institution and speaker.name.lower() in (
+                    self.c.org_display.get(self.c.publisher_org or "", "").lower(), (self.c.publisher_name or "").lower()):
+                speaker = None  # "according to our own tracking" in an institution's text: the text itself, not speech
+            if speaker is not None:
+                label = "statement (according to)" if "statement" in according.group(0) else "according to"
+                return Found(index, sentence, speaker, label, sentence.start + according.start(), "report", "according-to")
+        return None
+
     def _date(self, body: str, statement: Found, dates: list[DateExpression]
               ) -> tuple[date | None, str | None]:
         verb_at = statement.verb_start - statement.sentence.start
@@ -653,6 +670,9 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
+
+
+_FRONTED_ACCORDING = re.compile(r"\s*(?i:according)\s+to\b")  # (not inside a quote: the quote has its speaker)
 
 
 def _word_end(text: str) -> int:
