@@ -148,3 +148,25 @@ def test_who_reports_a_figure(reconciler: Reconciler, body: str, reporter: str |
 def test_an_according_to_opening_a_quote_leaves_the_quote_to_its_speaker(reconciler: Reconciler) -> None:
     got = record("“According to the Westland Relief Agency, 5,000 people have fled the town,” said Aram Velde.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+
+
+# nineteenth session, blind set T
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("“The count rose sharply,” specifies the Westland Relief Agency.", "Westland Relief Agency"),
+    ("The Westland Relief Agency report highlights that the crossing was the main point of entry.", "Westland Relief Agency"),
+    ("Its leader, Aram Velde, expressed concern about the situation of the families.", "Aram Velde"),
+])
+def test_who_speaks_seen_in_set_t(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
+
+
+def test_a_pronoun_after_an_apposition_naming_another_person_is_the_speaker(reconciler: Reconciler) -> None:
+    # "said X, spokesperson for Y." then "he added": X spoke; Y is only named in X's post
+    got = record("Operations were suspended in the province, said Aram Velde, spokesperson for relief chief Karim Qarazi."
+                 "\n\n“This has disrupted access to aid,” he added.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
+
+
+def test_a_post_before_a_name_stays_in_its_sentence(reconciler: Reconciler) -> None:
+    got = record("The count rose, specifies the Westland Relief Agency. Its leader, Aram Velde, expressed concern.", reconciler)
+    assert [(p["name"], p["role"]) for p in got["people"]] == [("Aram Velde", "Its leader")]

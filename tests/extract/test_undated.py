@@ -31,6 +31,14 @@ def test_a_date_in_the_url_resolves_relative_periods(reconciler: Reconciler) -> 
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2019-12-15", "2019-12-20")]
 
 
+def test_a_year_written_once_on_a_range_serves_both_ends_on_an_undated_page(reconciler: Reconciler) -> None:
+    # blind set T (nineteenth session): "between September 23 and October 20, 2024" on a page with no date
+    article = parse_article(UNDATED.replace("in the past five days, the UN said on Friday",
+                                            "between September 23 and October 20, 2024, the UN said"))
+    got = to_record_json(article, extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2024-09-23", "2024-10-20")]
+
+
 def test_a_page_dated_by_its_month_only_leaves_its_weekdays_and_its_since_open(reconciler: Reconciler) -> None:
     """A URL that names a month ("/2019/05/") gives years, not the day: "on Sunday" stays unresolved and "since 1 May"
     has no end (as the conventions say when no reporting or publication date is known)."""

@@ -240,6 +240,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule in ("range-dates", "on-dates", "through-dates", "dash-dates"):
             second = _day_month(m, "b", anchor, "yb")
             first = _day_month(m, "a", anchor, None)
+            if first is None and second is not None and m.groupdict().get("yb") and not m.groupdict().get("ya"):
+                # "between September 23 and October 20, 2024" with no publication date: the year written once serves both
+                first = _day_month(m, "a", second, None)
             if first and m.groupdict().get("ya"):  # "between 1 January 2011 and 17 March 2012": the first end's own year
                 first = date(int(m.group("ya")), first.month, min(first.day, month_end(int(m.group("ya")), first.month).day))
             elif first and second and first > second:

@@ -512,7 +512,7 @@ class StatementFinder:
                 self._dated[statement.speaker.name] = statement.date
             if statement.speaker.kind == "person":
                 self.last_person = statement.speaker
-                self.last_person_at = statement.sentence.start
+                self.last_person_at = statement.sentence.end  # (not a person named in its own sentence)
             elif statement.speaker.rule == "speaker-unnamed":
                 self.last_unnamed = statement.speaker
             elif statement.speaker.rule != "speaker-collective":
