@@ -67,3 +67,36 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     got = record("On Tuesday, the Kurdish-led self-administration in northern Westland said that at least 275,000 "
                  "civilians have been displaced over the past week.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Kurdish-led self-administration"]
+
+
+# nineteenth session, blind sets S and T: each form met on a real page, written again
+@pytest.mark.parametrize(("body", "figures"), [
+    ("Only around 7,100 people have made it over the border to the neighbouring country.", [7100]),
+    ("The local group said the earthquake resulted in 171,843 displaced people in the north.", [171843]),
+    ("About 6,000 people have arrived in the region, alongside 40 families who had been living on the coast.", [6000, 40]),
+    ("Some 100,000 people arrived in the town, adding that the number has increased to nearly 120,000.",
+     [100000, 120000]),
+    ("As of 30 November, more than 48,500 people had been displaced, a sharp increase compared to the 14,000 recorded "
+     "on 28 November.", [48500, 14000]),
+    # not flows: deaths, those in need beside those displaced now, a crisis that left people displaced
+    ("The disaster claimed the lives of over 500 people, leaving thousands more homeless.", []),
+    ("The country is in one of the worst crises, with 16.7 million people in need of aid and 7 million displaced.", []),
+    ("Some 5,000 people fled the town, along with 200 fighters.", [5000]),
+])
+def test_flows_seen_in_sets_s_and_t(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+def test_a_count_as_of_a_day_keeps_that_end_beside_an_earlier_count(reconciler: Reconciler) -> None:
+    got = record("“As of 30 November, more than 48,500 people had been displaced, a sharp increase compared to the "
+                 "14,000” recorded on 28 November, specifies the Westland Relief Agency.", reconciler)
+    assert [(o["figure"], o["period_start"], o["period_end"], o["reported_by"]) for o in got["displacement"]] == [
+        (48500, None, "2020-11-30", "Westland Relief Agency"), (14000, "2020-11-28", "2020-11-28", "Westland Relief Agency")]
+
+
+def test_an_official_left_unnamed_in_the_lead_is_the_person_named_next(reconciler: Reconciler) -> None:
+    got = record("The number of people displaced from the area has risen to approximately 120,000, a senior official "
+                 "said on Tuesday.\n\nAram Velde, head of the Westland Relief Agency office for the displaced, told "
+                 "reporters that initially 100,000 people arrived in the town.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Agency office for the displaced"] * 2

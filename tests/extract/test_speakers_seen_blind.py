@@ -137,6 +137,8 @@ def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speak
      "people have been displaced.", "Westland Relief Agency"),
     ("There are 55,000 people besieged in the town and- according to XYZ- at least 24,000 people have been displaced.",
      "XYZ"),
+    # a kind of body is no body's name (set T)
+    ("A local nongovernmental organization (NGO) said on Thursday that 5,000 people fled the town.", None),
     # the figures a body provided, named before its verb
     ("According to the figures the Westland Relief Agency provided, the number of people displaced from the province "
      "has mounted to 541,000.", "Westland Relief Agency"),

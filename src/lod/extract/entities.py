@@ -43,7 +43,9 @@ RULES = rulefiles.load("entities", ARTICLE=ARABIC_ARTICLE, CAPITAL_LEAD=CAPITAL_
                        LIST_ITEM=_LIST_ITEM, SP=_SP, ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
 _ORG_PHRASE = RULES.pattern("org_phrase")
 _SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
-_NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE"})
+# (a kind of body is no body's name: "A local nongovernmental organization (NGO) said")
+_NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE",
+                               "NGO", "NGOS", "INGO", "INGOS", "CSO", "CSOS"})
 _DEFINED_ACRONYM = RULES.pattern("defined_acronym")
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _GENERIC = frozenset("coalition team group regime foundation observatory council government department agency "
@@ -235,7 +237,7 @@ class EntityFinder:
         for match in _DEFINED_ACRONYM_STARTS.finditer(body, lower) if "(" in body else ():  # "Name (ACRONYM)": a bracket needed
             acronyms.setdefault(match.group("acr"), _trim_leading(match.group("name")).strip())
         for acronym, full in acronyms.items():
-            if acronym.upper() in ("IDP", "IDPS", "UK", "US", "USA"):
+            if acronym.upper() in _NOT_ORG_ACRONYMS:
                 continue
             # the acronym first, then what may not stand before it: a pattern that opens with a literal is looked for
             # by the engine's fast scan, not tried at every character of the body (1.9 against 48 ns a character)

@@ -131,6 +131,11 @@ _OPEN_PART = re.compile(r"^\s*(?:,|[–—-]+|\()\s*$")
 _OF_THEM_PART = RULES.pattern("of_them_part")
 _AMONG = RULES.pattern("among")
 _PARTICIPLE_UNIT = RULES.pattern("participle_unit")
+_IN_NEED_BEFORE = RULES.pattern("in_need_before")
+_CAUSED_BEFORE = RULES.pattern("caused_before")
+_ADDITION_BEFORE = RULES.pattern("addition_before")
+_NUMBER_AGAIN = RULES.pattern("number_again")
+_DISPLACED_UNIT = re.compile(r"(?:newly\s+)?(?:displaced|uprooted)\b", re.IGNORECASE)  # (not "internally displaced")
 _FINITE = RULES.pattern("finite")
 _NOT_FLOW_OBJECT = RULES.pattern("not_flow_object")
 # "half of the town's 40,000 residents have fled": the figure is the population, the share fled (lexicon population_shares)
@@ -405,8 +410,13 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group) and not _WHO_THEY_ARE.match(after):
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow ("1,200 of the arrivals are
             # children" says who some of them are: no flow of its own)
-        if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]):
-            verdict = "flow-unit"  # "300 killed and 20,000 displaced": the participle is the predicate
+        if verdict == "" and _CAUSED_BEFORE.search(before[-60:]) and _DISPLACED_UNIT.match(last.unit_text):
+            verdict = "flow-object"  # "the earthquake resulted in 171,843 displaced people": what the event caused
+        if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]) \
+                and not _IN_NEED_BEFORE.search(before[-100:]):
+            # "300 killed and 20,000 displaced": the participle is the predicate (not beside those in need: "with 16.7
+            # million people in need of aid and 7 million displaced" says who is displaced now)
+            verdict = "flow-unit"
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
         if verdict == "" and _VAGUE_FLOW.search(before) and (_PART.search(before) or _OF_THEM.match(text[last.number.end:])):
@@ -421,6 +431,13 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             # "9,000 fled on Monday, and 3,000 more on Tuesday", "... Another 3,000 followed on Tuesday.": the flow
             # goes on, its verb not repeated
             verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
+        if verdict in ("", None) and (follows_flow or index == 0 and after_flow) and _NUMBER_AGAIN.search(before[-80:]):
+            # "100,000 arrived in X, adding that the number has increased to nearly 120,000": the same flow, counted later
+            verdict, unit_override = "flow-list", figures[-1].unit if follows_flow else after_flow
+        if verdict in ("", None) and follows_flow and _ADDITION_BEFORE.search(before[-40:]) and not _RETURNED.search(after[:80]):
+            # "6,000 Syrians have arrived, alongside 40 families who had been living on the coast": more people in the
+            # same flight (what they did before it is no stock)
+            verdict, unit_override = "flow-list", figures[-1].unit
         if verdict == "" and follows_flow and _FOLLOWED_AFTER.match(after):
             verdict = "flow-list"  # "750 crossed before noon, but in the afternoon a group of 5,000 people followed"
         if verdict == "" and index == 0 and after_flow and _COMPARED_LEAD.fullmatch(text, 0, first.number.qstart):
@@ -443,8 +460,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             unit_override = figures[-1].unit
         if verdict == "" and FIGURE_AT.search(before[-120:]) and _VAGUE_FLOW.search(text[: first.number.qstart]):
             verdict = "flow-restated"  # "Thousands have fled, and the agency puts the figure at 20,000"
-        if verdict == "" and follows_flow and _COMPARED.search(before):
-            verdict, unit_override = "flow-list", figures[-1].unit  # "1.8 million new displacements, up from 824,000 in 2016"
+        if (verdict == "" or verdict is None and _RECORDED_AFTER.match(after)) and follows_flow and _COMPARED.search(before):
+            # "1.8 million new displacements, up from 824,000 in 2016"; "..., compared to the 14,000 recorded on 28 May"
+            verdict, unit_override = "flow-list", figures[-1].unit
         if verdict == "" and follows_flow and figures[-1].unit in ("families", "households") and \
                 last.unit in ("people", "individuals") and _IN_OTHER_UNITS.search(text[groups[index - 1][-1].end: first.number.qstart]):
             verdict = "flow-list"  # "2,800 families were displaced, totalling 14,000 people": the same flow counted in people
@@ -497,6 +515,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
 
 
 _IN_OTHER_UNITS = RULES.pattern("in_other_units")
+_RECORDED_AFTER = re.compile(r"\W{0,2}\s*(?:recorded|registered|reported|counted)\b")  # the count compared with, as it was taken
 
 
 DASH_BREAKDOWN = RULES.pattern("dash_breakdown")

@@ -142,10 +142,14 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             text[fronted.finish:].lstrip()[:1] == ":"  # "16 March: Another 20,000 people cross ...": a timeline's day
         if carried is not None and clause(chosen.begin) != clause(lo) and not labelled:
             return carried
+        # a day the count stood "as of" is its end when the date found is another figure's ("As of 30 November, 48,500
+        # had been displaced, a sharp increase compared to the 14,000 recorded on 28 November")
+        stood = next((e for e in expressions if e.kind == "as-of" and e.finish <= lo), None)
+        standing: Period = (None, stood.start, stood.text) if stood else (None, None, None)
         if clause(chosen.begin) > clause(lo) and _DIGIT.search(text, max(b for b in breaks if b < chosen.begin), chosen.begin):
             # "1,600 have been taken to the camp, adding that another 734 had crossed overnight": the later clause's
             # day is its own figure's
-            return carried or (None, None, None)
+            return carried or standing
         if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
             # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
             # clause's event is not the figure's period
@@ -157,7 +161,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             return None, None, None  # "1.8 million fled in 2015, up from 824,000": the compared figure is of another time
         later = [m for m in clause_breaks if hi <= m.start() <= chosen.begin]
         if later and _COMPARISON.match(later[-1].group(0)):
-            return None, None, None  # "N new displacements, up from 824,000 in 2016": the year of the other figure
+            # "N new displacements, up from 824,000 in 2016": the year of the other figure (a day the count stood "as
+            # of" is still its end: "As of 30 November, 48,500 ..., an increase compared to the 14,000 of 28 November")
+            return standing
         if later and _CUMULATIVE.match(later[-1].group(0)):
             return None, None, None  # "5,000 fled, bringing the total since January to 300,000": the total's period
     start, end = close_period(chosen, reported)

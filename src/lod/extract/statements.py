@@ -519,6 +519,13 @@ class StatementFinder:
                 self.last_org = statement.speaker  # not "a military source" or "activists": no "it" or "the agency" later
                 if statement.speaker.rule == "speaker-indefinite":  # "a General Security source told": "the source" next
                     self.last_unnamed = statement.speaker
+        for earlier, later in zip(found, found[1:]):
+            # "..., a senior official said on Tuesday." then "Name, head of the X office, told Y that ...": the official
+            # the lead left unnamed is the person the next sentence names with a post
+            if earlier.speaker.rule == "speaker-unnamed" and later.index == earlier.index + 1 and later.rule == "speaker-name" \
+                    and later.speaker.kind == "person" and later.speaker.org_name and _AN_OFFICIAL.search(earlier.speaker.name):
+                named = later.speaker
+                earlier.speaker = Speaker(named.name, "person", named.org_ref, named.org_name, "speaker-named-next")
         # "Name, the agency's director, says:" with the quote in the paragraphs after: who speaks (the quotes after are
         # theirs), no words of their own
         return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
@@ -672,6 +679,7 @@ class StatementFinder:
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
+_AN_OFFICIAL = re.compile(r"^an?\s+(?:[\w-]+\s+){0,3}?(?:official|spokes(?:man|woman|person))$", re.IGNORECASE)
 _FRONTED_ACCORDING = re.compile(r"\s*(?i:according)\s+to\b")  # (not inside a quote: the quote has its speaker)
 
 
