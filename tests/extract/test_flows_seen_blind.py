@@ -78,6 +78,9 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
      [100000, 120000]),
     ("As of 30 November, more than 48,500 people had been displaced, a sharp increase compared to the 14,000 recorded "
      "on 28 November.", [48500, 14000]),
+    # the number named after its count, as a monitor's translated report writes it (set S)
+    ("As displacement goes on, it rose to 150000, the number of people forced to displace since early December.",
+     [150000]),
     # not flows: deaths, those in need beside those displaced now, a crisis that left people displaced
     ("The disaster claimed the lives of over 500 people, leaving thousands more homeless.", []),
     ("The country is in one of the worst crises, with 16.7 million people in need of aid and 7 million displaced.", []),

@@ -137,6 +137,10 @@ def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speak
      "people have been displaced.", "Westland Relief Agency"),
     ("There are 55,000 people besieged in the town and- according to XYZ- at least 24,000 people have been displaced.",
      "XYZ"),
+    # the one who tells of the same people in the next sentence, with no count of their own (set S)
+    ("As many as 39,377 more civilians have fled their homes in the zone over the last 24 hours.\n\nAram Velde, "
+     "director of the Westland Relief Agency, told reporters that the civilians left their homes in three towns.",
+     "Westland Relief Agency"),
     # a kind of body is no body's name (set T)
     ("A local nongovernmental organization (NGO) said on Thursday that 5,000 people fled the town.", None),
     # the figures a body provided, named before its verb

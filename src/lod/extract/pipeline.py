@@ -170,6 +170,12 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             named_next = _source_named_next(doc, index + 1)  # "... fled. The figures were provided by X (on 12 June)."
             if named_next is not None:
                 reporter, reported = named_next[0], named_next[1] or reported
+        if reporter is None and statement is None and index + 1 < len(doc.sentences):
+            # "... 39,000 civilians have fled over the last 24 hours. Name, director of X, told Y that the civilians left
+            # their homes in A, B and C.": the one who tells of the same people next, with no count of their own
+            told = by_sentence.get(index + 1)
+            if told is not None and _THEY_FLED.search(doc.sentences[index + 1].text) and not find_figures(doc.sentences[index + 1].text):
+                reporter, reported = figure_reporter(doc, reconciler, told, doc.sentences[index + 1])
         if reported is None and statement is None and unnamed_day and _THE_SOURCE.search(sentence.text):
             reported = unnamed_day  # "..., according to the source": the day that source spoke closes its periods
         places = _observation_places(doc, sentence)
@@ -384,6 +390,7 @@ _TABLE_ROW = re.compile(r"\S\s*\|\s*\S|\S\t|\S {3,}\S")  # cells apart: a bar, a
 
 _RETURN_TITLE = RULES.pattern("return_title")
 _FLIGHT = RULES.pattern("flight")
+_THEY_FLED = RULES.pattern("they_fled")
 _UNNAMED_SAID = RULES.pattern("unnamed_said")
 _THE_SOURCE = RULES.pattern("the_source")
 _OWN_SOURCE = RULES.pattern("own_source")
