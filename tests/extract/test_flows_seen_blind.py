@@ -85,6 +85,7 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     ("The disaster claimed the lives of over 500 people, leaving thousands more homeless.", []),
     ("The country is in one of the worst crises, with 16.7 million people in need of aid and 7 million displaced.", []),
     ("Some 5,000 people fled the town, along with 200 fighters.", [5000]),
+    ("In the school courtyard women were slicing meat to prepare meals for 178 displaced.", []),
 ])
 def test_flows_seen_in_sets_s_and_t(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -39,6 +39,16 @@ def test_a_year_written_once_on_a_range_serves_both_ends_on_an_undated_page(reco
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2024-09-23", "2024-10-20")]
 
 
+def test_a_full_date_a_sentence_cites_gives_its_months_their_year_on_an_undated_page(reconciler: Reconciler) -> None:
+    # blind set T: "As of 28 July, ... (OCHA, 31 July 2025)." on a page with no date
+    article = parse_article(UNDATED.replace(
+        "More than 2,000 families fled Saraqeb in the past five days, the UN said on Friday.",
+        "On the same day, the Westland Observatory reported that 1,120 people had been killed since July 13. As of 28 "
+        "July, about 2,000 families have been displaced across the province (OCHA, 31 July 2025)."))
+    got = to_record_json(article, extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [(None, "2025-07-28")]
+
+
 def test_a_page_dated_by_its_month_only_leaves_its_weekdays_and_its_since_open(reconciler: Reconciler) -> None:
     """A URL that names a month ("/2019/05/") gives years, not the day: "on Sunday" stays unresolved and "since 1 May"
     has no end (as the conventions say when no reporting or publication date is known)."""

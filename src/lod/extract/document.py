@@ -82,7 +82,7 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
     published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published
     dates = _the_year(_since_then([_closed_since(s.text, _since_an_event_then(s.text, _after_dateline(
-                                       s.text, find_dates(s.text, published, hint))))
+                                       s.text, _sentence_dates(s.text, published, hint))))
                                    for s in sentences],
                                   [s.text for s in sentences]), article.title or "")
     _reporting_period(article.title or "", published, sentences, dates)
@@ -98,6 +98,20 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
     return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
+
+
+def _sentence_dates(text: str, published: date | None, hint: date | None) -> list[DateExpression]:
+    """A sentence's dates. On a page with no date at all, a full date the sentence states ("As of 28 July, 192,000
+    were displaced (ABC, 31 July 2025).") is the latest it can speak of: it gives its months their year."""
+    found = find_dates(text, published, hint)
+    if published is None and hint is None:
+        stated = [e.start for e in found if e.kind == "point" and e.start and e.start == e.end and _YEAR.search(e.text)]
+        if stated:
+            return find_dates(text, None, max(stated))
+    return found
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # "during the reporting period", "in the period under review": the period a report's title states

@@ -132,6 +132,7 @@ _OF_THEM_PART = RULES.pattern("of_them_part")
 _AMONG = RULES.pattern("among")
 _PARTICIPLE_UNIT = RULES.pattern("participle_unit")
 _IN_NEED_BEFORE = RULES.pattern("in_need_before")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 _CAUSED_BEFORE = RULES.pattern("caused_before")
 _ADDITION_BEFORE = RULES.pattern("addition_before")
 _NUMBER_AGAIN = RULES.pattern("number_again")
@@ -413,9 +414,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if verdict == "" and _CAUSED_BEFORE.search(before[-60:]) and _DISPLACED_UNIT.match(last.unit_text):
             verdict = "flow-object"  # "the earthquake resulted in 171,843 displaced people": what the event caused
         if verdict == "" and _PARTICIPLE_UNIT.search(last.unit_text) and not _FINITE.search(re.split(r"[,;:]", after)[0]) \
-                and not _IN_NEED_BEFORE.search(before[-100:]):
+                and not _IN_NEED_BEFORE.search(before[-100:]) and not _FOR_BEFORE.search(before[-30:]):
             # "300 killed and 20,000 displaced": the participle is the predicate (not beside those in need: "with 16.7
-            # million people in need of aid and 7 million displaced" says who is displaced now)
+            # million people in need of aid and 7 million displaced" says who is displaced now, nor what is done for them:
+            # "women were preparing meals for 178 displaced")
             verdict = "flow-unit"
         if verdict == "" and figures and figures[-1].number is groups[index - 1][-1].number and _PART.search(before):
             verdict = "flow-part"  # "15,000 have crossed, including 1,000 on Thursday": part of the flow before it
