@@ -135,6 +135,7 @@ _IN_NEED_BEFORE = RULES.pattern("in_need_before")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 _CAUSED_BEFORE = RULES.pattern("caused_before")
 _ADDITION_BEFORE = RULES.pattern("addition_before")
+_VAGUE_HEAD_UNIT = RULES.pattern("vague_head_unit")
 _NUMBER_AGAIN = RULES.pattern("number_again")
 _DISPLACED_UNIT = re.compile(r"(?:newly\s+)?(?:displaced|uprooted)\b", re.IGNORECASE)  # (not "internally displaced")
 _FINITE = RULES.pattern("finite")
@@ -511,7 +512,11 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                     text, candidate.end):
                 continue  # "300 Kurdish fighters have crossed to help defend the town": combatants, no flight of civilians
             partner = group[position + 1] if candidate.number.range == "from" and position + 1 < len(group) else None
-            unit = candidate.unit or (partner.unit if partner else None) or unit_override or "people"
+            head = _VAGUE_HEAD_UNIT.search(text, max(0, candidate.number.qstart - 60), candidate.number.qstart) \
+                if not candidate.unit and not partner and "of" in text[max(0, candidate.number.qstart - 60): candidate.number.qstart] else None
+            # "Thousands of families, at least 4,000, fled": a bare count in apposition counts what the words before it
+            unit = candidate.unit or (partner.unit if partner else None) or (
+                _UNIT_CODE.get(head.group("u").lower()) if head else None) or unit_override or "people"
             figures.append(Figure(candidate.number, unit, candidate.unit_text, candidate.end, verdict))
     return figures
 
