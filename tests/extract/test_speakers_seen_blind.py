@@ -176,3 +176,10 @@ def test_a_pronoun_after_an_apposition_naming_another_person_is_the_speaker(reco
 def test_a_post_before_a_name_stays_in_its_sentence(reconciler: Reconciler) -> None:
     got = record("The count rose, specifies the Westland Relief Agency. Its leader, Aram Velde, expressed concern.", reconciler)
     assert [(p["name"], p["role"]) for p in got["people"]] == [("Aram Velde", "Its leader")]
+
+
+def test_a_closing_according_to_after_a_while_clause_is_the_whole_sentences_source(reconciler: Reconciler) -> None:
+    got = record("Aram Velde, head of the Westland Relief Agency office, told reporters that 100,000 people arrived.\n\n"
+                 "Around 50,000 of them remain in the town while the rest have been moved to camps, according to Velde.\n\n"
+                 "He was also concerned about the health situation.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"] * 3

@@ -615,7 +615,10 @@ class StatementFinder:
                               r"(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?\s+(?:provided|released|published|gave|issued|"
                               r"compiled|shared)\b))?)"
                               r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
-        if according and not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()]):
+        # (not the second clause's own source: "X said ..., while according to Y ..."; a closing "..., according to Y."
+        # is the whole sentence's)
+        if according and (not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()])
+                          or _CLOSING_ACCORDING.search(sentence.text)):
             # the name may start at "the" ("the X" may be an alias) or after it
             low = sentence.start + according.start("the")
             pos = sentence.start + according.end()
@@ -679,6 +682,7 @@ class StatementFinder:
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
+_CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
 _AN_OFFICIAL = re.compile(r"^an?\s+(?:[\w-]+\s+){0,3}?(?:official|spokes(?:man|woman|person))$", re.IGNORECASE)
 _FRONTED_ACCORDING = re.compile(r"\s*(?i:according)\s+to\b")  # (not inside a quote: the quote has its speaker)
 
