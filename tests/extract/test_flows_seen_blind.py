@@ -86,6 +86,9 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     ("The country is in one of the worst crises, with 16.7 million people in need of aid and 7 million displaced.", []),
     ("Some 5,000 people fled the town, along with 200 fighters.", [5000]),
     ("In the school courtyard women were slicing meat to prepare meals for 178 displaced.", []),
+    # (set V) people kept from crossing are stranded, no flow
+    ("They are among an estimated 18,000 displaced civilians who have been prevented by the violence from crossing "
+     "into the country and remain stranded at the border.", []),
 ])
 def test_flows_seen_in_sets_s_and_t(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -156,6 +156,16 @@ def test_an_according_to_opening_a_quote_leaves_the_quote_to_its_speaker(reconci
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
 
 
+# (set V) a post written "co-ordinator"; the article written "a-" before a sun letter, as some outlets write it
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Aram Velde, the co-ordinator of local relief agencies, said that the camps were full.", "Aram Velde"),
+    ("But the donations do not meet a fourth of their needs, Osama a-Qarazi, the charity’s director, tells reporters.",
+     "Osama a-Qarazi"),
+])
+def test_who_speaks_seen_in_set_v(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == [speaker]
+
+
 # nineteenth session, blind set T
 @pytest.mark.parametrize(("body", "speaker"), [
     ("“The count rose sharply,” specifies the Westland Relief Agency.", "Westland Relief Agency"),

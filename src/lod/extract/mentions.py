@@ -17,7 +17,7 @@ TOKEN = r"[A-Z\u00C0-\u00DE][^\W\d_]*(?:[-’'][A-Za-z\u00C0-\u024F][^\W\d_]*)*"
 CAPITAL_LEAD = r"(?=[A-Z\u00C0-\u00DE])"
 # that class as ``lod.extract.cues.Starts`` writes it, so that its positions in a body are found once for all
 CAPITALS = re.compile("[A-Z\u00C0-\u00DE]")
-NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s])?" + TOKEN + r"){1,3}"
+NAME = TOKEN + r"(?:[^\S\n]+(?:(?:al|el|bin|ibn|abu|abdul|de|van|von)[-\s]|a-)?" + TOKEN + r"){1,3}"  # ("Osama a-Sayasana")
 PLACE_SEQ = TOKEN + r"(?:[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,3}"
 # the words that are not place names: each named and explained, with its examples and counter-examples, in
 # lod/rules/mentions.yaml
