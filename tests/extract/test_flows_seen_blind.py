@@ -86,6 +86,8 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     ("The country is in one of the worst crises, with 16.7 million people in need of aid and 7 million displaced.", []),
     ("Some 5,000 people fled the town, along with 200 fighters.", [5000]),
     ("In the school courtyard women were slicing meat to prepare meals for 178 displaced.", []),
+    # (set Q) arrivals told with a possessive destination
+    ("The mayor said 24,000 refugees have come to his town of 40,000 inhabitants.", [24000]),
     # (set V) people kept from crossing are stranded, no flow
     ("They are among an estimated 18,000 displaced civilians who have been prevented by the violence from crossing "
      "into the country and remain stranded at the border.", []),
@@ -107,3 +109,11 @@ def test_an_official_left_unnamed_in_the_lead_is_the_person_named_next(reconcile
                  "reporters that initially 100,000 people arrived in the town.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Agency office for the displaced"] * 2
+
+
+def test_a_part_with_its_own_count_keeps_its_period_to_itself(reconciler: Reconciler) -> None:
+    # (set Q) ", with almost 8,000 of them arriving in the past month": the whole has no period of its own
+    got = record("More than 11,000 people have fled the town to the region, with almost 8,000 of them arriving in the past "
+                 "month, the Westland Relief Agency said on Friday.", reconciler)
+    assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (11000, None, None), (8000, "2021-04-14", "2021-05-14")]

@@ -193,3 +193,15 @@ def test_a_closing_according_to_after_a_while_clause_is_the_whole_sentences_sour
                  "Around 50,000 of them remain in the town while the rest have been moved to camps, according to Velde.\n\n"
                  "He was also concerned about the health situation.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"] * 3
+
+
+# (set Q) a closing attribution reports what an actor did; plain words keep their speaker
+@pytest.mark.parametrize(("body", "reporter", "period"), [
+    ("The Westland Army on Friday declared 15 villages a “military zone” and forced approximately 15,000 residents to "
+     "flee, reported the Westland News Agency Saturday.", "Westland News Agency", ("2021-05-07", "2021-05-07")),
+    ("Some 15,000 residents fled the villages on Friday, the Westland Relief Agency said, the Westland News Agency "
+     "reported.", "Westland Relief Agency", ("2021-05-14", "2021-05-14")),  # (published on a Friday)
+])
+def test_a_closing_attribution(reconciler: Reconciler, body: str, reporter: str, period: tuple[str, str]) -> None:
+    got = record(body, reconciler)["displacement"]
+    assert [(o["reported_by"], (o["period_start"], o["period_end"])) for o in got] == [(reporter, period)]

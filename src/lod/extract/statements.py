@@ -408,8 +408,10 @@ class StatementFinder:
         person = next(iter(self.people.starting(pos + 1, (title.end() if title else pos) + 2)), None)
         if person:
             return self._person(person)
-        org = next((o for o in self.orgs.starting(pos + 1, pos + 6) if re.match(r"\s*(?:the\s+)?$", body[pos:o.start], re.I)), None)
-        if org and re.match(r"\s*[.,]", body[org.end: org.end + 3] or "."):
+        # ('..., reported the X Agency on Saturday.', '..., reported Dubai-based X TV Saturday.')
+        org = next((o for o in self.orgs.starting(pos + 1, pos + 30)
+                    if re.match(r"\s*(?:the\s+)?(?:[\w-]+-based\s+)?$", body[pos:o.start], re.I)), None)
+        if org and _AFTER_NAME_END.match(body[org.end: org.end + 30] or "."):
             return self._org(org)
         role = _ROLE_AFTER.match(post)
         if role:
@@ -537,7 +539,14 @@ class StatementFinder:
         according = self._according(body, index, sentence) if fronted else None
         if according is not None:
             return according
+        first: Found | None = None
         for verb in _VERB.finditer(body, sentence.start, sentence.end):
+            closing = _CLOSING_TAIL.fullmatch(body, verb.end(), sentence.end) is not None and \
+                _CLOSING_HEAD.search(body, max(sentence.start, verb.start() - 60), verb.start()) is not None
+            if first is not None and (not closing or first.verb.lower() in _PLAIN_SPEECH):
+                # after the first speaker, only a closing attribution ("..., reported X on Saturday.") counts, and only
+                # over an act ("X declared 15 villages a military zone"), not over words ("X said ..., the agency wrote")
+                continue
             if _inside_quote(body[sentence.start: verb.start()]):
                 continue  # '“They told us to leave,” Rima told X': the quoted speaker's own words, not an attribution
             speaker = self.subject_before(body, sentence, verb.start())
@@ -554,7 +563,14 @@ class StatementFinder:
             kind = REPORTING_VERBS[text.lower()]
             if speaker.rule == "speaker-country" and kind == "report":
                 continue  # "<country> recorded 824,000 new displacements": where they happened, not who reported them
-            return Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
+            found_here = Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
+            if first is not None or closing:
+                # "X on Friday declared ... and forced 15,000 to flee, reported Y on Saturday.": the one the sentence
+                # closes on reports all of it
+                return found_here
+            first = found_here
+        if first is not None:
+            return first
         according = self._according(body, index, sentence) if not fronted else None
         if according is not None:
             return according
@@ -667,7 +683,9 @@ class StatementFinder:
                     ok = (len(gap) <= 40 and not re.search(r"[;.]|\bthat\b", gap) and len(gap.split()) <= 6
                           and (anchor != verb_at or "," not in gap or bool(speaking) or fronted))
                 else:
-                    ok = len(gap.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap) \
+                    # (the words after the verb: "reported the X News Agency Saturday")
+                    after_verb = gap[len(statement.verb):] if anchor == verb_at and gap.startswith(statement.verb) else gap
+                    ok = len(after_verb.split()) <= 4 and not re.search(r"[;.]|\bthat\b|\d", gap) and not re.search(r"\b(?:to|and)\b", gap) \
                         or anchor == verb_at and (_AUDIENCE_GAP.fullmatch(gap) is not None or _APPOSITION_GAP.fullmatch(
                             gap, _word_end(gap)) is not None)  # 'said Name, a spokesman for X, on Tuesday'
                 if ok:
@@ -683,6 +701,12 @@ _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
 _CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
+# a closing attribution: the verb after a comma (", reported X on Saturday.", ", the agency said.") with a short tail
+_CLOSING_TAIL = re.compile(r"[^,;:“”\"\n]{0,60}?[.!?]?[”\"’]?\s*")
+_AFTER_NAME_END = re.compile(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b[^,.]{0,12})?[.,]")
+_PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "reported", "reports",
+                           "estimated", "estimates", "saying", "adding"})
+_CLOSING_HEAD = re.compile(r",[^,;:“”\"]{0,60}$")
 _AN_OFFICIAL = re.compile(r"^an?\s+(?:[\w-]+\s+){0,3}?(?:official|spokes(?:man|woman|person))$", re.IGNORECASE)
 _FRONTED_ACCORDING = re.compile(r"\s*(?i:according)\s+to\b")  # (not inside a quote: the quote has its speaker)
 
