@@ -88,6 +88,11 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     ("In the school courtyard women were slicing meat to prepare meals for 178 displaced.", []),
     # (set Q) arrivals told with a possessive destination
     ("The mayor said 24,000 refugees have come to his town of 40,000 inhabitants.", [24000]),
+    # (set R) a time in place of the repeated verb; a flight from a flood; a quote running over two sentences
+    ("Some 1,500 people left early on Thursday and 2,000 late on Wednesday, said the monitor.", [1500, 2000]),
+    ("An estimated 400 families fled their homes in the western city to the countryside due to flooding.", []),
+    ("Over 3,000 people fled to the district on Monday alone.\n\n“Two thousand of them were exhausted and in very bad "
+     "shape. They all have left suddenly,” he said.", [3000]),
     # (set V) people kept from crossing are stranded, no flow
     ("They are among an estimated 18,000 displaced civilians who have been prevented by the violence from crossing "
      "into the country and remain stranded at the border.", []),
@@ -117,3 +122,12 @@ def test_a_part_with_its_own_count_keeps_its_period_to_itself(reconciler: Reconc
                  "month, the Westland Relief Agency said on Friday.", reconciler)
     assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
         (11000, None, None), (8000, "2021-04-14", "2021-05-14")]
+
+
+def test_a_running_total_without_its_comma_keeps_its_period_to_itself(reconciler: Reconciler) -> None:
+    # (set R) "... displacement of over 20,000 people bringing the total number of IDPs tracked since November 2016 to
+    # almost 200,000": the total's "since" is not the 20,000's
+    got = record("Advances west of the city resulted in the displacement of over 20,000 people bringing the total number "
+                 "of IDPs tracked since November 2020 to almost 200,000.", reconciler)
+    assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (20000, None, None), (200000, "2020-11-01", "2021-05-14")]

@@ -136,6 +136,8 @@ _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+|some\s+|about\s+|around\s+|nearly\s
 _CAUSED_BEFORE = RULES.pattern("caused_before")
 _ADDITION_BEFORE = RULES.pattern("addition_before")
 _VAGUE_HEAD_UNIT = RULES.pattern("vague_head_unit")
+_NATURAL_CAUSE = RULES.pattern("natural_cause")
+_SENTENCE_STOP = re.compile(r"(?<=[a-z)])[.!?](?=[”\"’]?\s+[“\"]?[A-Z])")
 _NUMBER_AGAIN = RULES.pattern("number_again")
 _DISPLACED_UNIT = re.compile(r"(?:newly\s+)?(?:displaced|uprooted)\b", re.IGNORECASE)  # (not "internally displaced")
 _FINITE = RULES.pattern("finite")
@@ -366,6 +368,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
         limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
         after = text[last.end: limit]
+        stop = _SENTENCE_STOP.search(after) if "." in after or "!" in after or "?" in after else None
+        if stop:  # a quote runs on over two sentences: "Two thousand of them were exhausted. They all have left ..."
+            after = after[: stop.start() + 1]
         if index + 1 < len(groups) and (_INSERTION.match(after) or _AMONG.match(after) or (
                 _OPEN_PART.match(after) and _OF_THEM_PART.match(text, groups[index + 1][-1].end))):
             # "some 35,000 people, among them 4,000 fighters, were evacuated": the predicate after the part is the
@@ -605,6 +610,9 @@ _NUMBER_PRESENT = RULES.pattern("number_present")
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
     after = after.split(";", 1)[0]  # a semicolon ends the figure's clause: "5,000 displaced since 1 June; 200 killed"
+    if "due to" in after or "because of" in after or "caused by" in after or "owing to" in after:
+        if _NATURAL_CAUSE.search(after):
+            return None, None  # "400 families fled their homes ... due to flooding": no flight from violence
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
         return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
