@@ -131,3 +131,28 @@ def test_a_running_total_without_its_comma_keeps_its_period_to_itself(reconciler
                  "of IDPs tracked since November 2020 to almost 200,000.", reconciler)
     assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
         (20000, None, None), (200000, "2020-11-01", "2021-05-14")]
+
+
+def test_a_quoted_weekly_count_and_the_week_before(reconciler: Reconciler) -> None:
+    # (set U) a qualifier before the quotation mark; a day range "August 21-27"; "compared to 4,500 the previous week";
+    # the quotation's full stop ends the sentence before "She added"
+    got = record('The spokesperson told journalists that some "10,200 people arrived in the seven days between April '
+                 '21-27, compared to 4,500 the previous week." She added that more than 22,000 people have been received '
+                 'at the camp since it opened on March 30.', reconciler)
+    assert [(o["figure"], o["qualifier"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (10200, "about", "2021-04-21", "2021-04-27"), (4500, "exact", "2021-04-14", "2021-04-20"),
+        (22000, "more_than", "2021-03-30", "2021-05-14")]
+
+
+def test_a_since_said_in_a_month_ends_with_that_month(reconciler: Reconciler) -> None:
+    # (set U) "X said in March: '... have fled since the beginning of this year'"
+    got = record("The agency's chief said in March that 300,000 people have fled the country since the beginning of this "
+                 "year.", reconciler)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2021-01-01", "2021-03-31")]
+
+
+def test_a_body_named_before_a_post_for_a_region_is_the_persons(reconciler: Reconciler) -> None:
+    # (set U) "ORG regional director for the Middle East Name said": the body, not the region
+    got = record("Westland Relief Agency regional director for the Middle East Aram Velde said: “Some 5,000 people have "
+                 "fled.”", reconciler)
+    assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", "Westland Relief Agency")]

@@ -125,6 +125,9 @@ def qualifier_before(text: str, start: int) -> tuple[str, str, int]:
     """(code, words, start of the words) of the qualifier ending right before ``start``."""
     if start and text[start - 1] in "~≈":  # "~5,000 people", as tables and posts write "about"
         return "about", text[start - 1], start - 1
+    if start and text[start - 1] in "\"“":  # a quotation opening between the qualifier and its figure: 'some "10,200 ...'
+        code, words, qstart = qualifier_before(text, start - 1)
+        return (code, words, qstart) if words else ("exact", "", start)
     window = text[max(0, start - 40): start]
     found = _QUALIFIER_BEFORE.search(window)
     if not found:

@@ -137,6 +137,7 @@ _CAUSED_BEFORE = RULES.pattern("caused_before")
 _ADDITION_BEFORE = RULES.pattern("addition_before")
 _VAGUE_HEAD_UNIT = RULES.pattern("vague_head_unit")
 _NATURAL_CAUSE = RULES.pattern("natural_cause")
+_DAY_RANGE_BEFORE = re.compile(MON + r"\s+\d{1,2}\s*[-–]\s*$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"(?<=[a-z)])[.!?](?=[”\"’]?\s+[“\"]?[A-Z])")
 _NUMBER_AGAIN = RULES.pattern("number_again")
 _DISPLACED_UNIT = re.compile(r"(?:newly\s+)?(?:displaced|uprooted)\b", re.IGNORECASE)  # (not "internally displaced")
@@ -231,6 +232,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # "at 2:30pm local time (12:30GMT)": a time of day
     if number.value < 20 and _KIN_BEFORE.search(text[: number.qstart]):
         return None  # "with his wife and four children": one family's members, not a count of people who fled
+    if number.value <= 31 and _DAY_RANGE_BEFORE.search(text, max(0, number.start - 16), number.start):
+        return None  # "between August 21-27": the range's last day
     skip = search_end(_SKIP_BEFORE, _SKIP_WIDTH, text, number.start)
     if skip and not (re.match(MON, skip.group(0), re.IGNORECASE) and number.value > 31 and not 1900 <= number.value <= 2100) \
             or _SKIP_AFTER.match(after):

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from lod.extract import rulefiles
 from lod.extract.cues import Starts
-from lod.extract.dates import DateExpression, close_period
+from lod.extract.dates import DateExpression, close_period, month_end
 from lod.extract.document import Document
 from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
 from lod.extract.numbers import find_numbers
@@ -94,6 +94,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
     # the figure's period
     said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
+    month_said = next((e for e in said_in if e.start and e.end and e.start.day == 1 and e.end == month_end(e.start.year, e.start.month)), None)
+    if month_said is not None and not as_of and not (said and (statement is None or statement.date is None)):
+        reported = month_said.end  # "X said in July: '... since the beginning of this year'": the month it was said closes it
     candidates = [e for e in expressions if e.kind != "as-of" and e not in said and e not in said_in
                   and not (statement and e.kind == "point" and e.text == statement.date_text)
                   and not (e.kind == "since" and _SUPERLATIVE_SINCE.search(text, max(0, e.begin - 100), e.begin))]

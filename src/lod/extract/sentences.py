@@ -21,6 +21,7 @@ from lod.extract.spans import SpanIndex
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])")
 _OPEN_CLOSE = {"“": "”", "«": "»"}
 _QUOTE_CHARS = re.compile('[“”«»"]')
+_CLOSES_QUOTE = re.compile('[”»"]')
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
 
 
@@ -75,8 +76,8 @@ def split_sentences(body: str) -> list[Sentence]:
             dot = match.start()
             if text[dot] == "." and match.group(0) == "." and _is_abbreviation(text, dot):
                 continue
-            if inside_quotes.covers(dot):
-                continue
+            if inside_quotes.covers(dot) and not _CLOSES_QUOTE.search(match.group(0)):
+                continue  # (a full stop that the quotation's closing mark follows ends the sentence: '... week." She added')
             _add(sentences, body, para.start() + start, para.start() + match.end())
             start = match.end()
         _add(sentences, body, para.start() + start, para.end())
