@@ -205,3 +205,16 @@ def test_a_closing_according_to_after_a_while_clause_is_the_whole_sentences_sour
 def test_a_closing_attribution(reconciler: Reconciler, body: str, reporter: str, period: tuple[str, str]) -> None:
     got = record(body, reconciler)["displacement"]
     assert [(o["reported_by"], (o["period_start"], o["period_end"])) for o in got] == [(reporter, period)]
+
+
+def test_an_age_in_brackets_after_a_name_and_a_quote_over_paragraphs(reconciler: Reconciler) -> None:
+    # (sets Q and U) "said Name (34), a farmer"; a quote that runs on over paragraphs opens each with a quotation mark,
+    # and a label line ending in a colon names another speaker
+    got = record('"We fled by car. We were 30 families in total," said Aram Velde (34), a farmer who had crossed.\n\n'
+                 "He said fighters entered his village with heavy weapons.\n\n"
+                 "Karim Qarazi, Westland Relief Agency Deputy Country Director, says:\n\n"
+                 '"The agency is gravely concerned. Any offensive in this area promises to be devastating.\n\n'
+                 '"For years, the agency has been delivering support to people who fled. We will go on.\n\n'
+                 "Samer (name changed), Team Lead in the town, says:\n\n"
+                 "“Our team members are tired.”", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde", "Karim Qarazi", "Karim Qarazi"]

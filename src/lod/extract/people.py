@@ -26,6 +26,7 @@ from lod.places.reconcile import Reconciler
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
 _NAME = re.compile(NAME)
+_AGE_AFTER_NAME = re.compile(r"\s*\((?:\d{1,3}|[a-z][^()\n]{2,60})\)|,\s*\d{1,3}(?=,)")  # "(34)", "(name changed ...)"
 _POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?=(?P<n>" + NAME + r"))")  # overlapping: "Deputy X Minister Name"
 _NAME_STARTS, _POST_NAME_STARTS = Starts(_NAME), Starts(_POST_NAME)  # searched at capitals and the posts' words only
 _ROLE = re.compile(_ROLE_ALT)
@@ -88,6 +89,9 @@ class PeopleFinder:
                 continue
             before = body[max(0, start - 160): start]
             after = body[end: end + 200]
+            age = _AGE_AFTER_NAME.match(after)
+            if age:  # "said Name (34), a farmer who ...", "Name, 41, a mother of three": the age (or a remark), then who they are
+                after = after[age.end():]
             role = org_text = None
             rule = ""
             pre = _ROLE_BEFORE.search(before[before.rfind("\n") + 1:])  # a post is on the name's line

@@ -141,8 +141,10 @@ _ORG_POST_END = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?:[Tt]he\s+)(?P<org>[A-Z]
 # director, said", "Name, coordinator for X, said"); the aside also "who ..., ", "which ...", "addressing X on Thursday,"
 _APPOSITION_TAIL = (r"(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:" + _ROLE_ALT
                     + r")\s+(?:for|of|at|with|to)\s)(?:[^,]|(?<=\d),(?=\d{3})){2,160},?\s*$")
-_APPOSITION_END = re.compile(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|" + _APPOSITION_TAIL)
-_ASIDE_END = re.compile(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for|[a-z]{3,}ing)\b|" + _APPOSITION_TAIL)
+# "Name, ABC Corps Deputy Country Director, said": the body's name and the post, capitalised, with no "'s" or "for"
+_CAPITAL_POST = r"|,\s*(?:[A-Z][\w.’'-]*\s+){1,6}(?:" + _ROLE_ALT + r"),?\s*$"
+_APPOSITION_END = re.compile(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|" + _APPOSITION_TAIL + _CAPITAL_POST)
+_ASIDE_END = re.compile(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for|[a-z]{3,}ing)\b|" + _APPOSITION_TAIL + _CAPITAL_POST)
 _CALLED = re.compile(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[.,]|$)")  # a surname, then a stop
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
@@ -611,8 +613,12 @@ class StatementFinder:
                              "report", "cited-source")
         headings = sum(1 for i in range(found[-1].index + 1, index) if _QUOTED_HEADING.fullmatch(self._sentences[i].text)) \
             if found and sentence.text[:1] in _QUOTES else 0  # (a quote runs on over a subheading)
-        if sentence.text[:1] in _QUOTES and found and found[-1].index >= index - 2 - headings \
-                and not _QUOTED_HEADING.fullmatch(sentence.text):
+        if sentence.text[:1] in _QUOTES and found and (found[-1].index >= index - 2 - headings or _NEXT_PARAGRAPH.fullmatch(
+                body, found[-1].sentence.end, sentence.start) is not None) and not _QUOTED_HEADING.fullmatch(sentence.text) \
+                and not any(self._sentences[i].text.rstrip().endswith(":") for i in range(found[-1].index + 1, index)):
+            # (a quote that runs on over paragraphs opens each of them with a quotation mark: the paragraph after the
+            # last one with the speaker's words goes on with them, however long that one was; a label line before it,
+            # "Name, Team Lead in X, says:", names another speaker)
             previous = found[-1].speaker
             return Found(index, sentence, Speaker(previous.name, previous.kind, previous.org_ref, previous.org_name,
                                                   "quote-continuation"),
@@ -700,6 +706,7 @@ class StatementFinder:
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
+_NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*")  # the rest of one paragraph, then a paragraph break
 _CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
 # a closing attribution: the verb after a comma (", reported X on Saturday.", ", the agency said.") with a short tail
 _CLOSING_TAIL = re.compile(r"[^,;:“”\"\n]{0,60}?[.!?]?[”\"’]?\s*")
