@@ -337,7 +337,9 @@ def test_the_reporting_period_is_the_one_the_title_states(title: str, expected: 
     ("Some 5,000 people fled the town, the SDF said.", ["SDF"]),
     ("Some 5,000 people fled the town, according to SANA.", ["SANA"]),
     ("Some 5,000 people fled the town, the SDF forces said.", [None]),
-    ("Some 5,000 people fled the town, CNN TV said.", [None]),
+    # (a broadcaster named by its kind is an organization since the nineteenth session: blind set Q's annotator took
+    # "..., reported Dubai-based Al-An TV Saturday" as the figure's source, as the conventions say of any organization)
+    ("Some 5,000 people fled the town, CNN TV said.", ["CNN TV"]),
 ])
 def test_an_acronym_that_speaks_is_an_organization(body: str, reporters: list[str | None], reconciler: Reconciler) -> None:
     got = record(body, reconciler)
