@@ -141,6 +141,13 @@ def test_inverted_first_names_and_posts(reconciler: Reconciler, body: str, speak
     ("As many as 39,377 more civilians have fled their homes in the zone over the last 24 hours.\n\nAram Velde, "
      "director of the Westland Relief Agency, told reporters that the civilians left their homes in three towns.",
      "Westland Relief Agency"),
+    # (set Z) an unnamed source within a named body; a report named before its figures; a post that names its body
+    ("More than 52,000 people have crossed into the country since last week, according to a source from Westland's "
+     "General Directorate of Migration and Passports.", "Westland's General Directorate of Migration and Passports"),
+    ("ABC NEWS - In the most recent report by the Westland Relief Agency, nearly 50 thousand people were displaced "
+     "across the province.", "Westland Relief Agency"),
+    ("More than 93,000 people have been displaced across the province, UN Spokesperson Aram Velde said at Monday’s "
+     "daily press briefing.", "UN"),
     # a kind of body is no body's name (set T)
     ("A local nongovernmental organization (NGO) said on Thursday that 5,000 people fled the town.", None),
     # the figures a body provided, named before its verb

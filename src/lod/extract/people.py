@@ -102,13 +102,13 @@ class PeopleFinder:
                 role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
                 if org_text and not re.search(r"[A-Z]", org_text):  # "X's deputy chief of staff": the post's own words
                     role, org_text = before[before.rfind("\n") + 1:][pre.start("role"): pre.end("org")], None
-                elif org_text and (self._world.fullmatch(org_text) or self._place(org_text) is not None):
-                    # "ORG regional director for the <region> Name": the body named before the post, not the region
+                elif not org_text or self._world.fullmatch(org_text) or self._place(org_text) is not None:
+                    # "ORG regional director for the <region> Name", "ABC Spokesperson Name": the body named in the post
                     line = before.rfind("\n") + 1
                     at = start - len(before) + line + pre.start("role")
                     inner = next((o for o in orgs if at <= o.start and o.end <= at + len(role) and o.text in role), None)
                     if inner is not None:
-                        org_text, role = inner.text, role.replace(inner.text, "", 1).strip()
+                        org_text, role = inner.text, re.sub(r"^['’]s\s+", "", " ".join(role.replace(inner.text, "", 1).split()))
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])

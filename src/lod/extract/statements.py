@@ -541,6 +541,13 @@ class StatementFinder:
         according = self._according(body, index, sentence) if fronted else None
         if according is not None:
             return according
+        in_report = _IN_REPORT_BY.match(sentence.text)
+        if in_report:  # "In the most recent report by X (ABC), 50,000 were displaced": X's words
+            at = sentence.start + in_report.end()
+            org = next(iter(self.orgs.starting(at - 4, at + 1)), None)  # the name may start at its "the"
+            if org is not None:
+                return Found(index, sentence, self._org(org, "cited-source"), "report", sentence.start + in_report.start("w"),
+                             "report", "cited-source")
         first: Found | None = None
         for verb in _VERB.finditer(body, sentence.start, sentence.end):
             closing = _CLOSING_TAIL.fullmatch(body, verb.end(), sentence.end) is not None and \
@@ -648,7 +655,7 @@ class StatementFinder:
             # ("according to the head of the X agency (ABC)": the body whose post it is)
             org = next((o for o in self.orgs.starting(low, pos + 60)
                         if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
-                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start)), None)
+                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
             called = self._called(sentence.text[according.end("the"):]) if speaker is None else None
@@ -706,6 +713,12 @@ class StatementFinder:
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
+# "according to a source from Westland's General Directorate of X": an unnamed source within a named body
+_SOURCE_FROM = re.compile(r"(?:an?\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:source|official|spokes(?:man|woman|person))s?\s+"
+                          r"(?:from|in|at|within|with|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*['’]s\s+)?(?:the\s+)?")
+# a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
+_IN_REPORT_BY = re.compile(r"(?:[A-Z][A-Z ]*\s+[-–—]\s+)?(?P<w>In\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:report|update|statement|"
+                           r"assessment|briefing|bulletin)\s+(?:by|from|of)\s+)(?:the\s+)?")
 _NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*")  # the rest of one paragraph, then a paragraph break
 _CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
 # a closing attribution: the verb after a comma (", reported X on Saturday.", ", the agency said.") with a short tail
