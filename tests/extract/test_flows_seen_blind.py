@@ -93,6 +93,13 @@ def test_a_described_body_somewhere_reports(reconciler: Reconciler) -> None:
     ("An estimated 400 families fled their homes in the western city to the countryside due to flooding.", []),
     ("Over 3,000 people fled to the district on Monday alone.\n\n“Two thousand of them were exhausted and in very bad "
      "shape. They all have left suddenly,” he said.", [3000]),
+    # (sets W and Z) more ways real pages write a count
+    ("In the past two weeks, the number of refugees arriving in the valley is estimated to be around 4,000.", [4000]),
+    ("More than 6,400 refugees have fled to the camp in the past 24 hours, bringing to over 30,000 the number of "
+     "arrivals since the start of the month.", [6400, 30000]),
+    ("“Since Thursday last week, we believe that 42,000 people have now swept across the border,” he said.", [42000]),
+    ("“The official number of those entering the country does not exceed 7,000 displaced persons,” the minister said.",
+     [7000]),
     # (set V) people kept from crossing are stranded, no flow
     ("They are among an estimated 18,000 displaced civilians who have been prevented by the violence from crossing "
      "into the country and remain stranded at the border.", []),

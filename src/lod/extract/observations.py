@@ -366,7 +366,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             continue
         first, last = group[0], group[-1]
         before = text[: first.number.qstart]
-        if re.fullmatch(r"passed|topped|tops|exceeded|exceeds|surpassed|surpasses", first.number.qualifier_text, re.IGNORECASE):
+        if re.fullmatch(r"passed|topped|tops|exceeded|exceeds|surpassed|surpasses|(?:does|do|did)\s+not\s+exceed",
+                        first.number.qualifier_text, re.IGNORECASE):
             before = text[: first.number.start]  # "... has passed 130,000": the qualifier is the running total's verb
         before = re.split(r"[;:]|\bwhile\b|\bwhereas\b", before)[-1]
         limit = groups[index + 1][0].number.qstart if index + 1 < len(groups) else len(text)
