@@ -228,3 +228,10 @@ def test_an_age_in_brackets_after_a_name_and_a_quote_over_paragraphs(reconciler:
                  "Samer (name changed), Team Lead in the town, says:\n\n"
                  "“Our team members are tired.”", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde", "Karim Qarazi", "Karim Qarazi"]
+
+
+def test_a_news_agency_named_again_by_its_name_alone(reconciler: Reconciler) -> None:
+    # (set W) "The state-run Qarazia news agency reported ..." then "Qarazia reported that more than 500 ..."
+    got = record("The state-run Qarazia news agency reported that 747 people crossed the border through three villages."
+                 "\n\nQarazia reported that more than 500 people arrived in the village on Tuesday alone.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Qarazia", "Qarazia"]

@@ -210,6 +210,13 @@ class StatementFinder:
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
             self.people_by_surname.setdefault(surname(person.text), person)
+        # a body named once in full, then by its first name alone ("the state-run Anatolia news agency", then
+        # "Anatolia reported"): that name is the body's
+        self.orgs_by_short: dict[str, Mention] = {}
+        for mention in context.orgs:
+            short = _SHORT_NAME.fullmatch(mention.text)
+            if short or mention.rule == "org-news-agency":
+                self.orgs_by_short.setdefault(short.group("short") if short else mention.text, mention)
         self.people = _Mentions(context.people)
         self.orgs = _Mentions(context.orgs)
         self.countries = _Mentions(context.countries)
@@ -349,6 +356,8 @@ class StatementFinder:
             speaker = self._person(self.people_by_surname[surname(word)])
             speaker.rule = "speaker-surname"
             return speaker
+        if word in self.orgs_by_short and re.search(r"(?:^|[\s,“”\"])" + re.escape(word) + r"$", pre):
+            return self._org(self.orgs_by_short[word], "speaker-short-name")
         pronoun = word.lower()
         if pronoun in _PRONOUNS and (len(pre) == len(word) or not pre[-len(word) - 1].isalnum()):
             return self._pronoun(pronoun, lo + len(pre) - len(word))
@@ -719,6 +728,8 @@ _SOURCE_FROM = re.compile(r"(?:an?\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:s
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = re.compile(r"(?:[A-Z][A-Z ]*\s+[-–—]\s+)?(?P<w>In\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:report|update|statement|"
                            r"assessment|briefing|bulletin)\s+(?:by|from|of)\s+)(?:the\s+)?")
+_SHORT_NAME = re.compile(r"(?:(?i:the)\s+)?(?:state-run\s+|state\s+|official\s+)?(?P<short>[A-Z][\w’'-]+)\s+(?:news\s+agency|"
+                         r"[Nn]ews\s+[Aa]gency|TV|[Tt]elevision|[Rr]adio|newspaper|daily)")
 _NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*")  # the rest of one paragraph, then a paragraph break
 _CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
 # a closing attribution: the verb after a comma (", reported X on Saturday.", ", the agency said.") with a short tail
