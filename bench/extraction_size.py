@@ -4,7 +4,8 @@ Extraction should grow about linearly with the text; a step that compares every 
 earlier one shows up here long before it does on real articles.
 
 Usage: ``python bench/extraction_size.py [--sizes 10000 100000 1000000] [--repeat N] [--profile]``.
-Prints the best of ``--repeat`` runs per size (a benchmark: nothing is asserted).
+Prints the best of ``--repeat`` runs per size (a benchmark: nothing is asserted), and first the time this machine
+takes for a fixed pure-Python loop, so that readings from machines of different speed can be compared.
 """
 
 from __future__ import annotations
@@ -33,12 +34,24 @@ def sized_article(seed: Article, size: int) -> Article:
     return dataclasses.replace(seed, body="\n\n".join([seed.body] * copies))
 
 
+def _calibration() -> float:
+    """Seconds for a fixed pure-Python loop (the best of three): how fast this machine runs the interpreter."""
+    best = float("inf")
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for number in range(10_000_000):
+            total += number
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is shown")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of the largest size")
     args = parser.parse_args(argv)
+    print(f"machine: a loop of 10 million additions takes {_calibration():.2f} s")
     reconciler = load_reconciler(ROOT / "data" / "reference")
     seed = read_article(SEED)
     extract(seed, reconciler)  # build the entity finder's patterns before timing
