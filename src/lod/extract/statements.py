@@ -643,16 +643,7 @@ class StatementFinder:
 
     def _according(self, body: str, index: int, sentence: Sentence) -> Found | None:
         """"According to X" (a person, an organization, its figures or statement, or a group that names none)."""
-        according = re.search(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|"
-                              r"survey|study|analysis|update)[^.]*?\bby\s+|"
-                              r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
-                              r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
-                              r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+|"
-                              # "according to the figures X provided": the body before its verb
-                              r"(?:the\s+)?(?:latest\s+|new\s+)?(?i:figures|data|estimates|statistics|numbers)\s+(?:that\s+)?"
-                              r"(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?\s+(?:provided|released|published|gave|issued|"
-                              r"compiled|shared)\b))?)"
-                              r"(?P<the>(?:the\s+)?[“\"]?)", sentence.text)
+        according = _ACCORDING.search(sentence.text)
         # (not the second clause's own source: "X said ..., while according to Y ..."; a closing "..., according to Y."
         # is the whole sentence's)
         if according and (not re.search(r"\b(?:while|whereas)\b", sentence.text[: according.start()])
@@ -731,6 +722,18 @@ _IN_REPORT_BY = re.compile(r"(?:[A-Z][A-Z ]*\s+[-–—]\s+)?(?P<w>In\s+(?:its|t
 _SHORT_NAME = re.compile(r"(?:(?i:the)\s+)?(?:state-run\s+|state\s+|official\s+)?(?P<short>[A-Z][\w’'-]+)\s+(?:news\s+agency|"
                          r"[Nn]ews\s+[Aa]gency|TV|[Tt]elevision|[Rr]adio|newspaper|daily)")
 _NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*")  # the rest of one paragraph, then a paragraph break
+# "according to X", "according to the figures released by X", "according to a report by X", "according to the figures X
+# provided": what comes before the source's name
+_ACCORDING = re.compile(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|"
+                        r"survey|study|analysis|update)[^.]*?\bby\s+|"
+                        r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
+                        r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
+                        r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+|"
+                        # "according to the figures X provided": the body before its verb
+                        r"(?:the\s+)?(?:latest\s+|new\s+)?(?i:figures|data|estimates|statistics|numbers)\s+(?:that\s+)?"
+                        r"(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?\s+(?:provided|released|published|gave|issued|"
+                        r"compiled|shared)\b))?)"
+                        r"(?P<the>(?:the\s+)?[“\"]?)")
 _CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
 # a closing attribution: the verb after a comma (", reported X on Saturday.", ", the agency said.") with a short tail
 _CLOSING_TAIL = re.compile(r"[^,;:“”\"\n]{0,60}?[.!?]?[”\"’]?\s*")
