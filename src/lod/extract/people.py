@@ -62,6 +62,15 @@ _MONTH_FIRST_NAMES = frozenset({"Jan", "May", "June", "April", "August", "August
 _STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org"})
 
 
+def _body_in_post(orgs: list[Mention], low: int, high: int, role: str) -> tuple[str, str] | None:
+    """The organization named inside a post written between body offsets ``low`` and ``high`` ("ORG Deputy Country
+    Director", "ABC Spokesperson"), and the post without it; None when the post names none."""
+    inner = next((o for o in orgs if low <= o.start and o.end <= high and o.text in role), None)
+    if inner is None:
+        return None
+    return inner.text, re.sub(r"^['’]s\s+", "", " ".join(role.replace(inner.text, "", 1).split()))
+
+
 class PeopleFinder:
     """Finds people with the finder's world-place pattern and cached place and organization lookups."""
 
@@ -104,11 +113,8 @@ class PeopleFinder:
                     role, org_text = before[before.rfind("\n") + 1:][pre.start("role"): pre.end("org")], None
                 elif not org_text or self._world.fullmatch(org_text) or self._place(org_text) is not None:
                     # "ORG regional director for the <region> Name", "ABC Spokesperson Name": the body named in the post
-                    line = before.rfind("\n") + 1
-                    at = start - len(before) + line + pre.start("role")
-                    inner = next((o for o in orgs if at <= o.start and o.end <= at + len(role) and o.text in role), None)
-                    if inner is not None:
-                        org_text, role = inner.text, re.sub(r"^['’]s\s+", "", " ".join(role.replace(inner.text, "", 1).split()))
+                    at = start - len(before) + before.rfind("\n") + 1 + pre.start("role")
+                    org_text, role = _body_in_post(orgs, at, at + len(role), role) or (org_text, role)
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
@@ -120,9 +126,7 @@ class PeopleFinder:
                     role, org_text = of.group("role"), of.group("org")
                 if org_text and (self._world.fullmatch(org_text) or self._place(org_text) is not None):
                     # "Name, ORG Deputy Country Director for <country>,": the body named before the post, not the country
-                    inner = next((o for o in orgs if o.start >= end and o.end <= end + bare.end() and o.text in role), None)
-                    if inner is not None:
-                        org_text, role = inner.text, role.replace(inner.text, "", 1).strip()
+                    org_text, role = _body_in_post(orgs, end, end + bare.end(), role) or (org_text, role)
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
             elif verb or _RELATIVE_THEN_VERB.match(after):
