@@ -39,7 +39,7 @@ PREFIXES = _prefixes()
 PATTERNS = {name: getattr(statements, name) for name in ("_NO_OWNER", "_DESCRIBED_BODY", "_SAME_SOURCE", "_OUR_TEAMS",
                                                          "_OWNED_PART", "_DEFINITE_DESCRIPTION", "_COLLECTIVE",
                                                          "_ROLE_AT_END", "_PLACE_BODY", "_STATE_BODY", "_SOURCE_NOUN")}
-PATTERNS.update({name: getattr(statements, name).pattern for name in ("_GROUP_SAID", "_BODY_NOUN_SAID", "_DESCRIPTOR")})
+PATTERNS.update({name: getattr(statements, name).pattern for name in ("_KIND_SAID", "_DESCRIPTOR")})
 PATTERNS["qualifier before a number"] = numbers._QUALIFIER_BEFORE.pattern
 PATTERNS.update({name: getattr(observations, name).pattern for name in ("_PART", "FIGURE_AT", "_MORE_BEFORE", "_NUMBER_OF",
                                                                         "_NUMBER_OF_FLOW_UNIT", "_TOTAL_AFTER_FLOW",

@@ -62,3 +62,6 @@ def test_extraction_code_names_no_place_organization_or_publisher() -> None:
     assert len(names) > 100  # the reference data was read
     found = [n for n in names if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", code)]
     assert found == []
+    # nor in lower case ("unhcr" in a word list), for names no English word spells ("WHO", "UN" do)
+    found = [n for n in names if len(n) >= 4 and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", code, re.IGNORECASE)]
+    assert found == []

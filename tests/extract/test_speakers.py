@@ -349,3 +349,17 @@ def test_a_body_that_puts_the_number_at_a_count_reports_it(reconciler: Reconcile
     got = record("OCHA, in its latest update, put the number of people who fled the area since 1 June at 45,000.",
                  reconciler)
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(45000, "OCHA")]
+
+
+def test_a_body_named_by_its_kind_before_any_body_spoke(reconciler: Reconciler) -> None:
+    # nothing spoke before: "the agency" is the last body named whose curated label or alias fits it
+    got = record("UNHCR opened a new camp near the border on Monday. About 5,000 people fled the shelling this week, "
+                 "the agency said.", reconciler)
+    assert [(s["speaker"], s["rule"]) for s in got["statements"]] == [("UNHCR", "speaker-definite")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["UNHCR"]
+    got = record("OCHA sent trucks. Some 3,000 people fled the town on Friday, the office said.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["OCHA"]
+    # a body whose names fit no kind word is not "the office"
+    got = record("The Westland Refugee Council sent trucks. Some 3,000 people fled on Friday, the office said.",
+                 reconciler)
+    assert got["statements"] == []

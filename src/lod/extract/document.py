@@ -96,7 +96,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         display.setdefault(publisher_org, publisher_name)
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
-                      [m for m in places if m.rule == "place-world"], institution=publisher_name is not None)
+                      [m for m in places if m.rule == "place-world"], institution=publisher_name is not None,
+                      org_names=_curated_names(reconciler, orgs))
     return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
 
 
@@ -326,6 +327,16 @@ def own_report(doc: Document) -> bool:
 
 
 _MEDIA_WORDS = RULES.pattern("media_words")
+
+
+def _curated_names(reconciler: Reconciler, orgs: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """The label and aliases of each curated organization named: what a later "the agency" may refer to."""
+    names = {}
+    for mention in orgs:
+        entry = reconciler.org_entry(mention.ref) if mention.ref else None
+        if entry is not None:
+            names[entry.id] = (entry.label, *entry.aliases)
+    return names
 
 
 def _publisher(article: Article, finder: EntityFinder, reconciler: Reconciler) -> tuple[str | None, str | None]:

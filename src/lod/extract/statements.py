@@ -97,13 +97,8 @@ _SAME_SOURCE = RULES.pattern("same_source")
 _OUR_TEAMS = RULES.pattern("our_teams")
 _COLLECTIVE_AFTER = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r")(?=\s*(?:[.,;]|$))")
 _DEFINITE_DESCRIPTION = RULES.pattern("definite_description")
-# which organization names a kind word fits ("the monitor" is an "... Observatory")
-_KIND_WORDS = {"monitor": ("observatory", "monitor"), "group": ("group", "team", "coordinat", "network"),
-               "team": ("team", "group", "coordinat"), "agency": ("agency", "unhcr", "unrwa", "programme", "office"),
-               "organization": ("organi[sz]ation", "who", "iom"), "organisation": ("organi[sz]ation",),
-               "observatory": ("observatory",), "coalition": ("coalition",), "charity": ("charity", "foundation", "relief"),
-               "network": ("network",), "committee": ("committee",), "office": ("office", "ocha"), "administration": ("administration",), "ngo": ("ngo",
-               "foundation", "association", "society", "relief"), "body": ("council", "commission", "committee")}
+# which organization names a kind word fits ("the monitor" is an "... Observatory"): statements.yaml kind_words
+_KIND_WORDS = {str(kind): tuple(str(w) for w in words) for kind, words in RULES.data["kind_words"].items()}
 
 # the rules above that match only at the end of the words before a verb, searched only when those words end with one
 # of their last words (``lod.extract.endings``): the engine tries them at every character of the text
@@ -112,10 +107,9 @@ _NO_OWNER_END, _DESCRIBED_BODY_END, _SAME_SOURCE_END, _OUR_TEAMS_END, _OWNED_PAR
 _DEFINITE_DESCRIPTION_END, _COLLECTIVE_END, _ROLE_AT_END_END = (
     Endings(_DEFINITE_DESCRIPTION), Endings(_COLLECTIVE), Endings(_ROLE_AT_END))
 _PLACE_BODY_END, _STATE_BODY_END, _SOURCE_NOUN_END = Endings(_PLACE_BODY), Endings(_STATE_BODY), Endings(_SOURCE_NOUN)
-# "..., the group said": the body that spoke last; "..., the committee said": the last body of that kind named
-_GROUP_SAID = Endings(re.compile(r"[,;]\s*the\s+(?:group|team|organi[sz]ation|agency|coalition|body|NGO|monitor)\s*$", re.I))
-_BODY_NOUN_SAID = Endings(re.compile(r"[,;]\s*the\s+(?P<head>committee|council|commission|administration|authority|ministry|"
-                                     r"observatory|cent(?:er|re)|network)\s*$", re.I))
+# "..., the group said", "..., the committee said": a body told by its kind
+_KIND_SAID = Endings(RULES.pattern("kind_said"))
+_ANY_BODY = frozenset(str(word) for word in RULES.data["any_body"])
 # a name before a word that says what it is ("X rebel group"): the name ends before it
 _DESCRIPTOR = Endings(re.compile(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|news|\w+-based))*"
                                  r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO|campaign|officials|"
@@ -178,6 +172,7 @@ class Context:
     published: date | None
     countries: list[Mention] = field(default_factory=list)  # world places, which speak for their government
     institution: bool = False  # the publisher is an institution (curated or not): its own text speaks for it
+    org_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a curated organization's label and aliases
 
 
 class _Mentions:
@@ -309,11 +304,12 @@ class StatementFinder:
             org = next((o for o in self.orgs.starting(lo + org_post.start(), at + 1) if o.end == lo + org_post.end("org")), None)
             if org is not None:
                 return self._by_role(org_post.group("post")) or self._org(org, "speaker-indefinite")
-        if _GROUP_SAID.search(pre):
-            return self._like_it("speaker-definite")  # "..., the group said": the body that spoke last
-        body_noun = _BODY_NOUN_SAID.search(pre)
-        if body_noun:  # "..., the committee said": the last body of that kind named, else the body that spoke last
-            return self._described(body_noun.group("head"), lo + body_noun.start()) or self._like_it("speaker-definite")
+        kind_said = _KIND_SAID.search(pre)
+        if kind_said:  # "..., the group said": the body that spoke last; "the committee": the last committee named
+            head = kind_said.group("head")
+            if self.last_org is not None and head.lower() in _ANY_BODY:
+                return self._like_it("speaker-definite")
+            return self._described(head, lo + kind_said.start()) or self._like_it("speaker-definite")
         whole = pre.rstrip()  # before an apposition is cut: "..., the ABC spokesman said" has no name before it
         for _ in range(4):
             found = self._named_at_end(pre, lo)
@@ -444,16 +440,17 @@ class StatementFinder:
         org = next(iter(self.orgs.starting(sentence.start, at + 1)), None)
         return self._org(org) if org is not None else None
 
+    def _fits(self, head: str, ref: str | None, name: str) -> bool:
+        """Whether an organization's name, or its curated label and aliases, fit a kind noun ("monitor": "... Observatory")."""
+        words = _KIND_WORDS.get(head.lower().rstrip("s"), (head.lower(),))
+        label = " ".join((*self.c.org_names.get(ref or "", ()), self.c.org_display.get(ref or "", ""), name))
+        return any(re.search(r"\b" + w, label, re.IGNORECASE) for w in words)
+
     def _described(self, head: str, before: int) -> Speaker | None:
         """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory")."""
-        words = _KIND_WORDS.get(head.lower().rstrip("s"), (head.lower(),))
         for mention in reversed(self.orgs.starting(0, before - 1)):
-            if mention.reference:
-                continue
-            label = (self.c.org_display.get(mention.ref, "") if mention.ref else "") + " " + mention.text
-            if any(re.search(r"\b" + w, label, re.IGNORECASE) for w in words):
-                speaker = self._org(mention, "speaker-definite")
-                return speaker
+            if not mention.reference and self._fits(head, mention.ref, mention.text):
+                return self._org(mention, "speaker-definite")
         return None
 
     def _pronoun(self, pronoun: str, at: int | None = None) -> Speaker | None:
