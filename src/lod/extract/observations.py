@@ -85,7 +85,7 @@ def _says_who(unit_text: str, gap: str, chained: bool, bracketed: bool = False) 
 
 # (a clause of flight still is the part's predicate: "holds 45,000 people, including 13,000 who fled last week,")
 _FLIGHT_WORD = re.compile(r"\b(?:" + FIGURE_PREDICATES["flow"] + r")\b", re.IGNORECASE)
-_AND_FAMILIES = re.compile(r"\s+(?:and|with)\s+(?:their\s+)?(?:families|relatives|dependants|dependents)\b")
+_AND_FAMILIES = RULES.pattern("and_families")
 # a relative clause that describes a part put in as an aside, closed by a comma, dash or bracket
 _ASIDE_CLAUSE = re.compile(r"\s*(?:who|that|which|whom)\b[^,;:.–—()]*(?:,|[–—]|\))")
 # "50,000 people, 20,000 of them children, fled": who a part of the flow are, told after its count
@@ -132,15 +132,15 @@ _OF_THEM_PART = RULES.pattern("of_them_part")
 _AMONG = RULES.pattern("among")
 _PARTICIPLE_UNIT = RULES.pattern("participle_unit")
 _IN_NEED_BEFORE = RULES.pattern("in_need_before")
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+_FOR_BEFORE = RULES.pattern("for_before")
 _CAUSED_BEFORE = RULES.pattern("caused_before")
 _ADDITION_BEFORE = RULES.pattern("addition_before")
 _VAGUE_HEAD_UNIT = RULES.pattern("vague_head_unit")
 _NATURAL_CAUSE = RULES.pattern("natural_cause")
-_DAY_RANGE_BEFORE = re.compile(MON + r"\s+\d{1,2}\s*[-–]\s*$", re.IGNORECASE)
+_DAY_RANGE_BEFORE = RULES.pattern("day_range_before")
 _SENTENCE_STOP = re.compile(r"(?<=[a-z)])[.!?](?=[”\"’]?\s+[“\"]?[A-Z])")
 _NUMBER_AGAIN = RULES.pattern("number_again")
-_DISPLACED_UNIT = re.compile(r"(?:newly\s+)?(?:displaced|uprooted)\b", re.IGNORECASE)  # (not "internally displaced")
+_DISPLACED_UNIT = RULES.pattern("displaced_unit")  # (not "internally displaced")
 _FINITE = RULES.pattern("finite")
 _NOT_FLOW_OBJECT = RULES.pattern("not_flow_object")
 # "half of the town's 40,000 residents have fled": the figure is the population, the share fled (lexicon population_shares)
@@ -185,7 +185,7 @@ _COMPARED_LEAD = RULES.pattern("compared_lead")
 _NAME_NUMBER = RULES.pattern("name_number")
 _FOLLOWED_AFTER = RULES.pattern("followed_after")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
-_FLEEING_UNIT = re.compile(r"\b(?:fleeing|escaping)\b", re.IGNORECASE)  # in a unit's words: "30,000 fleeing civilians"
+_FLEEING_UNIT = RULES.pattern("fleeing_unit")  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
 _PROJECTION_BEFORE = RULES.pattern("projection_before")
@@ -531,7 +531,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
 
 
 _IN_OTHER_UNITS = RULES.pattern("in_other_units")
-_RECORDED_AFTER = re.compile(r"\W{0,2}\s*(?:recorded|registered|reported|counted)\b")  # the count compared with, as it was taken
+_RECORDED_AFTER = RULES.pattern("recorded_after")  # the count compared with, as it was taken
 
 
 DASH_BREAKDOWN = RULES.pattern("dash_breakdown")

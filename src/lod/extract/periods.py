@@ -49,7 +49,7 @@ _CUMULATIVE = RULES.pattern("cumulative")
 _SUPERLATIVE_SINCE = RULES.pattern("superlative_since")
 _PROGRESSIVE_FLOW = RULES.pattern("progressive_flow")
 _DIGIT = re.compile(r"\d")
-_BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
+_BY_BEFORE = RULES.pattern("by_before")
 _SAID_BEFORE = RULES.pattern("said_before")
 
 

@@ -486,7 +486,7 @@ def _observation_places(doc: Document, sentence: Sentence) -> list[PlaceMention]
     return places
 
 
-_TOWARDS_BEFORE = re.compile(r"\b(?:near|to|towards|into|reach(?:ed)?|in\s+areas\s+near)\s+(?:the\s+)?$")
+_TOWARDS_BEFORE = RULES.pattern("towards_before")
 
 
 def _is_destination(body: str, mention: Mention) -> bool:

@@ -81,7 +81,7 @@ _OWNED_PART = RULES.pattern("owned_part")
 # a body named inside a phrase that gives it the figure: (pattern, a word the sentence must have, the verb recorded)
 _BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as saying", "cited as saying"),
                   (RULES.pattern("passive_by"), " by ", "reported by"))
-_AUXILIARY_END = re.compile(r"\s(?:has|have|had)(?:\s+(?:also|now|already|previously|since))?\s+$")
+_AUXILIARY_END = RULES.pattern("auxiliary_end")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
@@ -111,9 +111,7 @@ _PLACE_BODY_END, _STATE_BODY_END, _SOURCE_NOUN_END = Endings(_PLACE_BODY), Endin
 _KIND_SAID = Endings(RULES.pattern("kind_said"))
 _ANY_BODY = frozenset(str(word) for word in RULES.data["any_body"])
 # a name before a word that says what it is ("X rebel group"): the name ends before it
-_DESCRIPTOR = Endings(re.compile(r"(?:\s+(?:rebel|armed|opposition|monitoring|local|aid|relief|humanitarian|civil|news|\w+-based))*"
-                                 r"\s+(?:group|team|organization|organisation|body|agency|monitor|NGO|campaign|officials|"
-                                 r"staff|sources)$"))
+_DESCRIPTOR = Endings(RULES.pattern("descriptor"))
 
 
 @dataclass
@@ -711,35 +709,22 @@ _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 
 # "according to a source from Westland's General Directorate of X": an unnamed source within a named body
-_SOURCE_FROM = re.compile(r"(?:an?\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:source|official|spokes(?:man|woman|person))s?\s+"
-                          r"(?:from|in|at|within|with|of)\s+(?:the\s+)?(?:[A-Z][\w’'-]*['’]s\s+)?(?:the\s+)?")
+_SOURCE_FROM = RULES.pattern("source_from")
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
-_IN_REPORT_BY = re.compile(r"(?:[A-Z][A-Z ]*\s+[-–—]\s+)?(?P<w>In\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:report|update|statement|"
-                           r"assessment|briefing|bulletin)\s+(?:by|from|of)\s+)(?:the\s+)?")
-_SHORT_NAME = re.compile(r"(?:(?i:the)\s+)?(?:state-run\s+|state\s+|official\s+)?(?P<short>[A-Z][\w’'-]+)\s+(?:news\s+agency|"
-                         r"[Nn]ews\s+[Aa]gency|TV|[Tt]elevision|[Rr]adio|newspaper|daily)")
+_IN_REPORT_BY = RULES.pattern("in_report_by")
+_SHORT_NAME = RULES.pattern("short_name")
 _NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*")  # the rest of one paragraph, then a paragraph break
 # "according to X", "according to the figures released by X", "according to a report by X", "according to the figures X
 # provided": what comes before the source's name
-_ACCORDING = re.compile(r"\b(?i:according)\s+to\s+(?P<src>(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|assessment|"
-                        r"survey|study|analysis|update)[^.]*?\bby\s+|"
-                        r"(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?i:figures|data|estimates|statistics|numbers|counts?)\s+"
-                        r"(?:(?:obtained|received|compiled|gathered|collected)\s+(?:by\s+[\w’'\s]{2,30}?\s+)?)?"
-                        r"(?:from|by|of|(?:released|published|issued|provided|posted)\s+by)\s+|"
-                        # "according to the figures X provided": the body before its verb
-                        r"(?:the\s+)?(?:latest\s+|new\s+)?(?i:figures|data|estimates|statistics|numbers)\s+(?:that\s+)?"
-                        r"(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6}?\s+(?:provided|released|published|gave|issued|"
-                        r"compiled|shared)\b))?)"
-                        r"(?P<the>(?:the\s+)?[“\"]?)")
-_CLOSING_ACCORDING = re.compile(r",\s+(?i:according)\s+to\s+[^,;:]{1,80}?[.”\"’]*\s*$")
+_ACCORDING = RULES.pattern("according")
+_CLOSING_ACCORDING = RULES.pattern("closing_according")
 # a closing attribution: the verb after a comma (", reported X on Saturday.", ", the agency said.") with a short tail
 _CLOSING_TAIL = re.compile(r"[^,;:“”\"\n]{0,60}?[.!?]?[”\"’]?\s*")
-_AFTER_NAME_END = re.compile(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b[^,.]{0,12})?[.,]")
-_PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "reported", "reports",
-                           "estimated", "estimates", "saying", "adding"})
+_AFTER_NAME_END = RULES.pattern("after_name_end")
+_PLAIN_SPEECH = frozenset(str(word) for word in RULES.data["plain_speech"])
 _CLOSING_HEAD = re.compile(r",[^,;:“”\"]{0,60}$")
-_AN_OFFICIAL = re.compile(r"^an?\s+(?:[\w-]+\s+){0,3}?(?:official|spokes(?:man|woman|person))$", re.IGNORECASE)
-_FRONTED_ACCORDING = re.compile(r"\s*(?i:according)\s+to\b")  # (not inside a quote: the quote has its speaker)
+_AN_OFFICIAL = RULES.pattern("an_official")
+_FRONTED_ACCORDING = RULES.pattern("fronted_according")  # (not inside a quote: the quote has its speaker)
 
 
 def _word_end(text: str) -> int:
