@@ -13,6 +13,8 @@ from lod.places.reconcile import Reconciler
 from lod.rdf.namespaces import SCHEMA, dis
 from lod.settings import Settings
 
+from ._records import record
+
 UNDATED = ("Title: Families flee\nSource URL: https://example.org/news/families-flee\n\n"
            "More than 2,000 families fled Saraqeb in the past five days, the UN said on Friday.\n")
 
@@ -74,3 +76,10 @@ def test_an_undated_page_without_publisher_is_published_with_warnings(tmp_path: 
     article = next(prepared.graph.subjects(dis(ctx.uris.vocab).datePublishedFrom, Literal("unknown")))
     assert (article, dis(ctx.uris.vocab).publisherFrom, Literal("source URL host")) in prepared.graph
     assert prepared.graph.value(article, SCHEMA.datePublished) is None
+
+
+def test_a_dateline_a_day_after_the_page_s_date_is_no_day_a_year_before(reconciler: Reconciler) -> None:
+    # a page stamped 13 December whose wire copy is datelined "December 14": not 14 December of the year before
+    got = record("Westville, December 14 (ABC) -- Some 7,000 people have fled since last Sunday, officials said.",
+                 reconciler, published="2024-12-13")
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2024-12-08", "2024-12-13")]

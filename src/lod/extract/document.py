@@ -274,7 +274,15 @@ def _dateline_day(body: str, published: date | None, hint: date | None) -> date 
     day = next((e.start for e in find_dates(found.group(0), anchor) if e.kind == "point" and e.start and e.start == e.end), None)
     if day is None or day > anchor or (published is None and (day.year, day.month) != (anchor.year, anchor.month)):
         return None
+    if day.year < anchor.year and not _YEAR.search(found.group(0)) and _days_after(day.replace(year=anchor.year) if
+                                                                                  (day.month, day.day) != (2, 29) else None, anchor):
+        return None  # "December 14" on a page dated 13 December: filed a day later, not a year before
     return day
+
+
+def _days_after(day: date | None, anchor: date) -> bool:
+    """Whether ``day`` falls in the week after ``anchor`` (a dateline a day or two after a page's stated date)."""
+    return day is not None and 0 < (day - anchor).days <= 7
 
 
 def _report_day(title: str, published: date | None) -> date | None:
