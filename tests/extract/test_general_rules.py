@@ -319,3 +319,11 @@ def test_speakers_described_by_a_group_an_official_or_a_country(reconciler: Reco
     got = record(body, reconciler)
     assert [s["speaker"] for s in got["statements"]] == [speaker]
     assert [o["reported_by"] for o in got["displacement"]] == ([reporter] if got["displacement"] else [])
+
+
+def test_a_figure_put_at_again_gives_its_source_to_the_unsourced_flow(reconciler: Reconciler) -> None:
+    # "some estimates put their number at 90,000": the flow told before, now with who counted it; one observation
+    got = record("Some 90,000 people have fled to Westland since the offensive began.\n\n"
+                 "“Thousands more crossed the hills, and some estimates put their number at 90,000,” the ABC "
+                 "newspaper said.", reconciler)
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(90000, "ABC")]

@@ -363,3 +363,20 @@ def test_a_body_named_by_its_kind_before_any_body_spoke(reconciler: Reconciler) 
     got = record("The Westland Refugee Council sent trucks. Some 3,000 people fled on Friday, the office said.",
                  reconciler)
     assert got["statements"] == []
+
+
+def test_a_newspaper_named_with_its_kind_after_its_name_speaks(reconciler: Reconciler) -> None:
+    # the kind after the name, a seat before it ("X-based") that is no part of the name, an article in lower case,
+    # and the paper named again by its kind
+    got = record("The Westland-based al-Qarazi newspaper said in a report that 5,000 people fled the town on Monday.\n\n"
+                 "The Westland paper said most of them were from the villages.\n\n"
+                 "The Qarazan Times said 2,000 more fled on Tuesday.", reconciler)
+    assert [(s["speaker"], s["speaker_kind"]) for s in got["statements"]] == [
+        ("al-Qarazi", "organization"), ("al-Qarazi", "organization"), ("Qarazan Times", "organization")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["al-Qarazi", "Qarazan Times"]
+    assert [p["name"] for p in got["people"]] == []
+
+
+def test_a_person_named_with_a_possessive_is_named_without_it(reconciler: Reconciler) -> None:
+    got = record("Thousands fled after the collapse of President Aram al-Velde’s government.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Aram al-Velde"]

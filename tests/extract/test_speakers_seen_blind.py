@@ -208,7 +208,7 @@ def test_a_closing_according_to_after_a_while_clause_is_the_whole_sentences_sour
      "flee, reported the Westland News Agency Saturday.", "Westland News Agency", ("2021-05-07", "2021-05-07")),
     # a broadcaster named by its kind, described by where it is based
     ("The Westland Army on Friday declared 15 villages a “military zone” and forced approximately 15,000 residents to "
-     "flee, reported Dubai-based Al-Qarazi TV Saturday.", "Dubai-based Al-Qarazi TV", ("2021-05-07", "2021-05-07")),
+     "flee, reported Dubai-based Al-Qarazi TV Saturday.", "Al-Qarazi TV", ("2021-05-07", "2021-05-07")),
     ("Some 15,000 residents fled the villages on Friday, the Westland Relief Agency said, the Westland News Agency "
      "reported.", "Westland Relief Agency", ("2021-05-14", "2021-05-14")),  # (published on a Friday)
 ])

@@ -96,8 +96,8 @@ _NAME_PLACE_NOUN = re.compile(r"(?P<n>" + _NAME_WORDS + r")\s+(?P<d>" + PLACE_NO
 _NAME_CROSSING = re.compile(r"(?P<n>" + _NAME_WORDS + r")\s+(?P<d>" + CROSSING_NOUNS + r")\b")
 _PLACE_COUNCIL = re.compile(r"(?i:" + PLACE_COUNCILS + r")\s+" + ARABIC_ARTICLE + r"?" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2}")
 # "the state news agency X" (after) or "X news agency" (before): a one-word name, or an acronym
-_NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r")|(?<![\w’'-])(?P<before>" + TOKEN
-                          + r")(?=\s+(?i:" + NEWS_AGENCY + r"))")
+_NEWS_AGENCY = re.compile(r"(?i:" + NEWS_AGENCY + r")\s+(?P<after>" + TOKEN + r")|(?<![\w’'-])(?P<before>(?:[ae]l-)?" + TOKEN
+                          + r")(?=\s+(?i:" + NEWS_AGENCY + r"))")  # "the al-Qarazi daily": the article in lower case
 _NEWS_AGENCY_CUES = cues(re.compile(NEWS_AGENCY, re.IGNORECASE))  # the words of lexicon news_agency, read from it
 _HELD_BY = re.compile(HOLDER_PARTICIPLES + r"$")
 _PEOPLE_WORDS = frozenset(w.lower() for w in (*PEOPLE_DEMONYMS, *PERSON_UNITS))
@@ -463,8 +463,9 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
 def _trim_leading(name: str) -> str:
     tokens = name.split()
     while tokens and (tokens[0] in STOPWORDS or tokens[0].lower() in ("of", "for", "and", "on", "the")
-                      or tokens[0] in ROLE_HEADS and len(tokens) > 2 and tokens[1] in ("of", "for")):
-        tokens.pop(0)  # "Head of the X Office": the post is no part of the name
+                      or tokens[0] in ROLE_HEADS and len(tokens) > 2 and tokens[1] in ("of", "for")
+                      or tokens[0].endswith("-based") and len(tokens) > 1):
+        tokens.pop(0)  # "Head of the X Office", "the Westland-based X Times": the post or the seat is no part of the name
     return " ".join(tokens)
 
 

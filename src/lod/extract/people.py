@@ -184,6 +184,9 @@ class PeopleFinder:
             return start, end, None, False
         start = start + tokens[0].start()
         end = start + (tokens[-1].end() - tokens[0].start())
+        owner = POSSESSIVE_END.search(tokens[-1].group(0))
+        if owner:  # "Bashar al-Assad’s government": the person is named without the possessive
+            end -= len(owner.group(0))
         name = body[start:end]
         if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS and not (month_name and i == 0) or t.group(0) in ROLE_HEADS
                                                  or ORG_HEAD_WORD.fullmatch(t.group(0)) for i, t in enumerate(tokens)):

@@ -443,6 +443,8 @@ def _restated(earlier: ObservationRecord, again: ObservationRecord) -> bool:
     if (earlier.unit, earlier.qualifier) == (again.unit, again.qualifier):
         return False  # the same key: merged anyway
     mine, theirs = earlier.reporter, again.reporter
+    if mine is None and again.span.rule == "flow-restated":
+        return True  # "Some 90,000 have fled." ... "estimates put their number at 90,000, the sources added": who counted it
     if mine is None or theirs is None:
         return mine is None and theirs is None
     return (mine.ref or mine.name.lower()) == (theirs.ref or theirs.name.lower())
