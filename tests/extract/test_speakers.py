@@ -380,3 +380,13 @@ def test_a_newspaper_named_with_its_kind_after_its_name_speaks(reconciler: Recon
 def test_a_person_named_with_a_possessive_is_named_without_it(reconciler: Reconciler) -> None:
     got = record("Thousands fled after the collapse of President Aram al-Velde’s government.", reconciler)
     assert [p["name"] for p in got["people"]] == ["Aram al-Velde"]
+
+
+def test_a_post_whose_title_ends_like_a_body_is_no_body(reconciler: Reconciler) -> None:
+    # "Emergency Relief Coordinator" is a post of the UN, not an organization "Emergency Relief"
+    got = record("UN Emergency Relief Coordinator Tom Fletcher said 4,000 people fled on Sunday.", reconciler)
+    assert got["organizations"] == ["UN"]
+    assert [(s["speaker"], o["reported_by"]) for s, o in zip(got["statements"], got["displacement"])] == [("Tom Fletcher", "UN")]
+    # a body whose name ends in the same word, with no post after it, is still one
+    got = record("The Westland Humanitarian Relief Council said 2,000 people fled on Monday.", reconciler)
+    assert got["organizations"] == ["Westland Humanitarian Relief Council"]

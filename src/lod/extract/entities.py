@@ -43,6 +43,9 @@ RULES = rulefiles.load("entities", ARTICLE=ARABIC_ARTICLE, CAPITAL_LEAD=CAPITAL_
                        LIST_ITEM=_LIST_ITEM, SP=_SP, ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
 _ORG_PHRASE = RULES.pattern("org_phrase")
 _SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
+_POST_WORDS = RULES.pattern("post_words")
+# a title ending in one of these words before a post ("ABC Emergency Relief Coordinator") is the post's, not a body
+_WEAK_HEADS = frozenset(str(word) for word in RULES.data["weak_heads"])
 # (a kind of body is no body's name: "A local nongovernmental organization (NGO) said")
 _NOT_ORG_ACRONYMS = frozenset({"IDP", "IDPS", "UK", "US", "USA", "UAE", "AM", "PM", "GMT", "EST", "TV", "OK", "NW", "NE", "SW", "SE",
                                "NGO", "NGOS", "INGO", "INGOS", "CSO", "CSOS"})
@@ -215,6 +218,8 @@ class EntityFinder:
             start = match.start("name") + match.group("name").find(name)
             end = match.end("acr") + 1 if match.group("acr") else match.end("name")
             if len(name.split()) < 2 or taken.overlaps(start, end):
+                continue
+            if name.split()[-1] in _WEAK_HEADS and not match.group("acr") and _POST_WORDS.match(body, end):
                 continue
             text = body[start:end]
             ref = self._org(text)
