@@ -235,3 +235,19 @@ def test_a_news_agency_named_again_by_its_name_alone(reconciler: Reconciler) -> 
     got = record("The state-run Qarazia news agency reported that 747 people crossed the border through three villages."
                  "\n\nQarazia reported that more than 500 people arrived in the village on Tuesday alone.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Qarazia", "Qarazia"]
+
+
+@pytest.mark.parametrize(("body", "reporter"), [
+    # (twentieth session, sets J and L) an unnamed official of a body in lower case, named in the next paragraph with
+    # a post that holds the body's name, whether the post is "chief of X" or "an X official"
+    ("More than 120 families fled across the border during the last two days, an official of the local refugee "
+     "authority said Tuesday.\n\n“We received more than 120 families,” Aram Velde, chief of the Westland Refugee "
+     "Directorate, told reporters.", "Westland Refugee Directorate"),
+    ("Around 2,000 people have been evacuated from the camp, a Westland official told reporters Sunday.\n\n"
+     "\"Around 400 families were able to leave the camp,\" said Aram Velde, a Westland Liberation Organisation official.",
+     "Westland Liberation Organisation"),
+])
+def test_an_unnamed_official_named_next_with_a_post_of_a_body(reconciler: Reconciler, body: str, reporter: str) -> None:
+    got = record(body, reconciler)
+    assert {o["reported_by"] for o in got["displacement"]} == {reporter}
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]  # the lead's official is named

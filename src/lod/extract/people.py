@@ -117,6 +117,9 @@ class PeopleFinder:
                     org_text, role = _body_in_post(orgs, at, at + len(role), role) or (org_text, role)
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
+                inner = _body_in_post(orgs, end, end + app.end() + 40, role)
+                if inner and _ENDS_WITH_ROLE.search(inner[1]) and len(inner[1].split()) <= 3:
+                    org_text, role = inner  # "Name, an ABC Relief official, said": the body named in the post
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
                                                               or re.search(r"['’]s\s", bare.group("role"))):
                 role, rule = bare.group("role"), "person-apposition"
