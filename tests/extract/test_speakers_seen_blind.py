@@ -251,3 +251,22 @@ def test_an_unnamed_official_named_next_with_a_post_of_a_body(reconciler: Reconc
     got = record(body, reconciler)
     assert {o["reported_by"] for o in got["displacement"]} == {reporter}
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]  # the lead's official is named
+
+
+@pytest.mark.parametrize(("body", "reporters"), [
+    # (twentieth session, set M) a report by a body with an aside on who chairs it: the body, not its chair
+    ("A report by the Westland Disaster and Crisis Management Chamber, chaired by Qarazan Governor Aram Velde, states "
+     "that 7,616 people have arrived in the province.", ["Westland Disaster and Crisis Management Chamber"]),
+    # a country's body after "according to"
+    ("The government evacuated 1,500 people from the city, according to the Turkish interior ministry.",
+     ["Turkish interior ministry"]),
+    # (set L) "X's correspondent reported", then "the reporter" and "our correspondent" are X's
+    ("The Qarazi Times’s correspondent in Westville reported that about 3,000 displaced people had reached the town.\n\n"
+     "Over 500 people left the city toward Northtown. According to the reporter, the displaced are escaping the "
+     "fighting.\n\nOur correspondent reported that around 1,500 families left the city when the battles started.",
+     ["Qarazi Times", "Qarazi Times", "Qarazi Times"]),
+    # with no other body's correspondent named, "our correspondent" is the publisher's
+    ("Our correspondent reported that around 1,500 families left the city when the battles started.", ["Example News"]),
+])
+def test_reports_chairs_state_bodies_and_correspondents(reconciler: Reconciler, body: str, reporters: list[str]) -> None:
+    assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == reporters

@@ -97,7 +97,7 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None,
-                      org_names=_curated_names(reconciler, orgs))
+                      org_names=_curated_names(reconciler, orgs), outlet=article.publisher or None)
     return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
 
 

@@ -109,6 +109,10 @@ _DEFINITE_DESCRIPTION_END, _COLLECTIVE_END, _ROLE_AT_END_END = (
 _PLACE_BODY_END, _STATE_BODY_END, _SOURCE_NOUN_END = Endings(_PLACE_BODY), Endings(_STATE_BODY), Endings(_SOURCE_NOUN)
 # "..., the group said", "..., the committee said": a body told by its kind
 _KIND_SAID = Endings(RULES.pattern("kind_said"))
+_LED_BY_ASIDE = RULES.pattern("led_by_aside")
+_CORRESPONDENT = RULES.pattern("correspondent")
+_CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
+_OWN_CORRESPONDENT = RULES.pattern("own_correspondent")
 _ANY_BODY = frozenset(str(word) for word in RULES.data["any_body"])
 # a name before a word that says what it is ("X rebel group"): the name ends before it
 _DESCRIPTOR = Endings(RULES.pattern("descriptor"))
@@ -171,6 +175,7 @@ class Context:
     countries: list[Mention] = field(default_factory=list)  # world places, which speak for their government
     institution: bool = False  # the publisher is an institution (curated or not): its own text speaks for it
     org_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a curated organization's label and aliases
+    outlet: str | None = None  # the publisher as the page names it (whose "our correspondent" it is)
 
 
 class _Mentions:
@@ -199,6 +204,7 @@ class StatementFinder:
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
         self.last_unnamed: Speaker | None = None  # "a military source said": whom "the source said" next is
+        self.last_correspondent: Speaker | None = None  # "X's correspondent reported": whom "the reporter" is
         self.last_person_at = 0  # where the last person who spoke was named
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
@@ -302,6 +308,8 @@ class StatementFinder:
             org = next((o for o in self.orgs.starting(lo + org_post.start(), at + 1) if o.end == lo + org_post.end("org")), None)
             if org is not None:
                 return self._by_role(org_post.group("post")) or self._org(org, "speaker-indefinite")
+        if _CORRESPONDENT.search(pre, max(0, len(pre) - 40)):
+            return self._correspondent(pre)
         kind_said = _KIND_SAID.search(pre)
         if kind_said:  # "..., the group said": the body that spoke last; "the committee": the last committee named
             head = kind_said.group("head")
@@ -309,6 +317,9 @@ class StatementFinder:
                 return self._like_it("speaker-definite")
             return self._described(head, lo + kind_said.start()) or self._like_it("speaker-definite")
         whole = pre.rstrip()  # before an apposition is cut: "..., the ABC spokesman said" has no name before it
+        led_by = _LED_BY_ASIDE.search(pre, max(0, len(pre) - 120)) if "by" in pre[-120:] else None
+        if led_by:  # "The X Chamber, chaired by Governor Name, states": the body speaks, not who chairs it
+            pre = pre[: led_by.start()]
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None and found.kind == "organization":
@@ -467,6 +478,17 @@ class StatementFinder:
             return None
         return Speaker(last.name, last.kind, last.org_ref, last.org_name, "speaker-pronoun")
 
+    def _correspondent(self, words: str) -> Speaker | None:
+        """"Our correspondent reported", "according to the reporter": the body whose correspondent was named, else the
+        publisher (whose own correspondent "our" is)."""
+        if self.last_correspondent is not None:
+            return Speaker(self.last_correspondent.name, "organization", self.last_correspondent.org_ref, None,
+                           "speaker-correspondent")
+        if re.search(r"\b(?i:our)\b", words) and (self.c.publisher_name or self.c.outlet):
+            name = self.c.org_display.get(self.c.publisher_org or "", self.c.publisher_name or self.c.outlet or "")
+            return Speaker(name, "organization", self.c.publisher_org, None, "speaker-correspondent")
+        return None
+
     def _like_it(self, rule: str) -> Speaker | None:
         if self.last_org is not None:
             return Speaker(self.last_org.name, "organization", self.last_org.org_ref, None, rule)
@@ -525,6 +547,8 @@ class StatementFinder:
                 self.last_unnamed = statement.speaker
             elif statement.speaker.rule != "speaker-collective":
                 self.last_org = statement.speaker  # not "a military source" or "activists": no "it" or "the agency" later
+                if _OWN_CORRESPONDENT.search(sentence.text, 0, statement.verb_start - sentence.start):
+                    self.last_correspondent = statement.speaker
                 if statement.speaker.rule == "speaker-indefinite":  # "a General Security source told": "the source" next
                     self.last_unnamed = statement.speaker
         for earlier, later in zip(found, found[1:]):
@@ -662,6 +686,13 @@ class StatementFinder:
             collective = _COLLECTIVE_AFTER.match(sentence.text, according.end("the")) if speaker is None else None
             if collective:  # "according to local activists": the group speaks as written (no figure's reporter)
                 speaker = Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
+            if speaker is None and _CORRESPONDENT_AFTER.match(sentence.text, according.end("src")):
+                speaker = self._correspondent(sentence.text[according.end("src"):])  # "according to the reporter"
+            if speaker is None:  # "according to X's state news agency": a country's body, as written
+                phrase = re.match(r"[^,;.]{3,80}", sentence.text[according.end("src"):])
+                state = _STATE_BODY.match(phrase.group(0).rstrip()) if phrase else None
+                if state:
+                    speaker = Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
             body_kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
                                   sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
             if body_kind:  # "according to the center": the body of that kind named before
