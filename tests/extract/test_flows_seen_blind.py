@@ -163,3 +163,12 @@ def test_a_body_named_before_a_post_for_a_region_is_the_persons(reconciler: Reco
     got = record("Westland Relief Agency regional director for the Middle East Aram Velde said: “Some 5,000 people have "
                  "fled.”", reconciler)
     assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", "Westland Relief Agency")]
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (twentieth session, set J) people defined by their exodus, whatever the sentence says of them
+    ("A woman was among more than 3,600 Syrians whose exodus this month has strained resources in Westland.", [3600]),
+    ("Some 3,600 Syrians whose homes were shelled this month need help.", []),
+])
+def test_people_whose_exodus_is_told(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -270,3 +270,19 @@ def test_an_unnamed_official_named_next_with_a_post_of_a_body(reconciler: Reconc
 ])
 def test_reports_chairs_state_bodies_and_correspondents(reconciler: Reconciler, body: str, reporters: list[str]) -> None:
     assert [o["reported_by"] for o in record(body, reconciler)["displacement"]] == reporters
+
+
+@pytest.mark.parametrize(("body", "reporters"), [
+    # (twentieth session, sets M and T) a province's governor reports for the office, named as written; a town's mayor,
+    # whose town is no organization, for none (sets Q and Z)
+    ("Qarazan Governor Aram Velde told reporters that 1,000 people arrived on 13 buses.", ["Qarazan Governor"]),
+    ("According to Aram Velde, Governor of Qarazan, about 6,000 people have arrived in the region.",
+     ["Governor of Qarazan"]),
+    ("Samer Hadi, the mayor of Northtown, said 2,000 people had arrived.", [None]),
+    ("Northtown's mayor, Samer Hadi, said 2,000 people had arrived.", [None]),
+])
+def test_governors_report_for_their_office_and_mayors_for_none(reconciler: Reconciler, body: str,
+                                                               reporters: list[str | None]) -> None:
+    got = record(body, reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == reporters
+    assert "Governor" not in got["places"]

@@ -10,6 +10,7 @@ from datetime import date
 from lod.extract import rulefiles
 from lod.extract.document import Document
 from lod.extract.lexicon import COLLECTIVE_SPEAKERS, PLACE_NOUNS, UNNAMED_SOURCES
+from lod.extract.mentions import ORG_HEAD_WORD
 from lod.extract.sentences import Sentence
 from lod.extract.statements import Found
 from lod.model.records import OrgMention, Span
@@ -30,6 +31,13 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
         return OrgMention(speaker.name, span, speaker.org_ref), statement.date
     if speaker.org_name and _A_PLACE.match(speaker.org_name):
         return None, statement.date  # "former mayor of the town of X": a place, no organization
+    role = speaker.role or ""
+    if role and _OFFICE_POST.search(role) and _no_body(speaker.org_name, reconciler):
+        # "Qarazan Governor Name", "Name, Governor of Qarazan": the governor's office, as written
+        name = role if speaker.org_name is None else f"{role} of {speaker.org_name}"
+        return OrgMention(re.sub(r"^(?i:the)\s+", "", name), None, None), statement.date
+    if role and _LOCAL_POST.search(role) and _no_body(speaker.org_name, reconciler):
+        return None, statement.date  # "Aram Velde, the mayor of Qarazan": a town, no organization
     if speaker.org_name:
         # "head of the X monitoring group": the body's name without the words that say what it is
         name = _KIND_AFTER_NAME.sub("", speaker.org_name) if _KIND_AFTER_NAME.search(speaker.org_name) else speaker.org_name
@@ -52,10 +60,16 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
     return None, statement.date
 
 
+def _no_body(name: str | None, reconciler: Reconciler) -> bool:
+    """Whether a person's "organization" names no body: none, or a place ("of Qarazan", "Qarazan's")."""
+    return name is None or reconciler.org(name) is None and not any(ORG_HEAD_WORD.fullmatch(w) for w in name.split())
+
+
 # the phrasings of an unnamed source: each named and explained, with its examples and counter-examples, in
 # lod/rules/attribution.yaml
 RULES = rulefiles.load("attribution", COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS, UNNAMED_SOURCES=UNNAMED_SOURCES)
 _UNNAMED_SOURCE = RULES.pattern("unnamed_source")
+_OFFICE_POST, _LOCAL_POST = RULES.pattern("office_post"), RULES.pattern("local_post")
 _A_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?" + PLACE_NOUNS + r"\s+of\b")  # "the Westland town of X"
 _KIND_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?:(?:war\s+|rights\s+)?monitor(?:ing\s+(?:group|organi[sz]ation))?|rebel\s+group|"
                               r"group)$")

@@ -370,8 +370,8 @@ class EntityFinder:
             for item in items:
                 name = item.group(0)
                 first = name.split()[0]
-                if first in STOPWORDS or first in COUNTRY_ADJECTIVES or NOT_A_PLACE_WORD.match(first):
-                    continue
+                if first in STOPWORDS or first in COUNTRY_ADJECTIVES or NOT_A_PLACE_WORD.match(first) or first in ROLE_HEADS:
+                    continue  # (not "Name, Governor of X": a post)
                 if all(w in named for w in name.split()):
                     continue
                 add(match.start() + item.start(), match.start() + item.end(), "place-coordinated", None)

@@ -158,6 +158,7 @@ _RELATIVE = RULES.pattern("relative")
 _DEFINING = RULES.pattern("defining")
 _FLED_AGAIN = RULES.pattern("fled_again")
 _WHO = RULES.pattern("who")
+_WHOSE_FLIGHT = RULES.pattern("whose_flight")
 _SHARE_APPOSITION = RULES.pattern("share_apposition")
 _WOUNDED_PART = RULES.pattern("wounded_part")
 _OTHERS_AFTER = RULES.pattern("others_after")
@@ -577,6 +578,8 @@ def _defined_by_flight(after: str, among: bool = False) -> tuple[str | None, str
     11,000 people who fled the town") counts the flow, whatever the sentence goes on to say of them; a return ("who
     had fled ... returned") is none, unless the figure is the group some were ``among`` ("Thousands, who were among
     100,000 that fled, have returned"). None when no such relative clause follows the figure."""
+    if "whose" in after[:12] and _WHOSE_FLIGHT.match(after):
+        return "flow-relative", None  # "3,600 Syrians whose exodus this month has strained ...": their flight
     if not _WHO.match(after):
         return None  # the cheap test first: most figures are followed by no relative clause
     first = _AFTER.search(after)

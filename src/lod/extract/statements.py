@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lod.extract import rulefiles
@@ -125,6 +125,7 @@ class Speaker:
     org_ref: str | None = None
     org_name: str | None = None  # the organization a person speaks for, as written
     rule: str = ""
+    role: str | None = None  # a person's post, as written ("Qarazan Governor", "mayor")
 
 
 _ACRONYM_BODY = RULES.pattern("acronym_body")
@@ -227,7 +228,7 @@ class StatementFinder:
     def _person(self, mention: Mention) -> Speaker:
         full = self._full_person(mention)
         org_text = full.org_text
-        return Speaker(full.text, "person", None, org_text, "speaker-name")
+        return Speaker(full.text, "person", None, org_text, "speaker-name", full.role)
 
     def _full_person(self, mention: Mention) -> Mention:
         """The fullest mention of the same person (with role and organization, when stated)."""
@@ -476,7 +477,7 @@ class StatementFinder:
                 return speaker
         if last is None:
             return None
-        return Speaker(last.name, last.kind, last.org_ref, last.org_name, "speaker-pronoun")
+        return replace(last, rule="speaker-pronoun")
 
     def _correspondent(self, words: str) -> Speaker | None:
         """"Our correspondent reported", "according to the reporter": the body whose correspondent was named, else the
@@ -557,7 +558,7 @@ class StatementFinder:
             if earlier.speaker.rule == "speaker-unnamed" and later.index == earlier.index + 1 and later.rule == "speaker-name" \
                     and later.speaker.kind == "person" and later.speaker.org_name and _AN_OFFICIAL.search(earlier.speaker.name):
                 named = later.speaker
-                earlier.speaker = Speaker(named.name, "person", named.org_ref, named.org_name, "speaker-named-next")
+                earlier.speaker = replace(named, rule="speaker-named-next")
         # "Name, the agency's director, says:" with the quote in the paragraphs after: who speaks (the quotes after are
         # theirs), no words of their own
         return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
@@ -655,8 +656,7 @@ class StatementFinder:
             # last one with the speaker's words goes on with them, however long that one was; a label line before it,
             # "Name, Team Lead in X, says:", names another speaker)
             previous = found[-1].speaker
-            return Found(index, sentence, Speaker(previous.name, previous.kind, previous.org_ref, previous.org_name,
-                                                  "quote-continuation"),
+            return Found(index, sentence, replace(previous, rule="quote-continuation"),
                          "quoted (no reporting verb in sentence)", sentence.start, "assessment", "quote-continuation")
         return None
 
