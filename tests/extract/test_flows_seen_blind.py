@@ -172,3 +172,10 @@ def test_a_body_named_before_a_post_for_a_region_is_the_persons(reconciler: Reco
 ])
 def test_people_whose_exodus_is_told(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+def test_a_wave_of_displacement_that_included_a_count(reconciler: Reconciler) -> None:
+    # (twentieth session, set M) the count a wave of displacement "included" is its flow; a plan's is not
+    got = record("This batch was preceded by a larger wave of displacement that included approximately 3,250 families, "
+                 "who were housed in shelters.\n\nThe plan that included 2,000 tents was dropped.", reconciler)
+    assert [(o["figure"], o["unit"]) for o in got["displacement"]] == [(3250, "families")]
