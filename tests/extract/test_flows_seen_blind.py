@@ -179,3 +179,11 @@ def test_a_wave_of_displacement_that_included_a_count(reconciler: Reconciler) ->
     got = record("This batch was preceded by a larger wave of displacement that included approximately 3,250 families, "
                  "who were housed in shelters.\n\nThe plan that included 2,000 tents was dropped.", reconciler)
     assert [(o["figure"], o["unit"]) for o in got["displacement"]] == [(3250, "families")]
+
+
+def test_what_an_action_will_cause_after_other_things_is_a_projection(reconciler: Reconciler) -> None:
+    # (twentieth session, set N) "will cause a humanitarian disaster and the displacement of 25,000 civilians"
+    got = record("Any military action in the town will cause a humanitarian disaster and the displacement of 25,000 "
+                 "civilians.\n\nThe shelling caused a humanitarian disaster and the displacement of 5,000 civilians.",
+                 reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [5000]

@@ -190,6 +190,7 @@ _FLEEING_UNIT = RULES.pattern("fleeing_unit")  # in a unit's words: "30,000 flee
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
 _PROJECTION_BEFORE = RULES.pattern("projection_before")
+_PROJECTED_CAUSE = RULES.pattern("projected_cause")
 _AFTER = re.compile(
     "|".join(rf"(?P<{kind}>\b(?:{FIGURE_PREDICATES[kind]})\b)" for kind in ("flow", "casualty", "stock", "projection")),
     re.IGNORECASE,
@@ -621,7 +622,7 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if _NATURAL_CAUSE.search(after):
             return None, None  # "400 families fled their homes ... due to flooding": no flight from violence
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
-    if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])):
+    if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])) or "will" in tail and _PROJECTED_CAUSE.search(tail):
         return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
     if _NUMBER_PRESENT.search(before, max(0, len(before) - 120)):
         return None, None  # "bringing the number of families currently present in the camp to 718": who is there
