@@ -286,3 +286,24 @@ def test_governors_report_for_their_office_and_mayors_for_none(reconciler: Recon
     got = record(body, reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == reporters
     assert "Governor" not in got["places"]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # (twentieth session, sets J-N) a person named before "of" and their body: the person
+    ("Spokeswoman Aram Velde of the Westland Refugee Council said 2,000 people had arrived on Monday.", ["Aram Velde"]),
+    # a post of a place named again: the person named before with that post
+    ("Qarazan Governor Aram Velde said 200 families arrived on Monday.\n\nThe governor of Qarazan confirmed that some "
+     "families also arrived at these centers.\n\nThe governor revealed that about 800 families have been hosted.",
+     ["Aram Velde", "Aram Velde", "Aram Velde"]),
+    # an inverted "assures"
+    ("“The situation is stable until further notice,” assures Qarazan Governor Aram Velde.", ["Aram Velde"]),
+    # a post between "according to" and the name
+    ("According to the camp’s spokesperson, Aram Velde, a second camp is being built.", ["Aram Velde"]),
+])
+def test_people_named_with_posts(reconciler: Reconciler, body: str, speakers: list[str]) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == speakers
+
+
+def test_a_person_named_before_their_body_reports_for_it(reconciler: Reconciler) -> None:
+    got = record("Spokeswoman Aram Velde of the Westland Refugee Council said 2,000 people had arrived on Monday.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Refugee Council"]

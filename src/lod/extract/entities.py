@@ -471,6 +471,9 @@ def _trim_leading(name: str) -> str:
                       or tokens[0] in ROLE_HEADS and len(tokens) > 2 and tokens[1] in ("of", "for")
                       or tokens[0].endswith("-based") and len(tokens) > 1):
         tokens.pop(0)  # "Head of the X Office", "the Westland-based X Times": the post or the seat is no part of the name
+    if tokens and tokens[0] in ROLE_HEADS and "of" in tokens[1:4]:
+        # "Spokeswoman Name of the X Council", "Director General of the X Agency": the body after the post and name
+        return _trim_leading(" ".join(tokens[tokens.index("of", 1) + 1:]))
     return " ".join(tokens)
 
 

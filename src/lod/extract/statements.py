@@ -111,6 +111,8 @@ _PLACE_BODY_END, _STATE_BODY_END, _SOURCE_NOUN_END = Endings(_PLACE_BODY), Endin
 _KIND_SAID = Endings(RULES.pattern("kind_said"))
 _LED_BY_ASIDE = RULES.pattern("led_by_aside")
 _CORRESPONDENT = RULES.pattern("correspondent")
+_PERSON_OF = RULES.pattern("person_of")
+_POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
 _OWN_CORRESPONDENT = RULES.pattern("own_correspondent")
 _ANY_BODY = frozenset(str(word) for word in RULES.data["any_body"])
@@ -296,6 +298,10 @@ class StatementFinder:
             post = None  # "the X High Commissioner for Y Name Surname said": the person named after the post
         if post:  # "The representative of X said", "the director of the X camp told": a post named by where it is
             org = next((o for o in self.orgs.starting(lo + post.start("d"), lo + post.end("d")) if o.end <= lo + post.end("d")), None)
+            role = _ROLE_AT_END.search(pre.rstrip()) if org is None else None
+            named_before = self._by_role(role.group(1)) if role else None
+            if named_before is not None:  # "The governor of X confirmed": the governor named before
+                return named_before
             return self._org(org, "speaker-indefinite") if org is not None else Speaker(
                 post.group("d"), "organization", None, None, "speaker-unnamed")
         owned = _OWNED_PART_END.search(pre.rstrip())
@@ -409,6 +415,11 @@ class StatementFinder:
                 return self._person(person)
             org = self.orgs.ending(cut, lo)
             if org:
+                of = _PERSON_OF.search(pre, max(0, org.start - lo - 12), org.start - lo)
+                person = self.people.ending(lo + of.start(), lo) if of else None
+                if person:  # "Spokeswoman Name of the X Agency said": the person, for that body
+                    speaker = self._person(person)
+                    return speaker if speaker.org_name else replace(speaker, org_name=org.text, org_ref=org.ref)
                 return self._org(org)
         part = _ORG_PART_AFTER.search(pre, max(0, len(pre) - 80))
         if part:  # "the X branch there reported": the body the part belongs to speaks
@@ -675,7 +686,8 @@ class StatementFinder:
             org = next((o for o in self.orgs.starting(low, pos + 60)
                         if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
                         or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)), None)
-            person = next(iter(self.people.starting(low, pos + 2)), None)
+            person = next(iter(self.people.starting(low, pos + 2)), None) or next(
+                (p for p in self.people.starting(pos, pos + 80) if _POST_BEFORE_NAME.fullmatch(body, pos, p.start)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
             called = self._called(sentence.text[according.end("the"):]) if speaker is None else None
             if called:  # "According to Abdel Rahman, ...": the person named before
