@@ -307,3 +307,22 @@ def test_people_named_with_posts(reconciler: Reconciler, body: str, speakers: li
 def test_a_person_named_before_their_body_reports_for_it(reconciler: Reconciler) -> None:
     got = record("Spokeswoman Aram Velde of the Westland Refugee Council said 2,000 people had arrived on Monday.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Refugee Council"]
+
+
+def test_a_quote_over_two_sentences_is_its_closer_s(reconciler: Reconciler) -> None:
+    # (twentieth session, set N) the first sentence of a quote closed in the next ('"...bombing. I had to come here," he
+    # said.') is the words of whoever the second names, here the person named after the last speaker
+    got = record("Aram Velde, the coordinator of local relief groups, said 12,000 families were in the camps.\n\n"
+                 "“The aid is not enough,” he said.\n\n"
+                 "Karim al-Qarazi, 34, had to leave his town for the village.\n\n"
+                 '"My brother was killed in the bombing. I had to come here,” he said.', reconciler)  # (quotes as written)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde", "Karim al-Qarazi", "Karim al-Qarazi"]
+
+
+def test_a_name_whose_surname_speaks_later_is_a_person(reconciler: Reconciler) -> None:
+    # (set M) "..., Karim Velde had escaped death twice." then '"...," Velde said': Velde is Karim Velde, not the
+    # mayor who shares his surname
+    got = record("When he arrived in the town, Karim Velde had escaped death twice.\n\n"
+                 "“They knew only one word,” Velde said of the gunmen.\n\n"
+                 "Northtown Mayor Aram al-Velde said the town was full.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Karim Velde", "Aram al-Velde"]

@@ -93,6 +93,9 @@ class PeopleFinder:
         # a name right after an organization's name ("Head of the X Office Name Surname told"): the capitalised run
         # over both is no name, the name after the organization may be
         spans += [(n.start(), n.end()) for o in orgs if body[o.end: o.end + 1] == " " and (n := _NAME.match(body, o.end + 1))]
+        # one word that speaks alone ("Ali said of the gunmen"): the surname of a person named before it with no cue
+        speaking = {m.group(g) for m in finditer_from(_SINGLE_SPEAKER, body, _SINGLE_SPEAKER_STARTS, _SINGLE_SPEAKER_WORDS)
+                    for g in ("n", "m") if m.group(g)}
         for match_start, match_end in sorted(set(spans)):
             start, end, name, town_surname = self._clean_name(body, match_start, match_end, org_spans)
             if name is None:
@@ -147,6 +150,8 @@ class PeopleFinder:
                 role, rule = "author (byline)", "person-byline"
             elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name):
                 rule = "person-arabic-name"
+            elif name.split()[-1] in speaking and len(name.split()) <= 3 and body.find(name.split()[-1], end) > 0:
+                rule = "person-speaks-later"  # "..., Dhulfiqar Ali had escaped ..." then '"...," Ali said
             if not rule or (town_surname and rule not in _STRONG):
                 continue
             if org_text and _ENDS_WITH_ROLE.search(org_text.strip()):

@@ -112,6 +112,7 @@ _KIND_SAID = Endings(RULES.pattern("kind_said"))
 _LED_BY_ASIDE = RULES.pattern("led_by_aside")
 _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
+_QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
 _OWN_CORRESPONDENT = RULES.pattern("own_correspondent")
@@ -235,7 +236,10 @@ class StatementFinder:
     def _full_person(self, mention: Mention) -> Mention:
         """The fullest mention of the same person (with role and organization, when stated)."""
         if mention.text not in self._full:  # depends on the text alone: once per name, not per statement
-            same = [p for p in self.c.people if p.text == mention.text or surname(p.text) == surname(mention.text)]
+            # a name within the other ("Hallaj", "Mohamed al-Hallaj"): "Ali Ahmed al-Ali" is not "Dhulfiqar Ali",
+            # though both are "Ali" for short
+            same = [p for p in self.c.people if p.text == mention.text or surname(p.text) == surname(mention.text)
+                    and (p.text in mention.text or mention.text in p.text)]
             with_org = [p for p in same if p.org_text]
             self._full[mention.text] = next(iter(with_org or same), None)
         return self._full[mention.text] or mention
@@ -490,6 +494,18 @@ class StatementFinder:
             return None
         return replace(last, rule="speaker-pronoun")
 
+    def _closed_next(self, body: str, index: int) -> bool:
+        """Whether sentence ``index`` opens a quote it does not close, and the next sentence of its paragraph closes
+        it before a reporting verb ('"My brother was killed. I had to come here," he said.')."""
+        text = self._sentences[index].text
+        if index + 1 >= len(self._sentences) or any(q in text[1:] for q in "”\""):
+            return False
+        following = self._sentences[index + 1]
+        if "\n" in body[self._sentences[index].end: following.start]:
+            return False
+        close = _QUOTE_CLOSE_VERB.search(following.text)
+        return close is not None and _VERB.match(following.text, close.end()) is not None
+
     def _correspondent(self, words: str) -> Speaker | None:
         """"Our correspondent reported", "according to the reporter": the body whose correspondent was named, else the
         publisher (whose own correspondent "our" is)."""
@@ -527,6 +543,7 @@ class StatementFinder:
     def find(self, body: str, sentences: list[Sentence], dates: list[list[DateExpression]]) -> list[Found]:
         found: list[Found] = []
         self._sentences = sentences
+        self._quote_opened: set[int] = set()  # sentences that open a quote their next sentence closes with its speaker
         lead_done = False
         for index, sentence in enumerate(sentences):
             statement = self._in_sentence(body, index, sentence, found)
@@ -549,6 +566,11 @@ class StatementFinder:
             if statement is None:
                 continue
             statement.date, statement.date_text = self._date(body, statement, dates[index])
+            opened = index - 1 in self._quote_opened and (not found or found[-1].index < index - 1)
+            if opened and statement.speaker.kind == "person":
+                # '"My brother was killed. I had to come here," he said.': the quote's first sentence is theirs too
+                found.append(replace(statement, index=index - 1, sentence=sentences[index - 1],
+                                     verb_start=sentences[index - 1].start, rule="quote-opened"))
             found.append(statement)
             if statement.date:
                 self._dated[statement.speaker.name] = statement.date
@@ -658,6 +680,9 @@ class StatementFinder:
             if org is not None:
                 return Found(index, sentence, self._org(org, "cited-source"), "cited", sentence.start + cited.start(),
                              "report", "cited-source")
+        if sentence.text[:1] in _QUOTES and self._closed_next(body, index):
+            self._quote_opened.add(index)  # the next sentence closes this quote and says whose it is
+            return None
         headings = sum(1 for i in range(found[-1].index + 1, index) if _QUOTED_HEADING.fullmatch(self._sentences[i].text)) \
             if found and sentence.text[:1] in _QUOTES else 0  # (a quote runs on over a subheading)
         if sentence.text[:1] in _QUOTES and found and (found[-1].index >= index - 2 - headings or _NEXT_PARAGRAPH.fullmatch(
