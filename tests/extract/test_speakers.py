@@ -380,6 +380,8 @@ def test_a_newspaper_named_with_its_kind_after_its_name_speaks(reconciler: Recon
 def test_a_person_named_with_a_possessive_is_named_without_it(reconciler: Reconciler) -> None:
     got = record("Thousands fled after the collapse of President Aram al-Velde’s government.", reconciler)
     assert [p["name"] for p in got["people"]] == ["Aram al-Velde"]
+    got = record("Gunmen descended on the heartland of ousted president Aram al-Velde's Alawite minority.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Aram al-Velde"]  # (the name ends at its possessive)
 
 
 def test_a_post_whose_title_ends_like_a_body_is_no_body(reconciler: Reconciler) -> None:

@@ -189,6 +189,9 @@ class PeopleFinder:
                           or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
                           or POSSESSIVE_END.search(tokens[0].group(0))):
             tokens.pop(0)
+        owned = next((i for i, t in enumerate(tokens[1:-1], 1) if POSSESSIVE_END.search(t.group(0))), None)
+        if owned is not None:
+            tokens = tokens[: owned + 1]  # "Bashar al-Assad’s Alawite minority": the name ends at its possessive
         if len(tokens) < 2:
             return start, end, None, False
         start = start + tokens[0].start()
