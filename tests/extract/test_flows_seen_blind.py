@@ -187,3 +187,11 @@ def test_what_an_action_will_cause_after_other_things_is_a_projection(reconciler
                  "civilians.\n\nThe shelling caused a humanitarian disaster and the displacement of 5,000 civilians.",
                  reconciler)
     assert [o["figure"] for o in got["displacement"]] == [5000]
+
+
+def test_a_title_of_two_topics_is_not_all_about_going_home(reconciler: Reconciler) -> None:
+    # (twentieth session, set J) "Update 21 Westland Refugee Returns/Syrian Refugees": the arrivals still count
+    body = "Eighty more Syrians entered through the border post on the above date."
+    assert [o["figure"] for o in record(body, reconciler, title="Update 21 Westland Refugee Returns/Syrian Refugees")[
+        "displacement"]] == [80]
+    assert record(body, reconciler, title="Westland Refugee Returns")["displacement"] == []

@@ -82,7 +82,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     by_sentence = {s.index: s for s in statements}
     previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
     title = " ".join((doc.article.title or "").split())
-    returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title)
+    # (a title of two topics, "X Refugee Returns/Syrian Refugees", is not all about going home)
+    returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title) and not any(
+        _PEOPLE_TOPIC.search(part) and not _RETURN_TITLE.search(part) for part in _TITLE_PARTS.split(title))
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     flows: list[tuple[int, ObservationRecord]] = []  # each flow's sentence and record, in order
     heading_unit: str | None = None  # the unit a flow's heading names ("Newly displaced families by district:")
@@ -389,6 +391,8 @@ _TABLE_ROW = re.compile(r"\S\s*\|\s*\S|\S\t|\S {3,}\S")  # cells apart: a bar, a
 
 
 _RETURN_TITLE = RULES.pattern("return_title")
+_PEOPLE_TOPIC = RULES.pattern("people_topic")
+_TITLE_PARTS = re.compile(r"\s*[/;|]\s*")
 _FLIGHT = RULES.pattern("flight")
 _THEY_FLED = RULES.pattern("they_fled")
 _UNNAMED_SAID = RULES.pattern("unnamed_said")
