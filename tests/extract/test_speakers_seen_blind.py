@@ -326,3 +326,28 @@ def test_a_name_whose_surname_speaks_later_is_a_person(reconciler: Reconciler) -
                  "“They knew only one word,” Velde said of the gunmen.\n\n"
                  "Northtown Mayor Aram al-Velde said the town was full.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Karim Velde", "Aram al-Velde"]
+
+
+def test_a_monitor_told_by_its_kind_is_the_one_named_next(reconciler: Reconciler) -> None:
+    # (twentieth session, set P; sets R and S) "..., a monitor said on Thursday." then the Observatory speaks: one body,
+    # and the count it restates ("More than 30,000") is the same observation
+    got = record("An offensive on the enclave has forced 30,000 civilians from its main city in 24 hours, a monitor "
+                 "said.\n\n“More than 30,000 people were displaced since yesterday,” the Westland Observatory for "
+                 "Human Rights said.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Westland Observatory for Human Rights"] * 2
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
+        (30000, "Westland Observatory for Human Rights")]
+    # a kind the next body does not fit stays as written
+    got = record("Some 3,000 civilians fled the city, a monitor said.\n\nThe Westland Refugee Council said the camps were "
+                 "full.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["a monitor", "Westland Refugee Council"]
+
+
+def test_an_unsourced_count_given_again_with_its_source_is_one_observation(reconciler: Reconciler) -> None:
+    # (set P) "More than 150,000 ..., a senior official and a monitoring group said." then "X said at least 150,000 had
+    # fled since Wednesday": one count, X's
+    got = record("More than 150,000 people have been displaced in the last few days from the town, a senior official and "
+                 "a monitoring group said on Saturday.\n\nThe Westland Observatory for Human Rights said at least 150,000 "
+                 "had fled since Wednesday.", reconciler)
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
+        (150000, "Westland Observatory for Human Rights")]

@@ -447,8 +447,10 @@ def _restated(earlier: ObservationRecord, again: ObservationRecord) -> bool:
     if (earlier.unit, earlier.qualifier) == (again.unit, again.qualifier):
         return False  # the same key: merged anyway
     mine, theirs = earlier.reporter, again.reporter
-    if mine is None and again.span.rule == "flow-restated":
-        return True  # "Some 90,000 have fled." ... "estimates put their number at 90,000, the sources added": who counted it
+    if mine is None and theirs is not None:
+        # "More than 150,000 have been displaced, a Kurdish official and a monitoring group said." ... "X said at least
+        # 150,000 had fled": the same count, now with who counted it ("estimates put their number at 90,000")
+        return True
     if mine is None or theirs is None:
         return mine is None and theirs is None
     return (mine.ref or mine.name.lower()) == (theirs.ref or theirs.name.lower())

@@ -112,6 +112,7 @@ _KIND_SAID = Endings(RULES.pattern("kind_said"))
 _LED_BY_ASIDE = RULES.pattern("led_by_aside")
 _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
+_A_KIND = RULES.pattern("a_kind")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -592,6 +593,14 @@ class StatementFinder:
                     and later.speaker.kind == "person" and later.speaker.org_name and _AN_OFFICIAL.search(earlier.speaker.name):
                 named = later.speaker
                 earlier.speaker = replace(named, rule="speaker-named-next")
+            # "..., a monitor said on Thursday." then "..., the Britain-based X Observatory said": the body the lead
+            # told by its kind is the one of that kind that speaks next
+            kind = _A_KIND.fullmatch(earlier.speaker.name) if earlier.speaker.rule == "speaker-indefinite" \
+                and earlier.speaker.org_ref is None else None
+            if kind and later.index <= earlier.index + 2 and later.speaker.kind == "organization" \
+                    and later.speaker.rule == "speaker-name" and self._fits(kind.group("head"), later.speaker.org_ref,
+                                                                            later.speaker.name):
+                earlier.speaker = replace(later.speaker, rule="speaker-named-next")
         # "Name, the agency's director, says:" with the quote in the paragraphs after: who speaks (the quotes after are
         # theirs), no words of their own
         return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
