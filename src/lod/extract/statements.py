@@ -98,7 +98,9 @@ _OUR_TEAMS = RULES.pattern("our_teams")
 _COLLECTIVE_AFTER = re.compile(r"(?P<c>" + COLLECTIVE_SPEAKERS + r")(?=\s*(?:[.,;]|$))")
 _DEFINITE_DESCRIPTION = RULES.pattern("definite_description")
 # which organization names a kind word fits ("the monitor" is an "... Observatory"): statements.yaml kind_words
-_KIND_WORDS = {str(kind): tuple(str(w) for w in words) for kind, words in RULES.data["kind_words"].items()}
+# (compiled once: ``_fits`` runs for every organization named before a "the agency said")
+_KIND_WORDS = {str(kind): re.compile(r"\b(?:" + "|".join(str(w) for w in words) + ")", re.IGNORECASE)
+               for kind, words in RULES.data["kind_words"].items()}
 
 # the rules above that match only at the end of the words before a verb, searched only when those words end with one
 # of their last words (``lod.extract.endings``): the engine tries them at every character of the text
@@ -468,9 +470,10 @@ class StatementFinder:
 
     def _fits(self, head: str, ref: str | None, name: str) -> bool:
         """Whether an organization's name, or its curated label and aliases, fit a kind noun ("monitor": "... Observatory")."""
-        words = _KIND_WORDS.get(head.lower().rstrip("s"), (head.lower(),))
+        kind = head.lower().rstrip("s")
+        words = _KIND_WORDS.get(kind) or re.compile(r"\b" + re.escape(head.lower()), re.IGNORECASE)
         label = " ".join((*self.c.org_names.get(ref or "", ()), self.c.org_display.get(ref or "", ""), name))
-        return any(re.search(r"\b" + w, label, re.IGNORECASE) for w in words)
+        return words.search(label) is not None
 
     def _described(self, head: str, before: int) -> Speaker | None:
         """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory")."""
@@ -511,8 +514,7 @@ class StatementFinder:
         """"Our correspondent reported", "according to the reporter": the body whose correspondent was named, else the
         publisher (whose own correspondent "our" is)."""
         if self.last_correspondent is not None:
-            return Speaker(self.last_correspondent.name, "organization", self.last_correspondent.org_ref, None,
-                           "speaker-correspondent")
+            return replace(self.last_correspondent, org_name=None, rule="speaker-correspondent")
         if re.search(r"\b(?i:our)\b", words) and (self.c.publisher_name or self.c.outlet):
             name = self.c.org_display.get(self.c.publisher_org or "", self.c.publisher_name or self.c.outlet or "")
             return Speaker(name, "organization", self.c.publisher_org, None, "speaker-correspondent")
