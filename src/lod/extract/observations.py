@@ -183,6 +183,7 @@ _TOTAL_LEAD = RULES.pattern("total_lead")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
 _REGISTERED_AFTER = RULES.pattern("registered_after")
 _COMPARED_LEAD = RULES.pattern("compared_lead")
+_THIS_BRINGS_LEAD = RULES.pattern("this_brings_lead")
 _NAME_NUMBER = RULES.pattern("name_number")
 _FOLLOWED_AFTER = RULES.pattern("followed_after")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
@@ -456,6 +457,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             verdict = "flow-list"  # "750 crossed before noon, but in the afternoon a group of 5,000 people followed"
         if verdict == "" and index == 0 and after_flow and _COMPARED_LEAD.fullmatch(text, 0, first.number.qstart):
             verdict, unit_override = "flow-list", after_flow  # "This compares to 16,400 in December": the flow before, then
+        if verdict in ("", None) and index == 0 and after_flow and _THIS_BRINGS_LEAD.fullmatch(text, 0, first.number.qstart):
+            verdict, unit_override = "flow-total", after_flow  # "This brings the total since 1 May to 109,000"
         if verdict == "" and index == 0 and _OF_THESE.match(text[: first.number.qstart]) and _PART_WENT.match(text[last.end:]):
             verdict = "flow-part"  # "Of these, 12,000 went to X": a part, by where it went, of the flow just told
         if verdict in ("", None) and follows_flow and (_PART_WENT.match(text[last.end:]) or _PART_CAME.match(text[last.end:])):

@@ -97,7 +97,8 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     month_said = next((e for e in said_in if e.start and e.end and e.start.day == 1 and e.end == month_end(e.start.year, e.start.month)), None)
     if month_said is not None and not as_of and not (said and (statement is None or statement.date is None)):
         reported = month_said.end  # "X said in July: '... since the beginning of this year'": the month it was said closes it
-    candidates = [e for e in expressions if e.kind != "as-of" and e not in said and e not in said_in
+    cited_at = statement.verb_start - statement.sentence.start if statement and statement.verb == "cited" else len(text)
+    candidates = [e for e in expressions if e.kind != "as-of" and e not in said and e not in said_in and e.begin < cited_at
                   and not (statement and e.kind == "point" and e.text == statement.date_text)
                   and not (e.kind == "since" and _SUPERLATIVE_SINCE.search(text, max(0, e.begin - 100), e.begin))]
     if figure is not None:  # "5,000 fled the town, where 200 were killed last week": the date of the place's clause

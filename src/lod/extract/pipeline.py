@@ -247,7 +247,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 if named:
                     name = re.sub(r"^(?i:the)\s+", "", named[-1].text)
                     by = OrgMention(name, Span(named[-1].start, named[-1].end, named[-1].rule), named[-1].ref)
-            record = _observation(doc, sentence, figure, by, reported, period, places)
+            record = _observation(doc, sentence, figure, by, reported, period,
+                                  _clause_places(doc, sentence, figure, places) if ";" in sentence.text else places)
             if doc.triggers[index] and events:
                 record.events = [events[0].key]
             if record.period_start is None and _OF_THE_GROUP.match(sentence.text[figure.number.end:]):
@@ -492,6 +493,26 @@ def _observation_places(doc: Document, sentence: Sentence) -> list[PlaceMention]
             places += [PlaceMention(text, None, ref) for text, ref in finder.headline_places(doc.article.title)
                        if text not in known]
     return places
+
+
+def _clause_places(doc: Document, sentence: Sentence, figure: Figure, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Not the places of another count's clause when semicolons part the sentence ("14,000 new displacements in X;
+    31,000 returns from Y and Z"); the headline's when none is left ("... 500 arrived on Tuesday; they were sent
+    to a camp in X" keeps X)."""
+    text, kept = sentence.text, []
+    for place in places:
+        at = place.span.start - sentence.start if place.span is not None else figure.number.qstart
+        low = text.rfind(";", 0, at) + 1
+        high = text.find(";", at) if text.find(";", at) >= 0 else len(text)
+        if low <= figure.number.qstart < high or not _DIGITS.search(text, low, high):
+            kept.append(place)
+    if kept or not places:
+        return kept
+    finder = doc.finder
+    return [PlaceMention(text, None, ref) for text, ref in finder.headline_places(doc.article.title)] if finder else []
+
+
+_DIGITS = re.compile(r"\d")
 
 
 _TOWARDS_BEFORE = RULES.pattern("towards_before")
