@@ -62,3 +62,40 @@ def test_places_of_a_clause_without_a_count_stay(reconciler: Reconciler) -> None
     got = record("More than 500 Syrians arrived in Kilis on Tuesday alone; they were sent to a camp in Reyhanli.",
                  reconciler, published="2021-06-28")
     assert [(o["figure"], o["places"]) for o in got["displacement"]] == [(500, ["Kilis", "Reyhanli"])]
+
+
+# (sets AA-AC, scored blind at eeeb772)
+# a count quoted from its opening word inside the sentence is still the object of the flow's noun
+def test_a_quote_that_opens_on_the_count(reconciler: Reconciler) -> None:
+    got = record("The fighting over the past week has sparked an exodus of “more than 30,000 civilians, most of them "
+                 "women and children”, the agency's director said.", reconciler)
+    assert [(o["figure"], o["qualifier"]) for o in got["displacement"]] == [(30000, "more_than")]
+
+
+def test_a_running_total_of_those_who_left_a_place(reconciler: Reconciler) -> None:
+    got = record("More than 40,000 people have fled western Qarazan, the agency said, bringing the total who have left "
+                 "the country's biggest city to 60,000 since August.", reconciler)
+    assert {o["figure"]: o["period_start"] for o in got["displacement"]} == {40000: None, 60000: "2020-08-01"}
+
+
+# a "since" period closed on a day of the next year, and on an undated page the latest full date told so far gives
+# later day-months their year
+def test_since_a_day_to_a_day_of_the_next_year_on_an_undated_page(reconciler: Reconciler) -> None:
+    got = record("According to the agency, the number of displaced people since December 1, 2019, to February 17, "
+                 "reached 875,000. Of them, 40,000 were displaced between 12-17 February.", reconciler,
+                 published="not stated")
+    periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert periods == {875000: ("2019-12-01", "2020-02-17"), 40000: ("2020-02-12", "2020-02-17")}
+
+
+# the start of "the offensive" told sentences before: "since the offensive began", "the offensive has so far forced"
+@pytest.mark.parametrize("sentence", [
+    "Some 12,000 people have fled Qarazan since the offensive began, the agency said.",
+    "The agency says the offensive has so far forced up to 12,000 people to flee towards the border.",
+])
+def test_the_offensive_dated_sentences_before(reconciler: Reconciler, sentence: str) -> None:
+    got = record("The incident is the deadliest since a regime offensive in Qarazan began on June 19. Westland said it "
+                 "would keep its border closed. Rescuers are still at work. The agency called for calm.\n\n" + sentence,
+                 reconciler, published="2021-06-28")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2021-06-19", "2021-06-28")

@@ -81,10 +81,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
     published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published
-    dates = _the_year(_since_then([_closed_since(s.text, _since_an_event_then(s.text, _after_dateline(
-                                       s.text, _sentence_dates(s.text, published, hint))))
-                                   for s in sentences],
-                                  [s.text for s in sentences]), article.title or "")
+    dates = _the_year(_since_then(_read_dates(sentences, published, hint), [s.text for s in sentences]),
+                      article.title or "")
     _reporting_period(article.title or "", published, sentences, dates)
     triggers = [triggers_in(s.text) for s in sentences]
     display: dict[str, str] = {}
@@ -99,6 +97,25 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None,
                       org_names=_curated_names(reconciler, orgs), outlet=article.publisher or None)
     return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
+
+
+def _read_dates(sentences: list[Sentence], published: date | None, hint: date | None) -> list[list[DateExpression]]:
+    """Each sentence's dates. On a page with no date at all, the latest full date the text has stated so far gives
+    the months after it their year ("since 1 December 2019 to 17 February, 875,000 fled. Of them, 40,000 between
+    12 and 17 February": 2020)."""
+    read: list[list[DateExpression]] = []
+    latest: date | None = None
+    for sentence in sentences:
+        found = _sentence_dates(sentence.text, published, hint)
+        if latest is not None and published is None and hint is None and not any(_YEAR.search(e.text) for e in found):
+            found = find_dates(sentence.text, None, latest)
+        found = _closed_since(sentence.text, _since_an_event_then(sentence.text, _after_dateline(sentence.text, found)))
+        read.append(found)
+        if published is None and hint is None:
+            stated = [d for e in found if e.start and e.kind in ("point", "period", "since") and _YEAR.search(e.text)
+                      for d in (e.start, e.end) if d]
+            latest = max([*stated, *([latest] if latest else [])], default=None)
+    return read
 
 
 def _sentence_dates(text: str, published: date | None, hint: date | None) -> list[DateExpression]:
@@ -162,7 +179,7 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                 # "Since the start of the offensive, ...", "The offensive has displaced N": dated by a sentence just
                 # before that says when it began ("The army launched an offensive on the area on Dec. 23")
                 # (not the day it was said: "... after the offensive was launched, residents said on Monday")
-                began = next((e for back in range(index - 1, max(-1, index - 3), -1) for e in dates[back]
+                began = next((e for back in range(index - 1, max(-1, index - 7), -1) for e in dates[back]
                               if e.kind in ("point", "since") and e.start and _LAUNCHED.search(sentence_texts[back])
                               and not _SAID_BEFORE.search(sentence_texts[back][: e.begin])), None)
                 if began is not None:
@@ -254,6 +271,8 @@ def _closed_since(text: str, found: list[DateExpression]) -> list[DateExpression
                 end = date(year, month, int(until.group("d") or until.group("dd")))
         except (KeyError, ValueError):
             continue
+        if end < expression.start and not until.group("y"):
+            end = end.replace(year=year + 1) if not (end.month == 2 and end.day == 29) else end  # "since 1 December 2019 to 17 February"
         if end >= expression.start:
             found[position] = replace(expression, kind="period", end=end, finish=until.end())
     return found

@@ -187,6 +187,7 @@ _THIS_BRINGS_LEAD = RULES.pattern("this_brings_lead")
 _NAME_NUMBER = RULES.pattern("name_number")
 _FOLLOWED_AFTER = RULES.pattern("followed_after")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
+_QUOTE_OPENS_COUNT = re.compile(r"(?<=\w\s)[“\"](?=(?:[a-z]+\s+){0,2}\d)")
 _FLEEING_UNIT = RULES.pattern("fleeing_unit")  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
 _VAGUE_ESTIMATED = Endings(RULES.pattern("vague_estimated"))
@@ -324,6 +325,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         text = text.replace("|", " ")
     if "”" in text or '"' in text:  # a count quoted alone ('estimated “more than 120,000” of the residents had fled'):
         text = _QUOTED_COUNT.sub(lambda m: " " + m.group("n") + " ", text)  # its quotation marks blanked in place
+        # and a quote that opens on a count inside the sentence ('sparked an exodus of “more than 30,000 civilians,
+        # most of them women”, X said'): the mark that opens it, blanked in place
+        text = _QUOTE_OPENS_COUNT.sub(" ", text)
     if ")" in text:  # an outlet's name that ends in a number ("(Channel 24) – ..."), blanked in place
         text = _NAME_NUMBER.sub(lambda m: m.group(0)[: m.start("n") - m.start()] + " " * len(m.group("n")), text)
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
