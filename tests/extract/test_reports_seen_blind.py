@@ -99,3 +99,34 @@ def test_the_offensive_dated_sentences_before(reconciler: Reconciler, sentence: 
                  reconciler, published="2021-06-28")
     (found,) = got["displacement"]
     assert (found["period_start"], found["period_end"]) == ("2021-06-19", "2021-06-28")
+
+
+# a body's people speaking as a group speak for the body: "ABC activists documented", not a collective with none
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    ("SOHR activists documented the displacement of more than 40,000 civilians in the past 24 hours from Saraqib.", "SOHR"),
+    ("UNHCR officials said some 3,000 people crossed into Turkey on Monday.", "UNHCR"),
+    ("Local activists said some 3,000 people crossed into Turkey on Monday.", None),
+])
+def test_a_bodys_activists_speak_for_it(reconciler: Reconciler, sentence: str, reporter: str | None) -> None:
+    (found,) = record(sentence, reconciler)["displacement"]
+    assert found["reported_by"] == reporter
+
+
+# "as of today" in a quote is the day the quote was said: the count stands at that day, with no start of its own
+def test_as_of_today_in_a_quote_said_yesterday(reconciler: Reconciler) -> None:
+    got = record('"As of today, the number of Syrians who entered Westland has exceeded 60,000," Deputy Prime '
+                 'Minister Aram Velde told reporters yesterday.', reconciler)
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == (None, "2021-05-13")
+
+
+# a part of a hosted population defined by a flight over a span of days is a flow ("home to 35,000 refugees,
+# including 3,000 who arrived from X in just 10 days"); without any time it stays part of the population
+@pytest.mark.parametrize(("tail", "figures"), [
+    ("including 3,000 who arrived from Qusayr in just 10 days.", [3000]),
+    ("including 3,000 who arrived from Qusayr within two weeks.", [3000]),
+    ("including 3,000 who arrived from Qusayr.", []),
+])
+def test_a_hosted_part_that_fled_within_days(reconciler: Reconciler, tail: str, figures: list[int]) -> None:
+    got = record("The town hosts some 35,000 refugees, " + tail, reconciler)
+    assert [o["figure"] for o in got["displacement"]] == figures

@@ -101,7 +101,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
-_ANCHORED = frozenset({"since-dawn", "as-of-weekday", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
+_ANCHORED = frozenset({"since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
@@ -481,6 +481,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if day == anchor and m.group(0).lower().startswith("last"):
                 day -= timedelta(days=7)  # "last Friday" written on a Friday is the week before
             return make("point", day, day)
+        if rule == "as-of-today":
+            assert anchor is not None  # _ANCHORED
+            return make("as-of", anchor, anchor)
         if rule == "yesterday":
             assert anchor is not None  # _ANCHORED
             word = " ".join(m.group("w").lower().split())

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from lod.extract import rulefiles
 from lod.extract.cues import Starts
-from lod.extract.dates import DateExpression, close_period, month_end
+from lod.extract.dates import DateExpression, close_period, month_end, reanchored
 from lod.extract.document import Document
 from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
 from lod.extract.numbers import find_numbers
@@ -75,7 +75,7 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
 
     The date the figure was reported (the statement's point date) is not its period.
     """
-    as_of = next((e.start for e in expressions if e.kind == "as-of"), None)
+    as_of = next((reanchored(e, reported).start for e in expressions if e.kind == "as-of"), None)
     if as_of is None and any(e.kind == "since" for e in expressions):
         # "By Monday evening, 12,000 had fled since Friday": the day a running count is given by closes its "since"
         by = next((e for e in expressions if e.kind == "point" and _BY_BEFORE.search(text[: e.begin])), None)
@@ -113,7 +113,7 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
         # (the day it stands at is the flow's last: "as of Sunday, 30,542 people had been displaced", its start unknown)
         stated = next((e for e in expressions if e.kind == "as-of"), None)
-        return (None, stated.start, stated.text) if stated else carried or (None, None, None)
+        return (None, reanchored(stated, reported).start, stated.text) if stated else carried or (None, None, None)
     chosen = candidates[0]
     if figure is not None:
         lo, hi = figure.number.qstart, figure.end

@@ -392,6 +392,11 @@ class StatementFinder:
             return Speaker(country.text, "organization", None, None, "speaker-country")  # "Russia says ..."
         collective = _COLLECTIVE_END.search(pre)
         if collective and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)$", pre[: collective.start()]):
+            # "ABC activists documented", "ABC officials said": the body they speak for, named first
+            own = next((o for o in self.orgs.starting(lo + collective.start(), lo + collective.start() + 4)
+                        if o.end < lo + collective.end() and " " in pre[o.end - lo: collective.end()]), None)
+            if own is not None:
+                return self._org(own)
             return Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
         role = _ROLE_AT_END_END.search(pre) or _ROLE_AT_END_END.search(whole)
         if role:
