@@ -130,3 +130,26 @@ def test_as_of_today_in_a_quote_said_yesterday(reconciler: Reconciler) -> None:
 def test_a_hosted_part_that_fled_within_days(reconciler: Reconciler, tail: str, figures: list[int]) -> None:
     got = record("The town hosts some 35,000 refugees, " + tail, reconciler)
     assert [o["figure"] for o in got["displacement"]] == figures
+
+
+# "The report confirms that ..." after "X has released a report ...": X's words, and X reports the figure
+def test_the_report_is_the_body_that_released_it(reconciler: Reconciler) -> None:
+    got = record("The Qarazan Relief Office (QRO) has released a report detailing the displacement crisis in the east. "
+                 "The report confirms that these clashes have resulted in the displacement of 6,500 families.", reconciler)
+    (found,) = got["displacement"]
+    assert found["reported_by"] == "Qarazan Relief Office (QRO)"
+    assert [s["speaker"] for s in got["statements"]] == ["Qarazan Relief Office (QRO)"]
+
+
+# a person described at length ("Name, a resident of the X camp which is near ..., told Y, ...") still speaks
+def test_a_long_description_after_a_name(reconciler: Reconciler) -> None:
+    got = record("Aram Velde, a resident of the Qarazan refugee camp which is near the boundary between areas under the "
+                 "control of two rebel groups in the north of the province, told the paper, “Fear has overcome us.”",
+                 reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+
+
+def test_a_dam_described_at_length_is_no_person(reconciler: Reconciler) -> None:
+    got = record("The fighters advanced on Qarazan Dam, a major target in their military campaign to isolate and "
+                 "capture the group's biggest urban stronghold.", reconciler)
+    assert got["people"] == []

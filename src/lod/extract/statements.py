@@ -65,6 +65,7 @@ _STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+)(?:[Tt]he\s+)?(?P<
 _PLACE_BODY = RULES.pattern("place_body")
 _ISSUED_BY = RULES.pattern("issued_by")
 _NO_OWNER = RULES.pattern("no_owner")
+_ISSUED_REPORT_AFTER, _ISSUED_REPORT_BEFORE = RULES.pattern("issued_report_after"), RULES.pattern("issued_report_before")
 _POST_AFTER = RULES.pattern("post_after")
 _AGE_AFTER = RULES.pattern("age_after")
 _APPOSITION_GAP = RULES.pattern("apposition_gap")
@@ -229,6 +230,7 @@ class StatementFinder:
         self._full: dict[str, Mention | None] = {}
         self._dated: dict[str, date] = {}  # each speaker's latest dated statement so far
         self._sentences: list[Sentence] = []  # the article's, while ``find`` runs
+        self._body = ""  # the article's body, while ``find`` runs
 
     # speakers --------------------------------------------------------------------------
     def _person(self, mention: Mention) -> Speaker:
@@ -266,7 +268,7 @@ class StatementFinder:
             pre = pre[: tail.start()]
             if _NO_OWNER_END.search(pre) and re.search(r"(?i:statement|communiqu[ée]|release|bulletin|report|update)\s*$",
                                                       body[lo: pos]):  # ("The report stated that": the body's report)
-                return self._like_it("speaker-statement")  # "..., the statement added": the body whose statement it is
+                return self._like_it("speaker-statement", lo)  # "..., the statement added": the body whose statement it is
         described_body = _DESCRIBED_BODY_END.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
@@ -386,7 +388,7 @@ class StatementFinder:
         if described:  # "The Britain-based monitor": the last organization named before, of that kind
             return self._described(described.group("head"), lo + described.start()) or self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
-            return self._like_it("speaker-statement")
+            return self._like_it("speaker-statement", lo)
         country = self.countries.ending(lo + len(pre.rstrip()), lo)
         if country is not None and re.search(r"(?:^|[,;:]\s*|[”\"’]\s*|\bthat\s+|\s[–—-]+\s*)(?:the\s+)?$", body[lo: country.start], re.I):
             return Speaker(country.text, "organization", None, None, "speaker-country")  # "Russia says ..."
@@ -525,13 +527,33 @@ class StatementFinder:
             return Speaker(name, "organization", self.c.publisher_org, None, "speaker-correspondent")
         return None
 
-    def _like_it(self, rule: str) -> Speaker | None:
+    def _like_it(self, rule: str, at: int | None = None) -> Speaker | None:
+        issuer = self._report_issuer(at) if at is not None and rule == "speaker-statement" else None
+        if issuer is not None:  # "X has released a report ... The report confirms that ...": X
+            return self._org(issuer, rule)
         if self.last_org is not None:
             return Speaker(self.last_org.name, "organization", self.last_org.org_ref, None, rule)
         if self.c.institution:
             return Speaker(self.c.org_display.get(self.c.publisher_org or "", self.c.publisher_name or ""), "organization",
                            self.c.publisher_org, None, rule)
         return None
+
+    def _report_issuer(self, at: int) -> Mention | None:
+        """The organization the text said, in the two sentences before ``at``, issued a report or statement ("X has
+        released a report", "a new report by X"), else None."""
+        body = self._body
+        low = max(0, at - 600)
+        sentences = [s for s in self._sentences if low <= s.end <= at][-2:]
+        if not sentences:
+            return None
+        issuer = None
+        for mention in self.orgs.starting(sentences[0].start, at):
+            if mention.end > at:
+                break
+            if _ISSUED_REPORT_AFTER.match(body, mention.end, min(at, mention.end + 160)) or _ISSUED_REPORT_BEFORE.search(
+                    body, max(sentences[0].start, mention.start - 60), mention.start):
+                issuer = mention
+        return issuer
 
     def _called(self, text: str) -> Mention | None:
         """The person named before whom ``text`` opens with by their surname ("Abdel Rahman,", "al-Deiri.")."""
@@ -550,7 +572,7 @@ class StatementFinder:
     # statements -------------------------------------------------------------------------
     def find(self, body: str, sentences: list[Sentence], dates: list[list[DateExpression]]) -> list[Found]:
         found: list[Found] = []
-        self._sentences = sentences
+        self._sentences, self._body = sentences, body
         self._quote_opened: set[int] = set()  # sentences that open a quote their next sentence closes with its speaker
         lead_done = False
         for index, sentence in enumerate(sentences):
