@@ -153,3 +153,33 @@ def test_a_dam_described_at_length_is_no_person(reconciler: Reconciler) -> None:
     got = record("The fighters advanced on Qarazan Dam, a major target in their military campaign to isolate and "
                  "capture the group's biggest urban stronghold.", reconciler)
     assert got["people"] == []
+
+
+# "according to the Britain-based war monitor": the monitor named before; "according to the U.K.-based X Network": X
+@pytest.mark.parametrize(("second", "speaker"), [
+    ("According to the Britain-based war monitor, at least 17 civilians were killed on Thursday.",
+     "Syrian Observatory for Human Rights"),
+    ("According to the U.K.-based Qarazan Network for Human Rights, at least 214 civilians have been killed.",
+     "Qarazan Network for Human Rights"),
+])
+def test_according_to_a_described_or_located_body(reconciler: Reconciler, second: str, speaker: str) -> None:
+    got = record("Air strikes have killed 46 people since yesterday, the Syrian Observatory for Human Rights said on "
+                 "Thursday.\n\nThe Observatory says the air strike was part of a barrage of missiles that hit the area as "
+                 "regime forces make a push to gain territory and head toward a strategic border crossing."
+                 "\n\n" + second, reconciler)
+    assert [s["speaker"] for s in got["statements"]][-1] == speaker
+
+
+# "..., a UN spokesman told reporters." then "Name, the deputy UN spokesman, said": the lead's spokesman is that person
+def test_a_spokesman_named_in_the_next_sentence(reconciler: Reconciler) -> None:
+    got = record('The United Nations is "deeply concerned about the safety of civilians" in Qarazan, a UN spokesman '
+                 'told reporters here Wednesday.\n\n"Fighting has dramatically spread," Aram Velde, the deputy UN '
+                 'spokesman, said at a daily news briefing here.', reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
+
+
+def test_a_spokesman_of_another_body_named_next_is_not_the_leads(reconciler: Reconciler) -> None:
+    got = record('The United Nations is "deeply concerned about the safety of civilians" in Qarazan, a UN spokesman '
+                 'told reporters here Wednesday.\n\n"Fighting has dramatically spread," Aram Velde, the ICRC '
+                 'spokesman, said at a news briefing.', reconciler)
+    assert [s["speaker"] for s in got["statements"]][0] != "Aram Velde"

@@ -116,6 +116,7 @@ _LED_BY_ASIDE = RULES.pattern("led_by_aside")
 _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
+_A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -624,6 +625,15 @@ class StatementFinder:
                 earlier.speaker = replace(named, rule="speaker-named-next")
             # "..., a monitor said on Thursday." then "..., the Britain-based X Observatory said": the body the lead
             # told by its kind is the one of that kind that speaks next
+            # "..., a UN spokesman told reporters." then "Name, the deputy UN spokesman, said": that person
+            post = _A_POST_BEFORE_VERB.search(body, earlier.sentence.start, earlier.verb_start) \
+                if earlier.speaker.rule == "speaker-indefinite" and earlier.speaker.kind == "organization" else None
+            if post and later.index == earlier.index + 1 and later.speaker.kind == "person" and later.speaker.role \
+                    and post.group("post").lower() in later.speaker.role.lower() and (
+                        later.speaker.org_ref is not None and later.speaker.org_ref == earlier.speaker.org_ref
+                        or later.speaker.org_name is not None and re.search(
+                            r"\b" + re.escape(later.speaker.org_name.lower()) + r"\b", post.group(0).lower()) is not None):
+                earlier.speaker = replace(later.speaker, rule="speaker-named-next")
             kind = _A_KIND.fullmatch(earlier.speaker.name) if earlier.speaker.rule == "speaker-indefinite" \
                 and earlier.speaker.org_ref is None else None
             if kind and later.index <= earlier.index + 2 and later.speaker.kind == "organization" \
@@ -747,7 +757,7 @@ class StatementFinder:
             # "according to the <demonym> X Authority": a name may follow one or two capitalised adjectives
             # ("according to the head of the X agency (ABC)": the body whose post it is)
             org = next((o for o in self.orgs.starting(low, pos + 60)
-                        if re.fullmatch(r"\s*(?:[A-Z][\w’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
+                        if re.fullmatch(r"\s*(?:[A-Z][\w.’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
                         or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None) or next(
                 (p for p in self.people.starting(pos, pos + 80) if _POST_BEFORE_NAME.fullmatch(body, pos, p.start)), None)
@@ -768,7 +778,8 @@ class StatementFinder:
                 state = _STATE_BODY.match(phrase.group(0).rstrip()) if phrase else None
                 if state:
                     speaker = Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
-            body_kind = re.match(r"the\s+(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
+            body_kind = re.match(r"the\s+(?:[\w.’'-]+-based\s+)?(?:war\s+|rights\s+|monitoring\s+|aid\s+|relief\s+|UN\s+)?"
+                                 r"(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
                                   sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
             if body_kind:  # "according to the center": the body of that kind named before
                 speaker = self._described(body_kind.group("head"), low)
