@@ -625,7 +625,7 @@ class StatementFinder:
                 earlier.speaker = replace(named, rule="speaker-named-next")
             # "..., a monitor said on Thursday." then "..., the Britain-based X Observatory said": the body the lead
             # told by its kind is the one of that kind that speaks next
-            # "..., a UN spokesman told reporters." then "Name, the deputy UN spokesman, said": that person
+            # "..., an ABC spokesman told reporters." then "Name, the deputy ABC spokesman, said": that person
             post = _A_POST_BEFORE_VERB.search(body, earlier.sentence.start, earlier.verb_start) \
                 if earlier.speaker.rule == "speaker-indefinite" and earlier.speaker.kind == "organization" else None
             if post and later.index == earlier.index + 1 and later.speaker.kind == "person" and later.speaker.role \
@@ -778,7 +778,7 @@ class StatementFinder:
                 state = _STATE_BODY.match(phrase.group(0).rstrip()) if phrase else None
                 if state:
                     speaker = Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
-            body_kind = re.match(r"the\s+(?:[\w.’'-]+-based\s+)?(?:war\s+|rights\s+|monitoring\s+|aid\s+|relief\s+|UN\s+)?"
+            body_kind = re.match(r"the\s+(?:[\w.’'-]+-based\s+)?(?:war\s+|rights\s+|monitoring\s+|aid\s+|relief\s+)?"
                                  r"(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
                                   sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
             if body_kind:  # "according to the center": the body of that kind named before
