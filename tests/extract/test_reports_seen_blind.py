@@ -183,3 +183,50 @@ def test_a_spokesman_of_another_body_named_next_is_not_the_leads(reconciler: Rec
                  'told reporters here Wednesday.\n\n"Fighting has dramatically spread," Aram Velde, the ICRC '
                  'spokesman, said at a news briefing.', reconciler)
     assert [s["speaker"] for s in got["statements"]][0] != "Aram Velde"
+
+
+# (sets AE, AF and AD, scored blind at 8dc4b32 and 69a78b1)
+# running totals of the internally displaced over a stated span, and a unit given again at the sentence's end
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("According to the report, the number of internally displaced people from April 29 to May 6 has amounted to "
+     "103539 persons, about 16619 families.", {103539: "2021-04-29", 16619: "2021-04-29"}),
+    ("The total number of people, who have been internally displaced between February 2 and May 6, is more than "
+     "317868 persons, the equivalent to 51022 families.", {317868: "2021-02-02", 51022: "2021-02-02"}),
+    ("The number of internally displaced people in the camp has reached 103,539.", {}),
+])
+def test_running_totals_of_the_internally_displaced(reconciler: Reconciler, sentence: str,
+                                                    expected: dict[int, str]) -> None:
+    got = record(sentence, reconciler)
+    assert {o["figure"]: o["period_start"] for o in got["displacement"]} == expected
+
+
+# "during that period" is the span told before, not the day the source spoke ("between June 3 and 15, the agency said
+# Tuesday")
+def test_that_period_is_the_span_told_before_not_the_day_said(reconciler: Reconciler) -> None:
+    got = record("Some 23,000 people have fled from Qarazan to Westland between June 3 and 15, the agency said Tuesday. "
+                 "“New fighting has seen 23,135 refugees fleeing across the border,” during that period, spokesman Aram "
+                 "Velde said.", reconciler, published="2021-06-16")
+    found = _by_figure(got)
+    assert (found[23135]["period_start"], found[23135]["period_end"]) == ("2021-06-03", "2021-06-15")
+    assert found[23135]["reported_by"] == found[23000]["reported_by"]  # the agency's spokesman
+
+
+# a page that lost the space after a full stop still has two sentences there
+def test_sentences_glued_by_a_lost_space(reconciler: Reconciler) -> None:
+    got = record("They were sent to camps set up in the past week, adding to the 150,000 refugees who are overwhelming "
+                 "the region’s ability.“Compared to the past few days, this is the smallest number,” an official told "
+                 "the paper.Since the reopening, more than 10,000 Syrians have crossed the border.", reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [10000]
+
+
+# a key-figures heading's "as of" day closes the periods of the counts under it; a count ending in a colon gives its
+# source ("recorded by X") to the counts right after it
+def test_a_heading_as_of_day_and_a_source_before_a_colon(reconciler: Reconciler) -> None:
+    got = record("KEY DISPLACEMENT STATISTICS (AS OF 15 MAY 2021)\n\n1,485,295 displacements recorded by the ABC Cluster "
+                 "in the last 12 months from affected areas of the north and south:\n\n1,393,647 displacements from "
+                 "affected areas of the north. Around 15,000 displacements were recorded so far in May 2021.",
+                 reconciler, published="2021-05-24", publisher="UNHCR")
+    found = _by_figure(got)
+    assert (found[1485295]["period_start"], found[1485295]["period_end"]) == ("2020-05-15", "2021-05-15")
+    assert (found[15000]["period_start"], found[15000]["period_end"]) == ("2021-05-01", "2021-05-15")
+    assert {o["reported_by"] for o in got["displacement"]} == {"ABC Cluster"}

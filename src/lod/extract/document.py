@@ -218,9 +218,11 @@ def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) ->
     single day (or, for a month, spans more than one month). "In the same period" / "during that period" is the last
     span the text dated, whatever its kind."""
     if expression.months == -1:  # "in the same period": the span the text dated last, closed as it is
-        span = next((e for group in earlier for e in reversed(group)
-                     if e.kind in ("point", "period", "since", "past") and e.rule not in ("that-time", "day-after")
-                     and (e.start or e.kind == "past")), None)
+        # (a span before a day: "between 3 and 15 June, the agency said Tuesday" then "during that period")
+        spans = [e for group in earlier for e in reversed(group)
+                 if e.kind in ("point", "period", "since", "past") and e.rule not in ("that-time", "day-after")
+                 and (e.start or e.kind == "past")]
+        span = next((e for e in spans if e.kind != "point"), spans[0] if spans else None)
         return expression if span is None else replace(span, text=expression.text, begin=expression.begin,
                                                        finish=expression.finish, rule=expression.rule)
     last = next((e for group in earlier for e in reversed(group) if e.kind in ("point", "period") and e.start and e.end), None)

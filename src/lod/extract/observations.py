@@ -578,7 +578,7 @@ def _apposition(text: str, first: _Candidate, second: _Candidate) -> bool:
     # (the first may carry a short modifier: "23 families from our street, about 140 people, left")
     return bool(first.unit and second.unit and first.unit != second.unit and re.fullmatch(
         r"(?:\s+(?:from|of|in)\s+[^,;:.\d()]{1,40}?)?\s*,\s*", text[first.end: second.number.qstart])
-        and re.match(r"\s*,", text[second.end:]))
+        and re.match(r"\s*(?:,|[.;]\s*$|$)", text[second.end:]))  # (or at the sentence's end: "... to 1,000 persons, about 160 families.")
 
 
 def _defined_by_flight(after: str, among: bool = False) -> tuple[str | None, str | None] | None:

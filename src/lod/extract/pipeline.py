@@ -92,11 +92,16 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     heading_at = 0  # the heading's sentence: its period and its source are the items' ("Since 1 June, X recorded:")
     unnamed_day: date | None = None  # the day an unnamed source spoke ("a military source said on Sunday")
     heading_day: date | None = None  # the day a heading gives its items as of ("Key figures (as of 10 June):")
+    # the source of a count that ends with a colon, which the counts in the sentences right after it carry ("1.4 million
+    # displacements recorded by X in the last 12 months:" then "1.3 million from the north, including ...")
+    introduced: tuple[int, OrgMention | None, date | None] | None = None
     for index, sentence in enumerate(doc.sentences):
-        if not _ITEM.match(sentence.text):
-            # (a heading is a line with no full stop; the items under it keep its day until the next such line)
-            heading_day = None if sentence.text.rstrip()[-1:] in ".!?" else next(
-                (e.start for e in doc.dates[index] if e.kind == "as-of" and e.start), None)
+        if not _ITEM.match(sentence.text) and sentence.text.rstrip()[-1:] not in ".!?":
+            # (a heading is a line with no full stop; what is under it keeps its day until the next such line, and a
+            # count that ends in a colon is no heading unless it gives a day: "Key figures (as of 10 June):")
+            stated = next((e.start for e in doc.dates[index] if e.kind == "as-of" and e.start), None)
+            if stated or not sentence.text.rstrip().endswith(":"):
+                heading_day = stated
         unnamed = _UNNAMED_SAID.search(sentence.text) if "source" in sentence.text or "official" in sentence.text else None
         if unnamed and (index not in by_sentence or by_sentence[index].speaker.rule == "speaker-unnamed"):
             unnamed_day = next((e.start for e in doc.dates[index] if e.kind == "point" and e.start
@@ -163,6 +168,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if statement is None:
                 statement = by_sentence.get(heading_at)
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
+        if statement is None and introduced is not None and introduced[0] == index - 1:
+            reporter, reported = introduced[1], introduced[2]  # "N displacements recorded by X:" then its counts
+        introduced = (index, reporter, reported) if statement is not None and sentence.text.rstrip().endswith(":") or (
+            statement is None and introduced is not None and introduced[0] == index - 1) else None
         if carried is not None and before is not None and statement is not None and _other_source(before.reporter, reporter) \
                 and not _FIGURE_WORD.search(sentence.text):
             # "X said 12,000 fled this week. Y said 20,000 had left the town.": Y's count is its own ("Y put the figure
@@ -187,7 +196,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         # with what X said that day, so the day closes its periods
         goes_on = before.report_date if before is not None and statement is None and reporter is None and \
             _GOES_ON.match(sentence.text) and not _OWN_SOURCE.search(sentence.text) else None
-        periods = [figure_period(doc.dates[index], statement, reported or goes_on or heading_day or doc.today, sentence.text, figure,
+        # (a heading's "as of" day stands before the page's date: "KEY STATISTICS (AS OF 15 MAY)" in a 24 May update)
+        anchor = heading_day if heading_day and (reported is None or reported == doc.today) else \
+            reported or goes_on or heading_day or doc.today
+        periods = [figure_period(doc.dates[index], statement, anchor, sentence.text, figure,
                            carried if before is None or figure.number.value <= 10 * before.figure else None)
                    for figure in figures]
         for position in range(1, len(figures)):

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from lod.extract.lexicon import ABBREVIATIONS
 from lod.extract.spans import SpanIndex
 
-_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])")
+# (or glued to the next by a page that lost its space: "... latest arrivals.Since the reopening, ...")
+_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[•\-–—A-Z0-9\u00C0-\u024F])|(?<=[a-z]{3})[.!?](?=[“\"]?[A-Z][a-z])")
 _OPEN_CLOSE = {"“": "”", "«": "»"}
 _QUOTE_CHARS = re.compile('[“”«»"]')
 _CLOSES_QUOTE = re.compile('[”»"]')

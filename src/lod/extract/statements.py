@@ -117,6 +117,7 @@ _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
 _A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
+_BARE_POST = re.compile(r"(?:(?:chief|deputy|senior|official)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -625,6 +626,11 @@ class StatementFinder:
                 earlier.speaker = replace(named, rule="speaker-named-next")
             # "..., a monitor said on Thursday." then "..., the Britain-based X Observatory said": the body the lead
             # told by its kind is the one of that kind that speaks next
+            # "..., the agency said on Tuesday." then "..., spokesman Name said": the agency's spokesman
+            if later.speaker.kind == "person" and later.speaker.org_name is None and later.speaker.org_ref is None \
+                    and later.speaker.role and _BARE_POST.fullmatch(later.speaker.role) and later.index == earlier.index + 1 \
+                    and earlier.speaker.kind == "organization" and earlier.speaker.rule in ("speaker-name", "according-to"):
+                later.speaker = replace(later.speaker, org_name=earlier.speaker.name, org_ref=earlier.speaker.org_ref)
             # "..., an ABC spokesman told reporters." then "Name, the deputy ABC spokesman, said": that person
             post = _A_POST_BEFORE_VERB.search(body, earlier.sentence.start, earlier.verb_start) \
                 if earlier.speaker.rule == "speaker-indefinite" and earlier.speaker.kind == "organization" else None
