@@ -230,3 +230,28 @@ def test_a_heading_as_of_day_and_a_source_before_a_colon(reconciler: Reconciler)
     assert (found[1485295]["period_start"], found[1485295]["period_end"]) == ("2020-05-15", "2021-05-15")
     assert (found[15000]["period_start"], found[15000]["period_end"]) == ("2021-05-01", "2021-05-15")
     assert {o["reported_by"] for o in got["displacement"]} == {"ABC Cluster"}
+
+
+# a title of displacement and returns ("Overview of IDP Movements and Spontaneous Returns") is not all about going
+# home; "IDP departures" are people who fled
+def test_a_title_of_movements_and_returns(reconciler: Reconciler) -> None:
+    got = record("Throughout July, assessed communities witnessed a total of 52,910 IDP arrivals and 33,778 IDP "
+                 "departures, a decrease compared to June.", reconciler, published="2021-07-31",
+                 title="Monthly Overview of IDP Movements and Spontaneous Returns, July 2021")
+    assert {o["figure"]: o["period_start"] for o in got["displacement"]} == {52910: "2021-07-01", 33778: "2021-07-01"}
+
+
+def test_a_title_about_returns_alone(reconciler: Reconciler) -> None:
+    got = record("Some 1,300 families crossed into the country last week.", reconciler,
+                 title="Thousands of refugees return home")
+    assert got["displacement"] == []
+
+
+# "Since the start of hostilities at the end of April": a "since" period from the end of April
+@pytest.mark.parametrize(("sentence", "start"), [
+    ("Since the start of hostilities at the end of April, more than 400,000 people have been displaced.", "2021-04-30"),
+    ("Since the launch of the operation on 9 April, more than 400,000 people have been displaced.", "2021-04-09"),
+])
+def test_since_the_start_of_an_event_on_a_date(reconciler: Reconciler, sentence: str, start: str) -> None:
+    (found,) = record(sentence, reconciler, published="2021-08-29")["displacement"]
+    assert (found["period_start"], found["period_end"]) == (start, "2021-08-29")

@@ -209,6 +209,8 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
 
 _SINCE_BEFORE = RULES.pattern("since_before")
 _SINCE_AN_EVENT_BEFORE = RULES.pattern("since_an_event_before")
+_SINCE_THE_START_OF = RULES.pattern("since_the_start_of")
+_AT_THE_END = re.compile(r"\bend\s+of\b", re.IGNORECASE)
 _SAID_BEFORE = rulefiles.load("periods").pattern("said_before")  # the rule lod.extract.periods reads a said-day by
 
 
@@ -251,6 +253,10 @@ def _since_an_event_then(text: str, found: list[DateExpression]) -> list[DateExp
     for position, expression in enumerate(found):
         if expression.rule == "last-week" and expression.start and _SINCE_AN_EVENT_BEFORE.search(text, 0, expression.begin):
             found[position] = replace(expression, kind="since", end=None)
+        elif expression.kind in ("point", "period") and expression.start and _SINCE_THE_START_OF.search(text, 0, expression.begin):
+            # "Since the start of hostilities at the end of April, ...": from that day (the month's last, for its end)
+            start = expression.end if _AT_THE_END.search(expression.text) and expression.end else expression.start
+            found[position] = replace(expression, kind="since", start=start, end=None)
     return found
 
 

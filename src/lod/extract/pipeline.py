@@ -405,7 +405,7 @@ _TABLE_ROW = re.compile(r"\S\s*\|\s*\S|\S\t|\S {3,}\S")  # cells apart: a bar, a
 
 _RETURN_TITLE = RULES.pattern("return_title")
 _PEOPLE_TOPIC = RULES.pattern("people_topic")
-_TITLE_PARTS = re.compile(r"\s*[/;|]\s*")
+_TITLE_PARTS = re.compile(r"\s*[/;|&]\s*|\s+and\s+")
 _FLIGHT = RULES.pattern("flight")
 _THEY_FLED = RULES.pattern("they_fled")
 _UNNAMED_SAID = RULES.pattern("unnamed_said")
