@@ -255,3 +255,23 @@ def test_a_title_about_returns_alone(reconciler: Reconciler) -> None:
 def test_since_the_start_of_an_event_on_a_date(reconciler: Reconciler, sentence: str, start: str) -> None:
     (found,) = record(sentence, reconciler, published="2021-08-29")["displacement"]
     assert (found["period_start"], found["period_end"]) == (start, "2021-08-29")
+
+
+# "14,216 families—equal to about 92,119 people—": both counts; a lead that dates fresh displacements gives them (and
+# the undated page's relative dates) their days
+def test_a_lead_that_dates_fresh_displacements_on_an_undated_page(reconciler: Reconciler) -> None:
+    got = record("The Qarazan Response Team said that the southern countryside witnessed fresh displacements from Aug. 11 "
+                 "to Aug. 14, 2019.\n\nOn Wednesday, the group issued a statement in which it said that more than "
+                 "14,216 families—equal to about 92,119 people—had recently been displaced from the south.\n\nThe "
+                 "statement added that over the previous 24 hours, more than 6,000 families had been displaced.",
+                 reconciler, published="not stated")
+    periods = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert periods == {14216: ("2019-08-11", "2019-08-14"), 92119: ("2019-08-11", "2019-08-14"),
+                       6000: ("2019-08-13", "2019-08-14")}
+
+
+def test_a_lead_that_dates_only_a_month_gives_no_day(reconciler: Reconciler) -> None:
+    got = record("The war began in March 2011.\n\nOver the previous 24 hours, more than 6,000 families had been "
+                 "displaced.", reconciler, published="not stated")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == (None, None)

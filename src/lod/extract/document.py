@@ -77,7 +77,9 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         # "since" stays open, as on an undated page; the month still gives a year to dates that name a month
         published, hint = None, article.published_date
     else:
-        published = article.published_date or stated_today(body)  # an undated page that says "today, 18 March 2018"
+        # an undated page that says "today, 18 March 2018", or whose lead dates what it reports ("X witnessed fresh
+        # displacements from Aug. 11 to Aug. 14, 2019."): the day its relative dates count from
+        published = article.published_date or stated_today(body) or _lead_day(sentences)
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
     published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published
@@ -97,6 +99,19 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None,
                       org_names=_curated_names(reconciler, orgs), outlet=article.publisher or None)
     return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
+
+
+def _lead_day(sentences: list[Sentence]) -> date | None:
+    """The last day the first sentence of an undated page states with its year (a day, or a span's last day), else
+    None: the news the lead reports is of that day."""
+    if not sentences:
+        return None
+    days = [e.end for e in find_dates(sentences[0].text, None) if e.kind in ("point", "period") and e.start and e.end
+            and _YEAR.search(e.text) and (e.end - e.start).days <= 31 and not _MONTH_ONLY.fullmatch(e.text.strip())]
+    return max(days) if days else None
+
+
+_MONTH_ONLY = re.compile(r"(?:in\s+|during\s+)?[A-Z][a-z]+\.?\s+(?:19|20)\d\d")
 
 
 def _read_dates(sentences: list[Sentence], published: date | None, hint: date | None) -> list[list[DateExpression]]:
