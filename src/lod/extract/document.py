@@ -194,9 +194,11 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
                 # "Since the start of the offensive, ...", "The offensive has displaced N": dated by a sentence just
                 # before that says when it began ("The army launched an offensive on the area on Dec. 23")
                 # (not the day it was said: "... after the offensive was launched, residents said on Monday")
+                # (a day announced with the launch is its day: "X announced Oct. 9 the launch of the operation")
                 began = next((e for back in range(index - 1, max(-1, index - 7), -1) for e in dates[back]
-                              if e.kind in ("point", "since") and e.start and _LAUNCHED.search(sentence_texts[back])
-                              and not _SAID_BEFORE.search(sentence_texts[back][: e.begin])), None)
+                              if e.kind in ("point", "since") and e.start and (launched := _LAUNCHED.search(sentence_texts[back]))
+                              and (not _SAID_BEFORE.search(sentence_texts[back][: e.begin])
+                                   or 0 <= launched.start() - e.finish <= 6)), None)
                 if began is not None:
                     found[position] = replace(expression, kind="since", start=began.start, end=None)
                 continue

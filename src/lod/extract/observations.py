@@ -503,6 +503,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 figures and figures[-1].number is groups[index - 1][-1].number) and not _FINITE_OR_RELATIVE.search(
                 re.split(r"[,;]", after)[0]):
             continue  # "home to 323,000 people, including 125,000 people displaced from elsewhere": a part of a population
+        if verdict in ("flow-relative", "flow-part") and _IN_NEED_BEFORE.search(before[-120:]) and not _IN_A_PERIOD.match(after):
+            continue  # "13.1 million are in need of aid, including 6.1 million who have been displaced": who is in need
         if verdict == "flow-relative" and len(group) > 1 and _classify(before, "")[0] is None and re.search(
                 r"\bincluding\b", text[group[-2].end: group[-1].number.qstart], re.IGNORECASE):
             group = group[-1:]  # "The camp hosts 50,000 people, including 20,000 who fled": the clause defines the part only

@@ -763,7 +763,8 @@ class StatementFinder:
             # "according to the <demonym> X Authority": a name may follow one or two capitalised adjectives
             # ("according to the head of the X agency (ABC)": the body whose post it is)
             org = next((o for o in self.orgs.starting(low, pos + 60)
-                        if re.fullmatch(r"\s*(?:[A-Z][\w.’'-]+\s+){0,2}", body[pos: o.start]) or o.start <= pos + 2
+                        if re.fullmatch(r"\s*(?:[A-Z][\w.’'-]+\s+){0,2}|\s*(?:[A-Z][\w.’'-]+\s+){1,5}\(", body[pos: o.start])
+                        or o.start <= pos + 2
                         or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None) or next(
                 (p for p in self.people.starting(pos, pos + 80) if _POST_BEFORE_NAME.fullmatch(body, pos, p.start)), None)
