@@ -326,3 +326,20 @@ def test_according_to_a_name_and_its_acronym(reconciler: Reconciler) -> None:
                  "housing in the capital.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["SANA"]
     assert [o["reported_by"] for o in got["displacement"]] == ["SANA"]
+
+
+# "..., a senior UN aid official said." then "..., Name told the council": the body's official, and so again when
+# the text names her by her surname; "ABC, an aid group, said ..." then "A spokesman told ...": ABC's spokesman
+def test_the_official_named_after_the_lead_speaks_for_the_body(reconciler: Reconciler) -> None:
+    got = record("More than 270,000 Syrians have fled fighting in Qarazan since mid-December, a senior UN aid official "
+                 "said on Tuesday.\n\nCamps for the displaced are overstretched, assistant secretary-general for "
+                 "humanitarian affairs Aram Velde told the council.\n\nSome 15,000 people have been displaced within the "
+                 "district, said Velde.", reconciler)
+    assert {o["figure"]: o["reported_by"] for o in got["displacement"]} == {270000: "UN", 15000: "UN"}
+
+
+def test_a_spokesman_after_the_body_that_spoke(reconciler: Reconciler) -> None:
+    got = record("Mercy Corps, an international aid group, said on Thursday that it had been forced to suspend food "
+                 "deliveries.\n\nA spokesman told the AP news agency that about 21,000 Syrians who have fled the fighting "
+                 "recently arrived at the nearby border.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Mercy Corps"]

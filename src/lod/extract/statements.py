@@ -617,6 +617,7 @@ class StatementFinder:
                     self.last_correspondent = statement.speaker
                 if statement.speaker.rule == "speaker-indefinite":  # "a General Security source told": "the source" next
                     self.last_unnamed = statement.speaker
+        affiliated: dict[str, tuple[str, str | None]] = {}  # a person -> the body the text made them speak for
         for earlier, later in zip(found, found[1:]):
             # "..., a senior official said on Tuesday." then "Name, head of the X office, told Y that ...": the official
             # the lead left unnamed is the person the next sentence names with a post
@@ -626,11 +627,23 @@ class StatementFinder:
                 earlier.speaker = replace(named, rule="speaker-named-next")
             # "..., a monitor said on Thursday." then "..., the Britain-based X Observatory said": the body the lead
             # told by its kind is the one of that kind that speaks next
-            # "..., the agency said on Tuesday." then "..., spokesman Name said": the agency's spokesman
+            # "..., the agency said on Tuesday." then "..., spokesman Name said": the agency's spokesman; "..., a senior
+            # ABC official said." then "Name, assistant secretary-general, told ...": the body's official
             if later.speaker.kind == "person" and later.speaker.org_name is None and later.speaker.org_ref is None \
-                    and later.speaker.role and _BARE_POST.fullmatch(later.speaker.role) and later.index == earlier.index + 1 \
-                    and earlier.speaker.kind == "organization" and earlier.speaker.rule in ("speaker-name", "according-to"):
+                    and later.index == earlier.index + 1 and earlier.speaker.kind == "organization" and (
+                        later.speaker.role and _BARE_POST.fullmatch(later.speaker.role)
+                        and earlier.speaker.rule in ("speaker-name", "according-to")
+                        or earlier.speaker.rule == "speaker-indefinite" and earlier.speaker.org_ref is not None):
                 later.speaker = replace(later.speaker, org_name=earlier.speaker.name, org_ref=earlier.speaker.org_ref)
+                affiliated[later.speaker.name] = (earlier.speaker.name, earlier.speaker.org_ref)
+            elif later.speaker.kind == "person" and later.speaker.org_name is None and later.speaker.name in affiliated:
+                name, ref = affiliated[later.speaker.name]  # the same person again ("..., said Surname")
+                later.speaker = replace(later.speaker, org_name=name, org_ref=ref)
+            # "ABC, an aid group, said on Thursday ..." then "A spokesman told the paper that ...": ABC's spokesman
+            if later.speaker.rule == "speaker-indefinite" and later.speaker.org_ref is None and _BARE_POST.fullmatch(
+                    re.sub(r"^(?i:an?|the)\s+", "", later.speaker.name)) and later.index == earlier.index + 1 \
+                    and earlier.speaker.kind == "organization" and earlier.speaker.rule in ("speaker-name", "according-to"):
+                later.speaker = replace(earlier.speaker, rule="speaker-spokesman-of")
             # "..., an ABC spokesman told reporters." then "Name, the deputy ABC spokesman, said": that person
             post = _A_POST_BEFORE_VERB.search(body, earlier.sentence.start, earlier.verb_start) \
                 if earlier.speaker.rule == "speaker-indefinite" and earlier.speaker.kind == "organization" else None
