@@ -343,3 +343,28 @@ def test_a_spokesman_after_the_body_that_spoke(reconciler: Reconciler) -> None:
                  "deliveries.\n\nA spokesman told the AP news agency that about 21,000 Syrians who have fled the fighting "
                  "recently arrived at the nearby border.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Mercy Corps"]
+
+
+# (sets AJ-AL and AK, scored blind at 7db774a)
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("A further 2000 arrived during the course of the night.", [2000]),
+    ("In 2014 the town was shelled.", []),
+    ("Many civilians who have remained in the conflict zone have been forced to flee, nearly 9,600 people.", [9600]),
+    ("Many civilians were killed, nearly 9,600 people.", []),
+    ("As of today, some 1,500 Turkmen brothers and sisters have come to our border, the governor said.", [1500]),
+    ("In the past few days more than 100,000 Syrian Kurds have rushed over the border.", [100000]),
+    ("Nearly 600,000 Syrians are surging toward the border to escape the advance.", [600000]),
+    ("They have joined more than 300,000 people displaced from areas farther south since the launch of an offensive in "
+     "early December, bringing to 586,000 the number of people now on the move.", [300000, 586000]),
+    ("Around 9,000 fled into Westland, while 1,000 escaped to Eastland and another 1,000 to Northland.", [9000, 1000, 1000]),
+    ("By June 26, between fifty and eighty thousand residents fled toward the north.", [50000, 80000]),
+])
+def test_flows_met_in_sets_aj_to_al(reconciler: Reconciler, sentence: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(sentence, reconciler)["displacement"]] == figures
+
+
+def test_number_words_of_two_counts_keep_their_scales() -> None:
+    from lod.extract.numbers import find_numbers
+    assert [n.value for n in find_numbers("between fifty and eighty thousand")] == [50000, 80000]
+    assert [n.value for n in find_numbers("one hundred and fifty people")] == [150]
+    assert [n.value for n in find_numbers("between eight thousand five hundred and eighteen thousand")] == [8500, 18000]

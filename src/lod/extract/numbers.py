@@ -152,7 +152,7 @@ def _word_spans(match: re.Match[str]) -> list[tuple[int, int, int | None]]:
     thousand" is 8,500 and 18,000 (a scale no smaller than the last one used cannot belong to the same count)."""
     text, base = match.string, match.start()
     spans: list[tuple[int, int]] = []
-    start, last_scale, last_and = base, 0, -1
+    start, last_scale, last_and, previous, previous_end = base, 0, -1, "", -1
     for token in re.finditer(r"[a-z]+", match.group(0), re.IGNORECASE):
         word = token.group(0).lower()
         if word == "and":
@@ -162,10 +162,23 @@ def _word_spans(match: re.Match[str]) -> list[tuple[int, int, int | None]]:
                 spans.append((start, base + last_and - 1))
                 start = base + last_and + 4
             last_scale = SCALES[word]
+        elif (word in _TENS or word in _UNITS) and (previous in _TENS or previous in _UNITS) and base + last_and > start \
+                and last_and > previous_end:
+            # "between fifty and eighty thousand": two counts, the first of the second's scale
+            spans.append((start, base + last_and - 1))
+            start = base + last_and + 4
+        if word != "and":
+            previous, previous_end = word, token.end()
     if not spans:
         return [(match.start(), match.end(), _value(match))]
     spans.append((start, match.end()))
-    return [(s, e, _words_value(text[s:e])) for s, e in spans]
+    values = [_words_value(text[s:e]) for s, e in spans]
+    last = text[spans[-1][0]: spans[-1][1]].split()[-1].lower()
+    if last in SCALES:  # (the first count borrows the scale the second ends with)
+        values = [v * SCALES[last] if v is not None and v < 1000 and not re.search(r"(?i)hundred|thousand|million|billion",
+                                                                                 text[s:e]) else v
+                  for (s, e), v in zip(spans, values)]
+    return [(s, e, v) for (s, e), v in zip(spans, values)]
 
 
 @lru_cache(maxsize=4)  # the rules read a sentence's numbers, then those of the sentence or two before, again

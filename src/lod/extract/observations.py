@@ -187,6 +187,11 @@ _THIS_BRINGS_LEAD = RULES.pattern("this_brings_lead")
 _NAME_NUMBER = RULES.pattern("name_number")
 _FOLLOWED_AFTER = RULES.pattern("followed_after")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
+_CLAUSE_BEFORE_COUNT = re.compile(r"(?P<c>[^,;.]{3,80}),\s*$")
+_COUNT_CLOSES = re.compile(r"(?:\s+(?:people|persons|civilians|individuals|residents|families|households|in\s+all|"
+                           r"in\s+total|altogether))?\s*[.;]?\s*$", re.IGNORECASE)
+_COUNT_WORD_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|some|about|around|nearly|almost|more\s+than|"
+                                r"at\s+least|up\s+to|an\s+estimated|approximately)\s+$", re.IGNORECASE)
 _QUOTE_OPENS_COUNT = re.compile(r"(?<=\w\s)[“\"](?=(?:[a-z]+\s+){0,2}\d)")
 _FLEEING_UNIT = RULES.pattern("fleeing_unit")  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
@@ -244,8 +249,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # money, a day of a month ("May 12"), a resolution number; not "On 12 May 300 people fled"
     if re.match(r"\d", text[number.start:]) and 1900 <= number.value <= 2100 and "," not in number.text:
         unit = _UNIT.match(after)
-        if not unit or re.search(r"[A-Z]", unit.group("adj")):
-            return None  # a year ("in 2016 Town residents fled")
+        if (not unit or re.search(r"[A-Z]", unit.group("adj"))) and not _COUNT_WORD_BEFORE.search(text, max(0, number.start - 20), number.start):
+            return None  # a year ("in 2016 Town residents fled"), not a count ("A further 2000 arrived")
     unit = _UNIT.match(after)
     if unit and _INQUIRY_AFTER.match(after[unit.end():]):
         return None  # "3,000 families assessed", "1,200 households surveyed by the team": people an inquiry met
@@ -503,6 +508,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 figures and figures[-1].number is groups[index - 1][-1].number) and not _FINITE_OR_RELATIVE.search(
                 re.split(r"[,;]", after)[0]):
             continue  # "home to 323,000 people, including 125,000 people displaced from elsewhere": a part of a population
+        if verdict in ("", None) and len(groups) == 1 and _COUNT_CLOSES.match(after) and (
+                flight := _CLAUSE_BEFORE_COUNT.search(before)) and _FLIGHT_WORD.search(flight.group("c")):
+            verdict = "flow-subject"  # "... have been forced to flee, nearly 9,600 people.": the count closes the clause
         if verdict in ("flow-relative", "flow-part") and _IN_NEED_BEFORE.search(before[-120:]) and not _IN_A_PERIOD.match(after):
             continue  # "13.1 million are in need of aid, including 6.1 million who have been displaced": who is in need
         if verdict == "flow-relative" and len(group) > 1 and _classify(before, "")[0] is None and re.search(

@@ -277,7 +277,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             key = next((k for k in same_figure if _restated(first[k], record)), key)
             if key not in same_figure:
                 same_figure.append(key)
-            if key in first and not _another_time(first[key], record):
+            if key in first and not _another_time(first[key], record) and not (
+                    first[key].sentence == record.sentence and first[key].span != record.span):  # "1,000 to X and another 1,000 to Y"
                 _merge(first[key], record)
             else:
                 first[key] = record
