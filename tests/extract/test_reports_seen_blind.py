@@ -368,3 +368,24 @@ def test_number_words_of_two_counts_keep_their_scales() -> None:
     assert [n.value for n in find_numbers("between fifty and eighty thousand")] == [50000, 80000]
     assert [n.value for n in find_numbers("one hundred and fifty people")] == [150]
     assert [n.value for n in find_numbers("between eight thousand five hundred and eighteen thousand")] == [8500, 18000]
+
+
+# spans of days written as "in the span of just one week", "within a week" (with a perfect before or after), not "in
+# four days of talks" (nor "in two weeks of fighting": tests/data/extraction/phrasings.yaml)
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("The official emphasised that in the span of just one week, 6,382 civilians have been displaced from their homes.",
+     ("2023-08-31", "2023-09-07")),
+    ("Some 5,000 people have fled the town within a week.", ("2023-08-31", "2023-09-07")),
+])
+def test_spans_of_days_before_or_after_a_perfect(reconciler: Reconciler, sentence: str, period: tuple[str, str]) -> None:
+    (found,) = record(sentence, reconciler, published="2023-09-07")["displacement"]
+    assert (found["period_start"], found["period_end"]) == period
+
+
+# "Statistics of the X Council indicate that ..." gives the council the figure; "120,000 of them relocating to Y" is a part
+def test_statistics_of_a_council_and_a_part_relocating(reconciler: Reconciler) -> None:
+    got = record("Statistics of Qarazan Local Council indicate that since 2019, nearly 5,000 families have been displaced "
+                 "to the region.\n\nThe operation displaced about 150,000 residents, with more than 120,000 of them "
+                 "relocating to Tabqa.", reconciler)
+    assert {o["figure"]: o["reported_by"] for o in got["displacement"]} == {
+        5000: "Qarazan Local Council", 150000: None, 120000: None}

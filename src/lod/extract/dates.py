@@ -101,6 +101,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
+_PERFECT_AFTER = re.compile(r"[^.;]{0,100}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")
 _ANCHORED = frozenset({"since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
@@ -248,11 +249,15 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             elif first and second and first > second:
                 first = first.replace(year=second.year - (1 if first.month > second.month else 0))
             return make("period", first, second)
-        if rule == "in-n-days" and not _PERFECT_BEFORE.search(m.string[max(0, m.start() - 100): m.start()]):
-            return None  # "30,000 fled in four days in 2016": a duration, not the last days
+        if rule == "in-n-days" and not _PERFECT_BEFORE.search(m.string[max(0, m.start() - 100): m.start()]) \
+                and not _PERFECT_AFTER.match(m.string, m.end()):
+            return None  # "30,000 fled in four days in 2016": a duration, not the last days ("In just one week, 6,000
+            # have been displaced": the last week)
         if rule in ("past-duration", "since-duration", "in-n-days"):
-            unit = (m.groupdict().get("u") or "hours").lower()
-            if m.groupdict().get("n") is None:  # "the past week" is one week back; "the past days" is vague
+            unit = (m.groupdict().get("u") or m.groupdict().get("u1") or "hours").lower()
+            if m.groupdict().get("n1"):  # "in the span of just one week", "within a day"
+                n = 1
+            elif m.groupdict().get("n") is None:  # "the past week" is one week back; "the past days" is vague
                 n = None if unit.endswith("s") else 1
             else:
                 n = _count(m.group("n"))

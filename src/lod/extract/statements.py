@@ -81,7 +81,8 @@ _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
 # a body named inside a phrase that gives it the figure: (pattern, a word the sentence must have, the verb recorded)
 _BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as saying", "cited as saying"),
-                  (RULES.pattern("passive_by"), " by ", "reported by"))
+                  (RULES.pattern("passive_by"), " by ", "reported by"),
+                  (RULES.pattern("statistics_of"), " that", "figures of"))
 _AUXILIARY_END = RULES.pattern("auxiliary_end")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
@@ -720,6 +721,10 @@ class StatementFinder:
                 if org is not None:
                     return Found(index, sentence, self._org(org, "cited-source"), label, sentence.start + named.start(),
                                  "report", "cited-source")
+                around = next((o for o in self.orgs.starting(sentence.start, at) if o.end > at + 3), None)
+                if around is not None:  # "Statistics of X Council indicate": a name read with the words before it
+                    speaker = Speaker(body[at: around.end], "organization", None, None, "cited-source")
+                    return Found(index, sentence, speaker, label, sentence.start + named.start(), "report", "cited-source")
         per = _PER_FIGURES.search(sentence.text) if "per " in sentence.text else None
         if per:  # "..., per XYZ figures": whose figures they are (no speech)
             at = sentence.start + per.start("org")
