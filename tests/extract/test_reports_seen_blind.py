@@ -389,3 +389,26 @@ def test_statistics_of_a_council_and_a_part_relocating(reconciler: Reconciler) -
                  "relocating to Tabqa.", reconciler)
     assert {o["figure"]: o["reported_by"] for o in got["displacement"]} == {
         5000: "Qarazan Local Council", 150000: None, 120000: None}
+
+
+# "The UK-based monitoring group said": the monitor named before, not the armed group named last
+def test_a_monitoring_group_is_the_monitor(reconciler: Reconciler) -> None:
+    got = record("Gunmen have abducted 230 civilians in a town hours after it fell to Islamic State, according to the "
+                 "Syrian Observatory for Human Rights.\n\nThe UK-based monitoring group said the civilians were taken on "
+                 "Thursday.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Syrian Observatory for Human Rights"] * 2
+
+
+# "Archbishop Name, head of the X Church in Y, was forced to flee. He told ...": a person (title left off), then his words;
+# a church is a body, no person's name
+def test_a_prelate_named_with_his_post_speaks_later(reconciler: Reconciler) -> None:
+    got = record("Archbishop Aram Velde Hindo, head of the Qarazan Catholic Church in the city, was forced to flee.\n\nHe "
+                 "told the agency that the locals had joined the fighters.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Aram Velde Hindo"]
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde Hindo"]
+
+
+def test_an_office_of_affairs_is_no_person(reconciler: Reconciler) -> None:
+    got = record("Aram Velde, director of the Office of Displaced Affairs in the region, confirmed the numbers to the "
+                 "website.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Aram Velde"]

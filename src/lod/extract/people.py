@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, finditer_from, lowered
-from lod.extract.lexicon import COUNTRY_ADJECTIVES, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, HONORIFICS, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
 from lod.extract.mentions import (
     NAME, NOT_A_NAME, NOT_A_PLACE_WORD, ORG_HEAD_WORD, POSSESSIVE_END, Mention,
@@ -47,6 +47,8 @@ _LABEL_AFTER = re.compile(r"(?:,[^\S\n]*(?P<org>[A-Z][^:\n,|\d]{1,60}))?:[^\S\n]
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = RULES.pattern("arabic_article")
+# "Name, head of the X Church in Y, was forced to flee": a post of a named body says a person is named
+_POST_OF_BODY = re.compile(r"(?:[a-z-]+\s+){0,2}(?:" + _ROLE_ALT + r")\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _NON_SPACE = re.compile(r"\S+")  # compiled once: ``_clean_name`` runs for every capitalised run of the body
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -125,7 +127,8 @@ class PeopleFinder:
                 if inner and _ENDS_WITH_ROLE.search(inner[1]) and len(inner[1].split()) <= 3:
                     org_text, role = inner  # "Name, an ABC Relief official, said": the body named in the post
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
-                                                              or re.search(r"['’]s\s", bare.group("role"))):
+                                                              or re.search(r"['’]s\s", bare.group("role"))
+                                                              or _POST_OF_BODY.match(bare.group("role"))):
                 role, rule = bare.group("role"), "person-apposition"
                 role = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][^,;]*$", "", role)  # "..., coordinator in X": X is where
                 of = re.match(r"(?P<role>.+?)\s+(?:of|for|at|with|to)\s+(?:the\s+)?(?P<org>.+)$", role)
@@ -185,7 +188,8 @@ class PeopleFinder:
         month_name = (len(tokens) >= 2 and tokens[0].group(0) in _MONTH_FIRST_NAMES and tokens[1].group(0)[:1].isupper()
                       and (_VERB_BEFORE.search(body[max(0, start - 40): start]) is not None
                            or _VERB_AFTER.match(body[end: end + 40]) is not None))
-        while tokens and not month_name and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
+        honoured = len(tokens) == 2 and tokens[0].group(0) in HONORIFICS and tokens[1].group(0)[:1].isupper()
+        while tokens and not month_name and not honoured and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
                           or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
                           or POSSESSIVE_END.search(tokens[0].group(0))):
             tokens.pop(0)

@@ -276,6 +276,7 @@ class StatementFinder:
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
             head = described_body.group("d").split()[-1]
+            head = "monitor" if re.search(r"\bmonitor", described_body.group("d"), re.IGNORECASE) else head
             return self._described(head, lo + described_body.start("d")) or Speaker(
                 described_body.group("d"), "organization", None, None, "speaker-described")
         acronym_body = _ACRONYM_BODY.search(pre, max(0, len(pre) - 120))
@@ -389,7 +390,9 @@ class StatementFinder:
             return self._like_it("speaker-definite")
         described = _DEFINITE_DESCRIPTION_END.search(pre)
         if described:  # "The Britain-based monitor": the last organization named before, of that kind
-            return self._described(described.group("head"), lo + described.start()) or self._like_it("speaker-definite")
+            # ("the UK-based monitoring group": a monitor, not any group named before)
+            head = "monitor" if re.search(r"\bmonitor", described.group(0), re.IGNORECASE) else described.group("head")
+            return self._described(head, lo + described.start()) or self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement", lo)
         country = self.countries.ending(lo + len(pre.rstrip()), lo)
