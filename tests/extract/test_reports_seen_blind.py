@@ -412,3 +412,28 @@ def test_an_office_of_affairs_is_no_person(reconciler: Reconciler) -> None:
     got = record("Aram Velde, director of the Office of Displaced Affairs in the region, confirmed the numbers to the "
                  "website.", reconciler)
     assert [p["name"] for p in got["people"]] == ["Aram Velde"]
+
+
+# "..., according to Name, a spokesperson for X, AFP reported.": the source the outlet relays speaks
+def test_an_outlet_relaying_an_according_to(reconciler: Reconciler) -> None:
+    got = record("People arriving at shelters have described “running in the face of shelling,” according to Aram Velde, "
+                 "a spokesperson for the UN children’s agency, AFP reported.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+
+
+def test_an_outlet_that_reports_alone(reconciler: Reconciler) -> None:
+    got = record("Some 5,000 people fled the town on Monday, AFP reported.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["AFP"]
+
+
+# "Name, 45, and her children ... “...,” she told X": an age after a name makes a person, whom "she" is
+def test_a_person_named_with_an_age_speaks_as_she(reconciler: Reconciler) -> None:
+    got = record("The president announced the launch of the operation.\n\nSalma Qarazi, 45, and her children spent their "
+                 "first night in the city. “We ran out as planes hovered over us,” she told the paper.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Salma Qarazi"]
+    assert [s["speaker"] for s in got["statements"]] == ["Salma Qarazi"]
+
+
+def test_the_un_humanitarian_agency_is_ocha(reconciler: Reconciler) -> None:
+    got = record("Around 38,500 people have fled to areas further north, the UN humanitarian agency said.", reconciler)
+    assert [o["reporter_ref"] for o in got["displacement"]] == ["ocha"]

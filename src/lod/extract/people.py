@@ -155,6 +155,8 @@ class PeopleFinder:
                 rule = "person-arabic-name"
             elif name.split()[-1] in speaking and len(name.split()) <= 3 and body.find(name.split()[-1], end) > 0:
                 rule = "person-speaks-later"  # "..., Dhulfiqar Ali had escaped ..." then '"...," Ali said
+            if not rule and age and re.match(r",\s*\d{1,3}\s*,", body[end: end + 8]):
+                rule = "person-age"  # "Aram Velde, 45, and her children spent the night": an age is a person's
             if not rule or (town_surname and rule not in _STRONG):
                 continue
             if org_text and _ENDS_WITH_ROLE.search(org_text.strip()):

@@ -118,6 +118,7 @@ _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
 _A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
+_ACCORDING_THEN_CLOSING = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s+){1,4}(?:reported|reports|said|says)\s*\.?\s*$")
 _BARE_POST = re.compile(r"(?:(?:chief|deputy|senior|official)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
@@ -667,6 +668,15 @@ class StatementFinder:
         # theirs), no words of their own
         return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
 
+    def _relayed(self, body: str, index: int, sentence: Sentence, found: Found) -> Found:
+        """"..., according to Name, a spokesperson for X, ABC reported.": the outlet closing the sentence relays the
+        source it names; that source speaks."""
+        relayed = _ACCORDING.search(sentence.text, 0, found.verb_start - sentence.start)
+        if relayed is None or not _ACCORDING_THEN_CLOSING.search(sentence.text, relayed.end()) \
+                or _FRONTED_ACCORDING.match(sentence.text):
+            return found
+        return self._according(body, index, sentence) or found
+
     def _in_sentence(self, body: str, index: int, sentence: Sentence, found: list[Found]) -> Found | None:
         # a fronted "According to X, ..." names the source of the whole sentence, before any verb said later in it
         # ("According to X, 5,000 have fled since the army advanced after Y said it would withdraw")
@@ -709,10 +719,10 @@ class StatementFinder:
             if first is not None or closing:
                 # "X on Friday declared ... and forced 15,000 to flee, reported Y on Saturday.": the one the sentence
                 # closes on reports all of it
-                return found_here
+                return self._relayed(body, index, sentence, found_here)
             first = found_here
         if first is not None:
-            return first
+            return self._relayed(body, index, sentence, first)
         according = self._according(body, index, sentence) if not fronted else None
         if according is not None:
             return according
