@@ -437,3 +437,27 @@ def test_a_person_named_with_an_age_speaks_as_she(reconciler: Reconciler) -> Non
 def test_the_un_humanitarian_agency_is_ocha(reconciler: Reconciler) -> None:
     got = record("Around 38,500 people have fled to areas further north, the UN humanitarian agency said.", reconciler)
     assert [o["reporter_ref"] for o in got["displacement"]] == ["ocha"]
+
+
+# (sets AM and AO, scored blind at 38125ac)
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The official told Westland 24 that the government had opened its arms to the refugees fleeing the north.", []),
+    ("The official told Westland 24 people had fled the north.", [(24, "exact")]),
+    ("The attacks have forced no few than 215,000 civilians to flee the region since November.", [(215000, "at_least")]),
+])
+def test_an_outlets_number_and_a_misspelt_bound(reconciler: Reconciler, sentence: str,
+                                               expected: list[tuple[int, str]]) -> None:
+    got = record(sentence, reconciler)
+    assert [(o["figure"], o["qualifier"]) for o in got["displacement"]] == expected
+
+
+# (set AN, scored blind at ca33564)
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("She said another 500 families, each on average numbering about six people, arrived overnight.", [500]),
+    ("The influx brought to more than 30,000 the number of Syrians reaching the camp this month.", [30000]),
+    ("Westland is currently hosting about 2 million refugees who fled the country after it was engulfed by a civil war "
+     "in 2011.", []),
+    ("The camp shelters 45,000 refugees who arrived in the past year.", [45000]),
+])
+def test_sizes_running_totals_and_hosted_refugees(reconciler: Reconciler, sentence: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(sentence, reconciler)["displacement"]] == figures

@@ -255,6 +255,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             # have been displaced": the last week)
         if rule in ("past-duration", "since-duration", "in-n-days"):
             unit = (m.groupdict().get("u") or m.groupdict().get("u1") or "hours").lower()
+            n: int | None
             if m.groupdict().get("n1"):  # "in the span of just one week", "within a day"
                 n = 1
             elif m.groupdict().get("n") is None:  # "the past week" is one week back; "the past days" is vague

@@ -206,6 +206,7 @@ _AFTER = re.compile(
 
 # a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
 # a name before an age ("said Umm Ahmad, 41,"; "Salwa Omar (a pseudonym), 31,")
+_EACH_BEFORE = re.compile(r"\beach\b[^,.;\d]{0,30}$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s*\([^()\d]{1,30}\))?\s*(?:,|\()\s*$")
 _KIN_BEFORE = Endings(RULES.pattern("kin_before"))
 
@@ -237,6 +238,8 @@ def _candidate(text: str, number: NumberMention) -> _Candidate | None:
         return None  # "said Umm Ahmad, 41, who fled": an age
     if number.value < 120 and _an_age(text, number.start):
         return None  # "of whom over half are children under 18": an age, which would take the whole's verb
+    if number.value < 100 and _EACH_BEFORE.search(text, max(0, number.qstart - 40), number.qstart):
+        return None  # "500 families, each on average numbering about six people": the size of each, no count
     if _CLOCK.match(after) or _CLOCK_BEFORE.search(text, max(0, number.start - 3), number.start):
         return None  # "at 2:30pm local time (12:30GMT)": a time of day
     if number.value < 20 and _KIN_BEFORE.search(text[: number.qstart]):
@@ -333,7 +336,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         # and a quote that opens on a count inside the sentence ('sparked an exodus of “more than 30,000 civilians,
         # most of them women”, X said'): the mark that opens it, blanked in place
         text = _QUOTE_OPENS_COUNT.sub(" ", text)
-    if ")" in text:  # an outlet's name that ends in a number ("(Channel 24) – ..."), blanked in place
+    if ")" in text or re.search(r"[A-Z][a-z]+ \d", text):  # an outlet's name that ends in a number ("(Channel 24) – ...",
+        # "told Westland 24 that"), blanked in place
         text = _NAME_NUMBER.sub(lambda m: m.group(0)[: m.start("n") - m.start()] + " " * len(m.group("n")), text)
     if "[" in text or "*" in text:  # a note's mark after a number ("5,000[1] people", "5,000* people"), blanked in place
         text = re.sub(r"(?<=\d)(?:\[\d{1,3}\]|\*+)", lambda m: " " * len(m.group(0)), text)

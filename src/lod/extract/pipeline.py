@@ -99,9 +99,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         if not _ITEM.match(sentence.text) and sentence.text.rstrip()[-1:] not in ".!?":
             # (a heading is a line with no full stop; what is under it keeps its day until the next such line, and a
             # count that ends in a colon is no heading unless it gives a day: "Key figures (as of 10 June):")
-            stated = next((e.start for e in doc.dates[index] if e.kind == "as-of" and e.start), None)
-            if stated or not sentence.text.rstrip().endswith(":"):
-                heading_day = stated
+            heading_as_of = next((e.start for e in doc.dates[index] if e.kind == "as-of" and e.start), None)
+            if heading_as_of or not sentence.text.rstrip().endswith(":"):
+                heading_day = heading_as_of
         unnamed = _UNNAMED_SAID.search(sentence.text) if "source" in sentence.text or "official" in sentence.text else None
         if unnamed and (index not in by_sentence or by_sentence[index].speaker.rule == "speaker-unnamed"):
             unnamed_day = next((e.start for e in doc.dates[index] if e.kind == "point" and e.start

@@ -835,7 +835,7 @@ class StatementFinder:
         text = statement.sentence.text
         if statement.verb == "cited":  # "... fled on 20 June (XYZ, 21 June 2017; XYZ, 10 June)": the latest day cited
             cited = [e for e in dates if e.kind == "point" and e.start and e.begin > verb_at]
-            latest = max(cited, key=lambda e: e.start, default=None)
+            latest = max(cited, key=lambda e: e.start or date.min, default=None)
             return (latest.start, latest.text) if latest else (None, None)
         issuing = [m.start() for m in _ISSUING.finditer(text)]
         for expression in dates:
