@@ -461,3 +461,16 @@ def test_an_outlets_number_and_a_misspelt_bound(reconciler: Reconciler, sentence
 ])
 def test_sizes_running_totals_and_hosted_refugees(reconciler: Reconciler, sentence: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(sentence, reconciler)["displacement"]] == figures
+
+
+# a title about returns that do not happen is not about going home; people who sneaked across a border fled
+def test_a_title_of_prevented_returns(reconciler: Reconciler) -> None:
+    got = record("More than 23,000 civilians have crossed the border into the province over the past two weeks.",
+                 reconciler, title="Militia prevents Syrian refugees return to Qarazan")
+    assert [o["figure"] for o in got["displacement"]] == [23000]
+
+
+def test_people_who_sneaked_across_then_more(reconciler: Reconciler) -> None:
+    got = record("On Monday night nearly 1,000 Syrians sneaked across the northern border, according to officials at "
+                 "UNHCR. On Tuesday night, there were 790 more.", reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [1000, 790]

@@ -83,7 +83,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     previous: tuple[int, ObservationRecord] | None = None  # the last sentence with a flow, and its last figure's record
     title = " ".join((doc.article.title or "").split())
     # (a title of two topics, "X Refugee Returns/Syrian Refugees", is not all about going home)
-    returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title) and not any(
+    returning = bool(_RETURN_TITLE.search(title)) and not _FLIGHT.search(title) and not _RETURN_PREVENTED.search(title) \
+        and not any(
         _PEOPLE_TOPIC.search(part) and not _RETURN_TITLE.search(part) for part in _TITLE_PARTS.split(title))
     heading = False  # under a heading that names a flow ("New displacements by district:"), its list items count
     flows: list[tuple[int, ObservationRecord]] = []  # each flow's sentence and record, in order
@@ -405,6 +406,7 @@ _TABLE_ROW = re.compile(r"\S\s*\|\s*\S|\S\t|\S {3,}\S")  # cells apart: a bar, a
 
 
 _RETURN_TITLE = RULES.pattern("return_title")
+_RETURN_PREVENTED = RULES.pattern("return_prevented")
 _PEOPLE_TOPIC = RULES.pattern("people_topic")
 _TITLE_PARTS = re.compile(r"\s*[/;|&]\s*|\s+and\s+")
 _FLIGHT = RULES.pattern("flight")
