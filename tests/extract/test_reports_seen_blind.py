@@ -474,3 +474,32 @@ def test_people_who_sneaked_across_then_more(reconciler: Reconciler) -> None:
     got = record("On Monday night nearly 1,000 Syrians sneaked across the northern border, according to officials at "
                  "UNHCR. On Tuesday night, there were 790 more.", reconciler)
     assert [o["figure"] for o in got["displacement"]] == [1000, 790]
+
+
+# (sets AP-AR, scored blind at a43d5d0)
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Some 670 refugees landed in the past week.", [670]),
+    ("At least 70,000 people have crossed into the country in less than two days, and the real figure may be more than "
+     "100,000, the representative said.", [70000, 100000]),
+    ("Refugees continue to pour in, with over 3,000 Syrians entering the country between Monday night and Tuesday.",
+     [3000]),
+    ("Now added to these are the displaced from the east, whose number has reached 47,450 with the arrival on Saturday "
+     "of the last batch.", [47450]),
+    ("The group has expelled around 60,000 people from their homes in the east.", [60000]),
+])
+def test_flows_met_in_sets_ap_to_ar(reconciler: Reconciler, sentence: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(sentence, reconciler)["displacement"]] == figures
+
+
+def test_refugees_washed_over_the_border_under_a_title_of_returns(reconciler: Reconciler) -> None:
+    got = record("Officials have said that more than 130,000 refugees from Qarazan had washed over the border within days "
+                 "since Friday.", reconciler, title="Thousands of Kurdish Refugees Returning to Qarazan")
+    assert [o["figure"] for o in got["displacement"]] == [130000]
+
+
+# on an undated page, "since the civil war began in 2011" gives no year to a later "since April"
+def test_the_start_of_a_war_is_no_date_of_the_page(reconciler: Reconciler) -> None:
+    got = record("The battle, one of the fiercest since the civil war began in 2011, is intensifying. The assault has "
+                 "displaced more than 100,000 people since April.", reconciler, published="not stated")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == (None, None)

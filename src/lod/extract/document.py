@@ -127,8 +127,9 @@ def _read_dates(sentences: list[Sentence], published: date | None, hint: date | 
         found = _closed_since(sentence.text, _since_an_event_then(sentence.text, _after_dateline(sentence.text, found)))
         read.append(found)
         if published is None and hint is None:
-            stated = [d for e in found if e.start and e.kind in ("point", "period", "since") and _YEAR.search(e.text)
-                      for d in (e.start, e.end) if d]
+            # (days the text speaks of, not the start of a long "since": "since the war began in 2011" says nothing of now)
+            stated = [e.end for e in found if e.start and e.end and e.kind in ("point", "period") and _YEAR.search(e.text)
+                      and _DAY_IN.search(_YEAR.sub("", e.text)) and (e.end - e.start).days <= 92]
             latest = max([*stated, *([latest] if latest else [])], default=None)
     return read
 
@@ -145,6 +146,7 @@ def _sentence_dates(text: str, published: date | None, hint: date | None) -> lis
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY_IN = re.compile(r"\b\d{1,2}\b")
 
 
 # "during the reporting period", "in the period under review": the period a report's title states
@@ -340,7 +342,6 @@ def _report_day(title: str, published: date | None) -> date | None:
     return days[-1] if days and days[-1] <= published and (published - days[-1]).days <= 62 else None
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:
