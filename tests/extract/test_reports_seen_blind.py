@@ -503,3 +503,18 @@ def test_the_start_of_a_war_is_no_date_of_the_page(reconciler: Reconciler) -> No
                  "displaced more than 100,000 people since April.", reconciler, published="not stated")
     (found,) = got["displacement"]
     assert (found["period_start"], found["period_end"]) == (None, None)
+
+
+# "today (30 November)" in the text of a page dated 2 December: the text's day, which its "past 72 hours" counts from
+def test_the_texts_own_today_before_the_page_date(reconciler: Reconciler) -> None:
+    got = record("As the battle intensifies, 20,000 people have fled their homes over the past 72 hours.\n\nToday (30 "
+                 "November) the agency gained access to parts of the east.", reconciler, published="2016-12-02")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2016-11-27", "2016-11-30")
+
+
+def test_a_today_weeks_before_the_page_date_is_not_its_day(reconciler: Reconciler) -> None:
+    got = record("Some 20,000 people have fled their homes over the past 72 hours.\n\nToday (3 October) marks a year "
+                 "since the siege began.", reconciler, published="2016-12-02")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2016-11-29", "2016-12-02")

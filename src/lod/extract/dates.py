@@ -552,13 +552,20 @@ _TITLE_YEAR = re.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d\d)(?![\d/-])")
 _TODAY = RULES.patterns["today"].pattern
 
 
-def stated_today(text: str) -> date | None:
-    """The day a text says is today ("since today morning, the 18th of March 2018"), else None."""
+def stated_today(text: str, published: date | None = None) -> date | None:
+    """The day a text says is today ("since today morning, the 18th of March 2018"; "today (30 November)" on a page
+    dated 2 December: the text was written two days before it went up), else None."""
     found = _TODAY.search(text)
     if not found:
         return None
     try:
-        return date(int(found.group("y")), _month(found.group("m")), int(found.group("d")))
+        if found.group("y"):
+            return date(int(found.group("y")), _month(found.group("m")), int(found.group("d")))
+        if published is None:
+            return None
+        day = date(published.year, _month(found.group("m")), int(found.group("d")))
+        day = day if day <= published else day.replace(year=published.year - 1)
+        return day if (published - day).days <= 7 else None
     except ValueError:
         return None
 

@@ -79,7 +79,7 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     else:
         # an undated page that says "today, 18 March 2018", or whose lead dates what it reports ("X witnessed fresh
         # displacements from Aug. 11 to Aug. 14, 2019."): the day its relative dates count from
-        published = article.published_date or stated_today(body) or _lead_day(sentences)
+        published = stated_today(body, article.published_date) or article.published_date or _lead_day(sentences)
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
     published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published
