@@ -518,3 +518,12 @@ def test_a_today_weeks_before_the_page_date_is_not_its_day(reconciler: Reconcile
                  "since the siege began.", reconciler, published="2016-12-02")
     (found,) = got["displacement"]
     assert (found["period_start"], found["period_end"]) == ("2016-11-29", "2016-12-02")
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("At least 70,000 people have crossed into the country in less than two days.", ("2021-05-12", "2021-05-14")),
+    ("Some 5,000 people have fled the town in the space of a week.", ("2021-05-07", "2021-05-14")),
+])
+def test_less_than_two_days_and_the_space_of_a_week(reconciler: Reconciler, sentence: str, period: tuple[str, str]) -> None:
+    (found,) = record(sentence, reconciler)["displacement"]
+    assert (found["period_start"], found["period_end"]) == period
