@@ -527,3 +527,19 @@ def test_a_today_weeks_before_the_page_date_is_not_its_day(reconciler: Reconcile
 def test_less_than_two_days_and_the_space_of_a_week(reconciler: Reconciler, sentence: str, period: tuple[str, str]) -> None:
     (found,) = record(sentence, reconciler)["displacement"]
     assert (found["period_start"], found["period_end"]) == period
+
+
+# "The conflict escalated in X in early December, forcing more than 23,000 people to flee": the flight since then
+def test_an_event_dated_then_forcing_a_flight(reconciler: Reconciler) -> None:
+    got = record("The conflict escalated in Qarazan, the group's last stronghold in the province, in early December, "
+                 "forcing more than 23,000 people to flee to the camp, the UN spokesman said.", reconciler,
+                 published="2019-02-01")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2018-12-01", "2019-02-01")
+
+
+def test_a_flight_in_a_month_without_an_event_before_it(reconciler: Reconciler) -> None:
+    got = record("More than 23,000 people fled to the camp in early December, the spokesman said.", reconciler,
+                 published="2019-02-01")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2018-12-01", "2018-12-31")

@@ -229,6 +229,7 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
 _SINCE_BEFORE = RULES.pattern("since_before")
 _SINCE_AN_EVENT_BEFORE = RULES.pattern("since_an_event_before")
 _SINCE_THE_START_OF = RULES.pattern("since_the_start_of")
+_EVENT_THEN_FORCING, _EVENT_VERB_BEFORE = RULES.pattern("event_then_forcing"), RULES.pattern("event_verb_before")
 _AT_THE_END = re.compile(r"\bend\s+of\b", re.IGNORECASE)
 _SAID_BEFORE = rulefiles.load("periods").pattern("said_before")  # the rule lod.extract.periods reads a said-day by
 
@@ -271,6 +272,10 @@ def _since_an_event_then(text: str, found: list[DateExpression]) -> list[DateExp
     month (or week), not the month itself, when the event's words stand between "since" and the time."""
     for position, expression in enumerate(found):
         if expression.rule == "last-week" and expression.start and _SINCE_AN_EVENT_BEFORE.search(text, 0, expression.begin):
+            found[position] = replace(expression, kind="since", end=None)
+        elif expression.kind in ("point", "period") and expression.start and _EVENT_THEN_FORCING.match(text, expression.finish) \
+                and _EVENT_VERB_BEFORE.search(text, max(0, expression.begin - 120), expression.begin):
+            # "The conflict escalated in X in early December, forcing more than 23,000 to flee": the flight since then
             found[position] = replace(expression, kind="since", end=None)
         elif expression.kind in ("point", "period") and expression.start and _SINCE_THE_START_OF.search(text, 0, expression.begin):
             # "Since the start of hostilities at the end of April, ...": from that day (the month's last, for its end)
