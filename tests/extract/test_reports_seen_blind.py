@@ -543,3 +543,36 @@ def test_a_flight_in_a_month_without_an_event_before_it(reconciler: Reconciler) 
                  published="2019-02-01")
     (found,) = got["displacement"]
     assert (found["period_start"], found["period_end"]) == ("2018-12-01", "2018-12-31")
+
+
+# (sets AS-AU, scored blind at be2be26)
+def test_a_three_day_exodus_after_a_stock_on_a_day(reconciler: Reconciler) -> None:
+    got = record("The number of Syrian refugees in Westland has reached around 60,000 Monday after some 7,000 people "
+                 "fled across the border in a three-day mass exodus, according to official data.", reconciler,
+                 published="2012-08-13")
+    assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]] == [
+        (7000, "2012-08-10", "2012-08-13")]
+
+
+def test_a_crowd_followed_and_arrivals_reported_as_new(reconciler: Reconciler) -> None:
+    got = record("A spokesperson says 750 people initially crossed the river on Thursday, followed by a huge crowd of "
+                 "between 5000 and 7000.\n\nDuring the 24hrs of 26-27 Feb 2013, 327 Syrians were reported by AFAD as "
+                 "new arrivals which brings the total number of new arrivals 35,809 and the number of voluntary returns "
+                 "during the same period is 15,410.", reconciler, published="2013-02-28")
+    assert [o["figure"] for o in got["displacement"]] == [750, 5000, 7000, 327]
+
+
+def test_the_day_an_according_to_spoke_is_no_period(reconciler: Reconciler) -> None:
+    got = record("Over 350,000 people have fled the city to border areas due to attacks, according to civil defense "
+                 "sources on Friday.", reconciler, published="2018-07-06")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == (None, None)
+
+
+@pytest.mark.parametrize(("published", "day"), [
+    ("Güncelleme Tarihi: 20 Ağustos 2013, 18:11", "2013-08-20"),
+    ("publié le 5 février 2016", "2016-02-05"),
+])
+def test_a_page_date_in_the_outlets_language(reconciler: Reconciler, published: str, day: str) -> None:
+    got = record("Some 3,000 more Syrian refugees have crossed the border early Tuesday.", reconciler, published=published)
+    assert got["published_date"] == day

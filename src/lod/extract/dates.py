@@ -253,7 +253,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 and not _PERFECT_AFTER.match(m.string, m.end()):
             return None  # "30,000 fled in four days in 2016": a duration, not the last days ("In just one week, 6,000
             # have been displaced": the last week)
-        if rule in ("past-duration", "since-duration", "in-n-days"):
+        if rule in ("past-duration", "since-duration", "in-n-days", "n-day-exodus"):
             unit = (m.groupdict().get("u") or m.groupdict().get("u1") or "hours").lower()
             n: int | None
             if m.groupdict().get("n1"):  # "in the span of just one week", "within a day"

@@ -56,7 +56,15 @@ _MONTHS = {m: i for i, m in enumerate(
      "september", "october", "november", "december"], start=1)}
 _MONTHS.update({name[:3]: num for name, num in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
+# a page's date line in the outlet's own language ("Güncelleme Tarihi: 20 Ağustos 2013", "publié le 5 février 2016")
+for _number, _names in enumerate((
+        ("ocak", "janvier", "enero", "januar"), ("şubat", "février", "febrero", "februar"), ("mart", "mars", "marzo", "märz"),
+        ("nisan", "avril", "abril"), ("mayıs", "mai", "mayo"), ("haziran", "juin", "junio", "juni"),
+        ("temmuz", "juillet", "julio", "juli"), ("ağustos", "août", "agosto"), ("eylül", "septembre", "septiembre"),
+        ("ekim", "octobre", "octubre", "oktober"), ("kasım", "novembre", "noviembre"),
+        ("aralık", "décembre", "diciembre", "dezember")), start=1):
+    _MONTHS.update({name: _number for name in _names})
+_MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
 _TIME = r"(?:,?\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?"),
@@ -142,6 +150,8 @@ def parse_date(text: str) -> datetime | date | None:
     (datetime.date(2016, 12, 21), datetime.date(2016, 12, 21), None)
     >>> parse_date("02 Mar 20"), parse_date("the 15 March 20:00 meeting")
     (datetime.date(2020, 3, 2), None)
+    >>> parse_date("Güncelleme Tarihi: 20 Ağustos 2013, 18:11"), parse_date("publié le 5 février 2016")
+    (datetime.datetime(2013, 8, 20, 18, 11), datetime.date(2016, 2, 5))
     """
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
