@@ -576,3 +576,18 @@ def test_the_day_an_according_to_spoke_is_no_period(reconciler: Reconciler) -> N
 def test_a_page_date_in_the_outlets_language(reconciler: Reconciler, published: str, day: str) -> None:
     got = record("Some 3,000 more Syrian refugees have crossed the border early Tuesday.", reconciler, published=published)
     assert got["published_date"] == day
+
+
+# (sets AV and AW, scored blind at ef3197d)
+def test_a_month_from_a_day_and_months_ago_from_the_first(reconciler: Reconciler) -> None:
+    got = record("Some 60,000 refugees crossed the border in the month from 15th August, when it reopened.\n\nMore than "
+                 "200,000 Syrians have entered the neighbouring countries since the conflict began 17 months ago.",
+                 reconciler, published="2012-10-02")
+    assert {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]} == {
+        60000: ("2012-08-15", "2012-09-15"), 200000: ("2011-05-01", "2012-10-02")}
+
+
+def test_contingency_plans_for_a_flight_are_a_projection(reconciler: Reconciler) -> None:
+    got = record("The UN refugee agency said it was making contingency plans for all 400,000 inhabitants of the town to "
+                 "flee into Westland.", reconciler)
+    assert got["displacement"] == []

@@ -185,6 +185,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since", date(_year_for(month, 1, anchor, None, None), month, 1), None)
         if rule == "week-of":
             first_day = _day_month(m, "w", anchor, "wy")
+            if first_day and m.group("span").lower() == "month":
+                following = date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
+                return make("period", first_day, following.replace(day=min(first_day.day, calendar.monthrange(
+                    following.year, following.month)[1])))
             return make("period", first_day, first_day + timedelta(days=6)) if first_day else None
         if rule == "doc-date":
             if m.group("w"):
@@ -376,10 +380,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if unit.startswith("year"):  # "since the uprising began a year ago": that day of the year before
                 year = anchor.year - n
                 return make("since", date(year, anchor.month, min(anchor.day, calendar.monthrange(year, anchor.month)[1])), None)
-            if unit.startswith("month"):
+            if unit.startswith("month"):  # "since the conflict began 17 months ago": that month, from its first day
                 month = anchor.month - n
                 year, month = anchor.year + (month - 1) // 12, (month - 1) % 12 + 1
-                return make("since", date(year, month, min(anchor.day, calendar.monthrange(year, month)[1])), None)
+                return make("since", date(year, month, 1), None)
             return make("since", anchor - timedelta(days=n * (7 if unit.startswith("week") else 1)), None)
         if rule in ("last-week", "previous-week"):
             assert anchor is not None  # _ANCHORED
