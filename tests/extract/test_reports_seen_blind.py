@@ -591,3 +591,17 @@ def test_contingency_plans_for_a_flight_are_a_projection(reconciler: Reconciler)
     got = record("The UN refugee agency said it was making contingency plans for all 400,000 inhabitants of the town to "
                  "flee into Westland.", reconciler)
     assert got["displacement"] == []
+
+
+# (set AP): '..., Syria, warns Save the Children.' (the body after the verb, not the country before it); '"...,” said
+# Save the Children’s Syria Country Director Name.' (the body's post-holder, a straight quote closed by a curly one)
+def test_a_body_after_its_verb_and_its_post_holder(reconciler: Reconciler) -> None:
+    got = record("Thousands of children have been forced from their homes in the latest fighting in Idlib City, Syria, "
+                 "warns Save the Children.\n\n\"This weekend I stood with a distraught father,” said Save the Children’s "
+                 "Syria Country Director Aram Velde.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Save the Children", "Aram Velde"]
+
+
+def test_a_country_before_its_verb_still_speaks(reconciler: Reconciler) -> None:
+    got = record("Thousands have fled across the border, Turkey says.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Turkey"]

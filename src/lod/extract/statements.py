@@ -118,6 +118,7 @@ _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
 _A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
+_OWNED_POST_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,4}")
 _ACCORDING_THEN_CLOSING = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s+){1,4}(?:reported|reports|said|says)\s*\.?\s*$")
 _BARE_POST = re.compile(r"(?:(?:chief|deputy|senior|official)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
@@ -462,6 +463,12 @@ class StatementFinder:
                     if re.match(r"\s*(?:the\s+)?(?:[\w-]+-based\s+)?$", body[pos:o.start], re.I)), None)
         if org and _AFTER_NAME_END.match(body[org.end: org.end + 30] or "."):
             return self._org(org)
+        if org:  # '..., said ABC’s Westland Country Director Name.': the body's post-holder
+            owned = next((p for p in self.people.starting(org.end, org.end + 60)
+                          if _OWNED_POST_GAP.fullmatch(body, org.end, p.start)), None)
+            if owned is not None:
+                speaker = self._person(owned)
+                return speaker if speaker.org_name else replace(speaker, org_name=self._org(org).name, org_ref=org.ref)
         role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
@@ -702,8 +709,10 @@ class StatementFinder:
             if _inside_quote(body[sentence.start: verb.start()]):
                 continue  # '“They told us to leave,” Rima told X': the quoted speaker's own words, not an attribution
             speaker = self.subject_before(body, sentence, verb.start())
-            if speaker is None and re.search(r"[,”\"’]\s*$", body[max(sentence.start, verb.start() - 3): verb.start()]):
-                speaker = self.subject_after(body, sentence, verb.end())
+            if (speaker is None or speaker.rule == "speaker-country") and re.search(
+                    r"[,”\"’]\s*$", body[max(sentence.start, verb.start() - 3): verb.start()]):
+                # ('... in Qarazan City, Westland, warns ABC.': the body after the verb, not the place before it)
+                speaker = self.subject_after(body, sentence, verb.end()) or speaker
             if speaker is None and verb.group(0).lower() in ("saying", "adding") and re.search(
                     r",\s*$", body[sentence.start: verb.start()]) and not re.match(r"\s+to\b", body[verb.end():]):
                 speaker = self._sentence_subject(body, sentence)  # "X put the figure higher, saying ...": X
@@ -923,7 +932,10 @@ def _ends_in_digit(text: str) -> bool:
 
 def _inside_quote(before: str) -> bool:
     """Whether a position is inside a quotation that opened before it (curly quotes, or an odd number of straight ones)."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    if before.count("“") > before.count("”"):
+        return True
+    # (a straight mark opened and a curly one closed: '"This weekend I stood ...,” said Name.')
+    return before.count('"') % 2 == 1 and "”" not in before[before.rfind('"'):]
 
 
 def _is_content(text: str) -> bool:
