@@ -605,3 +605,26 @@ def test_a_body_after_its_verb_and_its_post_holder(reconciler: Reconciler) -> No
 def test_a_country_before_its_verb_still_speaks(reconciler: Reconciler) -> None:
     got = record("Thousands have fled across the border, Turkey says.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Turkey"]
+
+
+# (sets AW and AX, scored blind at ef3197d and 28655d6)
+def test_a_monitor_named_next_and_its_head(reconciler: Reconciler) -> None:
+    got = record("Air strikes killed at least 30 civilians on Saturday, a monitor said, while another 150,000 are reported "
+                 "to have fled the city since Wednesday.\n\nThe Britain-based Syrian Observatory for Human Rights could not "
+                 "say who carried out the strikes.\n\nOn Saturday morning, “around 10,000 civilians streamed out of the "
+                 "enclave,” Observatory head Rami Abdel Rahman said.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Britain-based Syrian Observatory for Human Rights",
+                                                         "Rami Abdel Rahman"]
+    assert {o["figure"]: o["reporter_ref"] for o in got["displacement"]} == {150000: "sohr", 10000: "sohr"}
+
+
+def test_a_dateline_city_without_a_comma(reconciler: Reconciler) -> None:
+    got = record("QARAZAN Aug 9 More than 2,000 people fled violence to reach the neighbouring country in the past two "
+                 "days, the authorities said on Thursday.", reconciler, published="2012-08-09")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2012-08-07", "2012-08-09")
+
+
+def test_believed_to_have_crossed(reconciler: Reconciler) -> None:
+    got = record("The new figure includes some 20,000 now believed to have crossed over on Thursday.", reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [20000]

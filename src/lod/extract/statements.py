@@ -630,6 +630,15 @@ class StatementFinder:
                 if statement.speaker.rule == "speaker-indefinite":  # "a General Security source told": "the source" next
                     self.last_unnamed = statement.speaker
         affiliated: dict[str, tuple[str, str | None]] = {}  # a person -> the body the text made them speak for
+        for statement in found:
+            # "Observatory head Name said": the body of that kind named before, which the post names by its kind
+            speaker = statement.speaker
+            if speaker.kind == "person" and speaker.org_name is None and speaker.role:
+                role_kind = next((w for w in speaker.role.lower().split() if w in _KIND_WORDS), None)
+                body_of_kind = self._described(role_kind, statement.sentence.start) if role_kind else None
+                if body_of_kind is not None:
+                    statement.speaker = replace(speaker, org_name=body_of_kind.name, org_ref=body_of_kind.org_ref)
+                    affiliated[speaker.name] = (body_of_kind.name, body_of_kind.org_ref)
         for earlier, later in zip(found, found[1:]):
             # "..., a senior official said on Tuesday." then "Name, head of the X office, told Y that ...": the official
             # the lead left unnamed is the person the next sentence names with a post
@@ -671,6 +680,17 @@ class StatementFinder:
                     and later.speaker.rule == "speaker-name" and self._fits(kind.group("head"), later.speaker.org_ref,
                                                                             later.speaker.name):
                 earlier.speaker = replace(later.speaker, rule="speaker-named-next")
+        for statement in found:
+            # "..., a monitor said." then "The Britain-based X Observatory could not say ...": the body of that kind the
+            # next two sentences name, when none of that kind speaks there
+            a_kind = _A_KIND.fullmatch(statement.speaker.name) if statement.speaker.rule == "speaker-indefinite" \
+                and statement.speaker.org_ref is None else None
+            if a_kind and statement.index + 1 < len(sentences):
+                end = sentences[min(statement.index + 2, len(sentences) - 1)].end
+                named_body = next((o for o in self.orgs.starting(statement.sentence.end, end)
+                                   if not o.reference and self._fits(a_kind.group("head"), o.ref, o.text)), None)
+                if named_body is not None:
+                    statement.speaker = replace(self._org(named_body), rule="speaker-named-next")
         # "Name, the agency's director, says:" with the quote in the paragraphs after: who speaks (the quotes after are
         # theirs), no words of their own
         return [f for f in found if not _LABEL_ONLY.fullmatch(body, f.verb_start + len(f.verb), f.sentence.end)]
