@@ -628,3 +628,13 @@ def test_a_dateline_city_without_a_comma(reconciler: Reconciler) -> None:
 def test_believed_to_have_crossed(reconciler: Reconciler) -> None:
     got = record("The new figure includes some 20,000 now believed to have crossed over on Thursday.", reconciler)
     assert [o["figure"] for o in got["displacement"]] == [20000]
+
+
+# "An Nahar daily quoted informed sources as saying that ...": the outlet speaks for sources it does not name
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("Al Qarazan daily quoted informed sources as saying that more than 20,000 have crossed the border since Wednesday.",
+     ["Al Qarazan daily"]),
+    ("He quoted informed sources as saying that more than 20,000 have crossed the border since Wednesday.", []),
+])
+def test_an_outlet_quoting_unnamed_sources(reconciler: Reconciler, sentence: str, speakers: list[str]) -> None:
+    assert [s["speaker"] for s in record(sentence, reconciler)["statements"]] == speakers

@@ -119,6 +119,7 @@ _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
 _A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
 _OWNED_POST_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,4}")
+_QUOTED_SOURCES = RULES.pattern("quoted_sources")
 _ACCORDING_THEN_CLOSING = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s+){1,4}(?:reported|reports|said|says)\s*\.?\s*$")
 _BARE_POST = re.compile(r"(?:(?:chief|deputy|senior|official)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
@@ -767,6 +768,13 @@ class StatementFinder:
                 if around is not None:  # "Statistics of X Council indicate": a name read with the words before it
                     speaker = Speaker(body[at: around.end], "organization", None, None, "cited-source")
                     return Found(index, sentence, speaker, label, sentence.start + named.start(), "report", "cited-source")
+        quoted = _QUOTED_SOURCES.match(sentence.text) if " as saying" in sentence.text else None
+        if quoted:
+            # "An Nahar daily quoted informed sources as saying ...": the outlet speaks for the sources it does not name
+            org = next(iter(self.orgs.starting(sentence.start, sentence.start + quoted.start("name") + 1)), None)
+            speaker = self._org(org) if org is not None and org.end <= sentence.start + quoted.end("name") + 1 else Speaker(
+                quoted.group("name"), "organization", None, None, "speaker-outlet")
+            return Found(index, sentence, speaker, "quoted", sentence.start + quoted.start(), "report", "speaker-outlet")
         per = _PER_FIGURES.search(sentence.text) if "per " in sentence.text else None
         if per:  # "..., per XYZ figures": whose figures they are (no speech)
             at = sentence.start + per.start("org")
