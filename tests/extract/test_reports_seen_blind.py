@@ -638,3 +638,9 @@ def test_believed_to_have_crossed(reconciler: Reconciler) -> None:
 ])
 def test_an_outlet_quoting_unnamed_sources(reconciler: Reconciler, sentence: str, speakers: list[str]) -> None:
     assert [s["speaker"] for s in record(sentence, reconciler)["statements"]] == speakers
+
+
+def test_during_the_course_of_the_night(reconciler: Reconciler) -> None:
+    got = record("A further 2000 arrived during the course of the night.", reconciler, published="2013-01-25")
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2013-01-24", "2013-01-25")
