@@ -377,6 +377,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if n is None:
                 return make("period", None, None)
             unit = m.group("u").lower()
+            if unit.startswith("year") and n > 1:  # "began three years ago": a rounded count of years, no day
+                return make("since", None, None)
             if unit.startswith("year"):  # "since the uprising began a year ago": that day of the year before
                 year = anchor.year - n
                 return make("since", date(year, anchor.month, min(anchor.day, calendar.monthrange(year, anchor.month)[1])), None)

@@ -183,6 +183,7 @@ def unit_before(start: date, text: str) -> tuple[date, date]:
 
 
 _THEY_FLED = RULES.pattern("they_fled")
+_FLOW_AGAIN_AT_START, _FLOW_POINTED_AT = RULES.pattern("flow_again_at_start"), RULES.pattern("flow_pointed_at")
 
 
 def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> None:
@@ -190,13 +191,11 @@ def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> No
     if index + 1 >= len(doc.sentences):
         return
     following = doc.sentences[index + 1].text
-    if not re.match(r"(?:The|This|That)\s+(?:mass\s+|latest\s+|recent\s+|new\s+|wave\s+of\s+)?(?:displacement|exodus)\b", following) \
-            and not _THEY_FLED.match(following):
-        return
-    if find_figures(following):
+    at_start = bool(_FLOW_AGAIN_AT_START.match(following) or _THEY_FLED.match(following))
+    if not at_start and not _FLOW_POINTED_AT.search(following) or find_figures(following):
         return
     ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
-    if ranges:
+    if ranges and at_start:
         record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
         return
     began = [d for d in doc.dates[index + 1] if d.kind == "since" and d.start]

@@ -1,0 +1,93 @@
+"""Periods told outside the figure's own clause, met on real pages read blind in the twenty-second session (set AY,
+scored before any rule was written from it), each written again on an invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+
+def _period(found: dict) -> tuple[str | None, str | None]:
+    return found["period_start"], found["period_end"]
+
+
+# an event's day with its consequence after it: the flight since that day, to the reporting date
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("Hostilities east of Qarazan intensified on 25 May causing the displacement of more than 26,000 people.",
+     ("2021-05-25", "2021-06-05")),
+    ("Fighting east of Qarazan escalated on 25 May, triggering the flight of more than 26,000 people.",
+     ("2021-05-25", "2021-06-05")),
+    # (the day of the flight itself is that day only)
+    ("More than 26,000 people fled Qarazan on 25 May as hostilities intensified.", ("2021-05-25", "2021-05-25")),
+])
+def test_an_event_day_causing_the_displacement(reconciler: Reconciler, sentence: str,
+                                               period: tuple[str, str]) -> None:
+    (found,) = record(sentence, reconciler, published="2021-06-05")["displacement"]
+    assert _period(found) == period
+
+
+# "in recent fighting" is no date: a total after a dated flow does not take that flow's day
+@pytest.mark.parametrize(("second", "period"), [
+    ("A total of almost 66,000 people were displaced in recent fighting.", (None, None)),
+    ("A total of almost 66,000 people were displaced in the recent escalation.", (None, None)),
+])
+def test_recent_fighting_is_vague(reconciler: Reconciler, second: str, period: tuple[None, None]) -> None:
+    got = record("Some 26,000 people fled Qarazan on 25 May. " + second, reconciler, published="2021-06-05")
+    found = {o["figure"]: o for o in got["displacement"]}
+    assert _period(found[26000]) == ("2021-05-25", "2021-05-25")
+    assert _period(found[66000]) == period
+
+
+# "have fled the hostilities" after a sentence that says when the offensive opened: since that day
+@pytest.mark.parametrize(("second", "period"), [
+    ("The agency estimates that 271,800 people have fled the hostilities thus far.", ("2021-05-16", "2021-06-05")),
+    ("Some 271,800 people have been displaced by the offensive.", ("2021-05-16", "2021-06-05")),
+    # (a flight from the war at large is not the offensive's)
+    ("Some 271,800 people have been displaced by the war.", (None, None)),
+    ("Some 271,800 people have fled the fighting, the agency said.", (None, None)),
+])
+def test_a_flight_from_the_offensive_opened_before(reconciler: Reconciler, second: str,
+                                                   period: tuple[str | None, str | None]) -> None:
+    got = record("On May 16, 2021, the army opened an offensive in Qarazan and Westland. " + second, reconciler,
+                 published="2021-06-05")
+    (found,) = got["displacement"]
+    assert _period(found) == period
+
+
+def test_a_flight_from_the_offensive_with_no_offensive_day_told(reconciler: Reconciler) -> None:
+    (found,) = record("The agency estimates that 271,800 people have fled the hostilities thus far.", reconciler,
+                      published="2021-06-05")["displacement"]
+    assert _period(found) == (None, None)
+
+
+# a round count of years before the reporting date is no day: the start stays open, the end is the reporting date
+@pytest.mark.parametrize(("ago", "period"), [
+    ("three years ago", (None, "2021-06-05")),
+    ("a year ago", ("2020-06-05", "2021-06-05")),
+    ("17 months ago", ("2020-01-01", "2021-06-05")),
+])
+def test_since_an_uprising_began_years_ago(reconciler: Reconciler, ago: str,
+                                           period: tuple[str | None, str]) -> None:
+    (found,) = record(f"Westland has taken in more than 847,000 refugees since the uprising began {ago}.", reconciler,
+                      published="2021-06-05")["displacement"]
+    assert _period(found) == period
+
+
+# the next sentence points back at the flight ("this influx") and says since when: the figure's period
+@pytest.mark.parametrize(("second", "period"), [
+    ("Aid partners have been on the ground in Westland since last Friday to cope with this influx.",
+     ("2021-06-04", "2021-06-08")),
+    ("Aid partners have been on the ground in Westland since last Friday to cope with the influx of aid.",
+     (None, None)),
+    # (a range there is the partners' own, not the flight's)
+    ("Aid partners worked between 1 and 3 June to cope with this influx.", (None, None)),
+])
+def test_a_since_day_told_of_this_influx(reconciler: Reconciler, second: str,
+                                         period: tuple[str | None, str | None]) -> None:
+    got = record("An estimated 6,000 people have fled their homes in Qarazan, making their way over the border. "
+                 + second, reconciler, published="2021-06-08")
+    (found,) = got["displacement"]
+    assert _period(found) == period
