@@ -24,9 +24,10 @@ from typing import Literal
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, Words, all_words, cues, gateable
 from lod.extract.numbers import SCALES, _words_value
+from lod.model.articles import MONTH_NAMES
 
 RULES = rulefiles.load("dates")  # the rules' words and patterns: lod/rules/dates.yaml
-_MONTH_NAMES = [str(name) for name in RULES.data["months"]]
+_MONTH_NAMES = list(MONTH_NAMES)  # lod/rules/months.yaml
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
 MONTHS["sept"] = 9

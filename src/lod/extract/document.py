@@ -111,9 +111,6 @@ def _lead_day(sentences: list[Sentence]) -> date | None:
     return max(days) if days else None
 
 
-_MONTH_ONLY = re.compile(r"(?:in\s+|during\s+)?[A-Z][a-z]+\.?\s+(?:19|20)\d\d")
-
-
 def _read_dates(sentences: list[Sentence], published: date | None, hint: date | None) -> list[list[DateExpression]]:
     """Each sentence's dates. On a page with no date at all, the latest full date the text has stated so far gives
     the months after it their year ("since 1 December 2019 to 17 February, 875,000 fled. Of them, 40,000 between
@@ -174,6 +171,7 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
 # the phrasings a document is read by: each named and explained, with its examples and counter-examples, in
 # lod/rules/document.yaml
 RULES = rulefiles.load("document", MON=MON)
+_MONTH_ONLY = RULES.pattern("month_only")
 _SINCE_THE_START = RULES.pattern("since_the_start")
 _LAUNCHED = RULES.pattern("launched")
 
@@ -230,7 +228,7 @@ _SINCE_BEFORE = RULES.pattern("since_before")
 _SINCE_AN_EVENT_BEFORE = RULES.pattern("since_an_event_before")
 _SINCE_THE_START_OF = RULES.pattern("since_the_start_of")
 _EVENT_THEN_FORCING, _EVENT_VERB_BEFORE = RULES.pattern("event_then_forcing"), RULES.pattern("event_verb_before")
-_AT_THE_END = re.compile(r"\bend\s+of\b", re.IGNORECASE)
+_AT_THE_END = RULES.pattern("at_the_end")
 _SAID_BEFORE = rulefiles.load("periods").pattern("said_before")  # the rule lod.extract.periods reads a said-day by
 
 

@@ -188,10 +188,8 @@ _NAME_NUMBER = RULES.pattern("name_number")
 _FOLLOWED_AFTER = RULES.pattern("followed_after")
 _QUOTED_COUNT = re.compile(r"[“\"](?P<n>(?:[a-z]+\s+){0,2}\d[\d,.]*(?:\s+(?:million|thousand))?)[”\"]")
 _CLAUSE_BEFORE_COUNT = re.compile(r"(?P<c>[^,;.]{3,80}),\s*$")
-_COUNT_CLOSES = re.compile(r"(?:\s+(?:people|persons|civilians|individuals|residents|families|households|in\s+all|"
-                           r"in\s+total|altogether))?\s*[.;]?\s*$", re.IGNORECASE)
-_COUNT_WORD_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|some|about|around|nearly|almost|more\s+than|"
-                                r"at\s+least|up\s+to|an\s+estimated|approximately)\s+$", re.IGNORECASE)
+_COUNT_CLOSES = RULES.pattern("count_closes")
+_COUNT_WORD_BEFORE = RULES.pattern("count_word_before")
 _QUOTE_OPENS_COUNT = re.compile(r"(?<=\w\s)[“\"](?=(?:[a-z]+\s+){0,2}\d)")
 _FLEEING_UNIT = RULES.pattern("fleeing_unit")  # in a unit's words: "30,000 fleeing civilians"
 _FRONTED_DAY = RULES.pattern("fronted_day")
@@ -206,7 +204,7 @@ _AFTER = re.compile(
 
 # a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
 # a name before an age ("said Umm Ahmad, 41,"; "Salwa Omar (a pseudonym), 31,")
-_EACH_BEFORE = re.compile(r"\beach\b[^,.;\d]{0,30}$", re.IGNORECASE)
+_EACH_BEFORE = RULES.pattern("each_before")
 _AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s*\([^()\d]{1,30}\))?\s*(?:,|\()\s*$")
 _KIN_BEFORE = Endings(RULES.pattern("kin_before"))
 

@@ -48,7 +48,7 @@ _BYLINE_AFTER = re.compile(r"\s*(?:,\s*" + NAME + r"\s*)*\|")
 _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 # "Name, head of the X Church in Y, was forced to flee": a post of a named body says a person is named
-_POST_OF_BODY = re.compile(r"(?:[a-z-]+\s+){0,2}(?:" + _ROLE_ALT + r")\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]")
+_POST_OF_BODY = RULES.pattern("post_of_body")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _NON_SPACE = re.compile(r"\S+")  # compiled once: ``_clean_name`` runs for every capitalised run of the body
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")

@@ -99,4 +99,4 @@ def load(family: str, **given: str) -> RuleFile:
     return RuleFile(fragments, rules, patterns, data)
 
 
-FAMILIES = tuple(sorted(path.stem for path in RULES.glob("*.yaml") if path.stem not in ("lexicon", "incidents")))
+FAMILIES = tuple(sorted(path.stem for path in RULES.glob("*.yaml") if path.stem not in ("lexicon", "incidents", "months")))

@@ -103,6 +103,8 @@ _DEFINITE_DESCRIPTION = RULES.pattern("definite_description")
 # (compiled once: ``_fits`` runs for every organization named before a "the agency said")
 _KIND_WORDS = {str(kind): re.compile(r"\b(?:" + "|".join(str(w) for w in words) + ")", re.IGNORECASE)
                for kind, words in RULES.data["kind_words"].items()}
+_KIND_IN_DESCRIPTION = [(str(kind), re.compile(r"\b(?:" + "|".join(str(w) for w in words) + ")", re.IGNORECASE))
+                        for kind, words in RULES.data["kind_in_description"].items()]
 
 # the rules above that match only at the end of the words before a verb, searched only when those words end with one
 # of their last words (``lod.extract.endings``): the engine tries them at every character of the text
@@ -118,10 +120,10 @@ _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
 _A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
-_OWNED_POST_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,4}")
+_OWNED_POST_GAP = RULES.pattern("owned_post_gap")
 _QUOTED_SOURCES = RULES.pattern("quoted_sources")
-_ACCORDING_THEN_CLOSING = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s+){1,4}(?:reported|reports|said|says)\s*\.?\s*$")
-_BARE_POST = re.compile(r"(?:(?:chief|deputy|senior|official)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
+_ACCORDING_THEN_CLOSING = RULES.pattern("according_then_closing")
+_BARE_POST = RULES.pattern("bare_post")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -278,9 +280,8 @@ class StatementFinder:
         described_body = _DESCRIBED_BODY_END.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
-            head = described_body.group("d").split()[-1]
-            head = "monitor" if re.search(r"\bmonitor", described_body.group("d"), re.IGNORECASE) else head
-            return self._described(head, lo + described_body.start("d")) or Speaker(
+            description = described_body.group("d")
+            return self._described(description.split()[-1], lo + described_body.start("d"), description) or Speaker(
                 described_body.group("d"), "organization", None, None, "speaker-described")
         acronym_body = _ACRONYM_BODY.search(pre, max(0, len(pre) - 120))
         if acronym_body and self.orgs.ending(lo + len(_without_comma(pre)), lo) is None:
@@ -393,9 +394,8 @@ class StatementFinder:
             return self._like_it("speaker-definite")
         described = _DEFINITE_DESCRIPTION_END.search(pre)
         if described:  # "The Britain-based monitor": the last organization named before, of that kind
-            # ("the UK-based monitoring group": a monitor, not any group named before)
-            head = "monitor" if re.search(r"\bmonitor", described.group(0), re.IGNORECASE) else described.group("head")
-            return self._described(head, lo + described.start()) or self._like_it("speaker-definite")
+            return self._described(described.group("head"), lo + described.start(), described.group(0)) or \
+                self._like_it("speaker-definite")
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement", lo)
         country = self.countries.ending(lo + len(pre.rstrip()), lo)
@@ -497,8 +497,10 @@ class StatementFinder:
         label = " ".join((*self.c.org_names.get(ref or "", ()), self.c.org_display.get(ref or "", ""), name))
         return words.search(label) is not None
 
-    def _described(self, head: str, before: int) -> Speaker | None:
-        """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory")."""
+    def _described(self, head: str, before: int, description: str = "") -> Speaker | None:
+        """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory"), or
+        the kind a word of the whole description tells ("the UK-based monitoring group": a monitor)."""
+        head = next((kind for kind, words in _KIND_IN_DESCRIPTION if words.search(description)), head)
         for mention in reversed(self.orgs.starting(0, before - 1)):
             if not mention.reference and self._fits(head, mention.ref, mention.text):
                 return self._org(mention, "speaker-definite")

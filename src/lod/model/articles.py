@@ -26,6 +26,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from lod.errors import ArticleError, Where
 from lod.rdf.iri import iri_problem
 from lod.rdf.uris import canonical_url, digest
@@ -51,19 +53,16 @@ URL_HOST = "source URL host"
 PAGE_MARK = "Print this page"
 MAX_BYTES = 5_000_000
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
+# month names (lod/rules/months.yaml): English, with "Sept" and the three-letter forms, and a page's date line in the
+# outlet's own language ("Güncelleme Tarihi: 20 Ağustos 2013", "publié le 5 février 2016")
+_MONTH_DATA = yaml.load((Path(__file__).resolve().parents[1] / "rules" / "months.yaml").read_text(encoding="utf-8"),
+                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+MONTH_NAMES: tuple[str, ...] = tuple(str(name) for name in _MONTH_DATA["english"])
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS.update({name[:3]: num for name, num in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-# a page's date line in the outlet's own language ("Güncelleme Tarihi: 20 Ağustos 2013", "publié le 5 février 2016")
-for _number, _names in enumerate((
-        ("ocak", "janvier", "enero", "januar"), ("şubat", "février", "febrero", "februar"), ("mart", "mars", "marzo", "märz"),
-        ("nisan", "avril", "abril"), ("mayıs", "mai", "mayo"), ("haziran", "juin", "junio", "juni"),
-        ("temmuz", "juillet", "julio", "juli"), ("ağustos", "août", "agosto"), ("eylül", "septembre", "septiembre"),
-        ("ekim", "octobre", "octubre", "oktober"), ("kasım", "novembre", "noviembre"),
-        ("aralık", "décembre", "diciembre", "dezember")), start=1):
-    _MONTHS.update({name: _number for name in _names})
+_MONTHS.update({str(name): number for number, names in enumerate(_MONTH_DATA["other_languages"], start=1) for name in names})
+
 _MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
 _TIME = r"(?:,?\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _DATE_PATTERNS = [
