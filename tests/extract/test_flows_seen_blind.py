@@ -195,3 +195,16 @@ def test_a_title_of_two_topics_is_not_all_about_going_home(reconciler: Reconcile
     assert [o["figure"] for o in record(body, reconciler, title="Update 21 Westland Refugee Returns/Syrian Refugees")[
         "displacement"]] == [80]
     assert record(body, reconciler, title="Westland Refugee Returns")["displacement"] == []
+
+
+# a flight told by what people risked to make it, and families passing through a town on their way (set AY)
+@pytest.mark.parametrize(("body", "figures"), [
+    ("Since the beginning of 2021, some 30,000 people have risked snipers, landmines and airstrikes to escape the "
+     "fight for Qarazan.", [30000]),
+    ("Some 100 families transited through Westtown to nearby villages.", [100]),
+    # (not a flight: what aid workers risked, goods in transit)
+    ("Some 300 aid workers have risked their lives to deliver food in Qarazan.", []),
+    ("Some 300 trucks of aid transited through Westtown.", []),
+])
+def test_risked_to_escape_and_transited_through(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2021-02-05")["displacement"]] == figures

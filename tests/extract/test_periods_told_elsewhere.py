@@ -91,3 +91,12 @@ def test_a_since_day_told_of_this_influx(reconciler: Reconciler, second: str,
                  + second, reconciler, published="2021-06-08")
     (found,) = got["displacement"]
     assert _period(found) == period
+
+
+# a breakdown after a dash, each part with its month: counts of their own, of those months
+@pytest.mark.parametrize("dash", [" - ", " — ", ", "])
+def test_a_breakdown_by_month_after_a_dash(reconciler: Reconciler, dash: str) -> None:
+    got = record(f"The agency estimated that 390,000 people have been displaced in Qarazan over the past two months{dash}"
+                 "315,000 in December and 75,000 in January.", reconciler, published="2021-01-31")
+    assert {o["figure"]: _period(o) for o in got["displacement"]} == {
+        390000: ("2020-11-30", "2021-01-31"), 315000: ("2020-12-01", "2020-12-31"), 75000: ("2021-01-01", "2021-01-31")}
