@@ -351,3 +351,16 @@ def test_an_unsourced_count_given_again_with_its_source_is_one_observation(recon
                  "had fled since Wednesday.", reconciler)
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
         (150000, "Westland Observatory for Human Rights")]
+
+
+# "the observatory said", bare: the body of that kind named before (set AY); none named, no speaker
+@pytest.mark.parametrize(("second", "speaker"), [
+    ("The observatory said on Saturday that some 800 residents had fled the villages.", "Westland Observatory for Rights"),
+    ("The committee said on Saturday that some 800 residents had fled the villages.", None),
+])
+def test_the_bare_kind_of_a_body_named_before(reconciler: Reconciler, second: str, speaker: str | None) -> None:
+    got = record("The UK-based Westland Observatory for Rights said at least 300 fighters had joined. " + second,
+                 reconciler, published="2021-09-21")
+    (found,) = got["displacement"]
+    assert found["reported_by"] == speaker
+    assert [s["speaker"] for s in got["statements"] if s["text"].startswith("The ")][1:] == ([speaker] if speaker else [])

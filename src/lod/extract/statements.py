@@ -394,8 +394,9 @@ class StatementFinder:
             return self._like_it("speaker-definite")
         described = _DEFINITE_DESCRIPTION_END.search(pre)
         if described:  # "The Britain-based monitor": the last organization named before, of that kind
-            return self._described(described.group("head"), lo + described.start(), described.group(0)) or \
-                self._like_it("speaker-definite")
+            # ("the observatory", with no words before the kind: only a body of that kind)
+            return self._described(described.group("head"), lo + described.start(), described.group(0)) or (
+                self._like_it("speaker-definite") if described.group("mods") else None)
         if re.search(r"\b(?:a|the|its|their)\s+(?:\w+\s+)?(?:statement|press\s+release|report|communiqu[ée])$", pre, re.I):
             return self._like_it("speaker-statement", lo)
         country = self.countries.ending(lo + len(pre.rstrip()), lo)
