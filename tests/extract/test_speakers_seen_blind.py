@@ -364,3 +364,18 @@ def test_the_bare_kind_of_a_body_named_before(reconciler: Reconciler, second: st
     (found,) = got["displacement"]
     assert found["reported_by"] == speaker
     assert [s["speaker"] for s in got["statements"] if s["text"].startswith("The ")][1:] == ([speaker] if speaker else [])
+
+
+# "according to advocacy group X": the kind before the name is no part of the source (set AY); a kind word inside a
+# name is
+@pytest.mark.parametrize(("body", "reporter"), [
+    ("According to advocacy group Westland Relief, at least 37,000 children were forced to flee in January.",
+     "Westland Relief"),
+    ("At least 37,000 children fled in January, according to the UK-based conflict monitor Westland Observatory.",
+     "Westland Observatory"),
+    ("At least 37,000 children fled in January, according to the Westland Charity Foundation (WCF).",
+     "Westland Charity Foundation (WCF)"),
+])
+def test_according_to_a_kind_then_a_name(reconciler: Reconciler, body: str, reporter: str) -> None:
+    (found,) = record(body, reconciler, published="2021-01-31")["displacement"]
+    assert found["reported_by"] == reporter
