@@ -379,3 +379,16 @@ def test_the_bare_kind_of_a_body_named_before(reconciler: Reconciler, second: st
 def test_according_to_a_kind_then_a_name(reconciler: Reconciler, body: str, reporter: str) -> None:
     (found,) = record(body, reconciler, published="2021-01-31")["displacement"]
     assert found["reported_by"] == reporter
+
+
+# "Name, spokesman for Secretary-General Name2, said": the spokesman speaks, not the one he speaks for (set BB)
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Aid workers are concerned for thousands fleeing Qarazan, Karim Haddad, spokesman for Secretary-General Lena "
+     "Morel, said on Tuesday.", "Karim Haddad"),
+    ("Aid workers are concerned for thousands fleeing Qarazan, Karim Haddad, spokesman for the ABC Relief Agency, "
+     "said on Tuesday.", "Karim Haddad"),
+    ("Aid workers are concerned for thousands fleeing Qarazan, Secretary-General Lena Morel said on Tuesday.",
+     "Lena Morel"),
+])
+def test_a_spokesman_for_someone_named(reconciler: Reconciler, body: str, speaker: str) -> None:
+    assert [s["speaker"] for s in record(body, reconciler, published="2021-02-06")["statements"]] == [speaker]

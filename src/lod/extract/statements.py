@@ -124,6 +124,7 @@ _OWNED_POST_GAP = RULES.pattern("owned_post_gap")
 _QUOTED_SOURCES = RULES.pattern("quoted_sources")
 _ACCORDING_THEN_CLOSING = RULES.pattern("according_then_closing")
 _BARE_POST = RULES.pattern("bare_post")
+_POST_FOR_SOMEONE = RULES.pattern("post_for_someone")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -346,10 +347,13 @@ class StatementFinder:
             pre = pre[: led_by.start()]
         for _ in range(4):
             found = self._named_at_end(pre, lo)
-            if found is not None and found.kind == "organization":
+            if found is not None:
+                # "Name, ABC's director, said"; "Name, spokesman for Secretary-General Name2, said": the one named
+                # before the post
                 appos = _APPOSITION_END.search(pre)
                 person = self._named_at_end(pre[: appos.start()], lo) if appos else None
-                if person is not None and person.kind == "person":
+                if person is not None and person.kind == "person" and (
+                        found.kind == "organization" or appos is not None and _POST_FOR_SOMEONE.match(pre, appos.start())):
                     return person
             if found is not None:
                 return found
