@@ -392,3 +392,18 @@ def test_according_to_a_kind_then_a_name(reconciler: Reconciler, body: str, repo
 ])
 def test_a_spokesman_for_someone_named(reconciler: Reconciler, body: str, speaker: str) -> None:
     assert [s["speaker"] for s in record(body, reconciler, published="2021-02-06")["statements"]] == [speaker]
+
+
+# "..., the ABC agency co-ordinating relief efforts said." then "The ABC Office for Relief (AOR) said ...": the body
+# described is the one of its kind the next sentence names (set BB)
+@pytest.mark.parametrize(("second", "reporter"), [
+    ("The Westland Office for Humanitarian Affairs (WOHA) said an assault could see 800,000 people flee.",
+     "Westland Office for Humanitarian Affairs (WOHA)"),
+    # (a body of another kind named next is not it)
+    ("The Westland Red Crescent said an assault could see 800,000 people flee.", "ABC agency"),
+])
+def test_a_body_described_then_named(reconciler: Reconciler, second: str, reporter: str) -> None:
+    got = record("More than 30,000 people have fled their homes in Qarazan since last week, the ABC agency "
+                 "co-ordinating relief efforts said. " + second, reconciler, published="2021-09-10")
+    (found,) = got["displacement"]
+    assert found["reported_by"] == reporter

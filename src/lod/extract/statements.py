@@ -691,12 +691,16 @@ class StatementFinder:
         for statement in found:
             # "..., a monitor said." then "The Britain-based X Observatory could not say ...": the body of that kind the
             # next two sentences name, when none of that kind speaks there
+            # ("..., the ABC agency co-ordinating relief efforts said." then "The ABC Office for X said ...": a body
+            # described, none of its kind named before, is the one of its kind named next)
             a_kind = _A_KIND.fullmatch(statement.speaker.name) if statement.speaker.rule == "speaker-indefinite" \
                 and statement.speaker.org_ref is None else None
-            if a_kind and statement.index + 1 < len(sentences):
+            head = a_kind.group("head") if a_kind else statement.speaker.name.split()[-1] \
+                if statement.speaker.rule == "speaker-described" and statement.speaker.org_ref is None else None
+            if head and statement.index + 1 < len(sentences):
                 end = sentences[min(statement.index + 2, len(sentences) - 1)].end
                 named_body = next((o for o in self.orgs.starting(statement.sentence.end, end)
-                                   if not o.reference and self._fits(a_kind.group("head"), o.ref, o.text)), None)
+                                   if not o.reference and self._fits(head, o.ref, o.text)), None)
                 if named_body is not None:
                     statement.speaker = replace(self._org(named_body), rule="speaker-named-next")
         # "Name, the agency's director, says:" with the quote in the paragraphs after: who speaks (the quotes after are
