@@ -407,3 +407,24 @@ def test_a_body_described_then_named(reconciler: Reconciler, second: str, report
                  "co-ordinating relief efforts said. " + second, reconciler, published="2021-09-10")
     (found,) = got["displacement"]
     assert found["reported_by"] == reporter
+
+
+# a body whose name ends in "Presidency" is one body, not a ministry and an acronym (set BB)
+def test_a_presidency_is_a_body(reconciler: Reconciler) -> None:
+    got = record("\"A total of 20,997 people entered Westland in the past two weeks,\" said the statement issued by the "
+                 "Westland Prime Ministry Disaster and Emergency Management Presidency (WDEMP).", reconciler,
+                 published="2021-06-16")
+    assert "Westland Prime Ministry" not in got["organizations"]
+    assert got["displacement"][0]["reported_by"] == "Westland Prime Ministry Disaster and Emergency Management Presidency (WDEMP)"
+
+
+# '"...," said the statement issued by X': X speaks (set BB)
+@pytest.mark.parametrize(("tail", "speaker"), [
+    ("said the statement issued by the Westland Relief Agency.", "Westland Relief Agency"),
+    ("said a statement by the Westland Relief Agency.", "Westland Relief Agency"),
+    ("said the statement.", None),
+])
+def test_said_the_statement_issued_by(reconciler: Reconciler, tail: str, speaker: str | None) -> None:
+    got = record("\"A total of 20,997 people entered Westland in the past two weeks,\" " + tail, reconciler,
+                 published="2021-06-16")
+    assert [s["speaker"] for s in got["statements"]] == ([speaker] if speaker else [])

@@ -125,6 +125,8 @@ _QUOTED_SOURCES = RULES.pattern("quoted_sources")
 _ACCORDING_THEN_CLOSING = RULES.pattern("according_then_closing")
 _BARE_POST = RULES.pattern("bare_post")
 _POST_FOR_SOMEONE = RULES.pattern("post_for_someone")
+_STATEMENT_BY_AFTER = RULES.pattern("statement_by_after")
+_NAME_WORDS = RULES.pattern("name_words")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -475,6 +477,12 @@ class StatementFinder:
             if owned is not None:
                 speaker = self._person(owned)
                 return speaker if speaker.org_name else replace(speaker, org_name=self._org(org).name, org_ref=org.ref)
+        by = _STATEMENT_BY_AFTER.match(body, pos)  # ('..., said the statement issued by the X Presidency.': its body)
+        # (or its acronym after a name read as words: "by the Westland Disaster and Emergency Presidency (WDEP)")
+        owner = next((o for o in self.orgs.starting(by.end(), by.end() + 120)
+                      if _NAME_WORDS.fullmatch(body, by.end(), o.start)), None) if by else None
+        if owner is not None:
+            return self._org(owner)
         role = _ROLE_AFTER.match(post)
         if role:
             return self._by_role(role.group(1))
