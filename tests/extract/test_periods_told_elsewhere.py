@@ -100,3 +100,15 @@ def test_a_breakdown_by_month_after_a_dash(reconciler: Reconciler, dash: str) ->
                  "315,000 in December and 75,000 in January.", reconciler, published="2021-01-31")
     assert {o["figure"]: _period(o) for o in got["displacement"]} == {
         390000: ("2020-11-30", "2021-01-31"), 315000: ("2020-12-01", "2020-12-31"), 75000: ("2021-01-01", "2021-01-31")}
+
+
+# "The exodus ..." then a since date of another count in that sentence: not the flight's period (set BB)
+@pytest.mark.parametrize(("second", "period"), [
+    ("The exodus is a sign of the violence, which has killed more than 36,000 people since March 2011.", (None, None)),
+    ("The exodus began on 1 June.", ("2021-06-01", "2021-06-08")),
+])
+def test_the_exodus_dated_next_unless_another_count_is(reconciler: Reconciler, second: str,
+                                                       period: tuple[str | None, str | None]) -> None:
+    (found,) = record("As many as 11,000 people fled Qarazan into Westland. " + second, reconciler,
+                      published="2021-06-08")["displacement"]
+    assert _period(found) == period
