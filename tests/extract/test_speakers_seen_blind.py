@@ -428,3 +428,13 @@ def test_said_the_statement_issued_by(reconciler: Reconciler, tail: str, speaker
     got = record("\"A total of 20,997 people entered Westland in the past two weeks,\" " + tail, reconciler,
                  published="2021-06-16")
     assert [s["speaker"] for s in got["statements"]] == ([speaker] if speaker else [])
+
+
+# an unnamed official of a named body after a dateline ("NEW YORK: A senior U.N. official says"): the body (set AQ's
+# miss, met again while scoring set BB)
+@pytest.mark.parametrize("lead", ["WESTTOWN: ", "WESTTOWN - ", ""])
+def test_an_official_of_a_body_after_a_dateline(reconciler: Reconciler, lead: str) -> None:
+    got = record(lead + "A senior U.N. humanitarian official says over 200,000 people have fled Qarazan since the start "
+                 "of April.", reconciler, published="2021-07-27")
+    (found,) = got["displacement"]
+    assert found["reported_by"] == "U.N."

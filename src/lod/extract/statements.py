@@ -127,6 +127,7 @@ _BARE_POST = RULES.pattern("bare_post")
 _POST_FOR_SOMEONE = RULES.pattern("post_for_someone")
 _STATEMENT_BY_AFTER = RULES.pattern("statement_by_after")
 _NAME_WORDS = RULES.pattern("name_words")
+_INDEFINITE_END = RULES.pattern("indefinite_end")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -298,7 +299,8 @@ class StatementFinder:
             if org is not None:
                 return self._org(org, "speaker-document")
         indefinite = _INDEFINITE.search(pre)
-        if indefinite and re.search(r"(?:^|[,;]\s*|[”\"]\s*)$", pre[: indefinite.start()]):
+        if indefinite and re.search(r"(?:^|[,;:]\s*|[”\"]\s*|\s[-–—]+\s*)$", pre[: indefinite.start()]):
+            # (after a dateline too: "NEW YORK: A senior U.N. official says", "CITY - An agency official said")
             # "an agency official told ...": the organization named in the description speaks through them
             org = next(iter(self.orgs.starting(lo + indefinite.start(), lo + indefinite.end() - 1)), None)
             if org is not None and org.end <= lo + indefinite.end():
@@ -421,7 +423,7 @@ class StatementFinder:
             # "..., the ABC spokesman said": the person with that post, else the body named in it
             org = next((o for o in self.orgs.starting(lo + role.start(), lo + role.end(1)) if o.end < lo + role.end(1)), None)
             return self._by_role(role.group(1)) or (self._org(org, "speaker-indefinite") if org is not None else None)
-        indefinite = re.search(r"\b(?:an?|one)\s+((?:[A-Z]?[\w\-]+\s+){0,3}(?:NGO|organi[sz]ation|group|monitor|agency|charity|official|source))$", pre)
+        indefinite = _INDEFINITE_END.search(pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
         place_body = _PLACE_BODY_END.search(pre, max(0, len(pre) - 80))
