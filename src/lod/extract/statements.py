@@ -300,7 +300,7 @@ class StatementFinder:
                 return self._org(org, "speaker-document")
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;:]\s*|[”\"]\s*|\s[-–—]+\s*)$", pre[: indefinite.start()]):
-            # (after a dateline too: "NEW YORK: A senior U.N. official says", "CITY - An agency official said")
+            # (after a dateline too: "WESTTOWN: A senior ABC official says", "CITY - An agency official said")
             # "an agency official told ...": the organization named in the description speaks through them
             org = next(iter(self.orgs.starting(lo + indefinite.start(), lo + indefinite.end() - 1)), None)
             if org is not None and org.end <= lo + indefinite.end():
