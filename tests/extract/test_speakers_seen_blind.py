@@ -438,3 +438,16 @@ def test_an_official_of_a_body_after_a_dateline(reconciler: Reconciler, lead: st
                  "of April.", reconciler, published="2021-07-27")
     (found,) = got["displacement"]
     assert found["reported_by"] == "U.N."
+
+
+# "..., the UN body added." after one of the UN's bodies spoke: that body, not "UN body" as written (set AT's miss,
+# met again while scoring set BB); after the UN itself, as written
+@pytest.mark.parametrize(("first_speaker", "speaker"), [
+    ("the Office for the Coordination of Humanitarian Affairs (OCHA)",
+     "Office for the Coordination of Humanitarian Affairs (OCHA)"),
+    ("the UN", "UN body"),
+])
+def test_the_un_body_after_one_of_its_bodies(reconciler: Reconciler, first_speaker: str, speaker: str) -> None:
+    got = record(f"Some 31,500 civilians have been displaced within Qarazan since 24 November, {first_speaker} reported "
+                 "Friday. A further 8,500 have fled to Westtown, the UN body added.", reconciler, published="2021-12-02")
+    assert [s["speaker"] for s in got["statements"]][1:] == [speaker]

@@ -292,6 +292,13 @@ class StatementFinder:
             # "The ABC refugee council said" (no alias of a body): as written, a part of the body the acronym names
             at = lo + acronym_body.start("d")
             owner = next(iter(self.orgs.starting(at, at + 1)), None)
+            acronym = re.sub(r"['’]s$", "", acronym_body.group("d").split()[0])
+            last = self.last_org
+            names = (*self.c.org_names.get(last.org_ref or "", ()), self.c.org_display.get(last.org_ref or "", ""),
+                     last.name) if last is not None else ()
+            if last is not None and last.org_ref != (owner.ref if owner else None) and acronym not in names and \
+                    re.search(r"(?:^|\s)" + re.escape(acronym) + r"\s", " ".join(names) + " "):
+                return self._like_it("speaker-described")  # "..., the ABC body added." after ABC's relief office spoke: that office
             return Speaker(acronym_body.group("d"), "organization", owner.ref if owner else None, None, "speaker-described")
         issued_by = _ISSUED_BY.search(pre) if " by " in pre else None
         if issued_by:  # "Figures released by the agency on 10 June showed": the body that issued them speaks
