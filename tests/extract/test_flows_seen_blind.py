@@ -208,3 +208,19 @@ def test_a_title_of_two_topics_is_not_all_about_going_home(reconciler: Reconcile
 ])
 def test_risked_to_escape_and_transited_through(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2021-02-05")["displacement"]] == figures
+
+
+# counts an agency report words its own way (set BE): a hedge in brackets is no projection; "This brings the total of
+# individuals having crossed these points since X to N"; "N of newly displaced individuals chose to move"
+@pytest.mark.parametrize(("body", "figures"), [
+    ("Between 15 December and 3 February, the cluster tracked 325,443 displacements (some may be secondary "
+     "displacements) in Qarazan.", [325443]),
+    ("374 individuals crossed the informal points near Westtown on 27 October. This brings the total of individuals "
+     "having crossed these points since 14 October to 12,014 individuals.", [374, 12014]),
+    ("Since 1 December, more than 312,000 people fled their homes. Some 30,000 of newly displaced individuals chose to "
+     "move to areas in Westland.", [312000, 30000]),
+    # (a projection in brackets is still one)
+    ("The cluster tracked the town's 325,443 residents (all of whom may flee) in Qarazan.", []),
+])
+def test_counts_in_an_agency_report(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2021-10-27")["displacement"]] == figures

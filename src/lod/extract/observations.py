@@ -630,6 +630,7 @@ def _share_before(before: str) -> bool:
     Gated(_BRING_TO), Gated(_FLOW_TOTAL), Gated(_THOSE_NUMBER), Gated(_WITH_FLOW), Gated(_CASUALTY_BEFORE), Gated(_NOT_FLOW_OBJECT))
 _CONCERNED_FOR_CUED = Gated(RULES.pattern("concerned_for"))
 _NUMBER_PRESENT = RULES.pattern("number_present")
+_HEDGE_ASIDE = RULES.pattern("hedge_aside")
 (_HOSTED_BEFORE_CUED, _TAKEN_IN_CUED, _STOCK_BEFORE_CUED, _FLOW_OBJECT_CUED, _RETURN_CUED) = (
     Gated(_HOSTED_BEFORE), Gated(_TAKEN_IN), Gated(_STOCK_BEFORE), Gated(_FLOW_OBJECT), Gated(_RETURN))
 
@@ -637,6 +638,8 @@ _NUMBER_PRESENT = RULES.pattern("number_present")
 def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     """(rule, unit) for a flow; (None, None) when a word says it is not one; ("", None) when no word decides."""
     after = after.split(";", 1)[0]  # a semicolon ends the figure's clause: "5,000 displaced since 1 June; 200 killed"
+    if "(" in after:
+        after = _HEDGE_ASIDE.sub("", after)  # "325,443 displacements (some may be secondary) in X": no projection
     if "due to" in after or "because of" in after or "caused by" in after or "owing to" in after:
         if _NATURAL_CAUSE.search(after):
             return None, None  # "400 families fled their homes ... due to flooding": no flight from violence
