@@ -451,3 +451,17 @@ def test_the_un_body_after_one_of_its_bodies(reconciler: Reconciler, first_speak
     got = record(f"Some 31,500 civilians have been displaced within Qarazan since 24 November, {first_speaker} reported "
                  "Friday. A further 8,500 have fled to Westtown, the UN body added.", reconciler, published="2021-12-02")
     assert [s["speaker"] for s in got["statements"]][1:] == [speaker]
+
+
+# "An ad hoc report issued by the Cluster ... showed that N": the body of that name told before (set BE)
+@pytest.mark.parametrize(("issuer", "reporter"), [
+    ("the Cluster", "Westland Shelter Cluster"),
+    ("the Westland Shelter Cluster", "Westland Shelter Cluster"),
+    ("the Committee", None),
+])
+def test_a_report_issued_by_a_body_told_before(reconciler: Reconciler, issuer: str, reporter: str | None) -> None:
+    got = record("The Westland Shelter Cluster tracked 5,000 tents in Qarazan. An ad hoc report issued by "
+                 f"{issuer} on displacement in Qarazan showed that 20,010 people were displaced between 21 January and "
+                 "3 February.", reconciler, published="2021-02-13")
+    (found,) = got["displacement"]
+    assert found["reported_by"] == reporter

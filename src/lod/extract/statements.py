@@ -305,6 +305,10 @@ class StatementFinder:
             org = next(iter(self.orgs.starting(lo + issued_by.end(), lo + len(pre))), None)
             if org is not None:
                 return self._org(org, "speaker-document")
+            kind = re.match(r"the\s+([A-Z][a-z]+)\b", pre[issued_by.end():])  # "issued by the Cluster": the one named before
+            found_kind = self._described(kind.group(1), lo + issued_by.end()) if kind else None
+            if found_kind is not None:
+                return replace(found_kind, rule="speaker-document")
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;:]\s*|[”\"]\s*|\s[-–—]+\s*)$", pre[: indefinite.start()]):
             # (after a dateline too: "WESTTOWN: A senior ABC official says", "CITY - An agency official said")
