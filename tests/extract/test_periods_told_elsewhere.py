@@ -112,3 +112,15 @@ def test_the_exodus_dated_next_unless_another_count_is(reconciler: Reconciler, s
     (found,) = record("As many as 11,000 people fled Qarazan into Westland. " + second, reconciler,
                       published="2021-06-08")["displacement"]
     assert _period(found) == period
+
+
+# "from April 29 to the day" (a translation of "until today"): a since period to the reporting date (set AE's miss)
+@pytest.mark.parametrize(("words", "period"), [
+    ("from April 29 to the day", ("2021-04-29", "2021-05-06")),
+    ("from April 29 until today", ("2021-04-29", "2021-05-06")),
+    ("from April 29 to the day after", ("2021-04-29", "2021-04-29")),
+])
+def test_from_a_day_to_the_day(reconciler: Reconciler, words: str, period: tuple[str, str]) -> None:
+    (found,) = record(f"The number of internally displaced people {words} has amounted to 103,539 persons.", reconciler,
+                      published="2021-05-06")["displacement"]
+    assert _period(found) == period
