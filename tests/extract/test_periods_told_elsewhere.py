@@ -124,3 +124,16 @@ def test_from_a_day_to_the_day(reconciler: Reconciler, words: str, period: tuple
     (found,) = record(f"The number of internally displaced people {words} has amounted to 103,539 persons.", reconciler,
                       published="2021-05-06")["displacement"]
     assert _period(found) == period
+
+
+# "On the day it reopened" after "in the month from 15 August, when it reopened": that first day (set AV's miss)
+@pytest.mark.parametrize(("second", "period"), [
+    ("On the day it reopened, 7,000 people crossed the border.", ("2021-08-15", "2021-08-15")),
+    ("On the first day, 7,000 people crossed the border.", ("2021-08-15", "2021-08-15")),
+    ("On the day it closed, 7,000 people crossed the border.", ("2021-08-15", "2021-09-15")),
+])
+def test_on_the_day_it_reopened(reconciler: Reconciler, second: str, period: tuple[str, str]) -> None:
+    got = record("Some 60,000 refugees crossed the border into Westland in the month from 15th August, when it reopened "
+                 "after three months of closure. " + second, reconciler, published="2021-10-02")
+    found = {o["figure"]: o for o in got["displacement"]}
+    assert _period(found[7000]) == period

@@ -184,7 +184,10 @@ def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) ->
             if expression.kind == "first-day":
                 # "On the first day and night, 10,000 were evacuated": the first day of what began at the last "since"
                 earlier = [found[:position], *(dates[back] for back in range(index - 1, max(-1, index - 6), -1))]
-                start = next((e.start for group in earlier for e in reversed(group) if e.kind == "since" and e.start), None)
+                # (or of the span told last: "in the month from 15 August, when it reopened" then "On the day it
+                # reopened, 7,000 crossed")
+                start = next((e.start for group in earlier for e in reversed(group)
+                              if e.kind in ("since", "period") and e.start and e.start != e.end), None)
                 if start is not None:
                     found[position] = replace(expression, kind="period", start=start,
                                               end=start + timedelta(days=expression.days or 0))
