@@ -465,3 +465,18 @@ def test_a_report_issued_by_a_body_told_before(reconciler: Reconciler, issuer: s
                  "3 February.", reconciler, published="2021-02-13")
     (found,) = got["displacement"]
     assert found["reported_by"] == reporter
+
+
+# "X for its part estimated ..." (set AF's miss); "a Royal Westland Army officer told ..." speaks for the army named in
+# the description (set AS's miss), met while reviewing the blind sets' reporter misses
+@pytest.mark.parametrize(("body", "reporter"), [
+    ("The Westland Observatory for Rights for its part estimated some 40,000 people had fled Qarazan since Monday.",
+     "Westland Observatory for Rights"),
+    ("More than 4,000 Syrians crossed into Westland over the past 24 hours, a Royal Westland Army officer told the "
+     "news agency.", "Royal Westland Army"),
+    ("More than 4,000 Syrians crossed into Westland over the past 24 hours, an unnamed military officer told the "
+     "news agency.", None),
+])
+def test_for_its_part_and_an_officer_of_a_body(reconciler: Reconciler, body: str, reporter: str | None) -> None:
+    (found,) = record(body, reconciler, published="2021-02-06")["displacement"]
+    assert found["reported_by"] == reporter
