@@ -480,3 +480,15 @@ def test_a_report_issued_by_a_body_told_before(reconciler: Reconciler, issuer: s
 def test_for_its_part_and_an_officer_of_a_body(reconciler: Reconciler, body: str, reporter: str | None) -> None:
     (found,) = record(body, reconciler, published="2021-02-06")["displacement"]
     assert found["reported_by"] == reporter
+
+
+# "On Tuesday night, there were 790 more.": the flow goes on, told by the source of the one before (set AN's miss)
+@pytest.mark.parametrize(("second", "reporter"), [
+    ("On Tuesday night, there were 790 more.", "ABC Relief Agency"),
+    ("On Tuesday night, 790 more crossed, the Westland Army said.", "Westland Army"),
+])
+def test_n_more_goes_on_with_the_source_before(reconciler: Reconciler, second: str, reporter: str) -> None:
+    got = record("On Monday night nearly 1,000 Syrians crossed into Westland, according to officials at the ABC Relief "
+                 "Agency. " + second, reconciler, published="2021-07-07")
+    found = {o["figure"]: o for o in got["displacement"]}
+    assert found[790]["reported_by"] == reporter
