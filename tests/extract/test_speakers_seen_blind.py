@@ -492,3 +492,18 @@ def test_n_more_goes_on_with_the_source_before(reconciler: Reconciler, second: s
                  "Agency. " + second, reconciler, published="2021-07-07")
     found = {o["figure"]: o for o in got["displacement"]}
     assert found[790]["reported_by"] == reporter
+
+
+# a briefing note copied onto another site ("This is a summary of what was said by X spokesperson Name ... at the
+# press briefing"): X's own text, X reports its figures (set AA's miss)
+@pytest.mark.parametrize(("lead", "reporter"), [
+    ("This is a summary of what was said by UNHCR spokesperson Lena Morel at the press briefing, on 10 October 2021.",
+     "UNHCR"),
+    # (no body's spokesperson: the institution that published it, as before)
+    ("This is a summary of what the press said at the briefing, on 10 October 2021.", "Westland Institute"),
+])
+def test_a_briefing_note_copied(reconciler: Reconciler, lead: str, reporter: str) -> None:
+    got = record(lead + "\n\nIn Westland more than 1,600 people have sought refuge at the camp over the past fortnight.",
+                 reconciler, published="not stated", publisher="Westland Institute")
+    (found,) = got["displacement"]
+    assert found["reported_by"] == reporter

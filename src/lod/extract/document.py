@@ -92,6 +92,12 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         if mention.ref and not mention.reference:
             display.setdefault(mention.ref, mention.text)
     publisher_org, publisher_name = _publisher(article, finder, reconciler)
+    if publisher_org is None and sentences and (briefing := _BRIEFING_SUMMARY.search(sentences[0].text)):
+        # a briefing note copied onto another site: the body whose spokesperson spoke is the text's own
+        at = sentences[0].start + briefing.end()
+        speaker = next((m for m in orgs if m.start == at and m.ref), None)
+        if speaker is not None:
+            publisher_org, publisher_name = speaker.ref, speaker.text
     if publisher_org and publisher_name:
         display.setdefault(publisher_org, publisher_name)
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
@@ -172,6 +178,7 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
 # lod/rules/document.yaml
 RULES = rulefiles.load("document", MON=MON)
 _MONTH_ONLY = RULES.pattern("month_only")
+_BRIEFING_SUMMARY = RULES.pattern("briefing_summary")
 _SINCE_THE_START = RULES.pattern("since_the_start")
 _LAUNCHED = RULES.pattern("launched")
 
