@@ -507,3 +507,11 @@ def test_a_briefing_note_copied(reconciler: Reconciler, lead: str, reporter: str
                  reconciler, published="not stated", publisher="Westland Institute")
     (found,) = got["displacement"]
     assert found["reported_by"] == reporter
+
+
+# a post between dashes ("Name – Policy Director for the ABC in the region – said:") and the quotes after it (set AZ)
+def test_a_post_between_dashes_then_quotes(reconciler: Reconciler) -> None:
+    got = record("Speaking about the violence in Qarazan, Lena Morel – Policy and Advocacy Director for the Westland "
+                 "Relief Agency in the region – said:\n\n\"The situation is deteriorating rapidly.\"", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Lena Morel"]
+    assert [s["speaker"] for s in got["statements"]] == ["Lena Morel"]

@@ -128,6 +128,7 @@ _POST_FOR_SOMEONE = RULES.pattern("post_for_someone")
 _STATEMENT_BY_AFTER = RULES.pattern("statement_by_after")
 _NAME_WORDS = RULES.pattern("name_words")
 _INDEFINITE_END = RULES.pattern("indefinite_end")
+_DASH_ASIDE_END = RULES.pattern("dash_aside_end")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -393,6 +394,8 @@ class StatementFinder:
                     stripped = pre[: appos.start()]
                 elif age := re.search(r"(?<=[a-z]),\s*\d{1,2}\s*,?\s*$", pre):
                     stripped = pre[: age.start()]  # "Mohammed, 28, told ...": the age after the name
+                elif dashed := _DASH_ASIDE_END.search(pre):
+                    stripped = pre[: dashed.start()]  # "Name – Policy Director for the ABC – said:"
             if stripped == pre:
                 break
             pre = stripped
