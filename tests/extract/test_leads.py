@@ -39,8 +39,9 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
 
 
 def _plain_verbs() -> re.Pattern[str]:
-    """The verbs as a plain alternation, longest first (what ``statements._VERB`` was before its letter tree)."""
-    return re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True)) + r")\b",
+    """The verbs as a plain alternation, longest first (what ``statements._VERB`` was before its letter tree), after
+    the same passive guard."""
+    return re.compile(r"\b" + statements._PASSIVE + r"(?:" + "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
 
 

@@ -515,3 +515,24 @@ def test_a_post_between_dashes_then_quotes(reconciler: Reconciler) -> None:
                  "Relief Agency in the region – said:\n\n\"The situation is deteriorating rapidly.\"", reconciler)
     assert [p["name"] for p in got["people"]] == ["Lena Morel"]
     assert [s["speaker"] for s in got["statements"]] == ["Lena Morel"]
+
+
+# an agency's own flash update: its text is no one's speech, but a named speaker it reports does speak (sets AZ, AD and
+# AT); a passive "was announced" has no speaker before it
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("UN Special Envoy Lena Morel has announced that the next round of talks will be delayed to 9 March.",
+     ["Lena Morel"]),
+    ("On 21 May, the Westland Army announced that it had taken full control of the area.", ["Westland Army"]),
+    ("To date, the Westland Red Crescent have registered 33,540 people in the shelters.", []),
+    ("Following talks with the Westland Relief Agency, a ceasefire for five days was announced on 17 October.", []),
+])
+def test_speech_a_flash_update_reports(reconciler: Reconciler, sentence: str, speakers: list[str]) -> None:
+    got = record("Some 5,000 people fled Qarazan this week. " + sentence, reconciler, publisher="OCHA",
+                 title="Syria: Flash Update No. 2")
+    assert [s["speaker"] for s in got["statements"]] == speakers
+
+
+def test_a_passive_announcement_has_no_speaker_before_it(reconciler: Reconciler) -> None:
+    got = record("Following talks with the Westland Relief Agency, a ceasefire for five days was announced on 17 "
+                 "October.", reconciler)
+    assert got["statements"] == []

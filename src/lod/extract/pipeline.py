@@ -60,8 +60,11 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     link_causes(observations, reported, doc.sentences)
     with_figure = {o.sentence.start for o in observations if o.sentence}
     speech = not own_report(doc)  # the article's, looked up once: a report's own text is no one's speech
+    # (but another named speaker the report quotes speaks: "The Special Envoy Name has announced that ...")
     records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
-               if speech and found.rule != "cited-source"]  # a source cited in brackets: no speech
+               if (speech or found.rule == "speaker-name" and found.type != "report"
+                   and found.speaker.org_ref != doc.context.publisher_org)
+               and found.rule != "cited-source"]  # a source cited in brackets: no speech
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
