@@ -536,3 +536,13 @@ def test_a_passive_announcement_has_no_speaker_before_it(reconciler: Reconciler)
     got = record("Following talks with the Westland Relief Agency, a ceasefire for five days was announced on 17 "
                  "October.", reconciler)
     assert got["statements"] == []
+
+
+# "38-year-old Ghossoon has no idea ..." then '"...," she said': a person named by a first name after an age (set AI)
+@pytest.mark.parametrize(("lead", "speakers"), [
+    ("Exhausted from days of driving, 38-year-old Ghossoon has no idea where her family will go.", ["Ghossoon"]),
+    ("Exhausted from days of driving, a 38-year-old Syrian refugee has no idea where her family will go.", []),
+])
+def test_a_first_name_after_an_age(reconciler: Reconciler, lead: str, speakers: list[str]) -> None:
+    got = record(lead + "\n\n\"Thank God we have this car to sleep in,\" she said.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == speakers

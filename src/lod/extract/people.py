@@ -170,7 +170,7 @@ class PeopleFinder:
         known = {word for m in found.values() for word in m.text.split()}  # "Cutts" after "Mark Cutts"
         # "Youssef recalls", "..., said Osman."
         for match in finditer_from(_SINGLE_SPEAKER, body, _SINGLE_SPEAKER_STARTS, _SINGLE_SPEAKER_WORDS):
-            group = "n" if match.group("n") else "m" if match.group("m") else "d" if match.group("d") else "g"
+            group = next(g for g in ("n", "m", "d", "g", "a") if match.group(g))
             start, end, name = match.start(group), match.end(group), match.group(group)
             if (taken.overlaps(start, end) or name in known or name in STOPWORDS or name in TITLES or name in ROLE_HEADS
                     or NOT_A_PLACE_WORD.match(name) or name in COUNTRY_ADJECTIVES or ORG_HEAD_WORD.fullmatch(name)
