@@ -293,13 +293,8 @@ class StatementFinder:
             # "The ABC refugee council said" (no alias of a body): as written, a part of the body the acronym names
             at = lo + acronym_body.start("d")
             owner = next(iter(self.orgs.starting(at, at + 1)), None)
-            acronym = re.sub(r"['’]s$", "", acronym_body.group("d").split()[0])
-            last = self.last_org
-            names = (*self.c.org_names.get(last.org_ref or "", ()), self.c.org_display.get(last.org_ref or "", ""),
-                     last.name) if last is not None else ()
-            if last is not None and last.org_ref != (owner.ref if owner else None) and acronym not in names and \
-                    re.search(r"(?:^|\s)" + re.escape(acronym) + r"\s", " ".join(names) + " "):
-                return self._like_it("speaker-described")  # "..., the ABC body added." after ABC's relief office spoke: that office
+            if self._last_is_part_of(re.sub(r"['’]s$", "", acronym_body.group("d").split()[0]), owner.ref if owner else None):
+                return self._like_it("speaker-described")  # "..., the ABC body added." after ABC's relief office spoke
             return Speaker(acronym_body.group("d"), "organization", owner.ref if owner else None, None, "speaker-described")
         issued_by = _ISSUED_BY.search(pre) if " by " in pre else None
         if issued_by:  # "Figures released by the agency on 10 June showed": the body that issued them speaks
@@ -525,6 +520,15 @@ class StatementFinder:
         words = _KIND_WORDS.get(kind) or re.compile(r"\b" + re.escape(head.lower()), re.IGNORECASE)
         label = " ".join((*self.c.org_names.get(ref or "", ()), self.c.org_display.get(ref or "", ""), name))
         return words.search(label) is not None
+
+    def _last_is_part_of(self, acronym: str, acronym_ref: str | None) -> bool:
+        """Whether the body that spoke last is one of the acronym's bodies (its names have the acronym as a word, as
+        "ABC Office for X" has "ABC"), not the acronym's own body."""
+        last = self.last_org
+        if last is None or last.org_ref == acronym_ref:
+            return False
+        names = (*self.c.org_names.get(last.org_ref or "", ()), self.c.org_display.get(last.org_ref or "", ""), last.name)
+        return acronym not in names and re.search(r"(?:^|\s)" + re.escape(acronym) + r"\s", " ".join(names) + " ") is not None
 
     def _described(self, head: str, before: int, description: str = "") -> Speaker | None:
         """The last organization named before ``before`` whose name fits the noun ("monitor" -> "... Observatory"), or
