@@ -137,3 +137,15 @@ def test_on_the_day_it_reopened(reconciler: Reconciler, second: str, period: tup
                  "after three months of closure. " + second, reconciler, published="2021-10-02")
     found = {o["figure"]: o for o in got["displacement"]}
     assert _period(found[7000]) == period
+
+
+# "in just over a week" is more than a week, no span (set BE); "over a week" and "in a week" are one
+@pytest.mark.parametrize(("words", "period"), [
+    ("In just over a week", (None, None)),
+    ("Over a week", ("2021-10-11", "2021-10-18")),
+    ("In a week", ("2021-10-11", "2021-10-18")),
+])
+def test_just_over_a_week(reconciler: Reconciler, words: str, period: tuple[str | None, str | None]) -> None:
+    (found,) = record(f"{words}, at least 165,000 people have been displaced in Qarazan.", reconciler,
+                      published="2021-10-18")["displacement"]
+    assert _period(found) == period
