@@ -147,6 +147,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     return list(_numbers(text))
 
 
+def has_count(text: str) -> bool:
+    """Whether a text counts anything of a hundred or more (a flow or not; not a year written bare)."""
+    return any(n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text) for n in find_numbers(text))
+
+
 def _word_spans(match: re.Match[str]) -> list[tuple[int, int, int | None]]:
     """A run of number words, cut where "and" starts a second count: "between eight thousand five hundred and eighteen
     thousand" is 8,500 and 18,000 (a scale no smaller than the last one used cannot belong to the same count)."""

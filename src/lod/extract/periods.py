@@ -11,7 +11,7 @@ from lod.extract.cues import Starts
 from lod.extract.dates import DateExpression, close_period, month_end, reanchored
 from lod.extract.document import Document
 from lod.extract.lexicon import FIGURE_PREDICATES, FLOW_NOUNS
-from lod.extract.numbers import find_numbers
+from lod.extract.numbers import has_count
 from lod.extract.observations import DASH_BREAKDOWN, Figure, find_figures
 from lod.extract.statements import Found
 from lod.model.records import ObservationRecord
@@ -29,7 +29,7 @@ def words_flow_period(doc: Document, index: int) -> Period | None:
     ("Thousands fled the town over the weekend. Some 5,000 reached the camp."): a figure that follows takes it."""
     sentence = doc.sentences[index]
     periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
-    if len(periods) != 1 or _has_count(sentence.text) or not FLOW_IN_WORDS_STARTS.search(sentence.text):  # a count, flow or not: not in words
+    if len(periods) != 1 or has_count(sentence.text) or not FLOW_IN_WORDS_STARTS.search(sentence.text):  # a count, flow or not: not in words
         return None
     start, end = close_period(periods[0], doc.today)
     return (start, end, periods[0].text) if start or end else None
@@ -185,11 +185,6 @@ _THEY_FLED = RULES.pattern("they_fled")
 _FLOW_AGAIN_AT_START, _FLOW_POINTED_AT = RULES.pattern("flow_again_at_start"), RULES.pattern("flow_pointed_at")
 
 
-def _has_count(text: str) -> bool:
-    """Whether a text counts anything of a hundred or more (a flow or not; not a year)."""
-    return any(n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text) for n in find_numbers(text))
-
-
 def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> None:
     """'The displacement between 12 and 25 December ...' right after a figure dates that figure."""
     if index + 1 >= len(doc.sentences):
@@ -198,7 +193,7 @@ def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> No
     at_start = bool(_FLOW_AGAIN_AT_START.match(following) or _THEY_FLED.match(following))
     if not at_start and not _FLOW_POINTED_AT.search(following) or find_figures(following):
         return
-    if _has_count(following):
+    if has_count(following):
         return  # "The exodus is a sign of the violence, which has killed 36,000 since March 2011": that count's period
     ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
     if ranges and at_start:

@@ -21,7 +21,7 @@ from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
 from lod.extract.lexicon import ARMED_ACTORS, COMMON_WEAPONS, EVENT_TYPES, FIGURE_SOURCES, FIGURE_WORDS, LIST_ITEM, RETURN_CUES
 from lod.extract.mentions import surname
-from lod.extract.numbers import find_numbers
+from lod.extract.numbers import find_numbers, has_count
 from lod.extract.observations import FIGURE_AT, Figure, find_figures, flow_label, label_unit, names_no_flow
 from lod.extract.periods import (
     FLOW_IN_WORDS_STARTS, Period, figure_period, refine_from_next, said_before, unit_before, words_flow_period,
@@ -60,11 +60,8 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     link_causes(observations, reported, doc.sentences)
     with_figure = {o.sentence.start for o in observations if o.sentence}
     speech = not own_report(doc)  # the article's, looked up once: a report's own text is no one's speech
-    # (but another named speaker the report quotes speaks: "The Special Envoy Name has announced that ...")
     records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
-               if (speech or found.rule == "speaker-name" and found.type != "report"
-                   and found.speaker.org_ref != doc.context.publisher_org)
-               and found.rule != "cited-source"]  # a source cited in brackets: no speech
+               if _spoken(doc, found, speech)]
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
@@ -375,11 +372,20 @@ def _restated_later(doc: Document, index: int) -> bool:
 _FIGURE_WORD = re.compile(r"\b" + FIGURE_WORDS + r"\b", re.IGNORECASE)  # lexicon figure_words
 
 
+def _spoken(doc: Document, found: Found, speech: bool) -> bool:
+    """Whether a statement found is someone's speech: not a source cited in brackets, and in an agency's own report
+    (``speech`` False) only another named speaker it quotes ("The Special Envoy Name has announced that ..."), not the
+    agency's own text or a body's data verbs ("X recorded 5,000 arrivals")."""
+    if found.rule == "cited-source":
+        return False
+    return speech or (found.rule == "speaker-name" and found.type != "report"
+                      and found.speaker.org_ref != doc.context.publisher_org)
+
+
 def _told_in_words(doc: Document, index: int) -> bool:
     """The sentence tells a flight with no count of its own ("Thousands of people have fled the town.")."""
     text = doc.sentences[index].text
-    return bool(FLOW_IN_WORDS_STARTS.search(text)) and not any(
-        n.value >= 100 and not (1900 <= n.value <= 2100 and "," not in n.text) for n in find_numbers(text))
+    return bool(FLOW_IN_WORDS_STARTS.search(text)) and not has_count(text)
 
 
 def _heading_line(doc: Document, index: int) -> bool:
