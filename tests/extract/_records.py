@@ -9,8 +9,8 @@ from lod.model.articles import parse_article
 from lod.places.reconcile import Reconciler
 
 
-def record(body: str, reconciler: Reconciler, published: str = "2021-05-14", publisher: str = "Example News",
+def record(body: str, reconciler: Reconciler, published: str | None = "2021-05-14", publisher: str = "Example News",
            title: str = "Test") -> dict[str, Any]:
-    article = parse_article(f"Title: {title}\nSource URL: https://example.org/a\nPublisher: {publisher}\n"
-                            f"Published: {published}\n\n{body}")
+    stated = f"Published: {published}\n" if published else ""  # None: a page that states no date
+    article = parse_article(f"Title: {title}\nSource URL: https://example.org/a\nPublisher: {publisher}\n{stated}\n{body}")
     return to_record_json(article, extract(article, reconciler))

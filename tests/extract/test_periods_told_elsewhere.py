@@ -149,3 +149,19 @@ def test_just_over_a_week(reconciler: Reconciler, words: str, period: tuple[str 
     (found,) = record(f"{words}, at least 165,000 people have been displaced in Qarazan.", reconciler,
                       published="2021-10-18")["displacement"]
     assert _period(found) == period
+
+
+# a weekday before a full date is one day, the day it was said: a "since" after it ends there, on a page with no date
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("ABC said on Thursday, 15 August 2019 that more than 3,000 people have fled Qarazan since Monday.",
+     ("2019-08-12", "2019-08-15")),
+    ("ABC said on Thursday 15 August 2019 that 3,000 people had fled Qarazan in the past three days.",
+     ("2019-08-12", "2019-08-15")),
+    # (the date without its weekday, as before)
+    ("ABC said on 15 August 2019 that more than 3,000 people have fled Qarazan since Monday.",
+     ("2019-08-12", "2019-08-15")),
+])
+def test_a_weekday_before_a_full_date_is_one_day(reconciler: Reconciler, sentence: str, period: tuple[str, str]) -> None:
+    (found,) = record(sentence, reconciler, published=None)["displacement"]
+    assert _period(found) == period
+    assert found["reported_on"] == "2019-08-15"
