@@ -165,3 +165,19 @@ def test_a_weekday_before_a_full_date_is_one_day(reconciler: Reconciler, sentenc
     (found,) = record(sentence, reconciler, published=None)["displacement"]
     assert _period(found) == period
     assert found["reported_on"] == "2019-08-15"
+
+
+# the year's turn and a town's fall are the starts they name
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("Some 5,000 people have fled Qarazan since the turn of the year.", ("2020-01-01", "2020-02-14")),
+    ("Some 5,000 people have fled Qarazan since New Year.", ("2020-01-01", "2020-02-14")),
+    ("Some 5,000 people have fled Qarazan since the fall of Westtown on 28 January.", ("2020-01-28", "2020-02-14")),
+    ("Some 5,000 people have fled Qarazan since the capture of Westtown in January.", ("2020-01-01", "2020-02-14")),
+    # (a turn of the century is no start a reader can date; a fall told alone is the day of the flight)
+    ("Some 5,000 people have fled Qarazan since the turn of the century.", (None, None)),
+    ("Some 5,000 people fled Qarazan on 28 January after the fall of Westtown.", ("2020-01-28", "2020-01-28")),
+])
+def test_a_turn_of_the_year_and_a_fall_start_a_since(reconciler: Reconciler, sentence: str,
+                                                     period: tuple[str | None, str | None]) -> None:
+    (found,) = record(sentence, reconciler, published="2020-02-14")["displacement"]
+    assert _period(found) == period

@@ -404,7 +404,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("period", first, anchor)
         if rule == "this-year-start":
             assert anchor is not None  # _ANCHORED
-            unit = m.group("u").lower()
+            unit = (m.group("u") or m.group("u2")).lower()
             if unit == "week":
                 return make("since", anchor - timedelta(days=anchor.weekday()), None)
             return make("since", date(anchor.year, 1 if unit == "year" else anchor.month, 1), None)
