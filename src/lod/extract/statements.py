@@ -872,7 +872,8 @@ class StatementFinder:
             org = next((o for o in self.orgs.starting(low, pos + 60)
                         if re.fullmatch(r"\s*(?:[A-Z][\w.’'-]+\s+){0,2}|\s*(?:[A-Z][\w.’'-]+\s+){1,5}\(", body[pos: o.start])
                         or o.start <= pos + 2
-                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)), None)
+                        or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)
+                        or _DOCUMENT_OF.fullmatch(body, pos, o.start) and _DOCUMENT_NOUN.match(body, o.end)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None) or next(
                 (p for p in self.people.starting(pos, pos + 80) if _POST_BEFORE_NAME.fullmatch(body, pos, p.start)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
@@ -945,6 +946,8 @@ _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 
 # "according to a source from Westland's General Directorate of X": an unnamed source within a named body
 _SOURCE_FROM = RULES.pattern("source_from")
+_DOCUMENT_OF = RULES.pattern("document_of")  # "according to the latest ABC figures": the body whose document it is
+_DOCUMENT_NOUN = RULES.pattern("document_noun")
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
 _SHORT_NAME = RULES.pattern("short_name")

@@ -1,0 +1,40 @@
+"""A figure's source named through its document ("according to the latest UNHCR figures") or cited in brackets with a
+day and no year ("(UNHCR, 12 February)"), each on invented sentences with counter-examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.places.reconcile import Reconciler
+
+from ._records import record
+
+FLIGHT = "More than 5,000 people have fled Qarazan since 1 February"
+
+
+@pytest.mark.parametrize(("source", "reporter"), [
+    (", according to an UNHCR update.", "UNHCR"),
+    (", according to the latest UNHCR figures.", "UNHCR"),
+    (", according to a new UNHCR report.", "UNHCR"),
+    (", according to the most recent UNHCR situation report.", "UNHCR"),
+    (", according to an update by UNHCR.", "UNHCR"),
+    # (a body of no document is no source: a town's residents, a word that is no document)
+    (", according to residents of Westtown.", None),
+    (", according to the latest UNHCR staff.", None),
+])
+def test_the_body_whose_document_it_is_reports(reconciler: Reconciler, source: str, reporter: str | None) -> None:
+    (found,) = record(FLIGHT + source, reconciler, published="2020-02-14")["displacement"]
+    assert found["reported_by"] == reporter
+
+
+@pytest.mark.parametrize(("citation", "reporter", "end"), [
+    (" (UNHCR, 12 February).", "UNHCR", "2020-02-12"),
+    (" (UNHCR, February 12).", "UNHCR", "2020-02-12"),
+    (" (UNHCR, 12 February 2020).", "UNHCR", "2020-02-12"),
+    # (no comma before a day with no year: a name with a number, no citation)
+    (" (UNHCR 12 February).", None, "2020-02-14"),
+])
+def test_a_cited_source_with_a_day_and_no_year(reconciler: Reconciler, citation: str, reporter: str | None,
+                                               end: str) -> None:
+    (found,) = record(FLIGHT + citation, reconciler, published="2020-02-14")["displacement"]
+    assert (found["reported_by"], found["period_start"], found["period_end"]) == (reporter, "2020-02-01", end)
