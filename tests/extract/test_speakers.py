@@ -392,3 +392,13 @@ def test_a_post_whose_title_ends_like_a_body_is_no_body(reconciler: Reconciler) 
     # a body whose name ends in the same word, with no post after it, is still one
     got = record("The Westland Humanitarian Relief Council said 2,000 people fled on Monday.", reconciler)
     assert got["organizations"] == ["Westland Humanitarian Relief Council"]
+
+
+def test_a_title_between_an_inverted_verb_and_the_name(reconciler: Reconciler) -> None:
+    for title in ("Dr.", "Dr", "Gen."):
+        got = record(f'"We are overwhelmed," said {title} Aram Velde.', reconciler)
+        assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Aram Velde", "said")], title
+        assert [p["name"] for p in got["people"]] == ["Aram Velde"]
+    # (a word that is no title keeps the name from the verb: no one speaks)
+    got = record('"We are overwhelmed," said the staff of Aram Velde.', reconciler)
+    assert [s["speaker"] for s in got["statements"]] != ["Aram Velde"]
