@@ -402,3 +402,15 @@ def test_a_title_between_an_inverted_verb_and_the_name(reconciler: Reconciler) -
     # (a word that is no title keeps the name from the verb: no one speaks)
     got = record('"We are overwhelmed," said the staff of Aram Velde.', reconciler)
     assert [s["speaker"] for s in got["statements"]] != ["Aram Velde"]
+
+
+def test_a_name_of_a_body_that_speaks_is_a_person_of_that_body(reconciler: Reconciler) -> None:
+    got = record("Aram Velde of the Norwegian Refugee Council said 5,000 people fled Qarazan on Monday.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Aram Velde", "said")]
+    assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", "Norwegian Refugee Council")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+    # (a town after "from" is where the speaker is from, not a body; a group of residents is no person)
+    got = record("Aram Velde from Saraqib said 5,000 people fled the town on Monday.", reconciler)
+    assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", None)]
+    got = record("Residents of Saraqib said 5,000 people fled the town on Monday.", reconciler)
+    assert got["people"] == []

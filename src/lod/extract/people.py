@@ -59,6 +59,7 @@ _SINGLE_SPEAKER = RULES.pattern("single_speaker")
 _SINGLE_SPEAKER_STARTS = re.compile(r"[”\"’,A-Z]")
 _SINGLE_SPEAKER_WORDS = ("said", "says", "added", "recall", "asked", "explained", "continued", "stressed")
 _OF_ORG_AFTER = RULES.pattern("of_org_after")
+_OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
 _RELATIVE_THEN_VERB = RULES.pattern("relative_then_verb")
@@ -141,6 +142,10 @@ class PeopleFinder:
                     org_text, role = _body_in_post(orgs, end, end + bare.end(), role) or (org_text, role)
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
+            elif (speaks := _OF_ORG_SPEAKS.match(after)) and not _TOLD_BEFORE.search(before):
+                org_text, rule = speaks.group("org"), "person-speaker"  # 'Name of the X Council said'
+                if self._world.fullmatch(org_text) or self._place(org_text) is not None:
+                    org_text = None  # 'Name from Westtown said': where they are from
             elif verb or _RELATIVE_THEN_VERB.match(after):
                 rule = "person-speaker"
             elif _VERB_BEFORE.search(before) and (of_org := _OF_ORG_AFTER.match(after)) and not _TOLD_BEFORE.search(before):
