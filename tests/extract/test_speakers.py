@@ -414,3 +414,13 @@ def test_a_name_of_a_body_that_speaks_is_a_person_of_that_body(reconciler: Recon
     assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", None)]
     got = record("Residents of Saraqib said 5,000 people fled the town on Monday.", reconciler)
     assert got["people"] == []
+
+
+def test_where_a_speaker_spoke_is_set_aside(reconciler: Reconciler) -> None:
+    for aside in ("speaking in Damascus", "talking to reporters on Monday", "addressing the council"):
+        got = record(f"Aram Velde, {aside}, said the country could not absorb another wave.", reconciler)
+        assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"], aside
+        assert [p["name"] for p in got["people"]] == ["Aram Velde"]
+    # (a place there never speaks)
+    got = record("Velde, speaking in Damascus, said the country could not absorb another wave.", reconciler)
+    assert "Damascus" not in [s["speaker"] for s in got["statements"]]

@@ -129,6 +129,7 @@ _STATEMENT_BY_AFTER = RULES.pattern("statement_by_after")
 _NAME_WORDS = RULES.pattern("name_words")
 _INDEFINITE_END = RULES.pattern("indefinite_end")
 _DASH_ASIDE_END = RULES.pattern("dash_aside_end")
+_SPEAKING_ASIDE_END = RULES.pattern("speaking_aside_end")
 _QUOTE_CLOSE_VERB = RULES.pattern("quote_close_verb")
 _POST_BEFORE_NAME = RULES.pattern("post_before_name")
 _CORRESPONDENT_AFTER = RULES.pattern("correspondent_after")
@@ -356,6 +357,8 @@ class StatementFinder:
         led_by = _LED_BY_ASIDE.search(pre, max(0, len(pre) - 120)) if "by" in pre[-120:] else None
         if led_by:  # "The X Chamber, chaired by Governor Name, states": the body speaks, not who chairs it
             pre = pre[: led_by.start()]
+        if "ing" in pre and (spoke := _SPEAKING_ASIDE_END.search(pre, max(0, len(pre) - 100))):
+            pre = pre[: spoke.start()]  # "Name, speaking in Westtown, said": the name, not the place
         for _ in range(4):
             found = self._named_at_end(pre, lo)
             if found is not None:
