@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from lod.model.articles import MONTH_NAMES
+
 LEXICON = Path(__file__).resolve().parents[1] / "rules" / "lexicon.yaml"
 # libyaml's parser where PyYAML has it: the same data, 0.01 s against 0.13 s (every command reads the file)
 _DATA: dict[str, Any] = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -81,7 +83,8 @@ STATE_BODIES = "(?:" + "".join(str(_DATA["state_bodies"]["pattern"]).split()) + 
 PLACE_BODIES = "(?:" + str(_DATA["place_bodies"]["pattern"]) + ")"
 UNNAMED_SOURCES = "(?:" + str(_DATA["unnamed_sources"]["pattern"]) + ")"
 PERSON_NOUNS = "(?:" + "".join(str(_DATA["person_nouns"]["pattern"]).split()) + ")"
-SOURCE_CITATION = "(?:" + "".join(str(_DATA["source_citation"]["pattern"]).split()) + ")"
+SOURCE_CITATION = "(?:" + "".join(str(_DATA["source_citation"]["pattern"]).split()).replace(
+    "{MONTH}", "|".join(name.capitalize() for name in MONTH_NAMES)) + ")"
 FIGURE_SOURCES = "(?:" + "".join(str(_DATA["figure_sources"]["pattern"]).split()) + ")"
 RANKED_FIGURE = "(?:" + "".join(str(_DATA["ranked_figure"]["pattern"]).split()) + ")"
 RANKED_NEXT = "(?:" + str(_DATA["ranked_next"]["pattern"]) + ")"
