@@ -38,3 +38,18 @@ def test_a_cited_source_with_a_day_and_no_year(reconciler: Reconciler, citation:
                                                end: str) -> None:
     (found,) = record(FLIGHT + citation, reconciler, published="2020-02-14")["displacement"]
     assert (found["reported_by"], found["period_start"], found["period_end"]) == (reporter, "2020-02-01", end)
+
+
+@pytest.mark.parametrize(("opening", "reported_on"), [
+    ("In a statement on Tuesday, UNHCR said", "2020-02-11"),
+    ("In an update on Tuesday, UNHCR said", "2020-02-11"),
+    ("In a joint statement released Tuesday, UNHCR said", "2020-02-11"),
+    ("In its latest update, dated 10 February, UNHCR said", "2020-02-10"),
+    # (a place and a day before the speaker: the day is not that of a document, and not the speaker's own)
+    ("In Westtown on Tuesday, UNHCR said", None),
+])
+def test_a_dated_document_opening_the_sentence_gives_the_reporting_day(reconciler: Reconciler, opening: str,
+                                                                       reported_on: str | None) -> None:
+    (found,) = record(f"{opening} that more than 5,000 people had fled Qarazan since Sunday.", reconciler,
+                      published="2020-02-14")["displacement"]
+    assert (found["reported_by"], found["reported_on"]) == ("UNHCR", reported_on)

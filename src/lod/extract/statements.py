@@ -919,14 +919,19 @@ class StatementFinder:
             return (latest.start, latest.text) if latest else (None, None)
         issuing = [m.start() for m in _ISSUING.finditer(text)]
         for expression in dates:
-            if expression.kind != "point":
+            # ("In its update, dated 11 March, X said": a dated document that opens the sentence gives the day too;
+            # the words before the date, or before and with the noun of a dated document)
+            in_document = _DOCUMENT_BEFORE_DATE.fullmatch(text[: expression.begin] + (
+                expression.text.split()[0].rstrip(",") + " " if expression.kind == "as-of" else "")) is not None
+            if expression.kind != "point" and not (expression.kind == "as-of" and in_document):
                 continue
             for anchor in [verb_at, *issuing]:
                 gap = text[expression.finish: anchor] if expression.finish <= anchor else text[anchor: expression.begin]
                 if expression.finish <= anchor:
                     speaking = re.search(r"\b(?:Speaking|Writing|Talking)\s*$", text[: expression.begin], re.I)
                     # "On Tuesday, the agency said ...": a date that opens the sentence, then the speaker and its verb
-                    fronted = not text[: expression.begin].strip() and re.fullmatch(r"\s*,\s*[^,\d]*", gap) is not None
+                    # (or "In a statement on Tuesday, the agency said ...": the document that day's words came in)
+                    fronted = (not text[: expression.begin].strip() or in_document) and re.fullmatch(r"\s*,\s*[^,\d]*", gap) is not None
                     ok = (len(gap) <= 40 and not re.search(r"[;.]|\bthat\b", gap) and len(gap.split()) <= 6
                           and (anchor != verb_at or "," not in gap or bool(speaking) or fronted))
                 else:
@@ -951,6 +956,7 @@ _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
 _SOURCE_FROM = RULES.pattern("source_from")
 _DOCUMENT_OF = RULES.pattern("document_of")  # "according to the latest ABC figures": the body whose document it is
 _DOCUMENT_NOUN = RULES.pattern("document_noun")
+_DOCUMENT_BEFORE_DATE = RULES.pattern("document_before_date")
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
 _SHORT_NAME = RULES.pattern("short_name")
