@@ -424,3 +424,20 @@ def test_where_a_speaker_spoke_is_set_aside(reconciler: Reconciler) -> None:
     # (a place there never speaks)
     got = record("Velde, speaking in Damascus, said the country could not absorb another wave.", reconciler)
     assert "Damascus" not in [s["speaker"] for s in got["statements"]]
+
+
+def test_a_post_with_its_own_of_is_one_post(reconciler: Reconciler) -> None:
+    # ("Head of Mission" hid the name before it, and "of" split the post from a body that was no body: "Mission")
+    for sentence, role, org in (
+            ("Deputy Head of Mission Aram Velde said 5,000 people fled Qarazan on Monday.", "Deputy Head of Mission", None),
+            ("UNHCR Head of Delegation Aram Velde said 5,000 people fled Qarazan on Monday.", "Head of Delegation", "UNHCR"),
+            ("Aram Velde, Head of Mission for UNHCR in Westland, said 5,000 people fled Qarazan on Monday.", "Head of Mission",
+             "UNHCR"),
+            ("Aram Velde, Head of Mission of the Norwegian Refugee Council, said 5,000 people fled Qarazan on Monday.",
+             "Head of Mission", "Norwegian Refugee Council")):
+        got = record(sentence, reconciler)
+        assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"], sentence
+        assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [("Aram Velde", role, org)], sentence
+    # (a post with "of" and a body's name stays split: "head of the X")
+    got = record("Aram Velde, head of the Norwegian Refugee Council, said 5,000 people fled Qarazan on Monday.", reconciler)
+    assert [(p["role"], p["org"]) for p in got["people"]] == [("head", "Norwegian Refugee Council")]

@@ -30,6 +30,11 @@ _AGE_AFTER_NAME = re.compile(r"\s*\((?:\d{1,3}|[a-z][^()\n]{2,60})\)|,\s*\d{1,3}
 _POST_NAME = re.compile(r"(?<![\w-])(?:" + _ROLE_ALT + r")[^\S\n]+(?=(?P<n>" + NAME + r"))")  # overlapping: "Deputy X Minister Name"
 _NAME_STARTS, _POST_NAME_STARTS = Starts(_NAME), Starts(_POST_NAME)  # searched at capitals and the posts' words only
 _ROLE = re.compile(_ROLE_ALT)
+_POSTS_WITH_OF = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True) if " of " in r)
+_POST_WITH_OF = re.compile(r"\b(?:" + _POSTS_WITH_OF + r")$")  # "Deputy Head of Mission": one post, no body after "of"
+_POST_BODY_AFTER = re.compile(r"(?P<role>.+?)(?P<to>\s+(?:of|for|at|with|to)\s+)(?:the\s+)?(?P<org>.+)$")
+_BODY_AFTER = re.compile(r"(?P<to>\s+(?:of|for|at|with|to)\s+)(?:the\s+)?(?P<org>.+)$")
+_POST_WITH_OF_START = re.compile(r"(?:[\w\-]+\s+){0,2}?(?:" + _POSTS_WITH_OF + r")(?=\s|$)")
 # the phrasings that tell a speaking person: each named and explained, with its examples and counter-examples, in
 # lod/rules/people.yaml
 RULES = rulefiles.load("people", ROLE_ALT=_ROLE_ALT, VERB_ALT=_VERB_ALT, PERSON_NOUNS=PERSON_NOUNS)
@@ -134,9 +139,11 @@ class PeopleFinder:
                                                               or _POST_OF_BODY.match(bare.group("role"))):
                 role, rule = bare.group("role"), "person-apposition"
                 role = re.sub(r"\s+in\s+(?:the\s+)?[A-Z][^,;]*$", "", role)  # "..., coordinator in X": X is where
-                of = re.match(r"(?P<role>.+?)\s+(?:of|for|at|with|to)\s+(?:the\s+)?(?P<org>.+)$", role)
+                # (after a post that has its own "of": "Head of Mission for the X")
+                lead = _POST_WITH_OF_START.match(role)
+                of = _BODY_AFTER.match(role, lead.end()) if lead else _POST_BODY_AFTER.match(role)
                 if of and not re.search(r"['’]s\s", role):
-                    role, org_text = of.group("role"), of.group("org")
+                    role, org_text = role[: of.start("to")] if lead else of.group("role"), of.group("org")
                 if org_text and (self._world.fullmatch(org_text) or self._place(org_text) is not None):
                     # "Name, ORG Deputy Country Director for <country>,": the body named before the post, not the country
                     org_text, role = _body_in_post(orgs, end, end + bare.end(), role) or (org_text, role)
@@ -200,7 +207,8 @@ class PeopleFinder:
         honoured = len(tokens) == 2 and tokens[0].group(0) in HONORIFICS and tokens[1].group(0)[:1].isupper()
         while tokens and not month_name and not honoured and (tokens[0].group(0) in STOPWORDS or tokens[0].group(0) in TITLES
                           or tokens[0].group(0).isupper() or tokens[0].group(0).rstrip(",") in ROLE_HEADS
-                          or POSSESSIVE_END.search(tokens[0].group(0))):
+                          or POSSESSIVE_END.search(tokens[0].group(0))
+                          or _POST_WITH_OF.search(body, max(0, start - 40), start + tokens[0].end())):  # "[Head of] Mission"
             tokens.pop(0)
         owned = next((i for i, t in enumerate(tokens[1:-1], 1) if POSSESSIVE_END.search(t.group(0))), None)
         if owned is not None:
@@ -254,7 +262,8 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
                                                 and len(post_of.group(0)) <= len(possessive.group("org"))):
         org_text, role = possessive.group("org"), possessive.group("role")
     of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
-    if of and org_text is None and not re.search(r"\bfor\b", role) and re.search(r"[A-Z]", of.group("org")):
+    if of and org_text is None and not re.search(r"\bfor\b", role) and re.search(r"[A-Z]", of.group("org")) \
+            and not _POST_WITH_OF.search(role):  # (nor "Deputy Head of Mission": a post of the lexicon)
         # (not "chief of staff": a post's own words, with no body's name after "of")
         role, org_text = of.group("role"), of.group("org")
     # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)
