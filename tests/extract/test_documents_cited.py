@@ -53,3 +53,17 @@ def test_a_dated_document_opening_the_sentence_gives_the_reporting_day(reconcile
     (found,) = record(f"{opening} that more than 5,000 people had fled Qarazan since Sunday.", reconciler,
                       published="2020-02-14")["displacement"]
     assert (found["reported_by"], found["reported_on"]) == ("UNHCR", reported_on)
+
+
+@pytest.mark.parametrize(("source", "reporter"), [
+    (", according to the Turkish disaster agency AFAD.", "AFAD"),
+    (", according to figures from Westland's disaster agency AFAD.", "AFAD"),
+    (", according to the aid group Norwegian Refugee Council.", "Norwegian Refugee Council"),
+    (", according to the Britain-based monitoring group the Norwegian Refugee Council.", "Norwegian Refugee Council"),
+    # (a body named later in a clause of its own is not the source named)
+    (", according to the agency, which said Norwegian Refugee Council staff were there.", None),
+])
+def test_a_body_named_after_what_kind_of_body_it_is_reports(reconciler: Reconciler, source: str,
+                                                            reporter: str | None) -> None:
+    (found,) = record(FLIGHT + source, reconciler, published="2020-02-14")["displacement"]
+    assert found["reported_by"] == reporter

@@ -876,7 +876,8 @@ class StatementFinder:
                         if re.fullmatch(r"\s*(?:[A-Z][\w.’'-]+\s+){0,2}|\s*(?:[A-Z][\w.’'-]+\s+){1,5}\(", body[pos: o.start])
                         or o.start <= pos + 2
                         or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)
-                        or _DOCUMENT_OF.fullmatch(body, pos, o.start) and _DOCUMENT_NOUN.match(body, o.end)), None)
+                        or _DOCUMENT_OF.fullmatch(body, pos, o.start) and _DOCUMENT_NOUN.match(body, o.end)
+                        or _KIND_BEFORE_NAME.fullmatch(body, pos, o.start)), None)
             person = next(iter(self.people.starting(low, pos + 2)), None) or next(
                 (p for p in self.people.starting(pos, pos + 80) if _POST_BEFORE_NAME.fullmatch(body, pos, p.start)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
@@ -957,6 +958,7 @@ _SOURCE_FROM = RULES.pattern("source_from")
 _DOCUMENT_OF = RULES.pattern("document_of")  # "according to the latest ABC figures": the body whose document it is
 _DOCUMENT_NOUN = RULES.pattern("document_noun")
 _DOCUMENT_BEFORE_DATE = RULES.pattern("document_before_date")
+_KIND_BEFORE_NAME = RULES.pattern("kind_before_name")  # "according to the Westland disaster agency ABC"
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
 _SHORT_NAME = RULES.pattern("short_name")
