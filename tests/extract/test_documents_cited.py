@@ -47,6 +47,10 @@ def test_a_cited_source_with_a_day_and_no_year(reconciler: Reconciler, citation:
     ("In its latest update, dated 10 February, UNHCR said", "2020-02-10"),
     # (a place and a day before the speaker: the day is not that of a document, and not the speaker's own)
     ("In Westtown on Tuesday, UNHCR said", None),
+    # (dated figures that open the sentence, after the body's name at most)
+    ("Figures released by UNHCR on Tuesday show", "2020-02-11"),
+    ("UNHCR figures released on Tuesday show", "2020-02-11"),
+    ("UNHCR figures show", None),
 ])
 def test_a_dated_document_opening_the_sentence_gives_the_reporting_day(reconciler: Reconciler, opening: str,
                                                                        reported_on: str | None) -> None:
@@ -67,3 +71,5 @@ def test_a_body_named_after_what_kind_of_body_it_is_reports(reconciler: Reconcil
                                                             reporter: str | None) -> None:
     (found,) = record(FLIGHT + source, reconciler, published="2020-02-14")["displacement"]
     assert found["reported_by"] == reporter
+
+

@@ -924,7 +924,10 @@ class StatementFinder:
             # the words before the date, or before and with the noun of a dated document)
             in_document = _DOCUMENT_BEFORE_DATE.fullmatch(text[: expression.begin] + (
                 expression.text.split()[0].rstrip(",") + " " if expression.kind == "as-of" else "")) is not None
-            if expression.kind != "point" and not (expression.kind == "as-of" and in_document):
+            # ("Figures released by X on Friday show", "X figures released on Friday show", "As of 10 March, X said": a
+            # dated source that opens the sentence, after the body's name at most)
+            if expression.kind != "point" and not (expression.kind == "as-of" and (
+                    in_document or _NAME_ONLY.fullmatch(text, 0, expression.begin) is not None)):
                 continue
             for anchor in [verb_at, *issuing]:
                 gap = text[expression.finish: anchor] if expression.finish <= anchor else text[anchor: expression.begin]
@@ -958,7 +961,8 @@ _SOURCE_FROM = RULES.pattern("source_from")
 _DOCUMENT_OF = RULES.pattern("document_of")  # "according to the latest ABC figures": the body whose document it is
 _DOCUMENT_NOUN = RULES.pattern("document_noun")
 _DOCUMENT_BEFORE_DATE = RULES.pattern("document_before_date")
-_KIND_BEFORE_NAME = RULES.pattern("kind_before_name")  # "according to the Westland disaster agency ABC"
+_KIND_BEFORE_NAME = RULES.pattern("kind_before_name")
+_NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # "according to the Westland disaster agency ABC"
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
 _SHORT_NAME = RULES.pattern("short_name")
