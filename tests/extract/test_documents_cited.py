@@ -51,6 +51,8 @@ def test_a_cited_source_with_a_day_and_no_year(reconciler: Reconciler, citation:
     ("Figures released by UNHCR on Tuesday show", "2020-02-11"),
     ("UNHCR figures released on Tuesday show", "2020-02-11"),
     ("UNHCR figures show", None),
+    # (or after the verb: "X said in a statement on Tuesday")
+    ("UNHCR said in a statement on Tuesday", "2020-02-11"),
 ])
 def test_a_dated_document_opening_the_sentence_gives_the_reporting_day(reconciler: Reconciler, opening: str,
                                                                        reported_on: str | None) -> None:

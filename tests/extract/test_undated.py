@@ -83,3 +83,11 @@ def test_a_dateline_a_day_after_the_page_s_date_is_no_day_a_year_before(reconcil
     got = record("Westville, December 14 (ABC) -- Some 7,000 people have fled since last Sunday, officials said.",
                  reconciler, published="2024-12-13")
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2024-12-08", "2024-12-13")]
+
+
+def test_the_date_of_a_cited_report_gives_its_months_their_year_on_an_undated_page(reconciler: Reconciler) -> None:
+    for sentence in ("About 4,000 people have fled Qarazan since 1 March, UNHCR said in a report dated 12 March 2019.",
+                     "UNHCR said in a report dated 12 March 2019 that about 4,000 people had fled Qarazan since 1 March."):
+        (found,) = record(sentence, reconciler, published=None)["displacement"]
+        assert (found["period_start"], found["period_end"], found["reported_on"]) == (
+            "2019-03-01", "2019-03-12", "2019-03-12"), sentence

@@ -142,7 +142,8 @@ def _sentence_dates(text: str, published: date | None, hint: date | None) -> lis
     were displaced (ABC, 31 July 2025).") is the latest it can speak of: it gives its months their year."""
     found = find_dates(text, published, hint)
     if published is None and hint is None:
-        stated = [e.start for e in found if e.kind == "point" and e.start and e.start == e.end and _YEAR.search(e.text)]
+        # (a dated document's day too: "..., X said in a report dated 12 March 2019")
+        stated = [e.start for e in found if e.kind in ("point", "as-of") and e.start and e.start == e.end and _YEAR.search(e.text)]
         if stated:
             return find_dates(text, None, max(stated))
     return found

@@ -927,7 +927,8 @@ class StatementFinder:
             # ("Figures released by X on Friday show", "X figures released on Friday show", "As of 10 March, X said": a
             # dated source that opens the sentence, after the body's name at most)
             if expression.kind != "point" and not (expression.kind == "as-of" and (
-                    in_document or _NAME_ONLY.fullmatch(text, 0, expression.begin) is not None)):
+                    in_document or _NAME_ONLY.fullmatch(text, 0, expression.begin) is not None
+                    or _DOCUMENT_AFTER_VERB.fullmatch(text, verb_at + len(statement.verb), expression.begin) is not None)):
                 continue
             for anchor in [verb_at, *issuing]:
                 gap = text[expression.finish: anchor] if expression.finish <= anchor else text[anchor: expression.begin]
@@ -962,6 +963,7 @@ _DOCUMENT_OF = RULES.pattern("document_of")  # "according to the latest ABC figu
 _DOCUMENT_NOUN = RULES.pattern("document_noun")
 _DOCUMENT_BEFORE_DATE = RULES.pattern("document_before_date")
 _KIND_BEFORE_NAME = RULES.pattern("kind_before_name")
+_DOCUMENT_AFTER_VERB = RULES.pattern("document_after_verb")  # "X said in a [statement on Tuesday]"
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # "according to the Westland disaster agency ABC"
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
