@@ -441,3 +441,10 @@ def test_a_post_with_its_own_of_is_one_post(reconciler: Reconciler) -> None:
     # (a post with "of" and a body's name stays split: "head of the X")
     got = record("Aram Velde, head of the Norwegian Refugee Council, said 5,000 people fled Qarazan on Monday.", reconciler)
     assert [(p["role"], p["org"]) for p in got["people"]] == [("head", "Norwegian Refugee Council")]
+
+
+def test_a_country_s_body_speaks_through_the_statement_it_issued(reconciler: Reconciler) -> None:
+    got = record("A statement from the Turkish presidency said 5,000 people crossed on Monday.\n\n"
+                 "A statement issued by Westland's defence ministry said 3,000 people crossed on Tuesday.\n\n"
+                 "A statement from the town's residents said 2,000 people crossed on Sunday.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Turkish presidency", "Westland's defence ministry", None]
