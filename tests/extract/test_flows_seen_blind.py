@@ -224,3 +224,30 @@ def test_risked_to_escape_and_transited_through(reconciler: Reconciler, body: st
 ])
 def test_counts_in_an_agency_report(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2021-10-27")["displacement"]] == figures
+
+
+# wire copy read blind in the twenty-fourth session (set BO): what a person has is no flow; "placed the number of
+# civilians leaving X at N"; a photo's caption that tells the figure first gives way to the article's own sentence
+@pytest.mark.parametrize(("body", "figures"), [
+    ("Aram Velde, who has five children, said people fled in the hundreds.", []),
+    ("Aram Velde, a mother of three, said 300 people fled on Monday.", [300]),
+    ("The offensive, which has displaced 3,000 people since Sunday, goes on.", [3000]),
+    ("The Norwegian Refugee Council placed the number of civilians leaving Qarazan at 140,000.", [140000]),
+    ("The Norwegian Refugee Council placed the number of civilians living in Qarazan at 140,000.", []),
+])
+def test_what_a_person_has_and_the_number_placed_at(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2018-03-25")["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("caption", "qualifier"), [
+    ("Around 2,000 refugees have already left Qarazan [ABC]", "more_than"),
+    ("Around 2,000 refugees have already left Qarazan (Photo: ABC)", "more_than"),
+    # (no credit: no caption, the first full mention stays the observation)
+    ("Around 2,000 refugees have already left Qarazan.", "about"),
+])
+def test_a_caption_gives_way_to_the_article_s_sentence(reconciler: Reconciler, caption: str, qualifier: str) -> None:
+    body = (f"{caption}\n\nMore than 2,000 civilians have arrived in Westtown after fleeing Qarazan, said the Norwegian "
+            "Refugee Council.")
+    (found,) = record(body, reconciler, published="2018-03-12")["displacement"]
+    assert (found["qualifier"], found["reported_by"]) == (qualifier, "Norwegian Refugee Council")
+    assert found["text"].startswith("More than" if qualifier == "more_than" else "Around")

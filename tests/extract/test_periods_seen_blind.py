@@ -49,3 +49,12 @@ def test_a_later_clause_with_its_own_count_keeps_its_day(reconciler: Reconciler)
             "people had been registered crossing the border overnight.")
     got = record(body, reconciler, published="2019-10-19")["displacement"]
     assert [(o["figure"], o["period_start"]) for o in got] == [(1600, None), (734, "2019-10-18")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set BO) "since earlier this month" names no day: a vague start, as "since the start of the offensive" is
+    ("A total of 110,000 civilians have left Qarazan since earlier this month.", [(None, None)]),
+    ("A total of 110,000 civilians left Qarazan earlier this month.", [("2018-03-01", "2018-03-25")]),
+])
+def test_since_earlier_this_month_is_vague(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2018-03-25") == periods

@@ -279,6 +279,13 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if key not in same_figure:
                 same_figure.append(key)
             if key in first and not _another_time(first[key], record) and not (
+                    first[key].sentence == record.sentence and first[key].span != record.span) and _caption(
+                    doc, first[key]) and not _caption(doc, record):
+                # (a photo's caption told it first: the article's own sentence is the observation)
+                _merge(record, first[key])
+                found[found.index(first[key])] = record
+                first[key] = record
+            elif key in first and not _another_time(first[key], record) and not (
                     first[key].sentence == record.sentence and first[key].span != record.span):  # "1,000 to X and another 1,000 to Y"
                 _merge(first[key], record)
             else:
@@ -294,6 +301,7 @@ _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 # lod/rules/pipeline.yaml
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
+_PHOTO_CAPTION = RULES.pattern("photo_caption")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
 _WHOLE_CONFLICT = RULES.pattern("whole_conflict")
 _SECOND_SOURCE_BEFORE = RULES.pattern("second_source_before")
@@ -479,6 +487,12 @@ def _restated(earlier: ObservationRecord, again: ObservationRecord) -> bool:
     if mine is None or theirs is None:
         return mine is None and theirs is None
     return (mine.ref or mine.name.lower()) == (theirs.ref or theirs.name.lower())
+
+
+def _caption(doc: Document, record: ObservationRecord) -> bool:
+    """Whether the record's sentence is a photo's caption (it ends with the photo's credit)."""
+    sentence = record.sentence or record.span
+    return _PHOTO_CAPTION.search(doc.body, sentence.start, sentence.end) is not None
 
 
 def _another_time(earlier: ObservationRecord, again: ObservationRecord) -> bool:
