@@ -448,3 +448,13 @@ def test_a_country_s_body_speaks_through_the_statement_it_issued(reconciler: Rec
                  "A statement issued by Westland's defence ministry said 3,000 people crossed on Tuesday.\n\n"
                  "A statement from the town's residents said 2,000 people crossed on Sunday.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Turkish presidency", "Westland's defence ministry", None]
+
+
+def test_a_quote_that_runs_on_in_the_same_paragraph_is_one_statement(reconciler: Reconciler) -> None:
+    # (set BO) the annotators keep a quote that goes on after its attribution whole, as one statement
+    said, more = "“We have nothing left,” said Aram Velde.", "“The winter is coming.”"
+    got = record(f"{said} {more}", reconciler)
+    assert [(s["speaker"], s["text"]) for s in got["statements"]] == [("Aram Velde", f"{said} {more}")]
+    # (a new paragraph is a new statement of the same speaker)
+    got = record(f"{said}\n\n{more}", reconciler)
+    assert [(s["speaker"], s["text"]) for s in got["statements"]] == [("Aram Velde", said), ("Aram Velde", more)]

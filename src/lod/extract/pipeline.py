@@ -60,8 +60,8 @@ def extract(article: Article, reconciler: Reconciler) -> Extraction:
     link_causes(observations, reported, doc.sentences)
     with_figure = {o.sentence.start for o in observations if o.sentence}
     speech = not own_report(doc)  # the article's, looked up once: a report's own text is no one's speech
-    records = [_statement_record(doc, found, events, found.sentence.start in with_figure) for found in statements
-               if _spoken(doc, found, speech)]
+    records = _quotes_kept_whole(doc.body, [(found, _statement_record(doc, found, events, found.sentence.start in with_figure))
+                                            for found in statements if _spoken(doc, found, speech)])
     return Extraction(
         organizations=_organizations(doc),
         people=_people(doc, reconciler),
@@ -581,6 +581,20 @@ def _statement_record(doc: Document, found: Found, events: list[EventRecord], ha
         weapons=weapons,
         events=event_keys,
     )
+
+
+def _quotes_kept_whole(body: str, made: list[tuple[Found, StatementRecord]]) -> list[StatementRecord]:
+    """A quote that runs on in the next sentence of the same paragraph is one statement ('"..." said Name. "..."'): the
+    sentence that goes on with it joins the one before."""
+    records: list[StatementRecord] = []
+    for found, record in made:
+        last = records[-1] if records else None
+        if last is not None and found.rule == "quote-continuation" and last.speaker == record.speaker \
+                and not body[last.span.end: record.span.start].strip() and "\n" not in body[last.span.end: record.span.start]:
+            records[-1] = replace(last, span=Span(last.span.start, record.span.end, last.span.rule))
+            continue
+        records.append(record)
+    return records
 
 
 # events -----------------------------------------------------------------------------------
