@@ -58,3 +58,17 @@ def test_a_later_clause_with_its_own_count_keeps_its_day(reconciler: Reconciler)
 ])
 def test_since_earlier_this_month_is_vague(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2018-03-25") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set BO) the day of the push, not of the offensive's toll so far
+    ("Forces on Tuesday pushed deeper into Qarazan in a weeklong offensive that the UN estimates has displaced up to "
+     "50,000 people.", [(None, None)]),
+    ("Forces on Tuesday pushed deeper into Qarazan in an offensive that displaced up to 50,000 people on Monday.",
+     [("2018-06-25", "2018-06-25")]),
+    # (a weekday after "since" is the start, not the subject of a verb in -ed: "since Sunday reached")
+    ("An offensive that has displaced up to 50,000 people since Sunday reached Qarazan on Tuesday.",
+     [("2018-06-24", "2018-06-27")]),
+])
+def test_an_offensive_s_toll_so_far_has_no_day_of_another_verb(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2018-06-27") == periods

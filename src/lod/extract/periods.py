@@ -43,6 +43,7 @@ _CLAUSE_BREAK = RULES.pattern("clause_break")
 
 _INSERTED = RULES.pattern("inserted")
 _WHERE_WHICH = RULES.pattern("where_which")
+_EVENT_RELATIVE = RULES.pattern("event_relative")
 _COMPARISON = RULES.pattern("comparison")
 _CUMULATIVE = RULES.pattern("cumulative")
 _SUPERLATIVE_SINCE = RULES.pattern("superlative_since")
@@ -169,6 +170,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             return standing
         if later and _CUMULATIVE.match(later[-1].group(0)):
             return None, None, None  # "5,000 fled, bringing the total since January to 300,000": the total's period
+        toll = _EVENT_RELATIVE.search(text, 0, lo) if chosen.kind == "point" else None
+        if toll is not None and chosen.finish <= toll.start():
+            return None, None, None  # "forces on Tuesday pushed on in an offensive that has displaced 50,000"
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 
