@@ -546,3 +546,21 @@ def test_a_passive_announcement_has_no_speaker_before_it(reconciler: Reconciler)
 def test_a_first_name_after_an_age(reconciler: Reconciler, lead: str, speakers: list[str]) -> None:
     got = record(lead + "\n\n\"Thank God we have this car to sleep in,\" she said.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == speakers
+
+
+def test_wire_copy_speakers_of_set_bo(reconciler: Reconciler) -> None:
+    # (set BO) a relative clause with "whose" between a name and its verb; a country's state media; "informed"
+    got = record("Westland President Aram Velde, whose order to pull back troops triggered the assault, said talks would "
+                 "follow.\n\nThe escalation came as Westland's state media reported that two missiles struck the airport.\n\n"
+                 "Nearly 18,000 people have fled their homes, the Norwegian Refugee Council informed on Tuesday.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [
+        ("Aram Velde", "said"), ("Westland's state media", "reported"), ("Norwegian Refugee Council", "informed")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Norwegian Refugee Council"]
+
+
+def test_a_source_saying_another_thing_after_as_reports_no_figure(reconciler: Reconciler) -> None:
+    got = record("Some 3,000 people fled on Monday, as the Norwegian Refugee Council said it had run out of tents.\n\n"
+                 "Some 2,000 people fled on Sunday, as the Norwegian Refugee Council said.\n\n"
+                 "Some 1,000 people fled as fighting raged on Saturday, the Norwegian Refugee Council said.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [None, "Norwegian Refugee Council",
+                                                                "Norwegian Refugee Council"]

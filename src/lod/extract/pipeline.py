@@ -242,6 +242,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                    for position, figure in enumerate(figures)]
         for position, (figure, period) in enumerate(zip(figures, periods)):
             by = reporter
+            if by is not None and statement is not None and _SAID_OF_ANOTHER_THING.fullmatch(
+                    sentence.text, figure.end, statement.verb_start - sentence.start) and _SAYS_WHAT.match(
+                    sentence.text, statement.verb_start - sentence.start + len(statement.verb)):
+                by = None  # "3,000 fled on Monday, as the army said it had taken the town": the army said another thing
             # "X said 17,000 had fled, but Y said at least 75,000 had fled since May": Y's figure, and each source's
             # figure takes only a date told on its side of Y's name
             second = seconds[position]
@@ -302,6 +306,7 @@ _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
 _PHOTO_CAPTION = RULES.pattern("photo_caption")
+_SAID_OF_ANOTHER_THING, _SAYS_WHAT = RULES.pattern("said_of_another_thing"), RULES.pattern("says_what")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
 _WHOLE_CONFLICT = RULES.pattern("whole_conflict")
 _SECOND_SOURCE_BEFORE = RULES.pattern("second_source_before")

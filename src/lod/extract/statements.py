@@ -61,7 +61,7 @@ _SOURCE_NOUN = RULES.pattern("source_noun")
 _DESCRIBED_BODY = RULES.pattern("described_body")
 # "the country's disaster management agency said", "the <demonym> army said" (lexicon state_bodies)
 # (or after the document it issued: "A statement from the <demonym> presidency said")
-_STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\bthat\s+|\b(?:statement|communiqu[ée]|release|report|update|bulletin)\s+"
+_STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\b(?:that|as)\s+|\b(?:statement|communiqu[ée]|release|report|update|bulletin)\s+"
                          r"(?:(?:issued|released|published)\s+)?(?:from|by)\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+['’]s|" + "|".join(re.escape(w) for w in COUNTRY_ADJECTIVES)
                          + r")\s+" + STATE_BODIES + r")\s*$")
 _PLACE_BODY = RULES.pattern("place_body")
@@ -164,7 +164,7 @@ _APPOSITION_TAIL = (r"(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){
 # "Name, ABC Corps Deputy Country Director, said": the body's name and the post, capitalised, with no "'s" or "for"
 _CAPITAL_POST = r"|,\s*(?:[A-Z][\w.’'-]*\s+){1,6}(?:" + _ROLE_ALT + r"),?\s*$"
 _APPOSITION_END = re.compile(r",\s*(?:(?:the|a|an|for|its|speaking\s+for)\b|" + _APPOSITION_TAIL + _CAPITAL_POST)
-_ASIDE_END = re.compile(r",\s*(?:(?:the|a|an|for|its|who|which|speaking\s+for|[a-z]{3,}ing)\b|" + _APPOSITION_TAIL + _CAPITAL_POST)
+_ASIDE_END = re.compile(r",\s*(?:(?:the|a|an|for|its|who|whose|which|speaking\s+for|[a-z]{3,}ing)\b|" + _APPOSITION_TAIL + _CAPITAL_POST)
 _CALLED = re.compile(r"((?:[a-z]{1,3}-)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[.,]|$)")  # a surname, then a stop
 _LABEL_ONLY = re.compile(r"\s*:\s*")  # "Name, the agency's director, says:" and the quote after
 
