@@ -251,3 +251,12 @@ def test_a_caption_gives_way_to_the_article_s_sentence(reconciler: Reconciler, c
     (found,) = record(body, reconciler, published="2018-03-12")["displacement"]
     assert (found["qualifier"], found["reported_by"]) == (qualifier, "Norwegian Refugee Council")
     assert found["text"].startswith("More than" if qualifier == "more_than" else "Around")
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set BP) arrivals who went back of their own accord are a return, no flight
+    ("A total of 229 new arrivals have voluntarily returned to Westland in recent weeks.", []),
+    ("A total of 229 new arrivals have come to Qarazan in recent weeks.", [229]),
+])
+def test_arrivals_who_returned(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2019-11-17")["displacement"]] == figures

@@ -72,3 +72,20 @@ def test_since_earlier_this_month_is_vague(reconciler: Reconciler, body: str, pe
 ])
 def test_an_offensive_s_toll_so_far_has_no_day_of_another_verb(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2018-06-27") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set BP) an event's start named with an acronym in brackets; "the end of April" starts on its last day; a running
+    # count "since X" told again "as of" a day is one flow, closed that day
+    ("Since the start of military action in North East Westland (NEW) on 9 October, 15,759 individuals have crossed "
+     "into Qarazan.", [("2019-10-09", "2019-11-17")]),
+    ("In Qarazan more than 400,000 people were displaced between the end of April and the end of August.",
+     [("2019-04-30", "2019-08-31")]),
+    ("Since 9 October, 15,759 individuals have crossed into Qarazan. As of 16 November 2019, a total 15,759 Westland "
+     "refugees have crossed into Qarazan.", [("2019-10-09", "2019-11-16")]),
+    # (a count "as of" a day before the running count began is another one)
+    ("Since 9 October, 15,759 individuals have crossed into Qarazan. As of 16 September 2019, a total 15,759 Westland "
+     "refugees had crossed into Qarazan.", [("2019-10-09", "2019-11-17"), (None, "2019-09-16")]),
+])
+def test_running_counts_and_month_ends_of_agency_updates(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2019-11-17") == periods

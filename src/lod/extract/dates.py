@@ -235,7 +235,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
             m1 = _month(m.group("m1"))
             y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
-            return make("period", date(y1, m1, 1), month_end(y2, m2))
+            return make("period", month_end(y1, m1) if m.group("e1") else date(y1, m1, 1), month_end(y2, m2))
         if rule == "range-numeric":
             ends = []
             for first_key, second_key, year_key in (("a1", "a2", "ay"), ("b1", "b2", "by")):

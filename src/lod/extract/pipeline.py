@@ -506,14 +506,25 @@ def _another_time(earlier: ObservationRecord, again: ObservationRecord) -> bool:
     "Displaced since 19 June: 270,000" in a key-figures box closed on the publication date)."""
     if earlier.period_start is not None and earlier.period_start == again.period_start:
         return False
+    if _stood_within(earlier, again) or _stood_within(again, earlier):
+        return False  # "Since 9 October, 15,759 have crossed" ... "As of 16 November, a total 15,759 have crossed"
     return (earlier.period_start or earlier.period_end) is not None and (again.period_start or again.period_end) is not None \
         and (earlier.period_start, earlier.period_end) != (again.period_start, again.period_end)
+
+
+def _stood_within(running: ObservationRecord, stood: ObservationRecord) -> bool:
+    """Whether ``stood`` is the day a running count "since X" stood at ("as of 16 November"), within that count's span."""
+    return running.period_start is not None and running.period_end is not None and stood.period_start is None and \
+        stood.period_end is not None and running.period_start <= stood.period_end <= running.period_end and \
+        bool(re.match(r"\s*since\b", running.period_text or "", re.IGNORECASE))
 
 
 def _merge(first: ObservationRecord, again: ObservationRecord) -> None:
     """A restatement adds the details the first mention lacks (period, reporter, date, places)."""
     if first.period_start is None and first.period_end is None:
         first.period_start, first.period_end, first.period_text = again.period_start, again.period_end, again.period_text
+    elif _stood_within(first, again):
+        first.period_end = again.period_end  # a running count "since X" closed on the day the restatement stands at
     if again.reporter and (first.reporter is None or first.reporter.ref is None and again.reporter.ref):
         first.reporter = again.reporter
         first.report_date = first.report_date or again.report_date

@@ -76,6 +76,7 @@ _DATE_PATTERNS = [
     re.compile(r"(?P<d>\d{1,2})-" + _MON + r"-(?P<y>\d{4})"),  # "15-Mar-2018"
     re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})"),  # "Mar-15-2018"
     re.compile(r"(?P<y>(?:19|20)\d\d)\s+" + _MON + r"\s+(?P<d>\d{1,2})(?!\d)"),  # "2018 March 15"
+    re.compile(r"(?<![\w])(?P<d>\d{1,2})(?P<mon>[^\W\d_]{3,9})(?P<y>(?:19|20)\d\d)(?!\d)"),  # "21FEB2020" (a video's slate)
     re.compile(r"(?<![\d-])(?P<d>\d{1,2})-" + _MON + r"-(?P<yy>\d{2})(?![\d-])"),  # "15-Mar-18"
     re.compile(r"(?<![\d-])(?P<d>\d{1,2})\s+" + _MON + r"\s+(?P<yy>\d{2})(?![\d:.,])"),  # "02 Mar 20"
     # a year in two digits ("Posted: 21.12.16", "12/21/16"): day first, or month first when the day cannot be first
@@ -147,6 +148,8 @@ def parse_date(text: str) -> datetime | date | None:
     (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15), datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     >>> parse_date("Posted: 21.12.16"), parse_date("12/21/16"), parse_date("version 1.2.3.4")
     (datetime.date(2016, 12, 21), datetime.date(2016, 12, 21), None)
+    >>> parse_date("21FEB2020"), parse_date("21FEB20")
+    (datetime.date(2020, 2, 21), None)
     >>> parse_date("02 Mar 20"), parse_date("the 15 March 20:00 meeting")
     (datetime.date(2020, 3, 2), None)
     >>> parse_date("Güncelleme Tarihi: 20 Ağustos 2013, 18:11"), parse_date("publié le 5 février 2016")
