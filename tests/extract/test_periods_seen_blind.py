@@ -89,3 +89,15 @@ def test_an_offensive_s_toll_so_far_has_no_day_of_another_verb(reconciler: Recon
 ])
 def test_running_counts_and_month_ends_of_agency_updates(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2019-11-17") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set BQ) "a 24-hour period" is the last day before the reporting date; "beginning on Thursday" runs from that day
+    ("About 8,000 people fled into Westland in a 24-hour period, the UN said on Friday.", [("2012-11-08", "2012-11-09")]),
+    ("About 11,000 refugees poured out of Qarazan in a 24-hour period beginning on Thursday, the UN said.",
+     [("2012-11-08", "2012-11-09")]),
+    # (a truce of that length is no period)
+    ("About 11,000 refugees poured out of Qarazan during a 24-hour truce, the UN said.", [(None, None)]),
+])
+def test_a_period_of_hours(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2012-11-10") == periods

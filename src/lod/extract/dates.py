@@ -103,7 +103,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
 _PERFECT_AFTER = re.compile(r"[^.;]{0,100}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")
-_ANCHORED = frozenset({"since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
+_ANCHORED = frozenset({"hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
@@ -323,6 +323,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             assert anchor is not None  # _ANCHORED
             saturday = weekday_on_or_before(anchor, 5)
             return make("period", saturday, min(saturday + timedelta(days=1), anchor))
+        if rule == "hours-from-day":  # "in a 24-hour period beginning on Thursday": Thursday to Friday
+            assert anchor is not None  # _ANCHORED
+            first = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            return make("period", first, first + timedelta(days=max(1, round((_count(m.group("n")) or 24) / 24))))
         if rule == "weekday-range":
             assert anchor is not None  # _ANCHORED
             last = weekday_on_or_before(anchor, WEEKDAYS[m.group("w2").lower()])
