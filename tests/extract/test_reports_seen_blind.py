@@ -644,3 +644,18 @@ def test_during_the_course_of_the_night(reconciler: Reconciler) -> None:
     got = record("A further 2000 arrived during the course of the night.", reconciler, published="2013-01-25")
     (found,) = got["displacement"]
     assert (found["period_start"], found["period_end"]) == ("2013-01-24", "2013-01-25")
+
+
+@pytest.mark.parametrize(("publisher", "reporter"), [
+    # (set BS) an institution's own text carried by another site: the institution reports its figures
+    ("US Agency for International Development (USAID), via ReliefWeb", "US Agency for International Development (USAID)"),
+    ("Westland Refugee Council, via Reuters", "Westland Refugee Council"),
+    # (a medium's own page, or a body's page on a medium's site: no one's report)
+    ("Reuters", None),
+    ("Reuters, Westland Refugee Council", None),
+])
+def test_an_institution_s_text_via_another_site_is_its_own(reconciler: Reconciler, publisher: str,
+                                                           reporter: str | None) -> None:
+    got = record("In total, more than 17,500 people fled to Qarazan between 14 October and 3 December.", reconciler,
+                 published="2019-12-06", publisher=publisher, title="Complex Emergency Fact Sheet #2")
+    assert [o["reported_by"] for o in got["displacement"]] == [reporter]

@@ -422,6 +422,8 @@ def _publisher_of(publisher: str, finder: EntityFinder, reconciler: Reconciler) 
     mentions = finder.orgs(publisher)
     for mention in mentions:
         entry = reconciler.org_entry(mention.ref) if mention.ref else None
+        if entry and entry.type == "media" and re.search(r"\bvia\s*$", publisher[: mention.start]):
+            continue  # "X (XO), via ABC": the site that carried X's own text
         if entry and entry.type == "media":
             return None, None
         if entry:
