@@ -101,3 +101,12 @@ def test_running_counts_and_month_ends_of_agency_updates(reconciler: Reconciler,
 ])
 def test_a_period_of_hours(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2012-11-10") == periods
+
+
+def test_the_day_in_a_bracketed_dateline_is_no_period(reconciler: Reconciler) -> None:
+    # (set BT) "City, (Agency - Outlet - 6th Dec, 2024) ..." is when the copy was filed
+    body = ("Easttown, (XYZ - Westland News - 6th Dec, 2024) The fighting has displaced around 280,000 people in Qarazan, "
+            "the UN said.")
+    assert _periods(body, reconciler, "2024-12-06") == [(None, None)]
+    assert _periods("The fighting displaced around 280,000 people in Qarazan on 5 Dec, 2024, the UN said.", reconciler,
+                    "2024-12-06") == [("2024-12-05", "2024-12-05")]

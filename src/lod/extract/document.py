@@ -271,6 +271,7 @@ def _anaphor(expression: DateExpression, earlier: list[list[DateExpression]]) ->
 
 # a dateline ("CITY, Jan. 7 (Agency) --", "CITY, Country, May 22 (Agency) -"): where and when the copy was filed
 _DATELINE = RULES.pattern("dateline")
+_DATELINE_BRACKETED = RULES.pattern("dateline_bracketed")
 
 
 _UNTIL = RULES.pattern("until")
@@ -360,7 +361,8 @@ def _report_day(title: str, published: date | None) -> date | None:
 
 def _after_dateline(text: str, found: list[DateExpression]) -> list[DateExpression]:
     """The dates of a sentence without its dateline's: the day the copy was filed is no period of what it reports."""
-    dateline = (_DATELINE.match(text) or _DATE_LEAD.match(text)) if found and found[0].begin < 60 else None
+    dateline = (_DATELINE.match(text) or _DATE_LEAD.match(text) or _DATELINE_BRACKETED.match(text)) \
+        if found and found[0].begin < 100 else None
     return [e for e in found if e.begin >= dateline.end()] if dateline else found
 
 
