@@ -110,3 +110,15 @@ def test_the_day_in_a_bracketed_dateline_is_no_period(reconciler: Reconciler) ->
     assert _periods(body, reconciler, "2024-12-06") == [(None, None)]
     assert _periods("The fighting displaced around 280,000 people in Qarazan on 5 Dec, 2024, the UN said.", reconciler,
                     "2024-12-06") == [("2024-12-05", "2024-12-05")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set BS) a part's "since" ends where its whole's stated period does
+    ("In total, more than 17,500 people fled to Qarazan between October 14 and December 3, including approximately "
+     "3,600 people since early November.", [("2019-10-14", "2019-12-03"), ("2019-11-01", "2019-12-03")]),
+    # (a whole that runs to the reporting date gives that end)
+    ("Some 9,000 people fled over the past week, including 2,000 since Monday.",
+     [("2019-11-29", "2019-12-06"), ("2019-12-02", "2019-12-06")]),
+])
+def test_a_part_s_since_ends_with_its_whole(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2019-12-06") == periods

@@ -225,7 +225,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                     start, end = unit_before(compared, own[0].text)
                     periods[position] = (start, end, own[0].text)
                 elif own:  # "9,000 fled over the past week, 2,000 of them on Monday": the part's own date
-                    start, end = close_period(own[0], reported or doc.today)
+                    # (a part's "since" ends where its whole does: "17,500 fled between 14 October and 3 December,
+                    # including 3,600 since early November")
+                    start, end = close_period(own[0], closed if own[0].kind == "since" and compared is not None
+                                              and closed is not None else reported or doc.today)
                     periods[position] = (start, end, own[0].text)
                 elif not any(own_from <= e.begin < own_to for e in doc.dates[index]):
                     periods[position] = periods[position - 1]
