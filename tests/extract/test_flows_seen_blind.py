@@ -260,3 +260,16 @@ def test_a_caption_gives_way_to_the_article_s_sentence(reconciler: Reconciler, c
 ])
 def test_arrivals_who_returned(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2019-11-17")["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set BT) "have been internally displaced" after a fronted "since" is a dated flight, not a population
+    ("Since 1 December, 1.1 million people have been internally displaced in Westland.", [1100000]),
+    ("Since the offensive in late November, an estimated 1.1 million people have been internally displaced in Westland.",
+     [1100000]),
+    # (without the period, or in the present, a population)
+    ("An estimated 1.1 million people have been internally displaced in Westland.", []),
+    ("Since 2011, 6.1 million people are internally displaced in Westland.", []),
+])
+def test_internally_displaced_since_a_fronted_day(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2024-12-13")["displacement"]] == figures

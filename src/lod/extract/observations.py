@@ -181,6 +181,7 @@ _IN_A_PERIOD = RULES.pattern("in_a_period")
 _SHARE_OF_FLOW = RULES.pattern("share_of_flow")
 _TOTAL_LEAD = RULES.pattern("total_lead")
 _FRONTED_PERIOD = RULES.pattern("fronted_period")
+_PERFECT_INTERNALLY = re.compile(r"\s*(?:have|has|had)\s+(?:now\s+)?been\s+internally\s+displaced\b", re.IGNORECASE)
 _REGISTERED_AFTER = RULES.pattern("registered_after")
 _COMPARED_LEAD = RULES.pattern("compared_lead")
 _THIS_BRINGS_LEAD = RULES.pattern("this_brings_lead")
@@ -724,4 +725,6 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
             if went_home and not (then and then.start() < went_home.start()):
                 return None, None  # "200 families who had fled the fighting returned to the town": a return
         return "flow-subject", None
+    if first and first.lastgroup == "stock" and _FRONTED_PERIOD.match(before) and _PERFECT_INTERNALLY.match(after):
+        return "flow-subject", None  # "Since 1 December, 1.1 million people have been internally displaced": a dated flight
     return (None, None) if first else ("", None)
