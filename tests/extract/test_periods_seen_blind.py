@@ -122,3 +122,9 @@ def test_the_day_in_a_bracketed_dateline_is_no_period(reconciler: Reconciler) ->
 ])
 def test_a_part_s_since_ends_with_its_whole(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2019-12-06") == periods
+
+
+def test_a_part_of_the_year_that_opens_the_sentence(reconciler: Reconciler) -> None:
+    # (set BS) "The first six months of 2015 has seen ... the displacement of over 1 million people"
+    body = "The first six months of 2015 has seen fresh fighting and the displacement of over 1 million people in Qarazan."
+    assert _periods(body, reconciler, "2015-08-01") == [("2015-01-01", "2015-06-30")]
