@@ -564,3 +564,17 @@ def test_a_source_saying_another_thing_after_as_reports_no_figure(reconciler: Re
                  "Some 1,000 people fled as fighting raged on Saturday, the Norwegian Refugee Council said.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == [None, "Norwegian Refugee Council",
                                                                 "Norwegian Refugee Council"]
+
+
+def test_the_official_of_a_body_is_its_person_named_before(reconciler: Reconciler) -> None:
+    # (set BP) "spokesperson Name from the Office for X (XO) told" gives Name's body; "the XO official added" is Name
+    got = record("“Many people have burned their clothes,” spokesperson Aram Velde from the Office for the Coordination "
+                 "of Humanitarian Affairs (OCHA) told journalists.\n\nSome 330,000 “have fled to areas in Qarazan”, the "
+                 "OCHA official added.", reconciler)
+    assert [(p["name"], p["org"]) for p in got["people"]] == [
+        ("Aram Velde", "Office for the Coordination of Humanitarian Affairs (OCHA)")]
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
+    # (two people of that body named before: no telling which, the body speaks)
+    got = record("OCHA spokesperson Aram Velde spoke first.\n\nOCHA chief Ben Qarazi spoke next.\n\nSome 330,000 have "
+                 "fled, the OCHA official added.", reconciler)
+    assert [s["speaker"] for s in got["statements"]][-1] == "OCHA"

@@ -56,6 +56,7 @@ _BYLINE_BEFORE = re.compile(r"\|\s*$")
 _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 # "Name, head of the X Church in Y, was forced to flee": a post of a named body says a person is named
 _POST_OF_BODY = RULES.pattern("post_of_body")
+_FROM_ORG_AFTER = RULES.pattern("from_org_after")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _NON_SPACE = re.compile(r"\S+")  # compiled once: ``_clean_name`` runs for every capitalised run of the body
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -129,6 +130,9 @@ class PeopleFinder:
                     # "ORG regional director for the <region> Name", "ABC Spokesperson Name": the body named in the post
                     at = start - len(before) + before.rfind("\n") + 1 + pre.start("role")
                     org_text, role = _body_in_post(orgs, at, at + len(role), role) or (org_text, role)
+                if not org_text and (of_org := _FROM_ORG_AFTER.match(after)) \
+                        and not (self._world.fullmatch(of_org.group("org")) or self._place(of_org.group("org"))):
+                    org_text = of_org.group("org")  # "spokesperson Name from the Office for X (XO)": that body's
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
                 inner = _body_in_post(orgs, end, end + app.end() + 40, role)

@@ -346,7 +346,7 @@ class StatementFinder:
             at = lo + org_post.start("org")
             org = next((o for o in self.orgs.starting(lo + org_post.start(), at + 1) if o.end == lo + org_post.end("org")), None)
             if org is not None:
-                return self._by_role(org_post.group("post")) or self._org(org, "speaker-indefinite")
+                return self._by_role(org_post.group("post")) or self._of_org(org, lo) or self._org(org, "speaker-indefinite")
         if _CORRESPONDENT.search(pre, max(0, len(pre) - 40)):
             return self._correspondent(pre)
         kind_said = _KIND_SAID.search(pre)
@@ -436,7 +436,8 @@ class StatementFinder:
         if role:
             # "..., the ABC spokesman said": the person with that post, else the body named in it
             org = next((o for o in self.orgs.starting(lo + role.start(), lo + role.end(1)) if o.end < lo + role.end(1)), None)
-            return self._by_role(role.group(1)) or (self._org(org, "speaker-indefinite") if org is not None else None)
+            return self._by_role(role.group(1)) or (self._of_org(org, lo) or self._org(org, "speaker-indefinite")
+                                                    if org is not None else None)
         indefinite = _INDEFINITE_END.search(pre)
         if indefinite and not _UNNAMED_PERSON.search(indefinite.group(0)):
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
@@ -614,6 +615,18 @@ class StatementFinder:
         """The person named before whom ``text`` opens with by their surname ("Abdel Rahman,", "al-Deiri.")."""
         called = _CALLED.match(text)
         return self.people_by_surname.get(surname(called.group(1))) if called else None
+
+    def _of_org(self, org: Mention, before: int) -> Speaker | None:
+        """"..., the ABC official added": the one person of ABC named before, when there is one."""
+        name = org.text.lower().removeprefix("the ")
+        # (the body as the person's post names it, or with its short name: "from the Office for X (XO)")
+        named = {p.text: p for p in self.c.people if p.start < before and p.org_text and (
+            p.org_text.lower().removeprefix("the ") == name or re.search(r"\(" + re.escape(name) + r"\)", p.org_text.lower()))}
+        if len(named) != 1:
+            return None
+        speaker = self._person(next(iter(named.values())))
+        speaker.rule = "speaker-of-org"
+        return speaker
 
     def _by_role(self, description: str) -> Speaker | None:
         head = description.split()[-1].lower()
