@@ -977,9 +977,9 @@ _SOURCE_FROM = RULES.pattern("source_from")
 _DOCUMENT_OF = RULES.pattern("document_of")  # "according to the latest ABC figures": the body whose document it is
 _DOCUMENT_NOUN = RULES.pattern("document_noun")
 _DOCUMENT_BEFORE_DATE = RULES.pattern("document_before_date")
-_KIND_BEFORE_NAME = RULES.pattern("kind_before_name")
+_KIND_BEFORE_NAME = RULES.pattern("kind_before_name")  # "according to the Westland disaster agency ABC"
 _DOCUMENT_AFTER_VERB = RULES.pattern("document_after_verb")  # "X said in a [statement on Tuesday]"
-_NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # "according to the Westland disaster agency ABC"
+_NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # a body's name at most: "ABC [figures released on Friday] show"
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
 _SHORT_NAME = RULES.pattern("short_name")
