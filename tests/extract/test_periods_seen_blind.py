@@ -128,3 +128,14 @@ def test_a_part_of_the_year_that_opens_the_sentence(reconciler: Reconciler) -> N
     # (set BS) "The first six months of 2015 has seen ... the displacement of over 1 million people"
     body = "The first six months of 2015 has seen fresh fighting and the displacement of over 1 million people in Qarazan."
     assert _periods(body, reconciler, "2015-08-01") == [("2015-01-01", "2015-06-30")]
+
+
+def test_a_body_speaking_on_its_own_day_takes_no_period_from_an_uncredited_flow(reconciler: Reconciler) -> None:
+    # (set BR) the buses' day is no period of the count the ministry gave that day
+    body = ("Earlier on Tuesday, 105 buses transporting 6,786 people from Qarazan arrived at the crossing.\n\n"
+            "On Tuesday, the Westland Defence Ministry said that 13,000 civilians left Qarazan.")
+    assert _periods(body, reconciler, "2018-03-27") == [("2018-03-27", "2018-03-27"), (None, None)]
+    # (a body that names no day of its own goes on with the flight before: "3,000 more")
+    body = ("Earlier on Tuesday, 105 buses transporting 6,786 people from Qarazan arrived at the crossing.\n\n"
+            "The Westland Defence Ministry said that 3,000 more civilians left Qarazan.")
+    assert _periods(body, reconciler, "2018-03-27") == [("2018-03-27", "2018-03-27")] * 2

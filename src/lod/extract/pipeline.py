@@ -173,8 +173,11 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             reporter, reported = introduced[1], introduced[2]  # "N displacements recorded by X:" then its counts
         introduced = (index, reporter, reported) if statement is not None and sentence.text.rstrip().endswith(":") or (
             statement is None and introduced is not None and introduced[0] == index - 1) else None
-        if carried is not None and before is not None and statement is not None and _other_source(before.reporter, reporter) \
-                and not _FIGURE_WORD.search(sentence.text):
+        if carried is not None and before is not None and statement is not None and (
+                _other_source(before.reporter, reporter) or before.reporter is None and reporter is not None
+                and statement.date is not None) and not _FIGURE_WORD.search(sentence.text):
+            # (or a body that speaks on a day of its own after a flow no one was credited with: "105 buses brought
+            # 6,786 people on Tuesday. On Tuesday, X said that 13,000 had left the enclave.")
             # "X said 12,000 fled this week. Y said 20,000 had left the town.": Y's count is its own ("Y put the figure
             # higher, saying 275,000 had fled" is another count of the same flight)
             carried = None
