@@ -578,3 +578,11 @@ def test_the_official_of_a_body_is_its_person_named_before(reconciler: Reconcile
     got = record("OCHA spokesperson Aram Velde spoke first.\n\nOCHA chief Ben Qarazi spoke next.\n\nSome 330,000 have "
                  "fled, the OCHA official added.", reconciler)
     assert [s["speaker"] for s in got["statements"]][-1] == "OCHA"
+
+
+def test_a_titled_person_who_welcomed_then_speaks_by_saying(reconciler: Reconciler) -> None:
+    # (set BT) "ABC Emergency Relief Coordinator Name welcomed ..., saying ...": the person, not the body in the post
+    got = record("UNHCR Emergency Relief Coordinator Aram Velde welcomed the delivery on social media, saying it was "
+                 "a first step.\n\nThe Norwegian Refugee Council welcomed the delivery, saying it was a first step.",
+                 reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Norwegian Refugee Council"]

@@ -517,6 +517,10 @@ class StatementFinder:
         person = next(iter(self.people.starting(at, at + 1)), None)
         if person is not None:
             return self._person(person)
+        # ("ABC Emergency Relief Coordinator Name welcomed ..., saying": the person after the capitalised post)
+        titled = next((p for p in self.people.starting(at, at + 100) if _TITLE_CHAIN.fullmatch(body, at, p.start)), None)
+        if titled is not None:
+            return self._person(titled)
         org = next(iter(self.orgs.starting(sentence.start, at + 1)), None)
         return self._org(org) if org is not None else None
 
@@ -979,6 +983,7 @@ _DOCUMENT_NOUN = RULES.pattern("document_noun")
 _DOCUMENT_BEFORE_DATE = RULES.pattern("document_before_date")
 _KIND_BEFORE_NAME = RULES.pattern("kind_before_name")  # "according to the Westland disaster agency ABC"
 _DOCUMENT_AFTER_VERB = RULES.pattern("document_after_verb")  # "X said in a [statement on Tuesday]"
+_TITLE_CHAIN = re.compile(r"(?:[A-Z][\w.’'-]*\s+|(?:of|for|and)\s+){1,8}")  # "ABC Emergency Relief Coordinator "
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # a body's name at most: "ABC [figures released on Friday] show"
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
