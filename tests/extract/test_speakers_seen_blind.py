@@ -586,3 +586,10 @@ def test_a_titled_person_who_welcomed_then_speaks_by_saying(reconciler: Reconcil
                  "a first step.\n\nThe Norwegian Refugee Council welcomed the delivery, saying it was a first step.",
                  reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Norwegian Refugee Council"]
+
+
+def test_a_long_post_between_a_name_and_its_verb(reconciler: Reconciler) -> None:
+    # (set BR) a body's long name in the post ("head of the ... (XYZ) office for displaced persons and refugees")
+    got = record("“We are struggling,” Aram Velde, head of the Democratic Autonomous Administration of North and East "
+                 "Westland (DAANEW) office for internally displaced persons and refugees, told reporters.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
