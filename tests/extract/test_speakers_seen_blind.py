@@ -593,3 +593,13 @@ def test_a_long_post_between_a_name_and_its_verb(reconciler: Reconciler) -> None
     got = record("“We are struggling,” Aram Velde, head of the Democratic Autonomous Administration of North and East "
                  "Westland (DAANEW) office for internally displaced persons and refugees, told reporters.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+
+
+def test_a_kunya_name_that_speaks_is_a_person(reconciler: Reconciler) -> None:
+    # (sets BR, BS) "Abu Ammar" is only like the village "Abu Omar": speaking, a person
+    for body in ("“The bombing was crazy,” Abu Ammar tells reporters.", "“The bombing was crazy,” said Abu Ammar."):
+        got = record(body, reconciler)
+        assert [s["speaker"] for s in got["statements"]] == ["Abu Ammar"], body
+    # (the village by its very name is still a place, and a kunya that does not speak is no person)
+    got = record("Some 300 families fled Abu Omar on Monday. Abu Ammar fled too.", reconciler)
+    assert got["people"] == [] and [o["places"] for o in got["displacement"]] == [["Abu Omar"]]

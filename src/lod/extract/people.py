@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, finditer_from, lowered
-from lod.extract.lexicon import COUNTRY_ADJECTIVES, HONORIFICS, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, HONORIFICS, KUNYA_HEADS, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
 from lod.extract.mentions import (
     NAME, NOT_A_NAME, NOT_A_PLACE_WORD, ORG_HEAD_WORD, POSSESSIVE_END, Mention,
@@ -228,7 +228,7 @@ class PeopleFinder:
         if org_spans.overlaps(start, end) or any(t.group(0) in STOPWORDS and not (month_name and i == 0) or t.group(0) in ROLE_HEADS
                                                  or ORG_HEAD_WORD.fullmatch(t.group(0)) for i, t in enumerate(tokens)):
             return start, end, None, False
-        if self._world.fullmatch(name) or self._place(name) is not None:
+        if self._world.fullmatch(name) or self._place(name) is not None and not self._kunya_speaks(body, name, start, end):
             return start, end, None, False
         if NOT_A_NAME.search(name):
             return start, end, None, False
@@ -241,6 +241,18 @@ class PeopleFinder:
             return start, end, None, False
         # "Name Aydin": a surname that is also a town; taken only in a speaker's context (``find``)
         return start, end, name, world is not None
+
+
+    def _kunya_speaks(self, body: str, name: str, start: int, end: int) -> bool:
+        """"Abu Ammar tells ...", '"...," said Abu Ammar': a kunya name that speaks is a person's, unless the gazetteer
+        has that very name (a village "Abu Omar" is only like it)."""
+        if len(name.split()) != 2 or name.split()[0] not in KUNYA_HEADS:
+            return False
+        if not (_VERB_AFTER.match(body, end) or _VERB_BEFORE.search(body[max(0, start - 40): start])):
+            return False
+        folded = name.lower()
+        return not any(entry.name.lower() == folded or folded in (n.lower() for n in entry.alt_names_latin)
+                       for entry in self.reconciler.candidates(name))
 
 
 def _well_known_place(reconciler: Reconciler, name: str) -> bool:
