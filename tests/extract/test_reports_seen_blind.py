@@ -650,8 +650,12 @@ def test_during_the_course_of_the_night(reconciler: Reconciler) -> None:
     # (set BS) an institution's own text carried by another site: the institution reports its figures
     ("US Agency for International Development (USAID), via ReliefWeb", "US Agency for International Development (USAID)"),
     ("Westland Refugee Council, via Reuters", "Westland Refugee Council"),
+    # (twenty-fifth session) an aid agency known by its acronym alone, and one whose name carries its acronym
+    ("CARE", "CARE"),
+    ("Danish Refugee Council (DRC)", "Danish Refugee Council (DRC)"),
     # (a medium's own page, or a body's page on a medium's site: no one's report)
     ("Reuters", None),
+    ("Xinhua", None),
     ("Reuters, Westland Refugee Council", None),
 ])
 def test_an_institution_s_text_via_another_site_is_its_own(reconciler: Reconciler, publisher: str,
