@@ -256,6 +256,10 @@ def test_since_an_event_in_a_year(text: str, start: date) -> None:
     ("On 12 May 300 people fled the town.", [(300, "exact", "people")]),  # a day and a count: no "12 300"
     # the thousands written once, on the upper end of a range
     ("Some 62-66,000 people fled the town.", [(62000, "at_least", "people"), (66000, "up_to", "people")]),
+    ("Some 62 – 66,000 people fled the town.", [(62000, "at_least", "people"), (66000, "up_to", "people")]),
+    ("Between 62 and 66,000 people fled the town.", [(62000, "at_least", "people"), (66000, "up_to", "people")]),
+    # (not when the upper end is far above the lower's thousands: two counts, or a range of small numbers)
+    ("Between 5 and 66,000 people fled the town.", [(5, "at_least", "people"), (66000, "up_to", "people")]),
     # a count in figures in apposition to a count in words, between dashes or commas, in the unit the words name
     ("Tens of thousands - at least 40,000 - fled the town on Friday.", [(40000, "at_least", "people")]),
     ("Thousands of families, at least 4,000, fled the town on Friday.", [(4000, "at_least", "families")]),

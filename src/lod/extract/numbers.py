@@ -257,9 +257,12 @@ def _ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
         if scale and not re.search(r"[a-z]", low.text, re.IGNORECASE) and float(low.text.replace(",", "")) < 1000:
             # "between 1.5 and 2 million" (not "270,000 to three hundred and thirty thousand")
             value = int(round(float(low.text.replace(",", "")) * SCALES[scale.group(1).lower()]))
-        elif (low.text.isdigit() and low.value < 1000 and re.fullmatch(r"[-–]", gap) and high.value >= 1000
-              and high.text.endswith(",000") and low.value * 1000 < high.value):
-            value = low.value * 1000  # "62-66,000": the thousands are written once, on the upper end
+        elif (low.text.isdigit() and low.value < 1000 and high.value >= 1000 and high.text.endswith(",000")
+              and low.value * 1000 < high.value < low.value * 2000
+              and (re.fullmatch(r"\s*[-–]\s*", gap) or opened and gap.strip().lower() in ("to", "and"))):
+            # "62-66,000", "62 – 66,000", "between 62 and 66,000": the thousands are written once, on the upper end
+            # (an upper end under twice the lower's thousands: not "between 5 and 66,000")
+            value = low.value * 1000
         if value >= high.value:
             continue
         qstart = opened.start() if opened else low.qstart
