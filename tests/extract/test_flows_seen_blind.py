@@ -273,3 +273,17 @@ def test_arrivals_who_returned(reconciler: Reconciler, body: str, figures: list[
 ])
 def test_internally_displaced_since_a_fronted_day(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2024-12-13")["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set BZ) going back to one's country to escape a war where one lived is a flight
+    ("The directorate said that approximately 200,000 Syrians have returned to their country, alongside 72,000 "
+     "Lebanese, due to the war on Lebanon.", [200000, 72000]),
+    ("Some 30,000 Syrians have returned to Syria from Lebanon since Monday to escape airstrikes.", [30000]),
+    # (going home when a war is over, or for no reason told, is a return)
+    ("Some 30,000 refugees have returned to Westland since the fall of the government.", []),
+    ("Some 30,000 people have returned to their homes in Qarazan after the fighting ended.", []),
+    ("Some 30,000 people have returned to Qarazan due to the economic crisis.", []),
+])
+def test_a_return_to_escape_a_war_is_a_flight(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2024-10-03")["displacement"]] == figures

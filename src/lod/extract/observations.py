@@ -163,6 +163,7 @@ _SHARE_APPOSITION = RULES.pattern("share_apposition")
 _WOUNDED_PART = RULES.pattern("wounded_part")
 _OTHERS_AFTER = RULES.pattern("others_after")
 _RETURNED_AFTER = RULES.pattern("returned_after")
+_RETURN_FLEEING = RULES.pattern("return_fleeing")
 _RETURNED = RULES.pattern("returned")
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
@@ -411,6 +412,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if wounded:  # "2,200 people, including 200 wounded, were evacuated": the wounded among them, then the verb
             after = after[wounded.end():]
         verdict, unit_override = _classify(before, after)
+        fleeing_back = verdict in ("", None) and ("return" in after or "back" in after) and _RETURN_FLEEING.match(text, last.end)
+        if fleeing_back:
+            verdict = "flow-subject"  # "200,000 have returned to the country, with 72,000 others, due to the war": a flight
         if verdict is None and _share_before(before) and _FLEEING_UNIT.search(text, first.number.end, last.end):
             verdict = "flow-relative"  # "Most of the more than 30,000 fleeing civilians were women": a share of a flight
         if verdict is None and len(group) > 1 and _share_before(before) and re.fullmatch(
@@ -530,7 +534,7 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 part_end, groups[index] = last.end, groups[index - 1]
                 continue
         if not verdict or any(_RETURN.search(c.unit_text) for c in group) and not _FLED_AGAIN.match(after) \
-                or _RETURNED_AFTER.match(after):
+                or _RETURNED_AFTER.match(after) and not fleeing_back:
             continue
         described = False
         for position, candidate in enumerate(group):
