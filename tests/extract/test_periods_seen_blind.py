@@ -139,3 +139,18 @@ def test_a_body_speaking_on_its_own_day_takes_no_period_from_an_uncredited_flow(
     body = ("Earlier on Tuesday, 105 buses transporting 6,786 people from Qarazan arrived at the crossing.\n\n"
             "The Westland Defence Ministry said that 3,000 more civilians left Qarazan.")
     assert _periods(body, reconciler, "2018-03-27") == [("2018-03-27", "2018-03-27")] * 2
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # (set BU) an event told in a relative clause with its month: a flight since that month
+    ("The violence that escalated in December 2019 caused 960,000 people to be newly displaced from Qarazan.",
+     ("2019-12-01", "2020-04-30")),
+    ("Fighting that erupted in early March has forced 96,000 people to flee Qarazan.", ("2020-03-01", "2020-04-30")),
+    # (with no relative clause, the month is the flight's own)
+    ("Fighting escalated in March and forced 96,000 people to flee Qarazan.", ("2020-03-01", "2020-03-31")),
+    # (set BU) "within three days from 9 February": from that day, for that many days
+    ("This included some 143,000 people displaced within three days from 9 February.", ("2020-02-09", "2020-02-12")),
+    ("Some 143,000 people were displaced from Qarazan in the two weeks after 9 February.", ("2020-02-09", "2020-02-23")),
+])
+def test_periods_from_an_event_or_a_day(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
+    assert _periods(body, reconciler, "2020-04-30") == [period]

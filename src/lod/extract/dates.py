@@ -327,6 +327,11 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             assert anchor is not None  # _ANCHORED
             first = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
             return make("period", first, first + timedelta(days=max(1, round((_count(m.group("n")) or 24) / 24))))
+        if rule == "days-from-date":  # "within three days from 9 February": 9 to 12 February
+            first, n = _day_month(m, "s", anchor, "sy"), _count(m.group("n"))
+            if first is None or n is None:
+                return make("period", None, None)
+            return make("period", first, first + timedelta(days=n * (7 if m.group("u").lower().startswith("week") else 1)))
         if rule == "weekday-range":
             assert anchor is not None  # _ANCHORED
             last = weekday_on_or_before(anchor, WEEKDAYS[m.group("w2").lower()])
@@ -456,7 +461,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return DateExpression("since", weekday, None, text, begin, finish, "since-weekday")
         if rule in ("since-date", "since-event-date", "from-date-to-now"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
-        if rule in ("since-month", "since-event-month"):
+        if rule in ("since-month", "since-event-month", "began-month"):
             month = _month(m.group("m"))
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             at_end = rule == "since-month" and bool(m.group("end"))
