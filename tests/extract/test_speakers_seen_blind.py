@@ -603,3 +603,44 @@ def test_a_kunya_name_that_speaks_is_a_person(reconciler: Reconciler) -> None:
     # (the village by its very name is still a place, and a kunya that does not speak is no person)
     got = record("Some 300 families fled Abu Omar on Monday. Abu Ammar fled too.", reconciler)
     assert got["people"] == [] and [o["places"] for o in got["displacement"]] == [["Abu Omar"]]
+
+
+@pytest.mark.parametrize(("body", "person", "reporter"), [
+    # (set BV) a body's name with its acronym in brackets, then the post and the name: the person speaks for that body
+    ("Westland Refugee Council (WRC) spokesman Aram Velde told reporters that 600 families fled Qarazan.",
+     ("Aram Velde", "spokesman", "Westland Refugee Council (WRC)"), "Westland Refugee Council (WRC)"),
+    ("Westland Democratic Council (WDC) co-head Aram Velde told reporters that 600 families fled Qarazan.",
+     ("Aram Velde", "co-head", "Westland Democratic Council (WDC)"), "Westland Democratic Council (WDC)"),
+    # (a full stop between the body and the post: no affiliation)
+    ("Shells hit the Westland Refugee Council. Spokesman Aram Velde told reporters that 600 families fled Qarazan.",
+     ("Aram Velde", "Spokesman", None), None),
+])
+def test_a_body_with_its_acronym_before_a_post(reconciler: Reconciler, body: str,
+                                               person: tuple[str, str, str | None], reporter: str | None) -> None:
+    got = record(body, reconciler)
+    assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [person]
+    assert [o["reported_by"] for o in got["displacement"]] == [reporter]
+
+
+@pytest.mark.parametrize("adverb", ["currently", "now", "first", "initially", "later"])
+def test_an_adverb_between_the_speaker_and_the_verb(reconciler: Reconciler, adverb: str) -> None:
+    # (set BV) "The UN currently estimates that ...", "He first said that ..."
+    got = record(f"The UN {adverb} estimates that around 166,000 people have fled Qarazan since 9 October.", reconciler,
+                 published="2019-10-19")
+    assert [o["reported_by"] for o in got["displacement"]] == ["UN"]
+
+
+def test_a_body_that_speaks_now_is_not_dated_by_its_earlier_day(reconciler: Reconciler) -> None:
+    # (set BV) the UN spoke on Friday; "The UN currently estimates" is today's count, closed on the page's day
+    got = record("The UN said on Friday that nearly 1,700 people had crossed into Westland in recent days.\n\n"
+                 "The UN currently estimates that around 166,000 people have fled Qarazan since 9 October.", reconciler,
+                 published="2019-10-19")
+    found = {o["figure"]: (o["period_start"], o["period_end"]) for o in got["displacement"]}
+    assert found[166000] == ("2019-10-09", "2019-10-19")
+
+
+def test_a_figure_put_higher_by_another_body(reconciler: Reconciler) -> None:
+    # (set BV) "X puts the figure much higher, at more than 191,000": another count of the same flight
+    got = record("According to the UN, more than 100,000 people have been displaced from Qarazan.\n\n"
+                 "The Westland administration puts the figure much higher, at more than 191,000.", reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [100000, 191000]

@@ -74,6 +74,9 @@ _MONTH_FIRST_NAMES = frozenset({"Jan", "May", "June", "April", "August", "August
 _STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org"})
 
 
+_BODY_THEN_POST = re.compile(r"[^\S\n]*(?:\([A-Z][\w.&-]{1,12}\)[^\S\n]*)?")  # between a body's name and its post
+
+
 def _body_in_post(orgs: list[Mention], low: int, high: int, role: str) -> tuple[str, str] | None:
     """The organization named inside a post written between body offsets ``low`` and ``high`` ("ORG Deputy Country
     Director", "ABC Spokesperson"), and the post without it; None when the post names none."""
@@ -130,6 +133,8 @@ class PeopleFinder:
                     # "ORG regional director for the <region> Name", "ABC Spokesperson Name": the body named in the post
                     at = start - len(before) + before.rfind("\n") + 1 + pre.start("role")
                     org_text, role = _body_in_post(orgs, at, at + len(role), role) or (org_text, role)
+                    if not org_text:  # "ORG (XO) spokesman Name": the body named right before the post, its acronym between
+                        org_text = next((o.text for o in orgs if o.end <= at and _BODY_THEN_POST.fullmatch(body, o.end, at)), None)
                 if not org_text and (of_org := _FROM_ORG_AFTER.match(after)) \
                         and not (self._world.fullmatch(of_org.group("org")) or self._place(of_org.group("org"))):
                     org_text = of_org.group("org")  # "spokesperson Name from the Office for X (XO)": that body's

@@ -966,7 +966,8 @@ class StatementFinder:
                             gap, _word_end(gap)) is not None)  # 'said Name, a spokesman for X, on Tuesday'
                 if ok:
                     return expression.start, expression.text
-        if statement.speaker.name in self._dated:  # the same speaker's previous date (a lookup, not a scan)
+        if statement.speaker.name in self._dated and not _NOW_BEFORE.search(text, max(0, verb_at - 12), verb_at):
+            # the same speaker's previous date (a lookup, not a scan); not when it speaks now ("The X currently estimates")
             return self._dated[statement.speaker.name], None
         if self.c.institution:
             return self.c.published, None
@@ -974,6 +975,7 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
+_NOW_BEFORE = re.compile(r"\b(?:currently|now)\s+$", re.IGNORECASE)
 
 
 # "according to a source from Westland's General Directorate of X": an unnamed source within a named body
