@@ -663,3 +663,35 @@ def test_an_institution_s_text_via_another_site_is_its_own(reconciler: Reconcile
     got = record("In total, more than 17,500 people fled to Qarazan between 14 October and 3 December.", reconciler,
                  published="2019-12-06", publisher=publisher, title="Complex Emergency Fact Sheet #2")
     assert [o["reported_by"] for o in got["displacement"]] == [reporter]
+
+
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    # (set BU) the body that leads another is no source: the body led is
+    ("More than 590,000 displacements have been recorded since 1 May, according to the ABC-led Camp Coordination and "
+     "Camp Management (CCCM) Cluster.", "Camp Coordination and Camp Management (CCCM) Cluster"),
+    ("More than 5,000 people fled Qarazan, according to the Westland-backed Qarazan Relief Council.",
+     "Qarazan Relief Council"),
+])
+def test_a_body_led_by_another(reconciler: Reconciler, sentence: str, reporter: str) -> None:
+    got = record(sentence, reconciler, published="2019-08-22")
+    assert [o["reported_by"] for o in got["displacement"]] == [reporter]
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # (set BU) an aid count of people counted by their flight is no count of the flight
+    ("Some 264,500 newly displaced people were assisted with ready-to-eat rations since 1 May.", []),
+    ("264,500 newly displaced people assisted with ready-to-eat rations since 1 May", []),
+    ("264,500 newly displaced people arrived in Qarazan since 1 May", [264500]),
+])
+def test_an_aid_count_of_the_displaced(reconciler: Reconciler, sentence: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(sentence, reconciler, published="2019-08-22")["displacement"]] == figures
+
+
+def test_informal_reports_in_an_agency_update_are_no_one_s(reconciler: Reconciler) -> None:
+    # (set BY) "However, informal reports indicated that ...": not the agency's own count; and "Qarazan al-Balad" after
+    # "from" is a place, not a person's name
+    got = record("However, informal reports indicated that as many as 45,000 people may have been displaced from Qarazan "
+                 "al-Balad since 28 July.\n\nOver 38,600 people have fled Qarazan since 28 July.", reconciler,
+                 published="2021-08-23", publisher="Westland Refugee Council", title="Flash Update 3")
+    assert [o["reported_by"] for o in got["displacement"]] == [None, "Westland Refugee Council"]
+    assert got["people"] == []

@@ -469,8 +469,10 @@ def _trim_leading(name: str) -> str:
     tokens = name.split()
     while tokens and (tokens[0] in STOPWORDS or tokens[0].lower() in ("of", "for", "and", "on", "the")
                       or tokens[0] in ROLE_HEADS and len(tokens) > 2 and tokens[1] in ("of", "for")
-                      or tokens[0].endswith("-based") and len(tokens) > 1):
-        tokens.pop(0)  # "Head of the X Office", "the Westland-based X Times": the post or the seat is no part of the name
+                      or (tokens[0].endswith("-based") or _HELD_BY.search(tokens[0])) and len(tokens) > 1):
+        # "Head of the X Office", "the Westland-based X Times", "the ABC-led X Cluster": the post, the seat or the body
+        # that leads it is no part of the name
+        tokens.pop(0)
     if tokens and tokens[0] in ROLE_HEADS and "of" in tokens[1:4]:
         # "Spokeswoman Name of the X Council", "Director General of the X Agency": the body after the post and name
         return _trim_leading(" ".join(tokens[tokens.index("of", 1) + 1:]))

@@ -164,6 +164,7 @@ _WOUNDED_PART = RULES.pattern("wounded_part")
 _OTHERS_AFTER = RULES.pattern("others_after")
 _RETURNED_AFTER = RULES.pattern("returned_after")
 _RETURN_FLEEING = RULES.pattern("return_fleeing")
+_AIDED_AFTER = RULES.pattern("aided_after")
 _RETURNED = RULES.pattern("returned")
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
@@ -437,7 +438,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         if verdict in ("", None) and _follows_figure(figures, groups, index) and \
                 _RANKED_NEXT.search(text[max(0, first.number.qstart - 80): first.number.qstart]):
             verdict, unit_override = "flow-list", figures[-1].unit  # "..., followed by Y (8,000)": the ranking goes on
-        if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group) and not _WHO_THEY_ARE.match(after):
+        if verdict == "" and any(_FLOW_UNIT.search(c.unit_text) for c in group) and not _WHO_THEY_ARE.match(after) \
+                and not _AIDED_AFTER.match(after):  # ("... newly displaced people assisted with rations": an aid count)
             verdict = "flow-unit"  # "2.9 million new displacements": the unit is a flow ("1,200 of the arrivals are
             # children" says who some of them are: no flow of its own)
         if verdict == "" and _CAUSED_BEFORE.search(before[-60:]) and _DISPLACED_UNIT.match(last.unit_text):

@@ -30,7 +30,7 @@ from lod.extract.dates import DateExpression
 from lod.extract.endings import Endings
 from lod.extract.entities import Mention, trie
 from lod.extract.lexicon import (
-    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, ISSUING_VERBS, ORG_HEADS, PASSIVE_NOT_SPEECH, PLACE_BODIES, REPORTING_VERBS,
+    AUDIENCES, COLLECTIVE_SPEAKERS, COUNTRY_ADJECTIVES, DESCRIBED_BODIES, HOLDER_PARTICIPLES, ISSUING_VERBS, ORG_HEADS, PASSIVE_NOT_SPEECH, PLACE_BODIES, REPORTING_VERBS,
     ROLE_HEADS, SOURCE_CITATION, STATE_BODIES, TITLES, alternation,
 )
 from lod.extract.mentions import surname
@@ -897,6 +897,9 @@ class StatementFinder:
                         or _POST_BEFORE_BODY.fullmatch(body, pos, o.start) or _SOURCE_FROM.fullmatch(body, pos, o.start)
                         or _DOCUMENT_OF.fullmatch(body, pos, o.start) and _DOCUMENT_NOUN.match(body, o.end)
                         or _KIND_BEFORE_NAME.fullmatch(body, pos, o.start)), None)
+            led = _LED_BY_BEFORE.match(body, org.end) if org is not None else None
+            if led:  # "according to the ABC-led X Cluster": the body led, not the one that leads it
+                org = next(iter(self.orgs.starting(led.end(), led.end() + 1)), org)
             person = next(iter(self.people.starting(low, pos + 2)), None) or next(
                 (p for p in self.people.starting(pos, pos + 80) if _POST_BEFORE_NAME.fullmatch(body, pos, p.start)), None)
             speaker = self._person(person) if person else self._org(org) if org else None
@@ -975,6 +978,7 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
+_LED_BY_BEFORE = re.compile(HOLDER_PARTICIPLES + r"[^\S\n]+(?=[A-Z])")  # "ABC-led X": after the leader's name
 _NOW_BEFORE = re.compile(r"\b(?:currently|now)\s+$", re.IGNORECASE)
 
 
