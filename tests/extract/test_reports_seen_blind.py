@@ -695,3 +695,28 @@ def test_informal_reports_in_an_agency_update_are_no_one_s(reconciler: Reconcile
                  published="2021-08-23", publisher="Westland Refugee Council", title="Flash Update 3")
     assert [o["reported_by"] for o in got["displacement"]] == [None, "Westland Refugee Council"]
     assert got["people"] == []
+
+
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    # (set BX) buses that reached a place carrying people: a flight; a medium's correspondent reports for the medium
+    ("An Anadolu Agency correspondent reported that 30 buses had reached Qarazan on Friday carrying more than 1,900 "
+     "people.", "Anadolu Agency"),
+    ("At least 80 buses left Qarazan carrying 1,900 people, an AFP correspondent in rebel-held territory said.", "AFP"),
+])
+def test_buses_carrying_people_told_by_a_correspondent(reconciler: Reconciler, sentence: str, reporter: str) -> None:
+    got = record(sentence, reconciler, published="2018-03-23")
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [(1900, reporter)]
+
+
+def test_buses_that_wait_carry_no_flight(reconciler: Reconciler) -> None:
+    got = record("Thirty buses were waiting at the crossing on Friday, carrying 1,900 people.", reconciler,
+                 published="2018-03-23")
+    assert got["displacement"] == []
+
+
+def test_an_arabic_name_of_a_place_or_a_group_is_no_person(reconciler: Reconciler) -> None:
+    # (set BX) "the settlement of Qarazan al-Mudiq", "the Qarazan al-Rahman group": no one who speaks
+    got = record("According to Aram Velde, militants of the Faylaq al-Westi group continue to leave the area. "
+                 "\"All of them were taken to the settlement of Qalaat al-Westi,\" he said.", reconciler)
+    assert [p["name"] for p in got["people"]] == ["Aram Velde"]
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]

@@ -165,6 +165,7 @@ _OTHERS_AFTER = RULES.pattern("others_after")
 _RETURNED_AFTER = RULES.pattern("returned_after")
 _RETURN_FLEEING = RULES.pattern("return_fleeing")
 _AIDED_AFTER = RULES.pattern("aided_after")
+_VEHICLES_CARRYING = RULES.pattern("vehicles_carrying")
 _RETURNED = RULES.pattern("returned")
 # people going home are no displacement flow (lexicon return_cues)
 _RETURN = re.compile(r"\b(?:" + RETURN_CUES + r")\b", re.IGNORECASE)
@@ -698,6 +699,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return "flow-object", None  # "We left with 23 families from our street": they fled too
     if "registered" in after and (_FRONTED_PERIOD.match(before) or _FRONTED_DAY.match(before)) and _REGISTERED_AFTER.match(after):
         return "flow-subject", None  # "In the past week, some 14,000 persons registered with the agency"
+    if ("carrying" in before or "transporting" in before or "ferrying" in before) and _VEHICLES_CARRYING.search(before[-300:]):
+        return "flow-object", None  # "30 buses reached X on Friday carrying 1,900 people": the people moved
     obj = _FLOW_OBJECT_CUED.search(before)
     if obj:
         if obj.group("forced") is None or _FORCED_TAIL.match(after):

@@ -57,7 +57,12 @@ _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 # "Name, head of the X Church in Y, was forced to flee": a post of a named body says a person is named
 _POST_OF_BODY = RULES.pattern("post_of_body")
 _FROM_ORG_AFTER = RULES.pattern("from_org_after")
-_WHERE_BEFORE = re.compile(r"\b(?:from|into|in|near|towards?|outside|inside|across|(?<!according\s)to)\s+$", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r"\b(?:from|into|in|near|towards?|outside|inside|across|(?<!according\s)to|(?:town|village|city|"
+                           r"settlement|area|district|neighbou?rhood|camp|region|countryside|suburbs?|outskirts)\s+of)\s+$",
+                           re.IGNORECASE)
+# a body's name: "the X al-Y group", "X al-Y Brigade"
+_GROUP_AFTER = re.compile(r"\s+(?:group|brigades?|battalions?|movement|front|army|faction|militia|organi[sz]ation)\b",
+                          re.IGNORECASE)
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _NON_SPACE = re.compile(r"\S+")  # compiled once: ``_clean_name`` runs for every capitalised run of the body
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -175,7 +180,8 @@ class PeopleFinder:
                 org_text, rule = lab.group("org"), "person-label"  # a transcript's "Name, ORG: ..."
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
                 role, rule = "author (byline)", "person-byline"
-            elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name) and not _WHERE_BEFORE.search(before):
+            elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name) and not _WHERE_BEFORE.search(before) \
+                    and not _GROUP_AFTER.match(after):
                 # (not after a word of where: "displaced from Qarazan al-Balad" is a place the gazetteer lacks)
                 rule = "person-arabic-name"
             elif name.split()[-1] in speaking and len(name.split()) <= 3 and body.find(name.split()[-1], end) > 0:
