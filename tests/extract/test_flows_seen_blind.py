@@ -287,3 +287,20 @@ def test_internally_displaced_since_a_fronted_day(reconciler: Reconciler, body: 
 ])
 def test_a_return_to_escape_a_war_is_a_flight(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2024-10-03")["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set CC) fighters among the people who left are who some of them are, no flow of their own
+    ("From Monday to Tuesday, 3,600 individuals left Qarazan, including 470 ABC members, the monitor reported.", [3600]),
+    ("In total, 49,050 individuals have left Qarazan since December, including 5,352 alleged ABC members.", [49050]),
+    # (a qualifier in quotation marks is still the part's qualifier: the part is not read as the flow)
+    ('On Tuesday, 1,400 individuals, including "at least" 350 ABC members left Qarazan.', [1400]),
+    ('The group said "at least" 350 people fled Qarazan on Monday.', [350]),
+])
+def test_fighters_among_those_who_left(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2019-02-27")["displacement"]] == figures
+
+
+def test_a_qualifier_in_quotation_marks(reconciler: Reconciler) -> None:
+    (found,) = record('The group said "at least" 350 people fled Qarazan on Monday.', reconciler)["displacement"]
+    assert found["qualifier"] == "at_least"

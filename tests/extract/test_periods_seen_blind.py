@@ -154,3 +154,15 @@ def test_a_body_speaking_on_its_own_day_takes_no_period_from_an_uncredited_flow(
 ])
 def test_periods_from_an_event_or_a_day(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
     assert _periods(body, reconciler, "2020-04-30") == [period]
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # (set CA) attacks under way for some days: the flight they forced is of those last days
+    ("The displaced headed to the border due to the attacks that have been underway for two days which forced a total "
+     "of 12,884 civilians to leave their homes.", ("2020-01-15", "2020-01-17")),
+    # (set CC) a "since" event told with an irregular verb and how long ago
+    ("Some 11,500 people have fled Qarazan since the forces broke the defences and took the town two weeks ago.",
+     ("2020-01-03", "2020-01-17")),
+])
+def test_periods_from_how_long_an_event_has_lasted(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
+    assert _periods(body, reconciler, "2020-01-17") == [period]

@@ -258,7 +258,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 and not _PERFECT_AFTER.match(m.string, m.end()):
             return None  # "30,000 fled in four days in 2016": a duration, not the last days ("In just one week, 6,000
             # have been displaced": the last week)
-        if rule in ("past-duration", "since-duration", "in-n-days", "n-day-exodus"):
+        if rule in ("past-duration", "since-duration", "in-n-days", "n-day-exodus", "event-duration"):
             unit = (m.groupdict().get("u") or m.groupdict().get("u1") or "hours").lower()
             n: int | None
             if m.groupdict().get("n1"):  # "in the span of just one week", "within a day"

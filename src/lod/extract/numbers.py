@@ -60,6 +60,7 @@ _QUALIFIER_BEFORE = Endings(re.compile(
 ))
 
 
+_QUOTED_QUALIFIER = re.compile(r"[\"“](?P<q>[^\"“”\d]{2,24})[\"”]\s+$")
 _ROUGH_AFTER = RULES.pattern("rough_after")
 _OR_MORE_AFTER = RULES.pattern("or_more_after")
 _PLUS_AFTER = RULES.pattern("plus_after")
@@ -131,6 +132,12 @@ def qualifier_before(text: str, start: int) -> tuple[str, str, int]:
     window = text[max(0, start - 40): start]
     found = _QUALIFIER_BEFORE.search(window)
     if not found:
+        quoted = _QUOTED_QUALIFIER.search(window)
+        if quoted:  # 'including "at least" 350 members': the qualifier in quotation marks
+            code, words, qstart = qualifier_before(text[: start - len(window) + quoted.end("q")] + " ",
+                                                   start - len(window) + quoted.end("q") + 1)
+            if words and qstart == start - len(window) + quoted.start("q"):
+                return code, words, qstart - 1
         return "exact", "", start
     words = found.group("q")
     folded = " ".join(words.lower().split())
