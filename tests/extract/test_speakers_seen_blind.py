@@ -644,3 +644,25 @@ def test_a_figure_put_higher_by_another_body(reconciler: Reconciler) -> None:
     got = record("According to the UN, more than 100,000 people have been displaced from Qarazan.\n\n"
                  "The Westland administration puts the figure much higher, at more than 191,000.", reconciler)
     assert [o["figure"] for o in got["displacement"]] == [100000, 191000]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark(reconciler: Reconciler) -> None:
+    # (set CF) '“You have three million people today who are trapped," said Name, ABC project coordinator for
+    # northwestern Westland': the name after the quote speaks, for the body of the post (not the region it covers)
+    got = record("“You have three million people today who are trapped,\" said Aram Velde, MSF project coordinator for "
+                 "northwestern Syria.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+    assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", "MSF")]
+
+
+def test_sentences_inside_a_quote_left_open(reconciler: Reconciler) -> None:
+    # (set CF) a quote opened after "says:" runs on over sentences until it closes; a quote that runs on over
+    # paragraphs opens each of them again; a label line ending in a colon names another speaker
+    got = record("Aram Velde, ABC Deputy Country Director, says:\n\n"
+                 '"The agency is gravely concerned that the truce is dissolving.\n\n'
+                 "Any offensive in this area promises to be devastating.\n\n"
+                 '"Our aid workers are rushing to bring support to families.\n\n'
+                 'We support them with first aid where we can."\n\n'
+                 "The town was shelled again on Monday, residents said.", reconciler)
+    assert [s["speaker"] for s in got["statements"]][:4] == ["Aram Velde"] * 4
+    assert not any(s["text"].startswith("The town was shelled") and s["speaker"] == "Aram Velde" for s in got["statements"])

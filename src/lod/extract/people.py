@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, finditer_from, lowered
-from lod.extract.lexicon import COUNTRY_ADJECTIVES, HONORIFICS, KUNYA_HEADS, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
+from lod.extract.lexicon import COUNTRY_ADJECTIVES, DIRECTION, HONORIFICS, KUNYA_HEADS, NOT_PERSON_HEADS, PERSON_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TITLES
 from lod.extract.lexicon import alternation as words_alternation
 from lod.extract.mentions import (
     NAME, NOT_A_NAME, NOT_A_PLACE_WORD, ORG_HEAD_WORD, POSSESSIVE_END, Mention,
@@ -57,6 +57,7 @@ _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 # "Name, head of the X Church in Y, was forced to flee": a post of a named body says a person is named
 _POST_OF_BODY = RULES.pattern("post_of_body")
 _FROM_ORG_AFTER = RULES.pattern("from_org_after")
+_DIRECTION_BEFORE = re.compile(r"^(?:the\s+)?(?:" + DIRECTION + r")\s+", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:from|into|in|near|towards?|outside|inside|across|(?<!according\s)to|(?:town|village|city|"
                            r"settlement|area|district|neighbou?rhood|camp|region|countryside|suburbs?|outskirts)\s+of)\s+$",
                            re.IGNORECASE)
@@ -102,6 +103,13 @@ class PeopleFinder:
         self._place = place
         self._org = org
 
+    def _a_place(self, text: str) -> bool:
+        """Whether ``text`` names a place, a direction before it or not ("for northwestern Westland")."""
+        if self._world.fullmatch(text) or self._place(text) is not None:
+            return True
+        bare = _DIRECTION_BEFORE.sub("", text, count=1)
+        return bare != text and bool(self._world.fullmatch(bare) or self._place(bare) is not None)
+
     def find(self, body: str, orgs: list[Mention]) -> list[Mention]:
         org_spans = SpanIndex([(m.start, m.end) for m in orgs])
         found: dict[tuple[int, int], Mention] = {}
@@ -135,7 +143,7 @@ class PeopleFinder:
                 role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
                 if org_text and not re.search(r"[A-Z]", org_text):  # "X's deputy chief of staff": the post's own words
                     role, org_text = before[before.rfind("\n") + 1:][pre.start("role"): pre.end("org")], None
-                elif not org_text or self._world.fullmatch(org_text) or self._place(org_text) is not None:
+                elif not org_text or self._a_place(org_text):
                     # "ORG regional director for the <region> Name", "ABC Spokesperson Name": the body named in the post
                     at = start - len(before) + before.rfind("\n") + 1 + pre.start("role")
                     org_text, role = _body_in_post(orgs, at, at + len(role), role) or (org_text, role)
@@ -159,14 +167,14 @@ class PeopleFinder:
                 of = _BODY_AFTER.match(role, lead.end()) if lead else _POST_BODY_AFTER.match(role)
                 if of and not re.search(r"['’]s\s", role):
                     role, org_text = role[: of.start("to")] if lead else of.group("role"), of.group("org")
-                if org_text and (self._world.fullmatch(org_text) or self._place(org_text) is not None):
+                if org_text and self._a_place(org_text):
                     # "Name, ORG Deputy Country Director for <country>,": the body named before the post, not the country
                     org_text, role = _body_in_post(orgs, end, end + bare.end(), role) or (org_text, role)
             elif forg:
                 org_text, rule = forg.group("org"), "person-for-org"
             elif (speaks := _OF_ORG_SPEAKS.match(after)) and not _TOLD_BEFORE.search(before):
                 org_text, rule = speaks.group("org"), "person-speaker"  # 'Name of the X Council said'
-                if self._world.fullmatch(org_text) or self._place(org_text) is not None:
+                if self._a_place(org_text):
                     org_text = None  # 'Name from Westtown said': where they are from
             elif verb or _RELATIVE_THEN_VERB.match(after):
                 rule = "person-speaker"

@@ -867,6 +867,12 @@ class StatementFinder:
         if sentence.text[:1] in _QUOTES and self._closed_next(body, index):
             self._quote_opened.add(index)  # the next sentence closes this quote and says whose it is
             return None
+        if found and found[-1].index == index - 1 and sentence.text[:1] not in _QUOTES and found[-1].rule != "press-release-lead" \
+                and not sentence.text.rstrip().endswith(":") and _left_open(" ".join(f.sentence.text for f in _quote_run(found))):
+            # (not a label line that names the next speaker: "Name, Team Lead in X, says:")
+            # '... said: "We are alarmed. | Thousands have fled."': a sentence inside a quote the one before opened
+            return Found(index, sentence, replace(found[-1].speaker, rule="quote-continuation"),
+                         "quoted (no reporting verb in sentence)", sentence.start, "assessment", "quote-continuation")
         headings = sum(1 for i in range(found[-1].index + 1, index) if _QUOTED_HEADING.fullmatch(self._sentences[i].text)) \
             if found and sentence.text[:1] in _QUOTES else 0  # (a quote runs on over a subheading)
         if sentence.text[:1] in _QUOTES and found and (found[-1].index >= index - 2 - headings or _NEXT_PARAGRAPH.fullmatch(
@@ -995,6 +1001,22 @@ _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # a body's name at 
 # a report named before the figures it gives: "ABC NEWS - In the most recent report by the X Office (XO), ..."
 _IN_REPORT_BY = RULES.pattern("in_report_by")
 _SHORT_NAME = RULES.pattern("short_name")
+def _quote_run(found: list[Found]) -> list[Found]:
+    """The last statements, one per sentence, that continue one another's quotation, from the last that opens with a
+    quotation mark (a quote that runs over paragraphs opens each of them again without closing the one before)."""
+    run = [found[-1]]
+    for statement in reversed(found[-12:-1]):
+        if run[0].rule != "quote-continuation" or statement.index != run[0].index - 1 or run[0].sentence.text[:1] in _QUOTES:
+            break
+        run.insert(0, statement)
+    return run
+
+
+def _left_open(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close ('... said: "We are alarmed.')."""
+    return _inside_quote(text) and text.rstrip()[-1:] not in "\"”"
+
+
 _NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*")  # the rest of one paragraph, then a paragraph break
 # "according to X", "according to the figures released by X", "according to a report by X", "according to the figures X
 # provided": what comes before the source's name
@@ -1047,7 +1069,8 @@ def _ends_in_digit(text: str) -> bool:
 def _inside_quote(before: str) -> bool:
     """Whether a position is inside a quotation that opened before it (curly quotes, or an odd number of straight ones)."""
     if before.count("“") > before.count("”"):
-        return True
+        # (unless a straight mark closed it: '“You have three million people today who are trapped," said Name')
+        return before.count('"', before.rfind("“")) % 2 == 0
     # (a straight mark opened and a curly one closed: '"This weekend I stood ...,” said Name.')
     return before.count('"') % 2 == 1 and "”" not in before[before.rfind('"'):]
 
