@@ -166,3 +166,18 @@ def test_periods_from_an_event_or_a_day(reconciler: Reconciler, body: str, perio
 ])
 def test_periods_from_how_long_an_event_has_lasted(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
     assert _periods(body, reconciler, "2020-01-17") == [period]
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # (set CB) "as of this morning" is the reporting day: the "since" in the sentence is the period
+    ("As of this morning [Geneva time], nearly 19,000 people had been evacuated out of Qarazan since 15 December.",
+     ("2016-12-15", "2016-12-20")),
+    # (set CB) the day of a briefing is when it was said, no period of the flight
+    ('The spokesperson, at today\'s press briefing in Geneva, said, "So far more than 10,100 refugees have crossed into '
+     'Westland."', (None, None)),
+    # (set BZ) "mentioned today, October 3, that ...": the day it was said
+    ("The directorate mentioned today, December 20, that approximately 20,000 people have fled Qarazan due to the war.",
+     (None, None)),
+])
+def test_the_day_it_was_said_is_no_period(reconciler: Reconciler, body: str, period: tuple[str | None, str | None]) -> None:
+    assert _periods(body, reconciler, "2016-12-20") == [period]
