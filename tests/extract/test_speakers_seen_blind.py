@@ -666,3 +666,16 @@ def test_sentences_inside_a_quote_left_open(reconciler: Reconciler) -> None:
                  "The town was shelled again on Monday, residents said.", reconciler)
     assert [s["speaker"] for s in got["statements"]][:4] == ["Aram Velde"] * 4
     assert not any(s["text"].startswith("The town was shelled") and s["speaker"] == "Aram Velde" for s in got["statements"])
+
+
+def test_a_quote_after_the_sentence_that_brings_a_person_in(reconciler: Reconciler) -> None:
+    # (set CE) the quote after "43-year-old Name was hoping ..." is that person's, not the minister's who spoke before
+    got = record("Westland's Prime Minister Karim Qarazi has said 15,000 people fleeing Qarazan had arrived at the border.\n\n"
+                 "Sitting in his car with his four children, 43-year-old Aram Velde was hoping to get back to find his "
+                 "relatives.\n\n"
+                 '"Now there are thousands of people all waiting on the other side. They escaped the bombing."', reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Karim Qarazi", "Aram Velde"]
+    # (with no one brought in between, the quote goes on with the one who spoke)
+    got = record("Westland's Prime Minister Karim Qarazi has said 15,000 people fleeing Qarazan had arrived at the border.\n\n"
+                 '"Now there are thousands of people all waiting on the other side. They escaped the bombing."', reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Karim Qarazi", "Karim Qarazi"]

@@ -78,7 +78,9 @@ _TOLD_BEFORE = RULES.pattern("told_before")
 _RELATIVE_THEN_VERB = RULES.pattern("relative_then_verb")
 # months whose names are first names too ("Jan", "May", "June", "April"): a name next to a reporting verb may start with one
 _MONTH_FIRST_NAMES = frozenset({"Jan", "May", "June", "April", "August", "Augusta"})
-_STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org"})
+_STRONG = frozenset({"person-apposition", "person-speaker", "person-description", "person-role-before", "person-for-org",
+                     "person-age"})
+_AGE_BEFORE_NAME = re.compile(r"\b\d{1,3}-year-old\s+$")
 
 
 _BODY_THEN_POST = re.compile(r"[^\S\n]*(?:\([A-Z][\w.&-]{1,12}\)[^\S\n]*)?")  # between a body's name and its post
@@ -188,6 +190,8 @@ class PeopleFinder:
                 org_text, rule = lab.group("org"), "person-label"  # a transcript's "Name, ORG: ..."
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
                 role, rule = "author (byline)", "person-byline"
+            elif _AGE_BEFORE_NAME.search(before):
+                rule = "person-age"  # "43-year-old Name was hoping to ...": a person described by their age
             elif _ARABIC_ARTICLE.search(name) and not _PLACE_PREFIX.match(name) and not _WHERE_BEFORE.search(before) \
                     and not _GROUP_AFTER.match(after):
                 # (not after a word of where: "displaced from Qarazan al-Balad" is a place the gazetteer lacks)

@@ -882,9 +882,27 @@ class StatementFinder:
             # last one with the speaker's words goes on with them, however long that one was; a label line before it,
             # "Name, Team Lead in X, says:", names another speaker)
             previous = found[-1].speaker
+            introduced = self._introduced(index) if found[-1].index < index - 1 else None
+            if introduced is not None and introduced.name != previous.name:
+                # '43-year-old Name was hoping to get back. "Now there are thousands ..."': the person the sentence
+                # before the quote brings in, not the last who spoke
+                return Found(index, sentence, introduced, "quoted (no reporting verb in sentence)", sentence.start,
+                             "assessment", "quote-introduced")
             return Found(index, sentence, replace(previous, rule="quote-continuation"),
                          "quoted (no reporting verb in sentence)", sentence.start, "assessment", "quote-continuation")
         return None
+
+    def _introduced(self, index: int) -> Speaker | None:
+        """The person the sentence before ``index`` names as its subject (near its start), when that sentence is no
+        one's speech and has no quotation of its own."""
+        before = self._sentences[index - 1]
+        if any(q in before.text for q in _QUOTES[:3]):
+            return None
+        person = next(iter(self.people.starting(before.start, before.end)), None)
+        if person is None or person.start - before.start > 120 or person.rule not in ("person-age", "person-description",
+                                                                                       "person-apposition"):
+            return None
+        return self._person(person)
 
     def _according(self, body: str, index: int, sentence: Sentence) -> Found | None:
         """"According to X" (a person, an organization, its figures or statement, or a group that names none)."""
