@@ -679,3 +679,15 @@ def test_a_quote_after_the_sentence_that_brings_a_person_in(reconciler: Reconcil
     got = record("Westland's Prime Minister Karim Qarazi has said 15,000 people fleeing Qarazan had arrived at the border.\n\n"
                  '"Now there are thousands of people all waiting on the other side. They escaped the bombing."', reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Karim Qarazi", "Karim Qarazi"]
+
+
+def test_a_post_refers_back_never_forward(reconciler: Reconciler) -> None:
+    # (set CE) "said the activist, who identified himself as Abu Ammar": that name; an activist named only later in the
+    # text is not the one "the activist" refers back to
+    got = record("An activist in the old city, reached by phone on Wednesday, said the district was surrounded.\n\n"
+                 "“There is no way out,” said the activist, who identified himself as Abu Ammar.\n\n"
+                 "“There is no food,” said the activist.\n\n"
+                 "In Qarazan, the situation was terrible overnight, activist Aram Velde told reporters on Wednesday.",
+                 reconciler)
+    speakers = [s["speaker"] for s in got["statements"]]
+    assert speakers[0] == "Abu Ammar" and "Aram Velde" not in speakers[:2]

@@ -57,6 +57,7 @@ _ADVERBIAL = RULES.pattern("adverbial")
 _ADVERBIAL_LAST = tuple(sorted({re.split(r"\\s\+", word)[-1] for word in _ADVERBIAL_WORDS}))
 _ROLE_AT_END = RULES.pattern("role_at_end")
 _ROLE_AFTER = RULES.pattern("role_after")
+_IDENTIFIED_AS = RULES.pattern("identified_as")
 _SOURCE_NOUN = RULES.pattern("source_noun")
 _DESCRIBED_BODY = RULES.pattern("described_body")
 # "the country's disaster management agency said", "the <demonym> army said" (lexicon state_bodies)
@@ -230,6 +231,7 @@ class StatementFinder:
         self.last_org: Speaker | None = None
         self.last_unnamed: Speaker | None = None  # "a military source said": whom "the source said" next is
         self.last_correspondent: Speaker | None = None  # "X's correspondent reported": whom "the reporter" is
+        self._limit = 1 << 62  # the end of the sentence read: people named after it are not referred back to
         self.last_person_at = 0  # where the last person who spoke was named
         self.people_by_surname: dict[str, Mention] = {}
         for person in context.people:
@@ -503,6 +505,9 @@ class StatementFinder:
             return self._org(owner)
         role = _ROLE_AFTER.match(post)
         if role:
+            named = _IDENTIFIED_AS.match(post, role.end())
+            if named:  # "said the activist, who identified himself as Abu Ammar": the name given
+                return Speaker(named.group("n"), "person", None, None, "speaker-identified", role.group(1))
             return self._by_role(role.group(1))
         person = self._called(post.lstrip()) if post[:1].isspace() else None
         if person:  # '"...," explains Berglund.', '..., said al-Deiri.': the person named before
@@ -636,6 +641,8 @@ class StatementFinder:
     def _by_role(self, description: str) -> Speaker | None:
         head = description.split()[-1].lower()
         for person in self.c.people:
+            if person.start >= self._limit:
+                continue  # (a person named further on is not the one "the activist" refers back to)
             if person.role and person.role.split()[-1].lower() == head:
                 speaker = self._person(person)
                 speaker.rule = "speaker-role"
@@ -649,6 +656,7 @@ class StatementFinder:
         self._quote_opened: set[int] = set()  # sentences that open a quote their next sentence closes with its speaker
         lead_done = False
         for index, sentence in enumerate(sentences):
+            self._limit = sentence.end
             statement = self._in_sentence(body, index, sentence, found)
             if (statement is None and self.c.press_release and not lead_done and _is_content(sentence.text)
                     # another's words: "according to X", "..., a local official told us"
