@@ -691,3 +691,17 @@ def test_a_post_refers_back_never_forward(reconciler: Reconciler) -> None:
                  reconciler)
     speakers = [s["speaker"] for s in got["statements"]]
     assert speakers[0] == "Abu Ammar" and "Aram Velde" not in speakers[:2]
+
+
+@pytest.mark.parametrize(("body", "speaker", "reporter"), [
+    # (set CB) where the words were given, between the name and the verb
+    ('UNHCR Spokesperson Aram Velde, at today\'s press briefing at the Palais des Nations in Geneva, said, "So far more '
+     'than 10,100 refugees have crossed into Westland."', "Aram Velde", "UNHCR"),
+    # (set CD) "put the total number of arrivals ... at N" tells a figure; the refugee agency by a name often miswritten
+    ("Aram Velde of the United Nations High Commission for Refugees put the total number of refugee arrivals over the "
+     "weekend at around 1,000 families.", "Aram Velde", "United Nations High Commission for Refugees"),
+])
+def test_how_a_spokesperson_gives_a_figure(reconciler: Reconciler, body: str, speaker: str, reporter: str) -> None:
+    got = record(body, reconciler, published="2019-10-25")
+    assert [s["speaker"] for s in got["statements"]] == [speaker]
+    assert [o["reported_by"] for o in got["displacement"]] == [reporter]
