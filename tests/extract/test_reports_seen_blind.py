@@ -720,3 +720,10 @@ def test_an_arabic_name_of_a_place_or_a_group_is_no_person(reconciler: Reconcile
                  "\"All of them were taken to the settlement of Qalaat al-Westi,\" he said.", reconciler)
     assert [p["name"] for p in got["people"]] == ["Aram Velde"]
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde", "Aram Velde"]
+
+
+def test_a_camp_manager_speaks_for_no_body(reconciler: Reconciler) -> None:
+    # (set CC) "the manager of Westtown camp in Qarazan": a place; the camp's administration would be a body
+    got = record("Speaking to reporters, Aram Velde, the manager of Westtown camp in northern Qarazan, said more than "
+                 "20,000 people from Eastdale province arrived in the camp.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

@@ -29,8 +29,9 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
     span = mention_span(doc, sentence, speaker.org_ref)
     if speaker.kind == "organization":
         return OrgMention(speaker.name, span, speaker.org_ref), statement.date
-    if speaker.org_name and _A_PLACE.match(speaker.org_name):
-        return None, statement.date  # "former mayor of the town of X": a place, no organization
+    if speaker.org_name and (_A_PLACE.match(speaker.org_name) or _A_CAMP.match(speaker.org_name)):
+        # "former mayor of the town of X", "the manager of X camp in Y": a place, no organization
+        return None, statement.date
     role = speaker.role or ""
     if role and _OFFICE_POST.search(role) and _no_body(speaker.org_name, reconciler):
         # "Qarazan Governor Name", "Name, Governor of Qarazan": the governor's office, as written
@@ -70,6 +71,7 @@ def _no_body(name: str | None, reconciler: Reconciler) -> bool:
 RULES = rulefiles.load("attribution", COLLECTIVE_SPEAKERS=COLLECTIVE_SPEAKERS, UNNAMED_SOURCES=UNNAMED_SOURCES)
 _UNNAMED_SOURCE = RULES.pattern("unnamed_source")
 _OFFICE_POST, _LOCAL_POST = RULES.pattern("office_post"), RULES.pattern("local_post")
+_A_CAMP = RULES.pattern("a_camp")
 _A_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?" + PLACE_NOUNS + r"\s+of\b")  # "the Westland town of X"
 _KIND_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?:(?:war\s+|rights\s+)?monitor(?:ing\s+(?:group|organi[sz]ation))?|rebel\s+group|"
                               r"group)$")
