@@ -181,3 +181,14 @@ def test_periods_from_how_long_an_event_has_lasted(reconciler: Reconciler, body:
 ])
 def test_the_day_it_was_said_is_no_period(reconciler: Reconciler, body: str, period: tuple[str | None, str | None]) -> None:
     assert _periods(body, reconciler, "2016-12-20") == [period]
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # a count of months in a perfect tense is the past months, as a count of days or weeks is
+    ("Some 30,000 people have fled Qarazan in the space of a month.", ("2019-11-20", "2019-12-20")),
+    ("Some 30,000 people have fled Qarazan in two months.", ("2019-10-20", "2019-12-20")),
+    # (in a simple past, a duration of its own time)
+    ("Some 30,000 people fled Qarazan in two months in 2016.", ("2016-01-01", "2016-12-31")),
+])
+def test_a_count_of_months(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
+    assert _periods(body, reconciler, "2019-12-20") == [period]
