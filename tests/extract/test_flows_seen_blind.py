@@ -304,3 +304,26 @@ def test_fighters_among_those_who_left(reconciler: Reconciler, body: str, figure
 def test_a_qualifier_in_quotation_marks(reconciler: Reconciler) -> None:
     (found,) = record('The group said "at least" 350 people fled Qarazan on Monday.', reconciler)["displacement"]
     assert found["qualifier"] == "at_least"
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (sets CB, CH) people "left" somewhere or with something remain: no flight
+    ("It was estimated that 50,000 to 70,000 people were left in Qarazan city.", []),
+    ("At least 5,500 people have been left with no water at all.", []),
+    ("Some 5,000 people left Qarazan on Monday.", [5000]),
+    # (set CD) who they are, told with no count, before their verb; evacuees of both kinds
+    ("Earlier on Monday, 1,300 people including wounded fighters and civilians also arrived in Qarazan.", [1300]),
+    ("Some 3,000 people, including wounded fighters, arrived in Qarazan on Tuesday.", [3000]),
+    ("Around 5,000 militants and civilians have departed from Qarazan on Wednesday.", [5000]),
+    ("Some 300 fighters have crossed into Qarazan to help defend the town.", []),
+    # (set CF) a total a change could bring it to is a projection
+    ("With 500,000 people displaced since April, this could push the number of displaced people in Qarazan to more "
+     "than 1 million.", [500000]),
+    # (set CE) a flight told by its noun that brings a total to a count
+    ("The latest evacuations bring the total number of civilians given safe passage out of the city up to some 1,000 "
+     "since Friday.", [1000]),
+    # (set CD) the count of a place's people, the displaced among them or not
+    ("The number of residents including those displaced totaled about 100,000 people.", []),
+])
+def test_flows_and_what_only_looks_like_one(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2019-12-20")["displacement"]] == figures

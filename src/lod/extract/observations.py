@@ -165,6 +165,10 @@ _OTHERS_AFTER = RULES.pattern("others_after")
 _RETURNED_AFTER = RULES.pattern("returned_after")
 _RETURN_FLEEING = RULES.pattern("return_fleeing")
 _AIDED_AFTER = RULES.pattern("aided_after")
+_INCLUDING_ASIDE = RULES.pattern("including_aside")
+_PROJECTED_TOTAL = RULES.pattern("projected_total")
+_FLOW_BRINGS_TOTAL = RULES.pattern("flow_brings_total")
+_POPULATION_NUMBER = RULES.pattern("population_number")
 _VEHICLES_CARRYING = RULES.pattern("vehicles_carrying")
 _RETURNED = RULES.pattern("returned")
 # people going home are no displacement flow (lexicon return_cues)
@@ -413,6 +417,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
         wounded = _WOUNDED_PART.match(after)
         if wounded:  # "2,200 people, including 200 wounded, were evacuated": the wounded among them, then the verb
             after = after[wounded.end():]
+        if "including" in after[:16] or "among them" in after[:18]:
+            aside = _INCLUDING_ASIDE.match(after)
+            if aside:  # "1,300 people including wounded fighters and civilians also arrived": the verb after who they are
+                after = after[aside.end():]
         verdict, unit_override = _classify(before, after)
         fleeing_back = verdict in ("", None) and ("return" in after or "back" in after) and _RETURN_FLEEING.match(text, last.end)
         if fleeing_back:
@@ -654,6 +662,10 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     tail = re.split(r"[,;:–—(]|\b(?:said|says|say|told|reported|according\s+to)\b", before[-80:])[-1]
     if _PROJECTION_BEFORE.search(" ".join(tail.split()[-8:])) or "will" in tail and _PROJECTED_CAUSE.search(tail):
         return None, None  # "could displace up to 700,000", not "The agency, which will hold talks, said 5,000 fled"
+    if "of" in before and _POPULATION_NUMBER.search(before, max(0, len(before) - 140)):
+        return None, None  # "The number of residents including those displaced totaled 100,000": a population
+    if " to" in before[-6:] and _PROJECTED_TOTAL.search(before, max(0, len(before) - 200)):
+        return None, None  # "this could push the number of displaced people to 1 million": a projection
     if _NUMBER_PRESENT.search(before, max(0, len(before) - 120)):
         return None, None  # "bringing the number of families currently present in the camp to 718": who is there
     if _BRING_TO_CUED.search(before) and _NUMBER_OF_AFTER.match(after):
@@ -667,6 +679,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         if _WHO_THEY_ARE.match(after):
             return "", None  # "Of the new arrivals, 3,000 are children": who some of them are, no count of the flow
         return "flow-total", None
+    if " to" in before[-6:] and _FLOW_BRINGS_TOTAL.search(before, max(0, len(before) - 240)):
+        return "flow-total", None  # "The latest evacuations bring the total number of civilians evacuated to 1,000"
     total = _TOTAL_AFTER_FLOW.search(before)
     if total:
         clause = before[: total.start()]
