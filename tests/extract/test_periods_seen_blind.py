@@ -192,3 +192,29 @@ def test_the_day_it_was_said_is_no_period(reconciler: Reconciler, body: str, per
 ])
 def test_a_count_of_months(reconciler: Reconciler, body: str, period: tuple[str, str]) -> None:
     assert _periods(body, reconciler, "2019-12-20") == [period]
+
+
+@pytest.mark.parametrize(("title", "body", "period"), [
+    # (set CI) a tracking report's own counts with no date of their own are of the period its title names
+    ("Weekly IDP Situation Monitoring Initiative 30 Jan – 5 Feb 2017", "8,521 IDP arrivals were recorded in Qarazan.",
+     ("2017-01-30", "2017-02-05")),
+    ("IDP Movements in northern Westland, 16 - 31 July", "Assessed communities in Qarazan witnessed 13,766 IDP arrivals.",
+     ("2017-07-16", "2017-07-31")),
+    ("Monthly Overview of IDP Movements, July 2017", "Assessed communities in Qarazan witnessed 13,766 IDP arrivals.",
+     ("2017-07-01", "2017-07-31")),
+    # (a flash update's counts run since dates of their own; a report's number is no day)
+    ("Flash Update #13 (Reporting period: 24 July - 31 July 2017)", "Some 13,766 people have arrived in Qarazan.",
+     (None, None)),
+    ("Weekly Flash Update No.2 - 20 July 2017", "Some 13,766 people have arrived in Qarazan.", (None, None)),
+])
+def test_a_tracking_report_s_title_period(reconciler: Reconciler, title: str, body: str,
+                                          period: tuple[str | None, str | None]) -> None:
+    got = record(body, reconciler, published="2017-07-31", publisher="Westland Refugee Council", title=title)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [period]
+
+
+def test_a_campaign_its_maker_began_in_a_month(reconciler: Reconciler) -> None:
+    # (set CH) "a military campaign that the Westland government began in April, which has ... displaced 440,000"
+    body = ("Qarazan has witnessed a military campaign that the Westland government began in April, which has killed "
+            "some 500 civilians and displaced more than 440,000 people.")
+    assert _periods(body, reconciler, "2019-08-14") == [("2019-04-01", "2019-08-14")]

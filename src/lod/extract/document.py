@@ -153,8 +153,36 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY_IN = re.compile(r"\b\d{1,2}\b")
 
 
+_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:" + MON + r")\s+(?:19|20)\d\d\b")  # "July 2019" in a title
+
+
 # "during the reporting period", "in the period under review": the period a report's title states
 _REPORTING_PERIOD = re.compile(r"\b" + REPORTING_PERIOD + r"\b", re.IGNORECASE)  # lexicon reporting_period
+
+
+def _title_periods(title: str, published: date | None) -> list[DateExpression]:
+    """The periods a report's title states ("Weekly Update, 1-7 June 2016", "IDP Movements, 16 - 31 July")."""
+    # a title gives its range bare ("1-7 June 2016", "1 June - 7 June 2016"): read it as "from ... to ..."
+    # (a report's number is no day: "Flash Update No.2 - 20 October 2019")
+    ranged = re.sub(r"(?<![\w-])(?<!No\.)(?<!No\.\s)(?<!#)(?=\d{1,2}(?:\s+[A-Za-z]{3,9}\.?)?\s*(?:[-–]|to)\s*\d{1,2}\b)",
+                    "from ", title)
+    return [e for e in find_dates(ranged, published) if e.kind == "period" and e.start and e.end and e.start < e.end]
+
+
+def title_period(title: str, published: date | None) -> tuple[date, date, str] | None:
+    """The period an institution's periodic report covers, as its title states it: a range ("Weekly IDP Situation
+    Monitoring, 30 Jan - 5 Feb 2017") or a monthly report's month ("Monthly Overview of IDP Movements, July 2019")."""
+    if not _TRACKING_TITLE.search(title):
+        return None  # (a flash update's or a situation report's counts run since dates of their own)
+    stated = _title_periods(title, published)
+    if len(stated) == 1 and stated[0].start and stated[0].end:
+        return stated[0].start, stated[0].end, stated[0].text
+    month = _MONTH_YEAR.search(title)
+    if month:
+        end = title_hint(month.group(0))
+        if end is not None:
+            return end.replace(day=1), end, month.group(0)
+    return None
 
 
 def _reporting_period(title: str, published: date | None, sentences: list[Sentence],
@@ -163,9 +191,7 @@ def _reporting_period(title: str, published: date | None, sentences: list[Senten
     said = [i for i, s in enumerate(sentences) if "period" in s.text and _REPORTING_PERIOD.search(s.text)]
     if not said:
         return
-    # a title gives its range bare ("1-7 June 2016", "1 June - 7 June 2016"): read it as "from ... to ..."
-    ranged = re.sub(r"(?<![\w-])(?=\d{1,2}(?:\s+[A-Za-z]{3,9}\.?)?\s*(?:[-–]|to)\s*\d{1,2}\b)", "from ", title)
-    stated = [e for e in find_dates(ranged, published) if e.kind == "period" and e.start and e.end and e.start < e.end]
+    stated = _title_periods(title, published)
     if not stated:
         return
     for index in said:
@@ -181,6 +207,7 @@ RULES = rulefiles.load("document", MON=MON)
 _MONTH_ONLY = RULES.pattern("month_only")
 _BRIEFING_SUMMARY = RULES.pattern("briefing_summary")
 _SINCE_THE_START = RULES.pattern("since_the_start")
+_TRACKING_TITLE = RULES.pattern("tracking_title")
 _LAUNCHED = RULES.pattern("launched")
 
 

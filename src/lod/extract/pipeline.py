@@ -15,7 +15,7 @@ from lod.extract import rulefiles
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.cues import Gated
 from lod.extract.dates import close_period
-from lod.extract.document import Document, analyse, own_report
+from lod.extract.document import Document, analyse, own_report, title_period
 from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
@@ -96,6 +96,8 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     # the source of a count that ends with a colon, which the counts in the sentences right after it carry ("1.4 million
     # displacements recorded by X in the last 12 months:" then "1.3 million from the north, including ...")
     introduced: tuple[int, OrgMention | None, date | None] | None = None
+    # the period an institution's periodic report covers, as its title states it: its own counts with no date are of it
+    titled = title_period(title, doc.today) if doc.context.institution else None
     for index, sentence in enumerate(doc.sentences):
         if not _ITEM.match(sentence.text) and sentence.text.rstrip()[-1:] not in ".!?":
             # (a heading is a line with no full stop; what is under it keeps its day until the next such line, and a
@@ -244,6 +246,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 carried is not None and any(p is carried for p in periods)  # had fled": a source of its own
                 or before is not None and _GOES_ON.match(sentence.text)):  # "Another 4.8 million have fled abroad."
             reporter, reported = before.reporter if before else None, before.report_date if before else None
+        if titled is not None and statement is None and reporter is not None and _publishers(doc, reporter):
+            # ("Weekly IDP Situation Monitoring, 30 Jan - 5 Feb 2017": "8,521 IDP arrivals" are of that week)
+            periods = [titled if period[:2] == (None, None) else period for period in periods]
         seconds = [_second_source(doc, sentence, figure, figures[position - 1].end) if position else None
                    for position, figure in enumerate(figures)]
         for position, (figure, period) in enumerate(zip(figures, periods)):
@@ -603,6 +608,12 @@ def _statement_record(doc: Document, found: Found, events: list[EventRecord], ha
         weapons=weapons,
         events=event_keys,
     )
+
+
+def _publishers(doc: Document, reporter: OrgMention) -> bool:
+    """Whether a figure's reporter is the institution that published the text."""
+    c = doc.context
+    return reporter.ref == c.publisher_org if c.publisher_org else reporter.name == c.publisher_name
 
 
 def _quotes_kept_whole(body: str, made: list[tuple[Found, StatementRecord]]) -> list[StatementRecord]:
