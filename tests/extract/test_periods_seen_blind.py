@@ -218,3 +218,15 @@ def test_a_campaign_its_maker_began_in_a_month(reconciler: Reconciler) -> None:
     body = ("Qarazan has witnessed a military campaign that the Westland government began in April, which has killed "
             "some 500 civilians and displaced more than 440,000 people.")
     assert _periods(body, reconciler, "2019-08-14") == [("2019-04-01", "2019-08-14")]
+
+
+def test_the_violence_told_before_dates_the_flight_it_forced(reconciler: Reconciler) -> None:
+    # (set CK) "Since late April, X has been under bombardment. ... The violence has forced 330,000 people to flee"
+    body = ("Since late April, Qarazan has been under the relentless bombardment of the government and its allies.\n\n"
+            "The attacks have killed nearly 500 civilians so far.\n\n"
+            "The violence has forced around 330,000 people to flee their homes, the United Nations said.")
+    assert _periods(body, reconciler, "2019-06-26") == [("2019-04-01", "2019-06-26")]
+    # (a flow told in between has its own period; a sentence that names no violence dates none)
+    body = ("Since late April, the camp has been full.\n\n"
+            "The violence has forced around 330,000 people to flee their homes, the United Nations said.")
+    assert _periods(body, reconciler, "2019-06-26") == [(None, None)]

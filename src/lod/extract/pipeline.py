@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from lod.extract import rulefiles
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.cues import Gated
-from lod.extract.dates import close_period
+from lod.extract.dates import DateExpression, close_period
 from lod.extract.document import Document, analyse, own_report, title_period
 from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
@@ -246,6 +246,14 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 carried is not None and any(p is carried for p in periods)  # had fled": a source of its own
                 or before is not None and _GOES_ON.match(sentence.text)):  # "Another 4.8 million have fled abroad."
             reporter, reported = before.reporter if before else None, before.report_date if before else None
+        if any(period[:2] == (None, None) for period in periods) and _VIOLENCE_SUBJECT.match(sentence.text):
+            began = _violence_began(doc, index, flows)
+            if began is not None:
+                # "Since late April, X has been under bombardment. ... The violence has forced 330,000 to flee": the
+                # violence the sentence refers back to is dated there
+                start, end = close_period(began, anchor)
+                periods = [(start, end, began.text) if period[:2] == (None, None) and (start or end) else period
+                           for period in periods]
         if titled is not None and statement is None and reporter is not None and _publishers(doc, reporter):
             # ("Weekly IDP Situation Monitoring, 30 Jan - 5 Feb 2017": "8,521 IDP arrivals" are of that week)
             periods = [titled if period[:2] == (None, None) else period for period in periods]
@@ -608,6 +616,23 @@ def _statement_record(doc: Document, found: Found, events: list[EventRecord], ha
         weapons=weapons,
         events=event_keys,
     )
+
+
+_VIOLENCE_SUBJECT = RULES.pattern("violence_subject")
+_VIOLENCE_WORD = RULES.pattern("violence_word")
+
+
+def _violence_began(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> DateExpression | None:
+    """The "since" of the violence told in the three sentences before ``index`` with no flow of their own ("Since late
+    April, X has been under relentless bombardment."), the nearest first."""
+    with_flow = {at for at, _ in flows}
+    for back in range(index - 1, max(-1, index - 4), -1):
+        if back in with_flow:
+            return None  # (a flow told in between has its own period, which the pipeline carries)
+        since = [e for e in doc.dates[back] if e.kind == "since" and e.start]
+        if since and _VIOLENCE_WORD.search(doc.sentences[back].text):
+            return since[0]
+    return None
 
 
 def _publishers(doc: Document, reporter: OrgMention) -> bool:
