@@ -327,3 +327,10 @@ def test_a_qualifier_in_quotation_marks(reconciler: Reconciler) -> None:
 ])
 def test_flows_and_what_only_looks_like_one(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2019-12-20")["displacement"]] == figures
+
+
+def test_people_anticipated_to_arrive_are_no_flow(reconciler: Reconciler) -> None:
+    # (set CG) "with further 15,000 individuals anticipated to be arriving": a projection
+    got = record("Estimates remain at an approximate 100,000 individuals displaced to date, with further 15,000 "
+                 "individuals anticipated to be arriving in another convoy from Qarazan.", reconciler)
+    assert [o["figure"] for o in got["displacement"]] == [100000]

@@ -230,3 +230,9 @@ def test_the_violence_told_before_dates_the_flight_it_forced(reconciler: Reconci
     body = ("Since late April, the camp has been full.\n\n"
             "The violence has forced around 330,000 people to flee their homes, the United Nations said.")
     assert _periods(body, reconciler, "2019-06-26") == [(None, None)]
+
+
+def test_a_day_in_brackets_after_the_day_it_was_said(reconciler: Reconciler) -> None:
+    # (set CG) "the UN said Friday (March 23rd)": the day it was said, twice, and no period of the flight
+    body = "Nearly 170,000 people have fled Qarazan, the UN said Friday (March 23rd), AFP reported."
+    assert _periods(body, reconciler, "2018-03-23") == [(None, None)]
