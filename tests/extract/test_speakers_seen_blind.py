@@ -705,3 +705,22 @@ def test_how_a_spokesperson_gives_a_figure(reconciler: Reconciler, body: str, sp
     got = record(body, reconciler, published="2019-10-25")
     assert [s["speaker"] for s in got["statements"]] == [speaker]
     assert [o["reported_by"] for o in got["displacement"]] == [reporter]
+
+
+def test_a_statement_release_is_its_signatory_s(reconciler: Reconciler) -> None:
+    # (sets BP, CH) "Statement by ABC Executive Director Name" above the text: its quotes, and the sentences inside
+    # them, are that person's; the post is "Executive Director"
+    got = record("Statement by UNICEF Executive Director Aram Velde\n\n"
+                 "NEW YORK, 1 February 2020 – “The crisis in Qarazan is turning into a child protection crisis.\n\n"
+                 "Violence over the past week has forced 6,500 children to flee their homes.\n\n"
+                 "“UNICEF estimates that 1.2 million children are in desperate need.", reconciler,
+                 published="2020-02-01", publisher="UNICEF")
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"] * 3
+    assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [("Aram Velde", "Executive Director", "UNICEF")]
+
+
+def test_a_displaced_person_s_aside_before_the_verb(reconciler: Reconciler) -> None:
+    # (set BZ) "22-year-old Name, displaced from X in 2018, told ABC ...": the aside is set aside
+    got = record("22-year-old Aram, displaced from Qarazan in 2018, told reporters the people arriving were sleeping "
+                 "outside.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram"]

@@ -57,6 +57,8 @@ _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 # "Name, head of the X Church in Y, was forced to flee": a post of a named body says a person is named
 _POST_OF_BODY = RULES.pattern("post_of_body")
 _FROM_ORG_AFTER = RULES.pattern("from_org_after")
+# the label a release puts before the post of whose statement it is: "Statement by ABC Executive Director Name"
+_LABEL_LEAD = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Press\s+statement|Message)\s+(?:by|from|of)\s+")
 _DIRECTION_BEFORE = re.compile(r"^(?:the\s+)?(?:" + DIRECTION + r")\s+", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:from|into|in|near|towards?|outside|inside|across|(?<!according\s)to|(?:town|village|city|"
                            r"settlement|area|district|neighbou?rhood|camp|region|countryside|suburbs?|outskirts)\s+of)\s+$",
@@ -142,7 +144,7 @@ class PeopleFinder:
             forg = _FOR_ORG.match(after)
             verb = _VERB_AFTER.match(after)
             if pre and _ROLE.search(pre.group("role")) and not _TOLD_BEFORE.search(before):  # after "told": the one told
-                role, org_text, rule = pre.group("role"), pre.group("org"), "person-role-before"
+                role, org_text, rule = _LABEL_LEAD.sub("", pre.group("role")), pre.group("org"), "person-role-before"
                 if org_text and not re.search(r"[A-Z]", org_text):  # "X's deputy chief of staff": the post's own words
                     role, org_text = before[before.rfind("\n") + 1:][pre.start("role"): pre.end("org")], None
                 elif not org_text or self._a_place(org_text):

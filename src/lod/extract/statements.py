@@ -362,7 +362,7 @@ class StatementFinder:
         led_by = _LED_BY_ASIDE.search(pre, max(0, len(pre) - 120)) if "by" in pre[-120:] else None
         if led_by:  # "The X Chamber, chaired by Governor Name, states": the body speaks, not who chairs it
             pre = pre[: led_by.start()]
-        if "ing" in pre and (spoke := _SPEAKING_ASIDE_END.search(pre, max(0, len(pre) - 100))):
+        if pre.rstrip().endswith(",") and (spoke := _SPEAKING_ASIDE_END.search(pre, max(0, len(pre) - 100))):
             pre = pre[: spoke.start()]  # "Name, speaking in Westtown, said": the name, not the place
         for _ in range(4):
             found = self._named_at_end(pre, lo)
@@ -655,9 +655,20 @@ class StatementFinder:
         self._sentences, self._body = sentences, body
         self._quote_opened: set[int] = set()  # sentences that open a quote their next sentence closes with its speaker
         lead_done = False
+        label: tuple[int, Speaker] | None = None  # "Statement by ABC Executive Director Name": whose words the text is
         for index, sentence in enumerate(sentences):
             self._limit = sentence.end
+            if label is None and index < 8 and _STATEMENT_BY.match(sentence.text):
+                person = next(iter(self.people.starting(sentence.start, sentence.end)), None)
+                label = (index, self._person(person)) if person is not None else None
+                continue
             statement = self._in_sentence(body, index, sentence, found)
+            if statement is None and label is not None and _is_content(sentence.text) and (
+                    any(q in sentence.text for q in "\"“”") and (not found or found[-1].index < label[0])):
+                # ('Statement by X. NEW YORK, 1 February – "The crisis ...': the quote the release opens with is X's; the
+                # sentences after it go on with it)
+                statement = Found(index, sentence, replace(label[1], rule="statement-label"), "quoted (statement)",
+                                  sentence.start, "assessment", "statement-label")
             if (statement is None and self.c.press_release and not lead_done and _is_content(sentence.text)
                     # another's words: "according to X", "..., a local official told us"
                     and not re.search(r"\baccording\s+to\b|\b(?:said|says|told|tells)\b", sentence.text, re.IGNORECASE)):
@@ -1011,6 +1022,7 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
+_STATEMENT_BY = re.compile(r"\s*(?:Joint\s+)?(?:Statement|Remarks|Press\s+statement|Message)\s+(?:by|from|of)\s+\S")
 _LED_BY_BEFORE = re.compile(HOLDER_PARTICIPLES + r"[^\S\n]+(?=[A-Z])")  # "ABC-led X": after the leader's name
 _NOW_BEFORE = re.compile(r"\b(?:currently|now)\s+$", re.IGNORECASE)
 
