@@ -334,3 +334,14 @@ def test_people_anticipated_to_arrive_are_no_flow(reconciler: Reconciler) -> Non
     got = record("Estimates remain at an approximate 100,000 individuals displaced to date, with further 15,000 "
                  "individuals anticipated to be arriving in another convoy from Qarazan.", reconciler)
     assert [o["figure"] for o in got["displacement"]] == [100000]
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set CP) a headline's present tense "kill" counts the dead; buses "about to leave" have not left
+    ("Government air strikes kill at least 46 people on Friday, as thousands of residents flee Qarazan.", []),
+    ("State news agency ABC reported that buses carrying about 500 residents and fighters were about to leave Qarazan.",
+     []),
+    ("State news agency ABC reported that buses carrying about 500 residents left Qarazan on Friday.", [500]),
+])
+def test_the_dead_and_those_about_to_leave(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2018-03-16")["displacement"]] == figures

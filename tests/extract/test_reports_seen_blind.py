@@ -727,3 +727,9 @@ def test_a_camp_manager_speaks_for_no_body(reconciler: Reconciler) -> None:
     got = record("Speaking to reporters, Aram Velde, the manager of Westtown camp in northern Qarazan, said more than "
                  "20,000 people from Eastdale province arrived in the camp.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+def test_a_plo_official(reconciler: Reconciler) -> None:
+    # (set CR) "a PLO official in Damascus said Sunday": the body is known
+    got = record("Some 2,000 people have managed to leave Qarazan camp, a PLO official in Damascus said Sunday.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["PLO"]
