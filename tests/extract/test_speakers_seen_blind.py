@@ -724,3 +724,12 @@ def test_a_displaced_person_s_aside_before_the_verb(reconciler: Reconciler) -> N
     got = record("22-year-old Aram, displaced from Qarazan in 2018, told reporters the people arriving were sleeping "
                  "outside.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram"]
+
+
+def test_a_medium_relays_the_words_of_the_body_it_names(reconciler: Reconciler) -> None:
+    # (set CN) "..., the ICRC has warned, the BBC reports.": the body's words, the medium relays them (an act the
+    # medium reports stays the medium's report: see test_a_closing_attribution)
+    got = record("A surge in fighting in Qarazan province has displaced about 50,000 people, the Westland Relief Agency "
+                 "has warned, the BBC reports.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Agency"]
+    assert [s["speaker"] for s in got["statements"]] == ["Westland Relief Agency"]

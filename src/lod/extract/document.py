@@ -103,7 +103,8 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     header = f"{article.title} {article.published_text} {article.publisher}".lower()
     context = Context(people, orgs, display, publisher_org, publisher_name, "press release" in header, published,
                       [m for m in places if m.rule == "place-world"], institution=publisher_name is not None,
-                      org_names=_curated_names(reconciler, orgs), outlet=article.publisher or None)
+                      org_names=_curated_names(reconciler, orgs), outlet=article.publisher or None,
+                      media=frozenset(m.text for m in orgs if _a_medium(m, reconciler)))
     return Document(article, body, sentences, orgs, people, places, dates, context, triggers, published, finder=finder)
 
 
@@ -423,6 +424,12 @@ def own_report(doc: Document) -> bool:
 
 
 _MEDIA_WORDS = RULES.pattern("media_words")
+
+
+def _a_medium(mention: Mention, reconciler: Reconciler) -> bool:
+    """Whether an organization named is a medium (a curated one, or a name with a medium's word: "... News Agency")."""
+    entry = reconciler.org_entry(mention.ref) if mention.ref else None
+    return entry.type == "media" if entry else bool(_MEDIA_WORDS.search(mention.text))
 
 
 def _curated_names(reconciler: Reconciler, orgs: list[Mention]) -> dict[str, tuple[str, ...]]:

@@ -202,6 +202,7 @@ class Context:
     institution: bool = False  # the publisher is an institution (curated or not): its own text speaks for it
     org_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a curated organization's label and aliases
     outlet: str | None = None  # the publisher as the page names it (whose "our correspondent" it is)
+    media: frozenset[str] = frozenset()  # the names of the media named (which relay others' words)
 
 
 class _Mentions:
@@ -827,6 +828,10 @@ class StatementFinder:
             if speaker.rule == "speaker-country" and kind == "report":
                 continue  # "<country> recorded 824,000 new displacements": where they happened, not who reported them
             found_here = Found(index, sentence, speaker, text, verb.start(), kind, speaker.rule or "speaker-name")
+            if first is not None and speaker.name in self.c.media and first.speaker.name not in self.c.media and \
+                    _WORDS_VERB.fullmatch(first.verb):
+                # "..., the ABC has warned, the XYZ News reports.": the medium relays the body's words
+                return self._relayed(body, index, sentence, first)
             if first is not None or closing:
                 # "X on Friday declared ... and forced 15,000 to flee, reported Y on Saturday.": the one the sentence
                 # closes on reports all of it
@@ -1022,6 +1027,9 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
+# verbs of words (not of an act a medium reports: "X declared 15 villages a military zone, reported ABC")
+_WORDS_VERB = re.compile(r"(?:has\s+|have\s+|had\s+)?(?:warned|warns|said|says|added|told|stated|noted|estimated|explained|"
+                         r"cautioned|confirmed|denied)", re.IGNORECASE)
 _STATEMENT_BY = re.compile(r"\s*(?:Joint\s+)?(?:Statement|Remarks|Press\s+statement|Message)\s+(?:by|from|of)\s+\S")
 _LED_BY_BEFORE = re.compile(HOLDER_PARTICIPLES + r"[^\S\n]+(?=[A-Z])")  # "ABC-led X": after the leader's name
 _NOW_BEFORE = re.compile(r"\b(?:currently|now)\s+$", re.IGNORECASE)
