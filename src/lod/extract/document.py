@@ -209,6 +209,7 @@ _MONTH_ONLY = RULES.pattern("month_only")
 _BRIEFING_SUMMARY = RULES.pattern("briefing_summary")
 _SINCE_THE_START = RULES.pattern("since_the_start")
 _TRACKING_TITLE = RULES.pattern("tracking_title")
+_MEDIUM_NAME = RULES.pattern("medium_name")
 _LAUNCHED = RULES.pattern("launched")
 
 
@@ -429,7 +430,7 @@ _MEDIA_WORDS = RULES.pattern("media_words")
 def _a_medium(mention: Mention, reconciler: Reconciler) -> bool:
     """Whether an organization named is a medium (a curated one, or a name with a medium's word: "... News Agency")."""
     entry = reconciler.org_entry(mention.ref) if mention.ref else None
-    return entry.type == "media" if entry else bool(_MEDIA_WORDS.search(mention.text))
+    return entry.type == "media" if entry else bool(_MEDIUM_NAME.search(mention.text))
 
 
 def _curated_names(reconciler: Reconciler, orgs: list[Mention]) -> dict[str, tuple[str, ...]]:
