@@ -58,14 +58,10 @@ _ARABIC_ARTICLE = RULES.pattern("arabic_article")
 _POST_OF_BODY = RULES.pattern("post_of_body")
 _FROM_ORG_AFTER = RULES.pattern("from_org_after")
 # the label a release puts before the post of whose statement it is: "Statement by ABC Executive Director Name"
-_LABEL_LEAD = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Press\s+statement|Message)\s+(?:by|from|of)\s+")
+_LABEL_LEAD = RULES.pattern("label_lead")
 _DIRECTION_BEFORE = re.compile(r"^(?:the\s+)?(?:" + DIRECTION + r")\s+", re.IGNORECASE)
-_WHERE_BEFORE = re.compile(r"\b(?:from|into|in|near|towards?|outside|inside|across|(?<!according\s)to|(?:town|village|city|"
-                           r"settlement|area|district|neighbou?rhood|camp|region|countryside|suburbs?|outskirts)\s+of)\s+$",
-                           re.IGNORECASE)
-# a body's name: "the X al-Y group", "X al-Y Brigade"
-_GROUP_AFTER = re.compile(r"\s+(?:group|brigades?|battalions?|movement|front|army|faction|militia|organi[sz]ation)\b",
-                          re.IGNORECASE)
+_WHERE_BEFORE = RULES.pattern("where_before")
+_GROUP_AFTER = RULES.pattern("group_after")
 _PLACE_PREFIX = re.compile(r"(?:" + words_alternation(NOT_PERSON_HEADS) + r")")
 _NON_SPACE = re.compile(r"\S+")  # compiled once: ``_clean_name`` runs for every capitalised run of the body
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")

@@ -1027,12 +1027,10 @@ class StatementFinder:
 
 
 _ON_DATE_AT_END = RULES.pattern("on_date_at_end")
-# verbs of words (not of an act a medium reports: "X declared 15 villages a military zone, reported ABC")
-_WORDS_VERB = re.compile(r"(?:has\s+|have\s+|had\s+)?(?:warned|warns|said|says|added|told|stated|noted|estimated|explained|"
-                         r"cautioned|confirmed|denied)", re.IGNORECASE)
-_STATEMENT_BY = re.compile(r"\s*(?:Joint\s+)?(?:Statement|Remarks|Press\s+statement|Message)\s+(?:by|from|of)\s+\S")
+_WORDS_VERB = RULES.pattern("words_verb")
+_STATEMENT_BY = RULES.pattern("statement_by")
 _LED_BY_BEFORE = re.compile(HOLDER_PARTICIPLES + r"[^\S\n]+(?=[A-Z])")  # "ABC-led X": after the leader's name
-_NOW_BEFORE = re.compile(r"\b(?:currently|now)\s+$", re.IGNORECASE)
+_NOW_BEFORE = RULES.pattern("now_before")
 
 
 # "according to a source from Westland's General Directorate of X": an unnamed source within a named body
