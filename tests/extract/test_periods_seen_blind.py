@@ -236,3 +236,10 @@ def test_a_day_in_brackets_after_the_day_it_was_said(reconciler: Reconciler) -> 
     # (set CG) "the UN said Friday (March 23rd)": the day it was said, twice, and no period of the flight
     body = "Nearly 170,000 people have fled Qarazan, the UN said Friday (March 23rd), AFP reported."
     assert _periods(body, reconciler, "2018-03-23") == [(None, None)]
+
+
+def test_since_an_event_yesterday(reconciler: Reconciler) -> None:
+    # (set CR) "... since we opened the border yesterday": from the day before the words
+    body = ('"Around 45,000 people have crossed the border as of now since we opened the border yesterday," the minister '
+            "told reporters.")
+    assert _periods(body, reconciler, "2014-09-20") == [("2014-09-19", "2014-09-20")]

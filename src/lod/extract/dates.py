@@ -103,7 +103,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
 _PERFECT_AFTER = re.compile(r"[^.;]{0,100}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")
-_ANCHORED = frozenset({"hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
+_ANCHORED = frozenset({"since-event-yesterday", "hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
@@ -216,6 +216,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                         months=1 if unit == "month" else -1 if unit.endswith("period") or unit == "time" else 0)
         if rule == "first-day":
             return make("first-day", None, None, days=1 if m.group("night") else 0)
+        if rule == "since-event-yesterday":  # "since we opened the border yesterday"
+            assert anchor is not None  # _ANCHORED
+            return make("since", anchor - timedelta(days=1), None)
         if rule == "since-weekend":
             assert anchor is not None  # _ANCHORED
             return make("since", weekday_on_or_before(anchor - timedelta(days=1), 5), None)
