@@ -733,3 +733,13 @@ def test_a_plo_official(reconciler: Reconciler) -> None:
     # (set CR) "a PLO official in Damascus said Sunday": the body is known
     got = record("Some 2,000 people have managed to leave Qarazan camp, a PLO official in Damascus said Sunday.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["PLO"]
+
+
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    # (set CR) a bare post names no office: no body reports the figure; a place's governor is that office
+    ("More than 200 civilians were evacuated from Qarazan on Wednesday, governor Aram Velde told reporters.", None),
+    ("More than 200 civilians were evacuated from Qarazan on Wednesday, Qarazan Governor Aram Velde told reporters.",
+     "Qarazan Governor"),
+])
+def test_a_governor_s_office(reconciler: Reconciler, sentence: str, reporter: str | None) -> None:
+    assert [o["reported_by"] for o in record(sentence, reconciler)["displacement"]] == [reporter]

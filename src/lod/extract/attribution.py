@@ -36,6 +36,8 @@ def figure_reporter(doc: Document, reconciler: Reconciler, statement: Found | No
     if role and _OFFICE_POST.search(role) and _no_body(speaker.org_name, reconciler):
         # "Qarazan Governor Name", "Name, Governor of Qarazan": the governor's office, as written
         name = role if speaker.org_name is None else f"{role} of {speaker.org_name}"
+        if " " not in name.strip():
+            return None, statement.date  # "..., governor Name told ABC": a post that names no office of a place
         return OrgMention(re.sub(r"^(?i:the)\s+", "", name), None, None), statement.date
     if role and _LOCAL_POST.search(role) and _no_body(speaker.org_name, reconciler):
         return None, statement.date  # "Aram Velde, the mayor of Qarazan": a town, no organization
