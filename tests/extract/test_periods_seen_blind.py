@@ -243,3 +243,11 @@ def test_since_an_event_yesterday(reconciler: Reconciler) -> None:
     body = ('"Around 45,000 people have crossed the border as of now since we opened the border yesterday," the minister '
             "told reporters.")
     assert _periods(body, reconciler, "2014-09-20") == [("2014-09-19", "2014-09-20")]
+
+
+def test_a_time_word_between_a_date_and_a_figure(reconciler: Reconciler) -> None:
+    # (set CO) "... in Qarazan in the first quarter of the year, ... and more recently in Westtown, where military
+    # operations displaced over 300,000 people": the first quarter is not the second figure's
+    body = ("The largest movement occurred in Qarazan in the first quarter of the year as the offensive displaced nearly "
+            "400,000 people, and more recently in Westtown, where military operations displaced over 300,000 people.")
+    assert _periods(body, reconciler, "2018-08-01") == [("2018-01-01", "2018-03-31"), (None, None)]

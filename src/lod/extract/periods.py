@@ -60,6 +60,7 @@ def said_before(text: str, at: int) -> bool:
 
 _FRONTED = RULES.pattern("fronted")
 _SAID_AFTER = RULES.pattern("said_after")
+_TIME_SHIFT = RULES.pattern("time_shift")
 
 
 def _first_count(text: str, start: int, stop: int) -> int:
@@ -125,6 +126,14 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
 
         def clause(at: int) -> int:
             return sum(1 for b in breaks if b < at)
+
+        # "in Idlib in the first quarter, ... and more recently in Daraa, where 300,000 were displaced": a time word
+        # between a date and the figure after it tells another time
+        shifted = [e for e in candidates if e.finish <= lo and _TIME_SHIFT.search(text, e.finish, lo)]
+        if shifted:
+            candidates = [e for e in candidates if e not in shifted]
+            if not candidates:
+                return carried or (None, None, None)
 
         def rank(e: DateExpression) -> tuple[int, int]:
             distance = lo - e.finish if e.finish <= lo else max(0, e.begin - hi)
