@@ -345,3 +345,11 @@ def test_people_anticipated_to_arrive_are_no_flow(reconciler: Reconciler) -> Non
 ])
 def test_the_dead_and_those_about_to_leave(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2018-03-16")["displacement"]] == figures
+
+
+def test_a_report_s_title_words_are_no_places(reconciler: Reconciler) -> None:
+    # (set BY) a heading "X: Humanitarian Situation in A, B and C, Flash Update, as of 28 June": "Flash Update" is no
+    # place coordinated with the towns (it was read as one)
+    got = record("Some 20,000 people fled on Monday.\n\nJordan | Syria: Humanitarian Situation in Dar’a, Qunaitra and "
+                 "Sweida, Flash Update, as of 28 June 2018", reconciler)
+    assert "Flash Update" not in got["places"]

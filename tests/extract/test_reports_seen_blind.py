@@ -743,3 +743,12 @@ def test_a_plo_official(reconciler: Reconciler) -> None:
 ])
 def test_a_governor_s_office(reconciler: Reconciler, sentence: str, reporter: str | None) -> None:
     assert [o["reported_by"] for o in record(sentence, reconciler)["displacement"]] == [reporter]
+
+
+def test_dg_echo_by_its_long_name(reconciler: Reconciler) -> None:
+    # (set CH) an ECHO Daily Flash names its publisher in full: a known body, not "European Commission's Directorate"
+    got = record("More than 75,000 people have been displaced from Qarazan in the month of August.", reconciler,
+                 publisher="European Commission's Directorate-General for European Civil Protection and Humanitarian Aid "
+                           "Operations (DG ECHO)", title="Syria – Conflict (ECHO Daily Flash of 23 August 2019)")
+    assert [o["reported_by"] for o in got["displacement"]] == [
+        "European Commission's Directorate-General for European Civil Protection and Humanitarian Aid Operations"]
