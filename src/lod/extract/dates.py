@@ -589,6 +589,16 @@ def stated_today(text: str, published: date | None = None) -> date | None:
         return None
 
 
+def title_month(title: str) -> tuple[date, date, str] | None:
+    """The month a title names as a whole ("Monthly Overview, July 2019"): its first and last day; not a day's month
+    ("Flash Update, 20 July 2019")."""
+    for found in _TITLE_MONTH.finditer(title or ""):
+        if not re.search(r"\d\s*$", title[: found.start()]):
+            last = month_end(int(found.group("y")), _month(found.group("m")))
+            return last.replace(day=1), last, found.group(0)
+    return None
+
+
 def title_hint(title: str) -> date | None:
     """The last day of the month (or year) a title names ("Situation Report #8, August 2018"), else None."""
     found = _TITLE_MONTH.search(title or "")

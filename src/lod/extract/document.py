@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lod.extract import rulefiles
-from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint
+from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint, title_month
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
 from lod.extract.lexicon import REPORTING_PERIOD
@@ -154,9 +154,6 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY_IN = re.compile(r"\b\d{1,2}\b")
 
 
-_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:" + MON + r")\s+(?:19|20)\d\d\b")  # "July 2019" in a title
-
-
 # "during the reporting period", "in the period under review": the period a report's title states
 _REPORTING_PERIOD = re.compile(r"\b" + REPORTING_PERIOD + r"\b", re.IGNORECASE)  # lexicon reporting_period
 
@@ -178,12 +175,7 @@ def title_period(title: str, published: date | None) -> tuple[date, date, str] |
     stated = _title_periods(title, published)
     if len(stated) == 1 and stated[0].start and stated[0].end:
         return stated[0].start, stated[0].end, stated[0].text
-    month = _MONTH_YEAR.search(title)
-    if month:
-        end = title_hint(month.group(0))
-        if end is not None:
-            return end.replace(day=1), end, month.group(0)
-    return None
+    return title_month(title)
 
 
 def _reporting_period(title: str, published: date | None, sentences: list[Sentence],

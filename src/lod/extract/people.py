@@ -150,7 +150,7 @@ class PeopleFinder:
                     if not org_text:  # "ORG (XO) spokesman Name": the body named right before the post, its acronym between
                         org_text = next((o.text for o in orgs if o.end <= at and _BODY_THEN_POST.fullmatch(body, o.end, at)), None)
                 if not org_text and (of_org := _FROM_ORG_AFTER.match(after)) \
-                        and not (self._world.fullmatch(of_org.group("org")) or self._place(of_org.group("org"))):
+                        and not self._a_place(of_org.group("org")):
                     org_text = of_org.group("org")  # "spokesperson Name from the Office for X (XO)": that body's
             elif app and _ROLE.search(app.group("role")):
                 role, rule = app.group("role"), "person-apposition"
