@@ -251,3 +251,11 @@ def test_a_time_word_between_a_date_and_a_figure(reconciler: Reconciler) -> None
     body = ("The largest movement occurred in Qarazan in the first quarter of the year as the offensive displaced nearly "
             "400,000 people, and more recently in Westtown, where military operations displaced over 300,000 people.")
     assert _periods(body, reconciler, "2018-08-01") == [("2018-01-01", "2018-03-31"), (None, None)]
+
+
+def test_a_dateline_with_an_agency_and_no_dash(reconciler: Reconciler) -> None:
+    # (set BZ, scored blind at b41e283) "Westtown, Dec 3 (XYZ Agency) More than ... from November 26-30": the
+    # dateline's day is when the copy was filed, the range is the period
+    body = ("Westtown, Dec 3 (XYZ Agency) More than 48,500 people have been displaced by fighting in Qarazan from "
+            "November 26-30, the agency said.")
+    assert _periods(body, reconciler, "2024-12-03") == [("2024-11-26", "2024-11-30")]

@@ -572,6 +572,8 @@ def test_the_day_an_according_to_spoke_is_no_period(reconciler: Reconciler) -> N
 @pytest.mark.parametrize(("published", "day"), [
     ("Güncelleme Tarihi: 20 Ağustos 2013, 18:11", "2013-08-20"),
     ("publié le 5 février 2016", "2016-02-05"),
+    ("14 ottobre 2019", "2019-10-14"),  # (set CJ, scored blind at b41e283)
+    ("1 de dezembro de 2024", "2024-12-01"),
 ])
 def test_a_page_date_in_the_outlets_language(reconciler: Reconciler, published: str, day: str) -> None:
     got = record("Some 3,000 more Syrian refugees have crossed the border early Tuesday.", reconciler, published=published)

@@ -67,7 +67,8 @@ _MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
 _TIME = r"(?:,?\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?"),
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MON + r"\s*(?:,\s*|\s)(?P<y>\d{4})" + _TIME),  # "03. Jul 2018", "16th March, 2018"
+    # "03. Jul 2018", "16th March, 2018", "1 de dezembro de 2024"
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?" + _MON + r"\s*(?:,\s*|\s)(?:de\s+)?(?P<y>\d{4})" + _TIME),
     re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:,\s*|\s)(?P<y>\d{4})" + _TIME),  # also "May 20,2013"
     re.compile(r"(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4})"),  # "23.07.2019", "14-10-2019": day first
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)([./-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),  # "2016/03/05", "2016.03.10", "2018-3-15"
