@@ -259,3 +259,12 @@ def test_a_dateline_with_an_agency_and_no_dash(reconciler: Reconciler) -> None:
     body = ("Westtown, Dec 3 (XYZ Agency) More than 48,500 people have been displaced by fighting in Qarazan from "
             "November 26-30, the agency said.")
     assert _periods(body, reconciler, "2024-12-03") == [("2024-11-26", "2024-11-30")]
+
+
+def test_a_total_that_has_reached_a_count_keeps_no_period_of_the_flow_before(reconciler: Reconciler) -> None:
+    # (set BW, scored blind at b41e283) "... crossed in the past four days. ... the number of the total Syrians who have
+    # crossed into X has reached 1,570,000": a running total, not the four days' flight
+    body = ("Some 200,000 Syrian Kurds have crossed into Westland in the past four days, officials said.\n\n"
+            "With the latest exodus, the number of the total Syrians who have crossed into Westland has reached "
+            "1,570,000, figures show.")
+    assert _periods(body, reconciler, "2014-09-22") == [("2014-09-18", "2014-09-22"), (None, None)]

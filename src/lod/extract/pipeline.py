@@ -155,8 +155,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             before.period_start or before.period_end) else None
         if carried is None and before is None and index > 0:
             carried = words_flow_period(doc, index - 1)
-        if carried is not None and _WHOLE_CONFLICT.search(sentence.text):
-            carried = None  # "... up to one million people have been displaced by the conflict": a total of its own time
+        if carried is not None and (_WHOLE_CONFLICT.search(sentence.text) or _TOTAL_REACHED.search(sentence.text)):
+            # "... up to one million people have been displaced by the conflict", "the total number ... has reached N": a
+            # total of its own time
+            carried = None
         statement = by_sentence.get(index)
         if listed and heading_at < index:
             if carried is None:
@@ -328,6 +330,7 @@ _PHOTO_CAPTION = RULES.pattern("photo_caption")
 _SAID_OF_ANOTHER_THING, _SAYS_WHAT = RULES.pattern("said_of_another_thing"), RULES.pattern("says_what")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
 _WHOLE_CONFLICT = RULES.pattern("whole_conflict")
+_TOTAL_REACHED = RULES.pattern("total_reached")
 _SECOND_SOURCE_BEFORE = RULES.pattern("second_source_before")
 _SECOND_SOURCE_VERB = RULES.pattern("second_source_verb")
 
