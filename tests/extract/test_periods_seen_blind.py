@@ -268,3 +268,15 @@ def test_a_total_that_has_reached_a_count_keeps_no_period_of_the_flow_before(rec
             "With the latest exodus, the number of the total Syrians who have crossed into Westland has reached "
             "1,570,000, figures show.")
     assert _periods(body, reconciler, "2014-09-22") == [("2014-09-18", "2014-09-22"), (None, None)]
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    # (set CT, scored blind at 05802dc) written on a Tuesday: the Tuesday before, as "last Tuesday" alone
+    ("5,000 civilians have fled since the rebels launched their campaign last Tuesday.", ("2016-08-30", "2016-09-06")),
+    ("5,000 civilians have fled since last Tuesday.", ("2016-08-30", "2016-09-06")),
+    ("5,000 civilians have fled since last Monday.", ("2016-09-05", "2016-09-06")),
+    ("5,000 civilians fled last Tuesday.", ("2016-08-30", "2016-08-30")),
+])
+def test_since_last_weekday_written_on_that_weekday(reconciler: Reconciler, sentence: str,
+                                                    period: tuple[str, str]) -> None:
+    assert _periods(sentence, reconciler, "2016-09-06") == [period]

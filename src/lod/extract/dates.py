@@ -460,7 +460,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "since-event-date" and m.group("w"):  # "since fighting broke out on Friday": as "since Friday"
             if anchor is None or anchor is hint:  # an undated page: a weekday stays open (a title's month is no day)
                 return make("period", None, None)
-            weekday = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
+            weekday = _named_weekday(anchor, m.group("w"), bool(m.group("last")))
             return DateExpression("since", weekday, None, text, begin, finish, "since-weekday")
         if rule in ("since-date", "since-event-date", "from-date-to-now"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
@@ -481,8 +481,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "since-weekday":
             assert anchor is not None  # _ANCHORED
             # "since Thursday of last week": that weekday in the calendar week before the reporting day's
-            last_week = anchor - timedelta(days=anchor.weekday() + 1) if m.groupdict().get("lw") else anchor
-            return make("since", weekday_on_or_before(last_week, WEEKDAYS[m.group("w").lower()]), None)
+            if m.groupdict().get("lw"):
+                return make("since", weekday_on_or_before(anchor - timedelta(days=anchor.weekday() + 1),
+                                                          WEEKDAYS[m.group("w").lower()]), None)
+            return make("since", _named_weekday(anchor, m.group("w"), bool(m.groupdict().get("last"))), None)
         if rule == "since-event-year":  # "since the uprising began last year": from that year's 1 January
             if m.group("y"):
                 return make("since", date(int(m.group("y")), 1, 1), None)
@@ -502,9 +504,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("period", date(year, month, 1), month_end(year, month))
         if rule == "weekday":
             assert anchor is not None  # _ANCHORED
-            day = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()])
-            if day == anchor and m.group(0).lower().startswith("last"):
-                day -= timedelta(days=7)  # "last Friday" written on a Friday is the week before
+            day = _named_weekday(anchor, m.group("w"), m.group(0).lower().startswith("last"))
             return make("point", day, day)
         if rule == "as-of-today":
             assert anchor is not None  # _ANCHORED
@@ -517,6 +517,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
     except (ValueError, KeyError):
         return make("period", None, None) if anchor is None else None  # no year to be had: stays open
     return None
+
+
+def _named_weekday(anchor: date, weekday: str, last: bool) -> date:
+    """The day a weekday names, on or before ``anchor``: "last Friday" written on a Friday is the week before."""
+    day = weekday_on_or_before(anchor, WEEKDAYS[weekday.lower()])
+    return day - timedelta(days=7) if last and day == anchor else day
 
 
 def find_dates(text: str, anchor: date | None, hint: date | None = None) -> list[DateExpression]:
