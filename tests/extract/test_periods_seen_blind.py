@@ -280,3 +280,21 @@ def test_a_total_that_has_reached_a_count_keeps_no_period_of_the_flow_before(rec
 def test_since_last_weekday_written_on_that_weekday(reconciler: Reconciler, sentence: str,
                                                     period: tuple[str, str]) -> None:
     assert _periods(sentence, reconciler, "2016-09-06") == [period]
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    # (set CT, scored blind at 05802dc) the start's day, then what happened that day
+    ("Mass displacement began gradually on 28 August, when some 1,700 families were displaced from Westtown.",
+     ("2016-08-28", "2016-08-28")),
+    # (a "when" clause that tells no count leaves the period since the day)
+    ("Since 1 June, when the offensive began, some 1,700 families were displaced from Westtown.",
+     ("2016-06-01", "2016-09-06")),
+    ("Nearly 19,000 people had been evacuated out of Westtown since 15 August, when the evacuations had begun.",
+     ("2016-08-15", "2016-09-06")),
+    # (set CV) a count since the start of operations on a day
+    ("Over 160,000 people have been displaced following the start of military operations in Qarazan on 9 August.",
+     ("2016-08-09", "2016-09-06")),
+    ("On 10 August, 5,000 people fled Westtown after the shelling on 9 August.", ("2016-08-10", "2016-08-10")),
+])
+def test_a_start_and_what_followed_it(reconciler: Reconciler, sentence: str, period: tuple[str, str]) -> None:
+    assert _periods(sentence, reconciler, "2016-09-06") == [period]

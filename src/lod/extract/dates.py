@@ -462,7 +462,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 return make("period", None, None)
             weekday = _named_weekday(anchor, m.group("w"), bool(m.group("last")))
             return DateExpression("since", weekday, None, text, begin, finish, "since-weekday")
-        if rule in ("since-date", "since-event-date", "from-date-to-now"):
+        if rule in ("since-date", "since-event-date", "from-date-to-now", "after-start-date"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month", "began-month"):
             month = _month(m.group("m"))

@@ -61,6 +61,7 @@ def said_before(text: str, at: int) -> bool:
 _FRONTED = RULES.pattern("fronted")
 _SAID_AFTER = RULES.pattern("said_after")
 _TIME_SHIFT = RULES.pattern("time_shift")
+_WHEN_THEN = RULES.pattern("when_then")
 
 
 def _first_count(text: str, start: int, stop: int) -> int:
@@ -182,6 +183,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         toll = _EVENT_RELATIVE.search(text, 0, lo) if chosen.kind == "point" else None
         if toll is not None and chosen.finish <= toll.start():
             return None, None, None  # "forces on Tuesday pushed on in an offensive that has displaced 50,000"
+        when = _WHEN_THEN.match(text, chosen.finish) if chosen.kind == "since" and chosen.start else None
+        if when is not None and when.start() <= lo and when.end() >= hi:
+            return chosen.start, chosen.start, chosen.text  # "began on 28 August, when 1,700 families were displaced"
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 
