@@ -733,3 +733,14 @@ def test_a_medium_relays_the_words_of_the_body_it_names(reconciler: Reconciler) 
                  "has warned, the BBC reports.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Agency"]
     assert [s["speaker"] for s in got["statements"]] == ["Westland Relief Agency"]
+
+
+def test_an_inverted_speaker_of_a_body_told_in_words(reconciler: Reconciler) -> None:
+    # (set CX, scored blind at 05802dc) '"On Wednesday, about 800 ... entered X," said Name of the refugee authority for
+    # the region.': the person speaks, the day inside the quote is the figure's, and the name is no place
+    got = record('"On Wednesday, about 800 Syrian refugees entered Westland," said Rashid Hussein of the refugee '
+                 "authority for the autonomous region.", reconciler, published="2019-10-17")
+    assert [s["speaker"] for s in got["statements"]] == ["Rashid Hussein"]
+    (found,) = got["displacement"]
+    assert (found["period_start"], found["period_end"]) == ("2019-10-16", "2019-10-16")
+    assert not {"Rashid", "Hussein"} & set(found["places"])

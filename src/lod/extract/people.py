@@ -70,6 +70,7 @@ _SINGLE_SPEAKER = RULES.pattern("single_speaker")
 _SINGLE_SPEAKER_STARTS = re.compile(r"[”\"’,A-Z]")
 _SINGLE_SPEAKER_WORDS = ("said", "says", "added", "recall", "asked", "explained", "continued", "stressed")
 _OF_ORG_AFTER = RULES.pattern("of_org_after")
+_OF_DESCRIPTION_AFTER = RULES.pattern("of_description_after")
 _OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
@@ -180,8 +181,11 @@ class PeopleFinder:
                 rule = "person-speaker"
             elif _VERB_BEFORE.search(before) and (of_org := _OF_ORG_AFTER.match(after)) and not _TOLD_BEFORE.search(before):
                 org_text, rule = of_org.group("org"), "person-speaker"  # inverted: '..., said Name of ORG.'
-            elif _VERB_BEFORE.search(before) and re.match(r"\s*(?:[.,;]|who\s)", after) and not _TOLD_BEFORE.search(before):
-                rule = "person-speaker"  # inverted: '..., said Name.', '..., said Name who heads X' (after "told", the one told)
+            elif _VERB_BEFORE.search(before) and (re.match(r"\s*(?:[.,;]|who\s)", after) or _OF_DESCRIPTION_AFTER.match(after)) \
+                    and not _TOLD_BEFORE.search(before):
+                # inverted: '..., said Name.', '..., said Name who heads X', '..., said Name of the refugee authority.'
+                # (after "told", the one told)
+                rule = "person-speaker"
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
             elif (lab := _LABEL_AFTER.match(after)) and re.search(r"(?:^|\n)\s*$", before):
