@@ -298,3 +298,11 @@ def test_since_last_weekday_written_on_that_weekday(reconciler: Reconciler, sent
 ])
 def test_a_start_and_what_followed_it(reconciler: Reconciler, sentence: str, period: tuple[str, str]) -> None:
     assert _periods(sentence, reconciler, "2016-09-06") == [period]
+
+
+def test_a_since_in_an_aside_after_the_figure_is_of_others(reconciler: Reconciler) -> None:
+    # (set DC, scored blind at 1275b75) "... 8,400 Syrians had entered X, where more than a million Syrians had already
+    # found refuge since the start of the conflict in 2011": the million's time, not the 8,400's
+    body = ("The minister said that 8,400 Syrians had entered Westland legally, where more than a million Syrians had "
+            "already found refuge since the start of the conflict in 2011.")
+    assert _periods(body, reconciler, "2024-12-10")[0] == (None, None)

@@ -108,7 +108,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
                  if not m.start() <= figure.number.qstart < m.end()]
         if "–" in text or "—" in text:  # "12,000 people – 5,000 on Monday and 7,000 on Tuesday – fled": the parts' days
             aside += [m.span("inner") for m in DASH_BREAKDOWN.finditer(text) if not m.start("inner") <= figure.number.qstart < m.end("inner")]
-        candidates = [e for e in candidates if e.kind == "since" or not any(a <= e.begin < b for a, b in aside)]
+        # (a "since" in an aside before the figure dates the event it describes: "The offensive, which began on 1 June,
+        # has displaced 5,000"; one after it tells of others: "8,400 entered X, where a million had found refuge since 2011")
+        candidates = [e for e in candidates if not any(a <= e.begin < b and not (e.kind == "since" and b <= figure.number.qstart)
+                                                       for a, b in aside)]
     if not candidates and said and figure is not None and _PROGRESSIVE_FLOW.match(text, figure.end):
         return said[0].start, said[0].start, said[0].text  # "2,000 are crossing, a spokesman said on Sunday": that day
     if not candidates:
