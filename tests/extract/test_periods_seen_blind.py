@@ -306,3 +306,19 @@ def test_a_since_in_an_aside_after_the_figure_is_of_others(reconciler: Reconcile
     body = ("The minister said that 8,400 Syrians had entered Westland legally, where more than a million Syrians had "
             "already found refuge since the start of the conflict in 2011.")
     assert _periods(body, reconciler, "2024-12-10")[0] == (None, None)
+
+
+def test_a_breakdown_after_the_total_told_again(reconciler: Reconciler) -> None:
+    # (set DC, scored blind at 1275b75) the total, its source's own words telling it again, then its parts
+    body = ("At least 17471 refugees have entered Westland between November 14th and 25th, the Social Affairs Ministry "
+            "said on Thursday.\n\n"
+            "“The ministry has registered around 17,471 refugees between November 14th and 25th,” the ministry said in a "
+            "statement.\n\n"
+            "The statement mentioned that 17390 have entered the area of Qarazan and 81 sought refuge in Westtown.")
+    assert _periods(body, reconciler, "2013-11-29") == [("2013-11-14", "2013-11-25")] * 3
+    # (a sentence between with another count is of something else)
+    body = ("At least 17471 refugees have entered Westland between November 14th and 25th, the Social Affairs Ministry "
+            "said on Thursday.\n\n"
+            "The ministry has registered 900 tents since November 1st.\n\n"
+            "The statement mentioned that 17390 have entered the area of Qarazan and 81 sought refuge in Westtown.")
+    assert _periods(body, reconciler, "2013-11-29") == [("2013-11-14", "2013-11-25"), (None, None), (None, None)]

@@ -365,13 +365,19 @@ def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRe
     recent = [(at, record) for at, record in flows[-6:] if at >= index - 3]
     if not any(record.span.rule not in _TOTAL_RULES for _, record in recent):
         return None  # the cheap test first: no flow of that kind in the three sentences before
+    between: list[int] = []
     for back in range(index - 1, max(-1, index - 4), -1):
         here = [record for at, record in recent if at == back]
         if here and any(r.span.rule not in _TOTAL_RULES for r in here):
-            return [r for r in here if r.span.rule not in _TOTAL_RULES][-1]
-        if not here and (doc.dates[back] or not FLOW_IN_WORDS_STARTS.search(doc.sentences[back].text)
+            flow = [r for r in here if r.span.rule not in _TOTAL_RULES][-1]
+            # a sentence between that counts or dates is of something else ("The roads were cut on Monday."), unless it
+            # only tells the same count again ('"We registered around 17,471 between 14 and 25 November," it said.')
+            again = all(flow.figure in {n.value for n in find_numbers(doc.sentences[at].text)} for at in between)
+            return flow if again else None
+        if here or not (doc.dates[back] or not FLOW_IN_WORDS_STARTS.search(doc.sentences[back].text)
                          or find_numbers(doc.sentences[back].text)):
-            return None  # a sentence between that counts, dates or tells of something else ("The roads were cut.")
+            continue  # a running total, or the same movement in words with no count and no date
+        between.append(back)
     return None
 
 
