@@ -744,3 +744,18 @@ def test_an_inverted_speaker_of_a_body_told_in_words(reconciler: Reconciler) -> 
     (found,) = got["displacement"]
     assert (found["period_start"], found["period_end"]) == ("2019-10-16", "2019-10-16")
     assert not {"Rashid", "Hussein"} & set(found["places"])
+
+
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    # (sets CU and CT, scored blind at 05802dc) a body's long name before an unnamed post
+    ("Around 600 families have crossed into Westland over the past week, a Popular Front for the Liberation of Qarazan "
+     "official said.", "Popular Front for the Liberation of Qarazan"),
+    # a person's post around the body: "an official with the NGO X", "an X official in Westtown"
+    ("“We have counted 10,000 people fleeing in the last two days,” said Aram Velde, an official with the NGO Westland "
+     "Coordination Group.", "Westland Coordination Group"),
+    ("Aram Velde, a Westland Relief Council official in Westtown, said 500 families fled Qarazan on Wednesday.",
+     "Westland Relief Council"),
+])
+def test_a_body_named_around_a_post(reconciler: Reconciler, sentence: str, reporter: str) -> None:
+    got = record(sentence, reconciler, published="2015-04-03")
+    assert [o["reported_by"] for o in got["displacement"]][:1] == [reporter]

@@ -21,7 +21,8 @@ from functools import lru_cache
 from lod.extract import rulefiles
 from lod.extract.cues import Starts, cues, finditer_from, lowered, possible
 from lod.extract.lexicon import (
-    ARABIC_ARTICLE, AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, NEWS_AGENCY, ORG_HEADS, PEOPLE_DEMONYMS,
+    ARABIC_ARTICLE, AREA_SUFFIX, COUNTRY_ADJECTIVES, CROSSING_NOUNS, DIRECTION, HOLDER_PARTICIPLES, KIND_BEFORE_NAME, NEWS_AGENCY, ORG_HEADS,
+    PEOPLE_DEMONYMS,
     PERSON_UNITS, PLACE_COUNCILS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, STOPWORDS, TOPONYM_HEADS, alternation as words_alternation,
 )
 from lod.extract.mentions import (
@@ -469,9 +470,10 @@ def _trim_leading(name: str) -> str:
     tokens = name.split()
     while tokens and (tokens[0] in STOPWORDS or tokens[0].lower() in ("of", "for", "and", "on", "the")
                       or tokens[0] in ROLE_HEADS and len(tokens) > 2 and tokens[1] in ("of", "for")
-                      or (tokens[0].endswith("-based") or _HELD_BY.search(tokens[0])) and len(tokens) > 1):
-        # "Head of the X Office", "the Westland-based X Times", "the ABC-led X Cluster": the post, the seat or the body
-        # that leads it is no part of the name
+                      or (tokens[0].endswith("-based") or _HELD_BY.search(tokens[0])) and len(tokens) > 1
+                      or tokens[0] in KIND_BEFORE_NAME and len(tokens) > 2):
+        # "Head of the X Office", "the Westland-based X Times", "the ABC-led X Cluster", "the NGO X Group": the post, the
+        # seat, the body that leads it or the kind is no part of the name
         tokens.pop(0)
     if tokens and tokens[0] in ROLE_HEADS and "of" in tokens[1:4]:
         # "Spokeswoman Name of the X Council", "Director General of the X Agency": the body after the post and name

@@ -52,6 +52,7 @@ EVENT_TRIGGERS: dict[str, str] = {key: str(entry["pattern"]) for key, entry in _
 EVENT_TYPES: dict[str, str] = {str(k): str(v) for k, v in _DATA["event_types"].items()}
 ARMED_ACTORS = frozenset(_words("armed_actors"))
 STOPWORDS = frozenset(_words("stopwords"))
+KIND_BEFORE_NAME = frozenset(_words("kind_before_name"))
 TOPONYM_HEADS = tuple(str(w) for w in _DATA["toponym_heads"]["words"])
 NOT_PERSON_HEADS = _words("not_person_heads")
 HONORIFICS = frozenset(_words("honorifics"))

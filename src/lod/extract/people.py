@@ -71,6 +71,7 @@ _SINGLE_SPEAKER_STARTS = re.compile(r"[”\"’,A-Z]")
 _SINGLE_SPEAKER_WORDS = ("said", "says", "added", "recall", "asked", "explained", "continued", "stressed")
 _OF_ORG_AFTER = RULES.pattern("of_org_after")
 _OF_DESCRIPTION_AFTER = RULES.pattern("of_description_after")
+_POST_AROUND_BODY = RULES.pattern("post_around_body")
 _OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
@@ -158,6 +159,9 @@ class PeopleFinder:
                 inner = _body_in_post(orgs, end, end + app.end() + 40, role)
                 if inner and _ENDS_WITH_ROLE.search(inner[1]) and len(inner[1].split()) <= 3:
                     org_text, role = inner  # "Name, an ABC Relief official, said": the body named in the post
+                elif inner and (around := _POST_AROUND_BODY.match(inner[1])):
+                    # "Name, an official with the NGO X,", "Name, an X official in Westtown,": the body and the post
+                    org_text, role = inner[0], around.group("post")
             elif (bare := _BARE_APPOSITION.match(after)) and (_VERB_BEFORE.search(before) or _VERB_AFTER.match(after[bare.end():])
                                                               or re.search(r"['’]s\s", bare.group("role"))
                                                               or _POST_OF_BODY.match(bare.group("role"))):

@@ -89,6 +89,7 @@ _BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as saying", "cited as say
 _AUXILIARY_END = RULES.pattern("auxiliary_end")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
+_NAMED_BODY_POST = RULES.pattern("named_body_post")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
@@ -312,6 +313,11 @@ class StatementFinder:
             found_kind = self._described(kind.group(1), lo + issued_by.end()) if kind else None
             if found_kind is not None:
                 return replace(found_kind, rule="speaker-document")
+        named_post = _NAMED_BODY_POST.search(pre, max(0, len(pre) - 140)) if "official" in pre or "spokes" in pre \
+            or "officer" in pre or "representative" in pre else None
+        body_named = self.orgs.ending(lo + named_post.end("name"), lo + named_post.start("name")) if named_post else None
+        if body_named is not None and named_post is not None and body_named.start == lo + named_post.start("name"):
+            return self._org(body_named, "speaker-indefinite")  # "a Popular Front for the Liberation of X official said"
         indefinite = _INDEFINITE.search(pre)
         if indefinite and re.search(r"(?:^|[,;:]\s*|[”\"]\s*|\s[-–—]+\s*)$", pre[: indefinite.start()]):
             # (after a dateline too: "WESTTOWN: A senior ABC official says", "CITY - An agency official said")
