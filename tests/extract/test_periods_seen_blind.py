@@ -11,7 +11,7 @@ from lod.places.reconcile import Reconciler
 from ._records import record
 
 
-def _periods(body: str, reconciler: Reconciler, published: str) -> list[tuple[str | None, str | None]]:
+def _periods(body: str, reconciler: Reconciler, published: str | None) -> list[tuple[str | None, str | None]]:
     got = record(body, reconciler, published=published)
     return [(o["period_start"], o["period_end"]) for o in got["displacement"]]
 
@@ -322,3 +322,16 @@ def test_a_breakdown_after_the_total_told_again(reconciler: Reconciler) -> None:
             "The ministry has registered 900 tents since November 1st.\n\n"
             "The statement mentioned that 17390 have entered the area of Qarazan and 81 sought refuge in Westtown.")
     assert _periods(body, reconciler, "2013-11-29") == [("2013-11-14", "2013-11-25"), (None, None), (None, None)]
+
+
+@pytest.mark.parametrize(("sentence", "published", "period"), [
+    # (set DE, scored blind at 4b4f093) since a truce took effect on a weekday
+    ("Aram Velde said 1,150 people had been evacuated from Westtown since the cease-fire went into effect there on "
+     "Friday.", "2014-02-11", ("2014-02-07", "2014-02-11")),
+    # (set DI) a range whose years are stated needs no page date
+    ("From 4 December 2018 through the end of March 2019, more than 63,500 people were displaced to the camp.", None,
+     ("2018-12-04", "2019-03-31")),
+])
+def test_since_a_truce_and_a_stated_range(reconciler: Reconciler, sentence: str, published: str | None,
+                                          period: tuple[str, str]) -> None:
+    assert _periods(sentence, reconciler, published) == [period]

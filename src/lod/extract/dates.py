@@ -376,8 +376,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             year = _year_for(month, 1, anchor, m.group("y") or stated, m.group("ythis"))
             end = month_end(year, month)
             first = _day_month(m, "a", anchor, None)
-            if first and m.group("ya"):
-                first = first.replace(year=int(m.group("ya")))
+            if m.group("ya"):  # (a stated year needs no anchor: "From 4 December 2018 through the end of March 2019")
+                first = date(int(m.group("ya")), _month(m.group("am1") or m.group("am2")), int(m.group("ad1") or m.group("ad2")))
             elif first and first > end:
                 first = first.replace(year=end.year - 1)
             return make("period", first, end)
