@@ -335,3 +335,27 @@ def test_a_breakdown_after_the_total_told_again(reconciler: Reconciler) -> None:
 def test_since_a_truce_and_a_stated_range(reconciler: Reconciler, sentence: str, published: str | None,
                                           period: tuple[str, str]) -> None:
     assert _periods(sentence, reconciler, published) == [period]
+
+
+def test_the_headline_s_time_for_its_count_told_again(reconciler: Reconciler) -> None:
+    # (sets CA and BT) "36,000 more civilians flee X in past 48 hours", then the body's "another 36,000" with no time
+    title = "36,000 more civilians flee Qarazan in past 48 hours"
+    body = "The attacks on Qarazan province have caused another 36,000 civilians to flee toward the border."
+    got = record(body, reconciler, published="2020-01-23", title=title)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2020-01-21", "2020-01-23")]
+    # (another count is not the headline's)
+    got = record(body.replace("36,000", "30,000"), reconciler, published="2020-01-23", title=title)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [(None, None)]
+
+
+def test_the_time_told_in_the_sentences_around_a_count(reconciler: Reconciler) -> None:
+    # (set CP) the next sentence tells when the same people fled, after an agency's credit and a long "since" clause
+    body = ("An estimated 5,000 people have been displaced by clashes in Qarazan, the UN says.\n\n"
+            "(XYZ) -- The civilians have fled communities near the border since Westland launched an offensive to drive a "
+            "militia out of the Qarazan region on Saturday.")
+    assert _periods(body, reconciler, "2018-01-24") == [("2018-01-20", "2018-01-24")]
+    # (set CF) the sentence before dates the violence the count's sentence tells of
+    body = ("The agency is concerned about the escalation in violence taking place in Qarazan since October 5.\n\n"
+            "Continuous shelling and airstrikes have targeted more than 1,100 locations in Qarazan, resulting in dozens of "
+            "deaths and at least 20,000 people being displaced.")
+    assert _periods(body, reconciler, "2023-10-09") == [("2023-10-05", "2023-10-09")]

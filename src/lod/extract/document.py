@@ -8,10 +8,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lod.extract import rulefiles
-from lod.extract.dates import MON, MONTHS, DateExpression, find_dates, month_end, stated_today, title_hint, title_month
+from lod.extract.dates import (
+    MON, MONTHS, DateExpression, close_period, find_dates, month_end, stated_today, title_hint, title_month,
+)
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
 from lod.extract.lexicon import REPORTING_PERIOD
+from lod.extract.numbers import find_numbers
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.statements import Context
 from lod.model.articles import STATED_MONTH, URL_PATH, Article
@@ -176,6 +179,18 @@ def title_period(title: str, published: date | None) -> tuple[date, date, str] |
     if len(stated) == 1 and stated[0].start and stated[0].end:
         return stated[0].start, stated[0].end, stated[0].text
     return title_month(title)
+
+
+def headline_period(title: str, published: date | None) -> tuple[frozenset[int], tuple[date | None, date | None, str]] | None:
+    """The counts a headline gives and the one time it gives them ("36,000 more civilians flee X in past 48 hours"):
+    the body's telling of the same count with no time of its own is of that time. None when the headline gives no count,
+    or no time, or more than one."""
+    found = [e for e in find_dates(title, published) if e.start or e.end or e.kind == "past"]
+    values = frozenset(n.value for n in find_numbers(title)) if len(found) == 1 else frozenset()
+    if not values:
+        return None
+    start, end = close_period(found[0], published)
+    return (values, (start, end, found[0].text)) if start or end else None
 
 
 def _reporting_period(title: str, published: date | None, sentences: list[Sentence],

@@ -15,7 +15,7 @@ from lod.extract import rulefiles
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.cues import Gated
 from lod.extract.dates import DateExpression, close_period
-from lod.extract.document import Document, analyse, own_report, title_period
+from lod.extract.document import Document, analyse, headline_period, own_report, title_period
 from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
@@ -98,6 +98,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     introduced: tuple[int, OrgMention | None, date | None] | None = None
     # the period an institution's periodic report covers, as its title states it: its own counts with no date are of it
     titled = title_period(title, doc.today) if doc.context.institution else None
+    headline = headline_period(title, doc.today)  # ("36,000 more civilians flee X in past 48 hours")
     for index, sentence in enumerate(doc.sentences):
         if not _ITEM.match(sentence.text) and sentence.text.rstrip()[-1:] not in ".!?":
             # (a heading is a line with no full stop; what is under it keeps its day until the next such line, and a
@@ -259,6 +260,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         if titled is not None and statement is None and reporter is not None and _publishers(doc, reporter):
             # ("Weekly IDP Situation Monitoring, 30 Jan - 5 Feb 2017": "8,521 IDP arrivals" are of that week)
             periods = [titled if period[:2] == (None, None) else period for period in periods]
+        if headline is not None:  # the headline's count told again with no time of its own: the headline's time
+            periods = [headline[1] if period[:2] == (None, None) and figure.number.value in headline[0] else period
+                       for figure, period in zip(figures, periods)]
         seconds = [_second_source(doc, sentence, figure, figures[position - 1].end) if position else None
                    for position, figure in enumerate(figures)]
         for position, (figure, period) in enumerate(zip(figures, periods)):
