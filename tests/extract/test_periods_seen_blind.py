@@ -359,3 +359,19 @@ def test_the_time_told_in_the_sentences_around_a_count(reconciler: Reconciler) -
             "Continuous shelling and airstrikes have targeted more than 1,100 locations in Qarazan, resulting in dozens of "
             "deaths and at least 20,000 people being displaced.")
     assert _periods(body, reconciler, "2023-10-09") == [("2023-10-05", "2023-10-09")]
+
+
+@pytest.mark.parametrize(("sentence", "published", "period"), [
+    # (set CU, scored blind at 05802dc) a season's first day, the last one over for "last"
+    ("Some 24,000 people have crossed into Westland since last summer.", "2013-02-15", ("2012-06-01", "2013-02-15")),
+    ("Some 24,000 people have crossed into Westland since last summer.", "2013-07-15", ("2012-06-01", "2013-07-15")),
+    ("Some 24,000 people have crossed into Westland since last summer.", "2013-10-01", ("2013-06-01", "2013-10-01")),
+    ("Some 5,000 have fled Qarazan since the summer of 2012.", "2013-10-01", ("2012-06-01", "2013-10-01")),
+    ("Some 5,000 have fled Qarazan since last summer.", None, (None, None)),
+    # (set BS) a part of a month, or two, is the month
+    ("At least 200 people per day crossed from Qarazan to Westland during mid- to late November.", "2019-12-06",
+     ("2019-11-01", "2019-11-30")),
+])
+def test_seasons_and_parts_of_a_month(reconciler: Reconciler, sentence: str, published: str | None,
+                                      period: tuple[str | None, str | None]) -> None:
+    assert _periods(sentence, reconciler, published) == [period]

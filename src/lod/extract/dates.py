@@ -32,6 +32,7 @@ MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
 MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
 MONTHS["sept"] = 9
 WEEKDAYS = {str(name): i for i, name in enumerate(RULES.data["weekdays"])}
+SEASONS = {str(name): int(month) for name, month in RULES.data["seasons"].items()}
 
 MON = RULES.fragment("MON")
 WEEKDAY = RULES.fragment("WEEKDAY")
@@ -462,6 +463,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 return make("period", None, None)
             weekday = _named_weekday(anchor, m.group("w"), bool(m.group("last")))
             return DateExpression("since", weekday, None, text, begin, finish, "since-weekday")
+        if rule == "since-season":
+            return make("since", _season_start(SEASONS[m.group("s").lower()], m.group("y"), (m.group("which") or "").lower(),
+                                               anchor), None)
         if rule in ("since-date", "since-event-date", "from-date-to-now", "after-start-date"):
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month", "began-month"):
@@ -517,6 +521,23 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
     except (ValueError, KeyError):
         return make("period", None, None) if anchor is None else None  # no year to be had: stays open
     return None
+
+
+def _season_start(month: int, year: str | None, which: str, anchor: date | None) -> date:
+    """The first day of a season: of a stated year, else the latest that began on or before ``anchor`` (for "last",
+    the latest that was over by then).
+
+    Raises:
+        ValueError: no year is stated and there is no anchor.
+    """
+    if year:
+        return date(int(year), month, 1)
+    if anchor is None:
+        raise ValueError("no anchor date")
+    start = date(anchor.year if date(anchor.year, month, 1) <= anchor else anchor.year - 1, month, 1)
+    if which == "last" and date(start.year + (start.month + 3 > 12), (start.month + 2) % 12 + 1, 1) > anchor:
+        start = start.replace(year=start.year - 1)  # "last summer" said in July: the summer before
+    return start
 
 
 def _named_weekday(anchor: date, weekday: str, last: bool) -> date:
