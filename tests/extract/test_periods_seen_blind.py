@@ -375,3 +375,25 @@ def test_the_time_told_in_the_sentences_around_a_count(reconciler: Reconciler) -
 def test_seasons_and_parts_of_a_month(reconciler: Reconciler, sentence: str, published: str | None,
                                       period: tuple[str | None, str | None]) -> None:
     assert _periods(sentence, reconciler, published) == [period]
+
+
+@pytest.mark.parametrize(("body", "published", "periods"), [
+    # (set DN, scored blind at f45fd90) the date of another act of the same subject is not the count's
+    ("The offensive has caused almost a million people to flee their homes, and triggered a direct military "
+     "intervention last week.", "2020-03-04", [(None, None)]),
+    # (a "since" after ", and" tells of the flight: "have fled X, and headed towards safer areas since ...")
+    ("More than 100,000 civilians have fled Qarazan, and headed towards safer areas since the beginning of January.",
+     "2018-01-17", [("2018-01-01", "2018-01-17")]),
+    # (set DK) "as of Sunday, 30,542 people had been displaced": the day the count stood at, a count right after it
+    ("The spokesman told reporters that as of Sunday, 30,542 people had been displaced from Qarazan.", "2018-09-10",
+     [(None, "2018-09-09")]),
+    # (set DK) a day a few days after the page's date is of its year (a page dated by a photo caption)
+    ("Fighting forced about 100,000 people to leave their homes between August 28 and September 5.", "2016-09-01",
+     [("2016-08-28", "2016-09-05")]),
+    # (set DM) a sentence before that tells a month and today tells no one time of the count after it
+    ("\"An agreement reached in September 2017 to evacuate the fighters was implemented today,\" the monitor said.\n\n"
+     "\"At least 1,300 people have been transferred,\" the monitor's head said.", "2018-03-14", [(None, None)]),
+])
+def test_dates_that_belong_elsewhere(reconciler: Reconciler, body: str, published: str,
+                                     periods: list[tuple[str | None, str | None]]) -> None:
+    assert _periods(body, reconciler, published) == periods

@@ -76,8 +76,10 @@ def _year_for(month: int, day: int | None, anchor: date | None, explicit: str | 
         raise ValueError("no anchor date")
     if this:
         return anchor.year - (1 if this.lower().startswith("last") else 0)
+    # (a day a few days after the anchor is of its year: a page dated by a photo's caption of 1 September that tells of
+    # "28 August to 5 September", a copy put online a day before its dateline)
     candidate = date(anchor.year, month, min(day or 1, 28))
-    return anchor.year if candidate <= anchor else anchor.year - 1
+    return anchor.year if candidate <= anchor + timedelta(days=7) else anchor.year - 1
 
 
 def weekday_on_or_before(anchor: date, weekday: int) -> date:

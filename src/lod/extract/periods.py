@@ -29,7 +29,10 @@ def words_flow_period(doc: Document, index: int) -> Period | None:
     ("Thousands fled the town over the weekend. Some 5,000 reached the camp."): a figure that follows takes it."""
     sentence = doc.sentences[index]
     periods = [e for e in doc.dates[index] if e.kind in ("period", "past", "since")]
-    if len(periods) != 1 or has_count(sentence.text) or not FLOW_IN_WORDS_STARTS.search(sentence.text):  # a count, flow or not: not in words
+    # (one time told, and no other: "An agreement reached in September 2017 to evacuate X was implemented today" tells
+    # of the agreement's month and of today's evacuation)
+    if len(periods) != 1 or len(doc.dates[index]) != 1 or has_count(sentence.text) \
+            or not FLOW_IN_WORDS_STARTS.search(sentence.text):  # a count, flow or not: not in words
         return None
     start, end = close_period(periods[0], doc.today)
     return (start, end, periods[0].text) if start or end else None
@@ -62,6 +65,7 @@ _FRONTED = RULES.pattern("fronted")
 _SAID_AFTER = RULES.pattern("said_after")
 _TIME_SHIFT = RULES.pattern("time_shift")
 _WHEN_THEN = RULES.pattern("when_then")
+_ANOTHER_ACT = RULES.pattern("another_act")
 
 
 def _first_count(text: str, start: int, stop: int) -> int:
@@ -167,6 +171,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             # "1,600 have been taken to the camp, adding that another 734 had crossed overnight": the later clause's
             # day is its own figure's
             return carried or standing
+        opener = max((b for b in breaks if hi <= b < chosen.begin), default=None)
+        if opener is not None and chosen.kind != "since" and _ANOTHER_ACT.match(text, opener):
+            return carried or standing  # "... caused a million to flee, and triggered an intervention last week"
         if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
             # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
             # clause's event is not the figure's period
