@@ -397,3 +397,9 @@ def test_seasons_and_parts_of_a_month(reconciler: Reconciler, sentence: str, pub
 def test_dates_that_belong_elsewhere(reconciler: Reconciler, body: str, published: str,
                                      periods: list[tuple[str | None, str | None]]) -> None:
     assert _periods(body, reconciler, published) == periods
+
+
+def test_overnight_into_a_weekday(reconciler: Reconciler) -> None:
+    # (set DK, scored blind at f45fd90) "184 crossed on Monday, followed by 277 who arrived overnight into Tuesday"
+    body = "The spokeswoman said 184 refugees crossed into Westland on Monday, followed by 277 who arrived overnight into Tuesday."
+    assert _periods(body, reconciler, "2019-10-16") == [("2019-10-14", "2019-10-14"), ("2019-10-14", "2019-10-15")]

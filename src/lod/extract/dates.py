@@ -345,7 +345,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("period", first, last)
         if rule == "overnight":
             assert anchor is not None  # _ANCHORED
-            return make("period", anchor - timedelta(days=1), anchor)
+            morning = weekday_on_or_before(anchor, WEEKDAYS[m.group("w").lower()]) if m.group("w") else anchor
+            return make("period", morning - timedelta(days=1), morning)
         if rule in ("in-year", "year-label"):
             year = int(m.group("y") or m.group("y2"))
             return make("period", date(year, 1, 1), date(year, 12, 31))
