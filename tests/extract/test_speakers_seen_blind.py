@@ -759,3 +759,21 @@ def test_an_inverted_speaker_of_a_body_told_in_words(reconciler: Reconciler) -> 
 def test_a_body_named_around_a_post(reconciler: Reconciler, sentence: str, reporter: str) -> None:
     got = record(sentence, reconciler, published="2015-04-03")
     assert [o["reported_by"] for o in got["displacement"]][:1] == [reporter]
+
+
+def test_a_description_ends_before_its_relative_clause(reconciler: Reconciler) -> None:
+    # (set DM, scored blind at f45fd90) "Name, a citizen journalist who was part of the evacuation told X on Tuesday":
+    # the role is "citizen journalist"; the evacuation is no body, so the figure has no reporter
+    got = record("“Between 1,500 to 2,000 civilians and fighters departed” the district by bus starting on Monday "
+                 "evening, Aram Velde, a citizen journalist who was part of the evacuation told Westland TV on Tuesday.",
+                 reconciler, published="2018-03-13")
+    assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [("Aram Velde", "citizen journalist", None)]
+    assert {o["reported_by"] for o in got["displacement"]} == {None}
+
+
+def test_a_body_described_in_an_aside_after_its_name(reconciler: Reconciler) -> None:
+    # (set DI) "X, a UN humanitarian agency, said ...": X speaks, not the aside
+    got = record("The Westland Relief Office, a UN humanitarian agency, said on Monday that 5,000 people fled Qarazan.",
+                 reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Westland Relief Office"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Office"]

@@ -72,6 +72,7 @@ _SINGLE_SPEAKER_WORDS = ("said", "says", "added", "recall", "asked", "explained"
 _OF_ORG_AFTER = RULES.pattern("of_org_after")
 _OF_DESCRIPTION_AFTER = RULES.pattern("of_description_after")
 _POST_AROUND_BODY = RULES.pattern("post_around_body")
+_RELATIVE_CLAUSE = RULES.pattern("relative_clause")
 _OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
@@ -192,6 +193,7 @@ class PeopleFinder:
                 rule = "person-speaker"
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
+                role = _RELATIVE_CLAUSE.sub("", role)  # "a citizen journalist who was part of the evacuation told X"
             elif (lab := _LABEL_AFTER.match(after)) and re.search(r"(?:^|\n)\s*$", before):
                 org_text, rule = lab.group("org"), "person-label"  # a transcript's "Name, ORG: ..."
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):

@@ -90,6 +90,7 @@ _AUXILIARY_END = RULES.pattern("auxiliary_end")
 _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
 _NAMED_BODY_POST = RULES.pattern("named_body_post")
+_INDEFINITE_ASIDE_END = RULES.pattern("indefinite_aside_end")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
@@ -381,6 +382,10 @@ class StatementFinder:
                 if person is not None and person.kind == "person" and (
                         found.kind == "organization" or appos is not None and _POST_FOR_SOMEONE.match(pre, appos.start())):
                     return person
+            if found is not None and found.kind == "organization" and (aside := _INDEFINITE_ASIDE_END.search(pre)):
+                name_first = self._named_at_end(pre[: aside.start()], lo)
+                if name_first is not None and name_first.kind == "organization":
+                    return name_first  # "X, a relief agency of the Y, said": X
             if found is not None:
                 return found
             stripped = _ADVERBIAL.sub("", pre) if _ends_with(pre, _ADVERBIAL_LAST) else pre
