@@ -403,3 +403,15 @@ def test_overnight_into_a_weekday(reconciler: Reconciler) -> None:
     # (set DK, scored blind at f45fd90) "184 crossed on Monday, followed by 277 who arrived overnight into Tuesday"
     body = "The spokeswoman said 184 refugees crossed into Westland on Monday, followed by 277 who arrived overnight into Tuesday."
     assert _periods(body, reconciler, "2019-10-16") == [("2019-10-14", "2019-10-14"), ("2019-10-14", "2019-10-15")]
+
+
+def test_both_ends_of_a_range_share_its_time(reconciler: Reconciler) -> None:
+    # (set BY) "an estimated 62 – 66,000 individuals as of 28 June, ... on 28/29 June displacement numbers have since
+    # reached 160,000": the range is one count of one time; the later total is a count of its own
+    body = ("Sustained hostilities since 17 June have led to the displacement of an estimated 62 – 66,000 individuals as "
+            "of 28 June, with initial estimates indicating that due to a further increase in hostilities on 29 June "
+            "displacement numbers have since reached 160,000 individuals.")
+    got = record(body, reconciler, published="2018-06-29")
+    assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]][:2] == [
+        (62000, "2018-06-17", "2018-06-28"), (66000, "2018-06-17", "2018-06-28")]
+    assert 160000 in [o["figure"] for o in got["displacement"]]
