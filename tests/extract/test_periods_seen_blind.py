@@ -415,3 +415,27 @@ def test_both_ends_of_a_range_share_its_time(reconciler: Reconciler) -> None:
     assert [(o["figure"], o["period_start"], o["period_end"]) for o in got["displacement"]][:2] == [
         (62000, "2018-06-17", "2018-06-28"), (66000, "2018-06-17", "2018-06-28")]
     assert 160000 in [o["figure"] for o in got["displacement"]]
+
+
+@pytest.mark.parametrize(("body", "published", "periods"), [
+    # (set DS, scored blind at e00e136) days written out about as near as a span counted back: the days
+    ("The pace of arrivals has doubled in the past week, from 4,500 a week ago to 10,200 people arriving in the seven "
+     "days between Aug 21 and 27.", "2012-08-29", [("2012-08-21", "2012-08-27")]),
+    # (set DS) a month before a count of three digits: the month ("the previous average in December 400-500 daily")
+    ("In the last two weeks arrivals decreased to approximately 155 per day with the previous average in December "
+     "400-500 daily arrivals.", "2013-01-08", [("2012-12-25", "2013-01-08"), ("2012-12-01", "2012-12-31"),
+                                               ("2012-12-01", "2012-12-31")]),
+    # (set DQ) "Last November": the latest November before the reporting month
+    ("Last November, about 157,000 people fled eastern Westtown.", "2017-01-26", [("2016-11-01", "2016-11-30")]),
+    ("Last November, about 157,000 people fled eastern Westtown.", "2016-11-20", [("2015-11-01", "2015-11-30")]),
+])
+def test_the_written_day_and_the_named_month(reconciler: Reconciler, body: str, published: str,
+                                             periods: list[tuple[str | None, str | None]]) -> None:
+    assert _periods(body, reconciler, published) == periods
+
+
+def test_the_reported_period_of_a_titled_update(reconciler: Reconciler) -> None:
+    # (set DS) "... recorded during the reported period" in "Bi-Monthly Update No.33, 26 December - 8 January 2013"
+    got = record("A total of 2,164 new arrivals in Westland were recorded during the reported period.", reconciler,
+                 published="2013-01-08", title="Syria Situation Bi-Monthly Update No.33, 26 December - 8 January 2013")
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2012-12-26", "2013-01-08")]

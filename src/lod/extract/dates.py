@@ -106,7 +106,7 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
 _PERFECT_AFTER = re.compile(r"[^.;]{0,100}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")
-_ANCHORED = frozenset({"since-event-yesterday", "hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
+_ANCHORED = frozenset({"last-month-named", "since-event-yesterday", "hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
@@ -505,6 +505,11 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "day-month":
             day = _day_month(m, "p", anchor, "py")
             return make("point", day, day) if day else None
+        if rule == "last-month-named":
+            assert anchor is not None  # _ANCHORED
+            month = _month(m.group("m"))
+            year = anchor.year if month < anchor.month else anchor.year - 1
+            return make("period", date(year, month, 1), month_end(year, month))
         if rule in ("month-year", "month-subject", "month-label"):
             month = _month(m.group("m") or m.group("m2"))
             year = _year_for(month, 1, anchor, m.group("y") or m.groupdict().get("y2"), m.groupdict().get("ythis"))
