@@ -439,3 +439,10 @@ def test_the_reported_period_of_a_titled_update(reconciler: Reconciler) -> None:
     got = record("A total of 2,164 new arrivals in Westland were recorded during the reported period.", reconciler,
                  published="2013-01-08", title="Syria Situation Bi-Monthly Update No.33, 26 December - 8 January 2013")
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2012-12-26", "2013-01-08")]
+
+
+def test_a_place_s_state_in_a_relative_clause_dates_no_flight(reconciler: Reconciler) -> None:
+    # (set DT, scored blind at e00e136) "... escaped the enclave that has been under attack for the past month"
+    body = ("More than 105,000 civilians have escaped the shrinking enclave of Qarazan that has been under attack for the "
+            "past month, the agency said Saturday.")
+    assert _periods(body, reconciler, "2018-03-24") == [(None, None)]
