@@ -446,3 +446,21 @@ def test_a_place_s_state_in_a_relative_clause_dates_no_flight(reconciler: Reconc
     body = ("More than 105,000 civilians have escaped the shrinking enclave of Qarazan that has been under attack for the "
             "past month, the agency said Saturday.")
     assert _periods(body, reconciler, "2018-03-24") == [(None, None)]
+
+
+def test_days_weeks_after_a_title_s_date_keep_its_year(reconciler: Reconciler) -> None:
+    # (set DR, scored blind at fced669) an undated report titled "1 - 30 September 2017" tells of 8 October
+    got = record("An estimated 63,902 people have been displaced from 1 September to 8 October.", reconciler,
+                 published=None, title="Northeast Syria Situation Report No. 16 (1 - 30 September 2017)")
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2017-09-01", "2017-10-08")]
+    # (a page whose date is stated keeps the strict reading: a day weeks after it is of the year before)
+    got = record("An estimated 63,902 people have been displaced from 1 September to 8 October.", reconciler,
+                 published="2017-09-30", title="Northeast Syria Situation Report No. 16")
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2016-09-01", "2016-10-08")]
+
+
+def test_the_counted_people_s_own_clause_dates_them(reconciler: Reconciler) -> None:
+    # (set DR) "75 left on Sunday, on the heels of 7,000 families who fled the same neighbourhoods over the past two weeks"
+    body = ("Seventy-five residents left the neighbourhoods of Westtown on Sunday, on the heels of approximately 7,000 "
+            "families who fled the same neighbourhoods over the past two weeks, the agency reported.")
+    assert _periods(body, reconciler, "2015-08-11") == [("2015-08-09", "2015-08-09"), ("2015-07-28", "2015-08-11")]

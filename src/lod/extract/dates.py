@@ -64,6 +64,25 @@ def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower().rstrip(".")[:3]]
 
 
+class _Hint(date):
+    """The last day of the month (or year) an undated page's title names: a report on "September 2017" tells of days in
+    the weeks after it too ("displaced from 1 September to 8 October"), so a day up to ``_LATE_AFTER_HINT`` days later is
+    of its year."""
+
+
+class _Derived(date):
+    """A page's day read from its title or from a line of its body, not stated as its date: the page may tell of days
+    weeks after it, as after a hint."""
+
+
+def derived_day(day: date) -> date:
+    """``day`` marked as read from a title or a body's line (see ``_Derived``)."""
+    return _Derived(day.year, day.month, day.day)
+
+
+_LATE_AFTER_HINT = 45
+
+
 def _year_for(month: int, day: int | None, anchor: date | None, explicit: str | None, this: str | None) -> int:
     """The year of a day and month: stated, else the latest on or before the anchor.
 
@@ -77,9 +96,10 @@ def _year_for(month: int, day: int | None, anchor: date | None, explicit: str | 
     if this:
         return anchor.year - (1 if this.lower().startswith("last") else 0)
     # (a day a few days after the anchor is of its year: a page dated by a photo's caption of 1 September that tells of
-    # "28 August to 5 September", a copy put online a day before its dateline)
+    # "28 August to 5 September", a copy put online a day before its dateline; weeks after a title's month)
     candidate = date(anchor.year, month, min(day or 1, 28))
-    return anchor.year if candidate <= anchor + timedelta(days=7) else anchor.year - 1
+    late = _LATE_AFTER_HINT if isinstance(anchor, (_Hint, _Derived)) else 7
+    return anchor.year if candidate <= anchor + timedelta(days=late) else anchor.year - 1
 
 
 def weekday_on_or_before(anchor: date, weekday: int) -> date:
@@ -163,7 +183,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             hint and rule in _BY_YEAR and (m.groupdict().get("u") or m.groupdict().get("u2") or m.groupdict().get("u3") or "year").lower() == "year"):
         # "on Friday" in an article of unknown date: the period stays open (a day still, which may be when it was said)
         return make("point" if rule == "weekday" else "as-of" if rule in ("doc-date", "as-of-weekday") else "period", None, None)
-    anchor = anchor or hint  # "In August" of a report whose title says "August 2018"
+    anchor = anchor or (_Hint(hint.year, hint.month, hint.day) if hint else None)  # "In August" of an "August 2018" report
 
     try:
         if rule in ("range-days", "range-days-bare"):
@@ -462,7 +482,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             first_year, last_year = int(m.group("y1")), int(m.group("y2"))
             return make("period", date(first_year, 1, 1), date(last_year, 12, 31)) if first_year < last_year else None
         if rule == "since-event-date" and m.group("w"):  # "since fighting broke out on Friday": as "since Friday"
-            if anchor is None or anchor is hint:  # an undated page: a weekday stays open (a title's month is no day)
+            if anchor is None or isinstance(anchor, _Hint):  # an undated page: a weekday stays open (a title's month is no day)
                 return make("period", None, None)
             weekday = _named_weekday(anchor, m.group("w"), bool(m.group("last")))
             return DateExpression("since", weekday, None, text, begin, finish, "since-weekday")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from lod.extract import rulefiles
 from lod.extract.dates import (
-    MON, MONTHS, DateExpression, close_period, find_dates, month_end, stated_today, title_hint, title_month,
+    MON, MONTHS, DateExpression, close_period, derived_day, find_dates, month_end, stated_today, title_hint, title_month,
 )
 from lod.extract.entities import EntityFinder, Mention
 from lod.extract.events import triggers_in
@@ -17,7 +17,7 @@ from lod.extract.lexicon import REPORTING_PERIOD
 from lod.extract.numbers import find_numbers
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.statements import Context
-from lod.model.articles import STATED_MONTH, URL_PATH, Article
+from lod.model.articles import DATELINE, STATED_MONTH, TITLE, URL_PATH, Article
 from lod.places.reconcile import Reconciler
 
 # The finder of the reconciler used last: building one compiles every alias, so it is kept while the same
@@ -82,7 +82,9 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
     else:
         # an undated page that says "today, 18 March 2018", or whose lead dates what it reports ("X witnessed fresh
         # displacements from Aug. 11 to Aug. 14, 2019."): the day its relative dates count from
-        published = stated_today(body, article.published_date) or article.published_date or _lead_day(sentences)
+        published = stated_today(body, article.published_date) or (
+            derived_day(article.published_date) if article.published_date and article.published_from in (TITLE, DATELINE)
+            else article.published_date) or _lead_day(sentences)
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
     published = _dateline_day(body, published, hint) or _report_day(article.title or "", published) or published

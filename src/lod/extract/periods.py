@@ -67,6 +67,7 @@ _TIME_SHIFT = RULES.pattern("time_shift")
 _WHEN_THEN = RULES.pattern("when_then")
 _ANOTHER_ACT = RULES.pattern("another_act")
 _PAST_HANDICAP = 10  # characters
+_OWN_RELATIVE = RULES.pattern("own_relative")
 
 
 def _first_count(text: str, start: int, stop: int) -> int:
@@ -146,6 +147,8 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
 
         def rank(e: DateExpression) -> tuple[int, int]:
             distance = lo - e.finish if e.finish <= lo else max(0, e.begin - hi)
+            if e.begin >= hi and _OWN_RELATIVE.match(text[hi: e.begin]):
+                distance = 0  # "7,000 families who fled the same neighbourhoods over the past two weeks"
             # (a span counted back from the reporting day yields to days written out about as near: "has doubled in the
             # past week, from 4,500 to 10,200 arriving in the seven days between Aug 21 and 27")
             return (clause(e.begin) != clause(lo), distance + (_PAST_HANDICAP if e.kind == "past" else 0))
