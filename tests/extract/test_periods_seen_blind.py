@@ -464,3 +464,25 @@ def test_the_counted_people_s_own_clause_dates_them(reconciler: Reconciler) -> N
     body = ("Seventy-five residents left the neighbourhoods of Westtown on Sunday, on the heels of approximately 7,000 "
             "families who fled the same neighbourhoods over the past two weeks, the agency reported.")
     assert _periods(body, reconciler, "2015-08-11") == [("2015-08-09", "2015-08-09"), ("2015-07-28", "2015-08-11")]
+
+
+@pytest.mark.parametrize(("body", "published", "periods"), [
+    # (set DZ, scored blind at 634940e) a quote's sentences are clauses: the figure's own sentence has its own time
+    ("“Thousands of people crossed into Westland yesterday. Reports vary between 8,500 and 30,000 people having crossed "
+     "in the past 48 hours,” the spokeswoman told reporters.", "2012-07-20",
+     [("2012-07-18", "2012-07-20"), ("2012-07-18", "2012-07-20")]),
+    # (set DO) ... and a quote's sentence before the figure's is nearer than a flow told before the quote
+    ("Some 5,000 people fled Westtown in 2015, officials said.\n\n“Over the past days, these villages have been shelled "
+     "by more than 100 shells. About 60 families have been displaced from their homes,” the spokesman noted.",
+     "2019-12-03", [("2015-01-01", "2015-12-31"), (None, None)]),
+    # (set DX) a "since" after the parts listed of a figure is the figure's and its parts'
+    ("521,939 people displaced in northern Westland, including Qarazan (326,069), Westtown (91,675) governorates, due "
+     "to fighting since 1 February 2016 (figures as of 25 January).", "2017-02-02",
+     [("2016-02-01", "2017-01-25")] * 3),
+    # (set EA) a span of years and a half is vague: no period, and none carried from the sentence before
+    ("About 130,000 people crossed into Westland since Thursday.\n\nThe conflict had already pushed more than a million "
+     "people over the border in the past 3½ years.", "2014-09-22", [("2014-09-18", "2014-09-22"), (None, None)]),
+])
+def test_quotes_lists_and_vague_spans(reconciler: Reconciler, body: str, published: str,
+                                      periods: list[tuple[str | None, str | None]]) -> None:
+    assert _periods(body, reconciler, published) == periods

@@ -68,6 +68,8 @@ _WHEN_THEN = RULES.pattern("when_then")
 _ANOTHER_ACT = RULES.pattern("another_act")
 _PAST_HANDICAP = 10  # characters
 _OWN_RELATIVE = RULES.pattern("own_relative")
+_PARTS_LISTED = RULES.pattern("parts_listed")
+_INNER_STOP = re.compile(r"\.\s")  # the full stop that ends a quote's sentence inside a sentence (clause_break)
 
 
 def _first_count(text: str, start: int, stop: int) -> int:
@@ -167,15 +169,21 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             chosen = fronted  # "Since 9 March, after fighting over the last two months, 80,000 fled": the fronted one
         labelled = chosen is fronted and _FRONTED.match(text[: fronted.begin]) is not None and \
             text[fronted.finish:].lstrip()[:1] == ":"  # "16 March: Another 20,000 people cross ...": a timeline's day
-        if carried is not None and clause(chosen.begin) != clause(lo) and not labelled:
+        # (a quote's sentence before the figure's is nearer than the flow before: "“Over the past days, these villages have
+        # been bombed. About 60 families have been displaced,” he noted.")
+        quoted_before = chosen.finish <= lo and all(_INNER_STOP.match(text, b) for b in breaks if chosen.finish <= b < lo)
+        if carried is not None and clause(chosen.begin) != clause(lo) and not labelled and not quoted_before:
             return carried
         # a day the count stood "as of" is its end when the date found is another figure's ("As of 30 November, 48,500
         # had been displaced, a sharp increase compared to the 14,000 recorded on 28 November")
         stood = next((e for e in expressions if e.kind == "as-of" and e.finish <= lo), None)
         standing: Period = (None, stood.start, stood.text) if stood else (None, None, None)
-        if clause(chosen.begin) > clause(lo) and _DIGIT.search(text, max(b for b in breaks if b < chosen.begin), chosen.begin):
+        later_clause = max((b for b in breaks if b < chosen.begin), default=0)
+        if clause(chosen.begin) > clause(lo) and _DIGIT.search(text, later_clause, chosen.begin) and not (
+                chosen.kind == "since" and _PARTS_LISTED.match(text, later_clause)):
             # "1,600 have been taken to the camp, adding that another 734 had crossed overnight": the later clause's
-            # day is its own figure's
+            # day is its own figure's (not the parts listed of this one: "521,939 displaced in X, including A (326,069),
+            # B (91,675), ... due to fighting since 1 February 2016")
             return carried or standing
         opener = max((b for b in breaks if hi <= b < chosen.begin), default=None)
         if opener is not None and chosen.kind != "since" and _ANOTHER_ACT.match(text, opener):
