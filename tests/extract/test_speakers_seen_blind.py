@@ -777,3 +777,14 @@ def test_a_body_described_in_an_aside_after_its_name(reconciler: Reconciler) -> 
                  reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Westland Relief Office"]
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Office"]
+
+
+def test_a_body_chaired_by_someone_and_called_by_its_kind(reconciler: Reconciler) -> None:
+    # (set DY, scored blind at 634940e) "The X Center of this region, chaired by Governor Name, counted N ..." then
+    # "According to this chamber, the number ... now reaches N": the center both times
+    got = record("The Disaster Management Center of this region, chaired by Governor Aram Velde, counted more than a "
+                 "thousand new displaced persons who arrived in the last few hours.\n\n"
+                 "According to this chamber, the number of displaced persons now reaches 10,678, spread across 22 "
+                 "villages in Westtown.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Disaster Management Center"] * 2
+    assert [s["speaker"] for s in got["statements"]] == ["Disaster Management Center"] * 2

@@ -91,6 +91,8 @@ _ORG_PART_AFTER = RULES.pattern("org_part_after")
 _INDEFINITE = RULES.pattern("indefinite")
 _NAMED_BODY_POST = RULES.pattern("named_body_post")
 _INDEFINITE_ASIDE_END = RULES.pattern("indefinite_aside_end")
+_BODY_OF_PLACE_END = RULES.pattern("body_of_place_end")
+_KIND_AFTER_ACCORDING = RULES.pattern("kind_after_according")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
@@ -370,6 +372,8 @@ class StatementFinder:
         led_by = _LED_BY_ASIDE.search(pre, max(0, len(pre) - 120)) if "by" in pre[-120:] else None
         if led_by:  # "The X Chamber, chaired by Governor Name, states": the body speaks, not who chairs it
             pre = pre[: led_by.start()]
+            if where := _BODY_OF_PLACE_END.search(pre):  # "The X Center of this region, chaired by Name, counted"
+                pre = pre[: where.start()]
         if pre.rstrip().endswith(",") and (spoke := _SPEAKING_ASIDE_END.search(pre, max(0, len(pre) - 100))):
             pre = pre[: spoke.start()]  # "Name, speaking in Westtown, said": the name, not the place
         for _ in range(4):
@@ -979,9 +983,7 @@ class StatementFinder:
                 state = _STATE_BODY.match(phrase.group(0).rstrip()) if phrase else None
                 if state:
                     speaker = Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
-            body_kind = re.match(r"the\s+(?:[\w.’'-]+-based\s+)?(?:war\s+|rights\s+|monitoring\s+|aid\s+|relief\s+)?"
-                                 r"(?P<head>observatory|cent(?:er|re)|network|committee|council|monitor|group|team|agency)\b",
-                                  sentence.text[according.end("src"):], re.IGNORECASE) if speaker is None else None
+            body_kind = _KIND_AFTER_ACCORDING.match(sentence.text, according.end("src")) if speaker is None else None
             if body_kind:  # "according to the center": the body of that kind named before
                 speaker = self._described(body_kind.group("head"), low)
             if speaker is not None and self.c.institution and speaker.name.lower() in (
