@@ -486,3 +486,13 @@ def test_the_counted_people_s_own_clause_dates_them(reconciler: Reconciler) -> N
 def test_quotes_lists_and_vague_spans(reconciler: Reconciler, body: str, published: str,
                                       periods: list[tuple[str | None, str | None]]) -> None:
     assert _periods(body, reconciler, published) == periods
+
+
+@pytest.mark.parametrize(("published", "period"), [
+    # (set DU, scored blind at fced669) said in that year: from its first day; said later: no one time
+    ("2018-04-25", ("2018-01-01", "2018-04-25")),
+    ("2019-04-25", (None, None)),
+])
+def test_the_first_few_months_of_a_year(reconciler: Reconciler, published: str, period: tuple[str | None, str | None]) -> None:
+    body = "In the first few months of 2018, nearly 700,000 people have been displaced in Westland, many more than once."
+    assert _periods(body, reconciler, published) == [period]

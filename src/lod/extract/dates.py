@@ -335,6 +335,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
                 year = anchor.year - (1 if m.group("this").lower() == "last" else 0)
             if m.group("u").lower() == "months":  # "the first five months of the year"
                 n = _count(m.group("n") or "")
+                if n is None and m.group("w").lower() == "first" and anchor is not None and year == anchor.year:
+                    return make("since", date(year, 1, 1), None)  # "in the first few months of 2018": since it began
                 if n is None or not 1 <= n <= 12 or m.group("w").lower() not in ("first", "last"):
                     return None
                 if m.group("w").lower() == "first":
