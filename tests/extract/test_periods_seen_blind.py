@@ -493,6 +493,8 @@ def test_quotes_lists_and_vague_spans(reconciler: Reconciler, body: str, publish
     ("2018-04-25", ("2018-01-01", "2018-04-25")),
     ("2019-04-25", (None, None)),
 ])
-def test_the_first_few_months_of_a_year(reconciler: Reconciler, published: str, period: tuple[str | None, str | None]) -> None:
-    body = "In the first few months of 2018, nearly 700,000 people have been displaced in Westland, many more than once."
+def test_the_first_few_months_of_a_year(reconciler: Reconciler, published: str,
+                                        period: tuple[str | None, str | None]) -> None:
+    body = ("In the first few months of 2018, nearly 700,000 people have been displaced in Westland, many more than "
+            "once.")
     assert _periods(body, reconciler, published) == [period]
