@@ -93,6 +93,7 @@ _NAMED_BODY_POST = RULES.pattern("named_body_post")
 _INDEFINITE_ASIDE_END = RULES.pattern("indefinite_aside_end")
 _BODY_OF_PLACE_END = RULES.pattern("body_of_place_end")
 _KIND_AFTER_ACCORDING = RULES.pattern("kind_after_according")
+_ACRONYM_END = RULES.pattern("acronym_end")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
@@ -407,6 +408,8 @@ class StatementFinder:
                                r"(?:\s+[A-Z][\w’'-]+)?\s*$", pre)
                 if of and self.people.ending(lo + of.start(), lo) is not None:
                     stripped = pre[: of.start()]
+            if stripped == pre and pre.rstrip().endswith(")") and (acronym := _ACRONYM_END.search(pre)):
+                stripped = pre[: acronym.start()]  # "The X Team (XT) has documented": the name before its acronym
             if stripped == pre:
                 appos = _ASIDE_END.search(pre)
                 if appos:
