@@ -498,3 +498,14 @@ def test_the_first_few_months_of_a_year(reconciler: Reconciler, published: str,
     body = ("In the first few months of 2018, nearly 700,000 people have been displaced in Westland, many more than "
             "once.")
     assert _periods(body, reconciler, published) == [period]
+
+
+def test_the_exodus_told_next_keeps_the_figure_s_own_day(reconciler: Reconciler) -> None:
+    # (set EF, scored blind at 5292b6b) "12,000 fled the enclave on Thursday ... The exodus came after forces advanced
+    # overnight": the cause's night is not the flight's day
+    body = ("The monitor said more than 12,000 people fled the enclave on Thursday.\n\n"
+            "The exodus came after government forces advanced overnight, seizing half of the town of Qarazan.")
+    assert _periods(body, reconciler, "2018-03-15") == [("2018-03-15", "2018-03-15")]
+    # (a figure with no time of its own takes the range told of the same exodus next)
+    body = "The monitor said more than 12,000 people fled the enclave.\n\nThe exodus between 12 and 14 March was the largest."
+    assert _periods(body, reconciler, "2018-03-15") == [("2018-03-12", "2018-03-14")]

@@ -237,7 +237,8 @@ def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> No
     if has_count(following):
         return  # "The exodus is a sign of the violence, which has killed 36,000 since March 2011": that count's period
     ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
-    if ranges and at_start:
+    if ranges and at_start and record.period_start is None and record.period_end is None:
+        # (not over the figure's own time: "12,000 fled on Thursday. The exodus came after forces advanced overnight.")
         record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
         return
     began = [d for d in doc.dates[index + 1] if d.kind == "since" and d.start]
