@@ -353,3 +353,10 @@ def test_a_report_s_title_words_are_no_places(reconciler: Reconciler) -> None:
     got = record("Some 20,000 people fled on Monday.\n\nJordan | Syria: Humanitarian Situation in Dar’a, Qunaitra and "
                  "Sweida, Flash Update, as of 28 June 2018", reconciler)
     assert "Flash Update" not in got["places"]
+
+
+def test_people_who_started_crossing(reconciler: Reconciler) -> None:
+    # (set EE, scored blind at 5292b6b) "On Saturday evening, 182 Syrian Kurds started crossing the border into X"
+    got = record("On Saturday evening, 182 Syrian Kurds started crossing the border into Westland to escape bombardments, "
+                 "the agency said.", reconciler, published="2019-10-17")
+    assert [(o["figure"], o["period_start"]) for o in got["displacement"]] == [(182, "2019-10-12")]
