@@ -509,3 +509,14 @@ def test_the_exodus_told_next_keeps_the_figure_s_own_day(reconciler: Reconciler)
     # (a figure with no time of its own takes the range told of the same exodus next)
     body = "The monitor said more than 12,000 people fled the enclave.\n\nThe exodus between 12 and 14 March was the largest."
     assert _periods(body, reconciler, "2018-03-15") == [("2018-03-12", "2018-03-14")]
+
+
+def test_in_n_weeks_with_a_perfect_verb_after_an_aside(reconciler: Reconciler) -> None:
+    # (set EE, scored blind at 5292b6b) "In two weeks, the conflict in X — where the U.S. ordered the withdrawal of its
+    # forces as Y's forces advanced into Z territory — has displaced more than 200,000 people": the last two weeks
+    body = ("In two weeks, the conflict in northeastern Qarazan — where the president ordered the withdrawal of U.S. "
+            "forces as Westland forces advanced into the territory — has displaced more than 200,000 people.")
+    assert _periods(body, reconciler, "2019-10-21") == [("2019-10-07", "2019-10-21")]
+    # (with no perfect verb, a span of two weeks is a duration of no stated time)
+    body = "Some 30,000 people fled Qarazan in two weeks in 2016 as the army advanced."
+    assert _periods(body, reconciler, "2019-10-21") == [("2016-01-01", "2016-12-31")]
