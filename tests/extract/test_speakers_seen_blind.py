@@ -796,3 +796,11 @@ def test_a_body_s_acronym_between_its_name_and_its_verb(reconciler: Reconciler) 
     got = record("The Syrian Response Coordinators Team (SRC) has documented the displacement of 6,277 residents from "
                  "Qarazan in recent days.", reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Syrian Response Coordinators Team"]
+
+
+@pytest.mark.parametrize("verb", ["remarked", "underlined", "disclosed", "clarified"])
+def test_more_verbs_of_reported_speech(reconciler: Reconciler, verb: str) -> None:
+    # (sets CS and DC, scored blind at 05802dc and 1f1f0b5) "Abou Faour remarked that some 1,500 ... have remained"
+    got = record(f"The minister Aram Velde visited the valley.\n\nVelde {verb} that some 1,500 refugees have remained in "
+                 "the valley.", reconciler)
+    assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Aram Velde", verb)]
