@@ -804,3 +804,11 @@ def test_more_verbs_of_reported_speech(reconciler: Reconciler, verb: str) -> Non
     got = record(f"The minister Aram Velde visited the valley.\n\nVelde {verb} that some 1,500 refugees have remained in "
                  "the valley.", reconciler)
     assert [(s["speaker"], s["verb"]) for s in got["statements"]] == [("Aram Velde", verb)]
+
+
+def test_a_body_described_before_its_name_after_an_inverted_verb(reconciler: Reconciler) -> None:
+    # (set CZ, scored blind at 1275b75) "..., said the UN's humanitarian co-ordination office OCHA."
+    got = record("The fighting has seen 99,569 civilians flee southern Qarazan between December 1 and January 9, said the "
+                 "UN’s humanitarian co-ordination office OCHA.", reconciler, published="2018-01-10")
+    assert [o["reported_by"] for o in got["displacement"]] == ["OCHA"]
+    assert [s["speaker"] for s in got["statements"]] == ["OCHA"]

@@ -94,6 +94,7 @@ _INDEFINITE_ASIDE_END = RULES.pattern("indefinite_aside_end")
 _BODY_OF_PLACE_END = RULES.pattern("body_of_place_end")
 _KIND_AFTER_ACCORDING = RULES.pattern("kind_after_according")
 _ACRONYM_END = RULES.pattern("acronym_end")
+_DESCRIBED_BEFORE_NAME = RULES.pattern("described_before_name")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
@@ -510,6 +511,10 @@ class StatementFinder:
                     if re.match(r"\s*(?:the\s+)?(?:[\w-]+-based\s+)?$", body[pos:o.start], re.I)), None)
         if org and _AFTER_NAME_END.match(body[org.end: org.end + 30] or "."):
             return self._org(org)
+        described = next((o for o in self.orgs.starting(pos + 1, pos + 120) if _DESCRIBED_BEFORE_NAME.fullmatch(body, pos, o.start)
+                          and _AFTER_NAME_END.match(body[o.end: o.end + 30] or ".")), None)
+        if described is not None:  # '..., said the ABC's humanitarian coordination office XYZ.': the body named last
+            return self._org(described)
         if org:  # '..., said ABC’s Westland Country Director Name.': the body's post-holder
             owned = next((p for p in self.people.starting(org.end, org.end + 60)
                           if _OWNED_POST_GAP.fullmatch(body, org.end, p.start)), None)
