@@ -812,3 +812,12 @@ def test_a_body_described_before_its_name_after_an_inverted_verb(reconciler: Rec
                  "UN’s humanitarian co-ordination office OCHA.", reconciler, published="2018-01-10")
     assert [o["reported_by"] for o in got["displacement"]] == ["OCHA"]
     assert [s["speaker"] for s in got["statements"]] == ["OCHA"]
+
+
+def test_the_source_of_the_people_taken_up_again(reconciler: Reconciler) -> None:
+    # (set CS, scored blind at 05802dc) "... 7,000 civilians have been displaced from X. Most of the families are
+    # staying with communities north of X, the agency stated": the agency reports the figure
+    got = record("So far, some 7,000 civilians have been displaced from the Qarazan area.\n\nMost of the families are "
+                 "staying with communities in villages just north of Qarazan, the Westland Relief Council stated.",
+                 reconciler)
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Council"]

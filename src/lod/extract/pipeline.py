@@ -194,7 +194,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             # "... 39,000 civilians have fled over the last 24 hours. Name, director of X, told Y that the civilians left
             # their homes in A, B and C.": the one who tells of the same people next, with no count of their own
             told = by_sentence.get(index + 1)
-            if told is not None and _THEY_FLED.search(doc.sentences[index + 1].text) and not find_figures(doc.sentences[index + 1].text):
+            following = doc.sentences[index + 1].text
+            if told is not None and (_THEY_FLED.search(following) or _THEY_AGAIN.match(following)) and not find_figures(following):
+                # (or "Most of the families are staying with communities north of X, the agency stated")
                 reporter, reported = figure_reporter(doc, reconciler, told, doc.sentences[index + 1])
         if reported is None and statement is None and unnamed_day and _THE_SOURCE.search(sentence.text):
             reported = unnamed_day  # "..., according to the source": the day that source spoke closes its periods
@@ -337,6 +339,7 @@ _PHOTO_CAPTION = RULES.pattern("photo_caption")
 _SAID_OF_ANOTHER_THING, _SAYS_WHAT = RULES.pattern("said_of_another_thing"), RULES.pattern("says_what")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
 _WHOLE_CONFLICT = RULES.pattern("whole_conflict")
+_THEY_AGAIN = RULES.pattern("they_again")
 _TOTAL_REACHED = RULES.pattern("total_reached")
 _SECOND_SOURCE_BEFORE = RULES.pattern("second_source_before")
 _SECOND_SOURCE_VERB = RULES.pattern("second_source_verb")
