@@ -821,3 +821,10 @@ def test_the_source_of_the_people_taken_up_again(reconciler: Reconciler) -> None
                  "staying with communities in villages just north of Qarazan, the Westland Relief Council stated.",
                  reconciler)
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Council"]
+
+
+def test_a_post_held_in_the_kingdom(reconciler: Reconciler) -> None:
+    # (set DA, scored blind at 1f1f0b5) "..., the head of the U.N. refugee agency in the kingdom said Sunday."
+    got = record("Some 4,000 more arrived this month, the head of the Westland Relief Council in the kingdom said Sunday.",
+                 reconciler, published="2016-02-01")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Council"]

@@ -95,6 +95,7 @@ _BODY_OF_PLACE_END = RULES.pattern("body_of_place_end")
 _KIND_AFTER_ACCORDING = RULES.pattern("kind_after_according")
 _ACRONYM_END = RULES.pattern("acronym_end")
 _DESCRIBED_BEFORE_NAME = RULES.pattern("described_before_name")
+_WHERE_AT_END = RULES.pattern("where_at_end")
 _UNNAMED_PERSON = RULES.pattern("unnamed_person")
 _COLLECTIVE = RULES.pattern("collective")
 # a source in brackets at the end of a timeline's item or a key figure, after a word of the text: "... corridor (XYZ)."
@@ -403,6 +404,8 @@ class StatementFinder:
             if stripped == pre:
                 # "spokeswoman Name in Northtown also said": where the speaker was, between the name and the verb
                 stripped = re.sub(r"(?<=[a-z])\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*$", "", pre)
+            if stripped == pre:  # "the head of the X agency in the kingdom said": where the post is held
+                stripped = _WHERE_AT_END.sub("", pre)
             if stripped == pre:
                 # "Governor Name of the border province of X said": what a named person's post is of
                 of = re.search(r"(?<=[a-z])\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?[A-Z][\w’'-]+"
