@@ -828,3 +828,12 @@ def test_a_post_held_in_the_kingdom(reconciler: Reconciler) -> None:
     got = record("Some 4,000 more arrived this month, the head of the Westland Relief Council in the kingdom said Sunday.",
                  reconciler, published="2016-02-01")
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Council"]
+
+
+def test_a_post_to_a_country_before_the_name(reconciler: Reconciler) -> None:
+    # (set DH, scored blind at 4b4f093) "The UNICEF representative to Jordan, Name, said more than 21,000 ...": the person
+    # speaks for the body, and the name is no place
+    got = record("The Westland Relief Council representative to Qarazan, Aram Velde, said more than 21,000 refugees arrived "
+                 "at the camp just in the past week.", reconciler, published="2013-01-29")
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Council"]
