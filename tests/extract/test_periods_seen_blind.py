@@ -520,3 +520,11 @@ def test_in_n_weeks_with_a_perfect_verb_after_an_aside(reconciler: Reconciler) -
     # (with no perfect verb, a span of two weeks is a duration of no stated time)
     body = "Some 30,000 people fled Qarazan in two weeks in 2016 as the army advanced."
     assert _periods(body, reconciler, "2019-10-21") == [("2016-01-01", "2016-12-31")]
+
+
+def test_a_count_the_fighting_has_created_is_of_no_morning(reconciler: Reconciler) -> None:
+    # (set CB) "A relative calm is being reported there this morning after weeks of intense fighting which has created a
+    # humanitarian crisis with up to one million people displaced": the morning is the calm's
+    body = ("“A relative calm is being reported there this morning after weeks of intense fighting which has created a "
+            "humanitarian crisis with up to one million people displaced,” the spokeswoman told journalists.")
+    assert _periods(body, reconciler, "2020-03-06") == [(None, None)]
