@@ -837,3 +837,12 @@ def test_a_post_to_a_country_before_the_name(reconciler: Reconciler) -> None:
                  "at the camp just in the past week.", reconciler, published="2013-01-29")
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Relief Council"]
+
+
+def test_a_body_that_has_been_accused_does_not_speak(reconciler: Reconciler) -> None:
+    # (set DL, scored blind at f45fd90) "... due to threats from the X Units (XU), which have been accused of displacing"
+    got = record("Around 200 more people fled Westtown and have taken refuge in Qarazan due to alleged threats from the "
+                 "People's Protection Units (YPG), which have been accused of displacing people for demographic "
+                 "adjustments.", reconciler, published="2015-06-24")
+    assert got["statements"] == []
+    assert [o["reported_by"] for o in got["displacement"]] == [None]
