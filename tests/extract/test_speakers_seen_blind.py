@@ -846,3 +846,15 @@ def test_a_body_that_has_been_accused_does_not_speak(reconciler: Reconciler) -> 
                  "adjustments.", reconciler, published="2015-06-24")
     assert got["statements"] == []
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+@pytest.mark.parametrize(("aside", "reporter"), [
+    # (set DS, scored blind at e00e136) where the person is, not whose: no body
+    ("an activist with the Local Coordination Committees in the border town of Tal Shihab", None),
+    # (set CQ) the place's body
+    ("an official in the municipality of Ain Issa", "municipality of Ain Issa"),
+])
+def test_a_place_after_a_post_is_where_or_its_body(reconciler: Reconciler, aside: str, reporter: str | None) -> None:
+    got = record(f"Aram Velde, {aside}, told reporters that four families, including 24 people, reached Westtown on "
+                 "Monday.", reconciler, published="2021-05-14")
+    assert {o["reported_by"] for o in got["displacement"]} == {reporter}

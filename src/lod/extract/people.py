@@ -73,6 +73,7 @@ _OF_ORG_AFTER = RULES.pattern("of_org_after")
 _OF_DESCRIPTION_AFTER = RULES.pattern("of_description_after")
 _POST_AROUND_BODY = RULES.pattern("post_around_body")
 _RELATIVE_CLAUSE = RULES.pattern("relative_clause")
+_PLACE_BODY_IN_POST = RULES.pattern("place_body_in_post")
 _OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
@@ -213,6 +214,11 @@ class PeopleFinder:
             if org_text and _ENDS_WITH_ROLE.search(org_text.strip()):
                 org_text = None  # "the Under-Secretary-General for X Affairs and Emergency Relief Coordinator": one post
             role, org_text = split_role(role, org_text)
+            if org_text and role and rule == "person-apposition" and " " in role and self._a_place(org_text):
+                # "an official in the municipality of Ain Issa": the place's body; "an activist with the X in the
+                # border town of Tal Shihab": where, not whose
+                held = _PLACE_BODY_IN_POST.search(role)
+                org_text, role = (f"{held.group('body')} of {org_text}", role[: held.start()]) if held else (None, role)
             owner = _OWNER_BEFORE.search(before)
             if org_text is None and owner:  # "RCR's Anna Berg said": the organization she speaks for
                 org_text = owner.group("org")
