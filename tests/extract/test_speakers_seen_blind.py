@@ -858,3 +858,12 @@ def test_a_place_after_a_post_is_where_or_its_body(reconciler: Reconciler, aside
     got = record(f"Aram Velde, {aside}, told reporters that four families, including 24 people, reached Westtown on "
                  "Monday.", reconciler, published="2021-05-14")
     assert {o["reported_by"] for o in got["displacement"]} == {reporter}
+
+
+def test_according_to_a_body_s_report_by_its_kind(reconciler: Reconciler) -> None:
+    # (set EB, scored blind at 62cb08e) "The “Westland Coordinators” team has monitored ... According to the
+    # Coordinator’s report on Monday, the number ... has amounted to 103539 persons": the team named before
+    got = record("The “Westland Coordinators” team has monitored the displacement of more than a hundred thousand "
+                 "civilians in a week.\n\nAccording to the Coordinator’s report on Monday, the number of displaced "
+                 "people from April 29 to the day has amounted to 103539 persons.", reconciler, published="2019-05-07")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Coordinators"] * 2
