@@ -125,8 +125,9 @@ def _day_month(m: re.Match[str], prefix: str, anchor: date | None, year_group: s
 # "last year", "since the beginning of this year", "so far this year"
 _BY_YEAR = frozenset({"this-year", "last-year", "this-year-start", "so-far-this"})
 _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
-# (past an aside too: "In two weeks, the conflict in X — where forces advanced into Y territory — has displaced")
-_PERFECT_AFTER = re.compile(r"(?:[^.;]|(?<=\b[A-Z])\.){0,180}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")  # ("U.S." no end)
+# (past an aside too: "In two weeks, the conflict in X — where forces advanced into Y territory — has displaced"; an
+# initial's full stop ends no sentence: "U.S.")
+_PERFECT_AFTER = re.compile(r"(?:[^.;]|(?<=\b[A-Z])\.){0,180}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")
 _ANCHORED = frozenset({"last-month-named", "since-event-yesterday", "hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)

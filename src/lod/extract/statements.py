@@ -514,7 +514,8 @@ class StatementFinder:
                     if re.match(r"\s*(?:the\s+)?(?:[\w-]+-based\s+)?$", body[pos:o.start], re.I)), None)
         if org and _AFTER_NAME_END.match(body[org.end: org.end + 30] or "."):
             return self._org(org)
-        described = next((o for o in self.orgs.starting(pos + 1, pos + 120) if _DESCRIBED_BEFORE_NAME.fullmatch(body, pos, o.start)
+        described = next((o for o in self.orgs.starting(pos + 1, pos + 120)
+                          if _DESCRIBED_BEFORE_NAME.fullmatch(body, pos, o.start)
                           and _AFTER_NAME_END.match(body[o.end: o.end + 30] or ".")), None)
         if described is not None:  # '..., said the ABC's humanitarian coordination office XYZ.': the body named last
             return self._org(described)
