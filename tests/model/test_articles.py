@@ -118,6 +118,9 @@ def test_windows_line_endings_and_bom() -> None:
          "source URL path"),
         ("Source URL: https://news.example/world/2019/dec/22/families-flee\n", "Families fled.", date(2019, 12, 22),
          "source URL path"),
+        # (a month's name joined to the day, as one Beirut paper writes it: set DC, scored blind at 1f1f0b5)
+        ("Source URL: https://news.example/News/Lebanon-News/2014/Mar-21/250908-arsal.ashx\n", "Families fled.",
+         date(2014, 3, 21), "source URL path"),
         ("Source URL: https://news.example/news/20191222-families-flee\n", "Families fled.", date(2019, 12, 22),
          "source URL path"),
         ("Source URL: https://news.example/news/families-flee-2019-12-22\n", "Families fled.", date(2019, 12, 22),

@@ -267,8 +267,8 @@ def parse_article(text: str, path: str = "<article>") -> Article:
 
 
 _URL_DAY = re.compile(r"[/_-]((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
-# "/2019/dec/22/", "/20191222-story": a month's name, or the eight digits of a day
-_URL_DAY_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d{1,2})(?=[/_.-]|$)", re.IGNORECASE)
+# "/2019/dec/22/", "/2014/Mar-21/", "/20191222-story": a month's name, or the eight digits of a day
+_URL_DAY_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})[/-](\d{1,2})(?=[/_.-]|$)", re.IGNORECASE)
 _URL_DAY_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?=/|$)")
 # "/15-06-2016/": the day first, as most of the world writes it (the month first when the day cannot be one)
