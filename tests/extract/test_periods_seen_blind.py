@@ -453,7 +453,11 @@ def test_days_weeks_after_a_title_s_date_keep_its_year(reconciler: Reconciler) -
     got = record("An estimated 63,902 people have been displaced from 1 September to 8 October.", reconciler,
                  published=None, title="Northeast Syria Situation Report No. 16 (1 - 30 September 2017)")
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2017-09-01", "2017-10-08")]
-    # (a page whose date is stated keeps the strict reading: a day weeks after it is of the year before)
+    # (a page dated by its dateline keeps the strict reading, as does one whose date is stated: a day weeks after it is
+    # of the year before)
+    got = record("WESTTOWN, 3 December 2019 - Some 5,000 people fled Qarazan between 20 and 22 December.", reconciler,
+                 published=None)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2018-12-20", "2018-12-22")]
     got = record("An estimated 63,902 people have been displaced from 1 September to 8 October.", reconciler,
                  published="2017-09-30", title="Northeast Syria Situation Report No. 16")
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2016-09-01", "2016-10-08")]

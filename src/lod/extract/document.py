@@ -17,7 +17,7 @@ from lod.extract.lexicon import REPORTING_PERIOD
 from lod.extract.numbers import find_numbers
 from lod.extract.sentences import Sentence, split_sentences
 from lod.extract.statements import Context
-from lod.model.articles import DATELINE, STATED_MONTH, TITLE, URL_PATH, Article
+from lod.model.articles import STATED_MONTH, TITLE, URL_PATH, Article
 from lod.places.reconcile import Reconciler
 
 # The finder of the reconciler used last: building one compiles every alias, so it is kept while the same
@@ -83,7 +83,7 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         # an undated page that says "today, 18 March 2018", or whose lead dates what it reports ("X witnessed fresh
         # displacements from Aug. 11 to Aug. 14, 2019."): the day its relative dates count from
         published = stated_today(body, article.published_date) or (
-            derived_day(article.published_date) if article.published_date and article.published_from in (TITLE, DATELINE)
+            derived_day(article.published_date) if article.published_date and article.published_from == TITLE
             else article.published_date) or _lead_day(sentences)
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
