@@ -243,12 +243,11 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
                 elif not any(own_from <= e.begin < own_to for e in doc.dates[index]):
                     periods[position] = periods[position - 1]
         for position in range(1, len(figures)):
-            if figures[position].number.range == "to" and figures[position - 1].number.range == "from":
-                periods[position] = periods[position - 1]  # "62 – 66,000 ... as of 28 June": one count, one time
-        for position in range(1, len(figures)):
-            # "5,000 reached X on Saturday, while 2,200 arrived in Y": two movements told side by side share the date
-            if periods[position][:2] == (None, None) and periods[position - 1][:2] != (None, None) and re.search(
-                    r",\s+while\b", sentence.text[figures[position - 1].end: figures[position].number.qstart]):
+            # "62 – 66,000 ... as of 28 June": a range's two ends are one count of one time; "5,000 reached X on
+            # Saturday, while 2,200 arrived in Y": two movements told side by side share the date
+            if figures[position].number.range == "to" and figures[position - 1].number.range == "from" or (
+                    periods[position][:2] == (None, None) and periods[position - 1][:2] != (None, None) and re.search(
+                        r",\s+while\b", sentence.text[figures[position - 1].end: figures[position].number.qstart])):
                 periods[position] = periods[position - 1]
         if reporter is None and statement is None and not _OWN_SOURCE.search(sentence.text) and (  # "..., saying 275,000
                 carried is not None and any(p is carried for p in periods)  # had fled": a source of its own

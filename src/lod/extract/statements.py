@@ -319,8 +319,7 @@ class StatementFinder:
             found_kind = self._described(kind.group(1), lo + issued_by.end()) if kind else None
             if found_kind is not None:
                 return replace(found_kind, rule="speaker-document")
-        named_post = _NAMED_BODY_POST.search(pre, max(0, len(pre) - 140)) if "official" in pre or "spokes" in pre \
-            or "officer" in pre or "representative" in pre else None
+        named_post = _NAMED_BODY_POST.search(pre, max(0, len(pre) - 140))  # (a window: the post ends the words)
         body_named = self.orgs.ending(lo + named_post.end("name"), lo + named_post.start("name")) if named_post else None
         if body_named is not None and named_post is not None and body_named.start == lo + named_post.start("name"):
             return self._org(body_named, "speaker-indefinite")  # "a Popular Front for the Liberation of X official said"
