@@ -36,6 +36,8 @@ HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: O
         ("15-Mar-2018", date(2018, 3, 15)),
         ("May 20,2013", date(2013, 5, 20)),  # no space after the comma
         ("20 May ,2013", date(2013, 5, 20)),
+        ("24 March\u060c 2018", date(2018, 3, 24)),  # an Arabic comma, as Arabic outlets' English pages write it (set EF)
+        ("March 24\u060c 2018", date(2018, 3, 24)),
         ("21FEB2020 (briefing)", date(2020, 2, 21)),  # a video slate's compact date (set BP)
         ("UNIT21FEB2020", None),  # (glued to a word: no date)
         ("12016/03/05", None),  # no year of 4 digits there

@@ -68,8 +68,8 @@ _TIME = r"(?:,?\s*(?:at\s*)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?"),
     # "03. Jul 2018", "16th March, 2018", "1 de dezembro de 2024"
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?" + _MON + r"\s*(?:,\s*|\s)(?:de\s+)?(?P<y>\d{4})" + _TIME),
-    re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:,\s*|\s)(?P<y>\d{4})" + _TIME),  # also "May 20,2013"
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?" + _MON + r"\s*(?:[,\u060c]\s*|\s)(?:de\s+)?(?P<y>\d{4})" + _TIME),
+    re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:[,\u060c]\s*|\s)(?P<y>\d{4})" + _TIME),  # also "May 20,2013"
     re.compile(r"(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4})"),  # "23.07.2019", "14-10-2019": day first
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)([./-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),  # "2016/03/05", "2016.03.10", "2018-3-15"
     # "03/15/2018": month first, when the day first cannot be read (the second number is over 12)
@@ -143,8 +143,8 @@ def parse_date(text: str) -> datetime | date | None:
     datetime.date(2016, 3, 5)
     >>> parse_date("03/15/2018"), parse_date("15-Mar-2018")
     (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
-    >>> parse_date("May 20,2013"), parse_date("20 May ,2013")
-    (datetime.date(2013, 5, 20), datetime.date(2013, 5, 20))
+    >>> parse_date("May 20,2013"), parse_date("20 May ,2013"), parse_date("24 March\u060c 2018")  # an Arabic comma
+    (datetime.date(2013, 5, 20), datetime.date(2013, 5, 20), datetime.date(2018, 3, 24))
     >>> parse_date("2018-3-15"), parse_date("Mar-15-2018"), parse_date("2018 March 15"), parse_date("15-Mar-18")
     (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15), datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     >>> parse_date("Posted: 21.12.16"), parse_date("12/21/16"), parse_date("version 1.2.3.4")
