@@ -24,6 +24,9 @@ from ._records import record
     ("in the first half of 2019", (date(2019, 1, 1), date(2019, 6, 30))),
     ("during the second quarter of this year", (date(2021, 4, 1), date(2021, 6, 30))),
     ("in the second half of last year", (date(2020, 7, 1), date(2020, 12, 31))),
+    # a whole month and a part of the next (set DR): from the first day of the whole month
+    ("recorded in August and the first week of September 2020", (date(2020, 8, 1), date(2020, 9, 7))),
+    ("in December and the first half of January", (date(2020, 12, 1), date(2021, 1, 15))),
     ("arrived over the weekend", (date(2021, 5, 8), date(2021, 5, 9))),
     ("left at the weekend", (date(2021, 5, 8), date(2021, 5, 9))),
 ])

@@ -311,23 +311,25 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "part-of-month":
             month = _month(m.group("m"))
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
-            unit = m.group("u").lower()
-            if unit == "half":  # "in the first half of June": the 1st to the 15th; the second half, the rest
-                if m.group("n") is not None or m.group("w").lower() == "third":
-                    return None
-                first_half = m.group("w").lower() == "first"
-                return make("period", date(year, month, 1 if first_half else 16),
-                            date(year, month, 15) if first_half else month_end(year, month))
-            n = 1 if m.group("n") is None and not unit.endswith("s") else _count(m.group("n") or "")
-            if n is None:
-                return make("period", None, None)  # "in the first days of June": how many is not said
-            length = n * (14 if unit == "fortnight" else 7 if unit.startswith("week") else 1)
-            which = m.group("w").lower()
+            unit, which = m.group("u").lower(), m.group("w").lower()
             last = month_end(year, month)
-            if which == "last":
-                return make("period", last - timedelta(days=length - 1), last)
-            first = date(year, month, 1) + timedelta(days=length * {"first": 0, "second": 1, "third": 2}[which])
-            return make("period", first, min(first + timedelta(days=length - 1), last))
+            n = 1 if m.group("n") is None and not unit.endswith("s") else _count(m.group("n") or "")
+            if unit == "half":  # "in the first half of June": the 1st to the 15th; the second half, the rest
+                if m.group("n") is not None or which == "third":
+                    return None
+                start, end = (date(year, month, 1), date(year, month, 15)) if which == "first" else \
+                    (date(year, month, 16), last)
+            elif n is None:
+                return make("period", None, None)  # "in the first days of June": how many is not said
+            else:
+                length = n * (14 if unit == "fortnight" else 7 if unit.startswith("week") else 1)
+                start = last - timedelta(days=length - 1) if which == "last" else \
+                    date(year, month, 1) + timedelta(days=length * {"first": 0, "second": 1, "third": 2}[which])
+                end = min(start + timedelta(days=length - 1), last)
+            if m.group("m0"):  # "in August and the first week of September": from the whole month before it
+                before = _month(m.group("m0"))
+                start = date(year if before <= month else year - 1, before, 1)
+            return make("period", start, end)
         if rule == "part-of-year":
             if m.group("y"):
                 year = int(m.group("y"))
