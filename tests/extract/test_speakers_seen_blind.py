@@ -867,3 +867,28 @@ def test_according_to_a_body_s_report_by_its_kind(reconciler: Reconciler) -> Non
                  "civilians in a week.\n\nAccording to the Coordinator’s report on Monday, the number of displaced "
                  "people from April 29 to the day has amounted to 103539 persons.", reconciler, published="2019-05-07")
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Coordinators"] * 2
+
+
+@pytest.mark.parametrize(("aside", "org"), [
+    # (set EK, scored blind at 8540c5c) "an activist and native of X": where the person is from, not a body
+    ("an activist and native of Westtown’s Old City", None),
+    ("a resident of Westtown’s Old City", None),
+    ("a spokesman of the Westland Relief Council", "Westland Relief Council"),
+])
+def test_a_native_of_a_place_speaks_for_no_body(reconciler: Reconciler, aside: str, org: str | None) -> None:
+    got = record(f"“We were munching onions,” said Aram Velde, {aside}, after the evacuation of 2,000 people from the "
+                 "city.", reconciler, published="2014-05-14")
+    assert [(p["name"], p["org"]) for p in got["people"]] == [("Aram Velde", org)]
+    assert [o["reported_by"] for o in got["displacement"]] == [org]
+
+
+def test_a_body_named_with_the_one_it_belongs_to_speaks_and_is_named_again(reconciler: Reconciler) -> None:
+    # (set EK, scored blind at 8540c5c) "The X Directorate for Refugees of the <demonym> interim government said": the
+    # directorate (found even though the government is a body already known); "The Directorate" later: the same one
+    got = record("The General Directorate for Refugees of the Syrian interim government said that the bombardment has "
+                 "led to the displacement of around 6,000 since Monday.\n\nActivists said that around 40 air raids "
+                 "targeted the town.\n\nThe Directorate pointed out that many people were forced to flee.",
+                 reconciler, published="2014-09-16")
+    assert [o["reported_by"] for o in got["displacement"]] == ["General Directorate for Refugees"]
+    assert [s["speaker"] for s in got["statements"]] == ["General Directorate for Refugees", "Activists",
+                                                         "General Directorate for Refugees"]

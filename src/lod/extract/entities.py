@@ -43,6 +43,8 @@ _LIST_ITEM = TOKEN + r"(?:[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,2}"
 RULES = rulefiles.load("entities", ARTICLE=ARABIC_ARTICLE, CAPITAL_LEAD=CAPITAL_LEAD, TOKEN=TOKEN, ORG_TOKEN=_ORG_TOKEN,
                        LIST_ITEM=_LIST_ITEM, SP=_SP, ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
 _ORG_PHRASE = RULES.pattern("org_phrase")
+_OWNER_JOINT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
+_HEAD_AT_END = re.compile(r"\b" + _ORG_HEADS + r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+)?$")
 _SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
 _POST_WORDS = RULES.pattern("post_words")
 # a title ending in one of these words before a post ("ABC Emergency Relief Coordinator") is the post's, not a body
@@ -218,6 +220,11 @@ class EntityFinder:
             name = _trim_leading(match.group("name"))
             start = match.start("name") + match.group("name").find(name)
             end = match.end("acr") + 1 if match.group("acr") else match.end("name")
+            if taken.overlaps(start, end) and not match.group("acr"):
+                # "the X Directorate for Refugees of the Y Council": the body named before the one
+                # it belongs to, already found
+                end = _before_owner(body, start, end, taken)
+                name = body[start:end]
             if len(name.split()) < 2 or taken.overlaps(start, end):
                 continue
             if name.split()[-1] in _WEAK_HEADS and not match.group("acr") and _POST_WORDS.match(body, end):
@@ -491,3 +498,10 @@ def _is_reference(body: str, start: int, text: str) -> bool:
     return False
 
 
+def _before_owner(body: str, start: int, end: int, taken: Taken) -> int:
+    """The end of the longest part of the name at ``start``..``end`` before an "of"/"for" that is free of ``taken`` and
+    still ends in a body's head word; ``end`` when there is none."""
+    for joint in reversed(list(_OWNER_JOINT.finditer(body, start, end))):
+        if not taken.overlaps(start, joint.start()) and _HEAD_AT_END.search(body, start, joint.start()):
+            return joint.start()
+    return end

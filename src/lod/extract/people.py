@@ -74,6 +74,7 @@ _OF_DESCRIPTION_AFTER = RULES.pattern("of_description_after")
 _POST_AROUND_BODY = RULES.pattern("post_around_body")
 _RELATIVE_CLAUSE = RULES.pattern("relative_clause")
 _PLACE_BODY_IN_POST = RULES.pattern("place_body_in_post")
+_ORIGIN_POST = RULES.pattern("origin_post")
 _OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
@@ -318,7 +319,8 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
         org_text, role = possessive.group("org"), possessive.group("role")
     of = re.match(r"(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<org>.+)$", role)
     if of and org_text is None and not re.search(r"\bfor\b", role) and re.search(r"[A-Z]", of.group("org")) \
-            and not _POST_WITH_OF.search(role):  # (nor "Deputy Head of Mission": a post of the lexicon)
+            and not _POST_WITH_OF.search(role) and not _ORIGIN_POST.search(of.group("role")):
+        # (nor "Deputy Head of Mission": a post of the lexicon; nor "a native of X": where they are from)
         # (not "chief of staff": a post's own words, with no body's name after "of")
         role, org_text = of.group("role"), of.group("org")
     # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)

@@ -468,7 +468,9 @@ class StatementFinder:
             return Speaker(indefinite.group(0), "organization", None, None, "speaker-indefinite")
         place_body = _PLACE_BODY_END.search(pre, max(0, len(pre) - 80))
         if place_body:  # "X Governorate said in a statement": the place's administration, as written
-            return Speaker(place_body.group("d"), "organization", None, None, "speaker-place-body")
+            kind = re.fullmatch(r"The\s+(\w+)", place_body.group("d"))  # "The Directorate said": the one named before
+            told = self._described(kind.group(1), lo + place_body.start("d")) if kind else None
+            return told or Speaker(place_body.group("d"), "organization", None, None, "speaker-place-body")
         state = _STATE_BODY_END.search(pre, max(0, len(pre) - 120))
         if state:  # "X's disaster management agency said", "The <demonym> army said": a country's body, as written
             return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
@@ -492,6 +494,9 @@ class StatementFinder:
                 if person:  # "Spokeswoman Name of the X Agency said": the person, for that body
                     speaker = self._person(person)
                     return speaker if speaker.org_name else replace(speaker, org_name=org.text, org_ref=org.ref)
+                first = self.orgs.ending(lo + of.start(), lo) if of and of.group(0).lstrip().startswith("of") else None
+                if first is not None:  # "The X Directorate of the Y government said": the body named first, a part of Y
+                    return self._org(first)
                 return self._org(org)
         part = _ORG_PART_AFTER.search(pre, max(0, len(pre) - 80))
         if part:  # "the X branch there reported": the body the part belongs to speaks
