@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from lod.extract import extract, to_record_json
+from lod.model.articles import parse_article
 from lod.places.reconcile import Reconciler
 
 from ._records import record
@@ -462,6 +464,15 @@ def test_days_weeks_after_a_title_s_date_keep_its_year(reconciler: Reconciler) -
                  published="2017-09-30", title="Northeast Syria Situation Report No. 16")
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2016-09-01", "2016-10-08")]
 
+
+
+def test_days_weeks_after_an_address_s_date_keep_its_year(reconciler: Reconciler) -> None:
+    # (set EJ, scored blind at 9e42cdb) a live blog whose address is dated 30 March tells of 9 April: the page went up
+    # on the address's day and grew after it
+    article = parse_article("Title: Live: flight from Westtown\nSource URL: https://example.org/2017/03/30/westtown-live/\n"
+                            "Publisher: Example News\n\nAccording to ABC, 150 people reached Qarazan on April 9.")
+    got = to_record_json(article, extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2017-04-09", "2017-04-09")]
 
 def test_the_counted_people_s_own_clause_dates_them(reconciler: Reconciler) -> None:
     # (set DR) "75 left on Sunday, on the heels of 7,000 families who fled the same neighbourhoods over the past two weeks"

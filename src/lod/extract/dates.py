@@ -71,12 +71,12 @@ class _Hint(date):
 
 
 class _Derived(date):
-    """A page's day read from its title, not stated as its date (a report "on 1 - 30 September 2017"): the page may tell
+    """A page's day read from its title or address, not stated as its date (a report "on 1 - 30 September 2017"): it may tell
     of days weeks after it, as after a hint."""
 
 
 def derived_day(day: date) -> date:
-    """``day`` marked as read from a title (see ``_Derived``)."""
+    """``day`` marked as read from a title or an address (see ``_Derived``)."""
     return _Derived(day.year, day.month, day.day)
 
 

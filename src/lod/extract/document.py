@@ -81,9 +81,10 @@ def analyse(article: Article, reconciler: Reconciler) -> Document:
         published, hint = None, article.published_date
     else:
         # an undated page that says "today, 18 March 2018", or whose lead dates what it reports ("X witnessed fresh
-        # displacements from Aug. 11 to Aug. 14, 2019."): the day its relative dates count from
+        # displacements from Aug. 11 to Aug. 14, 2019."): the day its relative dates count from (a day read from the
+        # title or the address, where a page first went up, may be followed by days weeks later: a live blog)
         published = stated_today(body, article.published_date) or (
-            derived_day(article.published_date) if article.published_date and article.published_from == TITLE
+            derived_day(article.published_date) if article.published_date and article.published_from in (TITLE, URL_PATH)
             else article.published_date) or _lead_day(sentences)
         hint = None if published else title_hint(article.title or "")
     # "CITY, June 10 (Agency) - ...": the copy was filed that day, which its "since Tuesday" and "past week" count from
