@@ -543,3 +543,15 @@ def test_a_count_the_fighting_has_created_is_of_no_morning(reconciler: Reconcile
     body = ("“A relative calm is being reported there this morning after weeks of intense fighting which has created a "
             "humanitarian crisis with up to one million people displaced,” the spokeswoman told journalists.")
     assert _periods(body, reconciler, "2020-03-06") == [(None, None)]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set EJ, scored blind at 9e42cdb) a list of counts whose last item has no verb of its own: its period is the list's
+    ("It counted 1,574 people displaced within Westtown, 1,192 who moved to Qarazan, and 906 to Aram in the week to "
+     "April 9.", [("2017-04-02", "2017-04-09")] * 3),
+    ("About 2,000 people fled Qarazan, and 500 to Westtown on Monday.", [("2017-04-10", "2017-04-10")] * 2),
+    # (a later clause with a verb of its own keeps its day)
+    ("About 1,600 people fled Westtown, and 734 crossed into Qarazan on Monday.", [(None, None), ("2017-04-10", "2017-04-10")]),
+])
+def test_a_list_of_counts_shares_the_period_after_it(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2017-04-16") == periods

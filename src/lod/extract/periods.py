@@ -69,6 +69,7 @@ _ANOTHER_ACT = RULES.pattern("another_act")
 _PAST_HANDICAP = 10  # characters
 _OWN_RELATIVE = RULES.pattern("own_relative")
 _PARTS_LISTED = RULES.pattern("parts_listed")
+_LIST_TAIL, _LIST_ITEM = RULES.pattern("list_tail"), RULES.pattern("list_item")
 _INNER_STOP = re.compile(r"\.\s")  # the full stop that ends a quote's sentence inside a sentence (clause_break)
 
 
@@ -179,8 +180,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         stood = next((e for e in expressions if e.kind == "as-of" and e.finish <= lo), None)
         standing: Period = (None, stood.start, stood.text) if stood else (None, None, None)
         later_clause = max((b for b in breaks if b < chosen.begin), default=0)
+        listed = _LIST_TAIL.match(text[: chosen.begin], later_clause) is not None and all(
+            _LIST_ITEM.match(text, b) for b in breaks if hi <= b < chosen.begin)  # "A to X, B to Y, and C to Z in May"
         if clause(chosen.begin) > clause(lo) and _DIGIT.search(text, later_clause, chosen.begin) and not (
-                chosen.kind == "since" and _PARTS_LISTED.match(text, later_clause)):
+                chosen.kind == "since" and _PARTS_LISTED.match(text, later_clause)) and not listed:
             # "1,600 have been taken to the camp, adding that another 734 had crossed overnight": the later clause's
             # day is its own figure's (not the parts listed of this one: "521,939 displaced in X, including A (326,069),
             # B (91,675), ... due to fighting since 1 February 2016")
@@ -188,7 +191,8 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         opener = max((b for b in breaks if hi <= b < chosen.begin), default=None)
         if opener is not None and chosen.kind != "since" and _ANOTHER_ACT.match(text, opener):
             return carried or standing  # "... caused a million to flee, and triggered an intervention last week"
-        if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]):
+        if chosen.kind == "point" and clause(chosen.begin) != clause(lo) and not _FRONTED.match(text[: chosen.begin]) \
+                and not listed:
             # "The army pressed its offensive on Thursday, and the agency said 120,000 had fled": the day of another
             # clause's event is not the figure's period
             return None, None, None
