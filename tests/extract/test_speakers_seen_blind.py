@@ -892,3 +892,18 @@ def test_a_body_named_with_the_one_it_belongs_to_speaks_and_is_named_again(recon
     assert [o["reported_by"] for o in got["displacement"]] == ["General Directorate for Refugees"]
     assert [s["speaker"] for s in got["statements"]] == ["General Directorate for Refugees", "Activists",
                                                          "General Directorate for Refugees"]
+
+
+@pytest.mark.parametrize(("sentence", "speakers", "reporter"), [
+    # (set EN, scored blind at 8540c5c) "..., with state-run X news agency reporting that ...": the agency speaks
+    ("Authorities began evacuating civilians, with state-run Westland News Agency reporting that more than 500 families "
+     "were moved from Qarazan to Westtown.", ["Westland News Agency"], "Westland News Agency"),
+    # (not a reporting period or a byline)
+    ("During the reporting period, 300 families fled Qarazan, the ABC said.", ["ABC"], "ABC"),
+    ("Reporting by Aram Velde. About 300 families fled Qarazan.", [], None),
+])
+def test_a_body_reporting_after_with(reconciler: Reconciler, sentence: str, speakers: list[str],
+                                     reporter: str | None) -> None:
+    got = record(sentence, reconciler, published="2025-07-17")
+    assert [s["speaker"] for s in got["statements"]] == speakers
+    assert [o["reported_by"] for o in got["displacement"]] == [reporter]

@@ -126,6 +126,7 @@ _PLACE_BODY_END, _STATE_BODY_END, _SOURCE_NOUN_END = Endings(_PLACE_BODY), Endin
 # "..., the group said", "..., the committee said": a body told by its kind
 _KIND_SAID = Endings(RULES.pattern("kind_said"))
 _LED_BY_ASIDE = RULES.pattern("led_by_aside")
+_WITH_SUBJECT = RULES.pattern("with_subject")
 _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
 _A_KIND = RULES.pattern("a_kind")
@@ -842,6 +843,8 @@ class StatementFinder:
                 continue
             if _inside_quote(body[sentence.start: verb.start()]):
                 continue  # '“They told us to leave,” Rima told X': the quoted speaker's own words, not an attribution
+            if verb.group(0).lower() == "reporting" and not _WITH_SUBJECT.search(body, sentence.start, verb.start()):
+                continue  # (not "the reporting period", "Reporting by Name": only "..., with the X agency reporting that")
             speaker = self.subject_before(body, sentence, verb.start())
             if (speaker is None or speaker.rule == "speaker-country") and re.search(
                     r"[,”\"’]\s*$", body[max(sentence.start, verb.start() - 3): verb.start()]):
