@@ -907,3 +907,16 @@ def test_a_body_reporting_after_with(reconciler: Reconciler, sentence: str, spea
     got = record(sentence, reconciler, published="2025-07-17")
     assert [s["speaker"] for s in got["statements"]] == speakers
     assert [o["reported_by"] for o in got["displacement"]] == [reporter]
+
+
+def test_a_post_for_a_body_s_head_names_the_body(reconciler: Reconciler) -> None:
+    # (set EM, scored blind at 8540c5c) "the Spokesperson for the ABC Secretary-General Name informed journalists that":
+    # the person speaks for ABC; after another's name ("Name, spokesman for ABC Secretary-General Name2") the second
+    # person holds the last post
+    got = record("On December 14, the Spokesperson for the United Nations Secretary-General Aram Velde informed "
+                 "journalists that more than 500 families left Qarazan.", reconciler, published="2016-12-15")
+    assert [(p["name"], p["role"], p["org"]) for p in got["people"]] == [("Aram Velde", "Spokesperson", "United Nations")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["United Nations"]
+    got = record("About 500 families left Qarazan. Bram Olde, spokesman for UN Secretary-General Aram Velde, said the "
+                 "people able to leave were children.", reconciler, published="2016-12-15")
+    assert ("Aram Velde", "Secretary-General", "UN") in [(p["name"], p["role"], p["org"]) for p in got["people"]]

@@ -213,7 +213,14 @@ class PeopleFinder:
             if not rule or (town_surname and rule not in _STRONG):
                 continue
             if org_text and _ENDS_WITH_ROLE.search(org_text.strip()):
-                org_text = None  # "the Under-Secretary-General for X Affairs and Emergency Relief Coordinator": one post
+                # "the Under-Secretary-General for X Affairs and Emergency Relief Coordinator": one post; "Spokesperson
+                # for the ABC Secretary-General Name": a post of a body named before its holder's post
+                named = (re.sub(r"^[Tt]he\s+", "", o.text) for o in orgs)
+                head = next((n for n in named if org_text.startswith(n + " ") and _ROLE.fullmatch(org_text[len(n):].strip())), None)
+                if head and rule == "person-role-before" and pre and re.search(
+                        r"[a-z],\s*$", before[before.rfind("\n") + 1:][: pre.start("role")]):
+                    role = org_text[len(head):].strip()  # "Name, spokesman for the ABC Secretary-General Name2": the last post
+                org_text = head
             role, org_text = split_role(role, org_text)
             if org_text and role and rule == "person-apposition" and " " in role and self._a_place(org_text):
                 # "an official in the municipality of Ain Issa": the place's body; "an activist with the X in the
