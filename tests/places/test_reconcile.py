@@ -52,6 +52,7 @@ def test_reconcile_place(reconciler: Reconciler, name: str, expected: str | None
     ("the U.N.", "un"),
     ("Humanitarian Relief Foundation (IHH)", "ihh"),
     ("Office for the Coordination of Humanitarian Affairs (OCHA)", "ocha"),
+    ("Office of the UN High Commissioner for Refugees", "unhcr"),  # the office, as UN News names it (set EK)
     ("Acme Relief", None),
 ])
 def test_reconcile_org(reconciler: Reconciler, name: str, expected: str | None) -> None:
