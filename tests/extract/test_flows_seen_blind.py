@@ -360,3 +360,17 @@ def test_people_who_started_crossing(reconciler: Reconciler) -> None:
     got = record("On Saturday evening, 182 Syrian Kurds started crossing the border into Westland to escape bombardments, "
                  "the agency said.", reconciler, published="2019-10-17")
     assert [(o["figure"], o["period_start"]) for o in got["displacement"]] == [(182, "2019-10-12")]
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (sets EI and EK, scored blind at 9e42cdb and 8540c5c) the people aid is for: the aid moved, not they
+    ("An aid convoy carrying humanitarian supplies for 50,000 displaced people has arrived in Qarazan, the agency said.",
+     []),
+    ("On Monday, a truck carrying humanitarian relief items for 10,000 people arrived in Westtown.", []),
+    # (unless they are told as fleeing: "aid for some 11,000 people fleeing the city", set DI)
+    ("The agency is preparing aid for some 11,000 people fleeing the city of Qarazan.", [11000]),
+    # (set EN, scored blind at 8540c5c) an age in brackets after a name and a comma
+    ("Um Fahd, (44) a woman evacuated from Westtown, shared her experience.", []),
+])
+def test_aid_for_people_and_an_age_are_no_flows(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2018-03-01")["displacement"]] == figures

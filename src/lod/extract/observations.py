@@ -210,10 +210,10 @@ _AFTER = re.compile(
 )
 
 
-# a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)"
+# a name before a small number between commas: "Umm Ahmad, 41, who fled", "Hassan (34)", "Um Fahd, (44) a woman"
 # a name before an age ("said Umm Ahmad, 41,"; "Salwa Omar (a pseudonym), 31,")
 _EACH_BEFORE = RULES.pattern("each_before")
-_AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s*\([^()\d]{1,30}\))?\s*(?:,|\()\s*$")
+_AGE_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s*\([^()\d]{1,30}\))?\s*(?:,\s*\(?|\()\s*$")  # (also "Name, (44) a woman")
 _KIN_BEFORE = Endings(RULES.pattern("kin_before"))
 
 
@@ -645,6 +645,7 @@ def _share_before(before: str) -> bool:
 (_BRING_TO_CUED, _FLOW_TOTAL_CUED, _THOSE_NUMBER_CUED, _WITH_FLOW_CUED, _CASUALTY_BEFORE_CUED, _NOT_FLOW_OBJECT_CUED) = (
     Gated(_BRING_TO), Gated(_FLOW_TOTAL), Gated(_THOSE_NUMBER), Gated(_WITH_FLOW), Gated(_CASUALTY_BEFORE), Gated(_NOT_FLOW_OBJECT))
 _CONCERNED_FOR_CUED = Gated(RULES.pattern("concerned_for"))
+_AID_FOR_CUED, _AID_FOR_FLEEING = Gated(RULES.pattern("aid_for")), RULES.pattern("aid_for_fleeing")
 _NUMBER_PRESENT = RULES.pattern("number_present")
 _HEDGE_ASIDE = RULES.pattern("hedge_aside")
 (_HOSTED_BEFORE_CUED, _TAKEN_IN_CUED, _STOCK_BEFORE_CUED, _FLOW_OBJECT_CUED, _RETURN_CUED) = (
@@ -697,6 +698,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
     defined = _defined_by_flight(after, among=before.rstrip().endswith("among"))
     if defined is not None:
         return defined
+    if _AID_FOR_CUED.search(before) and not _AID_FOR_FLEEING.match(after):
+        return None, None  # "supplies for 50,000 displaced people has arrived": the aid moved
     if _share_before(before):
         share_of_flow = _SHARE_OF_FLOW.match(after)
         if share_of_flow and _IN_A_PERIOD.match(after, share_of_flow.end()):
