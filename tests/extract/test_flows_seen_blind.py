@@ -374,3 +374,10 @@ def test_people_who_started_crossing(reconciler: Reconciler) -> None:
 ])
 def test_aid_for_people_and_an_age_are_no_flows(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2018-03-01")["displacement"]] == figures
+
+
+def test_injuries_to_people_crossing_are_no_flow(reconciler: Reconciler) -> None:
+    # (set ER, scored blind at fef716e) "injuries to three others ... during an attempt by some civilians to cross"
+    got = record("There have been casualties among civilians, including the loss of a child’s life and injuries to three "
+                 "others due to gunfire during an attempt by some civilians to cross the river.", reconciler)
+    assert got["displacement"] == []

@@ -555,3 +555,9 @@ def test_a_count_the_fighting_has_created_is_of_no_morning(reconciler: Reconcile
 ])
 def test_a_list_of_counts_shares_the_period_after_it(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2017-04-16") == periods
+
+
+def test_since_an_event_began_comma_in_a_year(reconciler: Reconciler) -> None:
+    # (set ER, scored blind at fef716e) "displaced ... since the war began, in 2011": a since, not the year 2011
+    body = "Figures from the ABC indicate that 6.6 million people were internally displaced in Westland since the war began, in 2011."
+    assert _periods(body, reconciler, "2019-07-08") == [("2011-01-01", "2019-07-08")]
