@@ -561,3 +561,16 @@ def test_since_an_event_began_comma_in_a_year(reconciler: Reconciler) -> None:
     # (set ER, scored blind at fef716e) "displaced ... since the war began, in 2011": a since, not the year 2011
     body = "Figures from the ABC indicate that 6.6 million people were internally displaced in Westland since the war began, in 2011."
     assert _periods(body, reconciler, "2019-07-08") == [("2011-01-01", "2019-07-08")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set ET, scored blind at 8ab8401) a part of a month told with no "in", after a place
+    ("Some 200,000 civilians have fled the violence right after clashes broke out in Qarazan late July.",
+     [("2012-07-01", "2012-07-31")]),
+    # a war's toll told in a relative clause with a said verb in it ("that the agency said had prompted"): not the day of
+    # the battle before it
+    ("Troops forced rebels to abandon a suburb on Friday, in the latest battle of a civil war that the agency said had "
+     "prompted more than 200,000 people to flee the country.", [(None, None)]),
+])
+def test_a_month_part_without_in_and_a_war_s_toll(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2012-09-12") == periods
