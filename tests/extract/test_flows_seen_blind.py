@@ -381,3 +381,15 @@ def test_injuries_to_people_crossing_are_no_flow(reconciler: Reconciler) -> None
     got = record("There have been casualties among civilians, including the loss of a child’s life and injuries to three "
                  "others due to gunfire during an attempt by some civilians to cross the river.", reconciler)
     assert got["displacement"] == []
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (sets EO and EP, scored blind at 8ab8401) the whole a share is counted out of is the people there
+    ("Due to the attacks, 70,000 out of the 80,000 people in the Westtown district have been displaced.", []),
+    # a camp's whole population that arrivals bring to a number is a stock
+    ("The new arrivals bring the total population of the sprawling camp that opened last July to some 65,000.", []),
+    # giving refuge to people is hosting them
+    ("The agencies praised the government for giving refuge to almost 200,000 people who fled Westland.", []),
+])
+def test_wholes_populations_and_refuge_given_are_no_flows(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2019-03-16")["displacement"]] == figures

@@ -646,6 +646,7 @@ def _share_before(before: str) -> bool:
     Gated(_BRING_TO), Gated(_FLOW_TOTAL), Gated(_THOSE_NUMBER), Gated(_WITH_FLOW), Gated(_CASUALTY_BEFORE), Gated(_NOT_FLOW_OBJECT))
 _CONCERNED_FOR_CUED = Gated(RULES.pattern("concerned_for"))
 _AID_FOR_CUED, _AID_FOR_FLEEING = Gated(RULES.pattern("aid_for")), RULES.pattern("aid_for_fleeing")
+_SHARE_OF = RULES.pattern("share_of")
 _NUMBER_PRESENT = RULES.pattern("number_present")
 _HEDGE_ASIDE = RULES.pattern("hedge_aside")
 (_HOSTED_BEFORE_CUED, _TAKEN_IN_CUED, _STOCK_BEFORE_CUED, _FLOW_OBJECT_CUED, _RETURN_CUED) = (
@@ -700,6 +701,8 @@ def _classify(before: str, after: str) -> tuple[str | None, str | None]:
         return defined
     if _AID_FOR_CUED.search(before) and not _AID_FOR_FLEEING.match(after):
         return None, None  # "supplies for 50,000 displaced people has arrived": the aid moved
+    if _SHARE_OF.search(before, max(0, len(before) - 40)):
+        return None, None  # "70,000 out of the 80,000 people in the district": the people there
     if _share_before(before):
         share_of_flow = _SHARE_OF_FLOW.match(after)
         if share_of_flow and _IN_A_PERIOD.match(after, share_of_flow.end()):
