@@ -574,3 +574,15 @@ def test_since_an_event_began_comma_in_a_year(reconciler: Reconciler) -> None:
 ])
 def test_a_month_part_without_in_and_a_war_s_toll(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2012-09-12") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set EQ, scored blind at e680cc2) a month that opens the sentence before a reporting verb is when it was said; it
+    # closes the "since" told after it
+    ("In July, the agency said the government’s campaign to capture Qarazan since April has displaced more than 400,000 "
+     "people.", [("2019-04-01", "2019-07-31")]),
+    # (with no "since", the month is the figure's period)
+    ("In July, 5,000 people fled Qarazan, the agency said.", [("2019-07-01", "2019-07-31")]),
+])
+def test_a_fronted_month_said_closes_a_since(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2019-08-20") == periods

@@ -62,6 +62,7 @@ def said_before(text: str, at: int) -> bool:
 
 
 _FRONTED = RULES.pattern("fronted")
+_MONTH_SAID_AFTER = RULES.pattern("month_said_after")
 _SAID_AFTER = RULES.pattern("said_after")
 _TIME_SHIFT = RULES.pattern("time_shift")
 _WHEN_THEN = RULES.pattern("when_then")
@@ -105,6 +106,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
     # the figure's period
     said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
+    if figure is not None:  # "In July, the UN said the campaign since April has displaced 400,000": the month it was said
+        said_in += [e for e in expressions if e.kind == "period" and e.finish <= figure.number.qstart and e not in said_in
+                    and _FRONTED.match(text[: e.begin]) and any(d.kind == "since" and e.finish <= d.begin for d in expressions)
+                    and _MONTH_SAID_AFTER.match(text[: figure.number.qstart], e.finish)]
     month_said = next((e for e in said_in if e.start and e.end and e.start.day == 1 and e.end == month_end(e.start.year, e.start.month)), None)
     if month_said is not None and not as_of and not (said and (statement is None or statement.date is None)):
         reported = month_said.end  # "X said in July: '... since the beginning of this year'": the month it was said closes it
