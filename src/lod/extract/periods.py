@@ -106,7 +106,7 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     # "The agency said last week that 5,000 had fled": when it was said, a span too wide to be its reporting day, and not
     # the figure's period
     said_in = [e for e in expressions if e.kind == "period" and _SAID_BEFORE.search(text[: e.begin])]
-    if figure is not None:  # "In July, the UN said the campaign since April has displaced 400,000": the month it was said
+    if figure is not None:  # "In July, the agency said the campaign since April has displaced 400,000": the month it was said
         said_in += [e for e in expressions if e.kind == "period" and e.finish <= figure.number.qstart and e not in said_in
                     and _FRONTED.match(text[: e.begin]) and any(d.kind == "since" and e.finish <= d.begin for d in expressions)
                     and _MONTH_SAID_AFTER.match(text[: figure.number.qstart], e.finish)]
