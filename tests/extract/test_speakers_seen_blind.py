@@ -920,3 +920,14 @@ def test_a_post_for_a_body_s_head_names_the_body(reconciler: Reconciler) -> None
     got = record("About 500 families left Qarazan. Bram Olde, spokesman for UN Secretary-General Aram Velde, said the "
                  "people able to leave were children.", reconciler, published="2016-12-15")
     assert ("Aram Velde", "Secretary-General", "UN") in [(p["name"], p["role"], p["org"]) for p in got["people"]]
+
+
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    # (set EO, scored blind at 8ab8401) a body's post that opens a sentence with no article: the body speaks
+    ("UN Spokesperson says at least 16,500 people have been forced to flee their homes.", "UN"),
+    ("The UN spokesperson said at least 16,500 people have been forced to flee their homes.", "UN"),
+    # (a country's post is no body's)
+    ("Westland Foreign Minister said 16,500 people have been forced to flee their homes.", None),
+])
+def test_a_body_s_post_opening_a_sentence(reconciler: Reconciler, sentence: str, reporter: str | None) -> None:
+    assert [o["reported_by"] for o in record(sentence, reconciler)["displacement"]] == [reporter]

@@ -164,9 +164,10 @@ _ACRONYM_BODY = RULES.pattern("acronym_body")
 _POST_BEFORE_BODY = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:" + _ROLE_ALT + r")\s+(?:of|at|for|with)\s+(?:the\s+)?")
 # a subheading in quotes ("'Relief work in tatters'"): a few words with no full stop, no one's words
 _QUOTED_HEADING = re.compile(r"[‘'“\"][^.!?;:,]{1,60}[’'”\"]\s*")
-_ORG_POST_END = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*)(?:[Tt]he\s+|[Aa]n?\s+)(?P<org>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+_ORG_POST_END = re.compile(r"(?:^(?:[Tt]he\s+|[Aa]n?\s+)?|(?:[,;:]\s*|[”\"]\s*)(?:[Tt]he\s+|[Aa]n?\s+))(?P<org>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
                            r"(?P<post>(?:[a-z-]+\s+){0,2}?(?:" + _ROLE_ALT + r"))(?:\s+in\s+[\w\s’'-]{2,40}?)?\s*$")
-# (where the post is held may follow it: "an ABC correspondent in rebel-held territory said")
+# (where the post is held may follow it: "an ABC correspondent in rebel-held territory said"; at a sentence's start no
+# article is needed: "ABC Spokesperson says ...")
 # an apposition or aside between a speaker's name and the verb ("Name, the agency's director, said", "Name, ORG's
 # director, said", "Name, coordinator for X, said"); the aside also "who ..., ", "which ...", "addressing X on Thursday,"
 _APPOSITION_TAIL = (r"(?:[A-Z][\w.]*\s+){0,5}[A-Z][\w.]*['’]s\s|(?:[\w-]+\s+){0,4}(?:" + _ROLE_ALT
