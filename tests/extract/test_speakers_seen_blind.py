@@ -931,3 +931,13 @@ def test_a_post_for_a_body_s_head_names_the_body(reconciler: Reconciler) -> None
 ])
 def test_a_body_s_post_opening_a_sentence(reconciler: Reconciler, sentence: str, reporter: str | None) -> None:
     assert [o["reported_by"] for o in record(sentence, reconciler)["displacement"]] == [reporter]
+
+
+def test_a_body_coordinated_after_a_known_one_speaks(reconciler: Reconciler) -> None:
+    # (set ET, scored blind at 8ab8401) "The World Food Programme and the Food and X Organization say": the bodies named,
+    # not the one that spoke in the sentence before
+    got = record("According to the Syrian Arab Red Crescent, over 1.5 million civilians have left their homes.\n\nThe "
+                 "World Food Programme and the Food and Agricultural Organization say they are in urgent need of food.",
+                 reconciler, published="2012-09-12")
+    assert [s["speaker"] for s in got["statements"]] == ["Syrian Arab Red Crescent", "Food and Agricultural Organization"]
+    assert "Food and Agricultural Organization" in got["organizations"]

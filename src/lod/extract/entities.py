@@ -43,6 +43,7 @@ _LIST_ITEM = TOKEN + r"(?:[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,2}"
 RULES = rulefiles.load("entities", ARTICLE=ARABIC_ARTICLE, CAPITAL_LEAD=CAPITAL_LEAD, TOKEN=TOKEN, ORG_TOKEN=_ORG_TOKEN,
                        LIST_ITEM=_LIST_ITEM, SP=_SP, ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
 _ORG_PHRASE = RULES.pattern("org_phrase")
+_AND_JOINT = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 _OWNER_JOINT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
 _HEAD_AT_END = re.compile(r"\b" + _ORG_HEADS + r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+)?$")
 _SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
@@ -224,6 +225,8 @@ class EntityFinder:
                 # "the X Directorate for Refugees of the Y Council": the body named before the one
                 # it belongs to, already found
                 end = _before_owner(body, start, end, taken)
+                # "the X Programme and the Food and Y Organization": the body coordinated after one already found
+                start = _after_known(body, start, end, taken, {m.end for m in found})
                 name = body[start:end]
             if len(name.split()) < 2 or taken.overlaps(start, end):
                 continue
@@ -505,3 +508,14 @@ def _before_owner(body: str, start: int, end: int, taken: Taken) -> int:
         if not taken.overlaps(start, joint.start()) and _HEAD_AT_END.search(body, start, joint.start()):
             return joint.start()
     return end
+
+
+def _after_known(body: str, start: int, end: int, taken: Taken, ends: set[int]) -> int:
+    """The start of the part of the name at ``start``..``end`` after an "and" right after a body already found (one
+    of ``ends``), when that part is free of ``taken``; ``start`` when there is none."""
+    if not taken.overlaps(start, end):
+        return start
+    for joint in _AND_JOINT.finditer(body, start, end):
+        if joint.start() in ends and not taken.overlaps(joint.end(), end):
+            return joint.end()
+    return start
