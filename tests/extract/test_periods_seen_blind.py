@@ -586,3 +586,9 @@ def test_a_month_part_without_in_and_a_war_s_toll(reconciler: Reconciler, body: 
 ])
 def test_a_fronted_month_said_closes_a_since(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2019-08-20") == periods
+
+
+def test_a_count_after_and_is_no_second_day(reconciler: Reconciler) -> None:
+    # (set EU, scored blind at dc3cd6b) "opened on June 14 and 4,400 individuals entered": June 14, not 14 to 4 June
+    body = "The border opened on June 14 and 4,400 individuals entered Westland, with a further 4,000 on Monday, June 15."
+    assert _periods(body, reconciler, "2015-06-16") == [("2015-06-14", "2015-06-14"), ("2015-06-15", "2015-06-15")]
