@@ -941,3 +941,11 @@ def test_a_body_coordinated_after_a_known_one_speaks(reconciler: Reconciler) -> 
                  reconciler, published="2012-09-12")
     assert [s["speaker"] for s in got["statements"]] == ["Syrian Arab Red Crescent", "Food and Agricultural Organization"]
     assert "Food and Agricultural Organization" in got["organizations"]
+
+
+def test_according_to_a_described_conflict_monitor(reconciler: Reconciler) -> None:
+    # (set EV, scored blind at dc3cd6b) "According to the UK-based conflict monitor, ...": the observatory named before
+    got = record("The Syrian Observatory for Human Rights said 1,000 people fled on Tuesday.\n\nAccording to the UK-based "
+                 "conflict monitor, just under 20,000 people have escaped the area since early December.", reconciler,
+                 published="2019-01-15")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Syrian Observatory for Human Rights"] * 2
