@@ -393,3 +393,10 @@ def test_injuries_to_people_crossing_are_no_flow(reconciler: Reconciler) -> None
 ])
 def test_wholes_populations_and_refuge_given_are_no_flows(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2019-03-16")["displacement"]] == figures
+
+
+def test_the_number_of_people_to_have_left(reconciler: Reconciler) -> None:
+    # (set EZ, scored blind at f8889a9) "the number of people to have left X since ... has surpassed 60,000"
+    got = record("With the latest convoy, the number of people to have left Qarazan since the evacuation process began on "
+                 "March 22 has surpassed 60,000.", reconciler, published="2018-04-11")
+    assert [(o["figure"], o["period_start"]) for o in got["displacement"]] == [(60000, "2018-03-22")]
