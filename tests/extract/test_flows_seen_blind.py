@@ -400,3 +400,10 @@ def test_the_number_of_people_to_have_left(reconciler: Reconciler) -> None:
     got = record("With the latest convoy, the number of people to have left Qarazan since the evacuation process began on "
                  "March 22 has surpassed 60,000.", reconciler, published="2018-04-11")
     assert [(o["figure"], o["period_start"]) for o in got["displacement"]] == [(60000, "2018-03-22")]
+
+
+def test_people_housed_in_camps_are_a_stock(reconciler: Reconciler) -> None:
+    # (set EY, scored blind at db12344) "More than 100,000 Syrians are housed in refugee camps in X"
+    got = record("More than 100,000 Syrians are housed in refugee camps in Westland, and thousands more have fled there.",
+                 reconciler)
+    assert got["displacement"] == []
