@@ -407,3 +407,16 @@ def test_people_housed_in_camps_are_a_stock(reconciler: Reconciler) -> None:
     got = record("More than 100,000 Syrians are housed in refugee camps in Westland, and thousands more have fled there.",
                  reconciler)
     assert got["displacement"] == []
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set EX, scored blind at f8889a9) a list by origin after a flow: each item counts in the flow's unit
+    ("It indicated that 3,380 families were displaced from Qarazan, 2,156 from Westtown, 890 from the northern "
+     "countryside, and 133 families from the coastal areas.", [3380, 2156, 890, 133]),
+    # (a part of a return and the list after it are none: "31,000 returned, including 20,000 who crossed from X, 7,100
+    # from Y", set BT)
+    ("About 31,000 refugees returned to Westland from January to May 2017, including about 20,000 who crossed the border "
+     "from Qarazan, 7,100 from Aram and 290 from Westtown.", []),
+])
+def test_a_list_by_origin_and_the_parts_of_a_return(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler, published="2017-06-26")["displacement"]] == figures

@@ -526,6 +526,9 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
                 figures and figures[-1].number is groups[index - 1][-1].number) and not _FINITE_OR_RELATIVE.search(
                 re.split(r"[,;]", after)[0]):
             continue  # "home to 323,000 people, including 125,000 people displaced from elsewhere": a part of a population
+        if verdict == "flow-relative" and index > 0 and _PART.search(before) and not (
+                figures and figures[-1].number is groups[index - 1][-1].number) and _RETURNED.search(before[-160:]):
+            continue  # "31,000 refugees returned ..., including 20,000 who crossed from X": a part of a return
         if verdict in ("", None) and len(groups) == 1 and _COUNT_CLOSES.match(after) and (
                 flight := _CLAUSE_BEFORE_COUNT.search(before)) and _FLIGHT_WORD.search(flight.group("c")):
             verdict = "flow-subject"  # "... have been forced to flee, nearly 9,600 people.": the count closes the clause
