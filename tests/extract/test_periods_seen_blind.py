@@ -592,3 +592,16 @@ def test_a_count_after_and_is_no_second_day(reconciler: Reconciler) -> None:
     # (set EU, scored blind at dc3cd6b) "opened on June 14 and 4,400 individuals entered": June 14, not 14 to 4 June
     body = "The border opened on June 14 and 4,400 individuals entered Westland, with a further 4,000 on Monday, June 15."
     assert _periods(body, reconciler, "2015-06-16") == [("2015-06-14", "2015-06-14"), ("2015-06-15", "2015-06-15")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set EX, scored blind at f8889a9; sets EB and EV read the same) a month's middle is its 15th
+    ("Since the beginning of the offensive in mid-June, some 325,000 civilians have fled Qarazan.",
+     [("2018-06-15", "2018-07-11")]),
+    ("Some 48,654 displaced people from Qarazan arrived in Westtown between mid-March and mid-April 2018.",
+     [("2018-03-15", "2018-04-15")]),
+    # (a whole month stays whole)
+    ("Since June, some 25,000 civilians have fled Qarazan.", [("2018-06-01", "2018-07-11")]),
+])
+def test_a_month_s_middle_is_its_15th(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2018-07-11") == periods

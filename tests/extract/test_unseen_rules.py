@@ -27,6 +27,10 @@ from ._records import record
     # a whole month and a part of the next (set DR): from the first day of the whole month
     ("recorded in August and the first week of September 2020", (date(2020, 8, 1), date(2020, 9, 7))),
     ("in December and the first half of January", (date(2020, 12, 1), date(2021, 1, 15))),
+    # a month's middle at a range's or a since's end is its 15th (sets EB, EV, EX, each annotated so)
+    ("between mid-March and mid-April 2020", (date(2020, 3, 15), date(2020, 4, 15))),
+    ("from July to mid-December 2020", (date(2020, 7, 1), date(2020, 12, 15))),
+    ("between late February and early March 2021", (date(2021, 2, 1), date(2021, 3, 31))),
     ("arrived over the weekend", (date(2021, 5, 8), date(2021, 5, 9))),
     ("left at the weekend", (date(2021, 5, 8), date(2021, 5, 9))),
 ])

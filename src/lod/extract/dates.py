@@ -102,6 +102,15 @@ def _year_for(month: int, day: int | None, anchor: date | None, explicit: str | 
     return anchor.year if candidate <= anchor + timedelta(days=late) else anchor.year - 1
 
 
+def _mid_before(m: re.Match[str], group: str) -> bool:
+    """Whether the month in ``group`` is told as its middle ("mid-June", "the middle of June"): its 15th, as the
+    annotations read a range's or a "since"'s end of that kind."""
+    return _MID.search(m.string, max(m.start(), m.start(group) - 16), m.start(group)) is not None
+
+
+_MID = re.compile(r"(?:\bmid[-\s]+|\bthe\s+middle\s+of\s+)$", re.IGNORECASE)
+
+
 def weekday_on_or_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
@@ -263,7 +272,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             y2 = _year_for(m2, 1, anchor, m.group("y2"), m.group("y2this"))
             m1 = _month(m.group("m1"))
             y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
-            return make("period", month_end(y1, m1) if m.group("e1") else date(y1, m1, 1), month_end(y2, m2))
+            start = month_end(y1, m1) if m.group("e1") else date(y1, m1, 15 if _mid_before(m, "m1") else 1)
+            return make("period", start, date(y2, m2, 15) if _mid_before(m, "m2") else month_end(y2, m2))
         if rule == "range-numeric":
             ends = []
             for first_key, second_key, year_key in (("a1", "a2", "ay"), ("b1", "b2", "by")):
@@ -501,7 +511,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             month = _month(m.group("m"))
             year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             at_end = rule == "since-month" and bool(m.group("end"))
-            return make("since", date(year, month, calendar.monthrange(year, month)[1] if at_end else 1), None)
+            day_number = calendar.monthrange(year, month)[1] if at_end else 15 if _mid_before(m, "m") else 1
+            return make("since", date(year, month, day_number), None)
         if rule == "day-only":
             assert anchor is not None  # _ANCHORED
             wanted = int(m.group("d"))
