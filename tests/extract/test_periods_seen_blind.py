@@ -605,3 +605,24 @@ def test_a_count_after_and_is_no_second_day(reconciler: Reconciler) -> None:
 ])
 def test_a_month_s_middle_is_its_15th(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2018-07-11") == periods
+
+
+@pytest.mark.parametrize(("body", "title", "periods"), [
+    # (set FF, scored blind at fd98915; set CV reads the same) a span told only as "just over a week" ends on the
+    # day it was said, its start untold
+    ("The escalation in fighting has displaced about 370,000 people in just over a week, the agency said on Friday.",
+     "Test", [(None, "2024-12-06")]),
+    ("Fighting has forced more than 200,000 civilians to flee Qarazan in more than a month.", "Test", [(None, "2024-12-06")]),
+    # ("in less than a month" stays the month back)
+    ("Fighting has forced more than 200,000 civilians to flee Qarazan in less than a month.", "Test",
+     [("2024-11-06", "2024-12-06")]),
+    # (a start told after it still counts: the next sentence's start, the headline's "since")
+    ("Some 280,000 people were displaced in just over a week, the agency said.\n\nThe exodus began on November 27.", "Test",
+     [("2024-11-27", "2024-12-06")]),
+    ("Some 280,000 people were displaced in just over a week, the agency said.",
+     "Agency Says Fighting Has Displaced 280,000 Since November 27", [("2024-11-27", "2024-12-06")]),
+])
+def test_a_span_of_just_over_a_week_ends_on_the_report_day(reconciler: Reconciler, body: str, title: str,
+                                                            periods: list) -> None:
+    got = record(body, reconciler, published="2024-12-06", title=title)
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == periods

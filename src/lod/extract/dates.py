@@ -137,7 +137,7 @@ _PERFECT_BEFORE = RULES.patterns["perfect_before"].pattern
 # (past an aside too: "In two weeks, the conflict in X — where forces advanced into Y territory — has displaced"; an
 # initial's full stop ends no sentence: "U.S.")
 _PERFECT_AFTER = re.compile(r"(?:[^.;]|(?<=\b[A-Z])\.){0,180}?\b(?:have|has)\s+(?:been\s+)?[a-z]+ed\b")
-_ANCHORED = frozenset({"to-date", "last-month-named", "since-event-yesterday", "hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
+_ANCHORED = frozenset({"about-a-span", "to-date", "last-month-named", "since-event-yesterday", "hours-from-day", "since-dawn", "as-of-weekday", "as-of-today", "since-event-last", "since-last-month", "days-ago", "since-weekend", "began-weekday", "this-year", "last-year", "weekday-range", "overnight", "weekend", "so-far-this", "since-event-ago", "previous-week", "last-week", "this-week", "this-year-start", "since-weekday", "weekday", "yesterday", "day-only"})
 
 # The rules in the order they are tried (lod/rules/dates.yaml), each with its name (its branch in ``_resolve``)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(rule.name, rule.pattern) for rule in RULES.rules]
@@ -555,7 +555,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             assert anchor is not None  # _ANCHORED
             day = _named_weekday(anchor, m.group("w"), m.group(0).lower().startswith("last"))
             return make("point", day, day)
-        if rule in ("as-of-today", "to-date"):
+        if rule in ("as-of-today", "to-date", "about-a-span"):
             assert anchor is not None  # _ANCHORED
             return make("as-of", anchor, anchor)
         if rule == "yesterday":

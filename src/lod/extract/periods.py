@@ -251,7 +251,8 @@ def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> No
         record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
         return
     began = [d for d in doc.dates[index + 1] if d.kind == "since" and d.start]
-    if began and record.period_start is None and record.period_end is None:
-        # "5,000 had fled the town. The exodus began on 1 June.": a since period of the figure with none of its own
+    if began and record.period_start is None and record.period_end in (None, record.report_date or doc.today):
+        # "5,000 had fled the town. The exodus began on 1 June.": a since period of the figure with none of its own (or
+        # with only its end, the day it was said: "5,000 fled in just over a week. The exodus began on 1 June.")
         record.period_start, record.period_end = close_period(began[0], record.report_date or doc.today)
         record.period_text = began[0].text

@@ -265,8 +265,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             # ("Weekly IDP Situation Monitoring, 30 Jan - 5 Feb 2017": "8,521 IDP arrivals" are of that week)
             periods = [titled if period[:2] == (None, None) else period for period in periods]
         if headline is not None:  # the headline's count told again with no time of its own: the headline's time
-            periods = [headline[1] if period[:2] == (None, None) and figure.number.value in headline[0] else period
-                       for figure, period in zip(figures, periods)]
+            # (or with only its end, the headline's too: "280,000 in just over a week" under "... 280,000 since 27 November")
+            periods = [headline[1] if (period[:2] == (None, None) or period[0] is None and period[1] == headline[1][1])
+                       and figure.number.value in headline[0] else period for figure, period in zip(figures, periods)]
         seconds = [_second_source(doc, sentence, figure, figures[position - 1].end) if position else None
                    for position, figure in enumerate(figures)]
         for position, (figure, period) in enumerate(zip(figures, periods)):
