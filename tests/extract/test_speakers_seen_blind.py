@@ -949,3 +949,14 @@ def test_according_to_a_described_conflict_monitor(reconciler: Reconciler) -> No
                  "conflict monitor, just under 20,000 people have escaped the area since early December.", reconciler,
                  published="2019-01-15")
     assert [o["reported_by"] for o in got["displacement"]] == ["Syrian Observatory for Human Rights"] * 2
+
+
+@pytest.mark.parametrize("second", [
+    # (set FF, scored blind at fd98915) a part of the flow before, named as such, is the same source's
+    "This figure includes 100,000 people who have been forced to flee their homes multiple times.",
+    "Among them, at least 100,000 have been forced to flee the violence several times.",
+])
+def test_a_part_of_the_flow_before_has_its_source(reconciler: Reconciler, second: str) -> None:
+    got = record("The Office for the Coordination of Humanitarian Affairs (OCHA) has reported a displacement of at least "
+                 "370,000 individuals in Westland.\n\n" + second, reconciler, published="2024-12-06")
+    assert [o["reporter_ref"] for o in got["displacement"]] == ["ocha", "ocha"]
