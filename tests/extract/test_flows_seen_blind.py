@@ -420,3 +420,17 @@ def test_people_housed_in_camps_are_a_stock(reconciler: Reconciler) -> None:
 ])
 def test_a_list_by_origin_and_the_parts_of_a_return(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler, published="2017-06-26")["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (sets FJ and FK, scored blind at 699bec9) people who remain displaced, or are estimated to be, are a stock; what is
+    # distributed to people is aid
+    ("The agency added that more than seven million people remained displaced inside Westland.", []),
+    ("Approximately 235,000 refugees are estimated to be displaced inside Westland.", []),
+    ("The agency has distributed food and non-food items to at least 165,000 refugees.", []),
+    # (a flight told with a stock beside it still counts)
+    ("Over six million people have left Westland, while 5.5 million remain displaced within its borders.", [6000000]),
+])
+def test_those_who_remain_displaced_and_aid_given_are_no_flows(reconciler: Reconciler, body: str,
+                                                               figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
