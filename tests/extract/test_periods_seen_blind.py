@@ -626,3 +626,16 @@ def test_a_span_of_just_over_a_week_ends_on_the_report_day(reconciler: Reconcile
                                                             periods: list) -> None:
     got = record(body, reconciler, published="2024-12-06", title=title)
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set FJ, scored blind at 699bec9) a count that stood "until" a month or the end of a year: its end, no start
+    ("The department also confirmed that 85 thousand refugees reached Westland until the end of 2016.",
+     [(None, "2016-12-31")]),
+    # (the day nearest the figure, not the day its report came out: "released a report on Sunday which showed that until
+    # July 2015 ...")
+    ("The group released a report on Sunday which showed that until July 2015 approximately 15,500 refugees arrived in "
+     "Westland.", [(None, "2015-07-31")]),
+])
+def test_a_count_until_a_month_or_a_year_s_end(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2018-01-02") == periods

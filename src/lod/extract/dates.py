@@ -210,9 +210,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             m1 = _month(m.group("m1"))
             y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)  # "in December 2017 and January 2018"
             return make("period", date(y1, m1, 1), month_end(y2, m2))
-        if rule == "as-of-month":
+        if rule == "as-of-year":
+            year_last = date(int(m.group("y")), 12, 31)
+            return make("as-of", year_last, year_last)
+        if rule in ("as-of-month", "until-month"):
             month = _month(m.group("m"))
-            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
+            year = _year_for(month, 1, anchor, m.group("y"), m.groupdict().get("ythis"))
             month_last = month_end(year, month)
             return make("as-of", month_last, month_last)
         if rule == "month-so-far":

@@ -131,7 +131,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
     if not candidates:
         # "As of 9 June, 60,000 people were displaced": a total on a day, not a part of the flow told before
         # (the day it stands at is the flow's last: "as of Sunday, 30,542 people had been displaced", its start unknown)
-        stated = next((e for e in expressions if e.kind == "as-of"), None)
+        stood_at = [e for e in expressions if e.kind == "as-of"]
+        # (the nearest to the figure: "a report on Sunday showed that until July 2015 some 15,500 arrived")
+        stated = min(stood_at, key=lambda e: abs(e.begin - figure.number.qstart)) if stood_at and figure is not None \
+            else next(iter(stood_at), None)
         return (None, reanchored(stated, reported).start, stated.text) if stated else carried or (None, None, None)
     chosen = candidates[0]
     if figure is not None:
