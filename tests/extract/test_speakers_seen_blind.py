@@ -960,3 +960,11 @@ def test_a_part_of_the_flow_before_has_its_source(reconciler: Reconciler, second
     got = record("The Office for the Coordination of Humanitarian Affairs (OCHA) has reported a displacement of at least "
                  "370,000 individuals in Westland.\n\n" + second, reconciler, published="2024-12-06")
     assert [o["reporter_ref"] for o in got["displacement"]] == ["ocha", "ocha"]
+
+
+def test_a_name_then_a_description_with_no_closing_comma(reconciler: Reconciler) -> None:
+    # (set FH, scored blind at 699bec9) "..., Name, a resident told Reuters.": the person named, not "a resident"; the
+    # description ends before the verb
+    got = record("The flow of vehicles leaving the city was not stopping, Aram Velde, a resident told Reuters.", reconciler)
+    assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
+    assert [(p["name"], p["role"]) for p in got["people"]] == [("Aram Velde", "resident")]

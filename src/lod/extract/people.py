@@ -196,6 +196,7 @@ class PeopleFinder:
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
                 role = _RELATIVE_CLAUSE.sub("", role)  # "a citizen journalist who was part of the evacuation told X"
+                role = re.split(r"\s+(?:" + _VERB_ALT + r")\b", role, maxsplit=1)[0]  # "Name, a resident told X"
             elif (lab := _LABEL_AFTER.match(after)) and re.search(r"(?:^|\n)\s*$", before):
                 org_text, rule = lab.group("org"), "person-label"  # a transcript's "Name, ORG: ..."
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):

@@ -332,6 +332,10 @@ class StatementFinder:
             org = next(iter(self.orgs.starting(lo + indefinite.start(), lo + indefinite.end() - 1)), None)
             if org is not None and org.end <= lo + indefinite.end():
                 return self._org(org, "speaker-indefinite")
+            named_first = self.people.ending(lo + len(pre[: indefinite.start()].rstrip(" ,")), lo) \
+                if pre[: indefinite.start()].rstrip().endswith(",") else None
+            if named_first is not None:  # "..., Name, a resident told X": the one named before the description
+                return self._person(named_first)
             if _UNNAMED_PERSON.search(indefinite.group("d")):
                 # "a local activist told ...", "A Turkish official said": reported speech, as the annotators record "a
                 # source in the opposition ... council told" (gold-dev-2 114); as written, and no figure's reporter
