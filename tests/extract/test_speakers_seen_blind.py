@@ -968,3 +968,13 @@ def test_a_name_then_a_description_with_no_closing_comma(reconciler: Reconciler)
     got = record("The flow of vehicles leaving the city was not stopping, Aram Velde, a resident told Reuters.", reconciler)
     assert [s["speaker"] for s in got["statements"]] == ["Aram Velde"]
     assert [(p["name"], p["role"]) for p in got["people"]] == [("Aram Velde", "resident")]
+
+
+def test_a_described_body_where_it_is_and_another_body_s_figure(reconciler: Reconciler) -> None:
+    # (set FI, scored blind at 699bec9) "The Kurdish-led administration in Westland's northeast said nearly 200,000 ...,
+    # while the ABC Program put the figure at more than 100,000": two bodies, two counts
+    got = record("The Kurdish-led administration in Westland's northeast said nearly 200,000 people had been uprooted so "
+                 "far by the fighting, while the UN World Food Program put the figure at more than 100,000 in the towns "
+                 "of Qarazan and Westtown.", reconciler, published="2019-10-12")
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
+        (200000, "Kurdish-led administration"), (100000, "World Food Program")]

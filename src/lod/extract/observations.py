@@ -502,8 +502,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"
             unit_override = figures[-1].unit
-        if verdict == "" and FIGURE_AT.search(before[-120:]) and _VAGUE_FLOW.search(text[: first.number.qstart]):
-            verdict = "flow-restated"  # "Thousands have fled, and the agency puts the figure at 20,000"
+        if verdict == "" and FIGURE_AT.search(before[-120:]) and (_VAGUE_FLOW.search(text[: first.number.qstart]) or follows_flow):
+            # "Thousands have fled, and the agency puts the figure at 20,000"; "X said 200,000 had been uprooted, while
+            # Y put the figure at more than 100,000": another body's count of the same flight
+            verdict = "flow-restated"
         if (verdict == "" or verdict is None and _RECORDED_AFTER.match(after)) and follows_flow and _COMPARED.search(before):
             # "1.8 million new displacements, up from 824,000 in 2016"; "..., compared to the 14,000 recorded on 28 May"
             verdict, unit_override = "flow-list", figures[-1].unit

@@ -299,6 +299,9 @@ class StatementFinder:
                                                       body[lo: pos]):  # ("The report stated that": the body's report)
                 return self._like_it("speaker-statement", lo)  # "..., the statement added": the body whose statement it is
         described_body = _DESCRIBED_BODY_END.search(pre, max(0, len(pre) - 160)) if "-" in pre else None
+        if described_body is None and "-" in pre and (where := _WHERE_AT_END.search(pre)):
+            # "The Kurdish-led administration in Westland's northeast said": the body, where it is after it
+            described_body = _DESCRIBED_BODY_END.search(pre[: where.start()], max(0, where.start() - 160))
         if described_body:  # "The Kurdish-led administration said": the body named before that fits the noun ("The
             # Britain-based monitor": the Observatory), else the body as the text describes it
             description = described_body.group("d")
