@@ -978,3 +978,12 @@ def test_a_described_body_where_it_is_and_another_body_s_figure(reconciler: Reco
                  "of Qarazan and Westtown.", reconciler, published="2019-10-12")
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]] == [
         (200000, "Kurdish-led administration"), (100000, "World Food Program")]
+
+
+@pytest.mark.parametrize("joint", ["of", "in"])
+def test_a_directorate_of_a_government_s_speaks(reconciler: Reconciler, joint: str) -> None:
+    # (set FI, scored blind at 699bec9; set BZ reads the same) "The X Directorate of (in) the Y regime’s government
+    # stated": the directorate
+    got = record(f"The Immigration and Passports Directorate {joint} the Syrian regime’s government stated that around "
+                 "185,000 people were displaced to Westland.", reconciler, published="2024-10-01")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Immigration and Passports Directorate"]

@@ -129,6 +129,7 @@ _LED_BY_ASIDE = RULES.pattern("led_by_aside")
 _WITH_SUBJECT = RULES.pattern("with_subject")
 _CORRESPONDENT = RULES.pattern("correspondent")
 _PERSON_OF = RULES.pattern("person_of")
+_OWNER_OF = RULES.pattern("owner_of")
 _A_KIND = RULES.pattern("a_kind")
 _A_POST_BEFORE_VERB = RULES.pattern("a_post_before_verb")
 _OWNED_POST_GAP = RULES.pattern("owned_post_gap")
@@ -503,16 +504,21 @@ class StatementFinder:
                 if person:  # "Spokeswoman Name of the X Agency said": the person, for that body
                     speaker = self._person(person)
                     return speaker if speaker.org_name else replace(speaker, org_name=org.text, org_ref=org.ref)
-                first = self.orgs.ending(lo + of.start(), lo) if of and of.group(0).lstrip().startswith("of") else None
-                if first is not None:  # "The X Directorate of the Y government said": the body named first, a part of Y
-                    return self._org(first)
-                return self._org(org)
+                first = self._named_before_of(org, pre, lo)
+                return self._org(first) if first is not None else self._org(org)
         part = _ORG_PART_AFTER.search(pre, max(0, len(pre) - 80))
         if part:  # "the X branch there reported": the body the part belongs to speaks
             org = self.orgs.ending(end - len(part.group(0)), lo)
             if org:
-                return self._org(org)
+                first = self._named_before_of(org, pre, lo)  # ("The X Directorate of the Y regime's government stated")
+                return self._org(first) if first is not None else self._org(org)
         return None
+
+    def _named_before_of(self, org: Mention, pre: str, lo: int) -> Mention | None:
+        """The body named right before "of (the)" or "in (the)" and ``org`` ("The X Directorate of the Y government said"): the body
+        named first, a part of ``org``, which speaks."""
+        of = _OWNER_OF.search(pre, max(0, org.start - lo - 12), org.start - lo)
+        return self.orgs.ending(lo + of.start(), lo) if of else None
 
     def subject_after(self, body: str, sentence: Sentence, pos: int) -> Speaker | None:
         """Inverted attribution: '... ," said the agency aid chief.'"""
