@@ -987,3 +987,11 @@ def test_a_directorate_of_a_government_s_speaks(reconciler: Reconciler, joint: s
     got = record(f"The Immigration and Passports Directorate {joint} the Syrian regime’s government stated that around "
                  "185,000 people were displaced to Westland.", reconciler, published="2024-10-01")
     assert [o["reported_by"] for o in got["displacement"]] == ["Immigration and Passports Directorate"]
+
+
+def test_according_to_is_no_part_of_a_post(reconciler: Reconciler) -> None:
+    # (set FM, scored blind at c7e1ffe) "..., according to provincial Governor Name": the post is "provincial Governor"
+    got = record("About 600 civilians were evacuated from Qarazan on Sunday, according to provincial Governor Aram "
+                 "Velde.", reconciler, published="2014-02-10")
+    assert [(p["name"], p["role"]) for p in got["people"]] == [("Aram Velde", "provincial Governor")]
+    assert [o["reported_by"] for o in got["displacement"]] == ["provincial Governor"]

@@ -318,7 +318,8 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
     """"the Agency’s Deputy Coordinator" -> ("Deputy Coordinator", "Agency"); "Director of X" stays split."""
     if role is None:
         return None, org_text
-    role = re.sub(r"^(?:" + _VERB_ALT + r")\s+", "", role.strip(), flags=re.IGNORECASE)  # '..., said spokesman Name'
+    role = re.sub(r"^(?:according\s+to|" + _VERB_ALT + r")\s+", "", role.strip(), flags=re.IGNORECASE)
+    # ('..., said spokesman Name', '..., according to provincial Governor Name')
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     possessive = re.match(r"(?P<org>.+?)['’]s\s+(?P<role>.+)$", role)
     post_of = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+of\s+", role)
