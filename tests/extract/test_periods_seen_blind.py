@@ -639,3 +639,11 @@ def test_a_span_of_just_over_a_week_ends_on_the_report_day(reconciler: Reconcile
 ])
 def test_a_count_until_a_month_or_a_year_s_end(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2018-01-02") == periods
+
+
+def test_the_day_before_a_day_told_in_the_sentence(reconciler: Reconciler) -> None:
+    # (set FN, scored blind at c7e1ffe) "50 families left ... Monday, after 30 families were allowed to leave the day
+    # before": Sunday, not the day before the report
+    body = ("Fifty families left the besieged city of Qarazan for Westtown Monday, after 30 families were allowed to leave "
+            "the day before, the agency reported.")
+    assert _periods(body, reconciler, "2014-11-25") == [("2014-11-24", "2014-11-24"), ("2014-11-23", "2014-11-23")]

@@ -222,6 +222,13 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         when = _WHEN_THEN.match(text, chosen.finish) if chosen.kind == "since" and chosen.start else None
         if when is not None and when.start() <= lo and when.end() >= hi:
             return chosen.start, chosen.start, chosen.text  # "began on 28 August, when 1,700 families were displaced"
+    if chosen.kind == "day-before":
+        # "50 families left on Monday, after 30 families were allowed to leave the day before": the day before the one
+        # told before it in the sentence, not before the reporting day
+        told = [e.start for e in expressions if e.kind == "point" and e.start is not None and e.finish <= chosen.begin]
+        if told:
+            day = told[-1] - timedelta(days=1)
+            return day, day, chosen.text
     start, end = close_period(chosen, reported)
     return start, end, chosen.text
 
