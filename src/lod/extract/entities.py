@@ -217,6 +217,7 @@ class EntityFinder:
             taken.append((start, end))
             found.append(Mention("org", start, end, text, rule, ref, _is_reference(body, start, text)))
         acronyms: dict[str, str] = {}
+        ends = {m.end for m in found}  # where the bodies found so far end (kept as the loop finds more)
         for match in _ORG_PHRASE_STARTS.finditer(body, lower):
             name = _trim_leading(match.group("name"))
             start = match.start("name") + match.group("name").find(name)
@@ -226,7 +227,7 @@ class EntityFinder:
                 # it belongs to, already found
                 end = _before_owner(body, start, end, taken)
                 # "the X Programme and the Food and Y Organization": the body coordinated after one already found
-                start = _after_known(body, start, end, taken, {m.end for m in found})
+                start = _after_known(body, start, end, taken, ends)
                 name = body[start:end]
             if len(name.split()) < 2 or taken.overlaps(start, end):
                 continue
@@ -235,6 +236,7 @@ class EntityFinder:
             text = body[start:end]
             ref = self._org(text)
             taken.append((start, end))
+            ends.add(end)
             found.append(Mention("org", start, end, text, "org-head", ref, False))
             if match.group("acr"):
                 acronyms[match.group("acr")] = text
