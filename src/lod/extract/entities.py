@@ -43,9 +43,8 @@ _LIST_ITEM = TOKEN + r"(?:[^\S\n]+" + ARABIC_ARTICLE + r"?" + TOKEN + r"){0,2}"
 RULES = rulefiles.load("entities", ARTICLE=ARABIC_ARTICLE, CAPITAL_LEAD=CAPITAL_LEAD, TOKEN=TOKEN, ORG_TOKEN=_ORG_TOKEN,
                        LIST_ITEM=_LIST_ITEM, SP=_SP, ORG_HEADS=_ORG_HEADS, DIRECTION=DIRECTION, AREA_SUFFIX=AREA_SUFFIX)
 _ORG_PHRASE = RULES.pattern("org_phrase")
-_AND_JOINT = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
-_OWNER_JOINT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
-_HEAD_AT_END = re.compile(r"\b" + _ORG_HEADS + r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+)?$")
+_AND_JOINT, _OWNER_JOINT = RULES.pattern("and_joint"), RULES.pattern("owner_joint")
+_HEAD_AT_END = RULES.pattern("owner_head_at_end")
 _SPEAKING_ACRONYM = RULES.pattern("speaking_acronym")
 _POST_WORDS = RULES.pattern("post_words")
 # a title ending in one of these words before a post ("ABC Emergency Relief Coordinator") is the post's, not a body

@@ -75,6 +75,7 @@ _POST_AROUND_BODY = RULES.pattern("post_around_body")
 _RELATIVE_CLAUSE = RULES.pattern("relative_clause")
 _PLACE_BODY_IN_POST = RULES.pattern("place_body_in_post")
 _ORIGIN_POST = RULES.pattern("origin_post")
+_VERB_IN_ROLE = re.compile(r"\s+(?:" + _VERB_ALT + r")\b")
 _OF_ORG_SPEAKS = RULES.pattern("of_org_speaks")
 _OWNER_BEFORE = re.compile(r"(?<![\w’'])(?P<org>[A-Z][A-Z.]{1,9})['’]s[^\S\n]+$")
 _TOLD_BEFORE = RULES.pattern("told_before")
@@ -196,7 +197,7 @@ class PeopleFinder:
             elif (desc := _DESCRIPTION.match(after)) and desc.group("role").split()[0] not in ("few", "number", "lot"):
                 role, rule = desc.group(0).strip(" ,.;\n\t").split(None, 1)[1], "person-description"
                 role = _RELATIVE_CLAUSE.sub("", role)  # "a citizen journalist who was part of the evacuation told X"
-                role = re.split(r"\s+(?:" + _VERB_ALT + r")\b", role, maxsplit=1)[0]  # "Name, a resident told X"
+                role = _VERB_IN_ROLE.split(role, maxsplit=1)[0]  # "Name, a resident told X": the post ends at the verb
             elif (lab := _LABEL_AFTER.match(after)) and re.search(r"(?:^|\n)\s*$", before):
                 org_text, rule = lab.group("org"), "person-label"  # a transcript's "Name, ORG: ..."
             elif _BYLINE_AFTER.match(after) or _BYLINE_BEFORE.search(before):
