@@ -515,8 +515,8 @@ class StatementFinder:
         return None
 
     def _named_before_of(self, org: Mention, pre: str, lo: int) -> Mention | None:
-        """The body named right before "of (the)" or "in (the)" and ``org`` ("The X Directorate of the Y government said"): the body
-        named first, a part of ``org``, which speaks."""
+        """The body named right before "of (the)" or "in (the)" and ``org`` ("The X Directorate of the Y government
+        said"): the body named first, a part of ``org``, which speaks."""
         of = _OWNER_OF.search(pre, max(0, org.start - lo - 12), org.start - lo)
         return self.orgs.ending(lo + of.start(), lo) if of else None
 
