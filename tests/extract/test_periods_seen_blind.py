@@ -647,3 +647,10 @@ def test_the_day_before_a_day_told_in_the_sentence(reconciler: Reconciler) -> No
     body = ("Fifty families left the besieged city of Qarazan for Westtown Monday, after 30 families were allowed to leave "
             "the day before, the agency reported.")
     assert _periods(body, reconciler, "2014-11-25") == [("2014-11-24", "2014-11-24"), ("2014-11-23", "2014-11-23")]
+
+
+def test_a_dateline_with_no_agency_is_no_period(reconciler: Reconciler) -> None:
+    # (set FA, scored blind at fd98915) "Easttown, Jan 25 As many as 3,500 families have so far fled": the day the copy
+    # was filed, not the flight's day ("so far" stays open)
+    body = "Easttown, Jan 25 As many as 3,500 families have so far fled their homes in Qarazan amid airstrikes."
+    assert _periods(body, reconciler, "2022-01-25") == [(None, None)]
