@@ -995,3 +995,15 @@ def test_according_to_is_no_part_of_a_post(reconciler: Reconciler) -> None:
                  "Velde.", reconciler, published="2014-02-10")
     assert [(p["name"], p["role"]) for p in got["people"]] == [("Aram Velde", "provincial Governor")]
     assert [o["reported_by"] for o in got["displacement"]] == ["provincial Governor"]
+
+
+def test_according_to_the_report_a_body_published(reconciler: Reconciler) -> None:
+    # (set EX, scored blind at f8889a9) "X has published a report ... According to the report, ...": X, not the
+    # institution whose page it is; with no issuer told, no one
+    got = record("The Westland Coordinators Team has published a report about the people displaced to Qarazan.\n\n"
+                 "According to the report, no fewer than 12,317 families have been forcibly displaced to Qarazan.",
+                 reconciler, published="2018-03-10")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Coordinators Team"]
+    got = record("According to the report, no fewer than 12,317 families have been forcibly displaced to Qarazan.",
+                 reconciler, published="2018-03-10")
+    assert [o["reported_by"] for o in got["displacement"]] == [None]

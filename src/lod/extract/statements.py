@@ -1006,6 +1006,10 @@ class StatementFinder:
             if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:statement|communiqu[ée]|press\s+release)\b",
                                             sentence.text[according.end("src"):]):
                 speaker = self._like_it("speaker-statement")  # "according to the statement": whose statement it is
+            if speaker is None and re.match(r"(?i:the|this|that)\s+(?i:report|study|assessment)\b", sentence.text[according.end("src"):]):
+                # "X has published a report ... According to the report, ...": X (only when the text said who issued it)
+                issuer = self._report_issuer(sentence.start)
+                speaker = self._org(issuer, "speaker-statement") if issuer is not None else None
             collective = _COLLECTIVE_AFTER.match(sentence.text, according.end("the")) if speaker is None else None
             if collective:  # "according to local activists": the group speaks as written (no figure's reporter)
                 speaker = Speaker(collective.group("c"), "organization", None, None, "speaker-collective")
