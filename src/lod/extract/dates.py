@@ -213,9 +213,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
         if rule == "as-of-year":
             year_last = date(int(m.group("y")), 12, 31)
             return make("as-of", year_last, year_last)
-        if rule in ("as-of-month", "until-month"):
+        if rule == "as-of-month":
             month = _month(m.group("m"))
-            year = _year_for(month, 1, anchor, m.group("y"), m.groupdict().get("ythis"))
+            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
             month_last = month_end(year, month)
             return make("as-of", month_last, month_last)
         if rule == "month-so-far":
