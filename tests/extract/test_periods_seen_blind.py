@@ -654,3 +654,28 @@ def test_a_dateline_with_no_agency_is_no_period(reconciler: Reconciler) -> None:
     # was filed, not the flight's day ("so far" stays open)
     body = "Easttown, Jan 25 As many as 3,500 families have so far fled their homes in Qarazan amid airstrikes."
     assert _periods(body, reconciler, "2022-01-25") == [(None, None)]
+
+
+# twenty-eighth session
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # a headline's present tense is a flight told: its own month, not another sentence's span (set ED)
+    ("Attacks in Qarazan displace at least 310,000 people in May, damage and destroy health centres.",
+     [("2019-05-01", "2019-05-31")]),
+    ("Fighting displaces 5,000 families in Westtown.", [(None, None)]),
+    # (a purpose is no flight)
+    ("He said the attacks aimed to kill and displace more than a million people.", []),
+    ("The offensive threatens to displace 100,000 people.", []),
+])
+def test_a_headline_in_the_present_tense(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2019-06-24") == periods
+
+
+def test_a_count_told_again_on_the_same_day_with_its_start(reconciler: Reconciler) -> None:
+    # "displaces over 270,000 as of July 2" in the lead, then "has displaced more than 270,000 in two weeks as of
+    # Monday, July 2": one count, whose start the second telling gives (set EH)
+    body = ("Fighting in Qarazan has displaced over 270,000 people as of July 2.\n\n"
+            "Fighting in Qarazan has displaced more than 270,000 people in two weeks as of Monday, July 2, as forces "
+            "pressed on.")
+    assert _periods(body, reconciler, "2018-07-04") == [("2018-06-18", "2018-07-02")]

@@ -33,6 +33,9 @@ HEADER = "Title: Families flee\nSource URL: https://news.example/a\nPublisher: O
         ("14-10-2019", date(2019, 10, 14)),  # day first with hyphens
         ("03/15/2018", date(2018, 3, 15)),  # month first, when the second number cannot be a month
         ("03/05/2018", date(2018, 5, 3)),  # day first otherwise
+        ("7/5/2012 12:00:00 AM", datetime(2012, 7, 5, 0, 0)),  # month first before a 12-hour clock with seconds (set FC)
+        ("7/5/2012 4:30:00 PM", datetime(2012, 7, 5, 16, 30)),
+        ("7/5/2012 16:30", date(2012, 5, 7)),  # (a 24-hour clock: day first, and no time we trust)
         ("15-Mar-2018", date(2018, 3, 15)),
         ("May 20,2013", date(2013, 5, 20)),  # no space after the comma
         ("20 May ,2013", date(2013, 5, 20)),

@@ -546,6 +546,8 @@ def _another_time(earlier: ObservationRecord, again: ObservationRecord) -> bool:
         return False
     if _stood_within(earlier, again) or _stood_within(again, earlier):
         return False  # "Since 9 October, 15,759 have crossed" ... "As of 16 November, a total 15,759 have crossed"
+    if _closed_same_day(earlier, again) or _closed_same_day(again, earlier):
+        return False  # "displaces 270,000 as of 2 July" ... "has displaced 270,000 in two weeks as of 2 July"
     return (earlier.period_start or earlier.period_end) is not None and (again.period_start or again.period_end) is not None \
         and (earlier.period_start, earlier.period_end) != (again.period_start, again.period_end)
 
@@ -557,12 +559,20 @@ def _stood_within(running: ObservationRecord, stood: ObservationRecord) -> bool:
         bool(re.match(r"\s*since\b", running.period_text or "", re.IGNORECASE))
 
 
+def _closed_same_day(running: ObservationRecord, stood: ObservationRecord) -> bool:
+    """Whether ``stood`` is a count with no start on the day ``running`` ends."""
+    return running.period_start is not None and stood.period_start is None and stood.period_end is not None and \
+        stood.period_end == running.period_end
+
+
 def _merge(first: ObservationRecord, again: ObservationRecord) -> None:
     """A restatement adds the details the first mention lacks (period, reporter, date, places)."""
     if first.period_start is None and first.period_end is None:
         first.period_start, first.period_end, first.period_text = again.period_start, again.period_end, again.period_text
     elif _stood_within(first, again):
         first.period_end = again.period_end  # a running count "since X" closed on the day the restatement stands at
+    elif _closed_same_day(again, first):
+        first.period_start, first.period_text = again.period_start, again.period_text  # its start told again
     if again.reporter and (first.reporter is None or first.reporter.ref is None and again.reporter.ref):
         first.reporter = again.reporter
         first.report_date = first.report_date or again.report_date

@@ -70,6 +70,8 @@ _DATE_PATTERNS = [
     # "03. Jul 2018", "16th March, 2018", "1 de dezembro de 2024"
     re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?" + _MON + r"\s*(?:[,\u060c]\s*|\s)(?:de\s+)?(?P<y>\d{4})" + _TIME),
     re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:[,\u060c]\s*|\s)(?P<y>\d{4})" + _TIME),  # also "May 20,2013"
+    # "7/5/2012 12:00:00 AM": a 12-hour clock with seconds after slashes is the month-first form of US-English software
+    re.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<mi>\d{2}):\d{2}\s*(?P<ampm>[AaPp][Mm])\b"),
     re.compile(r"(?P<d>\d{1,2})([./-])(?P<m>\d{1,2})\2(?P<y>\d{4})"),  # "23.07.2019", "14-10-2019": day first
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)([./-])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),  # "2016/03/05", "2016.03.10", "2018-3-15"
     # "03/15/2018": month first, when the day first cannot be read (the second number is over 12)
@@ -141,6 +143,8 @@ def parse_date(text: str) -> datetime | date | None:
     datetime.datetime(2018, 3, 16, 2, 24)
     >>> parse_date("2016/03/05")
     datetime.date(2016, 3, 5)
+    >>> parse_date("7/5/2012 12:00:00 AM"), parse_date("7/5/2012 12:00"), parse_date("2/5/2018")
+    (datetime.datetime(2012, 7, 5, 0, 0), datetime.date(2012, 5, 7), datetime.date(2018, 5, 2))
     >>> parse_date("03/15/2018"), parse_date("15-Mar-2018")
     (datetime.date(2018, 3, 15), datetime.date(2018, 3, 15))
     >>> parse_date("May 20,2013"), parse_date("20 May ,2013"), parse_date("24 March\u060c 2018")  # an Arabic comma
