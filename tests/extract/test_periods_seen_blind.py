@@ -679,3 +679,14 @@ def test_a_count_told_again_on_the_same_day_with_its_start(reconciler: Reconcile
             "Fighting in Qarazan has displaced more than 270,000 people in two weeks as of Monday, July 2, as forces "
             "pressed on.")
     assert _periods(body, reconciler, "2018-07-04") == [("2018-06-18", "2018-07-02")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # "starting on Monday evening", told on Tuesday: from that day to the day it was told (set DM)
+    ("About 2,000 civilians departed the district by bus starting on Monday evening, a journalist told reporters on "
+     "Tuesday.", [("2018-03-12", "2018-03-13")]),
+    ("About 2,000 civilians departed the district by bus on Monday evening, a journalist told reporters on Tuesday.",
+     [("2018-03-12", "2018-03-12")]),
+])
+def test_a_flight_starting_on_a_day(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2018-03-13") == periods
