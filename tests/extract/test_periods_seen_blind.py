@@ -690,3 +690,17 @@ def test_a_count_told_again_on_the_same_day_with_its_start(reconciler: Reconcile
 ])
 def test_a_flight_starting_on_a_day(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2018-03-13") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # a running count that reached a figure on a day stands at that day; its start is not told (sets CW, CZ, EX)
+    ("The number of people who have fled into Westland surpassed one million on Wednesday, according to the agency.",
+     [(None, "2014-04-02")]),
+    ("The number of displaced people in Qarazan has reached 47,450 with the arrival on Saturday evening of the last "
+     "convoy.", [(None, "2014-03-29")]),
+    # (a flight on a day is that day)
+    ("More than 1,000 people fled into Westland on Wednesday, according to the agency.",
+     [("2014-04-02", "2014-04-02")]),
+])
+def test_a_count_that_reached_a_figure_on_a_day(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2014-04-03") == periods

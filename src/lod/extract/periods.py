@@ -51,6 +51,7 @@ _COMPARISON = RULES.pattern("comparison")
 _CUMULATIVE = RULES.pattern("cumulative")
 _SUPERLATIVE_SINCE = RULES.pattern("superlative_since")
 _PROGRESSIVE_FLOW = RULES.pattern("progressive_flow")
+_COUNT_REACHED = RULES.pattern("count_reached")
 _DIGIT = re.compile(r"\d")
 _BY_BEFORE = RULES.pattern("by_before")
 _SAID_BEFORE = RULES.pattern("said_before")
@@ -222,6 +223,9 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
         when = _WHEN_THEN.match(text, chosen.finish) if chosen.kind == "since" and chosen.start else None
         if when is not None and when.start() <= lo and when.end() >= hi:
             return chosen.start, chosen.start, chosen.text  # "began on 28 August, when 1,700 families were displaced"
+    if figure is not None and figure.rule in ("flow-number-of", "flow-total") and chosen.kind == "point" and \
+            _COUNT_REACHED.search(text):
+        return None, chosen.start, chosen.text  # "the number of refugees surpassed one million on Wednesday"
     if chosen.kind == "day-before":
         # "50 families left on Monday, after 30 families were allowed to leave the day before": the day before the one
         # told before it in the sentence, not before the reporting day
