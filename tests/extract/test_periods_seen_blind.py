@@ -704,3 +704,14 @@ def test_a_flight_starting_on_a_day(reconciler: Reconciler, body: str, periods: 
 ])
 def test_a_count_that_reached_a_figure_on_a_day(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2014-04-03") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # the day of a statement by a body is the day it was issued, not the period (set FU)
+    ("According to a statement by the Westland Relief Agency on Sunday, over 130,000 people have been uprooted from "
+     "rural areas around Qarazan.", [(None, None)]),
+    ("According to the Westland Relief Agency, over 130,000 people were uprooted from Qarazan on Sunday.",
+     [("2019-10-13", "2019-10-13")]),
+])
+def test_the_day_of_a_statement_by_a_body(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2019-10-14") == periods

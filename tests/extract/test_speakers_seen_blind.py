@@ -1007,3 +1007,15 @@ def test_according_to_the_report_a_body_published(reconciler: Reconciler) -> Non
     got = record("According to the report, no fewer than 12,317 families have been forcibly displaced to Qarazan.",
                  reconciler, published="2018-03-10")
     assert [o["reported_by"] for o in got["displacement"]] == [None]
+
+
+@pytest.mark.parametrize(("body", "reporter"), [
+    # (set FU, scored blind at c35b8aa) "X announced that ..., a news agency reported": X's figure, passed on
+    ("The Westland Relief Agency announced that more than 130,000 people in Qarazan were displaced due to the "
+     "fighting, the Qarazi News Agency reported on Sunday.", "Westland Relief Agency"),
+    # (an act announced is no speech: the closing attribution stays)
+    ("The Westland Relief Agency announced a ceasefire in Qarazan, where 130,000 people were displaced, the Qarazi "
+     "News Agency reported on Sunday.", "Qarazi News Agency"),
+])
+def test_words_announced_and_passed_on(reconciler: Reconciler, body: str, reporter: str) -> None:
+    assert [o["reported_by"] for o in record(body, reconciler, published="2019-10-14")["displacement"]] == [reporter]

@@ -851,7 +851,8 @@ class StatementFinder:
         for verb in _VERB.finditer(body, sentence.start, sentence.end):
             closing = _CLOSING_TAIL.fullmatch(body, verb.end(), sentence.end) is not None and \
                 _CLOSING_HEAD.search(body, max(sentence.start, verb.start() - 60), verb.start()) is not None
-            if first is not None and (not closing or first.verb.lower() in _PLAIN_SPEECH):
+            if first is not None and (not closing or first.verb.lower() in _PLAIN_SPEECH or first.verb.lower() in
+                                      _SPEECH_WITH_THAT and _THAT_AFTER.match(body, first.verb_start + len(first.verb))):
                 # after the first speaker, only a closing attribution ("..., reported X on Saturday.") counts, and only
                 # over an act ("X declared 15 villages a military zone"), not over words ("X said ..., the agency wrote")
                 continue
@@ -1120,6 +1121,9 @@ _CLOSING_ACCORDING = RULES.pattern("closing_according")
 _CLOSING_TAIL = re.compile(r"[^,;:“”\"\n]{0,60}?[.!?]?[”\"’]?\s*")
 _AFTER_NAME_END = RULES.pattern("after_name_end")
 _PLAIN_SPEECH = frozenset(str(word) for word in RULES.data["plain_speech"])
+# ("X announced that 130,000 were displaced, ABC reported": X's words, which ABC passed on)
+_SPEECH_WITH_THAT = frozenset(str(word) for word in RULES.data["speech_with_that"])
+_THAT_AFTER = re.compile(r"\s+that\b")
 _CLOSING_HEAD = re.compile(r",[^,;:“”\"]{0,60}$")
 _AN_OFFICIAL = RULES.pattern("an_official")
 _FRONTED_ACCORDING = RULES.pattern("fronted_according")  # (not inside a quote: the quote has its speaker)
