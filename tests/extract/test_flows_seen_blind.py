@@ -434,3 +434,14 @@ def test_a_list_by_origin_and_the_parts_of_a_return(reconciler: Reconciler, body
 def test_those_who_remain_displaced_and_aid_given_are_no_flows(reconciler: Reconciler, body: str,
                                                                figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set FU, scored blind at c35b8aa) a displacement warned of as possible is a projection; a count raised "to N the
+    # provisional number of displaced" is a flow told with its figure first
+    ("The Westland Red Cross has warned in a statement of the possible displacement of 300,000 civilians.", []),
+    ("The Westland Red Cross said the displacement of 300,000 civilians had emptied the towns.", [300000]),
+    ("The agency on Monday raised to 160,000 the provisional number of displaced by the offensive in Qarazan.", [160000]),
+])
+def test_a_possible_displacement_and_a_provisional_number(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -1019,3 +1019,16 @@ def test_according_to_the_report_a_body_published(reconciler: Reconciler) -> Non
 ])
 def test_words_announced_and_passed_on(reconciler: Reconciler, body: str, reporter: str) -> None:
     assert [o["reported_by"] for o in record(body, reconciler, published="2019-10-14")["displacement"]] == [reporter]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # (set FU, scored blind at c35b8aa) a person quoted "as stating" by a medium speaks, and is named again later
+    ("The Qarazi News quoted Aram Velde, ABCO spokesman, as stating on Sunday that most of the displaced are staying "
+     "with relatives.\n\nVelde noted that it would be hard to reach them.\n\nMany aid groups have moved their staff, the "
+     "spokesman elaborated.", ["Aram Velde", "Aram Velde", "Aram Velde"]),
+    # (set EC) with "as saying" after a quote
+    ("“This latest wave compounds a dire situation,” the Qarazi News cited Aram Velde, ABCO regional spokesman, as "
+     "saying.", ["Aram Velde"]),
+])
+def test_a_person_quoted_by_a_medium(reconciler: Reconciler, body: str, speakers: list[str]) -> None:
+    assert [s["speaker"] for s in record(body, reconciler)["statements"]] == speakers

@@ -83,7 +83,7 @@ _QUOTES = "\"“”‘'«"
 _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
 # a body named inside a phrase that gives it the figure: (pattern, a word the sentence must have, the verb recorded)
-_BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as saying", "cited as saying"),
+_BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as s", "cited as saying"),
                   (RULES.pattern("passive_by"), " by ", "reported by"),
                   (RULES.pattern("statistics_of"), " that", "figures of"))
 _AUXILIARY_END = RULES.pattern("auxiliary_end")
@@ -896,6 +896,10 @@ class StatementFinder:
             if named:  # "X cited the ABC Office as saying ...", "... are reported by X to have been displaced": X
                 at = sentence.start + named.start("org")
                 org = next(iter(self.orgs.starting(at - 4, at + 1)), None)  # the name may start at its "the"
+                person = next(iter(self.people.starting(at, at + 1)), None) if label == "cited as saying" else None
+                if person is not None:  # "ABC quoted Aram Velde, the agency's spokesman, as stating that ...": the person
+                    return Found(index, sentence, self._person(person), "quoted", sentence.start + named.start(),
+                                 "assessment", "speaker-name")  # (their own words: a statement, as "Name said")
                 if org is not None:
                     return Found(index, sentence, self._org(org, "cited-source"), label, sentence.start + named.start(),
                                  "report", "cited-source")
