@@ -715,3 +715,18 @@ def test_a_count_that_reached_a_figure_on_a_day(reconciler: Reconciler, body: st
 ])
 def test_the_day_of_a_statement_by_a_body(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2019-10-14") == periods
+
+
+def test_items_of_one_list_share_its_period_over_a_note_between(reconciler: Reconciler) -> None:
+    # (sets BS, CS, DR, FS) a flash update's list: a heading's 12 months, an item with a breakdown, a note with a count
+    # of its own, a count so far this month, and another item opened alike: the list's period, not the month's
+    body = ("1,574,959 displacements recorded by the Westland Cluster in the last 12 months from affected areas of "
+            "the north and the south:\n\n"
+            "1,548,456 displacements from affected areas of the north, including Qarazan (318,761), Westtown (315,824) "
+            "and Eastville (1,546) governorates.\n\n"
+            "This also includes around 43,000 displacements still under verification.\n\n"
+            "Nearly 30,000 displacements have been recorded so far in February 2018, most of them from Qarazan.\n\n"
+            "26,503 displacements from affected areas of the south.")
+    year = ("2017-02-14", "2018-02-14")
+    assert _periods(body, reconciler, "2018-02-14") == [year, year, year, year, year, year,
+                                                         ("2018-02-01", "2018-02-14"), year]

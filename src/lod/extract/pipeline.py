@@ -156,6 +156,9 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             before.period_start or before.period_end) else None
         if carried is None and before is None and index > 0:
             carried = words_flow_period(doc, index - 1)
+        twin = _twin_item(doc, index, flows) if not doc.dates[index] else None
+        if twin is not None and (twin.period_start or twin.period_end):
+            carried = (twin.period_start, twin.period_end, twin.period_text)  # the list's, not the note's before it
         if carried is not None and (_WHOLE_CONFLICT.search(sentence.text) or _TOTAL_REACHED.search(sentence.text)):
             # "... up to one million people have been displaced by the conflict", "the total number ... has reached N": a
             # total of its own time
@@ -208,10 +211,14 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         goes_on = before.report_date if before is not None and statement is None and reporter is None and \
             _GOES_ON.match(sentence.text) and not _OWN_SOURCE.search(sentence.text) else None
         # (a heading's "as of" day stands before the page's date: "KEY STATISTICS (AS OF 15 MAY)" in a 24 May update)
+        # (the scale of the sentence before is its largest count, not its last list item's: "1,548,456 displacements,
+        # including A (318,761), ..., B (1,546). This also includes around 43,000 under verification.")
+        scale = max((r.figure for at, r in flows[-12:] if r.sentence == before.sentence), default=before.figure) \
+            if before is not None else 0
         anchor = heading_day if heading_day and (reported is None or reported == doc.today) else \
             reported or goes_on or heading_day or doc.today
         periods = [figure_period(doc.dates[index], statement, anchor, sentence.text, figure,
-                           carried if before is None or figure.number.value <= 10 * before.figure else None)
+                           carried if before is None or figure.number.value <= 10 * scale else None)
                    for figure in figures]
         for position in range(1, len(figures)):
             # "9,000 fled to X in the past week, 3,000 to Y": a part or list item with no date in its own stretch of
@@ -335,6 +342,7 @@ _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 # lod/rules/pipeline.yaml
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
+_ITEM_OPENING = RULES.pattern("item_opening")
 _PHOTO_CAPTION = RULES.pattern("photo_caption")
 _SAID_OF_ANOTHER_THING, _SAYS_WHAT = RULES.pattern("said_of_another_thing"), RULES.pattern("says_what")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
@@ -366,6 +374,23 @@ def _other_source(first: OrgMention | None, then: OrgMention | None) -> bool:
     if first.ref and then.ref:
         return first.ref != then.ref
     return " ".join(first.name.lower().split()) != " ".join(then.name.lower().split())
+
+
+def _twin_item(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
+    """The flow of an earlier item of the same list, opened with the same words after its count, in the five
+    sentences before ("1,548,456 displacements from affected areas of the north ... Nearly 30,000 displacements so far
+    in February. 26,503 displacements from affected areas of the south")."""
+    mine = _ITEM_OPENING.match(doc.sentences[index].text)
+    if mine is None:
+        return None
+    words = mine.group("words").lower()
+    for at, record in reversed(flows[-12:]):
+        if at < index - 5:
+            break
+        theirs = _ITEM_OPENING.match(doc.sentences[at].text)
+        if theirs is not None and theirs.group("words").lower() == words:
+            return record
+    return None
 
 
 def _flow_before(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
