@@ -730,3 +730,14 @@ def test_items_of_one_list_share_its_period_over_a_note_between(reconciler: Reco
     year = ("2017-02-14", "2018-02-14")
     assert _periods(body, reconciler, "2018-02-14") == [year, year, year, year, year, year,
                                                          ("2018-02-01", "2018-02-14"), year]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set FT) the day a medium quoted someone "as saying" is the day it was said, not the period
+    ("As many as 611 civilians have been evacuated from the old town of Qarazan, the news agency quoted Governor Aram "
+     "Velde as saying on Sunday.", [(None, None)]),
+    ("As many as 611 civilians were evacuated from the old town of Qarazan on Sunday, the news agency quoted Governor "
+     "Aram Velde as saying.", [("2014-02-09", "2014-02-09")]),
+])
+def test_the_day_someone_was_quoted_as_saying(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2014-02-09") == periods
