@@ -445,3 +445,13 @@ def test_those_who_remain_displaced_and_aid_given_are_no_flows(reconciler: Recon
 ])
 def test_a_possible_displacement_and_a_provisional_number(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set FS, scored blind at da42d91) the places of those who remain displaced, with their counts in brackets, are the
+    # parts of a stock
+    ("108,514 people remain displaced from Qarazan (83,650), Westtown (18,088) and Eastville governorates (6,776).", []),
+    ("People fled from Qarazan (83,650), Westtown (18,088) and Eastville governorates (6,776).", [83650, 18088, 6776]),
+])
+def test_the_places_of_a_stock_in_brackets(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

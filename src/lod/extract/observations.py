@@ -520,7 +520,10 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             # "people fled to Northtown (38,000), Easttown (21,500) and Westtown (17,000)": the last predicate before the
             # list decides; with none, a word of flight ("Displacement by district: X (12,000), Y (8,000)")
             whole = text[: first.number.qstart]
-            predicates = [m.lastgroup for m in _AFTER.finditer(whole)]
+            found = list(_AFTER.finditer(whole))
+            # (a flow word right after a stock's is of the stock: "108,514 people remain displaced from A (83,650), ...")
+            predicates = [m.lastgroup for i, m in enumerate(found) if not (
+                i and found[i - 1].lastgroup == "stock" and re.fullmatch(r"\s+", whole[found[i - 1].end(): m.start()]))]
             if predicates[-1:] == ["flow"] or not predicates and _LABEL_FLOW.search(whole) and not _LABEL_NOT_FLOW.search(whole):
                 verdict = "flow-list"
                 unit_override = figures[-1].unit if figures else None
