@@ -1032,3 +1032,10 @@ def test_words_announced_and_passed_on(reconciler: Reconciler, body: str, report
 ])
 def test_a_person_quoted_by_a_medium(reconciler: Reconciler, body: str, speakers: list[str]) -> None:
     assert [s["speaker"] for s in record(body, reconciler)["statements"]] == speakers
+
+
+def test_according_to_information_given_by_a_body(reconciler: Reconciler) -> None:
+    # (set FS, scored blind at da42d91) "according to information triangulated by X": X's figure, in another body's report
+    got = record("From 16-19 December, over 10,300 people have been evacuated from eastern Qarazan, according to "
+                 "information triangulated by the Westland Shelter Cluster.", reconciler, published="2016-12-19")
+    assert [o["reported_by"] for o in got["displacement"]] == ["Westland Shelter Cluster"]
