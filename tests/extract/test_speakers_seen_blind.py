@@ -1039,3 +1039,12 @@ def test_according_to_information_given_by_a_body(reconciler: Reconciler) -> Non
     got = record("From 16-19 December, over 10,300 people have been evacuated from eastern Qarazan, according to "
                  "information triangulated by the Westland Shelter Cluster.", reconciler, published="2016-12-19")
     assert [o["reported_by"] for o in got["displacement"]] == ["Westland Shelter Cluster"]
+
+
+def test_another_source_after_though(reconciler: Reconciler) -> None:
+    # (sets FX and BW) "..., Name told reporters, though X authorities have said the number could be around 200,000":
+    # the second count is X's
+    got = record("Aram Velde, spokesman for the UN refugee agency, spoke in Qarazan.\n\nSome 172,000 Kurds have fled to "
+                 "Westland, Velde told reporters, though Turkish authorities have said the number could be around "
+                 "200,000.", reconciler, published="2014-10-31")
+    assert [(o["figure"], o["reported_by"]) for o in got["displacement"]][1:] == [(200000, "Turkish authorities")]
