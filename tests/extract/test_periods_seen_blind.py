@@ -741,3 +741,18 @@ def test_items_of_one_list_share_its_period_over_a_note_between(reconciler: Reco
 ])
 def test_the_day_someone_was_quoted_as_saying(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2014-02-09") == periods
+
+
+@pytest.mark.parametrize(("body", "published", "periods"), [
+    # (set GC, scored blind at eafc805) "since its official opening on 30 April": since that day
+    ("More than 1,000 refugees have arrived at the camp since its official opening on 30 April.", "2014-05-03",
+     [("2014-04-30", "2014-05-03")]),
+    # (set FV) a month's middle after the day said is last year's: no period ends before it starts
+    ("The conflict since mid-June has forced over 300,000 people into displacement.", "2018-06-07",
+     [("2017-06-15", "2018-06-07")]),
+    ("The conflict since mid-June has forced over 300,000 people into displacement.", "2018-07-06",
+     [("2018-06-15", "2018-07-06")]),
+])
+def test_since_an_opening_and_since_a_month_s_middle(reconciler: Reconciler, body: str, published: str,
+                                                      periods: list) -> None:
+    assert _periods(body, reconciler, published) == periods

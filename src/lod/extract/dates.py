@@ -512,9 +512,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             return make("since", _day_month(m, "s", anchor, "sy"), None)
         if rule in ("since-month", "since-event-month", "began-month"):
             month = _month(m.group("m"))
-            year = _year_for(month, 1, anchor, m.group("y"), m.group("ythis"))
+            mid = _mid_before(m, "m")  # (the year of the month's middle: "since mid-June" said on 7 June is last June's)
+            year = _year_for(month, 15 if mid else 1, anchor, m.group("y"), m.group("ythis"))
             at_end = rule == "since-month" and bool(m.group("end"))
-            day_number = calendar.monthrange(year, month)[1] if at_end else 15 if _mid_before(m, "m") else 1
+            day_number = calendar.monthrange(year, month)[1] if at_end else 15 if mid else 1
             return make("since", date(year, month, day_number), None)
         if rule == "day-only":
             assert anchor is not None  # _ANCHORED
