@@ -756,3 +756,13 @@ def test_the_day_someone_was_quoted_as_saying(reconciler: Reconciler, body: str,
 def test_since_an_opening_and_since_a_month_s_middle(reconciler: Reconciler, body: str, published: str,
                                                       periods: list) -> None:
     assert _periods(body, reconciler, published) == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set GC, scored blind at ab473b1) "since Thursday" written on a Thursday is since the Thursday before
+    ("More than 30,000 people have fled into Westland since Thursday.", [("2013-08-15", "2013-08-22")]),
+    ("More than 30,000 people have fled into Westland since Thursday morning.", [("2013-08-22", "2013-08-22")]),
+    ("More than 30,000 people have fled into Westland since Wednesday.", [("2013-08-21", "2013-08-22")]),
+])
+def test_since_the_weekday_of_the_reporting_day(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2013-08-22") == periods

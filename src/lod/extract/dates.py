@@ -532,7 +532,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: date | None, hint: date | None
             if m.groupdict().get("lw"):
                 return make("since", weekday_on_or_before(anchor - timedelta(days=anchor.weekday() + 1),
                                                           WEEKDAYS[m.group("w").lower()]), None)
-            return make("since", _named_weekday(anchor, m.group("w"), bool(m.groupdict().get("last"))), None)
+            # ("since Thursday" written on a Thursday: the Thursday before, as "last Thursday"; "since Monday morning"
+            # may be that day's)
+            same_day = bool(m.groupdict().get("last")) or not _TIME_OF_DAY.search(m.group(0))
+            return make("since", _named_weekday(anchor, m.group("w"), same_day), None)
         if rule == "since-event-year":  # "since the uprising began last year": from that year's 1 January
             if m.group("y"):
                 return make("since", date(int(m.group("y")), 1, 1), None)
@@ -587,6 +590,9 @@ def _season_start(month: int, year: str | None, which: str, anchor: date | None)
     if which == "last" and date(start.year + (start.month + 3 > 12), (start.month + 2) % 12 + 1, 1) > anchor:
         start = start.replace(year=start.year - 1)  # "last summer" said in July: the summer before
     return start
+
+
+_TIME_OF_DAY = RULES.patterns["time_of_day"].pattern
 
 
 def _named_weekday(anchor: date, weekday: str, last: bool) -> date:
