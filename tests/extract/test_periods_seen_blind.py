@@ -766,3 +766,18 @@ def test_since_an_opening_and_since_a_month_s_middle(reconciler: Reconciler, bod
 ])
 def test_since_the_weekday_of_the_reporting_day(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2013-08-22") == periods
+
+
+def test_a_report_s_counts_stand_at_the_last_day_it_covers(reconciler: Reconciler) -> None:
+    # (set GD, scored blind at eafc805) an institution's situation report "covers the period from 24 to 30 November",
+    # issued on 1 December: its own "since 24 November" stands at the 30th
+    text = ("Title: Qarazan - Situation Report No. 1\nSource URL: https://www.unocha.org/report/1\nPublisher: OCHA\n"
+            "Published: 2016-12-01\n\nThis report is produced by OCHA. It covers the period from 24 November to 30 "
+            "November 2016.\n\nHostilities intensified significantly since 24 November, resulting in the displacement "
+            "of an estimated 31,500 people within Qarazan city.")
+    got = to_record_json(article := parse_article(text, "a.txt"), extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2016-11-24", "2016-11-30")]
+    # (issued with no such sentence: the day it was issued)
+    got = to_record_json(article := parse_article(text.replace("It covers the period from 24 November to 30 November "
+                                                               "2016.", ""), "a.txt"), extract(article, reconciler))
+    assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2016-11-24", "2016-12-01")]

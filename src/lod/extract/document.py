@@ -196,6 +196,18 @@ def headline_period(title: str, published: date | None) -> tuple[frozenset[int],
     return (values, (start, end, found[0].text)) if start or end else None
 
 
+def covered_until(doc: Document) -> date | None:
+    """The last day of the period a report says it covers, in its first sentences ("It covers the period from 24
+    November to 30 November 2016."), when that day is on or before the report's date."""
+    for index, sentence in enumerate(doc.sentences[:8]):
+        if "period" in sentence.text and _COVERS_PERIOD.search(sentence.text):
+            stated = [e.end for e in doc.dates[index] if e.kind == "period" and e.start and e.end]
+            if stated and (doc.today is None or stated[0] <= doc.today):
+                return stated[0]
+            return None
+    return None
+
+
 def _reporting_period(title: str, published: date | None, sentences: list[Sentence],
                       dates: list[list[DateExpression]]) -> None:
     """A report's "during the reporting period" is the period its title states ("Weekly Update, 1-7 June 2016")."""
@@ -221,6 +233,7 @@ _SINCE_THE_START = RULES.pattern("since_the_start")
 _TRACKING_TITLE = RULES.pattern("tracking_title")
 _MEDIUM_NAME = RULES.pattern("medium_name")
 _LAUNCHED = RULES.pattern("launched")
+_COVERS_PERIOD = RULES.pattern("covers_period")
 
 
 def _since_then(dates: list[list[DateExpression]], sentence_texts: list[str]) -> list[list[DateExpression]]:

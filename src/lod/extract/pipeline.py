@@ -15,7 +15,7 @@ from lod.extract import rulefiles
 from lod.extract.attribution import figure_reporter, mention_span
 from lod.extract.cues import Gated
 from lod.extract.dates import DateExpression, close_period
-from lod.extract.document import Document, analyse, headline_period, own_report, title_period
+from lod.extract.document import Document, analyse, covered_until, headline_period, own_report, title_period
 from lod.extract.entities import Mention
 from lod.extract.events import violation_in, weapons_in
 from lod.extract.incidents import find_incidents, link_causes, speakers_of
@@ -98,6 +98,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
     introduced: tuple[int, OrgMention | None, date | None] | None = None
     # the period an institution's periodic report covers, as its title states it: its own counts with no date are of it
     titled = title_period(title, doc.today) if doc.context.institution else None
+    covered = covered_until(doc) if doc.context.institution else None  # "It covers the period from 24 to 30 November"
     headline = headline_period(title, doc.today)  # ("36,000 more civilians flee X in past 48 hours")
     for index, sentence in enumerate(doc.sentences):
         if not _ITEM.match(sentence.text) and sentence.text.rstrip()[-1:] not in ".!?":
@@ -271,6 +272,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         if titled is not None and statement is None and reporter is not None and _publishers(doc, reporter):
             # ("Weekly IDP Situation Monitoring, 30 Jan - 5 Feb 2017": "8,521 IDP arrivals" are of that week)
             periods = [titled if period[:2] == (None, None) else period for period in periods]
+        if covered is not None and statement is None and reporter is not None and _publishers(doc, reporter):
+            # (a running count of the report's own, "since 24 November", stands at the last day it covers)
+            periods = [(period[0], covered, period[2]) if period[1] == doc.today and period[0] is not None
+                       and period[0] <= covered else period for period in periods]
         if headline is not None:  # the headline's count told again with no time of its own: the headline's time
             # (or with only its end, the headline's too: "280,000 in just over a week" under "... 280,000 since 27 November")
             periods = [headline[1] if (period[:2] == (None, None) or period[0] is None and period[1] == headline[1][1])
