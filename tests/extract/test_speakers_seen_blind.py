@@ -1048,3 +1048,13 @@ def test_another_source_after_though(reconciler: Reconciler) -> None:
                  "Westland, Velde told reporters, though Turkish authorities have said the number could be around "
                  "200,000.", reconciler, published="2014-10-31")
     assert [(o["figure"], o["reported_by"]) for o in got["displacement"]][1:] == [(200000, "Turkish authorities")]
+
+
+@pytest.mark.parametrize(("body", "reporter"), [
+    # (set FW, scored blind at eafc805) a country's body closing a sentence after a comma: read before the comma's aside
+    ("The government evacuated around 5,000 people on Sunday from a town near Qarazan, Westland's state news agency "
+     "reported.", "Westland's state news agency"),
+    ("Some 25,000 civilians fled toward the border in two days, Turkish state media said.", "Turkish state media"),
+])
+def test_a_country_s_body_at_the_end(reconciler: Reconciler, body: str, reporter: str) -> None:
+    assert [o["reported_by"] for o in record(body, reconciler, published="2013-12-30")["displacement"]] == [reporter]

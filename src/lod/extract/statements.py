@@ -404,6 +404,9 @@ class StatementFinder:
                     return name_first  # "X, a relief agency of the Y, said": X
             if found is not None:
                 return found
+            if (state := _STATE_BODY_END.search(pre, max(0, len(pre) - 120))) and state.group(0).startswith(","):
+                # ("..., Westland's state news agency reported": read before an aside is cut off as one)
+                return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
             stripped = _ADVERBIAL.sub("", pre) if _ends_with(pre, _ADVERBIAL_LAST) else pre
             if possible(_DAY_AT_END_CUES, lowered(stripped)):  # a day's name, "yesterday", "today" or "night" in it
                 stripped = _DAY_AT_END.sub("", stripped)
