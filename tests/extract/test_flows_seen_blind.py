@@ -455,3 +455,12 @@ def test_a_possible_displacement_and_a_provisional_number(reconciler: Reconciler
 ])
 def test_the_places_of_a_stock_in_brackets(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set GI, scored blind at 0ffd26a) "on her left" is a side, not a departure
+    ("Two children are tucked in the front, and lastly a woman with a child on her left.", []),
+    ("Two hundred families left the town on Monday.", [200]),
+])
+def test_left_as_a_side_is_no_departure(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
