@@ -781,3 +781,11 @@ def test_a_report_s_counts_stand_at_the_last_day_it_covers(reconciler: Reconcile
     got = to_record_json(article := parse_article(text.replace("It covers the period from 24 November to 30 November "
                                                                "2016.", ""), "a.txt"), extract(article, reconciler))
     assert [(o["period_start"], o["period_end"]) for o in got["displacement"]] == [("2016-11-24", "2016-12-01")]
+
+
+def test_a_day_another_source_put_its_count_at(reconciler: Reconciler) -> None:
+    # (set CM) "31,000 had arrived over the past two days, while the X put the figure at 18,000 as of Thursday night":
+    # the day is the second count's end, not the first's reporting day
+    body = ("A security source told reporters that 31,000 had arrived over the past two days, while the Westland Red "
+            "Cross, citing local authorities, put the figure at 18,000 as of Thursday night.")
+    assert _periods(body, reconciler, "2012-07-20") == [("2012-07-18", "2012-07-20"), (None, "2012-07-19")]

@@ -52,6 +52,7 @@ _CUMULATIVE = RULES.pattern("cumulative")
 _SUPERLATIVE_SINCE = RULES.pattern("superlative_since")
 _PROGRESSIVE_FLOW = RULES.pattern("progressive_flow")
 _COUNT_REACHED = RULES.pattern("count_reached")
+_OTHER_SOURCE_BETWEEN = RULES.pattern("other_source_between")
 _DIGIT = re.compile(r"\d")
 _BY_BEFORE = RULES.pattern("by_before")
 _SAID_BEFORE = RULES.pattern("said_before")
@@ -88,7 +89,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
 
     The date the figure was reported (the statement's point date) is not its period.
     """
-    as_of = next((reanchored(e, reported).start for e in expressions if e.kind == "as-of"), None)
+    # (not another clause's: "X said 31,000 arrived over the past two days, while Y put it at 18,000 as of Thursday")
+    as_of = next((reanchored(e, reported).start for e in expressions if e.kind == "as-of"
+                  and not (figure is not None and _OTHER_SOURCE_BETWEEN.search(text, *sorted((e.begin, figure.number.qstart))))),
+                 None)
     if as_of is None and any(e.kind == "since" for e in expressions):
         # "By Monday evening, 12,000 had fled since Friday": the day a running count is given by closes its "since"
         by = next((e for e in expressions if e.kind == "point" and _BY_BEFORE.search(text[: e.begin])), None)
@@ -186,8 +190,10 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             return carried
         # a day the count stood "as of" is its end when the date found is another figure's ("As of 30 November, 48,500
         # had been displaced, a sharp increase compared to the 14,000 recorded on 28 November")
-        stood = next((e for e in expressions if e.kind == "as-of" and e.finish <= lo), None)
+        stood = next((e for e in expressions if e.kind == "as-of" and (e.finish <= lo or clause(e.begin) == clause(lo))), None)
         standing: Period = (None, stood.start, stood.text) if stood else (None, None, None)
+        if stood is not None and clause(stood.begin) == clause(lo) != clause(chosen.begin):
+            return standing  # "..., while X put the figure at 18,000 as of Thursday night": its own clause's day
         later_clause = max((b for b in breaks if b < chosen.begin), default=0)
         listed = _LIST_TAIL.match(text[: chosen.begin], later_clause) is not None and all(
             _LIST_ITEM.match(text, b) for b in breaks if hi <= b < chosen.begin)  # "A to X, B to Y, and C to Z in May"
