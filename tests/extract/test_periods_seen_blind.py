@@ -789,3 +789,15 @@ def test_a_day_another_source_put_its_count_at(reconciler: Reconciler) -> None:
     body = ("A security source told reporters that 31,000 had arrived over the past two days, while the Westland Red "
             "Cross, citing local authorities, put the figure at 18,000 as of Thursday night.")
     assert _periods(body, reconciler, "2012-07-20") == [("2012-07-18", "2012-07-20"), (None, "2012-07-19")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set DY) the day the figures were told, in the next sentence with no count of its own
+    ("The Westland Relief Agency warns that more than 190,000 people have been displaced in Qarazan since last month.\n\n"
+     "Its spokesman, Aram Velde, offered the information in a briefing on Monday.", [("2025-07-01", "2025-08-04")]),
+    # (another day the next sentence tells is no telling: "the town fell on Monday")
+    ("The Westland Relief Agency warns that more than 190,000 people have been displaced in Qarazan since last month.\n\n"
+     "The town fell on Monday.", [("2025-07-01", "2025-08-05")]),
+])
+def test_the_day_told_in_the_next_sentence(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2025-08-05") == periods

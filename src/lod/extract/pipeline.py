@@ -178,6 +178,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             if statement is None:
                 statement = by_sentence.get(heading_at)
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
+        if statement is not None and reported is None and reporter is not None:
+            # "X warns that 190,000 have fled since last month." then "X's spokesman offered the information in a
+            # briefing on Monday.": the day it was told, in the next sentence with no count of its own
+            reported = _told_next(doc, index) or reported
         if statement is None and introduced is not None and introduced[0] == index - 1:
             reporter, reported = introduced[1], introduced[2]  # "N displacements recorded by X:" then its counts
         introduced = (index, reporter, reported) if statement is not None and sentence.text.rstrip().endswith(":") or (
@@ -348,6 +352,7 @@ _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
 _ITEM_OPENING = RULES.pattern("item_opening")
+_TOLD_ON_BEFORE = RULES.pattern("told_on_before")
 _PHOTO_CAPTION = RULES.pattern("photo_caption")
 _SAID_OF_ANOTHER_THING, _SAYS_WHAT = RULES.pattern("said_of_another_thing"), RULES.pattern("says_what")
 _OF_THE_GROUP = RULES.pattern("of_the_group")
@@ -379,6 +384,19 @@ def _other_source(first: OrgMention | None, then: OrgMention | None) -> bool:
     if first.ref and then.ref:
         return first.ref != then.ref
     return " ".join(first.name.lower().split()) != " ".join(then.name.lower().split())
+
+
+def _told_next(doc: Document, index: int) -> date | None:
+    """The day the next sentence says the figures were told, when it gives no count of its own ("... offered the
+    information in a briefing on Monday.", "... told the Council by video on Thursday that ...")."""
+    if index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[index + 1].text
+    if has_count(following):
+        return None
+    told = [e for e in doc.dates[index + 1] if e.kind in ("point", "as-of") and e.start is not None
+            and _TOLD_ON_BEFORE.search(following, max(0, e.begin - 120), e.begin)]
+    return told[0].start if len(told) == 1 else None
 
 
 def _twin_item(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
