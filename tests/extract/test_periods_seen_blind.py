@@ -801,3 +801,13 @@ def test_a_day_another_source_put_its_count_at(reconciler: Reconciler) -> None:
 ])
 def test_the_day_told_in_the_next_sentence(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2025-08-05") == periods
+
+
+def test_the_day_told_after_a_part_of_the_figure(reconciler: Reconciler) -> None:
+    # (set CS) "X says 200,000 have fled since the start of April. The figure includes 30,000 displaced this month
+    # alone. X's official told the Council by video on Thursday that 20,000 remain in the city.": both end on Thursday
+    body = ("A senior U.N. humanitarian official says over 200,000 people have fled their homes around Qarazan "
+            "since the start of April.\n\nThe figure includes more than 30,000 people who were displaced this month "
+            "alone.\n\nAssistant Secretary-General Aram Velde told the Security Council by video on Thursday that an "
+            "estimated 20,000 to 50,000 people remain in Qarazan.")
+    assert _periods(body, reconciler, "2017-07-28") == [("2017-04-01", "2017-07-27"), ("2017-07-01", "2017-07-27")]

@@ -387,16 +387,17 @@ def _other_source(first: OrgMention | None, then: OrgMention | None) -> bool:
 
 
 def _told_next(doc: Document, index: int) -> date | None:
-    """The day the next sentence says the figures were told, when it gives no count of its own ("... offered the
-    information in a briefing on Monday.", "... told the Council by video on Thursday that ...")."""
-    if index + 1 >= len(doc.sentences):
-        return None
-    following = doc.sentences[index + 1].text
-    if has_count(following):
-        return None
-    told = [e for e in doc.dates[index + 1] if e.kind in ("point", "as-of") and e.start is not None
-            and _TOLD_ON_BEFORE.search(following, max(0, e.begin - 120), e.begin)]
-    return told[0].start if len(told) == 1 else None
+    """The day the next sentence says the figures were told ("... offered the information in a briefing on Monday.",
+    "... told the Council by video on Thursday that ..."), or the one after a part of the figure ("The figure includes
+    30,000 ...")."""
+    for at in range(index + 1, min(index + 3, len(doc.sentences))):
+        following = doc.sentences[at].text
+        if at == index + 1 and _GOES_ON.match(following):
+            continue  # (over a part of the figure: "The figure includes 30,000 displaced this month alone.")
+        told = [e for e in doc.dates[at] if e.kind in ("point", "as-of") and e.start is not None
+                and _TOLD_ON_BEFORE.search(following, max(0, e.begin - 120), e.begin)]
+        return told[0].start if len(told) == 1 else None
+    return None
 
 
 def _twin_item(doc: Document, index: int, flows: list[tuple[int, ObservationRecord]]) -> ObservationRecord | None:
