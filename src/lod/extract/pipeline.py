@@ -180,7 +180,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         reporter, reported = figure_reporter(doc, reconciler, statement, sentence)
         if statement is not None and reported is None and reporter is not None:
             # "X warns that 190,000 have fled since last month." then "X's spokesman offered the information in a
-            # briefing on Monday.": the day it was told, in the next sentence with no count of its own
+            # briefing on Monday.": the day it was told, in the next sentence (or the one after a part of the figure)
             reported = _told_next(doc, index) or reported
         if statement is None and introduced is not None and introduced[0] == index - 1:
             reporter, reported = introduced[1], introduced[2]  # "N displacements recorded by X:" then its counts

@@ -83,7 +83,7 @@ _QUOTES = "\"“”‘'«"
 _KIND = RULES.fragment("KIND")
 _OWNED_PART = RULES.pattern("owned_part")
 # a body named inside a phrase that gives it the figure: (pattern, a word the sentence must have, the verb recorded)
-_BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as s", "cited as saying"),
+_BODY_NAMED_IN = ((RULES.pattern("cited_as_saying"), " as s", "cited as saying"),  # (" as s": "as saying", "as stating")
                   (RULES.pattern("passive_by"), " by ", "reported by"),
                   (RULES.pattern("statistics_of"), " that", "figures of"))
 _AUXILIARY_END = RULES.pattern("auxiliary_end")
