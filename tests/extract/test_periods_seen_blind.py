@@ -811,3 +811,18 @@ def test_the_day_told_after_a_part_of_the_figure(reconciler: Reconciler) -> None
             "alone.\n\nAssistant Secretary-General Aram Velde told the Security Council by video on Thursday that an "
             "estimated 20,000 to 50,000 people remain in Qarazan.")
     assert _periods(body, reconciler, "2017-07-28") == [("2017-04-01", "2017-07-27"), ("2017-07-01", "2017-07-27")]
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set GO, scored blind at c172f4e) a count "this month", then "X said ... that the people fled ... between
+    # October 5 and 22": the month's days told
+    ("At least 120,000 people have been displaced in Qarazan this month because of fighting, according to UN "
+     "humanitarian officials.\n\nThe Westland Relief Office said on Monday that the people fled their homes in Qarazan "
+     "between October 5 and 22.", [("2015-10-05", "2015-10-22")]),
+    # (days outside the month are another time)
+    ("At least 120,000 people have been displaced in Qarazan this month because of fighting, according to UN "
+     "humanitarian officials.\n\nThe Westland Relief Office said on Monday that the people fled their homes in Qarazan "
+     "between September 5 and 22.", [("2015-10-01", "2015-10-27")]),
+])
+def test_a_month_s_days_told_next(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2015-10-27") == periods

@@ -266,7 +266,11 @@ def refine_from_next(doc: Document, index: int, record: ObservationRecord) -> No
     if has_count(following):
         return  # "The exodus is a sign of the violence, which has killed 36,000 since March 2011": that count's period
     ranges = [d for d in doc.dates[index + 1] if d.kind == "period" and d.start and d.end]
-    if ranges and at_start and record.period_start is None and record.period_end is None:
+    told_month = record.period_start is not None and record.period_end is not None and record.period_start.day == 1 and \
+        (record.period_end.year, record.period_end.month) == (record.period_start.year, record.period_start.month)
+    if ranges and at_start and (record.period_start is None and record.period_end is None or told_month and (
+            record.period_start <= ranges[0].start and ranges[0].end <= record.period_end)):  # type: ignore[operator]
+        # (or a month's days: "120,000 fled this month. The people fled ... between October 5 and 22.")
         # (not over the figure's own time: "12,000 fled on Thursday. The exodus came after forces advanced overnight.")
         record.period_start, record.period_end, record.period_text = ranges[0].start, ranges[0].end, ranges[0].text
         return
