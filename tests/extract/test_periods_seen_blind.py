@@ -826,3 +826,15 @@ def test_the_day_told_after_a_part_of_the_figure(reconciler: Reconciler) -> None
 ])
 def test_a_month_s_days_told_next(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2015-10-27") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set GL, scored blind at c172f4e) "since the intensification of the fighting in X three weeks ago": a place
+    # between the fighting and when it was
+    ("Since the intensification of the fighting in Al-Qarazan three weeks ago, Westtown has seen at least 700 families "
+     "arriving.", [("2013-05-10", "2013-05-31")]),
+    ("Since the escalation of fighting in Qarazan three weeks ago, 700 families have arrived in Westtown.",
+     [("2013-05-10", "2013-05-31")]),
+])
+def test_since_fighting_in_a_place_weeks_ago(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2013-05-31") == periods
