@@ -838,3 +838,13 @@ def test_a_month_s_days_told_next(reconciler: Reconciler, body: str, periods: li
 ])
 def test_since_fighting_in_a_place_weeks_ago(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2013-05-31") == periods
+
+
+@pytest.mark.parametrize(("body", "periods"), [
+    # (set GM, scored blind at c172f4e) "so far in November" told in December is all of November; told in the month,
+    # to the day it was told
+    ("This includes 11,660 new displacements recorded so far in November 2017.", [("2017-11-01", "2017-11-30")]),
+    ("This includes 5,000 new displacements recorded so far in December.", [("2017-12-01", "2017-12-06")]),
+])
+def test_so_far_in_a_month_that_is_over(reconciler: Reconciler, body: str, periods: list) -> None:
+    assert _periods(body, reconciler, "2017-12-06") == periods
