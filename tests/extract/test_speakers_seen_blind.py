@@ -1058,3 +1058,15 @@ def test_another_source_after_though(reconciler: Reconciler) -> None:
 ])
 def test_a_country_s_body_at_the_end(reconciler: Reconciler, body: str, reporter: str) -> None:
     assert [o["reported_by"] for o in record(body, reconciler, published="2013-12-30")["displacement"]] == [reporter]
+
+
+@pytest.mark.parametrize(("body", "org"), [
+    # (set GK, scored blind at c172f4e) what a post is for is no body: "coordinator for the Syria crisis"
+    ("“I am deeply concerned,” Aram Velde, regional humanitarian coordinator for the Qarazan crisis, said in a "
+     "statement.", None),
+    # (a region may be a body's)
+    ("“I am deeply concerned,” said Aram Velde, Director of Health Emergencies for the Westland Health Organization's "
+     "Eastern Region.", "Westland Health Organization's Eastern Region"),
+])
+def test_what_a_post_is_for(reconciler: Reconciler, body: str, org: str | None) -> None:
+    assert [p["org"] for p in record(body, reconciler)["people"]] == [org]

@@ -40,6 +40,7 @@ _POST_WITH_OF_START = re.compile(r"(?:[\w\-]+\s+){0,2}?(?:" + _POSTS_WITH_OF + r
 RULES = rulefiles.load("people", ROLE_ALT=_ROLE_ALT, VERB_ALT=_VERB_ALT, PERSON_NOUNS=PERSON_NOUNS)
 _ROLE_BEFORE = RULES.pattern("role_before")
 _APPOSITION = RULES.pattern("apposition")
+_NO_BODY_END = RULES.pattern("no_body_end")
 _BARE_APPOSITION = RULES.pattern("bare_apposition")
 _DESCRIPTION = RULES.pattern("description")
 # (and "according to" or "quoted", which name their source as a verb does: "According to Name, Governor of X, ...",
@@ -175,7 +176,8 @@ class PeopleFinder:
                 # (after a post that has its own "of": "Head of Mission for the X")
                 lead = _POST_WITH_OF_START.match(role)
                 of = _BODY_AFTER.match(role, lead.end()) if lead else _POST_BODY_AFTER.match(role)
-                if of and not re.search(r"['’]s\s", role):
+                if of and not re.search(r"['’]s\s", role) and not _NO_BODY_END.search(of.group("org")):
+                    # (not what a post is for: "regional humanitarian coordinator for the Westland crisis" keeps it whole)
                     role, org_text = role[: of.start("to")] if lead else of.group("role"), of.group("org")
                 if org_text and self._a_place(org_text):
                     # "Name, ORG Deputy Country Director for <country>,": the body named before the post, not the country
@@ -336,7 +338,8 @@ def split_role(role: str | None, org_text: str | None) -> tuple[str | None, str 
         role, org_text = of.group("role"), of.group("org")
     # "spokeswoman for the X refugee agency": a post held for a named body (a capital in its name)
     for_org = re.match(r"(?P<role>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+for\s+(?:the\s+)?(?P<org>(?=[^,;]*[A-Z])[^,;]+)$", role)
-    if for_org and org_text is None and _ROLE.search(for_org.group("role")) and not _ENDS_WITH_ROLE.search(for_org.group("org")):
+    if for_org and org_text is None and _ROLE.search(for_org.group("role")) and not _ENDS_WITH_ROLE.search(for_org.group("org")) \
+            and not _NO_BODY_END.search(for_org.group("org")):  # (not "coordinator for the Westland crisis": no body)
         role, org_text = for_org.group("role"), for_org.group("org")
     # "RCR spokeswoman": an acronym before the post is the organization
     acronym = re.match(r"(?P<org>[A-Z][A-Z.]{1,9})\s+(?P<role>[a-z].*)$", role)
