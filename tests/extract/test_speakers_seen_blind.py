@@ -1070,3 +1070,10 @@ def test_a_country_s_body_at_the_end(reconciler: Reconciler, body: str, reporter
 ])
 def test_what_a_post_is_for(reconciler: Reconciler, body: str, org: str | None) -> None:
     assert [p["org"] for p in record(body, reconciler)["people"]] == [org]
+
+
+def test_according_to_the_same_agency(reconciler: Reconciler) -> None:
+    # (set GD, scored blind at eafc805) "According to the same agency" is the agency named before
+    got = record("The Westland Relief Agency estimated that 40,000 of the refugees came from Qarazan.\n\nAccording to "
+                 "the same agency, another 26,000 fled clashes around the villages east of Qarazan.", reconciler)
+    assert [o["reported_by"] for o in got["displacement"]][-1:] == ["Westland Relief Agency"]
