@@ -464,3 +464,17 @@ def test_the_places_of_a_stock_in_brackets(reconciler: Reconciler, body: str, fi
 ])
 def test_left_as_a_side_is_no_departure(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (sets CO and GQ, the second scored blind at 03cccfa) the whole world's count, and another country's beside it,
+    # are no flight from the country the page is about
+    ("A record 33.3 million people worldwide were displaced by conflict inside their own nations in 2013.", []),
+    ("A humanitarian group says a record 38 million people have been internally displaced in their countries worldwide, "
+     "with 2.2 million Westlanders among them.", []),
+    # (a count of here, far from the world's in the sentence, stays)
+    ("Some 9,500 people fled Qarazan in the first months of 2014, the agency said in a report that also counted "
+     "the displaced worldwide.", [9500]),
+])
+def test_the_world_s_count_is_no_flight_from_here(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -142,6 +142,10 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
             figures = _figure_restated(sentence.text, "people")  # "Thousands have fled. The agency put the figure at 20,000."
         if returning and not _FLIGHT.search(sentence.text):
             figures = []  # an article about going home: "1,300 families crossed into the country" is a return
+        if figures and _WORLD.search(sentence.text):
+            # "a record 38 million people have been displaced worldwide, with 2.2 million Iraqis ...": the world's
+            # count and the other countries' beside it are no flight from here
+            figures = [f for f in figures if not _WORLD.search(sentence.text, max(0, f.number.qstart - 60), f.end + 60)]
         if not figures:
             continue
         # A flow right after another, with no date in its own clause, is a part or a continuation of it ("... 11,000
@@ -352,6 +356,7 @@ _TOTAL_RULES = frozenset({"flow-total", "flow-number-of"})
 RULES = rulefiles.load("pipeline", RETURN_CUES=RETURN_CUES, LIST_ITEM=LIST_ITEM)
 _GOES_ON = RULES.pattern("goes_on")
 _ITEM_OPENING = RULES.pattern("item_opening")
+_WORLD = RULES.pattern("world")
 _TOLD_ON_BEFORE = RULES.pattern("told_on_before")
 _PHOTO_CAPTION = RULES.pattern("photo_caption")
 _SAID_OF_ANOTHER_THING, _SAYS_WHAT = RULES.pattern("said_of_another_thing"), RULES.pattern("says_what")
