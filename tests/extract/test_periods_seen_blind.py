@@ -848,3 +848,9 @@ def test_since_fighting_in_a_place_weeks_ago(reconciler: Reconciler, body: str, 
 ])
 def test_so_far_in_a_month_that_is_over(reconciler: Reconciler, body: str, periods: list) -> None:
     assert _periods(body, reconciler, "2017-12-06") == periods
+
+
+def test_during_the_months_of_two_months(reconciler: Reconciler) -> None:
+    # (set GV, scored blind at 03cccfa) "during the months of April and May": from the first's 1st to the second's last
+    body = "The advances displaced over 169,000 people during the months of April and May across Qarazan."
+    assert _periods(body, reconciler, "2017-06-03") == [("2017-04-01", "2017-05-31")]
