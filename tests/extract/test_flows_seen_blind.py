@@ -478,3 +478,12 @@ def test_left_as_a_side_is_no_departure(reconciler: Reconciler, body: str, figur
 ])
 def test_the_world_s_count_is_no_flight_from_here(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set GV, scored blind at 03cccfa) a key figure's "Newly internally displaced people"
+    ("900,000 Newly internally displaced people in the last six months", [900000]),
+    ("900,000 internally displaced people in Qarazan", []),
+])
+def test_newly_internally_displaced(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
