@@ -487,3 +487,16 @@ def test_the_world_s_count_is_no_flight_from_here(reconciler: Reconciler, body: 
 ])
 def test_newly_internally_displaced(reconciler: Reconciler, body: str, figures: list[int]) -> None:
     assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    # (set GS, scored blind at 03cccfa) another source's count of the flight told the sentence before, with a figure of
+    # its own after it
+    ("The monitor said as many as 10,000 residents fled to western areas.\n\nThe state media put the number at more "
+     "than 1,500, while the Westland ministry said that 2,500 civilians had left.", [10000, 1500, 2500]),
+    # (with no flight before it, a number put at is no flow)
+    ("The town lies in a valley.\n\nThe state media put the number at more than 1,500, while the Westland ministry said "
+     "that 2,500 civilians had left.", [2500]),
+])
+def test_a_number_put_at_after_a_flight(reconciler: Reconciler, body: str, figures: list[int]) -> None:
+    assert [o["figure"] for o in record(body, reconciler)["displacement"]] == figures

@@ -502,7 +502,8 @@ def find_figures(text: str, heading: bool = False, after_flow: str | None = None
             # the coast": the verb of the figure before is not repeated
             verdict = "flow-list"
             unit_override = figures[-1].unit
-        if verdict == "" and FIGURE_AT.search(before[-120:]) and (_VAGUE_FLOW.search(text[: first.number.qstart]) or follows_flow):
+        if verdict == "" and FIGURE_AT.search(before[-120:]) and (_VAGUE_FLOW.search(text[: first.number.qstart]) or follows_flow
+                                                                or index == 0 and after_flow):
             # "Thousands have fled, and the agency puts the figure at 20,000"; "X said 200,000 had been uprooted, while
             # Y put the figure at more than 100,000": another body's count of the same flight
             verdict = "flow-restated"
