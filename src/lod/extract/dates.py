@@ -108,7 +108,7 @@ def _mid_before(m: re.Match[str], group: str) -> bool:
     return _MID.search(m.string, max(m.start(), m.start(group) - 16), m.start(group)) is not None
 
 
-_MID = re.compile(r"(?:\bmid[-\s]+|\bthe\s+middle\s+of\s+)$", re.IGNORECASE)
+_MID = RULES.patterns["mid_before"].pattern
 
 
 def weekday_on_or_before(anchor: date, weekday: int) -> date:
@@ -744,6 +744,9 @@ def close_period(expression: DateExpression, reported: date | None) -> tuple[dat
         if expression.kind in ("point", "period") and expression.end:
             return expression.start - back, expression.end - back
     if expression.kind == "since":
+        if expression.rule == "month-so-far" and expression.start and reported and \
+                month_end(expression.start.year, expression.start.month) < reported:
+            return expression.start, month_end(expression.start.year, expression.start.month)  # "so far in November", told in December
         return expression.start, reported
     if expression.kind == "day-before":
         return (reported - timedelta(days=1), reported - timedelta(days=1)) if reported else (None, None)

@@ -240,8 +240,6 @@ def figure_period(expressions: list[DateExpression], statement: Found | None, re
             day = told[-1] - timedelta(days=1)
             return day, day, chosen.text
     start, end = close_period(chosen, reported)
-    if chosen.rule == "month-so-far" and start is not None and end is not None and month_end(start.year, start.month) < end:
-        end = month_end(start.year, start.month)  # "so far in November", told in December: all of November
     return start, end, chosen.text
 
 

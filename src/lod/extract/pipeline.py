@@ -222,7 +222,7 @@ def _observations(doc: Document, reconciler: Reconciler, statements: list[Found]
         # (a heading's "as of" day stands before the page's date: "KEY STATISTICS (AS OF 15 MAY)" in a 24 May update)
         # (the scale of the sentence before is its largest count, not its last list item's: "1,548,456 displacements,
         # including A (318,761), ..., B (1,546). This also includes around 43,000 under verification.")
-        scale = max((r.figure for at, r in flows[-12:] if r.sentence == before.sentence), default=before.figure) \
+        scale = max((r.figure for _, r in flows[-12:] if r.sentence == before.sentence), default=before.figure) \
             if before is not None else 0
         anchor = heading_day if heading_day and (reported is None or reported == doc.today) else \
             reported or goes_on or heading_day or doc.today

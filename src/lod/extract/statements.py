@@ -66,6 +66,13 @@ _STATE_BODY = re.compile(r"(?:^|[,;:]\s*|[”\"]\s*|\b(?:that|as)\s+|\b(?:statem
                          r"(?:(?:issued|released|published)\s+)?(?:from|by)\s+)(?:[Tt]he\s+)?(?P<d>(?:[A-Z][\w’'-]+['’]s|" + "|".join(re.escape(w) for w in COUNTRY_ADJECTIVES)
                          + r")\s+" + STATE_BODIES + r")\s*$")
 _PLACE_BODY = RULES.pattern("place_body")
+
+
+def _state_body(state: re.Match[str]) -> Speaker:
+    """A country's body found by ``_STATE_BODY`` ("X's disaster management agency"), as written."""
+    return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
+
+
 _ISSUED_BY = RULES.pattern("issued_by")
 _NO_OWNER = RULES.pattern("no_owner")
 _ISSUED_REPORT_AFTER, _ISSUED_REPORT_BEFORE = RULES.pattern("issued_report_after"), RULES.pattern("issued_report_before")
@@ -406,7 +413,7 @@ class StatementFinder:
                 return found
             if (state := _STATE_BODY_END.search(pre, max(0, len(pre) - 120))) and state.group(0).startswith(","):
                 # ("..., Westland's state news agency reported": read before an aside is cut off as one)
-                return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
+                return _state_body(state)
             stripped = _ADVERBIAL.sub("", pre) if _ends_with(pre, _ADVERBIAL_LAST) else pre
             if possible(_DAY_AT_END_CUES, lowered(stripped)):  # a day's name, "yesterday", "today" or "night" in it
                 stripped = _DAY_AT_END.sub("", stripped)
@@ -486,7 +493,7 @@ class StatementFinder:
             return told or Speaker(place_body.group("d"), "organization", None, None, "speaker-place-body")
         state = _STATE_BODY_END.search(pre, max(0, len(pre) - 120))
         if state:  # "X's disaster management agency said", "The <demonym> army said": a country's body, as written
-            return Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
+            return _state_body(state)
         return None
 
     def _named_at_end(self, pre: str, lo: int) -> Speaker | None:
@@ -1027,7 +1034,7 @@ class StatementFinder:
                 phrase = re.match(r"[^,;.]{3,80}", sentence.text[according.end("src"):])
                 state = _STATE_BODY.match(phrase.group(0).rstrip()) if phrase else None
                 if state:
-                    speaker = Speaker(state.group("d"), "organization", None, None, "speaker-state-body")
+                    speaker = _state_body(state)
             body_kind = _KIND_AFTER_ACCORDING.match(sentence.text, according.end("src")) if speaker is None else None
             if body_kind:  # "according to the center": the body of that kind named before
                 speaker = self._described(body_kind.group("head"), low)
